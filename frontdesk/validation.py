@@ -1,0 +1,311 @@
+"""Field validation for the registration form and the CLI.
+
+Pure functions (stdlib only): each takes what the person typed and returns the
+clean value, or raises `ValidationError` with a message in both languages and
+the form field it belongs to, so the UI can show it right at that field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from frontdesk.errors import ValidationError
+
+# --- Mobile numbers ----------------------------------------------------------
+
+MOBILE_LENGTH = 11
+_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
+# Separators people type or paste from contact cards; removed before checking.
+_PHONE_SEPARATORS = re.compile(r"[\s\-()（）.]+")
+_COUNTRY_PREFIXES = ("+86", "0086")
+
+
+def normalise_mobile(raw: str | None) -> str:
+    """Return a mainland-China mobile number as 11 digits.
+
+    Accepts spaces, dashes, brackets, full-width digits and a +86 / 0086
+    prefix ("+86 138-0013-8000" -> "13800138000").
+    """
+    # NFKC turns full-width digits and plus signs from a Chinese IME into ASCII.
+    value = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw or ""))
+    if not value:
+        raise ValidationError("请填写手机号码。", "Please enter a mobile number.", field="phone")
+    for prefix in _COUNTRY_PREFIXES:
+        if value.startswith(prefix):
+            value = value[len(prefix) :]
+            break
+    if not value.isascii() or not value.isdigit():
+        raise ValidationError(
+            "手机号码只能包含数字（可带 +86 前缀）。",
+            "A mobile number may contain only digits (optionally with a +86 prefix).",
+            field="phone",
+        )
+    if len(value) != MOBILE_LENGTH:
+        raise ValidationError(
+            f"手机号码应为 11 位数字，现在是 {len(value)} 位。",
+            f"A mobile number has 11 digits; this one has {len(value)}.",
+            field="phone",
+        )
+    if not _MOBILE_RE.fullmatch(value):
+        raise ValidationError(
+            "这不是有效的手机号码：应以 13–19 开头。",
+            "This is not a valid mobile number: it must start with 13 to 19.",
+            field="phone",
+        )
+    return value
+
+
+# --- Resident ID (GB 11643-1999) --------------------------------------------
+
+ID_LENGTH = 18
+# ISO 7064 MOD 11-2 as GB 11643 uses it: weight of position i is 2**(17-i) mod 11.
+_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+_ID_CHECK_CHARS = "10X98765432"
+# First two digits: provinces and regions (GB/T 2260), plus 71/81/82/83 used on
+# residence permits for Taiwan, Hong Kong and Macao residents.
+PROVINCE_CODES = frozenset(
+    {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+     50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83}
+)  # fmt: skip
+EARLIEST_BIRTH_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class ResidentId:
+    """A checked 18-character resident ID and what it tells about the holder."""
+
+    number: str  # normalised: 17 digits + digit or upper-case X
+    region_code: str  # six digits: province, prefecture, county
+    birth_date: date
+    sex: str  # "M" or "F", the codes Patient.sex uses
+
+
+def id_check_char(first17: str) -> str:
+    """Return the check character (0-9 or X) for the first 17 digits of an ID."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise ValueError("need exactly 17 ASCII digits")
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11]
+
+
+def _id_error(zh: str, en: str) -> ValidationError:
+    return ValidationError(zh, en, field="id_number")
+
+
+def _normalise_id(raw: str | None) -> str:
+    # Full-width digits and inner spaces come from IMEs and pasted text.
+    value = unicodedata.normalize("NFKC", raw or "")
+    return re.sub(r"\s+", "", value).upper()
+
+
+def _id_birth_date(number: str, today: date) -> date:
+    try:
+        birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise _id_error(
+            f"身份证号中的出生日期 {number[6:14]} 不是有效日期。",
+            f"The birth date {number[6:14]} in the ID number is not a real date.",
+        ) from None
+    if birth > today:
+        raise _id_error(
+            f"身份证号中的出生日期 {birth.isoformat()} 晚于今天。",
+            f"The birth date {birth.isoformat()} in the ID number is in the future.",
+        )
+    if birth.year < EARLIEST_BIRTH_YEAR:
+        raise _id_error(
+            f"身份证号中的出生日期 {birth.isoformat()} 早于 {EARLIEST_BIRTH_YEAR} 年。",
+            f"The birth date {birth.isoformat()} in the ID number is before {EARLIEST_BIRTH_YEAR}.",
+        )
+    return birth
+
+
+def parse_resident_id(raw: str | None, today: date | None = None) -> ResidentId:
+    """Check an 18-character resident ID and return its parts.
+
+    Checks, in this order so the message names the first real problem: length,
+    characters, region code, birth date (real, not in the future), checksum.
+    """
+    today = today or date.today()
+    number = _normalise_id(raw)
+    if not number:
+        raise _id_error("请填写身份证号。", "Please enter the ID number.")
+    if len(number) != ID_LENGTH:
+        raise _id_error(
+            f"身份证号应为 18 位，现在是 {len(number)} 位。",
+            f"A resident ID number has 18 characters; this one has {len(number)}.",
+        )
+    body, check = number[:17], number[17]
+    if not (body.isascii() and body.isdigit()) or check not in "0123456789X":
+        raise _id_error(
+            "身份证号前 17 位应为数字，最后一位为数字或 X。",
+            "A resident ID number is 17 digits followed by a digit or X.",
+        )
+    if int(number[:2]) not in PROVINCE_CODES:
+        raise _id_error(
+            f"身份证号开头的地区代码 {number[:6]} 无效。",
+            f"The region code {number[:6]} at the start of the ID number is not valid.",
+        )
+    birth = _id_birth_date(number, today)
+    expected = id_check_char(body)
+    if check != expected:
+        raise _id_error(
+            "身份证号校验位不符，请逐位核对。",
+            "The ID number's check character does not match; please check each digit.",
+        )
+    # 17th character: odd for men, even for women.
+    sex = "M" if int(number[16]) % 2 else "F"
+    return ResidentId(number=number, region_code=number[:6], birth_date=birth, sex=sex)
+
+
+# --- Age -----------------------------------------------------------------------
+
+# A typed age outside this range is almost always a typo; babies under one are
+# registered by birth date instead.
+MIN_TYPED_AGE = 1
+MAX_TYPED_AGE = 120
+
+
+def age_from_birth(birth: date, today: date | None = None) -> int:
+    """Completed years between `birth` and `today` (a 29 Feb birthday counts on 1 Mar)."""
+    today = today or date.today()
+    if birth > today:
+        raise ValidationError(
+            "出生日期不能晚于今天。", "The birth date cannot be in the future.", field="birth_date"
+        )
+    had_birthday = (today.month, today.day) >= (birth.month, birth.day)
+    return today.year - birth.year - (0 if had_birthday else 1)
+
+
+def validate_age(age: int | str | None) -> int:
+    """Return a typed age as an int if it is plausible (1 to 120 years)."""
+    text = unicodedata.normalize("NFKC", str(age if age is not None else "")).strip()
+    if not text:
+        raise ValidationError("请填写年龄。", "Please enter the age.", field="age")
+    if not (text.isascii() and text.isdigit()):
+        raise ValidationError(
+            "年龄应为整数（周岁）。", "The age must be a whole number of years.", field="age"
+        )
+    value = int(text)
+    if not MIN_TYPED_AGE <= value <= MAX_TYPED_AGE:
+        raise ValidationError(
+            f"年龄 {value} 岁不合理：应在 {MIN_TYPED_AGE}–{MAX_TYPED_AGE} 岁之间"
+            "（不满 1 岁请填写出生日期）。",
+            f"An age of {value} is not plausible: it must be {MIN_TYPED_AGE} to "
+            f"{MAX_TYPED_AGE} (for babies under one, enter the birth date).",
+            field="age",
+        )
+    return value
+
+
+# --- Names ---------------------------------------------------------------------
+
+NAME_MAX_LENGTH = 30
+MIDDLE_DOT = "\u00b7"
+# Look-alikes people type for the dot in names such as 阿依古丽·买买提.
+_DOT_VARIANTS = str.maketrans({"\u30fb": MIDDLE_DOT, "\u2022": MIDDLE_DOT, "\u2027": MIDDLE_DOT,
+                               "\uff65": MIDDLE_DOT, "\u318d": MIDDLE_DOT})  # fmt: skip
+# Latin names may carry these between letters: O'Brien, Jean-Luc.
+_NAME_JOINERS = frozenset(" '-" + MIDDLE_DOT)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Chinese character (CJK ideographs, extensions, and 〇)."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x3134F
+        or 0xF900 <= cp <= 0xFAFF
+        or ch == "\u3007"
+    )
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x1F000 <= cp <= 0x1FAFF  # pictographs, emoticons, flags
+        or 0x2600 <= cp <= 0x27BF  # symbols and dingbats
+        or 0x2190 <= cp <= 0x23FF  # arrows and technical symbols shown as emoji
+        or 0x2B00 <= cp <= 0x2BFF
+        or cp in (0x200D, 0xFE0F, 0x20E3, 0x3030, 0x303D, 0x3297, 0x3299)
+    )
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf")
+
+
+def _tidy_name(raw: str) -> str:
+    value = unicodedata.normalize("NFKC", raw).translate(_DOT_VARIANTS)
+    value = re.sub(r"\s+", " ", value).strip()
+    # "张 三" is a typing slip: drop spaces between Chinese characters.
+    return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", value)
+
+
+def validate_name(raw: str | None) -> str:
+    """Return a patient or staff name, trimmed; Chinese, latin letters and · only."""
+    # Control characters are judged before tidying, which would turn some into spaces.
+    if any(_is_control(ch) and not _is_emoji(ch) and ch not in " \t" for ch in raw or ""):
+        raise ValidationError(
+            "姓名中不能包含控制字符。", "A name cannot contain control characters.", field="name"
+        )
+    name = _tidy_name(raw or "")
+    if not name:
+        raise ValidationError("请填写姓名。", "Please enter the name.", field="name")
+    if len(name) > NAME_MAX_LENGTH:
+        raise ValidationError(
+            f"姓名最多 {NAME_MAX_LENGTH} 个字，现在是 {len(name)} 个。",
+            f"A name may have at most {NAME_MAX_LENGTH} characters; this one has {len(name)}.",
+            field="name",
+        )
+    for ch in name:
+        if is_cjk(ch) or _is_latin_letter(ch) or ch in _NAME_JOINERS:
+            continue
+        if _is_emoji(ch):
+            raise ValidationError(
+                "姓名中不能包含表情符号。", "A name cannot contain emoji.", field="name"
+            )
+        raise ValidationError(
+            f"姓名中不能包含“{ch}”：只允许汉字、英文字母和间隔号 ·。",
+            f"A name cannot contain “{ch}”: only Chinese characters, latin letters "
+            "and the middle dot · are allowed.",
+            field="name",
+        )
+    if name[0] in _NAME_JOINERS or name[-1] in _NAME_JOINERS:
+        raise ValidationError(
+            "姓名不能以符号开头或结尾。",
+            "A name cannot start or end with a punctuation mark.",
+            field="name",
+        )
+    return name
+
+
+# --- Free text -------------------------------------------------------------------
+
+_KEEP_CONTROLS = frozenset("\n\t")
+
+
+def clean_text(raw: str | None, field: str, max_len: int) -> str:
+    """Tidy free text (complaint, address, notes) and enforce its length limit.
+
+    Control and invisible formatting characters are dropped (they break
+    printing and can disguise text); line breaks and tabs stay. Text that
+    looks like SQL is ordinary text: the database layer binds parameters.
+    """
+    value = (raw or "").replace("\r\n", "\n").replace("\r", "\n")
+    value = "".join(ch for ch in value if ch in _KEEP_CONTROLS or not _is_control(ch))
+    value = value.strip()
+    if len(value) > max_len:
+        raise ValidationError(
+            f"内容过长：最多 {max_len} 个字，现在是 {len(value)} 个，请精简。",
+            f"Too long: at most {max_len} characters are allowed; this has {len(value)}.",
+            field=field,
+        )
+    return value
