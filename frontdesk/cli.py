@@ -1,0 +1,93 @@
+"""The `frontdesk` command: no arguments opens the app; subcommands for admins and scripts.
+
+Each subcommand lives in its own module with `add_arguments(parser)` and
+`run(args) -> int`; heavy imports (Qt, reportlab) happen inside `run` so that
+`frontdesk check` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import os
+import sys
+from pathlib import Path
+
+from frontdesk import __version__, i18n
+from frontdesk.errors import FrontdeskError
+
+log = logging.getLogger("frontdesk")
+
+# subcommand -> module providing add_arguments() and run()
+COMMANDS: dict[str, str] = {
+    "init": "frontdesk.commands.init",
+    "check": "frontdesk.commands.check",
+    "report": "frontdesk.commands.report",
+    "slip": "frontdesk.commands.slip",
+    "backup": "frontdesk.commands.backup",
+    "restore": "frontdesk.commands.restore",
+}
+
+
+def _initial_language() -> str:
+    # Before the database is open, the environment is all we know.
+    lang = os.environ.get("FRONTDESK_LANG") or os.environ.get("LANGUAGE") or ""
+    return "en" if lang.lower().startswith("en") else i18n.DEFAULT_LANGUAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="Frontdesk — hospital reception desk companion (导医台).",
+    )
+    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    parser.add_argument("--db", metavar="URL",
+                        help="database URL: sqlite:///path/file.sqlite3 or "
+                             "postgresql://user@host/db (default: env FRONTDESK_DB, "
+                             "else a file in the user data directory)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo hospital (its own database, demo data on first start)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the main window, process events and exit 0 (packaging test)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="user interface language")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        if importlib.util.find_spec(module) is None:
+            continue  # a subcommand whose feature has not landed yet is simply absent
+        mod = importlib.import_module(module)
+        p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
+        mod.add_arguments(p)
+    return parser
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """--db, else FRONTDESK_DB, else the default (or demo) file in the data directory."""
+    from frontdesk.db.connection import resolve_url
+    from frontdesk.paths import data_dir, default_db_path
+
+    default = data_dir() / "demo.sqlite3" if getattr(args, "demo", False) else default_db_path()
+    return resolve_url(args.db, Path(default))
+
+
+def main(argv: list[str] | None = None) -> int:
+    i18n.set_language(_initial_language())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.lang:
+        i18n.set_language(args.lang)
+    try:
+        if args.command:
+            return importlib.import_module(COMMANDS[args.command]).run(args)
+        from frontdesk.ui.app import run_app  # Qt only when a window is wanted
+
+        return run_app(database_url(args), demo=args.demo, smoke=args.smoke, lang=args.lang)
+    except FrontdeskError as exc:
+        print(f"frontdesk: {exc.message()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

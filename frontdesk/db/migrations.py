@@ -1,0 +1,111 @@
+"""Schema versions: a version table and an ordered chain of steps.
+
+A new database gets the current schema in one go and is stamped with the
+latest version. An existing one runs each missing step in its own transaction,
+after an online backup of the file. A database newer than this app is refused:
+we never "upgrade" down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from frontdesk import __version__
+from frontdesk.db.models import ALL_MODELS, SchemaVersion
+from frontdesk.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Database], None]
+
+
+def _initial(db: Database) -> None:
+    db.create_tables(ALL_MODELS)
+
+
+# Append new steps at the end; never edit or reorder a step that has shipped.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial schema", _initial),
+]
+
+
+def latest_version(migrations: list[Migration] | None = None) -> int:
+    return (migrations or MIGRATIONS)[-1].version
+
+
+def current_version(db: Database) -> int:
+    """0 for an empty database; the highest applied step otherwise."""
+    if not db.table_exists(SchemaVersion._meta.table_name):
+        if db.get_tables():
+            raise ConfigError(
+                "该数据库不是 Frontdesk 数据库（缺少版本表）。",
+                "This database is not a Frontdesk database (no schema version table).",
+            )
+        return 0
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+@dataclass
+class MigrationReport:
+    from_version: int
+    to_version: int
+    backup: Path | None
+
+
+def migrate(
+    db: Database,
+    *,
+    backup_dir: Path | None = None,
+    migrations: list[Migration] | None = None,
+) -> MigrationReport:
+    """Bring the schema to the latest version; back up an existing file first."""
+    steps = migrations or MIGRATIONS
+    target = latest_version(steps)
+    have = current_version(db)
+    if have > target:
+        raise ConfigError(
+            f"数据库版本（{have}）比本程序支持的版本（{target}）新。请升级 Frontdesk，不要用旧版本打开。",
+            f"The database schema (version {have}) is newer than this Frontdesk supports "
+            f"({target}). Upgrade Frontdesk; an older version must not open it.",
+        )
+    if have == target:
+        return MigrationReport(have, have, None)
+    if have == 0:
+        with db.atomic():
+            db.create_tables(ALL_MODELS)
+            SchemaVersion.create(version=target, app_version=__version__)
+        return MigrationReport(0, target, None)
+
+    backup = backup_before_migration(db, have, backup_dir) if isinstance(db, SqliteDatabase) else None
+    for step in steps:
+        if step.version <= have:
+            continue
+        with db.atomic():
+            step.apply(db)
+            SchemaVersion.create(version=step.version, app_version=__version__)
+    return MigrationReport(have, target, backup)
+
+
+def backup_before_migration(db: SqliteDatabase, version: int, backup_dir: Path | None) -> Path:
+    """Online copy of the live file with SQLite's backup API, named by version and time."""
+    source = Path(db.database)
+    folder = backup_dir or source.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{source.stem}.v{version}.{stamp}.before-migration.sqlite3"
+    dest = sqlite3.connect(target)
+    try:
+        db.connection().backup(dest)
+    finally:
+        dest.close()
+    return target

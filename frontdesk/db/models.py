@@ -1,0 +1,418 @@
+"""Peewee models: the whole first cut of Frontdesk's schema.
+
+Money is stored in fen (integer cents) so sums are exact. Rule rows carry both
+languages (`*_zh`, `*_en`). Anything that applies a rule (a grooming check, a
+fine, a fee) stores a snapshot of what it applied, so history never changes
+when the rules do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SmallIntegerField,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def now() -> dt.datetime:
+    # Local wall-clock time: the desk, its shifts and its reports live in one place.
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+# --- Settings and bookkeeping ----------------------------------------------
+
+
+class SchemaVersion(BaseModel):
+    version = IntegerField(primary_key=True)
+    applied_at = DateTimeField(default=now)
+    app_version = CharField(max_length=32)
+
+
+class Setting(BaseModel):
+    key = CharField(max_length=64, primary_key=True)
+    value = TextField()
+
+
+# --- Staff, shifts, grooming ------------------------------------------------
+
+ROLES = ("guide", "desk", "supervisor", "admin")
+
+
+class Staff(BaseModel):
+    username = CharField(max_length=40, unique=True)
+    display_name = CharField(max_length=40)
+    role = CharField(max_length=16, index=True)  # one of ROLES
+    sex = CharField(max_length=1, default="")  # "M" / "F" / ""
+    password_hash = CharField(max_length=255, default="")
+    pin_hash = CharField(max_length=255, default="")
+    active = BooleanField(default=True)
+    failed_logins = SmallIntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField(default=now)
+
+
+class Shift(BaseModel):
+    """A shift pattern from the house rules (e.g. 08:00–18:00 with lunch 12:00–14:00)."""
+
+    code = CharField(max_length=16, unique=True)
+    name_zh = CharField(max_length=40)
+    name_en = CharField(max_length=40)
+    start = CharField(max_length=5)  # "HH:MM"
+    end = CharField(max_length=5)
+    breaks = TextField(default="[]")  # JSON list of {"start","end","label_zh","label_en"}
+    active = BooleanField(default=True)
+
+
+class ShiftAssignment(BaseModel):
+    staff = ForeignKeyField(Staff, backref="assignments", on_delete="RESTRICT")
+    shift = ForeignKeyField(Shift, on_delete="RESTRICT")
+    date = DateField(index=True)
+
+    class Meta:
+        indexes = ((("staff", "date", "shift"), True),)
+
+
+class SignIn(BaseModel):
+    staff = ForeignKeyField(Staff, backref="sign_ins", on_delete="RESTRICT")
+    shift = ForeignKeyField(Shift, on_delete="RESTRICT")
+    date = DateField(index=True)
+    signed_at = DateTimeField(default=now)
+    minutes_late = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("staff", "date", "shift"), True),)
+
+
+class GroomingItem(BaseModel):
+    code = CharField(max_length=32, unique=True)
+    category = CharField(max_length=16)  # appearance / dress / manner
+    name_zh = CharField(max_length=80)
+    name_en = CharField(max_length=120)
+    fine_fen = IntegerField()
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class GroomingCheck(BaseModel):
+    staff = ForeignKeyField(Staff, backref="grooming_checks", on_delete="RESTRICT")
+    supervisor = ForeignKeyField(Staff, on_delete="RESTRICT")
+    shift = ForeignKeyField(Shift, null=True, on_delete="RESTRICT")
+    date = DateField(index=True)
+    checked_at = DateTimeField(default=now)
+    recheck_of = ForeignKeyField("self", null=True, backref="rechecks", on_delete="RESTRICT")
+    off_shift_reason = TextField(default="")
+    items_snapshot = TextField(default="[]")  # JSON: the items as they were when checked
+    notes = TextField(default="")
+    photo = BlobField(null=True)
+    acknowledged_at = DateTimeField(null=True)
+
+
+class GroomingResult(BaseModel):
+    check = ForeignKeyField(GroomingCheck, backref="results", on_delete="CASCADE")
+    item_code = CharField(max_length=32)
+    item_name_zh = CharField(max_length=80)
+    item_name_en = CharField(max_length=120)
+    passed = BooleanField(default=True)
+    corrected = BooleanField(default=False)
+    note = TextField(default="")
+    fine_fen = IntegerField(default=0)
+
+
+FINE_KINDS = ("grooming", "late", "other")
+
+
+class Fine(BaseModel):
+    """The fine ledger: rows are never deleted; a waiver is recorded on the row."""
+
+    staff = ForeignKeyField(Staff, backref="fines", on_delete="RESTRICT")
+    kind = CharField(max_length=16, index=True)  # one of FINE_KINDS
+    amount_fen = IntegerField()
+    reason_zh = TextField()
+    reason_en = TextField(default="")
+    date = DateField(index=True)
+    grooming_check = ForeignKeyField(GroomingCheck, null=True, on_delete="RESTRICT")
+    sign_in = ForeignKeyField(SignIn, null=True, on_delete="RESTRICT")
+    rule_snapshot = TextField(default="{}")  # JSON of the rule applied
+    created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    created_at = DateTimeField(default=now)
+    waived_at = DateTimeField(null=True)
+    waived_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    waive_reason = TextField(default="")
+
+
+class HandoverNote(BaseModel):
+    shift = ForeignKeyField(Shift, null=True, on_delete="RESTRICT")
+    date = DateField(index=True)
+    author = ForeignKeyField(Staff, on_delete="RESTRICT")
+    written_at = DateTimeField(default=now)
+    equipment = TextField(default="")
+    hard_cases = TextField(default="")
+    staff_swaps = TextField(default="")
+    open_visits = TextField(default="")
+    acknowledged_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    acknowledged_at = DateTimeField(null=True)
+
+
+# --- Hospital rules ----------------------------------------------------------
+
+
+class Department(BaseModel):
+    code = CharField(max_length=16, unique=True)
+    name_zh = CharField(max_length=40)
+    name_en = CharField(max_length=60)
+    short_zh = CharField(max_length=4)  # queue prefix, e.g. 内 for 内-012
+    short_en = CharField(max_length=8)
+    room = CharField(max_length=40, default="")
+    floor = CharField(max_length=16, default="")
+    directions_zh = TextField(default="")
+    directions_en = TextField(default="")
+    is_emergency = BooleanField(default=False)
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class FeeClass(BaseModel):
+    code = CharField(max_length=16, unique=True)
+    name_zh = CharField(max_length=40)
+    name_en = CharField(max_length=60)
+    amount_fen = IntegerField()
+
+
+class Doctor(BaseModel):
+    name = CharField(max_length=40)
+    department = ForeignKeyField(Department, backref="doctors", on_delete="RESTRICT")
+    title_zh = CharField(max_length=40)
+    title_en = CharField(max_length=60)
+    specialty_zh = CharField(max_length=120, default="")
+    specialty_en = CharField(max_length=160, default="")
+    fee_class = ForeignKeyField(FeeClass, on_delete="RESTRICT")
+    active = BooleanField(default=True)
+
+
+class DoctorSchedule(BaseModel):
+    doctor = ForeignKeyField(Doctor, backref="schedule", on_delete="CASCADE")
+    weekday = SmallIntegerField()  # 0 = Monday, as datetime.weekday()
+    start = CharField(max_length=5)
+    end = CharField(max_length=5)
+
+    class Meta:
+        indexes = ((("weekday", "doctor"), False),)
+
+
+class MediaSource(BaseModel):
+    code = CharField(max_length=16, unique=True)
+    name_zh = CharField(max_length=40)
+    name_en = CharField(max_length=60)
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class TriageKeyword(BaseModel):
+    keyword = CharField(max_length=40, index=True)
+    lang = CharField(max_length=5, default="zh")
+    department = ForeignKeyField(Department, on_delete="CASCADE")
+    red_flag = BooleanField(default=False)
+    weight = SmallIntegerField(default=1)
+
+
+# --- Patients and visits -----------------------------------------------------
+
+VIP_TIERS = ("", "gold", "diamond")
+
+
+class Patient(BaseModel):
+    record_no = CharField(max_length=20, unique=True)
+    name = CharField(max_length=40, index=True)
+    sex = CharField(max_length=1, default="")
+    birth_date = DateField(null=True)
+    phone = CharField(max_length=20, default="", index=True)
+    id_number = CharField(max_length=18, null=True, index=True)
+    address = TextField(default="")
+    medical_history = TextField(default="")
+    person_type = CharField(max_length=40, default="")
+    economic_status = CharField(max_length=40, default="")
+    vip_tier = CharField(max_length=8, default="")  # one of VIP_TIERS
+    media_source = ForeignKeyField(MediaSource, null=True, on_delete="SET NULL")
+    merged_into = ForeignKeyField("self", null=True, on_delete="RESTRICT")
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("name", "birth_date"), False),)
+
+
+class PatientSearchKey(BaseModel):
+    """Lookup keys (pinyin forms, reversed phone tail, …) served by one index.
+
+    Prefix search is a range scan `key >= q AND key < q + '\\uffff'`, which uses
+    the index on SQLite and PostgreSQL alike (LIKE would not, on either)."""
+
+    patient = ForeignKeyField(Patient, backref="search_keys", on_delete="CASCADE")
+    key = CharField(max_length=64)
+
+    class Meta:
+        indexes = ((("key", "patient"), True),)
+
+
+class Appointment(BaseModel):
+    patient = ForeignKeyField(Patient, null=True, backref="appointments", on_delete="SET NULL")
+    patient_name = CharField(max_length=40)
+    phone = CharField(max_length=20, default="", index=True)
+    department = ForeignKeyField(Department, on_delete="RESTRICT")
+    doctor = ForeignKeyField(Doctor, null=True, on_delete="SET NULL")
+    date = DateField(index=True)
+    time = CharField(max_length=5, default="")
+    complaint = TextField(default="")
+    status = CharField(max_length=12, default="booked")  # booked / arrived / cancelled
+    created_at = DateTimeField(default=now)
+
+
+STAGES = ("GREETING", "TRIAGE", "REGISTRATION", "BILLING", "ESCORT", "DONE", "LEFT")
+OPEN_STAGES = STAGES[:5]
+
+
+class Visit(BaseModel):
+    visit_date = DateField(index=True)
+    stage = CharField(max_length=16, default="GREETING", index=True)
+    version = IntegerField(default=1)  # optimistic lock: two desks, one visit
+    patient = ForeignKeyField(Patient, null=True, backref="visits", on_delete="RESTRICT")
+    first_visit = BooleanField(default=True)
+    has_appointment = BooleanField(default=False)
+    appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
+    department = ForeignKeyField(Department, null=True, on_delete="RESTRICT")
+    doctor = ForeignKeyField(Doctor, null=True, on_delete="RESTRICT")
+    queue_no = IntegerField(null=True)
+    complaint = TextField(default="")
+    red_flag = BooleanField(default=False)
+    triage_reason = TextField(default="")
+    illness_duration = CharField(max_length=40, default="")
+    disease_category = CharField(max_length=40, default="")
+    intention = TextField(default="")
+    concerns = TextField(default="")
+    health_question = TextField(default="")
+    price_comparison = TextField(default="")
+    habits = TextField(default="")
+    media_source = ForeignKeyField(MediaSource, null=True, on_delete="SET NULL")
+    fee_fen = IntegerField(default=0)
+    fee_snapshot = TextField(default="{}")
+    fee_waived = BooleanField(default=False)
+    waiver_reason = CharField(max_length=80, default="")
+    escort = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    left_reason = TextField(default="")
+    created_at = DateTimeField(default=now, index=True)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        # Two desks registering at the same moment can never share a number.
+        indexes = ((("department", "visit_date", "queue_no"), True),)
+
+
+class VisitEvent(BaseModel):
+    """One row per transition: the timing source for every statistic."""
+
+    visit = ForeignKeyField(Visit, backref="events", on_delete="CASCADE")
+    from_stage = CharField(max_length=16, default="")
+    stage = CharField(max_length=16)
+    action = CharField(max_length=24, default="")  # e.g. "handed_to_doctor", "paid"
+    at = DateTimeField(default=now, index=True)
+    staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("visit", "at"), False),)
+
+
+class Payment(BaseModel):
+    visit = ForeignKeyField(Visit, backref="payments", on_delete="CASCADE")
+    amount_fen = IntegerField()
+    waived = BooleanField(default=False)
+    waiver_reason = CharField(max_length=80, default="")
+    confirmed_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    confirmed_at = DateTimeField(default=now)
+
+
+class VisitDraft(BaseModel):
+    """A half-filled registration form, kept so a crash loses nothing typed."""
+
+    visit = ForeignKeyField(Visit, unique=True, on_delete="CASCADE")
+    data = TextField(default="{}")
+    updated_at = DateTimeField(default=now)
+
+
+class FollowUp(BaseModel):
+    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+    patient = ForeignKeyField(Patient, backref="follow_ups", on_delete="CASCADE")
+    due_date = DateField(index=True)
+    status = CharField(max_length=12, default="open")  # open / done / unreachable
+    called_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    called_at = DateTimeField(null=True)
+    notes = TextField(default="")
+
+
+class Feedback(BaseModel):
+    patient = ForeignKeyField(Patient, null=True, on_delete="SET NULL")
+    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+    kind = CharField(max_length=12)  # complaint / suggestion / praise
+    text = TextField()
+    status = CharField(max_length=12, default="open")
+    staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    created_at = DateTimeField(default=now)
+
+
+class AuditLog(BaseModel):
+    at = DateTimeField(default=now, index=True)
+    staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    action = CharField(max_length=32, index=True)  # create / update / view / print / export / rule_change …
+    entity = CharField(max_length=32)
+    entity_id = CharField(max_length=32, default="")
+    detail = TextField(default="")
+
+
+ALL_MODELS = [
+    SchemaVersion,
+    Setting,
+    Staff,
+    Shift,
+    ShiftAssignment,
+    SignIn,
+    GroomingItem,
+    GroomingCheck,
+    GroomingResult,
+    HandoverNote,
+    Department,
+    FeeClass,
+    Doctor,
+    DoctorSchedule,
+    MediaSource,
+    TriageKeyword,
+    Patient,
+    PatientSearchKey,
+    Appointment,
+    Visit,
+    VisitEvent,
+    Payment,
+    VisitDraft,
+    FollowUp,
+    Feedback,
+    Fine,
+    AuditLog,
+]

@@ -1,0 +1,225 @@
+"""A demo hospital: staff, patients, appointments and a realistic past week of visits.
+
+Deterministic (seeded) so screenshots, reports and benchmarks see the same
+data every time. Visits are written in bulk with the same rows and events the
+reception flow writes one at a time (see frontdesk/stages.py for the events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from frontdesk import auth, settings, stages
+from frontdesk.db.models import (
+    Appointment,
+    Department,
+    Doctor,
+    MediaSource,
+    Patient,
+    PatientSearchKey,
+    Shift,
+    ShiftAssignment,
+    Staff,
+    Visit,
+    VisitEvent,
+    database_proxy,
+)
+
+DEMO_HOSPITAL = ("仁和医院（演示）", "Renhe Hospital (demo)")
+DEMO_PASSWORD = "demo1234"
+
+# (username, name, role, sex, PIN)
+DEMO_STAFF = [
+    ("admin", "系统管理员", "admin", "M", "9000"),
+    ("leitt", "雷婷婷", "supervisor", "F", "1001"),
+    ("zhengyu", "郑瑜", "supervisor", "F", "1002"),
+    ("desk1", "李静", "desk", "F", "2001"),
+    ("desk2", "陈晓雪", "desk", "F", "2002"),
+    ("guide1", "王悦", "guide", "F", "3001"),
+    ("guide2", "张丽娜", "guide", "F", "3002"),
+    ("guide3", "刘婷", "guide", "F", "3003"),
+]
+
+# Common surnames, most frequent first, with a few of the special readings.
+SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单仇解查朴区")
+GIVEN = list("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉兰志强海燕文斌")
+COMPLAINTS = {
+    "internal": ["发烧两天，咳嗽", "头晕乏力一周", "胃痛反复发作", "血压高，想复查"],
+    "surgery": ["手臂外伤", "腹股沟有肿块", "腰痛"],
+    "gyn": ["月经不调三个月", "痛经", "孕检"],
+    "paeds": ["孩子发烧38度", "宝宝咳嗽", "小孩拉肚子"],
+    "anorectal": ["便血一周", "痔疮复发", "便秘很久了", "肛门疼痛"],
+    "derm": ["手上湿疹", "脸上长痘", "皮肤瘙痒"],
+    "ent": ["鼻塞流鼻涕", "喉咙痛", "耳鸣"],
+    "dental": ["牙疼两天", "想洗牙", "智齿发炎"],
+    "emergency": ["胸痛半小时", "呼吸困难", "晕倒过一次"],
+}
+DEPT_WEIGHTS = {"internal": 24, "surgery": 10, "gyn": 12, "paeds": 14, "anorectal": 16,
+                "derm": 8, "ent": 7, "dental": 7, "emergency": 2}
+HOUR_WEIGHTS = {8: 12, 9: 16, 10: 14, 11: 9, 12: 4, 13: 6, 14: 10, 15: 9, 16: 7, 17: 5, 18: 3, 19: 2}
+LEFT_REASONS = ["等候时间太长", "临时有事", "去其他医院", "只是咨询"]
+
+
+def _id_number(rng: random.Random, birth: dt.date, sex: str) -> str:
+    from frontdesk.validation import id_check_char
+
+    seq = rng.randrange(0, 50) * 2 + (1 if sex == "M" else 0)
+    body = f"110105{birth:%Y%m%d}{rng.randrange(10)}{seq:02d}"
+    return body + id_check_char(body)
+
+
+def _search_keys(patient_id: int, name: str, phone: str) -> list[dict]:
+    from frontdesk.pinyin import search_keys
+
+    keys = set(search_keys(name)) | {name}
+    if phone:
+        keys.add(phone)
+    return [{"patient": patient_id, "key": k} for k in keys]
+
+
+@dataclass
+class DemoReport:
+    staff: int
+    patients: int
+    visits: int
+    appointments: int
+
+
+def install_demo(*, today: dt.date | None = None) -> DemoReport:
+    """Rules plus demo hospital in one transaction: a failure leaves the database empty."""
+    from frontdesk import rules
+
+    with database_proxy.atomic():
+        rules.load_rules()
+        return load_demo(today=today)
+
+
+def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 7) -> DemoReport:
+    """Add demo staff, patients, appointments and last week's visits (rules must be loaded)."""
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    with database_proxy.atomic():
+        settings.set("hospital.name", DEMO_HOSPITAL[0])
+        settings.set("hospital.demo", True)
+        staff = _make_staff()
+        pats = _make_patients(rng, patients, today)
+        depts = {d.code: d for d in Department.select()}
+        doctors: dict[int, list[Doctor]] = {}
+        for doc in Doctor.select():
+            doctors.setdefault(doc.department_id, []).append(doc)
+        media = list(MediaSource.select())
+        _make_rota(staff, today)
+        visits = 0
+        for back in range(7, 0, -1):
+            visits += _make_day(rng, today - dt.timedelta(days=back), staff, pats, depts,
+                                doctors, media)
+        appts = _make_appointments(rng, today, pats, depts, doctors)
+    return DemoReport(len(staff), len(pats), visits, appts)
+
+
+def _make_staff() -> list[Staff]:
+    password = auth.hash_secret(DEMO_PASSWORD)  # one hash: argon2 is slow on purpose
+    rows = []
+    for username, name, role, sex, pin in DEMO_STAFF:
+        rows.append(Staff.create(username=username, display_name=name, role=role, sex=sex,
+                                 password_hash=password, pin_hash=auth.hash_secret(pin)))
+    return rows
+
+
+def _make_patients(rng: random.Random, count: int, today: dt.date) -> list[Patient]:
+    out = []
+    for i in range(count):
+        sex = rng.choice("MF")
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+        birth = today - dt.timedelta(days=rng.randrange(3 * 365, 85 * 365))
+        phone = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+        p = Patient.create(
+            record_no=f"D{i + 1:07d}", name=name, sex=sex, birth_date=birth, phone=phone,
+            id_number=_id_number(rng, birth, sex) if rng.random() < 0.8 else None,
+            address=rng.choice(["朝阳区", "海淀区", "东城区", "西城区", "丰台区"]) + f"{rng.randrange(1, 200)}号",
+            vip_tier=rng.choices(["", "gold", "diamond"], [90, 7, 3])[0],
+        )
+        PatientSearchKey.insert_many(_search_keys(p.id, name, phone)).execute()
+        out.append(p)
+    return out
+
+
+def _make_rota(staff: list[Staff], today: dt.date) -> None:
+    shifts = list(Shift.select().order_by(Shift.id))
+    rows = []
+    for back in range(7, -2, -1):
+        day = today - dt.timedelta(days=back)
+        for i, s in enumerate(staff):
+            if s.role != "admin":
+                rows.append({"staff": s, "shift": shifts[(i + back) % len(shifts)], "date": day})
+    ShiftAssignment.insert_many(rows).execute()
+
+
+def _make_day(rng, day, staff, pats, depts, doctors, media) -> int:
+    guides = [s for s in staff if s.role == "guide"]
+    desks = [s for s in staff if s.role == "desk"]
+    codes, weights = zip(*DEPT_WEIGHTS.items(), strict=True)
+    hours, hweights = zip(*HOUR_WEIGHTS.items(), strict=True)
+    queue: dict[int, int] = {}
+    count = rng.randrange(45, 75)
+    for _ in range(count):
+        dept = depts[rng.choices(codes, weights)[0]]
+        doc = rng.choice(doctors[dept.id])
+        patient = rng.choice(pats)
+        first = rng.random() < 0.45
+        t0 = dt.datetime.combine(day, dt.time(rng.choices(hours, hweights)[0], rng.randrange(60)))
+        queue[dept.id] = queue.get(dept.id, 0) + 1
+        red = dept.is_emergency
+        left = not red and rng.random() < 0.05
+        guide, desk, escort = rng.choice(guides), rng.choice(desks), rng.choice(guides)
+        waived = patient.vip_tier in ("gold", "diamond")
+        fee = 0 if waived else doc.fee_class.amount_fen
+        visit = Visit.create(
+            visit_date=day, stage=stages.LEFT if left else stages.DONE, patient=patient,
+            first_visit=first, has_appointment=rng.random() < 0.25, department=dept, doctor=doc,
+            queue_no=queue[dept.id], complaint=rng.choice(COMPLAINTS[dept.code]), red_flag=red,
+            media_source=rng.choice(media), fee_fen=fee, fee_waived=waived,
+            waiver_reason="VIP" if waived else "", escort=escort, created_at=t0, updated_at=t0,
+            left_reason=rng.choice(LEFT_REASONS) if left else "",
+        )
+        _write_events(rng, visit, t0, guide, desk, escort, red, waived, left)
+    return count
+
+
+def _write_events(rng, visit, t0, guide, desk, escort, red, waived, left) -> None:
+    s = stages
+    path = [(s.GREETING, s.ARRIVED, guide, 0), (s.TRIAGE, s.AT_DESK, desk, rng.randrange(1, 4))]
+    if red:
+        path.append((s.ESCORT, s.DEFERRED, desk, 1))
+    else:
+        path += [(s.REGISTRATION, s.TRIAGED, desk, rng.randrange(1, 4)),
+                 (s.BILLING, s.REGISTERED, desk, rng.randrange(2, 8)),
+                 (s.ESCORT, s.WAIVED if waived else s.PAID, desk, rng.randrange(1, 10))]
+    path += [(s.DONE, s.HANDED_TO_DOCTOR, escort, rng.randrange(2, 15)),
+             (s.DONE, s.BACK_AT_POST, escort, rng.randrange(1, 4))]
+    if left:
+        cut = rng.randrange(2, 5)
+        path = path[:cut] + [(s.LEFT, s.LEFT_ACTION, desk, rng.randrange(5, 30))]
+    rows, at, prev = [], t0, ""
+    for stage, action, who, minutes in path:
+        at = at + dt.timedelta(minutes=minutes, seconds=rng.randrange(60))
+        rows.append({"visit": visit, "from_stage": prev, "stage": stage, "action": action,
+                     "at": at, "staff": who})
+        prev = stage
+    VisitEvent.insert_many(rows).execute()
+
+
+def _make_appointments(rng, today, pats, depts, doctors) -> int:
+    rows = []
+    for day in (today, today + dt.timedelta(days=1)):
+        for _ in range(12):
+            p = rng.choice(pats)
+            dept = depts[rng.choice([c for c in DEPT_WEIGHTS if c != "emergency"])]
+            rows.append({"patient": p, "patient_name": p.name, "phone": p.phone,
+                         "department": dept, "doctor": rng.choice(doctors[dept.id]), "date": day,
+                         "time": f"{rng.randrange(8, 17):02d}:{rng.choice(['00', '30'])}",
+                         "complaint": rng.choice(COMPLAINTS[dept.code]), "status": "booked"})
+    Appointment.insert_many(rows).execute()
+    return len(rows)

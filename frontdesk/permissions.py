@@ -1,0 +1,91 @@
+"""Who may do what. Enforced in the domain layer; the UI only mirrors it.
+
+Every domain function that changes or reveals protected data takes the acting
+staff member and calls `require` first, so a forgotten button check in the UI
+cannot open a hole.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from frontdesk.errors import PermissionDenied
+
+
+class Perm(StrEnum):
+    GREET = "visit.greet"  # door guide: new arrivals
+    RUN_VISIT = "visit.run"  # desk: triage, registration, billing, escort
+    VIEW_PATIENT = "patient.view"
+    MERGE_PATIENTS = "patient.merge"
+    GROOMING_CHECK = "grooming.check"
+    SIGN_IN = "shift.sign_in"
+    VIEW_FINES = "fines.view"
+    WAIVE_FINES = "fines.waive"
+    PRINT_REPORTS = "reports.print"
+    WRITE_HANDOVER = "handover.write"
+    MANAGE_STAFF = "staff.manage"
+    MANAGE_RULES = "rules.manage"
+    MANAGE_SETTINGS = "settings.manage"
+    MANAGE_BACKUPS = "backup.manage"
+    VIEW_AUDIT = "audit.view"
+
+
+_FRONT = {Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN, Perm.WRITE_HANDOVER}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    "guide": frozenset({Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN,
+                        Perm.WRITE_HANDOVER}),
+    "desk": frozenset(_FRONT),
+    "supervisor": frozenset(_FRONT | {Perm.GROOMING_CHECK, Perm.VIEW_FINES, Perm.WAIVE_FINES,
+                                      Perm.PRINT_REPORTS}),
+    "admin": frozenset({Perm.VIEW_PATIENT, Perm.MERGE_PATIENTS, Perm.PRINT_REPORTS,
+                        Perm.VIEW_FINES, Perm.MANAGE_STAFF, Perm.MANAGE_RULES,
+                        Perm.MANAGE_SETTINGS, Perm.MANAGE_BACKUPS, Perm.VIEW_AUDIT,
+                        Perm.SIGN_IN}),
+}
+
+ROLE_NAMES = {
+    "guide": ("导医", "Door guide"),
+    "desk": ("导医台", "Desk"),
+    "supervisor": ("主管", "Supervisor"),
+    "admin": ("管理员", "Administrator"),
+}
+
+_PERM_NAMES = {
+    Perm.GREET: ("接待新到患者", "greet new arrivals"),
+    Perm.RUN_VISIT: ("办理就诊流程", "run patient visits"),
+    Perm.VIEW_PATIENT: ("查看患者资料", "view patient records"),
+    Perm.MERGE_PATIENTS: ("合并患者档案", "merge patient records"),
+    Perm.GROOMING_CHECK: ("仪容检查", "run grooming checks"),
+    Perm.SIGN_IN: ("签到", "sign in"),
+    Perm.VIEW_FINES: ("查看罚款", "view fines"),
+    Perm.WAIVE_FINES: ("免除罚款", "waive fines"),
+    Perm.PRINT_REPORTS: ("打印报表", "print reports"),
+    Perm.WRITE_HANDOVER: ("填写交接班记录", "write handover notes"),
+    Perm.MANAGE_STAFF: ("管理员工", "manage staff"),
+    Perm.MANAGE_RULES: ("修改规则", "change rules"),
+    Perm.MANAGE_SETTINGS: ("修改设置", "change settings"),
+    Perm.MANAGE_BACKUPS: ("备份与恢复", "back up and restore"),
+    Perm.VIEW_AUDIT: ("查看审计日志", "view the audit log"),
+}
+
+
+def allowed(actor, perm: Perm) -> bool:
+    """True when `actor` (a Staff row, or None for the system) may do `perm`."""
+    if actor is None:
+        return False
+    return bool(getattr(actor, "active", True)) and perm in ROLE_PERMISSIONS.get(actor.role, ())
+
+
+def require(actor, perm: Perm) -> None:
+    """Raise PermissionDenied unless `actor` holds `perm`."""
+    if allowed(actor, perm):
+        return
+    zh, en = _PERM_NAMES[perm]
+    if actor is None:
+        raise PermissionDenied(f"请先登录，才能{zh}。", f"Log in first to {en}.")
+    role_zh, role_en = ROLE_NAMES.get(actor.role, (actor.role, actor.role))
+    raise PermissionDenied(
+        f"“{role_zh}”角色无权{zh}。请让有权限的同事操作。",
+        f"The {role_en} role may not {en}. Ask a colleague who may.",
+    )

@@ -1,0 +1,1 @@
+"""Qt widgets. Only this package imports PySide6; it calls the domain layer, never SQL."""

@@ -1,0 +1,93 @@
+"""Start the desktop app: Qt application, translations, database, first run, main window."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import sys
+
+from frontdesk import i18n, rules, settings
+from frontdesk.errors import FrontdeskError
+
+log = logging.getLogger(__name__)
+
+
+def _ensure_platform(smoke: bool) -> None:
+    # Without a display Qt aborts the process; a smoke test must still run.
+    if smoke and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def make_application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Frontdesk")
+    app.setOrganizationName("Frontdesk")
+    app.setApplicationDisplayName("Frontdesk")
+    return app
+
+
+def open_and_prepare(db_url: str, *, demo: bool) -> None:
+    """Open and migrate the database; a new demo database gets the demo hospital."""
+    from frontdesk.db.session import open_database
+
+    open_database(db_url)
+    if demo and not rules.rules_loaded():
+        from frontdesk.demo import install_demo
+
+        install_demo()
+
+
+def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str | None = None) -> int:
+    _ensure_platform(smoke)
+    app = make_application()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from frontdesk.ui import translation
+    from frontdesk.ui.context import AppContext
+    from frontdesk.ui.main_window import MainWindow
+
+    translation.install(lang or i18n.language())
+    try:
+        open_and_prepare(db_url, demo=demo)
+    except FrontdeskError as exc:
+        if smoke:
+            raise
+        QMessageBox.critical(None, "Frontdesk", exc.message())
+        return 2
+    translation.install(lang or settings.get("ui.language"))
+
+    ctx = AppContext(db_url=db_url, demo=demo)
+    if not smoke:
+        if not rules.rules_loaded():
+            from frontdesk.ui.first_run import FirstRunDialog
+
+            if FirstRunDialog().exec() != QDialog.DialogCode.Accepted:
+                return 0
+        if importlib.util.find_spec("frontdesk.ui.login") is not None:
+            from frontdesk.ui.login import ask_login
+
+            if not ask_login(ctx):
+                return 0
+
+    window = MainWindow(ctx)
+    window.show()
+    if smoke:
+        shown: list[bool] = []
+
+        def finish() -> None:
+            shown.append(window.isVisible() and window.nav.count() > 0)
+            app.quit()
+
+        QTimer.singleShot(200, finish)
+        app.exec()
+        ok = bool(shown and shown[0])
+        print(f"smoke: main window '{window.windowTitle()}' shown={ok}")
+        window.close()
+        return 0 if ok else 1
+    code = app.exec()
+    ctx.tasks.wait()
+    return code
