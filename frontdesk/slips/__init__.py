@@ -1,0 +1,69 @@
+"""Printable slips (导诊单, 缴费单) as PDF: pure functions of plain data.
+
+Never imports Qt; the printing UI lives in :mod:`frontdesk.ui.printing`.
+reportlab is imported on first use of the rendering functions, so importing
+this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from frontdesk.slips.model import (
+    QR_PREFIX,
+    BillingSlip,
+    FeeLine,
+    GuideSlip,
+    Waiver,
+    clean_text,
+    format_fen,
+    mask_name,
+    parse_qr_payload,
+    qr_payload,
+    validate_billing,
+    validate_guide,
+)
+from frontdesk.slips.output import write_pdf
+
+FORMATS = ("roll80", "a5", "a4")
+KINDS = ("guide", "billing")
+
+__all__ = [
+    "FORMATS", "KINDS", "QR_PREFIX", "BillingSlip", "FeeLine", "GuideSlip", "Waiver",
+    "bench_baseline", "clean_text", "format_fen", "mask_name", "parse_qr_payload",
+    "qr_payload", "render_billing", "render_guide", "render_slip", "slip_texts",
+    "validate_billing", "validate_guide", "write_pdf",
+]
+
+
+def render_guide(slip: GuideSlip, fmt: str = "roll80", *, lang: str | None = None) -> bytes:
+    from frontdesk.slips import render
+
+    return render.render_guide(slip, fmt, lang=lang)
+
+
+def render_billing(slip: BillingSlip, fmt: str = "roll80", *, lang: str | None = None) -> bytes:
+    from frontdesk.slips import render
+
+    return render.render_billing(slip, fmt, lang=lang)
+
+
+def render_slip(slip: GuideSlip | BillingSlip, fmt: str = "roll80", *,
+                lang: str | None = None) -> bytes:
+    """Either kind of slip, chosen by its type."""
+    if isinstance(slip, GuideSlip):
+        return render_guide(slip, fmt, lang=lang)
+    return render_billing(slip, fmt, lang=lang)
+
+
+def slip_texts(slip: GuideSlip | BillingSlip, fmt: str = "roll80",
+               lang: str | None = None) -> list[str]:
+    from frontdesk.slips import render
+
+    return render.slip_texts(slip, fmt, lang)
+
+
+def bench_baseline(slip: GuideSlip | BillingSlip | None = None, fmt: str = "roll80",
+                   lang: str | None = None, *, texts: list[str] | None = None) -> bytes:
+    """A bare reportlab page, same font and text as the slip (benchmark reference)."""
+    from frontdesk.slips import render
+
+    return render.bench_baseline(slip, fmt, lang, texts=texts)
