@@ -1,0 +1,123 @@
+"""Shared fixtures: every test gets its own data directory and database file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+# Qt must never look for a display in tests, and text must be UTF-8.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    """No test touches the real user data directory or FRONTDESK_DB."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(data))
+    monkeypatch.delenv("FRONTDESK_DB", raising=False)
+    from frontdesk import i18n
+
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("zh_CN")
+
+
+def _open(path: Path):
+    from frontdesk.db.session import open_database
+
+    return open_database(f"sqlite:///{path}")
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh, migrated, empty database file."""
+    from frontdesk.db import connection
+
+    database = _open(tmp_path / "test.sqlite3")
+    yield database
+    connection.close()
+
+
+@pytest.fixture
+def rules_db(db):
+    """A database with the house rules loaded (no staff, no patients)."""
+    from frontdesk import rules, settings
+
+    rules.load_rules()
+    settings.set("hospital.name", "测试医院")
+    return db
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    # Building the demo hospital hashes passwords (slow on purpose): do it once.
+    import datetime as dt
+
+    from frontdesk.db import connection
+    from frontdesk.demo import install_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    _open(path)
+    install_demo(today=DEMO_TODAY)
+    database = connection.database_proxy.obj
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    assert isinstance(DEMO_TODAY, dt.date)
+    return path
+
+
+import datetime as _dt  # noqa: E402
+
+DEMO_TODAY = _dt.date(2026, 11, 23)  # fixed so demo-based tests never depend on the clock
+
+
+@pytest.fixture
+def demo_db(_demo_template, tmp_path):
+    """A copy of the demo hospital (staff, patients, last week's visits), today = DEMO_TODAY."""
+    from frontdesk.db import connection
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(_demo_template, path)
+    database = _open(path)
+    yield database
+    connection.close()
+
+
+@pytest.fixture
+def make_staff(db):
+    """Factory: make_staff("desk") -> a Staff row with password "pw123456" and PIN "1234"."""
+    from frontdesk import auth
+    from frontdesk.db.models import Staff
+
+    hashed = {}
+
+    def make(role: str = "desk", username: str | None = None, pin: str = "1234",
+             name: str | None = None):
+        if pin not in hashed:
+            hashed[pin] = auth.hash_secret(pin)
+        if "pw" not in hashed:
+            hashed["pw"] = auth.hash_secret("pw123456")
+        n = Staff.select().count() + 1
+        return Staff.create(username=username or f"{role}{n}", display_name=name or f"{role}-{n}",
+                            role=role, password_hash=hashed["pw"], pin_hash=hashed[pin])
+
+    return make
+
+
+@pytest.fixture
+def ctx(db):
+    """An AppContext for widget tests (the database fixture is already open)."""
+    from frontdesk.ui.context import AppContext
+
+    context = AppContext(db_url=str(db.database))
+    yield context
+    context.tasks.wait()
