@@ -28,6 +28,8 @@ from frontdesk.paths import resource_path
 
 PHRASES = resource_path("rules", "phrases.toml")
 
+REPO = Path(__file__).resolve().parents[2]
+
 # (name or surname, sex, age, Chinese form, English form)
 ADDRESS_CASES = [
     ("王芳", "F", 25, "王小姐", "Ms Wang"),
@@ -291,7 +293,7 @@ def test_domain_modules_import_without_qt_or_peewee():
         "frontdesk.etiquette.phrases_for('GREETING')\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "ok", out.stderr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from frontdesk.pinyin import (
     split_surname,
     surname_pinyin,
 )
+
+REPO = Path(__file__).resolve().parents[2]
 
 # (name, preferred full pinyin, everyday reading also indexed or None,
 #  does pypinyin's lazy_pinyin already read the surname right?)
@@ -183,5 +186,7 @@ def test_query_key(typed, key):
 
 def test_importing_the_module_does_not_load_pypinyin():
     code = "import sys, frontdesk.pinyin; print('pypinyin' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
     assert out.stdout.strip() == "False"
