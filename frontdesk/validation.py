@@ -37,6 +37,10 @@ def normalise_mobile(raw: str | None) -> str:
         if value.startswith(prefix):
             value = value[len(prefix) :]
             break
+    else:
+        # "86 138..." without the plus: only when it leaves exactly a mobile number.
+        if len(value) == MOBILE_LENGTH + 2 and value.startswith("861"):
+            value = value[2:]
     if not value.isascii() or not value.isdigit():
         raise ValidationError(
             "手机号码只能包含数字（可带 +86 前缀）。",

@@ -51,6 +51,7 @@ def make_id(region: str, birth: date, seq: str) -> str:
         "0086-13800138000",
         "１３８００１３８０００",  # full-width digits from a Chinese IME
         "(138)0013-8000",
+        "86 138 0013 8000",
     ],
 )
 def test_mobile_accepts_common_ways_of_typing(raw):
