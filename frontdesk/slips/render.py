@@ -90,9 +90,8 @@ def guide_blocks(slip: GuideSlip, fmt: str | PageFormat = "roll80",
     doctor = clean_text(slip.doctor_name)
     title = clean_text(slip.doctor_title)
     if doctor or title:
-        shown = f"{doctor}（{title}）" if doctor and title else doctor or title
-        if lang == "en" or (lang is None and text("zh", "en") == "en"):
-            shown = f"{doctor} ({title})" if doctor and title else doctor or title
+        shown = (text(f"{doctor}（{title}）", f"{doctor} ({title})", lang)
+                 if doctor and title else doctor or title)
         blocks.append(Field(L("医生", "Doctor"), shown, base))
     when = format_time(slip.time)
     if when:
