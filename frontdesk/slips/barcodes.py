@@ -72,12 +72,24 @@ def _mul(m, n):
     )
 
 
+@lru_cache(maxsize=256)
+def _path_ops(rects: Rects) -> str:
+    """PDF operators filling `rects` as one path (formatted once, then cached)."""
+    ops = [f"{rx:.3f} {ry:.3f} {rw:.3f} {rh:.3f} re" for rx, ry, rw, rh in rects]
+    ops.append("f")
+    return "\n".join(ops)
+
+
 def draw_rects(canvas, rects: Rects, x: float, y: float) -> None:
-    """Fill all `rects` (offset by x, y) as a single path on a reportlab canvas."""
-    path = canvas.beginPath()
-    for rx, ry, rw, rh in rects:
-        path.rect(x + rx, y + ry, rw, rh)
-    canvas.drawPath(path, stroke=0, fill=1)
+    """Fill all `rects` (offset by x, y) as a single path on a reportlab canvas.
+
+    The operators are cached per barcode, so a reprint costs no float formatting.
+    """
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.translate(x, y)
+    canvas.addLiteral(_path_ops(rects))
+    canvas.restoreState()
 
 
 def qr_rects(payload: str, size: float) -> Rects:
