@@ -12,8 +12,11 @@ import importlib
 import importlib.util
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
+
+from peewee import DatabaseError as PeeweeDatabaseError
 
 from frontdesk import __version__, i18n
 from frontdesk.errors import FrontdeskError
@@ -88,6 +91,14 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(database_url(args), demo=args.demo, smoke=args.smoke, lang=args.lang)
     except FrontdeskError as exc:
         print(f"frontdesk: {exc.message()}", file=sys.stderr)
+        return 2
+    except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
+        # A damaged or vanished database mid-command: name it, no traceback.
+        from frontdesk.db.connection import describe_database_error
+
+        log.debug("database error", exc_info=True)
+        print(f"frontdesk: {describe_database_error(database_url(args), exc).message()}",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

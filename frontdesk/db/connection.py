@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlparse
 from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
-from frontdesk.errors import ConfigError
 from frontdesk.db.models import database_proxy
+from frontdesk.errors import ConfigError
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from peewee import Database
+from peewee import DatabaseError as PeeweeDatabaseError
 
 from frontdesk.db import connection, migrations
 
@@ -12,6 +15,9 @@ def open_database(url: str, *, backup_dir=None) -> Database:
     db = connection.connect(url)
     try:
         migrations.migrate(db, backup_dir=backup_dir)
+    except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
+        db.close()
+        raise connection.describe_database_error(url, exc) from exc
     except Exception:
         db.close()
         raise

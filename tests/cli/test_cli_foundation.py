@@ -1,0 +1,93 @@
+"""The console contract: init, check, --smoke, and clear errors with exit codes ≠ 0."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def frontdesk(*args, env_extra=None, cwd=None):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "frontdesk", *args], capture_output=True,
+                          text=True, env=env, cwd=cwd or ROOT, timeout=120)
+
+
+def test_init_then_check(tmp_path):
+    url = f"sqlite:///{tmp_path / 'h.sqlite3'}"
+    out = frontdesk("--db", url, "init", "--hospital", "东城医院")
+    assert out.returncode == 0, out.stderr
+    assert "科室" in out.stdout
+    again = frontdesk("--db", url, "init", "--hospital", "东城医院")
+    assert again.returncode == 0 and "已初始化" in again.stdout
+    check = frontdesk("--db", url, "check", "--full")
+    assert check.returncode == 0, check.stderr
+    assert "通过" in check.stdout
+
+
+def test_init_without_hospital_name_fails_clearly(tmp_path):
+    out = frontdesk("--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "--lang", "en", "init")
+    assert out.returncode != 0
+    assert "--hospital" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_env_var_picks_the_database(tmp_path):
+    path = tmp_path / "env.sqlite3"
+    out = frontdesk("init", "--demo", env_extra={"FRONTDESK_DB": f"sqlite:///{path}"})
+    assert out.returncode == 0, out.stderr
+    assert path.exists() and path.stat().st_size > 100_000
+
+
+def test_check_detects_corruption(tmp_path):
+    path = tmp_path / "c.sqlite3"
+    url = f"sqlite:///{path}"
+    assert frontdesk("--db", url, "init", "--hospital", "甲").returncode == 0
+    data = bytearray(path.read_bytes())
+    # Scribble over the middle of the file, past the header: pages, not the header, break.
+    for i in range(len(data) // 2, len(data) // 2 + 4096):
+        data[i] = 0xA5
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    out = frontdesk("--db", url, "--lang", "en", "check", "--full")
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    assert "FAILED" in out.stdout or "damaged" in out.stderr
+
+
+@pytest.mark.parametrize(
+    "db_arg, expected",
+    [
+        ("mysql://x/y", "Unsupported database URL"),
+        ("sqlite:////proc/frontdesk-nowhere/x.sqlite3", "Cannot create the data folder"),
+    ],
+)
+def test_bad_database_urls(db_arg, expected):
+    out = frontdesk("--db", db_arg, "--lang", "en", "check")
+    assert out.returncode == 2
+    assert expected in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_not_a_database_file(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello" * 100)
+    out = frontdesk("--db", f"sqlite:///{path}", "check")
+    assert out.returncode == 2
+    assert str(path) in out.stderr and "不是 Frontdesk 数据库" in out.stderr
+
+
+def test_smoke_opens_the_main_window(tmp_path):
+    out = frontdesk("--demo", "--smoke", env_extra={"FRONTDESK_DATA_DIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert "shown=True" in out.stdout
+    assert (tmp_path / "demo.sqlite3").exists()
+
+
+def test_version():
+    out = frontdesk("--version")
+    assert out.returncode == 0 and out.stdout.startswith("frontdesk ")

@@ -1,0 +1,79 @@
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from frontdesk import settings
+from frontdesk.ui import translation
+from frontdesk.ui.main_window import AREAS, MainWindow
+from frontdesk.ui.placeholder import PlaceholderArea
+from frontdesk.ui.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, rules_db, ctx):
+    translation.install("zh_CN")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    translation.install("zh_CN")
+
+
+def nav_texts(win):
+    return [win.nav.item(i).text() for i in range(win.nav.count())]
+
+
+def test_opens_in_chinese_with_the_hospital_name(window):
+    assert window.windowTitle().startswith("测试医院")
+    assert nav_texts(window) == ["接待", "候诊", "仪容检查", "报表", "管理"]
+    assert window.nav.objectName() == "navigation"
+    assert window.nav.accessibleName() == "功能区"
+
+
+def test_every_area_opens(window, qtbot):
+    for spec in AREAS:
+        widget = window.show_area(spec.key)
+        assert window.stack.currentWidget() is widget
+        if isinstance(widget, PlaceholderArea):
+            assert "尚未开发" in widget.body.text()
+
+
+def test_language_switch_is_live_and_remembered(window, qtbot, ctx):
+    dialog = SettingsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert settings.get("ui.language") == "en"
+    QCoreApplication.processEvents()
+    assert nav_texts(window) == ["Reception", "Queue board", "Grooming check", "Reports", "Admin"]
+    assert window.menu_file.title() == "&File"
+    # And back to Chinese.
+    dialog = SettingsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "en"
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.accept()
+    QCoreApplication.processEvents()
+    assert nav_texts(window)[0] == "接待"
+    assert settings.get("ui.language") == "zh_CN"
+
+
+def test_keyboard_shortcuts_switch_areas(window, qtbot):
+    window.area_actions[3].trigger()
+    assert window.nav.currentRow() == 3
+
+
+def test_first_run_dialog_requires_a_name(qtbot, db):
+    from frontdesk import rules
+    from frontdesk.ui.first_run import FirstRunDialog
+
+    translation.install("zh_CN")
+    dlg = FirstRunDialog()
+    qtbot.addWidget(dlg)
+    dlg.accept()
+    assert dlg.error.text() == "请填写医院名称。"
+    assert not rules.rules_loaded()
+    dlg.name.setText("西城医院")  # keyClicks cannot type non-ASCII
+    dlg.accept()
+    assert rules.rules_loaded() and settings.hospital_name() == "西城医院"

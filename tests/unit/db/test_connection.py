@@ -1,0 +1,90 @@
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from frontdesk.db import connection
+from frontdesk.db.session import open_database
+from frontdesk.errors import ConfigError
+
+
+def test_unknown_scheme_is_refused_with_the_url_named():
+    with pytest.raises(ConfigError) as err:
+        connection.make_database("mysql://root@localhost/x")
+    assert "mysql://root@localhost/x" in err.value.message("en")
+    assert "不支持" in err.value.message("zh_CN")
+
+
+def test_postgres_url_is_accepted_without_connecting():
+    db = connection.make_database("postgresql://desk:s%40cret@db.local:5433/frontdesk")
+    assert db.database == "frontdesk"
+    assert db.connect_params["host"] == "db.local"
+    assert db.connect_params["port"] == 5433
+    assert db.connect_params["password"] == "s@cret"
+
+
+def test_sqlite_url_forms(tmp_path):
+    assert connection.sqlite_path(f"sqlite:///{tmp_path}/x.db") == tmp_path / "x.db"
+    assert connection.sqlite_path(str(tmp_path / "y.db")) == tmp_path / "y.db"
+    assert connection.sqlite_path("postgresql://h/db") is None
+
+
+def test_resolve_url_precedence(tmp_path, monkeypatch):
+    default = tmp_path / "default.sqlite3"
+    monkeypatch.delenv("FRONTDESK_DB", raising=False)
+    assert connection.resolve_url(None, default) == f"sqlite:///{default}"
+    monkeypatch.setenv("FRONTDESK_DB", "sqlite:///env.db")
+    assert connection.resolve_url(None, default) == "sqlite:///env.db"
+    assert connection.resolve_url("sqlite:///arg.db", default) == "sqlite:///arg.db"
+
+
+def test_corrupt_file_is_named(tmp_path):
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(ConfigError) as err:
+        open_database(f"sqlite:///{path}")
+    assert str(path) in err.value.message("en")
+    assert "restore" in err.value.message("en")
+    assert path.read_bytes().startswith(b"this is not")  # untouched
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_data_directory(tmp_path):
+    locked = tmp_path / "ro"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(ConfigError, match="not writable|Cannot create"):
+            open_database(f"sqlite:///{locked}/sub/x.sqlite3")
+    finally:
+        locked.chmod(stat.S_IRWXU)
+
+
+def test_uncreatable_data_directory(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ConfigError) as err:
+        open_database(f"sqlite:///{blocker}/db.sqlite3")
+    assert str(blocker) in err.value.message("en")
+
+
+def test_locked_database_is_reported(tmp_path):
+    path = tmp_path / "locked.sqlite3"
+    open_database(f"sqlite:///{path}")
+    connection.close()
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        db = connection.make_database(f"sqlite:///{path}")
+        db._pragmas = [(k, v) for k, v in db._pragmas if k != "busy_timeout"]
+        connection.database_proxy.initialize(db)
+        with pytest.raises(Exception) as err:
+            db.connect()
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        described = connection.describe_database_error(f"sqlite:///{path}", err.value)
+        assert "locked" in described.message("en")
+    finally:
+        holder.rollback()
+        holder.close()

@@ -1,0 +1,101 @@
+import sqlite3
+
+import pytest
+from peewee import IntegerField, SqliteDatabase
+from playhouse.migrate import SqliteMigrator
+from playhouse.migrate import migrate as run_ops
+
+from frontdesk.db import connection, migrations
+from frontdesk.db.models import SchemaVersion, Staff, database_proxy
+from frontdesk.errors import ConfigError
+
+
+def _connect(path):
+    return connection.connect(f"sqlite:///{path}")
+
+
+def test_empty_database_gets_latest_schema(tmp_path):
+    db = _connect(tmp_path / "a.sqlite3")
+    report = migrations.migrate(db)
+    assert (report.from_version, report.to_version) == (0, migrations.latest_version())
+    assert report.backup is None
+    assert "visit" in db.get_tables() and "visit_event" in db.get_tables()
+    assert migrations.current_version(db) == migrations.latest_version()
+    # Running again is a no-op.
+    assert migrations.migrate(db).from_version == migrations.latest_version()
+    db.close()
+
+
+def test_sqlite_pragmas_for_a_desk_pc(tmp_path):
+    db = _connect(tmp_path / "p.sqlite3")
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 1
+    db.close()
+
+
+def _add_column(db):
+    run_ops(SqliteMigrator(db).add_column("staff", "shoe_size", IntegerField(default=0)))
+
+
+def test_upgrade_from_previous_version_takes_a_backup_first(tmp_path):
+    path = tmp_path / "b.sqlite3"
+    db = _connect(path)
+    migrations.migrate(db)
+    Staff.create(username="u1", display_name="甲", role="desk")
+    chain = migrations.MIGRATIONS + [migrations.Migration(2, "shoe size", _add_column)]
+    report = migrations.migrate(db, backup_dir=tmp_path / "bk", migrations=chain)
+    assert (report.from_version, report.to_version) == (1, 2)
+    assert report.backup is not None and report.backup.exists()
+    # The backup is the database as it was before the step: version 1, no new column.
+    with sqlite3.connect(report.backup) as old:
+        assert old.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
+        cols = [r[1] for r in old.execute("PRAGMA table_info(staff)")]
+        assert "shoe_size" not in cols
+        assert old.execute("SELECT username FROM staff").fetchone()[0] == "u1"
+    cols = [r[1] for r in db.execute_sql("PRAGMA table_info(staff)")]
+    assert "shoe_size" in cols
+    assert migrations.current_version(db) == 2
+    db.close()
+
+
+def test_failed_step_rolls_back_and_keeps_version(tmp_path):
+    db = _connect(tmp_path / "c.sqlite3")
+    migrations.migrate(db)
+
+    def broken(database):
+        database.execute_sql("CREATE TABLE half_done (x INTEGER)")
+        raise RuntimeError("step failed")
+
+    chain = migrations.MIGRATIONS + [migrations.Migration(2, "broken", broken)]
+    with pytest.raises(RuntimeError):
+        migrations.migrate(db, backup_dir=tmp_path, migrations=chain)
+    assert migrations.current_version(db) == 1
+    assert "half_done" not in db.get_tables()
+    db.close()
+
+
+def test_newer_database_is_refused_not_downgraded(tmp_path):
+    db = _connect(tmp_path / "d.sqlite3")
+    migrations.migrate(db)
+    SchemaVersion.create(version=99, app_version="9.9")
+    with pytest.raises(ConfigError) as err:
+        migrations.migrate(db)
+    assert "99" in err.value.message("en") and "newer" in err.value.message("en")
+    assert "升级" in err.value.message("zh_CN")
+    assert migrations.current_version(db) == 99
+    db.close()
+
+
+def test_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE invoices (id INTEGER)")
+    db = _connect(path)
+    with pytest.raises(ConfigError) as err:
+        migrations.migrate(db)
+    assert "not a Frontdesk database" in err.value.message("en")
+    db.close()
+    assert database_proxy.obj is db
+    assert isinstance(db, SqliteDatabase)

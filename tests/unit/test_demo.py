@@ -1,0 +1,52 @@
+"""`init --demo` builds a consistent hospital: every visit's events tell its stage's story."""
+
+from frontdesk import auth, settings, stages
+from frontdesk.db.models import (
+    Appointment,
+    Patient,
+    PatientSearchKey,
+    Staff,
+    Visit,
+    VisitEvent,
+)
+from frontdesk.validation import parse_resident_id
+
+
+def test_demo_hospital_is_consistent(demo_db):
+    from tests.conftest import DEMO_TODAY
+
+    assert settings.get("hospital.demo") is True
+    assert settings.hospital_name()
+    assert {s.role for s in Staff.select()} == {"guide", "desk", "supervisor", "admin"}
+    desk = Staff.get(Staff.username == "desk1")
+    assert auth.verify_secret(desk.password_hash, "demo1234")
+    assert not auth.verify_secret(desk.password_hash, "wrong")
+
+    visits = list(Visit.select())
+    assert len(visits) >= 7 * 45
+    assert all(v.visit_date < DEMO_TODAY for v in visits)
+    days = {v.visit_date for v in visits}
+    assert len(days) == 7
+    # Queue numbers are unique per department and day, and start at 1.
+    seen = {}
+    for v in visits:
+        seen.setdefault((v.department_id, v.visit_date), []).append(v.queue_no)
+    for numbers in seen.values():
+        assert sorted(numbers) == list(range(1, len(numbers) + 1))
+    for v in visits:
+        events = list(VisitEvent.select().where(VisitEvent.visit == v).order_by(VisitEvent.at))
+        assert events[0].action == stages.ARRIVED
+        assert events[-1].stage == v.stage
+        assert all(a.at <= b.at for a, b in zip(events, events[1:], strict=False))
+        if v.red_flag:
+            assert v.department.is_emergency
+            assert stages.DEFERRED in {e.action for e in events}
+        if v.fee_waived:
+            assert v.patient.vip_tier in ("gold", "diamond") and v.fee_fen == 0
+        if v.stage == stages.LEFT:
+            assert v.left_reason
+    for p in Patient.select().where(Patient.id_number.is_null(False)).limit(50):
+        parsed = parse_resident_id(p.id_number, today=DEMO_TODAY)
+        assert parsed.sex == p.sex and parsed.birth_date == p.birth_date
+    assert PatientSearchKey.select().count() > Patient.select().count()
+    assert Appointment.select().where(Appointment.date == DEMO_TODAY).count() == 12

@@ -1,0 +1,93 @@
+import json
+import shutil
+
+import pytest
+
+from frontdesk import rules, settings
+from frontdesk.db.models import (
+    Department,
+    Doctor,
+    DoctorSchedule,
+    FeeClass,
+    GroomingItem,
+    MediaSource,
+    Shift,
+    TriageKeyword,
+)
+from frontdesk.errors import ConfigError
+
+
+def test_rules_load_into_an_empty_database(db):
+    report = rules.load_rules()
+    assert report.departments == Department.select().count() >= 8
+    emergency = Department.get(Department.code == "emergency")
+    assert emergency.is_emergency and emergency.name_zh == "急诊科"
+    # Shifts: the three patterns of the house rules.
+    shifts = {s.code: s for s in Shift.select()}
+    assert {(s.start, s.end) for s in shifts.values()} == {
+        ("08:00", "18:00"), ("08:00", "16:00"), ("12:00", "20:00")}
+    assert json.loads(shifts["day"].breaks)[0]["start"] == "12:00"
+    # Grooming: 10 yuan a violation, 20 for the uniform outside / canteen.
+    fines = {i.code: i.fine_fen for i in GroomingItem.select()}
+    assert fines["uniform_outside"] == 2000
+    assert all(v == 1000 for k, v in fines.items() if k != "uniform_outside")
+    assert {"face_hands", "hair", "breath", "nails", "badge", "scarf", "stockings",
+            "buttons", "sleeves", "pockets", "posture"} <= set(fines)
+    assert settings.get("rules.lateness") == {
+        "fine_fen": 1000, "repeat_fine_fen": 2000, "repeat_from": 2, "grace_minutes": 0}
+    assert {w["vip_tier"] for w in settings.get("rules.fee_waivers")} == {"gold", "diamond"}
+    assert TriageKeyword.select().where(TriageKeyword.red_flag).count() > 10
+    assert TriageKeyword.get(TriageKeyword.keyword == "胸痛").department == emergency
+    assert MediaSource.select().count() >= 8
+    assert FeeClass.get(FeeClass.code == "expert").amount_fen == 5000
+    assert DoctorSchedule.select().count() > Doctor.select().count()
+    assert rules.rules_loaded()
+
+
+def _copy_rules(tmp_path):
+    folder = tmp_path / "rules"
+    shutil.copytree(rules.rules_dir(), folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "filename, old, new, expected",
+    [
+        ("grooming.toml", "fine = 20", "fine = -20", "must not be negative"),
+        ("grooming.toml", 'category = "manner"', 'category = "mood"', "category"),
+        ("doctors.toml", 'department = "anorectal"', 'department = "nowhere"', "nowhere"),
+        ("shifts.toml", 'start = "12:00"', 'start = "noon"', "HH:MM"),
+        ("fees.toml", "amount = 50", 'amount = "fifty"', "amount"),
+        ("departments.toml", "[[department]]", "[[department]\n", "malformed TOML"),
+    ],
+)
+def test_bad_rules_file_is_named_and_nothing_is_written(db, tmp_path, filename, old, new, expected):
+    folder = _copy_rules(tmp_path)
+    path = folder / filename
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        rules.load_rules(folder)
+    message = err.value.message("en")
+    assert str(path) in message and expected in message
+    assert str(path) in err.value.message("zh_CN")
+    assert not rules.rules_loaded() and GroomingItem.select().count() == 0
+
+
+def test_missing_rules_file(db, tmp_path):
+    folder = _copy_rules(tmp_path)
+    (folder / "triage.toml").unlink()
+    with pytest.raises(ConfigError) as err:
+        rules.load_rules(folder)
+    assert "triage.toml" in err.value.message("en") and "missing" in err.value.message("en")
+
+
+def test_initialise_installation_needs_a_name(db):
+    from frontdesk.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        rules.initialise_installation("   ")
+    assert not rules.rules_loaded()
+    rules.initialise_installation(" 东城医院 ")
+    assert settings.hospital_name() == "东城医院"
