@@ -18,6 +18,10 @@ DEFAULTS: dict[str, Any] = {
     "hospital.demo": False,
     "ui.language": "zh_CN",
     "security.idle_lock_minutes": 5,
+    "security.pin_length": 4,  # PINs are exactly this many digits (4-6)
+    "security.min_password_length": 8,
+    "security.lockout_after": 5,  # consecutive failures before the account waits
+    "security.lockout_seconds": 30,  # first wait; doubles with each further failure
     "queue.amber_minutes": 15,
     "queue.red_minutes": 30,
     "slips.guide.format": "roll80",
