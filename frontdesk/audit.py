@@ -1,15 +1,45 @@
-"""The audit trail: who created, changed, viewed, printed or exported what, and when."""
+"""The audit trail: who created, changed, viewed, printed or exported what, and when.
+
+Features write entries with `record` (or `patient_access` for a patient record
+viewed, printed or exported); admins read them back through `query`, which is
+permission-checked. Entries are never updated or deleted.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from frontdesk.db.models import AuditLog
+from frontdesk.db.models import AuditLog, Staff
+from frontdesk.i18n import text
+from frontdesk.permissions import Perm, require
 
-ACTIONS = ("create", "update", "view", "print", "export", "merge", "rule_change",
-           "login", "login_failed", "logout", "lock", "unlock", "backup", "restore", "waive")
+# action -> (Chinese, English) name shown in the audit browser
+ACTION_NAMES: dict[str, tuple[str, str]] = {
+    "create": ("新建", "created"),
+    "update": ("修改", "changed"),
+    "view": ("查看", "viewed"),
+    "print": ("打印", "printed"),
+    "export": ("导出", "exported"),
+    "merge": ("合并", "merged"),
+    "rule_change": ("修改规则", "rule changed"),
+    "login": ("登录", "logged in"),
+    "login_failed": ("登录失败", "log-in failed"),
+    "logout": ("退出登录", "logged out"),
+    "lock": ("锁屏", "screen locked"),
+    "unlock": ("解锁", "unlocked"),
+    "backup": ("备份", "backed up"),
+    "restore": ("恢复", "restored"),
+    "waive": ("免除", "waived"),
+    "deactivate": ("停用", "deactivated"),
+    "reactivate": ("重新启用", "reactivated"),
+    "delete": ("删除", "deleted"),
+}
+ACTIONS = tuple(ACTION_NAMES)
+
+MAX_ROWS = 5000  # the browser pages through a filtered view; nobody reads more at once
 
 
 def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "") -> AuditLog:
@@ -26,3 +56,59 @@ def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "
         entity_id=str(entity_id),
         detail=detail,
     )
+
+
+def patient_access(actor, action: str, patient_id: Any, detail: Any = "") -> AuditLog:
+    """A patient record was viewed, printed or exported (the privacy rules want to know who)."""
+    if action not in ("view", "print", "export"):
+        raise ValueError(f"patient_access is for view/print/export, not {action!r}")
+    return record(actor, action, "patient", patient_id, detail)
+
+
+def action_name(action: str, lang: str | None = None) -> str:
+    zh, en = ACTION_NAMES.get(action, (action, action))
+    return text(zh, en, lang)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    staff_id: int | None
+    staff_name: str  # "" for the system (automatic backups, unknown user names)
+    action: str
+    entity: str
+    entity_id: str
+    detail: str
+
+
+def query(*, actor, since: dt.date | None = None, until: dt.date | None = None,
+          staff_id: int | None = None, action: str | None = None, entity: str | None = None,
+          limit: int = MAX_ROWS) -> list[AuditEntry]:
+    """Entries newest first, filtered by day range (inclusive), staff member, action, entity."""
+    require(actor, Perm.VIEW_AUDIT)
+    q = (AuditLog.select(AuditLog, Staff.display_name)
+         .join(Staff, join_type="LEFT OUTER", on=(AuditLog.staff == Staff.id))
+         .order_by(AuditLog.at.desc(), AuditLog.id.desc()))
+    if since is not None:
+        q = q.where(AuditLog.at >= dt.datetime.combine(since, dt.time.min))
+    if until is not None:
+        q = q.where(AuditLog.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min))
+    if staff_id is not None:
+        q = q.where(AuditLog.staff == staff_id)
+    if action:
+        q = q.where(AuditLog.action == action)
+    if entity:
+        q = q.where(AuditLog.entity == entity)
+    rows = []
+    for row in q.limit(max(1, min(limit, MAX_ROWS))).objects():
+        rows.append(AuditEntry(row.id, row.at, row.staff_id, row.display_name or "",
+                               row.action, row.entity, row.entity_id, row.detail))
+    return rows
+
+
+def staff_choices(*, actor) -> list[tuple[int, str]]:
+    """(id, name) of everyone who appears in the log, for the browser's staff filter."""
+    require(actor, Perm.VIEW_AUDIT)
+    return [(s.id, f"{s.display_name} ({s.username})")
+            for s in Staff.select().order_by(Staff.username)]

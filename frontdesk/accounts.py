@@ -1,0 +1,435 @@
+"""Staff accounts: log-in with lock-out, PINs, password rules, creating and deactivating staff.
+
+Every failure is a FrontdeskError naming the form field it belongs to, so the
+log-in and lock screens can show it right there. Failed attempts count per
+account; after `security.lockout_after` of them in a row the account must wait
+`security.lockout_seconds`, doubling with each further failure (capped), and
+the wait is enforced here, not in a dialog. Secrets are only ever handed to
+auth.hash_secret / verify_secret and never logged or audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from frontdesk import audit, auth, settings
+from frontdesk.db.models import (
+    ROLES,
+    AuditLog,
+    Fine,
+    GroomingCheck,
+    HandoverNote,
+    Payment,
+    ShiftAssignment,
+    SignIn,
+    Staff,
+    Visit,
+    VisitEvent,
+    database_proxy,
+)
+from frontdesk.errors import ConflictError, FrontdeskError, NotFound, ValidationError
+from frontdesk.permissions import ROLE_NAMES, Perm, require
+
+Clock = Callable[[], dt.datetime]
+
+MAX_LOCKOUT_SECONDS = 15 * 60
+PIN_LENGTHS = (4, 5, 6)
+USERNAME_RE = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
+MAX_NAME = 40
+
+
+class LockedOut(FrontdeskError):
+    """Too many failed attempts: the account must wait `remaining` seconds."""
+
+    def __init__(self, remaining: int, field: str = "password"):
+        self.remaining = remaining
+        minutes, seconds = divmod(remaining, 60)
+        zh_wait = f"{minutes} 分 {seconds} 秒" if minutes else f"{seconds} 秒"
+        en_wait = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+        super().__init__(
+            f"密码或 PIN 码输错次数过多，该账号已暂时锁定。请 {zh_wait} 后再试，或请管理员协助。",
+            f"Too many wrong attempts: this account is locked for now. Try again in {en_wait}, "
+            "or ask an administrator.",
+            field=field,
+        )
+
+
+def _clock_now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# --- checks on input -------------------------------------------------------
+
+
+def pin_length() -> int:
+    length = int(settings.get("security.pin_length"))
+    return length if length in PIN_LENGTHS else 4
+
+
+def check_pin_format(pin: str, *, field: str = "pin") -> None:
+    """A PIN is exactly `security.pin_length` digits (ASCII 0-9 only)."""
+    n = pin_length()
+    if not pin:
+        raise ValidationError("请输入 PIN 码。", "Enter the PIN.", field=field)
+    if len(pin) != n or not (pin.isascii() and pin.isdigit()):
+        raise ValidationError(f"PIN 码必须正好是 {n} 位数字。", f"The PIN must be exactly {n} digits.",
+                              field=field)
+
+
+def check_password_rules(password: str, *, username: str = "", field: str = "password") -> None:
+    """At least `security.min_password_length` characters, letters and digits, not the username."""
+    n = int(settings.get("security.min_password_length"))
+    if not password:
+        raise ValidationError("请输入密码。", "Enter a password.", field=field)
+    if len(password) < n:
+        raise ValidationError(f"密码至少需要 {n} 个字符。", f"The password needs at least {n} characters.",
+                              field=field)
+    if not (any(c.isalpha() for c in password) and any(c.isdigit() for c in password)):
+        raise ValidationError("密码必须同时包含字母和数字。", "The password must contain letters and digits.",
+                              field=field)
+    if username and password.lower() == username.lower():
+        raise ValidationError("密码不能与用户名相同。", "The password must not be the username.",
+                              field=field)
+
+
+def _check_username(username: str) -> str:
+    username = username.strip()
+    if not username:
+        raise ValidationError("请输入用户名。", "Enter a username.", field="username")
+    if not USERNAME_RE.match(username):
+        raise ValidationError("用户名只能用 2–40 个英文字母、数字或 . _ -。",
+                              "A username is 2-40 letters, digits or . _ -.", field="username")
+    return username
+
+
+# --- log-in, unlock, switch user --------------------------------------------
+
+
+def _find(username: str) -> Staff | None:
+    return Staff.get_or_none(Staff.username == username.strip())
+
+
+def _remaining_lock(staff: Staff, now: dt.datetime) -> int:
+    if staff.locked_until is None or staff.locked_until <= now:
+        return 0
+    return max(1, int((staff.locked_until - now).total_seconds() + 0.999))
+
+
+def _register_failure(staff: Staff, now: dt.datetime, how: str) -> None:
+    """Count a failed attempt; from the threshold on, the account waits, twice as long each time."""
+    after = max(1, int(settings.get("security.lockout_after")))
+    base = max(1, int(settings.get("security.lockout_seconds")))
+    failures = staff.failed_logins + 1
+    locked_until = staff.locked_until
+    if failures >= after:
+        wait = min(MAX_LOCKOUT_SECONDS, base * 2 ** (failures - after))
+        locked_until = now + dt.timedelta(seconds=wait)
+    Staff.update(failed_logins=failures, locked_until=locked_until).where(
+        Staff.id == staff.id).execute()
+    staff.failed_logins, staff.locked_until = failures, locked_until
+    audit.record(staff, "login_failed", "staff", staff.id,
+                 {"username": staff.username, "via": how, "failures": failures})
+
+
+def authenticate(username: str, secret: str, *, allow_pin: bool = False,
+                 now: Clock = _clock_now, purpose: str = "login") -> Staff:
+    """Check `username` and a password (or, with allow_pin, a PIN); return the Staff row.
+
+    Raises ValidationError at the field concerned, or LockedOut. Only the
+    failure counter and the audit trail change on failure.
+    """
+    if not username.strip():
+        raise ValidationError("请输入用户名。", "Enter your username.", field="username")
+    if not secret:
+        if allow_pin:
+            raise ValidationError("请输入密码或 PIN 码。", "Enter your password or PIN.", field="password")
+        raise ValidationError("请输入密码。", "Enter your password.", field="password")
+    at = now()
+    # Failures are committed before they are raised: the counter and the audit must survive.
+    with database_proxy.atomic():
+        staff, error = _attempt(username, secret, allow_pin, at, purpose)
+    if error is not None:
+        raise error
+    return staff
+
+
+def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpose: str
+             ) -> tuple[Staff | None, FrontdeskError | None]:
+    staff = _find(username)
+    if staff is None:
+        auth.verify_secret(_dummy_hash(), secret)  # same cost as a real check: no probing by timing
+        audit.record(None, "login_failed", "staff", "", {"username": username.strip()[:40],
+                                                         "reason": "unknown"})
+        return None, ValidationError(
+            f"没有用户名为“{username.strip()}”的员工。请检查拼写。",
+            f"There is no staff member '{username.strip()}'. Check the spelling.", field="username")
+    if not staff.active:
+        audit.record(staff, "login_failed", "staff", staff.id, {"reason": "deactivated"})
+        return None, ValidationError(
+            "该账号已停用，不能登录。请联系管理员。",
+            "This account is deactivated and cannot log in. Ask an administrator.", field="username")
+    remaining = _remaining_lock(staff, at)
+    if remaining:
+        return None, LockedOut(remaining)
+    # Passwords must contain letters, so an all-digit secret can only be meant as a PIN.
+    is_pin = allow_pin and secret.isascii() and secret.isdigit()
+    if is_pin:
+        try:
+            # A PIN of the wrong length is a typo, not a guess: it does not count as a failure.
+            check_pin_format(secret, field="password")
+        except ValidationError as exc:
+            return None, exc
+        ok = auth.verify_secret(staff.pin_hash, secret)
+    else:
+        ok = auth.verify_secret(staff.password_hash, secret)
+    if not ok:
+        _register_failure(staff, at, "pin" if is_pin else "password")
+        if staff.locked_until is not None and staff.locked_until > at:
+            return None, LockedOut(_remaining_lock(staff, at))
+        if is_pin:
+            return None, ValidationError("PIN 码不正确。", "Wrong PIN.", field="password")
+        return None, ValidationError("密码不正确。请注意大小写。",
+                                     "Wrong password. Mind upper and lower case.", field="password")
+    if staff.failed_logins or staff.locked_until is not None:
+        Staff.update(failed_logins=0, locked_until=None).where(Staff.id == staff.id).execute()
+        staff.failed_logins, staff.locked_until = 0, None
+    audit.record(staff, purpose, "staff", staff.id, {"via": "pin" if is_pin else "password"})
+    return staff, None
+
+
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(auth.hash_secret("not-a-real-password-0"))
+    return _DUMMY[0]
+
+
+def login(username: str, password: str, *, now: Clock = _clock_now) -> Staff:
+    """Log in with username and password (the start-up dialog)."""
+    return authenticate(username, password, now=now, purpose="login")
+
+
+def logout(staff: Staff | None) -> None:
+    if staff is not None:
+        audit.record(staff, "logout", "staff", staff.id)
+
+
+def record_lock(staff: Staff | None, reason: str = "idle") -> None:
+    """The screen was locked (idle time-out or by hand)."""
+    audit.record(staff, "lock", "session", "", {"reason": reason})
+
+
+def unlock(current: Staff | None, username: str, secret: str, *,
+           now: Clock = _clock_now) -> Staff:
+    """Unlock the screen with a password or PIN. Another staff member unlocking switches user."""
+    staff = authenticate(username, secret, allow_pin=True, now=now, purpose="unlock")
+    if current is not None and current.id != staff.id:
+        with database_proxy.atomic():
+            audit.record(current, "logout", "staff", current.id, {"switched_to": staff.username})
+            audit.record(staff, "login", "staff", staff.id, {"switched_from": current.username})
+    return staff
+
+
+def switch_user(current: Staff | None, username: str, secret: str, *,
+                now: Clock = _clock_now) -> Staff:
+    """Hand the desk to another staff member without closing the app."""
+    return unlock(current, username, secret, now=now)
+
+
+def verify_pin(staff: Staff, pin: str, *, now: Clock = _clock_now) -> None:
+    """Confirm a quick action (sign-in, acknowledging a grooming check) with the staff's PIN."""
+    check_pin_format(pin)
+    at = now()
+    error: FrontdeskError | None = None
+    with database_proxy.atomic():
+        fresh = Staff.get_by_id(staff.id)
+        remaining = _remaining_lock(fresh, at)
+        if not fresh.active:
+            error = ValidationError("该账号已停用。", "This account is deactivated.", field="pin")
+        elif remaining:
+            error = LockedOut(remaining, field="pin")
+        elif not auth.verify_secret(fresh.pin_hash, pin):
+            _register_failure(fresh, at, "pin")
+            if fresh.locked_until is not None and fresh.locked_until > at:
+                error = LockedOut(_remaining_lock(fresh, at), field="pin")
+            else:
+                error = ValidationError("PIN 码不正确。", "Wrong PIN.", field="pin")
+        elif fresh.failed_logins:
+            Staff.update(failed_logins=0, locked_until=None).where(Staff.id == fresh.id).execute()
+    if error is not None:
+        raise error
+
+
+# --- managing staff ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    sex: str
+    active: bool
+    locked: bool
+    created_at: dt.datetime
+
+
+def role_name(role: str) -> tuple[str, str]:
+    return ROLE_NAMES.get(role, (role, role))
+
+
+def list_staff(*, actor, include_inactive: bool = True, now: Clock = _clock_now) -> list[StaffInfo]:
+    require(actor, Perm.MANAGE_STAFF)
+    query = Staff.select().order_by(Staff.active.desc(), Staff.role, Staff.username)
+    if not include_inactive:
+        query = query.where(Staff.active == True)  # noqa: E712 - peewee expression
+    at = now()
+    return [StaffInfo(s.id, s.username, s.display_name, s.role, s.sex, s.active,
+                      bool(s.locked_until and s.locked_until > at), s.created_at) for s in query]
+
+
+def create_staff(*, actor, username: str, display_name: str, role: str, password: str,
+                 pin: str, sex: str = "") -> Staff:
+    """Add a staff member (admins only); password and PIN are stored hashed."""
+    require(actor, Perm.MANAGE_STAFF)
+    username = _check_username(username)
+    name = display_name.strip()
+    if not name:
+        raise ValidationError("请输入姓名。", "Enter the staff member's name.", field="display_name")
+    if len(name) > MAX_NAME:
+        raise ValidationError(f"姓名最多 {MAX_NAME} 个字。", f"The name is at most {MAX_NAME} characters.",
+                              field="display_name")
+    if role not in ROLES:
+        raise ValidationError("请选择角色。", "Choose a role.", field="role")
+    if sex not in ("", "M", "F"):
+        raise ValidationError("性别无效。", "Invalid sex.", field="sex")
+    check_password_rules(password, username=username)
+    check_pin_format(pin)
+    if Staff.select().where(Staff.username == username).exists():
+        raise ConflictError(f"用户名“{username}”已被使用，请换一个。",
+                            f"The username '{username}' is taken; choose another.", field="username")
+    password_hash, pin_hash = auth.hash_secret(password), auth.hash_secret(pin)
+    with database_proxy.atomic():
+        staff = Staff.create(username=username, display_name=name, role=role, sex=sex,
+                             password_hash=password_hash, pin_hash=pin_hash)
+        audit.record(actor, "create", "staff", staff.id,
+                     {"username": username, "name": name, "role": role})
+    return staff
+
+
+def _get_staff(staff_id: int) -> Staff:
+    staff = Staff.get_or_none(Staff.id == staff_id)
+    if staff is None:
+        raise NotFound("找不到该员工。", "No such staff member.")
+    return staff
+
+
+def _active_admins() -> int:
+    return Staff.select().where((Staff.role == "admin") & (Staff.active == True)).count()  # noqa: E712
+
+
+def deactivate_staff(*, actor, staff_id: int) -> Staff:
+    """Stop someone from logging in; their history (visits, fines, audit) stays intact."""
+    require(actor, Perm.MANAGE_STAFF)
+    with database_proxy.atomic():
+        staff = _get_staff(staff_id)
+        if not staff.active:
+            return staff
+        if staff.id == actor.id:
+            raise ConflictError("不能停用自己的账号。", "You cannot deactivate your own account.")
+        if staff.role == "admin" and _active_admins() <= 1:
+            raise ConflictError("这是最后一位在用的管理员，不能停用。",
+                                "This is the last active administrator and cannot be deactivated.")
+        Staff.update(active=False).where(Staff.id == staff.id).execute()
+        staff.active = False
+        audit.record(actor, "deactivate", "staff", staff.id, {"username": staff.username})
+    return staff
+
+
+def reactivate_staff(*, actor, staff_id: int) -> Staff:
+    require(actor, Perm.MANAGE_STAFF)
+    with database_proxy.atomic():
+        staff = _get_staff(staff_id)
+        if staff.active:
+            return staff
+        Staff.update(active=True, failed_logins=0, locked_until=None).where(
+            Staff.id == staff.id).execute()
+        staff.active = True
+        audit.record(actor, "reactivate", "staff", staff.id, {"username": staff.username})
+    return staff
+
+
+# Every table that points at a staff member: a row in any of them is history.
+_HISTORY = (
+    (AuditLog, AuditLog.staff), (Visit, Visit.escort), (VisitEvent, VisitEvent.staff),
+    (Payment, Payment.confirmed_by), (SignIn, SignIn.staff), (ShiftAssignment, ShiftAssignment.staff),
+    (GroomingCheck, GroomingCheck.staff), (GroomingCheck, GroomingCheck.supervisor),
+    (Fine, Fine.staff), (Fine, Fine.created_by), (Fine, Fine.waived_by),
+    (HandoverNote, HandoverNote.author), (HandoverNote, HandoverNote.acknowledged_by),
+)
+
+
+def has_history(staff_id: int) -> bool:
+    return any(model.select().where(field == staff_id).exists() for model, field in _HISTORY)
+
+
+def delete_staff(*, actor, staff_id: int) -> None:
+    """Remove an account created by mistake; anyone with history can only be deactivated."""
+    require(actor, Perm.MANAGE_STAFF)
+    with database_proxy.atomic():
+        staff = _get_staff(staff_id)
+        if staff.id == actor.id:
+            raise ConflictError("不能删除自己的账号。", "You cannot delete your own account.")
+        if has_history(staff.id):
+            raise ConflictError("该员工已有工作记录，不能删除，只能停用。",
+                                "This staff member has history and cannot be deleted; deactivate "
+                                "the account instead.")
+        username = staff.username
+        staff.delete_instance()
+        audit.record(actor, "delete", "staff", staff_id, {"username": username})
+
+
+def reset_lockout(*, actor, staff_id: int) -> None:
+    require(actor, Perm.MANAGE_STAFF)
+    with database_proxy.atomic():
+        staff = _get_staff(staff_id)
+        Staff.update(failed_logins=0, locked_until=None).where(Staff.id == staff.id).execute()
+        audit.record(actor, "update", "staff", staff.id, {"lockout": "reset"})
+
+
+def change_password(*, actor, staff_id: int, new_password: str, old_password: str | None = None
+                    ) -> None:
+    """Your own password needs the old one; an admin may set anyone's."""
+    with database_proxy.atomic():
+        staff = _get_staff(staff_id)
+        _may_change_secret(actor, staff, old_password, field="old_password", pin=False)
+        check_password_rules(new_password, username=staff.username, field="new_password")
+        Staff.update(password_hash=auth.hash_secret(new_password), failed_logins=0,
+                     locked_until=None).where(Staff.id == staff.id).execute()
+        audit.record(actor, "update", "staff", staff.id, {"changed": "password"})
+
+
+def change_pin(*, actor, staff_id: int, new_pin: str, old_secret: str | None = None) -> None:
+    """Your own PIN needs your current password or PIN; an admin may set anyone's."""
+    with database_proxy.atomic():
+        staff = _get_staff(staff_id)
+        _may_change_secret(actor, staff, old_secret, field="old_password", pin=True)
+        check_pin_format(new_pin, field="new_pin")
+        Staff.update(pin_hash=auth.hash_secret(new_pin)).where(Staff.id == staff.id).execute()
+        audit.record(actor, "update", "staff", staff.id, {"changed": "pin"})
+
+
+def _may_change_secret(actor, staff: Staff, old: str | None, *, field: str, pin: bool) -> None:
+    if actor is not None and actor.id == staff.id and old is not None:
+        ok = auth.verify_secret(staff.password_hash, old) or (
+            pin and auth.verify_secret(staff.pin_hash, old))
+        if not ok:
+            raise ValidationError("当前密码不正确。", "The current password is wrong.", field=field)
+        return
+    require(actor, Perm.MANAGE_STAFF)
