@@ -1,0 +1,36 @@
+"""`frontdesk slip`: write a visit's guide or billing slip to a PDF file."""
+
+from __future__ import annotations
+
+from frontdesk.commands import open_for, say
+from frontdesk.slips.source import FORMATS, KINDS
+
+HELP = "write a visit's guide slip (导诊单) or billing slip (缴费单) to a PDF file"
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--visit", required=True, type=int, metavar="ID", help="the visit's id")
+    p.add_argument("--kind", required=True, choices=KINDS,
+                   help="guide: 导诊单 for the patient; billing: 缴费单 for the cashier")
+    p.add_argument("--out", required=True, metavar="FILE.pdf",
+                   help="the PDF file to write (replaced all at once, never half-written)")
+    p.add_argument("--format", choices=FORMATS, dest="fmt",
+                   help="paper: roll80 (80 mm receipt roll), a5 or a4 "
+                        "(default: the setting slips.<kind>.format)")
+
+
+def run(args) -> int:
+    open_for(args)
+    from frontdesk.slips import source, write_pdf
+
+    # Everything is checked and drawn before the file is touched, so a bad
+    # visit leaves no file behind; write_pdf itself is temp-file-then-rename.
+    slip = source.slip_for(args.visit, args.kind)
+    fmt = args.fmt or source.default_format(args.kind)
+    data = source.slip_pdf(slip, fmt)
+    path = write_pdf(data, args.out)
+    # The command line acts as the system: no staff member is logged in.
+    source.record_print(args.visit, args.kind, actor=None, fmt=fmt,
+                        printer=str(path.resolve()), exported=True)
+    say(f"已写入：{path}", f"Written: {path}")
+    return 0
