@@ -61,11 +61,21 @@ def fill(ts_path: Path, table: dict[tuple[str, str], str]) -> list[tuple[str, st
             source = msg.findtext("source")
             tr = msg.find("translation")
             target = table.get((name, source))
+            forms = tr.findall("numerusform")
+            if msg.get("numerus") == "yes" and not forms:
+                forms = [ET.SubElement(tr, "numerusform")]
             if target:
-                tr.text = target
+                if forms:  # tr(text, n): Chinese has a single plural form
+                    for form in forms:
+                        form.text = target
+                else:
+                    tr.text = target
                 tr.attrib.pop("type", None)
             else:
-                tr.text = ""
+                for form in forms:
+                    form.text = ""
+                if not forms:
+                    tr.text = ""
                 tr.set("type", "unfinished")
                 missing.append((name, source))
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
