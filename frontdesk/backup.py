@@ -1,0 +1,354 @@
+"""Backups of the SQLite database: online copies, verified, kept for a number of days.
+
+A backup is taken with SQLite's backup API from a separate connection, so the
+desk keeps working while it runs and the copy is consistent (a plain file copy
+of a live WAL database is not). It is written under a temporary name,
+checked with `PRAGMA integrity_check`, and only then given its final name, so
+a file named like a backup is always a good one.
+
+Restore refuses a file that fails the same check, and first keeps the current
+database aside. PostgreSQL installations back up with the server's own tools
+(pg_dump / pg_restore); this module says so instead of pretending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontdesk import audit, settings
+from frontdesk.db import migrations
+from frontdesk.db.connection import SQLITE_HEADER
+from frontdesk.db.models import database_proxy
+from frontdesk.errors import ConfigError, ValidationError
+from frontdesk.paths import backup_dir
+from frontdesk.permissions import Perm, require
+
+Clock = Callable[[], dt.datetime]
+PREFIX = "frontdesk-"
+SUFFIX = ".sqlite3"
+NAME_RE = re.compile(r"^frontdesk-(\d{8})-(\d{6})\.sqlite3$")
+
+PG_DUMP_ZH = ("PostgreSQL 数据库请用服务器自带的 pg_dump 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），"
+              "用 pg_restore 恢复。Frontdesk 的备份功能只用于 SQLite 数据库文件。")
+PG_DUMP_EN = ("Back up a PostgreSQL database with the server's pg_dump (e.g. pg_dump -Fc -f "
+              "frontdesk.dump dbname) and restore it with pg_restore. Frontdesk's backup only "
+              "covers SQLite database files.")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+    pruned: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    kept_aside: Path | None
+
+
+# --- where the live database and the backups are ------------------------------
+
+
+def live_database_path() -> Path:
+    """The file of the open SQLite database; ConfigError (pointing at pg_dump) otherwise."""
+    from peewee import SqliteDatabase
+
+    db = database_proxy.obj
+    if not isinstance(db, SqliteDatabase):
+        raise ConfigError(PG_DUMP_ZH, PG_DUMP_EN)
+    if db.database == ":memory:":
+        raise ConfigError("内存数据库无法备份。", "An in-memory database cannot be backed up.")
+    return Path(db.database)
+
+
+def configured_folder() -> Path:
+    """The folder from settings, else the default one in the user data directory."""
+    folder = (settings.get("backup.folder") or "").strip()
+    return Path(folder) if folder else backup_dir()
+
+
+def check_folder(folder: Path, *, create: bool = False) -> Path:
+    """A folder we can write to, or a ValidationError naming it (missing, not a folder, read-only)."""
+    folder = Path(folder).expanduser()
+    if not folder.exists():
+        if create:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ValidationError(
+                    f"无法创建备份文件夹 {folder}：{exc.strerror}。",
+                    f"Cannot create the backup folder {folder}: {exc.strerror}.", field="folder",
+                ) from exc
+        else:
+            # An explicit folder that is missing is often an unplugged drive: never guess.
+            raise ValidationError(
+                f"备份文件夹 {folder} 不存在。请检查路径，或插上备份用的移动硬盘。",
+                f"The backup folder {folder} does not exist. Check the path or plug in the "
+                "backup drive.", field="folder")
+    if not folder.is_dir():
+        raise ValidationError(f"{folder} 不是文件夹。", f"{folder} is not a folder.", field="folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValidationError(
+            f"备份文件夹 {folder} 是只读的，无法写入。请换一个文件夹或修改权限。",
+            f"The backup folder {folder} is read-only. Choose another folder or change its "
+            "permissions.", field="folder")
+    return folder
+
+
+def backup_name(at: dt.datetime) -> str:
+    return f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}"
+
+
+def backup_time(path: Path) -> dt.datetime | None:
+    """When a backup was taken, read from its name; None for files that are not our backups."""
+    m = NAME_RE.match(path.name)
+    if not m:
+        return None
+    try:
+        return dt.datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+
+
+def list_backups(folder: Path | None = None) -> list[tuple[Path, dt.datetime, int]]:
+    """(path, taken at, size in bytes) of the backups in `folder`, newest first."""
+    folder = Path(folder) if folder else configured_folder()
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        at = backup_time(path)
+        if at is not None and path.is_file():
+            found.append((path, at, path.stat().st_size))
+    return sorted(found, key=lambda t: t[1], reverse=True)
+
+
+# --- checking a file -----------------------------------------------------------
+
+
+def verify(path: Path) -> list[str]:
+    """Problems with a backup file (empty list = good): header, integrity_check, schema version."""
+    path = Path(path)
+    if not path.is_file():
+        return [f"not a file: {path}"]
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            return ["not an SQLite database"]
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            return rows[:20]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "schema_version" not in tables:
+            return ["not a Frontdesk database (no schema_version table)"]
+        version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+        if version > migrations.latest_version():
+            return [f"schema version {version} is newer than this Frontdesk supports"]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return []
+
+
+def refusal(path: Path, problems: list[str]) -> ValidationError:
+    detail = "; ".join(problems[:3])
+    return ValidationError(
+        f"文件 {path} 不是完好的 Frontdesk 备份（{detail}），未做任何更改。",
+        f"The file {path} is not a sound Frontdesk backup ({detail}); nothing was changed.",
+        field="file")
+
+
+# --- backing up ------------------------------------------------------------------
+
+
+def _write_copy(source: Path, target: Path) -> None:
+    """Online copy `source` → `target` with the backup API, from a connection of our own."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            src.backup(dest)
+            # A backup is a single self-contained file: no WAL beside it when it is moved.
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
+def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual",
+                now: Clock = _now, create_folder: bool | None = None) -> BackupResult:
+    """Back up the live database into `folder`, verify it, prune old ones, audit it.
+
+    `actor` is None for the automatic daily backup and the command line, which
+    run as the system; anyone else needs the backup permission.
+    """
+    if actor is not None:
+        require(actor, Perm.MANAGE_BACKUPS)
+    source = live_database_path()
+    explicit = folder is not None or bool((settings.get("backup.folder") or "").strip())
+    folder = check_folder(Path(folder) if folder else configured_folder(),
+                          create=(not explicit) if create_folder is None else create_folder)
+    at = now()
+    target = folder / backup_name(at)
+    n = 1
+    while target.exists():  # two backups in one second: keep both
+        target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}.{n}"
+        n += 1
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _write_copy(source, partial)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise ValidationError(
+            f"无法写入备份文件 {partial}：{exc}",
+            f"Cannot write the backup file {partial}: {exc}", field="folder") from exc
+    problems = verify(partial)
+    if problems:
+        partial.unlink(missing_ok=True)
+        raise ConfigError(
+            f"备份写入后检查失败（{'; '.join(problems[:3])}），已删除该文件。请检查磁盘后重试。",
+            f"The backup failed its check after writing ({'; '.join(problems[:3])}) and was "
+            "removed. Check the disk and try again.")
+    os.replace(partial, target)
+    pruned = prune(folder, keep_days=int(settings.get("backup.keep_days")), now=now, keep=target)
+    with database_proxy.atomic():
+        settings.set("backup.last_run", at.isoformat())
+        audit.record(actor, "backup", "database", "", {"file": str(target), "reason": reason,
+                                                       "pruned": len(pruned)})
+    return BackupResult(target, target.stat().st_size, tuple(pruned))
+
+
+def prune(folder: Path, *, keep_days: int, now: Clock = _now, keep: Path | None = None
+          ) -> list[Path]:
+    """Delete our backups older than `keep_days` (0 keeps everything); never the newest one."""
+    if keep_days <= 0:
+        return []
+    cutoff = now() - dt.timedelta(days=keep_days)
+    backups = list_backups(folder)
+    newest = backups[0][0] if backups else None
+    removed = []
+    for path, at, _ in backups:
+        if at < cutoff and path not in (keep, newest):
+            try:
+                path.unlink()
+            except OSError:
+                continue  # a file we cannot remove is left for the admin, not an error
+            removed.append(path)
+    return removed
+
+
+def backup_due(now: Clock = _now) -> bool:
+    """True when the configured folder holds no backup taken today."""
+    today = now().date()
+    return not any(at.date() == today for _, at, _ in list_backups(configured_folder()))
+
+
+def auto_backup(now: Clock = _now) -> BackupResult | None:
+    """The automatic daily backup: only when none exists for today and the database is SQLite."""
+    try:
+        live_database_path()
+    except ConfigError:
+        return None  # PostgreSQL: the server's pg_dump job does this
+    if not backup_due(now):
+        return None
+    return make_backup(reason="daily", now=now)
+
+
+# --- restoring -------------------------------------------------------------------
+
+
+def aside_path(db_path: Path, at: dt.datetime) -> Path:
+    return db_path.with_name(f"{db_path.stem}.before-restore.{at:%Y%m%d-%H%M%S}{SUFFIX}")
+
+
+def restore(backup_file: Path, *, actor=None, now: Clock = _now) -> RestoreResult:
+    """Replace the open database's contents with `backup_file`, keeping the current one aside.
+
+    Written through the backup API into the live connection, so other
+    connections see the restored data at once; then migrated if older.
+    """
+    if actor is not None:
+        require(actor, Perm.MANAGE_BACKUPS)
+    backup_file = Path(backup_file)
+    db_path = live_database_path()
+    problems = verify(backup_file)
+    if problems:
+        raise refusal(backup_file, problems)
+    if backup_file.resolve() == db_path.resolve():
+        raise ValidationError("不能用正在使用的数据库文件恢复自身。",
+                              "That file is the database in use; pick a backup file.", field="file")
+    at = now()
+    aside = aside_path(db_path, at)
+    db = database_proxy.obj
+    conn = db.connection()
+    try:
+        dest = sqlite3.connect(aside)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise ConfigError(
+            f"无法先保存当前数据库到 {aside}：{exc}。未做任何更改。",
+            f"Cannot keep the current database aside at {aside}: {exc}. Nothing was changed.",
+        ) from exc
+    src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    try:
+        src.backup(conn)
+    finally:
+        src.close()
+    migrations.migrate(db, backup_dir=db_path.parent)
+    audit.record(_still_there(actor), "restore", "database", "",
+                 {"file": str(backup_file), "kept_aside": str(aside)})
+    return RestoreResult(backup_file, aside)
+
+
+def _still_there(actor):
+    """The actor row may not exist in the restored data; then the entry is the system's."""
+    if actor is None:
+        return None
+    from frontdesk.db.models import Staff
+
+    return Staff.get_or_none(Staff.id == actor.id)
+
+
+def restore_over_damaged(backup_file: Path, db_path: Path, *, now: Clock = _now) -> RestoreResult:
+    """Restore when the current file cannot even be opened: move it (and its WAL) aside first.
+
+    Only for the command line, with no Frontdesk window using the file.
+    """
+    backup_file, db_path = Path(backup_file), Path(db_path)
+    problems = verify(backup_file)
+    if problems:
+        raise refusal(backup_file, problems)
+    aside = None
+    if db_path.exists():
+        aside = aside_path(db_path, now())
+        shutil.copy2(db_path, aside)
+        for extra in ("-wal", "-shm"):
+            side = Path(str(db_path) + extra)
+            if side.exists():
+                shutil.copy2(side, Path(str(aside) + extra))
+                side.unlink()
+        db_path.unlink()
+    _write_copy(backup_file, db_path)
+    return RestoreResult(backup_file, aside)

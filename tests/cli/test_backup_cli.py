@@ -1,0 +1,88 @@
+"""`frontdesk backup --out DIR` and `frontdesk restore FILE` end to end (in-process)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from frontdesk import cli
+from frontdesk.db import connection
+
+
+def init_db(path) -> str:
+    url = f"sqlite:///{path}"
+    assert cli.main(["--db", url, "init", "--hospital", "测试医院"]) == 0
+    connection.close()
+    return url
+
+
+def count(path, sql) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_backup_then_restore_round_trip(tmp_path, capsys):
+    db_path = tmp_path / "fd.sqlite3"
+    url = init_db(db_path)
+    out = tmp_path / "bk"
+    out.mkdir()
+    assert cli.main(["--db", url, "--lang", "en", "backup", "--out", str(out)]) == 0
+    connection.close()
+    files = list(out.glob("frontdesk-*.sqlite3"))
+    assert len(files) == 1
+    assert "verified" in capsys.readouterr().out
+
+    departments = count(db_path, "SELECT count(*) FROM department")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE setting SET value='\"改名医院\"' WHERE key='hospital.name'")
+    conn.commit()
+    conn.close()
+
+    assert cli.main(["--db", url, "--lang", "en", "restore", str(files[0])]) == 0
+    connection.close()
+    text = capsys.readouterr().out
+    assert "restored" in text and "kept" in text
+    assert count(db_path, "SELECT count(*) FROM department") == departments
+    assert count(db_path, "SELECT count(*) FROM setting WHERE value LIKE '%改名%'") == 0
+    assert len(list(tmp_path.glob("fd.before-restore.*.sqlite3"))) == 1
+    assert count(db_path, "SELECT count(*) FROM audit_log WHERE action='restore'") == 1
+
+
+def test_restore_refuses_corrupt_file(tmp_path, capsys):
+    db_path = tmp_path / "fd.sqlite3"
+    url = init_db(db_path)
+    before = db_path.read_bytes()
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    assert cli.main(["--db", url, "--lang", "en", "restore", str(bad)]) == 2
+    connection.close()
+    err = capsys.readouterr().err
+    assert "bad.sqlite3" in err and "nothing was changed" in err
+    assert db_path.read_bytes() == before
+    assert not list(tmp_path.glob("*.before-restore.*"))
+
+
+def test_backup_to_missing_folder_fails_clearly(tmp_path, capsys):
+    url = init_db(tmp_path / "fd.sqlite3")
+    assert cli.main(["--db", url, "--lang", "en", "backup", "--out", str(tmp_path / "nope")]) == 2
+    connection.close()
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_restore_over_a_damaged_database(tmp_path, capsys):
+    db_path = tmp_path / "fd.sqlite3"
+    url = init_db(db_path)
+    out = tmp_path / "bk"
+    out.mkdir()
+    assert cli.main(["--db", url, "backup", "--out", str(out)]) == 0
+    connection.close()
+    backup_file = next(out.glob("frontdesk-*.sqlite3"))
+    db_path.write_bytes(b"this is no longer a database" * 200)
+    assert cli.main(["--db", url, "check"]) == 2
+    assert cli.main(["--db", url, "restore", str(backup_file)]) == 0
+    connection.close()
+    assert cli.main(["--db", url, "check"]) == 0
+    connection.close()
+    assert count(db_path, "SELECT count(*) FROM audit_log WHERE action='restore'") == 1

@@ -1,0 +1,181 @@
+"""Online backup, verification, retention, daily backup, restore round trip and refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+
+import pytest
+
+from frontdesk import backup, settings
+from frontdesk.db.models import AuditLog, Department, database_proxy
+from frontdesk.errors import ConfigError, PermissionDenied, ValidationError
+
+
+class Clock:
+    def __init__(self, t=dt.datetime(2026, 11, 23, 8, 30, 0)):
+        self.t = t
+
+    def __call__(self):
+        return self.t
+
+
+def test_backup_verify_restore_round_trip(rules_db, tmp_path, make_staff):
+    admin = make_staff("admin")
+    out = tmp_path / "backups"
+    out.mkdir()
+    result = backup.make_backup(out, actor=admin, now=Clock())
+    assert result.path.name == "frontdesk-20261123-083000.sqlite3"
+    assert backup.verify(result.path) == []
+    assert not list(out.glob("*.partial"))
+    # The copy holds the data: open it on its own.
+    conn = sqlite3.connect(result.path)
+    assert conn.execute("SELECT count(*) FROM department").fetchone()[0] == Department.select().count()
+    conn.close()
+    entry = AuditLog.get(AuditLog.action == "backup")
+    assert entry.staff_id == admin.id and str(result.path) in entry.detail
+
+    # Change the data, then restore: the change is gone and the changed DB is kept aside.
+    departments = Department.select().count()
+    Department.create(code="new", name_zh="新科", name_en="New", short_zh="新", short_en="NW")
+    assert Department.select().count() == departments + 1
+    restored = backup.restore(result.path, actor=admin, now=Clock(dt.datetime(2026, 11, 23, 9)))
+    assert Department.select().count() == departments
+    assert database_proxy.obj.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database_proxy.obj.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert restored.kept_aside.exists()
+    aside = sqlite3.connect(restored.kept_aside)
+    assert aside.execute("SELECT count(*) FROM department").fetchone()[0] == departments + 1
+    aside.close()
+    assert AuditLog.select().where(AuditLog.action == "restore").count() == 1
+
+
+def test_restore_refuses_a_corrupt_file_and_changes_nothing(rules_db, tmp_path):
+    good = backup.make_backup(tmp_path, now=Clock()).path
+    data = bytearray(good.read_bytes())
+    # Scribble over the middle of the file (past the header): pages no longer add up.
+    for i in range(4096 * 2, min(len(data), 4096 * 6)):
+        data[i] = 0xA5
+    bad = tmp_path / "corrupt.sqlite3"
+    bad.write_bytes(bytes(data))
+    assert backup.verify(bad) != []
+    before = Department.select().count()
+    files_before = sorted(p.name for p in rules_db_dir(rules_db).iterdir())
+    with pytest.raises(ValidationError) as exc:
+        backup.restore(bad)
+    assert "corrupt.sqlite3" in exc.value.message("zh_CN")
+    assert Department.select().count() == before
+    assert sorted(p.name for p in rules_db_dir(rules_db).iterdir()) == files_before
+
+
+def rules_db_dir(db):
+    from pathlib import Path
+
+    return Path(db.database).parent
+
+
+def test_restore_refuses_non_database_and_foreign_database(rules_db, tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    with pytest.raises(ValidationError):
+        backup.restore(text)
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    assert "schema_version" in " ".join(backup.verify(other))
+    with pytest.raises(ValidationError):
+        backup.restore(other)
+
+
+def test_missing_and_read_only_folder_are_refused(rules_db, tmp_path):
+    with pytest.raises(ValidationError) as exc:
+        backup.make_backup(tmp_path / "unplugged")
+    assert "不存在" in exc.value.message("zh_CN")
+    assert not (tmp_path / "unplugged").exists()
+    locked = tmp_path / "ro"
+    locked.mkdir()
+    os.chmod(locked, 0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(ValidationError) as exc:
+            backup.make_backup(locked)
+        assert "只读" in exc.value.message("zh_CN")
+        assert list(locked.iterdir()) == []
+    finally:
+        os.chmod(locked, 0o700)
+    assert AuditLog.select().where(AuditLog.action == "backup").count() == 0
+
+
+def test_read_only_folder_as_root_is_still_refused(rules_db, tmp_path, monkeypatch):
+    # The suite may run as root, where chmod does not bite: simulate what os.access reports.
+    real_access = os.access
+    monkeypatch.setattr(backup.os, "access",
+                        lambda p, mode: False if str(p) == str(tmp_path) else real_access(p, mode))
+    with pytest.raises(ValidationError) as exc:
+        backup.make_backup(tmp_path)
+    assert "read-only" in exc.value.message("en")
+    assert backup.list_backups(tmp_path) == []
+
+
+def test_retention_prunes_old_backups_by_name(rules_db, tmp_path):
+    tmp_path = tmp_path / "kept"
+    tmp_path.mkdir()
+    settings.set("backup.keep_days", 7)
+    for day in (1, 10, 20):
+        (tmp_path / f"frontdesk-202611{day:02d}-080000.sqlite3").write_bytes(b"x")
+    (tmp_path / "unrelated.sqlite3").write_bytes(b"x")
+    result = backup.make_backup(tmp_path, now=Clock())
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["frontdesk-20261120-080000.sqlite3", "frontdesk-20261123-083000.sqlite3",
+                     "unrelated.sqlite3"]
+    assert len(result.pruned) == 2
+
+
+def test_daily_backup_runs_once_a_day(rules_db, tmp_path):
+    settings.set("backup.folder", str(tmp_path))
+    clock = Clock()
+    first = backup.auto_backup(now=clock)
+    assert first is not None and first.path.parent == tmp_path
+    clock.t += dt.timedelta(hours=3)
+    assert backup.auto_backup(now=clock) is None
+    clock.t += dt.timedelta(days=1)
+    assert backup.auto_backup(now=clock) is not None
+    assert len(backup.list_backups(tmp_path)) == 2
+    assert settings.get("backup.last_run") == clock.t.isoformat()
+
+
+def test_default_folder_is_created(rules_db):
+    result = backup.make_backup(now=Clock())
+    assert result.path.parent == backup.configured_folder()
+
+
+def test_backup_needs_permission(rules_db, tmp_path, make_staff):
+    desk = make_staff("desk")
+    with pytest.raises(PermissionDenied):
+        backup.make_backup(tmp_path, actor=desk)
+    with pytest.raises(PermissionDenied):
+        backup.restore(tmp_path / "x.sqlite3", actor=desk)
+
+
+def test_postgres_is_pointed_at_pg_dump(monkeypatch):
+    from peewee import PostgresqlDatabase
+
+    monkeypatch.setattr(database_proxy, "obj", PostgresqlDatabase("frontdesk"))
+    with pytest.raises(ConfigError) as exc:
+        backup.make_backup()
+    assert "pg_dump" in exc.value.message("zh_CN") and "pg_dump" in exc.value.message("en")
+    assert backup.auto_backup() is None
+
+
+def test_restore_over_damaged_file(rules_db, tmp_path):
+    good = backup.make_backup(tmp_path, now=Clock()).path
+    target = tmp_path / "live" / "frontdesk.sqlite3"
+    target.parent.mkdir()
+    target.write_bytes(b"garbage that is not a database" * 100)
+    result = backup.restore_over_damaged(good, target, now=Clock())
+    assert backup.verify(target) == []
+    assert result.kept_aside.read_bytes().startswith(b"garbage")
