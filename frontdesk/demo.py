@@ -70,13 +70,12 @@ def _id_number(rng: random.Random, birth: dt.date, sex: str) -> str:
     return body + id_check_char(body)
 
 
-def _search_keys(patient_id: int, name: str, phone: str) -> list[dict]:
-    from frontdesk.pinyin import search_keys
+def _search_keys(p: Patient) -> list[dict]:
+    # The same keys the desk writes (frontdesk.patients), so lookups find demo patients.
+    from frontdesk.patients import search_keys_for
 
-    keys = set(search_keys(name)) | {name}
-    if phone:
-        keys.add(phone)
-    return [{"patient": patient_id, "key": k} for k in keys]
+    keys = search_keys_for(p.name, p.phone, p.record_no, p.id_number)
+    return [{"patient": p.id, "key": k} for k in sorted(keys)]
 
 
 @dataclass
@@ -141,7 +140,7 @@ def _make_patients(rng: random.Random, count: int, today: dt.date) -> list[Patie
             address=rng.choice(["朝阳区", "海淀区", "东城区", "西城区", "丰台区"]) + f"{rng.randrange(1, 200)}号",
             vip_tier=rng.choices(["", "gold", "diamond"], [90, 7, 3])[0],
         )
-        PatientSearchKey.insert_many(_search_keys(p.id, name, phone)).execute()
+        PatientSearchKey.insert_many(_search_keys(p)).execute()
         out.append(p)
     return out
 

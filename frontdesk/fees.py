@@ -1,0 +1,87 @@
+"""The registration fee: from the doctor's fee class, less any VIP waiver.
+
+Amounts are fen. A quote carries a snapshot of the rule it applied; the visit
+stores it so a later change of prices never rewrites history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontdesk import settings
+from frontdesk.db.models import Doctor, FeeClass
+from frontdesk.errors import ConfigError, NotFound
+from frontdesk.i18n import localized, text
+
+
+@dataclass(frozen=True)
+class FeeQuote:
+    lines: list[tuple[str, int]]  # (label, fen)
+    waiver_label: str
+    waiver_fen: int  # the amount waived (positive), 0 when nothing is waived
+    total_fen: int
+    snapshot: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver_fen > 0
+
+
+def format_fen(fen: int) -> str:
+    """"¥50.00" — the way the desk and the slips show money."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}¥{fen // 100}.{fen % 100:02d}"
+
+
+def _fee_class(doctor_id: int | None) -> tuple[FeeClass, Doctor | None]:
+    if doctor_id is not None:
+        doctor = Doctor.get_or_none(Doctor.id == doctor_id)
+        if doctor is None:
+            raise NotFound(f"找不到医生（编号 {doctor_id}）。", f"No doctor with id {doctor_id}.")
+        return doctor.fee_class, doctor
+    # No doctor chosen yet: the cheapest class is the ordinary registration (普通号).
+    fee_class = FeeClass.select().order_by(FeeClass.amount_fen, FeeClass.id).first()
+    if fee_class is None:
+        raise ConfigError("尚未设置挂号费类别。", "No registration fee classes are set up.")
+    return fee_class, None
+
+
+def waiver_for(vip_tier: str) -> dict[str, str] | None:
+    """The waiver rule for a VIP tier (from rules fees.toml), or None."""
+    if not vip_tier:
+        return None
+    for rule in settings.get("rules.fee_waivers") or []:
+        if rule.get("vip_tier") == vip_tier:
+            return rule
+    return None
+
+
+def quote(*, doctor_id: int | None, vip_tier: str = "") -> FeeQuote:
+    """The registration fee for `doctor_id` and a patient of `vip_tier`."""
+    fee_class, doctor = _fee_class(doctor_id)
+    label = localized(fee_class, "name")
+    amount = fee_class.amount_fen
+    rule = waiver_for(vip_tier)
+    waiver_fen = amount if rule else 0
+    waiver_label = text(rule["name_zh"], rule.get("name_en") or rule["name_zh"]) if rule else ""
+    snapshot = {
+        "fee_class": fee_class.code,
+        "name_zh": fee_class.name_zh,
+        "name_en": fee_class.name_en,
+        "amount_fen": amount,
+        "doctor_id": doctor.id if doctor else None,
+        "doctor_name": doctor.name if doctor else "",
+        "vip_tier": vip_tier,
+        "waiver": dict(rule) if rule else None,
+        "waiver_fen": waiver_fen,
+        "total_fen": amount - waiver_fen,
+    }
+    return FeeQuote(
+        lines=[(label, amount)],
+        waiver_label=waiver_label,
+        waiver_fen=waiver_fen,
+        total_fen=amount - waiver_fen,
+        snapshot=snapshot,
+    )

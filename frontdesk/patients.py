@@ -1,0 +1,463 @@
+"""Patient records: as-you-type lookup, duplicates, create/update, merge.
+
+Lookup is one range scan on the PatientSearchKey index (`key >= q AND key <
+q || '\\uffff'`) plus one batch fetch of the patients found. Keys per patient:
+the name, its pinyin (full, initials, surname + initials, for every reading of
+every heteronym — see frontdesk.pinyin), the phone, the phone reversed behind
+a "#" (so the last four digits are a prefix too), the record number and the
+ID number; all in `pinyin.query_key` form (lower case, no spaces). Neither
+LIKE '%x%' nor an FTS trigram index would do: the first scans the table, the
+second finds nothing for a two-character name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from peewee import fn
+
+from frontdesk import audit, pinyin
+from frontdesk.db.models import (
+    Appointment,
+    FollowUp,
+    MediaSource,
+    Patient,
+    PatientSearchKey,
+    Visit,
+    database_proxy,
+    now,
+)
+from frontdesk.errors import NotFound, ValidationError
+from frontdesk.i18n import text
+from frontdesk.permissions import Perm, require
+
+if TYPE_CHECKING:
+    from frontdesk.reception import RegistrationForm
+
+TAIL_MARK = "#"  # reversed-phone keys: "#0008310083" for 13800138000
+TAIL_MIN_DIGITS = 4  # "the last four digits of the phone" — shorter is too vague
+TAIL_MAX_DIGITS = 6
+RECORD_PREFIX = "P"
+RECORD_DIGITS = 8
+_UPPER_BOUND = "\uffff"
+
+
+# --- Search keys -----------------------------------------------------------------
+
+
+def search_keys_for(name: str, phone: str = "", record_no: str = "",
+                    id_number: str | None = "") -> set[str]:
+    """Every lookup key for one patient (see the module docstring)."""
+    keys = set(pinyin.search_keys(name or ""))
+    for value in (name, phone, record_no, id_number):
+        key = pinyin.query_key(value or "")
+        if key:
+            keys.add(key)
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) >= TAIL_MIN_DIGITS:
+        keys.add(TAIL_MARK + digits[::-1])
+    return {k[: pinyin.MAX_KEY_LENGTH] for k in keys if k}
+
+
+def _write_keys(patient: Patient) -> None:
+    PatientSearchKey.delete().where(PatientSearchKey.patient == patient.id).execute()
+    keys = search_keys_for(patient.name, patient.phone, patient.record_no, patient.id_number)
+    PatientSearchKey.insert_many(
+        [{"patient": patient.id, "key": k} for k in sorted(keys)]
+    ).execute()
+
+
+# --- Lookup ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PatientHit:
+    id: int
+    record_no: str
+    name: str
+    sex: str
+    age: int | None
+    phone_masked: str
+    phone: str
+    id_number_masked: str
+    vip_tier: str
+    last_visit: dt.date | None
+    matched_on: str  # name / pinyin / phone / phone_tail / record_no / id_number
+    birth_date: dt.date | None = None
+
+
+def mask_phone(phone: str) -> str:
+    """13800138000 -> 138****8000."""
+    if len(phone or "") < 7:
+        return phone or ""
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def mask_id(id_number: str | None) -> str:
+    """110105199001011234 -> 110105********1234."""
+    if not id_number:
+        return ""
+    if len(id_number) < 10:
+        return "*" * len(id_number)
+    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
+
+
+def age_on(birth: dt.date | None, day: dt.date | None = None) -> int | None:
+    if birth is None:
+        return None
+    day = day or now().date()
+    years = day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+    return max(years, 0)
+
+
+def search_ranges(query: str) -> list[tuple[str, str]]:
+    """The index ranges [low, high) one query stands for; [] for nothing to search."""
+    key = pinyin.query_key(query)
+    if not key:
+        return []
+    ranges = [(key, key + _UPPER_BOUND)]
+    if key.isdigit() and TAIL_MIN_DIGITS <= len(key) <= TAIL_MAX_DIGITS:
+        tail = TAIL_MARK + key[::-1]
+        ranges.append((tail, tail + _UPPER_BOUND))
+    return ranges
+
+
+def _search_sql(branches: int, param: str) -> str:
+    one = (f"SELECT patient_id, key FROM patient_search_key "
+           f"WHERE key >= {param} AND key < {param} ORDER BY key LIMIT {param}")
+    if branches == 1:
+        return one
+    # Each branch is its own limited index range scan; UNION ALL keeps them apart.
+    return " UNION ALL ".join(f"SELECT * FROM ({one})" for _ in range(branches))
+
+
+def search_ids(query: str, *, limit: int = 20) -> list[int]:
+    """Patient ids matching `query`, in key order: one indexed range-scan query.
+
+    This is the per-keystroke unit of work (and what bench/ times). Raw SQL on
+    purpose: no model objects are built for rows that are only ids.
+    """
+    ranges = search_ranges(query)
+    if not ranges:
+        return []
+    db = database_proxy.obj
+    # A patient has several keys under one prefix (zhangsan, zhangs …): read a few more.
+    per_branch = limit * 4
+    params: list = []
+    for low, high in ranges:
+        params += [low, high, per_branch]
+    cursor = db.execute_sql(_search_sql(len(ranges), db.param), params)
+    ids: dict[int, None] = {}
+    for pid, _key in cursor:
+        ids[pid] = None
+        if len(ids) == limit:
+            break
+    return list(ids)
+
+
+def _matched_on(key: str, p: Patient) -> str:
+    q = key
+    if p.phone and p.phone.startswith(q):
+        return "phone"
+    if q.isdigit() and p.phone and p.phone.endswith(q):
+        return "phone_tail"
+    if pinyin.query_key(p.record_no).startswith(q):
+        return "record_no"
+    if p.id_number and p.id_number.lower().startswith(q):
+        return "id_number"
+    if pinyin.query_key(p.name).startswith(q):
+        return "name"
+    return "pinyin"
+
+
+def search(query: str, *, limit: int = 20) -> list[PatientHit]:
+    """As-you-type lookup by phone (prefix or last 4+ digits), name, pinyin, record or ID number."""
+    ids = search_ids(query, limit=limit)
+    if not ids:
+        return []
+    key = pinyin.query_key(query)
+    last = (
+        Visit.select(fn.MAX(Visit.visit_date)).where(Visit.patient == Patient.id)
+    )
+    rows = {
+        p.id: p
+        for p in Patient.select(Patient, last.alias("last_visit")).where(Patient.id.in_(ids))
+    }
+    today = now().date()
+    hits = []
+    for pid in ids:
+        p = rows.get(pid)
+        if p is None or p.merged_into_id is not None:
+            continue
+        hits.append(_hit(p, key, today, _as_date(p.last_visit)))
+    return hits
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _hit(p: Patient, key: str, today: dt.date, last_visit: dt.date | None) -> PatientHit:
+    return PatientHit(
+        id=p.id, record_no=p.record_no, name=p.name, sex=p.sex,
+        age=age_on(p.birth_date, today), phone_masked=mask_phone(p.phone), phone=p.phone,
+        id_number_masked=mask_id(p.id_number), vip_tier=p.vip_tier, last_visit=last_visit,
+        matched_on=_matched_on(key, p) if key else "", birth_date=p.birth_date,
+    )
+
+
+# --- Viewing -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PatientView:
+    id: int
+    record_no: str
+    name: str
+    sex: str
+    birth_date: dt.date | None
+    age: int | None
+    phone: str
+    id_number: str
+    address: str
+    medical_history: str
+    person_type: str
+    economic_status: str
+    vip_tier: str
+    media_source_id: int | None
+    merged_into_id: int | None
+    visits: list[tuple[int, dt.date, str]] = field(default_factory=list)  # (id, date, stage)
+
+
+def get_patient(patient_id: int) -> Patient:
+    p = Patient.get_or_none(Patient.id == patient_id)
+    if p is None:
+        raise NotFound(f"找不到患者（编号 {patient_id}）。", f"No patient with id {patient_id}.")
+    return p
+
+
+def view_patient(patient_id: int, *, actor) -> PatientView:
+    """Open a record at the desk: permission checked and the view audited."""
+    require(actor, Perm.VIEW_PATIENT)
+    p = get_patient(patient_id)
+    visits = [
+        (v.id, v.visit_date, v.stage)
+        for v in Visit.select(Visit.id, Visit.visit_date, Visit.stage)
+        .where(Visit.patient == p.id)
+        .order_by(Visit.visit_date.desc(), Visit.id.desc())
+        .limit(50)
+    ]
+    audit.record(actor, "view", "patient", p.id, {"record_no": p.record_no})
+    return PatientView(
+        id=p.id, record_no=p.record_no, name=p.name, sex=p.sex, birth_date=p.birth_date,
+        age=age_on(p.birth_date), phone=p.phone, id_number=p.id_number or "",
+        address=p.address, medical_history=p.medical_history, person_type=p.person_type,
+        economic_status=p.economic_status, vip_tier=p.vip_tier,
+        media_source_id=p.media_source_id, merged_into_id=p.merged_into_id, visits=visits,
+    )
+
+
+# --- Duplicates ----------------------------------------------------------------------
+
+
+def _similar(a: str, b: str) -> bool:
+    """Same surname and at most one other character different (张晓明 ~ 张小明)."""
+    if not a or not b or a == b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    # 张晓明 and 张小明 share a reading; a desk typing from speech gets these wrong.
+    return a != b and bool(set(pinyin.search_keys(a)) & {pinyin.primary_key(b)})
+
+
+def find_duplicates(form: RegistrationForm, *, exclude_id: int | None = None,
+                    limit: int = 10) -> list[tuple[PatientHit, list[str]]]:
+    """Existing records that may be the same person, each with the reasons (zh/en by i18n).
+
+    Checks: same phone; same name and birth date; same ID number; similar name
+    (one character apart, or the same pinyin) with the same sex and age.
+    The form should have been validated (normalised phone, birth from the ID).
+    """
+    reasons: dict[int, list[str]] = {}
+
+    def add(pid: int, reason: str) -> None:
+        if pid != exclude_id and reason not in reasons.setdefault(pid, []):
+            reasons[pid].append(reason)
+
+    base = Patient.select().where(Patient.merged_into.is_null())
+    if form.phone:
+        for p in base.where(Patient.phone == form.phone):
+            add(p.id, text("手机号相同", "Same phone number"))
+    if form.id_number:
+        for p in base.where(Patient.id_number == form.id_number.upper()):
+            add(p.id, text("身份证号相同", "Same ID number"))
+    birth = form.birth_date
+    if form.name and birth:
+        for p in base.where((Patient.name == form.name) & (Patient.birth_date == birth)):
+            add(p.id, text("姓名和出生日期相同", "Same name and birth date"))
+    age = form.age if form.age is not None else age_on(birth)
+    if form.name and form.sex and age is not None:
+        # Candidates share the surname's pinyin key prefix, so this is an index scan too.
+        surname_key = pinyin.primary_key(form.name[:1])
+        candidates = (
+            base.join(PatientSearchKey)
+            .where(
+                (PatientSearchKey.key >= surname_key)
+                & (PatientSearchKey.key < surname_key + _UPPER_BOUND)
+                & (Patient.sex == form.sex)
+            )
+            .distinct()
+            .limit(2000)
+        )
+        for p in candidates:
+            if p.name == form.name or _similar(p.name, form.name) or _sounds_alike(p.name, form.name):
+                p_age = age_on(p.birth_date)
+                if p_age is not None and abs(p_age - age) <= 1:
+                    add(p.id, text("姓名相近且性别、年龄相同", "Similar name, same sex and age"))
+    if not reasons:
+        return []
+    ids = list(reasons)[:limit]
+    rows = {p.id: p for p in Patient.select().where(Patient.id.in_(ids))}
+    today = now().date()
+    return [(_hit(rows[i], "", today, None), reasons[i]) for i in ids if i in rows]
+
+
+# --- Create, update, merge -------------------------------------------------------------
+
+
+def next_record_no() -> str:
+    """The next record number, "P00000001" style (call inside the creating transaction)."""
+    top = (
+        Patient.select(Patient.record_no)
+        .where(
+            (Patient.record_no >= RECORD_PREFIX + "0" * RECORD_DIGITS)
+            & (Patient.record_no <= RECORD_PREFIX + "9" * RECORD_DIGITS)
+        )
+        .order_by(Patient.record_no.desc())
+        .limit(1)
+        .scalar()
+    )
+    number = int(top[len(RECORD_PREFIX):]) + 1 if top else 1
+    return f"{RECORD_PREFIX}{number:0{RECORD_DIGITS}d}"
+
+
+def _patient_fields(form: RegistrationForm) -> dict:
+    return {
+        "name": form.name,
+        "sex": form.sex,
+        "birth_date": form.birth_date,
+        "phone": form.phone,
+        "id_number": form.id_number or None,
+        "address": form.address,
+        "medical_history": form.medical_history,
+        "person_type": form.person_type,
+        "economic_status": form.economic_status,
+        "media_source": form.media_source_id,
+    }
+
+
+def _checked(form: RegistrationForm) -> RegistrationForm:
+    errors = form.validate()
+    if errors:
+        from frontdesk.reception import FormInvalid
+
+        raise FormInvalid(errors)
+    return form
+
+
+def create_patient(*, actor, form: RegistrationForm) -> Patient:
+    """A new record from a validated form, with its search keys; audited."""
+    require(actor, Perm.RUN_VISIT)
+    form = _checked(form)
+    with database_proxy.atomic():
+        if form.media_source_id is not None and not MediaSource.get_or_none(
+            MediaSource.id == form.media_source_id
+        ):
+            raise ValidationError("请选择媒体来源。", "Choose a media source.", field="media_source_id")
+        patient = Patient.create(record_no=next_record_no(), **_patient_fields(form))
+        _write_keys(patient)
+        audit.record(actor, "create", "patient", patient.id, {"record_no": patient.record_no})
+    return patient
+
+
+def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient:
+    """Overwrite a record's fields from a validated form; the changed fields are audited."""
+    require(actor, Perm.RUN_VISIT)
+    form = _checked(form)
+    with database_proxy.atomic():
+        patient = get_patient(patient_id)
+        if patient.merged_into_id is not None:
+            raise ValidationError(
+                "该档案已合并到另一份档案，请打开合并后的档案。",
+                "This record was merged into another; open that record instead.",
+            )
+        changed = {}
+        for name, value in _patient_fields(form).items():
+            attr = "media_source_id" if name == "media_source" else name
+            if getattr(patient, attr) != value:
+                changed[name] = [getattr(patient, attr), value]
+                setattr(patient, name, value)
+        if changed:
+            patient.updated_at = now()
+            patient.save()
+            _write_keys(patient)
+            # Only which fields changed: the audit log is not a second copy of the record.
+            audit.record(actor, "update", "patient", patient.id, {"fields": sorted(changed)})
+    return patient
+
+
+def merge_patients(*, actor, keep_id: int, merge_id: int) -> Patient:
+    """Fold record `merge_id` into `keep_id`: visits, appointments and follow-ups move over.
+
+    The merged record stays (history keeps pointing at it) with merged_into set,
+    and loses its search keys so lookups find only the kept record. Admin only.
+    """
+    require(actor, Perm.MERGE_PATIENTS)
+    if keep_id == merge_id:
+        raise ValidationError("不能把档案合并到它自己。", "A record cannot be merged into itself.")
+    with database_proxy.atomic():
+        keep, gone = get_patient(keep_id), get_patient(merge_id)
+        for p in (keep, gone):
+            if p.merged_into_id is not None:
+                raise ValidationError(
+                    f"档案 {p.record_no} 已被合并过。",
+                    f"Record {p.record_no} has already been merged.",
+                )
+        moved = {
+            "visits": Visit.update(patient=keep.id).where(Visit.patient == gone.id).execute(),
+            "appointments": Appointment.update(patient=keep.id)
+            .where(Appointment.patient == gone.id)
+            .execute(),
+            "follow_ups": FollowUp.update(patient=keep.id)
+            .where(FollowUp.patient == gone.id)
+            .execute(),
+        }
+        # Fill gaps in the kept record from the merged one; never overwrite.
+        for name in ("birth_date", "id_number", "address", "medical_history", "person_type",
+                     "economic_status"):
+            if not getattr(keep, name) and getattr(gone, name):
+                value = getattr(gone, name)
+                if name == "id_number":
+                    gone.id_number = None  # free the value first: it is indexed
+                    Patient.update(id_number=None).where(Patient.id == gone.id).execute()
+                setattr(keep, name, value)
+        if not keep.vip_tier and gone.vip_tier:
+            keep.vip_tier = gone.vip_tier
+        keep.updated_at = now()
+        keep.save()
+        Patient.update(merged_into=keep.id, updated_at=now()).where(Patient.id == gone.id).execute()
+        PatientSearchKey.delete().where(PatientSearchKey.patient == gone.id).execute()
+        _write_keys(keep)
+        audit.record(actor, "merge", "patient", keep.id,
+                     {"kept": keep.record_no, "merged": gone.record_no, "moved": moved})
+    return keep

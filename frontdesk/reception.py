@@ -1,0 +1,810 @@
+"""The reception flow: greeting → triage → registration → billing → escort → back at post.
+
+Each step is one domain call (keyword `actor` = the logged-in Staff row) that
+checks the permission, then in ONE transaction moves the visit, bumps its
+`version` and writes a VisitEvent (stage, from_stage, action, staff, at).
+Steps take `expected_version`: when another desk advanced the visit first,
+ConflictError says so and nothing is written. A move the flow does not allow
+raises ValidationError naming both stages. See docs/reception_api.md.
+
+Changes to the agreed contract (also in docs/reception_api.md):
+- additions only: VisitView.billing_deferred, .queue_no, .patient_phone,
+  .record_no, .department_code, .escort_back, .open; EventView.from_stage and
+  .note; assign_escort(); escorts_out(); FormInvalid (a ValidationError
+  carrying every field's error); RegistrationForm.from_dict()/to_dict().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from peewee import JOIN, SqliteDatabase
+
+from frontdesk import audit, fees, patients, queue, stages, validation
+from frontdesk import triage as triage_rules  # `triage` is the step below
+from frontdesk.db.models import (
+    Appointment,
+    Department,
+    Doctor,
+    MediaSource,
+    Patient,
+    Payment,
+    Staff,
+    Visit,
+    VisitDraft,
+    VisitEvent,
+    database_proxy,
+    now,
+)
+from frontdesk.errors import ConflictError, FrontdeskError, NotFound, ValidationError
+from frontdesk.i18n import localized, text
+from frontdesk.permissions import Perm, require
+
+# Actions on a visit that do not move it to another stage.
+PATIENT_ATTACHED = "patient_attached"
+ESCORT_ASSIGNED = "escort_assigned"
+
+COMPLAINT_MAX_LENGTH = 1000
+REASON_MAX_LENGTH = 200
+NOTE_MAX_LENGTH = 200
+ESCORT_ROLES = ("guide", "desk")
+
+
+def _now() -> dt.datetime:
+    # One clock for the module, so tests can pin it.
+    return now()
+
+
+# --- Views -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventView:
+    stage: str
+    action: str
+    at: dt.datetime
+    staff_name: str
+    from_stage: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class VisitView:
+    id: int
+    version: int
+    stage: str
+    visit_date: dt.date
+    queue_label: str
+    patient_id: int | None
+    patient_name: str
+    sex: str
+    age: int | None
+    vip_tier: str
+    first_visit: bool
+    has_appointment: bool
+    appointment_id: int | None
+    complaint: str
+    red_flag: bool
+    triage_reason: str
+    department_id: int | None
+    department_name: str
+    room: str
+    floor: str
+    directions: str
+    doctor_id: int | None
+    doctor_name: str
+    doctor_title: str
+    fee_fen: int
+    fee_waived: bool
+    waiver_reason: str
+    escort_id: int | None
+    escort_name: str
+    left_reason: str
+    arrived_at: dt.datetime | None
+    stage_since: dt.datetime | None
+    events: list[EventView] = field(default_factory=list)
+    # additions to the contract
+    billing_deferred: bool = False
+    queue_no: int | None = None
+    patient_phone: str = ""
+    record_no: str = ""
+    department_code: str = ""
+    escort_back: bool = False  # DONE and the escort is back at the post
+    open: bool = True
+
+
+# --- Registration form -------------------------------------------------------------
+
+
+class FormInvalid(ValidationError):
+    """A registration form with one or more bad fields; `errors` maps field -> error."""
+
+    def __init__(self, errors: dict[str, ValidationError]):
+        first = next(iter(errors.values()))
+        zh = "；".join(e.zh for e in errors.values())
+        en = " ".join(e.en for e in errors.values())
+        super().__init__(zh, en, field=first.field)
+        self.errors = errors
+
+
+# Free-text fields of the form and their length limits (model column widths).
+_TEXT_LIMITS = {
+    "address": 200,
+    "medical_history": 1000,
+    "illness_duration": 40,
+    "disease_category": 40,
+    "intention": 500,
+    "concerns": 500,
+    "health_question": 500,
+    "price_comparison": 500,
+    "habits": 500,
+    "economic_status": 40,
+    "person_type": 40,
+}
+_SEX_WORDS = {"m": "M", "male": "M", "男": "M", "f": "F", "female": "F", "女": "F"}
+
+
+@dataclass
+class RegistrationForm:
+    """The registration form (the seed's general and targeted fields + media source).
+
+    validate() normalises the fields in place (phone digits, ID upper case,
+    sex and birth date from the ID, age from the birth date) and returns
+    {field: ValidationError} for every bad field; {} when it may be saved.
+    """
+
+    name: str
+    sex: str
+    phone: str
+    id_number: str = ""
+    birth_date: dt.date | None = None
+    age: int | None = None
+    address: str = ""
+    medical_history: str = ""
+    illness_duration: str = ""
+    disease_category: str = ""
+    intention: str = ""
+    concerns: str = ""
+    health_question: str = ""
+    price_comparison: str = ""
+    habits: str = ""
+    economic_status: str = ""
+    person_type: str = ""
+    media_source_id: int | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RegistrationForm:
+        """Build from a draft or UI dict; unknown keys are ignored, missing ones default."""
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        for required in ("name", "sex", "phone"):
+            values.setdefault(required, "")
+        if isinstance(values.get("birth_date"), str):
+            values["birth_date"] = _parse_date(values["birth_date"])
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.birth_date:
+            data["birth_date"] = self.birth_date.isoformat()
+        return data
+
+    def validate(self, today: dt.date | None = None) -> dict[str, ValidationError]:
+        today = today or _now().date()
+        errors: dict[str, ValidationError] = {}
+
+        def check(name: str, fn_, *args):
+            try:
+                return fn_(*args)
+            except ValidationError as exc:
+                exc.field = exc.field or name
+                errors.setdefault(name, exc)
+                return None
+
+        name = check("name", validation.validate_name, self.name)
+        if name is not None:
+            self.name = name
+        phone = check("phone", validation.normalise_mobile, self.phone)
+        if phone is not None:
+            self.phone = phone
+        self.sex = _SEX_WORDS.get(str(self.sex or "").strip().lower(), str(self.sex or "").strip())
+        if isinstance(self.birth_date, str):
+            self.birth_date = _parse_date(self.birth_date)
+        if (self.id_number or "").strip():
+            rid = check("id_number", validation.parse_resident_id, self.id_number, today)
+            if rid is not None:
+                self.id_number = rid.number
+                if not self.sex:
+                    self.sex = rid.sex
+                elif self.sex != rid.sex:
+                    errors["sex"] = ValidationError(
+                        "性别与身份证号不符。", "The sex does not match the ID number.",
+                        field="sex")
+                if self.birth_date is None:
+                    self.birth_date = rid.birth_date
+                elif self.birth_date != rid.birth_date:
+                    errors["birth_date"] = ValidationError(
+                        "出生日期与身份证号不符。",
+                        "The birth date does not match the ID number.", field="birth_date")
+        else:
+            self.id_number = ""
+        # A bad ID number would have filled sex and birth date: one message, not three.
+        id_bad = "id_number" in errors
+        if self.sex not in ("M", "F") and not id_bad:
+            errors.setdefault("sex", ValidationError(
+                "请选择性别。", "Please choose the sex.", field="sex"))
+        if self.birth_date is not None and "birth_date" not in errors:
+            age = check("birth_date", validation.age_from_birth, self.birth_date, today)
+            if age is not None and age > validation.MAX_TYPED_AGE:
+                errors["birth_date"] = ValidationError(
+                    f"出生日期 {self.birth_date.isoformat()} 不合理（{age} 岁）。",
+                    f"The birth date {self.birth_date.isoformat()} is not plausible "
+                    f"({age} years).", field="birth_date")
+            elif age is not None:
+                self.age = age
+        elif self.birth_date is None and not (id_bad and self.age in (None, "")):
+            age = check("age", validation.validate_age, self.age)
+            if age is not None:
+                self.age = age
+        for name_, limit in _TEXT_LIMITS.items():
+            value = check(name_, validation.clean_text, getattr(self, name_), name_, limit)
+            if value is not None:
+                setattr(self, name_, value)
+        if self.media_source_id is not None and not MediaSource.get_or_none(
+            MediaSource.id == self.media_source_id
+        ):
+            errors["media_source_id"] = ValidationError(
+                "请选择有效的媒体来源。", "Choose a media source from the list.",
+                field="media_source_id")
+        return errors
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValidationError(
+            f"日期“{value}”格式不对，应为 年-月-日。",
+            f"The date '{value}' is not in the form YYYY-MM-DD.", field="birth_date",
+        ) from None
+
+
+# --- Transactions and checks ---------------------------------------------------------
+
+
+def _write_tx() -> AbstractContextManager:
+    """A transaction that takes SQLite's write lock at once.
+
+    A deferred one would read, then fail to upgrade to a writer when another
+    desk wrote in between (SQLITE_BUSY without waiting); IMMEDIATE waits its
+    turn under busy_timeout instead, and makes max+1 queue numbers safe.
+    """
+    db = database_proxy.obj
+    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
+        return db.atomic("IMMEDIATE")
+    return database_proxy.atomic()
+
+
+def _stage_name(stage: str) -> tuple[str, str]:
+    return stages.STAGE_NAMES.get(stage, (stage, stage))
+
+
+def _load(visit_id: int) -> Visit:
+    visit = Visit.get_or_none(Visit.id == visit_id)
+    if visit is None:
+        raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
+    return visit
+
+
+def _conflict(visit: Visit) -> ConflictError:
+    zh, en = _stage_name(visit.stage)
+    return ConflictError(
+        f"这位患者刚刚已由其他导医台处理（现在是“{zh}”一步）。已为您刷新，请从这一步继续。",
+        f"Another desk has just moved this visit on (it is now at {en}). "
+        "Refresh and continue from there.",
+    )
+
+
+def _illegal(src: str, dst: str) -> ValidationError:
+    s_zh, s_en = _stage_name(src)
+    d_zh, d_en = _stage_name(dst)
+    return ValidationError(
+        f"不能从“{s_zh}”转到“{d_zh}”。",
+        f"A visit cannot move from {s_en} to {d_en}.",
+        field="stage",
+    )
+
+
+def _check_version(visit: Visit, expected_version: int) -> None:
+    if visit.version != expected_version:
+        raise _conflict(visit)
+
+
+def _commit(visit: Visit, *, actor, expected_version: int, stage: str, action: str,
+            note: str = "", at: dt.datetime | None = None, **changes) -> None:
+    """Write the visit (version-checked) and its event; call inside _write_tx()."""
+    at = at or _now()
+    updated = (
+        Visit.update(stage=stage, version=Visit.version + 1, updated_at=at, **changes)
+        .where((Visit.id == visit.id) & (Visit.version == expected_version))
+        .execute()
+    )
+    if updated != 1:
+        raise _conflict(_load(visit.id))
+    VisitEvent.create(visit=visit.id, from_stage=visit.stage, stage=stage, action=action,
+                      at=at, staff=actor, note=note)
+
+
+def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action: str,
+          from_stages: tuple[str, ...] | None = None, **changes) -> VisitView:
+    """A plain move: load, check version and transition, write."""
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        if from_stages is not None and visit.stage not in from_stages:
+            raise _illegal(visit.stage, to_stage)
+        if not stages.can_move(visit.stage, to_stage):
+            raise _illegal(visit.stage, to_stage)
+        _commit(visit, actor=actor, expected_version=expected_version, stage=to_stage,
+                action=action, **changes)
+    return get_visit(visit_id)
+
+
+def _require_stage(visit: Visit, allowed: tuple[str, ...], action_zh: str, action_en: str) -> None:
+    if visit.stage not in allowed:
+        zh, en = _stage_name(visit.stage)
+        raise ValidationError(
+            f"这次就诊在“{zh}”一步，不能{action_zh}。",
+            f"This visit is at {en}; it cannot {action_en} now.",
+            field="stage",
+        )
+
+
+# --- The steps -------------------------------------------------------------------------
+
+
+def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> VisitView:
+    """The door guide greets a patient: a new visit at GREETING ("arrived")."""
+    require(actor, Perm.GREET)
+    note = validation.clean_text(note, "note", NOTE_MAX_LENGTH)
+    at = _now()
+    with _write_tx():
+        visit = Visit.create(visit_date=at.date(), stage=stages.GREETING, version=1,
+                             first_visit=bool(first_visit), has_appointment=bool(booked),
+                             created_at=at, updated_at=at)
+        VisitEvent.create(visit=visit.id, from_stage="", stage=stages.GREETING,
+                          action=stages.ARRIVED, at=at, staff=actor, note=note)
+    return get_visit(visit.id)
+
+
+def take_at_desk(visit_id: int, *, actor, expected_version: int) -> VisitView:
+    """The desk takes over from the door guide (GREETING → TRIAGE, "at_desk")."""
+    require(actor, Perm.RUN_VISIT)
+    return _move(visit_id, actor=actor, expected_version=expected_version,
+                 to_stage=stages.TRIAGE, action=stages.AT_DESK)
+
+
+def _todays_appointment(patient: Patient, day: dt.date) -> Appointment | None:
+    booked = Appointment.status == "booked"
+    appt = (
+        Appointment.select()
+        .where((Appointment.patient == patient.id) & (Appointment.date == day) & booked)
+        .order_by(Appointment.time, Appointment.id)
+        .first()
+    )
+    if appt is None and patient.phone:
+        # Booked by phone before a record existed: matched by the number.
+        appt = (
+            Appointment.select()
+            .where((Appointment.patient.is_null()) & (Appointment.phone == patient.phone)
+                   & (Appointment.date == day) & booked)
+            .order_by(Appointment.time, Appointment.id)
+            .first()
+        )
+    return appt
+
+
+def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: int) -> VisitView:
+    """Link the visit to an existing record (a returning patient found by lookup).
+
+    Today's booked appointment, if any, pre-fills triage (complaint,
+    department, doctor) and is marked arrived. The stage does not change; the
+    event is "patient_attached".
+    """
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        _require_stage(visit, (stages.TRIAGE, stages.REGISTRATION),
+                       "关联患者档案", "be linked to a patient record")
+        patient = patients.get_patient(patient_id)
+        while patient.merged_into_id is not None:  # follow a merge to the record kept
+            patient = patients.get_patient(patient.merged_into_id)
+        changes: dict[str, Any] = {"patient": patient.id, "first_visit": False}
+        appt = _todays_appointment(patient, visit.visit_date) if not visit.appointment_id else None
+        note = ""
+        if appt is not None:
+            changes.update(appointment=appt.id, has_appointment=True)
+            if visit.stage == stages.TRIAGE:
+                if not visit.complaint:
+                    changes["complaint"] = appt.complaint
+                if not visit.department_id:
+                    changes["department"] = appt.department_id
+                if not visit.doctor_id and appt.doctor_id:
+                    changes["doctor"] = appt.doctor_id
+            Appointment.update(status="arrived", patient=patient.id).where(
+                Appointment.id == appt.id).execute()
+            note = f"appointment {appt.id}"
+        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+                action=PATIENT_ATTACHED, note=note, **changes)
+    return get_visit(visit_id)
+
+
+def _checked_complaint(complaint: str) -> str:
+    value = validation.clean_text(complaint, "complaint", COMPLAINT_MAX_LENGTH)
+    if not value:
+        raise ValidationError("请填写主诉（哪里不舒服）。", "Please enter the complaint.",
+                              field="complaint")
+    return value
+
+
+def _checked_department(department_id: int | None) -> Department:
+    dept = Department.get_or_none(Department.id == department_id) if department_id else None
+    if dept is None or not dept.active:
+        raise ValidationError("请选择科室。", "Please choose a department.", field="department_id")
+    return dept
+
+
+def _checked_doctor(doctor_id: int | None, dept: Department) -> Doctor | None:
+    if doctor_id is None:
+        return None
+    doc = Doctor.get_or_none(Doctor.id == doctor_id)
+    if doc is None or not doc.active:
+        raise ValidationError("请选择在职的医生。", "Choose an active doctor.", field="doctor_id")
+    if doc.department_id != dept.id:
+        raise ValidationError(
+            f"{doc.name}医生不属于{dept.name_zh}。",
+            f"Dr {doc.name} does not work in {dept.name_en}.", field="doctor_id")
+    return doc
+
+
+def triage(visit_id: int, *, actor, expected_version: int, complaint: str, department_id: int,
+           doctor_id: int | None = None) -> VisitView:
+    """Record the complaint and the staff's choice of department (and doctor).
+
+    A red-flag complaint must go to the emergency department and moves
+    straight to ESCORT ("deferred": treat first, bill later); otherwise the
+    visit moves to REGISTRATION ("triaged"). Either way the visit gets the
+    department's next queue number for the day.
+    """
+    require(actor, Perm.RUN_VISIT)
+    complaint = _checked_complaint(complaint)
+    suggestion = triage_rules.suggest(complaint)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        dept = _checked_department(department_id)
+        doc = _checked_doctor(doctor_id, dept)
+        if suggestion.red_flag and not dept.is_emergency:
+            words = "、".join(suggestion.red_flag_words)
+            raise ValidationError(
+                f"主诉含危急症状（{words}），必须分到急诊，先救治后缴费。",
+                f"The complaint has red-flag symptoms ({', '.join(suggestion.red_flag_words)}): "
+                "send the patient to Emergency — treat first, bill later.",
+                field="department_id")
+        red = suggestion.red_flag
+        to_stage, action = (stages.ESCORT, stages.DEFERRED) if red else (
+            stages.REGISTRATION, stages.TRIAGED)
+        if not stages.can_move(visit.stage, to_stage):
+            raise _illegal(visit.stage, to_stage)
+        reason = ("、".join(suggestion.red_flag_words) if red
+                  else suggestion.reason_for(dept.id))
+        number = visit.queue_no
+        if not number or visit.department_id != dept.id:
+            number = queue.assign_queue_no(visit.id, dept.id, visit.visit_date)
+        _commit(visit, actor=actor, expected_version=expected_version, stage=to_stage,
+                action=action, complaint=complaint, department=dept.id,
+                doctor=doc.id if doc else None, red_flag=red, triage_reason=reason,
+                queue_no=number)
+    return get_visit(visit_id)
+
+
+def register(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
+             patient_id: int | None = None) -> VisitView:
+    """Save the registration form: create or update the patient, quote the fee → BILLING.
+
+    Raises FormInvalid (with every field's error) before anything is written.
+    """
+    require(actor, Perm.RUN_VISIT)
+    errors = form.validate(_now().date())
+    if errors:
+        raise FormInvalid(errors)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        if not stages.can_move(visit.stage, stages.BILLING):
+            raise _illegal(visit.stage, stages.BILLING)
+        pid = patient_id or visit.patient_id
+        returning = pid is not None
+        if returning:
+            patient = patients.update_patient(pid, actor=actor, form=form)
+        else:
+            patient = patients.create_patient(actor=actor, form=form)
+        quote = fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier)
+        waiver = quote.snapshot.get("waiver") or {}
+        _commit(
+            visit, actor=actor, expected_version=expected_version, stage=stages.BILLING,
+            action=stages.REGISTERED, patient=patient.id,
+            first_visit=visit.first_visit and not returning,
+            illness_duration=form.illness_duration, disease_category=form.disease_category,
+            intention=form.intention, concerns=form.concerns,
+            health_question=form.health_question, price_comparison=form.price_comparison,
+            habits=form.habits, media_source=form.media_source_id, fee_fen=quote.total_fen,
+            fee_snapshot=json.dumps(quote.snapshot, ensure_ascii=False),
+            fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80],
+        )
+        VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
+    return get_visit(visit_id)
+
+
+def fee_quote(visit_id: int) -> fees.FeeQuote:
+    """The fee as quoted at registration (from the stored snapshot), for the billing slip."""
+    visit = _load(visit_id)
+    patient = visit.patient if visit.patient_id else None
+    return fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier if patient else "")
+
+
+def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
+    """The cashier has been paid (or the fee was waived): BILLING → ESCORT, Payment written."""
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        if visit.stage != stages.BILLING or not stages.can_move(visit.stage, stages.ESCORT):
+            raise _illegal(visit.stage, stages.ESCORT)
+        at = _now()
+        action = stages.WAIVED if visit.fee_waived else stages.PAID
+        _commit(visit, actor=actor, expected_version=expected_version, stage=stages.ESCORT,
+                action=action, at=at)
+        Payment.create(visit=visit.id, amount_fen=visit.fee_fen, waived=visit.fee_waived,
+                       waiver_reason=visit.waiver_reason, confirmed_by=actor, confirmed_at=at)
+        if visit.fee_waived:
+            audit.record(actor, "waive", "visit", visit.id,
+                         {"reason": visit.waiver_reason, "fee_snapshot": visit.fee_snapshot})
+    return get_visit(visit_id)
+
+
+def _checked_escort(escort_id: int) -> Staff:
+    escort = Staff.get_or_none(Staff.id == escort_id)
+    if escort is None or not escort.active or escort.role not in ESCORT_ROLES + ("supervisor",):
+        raise ValidationError("请选择陪诊的导医。", "Choose who escorts the patient.",
+                              field="escort_id")
+    return escort
+
+
+def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
+    """Name the escort while walking to the clinic (ESCORT stays; event "escort_assigned")."""
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        _require_stage(visit, (stages.ESCORT,), "指定陪诊人员", "have an escort assigned")
+        escort = _checked_escort(escort_id)
+        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+                action=ESCORT_ASSIGNED, escort=escort.id)
+    return get_visit(visit_id)
+
+
+def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
+    """The escort has introduced the patient to the doctor: ESCORT → DONE."""
+    require(actor, Perm.RUN_VISIT)
+    escort = _checked_escort(escort_id)
+    return _move(visit_id, actor=actor, expected_version=expected_version,
+                 to_stage=stages.DONE, action=stages.HANDED_TO_DOCTOR, escort=escort.id)
+
+
+def _is_back(visit_id: int) -> bool:
+    return VisitEvent.select().where(
+        (VisitEvent.visit == visit_id) & (VisitEvent.action == stages.BACK_AT_POST)
+    ).exists()
+
+
+def back_at_post(visit_id: int, *, actor) -> VisitView:
+    """The escort is back at the post (event on a DONE visit), free for the next patient."""
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        if visit.stage != stages.DONE:
+            zh, en = _stage_name(visit.stage)
+            raise ValidationError(
+                f"这次就诊在“{zh}”一步，尚未交给医生，不能记录“已返回岗位”。",
+                f"This visit is at {en}, not yet with the doctor: cannot record back at post.",
+                field="stage")
+        if _is_back(visit.id):
+            raise ConflictError("已经记录过“已返回岗位”。", "Back at post was already recorded.")
+        _commit(visit, actor=actor, expected_version=visit.version, stage=stages.DONE,
+                action=stages.BACK_AT_POST)
+    return get_visit(visit_id)
+
+
+def leave(visit_id: int, *, actor, expected_version: int, reason: str) -> VisitView:
+    """The patient left before seeing the doctor: any open stage → LEFT, with the reason."""
+    require(actor, Perm.GREET if actor is not None and actor.role == "guide" else Perm.RUN_VISIT)
+    reason = validation.clean_text(reason, "reason", REASON_MAX_LENGTH)
+    if not reason:
+        raise ValidationError("请填写患者离开的原因。", "Please give the reason the patient left.",
+                              field="reason")
+    return _move(visit_id, actor=actor, expected_version=expected_version, to_stage=stages.LEFT,
+                 action=stages.LEFT_ACTION, left_reason=reason)
+
+
+# --- Reading -----------------------------------------------------------------------------
+
+
+def _visit_query():
+    return (
+        Visit.select(Visit, Patient, Department, Doctor, Staff)
+        .join(Patient, JOIN.LEFT_OUTER)
+        .switch(Visit)
+        .join(Department, JOIN.LEFT_OUTER)
+        .switch(Visit)
+        .join(Doctor, JOIN.LEFT_OUTER)
+        .switch(Visit)
+        .join(Staff, JOIN.LEFT_OUTER, on=(Visit.escort == Staff.id))
+    )
+
+
+def _events_for(visit_ids: list[int]) -> dict[int, list[EventView]]:
+    out: dict[int, list[EventView]] = {vid: [] for vid in visit_ids}
+    if not visit_ids:
+        return out
+    query = (
+        VisitEvent.select(VisitEvent, Staff)
+        .join(Staff, JOIN.LEFT_OUTER)
+        .where(VisitEvent.visit.in_(visit_ids))
+        .order_by(VisitEvent.visit, VisitEvent.at, VisitEvent.id)
+    )
+    for e in query:
+        out[e.visit_id].append(EventView(
+            stage=e.stage, action=e.action, at=e.at,
+            staff_name=e.staff.display_name if e.staff_id else "",
+            from_stage=e.from_stage, note=e.note,
+        ))
+    return out
+
+
+def _view(v: Visit, events: list[EventView]) -> VisitView:
+    p = v.patient if v.patient_id else None
+    d = v.department if v.department_id else None
+    doc = v.doctor if v.doctor_id else None
+    esc = v.escort if v.escort_id else None
+    moves = [e for e in events if e.from_stage != e.stage]
+    return VisitView(
+        id=v.id, version=v.version, stage=v.stage, visit_date=v.visit_date,
+        queue_label=queue.queue_label(d.short_zh, v.queue_no) if d else "",
+        patient_id=v.patient_id, patient_name=p.name if p else "", sex=p.sex if p else "",
+        age=patients.age_on(p.birth_date, v.visit_date) if p else None,
+        vip_tier=p.vip_tier if p else "", first_visit=v.first_visit,
+        has_appointment=v.has_appointment, appointment_id=v.appointment_id,
+        complaint=v.complaint, red_flag=v.red_flag, triage_reason=v.triage_reason,
+        department_id=v.department_id, department_name=localized(d, "name") if d else "",
+        room=d.room if d else "", floor=d.floor if d else "",
+        directions=localized(d, "directions") if d else "",
+        doctor_id=v.doctor_id, doctor_name=doc.name if doc else "",
+        doctor_title=localized(doc, "title") if doc else "",
+        fee_fen=v.fee_fen, fee_waived=v.fee_waived, waiver_reason=v.waiver_reason,
+        escort_id=v.escort_id, escort_name=esc.display_name if esc else "",
+        left_reason=v.left_reason,
+        arrived_at=events[0].at if events else None,
+        stage_since=moves[-1].at if moves else None,
+        events=events,
+        billing_deferred=any(e.action == stages.DEFERRED for e in events),
+        queue_no=v.queue_no, patient_phone=p.phone if p else "",
+        record_no=p.record_no if p else "", department_code=d.code if d else "",
+        escort_back=any(e.action == stages.BACK_AT_POST for e in events),
+        open=stages.is_open(v.stage),
+    )
+
+
+def _views(query) -> list[VisitView]:
+    rows = list(query)
+    events = _events_for([v.id for v in rows])
+    return [_view(v, events[v.id]) for v in rows]
+
+
+def get_visit(visit_id: int) -> VisitView:
+    rows = _views(_visit_query().where(Visit.id == visit_id))
+    if not rows:
+        raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
+    return rows[0]
+
+
+def open_visits(day: dt.date | None = None) -> list[VisitView]:
+    """Visits at an open stage, oldest first (all days unless `day` is given)."""
+    cond = Visit.stage.in_(stages.OPEN_STAGES)
+    if day is not None:
+        cond &= Visit.visit_date == day
+    return _views(_visit_query().where(cond).order_by(Visit.created_at, Visit.id))
+
+
+def desk_queue(day: dt.date | None = None) -> list[VisitView]:
+    """Arrivals the door handed over, waiting for the desk (GREETING), oldest first."""
+    day = day or _now().date()
+    return _views(_visit_query().where((Visit.stage == stages.GREETING) & (Visit.visit_date == day))
+                  .order_by(Visit.created_at, Visit.id))
+
+
+def escorts_out(day: dt.date | None = None) -> list[VisitView]:
+    """Visits whose escort is still out: ESCORT with an escort named, or DONE, not back yet."""
+    day = day or _now().date()
+    back = VisitEvent.select(VisitEvent.visit).where(VisitEvent.action == stages.BACK_AT_POST)
+    cond = (Visit.visit_date == day) & Visit.escort.is_null(False) & (
+        (Visit.stage == stages.ESCORT) | ((Visit.stage == stages.DONE) & Visit.id.not_in(back))
+    )
+    return _views(_visit_query().where(cond).order_by(Visit.updated_at, Visit.id))
+
+
+def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
+    """Guides and desk staff who are not out escorting a patient right now."""
+    day = day or _now().date()
+    back = VisitEvent.select(VisitEvent.visit).where(VisitEvent.action == stages.BACK_AT_POST)
+    busy = Visit.select(Visit.escort).where(
+        (Visit.visit_date == day) & Visit.escort.is_null(False) & (
+            (Visit.stage == stages.ESCORT)
+            | ((Visit.stage == stages.DONE) & Visit.id.not_in(back))
+        )
+    )
+    query = (
+        Staff.select(Staff.id, Staff.display_name, Staff.role)
+        .where((Staff.active == True) & Staff.role.in_(ESCORT_ROLES)  # noqa: E712
+               & Staff.id.not_in(busy))
+        .order_by(Staff.id)
+    )
+    # Door guides first: escorting is their job; the desk goes when no guide is free.
+    rows = sorted(query, key=lambda s: (s.role != "guide", s.id))
+    return [(s.id, s.display_name) for s in rows]
+
+
+# --- Drafts ---------------------------------------------------------------------------------
+
+
+def save_draft(visit_id: int, data: dict[str, Any]) -> None:
+    """Keep a half-filled registration form (JSON) so a crash loses nothing typed."""
+    _load(visit_id)
+    payload = json.dumps(data, ensure_ascii=False, default=str)
+    at = _now()
+    VisitDraft.insert(visit=visit_id, data=payload, updated_at=at).on_conflict(
+        conflict_target=[VisitDraft.visit],
+        update={VisitDraft.data: payload, VisitDraft.updated_at: at},
+    ).execute()
+
+
+def load_draft(visit_id: int) -> dict[str, Any] | None:
+    row = VisitDraft.get_or_none(VisitDraft.visit == visit_id)
+    if row is None:
+        return None
+    try:
+        return json.loads(row.data)
+    except ValueError:
+        return None  # a damaged draft is dropped, not shown as an error
+
+
+def drop_draft(visit_id: int) -> None:
+    VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()
+
+
+def message(exc: FrontdeskError) -> str:
+    """The sentence to show for a domain error (convenience for the UI)."""
+    return exc.message()
+
+
+def describe_stage(stage: str) -> str:
+    zh, en = _stage_name(stage)
+    return text(zh, en)
