@@ -315,7 +315,8 @@ class PrintPreviewDialog(QDialog):
         finally:
             doc.deleteLater()
         n = len(self._images)
-        self.page_count_label.setText(self.tr("%n page(s)", "", n))
+        # tools.i18n fills plain messages only (no numerus forms); Chinese has no plural.
+        self.page_count_label.setText(self.tr("{n} page(s)").format(n=n))
         self.resize(min(max(widest + 80, 360), 1000), min(max(tallest + 130, 300), 860))
 
     def page_count(self) -> int:
@@ -348,20 +349,30 @@ def kind_title(kind: str) -> str:
 
 
 def print_slip(data: bytes, kind: str, settings: SlipPrintSettings | PrintSettings | None = None,
-               parent: QWidget | None = None, *, preview: bool = True) -> PrintResult:
+               parent: QWidget | None = None, *, preview: bool = True,
+               run_dialog=None, printer_factory=None) -> PrintResult:
     """The one call the reception screens make to put a slip on paper.
 
     With "print without asking" the slip goes straight to the kind's printer;
     otherwise the preview dialog opens (modal) and its Print button asks.
     Whatever happens, the caller gets a PrintResult and nothing else changes.
+    `run_dialog` and `printer_factory` are :class:`SlipPrinter`'s seams.
     """
     if isinstance(settings, SlipPrintSettings):
         settings = settings.for_kind(kind)
     settings = settings or PrintSettings()
     title = kind_title(kind)
     if settings.print_without_asking or not preview:
-        return SlipPrinter(settings, parent).print_pdf(data, document_name=title)
+        printer = SlipPrinter(settings, parent, run_dialog=run_dialog,
+                              printer_factory=printer_factory)
+        try:
+            return printer.print_pdf(data, document_name=title)
+        finally:
+            printer.deleteLater()
     dialog = PrintPreviewDialog(data, title=title, settings=settings, parent=parent)
+    if run_dialog is not None or printer_factory is not None:
+        dialog.printer = SlipPrinter(settings, dialog, run_dialog=run_dialog,
+                                     printer_factory=printer_factory)
     try:
         dialog.exec()
         return dialog.print_result or PrintResult(
