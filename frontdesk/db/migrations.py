@@ -32,9 +32,19 @@ def _initial(db: Database) -> None:
     db.create_tables(ALL_MODELS)
 
 
+def _patient_birth_date_estimated(db: Database) -> None:
+    from peewee import BooleanField
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    migrator = SqliteMigrator(db) if isinstance(db, SqliteDatabase) else PostgresqlMigrator(db)
+    migrate(migrator.add_column("patient", "birth_date_estimated", BooleanField(default=False)))
+
+
 # Append new steps at the end; never edit or reorder a step that has shipped.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _initial),
+    Migration(2, "patient.birth_date_estimated (age given instead of a birth date)",
+              _patient_birth_date_estimated),
 ]
 
 

@@ -244,6 +244,8 @@ class Patient(BaseModel):
     name = CharField(max_length=40, index=True)
     sex = CharField(max_length=1, default="")
     birth_date = DateField(null=True)
+    # Only an age was given: birth_date is estimated (today minus the age), shown as "about".
+    birth_date_estimated = BooleanField(default=False)
     phone = CharField(max_length=20, default="", index=True)
     id_number = CharField(max_length=18, null=True, index=True)
     address = TextField(default="")

@@ -43,35 +43,37 @@ def test_upgrade_from_previous_version_takes_a_backup_first(tmp_path):
     path = tmp_path / "b.sqlite3"
     db = _connect(path)
     migrations.migrate(db)
+    last = migrations.latest_version()  # the test step goes after whatever has shipped
     Staff.create(username="u1", display_name="甲", role="desk")
-    chain = migrations.MIGRATIONS + [migrations.Migration(2, "shoe size", _add_column)]
+    chain = migrations.MIGRATIONS + [migrations.Migration(last + 1, "shoe size", _add_column)]
     report = migrations.migrate(db, backup_dir=tmp_path / "bk", migrations=chain)
-    assert (report.from_version, report.to_version) == (1, 2)
+    assert (report.from_version, report.to_version) == (last, last + 1)
     assert report.backup is not None and report.backup.exists()
-    # The backup is the database as it was before the step: version 1, no new column.
+    # The backup is the database as it was before the step: no new column.
     with sqlite3.connect(report.backup) as old:
-        assert old.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
+        assert old.execute("SELECT max(version) FROM schema_version").fetchone()[0] == last
         cols = [r[1] for r in old.execute("PRAGMA table_info(staff)")]
         assert "shoe_size" not in cols
         assert old.execute("SELECT username FROM staff").fetchone()[0] == "u1"
     cols = [r[1] for r in db.execute_sql("PRAGMA table_info(staff)")]
     assert "shoe_size" in cols
-    assert migrations.current_version(db) == 2
+    assert migrations.current_version(db) == last + 1
     db.close()
 
 
 def test_failed_step_rolls_back_and_keeps_version(tmp_path):
     db = _connect(tmp_path / "c.sqlite3")
     migrations.migrate(db)
+    last = migrations.latest_version()
 
     def broken(database):
         database.execute_sql("CREATE TABLE half_done (x INTEGER)")
         raise RuntimeError("step failed")
 
-    chain = migrations.MIGRATIONS + [migrations.Migration(2, "broken", broken)]
+    chain = migrations.MIGRATIONS + [migrations.Migration(last + 1, "broken", broken)]
     with pytest.raises(RuntimeError):
         migrations.migrate(db, backup_dir=tmp_path, migrations=chain)
-    assert migrations.current_version(db) == 1
+    assert migrations.current_version(db) == last
     assert "half_done" not in db.get_tables()
     db.close()
 
