@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from peewee import JOIN
+
 from frontdesk.db.models import AuditLog, Staff
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, require
@@ -88,7 +90,7 @@ def query(*, actor, since: dt.date | None = None, until: dt.date | None = None,
     """Entries newest first, filtered by day range (inclusive), staff member, action, entity."""
     require(actor, Perm.VIEW_AUDIT)
     q = (AuditLog.select(AuditLog, Staff.display_name)
-         .join(Staff, join_type="LEFT OUTER", on=(AuditLog.staff == Staff.id))
+         .join(Staff, join_type=JOIN.LEFT_OUTER, on=(AuditLog.staff == Staff.id))
          .order_by(AuditLog.at.desc(), AuditLog.id.desc()))
     if since is not None:
         q = q.where(AuditLog.at >= dt.datetime.combine(since, dt.time.min))
