@@ -1,0 +1,1 @@
+"""Benchmarks and their data generator (see docs/BENCHMARKS.md)."""
