@@ -196,3 +196,36 @@ def test_default_format_follows_the_setting(demo_db):
     assert source.default_format("billing") == "a5"
     settings.set("slips.billing.format", "nonsense")
     assert source.default_format("billing") == "roll80"
+
+
+def test_slips_of_a_visit_run_through_reception(demo_db):
+    """The real flow (door → desk → triage → registration) gives slips with its fee snapshot."""
+    from frontdesk import reception
+    from frontdesk.db.models import Doctor
+
+    guide = Staff.get(Staff.username == "guide1")
+    desk = Staff.get(Staff.username == "desk1")
+    view = reception.new_arrival(actor=guide, booked=False, first_visit=True)
+    with pytest.raises(ValidationError):
+        source.guide_slip_for(view.id)  # not triaged yet
+    view = reception.take_at_desk(view.id, actor=desk, expected_version=view.version)
+    doctor = (Doctor.select().join(Department).where(~Department.is_emergency)
+              .order_by(Doctor.id).first())
+    view = reception.triage(view.id, actor=desk, expected_version=view.version,
+                            complaint="咳嗽三天", department_id=doctor.department_id,
+                            doctor_id=doctor.id)
+    guide_slip = source.guide_slip_for(view.id)
+    assert guide_slip.queue_number == view.queue_label
+    assert guide_slip.patient_name == ""
+    with pytest.raises(ValidationError):
+        source.billing_slip_for(view.id)  # no patient record before registration
+    form = reception.RegistrationForm(name="欧阳小明", sex="M", phone="13812345678", age=40)
+    view = reception.register(view.id, actor=desk, expected_version=view.version, form=form)
+    billing = source.billing_slip_for(view.id)
+    assert billing.patient_name == "欧阳小明" and billing.record_no == view.record_no
+    fee_class = doctor.fee_class
+    assert [(line.label, line.amount_fen) for line in billing.lines] == [
+        (fee_class.name_zh, fee_class.amount_fen)]
+    assert billing.waiver is None and billing.computed_total_fen() == view.fee_fen
+    assert source.guide_slip_for(view.id).patient_name == "欧阳小明"
+    assert mask_name("欧阳小明") == "欧阳*明"
