@@ -87,6 +87,7 @@ class PatientHit:
     last_visit: dt.date | None
     matched_on: str  # name / pinyin / phone / phone_tail / record_no / id_number
     birth_date: dt.date | None = None
+    birth_date_estimated: bool = False
 
 
 def mask_phone(phone: str) -> str:
@@ -208,6 +209,7 @@ def _hit(p: Patient, key: str, today: dt.date, last_visit: dt.date | None) -> Pa
         age=age_on(p.birth_date, today), phone_masked=mask_phone(p.phone), phone=p.phone,
         id_number_masked=mask_id(p.id_number), vip_tier=p.vip_tier, last_visit=last_visit,
         matched_on=_matched_on(key, p) if key else "", birth_date=p.birth_date,
+        birth_date_estimated=p.birth_date_estimated,
     )
 
 
@@ -221,6 +223,7 @@ class PatientView:
     name: str
     sex: str
     birth_date: dt.date | None
+    birth_date_estimated: bool
     age: int | None
     phone: str
     id_number: str
@@ -255,7 +258,7 @@ def view_patient(patient_id: int, *, actor) -> PatientView:
     audit.record(actor, "view", "patient", p.id, {"record_no": p.record_no})
     return PatientView(
         id=p.id, record_no=p.record_no, name=p.name, sex=p.sex, birth_date=p.birth_date,
-        age=age_on(p.birth_date), phone=p.phone, id_number=p.id_number or "",
+        birth_date_estimated=p.birth_date_estimated, age=age_on(p.birth_date), phone=p.phone, id_number=p.id_number or "",
         address=p.address, medical_history=p.medical_history, person_type=p.person_type,
         economic_status=p.economic_status, vip_tier=p.vip_tier,
         media_source_id=p.media_source_id, merged_into_id=p.merged_into_id, visits=visits,
@@ -351,11 +354,35 @@ def next_record_no() -> str:
     return f"{RECORD_PREFIX}{number:0{RECORD_DIGITS}d}"
 
 
-def _patient_fields(form: RegistrationForm) -> dict:
+def estimated_birth(age: int, today: dt.date) -> dt.date:
+    """Today's date `age` years ago (28 Feb for a 29 Feb today in a common year)."""
+    try:
+        return today.replace(year=today.year - age)
+    except ValueError:
+        return today.replace(year=today.year - age, day=28)
+
+
+def _birth(form: RegistrationForm, current: Patient | None) -> tuple[dt.date | None, bool]:
+    """(birth_date, estimated) to store: a real date wins; an age alone gives an estimate."""
+    if form.birth_date is not None:
+        same_estimate = (current is not None and current.birth_date_estimated
+                         and current.birth_date == form.birth_date)
+        return form.birth_date, same_estimate
+    if form.age is None:
+        return (current.birth_date, current.birth_date_estimated) if current else (None, False)
+    if current is not None and current.birth_date and age_on(current.birth_date) == form.age:
+        # The age still fits what is stored: keep it rather than drift by re-estimating.
+        return current.birth_date, current.birth_date_estimated
+    return estimated_birth(int(form.age), now().date()), True
+
+
+def _patient_fields(form: RegistrationForm, current: Patient | None = None) -> dict:
+    birth, estimated = _birth(form, current)
     return {
         "name": form.name,
         "sex": form.sex,
-        "birth_date": form.birth_date,
+        "birth_date": birth,
+        "birth_date_estimated": estimated,
         "phone": form.phone,
         "id_number": form.id_number or None,
         "address": form.address,
@@ -402,7 +429,7 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
                 "This record was merged into another; open that record instead.",
             )
         changed = {}
-        for name, value in _patient_fields(form).items():
+        for name, value in _patient_fields(form, patient).items():
             attr = "media_source_id" if name == "media_source" else name
             if getattr(patient, attr) != value:
                 changed[name] = [getattr(patient, attr), value]

@@ -1,0 +1,437 @@
+"""The reception flow: every step, shortcut, conflict and bad input, asserting what is stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from frontdesk import reception, stages
+from frontdesk.db.models import (
+    Appointment,
+    AuditLog,
+    Patient,
+    PatientSearchKey,
+    Payment,
+    Visit,
+    VisitDraft,
+    VisitEvent,
+)
+from frontdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, form, id_number, make_env, walk
+
+S = stages
+
+
+@pytest.fixture
+def env(rules_db, make_staff, monkeypatch):
+    return make_env(make_staff, monkeypatch)
+
+
+def events(visit_id: int) -> list[tuple[str, str, str, int]]:
+    rows = VisitEvent.select().where(VisitEvent.visit == visit_id).order_by(VisitEvent.id)
+    return [(e.from_stage, e.stage, e.action, e.staff_id) for e in rows]
+
+
+# --- The whole walk ---------------------------------------------------------------------
+
+
+def test_first_visit_walk_in_from_door_to_back_at_post(env):
+    v = reception.new_arrival(actor=env.guide, booked=False, first_visit=True, note="带孩子")
+    assert (v.stage, v.version, v.visit_date) == (S.GREETING, 1, FIXED_NOW.date())
+    assert [q.id for q in reception.desk_queue()] == [v.id]
+    v = reception.take_at_desk(v.id, actor=env.desk, expected_version=1)
+    assert reception.desk_queue() == []
+    anorectal, doc = dept("anorectal"), doctor("anorectal")
+    v = reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                         complaint="便血一周，肛门疼痛", department_id=anorectal.id, doctor_id=doc.id)
+    assert (v.stage, v.queue_label, v.triage_reason) == (S.REGISTRATION, "肛-001", "便血、肛门")
+    v = reception.register(v.id, actor=env.desk, expected_version=v.version,
+                           form=form(name="单田芳", sex="", age=None, phone="138-0013-8000",
+                                     id_number=id_number(), address="朝阳区1号"))
+    assert v.stage == S.BILLING and v.fee_fen == 5000 and not v.fee_waived  # expert: ¥50
+    v = reception.confirm_payment(v.id, actor=env.desk, expected_version=v.version)
+    assert v.stage == S.ESCORT
+    v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.guide2.id)
+    assert (v.stage, v.escort_name) == (S.DONE, "张丽娜")
+    v = reception.back_at_post(v.id, actor=env.guide2)
+
+    stored = Visit.get_by_id(v.id)
+    assert (stored.stage, stored.version, stored.queue_no) == (S.DONE, 7, 1)
+    assert stored.department_id == anorectal.id and stored.doctor_id == doc.id
+    assert stored.escort_id == env.guide2.id and stored.fee_fen == 5000
+    assert json.loads(stored.fee_snapshot)["fee_class"] == "expert"
+    assert events(v.id) == [
+        ("", S.GREETING, S.ARRIVED, env.guide.id),
+        (S.GREETING, S.TRIAGE, S.AT_DESK, env.desk.id),
+        (S.TRIAGE, S.REGISTRATION, S.TRIAGED, env.desk.id),
+        (S.REGISTRATION, S.BILLING, S.REGISTERED, env.desk.id),
+        (S.BILLING, S.ESCORT, S.PAID, env.desk.id),
+        (S.ESCORT, S.DONE, S.HANDED_TO_DOCTOR, env.desk.id),
+        (S.DONE, S.DONE, S.BACK_AT_POST, env.guide2.id),
+    ]
+    assert VisitEvent.get(VisitEvent.action == S.ARRIVED).note == "带孩子"
+    p = Patient.get_by_id(stored.patient_id)
+    # Sex and birth date come from the ID number; phone stored as 11 digits.
+    assert (p.name, p.sex, p.birth_date, p.phone) == ("单田芳", "M", dt.date(1990, 3, 7),
+                                                      "13800138000")
+    assert {"shantianfang", "stf", "13800138000", "#00083100831"} <= {
+        k.key for k in PatientSearchKey.select().where(PatientSearchKey.patient == p.id)}
+    pay = Payment.get(Payment.visit == v.id)
+    assert (pay.amount_fen, pay.waived, pay.confirmed_by_id) == (5000, False, env.desk.id)
+    assert v.escort_back and not v.open and v.arrived_at == FIXED_NOW
+    assert [e.staff_name for e in v.events][:2] == ["王悦", "李静"]
+
+
+def test_returning_patient_with_appointment_prefills_triage(env):
+    p = Patient.create(record_no="P00000042", name="李四", sex="F", phone="13912345678",
+                       birth_date=dt.date(1970, 5, 1))
+    derm, doc = dept("derm"), doctor("derm")
+    appt = Appointment.create(patient=p, patient_name="李四", phone=p.phone, department=derm,
+                              doctor=doc, date=FIXED_NOW.date(), time="10:30",
+                              complaint="手上湿疹")
+    Appointment.create(patient=p, patient_name="李四", phone=p.phone, department=derm,
+                       date=FIXED_NOW.date() + dt.timedelta(days=1), complaint="复诊")
+    v = walk(env, S.TRIAGE, booked=True, first_visit=False)
+    v = reception.attach_patient(v.id, actor=env.desk, expected_version=v.version,
+                                 patient_id=p.id)
+    assert v.stage == S.TRIAGE and v.patient_name == "李四"
+    assert (v.complaint, v.department_id, v.doctor_id) == ("手上湿疹", derm.id, doc.id)
+    assert v.appointment_id == appt.id and v.has_appointment and not v.first_visit
+    assert Appointment.get_by_id(appt.id).status == "arrived"
+    assert events(v.id)[-1] == (S.TRIAGE, S.TRIAGE, reception.PATIENT_ATTACHED, env.desk.id)
+    # The desk confirms the pre-filled choice; the existing record is updated, not duplicated.
+    v = reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                         complaint=v.complaint, department_id=v.department_id,
+                         doctor_id=v.doctor_id)
+    v = reception.register(v.id, actor=env.desk, expected_version=v.version,
+                           form=form(name="李四", sex="F", phone="13912345678",
+                                     birth_date=dt.date(1970, 5, 1), address="海淀区"))
+    assert Patient.select().count() == 1
+    assert Patient.get_by_id(p.id).address == "海淀区"
+    assert Visit.get_by_id(v.id).patient_id == p.id and v.fee_fen == 3500  # associate
+
+
+def test_appointment_booked_by_phone_without_record_is_found(env):
+    p = Patient.create(record_no="P00000001", name="赵六", sex="M", phone="13700001111")
+    appt = Appointment.create(patient_name="赵六", phone="13700001111", department=dept("ent"),
+                              date=FIXED_NOW.date(), complaint="耳鸣")
+    v = walk(env, S.TRIAGE)
+    v = reception.attach_patient(v.id, actor=env.desk, expected_version=v.version,
+                                 patient_id=p.id)
+    assert v.appointment_id == appt.id and v.department_id == dept("ent").id
+    assert Appointment.get_by_id(appt.id).patient_id == p.id
+
+
+@pytest.mark.parametrize("tier", ["gold", "diamond"])
+def test_vip_tier_waives_the_registration_fee(env, tier):
+    p = Patient.create(record_no="P00000007", name="钱七", sex="M", phone="13600000000",
+                       birth_date=dt.date(1960, 1, 1), vip_tier=tier)
+    v = walk(env, S.BILLING, patient_id=p.id,
+             reg_form=form(name="钱七", phone="13600000000", birth_date=dt.date(1960, 1, 1)))
+    assert v.fee_waived and v.fee_fen == 0 and v.vip_tier == tier
+    assert "免挂号费" in v.waiver_reason
+    v = reception.confirm_payment(v.id, actor=env.desk, expected_version=v.version)
+    assert events(v.id)[-1][2] == S.WAIVED
+    pay = Payment.get(Payment.visit == v.id)
+    assert (pay.amount_fen, pay.waived) == (0, True) and "免挂号费" in pay.waiver_reason
+    snapshot = json.loads(Visit.get_by_id(v.id).fee_snapshot)
+    assert snapshot["amount_fen"] == 5000 and snapshot["waiver_fen"] == 5000
+    assert AuditLog.get(AuditLog.action == "waive").entity_id == str(v.id)
+
+
+def test_red_flag_goes_to_emergency_and_escort_with_billing_deferred(env):
+    v = walk(env, S.TRIAGE)
+    with pytest.raises(ValidationError) as err:
+        reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                         complaint="胸痛半小时，出冷汗", department_id=dept("internal").id)
+    assert err.value.field == "department_id" and "胸痛" in err.value.zh
+    stored = Visit.get_by_id(v.id)
+    assert (stored.stage, stored.version, stored.queue_no) == (S.TRIAGE, v.version, None)
+    er = dept("emergency")
+    v = reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                         complaint="胸痛半小时，出冷汗", department_id=er.id)
+    assert v.stage == S.ESCORT and v.red_flag and v.billing_deferred
+    assert v.queue_label == "急-001" and v.triage_reason == "胸痛"
+    assert events(v.id)[-1][:3] == (S.TRIAGE, S.ESCORT, S.DEFERRED)
+    assert Payment.select().count() == 0 and v.fee_fen == 0
+    v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.guide.id)
+    assert Visit.get_by_id(v.id).stage == S.DONE
+
+
+def test_emergency_may_be_chosen_without_a_red_flag(env):
+    v = walk(env, S.TRIAGE)
+    v = reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                         complaint="手指割伤", department_id=dept("emergency").id)
+    assert v.stage == S.REGISTRATION and not v.red_flag
+
+
+# --- Illegal moves, conflicts, leaving -----------------------------------------------------
+
+
+@pytest.mark.parametrize("stage", [S.GREETING, S.TRIAGE, S.REGISTRATION, S.BILLING, S.ESCORT])
+def test_left_from_each_open_stage(env, stage):
+    v = walk(env, stage)
+    with pytest.raises(ValidationError) as err:
+        reception.leave(v.id, actor=env.desk, expected_version=v.version, reason="   ")
+    assert err.value.field == "reason"
+    left = reception.leave(v.id, actor=env.desk, expected_version=v.version, reason="等候时间太长")
+    stored = Visit.get_by_id(v.id)
+    assert (stored.stage, stored.left_reason, stored.version) == (S.LEFT, "等候时间太长",
+                                                                  v.version + 1)
+    assert events(v.id)[-1] == (stage, S.LEFT, S.LEFT_ACTION, env.desk.id)
+    assert left.id not in [o.id for o in reception.open_visits()]
+
+
+def test_leave_is_refused_once_closed(env):
+    v = walk(env, S.DONE)
+    with pytest.raises(ValidationError) as err:
+        reception.leave(v.id, actor=env.desk, expected_version=v.version, reason="x")
+    assert "已就诊" in err.value.zh and "已离开" in err.value.zh
+
+
+def test_illegal_transitions_name_both_stages(env):
+    v = walk(env, S.TRIAGE)
+    with pytest.raises(ValidationError) as err:
+        reception.take_at_desk(v.id, actor=env.desk, expected_version=v.version)
+    assert err.value.zh == "不能从“分诊”转到“分诊”。"
+    assert "from Triage to Triage" in err.value.en and err.value.field == "stage"
+    with pytest.raises(ValidationError) as err:
+        reception.confirm_payment(v.id, actor=env.desk, expected_version=v.version)
+    assert "“分诊”" in err.value.zh and "“陪诊”" in err.value.zh
+    with pytest.raises(ValidationError):
+        reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.guide.id)
+    with pytest.raises(ValidationError):
+        reception.back_at_post(v.id, actor=env.guide)
+    with pytest.raises(ValidationError):
+        reception.register(v.id, actor=env.desk, expected_version=v.version, form=form())
+    stored = Visit.get_by_id(v.id)
+    assert (stored.stage, stored.version) == (S.TRIAGE, v.version)
+    assert Patient.select().count() == 0  # the refused register wrote no patient
+
+
+def test_back_at_post_twice_is_refused(env):
+    v = walk(env, S.DONE)
+    reception.back_at_post(v.id, actor=env.guide)
+    with pytest.raises(ConflictError):
+        reception.back_at_post(v.id, actor=env.guide)
+    assert [e[2] for e in events(v.id)].count(S.BACK_AT_POST) == 1
+
+
+def test_two_desks_advancing_the_same_visit_conflict(env):
+    v = walk(env, S.GREETING)
+    seen_by_a = seen_by_b = v.version
+    reception.take_at_desk(v.id, actor=env.desk, expected_version=seen_by_a)
+    with pytest.raises(ConflictError) as err:
+        reception.take_at_desk(v.id, actor=env.desk2, expected_version=seen_by_b)
+    assert "其他导医台" in err.value.zh and "Another desk" in err.value.en
+    with pytest.raises(ConflictError):
+        reception.leave(v.id, actor=env.desk2, expected_version=seen_by_b, reason="走了")
+    stored = Visit.get_by_id(v.id)
+    assert (stored.stage, stored.version) == (S.TRIAGE, 2)
+    assert [e[3] for e in events(v.id)] == [env.guide.id, env.desk.id]
+
+
+def test_stale_version_conflicts_even_if_the_move_would_be_legal(env):
+    v = walk(env, S.REGISTRATION)
+    reception.save_draft(v.id, {"name": "张"})
+    assert Visit.get_by_id(v.id).version == v.version  # drafts do not bump the version
+    Visit.update(version=Visit.version + 1).where(Visit.id == v.id).execute()
+    with pytest.raises(ConflictError):
+        reception.register(v.id, actor=env.desk, expected_version=v.version, form=form())
+    assert Patient.select().count() == 0
+
+
+def test_unknown_visit_is_not_found(env):
+    with pytest.raises(NotFound):
+        reception.take_at_desk(99999, actor=env.desk, expected_version=1)
+    with pytest.raises(NotFound):
+        reception.get_visit(99999)
+
+
+# --- Permissions ------------------------------------------------------------------------------
+
+
+def test_guide_greets_admin_does_not_run_visits(env):
+    v = reception.new_arrival(actor=env.guide, booked=True, first_visit=False)
+    assert v.has_appointment and not v.first_visit
+    with pytest.raises(PermissionDenied):
+        reception.new_arrival(actor=env.admin, booked=False, first_visit=True)
+    with pytest.raises(PermissionDenied):
+        reception.take_at_desk(v.id, actor=env.admin, expected_version=v.version)
+    with pytest.raises(PermissionDenied):
+        reception.new_arrival(actor=None, booked=False, first_visit=True)
+    env.desk.active = False
+    with pytest.raises(PermissionDenied):
+        reception.take_at_desk(v.id, actor=env.desk, expected_version=v.version)
+    assert Visit.select().count() == 1 and Visit.get_by_id(v.id).stage == S.GREETING
+
+
+def test_guide_may_record_a_patient_leaving_at_the_door(env):
+    v = walk(env, S.GREETING)
+    reception.leave(v.id, actor=env.guide, expected_version=v.version, reason="只是咨询")
+    assert Visit.get_by_id(v.id).stage == S.LEFT
+
+
+# --- Bad input -------------------------------------------------------------------------------
+
+
+def test_huge_complaint_is_refused_at_the_field_and_nothing_is_stored(env):
+    v = walk(env, S.TRIAGE)
+    with pytest.raises(ValidationError) as err:
+        reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                         complaint="肚子疼" * 1667, department_id=dept("internal").id)
+    assert err.value.field == "complaint" and "5001" in err.value.zh
+    stored = Visit.get_by_id(v.id)
+    assert (stored.stage, stored.complaint, stored.version) == (S.TRIAGE, "", v.version)
+    with pytest.raises(ValidationError) as err:
+        reception.triage(v.id, actor=env.desk, expected_version=v.version, complaint="  ",
+                         department_id=dept("internal").id)
+    assert err.value.field == "complaint"
+
+
+def test_emoji_and_sql_looking_text_are_stored_verbatim(env):
+    nasty = "头痛😷'); DROP TABLE visit; -- \" OR 1=1"
+    v = walk(env, S.TRIAGE)
+    v = reception.triage(v.id, actor=env.desk, expected_version=v.version, complaint=nasty,
+                         department_id=dept("internal").id)
+    v = reception.register(v.id, actor=env.desk, expected_version=v.version,
+                           form=form(address="1号'; DELETE FROM patient;--",
+                                     concerns="价格🤔 UNION SELECT * FROM staff"))
+    assert Visit.get_by_id(v.id).complaint == nasty
+    assert Visit.get_by_id(v.id).concerns == "价格🤔 UNION SELECT * FROM staff"
+    assert Patient.get().address == "1号'; DELETE FROM patient;--"
+    assert Visit.select().count() == 1 and Patient.select().count() == 1
+
+
+def test_bad_registration_form_reports_every_field_and_stores_nothing(env):
+    v = walk(env, S.REGISTRATION)
+    bad = form(name="", phone="12345", age=150, sex="", address="x" * 201)
+    with pytest.raises(reception.FormInvalid) as err:
+        reception.register(v.id, actor=env.desk, expected_version=v.version, form=bad)
+    assert set(err.value.errors) == {"name", "phone", "age", "sex", "address"}
+    assert all(e.field == f for f, e in err.value.errors.items())
+    assert Patient.select().count() == 0
+    assert Visit.get_by_id(v.id).stage == S.REGISTRATION
+
+
+@pytest.mark.parametrize("age", [0, 150, "abc", None])
+def test_implausible_age_is_refused(rules_db, age):
+    errors = form(age=age).validate(FIXED_NOW.date())
+    assert errors["age"].field == "age"
+
+
+def test_form_fills_sex_and_birth_from_the_id_and_catches_mismatches(rules_db):
+    f = form(sex="", age=None, id_number=id_number("19851231", "022").lower())
+    assert f.validate(FIXED_NOW.date()) == {}
+    assert (f.sex, f.birth_date, f.age) == ("F", dt.date(1985, 12, 31), 40)
+    f = form(sex="男", age=None, id_number=id_number("19851231", "022"))
+    assert set(f.validate(FIXED_NOW.date())) == {"sex"}
+    f = form(age=None, birth_date=dt.date(1985, 1, 1), sex="F",
+             id_number=id_number("19851231", "022"))
+    assert set(f.validate(FIXED_NOW.date())) == {"birth_date"}
+    f = form(sex="", age=None, id_number="110105198512310220")  # wrong check digit
+    assert set(f.validate(FIXED_NOW.date())) == {"id_number"}  # not also sex and age
+
+
+def test_age_only_patient_gets_an_estimated_birth_date(env):
+    v = walk(env, S.BILLING, reg_form=form(age=60))
+    p = Patient.get_by_id(v.patient_id)
+    assert p.birth_date == dt.date(1966, 11, 23) and p.birth_date_estimated
+    assert v.age == 60
+
+
+# --- Drafts, restart, lists ------------------------------------------------------------------
+
+
+def test_drafts_survive_reopening_the_database(env, rules_db):
+    from frontdesk.db import connection
+    from frontdesk.db.session import open_database
+
+    v = walk(env, S.REGISTRATION)
+    data = {"name": "张三", "phone": "1380013", "concerns": "价格😀", "birth_date": dt.date(1990, 1, 2)}
+    reception.save_draft(v.id, data)
+    reception.save_draft(v.id, {**data, "phone": "13800138000"})
+    path = rules_db.database
+    connection.close()
+    open_database(f"sqlite:///{path}")
+    assert reception.load_draft(v.id) == {**data, "phone": "13800138000",
+                                          "birth_date": "1990-01-02"}
+    assert [o.stage for o in reception.open_visits()] == [S.REGISTRATION]
+    restored = reception.RegistrationForm.from_dict(reception.load_draft(v.id))
+    assert restored.birth_date == dt.date(1990, 1, 2) and restored.sex == ""
+    reception.register(v.id, actor=env.desk, expected_version=v.version, form=form())
+    assert reception.load_draft(v.id) is None and VisitDraft.select().count() == 0
+
+
+def test_drop_draft_and_damaged_draft(env):
+    v = walk(env, S.REGISTRATION)
+    reception.save_draft(v.id, {"a": 1})
+    reception.drop_draft(v.id)
+    assert reception.load_draft(v.id) is None
+    VisitDraft.create(visit=v.id, data="{not json")
+    assert reception.load_draft(v.id) is None
+
+
+def test_open_visits_are_oldest_first_and_show_their_stage(env):
+    a = walk(env, S.BILLING)
+    b = walk(env, S.GREETING)
+    c = walk(env, S.DONE)
+    d = walk(env, S.TRIAGE)
+    assert [(o.id, o.stage) for o in reception.open_visits()] == [
+        (a.id, S.BILLING), (b.id, S.GREETING), (d.id, S.TRIAGE)]
+    assert reception.open_visits(FIXED_NOW.date() - dt.timedelta(days=1)) == []
+    assert c.id not in [o.id for o in reception.open_visits()]
+
+
+def test_free_escorts_until_back_at_post(env):
+    everyone = {env.guide.id, env.guide2.id, env.desk.id, env.desk2.id}
+    assert {s for s, _ in reception.free_escorts()} == everyone
+    assert reception.free_escorts()[0][0] in (env.guide.id, env.guide2.id)  # guides first
+    v = walk(env, S.ESCORT)
+    v = reception.assign_escort(v.id, actor=env.desk, expected_version=v.version,
+                                escort_id=env.guide2.id)
+    assert env.guide2.id not in {s for s, _ in reception.free_escorts()}
+    assert [o.id for o in reception.escorts_out()] == [v.id]
+    v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.guide2.id)
+    assert env.guide2.id not in {s for s, _ in reception.free_escorts()}
+    reception.back_at_post(v.id, actor=env.guide2)
+    assert {s for s, _ in reception.free_escorts()} == everyone
+    assert reception.escorts_out() == []
+
+
+def test_escort_must_be_active_front_staff(env):
+    v = walk(env, S.ESCORT)
+    with pytest.raises(ValidationError) as err:
+        reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.admin.id)
+    assert err.value.field == "escort_id"
+
+
+def test_doctor_must_belong_to_the_department(env):
+    v = walk(env, S.TRIAGE)
+    with pytest.raises(ValidationError) as err:
+        reception.triage(v.id, actor=env.desk, expected_version=v.version, complaint="牙疼",
+                         department_id=dept("dental").id, doctor_id=doctor("internal").id)
+    assert err.value.field == "doctor_id"
+    with pytest.raises(ValidationError) as err:
+        reception.triage(v.id, actor=env.desk, expected_version=v.version, complaint="牙疼",
+                         department_id=None)
+    assert err.value.field == "department_id"
+
+
+def test_english_messages(env):
+    from frontdesk import i18n
+
+    v = walk(env, S.GREETING)
+    reception.take_at_desk(v.id, actor=env.desk, expected_version=v.version)
+    i18n.set_language("en")
+    with pytest.raises(ConflictError) as err:
+        reception.take_at_desk(v.id, actor=env.desk2, expected_version=v.version)
+    assert str(err.value).startswith("Another desk has just moved this visit on (it is now at Triage)")
+    assert reception.get_visit(v.id).events[0].staff_name == "王悦"
