@@ -1,0 +1,285 @@
+"""The printed report: A4, platypus tables and reportlab charts, CJK font embedded.
+
+Every page carries the hospital's name, the report's date, "第 x / y 页",
+who printed it and when, and — since the call-back list holds phone numbers —
+a confidentiality line. Pure functions: a summary in, PDF bytes out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from xml.sax.saxutils import escape
+
+from frontdesk.i18n import text
+from frontdesk.reports import charts
+from frontdesk.reports.model import DailySummary, RangeSummary
+from frontdesk.reports.tables import (
+    CONFIDENTIAL,
+    SECTION_NAMES,
+    ReportTable,
+    empty_notice,
+    format_cell,
+    range_empty_notice,
+    t,
+    tables_for,
+    title_for,
+)
+from frontdesk.slips.fonts import ensure_font
+
+MM = 72 / 25.4
+MARGIN = 15 * MM
+TOP = 22 * MM  # room for the running header
+BOTTOM = 18 * MM  # room for the footer
+BODY_SIZE = 8
+# Long tables are cut into tables of this many rows: platypus re-measures every remaining
+# row at each page split, so one 2,000-row Table costs much more than ten of 200.
+ROWS_PER_CHUNK = 200
+KEEP_WHOLE = 25  # a table this short is kept on one page with its title
+HEADER_BG = "#e8eef5"
+RULE = "#9aa5b1"
+
+
+def render_daily_pdf(summary: DailySummary, *, printed_by: str = "",
+                     printed_at: dt.datetime | None = None, lang: str | None = None) -> bytes:
+    """The daily summary as A4 PDF bytes."""
+    return render_pdf(summary, printed_by=printed_by, printed_at=printed_at, lang=lang)
+
+
+def render_range_pdf(summary: RangeSummary, *, printed_by: str = "",
+                     printed_at: dt.datetime | None = None, lang: str | None = None) -> bytes:
+    """A weekly/monthly summary as A4 PDF bytes."""
+    return render_pdf(summary, printed_by=printed_by, printed_at=printed_at, lang=lang)
+
+
+def render_pdf(summary: DailySummary | RangeSummary, *, printed_by: str = "",
+               printed_at: dt.datetime | None = None, lang: str | None = None) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    font = ensure_font()
+    printed_at = (printed_at or dt.datetime.now()).replace(microsecond=0)
+    title = title_for(summary, lang)
+    styles = _styles(font)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
+        bottomMargin=BOTTOM, title=title, author=summary.hospital or "Frontdesk",
+        subject=title, creator="Frontdesk")
+    footer = {
+        "font": font,
+        "hospital": summary.hospital or text("（未设置医院名称）", "(hospital name not set)", lang),
+        "title": title,
+        "printed": text(f"打印人：{printed_by or '—'}    打印时间：{printed_at:%Y-%m-%d %H:%M}",
+                        f"Printed by {printed_by or '—'} at {printed_at:%Y-%m-%d %H:%M}", lang),
+        "confidential": text("内部资料 注意保密", "Confidential", lang),
+        "page": (lambda x, y: text(f"第 {x} / {y} 页", f"Page {x} of {y}", lang)),
+    }
+    story = _story(summary, styles, doc.width, lang)
+    doc.build(story, canvasmaker=_canvas_class(footer))
+    return buf.getvalue()
+
+
+# --- page furniture ------------------------------------------------------------
+
+
+def _canvas_class(footer: dict):
+    """A canvas that knows the page count when it draws each page's header and footer."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self._furniture(number, total)
+                super().showPage()
+            super().save()
+
+        def _furniture(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            f = footer["font"]
+            self.saveState()
+            self.setFont(f, 9)
+            self.setFillColor(colors.HexColor("#333333"))
+            self.drawString(MARGIN, height - 12 * MM, footer["hospital"])
+            self.drawRightString(width - MARGIN, height - 12 * MM, footer["title"])
+            self.setStrokeColor(colors.HexColor(RULE))
+            self.setLineWidth(0.5)
+            self.line(MARGIN, height - 14 * MM, width - MARGIN, height - 14 * MM)
+            self.line(MARGIN, 13 * MM, width - MARGIN, 13 * MM)
+            self.setFont(f, 7.5)
+            self.drawString(MARGIN, 9 * MM, footer["printed"])
+            self.drawCentredString(width / 2, 5 * MM, footer["confidential"])
+            self.drawRightString(width - MARGIN, 9 * MM, footer["page"](number, total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _styles(font: str) -> dict:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.35,
+                          wordWrap="CJK")
+    return {
+        "body": base,
+        "cell": ParagraphStyle("cell", parent=base, fontSize=BODY_SIZE - 0.5,
+                               leading=(BODY_SIZE - 0.5) * 1.3),
+        "hospital": ParagraphStyle("hospital", parent=base, fontSize=16, leading=22,
+                                   alignment=1),
+        "title": ParagraphStyle("title", parent=base, fontSize=13, leading=18, alignment=1,
+                                spaceAfter=2),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=8, alignment=1,
+                               textColor=colors.HexColor("#555555"), spaceAfter=6),
+        "section": ParagraphStyle("section", parent=base, fontSize=12, leading=16,
+                                  spaceBefore=8, spaceAfter=4,
+                                  textColor=colors.HexColor("#1f3b5a")),
+        "table_title": ParagraphStyle("table_title", parent=base, fontSize=9.5, leading=13,
+                                      spaceBefore=6, spaceAfter=3),
+        "note": ParagraphStyle("note", parent=base, fontSize=7, leading=9.5,
+                               textColor=colors.HexColor("#555555"), spaceBefore=2),
+        "empty": ParagraphStyle("empty", parent=base, textColor=colors.HexColor("#666666"),
+                                leftIndent=6),
+        "notice": ParagraphStyle("notice", parent=base, fontSize=10, leading=14,
+                                 borderColor=colors.HexColor("#c9a227"), borderWidth=0.8,
+                                 borderPadding=6, backColor=colors.HexColor("#fff8e1"),
+                                 spaceBefore=6, spaceAfter=10),
+        "warning": ParagraphStyle("warning", parent=base, fontSize=8, leading=11,
+                                  textColor=colors.HexColor("#8a1c1c"), spaceBefore=2,
+                                  spaceAfter=4),
+    }
+
+
+# --- the body ----------------------------------------------------------------
+
+
+def _story(summary, styles, width: float, lang) -> list:
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+
+    story: list = [
+        Paragraph(escape(summary.hospital or ""), styles["hospital"]),
+        Paragraph(escape(title_for(summary, lang)), styles["title"]),
+        Paragraph(escape(text(f"生成于 {summary.generated_at:%Y-%m-%d %H:%M}",
+                              f"Made at {summary.generated_at:%Y-%m-%d %H:%M}", lang)),
+                  styles["meta"]),
+    ]
+    if summary.is_empty:
+        notice = empty_notice(lang) if isinstance(summary, DailySummary) else \
+            range_empty_notice(lang)
+        story.append(Paragraph(escape(notice), styles["notice"]))
+    section = None
+    chart_list = charts.charts_for(summary, lang)
+    for table in tables_for(summary, lang):
+        if table.section != section:
+            section = table.section
+            story.append(CondPageBreak(60 * MM))
+            heading = Paragraph(escape(t(SECTION_NAMES[section], lang)), styles["section"])
+            if section == "callbacks":
+                story.append(KeepTogether([heading, Paragraph(escape(t(CONFIDENTIAL, lang)),
+                                                              styles["warning"])]))
+            else:
+                story.append(heading)
+            if section in ("breakdown", "days") and not summary.is_empty:
+                # the per-day chart goes with the day table; the rest with the breakdowns
+                picked = chart_list[:1] if section == "days" else chart_list[-3:]
+                for drawing in picked:
+                    story += [KeepTogether([drawing]), Spacer(1, 4 * MM)]
+        story += _table_flowables(table, styles, width, lang)
+    return story
+
+
+def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
+
+    # A table named like its section needs no second heading.
+    head = [] if table.title == t(SECTION_NAMES[table.section], lang) else \
+        [Paragraph(escape(table.title), styles["table_title"])]
+    note = [Paragraph(escape(table.note), styles["note"])] if table.note and \
+        table.key != "callbacks" else []
+    if not table.rows:
+        return [KeepTogether([*head, Paragraph(escape(table.empty or "—"), styles["empty"]),
+                              *note])]
+    widths = _column_widths(table, styles["cell"], width)
+    chunks = [table.rows[i:i + ROWS_PER_CHUNK] for i in range(0, len(table.rows), ROWS_PER_CHUNK)]
+    tables = [_table(table, rows, widths, styles) for rows in chunks]
+    if len(table.rows) <= KEEP_WHOLE:
+        return [KeepTogether([*head, tables[0], *note])]
+    # a long table starts on this page only if its title and a few rows fit
+    return [CondPageBreak(40 * MM), *head, *tables, *note]
+
+
+def _column_widths(table: ReportTable, style, width: float) -> list[float]:
+    """Widths from the widest text in each column, scaled to the page; long text gets more."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pad = 8
+    font, size = style.fontName, style.fontSize
+    natural = []
+    for c, name in enumerate(table.columns):
+        widest = stringWidth(name, font, size)
+        for row in table.rows[:400]:  # enough to see the shape; a long list repeats itself
+            widest = max(widest, stringWidth(format_cell(row[c]), font, size))
+        natural.append(min(widest, 200) + pad)
+    total = sum(natural)
+    if total <= width:
+        # spread the spare room over the text columns so the table fills the line
+        spare = width - total
+        texty = [i for i, row in enumerate(zip(*table.rows, strict=True))
+                 if any(isinstance(v, str) for v in row)] or list(range(len(natural)))
+        return [w + (spare / len(texty) if i in texty else 0) for i, w in enumerate(natural)]
+    floor = [min(w, 40) for w in natural]  # short columns keep their size
+    flexible = width - sum(floor)
+    extra = [w - f for w, f in zip(natural, floor, strict=True)]
+    scale = flexible / sum(extra) if sum(extra) else 0
+    return [f + e * scale for f, e in zip(floor, extra, strict=True)]
+
+
+def _table(table: ReportTable, rows, widths: list[float], styles):
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cell = styles["cell"]
+    font, size = cell.fontName, cell.fontSize
+
+    def fit(value, col):
+        shown = format_cell(value)
+        if stringWidth(shown, font, size) + 8 > widths[col]:
+            return Paragraph(escape(shown), cell)  # wraps inside the column
+        return shown
+
+    header = [fit(name, c) for c, name in enumerate(table.columns)]
+    body = [[fit(v, c) for c, v in enumerate(row)] for row in rows]
+    numeric = [all(isinstance(r[c], int | float) or r[c] is None for r in table.rows)
+               for c in range(len(table.columns))]
+    style = [
+        ("FONT", (0, 0), (-1, -1), font, size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.3),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_BG)),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(RULE)),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.HexColor(RULE)),
+        ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#e3e3e3")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for c, is_number in enumerate(numeric):
+        if is_number:
+            style.append(("ALIGN", (c, 0), (c, -1), "RIGHT"))
+    for r in range(2, len(body) + 1, 2):
+        style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f7f9fb")))
+    return Table([header, *body], colWidths=widths, repeatRows=1, style=TableStyle(style),
+                 hAlign="LEFT")

@@ -1,0 +1,340 @@
+"""The report's sections as SQL aggregates over an inclusive range of days.
+
+Every count, sum, median and 90th percentile here is computed by the
+database; Python only turns result rows into dataclasses. Visits are picked
+by `visit.visit_date` (indexed), their events through the (visit_id, at)
+index, so a day's report touches only that day's rows.
+
+Percentiles: the median is the middle value (the mean of the two middle
+values for an even count); the 90th percentile is the nearest-rank value
+(the ceil(0.9 n)-th smallest). Both computed with ROW_NUMBER() / COUNT()
+windows, which SQLite (3.25+) and PostgreSQL share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontdesk import stages
+from frontdesk.reports.model import (
+    FLOW_SEGMENTS,
+    CallbackRow,
+    FineKindTotal,
+    FineRow,
+    FlowTime,
+    Grooming,
+    GroupRow,
+    HandoverRow,
+    HourRow,
+    ItemFailure,
+    LateSignIn,
+    ReasonCount,
+    RedFlagVisit,
+    StaffRow,
+    Totals,
+)
+from frontdesk.reports.sql import flag, hour_of, one, rows, seconds_between, to_datetime
+
+Day = dt.date
+IN_RANGE = "v.visit_date >= ? AND v.visit_date <= ?"
+_ARRIVED_AT = (
+    "(SELECT MIN(e.at) FROM visit_event e WHERE e.visit_id = v.id AND e.action = 'arrived')"
+)
+
+
+def totals(start: Day, end: Day) -> Totals:
+    """Headline counts plus the bookings for those days and how many turned up."""
+    v = one(
+        f"""SELECT COUNT(*), SUM({flag('v.first_visit')}), SUM({flag('v.has_appointment')}),
+                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
+                   SUM({flag('v.red_flag')})
+            FROM visit v WHERE {IN_RANGE}""",
+        stages.DONE, stages.LEFT, start, end)
+    a = one(
+        """SELECT COUNT(*), SUM(CASE WHEN a.status = 'arrived' OR EXISTS
+                      (SELECT 1 FROM visit v WHERE v.appointment_id = a.id) THEN 1 ELSE 0 END)
+           FROM appointment a
+           WHERE a.date >= ? AND a.date <= ? AND a.status <> 'cancelled'""",
+        start, end)
+    visits, first, appts, done, left, red = (int(x or 0) for x in v)
+    return Totals(visits=visits, first_visits=first, appointments=appts, done=done, left=left,
+                  red_flags=red, still_open=visits - done - left,
+                  booked=int(a[0] or 0), booked_arrived=int(a[1] or 0))
+
+
+def totals_by_day(start: Day, end: Day) -> dict[Day, Totals]:
+    """The headline counts per visit day (days without visits are absent)."""
+    visit_rows = rows(
+        f"""SELECT v.visit_date, COUNT(*), SUM({flag('v.first_visit')}),
+                   SUM({flag('v.has_appointment')}),
+                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
+                   SUM({flag('v.red_flag')})
+            FROM visit v WHERE {IN_RANGE} GROUP BY v.visit_date""",
+        stages.DONE, stages.LEFT, start, end)
+    booked = {
+        _as_date(d): (int(n or 0), int(arrived or 0)) for d, n, arrived in rows(
+            """SELECT a.date, COUNT(*), SUM(CASE WHEN a.status = 'arrived' OR EXISTS
+                          (SELECT 1 FROM visit v WHERE v.appointment_id = a.id) THEN 1 ELSE 0 END)
+               FROM appointment a
+               WHERE a.date >= ? AND a.date <= ? AND a.status <> 'cancelled'
+               GROUP BY a.date""", start, end)}
+    out: dict[Day, Totals] = {}
+    for day, visits, first, appts, done, left, red in visit_rows:
+        day = _as_date(day)
+        b, arrived = booked.pop(day, (0, 0))
+        out[day] = Totals(visits, int(first or 0), int(appts or 0), int(done or 0),
+                          int(left or 0), int(red or 0), visits - int(done or 0) - int(left or 0),
+                          b, arrived)
+    for day, (b, arrived) in booked.items():  # bookings on a day nobody came
+        out[day] = Totals(booked=b, booked_arrived=arrived)
+    return out
+
+
+def previous_days_average(start: Day, end: Day) -> tuple[int, dict[str, float]]:
+    """(days with visits, metric -> mean per such day) over [start, end]."""
+    r = one(
+        f"""SELECT COUNT(*), AVG(n), AVG(first), AVG(n - first), AVG(appts), AVG(n - appts),
+                   AVG(done), AVG(lft), AVG(red)
+            FROM (SELECT v.visit_date, COUNT(*) AS n, SUM({flag('v.first_visit')}) AS first,
+                         SUM({flag('v.has_appointment')}) AS appts,
+                         SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END) AS done,
+                         SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END) AS lft,
+                         SUM({flag('v.red_flag')}) AS red
+                  FROM visit v WHERE {IN_RANGE} GROUP BY v.visit_date) per_day""",
+        stages.DONE, stages.LEFT, start, end)
+    days = int(r[0] or 0)
+    if not days:
+        return 0, {}
+    keys = ("visits", "first_visits", "returning", "appointments", "walk_ins", "done", "left",
+            "red_flags")
+    return days, {k: float(x) for k, x in zip(keys, r[1:], strict=True)}
+
+
+def left_reasons(start: Day, end: Day) -> tuple[ReasonCount, ...]:
+    return tuple(ReasonCount(reason or "", int(n)) for reason, n in rows(
+        f"""SELECT TRIM(v.left_reason), COUNT(*) FROM visit v
+            WHERE {IN_RANGE} AND v.stage = ?
+            GROUP BY TRIM(v.left_reason) ORDER BY COUNT(*) DESC, TRIM(v.left_reason)""",
+        start, end, stages.LEFT))
+
+
+def red_flags(start: Day, end: Day) -> tuple[RedFlagVisit, ...]:
+    out = []
+    for vid, queue_no, short_zh, short_en, name_zh, name_en, complaint, stage, at in rows(
+        f"""SELECT v.id, v.queue_no, d.short_zh, d.short_en, d.name_zh, d.name_en, v.complaint,
+                   v.stage, {_ARRIVED_AT} AS arrived
+            FROM visit v LEFT JOIN department d ON d.id = v.department_id
+            WHERE {IN_RANGE} AND v.red_flag
+            ORDER BY arrived, v.id""", start, end):
+        out.append(RedFlagVisit(
+            vid, _queue_label(short_zh, queue_no), _queue_label(short_en, queue_no),
+            to_datetime(at), name_zh or "", name_en or "", complaint or "", stage))
+    return tuple(out)
+
+
+def _counts() -> str:
+    return (f"""COUNT(*), SUM({flag('v.first_visit')}), SUM({flag('v.has_appointment')}),
+                SUM(CASE WHEN v.stage = '{stages.DONE}' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN v.stage = '{stages.LEFT}' THEN 1 ELSE 0 END)""")
+
+
+def by_department(start: Day, end: Day) -> tuple[GroupRow, ...]:
+    return tuple(
+        GroupRow(zh or "", en or "", *(int(x or 0) for x in counts))
+        for _id, zh, en, *counts in rows(
+            f"""SELECT d.id, d.name_zh, d.name_en, {_counts()}
+                FROM visit v LEFT JOIN department d ON d.id = v.department_id
+                WHERE {IN_RANGE}
+                GROUP BY d.id, d.name_zh, d.name_en, d.sort
+                ORDER BY COUNT(*) DESC, d.sort, d.id""", start, end))
+
+
+def by_doctor(start: Day, end: Day) -> tuple[GroupRow, ...]:
+    return tuple(
+        GroupRow(name or "", name or "", *(int(x or 0) for x in counts),
+                 extra_zh=dzh or "", extra_en=den or "")
+        for _id, name, dzh, den, *counts in rows(
+            f"""SELECT doc.id, doc.name, d.name_zh, d.name_en, {_counts()}
+                FROM visit v LEFT JOIN doctor doc ON doc.id = v.doctor_id
+                             LEFT JOIN department d ON d.id = doc.department_id
+                WHERE {IN_RANGE}
+                GROUP BY doc.id, doc.name, d.name_zh, d.name_en
+                ORDER BY COUNT(*) DESC, doc.name""", start, end))
+
+
+def by_media(start: Day, end: Day) -> tuple[GroupRow, ...]:
+    return tuple(
+        GroupRow(zh or "", en or "", *(int(x or 0) for x in counts))
+        for _id, zh, en, *counts in rows(
+            f"""SELECT m.id, m.name_zh, m.name_en, {_counts()}
+                FROM visit v LEFT JOIN media_source m ON m.id = v.media_source_id
+                WHERE {IN_RANGE}
+                GROUP BY m.id, m.name_zh, m.name_en, m.sort
+                ORDER BY COUNT(*) DESC, m.sort, m.id""", start, end))
+
+
+def by_hour(start: Day, end: Day) -> tuple[HourRow, ...]:
+    """Visits per hour of arrival (the `arrived` event; the visit's creation time without one)."""
+    return tuple(HourRow(int(h), int(n)) for h, n in rows(
+        f"""SELECT hr, COUNT(*) FROM (
+                SELECT {hour_of(f'COALESCE({_ARRIVED_AT}, v.created_at)')} AS hr
+                FROM visit v WHERE {IN_RANGE}) arrivals
+            GROUP BY hr ORDER BY hr""", start, end) if h is not None)
+
+
+def _flow_sql(per_day: bool) -> str:
+    day_col = "v.visit_date" if per_day else "NULL"
+    pivot = ",\n".join(
+        f"MIN(CASE WHEN e.action = '{action}' THEN e.at END) AS {action}"
+        for action in sorted({a for _c, a, b in FLOW_SEGMENTS} | {b for _c, a, b in FLOW_SEGMENTS}))
+    actions = ", ".join(f"'{a}'" for a in sorted(
+        {a for _c, a, b in FLOW_SEGMENTS} | {b for _c, a, b in FLOW_SEGMENTS}))
+    segments = "\nUNION ALL\n".join(
+        f"""SELECT day, '{code}' AS seg, {seconds_between(a, b)} AS s FROM t
+            WHERE {a} IS NOT NULL AND {b} IS NOT NULL AND {b} >= {a}"""
+        for code, a, b in FLOW_SEGMENTS)
+    return f"""
+        WITH t AS (
+            SELECT {day_col} AS day, {pivot}
+            FROM visit v JOIN visit_event e ON e.visit_id = v.id
+            WHERE {IN_RANGE} AND e.action IN ({actions})
+            GROUP BY v.id{', v.visit_date' if per_day else ''}),
+        d AS ({segments}),
+        r AS (SELECT day, seg, s,
+                     ROW_NUMBER() OVER (PARTITION BY day, seg ORDER BY s) AS rn,
+                     COUNT(*) OVER (PARTITION BY day, seg) AS n
+              FROM d)
+        SELECT day, seg, MAX(n),
+               AVG(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN s END),
+               MIN(CASE WHEN rn >= (9 * n + 9) / 10 THEN s END)
+        FROM r GROUP BY day, seg"""
+
+
+def flow_times(start: Day, end: Day) -> tuple[FlowTime, ...]:
+    """Median and 90th percentile of each flow segment over the range (every segment listed)."""
+    found = {seg: (n, med, p90) for _day, seg, n, med, p90 in rows(_flow_sql(False), start, end)}
+    return tuple(_flow(code, found.get(code)) for code, _a, _b in FLOW_SEGMENTS)
+
+
+def flow_times_by_day(start: Day, end: Day) -> dict[Day, tuple[FlowTime, ...]]:
+    per: dict[Day, dict[str, tuple]] = {}
+    for day, seg, n, med, p90 in rows(_flow_sql(True), start, end):
+        per.setdefault(_as_date(day), {})[seg] = (n, med, p90)
+    return {day: tuple(_flow(code, found.get(code)) for code, _a, _b in FLOW_SEGMENTS)
+            for day, found in per.items()}
+
+
+def _flow(code: str, found: tuple | None) -> FlowTime:
+    if not found:
+        return FlowTime(code, 0, None, None)
+    n, med, p90 = found
+    return FlowTime(code, int(n), float(med) if med is not None else None,
+                    float(p90) if p90 is not None else None)
+
+
+def staff_work(start: Day, end: Day) -> tuple[StaffRow, ...]:
+    """Per staff member: patients greeted (arrived), registered, escorted (handed to doctor)."""
+    return tuple(StaffRow(int(sid), name, role, int(g or 0), int(r or 0), int(e or 0))
+                 for sid, name, role, g, r, e in rows(
+        f"""SELECT s.id, s.display_name, s.role,
+                   SUM(CASE WHEN e.action = '{stages.ARRIVED}' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN e.action = '{stages.REGISTERED}' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN e.action = '{stages.HANDED_TO_DOCTOR}' THEN 1 ELSE 0 END)
+            FROM visit v JOIN visit_event e ON e.visit_id = v.id
+                         JOIN staff s ON s.id = e.staff_id
+            WHERE {IN_RANGE} AND e.action IN ('{stages.ARRIVED}', '{stages.REGISTERED}',
+                                              '{stages.HANDED_TO_DOCTOR}')
+            GROUP BY s.id, s.display_name, s.role
+            ORDER BY s.display_name, s.id""", start, end))
+
+
+def grooming(start: Day, end: Day, *, with_rows: bool) -> Grooming:
+    """Checks, failures by item, fines and sign-ins; the ledger rows too when `with_rows`."""
+    checks, staff_checked = (int(x or 0) for x in one(
+        "SELECT COUNT(*), COUNT(DISTINCT c.staff_id) FROM grooming_check c "
+        "WHERE c.date >= ? AND c.date <= ?", start, end))
+    staff_failed = int(one(
+        """SELECT COUNT(DISTINCT c.staff_id) FROM grooming_check c
+           JOIN grooming_result r ON r.check_id = c.id
+           WHERE c.date >= ? AND c.date <= ? AND NOT r.passed""", start, end)[0] or 0)
+    failures = tuple(ItemFailure(code, zh, en, int(n), int(fixed or 0)) for code, zh, en, n, fixed
+                     in rows(
+        f"""SELECT r.item_code, MIN(r.item_name_zh), MIN(r.item_name_en), COUNT(*),
+                   SUM({flag('r.corrected')})
+            FROM grooming_result r JOIN grooming_check c ON c.id = r.check_id
+            WHERE c.date >= ? AND c.date <= ? AND NOT r.passed
+            GROUP BY r.item_code ORDER BY COUNT(*) DESC, r.item_code""", start, end))
+    fine_totals = tuple(FineKindTotal(kind, int(n), int(amount or 0), int(waived or 0))
+                        for kind, n, amount, waived in rows(
+        """SELECT f.kind, COUNT(*),
+                  SUM(CASE WHEN f.waived_at IS NULL THEN f.amount_fen ELSE 0 END),
+                  SUM(CASE WHEN f.waived_at IS NULL THEN 0 ELSE 1 END)
+           FROM fine f WHERE f.date >= ? AND f.date <= ?
+           GROUP BY f.kind ORDER BY f.kind""", start, end))
+    sign_ins, late_count = (int(x or 0) for x in one(
+        "SELECT COUNT(*), SUM(CASE WHEN s.minutes_late > 0 THEN 1 ELSE 0 END) "
+        "FROM sign_in s WHERE s.date >= ? AND s.date <= ?", start, end))
+    fines: tuple[FineRow, ...] = ()
+    late: tuple[LateSignIn, ...] = ()
+    if with_rows:
+        fines = tuple(FineRow(name, kind, int(amount), zh or "", en or "", waived_at is not None)
+                      for name, kind, amount, zh, en, waived_at in rows(
+            """SELECT s.display_name, f.kind, f.amount_fen, f.reason_zh, f.reason_en, f.waived_at
+               FROM fine f JOIN staff s ON s.id = f.staff_id
+               WHERE f.date >= ? AND f.date <= ? ORDER BY f.created_at, f.id""", start, end))
+        late = tuple(LateSignIn(name, zh or "", en or "", to_datetime(at), int(minutes))
+                     for name, zh, en, at, minutes in rows(
+            """SELECT st.display_name, sh.name_zh, sh.name_en, s.signed_at, s.minutes_late
+               FROM sign_in s JOIN staff st ON st.id = s.staff_id
+                              LEFT JOIN shift sh ON sh.id = s.shift_id
+               WHERE s.date >= ? AND s.date <= ? AND s.minutes_late > 0
+               ORDER BY s.minutes_late DESC, s.signed_at""", start, end))
+    return Grooming(checks, staff_checked, staff_failed, failures, fines, fine_totals,
+                    sign_ins, late, late_count)
+
+
+def handovers(start: Day, end: Day) -> tuple[HandoverRow, ...]:
+    return tuple(
+        HandoverRow(author, zh or "", en or "", to_datetime(at), equipment or "", hard or "",
+                    swaps or "", open_visits or "", ack or "")
+        for author, zh, en, at, equipment, hard, swaps, open_visits, ack in rows(
+            """SELECT a.display_name, sh.name_zh, sh.name_en, h.written_at, h.equipment,
+                      h.hard_cases, h.staff_swaps, h.open_visits, k.display_name
+               FROM handover_note h JOIN staff a ON a.id = h.author_id
+                    LEFT JOIN shift sh ON sh.id = h.shift_id
+                    LEFT JOIN staff k ON k.id = h.acknowledged_by_id
+               WHERE h.date >= ? AND h.date <= ? ORDER BY h.written_at, h.id""", start, end))
+
+
+def handover_count(start: Day, end: Day) -> int:
+    return int(one("SELECT COUNT(*) FROM handover_note h WHERE h.date >= ? AND h.date <= ?",
+                   start, end)[0] or 0)
+
+
+def callbacks(start: Day, end: Day) -> tuple[CallbackRow, ...]:
+    """Patients who reached the doctor, in order of arrival, with their phone numbers."""
+    return tuple(
+        CallbackRow(vid, name, phone or "", record_no or "", dzh or "", den or "", doctor or "",
+                    to_datetime(at), bool(first))
+        for vid, name, phone, record_no, dzh, den, doctor, at, first in rows(
+            f"""SELECT v.id, p.name, p.phone, p.record_no, d.name_zh, d.name_en, doc.name,
+                       {_ARRIVED_AT} AS arrived, v.first_visit
+                FROM visit v JOIN patient p ON p.id = v.patient_id
+                     LEFT JOIN department d ON d.id = v.department_id
+                     LEFT JOIN doctor doc ON doc.id = v.doctor_id
+                WHERE {IN_RANGE} AND v.stage = ?
+                ORDER BY arrived, v.id""", start, end, stages.DONE))
+
+
+def _queue_label(prefix: str | None, number: int | None) -> str:
+    return f"{prefix or ''}-{number:03d}" if number is not None else ""
+
+
+def _as_date(value) -> Day:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

@@ -1,0 +1,71 @@
+"""Running the report's raw SQL on SQLite (the default) or PostgreSQL.
+
+The statistics are aggregates the database computes (GROUP BY, window
+functions); only two expressions differ between the engines: the hour of a
+timestamp and the seconds between two timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from peewee import PostgresqlDatabase
+
+from frontdesk.db.models import database_proxy
+
+
+def _is_postgres() -> bool:
+    return isinstance(database_proxy.obj, PostgresqlDatabase)
+
+
+def hour_of(column: str) -> str:
+    """SQL for the hour (0-23) of a timestamp column."""
+    if _is_postgres():
+        return f"CAST(EXTRACT(HOUR FROM {column}) AS INTEGER)"
+    return f"CAST(strftime('%H', {column}) AS INTEGER)"
+
+
+def seconds_between(start: str, end: str) -> str:
+    """SQL for the seconds from timestamp `start` to `end`."""
+    if _is_postgres():
+        return f"EXTRACT(EPOCH FROM ({end} - {start}))"
+    return f"ROUND((julianday({end}) - julianday({start})) * 86400.0)"
+
+
+def _param(value: Any) -> Any:
+    # SQLite keeps peewee's DateField/DateTimeField as ISO text; compare like with like.
+    if not _is_postgres() and isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if not _is_postgres() and isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def rows(sql: str, *params: Any) -> list[tuple]:
+    """Run `sql` with `?` placeholders; return all rows."""
+    if _is_postgres():
+        sql = sql.replace("?", "%s")
+    cursor = database_proxy.execute_sql(sql, tuple(_param(p) for p in params))
+    return cursor.fetchall()
+
+
+def one(sql: str, *params: Any) -> tuple:
+    found = rows(sql, *params)
+    return found[0] if found else ()
+
+
+def to_datetime(value: Any) -> dt.datetime | None:
+    """A timestamp as returned by the driver (text on SQLite) as a datetime."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    text = str(value)
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def flag(column: str) -> str:
+    """1 when a boolean column is true, else 0 (SUM over booleans differs between engines)."""
+    return f"CASE WHEN {column} THEN 1 ELSE 0 END"

@@ -1,0 +1,366 @@
+"""A summary laid out as titled tables: the one layout the PDF, CSV, XLSX and screen share.
+
+Cells are plain values — int, float (minutes, percentages, yuan; rounded for
+reading), or str — so a spreadsheet gets numbers and every output agrees.
+Labels come in the current language (or `lang`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from frontdesk import stages
+from frontdesk.i18n import text
+from frontdesk.permissions import ROLE_NAMES
+from frontdesk.reports.model import DailySummary, GroupRow, RangeSummary, Totals
+
+Cell = int | float | str | None
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    key: str
+    section: str  # key into SECTION_NAMES: tables of one section share a heading / a tab
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    empty: str = ""  # what to say instead of an empty table
+    note: str = ""
+
+
+SECTION_NAMES = {
+    "overview": ("概况", "Overview"),
+    "days": ("每日明细", "Day by day"),
+    "breakdown": ("分类统计", "Breakdowns"),
+    "flow": ("流程时间", "Flow times"),
+    "staff": ("员工工作量", "Staff"),
+    "grooming": ("仪容与考勤", "Grooming and sign-in"),
+    "handover": ("交接班记录", "Handover notes"),
+    "callbacks": ("回访名单", "Patients to call back"),
+}
+
+METRIC_NAMES = {
+    "visits": ("就诊总人数", "Visits"),
+    "first_visits": ("初诊", "First visits"),
+    "returning": ("复诊", "Returning"),
+    "appointments": ("预约就诊", "With appointment"),
+    "walk_ins": ("现场就诊（未预约）", "Walk-ins"),
+    "done": ("已交医生", "Handed to doctor"),
+    "left": ("中途离开", "Left"),
+    "red_flags": ("危急（红旗）患者", "Red-flag patients"),
+    "still_open": ("尚未完成", "Still in progress"),
+    "arrival_rate": ("预约到诊率（%）", "Appointment arrival rate (%)"),
+    "door_doctor_median": ("进门→见医生 中位数（分钟）", "Door → doctor, median (min)"),
+}
+
+FLOW_NAMES = {
+    "door_desk": ("进门 → 导医台", "Door → desk"),
+    "desk_billing": ("导医台 → 挂号缴费交接", "Desk → billing handoff"),
+    "billing_doctor": ("挂号缴费 → 交给医生", "Billing → handed to doctor"),
+    "door_doctor": ("进门 → 交给医生（全程）", "Door → doctor (overall)"),
+}
+
+FINE_KINDS = {
+    "grooming": ("仪容仪表", "Grooming"),
+    "late": ("迟到", "Late"),
+    "other": ("其他", "Other"),
+}
+
+CONFIDENTIAL = ("内部资料，注意保密：回访名单含患者电话，仅供回访使用，用后请妥善保管或销毁。",
+                "Confidential: the call-back list holds patients' phone numbers. Use it for "
+                "follow-up calls only; keep it safe and shred it afterwards.")
+
+
+def t(pair: tuple[str, str], lang: str | None = None) -> str:
+    return text(pair[0], pair[1], lang)
+
+
+def minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def yuan(fen: int) -> float:
+    return round(fen / 100, 2)
+
+
+def clock(value: dt.datetime | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _one(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def label_or(zh: str, en: str, missing: tuple[str, str], lang: str | None) -> str:
+    return text(zh, en or zh, lang) if (zh or en) else t(missing, lang)
+
+
+def _stage(stage: str, lang: str | None) -> str:
+    return t(stages.STAGE_NAMES.get(stage, (stage, stage)), lang)
+
+
+def _role(role: str, lang: str | None) -> str:
+    return t(ROLE_NAMES.get(role, (role, role)), lang)
+
+
+def empty_notice(lang: str | None = None) -> str:
+    return text("这一天没有就诊记录。以下各项统计均为空。",
+                "No visits were recorded on this day; the sections below are empty.", lang)
+
+
+def range_empty_notice(lang: str | None = None) -> str:
+    return text("这段时间没有就诊记录。以下各项统计均为空。",
+                "No visits were recorded in this period; the sections below are empty.", lang)
+
+
+# --- tables shared by the day and the range ---------------------------------
+
+
+def _appointments(totals: Totals, lang) -> ReportTable:
+    rate = totals.arrival_rate
+    return ReportTable(
+        "appointments", "overview", text("预约到诊", "Appointments", lang),
+        (text("预约人数", "Booked", lang), text("已到诊", "Arrived", lang),
+         text("到诊率（%）", "Arrival rate (%)", lang)),
+        ((totals.booked, totals.booked_arrived, None if rate is None else round(rate * 100, 1)),),
+        note=text("按当天预约（未取消）统计；到诊 = 预约已到或已关联就诊。",
+                  "Bookings for the day (not cancelled); arrived = marked arrived or linked to "
+                  "a visit.", lang))
+
+
+def _left(reasons, lang) -> ReportTable:
+    return ReportTable(
+        "left", "overview", text("中途离开及原因", "Patients who left, and why", lang),
+        (text("原因", "Reason", lang), text("人数", "Patients", lang)),
+        tuple((r.reason or text("未说明", "not given", lang), r.count) for r in reasons),
+        empty=text("无人中途离开。", "Nobody left.", lang))
+
+
+def _groups(key: str, title: tuple[str, str], first_col: tuple[str, str], rows: tuple[GroupRow, ...],
+            missing: tuple[str, str], lang, *, with_extra: bool = False) -> ReportTable:
+    cols = [t(first_col, lang)]
+    if with_extra:
+        cols.append(text("科室", "Department", lang))
+    cols += [text("就诊", "Visits", lang), text("初诊", "First", lang),
+             text("预约", "Booked", lang), text("已交医生", "To doctor", lang),
+             text("离开", "Left", lang)]
+    out = []
+    for r in rows:
+        row: list = [label_or(r.label_zh, r.label_en, missing, lang)]
+        if with_extra:
+            row.append(label_or(r.extra_zh, r.extra_en, ("—", "—"), lang))
+        row += [r.visits, r.first_visits, r.appointments, r.done, r.left]
+        out.append(tuple(row))
+    return ReportTable(key, "breakdown", t(title, lang), tuple(cols), tuple(out),
+                       empty=text("无数据。", "No data.", lang))
+
+
+def _breakdowns(s: DailySummary | RangeSummary, lang) -> list[ReportTable]:
+    hours = ReportTable(
+        "by_hour", "breakdown", text("按到院时段", "By hour of arrival", lang),
+        (text("时段", "Hour", lang), text("到院人数", "Arrivals", lang)),
+        tuple((f"{h.hour:02d}:00–{h.hour:02d}:59", h.visits) for h in s.by_hour),
+        empty=text("无数据。", "No data.", lang))
+    return [
+        _groups("by_department", ("按科室", "By department"), ("科室", "Department"),
+                s.by_department, ("未分诊", "Not triaged"), lang),
+        _groups("by_doctor", ("按医生", "By doctor"), ("医生", "Doctor"), s.by_doctor,
+                ("未指定医生", "No doctor yet"), lang, with_extra=True),
+        hours,
+        _groups("by_media", ("按媒体来源", "By media source"), ("媒体来源", "Media source"),
+                s.by_media, ("未填写", "Not asked"), lang),
+    ]
+
+
+def _flow(s, lang) -> ReportTable:
+    return ReportTable(
+        "flow", "flow", text("流程时间", "Flow times", lang),
+        (text("环节", "Step", lang), text("人数", "Patients", lang),
+         text("中位数（分钟）", "Median (min)", lang),
+         text("90% 分位（分钟）", "90th percentile (min)", lang)),
+        tuple((t(FLOW_NAMES[f.segment], lang), f.count, minutes(f.median_s), minutes(f.p90_s))
+              for f in s.flow),
+        note=text("按各环节事件时间计算；90% 的患者不超过“90% 分位”的时间。",
+                  "From the time of each step's event; 90% of patients took no longer than the "
+                  "90th percentile.", lang))
+
+
+def _staff(s, lang) -> ReportTable:
+    return ReportTable(
+        "staff", "staff", text("员工工作量", "Work per staff member", lang),
+        (text("员工", "Staff", lang), text("岗位", "Role", lang),
+         text("迎接患者", "Greeted", lang), text("登记交缴费", "Registered", lang),
+         text("陪诊交医生", "Escorted", lang)),
+        tuple((r.name, _role(r.role, lang), r.greeted, r.registered, r.escorted)
+              for r in s.staff),
+        empty=text("无记录。", "Nothing recorded.", lang))
+
+
+def _grooming(s, lang, *, with_rows: bool) -> list[ReportTable]:
+    g = s.grooming
+    out = [
+        ReportTable(
+            "grooming_summary", "grooming", text("仪容检查与签到", "Grooming checks and sign-in",
+                                                 lang),
+            (text("项目", "Item", lang), text("数量", "Count", lang)),
+            ((text("检查人数", "Staff checked", lang), g.staff_checked),
+             (text("检查次数", "Checks", lang), g.checks),
+             (text("不合格人数", "Staff with a failure", lang), g.staff_failed),
+             (text("签到人次", "Sign-ins", lang), g.sign_ins),
+             (text("迟到人次", "Late sign-ins", lang), g.late_count),
+             (text("罚款合计（元，已免除的不计）", "Fines total (yuan, waived excluded)", lang),
+              yuan(g.fines_total_fen)))),
+        ReportTable(
+            "grooming_failures", "grooming", text("不合格项目", "Failures by item", lang),
+            (text("项目", "Item", lang), text("不合格次数", "Failures", lang),
+             text("当场纠正", "Corrected", lang)),
+            tuple((text(f.name_zh, f.name_en or f.name_zh, lang), f.failures, f.corrected)
+                  for f in g.failures),
+            empty=text("没有不合格项目。", "No failures.", lang)),
+    ]
+    if with_rows:
+        out.append(ReportTable(
+            "fines", "grooming", text("罚款", "Fines", lang),
+            (text("员工", "Staff", lang), text("类别", "Kind", lang),
+             text("金额（元）", "Amount (yuan)", lang), text("事由", "Reason", lang),
+             text("已免除", "Waived", lang)),
+            tuple((f.staff, t(FINE_KINDS.get(f.kind, (f.kind, f.kind)), lang), yuan(f.amount_fen),
+                   text(f.reason_zh, f.reason_en or f.reason_zh, lang),
+                   text("是", "yes", lang) if f.waived else "") for f in g.fines),
+            empty=text("无罚款。", "No fines.", lang)))
+        out.append(ReportTable(
+            "late", "grooming", text("迟到签到", "Late sign-ins", lang),
+            (text("员工", "Staff", lang), text("班次", "Shift", lang),
+             text("签到时间", "Signed in", lang), text("迟到（分钟）", "Minutes late", lang)),
+            tuple((r.staff, text(r.shift_zh, r.shift_en or r.shift_zh, lang), clock(r.signed_at),
+                   r.minutes_late) for r in g.late_sign_ins),
+            empty=text("无人迟到。", "Nobody was late.", lang)))
+    else:
+        out.append(ReportTable(
+            "fine_totals", "grooming", text("罚款（按类别）", "Fines by kind", lang),
+            (text("类别", "Kind", lang), text("笔数", "Fines", lang),
+             text("金额（元）", "Amount (yuan)", lang), text("已免除笔数", "Waived", lang)),
+            tuple((t(FINE_KINDS.get(f.kind, (f.kind, f.kind)), lang), f.count, yuan(f.amount_fen),
+                   f.waived) for f in g.fine_totals),
+            empty=text("无罚款。", "No fines.", lang)))
+    return out
+
+
+# --- the day ------------------------------------------------------------------
+
+
+def daily_tables(s: DailySummary, lang: str | None = None) -> list[ReportTable]:
+    """Every table of the daily report, in reading order."""
+    avg_note = (text(f"前 7 天中有就诊的 {s.comparison_days} 天的日均值；流程时间为这几天合并的中位数。",
+                     f"Mean per day over the {s.comparison_days} of the previous 7 days that had "
+                     "visits; the flow time is the median over those days together.", lang)
+                if s.comparison_days else
+                text("前 7 天没有就诊记录，无法对比。", "No visits in the previous 7 days to compare "
+                     "with.", lang))
+    overview = ReportTable(
+        "overview", "overview", text("当日概况与前 7 日对比", "The day against the previous 7 days",
+                                     lang),
+        (text("指标", "Measure", lang), text("当日", "This day", lang),
+         text("前 7 日平均", "Previous 7 days", lang)),
+        tuple((t(METRIC_NAMES[c.metric], lang), _one(c.value), _one(c.average))
+              for c in s.comparison)
+        + ((t(METRIC_NAMES["still_open"], lang), s.totals.still_open, None),),
+        note=avg_note)
+    red = ReportTable(
+        "red_flags", "overview", text("危急（红旗）患者", "Red-flag patients", lang),
+        (text("排队号", "Queue no.", lang), text("到院", "Arrived", lang),
+         text("科室", "Department", lang), text("主诉", "Complaint", lang),
+         text("当前环节", "Stage", lang)),
+        tuple((text(r.queue_label_zh, r.queue_label_en, lang), clock(r.arrived_at),
+               text(r.department_zh, r.department_en or r.department_zh, lang), r.complaint,
+               _stage(r.stage, lang)) for r in s.red_flags),
+        empty=text("无危急患者。", "No red-flag patients.", lang))
+    handover = ReportTable(
+        "handover", "handover", text("交接班记录", "Handover notes", lang),
+        (text("填写人", "Written by", lang), text("班次", "Shift", lang),
+         text("时间", "Time", lang), text("设备", "Equipment", lang),
+         text("疑难患者", "Hard cases", lang), text("换班", "Staff swaps", lang),
+         text("未完成就诊", "Open visits", lang), text("接班确认", "Acknowledged by", lang)),
+        tuple((h.author, text(h.shift_zh, h.shift_en or h.shift_zh, lang), clock(h.written_at),
+               h.equipment, h.hard_cases, h.staff_swaps, h.open_visits, h.acknowledged_by)
+              for h in s.handovers),
+        empty=text("当天没有交接班记录。", "No handover notes were written.", lang))
+    callbacks = ReportTable(
+        "callbacks", "callbacks", text("回访名单", "Patients to call back", lang),
+        ("#", text("患者", "Patient", lang), text("电话", "Phone", lang),
+         text("病历号", "Record no.", lang), text("科室", "Department", lang),
+         text("医生", "Doctor", lang), text("到院", "Arrived", lang),
+         text("初/复诊", "First/return", lang)),
+        tuple((i, c.patient, c.phone or text("（无电话）", "(no phone)", lang), c.record_no,
+               text(c.department_zh, c.department_en or c.department_zh, lang), c.doctor,
+               clock(c.arrived_at),
+               text("初诊", "first", lang) if c.first_visit else text("复诊", "return", lang))
+              for i, c in enumerate(s.callbacks, 1)),
+        empty=text("当天没有需要回访的患者。", "Nobody to call back.", lang),
+        note=t(CONFIDENTIAL, lang))
+    return [overview, _appointments(s.totals, lang), _left(s.left_reasons, lang), red,
+            *_breakdowns(s, lang), _flow(s, lang), _staff(s, lang),
+            *_grooming(s, lang, with_rows=True), handover, callbacks]
+
+
+# --- a range of days ----------------------------------------------------------
+
+
+def range_tables(s: RangeSummary, lang: str | None = None) -> list[ReportTable]:
+    """Every table of a weekly/monthly report, in reading order."""
+    tot = s.totals
+    rate = tot.arrival_rate
+    overview = ReportTable(
+        "overview", "overview", text("期间概况", "The period at a glance", lang),
+        (text("指标", "Measure", lang), text("合计", "Total", lang),
+         text("日均", "Per day", lang)),
+        tuple((t(METRIC_NAMES[k], lang), v, round(v / s.day_count, 1)) for k, v in (
+            ("visits", tot.visits), ("first_visits", tot.first_visits),
+            ("returning", tot.returning), ("appointments", tot.appointments),
+            ("walk_ins", tot.walk_ins), ("done", tot.done), ("left", tot.left),
+            ("red_flags", tot.red_flags)))
+        + ((t(METRIC_NAMES["arrival_rate"], lang),
+            None if rate is None else round(rate * 100, 1), None),
+           (t(METRIC_NAMES["door_doctor_median"], lang),
+            minutes(s.flow_time("door_doctor").median_s), None),
+           (text("交接班记录（份）", "Handover notes", lang), s.handover_notes, None)),
+        note=text(f"{s.start:%Y-%m-%d} 至 {s.end:%Y-%m-%d}，共 {s.day_count} 天。",
+                  f"{s.start:%Y-%m-%d} to {s.end:%Y-%m-%d}, {s.day_count} days.", lang))
+    days = ReportTable(
+        "days", "days", text("每日明细", "Day by day", lang),
+        (text("日期", "Date", lang), text("就诊", "Visits", lang), text("初诊", "First", lang),
+         text("预约", "Booked", lang), text("已交医生", "To doctor", lang),
+         text("离开", "Left", lang), text("红旗", "Red flag", lang),
+         text("全程中位（分钟）", "Door→doctor median (min)", lang)),
+        tuple((d.day.isoformat(), d.totals.visits, d.totals.first_visits, d.totals.appointments,
+               d.totals.done, d.totals.left, d.totals.red_flags, minutes(d.door_doctor_median_s))
+              for d in s.days))
+    return [overview, days, _appointments(tot, lang), _left(s.left_reasons, lang),
+            *_breakdowns(s, lang), _flow(s, lang), _staff(s, lang),
+            *_grooming(s, lang, with_rows=False)]
+
+
+def tables_for(summary: DailySummary | RangeSummary, lang: str | None = None) -> list[ReportTable]:
+    if isinstance(summary, DailySummary):
+        return daily_tables(summary, lang)
+    return range_tables(summary, lang)
+
+
+def title_for(summary: DailySummary | RangeSummary, lang: str | None = None) -> str:
+    """The report's title line, e.g. "每日工作汇总 2026-11-22（星期日）"."""
+    if isinstance(summary, DailySummary):
+        wd_zh = "一二三四五六日"[summary.day.weekday()]
+        return text(f"每日工作汇总 {summary.day:%Y-%m-%d}（星期{wd_zh}）",
+                    f"Daily summary {summary.day:%Y-%m-%d} ({summary.day:%A})", lang)
+    return text(f"工作汇总 {summary.start:%Y-%m-%d} 至 {summary.end:%Y-%m-%d}",
+                f"Summary {summary.start:%Y-%m-%d} to {summary.end:%Y-%m-%d}", lang)
+
+
+def format_cell(value: Cell) -> str:
+    """A cell as text for the screen and the PDF ("—" for nothing to show)."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.2f}" if abs(value - round(value, 1)) > 1e-9 else f"{value:.1f}"
+    return str(value)
