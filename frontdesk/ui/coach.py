@@ -1,0 +1,292 @@
+"""The etiquette coach: what to say at this step, to this patient, and what never to say.
+
+A narrow panel beside every reception step. It is read at a glance while
+talking, so it shows little: how to address the patient, two to four lines
+for the step, the hand-over line, the farewell and the forbidden words.
+The words come from :mod:`frontdesk.etiquette` (the house rules' phrasebook).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from frontdesk import etiquette, i18n
+from frontdesk.errors import FrontdeskError
+
+MAX_LINES = 4
+# The lines worth a glance at each step, most important first; anything else in
+# the phrasebook for that stage is left out to keep the panel short.
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "GREETING": ("welcome", "ask_booked", "ask_first_visit", "thank_answer"),
+    "TRIAGE": ("what_bothers", "arrange_expert"),
+    "REGISTRATION": ("fill_record", "media_source"),
+    "BILLING": ("register_here", "pay_here", "about_doctor"),
+    "WAITING": ("apologise_wait", "offer_water", "offer_reading"),
+    "ESCORT": ("to_room", "introduce_doctor", "find_me"),
+    "DONE": ("farewell", "to_pharmacy"),
+}
+# The line said to a colleague (door → desk) or to the doctor (escort → doctor).
+HANDOVER_KEYS = {"GREETING": "hand_over", "ESCORT": "introduce_patient"}
+FAREWELL = ("DONE", "farewell")
+COACH_STAGES = {"GREETING", "TRIAGE", "REGISTRATION", "BILLING", "WAITING", "ESCORT", "DONE"}
+
+
+@dataclass(frozen=True)
+class CoachSubject:
+    """Who the staff member is talking to; every field may still be unknown."""
+
+    name: str = ""
+    sex: str = ""
+    age: int | None = None
+    first_visit: bool | None = None
+    booked: bool | None = None
+    doctor_name: str = ""
+    doctor_title: str = ""
+    complaint: str = ""
+
+    @classmethod
+    def from_visit(cls, view) -> CoachSubject:
+        """Build from a reception VisitView (read by attribute, so any similar object works)."""
+        return cls(
+            name=getattr(view, "patient_name", "") or "",
+            sex=getattr(view, "sex", "") or "",
+            age=getattr(view, "age", None),
+            first_visit=getattr(view, "first_visit", None),
+            booked=getattr(view, "has_appointment", None),
+            doctor_name=getattr(view, "doctor_name", "") or "",
+            doctor_title=getattr(view, "doctor_title", "") or "",
+            complaint=getattr(view, "complaint", "") or "",
+        )
+
+
+def doctor_address(name: str, title: str, lang: str | None = None) -> str:
+    """How staff introduce a doctor: 梁主任, 王教授, 李医生; Dr Liang in English."""
+    name = (name or "").strip()
+    if not name:
+        return ""
+    from frontdesk.pinyin import split_surname, surname_pinyin
+
+    surname = split_surname(name)[0] if not name[0].isascii() else name.split()[-1]
+    title = title or ""
+    if "主任" in title:
+        zh = surname + "主任"
+    elif "教授" in title:
+        zh = surname + "教授"
+    else:
+        zh = surname + "医生"
+    en_surname = surname if surname.isascii() else surname_pinyin(surname)
+    return i18n.text(zh, f"Dr {en_surname}", lang)
+
+
+def short_complaint(complaint: str, limit: int = 16) -> str:
+    """The complaint as said aloud to a doctor: the first clause, a few words."""
+    text = " ".join((complaint or "").split())
+    for stop in "，,。.;；\n":
+        text = text.split(stop)[0]
+    return text[:limit]
+
+
+class EtiquetteCoach(QFrame):
+    """Shows the phrases for one step; call :meth:`show_step` whenever the step changes."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("etiquetteCoach")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(230)
+        self.setMaximumWidth(340)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setStyleSheet(
+            "#etiquetteCoach { background: #f8fafc; border: 1px solid #cbd5e1;"
+            " border-radius: 6px; }"
+            "QLabel[role='heading'] { color: #475569; font-size: 9pt; font-weight: 600;"
+            " margin-top: 6px; }"
+            "QLabel[role='cue'] { color: #64748b; font-size: 9pt; }"
+            "QLabel[role='phrase'] { color: #0f172a; font-size: 12pt; }"
+            "#coachAddress { color: #0f766e; font-size: 18pt; font-weight: 700; }"
+            "#coachHandover { color: #1e3a8a; font-size: 11pt; }"
+            "#coachFarewell { color: #166534; font-size: 11pt; font-weight: 600; }"
+            "QLabel[role='forbidden'] { color: #b91c1c; background: #fef2f2; font-size: 10pt;"
+            " border: 1px solid #fca5a5; border-radius: 3px; padding: 1px 4px; }"
+        )
+        self._stage = "GREETING"
+        self._subject = CoachSubject()
+
+        self.heading = self._label("coachHeading", "heading")
+        self.address = self._label("coachAddress")
+        self.say_heading = self._label("coachSayHeading", "heading")
+        self.phrase_box = QVBoxLayout()
+        self.phrase_box.setSpacing(2)
+        self.handover_heading = self._label("coachHandoverHeading", "heading")
+        self.handover = self._label("coachHandover")
+        self.farewell_heading = self._label("coachFarewellHeading", "heading")
+        self.farewell = self._label("coachFarewell")
+        self.forbidden_heading = self._label("coachForbiddenHeading", "heading")
+        self.forbidden = QWidget()
+        self.forbidden.setObjectName("coachForbidden")
+        self.forbidden_grid = QGridLayout(self.forbidden)
+        self.forbidden_grid.setContentsMargins(0, 2, 0, 0)
+        self.forbidden_grid.setSpacing(4)
+        self._forbidden_words: list[str] = []
+        self.error = self._label("coachError")
+        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(3)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.address)
+        layout.addWidget(self.say_heading)
+        layout.addLayout(self.phrase_box)
+        layout.addWidget(self.handover_heading)
+        layout.addWidget(self.handover)
+        layout.addStretch(1)
+        layout.addWidget(self.farewell_heading)
+        layout.addWidget(self.farewell)
+        layout.addWidget(self.forbidden_heading)
+        layout.addWidget(self.forbidden)
+        layout.addWidget(self.error)
+        self._phrase_labels: list[QLabel] = []
+        self.retranslate()
+
+    def _label(self, name: str, role: str = "") -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if role:
+            label.setProperty("role", role)
+        return label
+
+    # --- public ---------------------------------------------------------------
+
+    def show_step(self, stage: str, subject: CoachSubject | None = None) -> None:
+        """Show the phrases for `stage` (a visit stage or WAITING) and this patient."""
+        self._stage = stage if stage in COACH_STAGES else "DONE"
+        self._subject = subject or CoachSubject()
+        self._render()
+
+    def show_visit(self, view) -> None:
+        """Coach for a VisitView at its current stage (LEFT shows the farewell)."""
+        self.show_step(getattr(view, "stage", "DONE"), CoachSubject.from_visit(view))
+
+    def stage(self) -> str:
+        return self._stage
+
+    def address_text(self) -> str:
+        return self.address.text()
+
+    def phrase_texts(self) -> list[str]:
+        """The step's lines as shown (for tests and screen readers)."""
+        return [label.text() for label in self._phrase_labels if label.property("role") == "phrase"]
+
+    def handover_text(self) -> str:
+        return self.handover.text() if self.handover.isVisibleTo(self) else ""
+
+    def farewell_text(self) -> str:
+        return self.farewell.text()
+
+    def forbidden_words(self) -> list[str]:
+        return list(self._forbidden_words)
+
+    # --- rendering -------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("ETIQUETTE COACH"))
+        self.say_heading.setText(self.tr("Say now"))
+        self.farewell_heading.setText(self.tr("Seeing off"))
+        self.forbidden_heading.setText(self.tr("Never say"))
+        self.setAccessibleName(self.tr("Etiquette coach"))
+        self._render()
+
+    def _values(self) -> dict:
+        s = self._subject
+        address = etiquette.form_of_address(s.name or None, s.sex, s.age)
+        return {
+            "address": address,
+            "title": etiquette.title_of(s.sex, s.age),
+            "doctor": doctor_address(s.doctor_name, s.doctor_title) or None,
+            "complaint": short_complaint(s.complaint) or None,
+            "first_visit": s.first_visit,
+            "booked": s.booked,
+        }
+
+    def _render(self) -> None:
+        try:
+            values = self._values()
+            stage_phrases = etiquette.phrases_for(self._stage, **values)
+            farewell = etiquette.phrases_for(FAREWELL[0], **values)
+            forbidden = etiquette.forbidden_phrases()
+        except FrontdeskError as exc:  # a broken phrases file: say so, keep the screen usable
+            self._show_error(exc.message())
+            return
+        self.error.hide()
+        by_key = {p.key: p for p in stage_phrases}
+        wanted = [by_key[k] for k in PRIMARY_KEYS.get(self._stage, ()) if k in by_key]
+        handover_key = HANDOVER_KEYS.get(self._stage)
+        if not wanted:  # the phrasebook was edited: fall back to its own order
+            wanted = [p for p in stage_phrases if p.key != handover_key]
+        self._set_phrases(wanted[:MAX_LINES])
+
+        self.address.setText(values["address"])
+        self.address.setAccessibleName(self.tr("Address the patient as"))
+        handover = by_key.get(handover_key) if handover_key else None
+        self.handover_heading.setVisible(handover is not None)
+        self.handover.setVisible(handover is not None)
+        if handover is not None:
+            self.handover_heading.setText(self.tr("Hand-over: {cue}").format(cue=handover.cue))
+            self.handover.setText(handover.text)
+        farewell_line = next((p for p in farewell if p.key == FAREWELL[1]), None)
+        self.farewell.setText(farewell_line.text if farewell_line else "")
+        self._set_forbidden(forbidden)
+
+    def _set_forbidden(self, forbidden) -> None:
+        # Only the words of the UI language: an English list is noise to a
+        # Chinese desk and vice versa. Each word is a chip so none is split.
+        english = i18n.language() == "en"
+        items = [f for f in forbidden if f.word.isascii() == english]
+        words = [f.word for f in items]
+        if words == self._forbidden_words:
+            return
+        while self.forbidden_grid.count():
+            widget = self.forbidden_grid.takeAt(0).widget()
+            widget.hide()
+            widget.deleteLater()
+        columns = 2
+        for i, item in enumerate(items):
+            chip = self._label(f"coachForbidden{i}", "forbidden")
+            chip.setWordWrap(False)
+            chip.setText("✗ " + item.word)
+            chip.setToolTip(self.tr("Say instead: {phrase}").format(phrase=item.instead.get(None)))
+            self.forbidden_grid.addWidget(chip, i // columns, i % columns)
+        self._forbidden_words = words
+
+    def _set_phrases(self, phrases) -> None:
+        for label in self._phrase_labels:
+            self.phrase_box.removeWidget(label)
+            label.hide()  # deleteLater alone leaves it painted until the next loop turn
+            label.deleteLater()
+        self._phrase_labels = []
+        for i, phrase in enumerate(phrases):
+            cue = self._label(f"coachCue{i}", "cue")
+            cue.setText(phrase.cue)
+            line = self._label(f"coachPhrase{i}", "phrase")
+            line.setText(phrase.text)
+            line.setToolTip(phrase.cue)
+            for label in (cue, line):
+                self.phrase_box.addWidget(label)
+                self._phrase_labels.append(label)
+
+    def _show_error(self, message: str) -> None:
+        self._set_phrases([])
+        self.error.setText(message)
+        self.error.show()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,343 @@
+"""The waiting-area board (候诊): per department, who is waiting and for how long.
+
+Rows turn amber and red past the thresholds in the settings, and the care
+panel says what the house rules ask for then: offer water and something to
+read, and apologise for the wait. The board refreshes on a timer and whenever
+a desk changes a visit. It reads only :func:`frontdesk.queue.waiting_board`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import etiquette, queue, settings, stages
+from frontdesk.errors import FrontdeskError
+from frontdesk.i18n import text
+
+REFRESH_MS = 30_000  # wait times are in minutes: twice a minute is plenty
+CARD_COLUMNS = 3
+LEVEL_COLOURS = {  # background, text
+    "amber": ("#fde68a", "#78350f"),
+    "red": ("#fecaca", "#7f1d1d"),
+}
+CARE_KEYS = ("offer_water", "offer_reading", "apologise_wait")
+_ROOT = QModelIndex()
+
+
+def stage_name(stage: str) -> str:
+    zh, en = stages.STAGE_NAMES.get(stage, (stage, stage))
+    return text(zh, en)
+
+
+class BoardModel(QAbstractTableModel):
+    """One department's waiting rows: number, masked name, stage, minutes waited."""
+
+    COL_NUMBER, COL_NAME, COL_STAGE, COL_WAITED = range(4)
+    HEADERS = (QT_TRANSLATE_NOOP("BoardModel", "No."), QT_TRANSLATE_NOOP("BoardModel", "Patient"), QT_TRANSLATE_NOOP("BoardModel", "Stage"), QT_TRANSLATE_NOOP("BoardModel", "Waited"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[queue.BoardRow] = []
+
+    def set_rows(self, rows: list[queue.BoardRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> queue.BoardRow:
+        return self._rows[row]
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.HEADERS):
+                return QCoreApplication.translate("BoardModel", self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_NUMBER:
+                return r.queue_label
+            if col == self.COL_NAME:
+                return r.patient_name_masked or "—"
+            if col == self.COL_STAGE:
+                return stage_name(r.stage)
+            if col == self.COL_WAITED:
+                return self.tr("{n} min").format(n=r.waited_minutes)
+        elif role == Qt.ItemDataRole.BackgroundRole and r.level in LEVEL_COLOURS:
+            return QBrush(QColor(LEVEL_COLOURS[r.level][0]))
+        elif role == Qt.ItemDataRole.ForegroundRole and r.level in LEVEL_COLOURS:
+            return QBrush(QColor(LEVEL_COLOURS[r.level][1]))
+        elif role == Qt.ItemDataRole.FontRole and r.level == "red":
+            font = QFont()
+            font.setBold(True)
+            return font
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_WAITED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_WAITED:
+            return self.tr("waited {n} minutes").format(n=r.waited_minutes)
+        elif role == Qt.ItemDataRole.UserRole:
+            return r.level
+        return None
+
+
+class DepartmentCard(QFrame):
+    """A department's name, its count and its waiting table."""
+
+    def __init__(self, department_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.department_id = department_id
+        self.setObjectName("boardCard")
+        self.setProperty("department_id", department_id)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#boardCard { background: white; border: 1px solid #cbd5e1;"
+                           " border-radius: 6px; }")
+        self.title = QLabel()
+        self.title.setObjectName("boardCardTitle")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #0f766e;")
+        self.model = BoardModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("boardTable")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setStyleSheet("QTableView { font-size: 12pt; border: none; }")
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BoardModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+
+    def set_department(self, board: queue.BoardDepartment) -> None:
+        self.model.set_rows(board.rows)
+        self.title.setText(self.tr("{name} · {n} waiting").format(name=board.name,
+                                                                   n=len(board.rows)))
+        self.view.setAccessibleName(board.name)
+        rows = max(1, len(board.rows))
+        self.view.setMinimumHeight(min(10, rows) * 30 + self.view.horizontalHeader().height() + 4)
+
+
+class QueueBoardArea(QWidget):
+    """The whole board: cards per department, and the care prompt for long waits."""
+
+    def __init__(self, ctx, parent: QWidget | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("queueBoardArea")
+        # A seam for tests and demos: the board's "now".
+        self.clock = clock
+        self.boards: list[queue.BoardDepartment] = []
+        self.cards: dict[int, DepartmentCard] = {}
+
+        self.title = QLabel()
+        self.title.setObjectName("boardTitle")
+        self.title.setStyleSheet("font-size: 20pt; font-weight: 700;")
+        self.updated = QLabel()
+        self.updated.setObjectName("boardUpdated")
+        self.updated.setStyleSheet("color: #64748b;")
+        self.legend = QLabel()
+        self.legend.setObjectName("boardLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(self.legend)
+        top.addStretch(1)
+        top.addWidget(self.updated)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("boardEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("font-size: 16pt; color: #64748b;")
+        self.error = QLabel()
+        self.error.setObjectName("boardError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.hide()
+
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(12)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.grid_host)
+
+        self.care = QFrame()
+        self.care.setObjectName("boardCare")
+        self.care.setFixedWidth(300)
+        self.care.setStyleSheet("#boardCare { background: #fffbeb; border: 1px solid #fcd34d;"
+                                " border-radius: 6px; }")
+        self.care_title = QLabel()
+        self.care_title.setObjectName("boardCareTitle")
+        self.care_title.setStyleSheet("font-size: 13pt; font-weight: 700; color: #92400e;")
+        self.care_phrases = QLabel()
+        self.care_phrases.setObjectName("boardCarePhrases")
+        self.care_phrases.setWordWrap(True)
+        self.care_phrases.setStyleSheet("font-size: 11pt;")
+        self.care_list = QLabel()
+        self.care_list.setObjectName("boardCareList")
+        self.care_list.setWordWrap(True)
+        self.care_list.setTextFormat(Qt.TextFormat.RichText)
+        self.care_list.setStyleSheet("font-size: 11pt;")
+        care_layout = QVBoxLayout(self.care)
+        care_layout.addWidget(self.care_title)
+        care_layout.addWidget(self.care_list)
+        care_layout.addSpacing(8)
+        care_layout.addWidget(self.care_phrases)
+        care_layout.addStretch(1)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.empty)
+        left.addWidget(scroll, 1)
+        body.addLayout(left, 1)
+        body.addWidget(self.care)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addLayout(body, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setObjectName("boardTimer")
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        ctx.changes.visits_changed.connect(self.refresh)
+        ctx.changes.settings_changed.connect(self.retranslate)  # thresholds, language
+        self.retranslate()
+
+    # --- data ------------------------------------------------------------------
+
+    def now(self) -> dt.datetime | None:
+        return self.clock() if self.clock else None
+
+    def refresh(self) -> None:
+        """Read the board again (cheap: one query) and redraw it."""
+        now = self.now()
+        try:
+            boards = queue.waiting_board(day=now.date() if now else None, now=now)
+        except FrontdeskError as exc:
+            self.error.setText(exc.message())
+            self.error.show()
+            return
+        self.error.hide()
+        self.boards = boards
+        self._show_boards()
+        stamp = (now or dt.datetime.now()).strftime("%H:%M")
+        self.updated.setText(self.tr("Updated {time}").format(time=stamp))
+
+    def long_waits(self) -> list[tuple[str, queue.BoardRow]]:
+        """(department name, row) for every amber or red row, longest wait first."""
+        rows = [(b.name, r) for b in self.boards for r in b.rows if r.level in LEVEL_COLOURS]
+        return sorted(rows, key=lambda pair: -pair[1].waited_minutes)
+
+    # --- drawing ---------------------------------------------------------------
+
+    def _show_boards(self) -> None:
+        wanted = {b.department_id for b in self.boards}
+        for dept_id in list(self.cards):
+            if dept_id not in wanted:
+                card = self.cards.pop(dept_id)
+                self.grid.removeWidget(card)
+                card.hide()
+                card.deleteLater()
+        for i, board in enumerate(self.boards):
+            card = self.cards.get(board.department_id)
+            if card is None:
+                card = self.cards[board.department_id] = DepartmentCard(board.department_id)
+            card.set_department(board)
+            self.grid.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
+        self.empty.setVisible(not self.boards)
+        self._show_care()
+
+    def _show_care(self) -> None:
+        waits = self.long_waits()
+        if not waits:
+            self.care_list.setText(self.tr("No one has waited long. Keep an eye on the room."))
+        else:
+            lines = []
+            for dept, r in waits[:8]:
+                colour = LEVEL_COLOURS[r.level][1]
+                lines.append(
+                    f"<div style='color:{colour}'><b>{r.queue_label}</b> "
+                    f"{r.patient_name_masked or '—'} · {dept} · "
+                    + self.tr("{n} min").format(n=r.waited_minutes) + "</div>")
+            self.care_list.setText("".join(lines))
+        try:
+            phrases = {p.key: p for p in etiquette.phrases_for("WAITING")}
+        except FrontdeskError as exc:
+            self.care_phrases.setText(exc.message())
+            return
+        self.care_phrases.setText("\n".join(
+            "• " + self.tr("{cue}: {phrase}").format(cue=phrases[k].cue, phrase=phrases[k].text)
+            for k in CARE_KEYS if k in phrases))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Waiting room"))
+        self.setAccessibleName(self.tr("Queue board"))
+        self.empty.setText(self.tr("No patients are waiting."))
+        self.care_title.setText(self.tr("Care for waiting patients"))
+        amber, red = self._thresholds()
+        self.legend.setText(
+            "<span style='background:{a}'>&nbsp;{amber}&nbsp;</span>&nbsp;&nbsp;"
+            "<span style='background:{r}'>&nbsp;{red}&nbsp;</span>".format(
+                a=LEVEL_COLOURS["amber"][0], r=LEVEL_COLOURS["red"][0],
+                amber=self.tr("≥ {n} min").format(n=amber),
+                red=self.tr("≥ {n} min").format(n=red)))
+        for card in self.cards.values():
+            card.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.refresh()
+
+    def _thresholds(self) -> tuple[int, int]:
+        try:
+            return int(settings.get("queue.amber_minutes")), int(settings.get("queue.red_minutes"))
+        except (FrontdeskError, ValueError, TypeError):
+            return settings.DEFAULTS["queue.amber_minutes"], settings.DEFAULTS["queue.red_minutes"]
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,63 @@
+"""The reception area: the door guide's screen and the desk, one tab each.
+
+导医(门口) is for the guide at the entrance (often a tablet); 导医台 is the desk
+that runs the visit from triage to the escort. Alt+1 / Alt+2 switch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from frontdesk.ui.reception_desk import DeskView
+from frontdesk.ui.reception_door import DoorPanel
+
+
+class ReceptionArea(QWidget):
+    """Door view and desk view; an arrival at the door shows up in the desk list at once."""
+
+    def __init__(self, ctx, parent: QWidget | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("receptionArea")
+        self.door = DoorPanel(ctx)
+        self.desk = DeskView(ctx, clock=clock)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("receptionTabs")
+        self.tabs.setStyleSheet("QTabBar::tab { font-size: 12pt; padding: 6px 18px; }")
+        self.tabs.addTab(self.door, "")
+        self.tabs.addTab(self.desk, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        for i, key in enumerate(("Alt+1", "Alt+2")):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
+        # A desk is the usual seat; the door tab is one key away.
+        self.tabs.setCurrentWidget(self.desk)
+        self.retranslate()
+
+    def show_door(self) -> DoorPanel:
+        self.tabs.setCurrentWidget(self.door)
+        return self.door
+
+    def show_desk(self) -> DeskView:
+        self.tabs.setCurrentWidget(self.desk)
+        return self.desk
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Door (Alt+1)"))
+        self.tabs.setTabText(1, self.tr("Desk (Alt+2)"))
+        self.tabs.setTabToolTip(0, self.tr("The guide at the entrance: greet and hand over"))
+        self.tabs.setTabToolTip(1, self.tr("Triage, registration, billing and escort"))
+        self.setAccessibleName(self.tr("Reception"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,119 @@
+"""Billing handoff (挂号缴费): the fee lines, any VIP waiver, the total, the billing slip.
+
+The desk confirms "paid" once the cashier has taken the fee, or "waived" for a
+VIP; Enter confirms. The slip itself is printed by the desk's slip action.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from frontdesk.slips import format_fen
+
+
+class BillingPanel(QWidget):
+    """Shows a FeeQuote; emits `confirm_requested` and `print_requested`."""
+
+    confirm_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("billingPanel")
+        self.quote = None
+        self.heading = QLabel()
+        self.heading.setObjectName("billingHeading")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.lines_host = QWidget()
+        self.lines_host.setObjectName("feeLines")
+        self.lines = QGridLayout(self.lines_host)
+        self.lines.setColumnStretch(0, 1)
+        self.lines.setHorizontalSpacing(24)
+        self.lines_host.setStyleSheet("font-size: 13pt;")
+        self.total = QLabel()
+        self.total.setObjectName("feeTotal")
+        self.total.setStyleSheet("font-size: 22pt; font-weight: 700; color: #0f172a;")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.waiver_note = QLabel()
+        self.waiver_note.setObjectName("waiverNote")
+        self.waiver_note.setWordWrap(True)
+        self.waiver_note.setStyleSheet("color: #166534; font-size: 12pt; font-weight: 600;")
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printBillingSlip")
+        self.print_button.setShortcut("Ctrl+P")
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("confirmPayment")
+        self.confirm_button.setDefault(True)
+        self.confirm_button.setMinimumHeight(40)
+        self.confirm_button.setStyleSheet("font-size: 13pt; font-weight: 700;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lines_host)
+        layout.addWidget(self.total)
+        layout.addWidget(self.waiver_note)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.print_button.clicked.connect(self.print_requested.emit)
+        self.confirm_button.clicked.connect(self.confirm_requested.emit)
+        self.retranslate()
+
+    def show_quote(self, quote) -> None:
+        """Show a fees.FeeQuote (lines, waiver, total)."""
+        self.quote = quote
+        while self.lines.count():
+            widget = self.lines.takeAt(0).widget()
+            widget.hide()
+            widget.deleteLater()
+        rows = list(quote.lines)
+        if quote.waiver_fen:
+            rows.append((quote.waiver_label, -quote.waiver_fen))
+        for i, (label, fen) in enumerate(rows):
+            name = QLabel(label)
+            amount = QLabel(format_fen(fen))
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+            if fen < 0:
+                for w in (name, amount):
+                    w.setStyleSheet("color: #166534;")
+            self.lines.addWidget(name, i, 0)
+            self.lines.addWidget(amount, i, 1)
+        self._texts()
+
+    def is_waived(self) -> bool:
+        return bool(self.quote is not None and self.quote.waiver_fen
+                    and self.quote.total_fen == 0)
+
+    def total_text(self) -> str:
+        return self.total.text()
+
+    def _texts(self) -> None:
+        if self.quote is None:
+            self.total.clear()
+            self.waiver_note.clear()
+        else:
+            self.total.setText(self.tr("To pay: {amount}").format(
+                amount=format_fen(self.quote.total_fen)))
+            self.waiver_note.setText(
+                self.tr("Fee waived: {reason}. No payment is needed.").format(
+                    reason=self.quote.waiver_label) if self.is_waived() else "")
+        if self.is_waived():
+            self.confirm_button.setText(self.tr("Fee waived — next (Enter)"))
+        else:
+            self.confirm_button.setText(self.tr("Paid at the cashier — next (Enter)"))
+        self.confirm_button.setAccessibleName(self.confirm_button.text())
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Registration fee"))
+        self.print_button.setText(self.tr("Print billing slip (Ctrl+P)"))
+        self.print_button.setAccessibleName(self.tr("Print billing slip"))
+        self._texts()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,566 @@
+"""The desk (导医台): the waiting list on the left, the current visit's step on the right.
+
+Every step is one domain call through :meth:`DeskView.act`, which shows a
+domain error at its field, or as a notice above the step; when another desk
+advanced the visit first (ConflictError) it reloads the visit and keeps what
+was typed. The etiquette coach beside the step follows the visit.
+
+Keys: F4 takes the next waiting patient, F6 goes to the list, F3 finds a
+record, Ctrl+L records that the patient left; inside a step Enter moves on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import patients, reception, stages, triage
+from frontdesk.errors import ConflictError, FrontdeskError, ValidationError
+from frontdesk.ui.coach import CoachSubject, EtiquetteCoach
+from frontdesk.ui.reception_billing import BillingPanel
+from frontdesk.ui.reception_escort import EscortPanel
+from frontdesk.ui.reception_steps import (
+    ClosedStep,
+    GreetingStep,
+    LeaveBox,
+    RegistrationStep,
+    TriageStep,
+    patient_summary,
+)
+from frontdesk.ui.reception_visits import VisitListPanel, patient_label
+
+LIST_REFRESH_MS = 30_000  # wait minutes in the list
+STEP_ORDER = (stages.GREETING, stages.TRIAGE, stages.REGISTRATION, stages.BILLING,
+              stages.ESCORT, stages.DONE)
+NOTICE_STYLES = {
+    "info": "background: #ecfdf5; color: #166534; border: 1px solid #86efac;",
+    "warn": "background: #fffbeb; color: #92400e; border: 1px solid #fcd34d;",
+    "error": "background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5;",
+}
+
+
+def _default_slip_printer(ctx, visit_id: int, kind: str, parent: QWidget):
+    from frontdesk.ui.slip_actions import print_visit_slip
+
+    return print_visit_slip(ctx, visit_id, kind, parent)
+
+
+class StageTrack(QWidget):
+    """① 迎接 ② 分诊 … with the current step highlighted."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("stageTrack")
+        self.labels: list[QLabel] = []
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for stage in STEP_ORDER:
+            label = QLabel()
+            label.setObjectName(f"track{stage.title()}")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.labels.append(label)
+            row.addWidget(label, 1)
+        self.set_stage(None)
+
+    def set_stage(self, stage: str | None) -> None:
+        from frontdesk.i18n import text
+
+        current = STEP_ORDER.index(stage) if stage in STEP_ORDER else -1
+        for i, (label, s) in enumerate(zip(self.labels, STEP_ORDER, strict=True)):
+            zh, en = stages.STAGE_NAMES[s]
+            label.setText(f"{'①②③④⑤⑥'[i]} {text(zh, en)}")
+            if i == current:
+                style = "background: #0f766e; color: white; font-weight: 700;"
+            elif i < current:
+                style = "background: #ccfbf1; color: #115e59;"
+            else:
+                style = "background: #f1f5f9; color: #64748b;"
+            label.setStyleSheet(style + " padding: 4px; border-radius: 3px;")
+
+
+class DeskView(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("deskView")
+        self.clock = clock or dt.datetime.now
+        self.view = None  # the current VisitView
+        self.slip_printer = _default_slip_printer  # a seam: tests print to a file instead
+        self.last_print = None
+        self._dups_checked_for: int | None = None
+
+        self.visit_list = VisitListPanel(clock=self.clock)
+        self.visit_list.setMinimumWidth(260)
+
+        self.header = QLabel()
+        self.header.setObjectName("visitHeader")
+        self.header.setStyleSheet("font-size: 16pt; font-weight: 700;")
+        self.header.setWordWrap(True)
+        self.track = StageTrack()
+        self.notice = QLabel()
+        self.notice.setObjectName("deskNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.empty_step = QLabel()
+        self.empty_step.setObjectName("emptyStep")
+        self.empty_step.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_step.setWordWrap(True)
+        self.empty_step.setStyleSheet("font-size: 14pt; color: #64748b;")
+        self.greeting = GreetingStep()
+        self.triage_step = TriageStep(clock=self.clock)
+        self.registration = RegistrationStep()
+        self.billing = BillingPanel()
+        self.escort = EscortPanel()
+        self.closed = ClosedStep()
+        self.steps = QStackedWidget()
+        self.steps.setObjectName("deskSteps")
+        for w in (self.empty_step, self.greeting, self.triage_step, self.registration,
+                  self.billing, self.escort, self.closed):
+            self.steps.addWidget(w)
+        self.leave_box = LeaveBox()
+        self.leave_box.hide()
+        self.leave_button = QPushButton()
+        self.leave_button.setObjectName("patientLeft")
+        self.leave_button.setShortcut("Ctrl+L")
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("takeNext")
+        self.next_button.setShortcut("F4")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.next_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.leave_button)
+
+        step_area = QWidget()
+        step_layout = QVBoxLayout(step_area)
+        step_layout.setContentsMargins(8, 0, 8, 0)
+        step_layout.addWidget(self.header)
+        step_layout.addWidget(self.track)
+        step_layout.addWidget(self.notice)
+        step_layout.addWidget(self.steps, 1)
+        step_layout.addWidget(self.leave_box)
+        step_layout.addLayout(bottom)
+
+        self.coach = EtiquetteCoach()
+        splitter = QSplitter()
+        splitter.setObjectName("deskSplitter")
+        splitter.addWidget(self.visit_list)
+        splitter.addWidget(step_area)
+        splitter.addWidget(self.coach)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([300, 760, 280])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        # Wiring.
+        self.visit_list.visit_chosen.connect(self.open_visit)
+        self.greeting.take_requested.connect(self.take)
+        self.triage_step.lookup.patient_chosen.connect(self.attach)
+        self.triage_step.triage.confirm_requested.connect(self.confirm_triage)
+        self.registration.submit_requested.connect(self.submit_registration)
+        self.registration.form.draft_changed.connect(self._save_draft)
+        self.registration.form.draft_changed.connect(lambda _d: self._coach_from_form())
+        self.registration.duplicates.use_requested.connect(self.use_duplicate)
+        self.registration.duplicates.create_anyway.connect(self.create_anyway)
+        self.billing.confirm_requested.connect(self.confirm_payment)
+        self.billing.print_requested.connect(lambda: self.print_slip("billing"))
+        self.escort.handed_requested.connect(self.hand_to_doctor)
+        self.escort.back_requested.connect(self.back_at_post)
+        self.escort.print_requested.connect(lambda: self.print_slip("guide"))
+        self.leave_button.clicked.connect(self.open_leave)
+        self.leave_box.leave_requested.connect(self.leave)
+        self.next_button.clicked.connect(self.take_next)
+        for name in ("name", "sex", "age"):
+            editor = self.registration.form.editors[name]
+            signal = getattr(editor, "textEdited", None) or editor.activated
+            signal.connect(lambda *_: self._coach_from_form())
+        list_key = QShortcut(QKeySequence("F6"), self)
+        list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        list_key.activated.connect(self.visit_list.view.setFocus)
+        for key in ("Return", "Enter"):
+            # Enter on the billing and escort steps (their buttons may not have focus).
+            sc = QShortcut(QKeySequence(key), self.billing)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(self.confirm_payment)
+            sc = QShortcut(QKeySequence(key), self.escort)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(self.escort.press_default)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(LIST_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_list)
+        self._timer.start()
+        ctx.changes.visits_changed.connect(self.refresh_list)
+        self._load_media_sources()
+        self.retranslate()
+        self.refresh_list()
+
+    # --- list ------------------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        """Arrivals and visits in progress (any day: nothing open is ever hidden)."""
+        try:
+            visits = reception.open_visits()
+            out = [v for v in reception.escorts_out(self.clock().date())
+                   if v.stage == stages.DONE and not v.escort_back]
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            return
+        rows = visits + [v for v in out if all(v.id != o.id for o in visits)]
+        current = self.view.id if self.view is not None else None
+        if self.view is not None and all(v.id != current for v in rows):
+            # Just closed: keep it in the list until the desk moves on, so the
+            # selection does not jump to another patient.
+            rows.append(self.view)
+        self.visit_list.set_visits(rows, current)
+
+    def take_next(self) -> None:
+        """F4: take the patient who has waited longest for the desk."""
+        waiting = self.visit_list.first_waiting()
+        if waiting is None:
+            self.show_notice(self.tr("No one is waiting for the desk."), "info")
+            return
+        self.open_visit(waiting.id)
+        self.take()
+
+    # --- showing a visit -----------------------------------------------------------------
+
+    def open_visit(self, visit_id: int, keep_typed: bool = False) -> None:
+        """Load the visit and show the page of its stage (restoring any draft)."""
+        if self.view is not None and self.view.id != visit_id:
+            self.registration.form.flush_draft()
+        try:
+            view = reception.get_visit(visit_id)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            return
+        if not keep_typed:
+            self.notice.hide()
+        self.show_visit(view, keep_typed=keep_typed)
+        self.visit_list.select_visit(visit_id)
+
+    def show_visit(self, view, keep_typed: bool = False) -> None:
+        same = self.view is not None and self.view.id == view.id
+        previous_stage = self.view.stage if same else None
+        self.view = view
+        self.leave_box.hide()
+        self.header.setText(self._header_text(view))
+        self.track.set_stage(view.stage if view.stage in STEP_ORDER else None)
+        self.leave_button.setEnabled(stages.is_open(view.stage))
+        keep = keep_typed and same and previous_stage == view.stage
+        stage = view.stage
+        if stage == stages.GREETING:
+            self.greeting.show_visit(view)
+            self.steps.setCurrentWidget(self.greeting)
+        elif stage == stages.TRIAGE:
+            self.triage_step.show_visit(view, keep_typed=keep)
+            self.steps.setCurrentWidget(self.triage_step)
+        elif stage == stages.REGISTRATION:
+            self._show_registration(view, keep)
+            self.steps.setCurrentWidget(self.registration)
+        elif stage == stages.BILLING:
+            self._show_billing(view)
+            self.steps.setCurrentWidget(self.billing)
+        elif stage == stages.ESCORT or (stage == stages.DONE and not view.escort_back):
+            self._show_escort(view)
+            self.steps.setCurrentWidget(self.escort)
+        else:
+            self.closed.show_visit(view)
+            self.steps.setCurrentWidget(self.closed)
+        self._update_coach()
+
+    def _header_text(self, view) -> str:
+        who = patient_summary(view) if view.patient_id else patient_label(view)
+        number = view.queue_label or f"#{view.id}"
+        return f"{number}  {who}"
+
+    def _show_registration(self, view, keep: bool) -> None:
+        step = self.registration
+        step.duplicates.hide()
+        self._dups_checked_for = None
+        if keep:
+            return
+        step.form.clear()
+        draft = None
+        try:
+            draft = reception.load_draft(view.id)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "warn")
+        if draft:
+            step.form.set_values(draft)
+            step.draft_note.setText(self.tr("Draft restored: nothing typed was lost."))
+        else:
+            step.draft_note.clear()
+            if view.patient_id:
+                self._prefill_from_patient(view.patient_id)
+        step.form.name.setFocus()
+
+    def _prefill_from_patient(self, patient_id: int) -> None:
+        try:
+            p = patients.view_patient(patient_id, actor=self.ctx.staff)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "warn")
+            return
+        self.registration.form.set_values({
+            "name": p.name, "sex": p.sex, "phone": p.phone, "id_number": p.id_number or "",
+            "birth_date": p.birth_date.isoformat() if p.birth_date else "",
+            "age": "" if p.age is None else str(p.age), "address": p.address,
+            "medical_history": p.medical_history, "person_type": p.person_type,
+            "economic_status": p.economic_status, "media_source_id": p.media_source_id,
+        })
+
+    def _show_billing(self, view) -> None:
+        try:
+            quote = reception.fee_quote(view.id)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            return
+        self.billing.show_quote(quote)
+        self.billing.confirm_button.setFocus()
+
+    def _show_escort(self, view) -> None:
+        try:
+            escorts = reception.free_escorts(view.visit_date)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            escorts = []
+        self.escort.show_visit(view, escorts)
+        self.escort.escort.setFocus()
+
+    # --- coach ---------------------------------------------------------------------------
+
+    def _update_coach(self) -> None:
+        v = self.view
+        if v is None:
+            self.coach.show_step("GREETING")
+            return
+        if v.stage == stages.REGISTRATION:
+            self._coach_from_form()
+            return
+        self.coach.show_visit(v)
+
+    def _coach_from_form(self) -> None:
+        """While registering, the coach uses the name as it is typed (王小姐 at once)."""
+        if self.view is None or self.view.stage != stages.REGISTRATION:
+            return
+        values = self.registration.form.values()
+        age = values.get("age", "").strip()
+        subject = CoachSubject.from_visit(self.view)
+        self.coach.show_step(stages.REGISTRATION, CoachSubject(
+            name=values.get("name", "").strip() or subject.name,
+            sex=values.get("sex") or subject.sex,
+            age=int(age) if age.isdigit() else subject.age,
+            first_visit=subject.first_visit, booked=subject.booked,
+            doctor_name=subject.doctor_name, doctor_title=subject.doctor_title,
+            complaint=subject.complaint))
+
+    # --- notices -------------------------------------------------------------------------
+
+    def show_notice(self, message: str, kind: str = "info") -> None:
+        self.notice.setText(message)
+        self.notice.setStyleSheet(NOTICE_STYLES[kind] + " padding: 6px 10px;"
+                                  " border-radius: 4px; font-size: 11pt;")
+        self.notice.setProperty("kind", kind)
+        self.notice.show()
+
+    def notice_text(self) -> str:
+        return self.notice.text() if self.notice.isVisibleTo(self) else ""
+
+    # --- the steps -------------------------------------------------------------------------
+
+    def act(self, call: Callable[[], object], *, field_panel=None):
+        """Run one domain step; on success refresh everything and return the new view."""
+        if self.view is None:
+            return None
+        try:
+            view = call()
+        except ConflictError as exc:
+            self.show_notice(exc.message() + " " + self.tr(
+                "The visit was reloaded; what you typed is kept."), "warn")
+            visit_id = self.view.id
+            self.ctx.changes.visits_changed.emit()
+            self.open_visit(visit_id, keep_typed=True)
+            return None
+        except reception.FormInvalid as exc:
+            self.registration.form.show_errors(exc.errors)
+            return None
+        except ValidationError as exc:
+            if field_panel is None or not field_panel.show_error(exc):
+                self.show_notice(exc.message(), "error")
+            return None
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            return None
+        self.notice.hide()
+        self.show_visit(view)
+        self.ctx.changes.visits_changed.emit()
+        return view
+
+    def _kw(self) -> dict:
+        return {"actor": self.ctx.staff, "expected_version": self.view.version}
+
+    def take(self) -> None:
+        v = self.view
+        if v is None or v.stage != stages.GREETING:
+            return
+        self.act(lambda: reception.take_at_desk(v.id, **self._kw()))
+
+    def attach(self, patient_id: int) -> None:
+        v = self.view
+        self.act(lambda: reception.attach_patient(v.id, patient_id=patient_id, **self._kw()))
+
+    def confirm_triage(self, choice) -> None:
+        v = self.view
+        if v is None or v.stage != stages.TRIAGE:
+            return
+        self.act(lambda: reception.triage(
+            v.id, complaint=choice.complaint, department_id=choice.department_id,
+            doctor_id=choice.doctor_id, **self._kw()), field_panel=self.triage_step.triage)
+
+    def submit_registration(self) -> None:
+        v = self.view
+        if v is None or v.stage != stages.REGISTRATION:
+            return
+        form_widget = self.registration.form
+        form_widget.clear_errors()
+        try:
+            form = reception.RegistrationForm.from_dict(form_widget.typed())
+        except ValidationError as exc:
+            form_widget.show_errors({exc.field or "name": exc})
+            return
+        errors = form.validate(self.clock().date())
+        if errors:
+            form_widget.show_errors(errors)
+            return
+        if v.patient_id is None and self._dups_checked_for != v.id:
+            try:
+                dups = patients.find_duplicates(form)
+            except FrontdeskError as exc:
+                self.show_notice(exc.message(), "error")
+                return
+            if dups:
+                self.registration.duplicates.show_duplicates(dups)
+                return
+        self._register(form, None)
+
+    def _register(self, form, patient_id: int | None) -> None:
+        v = self.view
+        self.registration.form.flush_draft()
+        self.act(lambda: reception.register(v.id, form=form, patient_id=patient_id,
+                                            **self._kw()))
+
+    def use_duplicate(self, patient_id: int) -> None:
+        """The person is already on file: link that record, then register with the form."""
+        form_widget = self.registration.form
+        try:
+            form = reception.RegistrationForm.from_dict(form_widget.typed())
+        except ValidationError as exc:
+            form_widget.show_errors({exc.field or "name": exc})
+            return
+        form.validate(self.clock().date())
+        v = self.view
+        attached = self.act(lambda: reception.attach_patient(
+            v.id, patient_id=patient_id, **self._kw()))
+        if attached is not None:
+            self._register(form, patient_id)
+
+    def create_anyway(self) -> None:
+        if self.view is not None:
+            self._dups_checked_for = self.view.id
+            self.registration.duplicates.hide()
+            self.submit_registration()
+
+    def confirm_payment(self) -> None:
+        v = self.view
+        if v is None or v.stage != stages.BILLING:
+            return
+        self.act(lambda: reception.confirm_payment(v.id, **self._kw()))
+
+    def hand_to_doctor(self, escort_id: int) -> None:
+        v = self.view
+        if v is None or v.stage != stages.ESCORT:
+            return
+        self.act(lambda: reception.hand_to_doctor(v.id, escort_id=escort_id, **self._kw()),
+                 field_panel=self.escort)
+
+    def back_at_post(self) -> None:
+        v = self.view
+        if v is None or v.stage != stages.DONE or v.escort_back:
+            return
+        if self.act(lambda: reception.back_at_post(v.id, actor=self.ctx.staff)) is not None:
+            self.show_notice(self.tr("Back at post. Ready for the next patient (F4)."), "info")
+
+    def open_leave(self) -> None:
+        if self.view is not None and stages.is_open(self.view.stage):
+            self.leave_box.open()
+
+    def leave(self, reason: str) -> None:
+        v = self.view
+        if v is None:
+            return
+        self.act(lambda: reception.leave(v.id, reason=reason, **self._kw()),
+                 field_panel=self.leave_box)
+
+    def print_slip(self, kind: str) -> None:
+        if self.view is None:
+            return
+        result = self.slip_printer(self.ctx, self.view.id, kind, self)
+        self.last_print = result
+        self.show_notice(result.message, "info" if result.ok else "warn")
+
+    def _save_draft(self, data: dict) -> None:
+        v = self.view
+        if v is None or v.stage != stages.REGISTRATION:
+            return
+        try:
+            reception.save_draft(v.id, data)
+        except FrontdeskError as exc:
+            self.registration.draft_note.setText(exc.message())
+            return
+        self.registration.draft_note.setText(
+            self.tr("Draft saved {time}").format(time=self.clock().strftime("%H:%M:%S")))
+
+    def _load_media_sources(self) -> None:
+        try:
+            sources = triage.media_sources()
+        except FrontdeskError:
+            sources = []
+        self.registration.form.set_media_sources(sources)
+
+    # --- text ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.empty_step.setText(self.tr(
+            "Choose a patient on the left, or press F4 for the next one waiting."))
+        self.leave_button.setText(self.tr("Patient left… (Ctrl+L)"))
+        self.leave_button.setAccessibleName(self.tr("Patient left"))
+        self.next_button.setText(self.tr("Next waiting patient (F4)"))
+        self.next_button.setAccessibleName(self.tr("Next waiting patient"))
+        if self.view is not None:
+            self.show_visit(self.view, keep_typed=True)
+        else:
+            self.track.set_stage(None)
+            self.coach.show_step("GREETING")
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

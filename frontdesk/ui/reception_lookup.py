@@ -1,0 +1,247 @@
+"""Patient lookup as you type: phone, name, pinyin initials, record or ID number.
+
+The query runs ~150 ms after the last keystroke (one index range scan in
+:func:`frontdesk.patients.search`). Down moves into the results, Enter picks
+the highlighted patient, Alt+N says "new patient" instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import patients
+from frontdesk.errors import FrontdeskError
+from frontdesk.ui.widgets.fields import ENTER_KEYS
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 20
+_ROOT = QModelIndex()
+
+
+def sex_text(code: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {"M": QCoreApplication.translate("Lookup", "M"),
+            "F": QCoreApplication.translate("Lookup", "F")}.get(code or "", "")
+
+
+def vip_text(tier: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {"gold": QCoreApplication.translate("Lookup", "Gold card"),
+            "diamond": QCoreApplication.translate("Lookup", "Diamond card")}.get(tier or "", "")
+
+
+class PatientHitModel(QAbstractTableModel):
+    """Search results: name, sex/age, phone (masked), record number, last visit, VIP."""
+
+    COL_NAME, COL_SEX_AGE, COL_PHONE, COL_RECORD, COL_LAST, COL_VIP = range(6)
+    HEADERS = (QT_TRANSLATE_NOOP("PatientHitModel", "Name"), QT_TRANSLATE_NOOP("PatientHitModel", "Sex/age"), QT_TRANSLATE_NOOP("PatientHitModel", "Mobile"), QT_TRANSLATE_NOOP("PatientHitModel", "Record no."), QT_TRANSLATE_NOOP("PatientHitModel", "Last visit"), QT_TRANSLATE_NOOP("PatientHitModel", "VIP"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hits: list[patients.PatientHit] = []
+
+    def set_hits(self, hits: list[patients.PatientHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit_at(self, row: int) -> patients.PatientHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.HEADERS):
+                return QCoreApplication.translate("PatientHitModel", self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        h = self._hits[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_NAME:
+                return h.name
+            if col == self.COL_SEX_AGE:
+                age = "" if h.age is None else str(h.age)
+                return f"{sex_text(h.sex)} {age}".strip()
+            if col == self.COL_PHONE:
+                return h.phone_masked
+            if col == self.COL_RECORD:
+                return h.record_no
+            if col == self.COL_LAST:
+                return h.last_visit.isoformat() if h.last_visit else "—"
+            if col == self.COL_VIP:
+                return vip_text(h.vip_tier)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Matched on: {what}").format(what=h.matched_on)
+        elif role == Qt.ItemDataRole.UserRole:
+            return h.id
+        return None
+
+
+class PatientLookup(QWidget):
+    """Search box + results; emits `patient_chosen(id)` or `new_patient()`."""
+
+    patient_chosen = Signal(int)
+    new_patient = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("patientLookup")
+        self.heading = QLabel()
+        self.heading.setObjectName("lookupHeading")
+        self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.query = QLineEdit()
+        self.query.setObjectName("lookupQuery")
+        self.query.setClearButtonEnabled(True)
+        self.query.setMinimumHeight(32)
+        self.query.setStyleSheet("font-size: 13pt;")
+        self.model = PatientHitModel(self)
+        self.results = QTableView()
+        self.results.setObjectName("lookupResults")
+        self.results.setModel(self.model)
+        self.results.verticalHeader().hide()
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().setDefaultSectionSize(26)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.status = QLabel()
+        self.status.setObjectName("lookupStatus")
+        self.status.setStyleSheet("color: #64748b;")
+        self.choose_button = QPushButton()
+        self.choose_button.setObjectName("lookupChoose")
+        self.choose_button.setEnabled(False)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("lookupNew")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.choose_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.results.doubleClicked.connect(lambda _i: self.choose())
+        self.results.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.choose_button.setEnabled(cur.isValid()))
+        self.choose_button.clicked.connect(self.choose)
+        self.new_button.clicked.connect(self.new_patient.emit)
+        self.retranslate()
+
+    def reset(self, text: str = "") -> None:
+        self._timer.stop()
+        self.query.setText(text)
+        self.model.set_hits([])
+        self.status.clear()
+        if text:
+            self.search_now()
+
+    def search_now(self) -> None:
+        """Run the lookup for what is typed (the timer calls this; tests may too)."""
+        self._timer.stop()
+        typed = self.query.text().strip()
+        if not typed:
+            self.model.set_hits([])
+            self.status.clear()
+            return
+        try:
+            hits = patients.search(typed, limit=RESULT_LIMIT)
+        except FrontdeskError as exc:
+            self.model.set_hits([])
+            self.status.setText(exc.message())
+            return
+        self.model.set_hits(hits)
+        if hits:
+            self.results.selectRow(0)
+            self.status.setText(self.tr("%n patient(s) found", "", len(hits)))
+        else:
+            self.status.setText(self.tr("No record found: register as a new patient (Alt+N)."))
+
+    def current_hit(self) -> patients.PatientHit | None:
+        index = self.results.currentIndex()
+        return self.model.hit_at(index.row()) if index.isValid() else None
+
+    def choose(self) -> None:
+        hit = self.current_hit()
+        if hit is not None:
+            self.patient_chosen.emit(hit.id)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if obj is self.query:
+            if key == Qt.Key.Key_Down and self.model.rowCount():
+                self.results.setFocus()
+                if not self.results.currentIndex().isValid():
+                    self.results.selectRow(0)
+                return True
+            if key in ENTER_KEYS:
+                if self._timer.isActive():
+                    self.search_now()
+                self.choose()
+                return True
+        elif obj is self.results:
+            if key in ENTER_KEYS:
+                self.choose()
+                return True
+            if key == Qt.Key.Key_Up and self.results.currentIndex().row() <= 0:
+                self.query.setFocus()
+                return True
+        return False
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Find the patient's record"))
+        self.query.setPlaceholderText(
+            self.tr("Mobile, name, pinyin initials (zs), record or ID number"))
+        self.query.setAccessibleName(self.tr("Patient lookup"))
+        self.results.setAccessibleName(self.tr("Patients found"))
+        self.choose_button.setText(self.tr("Use this record (Enter)"))
+        self.new_button.setText(self.tr("&New patient (Alt+N)"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,354 @@
+"""The registration form (填写病历): the seed's general and targeted fields, and 媒体来源.
+
+Every field shows its own error under it. A valid 18-digit resident ID fills
+in sex, birth date and age. Enter moves to the next field; Enter on the last
+field, or Ctrl+Enter anywhere, submits. Every edit starts a short timer and
+then `draft_changed` carries the whole form, so the desk can save a draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from frontdesk import validation
+from frontdesk.errors import ValidationError
+from frontdesk.ui.widgets.fields import INVALID_STYLE, EnterAdvances, FieldBox
+
+DRAFT_DELAY_MS = 600
+# Lengths of the matching database columns; longer text is refused at the field.
+SHORT_TEXT = 40
+LONG_TEXT = 500
+TEXT_LIMITS = {
+    "address": 200, "medical_history": LONG_TEXT, "illness_duration": SHORT_TEXT,
+    "disease_category": SHORT_TEXT, "intention": LONG_TEXT, "concerns": LONG_TEXT,
+    "health_question": LONG_TEXT, "price_comparison": LONG_TEXT, "habits": LONG_TEXT,
+    "economic_status": SHORT_TEXT, "person_type": SHORT_TEXT,
+}  # fmt: skip
+GENERAL_FIELDS = ("name", "sex", "phone", "id_number", "birth_date", "age", "address",
+                  "illness_duration", "medical_history", "disease_category", "intention",
+                  "concerns")
+TARGETED_FIELDS = ("health_question", "price_comparison", "habits", "economic_status",
+                   "person_type", "media_source_id")
+FIELDS = GENERAL_FIELDS + TARGETED_FIELDS
+
+
+def parse_birth_date(raw: str) -> dt.date | None:
+    """YYYY-MM-DD (also with / or . or 8 digits) → date; empty → None."""
+    value = (raw or "").strip().replace("/", "-").replace(".", "-")
+    if not value:
+        return None
+    if len(value) == 8 and value.isdigit():
+        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            "出生日期格式应为 年-月-日，例如 1985-03-07。",
+            "Enter the birth date as year-month-day, e.g. 1985-03-07.",
+            field="birth_date",
+        ) from None
+
+
+class RegistrationFormWidget(QWidget):
+    """The patient's record form; :meth:`values` / :meth:`set_values` round-trip a draft."""
+
+    draft_changed = Signal(dict)
+    submit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 today: Callable[[], dt.date] | None = None):
+        super().__init__(parent)
+        self.setObjectName("registrationForm")
+        self.setStyleSheet(INVALID_STYLE)
+        self._today = today or dt.date.today
+        self._loading = False
+        self.boxes: dict[str, FieldBox] = {}
+        self.labels: dict[str, QLabel] = {}
+
+        self.name = self._line("name")
+        self.sex = QComboBox()
+        self.sex.setObjectName("sex")
+        self.phone = self._line("phone")
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.id_number = self._line("id_number")
+        self.id_number.setMaxLength(22)  # 18 plus room for pasted spaces
+        self.birth_date = self._line("birth_date")
+        self.age = self._line("age")
+        self.age.setMaxLength(3)
+        self.age.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.media_source = QComboBox()
+        self.media_source.setObjectName("media_source_id")
+        self.editors: dict[str, QWidget] = {
+            "name": self.name, "sex": self.sex, "phone": self.phone,
+            "id_number": self.id_number, "birth_date": self.birth_date, "age": self.age,
+            "media_source_id": self.media_source,
+        }  # fmt: skip
+        for key in FIELDS:
+            if key not in self.editors:
+                # The plain text fields: self.address, self.habits, …
+                self.editors[key] = self._line(key)
+                setattr(self, key, self.editors[key])
+        for key, editor in self.editors.items():
+            self.boxes[key] = FieldBox(key, editor)
+            self.labels[key] = QLabel()
+            self.labels[key].setObjectName(f"{key}Label")
+            self.labels[key].setBuddy(editor)
+
+        general = QGroupBox()
+        general.setObjectName("generalGroup")
+        general_form = QFormLayout(general)
+        targeted = QGroupBox()
+        targeted.setObjectName("targetedGroup")
+        targeted_form = QFormLayout(targeted)
+        for form in (general_form, targeted_form):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            form.setVerticalSpacing(4)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in GENERAL_FIELDS:
+            general_form.addRow(self.labels[key], self.boxes[key])
+        for key in TARGETED_FIELDS:
+            targeted_form.addRow(self.labels[key], self.boxes[key])
+        self.general_group, self.targeted_group = general, targeted
+        self.media_hint = QLabel()
+        self.media_hint.setObjectName("mediaHint")
+        self.media_hint.setWordWrap(True)
+        self.media_hint.setStyleSheet("color: #0f766e;")
+        targeted_form.addRow(self.media_hint)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(general, 3, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(targeted, 2, Qt.AlignmentFlag.AlignTop)
+
+        self.order = [self.editors[k] for k in FIELDS]
+        self.setTabOrder(self.order[0], self.order[1])
+        for a, b in zip(self.order, self.order[1:], strict=False):
+            self.setTabOrder(a, b)
+        self._enter = EnterAdvances(self.order, self.submit_requested.emit, self)
+        self.submit_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.submit_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.submit_shortcut.activated.connect(self.submit_requested.emit)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._emit_draft)
+        for key, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(self._edited)
+                editor.editingFinished.connect(lambda key=key: self.check_field(key))
+            else:
+                editor.activated.connect(self._edited)
+        self.id_number.editingFinished.connect(self._fill_from_id)
+        self.birth_date.editingFinished.connect(self._fill_age_from_birth)
+        self._media_sources: list[tuple[int, str]] = []
+        self.retranslate()
+
+    def _line(self, key: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(key)
+        edit.setClearButtonEnabled(False)
+        return edit
+
+    # --- public -------------------------------------------------------------------
+
+    def set_media_sources(self, sources: list[tuple[int, str]]) -> None:
+        """The answers to 媒体来源, as (id, name) from the rules."""
+        current = self.media_source.currentData()
+        self._media_sources = list(sources)
+        self.media_source.clear()
+        self.media_source.addItem(self.tr("— choose —"), None)
+        for source_id, name in self._media_sources:
+            self.media_source.addItem(name, source_id)
+        self._select_data(self.media_source, current)
+
+    def values(self) -> dict:
+        """Everything typed, as plain strings (ids as int): the draft's content."""
+        out: dict = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                out[key] = editor.text()
+            else:
+                out[key] = editor.currentData()
+        return out
+
+    def set_values(self, values: dict) -> None:
+        """Fill the form from a draft or a known patient; unknown keys are ignored."""
+        self._loading = True
+        try:
+            for key, value in (values or {}).items():
+                editor = self.editors.get(key)
+                if editor is None:
+                    continue
+                if isinstance(editor, QLineEdit):
+                    editor.setText("" if value is None else str(value))
+                else:
+                    self._select_data(editor, value)
+        finally:
+            self._loading = False
+
+    def clear(self) -> None:
+        self.set_values({k: "" if isinstance(e, QLineEdit) else None
+                         for k, e in self.editors.items()})
+        self.clear_errors()
+
+    def typed(self) -> dict:
+        """The values converted for the domain's RegistrationForm.
+
+        Raises ValidationError (with its field) for text that cannot even be
+        converted (a birth date that is not a date, an age that is not a
+        number); everything else is left to ``RegistrationForm.validate()``.
+        """
+        raw = self.values()
+        out = {k: (v.strip() if isinstance(v, str) else v) for k, v in raw.items()}
+        out["birth_date"] = parse_birth_date(raw["birth_date"])
+        age = out["age"]
+        out["age"] = validation.validate_age(age) if age else None
+        out["media_source_id"] = raw["media_source_id"]
+        return out
+
+    def show_errors(self, errors: dict[str, ValidationError | str]) -> None:
+        """Show each message at its field (unknown fields go to the name field)."""
+        self.clear_errors()
+        first = None
+        for field, err in errors.items():
+            message = err.message() if isinstance(err, ValidationError) else str(err)
+            box = self.boxes.get(field) or self.boxes["name"]
+            box.set_error(message)
+            first = first or box.editor
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for box in self.boxes.values():
+            box.clear_error()
+
+    def error_at(self, field: str) -> str:
+        return self.boxes[field].error_text()
+
+    def errors(self) -> dict[str, str]:
+        return {k: b.error_text() for k, b in self.boxes.items() if b.error_text()}
+
+    # --- field checks ----------------------------------------------------------------
+
+    def check_field(self, key: str) -> bool:
+        """Check one field as the person leaves it; show or clear its error."""
+        box = self.boxes[key]
+        editor = box.editor
+        value = editor.text() if isinstance(editor, QLineEdit) else editor.currentData()
+        try:
+            if key == "name" and value.strip():
+                validation.validate_name(value)
+            elif key == "phone" and value.strip():
+                validation.normalise_mobile(value)
+            elif key == "id_number" and value.strip():
+                validation.parse_resident_id(value, self._today())
+            elif key == "age" and value.strip():
+                validation.validate_age(value)
+            elif key == "birth_date" and value.strip():
+                birth = parse_birth_date(value)
+                if birth is not None:
+                    validation.age_from_birth(birth, self._today())
+            elif key in TEXT_LIMITS and isinstance(value, str):
+                validation.clean_text(value, key, TEXT_LIMITS[key])
+        except ValidationError as exc:
+            box.set_error(exc.message())
+            return False
+        box.clear_error()
+        return True
+
+    def _fill_from_id(self) -> None:
+        raw = self.id_number.text()
+        if not raw.strip():
+            return
+        try:
+            parsed = validation.parse_resident_id(raw, self._today())
+        except ValidationError:
+            return  # check_field already shows why
+        self.id_number.setText(parsed.number)
+        self._select_data(self.sex, parsed.sex)
+        self.birth_date.setText(parsed.birth_date.isoformat())
+        self.age.setText(str(validation.age_from_birth(parsed.birth_date, self._today())))
+        for key in ("sex", "birth_date", "age"):
+            self.boxes[key].clear_error()
+        self._edited()
+
+    def _fill_age_from_birth(self) -> None:
+        try:
+            birth = parse_birth_date(self.birth_date.text())
+            if birth is not None:
+                self.age.setText(str(validation.age_from_birth(birth, self._today())))
+                self.boxes["age"].clear_error()
+                self._edited()
+        except ValidationError:
+            pass  # shown by check_field
+
+    # --- drafts ----------------------------------------------------------------------
+
+    def _edited(self, *_args) -> None:
+        if not self._loading:
+            self._draft_timer.start()
+
+    def _emit_draft(self) -> None:
+        self.draft_changed.emit(self.values())
+
+    def flush_draft(self) -> None:
+        """Emit a pending draft now (before the form is hidden or the visit changes)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._emit_draft()
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+
+    # --- text ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        label_text = {
+            "name": tr("&Name *"), "sex": tr("Se&x *"), "phone": tr("&Mobile"),
+            "id_number": tr("&ID number"), "birth_date": tr("&Birth date"), "age": tr("A&ge *"),
+            "address": tr("Address"), "illness_duration": tr("Duration of illness"),
+            "medical_history": tr("Medical history"), "disease_category": tr("Disease category"),
+            "intention": tr("Visit intention"), "concerns": tr("Concerns"),
+            "health_question": tr("Health question"), "price_comparison": tr("Price comparison"),
+            "habits": tr("Spending habits"), "economic_status": tr("Economic situation"),
+            "person_type": tr("Person type"), "media_source_id": tr("How they heard of us"),
+        }  # fmt: skip
+        for key, label in self.labels.items():
+            label.setText(label_text[key])
+            self.editors[key].setAccessibleName(label_text[key].replace("&", "").rstrip(" *"))
+        self.general_group.setTitle(tr("General"))
+        self.targeted_group.setTitle(tr("Targeted · media source"))
+        self.phone.setPlaceholderText(tr("11-digit mobile"))
+        self.id_number.setPlaceholderText(tr("18 digits; fills sex and birth date"))
+        self.birth_date.setPlaceholderText(tr("YYYY-MM-DD"))
+        self.illness_duration.setPlaceholderText(tr("e.g. 3 days, 2 years"))
+        self.media_hint.setText(tr("Ask once the name is written: “how did you hear about us?”"))
+        sex = self.sex.currentData()
+        self.sex.clear()
+        self.sex.addItem("—", "")
+        self.sex.addItem(tr("Male"), "M")
+        self.sex.addItem(tr("Female"), "F")
+        self._select_data(self.sex, sex)
+        self.set_media_sources(self._media_sources)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,341 @@
+"""Triage (分诊): the complaint, suggested departments with their reasons, doctors on duty.
+
+The rules only suggest; the choice is the staff's. A red-flag complaint shows
+a red banner and puts the emergency department first. Keyboard: type the
+complaint, Enter → department list, Enter → doctor list, Enter → confirm;
+Ctrl+Enter confirms from anywhere; Shift+Enter is a new line in the complaint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import triage
+from frontdesk.errors import FrontdeskError, ValidationError
+from frontdesk.slips import format_fen
+from frontdesk.ui.widgets.fields import ENTER_KEYS, INVALID_STYLE, FieldBox
+
+SUGGEST_DELAY_MS = 200
+ID_ROLE = Qt.ItemDataRole.UserRole
+NO_DOCTOR = 0  # the "any doctor on duty" row
+
+
+@dataclass(frozen=True)
+class TriageChoice:
+    complaint: str
+    department_id: int | None
+    doctor_id: int | None
+
+
+class TriagePanel(QWidget):
+    """Emits `confirm_requested(TriageChoice)`; the desk calls the domain."""
+
+    confirm_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None):
+        super().__init__(parent)
+        self.setObjectName("triagePanel")
+        self.setStyleSheet(INVALID_STYLE)
+        self.clock = clock or dt.datetime.now
+        self.suggestion = triage.TriageSuggestion(False)
+        self._departments: list[triage.DepartmentView] = []
+
+        self.complaint_label = QLabel()
+        self.complaint = QPlainTextEdit()
+        self.complaint.setObjectName("complaint")
+        self.complaint.setTabChangesFocus(True)
+        self.complaint.setFixedHeight(64)
+        self.complaint.setStyleSheet("font-size: 13pt;")
+        self.complaint_box = FieldBox("complaint", self.complaint)
+        self.complaint_label.setBuddy(self.complaint)
+
+        self.red_banner = QLabel()
+        self.red_banner.setObjectName("redFlagBanner")
+        self.red_banner.setWordWrap(True)
+        self.red_banner.setStyleSheet(
+            "background: #dc2626; color: white; font-size: 15pt; font-weight: 700;"
+            " padding: 8px 12px; border-radius: 4px;")
+        self.red_banner.hide()
+
+        self.dept_label = QLabel()
+        self.departments = QListWidget()
+        self.departments.setObjectName("departmentList")
+        self.dept_box = FieldBox("department_id", self.departments)
+        self.dept_label.setBuddy(self.departments)
+        self.doctor_label = QLabel()
+        self.doctors = QListWidget()
+        self.doctors.setObjectName("doctorList")
+        self.doctor_box = FieldBox("doctor_id", self.doctors)
+        self.doctor_label.setBuddy(self.doctors)
+        for lst in (self.departments, self.doctors):
+            lst.setStyleSheet("QListWidget { font-size: 11pt; }"
+                              " QListWidget::item { padding: 3px 2px; }")
+            lst.setMinimumHeight(150)
+
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("triageConfirm")
+        self.confirm_button.setDefault(True)
+        self.confirm_button.setMinimumHeight(36)
+        self.confirm_button.setStyleSheet("font-size: 12pt; font-weight: 600;")
+
+        grid = QGridLayout()
+        grid.addWidget(self.dept_label, 0, 0)
+        grid.addWidget(self.doctor_label, 0, 1)
+        grid.addWidget(self.dept_box, 1, 0)
+        grid.addWidget(self.doctor_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.complaint_label)
+        layout.addWidget(self.complaint_box)
+        layout.addWidget(self.red_banner)
+        layout.addLayout(grid, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SUGGEST_DELAY_MS)
+        self._timer.timeout.connect(self.update_suggestions)
+        self.complaint.textChanged.connect(self._timer.start)
+        self._updating = False
+        self._picked_by_hand = False  # once the staff picks, typing no longer re-picks
+        self.departments.currentItemChanged.connect(self._department_changed)
+        self.confirm_button.clicked.connect(self.confirm)
+        for w in (self.complaint, self.departments, self.doctors):
+            w.installEventFilter(self)
+        self.shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.shortcut.activated.connect(self.confirm)
+        self.retranslate()
+
+    # --- public ------------------------------------------------------------------
+
+    def load(self, complaint: str, department_id: int | None, doctor_id: int | None) -> None:
+        """Show a visit's triage so far (an appointment may have pre-filled it)."""
+        try:
+            self._departments = triage.departments()
+        except FrontdeskError as exc:
+            self.dept_box.set_error(exc.message())
+            self._departments = []
+        for box in (self.complaint_box, self.dept_box, self.doctor_box):
+            box.clear_error()
+        self._picked_by_hand = bool(department_id)
+        self.complaint.blockSignals(True)
+        self.complaint.setPlainText(complaint or "")
+        self.complaint.blockSignals(False)
+        self.update_suggestions(prefer=department_id, doctor=doctor_id)
+
+    def choice(self) -> TriageChoice:
+        dept = self.departments.currentItem()
+        doc = self.doctors.currentItem()
+        doctor_id = doc.data(ID_ROLE) if doc is not None else None
+        return TriageChoice(
+            complaint=self.complaint.toPlainText(),
+            department_id=dept.data(ID_ROLE) if dept is not None else None,
+            doctor_id=doctor_id or None,
+        )
+
+    def confirm(self) -> None:
+        self.complaint_box.clear_error()
+        if not self.complaint.toPlainText().strip():
+            self.show_error(ValidationError("请填写主诉（哪里不舒服）。",
+                                            "Please enter the complaint.", field="complaint"))
+            return
+        if self._timer.isActive():
+            self.update_suggestions()
+        self.confirm_requested.emit(self.choice())
+
+    def show_error(self, exc: ValidationError) -> bool:
+        """Show a domain error at its field; False when it belongs to no field here."""
+        box = {"complaint": self.complaint_box, "department_id": self.dept_box,
+               "doctor_id": self.doctor_box}.get(exc.field or "")
+        if box is None:
+            return False
+        box.set_error(exc.message())
+        box.editor.setFocus()
+        return True
+
+    def department_ids(self) -> list[int]:
+        return [self.departments.item(i).data(ID_ROLE) for i in range(self.departments.count())]
+
+    def doctor_ids(self) -> list[int]:
+        return [self.doctors.item(i).data(ID_ROLE) for i in range(self.doctors.count())]
+
+    def select_department(self, department_id: int) -> None:
+        for i in range(self.departments.count()):
+            if self.departments.item(i).data(ID_ROLE) == department_id:
+                self.departments.setCurrentRow(i)
+                return
+
+    def select_doctor(self, doctor_id: int | None) -> None:
+        for i in range(self.doctors.count()):
+            if self.doctors.item(i).data(ID_ROLE) == (doctor_id or NO_DOCTOR):
+                self.doctors.setCurrentRow(i)
+                return
+
+    # --- suggestions -------------------------------------------------------------------
+
+    def update_suggestions(self, prefer: int | None = None, doctor: int | None = None) -> None:
+        """Re-rank departments for the complaint; keep the staff's pick unless told otherwise."""
+        self._timer.stop()
+        current = self.departments.currentItem()
+        keep = prefer or (current.data(ID_ROLE) if current is not None else None)
+        touched = current is not None and self._picked_by_hand
+        try:
+            self.suggestion = triage.suggest(self.complaint.toPlainText())
+        except FrontdeskError as exc:
+            self.complaint_box.set_error(exc.message())
+            self.suggestion = triage.TriageSuggestion(False)
+        self._show_red_flag()
+        ranked = {d[0]: d for d in self.suggestion.departments}
+        emergency = [d for d in self._departments if d.is_emergency]
+        order: list[triage.DepartmentView] = []
+        if self.suggestion.red_flag:
+            order += emergency
+        order += [d for dept_id in ranked for d in self._departments
+                  if d.id == dept_id and d not in order]
+        order += [d for d in self._departments if d not in order]
+
+        self._updating = True
+        self.departments.blockSignals(True)
+        self.departments.clear()
+        for d in order:
+            match = ranked.get(d.id)
+            label = d.name
+            if match:
+                label += "  — " + self.tr("matched: {words}").format(words="、".join(match[2]))
+            item = QListWidgetItem(label)
+            item.setData(ID_ROLE, d.id)
+            if d.is_emergency and self.suggestion.red_flag:
+                item.setForeground(QBrush(QColor("#b91c1c")))
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            elif match:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            else:
+                item.setForeground(QBrush(QColor("#475569")))
+            self.departments.addItem(item)
+        self.departments.blockSignals(False)
+
+        if prefer:
+            target = prefer
+        elif self.suggestion.red_flag and emergency:
+            target = emergency[0].id
+        elif touched and keep:
+            target = keep
+        elif self.suggestion.departments:
+            target = self.suggestion.departments[0][0]
+        else:
+            target = keep
+        if target:
+            self.select_department(target)
+        if self.departments.currentItem() is None and self.departments.count():
+            self.departments.setCurrentRow(0)
+        self._updating = False
+        self._load_doctors(doctor)
+
+    def _department_changed(self, *_args) -> None:
+        if self._updating:
+            return
+        self._picked_by_hand = True
+        self._load_doctors()
+
+    def _show_red_flag(self) -> None:
+        s = self.suggestion
+        self.red_banner.setVisible(s.red_flag)
+        if s.red_flag:
+            self.red_banner.setText(self.tr(
+                "⚠ RED FLAG: {words} — send to Emergency now, escort at once; "
+                "the fee is paid later.").format(words="、".join(s.red_flag_words)))
+
+    def _load_doctors(self, prefer: int | None = None) -> None:
+        dept = self.departments.currentItem()
+        current = self.doctors.currentItem()
+        keep = prefer if prefer is not None else (current.data(ID_ROLE) if current else None)
+        self.doctors.clear()
+        any_item = QListWidgetItem(self.tr("Any doctor on duty"))
+        any_item.setData(ID_ROLE, NO_DOCTOR)
+        self.doctors.addItem(any_item)
+        self.doctor_box.clear_error()
+        if dept is not None:
+            try:
+                views = triage.doctors(dept.data(ID_ROLE), self.clock())
+            except FrontdeskError as exc:
+                self.doctor_box.set_error(exc.message())
+                views = []
+            for d in views:
+                text = f"{d.name}  {d.title}  · {format_fen(d.fee_fen)}"
+                if d.specialty:
+                    text += "\n    " + d.specialty
+                if not d.on_duty:
+                    text += "  " + self.tr("(not on duty now)")
+                item = QListWidgetItem(text)
+                item.setData(ID_ROLE, d.id)
+                if not d.on_duty:
+                    item.setForeground(QBrush(QColor("#94a3b8")))
+                self.doctors.addItem(item)
+        self.select_doctor(keep)
+        if self.doctors.currentItem() is None:
+            self.doctors.setCurrentRow(0)
+
+    # --- keyboard --------------------------------------------------------------------
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
+            mods = event.modifiers()
+            if mods & Qt.KeyboardModifier.ControlModifier:
+                self.confirm()
+                return True
+            if obj is self.complaint:
+                if mods & Qt.KeyboardModifier.ShiftModifier:
+                    return False  # a new line
+                self.update_suggestions()
+                self.departments.setFocus()
+                return True
+            if obj is self.departments:
+                self.doctors.setFocus()
+                return True
+            if obj is self.doctors:
+                self.confirm()
+                return True
+        return False
+
+    def retranslate(self) -> None:
+        self.complaint_label.setText(self.tr("&Complaint — what is bothering the patient most?"))
+        self.complaint.setPlaceholderText(self.tr("e.g. stomach ache for three days"))
+        self.complaint.setAccessibleName(self.tr("Complaint"))
+        self.dept_label.setText(self.tr("&Department (suggested first)"))
+        self.departments.setAccessibleName(self.tr("Department"))
+        self.doctor_label.setText(self.tr("D&octor (on duty first)"))
+        self.doctors.setAccessibleName(self.tr("Doctor"))
+        self.confirm_button.setText(self.tr("Confirm triage (Ctrl+Enter)"))
+        self.confirm_button.setAccessibleName(self.tr("Confirm triage"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,209 @@
+"""The desk's waiting list: arrivals from the door, visits in progress, escorts still out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import stages
+from frontdesk.i18n import text
+
+_ROOT = QModelIndex()
+WAITING_COLOUR = "#ecfeff"  # GREETING: a patient handed over, nobody has taken them yet
+RED_FLAG_COLOUR = "#fee2e2"
+
+
+def stage_label(view) -> str:
+    """The stage as the desk says it; a DONE visit in the list means the escort is still out."""
+    if view.stage == stages.GREETING:
+        return QCoreApplication.translate("VisitList", "Waiting for desk")
+    if view.stage == stages.DONE and not getattr(view, "escort_back", True):
+        return QCoreApplication.translate("VisitList", "Escort not back")
+    zh, en = stages.STAGE_NAMES.get(view.stage, (view.stage, view.stage))
+    return text(zh, en)
+
+
+def patient_label(view) -> str:
+    if view.patient_name:
+        return view.patient_name
+    tr = QCoreApplication.translate
+    if view.has_appointment:
+        return (tr("VisitList", "New arrival (first visit, booked)") if view.first_visit
+                else tr("VisitList", "New arrival (returning, booked)"))
+    return (tr("VisitList", "New arrival (first visit)") if view.first_visit
+            else tr("VisitList", "New arrival (returning)"))
+
+
+def minutes_since(moment: dt.datetime | None, now: dt.datetime) -> int:
+    if moment is None:
+        return 0
+    return max(0, int((now - moment).total_seconds() // 60))
+
+
+class VisitListModel(QAbstractTableModel):
+    """Rows are reception VisitViews; the wait is counted from the stage's start."""
+
+    COL_NUMBER, COL_PATIENT, COL_STAGE, COL_WAIT = range(4)
+    HEADERS = (QT_TRANSLATE_NOOP("VisitListModel", "No."), QT_TRANSLATE_NOOP("VisitListModel", "Patient"), QT_TRANSLATE_NOOP("VisitListModel", "Step"), QT_TRANSLATE_NOOP("VisitListModel", "Min"))
+
+    def __init__(self, parent=None, *, clock: Callable[[], dt.datetime] | None = None):
+        super().__init__(parent)
+        self._rows: list = []
+        self.clock = clock or dt.datetime.now
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def row_of(self, visit_id: int) -> int:
+        return next((i for i, v in enumerate(self._rows) if v.id == visit_id), -1)
+
+    def visit_at(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.HEADERS):
+                return QCoreApplication.translate("VisitListModel", self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        v = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_NUMBER:
+                return v.queue_label or f"#{v.id}"
+            if col == self.COL_PATIENT:
+                return ("⚠ " if v.red_flag else "") + patient_label(v)
+            if col == self.COL_STAGE:
+                return stage_label(v)
+            if col == self.COL_WAIT:
+                return str(minutes_since(v.stage_since or v.arrived_at, self.clock()))
+        elif role == Qt.ItemDataRole.BackgroundRole:
+            if v.red_flag:
+                return QBrush(QColor(RED_FLAG_COLOUR))
+            if v.stage == stages.GREETING:
+                return QBrush(QColor(WAITING_COLOUR))
+        elif role == Qt.ItemDataRole.FontRole and v.stage == stages.GREETING:
+            font = QFont()
+            font.setBold(True)
+            return font
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_WAIT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return v.complaint or None
+        elif role == Qt.ItemDataRole.UserRole:
+            return v.id
+        return None
+
+
+class VisitListPanel(QWidget):
+    """Title, count and the list; emits `visit_chosen(id)` when a row becomes current."""
+
+    visit_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None):
+        super().__init__(parent)
+        self.setObjectName("visitListPanel")
+        self.title = QLabel()
+        self.title.setObjectName("visitListTitle")
+        self.title.setStyleSheet("font-size: 13pt; font-weight: 700;")
+        self.title.setWordWrap(True)
+        self.model = VisitListModel(self, clock=clock)
+        self.view = QTableView()
+        self.view.setObjectName("visitList")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(VisitListModel.COL_PATIENT, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.empty = QLabel()
+        self.empty.setObjectName("visitListEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #64748b;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        self._quiet = False
+        self.retranslate()
+
+    def set_visits(self, visits: list, current_id: int | None) -> None:
+        """Replace the rows, keeping `current_id` selected without re-emitting it."""
+        self._quiet = True
+        try:
+            self.model.set_rows(visits)
+            row = self.model.row_of(current_id) if current_id is not None else -1
+            if row >= 0:
+                self.view.selectRow(row)
+        finally:
+            self._quiet = False
+        waiting = sum(1 for v in visits if v.stage == stages.GREETING)
+        self.title.setText(self.tr("Patients · {n} waiting for the desk").format(n=waiting))
+        self.empty.setVisible(not visits)
+
+    def select_visit(self, visit_id: int) -> None:
+        row = self.model.row_of(visit_id)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def first_waiting(self):
+        return next((v for v in self.model.rows() if v.stage == stages.GREETING), None)
+
+    def _row_changed(self, current, _previous) -> None:
+        if self._quiet or not current.isValid():
+            return
+        view = self.model.visit_at(current.row())
+        if view is not None:
+            self.visit_chosen.emit(view.id)
+
+    def retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("Patients at the desk"))
+        self.empty.setText(self.tr("No one is waiting. New arrivals from the door appear here."))
+        self.set_visits(self.model.rows(), None)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,96 @@
+"""A form field with its own error line, and Enter-moves-on keyboard handling.
+
+Errors belong AT the field: each editor sits in a :class:`FieldBox` whose red
+label under it shows the message; the editor gets a red border too, so the
+problem is found without reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b91c1c; font-size: 9pt;"
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class FieldBox(QWidget):
+    """An editor and, under it, its error message (hidden while there is none)."""
+
+    def __init__(self, key: str, editor: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.editor = editor
+        self.setObjectName(f"{key}Field")
+        editor.setObjectName(editor.objectName() or key)
+        self.error = QLabel()
+        self.error.setObjectName(f"{key}Error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.editor.setProperty("invalid", bool(message))
+        # Re-polish so the [invalid="true"] style rule applies at once.
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)
+        self.error.setAccessibleName(message)
+
+    def clear_error(self) -> None:
+        self.set_error("")
+
+    def error_text(self) -> str:
+        return self.error.text() if self.error.isVisibleTo(self) else ""
+
+
+INVALID_STYLE = (
+    "QLineEdit[invalid='true'], QComboBox[invalid='true'], QPlainTextEdit[invalid='true']"
+    " { border: 2px solid #dc2626; border-radius: 3px; }"
+)
+
+
+class EnterAdvances(QObject):
+    """Event filter: Enter in a line edit or combo box moves to the next field.
+
+    On the last field (or with Ctrl held anywhere) Enter calls `submit`
+    instead, so a form is filled and sent without touching the mouse.
+    """
+
+    def __init__(self, editors: list[QWidget], submit: Callable[[], None],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.editors = editors
+        self.submit = submit
+        for editor in editors:
+            editor.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or event.key() not in ENTER_KEYS:
+            return False
+        if isinstance(obj, QComboBox) and obj.view().isVisible():
+            return False  # Enter picks the item in an open list
+        if not isinstance(obj, (QLineEdit, QComboBox)):
+            return False
+        mods = event.modifiers()
+        if mods & Qt.KeyboardModifier.ControlModifier:
+            self.submit()
+            return True
+        try:
+            i = self.editors.index(obj)
+        except ValueError:
+            return False
+        following = [e for e in self.editors[i + 1:] if e.isEnabled() and e.isVisibleTo(e.window())]
+        if not following:
+            self.submit()
+        else:
+            following[0].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
