@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QEventLoop,
     QMarginsF,
     QObject,
@@ -339,8 +340,6 @@ class PrintPreviewDialog(QDialog):
 
 
 def kind_title(kind: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     if kind == "guide":
         return QCoreApplication.translate("PrintPreviewDialog", "Guide slip")
     if kind == "billing":
@@ -377,6 +376,7 @@ def print_slip(data: bytes, kind: str, settings: SlipPrintSettings | PrintSettin
         dialog.exec()
         return dialog.print_result or PrintResult(
             PrintOutcome.CANCELLED,
-            dialog.printer.tr("Printing was cancelled. Nothing was changed."))
+            QCoreApplication.translate("SlipPrinter",
+                                       "Printing was cancelled. Nothing was changed."))
     finally:
         dialog.deleteLater()

@@ -119,6 +119,7 @@ class ReprintDialog(QDialog):
         self.empty_label = QLabel()
         self.empty_label.setObjectName("printHistoryEmpty")
         self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.status_label = QLabel()
         self.status_label.setObjectName("reprintStatus")
         self.status_label.setWordWrap(True)
@@ -139,7 +140,7 @@ class ReprintDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_label, 1)  # takes the table's place when empty
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         self.resize(640, 320)
