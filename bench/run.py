@@ -1,0 +1,401 @@
+"""Run every benchmark against the generated hospital and print ONE table.
+
+    python bench/run.py                  # 1M patients, 730 days (generated once, cached)
+    python bench/run.py --smoke          # 10,000 patients, 7 days, few runs: CI, no verdicts enforced
+    python bench/run.py --only lookup --runs 50 --json /tmp/bench.json
+
+Every figure is compared with a baseline measured in the same run on the same
+machine. Start-up and memory time whole processes (the user waits for a
+whole process); everything else is timed in-process with warm-up calls
+excluded. Write benchmarks use a private copy of the cached database. The
+exit status is 0 unless something crashed: targets are reported, not enforced.
+
+A benchmark is one function below, registered with @benchmark; it returns
+Rows (bench/harness.py) and raises NotLanded when its feature is not in the
+tree yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import generate  # noqa: E402
+from bench.harness import (  # noqa: E402
+    NOT_LANDED,
+    Bench,
+    NotLanded,
+    Row,
+    machine,
+    need,
+    run_process,
+    sqlite_connect,
+    table,
+    time_calls,
+)
+
+SMOKE = {"patients": 10_000, "days": 7, "runs": 5, "process_runs": 2, "warmup": 1}
+
+
+@dataclass
+class Spec:
+    key: str
+    fn: Callable[[Bench], list[Row]]
+    titles: tuple[tuple[str, str], ...]  # (name, target) of its rows, for the n/a lines
+
+
+BENCHMARKS: list[Spec] = []
+
+
+def benchmark(key: str, *titles: tuple[str, str]):
+    """Register `fn(bench) -> list[Row]` under `key` (for --only)."""
+    def wrap(fn: Callable[[Bench], list[Row]]):
+        BENCHMARKS.append(Spec(key, fn, titles))
+        return fn
+    return wrap
+
+
+def _open_app_db(path: Path) -> None:
+    """Bind the app's models to `path` exactly as the app does at start-up."""
+    from frontdesk.db import connection
+    from frontdesk.db.session import open_database
+
+    connection.close()
+    open_database(f"sqlite:///{path}")
+
+
+# --- start-up and memory (whole processes) --------------------------------------------
+
+START_TITLE = ("cold start to main window shown", "median ≤ 1.3× bare Qt")
+MEMORY_TITLE = ("resident memory after start", "peak RSS ≤ 1.5× bare Qt")
+
+
+def _process_runs(bench: Bench) -> tuple[list, list]:
+    """Alternate app and bare-Qt processes, so machine noise hits both alike."""
+    if "process" not in bench.memo:
+        db = bench.copy("read")
+        app_cmd = [sys.executable, "-m", "frontdesk", "--db", f"sqlite:///{db}", "--smoke"]
+        bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_qt.py")]
+        env = bench.env()
+        app, bare = [], []
+        for i in range(bench.warmup + bench.process_runs):
+            a = run_process(app_cmd, env, ROOT)
+            b = run_process(bare_cmd, env, ROOT)
+            if "shown=True" not in a.stdout or "shown=True" not in b.stdout:
+                raise RuntimeError(f"window not shown:\n{a.stdout}\n{b.stdout}")
+            if i >= bench.warmup:
+                app.append(a)
+                bare.append(b)
+        bench.memo["process"] = (app, bare)
+    return bench.memo["process"]
+
+
+@benchmark("startup", START_TITLE)
+def startup(bench: Bench) -> list[Row]:
+    app, bare = _process_runs(bench)
+    return [Row(*START_TITLE, samples=[r.seconds * 1000 for r in app],
+                baseline=[r.seconds * 1000 for r in bare], compare="median", max_ratio=1.3,
+                note="whole process: interpreter start to window shown + 200 ms smoke timer "
+                     "to exit; OS file cache warm")]
+
+
+@benchmark("memory", MEMORY_TITLE)
+def memory(bench: Bench) -> list[Row]:
+    app, bare = _process_runs(bench)
+    return [Row(*MEMORY_TITLE, unit="MB", samples=[r.max_rss_mb for r in app],
+                baseline=[r.max_rss_mb for r in bare], compare="median", max_ratio=1.5,
+                note="peak RSS of the process (wait4 ru_maxrss)")]
+
+
+# --- as-you-type lookup -----------------------------------------------------------------
+
+LOOKUP_KINDS = ("phone", "name", "pinyin initials", "record no")
+LOOKUP_TARGET = "p95 ≤ 10 ms and ≤ 2× raw"
+
+
+def _typed(kind: str, name: str, phone: str, record: str) -> str:
+    if kind == "phone":
+        return phone
+    if kind == "name":
+        return name
+    if kind == "record no":
+        return record
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+
+
+def _raw_search(con, key: str, limit: int = 20) -> list[tuple]:
+    """The app's lookup as raw sqlite3: the same index range scans, the same patient fetch."""
+    ranges = [(key, key + "\uffff")]
+    if key.isdigit() and 4 <= len(key) <= 6:
+        tail = "#" + key[::-1]
+        ranges.append((tail, tail + "\uffff"))
+    one = "SELECT patient_id, key FROM patient_search_key WHERE key >= ? AND key < ? " \
+          "ORDER BY key LIMIT ?"
+    sql = one if len(ranges) == 1 else " UNION ALL ".join(f"SELECT * FROM ({one})"
+                                                          for _ in ranges)
+    params: list = []
+    for low, high in ranges:
+        params += [low, high, limit * 4]
+    ids: dict[int, None] = {}
+    for pid, _ in con.execute(sql, params):
+        ids[pid] = None
+        if len(ids) == limit:
+            break
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return con.execute(
+        "SELECT p.id, p.record_no, p.name, p.sex, p.birth_date, p.phone, p.id_number, "
+        "p.vip_tier, p.merged_into_id, (SELECT MAX(v.visit_date) FROM visit v "
+        f"WHERE v.patient_id = p.id) FROM patient p WHERE p.id IN ({marks})",
+        list(ids)).fetchall()
+
+
+@benchmark("lookup", *((f"as-you-type lookup: {k}", LOOKUP_TARGET) for k in LOOKUP_KINDS))
+def lookup(bench: Bench) -> list[Row]:
+    patients = need("frontdesk.patients", "search")
+    from frontdesk.pinyin import query_key
+
+    db = bench.copy("read")
+    _open_app_db(db)
+    con = sqlite_connect(db)
+    rng = random.Random(9)
+    n = bench.meta.counts["patient"]
+    picks = [con.execute("SELECT name, phone, record_no FROM patient WHERE id = ?",
+                         (rng.randrange(1, n + 1),)).fetchone() for _ in range(bench.runs)]
+    rows = []
+    for kind in LOOKUP_KINDS:
+        # Every keystroke of each query is one sample: what the desk sees while typing.
+        typed = [_typed(kind, *p) for p in picks if p[1] or kind != "phone"]
+        prefixes = [t[:i] for t in typed for i in range(1, len(t) + 1)]
+        for q in prefixes[:20]:  # warm-up, excluded
+            patients.search(q)
+            _raw_search(con, query_key(q))
+        app_ms, raw_ms = [], []
+        for q in prefixes:
+            app_ms += time_calls(lambda q=q: patients.search(q), 1, warmup=0)
+            raw_ms += time_calls(lambda q=q: _raw_search(con, query_key(q)), 1, warmup=0)
+        rows.append(Row(f"as-you-type lookup: {kind}", LOOKUP_TARGET, samples=app_ms,
+                        baseline=raw_ms, limit=10, max_ratio=2,
+                        note=f"{len(typed)} queries, every prefix keystroke"))
+    con.close()
+    return rows
+
+
+# --- visit stage transition -------------------------------------------------------------
+
+TRANSITION_TITLE = ("visit stage transition commit (greeting → triage)",
+                    "p95 ≤ 5 ms and ≤ 2× raw")
+
+
+@benchmark("transition", TRANSITION_TITLE)
+def transition(bench: Bench) -> list[Row]:
+    reception = need("frontdesk.reception", "new_arrival", "take_at_desk")
+    from frontdesk.db.models import Staff
+
+    db = bench.copy("write")
+    _open_app_db(db)
+    guide = Staff.get(Staff.role == "guide")
+    desk = Staff.get(Staff.role == "desk")
+    count = bench.warmup + bench.runs
+    # Arrivals to move on (not timed): half for the app, half for the raw baseline.
+    app_ids = [reception.new_arrival(actor=guide, booked=False, first_visit=True).id
+               for _ in range(count)]
+    raw_ids = [reception.new_arrival(actor=guide, booked=False, first_visit=True).id
+               for _ in range(count)]
+    con = sqlite_connect(db)
+
+    def raw_move(vid: int) -> None:
+        at = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        con.execute("BEGIN IMMEDIATE")
+        cur = con.execute("UPDATE visit SET stage = 'TRIAGE', version = version + 1, "
+                          "updated_at = ? WHERE id = ? AND version = 1", (at, vid))
+        assert cur.rowcount == 1
+        con.execute("INSERT INTO visit_event (visit_id, from_stage, stage, action, at, "
+                    "staff_id, note) VALUES (?, 'GREETING', 'TRIAGE', 'at_desk', ?, ?, '')",
+                    (vid, at, desk.id))
+        con.execute("COMMIT")
+
+    app_ms, raw_ms = [], []
+    for i, (a, r) in enumerate(zip(app_ids, raw_ids, strict=True)):
+        t_app = time_calls(lambda a=a: reception.take_at_desk(a, actor=desk, expected_version=1),
+                           1, warmup=0)
+        t_raw = time_calls(lambda r=r: raw_move(r), 1, warmup=0)
+        if i >= bench.warmup:
+            app_ms += t_app
+            raw_ms += t_raw
+    con.close()
+    return [Row(*TRANSITION_TITLE, samples=app_ms, baseline=raw_ms, limit=5, max_ratio=2,
+                note="reception.take_at_desk (permission, version check, UPDATE + event in one "
+                     "IMMEDIATE transaction, WAL, synchronous=NORMAL) and the VisitView it "
+                     "returns; raw = UPDATE + INSERT in one transaction")]
+
+
+# --- guide slip ---------------------------------------------------------------------------
+
+SLIP_TITLE = ("guide slip PDF, warm (roll80)", "p95 ≤ 50 ms and ≤ 1.5× bare page")
+
+
+@benchmark("slip", SLIP_TITLE)
+def slip(bench: Bench) -> list[Row]:
+    slips = need("frontdesk.slips", "render_guide", "bench_baseline", "slip_texts")
+    try:
+        from frontdesk.slips.source import guide_slip_for
+
+        db = bench.copy("read")
+        _open_app_db(db)
+        from frontdesk.db.models import Visit
+
+        vid = Visit.select(Visit.id).where(Visit.visit_date == bench.meta.peak_day,
+                                           Visit.stage == "DONE").first().id
+        guide = guide_slip_for(vid)
+        source = f"visit {vid} of the generated DB"
+    except ImportError:
+        from frontdesk.slips.samples import sample_guide_slip
+
+        guide, source = sample_guide_slip(), "sample slip"
+    texts = slips.slip_texts(guide)
+    app_ms = time_calls(lambda: slips.render_guide(guide), bench.runs, warmup=bench.warmup + 2)
+    raw_ms = time_calls(lambda: slips.bench_baseline(texts=texts), bench.runs,
+                        warmup=bench.warmup + 2)
+    return [Row(*SLIP_TITLE, samples=app_ms, baseline=raw_ms, limit=50, max_ratio=1.5,
+                note=f"{source}; baseline = one drawString per slip text, same embedded font")]
+
+
+# --- reports -----------------------------------------------------------------------------------
+
+DAILY_TITLE = ("daily summary PDF, 2,000-visit day", "p95 ≤ 1 s")
+RANGE_TITLE = ("90-day summary PDF", "p95 ≤ 3 s")
+
+
+def _report_runs(bench: Bench) -> int:
+    # A report is seconds of work: fewer runs, still a median and a p95.
+    return max(3, min(bench.runs, 10 if bench.smoke else 30))
+
+
+@benchmark("daily", DAILY_TITLE)
+def daily_report(bench: Bench) -> list[Row]:
+    daily = need("frontdesk.reports.daily", "build_daily")
+    pdf = need("frontdesk.reports.pdf", "render_daily_pdf")
+    _open_app_db(bench.copy("read"))
+    day = dt.date.fromisoformat(bench.meta.peak_day)
+    ms = time_calls(lambda: pdf.render_daily_pdf(daily.build_daily(day)), _report_runs(bench),
+                    warmup=1)
+    return [Row(*DAILY_TITLE, samples=ms, limit=1000,
+                note=f"{day}: build_daily (SQL) + render_daily_pdf")]
+
+
+@benchmark("range", RANGE_TITLE)
+def range_report(bench: Bench) -> list[Row]:
+    rng = need("frontdesk.reports.range", "build_range")
+    pdf = need("frontdesk.reports.pdf", "render_range_pdf")
+    _open_app_db(bench.copy("read"))
+    end = dt.date.fromisoformat(bench.meta.peak_day)
+    start = end - dt.timedelta(days=89)
+    ms = time_calls(lambda: pdf.render_range_pdf(rng.build_range(start, end)),
+                    _report_runs(bench), warmup=1)
+    return [Row(*RANGE_TITLE, samples=ms, limit=3000,
+                note=f"{start} – {end}: build_range (SQL) + render_range_pdf")]
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="Frontdesk benchmarks: one table, baselines "
+                                            "measured in the same run.")
+    p.add_argument("--patients", type=int, help=f"default {generate.DEFAULT_PATIENTS:,}")
+    p.add_argument("--days", type=int, help=f"default {generate.DEFAULT_DAYS}")
+    p.add_argument("--runs", type=int, help="timed runs per in-process benchmark (default 30)")
+    p.add_argument("--process-runs", type=int,
+                   help="app and bare-Qt processes each for start-up/memory (default 30)")
+    p.add_argument("--only", action="append", metavar="NAME",
+                   choices=[s.key for s in BENCHMARKS],
+                   help="run only this benchmark (repeatable): "
+                        + ", ".join(s.key for s in BENCHMARKS))
+    p.add_argument("--smoke", action="store_true",
+                   help="tiny configuration for CI (10,000 patients, 7 days, few runs)")
+    p.add_argument("--json", type=Path, metavar="FILE", help="also save the figures as JSON")
+    args = p.parse_args(argv)
+    base = SMOKE if args.smoke else {"patients": generate.DEFAULT_PATIENTS,
+                                     "days": generate.DEFAULT_DAYS, "runs": 30,
+                                     "process_runs": 30, "warmup": 3}
+    for key, value in base.items():
+        if getattr(args, key, None) is None:
+            setattr(args, key, value)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    params = generate.Params(patients=args.patients, days=args.days)
+    db, meta = generate.ensure_database(params, log=lambda m: print(m, file=sys.stderr))
+    info = machine()
+    rows: list[Row] = []
+    crashed = False
+    with tempfile.TemporaryDirectory(prefix="frontdesk-bench-") as tmp:
+        bench = Bench(db=db, meta=meta, workdir=Path(tmp), runs=args.runs,
+                      process_runs=args.process_runs, warmup=args.warmup, smoke=args.smoke)
+        for spec in BENCHMARKS:
+            if args.only and spec.key not in args.only:
+                continue
+            print(f"running {spec.key} …", file=sys.stderr, flush=True)
+            try:
+                rows += spec.fn(bench)
+            except NotLanded as exc:
+                rows += [Row(name, target, missing=f"{NOT_LANDED} ({exc})")
+                         for name, target in spec.titles]
+            except Exception:  # noqa: BLE001 - report it, finish the table, exit 1
+                traceback.print_exc()
+                crashed = True
+                rows += [Row(name, target, missing="crashed (see above)")
+                         for name, target in spec.titles]
+        from frontdesk.db import connection
+
+        connection.close()
+    info["load_after"] = machine()["load"]
+    header = (f"Frontdesk benchmarks — {dt.datetime.now():%Y-%m-%d %H:%M} — "
+              f"{meta.counts['patient']:,} patients, {params.days} days "
+              f"({meta.counts.get('visit', 0):,} visits, "
+              f"{meta.counts.get('patient_search_key', 0):,} search keys)"
+              f"{' — SMOKE (figures not meaningful)' if args.smoke else ''}\n"
+              f"machine: {info['cpu']}, {info['cores']} cores, {info['memory']}; Python "
+              f"{info['python']}, SQLite {info['sqlite']}, PySide6 {info['pyside6']}; "
+              f"load average {info['load']} before, {info['load_after']} after")
+    print()
+    print(header)
+    print()
+    print(table(rows))
+    notes = [f"- {r.name}: {r.note}" for r in rows if r.note]
+    if notes:
+        print()
+        print("\n".join(notes))
+    print(f"\n({time.perf_counter() - started:.0f} s)")
+    if args.json:
+        args.json.write_text(json.dumps({
+            "date": dt.datetime.now().isoformat(timespec="seconds"), "machine": info,
+            "params": meta.params, "counts": meta.counts, "smoke": args.smoke,
+            "runs": args.runs, "process_runs": args.process_runs,
+            "rows": [r.as_dict() for r in rows],
+        }, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
