@@ -1,0 +1,104 @@
+"""`frontdesk report daily --date YYYY-MM-DD --out FILE` (and `--from/--to` for a range).
+
+The format follows the file's extension: .pdf, .csv or .xlsx. Without --out
+the headline numbers are printed. Exit codes: 0 written (or printed), 2 bad
+input or an unwritable file (cli.main prints the message; nothing is left half
+written).
+
+Permission: the CLI runs as the system (see frontdesk.reports.access): who can
+run it can read the database file anyway. Each file written is recorded in the
+audit log as a system export, with the operating-system user named.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from frontdesk.commands import open_for, say
+from frontdesk.errors import ValidationError
+
+HELP = "write the daily summary (or a date range) as PDF, CSV or XLSX"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=("daily", "range"),
+                   help="daily: one day (--date); range: --from/--to (weekly, monthly views)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day of a range")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day of a range")
+    p.add_argument("--out", metavar="FILE",
+                   help="output file, .pdf / .csv / .xlsx (without it: print the headline numbers)")
+
+
+def _which(args) -> tuple[str, str | None, str | None]:
+    """("daily", day, None) or ("range", start, end), from the arguments as given."""
+    wants_range = args.start is not None or args.end is not None
+    if wants_range and args.date is not None:
+        raise ValidationError("请只用 --date（单日）或 --from/--to（时间段）其中一种。",
+                              "Give either --date (one day) or --from/--to (a range), not both.",
+                              field="date")
+    if args.kind == "range" or wants_range:
+        if args.start is None or args.end is None:
+            raise ValidationError("时间段需要同时给出 --from 和 --to。",
+                                  "A range needs both --from and --to.", field="from")
+        return "range", args.start, args.end
+    return "daily", args.date, None
+
+
+def run(args) -> int:
+    import datetime as dt
+
+    from frontdesk.reports import export
+    from frontdesk.reports.access import SYSTEM
+    from frontdesk.reports.daily import check_not_future, parse_day
+    from frontdesk.reports.range import check_range
+
+    # Everything that can be checked without the database is checked first.
+    kind, first, last = _which(args)
+    today = dt.date.today()
+    if kind == "daily":
+        day = parse_day(first) if first is not None else today
+        check_not_future(day, today=today)
+    else:
+        start, end = parse_day(first, field="from"), parse_day(last, field="to")
+        check_range(start, end, today=today)
+    if args.out:
+        export.format_of(args.out)
+        folder = Path(args.out).expanduser().parent
+        if not folder.is_dir():
+            raise ValidationError(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}",
+                                  field="out")
+
+    open_for(args)
+    if kind == "daily":
+        from frontdesk.reports.daily import build_daily
+
+        summary = build_daily(day, actor=SYSTEM, today=today)
+        label = f"{day:%Y-%m-%d}"
+    else:
+        from frontdesk.reports.range import build_range
+
+        summary = build_range(start, end, actor=SYSTEM, today=today)
+        label = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+
+    if summary.is_empty:
+        say(f"注意：{label} 没有就诊记录，报表内容为空。",
+            f"Note: no visits were recorded for {label}; the report is mostly empty.")
+    if not args.out:
+        _print_headline(summary, label)
+        return 0
+    written = export.save_report(summary, args.out, actor=SYSTEM)
+    say(f"已写入 {written}（{label}，就诊 {summary.totals.visits} 人次）。",
+        f"Wrote {written} ({label}, {summary.totals.visits} visits).")
+    return 0
+
+
+def _print_headline(summary, label: str) -> None:
+    from frontdesk.reports.tables import format_cell, tables_for
+
+    overview = tables_for(summary)[0]
+    print(f"{summary.hospital}  {label}")
+    print(" | ".join(overview.columns))
+    for row in overview.rows:
+        print(" | ".join(format_cell(v) for v in row))
