@@ -319,32 +319,31 @@ class RegistrationFormWidget(QWidget):
     # --- text ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = self.tr
         label_text = {
-            "name": tr("&Name *"), "sex": tr("Se&x *"), "phone": tr("&Mobile"),
-            "id_number": tr("&ID number"), "birth_date": tr("&Birth date"), "age": tr("A&ge *"),
-            "address": tr("Address"), "illness_duration": tr("Duration of illness"),
-            "medical_history": tr("Medical history"), "disease_category": tr("Disease category"),
-            "intention": tr("Visit intention"), "concerns": tr("Concerns"),
-            "health_question": tr("Health question"), "price_comparison": tr("Price comparison"),
-            "habits": tr("Spending habits"), "economic_status": tr("Economic situation"),
-            "person_type": tr("Person type"), "media_source_id": tr("How they heard of us"),
+            "name": self.tr("&Name *"), "sex": self.tr("Se&x *"), "phone": self.tr("&Mobile *"),
+            "id_number": self.tr("&ID number"), "birth_date": self.tr("&Birth date"), "age": self.tr("A&ge *"),
+            "address": self.tr("Address"), "illness_duration": self.tr("Duration of illness"),
+            "medical_history": self.tr("Medical history"), "disease_category": self.tr("Disease category"),
+            "intention": self.tr("Visit intention"), "concerns": self.tr("Concerns"),
+            "health_question": self.tr("Health question"), "price_comparison": self.tr("Price comparison"),
+            "habits": self.tr("Spending habits"), "economic_status": self.tr("Economic situation"),
+            "person_type": self.tr("Person type"), "media_source_id": self.tr("How they heard of us"),
         }  # fmt: skip
         for key, label in self.labels.items():
             label.setText(label_text[key])
             self.editors[key].setAccessibleName(label_text[key].replace("&", "").rstrip(" *"))
-        self.general_group.setTitle(tr("General"))
-        self.targeted_group.setTitle(tr("Targeted · media source"))
-        self.phone.setPlaceholderText(tr("11-digit mobile"))
-        self.id_number.setPlaceholderText(tr("18 digits; fills sex and birth date"))
-        self.birth_date.setPlaceholderText(tr("YYYY-MM-DD"))
-        self.illness_duration.setPlaceholderText(tr("e.g. 3 days, 2 years"))
-        self.media_hint.setText(tr("Ask once the name is written: “how did you hear about us?”"))
+        self.general_group.setTitle(self.tr("General"))
+        self.targeted_group.setTitle(self.tr("Targeted · media source"))
+        self.phone.setPlaceholderText(self.tr("11-digit mobile"))
+        self.id_number.setPlaceholderText(self.tr("18 digits; fills sex and birth date"))
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.illness_duration.setPlaceholderText(self.tr("e.g. 3 days, 2 years"))
+        self.media_hint.setText(self.tr("Ask once the name is written: “how did you hear about us?”"))
         sex = self.sex.currentData()
         self.sex.clear()
         self.sex.addItem("—", "")
-        self.sex.addItem(tr("Male"), "M")
-        self.sex.addItem(tr("Female"), "F")
+        self.sex.addItem(self.tr("Male"), "M")
+        self.sex.addItem(self.tr("Female"), "F")
         self._select_data(self.sex, sex)
         self.set_media_sources(self._media_sources)
 

@@ -45,12 +45,13 @@ def stage_label(view) -> str:
 def patient_label(view) -> str:
     if view.patient_name:
         return view.patient_name
-    tr = QCoreApplication.translate
     if view.has_appointment:
-        return (tr("VisitList", "New arrival (first visit, booked)") if view.first_visit
-                else tr("VisitList", "New arrival (returning, booked)"))
-    return (tr("VisitList", "New arrival (first visit)") if view.first_visit
-            else tr("VisitList", "New arrival (returning)"))
+        if view.first_visit:
+            return QCoreApplication.translate("VisitList", "New arrival (first visit, booked)")
+        return QCoreApplication.translate("VisitList", "New arrival (returning, booked)")
+    if view.first_visit:
+        return QCoreApplication.translate("VisitList", "New arrival (first visit)")
+    return QCoreApplication.translate("VisitList", "New arrival (returning)")
 
 
 def minutes_since(moment: dt.datetime | None, now: dt.datetime) -> int:
