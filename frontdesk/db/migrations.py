@@ -96,13 +96,29 @@ def migrate(
             SchemaVersion.create(version=target, app_version=__version__)
         return MigrationReport(0, target, None)
 
-    backup = backup_before_migration(db, have, backup_dir) if isinstance(db, SqliteDatabase) else None
-    for step in steps:
-        if step.version <= have:
-            continue
-        with db.atomic():
-            step.apply(db)
-            SchemaVersion.create(version=step.version, app_version=__version__)
+    is_sqlite = isinstance(db, SqliteDatabase)
+    backup = backup_before_migration(db, have, backup_dir) if is_sqlite else None
+    if is_sqlite:
+        # SQLite rebuilds a table (copy, drop, rename) for many ALTERs; with foreign
+        # keys on, dropping a referenced table fails. The documented procedure: keys
+        # off outside the transaction, then foreign_key_check before committing.
+        db.execute_sql("PRAGMA foreign_keys=OFF")
+    try:
+        for step in steps:
+            if step.version <= have:
+                continue
+            with db.atomic():
+                step.apply(db)
+                if is_sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchone():
+                    raise ConfigError(
+                        f"数据库升级步骤 {step.version} 破坏了数据关联，已撤销。请联系技术支持。",
+                        f"Schema step {step.version} broke foreign keys and was rolled back. "
+                        "Contact support.",
+                    )
+                SchemaVersion.create(version=step.version, app_version=__version__)
+    finally:
+        if is_sqlite:
+            db.execute_sql("PRAGMA foreign_keys=ON")
     return MigrationReport(have, target, backup)
 
 

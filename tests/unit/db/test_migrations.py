@@ -101,3 +101,37 @@ def test_foreign_database_is_refused(tmp_path):
     db.close()
     assert database_proxy.obj is db
     assert isinstance(db, SqliteDatabase)
+
+
+def test_table_rebuild_on_a_populated_database_keeps_foreign_keys(tmp_path, demo_db):
+    """A NOT NULL column added to a referenced table forces SQLite to rebuild it."""
+    from peewee import BooleanField
+
+    from frontdesk.db.models import Patient, Visit
+
+    visits = Visit.select().count()
+
+    def add_flag(db):
+        run_ops(SqliteMigrator(db).add_column("patient", "flag_x", BooleanField(default=False)))
+
+    latest = migrations.latest_version()
+    chain = migrations.MIGRATIONS + [migrations.Migration(latest + 1, "flag", add_flag)]
+    report = migrations.migrate(demo_db, backup_dir=tmp_path / "bk", migrations=chain)
+    assert report.to_version == latest + 1
+    assert Visit.select().count() == visits and Patient.select().count() > 0
+    assert demo_db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert not demo_db.execute_sql("PRAGMA foreign_key_check").fetchall()
+
+
+def test_step_that_breaks_foreign_keys_is_rolled_back(tmp_path, demo_db):
+    def orphan(db):
+        db.execute_sql("DELETE FROM patient WHERE id IN (SELECT patient_id FROM visit LIMIT 1)")
+
+    latest = migrations.latest_version()
+    chain = migrations.MIGRATIONS + [migrations.Migration(latest + 1, "orphan", orphan)]
+    with pytest.raises(ConfigError) as err:
+        migrations.migrate(demo_db, backup_dir=tmp_path / "bk", migrations=chain)
+    assert "foreign keys" in err.value.message("en")
+    assert migrations.current_version(demo_db) == latest
+    assert not demo_db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    assert demo_db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
