@@ -338,6 +338,12 @@ class CheckDialog(QDialog):
         brush = FAIL_BRUSH if not o.passed else QBrush()
         for col in range(self.table.columnCount()):
             self.table.item(row, col).setBackground(brush)
+        # Bold red result text stays readable on the selected (highlighted) row too.
+        result_cell = self.table.item(row, COL_RESULT)
+        font = result_cell.font()
+        font.setBold(not o.passed)
+        result_cell.setFont(font)
+        result_cell.setForeground(QBrush(QColor("#b91c1c")) if not o.passed else QBrush())
         self._filling = False
         self._update_total()
 

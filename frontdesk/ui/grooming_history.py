@@ -35,14 +35,20 @@ from frontdesk.permissions import Perm, allowed
 from frontdesk.ui.grooming_check import error_label, show_error
 
 
-def _table(name: str, columns: int) -> QTableWidget:
+def _table(name: str, columns: int, stretch: int | None = None) -> QTableWidget:
+    """A read-only table; `stretch` names the one column that takes the spare width."""
     table = QTableWidget(0, columns)
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -50,7 +56,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+            cell = QTableWidgetItem(value)
+            cell.setToolTip(value)  # long reasons are cut in the cell
+            table.setItem(r, c, cell)
 
 
 class HistoryTab(QWidget):
@@ -84,9 +92,9 @@ class HistoryTab(QWidget):
         top.addWidget(self.export_button)
 
         self.checks_table = _table("historyChecksTable", 6)
-        self.items_table = _table("historyItemsTable", 2)
+        self.items_table = _table("historyItemsTable", 2, stretch=0)
         self.late_table = _table("historyLateTable", 4)
-        self.fines_table = _table("historyFinesTable", 5)
+        self.fines_table = _table("historyFinesTable", 5, stretch=2)
         self.fines_table.itemSelectionChanged.connect(self._update_waive)
         self.boxes = [QGroupBox() for _ in range(4)]
         grid = QGridLayout()

@@ -115,7 +115,8 @@ class SignInPanel(QWidget):
             for staff_id, name in others:
                 self.staff_combo.addItem(self.tr("{name} (not on today's roster)").format(name=name),
                                          staff_id)
-        index = self.staff_combo.findData(current)
+        # findData(None) would match the separator: only restore a real choice.
+        index = self.staff_combo.findData(current) if current is not None else -1
         self.staff_combo.setCurrentIndex(max(0, index))
         self.staff_combo.blockSignals(False)
         self.shift_combo.addItem(self.tr("My rostered shift"), None)
