@@ -40,6 +40,7 @@ class ReceptionArea(QWidget):
             sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
         # A desk is the usual seat; the door tab is one key away.
         self.tabs.setCurrentWidget(self.desk)
+        self.tabs.currentChanged.connect(self._focus_tab)
         self.retranslate()
 
     def show_door(self) -> DoorPanel:
@@ -49,6 +50,13 @@ class ReceptionArea(QWidget):
     def show_desk(self) -> DeskView:
         self.tabs.setCurrentWidget(self.desk)
         return self.desk
+
+    def _focus_tab(self, _index: int) -> None:
+        # Keys must work at once after switching: focus the tab's main control.
+        if self.tabs.currentWidget() is self.door:
+            self.door.focus_default()
+        else:
+            self.desk.focus_default()
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Door (Alt+1)"))

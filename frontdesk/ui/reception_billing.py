@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from frontdesk.slips import format_fen
+from frontdesk.ui.widgets.fields import button_shortcut
 
 
 class BillingPanel(QWidget):
@@ -41,7 +42,7 @@ class BillingPanel(QWidget):
         self.waiver_note.setStyleSheet("color: #166534; font-size: 12pt; font-weight: 600;")
         self.print_button = QPushButton()
         self.print_button.setObjectName("printBillingSlip")
-        self.print_button.setShortcut("Ctrl+P")
+        self.print_shortcut = button_shortcut(self.print_button, "Ctrl+P")
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmPayment")
         self.confirm_button.setDefault(True)

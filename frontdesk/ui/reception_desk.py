@@ -40,6 +40,7 @@ from frontdesk.ui.reception_steps import (
     patient_summary,
 )
 from frontdesk.ui.reception_visits import VisitListPanel, patient_label
+from frontdesk.ui.widgets.fields import button_shortcut
 
 LIST_REFRESH_MS = 30_000  # wait minutes in the list
 STEP_ORDER = (stages.GREETING, stages.TRIAGE, stages.REGISTRATION, stages.BILLING,
@@ -136,10 +137,8 @@ class DeskView(QWidget):
         self.leave_box.hide()
         self.leave_button = QPushButton()
         self.leave_button.setObjectName("patientLeft")
-        self.leave_button.setShortcut("Ctrl+L")
         self.next_button = QPushButton()
         self.next_button.setObjectName("takeNext")
-        self.next_button.setShortcut("F4")
         bottom = QHBoxLayout()
         bottom.addWidget(self.next_button)
         bottom.addStretch(1)
@@ -192,6 +191,8 @@ class DeskView(QWidget):
             editor = self.registration.form.editors[name]
             signal = getattr(editor, "textEdited", None) or editor.activated
             signal.connect(lambda *_: self._coach_from_form())
+        self.leave_shortcut = button_shortcut(self.leave_button, "Ctrl+L")
+        self.next_shortcut = button_shortcut(self.next_button, "F4")
         list_key = QShortcut(QKeySequence("F6"), self)
         list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_key.activated.connect(self.visit_list.view.setFocus)
@@ -212,6 +213,27 @@ class DeskView(QWidget):
         self._load_media_sources()
         self.retranslate()
         self.refresh_list()
+
+    def focus_default(self) -> None:
+        """Focus the current step's first control (or the list when no visit is open)."""
+        page = self.steps.currentWidget()
+        if page is self.empty_step:
+            self.visit_list.view.setFocus()
+        elif page is self.greeting:
+            self.greeting.take_button.setFocus()
+        elif page is self.triage_step:
+            if self.triage_step.lookup.isVisibleTo(self.triage_step):
+                self.triage_step.lookup.query.setFocus()
+            else:
+                self.triage_step.triage.complaint.setFocus()
+        elif page is self.registration:
+            self.registration.form.name.setFocus()
+        elif page is self.billing:
+            self.billing.confirm_button.setFocus()
+        elif page is self.escort:
+            self.escort.escort.setFocus()
+        else:
+            self.visit_list.view.setFocus()
 
     # --- list ------------------------------------------------------------------------
 

@@ -183,6 +183,12 @@ class DoorPanel(QWidget):
         self._check_permission()
         self.coach.show_step("GREETING")
 
+    def focus_default(self) -> None:
+        if self.in_progress():
+            self._answer_focus()
+        else:
+            self.arrival_button.setFocus()
+
     def in_progress(self) -> bool:
         return self.questions.isEnabled()
 

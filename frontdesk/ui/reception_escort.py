@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import stages
-from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox
+from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox, button_shortcut
 
 
 class EscortPanel(QWidget):
@@ -62,7 +62,7 @@ class EscortPanel(QWidget):
 
         self.print_button = QPushButton()
         self.print_button.setObjectName("printGuideSlip")
-        self.print_button.setShortcut("Ctrl+G")
+        self.print_shortcut = button_shortcut(self.print_button, "Ctrl+G")
         self.handed_button = QPushButton()
         self.handed_button.setObjectName("handedToDoctor")
         self.back_button = QPushButton()

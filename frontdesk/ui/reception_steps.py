@@ -28,7 +28,7 @@ from frontdesk import stages
 from frontdesk.ui.reception_lookup import PatientLookup, sex_text, vip_text
 from frontdesk.ui.reception_registration import RegistrationFormWidget
 from frontdesk.ui.reception_triage import TriagePanel
-from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox
+from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox, button_shortcut
 
 PRIMARY_BUTTON = ("QPushButton { font-size: 14pt; font-weight: 700; padding: 10px 24px;"
                   " background: #0f766e; color: white; border-radius: 6px; }"
@@ -106,7 +106,7 @@ class TriageStep(QWidget):
         self.patient_line.setStyleSheet("font-size: 12pt; color: #0f766e; font-weight: 600;")
         self.find_button = QPushButton()
         self.find_button.setObjectName("showLookup")
-        self.find_button.setShortcut("F3")
+        self.find_shortcut = button_shortcut(self.find_button, "F3")
         self.find_button.clicked.connect(self.show_lookup)
         self.lookup = PatientLookup()
         self.lookup.setMaximumHeight(260)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b91c1c; font-size: 9pt;"
@@ -94,3 +95,20 @@ class EnterAdvances(QObject):
         else:
             following[0].setFocus(Qt.FocusReason.TabFocusReason)
         return True
+
+
+def button_shortcut(button, keys: str, scope: QWidget | None = None) -> QShortcut:
+    """`keys` clicks `button` at once (a button's own shortcut waits for an animation).
+
+    The shortcut lives on `scope` (default: the button), so it only works while
+    that widget is shown: hidden steps do not react.
+    """
+    shortcut = QShortcut(QKeySequence(keys), scope or button)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+
+    def fire() -> None:
+        if button.isEnabled() and button.isVisible():
+            button.click()
+
+    shortcut.activated.connect(fire)
+    return shortcut
