@@ -235,19 +235,28 @@ def _flow(code: str, found: tuple | None) -> FlowTime:
 
 
 def staff_work(start: Day, end: Day) -> tuple[StaffRow, ...]:
-    """Per staff member: patients greeted (arrived), registered, escorted (handed to doctor)."""
+    """Per staff member: patients greeted (the `arrived` event), registered (`registered`)
+    and escorted (the visit's escort, for visits handed to the doctor).
+
+    Escorts come from the visit, not the event: the desk may press "handed to
+    the doctor" on behalf of the guide who walked the patient there.
+    """
     return tuple(StaffRow(int(sid), name, role, int(g or 0), int(r or 0), int(e or 0))
                  for sid, name, role, g, r, e in rows(
-        f"""SELECT s.id, s.display_name, s.role,
-                   SUM(CASE WHEN e.action = '{stages.ARRIVED}' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN e.action = '{stages.REGISTERED}' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN e.action = '{stages.HANDED_TO_DOCTOR}' THEN 1 ELSE 0 END)
-            FROM visit v JOIN visit_event e ON e.visit_id = v.id
-                         JOIN staff s ON s.id = e.staff_id
-            WHERE {IN_RANGE} AND e.action IN ('{stages.ARRIVED}', '{stages.REGISTERED}',
-                                              '{stages.HANDED_TO_DOCTOR}')
+        f"""SELECT s.id, s.display_name, s.role, SUM(w.greeted), SUM(w.registered),
+                   SUM(w.escorted)
+            FROM (SELECT e.staff_id AS staff_id,
+                         CASE WHEN e.action = '{stages.ARRIVED}' THEN 1 ELSE 0 END AS greeted,
+                         CASE WHEN e.action = '{stages.REGISTERED}' THEN 1 ELSE 0 END AS registered,
+                         0 AS escorted
+                  FROM visit v JOIN visit_event e ON e.visit_id = v.id
+                  WHERE {IN_RANGE} AND e.action IN ('{stages.ARRIVED}', '{stages.REGISTERED}')
+                  UNION ALL
+                  SELECT v.escort_id, 0, 0, 1 FROM visit v
+                  WHERE {IN_RANGE} AND v.stage = '{stages.DONE}' AND v.escort_id IS NOT NULL
+                 ) w JOIN staff s ON s.id = w.staff_id
             GROUP BY s.id, s.display_name, s.role
-            ORDER BY s.display_name, s.id""", start, end))
+            ORDER BY s.display_name, s.id""", start, end, start, end))
 
 
 def grooming(start: Day, end: Day, *, with_rows: bool) -> Grooming:
