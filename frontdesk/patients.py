@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from peewee import fn
-
 from frontdesk import audit, pinyin
 from frontdesk.db.models import (
     Appointment,
@@ -73,7 +71,7 @@ def _write_keys(patient: Patient) -> None:
 # --- Lookup ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PatientHit:
     id: int
     record_no: str
@@ -159,41 +157,63 @@ def search_ids(query: str, *, limit: int = 20) -> list[int]:
     return list(ids)
 
 
-def _matched_on(key: str, p: Patient) -> str:
-    q = key
-    if p.phone and p.phone.startswith(q):
+def _matched_on(key: str, record_no: str, name: str, phone: str, id_number: str | None) -> str:
+    if phone and phone.startswith(key):
         return "phone"
-    if q.isdigit() and p.phone and p.phone.endswith(q):
+    if key.isdigit() and phone and phone.endswith(key):
         return "phone_tail"
-    if pinyin.query_key(p.record_no).startswith(q):
+    if record_no.lower().startswith(key):
         return "record_no"
-    if p.id_number and p.id_number.lower().startswith(q):
+    if id_number and id_number.lower().startswith(key):
         return "id_number"
-    if pinyin.query_key(p.name).startswith(q):
+    if pinyin.query_key(name).startswith(key):
         return "name"
     return "pinyin"
 
 
+def _fetch_sql(count: int, param: str) -> str:
+    marks = ",".join([param] * count)
+    # The last visit comes from a correlated subquery on visit(patient_id): still one query.
+    return ("SELECT p.id, p.record_no, p.name, p.sex, p.birth_date, p.birth_date_estimated, "
+            "p.phone, p.id_number, p.vip_tier, p.merged_into_id, "
+            "(SELECT MAX(v.visit_date) FROM visit v WHERE v.patient_id = p.id) "
+            f"FROM patient p WHERE p.id IN ({marks})")
+
+
 def search(query: str, *, limit: int = 20) -> list[PatientHit]:
-    """As-you-type lookup by phone (prefix or last 4+ digits), name, pinyin, record or ID number."""
+    """As-you-type lookup by phone (prefix or last 4+ digits), name, pinyin, record or ID number.
+
+    Two round trips per keystroke: the index range scan (search_ids) and one
+    batch fetch of at most `limit` patients, both raw SQL so a keystroke costs
+    little more than the queries themselves.
+    """
     ids = search_ids(query, limit=limit)
     if not ids:
         return []
     key = pinyin.query_key(query)
-    last = (
-        Visit.select(fn.MAX(Visit.visit_date)).where(Visit.patient == Patient.id)
-    )
-    rows = {
-        p.id: p
-        for p in Patient.select(Patient, last.alias("last_visit")).where(Patient.id.in_(ids))
-    }
+    db = database_proxy.obj
+    rows = {row[0]: row for row in db.execute_sql(_fetch_sql(len(ids), db.param), ids)}
     today = now().date()
+    ty, tmd = today.year, (today.month, today.day)
+    fromiso = dt.date.fromisoformat
     hits = []
+    # A tight loop on purpose: this runs for every keystroke (see bench/).
     for pid in ids:
-        p = rows.get(pid)
-        if p is None or p.merged_into_id is not None:
+        row = rows.get(pid)
+        if row is None or row[9] is not None:  # merged records have no keys; belt and braces
             continue
-        hits.append(_hit(p, key, today, _as_date(p.last_visit)))
+        _, record_no, name, sex, birth, estimated, phone, id_number, vip, _m, last = row
+        if birth is not None and not isinstance(birth, dt.date):
+            birth = fromiso(birth[:10])
+        if last is not None and not isinstance(last, dt.date):
+            last = fromiso(last[:10])
+        age = None
+        if birth is not None:
+            age = max(ty - birth.year - (tmd < (birth.month, birth.day)), 0)
+        hits.append(PatientHit(
+            pid, record_no, name, sex, age, mask_phone(phone), phone, mask_id(id_number), vip,
+            last, _matched_on(key, record_no, name, phone, id_number), birth, bool(estimated),
+        ))
     return hits
 
 
@@ -203,13 +223,12 @@ def _as_date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _hit(p: Patient, key: str, today: dt.date, last_visit: dt.date | None) -> PatientHit:
+def _hit(p: Patient, today: dt.date, last_visit: dt.date | None = None) -> PatientHit:
     return PatientHit(
         id=p.id, record_no=p.record_no, name=p.name, sex=p.sex,
         age=age_on(p.birth_date, today), phone_masked=mask_phone(p.phone), phone=p.phone,
         id_number_masked=mask_id(p.id_number), vip_tier=p.vip_tier, last_visit=last_visit,
-        matched_on=_matched_on(key, p) if key else "", birth_date=p.birth_date,
-        birth_date_estimated=p.birth_date_estimated,
+        matched_on="", birth_date=p.birth_date, birth_date_estimated=p.birth_date_estimated,
     )
 
 
@@ -332,7 +351,7 @@ def find_duplicates(form: RegistrationForm, *, exclude_id: int | None = None,
     ids = list(reasons)[:limit]
     rows = {p.id: p for p in Patient.select().where(Patient.id.in_(ids))}
     today = now().date()
-    return [(_hit(rows[i], "", today, None), reasons[i]) for i in ids if i in rows]
+    return [(_hit(rows[i], today), reasons[i]) for i in ids if i in rows]
 
 
 # --- Create, update, merge -------------------------------------------------------------
