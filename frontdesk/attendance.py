@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from frontdesk import audit, auth, settings
+from frontdesk import accounts, audit, settings
 from frontdesk.db.models import (
     Fine,
     GroomingCheck,
@@ -41,10 +41,12 @@ DEFAULT_LATENESS = {"fine_fen": 1000, "repeat_fine_fen": 2000, "repeat_from": 2,
 
 
 def prove_pin(staff: Staff, pin: str | None, *, field: str = "pin") -> None:
-    """Raise ValidationError unless `pin` is `staff`'s own PIN.
+    """Raise a FrontdeskError unless `pin` is `staff`'s own PIN.
 
     Used wherever the person themself must confirm (sign-in, acknowledging a
-    grooming check): a supervisor's log-in is not proof of someone else's presence.
+    grooming check): a supervisor's log-in is not proof of someone else's
+    presence. The check goes through accounts.verify_pin, so wrong PINs count
+    towards the account's lock-out and a colleague's PIN cannot be guessed here.
     """
     pin = (pin or "").strip()
     if not pin:
@@ -54,11 +56,19 @@ def prove_pin(staff: Staff, pin: str | None, *, field: str = "pin") -> None:
         raise ValidationError(
             f"{staff.display_name} 还没有设置 PIN，请管理员先设置。",
             f"{staff.display_name} has no PIN yet; ask an administrator to set one.", field=field)
-    if not auth.verify_secret(staff.pin_hash, pin):
+    if not staff.active:
+        raise ValidationError(f"{staff.display_name} 的账号已停用。",
+                              f"{staff.display_name}'s account is deactivated.", field=field)
+    accounts.check_pin_format(pin, field=field)
+    try:
+        accounts.verify_pin(staff, pin)
+    except accounts.LockedOut:
+        raise
+    except ValidationError as exc:  # format and activity were checked above: a wrong PIN
         raise ValidationError(
             f"PIN 不正确。请 {staff.display_name} 本人重新输入（严禁他人代签）。",
             f"Wrong PIN. {staff.display_name} must enter their own PIN again "
-            f"(no one signs for someone else).", field=field)
+            f"(no one signs for someone else).", field=field) from exc
 
 
 # --- Lateness rule ---------------------------------------------------------------

@@ -141,3 +141,21 @@ def test_roster_shows_sign_in_and_needs_a_supervisor(day_shift, make_staff):
     names = [c.name for c in attendance.sign_in_candidates(actor=desk, day=NOV[2])]
     assert sorted(names) == ["李静", "王悦"]
     assert [a.minutes_late for a in attendance.late_arrivals(desk, NOV[2])] == [3]
+
+
+def test_guessing_a_pin_locks_the_account(day_shift, make_staff):
+    from frontdesk.accounts import LockedOut
+
+    desk = make_staff("desk")
+    rostered(desk, day_shift, NOV[2])
+    for _ in range(settings.get("security.lockout_after") - 1):
+        with pytest.raises(ValidationError):
+            attendance.sign_in(staff=desk, pin="0000", at=at(NOV[2], "07:50"))
+    with pytest.raises(LockedOut) as err:
+        attendance.sign_in(staff=desk, pin="0000", at=at(NOV[2], "07:50"))
+    assert err.value.field == "pin"
+    with pytest.raises(LockedOut):  # even the right PIN waits until the lock expires
+        attendance.sign_in(staff=desk, pin="1234", at=at(NOV[2], "07:50"))
+    with pytest.raises(ValidationError) as err:
+        attendance.sign_in(staff=desk, pin="12a4", at=at(NOV[2], "07:50"))
+    assert SignIn.select().count() == 0
