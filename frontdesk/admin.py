@@ -247,6 +247,31 @@ def set_doctor_active(*, actor, doctor_id: int, active: bool) -> None:
     _set_active(actor, Doctor, doctor_id, active, "doctor")
 
 
+def parse_day_blocks(weekday: int, typed: str) -> list[tuple[int, str, str]]:
+    """One weekday's blocks as typed, "08:00-12:00, 14:00-18:00"; errors name the field dayN."""
+    field = f"day{weekday}"
+    blocks = []
+    for part in re.split(r"[,，;；\s]+", typed.strip()):
+        if not part:
+            continue
+        pieces = re.split(r"[-–~～至到]", part)
+        if len(pieces) != 2:
+            raise ValidationError(f"无法识别“{part}”。请写成 08:00-12:00，多段用逗号分开。",
+                                  f"Cannot read '{part}'. Write 08:00-12:00; separate blocks "
+                                  "with commas.", field=field)
+        start, end = (_time(p, field) for p in pieces)
+        if start >= end:
+            raise ValidationError(f"“{part}”的结束时间必须晚于开始时间。",
+                                  f"In '{part}' the end must be after the start.", field=field)
+        blocks.append((weekday, start, end))
+    blocks.sort()
+    for (_, _, e1), (_, s2, _) in zip(blocks, blocks[1:], strict=False):
+        if s2 < e1:
+            raise ValidationError("这一天的出诊时间有重叠。", "Two blocks on this day overlap.",
+                                  field=field)
+    return blocks
+
+
 def set_doctor_schedule(*, actor, doctor_id: int, blocks: list[tuple[int, str, str]]) -> None:
     """Replace a doctor's weekly schedule: (weekday 0=Mon..6, "HH:MM", "HH:MM") blocks."""
     require(actor, Perm.MANAGE_RULES)

@@ -140,6 +140,8 @@ class LoginDialog(QDialog):
         self.quit.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        # Grow when an error line appears instead of squeezing the button under the hint.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.addWidget(self.hospital)
         layout.addWidget(self.heading)

@@ -1,0 +1,177 @@
+"""Admin tab: the audit log, filtered by day range, staff member and action."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import audit
+from frontdesk.errors import FrontdeskError
+
+COL_TIME, COL_STAFF, COL_ACTION, COL_ENTITY, COL_ID, COL_DETAIL = range(6)
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Rows are audit.AuditEntry; set_rows() replaces them all."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[audit.AuditEntry] = []
+
+    def set_rows(self, rows: list[audit.AuditEntry]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Time"), self.tr("Staff"), self.tr("Action"), self.tr("Record"),
+                self.tr("Id"), self.tr("Detail"))[section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == COL_TIME:
+                return f"{row.at:%Y-%m-%d %H:%M:%S}"
+            if col == COL_STAFF:
+                return row.staff_name or self.tr("(system)")
+            if col == COL_ACTION:
+                return audit.action_name(row.action)
+            if col == COL_ENTITY:
+                return row.entity
+            if col == COL_ID:
+                return row.entity_id
+            return row.detail
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_DETAIL:
+            return row.detail
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+class AuditTab(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None, *, today: dt.date | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("auditTab")
+        today = today or dt.date.today()
+        self.since = QDateEdit(QDate(today - dt.timedelta(days=7)))
+        self.since.setObjectName("auditSince")
+        self.until = QDateEdit(QDate(today))
+        self.until.setObjectName("auditUntil")
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.staff = QComboBox()
+        self.staff.setObjectName("auditStaff")
+        self.action = QComboBox()
+        self.action.setObjectName("auditAction")
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("auditRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.labels = [QLabel() for _ in range(4)]
+        self.model = AuditTableModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("auditTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.count = QLabel()
+        self.count.setObjectName("auditCount")
+        filters = QHBoxLayout()
+        for label, widget in zip(self.labels, (self.since, self.until, self.staff, self.action),
+                                 strict=True):
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addWidget(self.refresh_button)
+        filters.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        layout.addWidget(self.count)
+        self.retranslate()
+        for w in (self.since, self.until):
+            w.dateChanged.connect(self.refresh)
+        self.staff.currentIndexChanged.connect(self.refresh)
+        self.action.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        for label, source in zip(self.labels, (self.tr("&From:"), self.tr("&To:"),
+                                               self.tr("&Staff:"), self.tr("&Action:")), strict=True):
+            label.setText(source)
+        self.since.setAccessibleName(self.tr("From"))
+        self.until.setAccessibleName(self.tr("To"))
+        self.staff.setAccessibleName(self.tr("Staff"))
+        self.action.setAccessibleName(self.tr("Action"))
+        self.view.setAccessibleName(self.tr("Audit log"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self._fill_choices()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    def _fill_choices(self) -> None:
+        keep_staff, keep_action = self.staff.currentData(), self.action.currentData()
+        for combo in (self.staff, self.action):
+            combo.blockSignals(True)
+            combo.clear()
+        self.staff.addItem(self.tr("everyone"), None)
+        try:
+            for staff_id, name in audit.staff_choices(actor=self.ctx.staff):
+                self.staff.addItem(name, staff_id)
+        except FrontdeskError:
+            pass  # refresh() says why
+        self.action.addItem(self.tr("all actions"), None)
+        for action in audit.ACTIONS:
+            self.action.addItem(audit.action_name(action), action)
+        self.staff.setCurrentIndex(max(0, self.staff.findData(keep_staff)))
+        self.action.setCurrentIndex(max(0, self.action.findData(keep_action)))
+        for combo in (self.staff, self.action):
+            combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        since, until = self.since.date().toPython(), self.until.date().toPython()
+        try:
+            rows = audit.query(actor=self.ctx.staff, since=since, until=until,
+                               staff_id=self.staff.currentData(), action=self.action.currentData())
+        except FrontdeskError as exc:
+            self.model.set_rows([])
+            self.count.setText(exc.message())
+            return
+        self.model.set_rows(rows)
+        if len(rows) >= audit.MAX_ROWS:
+            self.count.setText(self.tr("Showing the newest {n} entries; narrow the filter to see "
+                                       "older ones.").format(n=len(rows)))
+        else:
+            self.count.setText(self.tr("{n} entries").format(n=len(rows)))
