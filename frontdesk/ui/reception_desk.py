@@ -124,7 +124,7 @@ class DeskView(QWidget):
         self.empty_step.setStyleSheet("font-size: 14pt; color: #64748b;")
         self.greeting = GreetingStep()
         self.triage_step = TriageStep(clock=self.clock)
-        self.registration = RegistrationStep()
+        self.registration = RegistrationStep(today=lambda: self.clock().date())
         self.billing = BillingPanel()
         self.escort = EscortPanel()
         self.closed = ClosedStep()
@@ -463,12 +463,9 @@ class DeskView(QWidget):
             return
         form_widget = self.registration.form
         form_widget.clear_errors()
-        try:
-            form = reception.RegistrationForm.from_dict(form_widget.typed())
-        except ValidationError as exc:
-            form_widget.show_errors({exc.field or "name": exc})
-            return
-        errors = form.validate(self.clock().date())
+        values, errors = form_widget.typed()
+        form = reception.RegistrationForm.from_dict(values)
+        errors = {**form.validate(self.clock().date()), **errors}
         if errors:
             form_widget.show_errors(errors)
             return
@@ -491,13 +488,9 @@ class DeskView(QWidget):
 
     def use_duplicate(self, patient_id: int) -> None:
         """The person is already on file: link that record, then register with the form."""
-        form_widget = self.registration.form
-        try:
-            form = reception.RegistrationForm.from_dict(form_widget.typed())
-        except ValidationError as exc:
-            form_widget.show_errors({exc.field or "name": exc})
-            return
-        form.validate(self.clock().date())
+        values, _errors = self.registration.form.typed()
+        form = reception.RegistrationForm.from_dict(values)
+        form.validate(self.clock().date())  # normalises; it was valid when the warning showed
         v = self.view
         attached = self.act(lambda: reception.attach_patient(
             v.id, patient_id=patient_id, **self._kw()))

@@ -205,20 +205,23 @@ class RegistrationFormWidget(QWidget):
                          for k, e in self.editors.items()})
         self.clear_errors()
 
-    def typed(self) -> dict:
-        """The values converted for the domain's RegistrationForm.
+    def typed(self) -> tuple[dict, dict[str, ValidationError]]:
+        """The values for the domain's RegistrationForm, and conversion errors by field.
 
-        Raises ValidationError (with its field) for text that cannot even be
-        converted (a birth date that is not a date, an age that is not a
-        number); everything else is left to ``RegistrationForm.validate()``.
+        A birth date that is not a date cannot be handed on; it is reported
+        here and left out, so ``RegistrationForm.validate()`` still reports
+        every other field in the same pass.
         """
         raw = self.values()
         out = {k: (v.strip() if isinstance(v, str) else v) for k, v in raw.items()}
-        out["birth_date"] = parse_birth_date(raw["birth_date"])
-        age = out["age"]
-        out["age"] = validation.validate_age(age) if age else None
-        out["media_source_id"] = raw["media_source_id"]
-        return out
+        errors: dict[str, ValidationError] = {}
+        try:
+            out["birth_date"] = parse_birth_date(raw["birth_date"])
+        except ValidationError as exc:
+            errors["birth_date"] = exc
+            out["birth_date"] = None
+        out["age"] = out["age"] or None  # validate() checks it: a number from 1 to 120
+        return out, errors
 
     def show_errors(self, errors: dict[str, ValidationError | str]) -> None:
         """Show each message at its field (unknown fields go to the name field)."""

@@ -232,10 +232,10 @@ class DuplicateWarning(QFrame):
 class RegistrationStep(QWidget):
     submit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, today=None):
         super().__init__(parent)
         self.setObjectName("registrationStep")
-        self.form = RegistrationFormWidget()
+        self.form = RegistrationFormWidget(today=today)
         self.duplicates = DuplicateWarning()
         self.duplicates.hide()
         self.submit_button = QPushButton()
