@@ -74,6 +74,13 @@ def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str |
                 return 0
 
     window = MainWindow(ctx)
+    if ctx.staff is not None:
+        # Someone logged in: lock after idle minutes, and take today's backup if none yet.
+        from frontdesk.ui import lock
+        from frontdesk.ui.admin_backup import start_daily_backup
+
+        lock.install(window, ctx)
+        start_daily_backup(ctx, window)
     window.show()
     if smoke:
         shown: list[bool] = []
