@@ -9,6 +9,11 @@ Percentiles: the median is the middle value (the mean of the two middle
 values for an even count); the 90th percentile is the nearest-rank value
 (the ceil(0.9 n)-th smallest). Both computed with ROW_NUMBER() / COUNT()
 windows, which SQLite (3.25+) and PostgreSQL share.
+
+Two planner hints keep big databases fast (tests/unit/reports/test_sql.py
+checks the plans): `visit CROSS JOIN visit_event` makes SQLite start from the
+range's visits (elsewhere it is a plain inner join), and STAGE_IS keeps the
+almost useless stage index out of the way.
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ from frontdesk.reports.sql import flag, hour_of, one, rows, seconds_between, to_
 
 Day = dt.date
 IN_RANGE = "v.visit_date >= ? AND v.visit_date <= ?"
+# A stage test in WHERE that no index may serve: without statistics SQLite would pick the
+# stage index (nearly every row is DONE) over visit_date. `|| ''` hides the column from the
+# planner on SQLite and PostgreSQL alike.
+STAGE_IS = "(v.stage || '') = ?"
 _ARRIVED_AT = (
     "(SELECT MIN(e.at) FROM visit_event e WHERE e.visit_id = v.id AND e.action = 'arrived')"
 )
@@ -115,7 +124,7 @@ def previous_days_average(start: Day, end: Day) -> tuple[int, dict[str, float]]:
 def left_reasons(start: Day, end: Day) -> tuple[ReasonCount, ...]:
     return tuple(ReasonCount(reason or "", int(n)) for reason, n in rows(
         f"""SELECT TRIM(v.left_reason), COUNT(*) FROM visit v
-            WHERE {IN_RANGE} AND v.stage = ?
+            WHERE {IN_RANGE} AND {STAGE_IS}
             GROUP BY TRIM(v.left_reason) ORDER BY COUNT(*) DESC, TRIM(v.left_reason)""",
         start, end, stages.LEFT))
 
@@ -198,9 +207,9 @@ def _flow_sql(per_day: bool) -> str:
     return f"""
         WITH t AS (
             SELECT {day_col} AS day, {pivot}
-            FROM visit v JOIN visit_event e ON e.visit_id = v.id
-            WHERE {IN_RANGE} AND e.action IN ({actions})
-            GROUP BY v.id{', v.visit_date' if per_day else ''}),
+            FROM visit v CROSS JOIN visit_event e
+            WHERE e.visit_id = v.id AND {IN_RANGE} AND e.action IN ({actions})
+            GROUP BY e.visit_id{', v.visit_date' if per_day else ''}),
         d AS ({segments}),
         r AS (SELECT day, seg, s,
                      ROW_NUMBER() OVER (PARTITION BY day, seg ORDER BY s) AS rn,
@@ -249,14 +258,14 @@ def staff_work(start: Day, end: Day) -> tuple[StaffRow, ...]:
                          CASE WHEN e.action = '{stages.ARRIVED}' THEN 1 ELSE 0 END AS greeted,
                          CASE WHEN e.action = '{stages.REGISTERED}' THEN 1 ELSE 0 END AS registered,
                          0 AS escorted
-                  FROM visit v JOIN visit_event e ON e.visit_id = v.id
-                  WHERE {IN_RANGE} AND e.action IN ('{stages.ARRIVED}', '{stages.REGISTERED}')
+                  FROM visit v CROSS JOIN visit_event e
+                  WHERE e.visit_id = v.id AND {IN_RANGE} AND e.action IN ('{stages.ARRIVED}', '{stages.REGISTERED}')
                   UNION ALL
                   SELECT v.escort_id, 0, 0, 1 FROM visit v
-                  WHERE {IN_RANGE} AND v.stage = '{stages.DONE}' AND v.escort_id IS NOT NULL
+                  WHERE {IN_RANGE} AND {STAGE_IS} AND v.escort_id IS NOT NULL
                  ) w JOIN staff s ON s.id = w.staff_id
             GROUP BY s.id, s.display_name, s.role
-            ORDER BY s.display_name, s.id""", start, end, start, end))
+            ORDER BY s.display_name, s.id""", start, end, start, end, stages.DONE))
 
 
 def grooming(start: Day, end: Day, *, with_rows: bool) -> Grooming:
@@ -333,7 +342,7 @@ def callbacks(start: Day, end: Day) -> tuple[CallbackRow, ...]:
                 FROM visit v JOIN patient p ON p.id = v.patient_id
                      LEFT JOIN department d ON d.id = v.department_id
                      LEFT JOIN doctor doc ON doc.id = v.doctor_id
-                WHERE {IN_RANGE} AND v.stage = ?
+                WHERE {IN_RANGE} AND {STAGE_IS}
                 ORDER BY arrived, v.id""", start, end, stages.DONE))
 
 
