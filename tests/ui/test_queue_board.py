@@ -1,0 +1,91 @@
+"""The waiting-room board: rows per department, amber/red past the thresholds, care prompts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from frontdesk import queue, reception, settings
+from frontdesk.ui.queue_board import LEVEL_COLOURS, BoardModel, QueueBoardArea
+from tests.ui.reception_support import *  # noqa: F403 - the fixtures
+from tests.ui.reception_support import NOW
+
+pytestmark = pytest.mark.gui
+
+
+def rows():
+    return [
+        queue.BoardRow(1, "内-001", "王*明", "BILLING", 42, "red"),
+        queue.BoardRow(2, "内-002", "李*", "REGISTRATION", 18, "amber"),
+        queue.BoardRow(3, "内-003", "", "ESCORT", 2, "ok"),
+    ]
+
+
+def test_board_model_passes_the_model_tester(qtmodeltester):
+    model = BoardModel()
+    model.set_rows(rows())
+    qtmodeltester.check(model)
+    model.set_rows([])
+    qtmodeltester.check(model)
+
+
+def test_board_model_colours_by_level():
+    model = BoardModel()
+    model.set_rows(rows())
+    bg = [model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) for r in range(3)]
+    assert bg[0].color() == QColor(LEVEL_COLOURS["red"][0])
+    assert bg[1].color() == QColor(LEVEL_COLOURS["amber"][0])
+    assert bg[2] is None
+    assert model.data(model.index(0, BoardModel.COL_WAITED)) == "42 min"
+    assert model.data(model.index(2, BoardModel.COL_NAME)) == "—"
+
+
+def _waiting_visit(staff, minutes_ago: int, complaint: str, name: str, monkeypatch):
+    """A visit registered `minutes_ago` (it arrived then), waiting at BILLING."""
+    from frontdesk import triage
+
+    at = NOW - dt.timedelta(minutes=minutes_ago)
+    monkeypatch.setattr(reception, "_now", lambda: at)
+    v = reception.new_arrival(actor=staff, booked=False, first_visit=True)
+    v = reception.take_at_desk(v.id, actor=staff, expected_version=v.version)
+    dept = triage.suggest(complaint).departments[0][0]
+    v = reception.triage(v.id, actor=staff, expected_version=v.version, complaint=complaint,
+                         department_id=dept)
+    form = reception.RegistrationForm(name=name, sex="M", phone="13912340000", age=30)
+    v = reception.register(v.id, actor=staff, expected_version=v.version, form=form,
+                           patient_id=None)
+    monkeypatch.setattr(reception, "_now", lambda: NOW)
+    return v
+
+
+def test_board_shows_waits_and_care_prompts(qtbot, demo_ctx, desk_staff, pinned, monkeypatch):
+    settings.set("queue.amber_minutes", 15)
+    settings.set("queue.red_minutes", 30)
+    red = _waiting_visit(desk_staff, 35, "胃痛", "张小明", monkeypatch)
+    amber = _waiting_visit(desk_staff, 20, "腹泻", "李娜", monkeypatch)
+    fresh = _waiting_visit(desk_staff, 3, "牙痛", "赵敏", monkeypatch)
+    board = QueueBoardArea(demo_ctx, clock=lambda: NOW)
+    qtbot.addWidget(board)
+    levels = {r.visit_id: r.level for b in board.boards for r in b.rows}
+    assert levels[red.id] == "red" and levels[amber.id] == "amber" and levels[fresh.id] == "ok"
+    # Names are masked on the board; the care panel lists the long waits first.
+    shown = [card.model.data(card.model.index(r, BoardModel.COL_NAME))
+             for card in board.cards.values() for r in range(card.model.rowCount())]
+    assert "张*明" in shown and "张小明" not in shown
+    care = board.care_list.text()
+    assert care.index(red.queue_label) < care.index(amber.queue_label)
+    assert fresh.queue_label not in care
+    assert "喝杯水" in board.care_phrases.text() and "稍等" in board.care_phrases.text()
+
+
+def test_board_refreshes_when_a_visit_changes(qtbot, demo_ctx, desk_staff, pinned, monkeypatch):
+    board = QueueBoardArea(demo_ctx, clock=lambda: NOW)
+    qtbot.addWidget(board)
+    before = sum(len(b.rows) for b in board.boards)
+    _waiting_visit(desk_staff, 1, "咳嗽", "孙建国", monkeypatch)
+    demo_ctx.changes.visits_changed.emit()
+    assert sum(len(b.rows) for b in board.boards) == before + 1
+    assert board.timer.isActive()
