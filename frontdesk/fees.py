@@ -85,3 +85,19 @@ def quote(*, doctor_id: int | None, vip_tier: str = "") -> FeeQuote:
         total_fen=amount - waiver_fen,
         snapshot=snapshot,
     )
+
+
+def quote_from_snapshot(snapshot: dict[str, Any]) -> FeeQuote:
+    """Rebuild the quote a visit stored at registration (prices may have changed since)."""
+    amount = int(snapshot.get("amount_fen") or 0)
+    rule = snapshot.get("waiver") or None
+    waiver_fen = int(snapshot.get("waiver_fen") or 0)
+    label = text(snapshot.get("name_zh") or "", snapshot.get("name_en") or snapshot.get("name_zh") or "")
+    waiver_label = text(rule["name_zh"], rule.get("name_en") or rule["name_zh"]) if rule else ""
+    return FeeQuote(
+        lines=[(label, amount)],
+        waiver_label=waiver_label,
+        waiver_fen=waiver_fen,
+        total_fen=int(snapshot.get("total_fen", amount - waiver_fen)),
+        snapshot=dict(snapshot),
+    )

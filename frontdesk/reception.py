@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from peewee import JOIN, SqliteDatabase
+from peewee import SqliteDatabase
 
 from frontdesk import audit, fees, patients, queue, stages, validation
 from frontdesk import triage as triage_rules  # `triage` is the step below
@@ -41,7 +41,7 @@ from frontdesk.db.models import (
     now,
 )
 from frontdesk.errors import ConflictError, FrontdeskError, NotFound, ValidationError
-from frontdesk.i18n import localized, text
+from frontdesk.i18n import text
 from frontdesk.permissions import Perm, require
 
 # Actions on a visit that do not move it to another stage.
@@ -296,11 +296,43 @@ def _stage_name(stage: str) -> tuple[str, str]:
     return stages.STAGE_NAMES.get(stage, (stage, stage))
 
 
-def _load(visit_id: int) -> Visit:
-    visit = Visit.get_or_none(Visit.id == visit_id)
-    if visit is None:
+@dataclass(frozen=True)
+class _VisitRow:
+    """The columns a step decides on, read with one raw select (see _VIEW_SQL's note)."""
+
+    id: int
+    version: int
+    stage: str
+    visit_date: dt.date
+    queue_no: int | None
+    patient_id: int | None
+    department_id: int | None
+    doctor_id: int | None
+    appointment_id: int | None
+    complaint: str
+    first_visit: bool
+    fee_fen: int
+    fee_waived: bool
+    waiver_reason: str
+    fee_snapshot: str
+
+
+_LOAD_SQL = ("SELECT id, version, stage, visit_date, queue_no, patient_id, department_id, "
+             "doctor_id, appointment_id, complaint, first_visit, fee_fen, fee_waived, "
+             "waiver_reason, fee_snapshot FROM visit WHERE id = {p}")
+
+
+def _load(visit_id: int) -> _VisitRow:
+    db = database_proxy.obj
+    row = db.execute_sql(_LOAD_SQL.format(p=db.param), [visit_id]).fetchone()
+    if row is None:
         raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
-    return visit
+    (vid, version, stage, visit_date, queue_no, patient_id, department_id, doctor_id,
+     appointment_id, complaint, first_visit, fee_fen, fee_waived, waiver_reason,
+     fee_snapshot) = row
+    return _VisitRow(vid, version, stage, _as_date(visit_date), queue_no, patient_id,
+                     department_id, doctor_id, appointment_id, complaint, bool(first_visit),
+                     fee_fen, bool(fee_waived), waiver_reason, fee_snapshot)
 
 
 def _conflict(visit: Visit) -> ConflictError:
@@ -327,29 +359,72 @@ def _check_version(visit: Visit, expected_version: int) -> None:
         raise _conflict(visit)
 
 
-def _commit(visit: Visit, *, actor, expected_version: int, stage: str, action: str,
-            note: str = "", at: dt.datetime | None = None, **changes) -> None:
-    """Write the visit (version-checked) and its event; call inside _write_tx()."""
-    at = at or _now()
-    updated = (
-        Visit.update(stage=stage, version=Visit.version + 1, updated_at=at, **changes)
-        .where((Visit.id == visit.id) & (Visit.version == expected_version))
-        .execute()
-    )
-    if updated != 1:
+def _db_value(name: str, value: Any) -> tuple[str, Any]:
+    """Column name and driver value for a Visit field given by its model name."""
+    fld = Visit._meta.fields[name]
+    if isinstance(value, dt.datetime):
+        value = value.replace(microsecond=0)
+    value = fld.db_value(value)
+    if isinstance(value, dt.datetime | dt.date):
+        value = str(value)  # what peewee stores on SQLite, without the deprecated adapters
+    return fld.column_name, value
+
+
+def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, action: str,
+            note: str = "", at: dt.datetime | None = None, from_stage: str | None = None,
+            only_from: str | None = None, **changes) -> bool:
+    """Write the visit (version-checked) and its event; call inside _write_tx().
+
+    Raw SQL: this runs on every step and peewee would spend longer building the
+    statements than SQLite takes to run them. With `only_from` the update also
+    requires that stage and a miss returns False instead of raising.
+    """
+    db = database_proxy.obj
+    p = db.param
+    at = (at or _now()).replace(microsecond=0)
+    sets, params = [f"stage = {p}", "version = version + 1", f"updated_at = {p}"], [stage, str(at)]
+    for name, value in changes.items():
+        column, value = _db_value(name, value)
+        sets.append(f"{column} = {p}")
+        params.append(value)
+    where = f"id = {p} AND version = {p}"
+    params += [visit.id, expected_version]
+    if only_from is not None:
+        where += f" AND stage = {p}"
+        params.append(only_from)
+    cursor = db.execute_sql(f"UPDATE visit SET {', '.join(sets)} WHERE {where}", params)
+    if cursor.rowcount != 1:
+        if only_from is not None:
+            return False
         raise _conflict(_load(visit.id))
-    VisitEvent.create(visit=visit.id, from_stage=visit.stage, stage=stage, action=action,
-                      at=at, staff=actor, note=note)
+    actor_id = actor.id if actor is not None else None
+    db.execute_sql(
+        "INSERT INTO visit_event (visit_id, from_stage, stage, action, at, staff_id, note) "
+        f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})",
+        [visit.id, from_stage if from_stage is not None else visit.stage, stage, action, str(at),
+         actor_id, note],
+    )
+    return True
+
+
+def _sources(to_stage: str) -> list[str]:
+    return [src for src, targets in stages.TRANSITIONS.items() if to_stage in targets]
 
 
 def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action: str,
-          from_stages: tuple[str, ...] | None = None, **changes) -> VisitView:
-    """A plain move: load, check version and transition, write."""
+          **changes) -> VisitView:
+    """A plain move: check version and transition, write the visit and its event."""
+    sources = _sources(to_stage)
     with _write_tx():
+        if len(sources) == 1:
+            # One legal source: the guarded update is the check, no read first.
+            stub = _VisitRow(visit_id, expected_version, sources[0], None, None, None, None,
+                             None, None, "", False, 0, False, "", "")
+            if _commit(stub, actor=actor, expected_version=expected_version, stage=to_stage,
+                       action=action, only_from=sources[0], **changes):
+                return get_visit(visit_id)
         visit = _load(visit_id)
         _check_version(visit, expected_version)
-        if from_stages is not None and visit.stage not in from_stages:
-            raise _illegal(visit.stage, to_stage)
         if not stages.can_move(visit.stage, to_stage):
             raise _illegal(visit.stage, to_stage)
         _commit(visit, actor=actor, expected_version=expected_version, stage=to_stage,
@@ -555,10 +630,16 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
 
 
 def fee_quote(visit_id: int) -> fees.FeeQuote:
-    """The fee as quoted at registration (from the stored snapshot), for the billing slip."""
+    """The fee as quoted at registration (from the stored snapshot), for the billing slip.
+
+    Before registration there is no snapshot: the current rules are quoted.
+    """
     visit = _load(visit_id)
-    patient = visit.patient if visit.patient_id else None
-    return fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier if patient else "")
+    snap = json.loads(visit.fee_snapshot or "{}")
+    if not snap.get("fee_class"):
+        patient = Patient.get_or_none(Patient.id == visit.patient_id) if visit.patient_id else None
+        return fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier if patient else "")
+    return fees.quote_from_snapshot(snap)
 
 
 def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
@@ -648,127 +729,152 @@ def leave(visit_id: int, *, actor, expected_version: int, reason: str) -> VisitV
 # --- Reading -----------------------------------------------------------------------------
 
 
-def _visit_query():
-    return (
-        Visit.select(Visit, Patient, Department, Doctor, Staff)
-        .join(Patient, JOIN.LEFT_OUTER)
-        .switch(Visit)
-        .join(Department, JOIN.LEFT_OUTER)
-        .switch(Visit)
-        .join(Doctor, JOIN.LEFT_OUTER)
-        .switch(Visit)
-        .join(Staff, JOIN.LEFT_OUTER, on=(Visit.escort == Staff.id))
-    )
+# Reading is raw SQL on purpose: peewee spends longer building a five-table select
+# than SQLite spends running it, and every step returns a fresh view (bench/).
+_VIEW_SQL = (
+    "SELECT v.id, v.version, v.stage, v.visit_date, v.queue_no, v.patient_id, v.first_visit, "
+    "v.has_appointment, v.appointment_id, v.complaint, v.red_flag, v.triage_reason, "
+    "v.department_id, v.doctor_id, v.fee_fen, v.fee_waived, v.waiver_reason, v.escort_id, "
+    "v.left_reason, p.name, p.sex, p.birth_date, p.vip_tier, p.phone, p.record_no, "
+    "d.code, d.name_zh, d.name_en, d.short_zh, d.room, d.floor, d.directions_zh, "
+    "d.directions_en, doc.name, doc.title_zh, doc.title_en, s.display_name "
+    "FROM visit v "
+    "LEFT JOIN patient p ON p.id = v.patient_id "
+    "LEFT JOIN department d ON d.id = v.department_id "
+    "LEFT JOIN doctor doc ON doc.id = v.doctor_id "
+    "LEFT JOIN staff s ON s.id = v.escort_id "
+)
+_EVENTS_SQL = (
+    "SELECT e.visit_id, e.stage, e.action, e.at, s.display_name, e.from_stage, e.note "
+    "FROM visit_event e LEFT JOIN staff s ON s.id = e.staff_id "
+    "WHERE e.visit_id IN ({marks}) ORDER BY e.visit_id, e.at, e.id"
+)
+# A visit whose escort is still out: ESCORT with an escort named, or DONE and not back.
+_ESCORT_OUT = (
+    "v.visit_date = {p} AND v.escort_id IS NOT NULL AND (v.stage = {p} OR (v.stage = {p} "
+    "AND NOT EXISTS (SELECT 1 FROM visit_event b WHERE b.visit_id = v.id AND b.action = {p})))"
+)
+
+
+def _escort_out_params(day: dt.date) -> list:
+    return [day, stages.ESCORT, stages.DONE, stages.BACK_AT_POST]
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
 
 
 def _events_for(visit_ids: list[int]) -> dict[int, list[EventView]]:
     out: dict[int, list[EventView]] = {vid: [] for vid in visit_ids}
     if not visit_ids:
         return out
-    query = (
-        VisitEvent.select(VisitEvent, Staff)
-        .join(Staff, JOIN.LEFT_OUTER)
-        .where(VisitEvent.visit.in_(visit_ids))
-        .order_by(VisitEvent.visit, VisitEvent.at, VisitEvent.id)
-    )
-    for e in query:
-        out[e.visit_id].append(EventView(
-            stage=e.stage, action=e.action, at=e.at,
-            staff_name=e.staff.display_name if e.staff_id else "",
-            from_stage=e.from_stage, note=e.note,
-        ))
+    db = database_proxy.obj
+    sql = _EVENTS_SQL.format(marks=",".join([db.param] * len(visit_ids)))
+    for vid, stage, action, at, staff_name, from_stage, note in db.execute_sql(sql, visit_ids):
+        out[vid].append(EventView(stage=stage, action=action, at=_as_datetime(at),
+                                  staff_name=staff_name or "", from_stage=from_stage,
+                                  note=note))
     return out
 
 
-def _view(v: Visit, events: list[EventView]) -> VisitView:
-    p = v.patient if v.patient_id else None
-    d = v.department if v.department_id else None
-    doc = v.doctor if v.doctor_id else None
-    esc = v.escort if v.escort_id else None
+def _view(row: tuple, events: list[EventView]) -> VisitView:
+    (vid, version, stage, visit_date, queue_no, patient_id, first_visit, has_appointment,
+     appointment_id, complaint, red_flag, triage_reason, department_id, doctor_id, fee_fen,
+     fee_waived, waiver_reason, escort_id, left_reason, p_name, p_sex, p_birth, p_vip, p_phone,
+     p_record, d_code, d_name_zh, d_name_en, d_short, d_room, d_floor, d_dir_zh, d_dir_en,
+     doc_name, doc_title_zh, doc_title_en, escort_name) = row
+    visit_date = _as_date(visit_date)
+    has_patient, has_dept = patient_id is not None, department_id is not None
     moves = [e for e in events if e.from_stage != e.stage]
     return VisitView(
-        id=v.id, version=v.version, stage=v.stage, visit_date=v.visit_date,
-        queue_label=queue.queue_label(d.short_zh, v.queue_no) if d else "",
-        patient_id=v.patient_id, patient_name=p.name if p else "", sex=p.sex if p else "",
-        age=patients.age_on(p.birth_date, v.visit_date) if p else None,
-        vip_tier=p.vip_tier if p else "", first_visit=v.first_visit,
-        has_appointment=v.has_appointment, appointment_id=v.appointment_id,
-        complaint=v.complaint, red_flag=v.red_flag, triage_reason=v.triage_reason,
-        department_id=v.department_id, department_name=localized(d, "name") if d else "",
-        room=d.room if d else "", floor=d.floor if d else "",
-        directions=localized(d, "directions") if d else "",
-        doctor_id=v.doctor_id, doctor_name=doc.name if doc else "",
-        doctor_title=localized(doc, "title") if doc else "",
-        fee_fen=v.fee_fen, fee_waived=v.fee_waived, waiver_reason=v.waiver_reason,
-        escort_id=v.escort_id, escort_name=esc.display_name if esc else "",
-        left_reason=v.left_reason,
+        id=vid, version=version, stage=stage, visit_date=visit_date,
+        queue_label=queue.queue_label(d_short, queue_no) if has_dept else "",
+        patient_id=patient_id, patient_name=p_name or "", sex=p_sex or "",
+        age=patients.age_on(_as_date(p_birth), visit_date) if has_patient else None,
+        vip_tier=p_vip or "", first_visit=bool(first_visit),
+        has_appointment=bool(has_appointment), appointment_id=appointment_id,
+        complaint=complaint, red_flag=bool(red_flag), triage_reason=triage_reason,
+        department_id=department_id,
+        department_name=text(d_name_zh, d_name_en or d_name_zh) if has_dept else "",
+        room=d_room or "", floor=d_floor or "",
+        directions=text(d_dir_zh or "", d_dir_en or d_dir_zh or "") if has_dept else "",
+        doctor_id=doctor_id, doctor_name=doc_name or "",
+        doctor_title=text(doc_title_zh, doc_title_en or doc_title_zh) if doctor_id else "",
+        fee_fen=fee_fen, fee_waived=bool(fee_waived), waiver_reason=waiver_reason,
+        escort_id=escort_id, escort_name=escort_name or "", left_reason=left_reason,
         arrived_at=events[0].at if events else None,
         stage_since=moves[-1].at if moves else None,
         events=events,
         billing_deferred=any(e.action == stages.DEFERRED for e in events),
-        queue_no=v.queue_no, patient_phone=p.phone if p else "",
-        record_no=p.record_no if p else "", department_code=d.code if d else "",
+        queue_no=queue_no, patient_phone=p_phone or "", record_no=p_record or "",
+        department_code=d_code or "",
         escort_back=any(e.action == stages.BACK_AT_POST for e in events),
-        open=stages.is_open(v.stage),
+        open=stages.is_open(stage),
     )
 
 
-def _views(query) -> list[VisitView]:
-    rows = list(query)
-    events = _events_for([v.id for v in rows])
-    return [_view(v, events[v.id]) for v in rows]
+def _views(where: str, params: list, order: str = "") -> list[VisitView]:
+    """Views of the visits matching `where` (SQL with `{p}` for each parameter)."""
+    db = database_proxy.obj
+    sql = _VIEW_SQL + "WHERE " + where.format(p=db.param) + (" ORDER BY " + order if order else "")
+    rows = db.execute_sql(sql, params).fetchall()
+    events = _events_for([r[0] for r in rows])
+    return [_view(r, events[r[0]]) for r in rows]
 
 
 def get_visit(visit_id: int) -> VisitView:
-    rows = _views(_visit_query().where(Visit.id == visit_id))
+    rows = _views("v.id = {p}", [visit_id])
     if not rows:
         raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
     return rows[0]
 
 
+def _stage_in(stage_list) -> str:
+    return "v.stage IN (" + ",".join(["{p}"] * len(stage_list)) + ")"
+
+
 def open_visits(day: dt.date | None = None) -> list[VisitView]:
     """Visits at an open stage, oldest first (all days unless `day` is given)."""
-    cond = Visit.stage.in_(stages.OPEN_STAGES)
+    where, params = _stage_in(stages.OPEN_STAGES), list(stages.OPEN_STAGES)
     if day is not None:
-        cond &= Visit.visit_date == day
-    return _views(_visit_query().where(cond).order_by(Visit.created_at, Visit.id))
+        where, params = where + " AND v.visit_date = {p}", params + [day]
+    return _views(where, params, "v.created_at, v.id")
 
 
 def desk_queue(day: dt.date | None = None) -> list[VisitView]:
     """Arrivals the door handed over, waiting for the desk (GREETING), oldest first."""
     day = day or _now().date()
-    return _views(_visit_query().where((Visit.stage == stages.GREETING) & (Visit.visit_date == day))
-                  .order_by(Visit.created_at, Visit.id))
+    return _views("v.visit_date = {p} AND v.stage = {p}", [day, stages.GREETING],
+                  "v.created_at, v.id")
 
 
 def escorts_out(day: dt.date | None = None) -> list[VisitView]:
     """Visits whose escort is still out: ESCORT with an escort named, or DONE, not back yet."""
     day = day or _now().date()
-    back = VisitEvent.select(VisitEvent.visit).where(VisitEvent.action == stages.BACK_AT_POST)
-    cond = (Visit.visit_date == day) & Visit.escort.is_null(False) & (
-        (Visit.stage == stages.ESCORT) | ((Visit.stage == stages.DONE) & Visit.id.not_in(back))
-    )
-    return _views(_visit_query().where(cond).order_by(Visit.updated_at, Visit.id))
+    return _views(_ESCORT_OUT, _escort_out_params(day), "v.updated_at, v.id")
 
 
 def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
     """Guides and desk staff who are not out escorting a patient right now."""
     day = day or _now().date()
-    back = VisitEvent.select(VisitEvent.visit).where(VisitEvent.action == stages.BACK_AT_POST)
-    busy = Visit.select(Visit.escort).where(
-        (Visit.visit_date == day) & Visit.escort.is_null(False) & (
-            (Visit.stage == stages.ESCORT)
-            | ((Visit.stage == stages.DONE) & Visit.id.not_in(back))
-        )
-    )
+    db = database_proxy.obj
+    busy_sql = "SELECT v.escort_id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
+    busy = {r[0] for r in db.execute_sql(busy_sql, _escort_out_params(day))}
     query = (
         Staff.select(Staff.id, Staff.display_name, Staff.role)
-        .where((Staff.active == True) & Staff.role.in_(ESCORT_ROLES)  # noqa: E712
-               & Staff.id.not_in(busy))
+        .where((Staff.active == True) & Staff.role.in_(ESCORT_ROLES))  # noqa: E712
         .order_by(Staff.id)
     )
     # Door guides first: escorting is their job; the desk goes when no guide is free.
-    rows = sorted(query, key=lambda s: (s.role != "guide", s.id))
+    rows = sorted((s for s in query if s.id not in busy), key=lambda s: (s.role != "guide", s.id))
     return [(s.id, s.display_name) for s in rows]
 
 

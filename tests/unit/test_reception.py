@@ -435,3 +435,15 @@ def test_english_messages(env):
         reception.take_at_desk(v.id, actor=env.desk2, expected_version=v.version)
     assert str(err.value).startswith("Another desk has just moved this visit on (it is now at Triage)")
     assert reception.get_visit(v.id).events[0].staff_name == "王悦"
+
+
+def test_fee_quote_is_the_one_stored_at_registration(env):
+    from frontdesk.db.models import FeeClass
+
+    v = walk(env, S.TRIAGE)
+    assert reception.fee_quote(v.id).total_fen == 1000  # no doctor yet: the ordinary fee
+    v = walk(env, S.BILLING)
+    FeeClass.update(amount_fen=9900).execute()  # prices change after registration
+    q = reception.fee_quote(v.id)
+    assert (q.lines, q.total_fen, q.waived) == ([("专家号", 5000)], 5000, False)
+    assert Visit.get_by_id(v.id).fee_fen == 5000
