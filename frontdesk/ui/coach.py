@@ -242,6 +242,10 @@ class EtiquetteCoach(QFrame):
             self.handover.setText(handover.text)
         farewell_line = next((p for p in farewell if p.key == FAREWELL[1]), None)
         self.farewell.setText(farewell_line.text if farewell_line else "")
+        # At the last step the farewell is already the first line to say.
+        at_end = self._stage == FAREWELL[0]
+        self.farewell_heading.setVisible(not at_end)
+        self.farewell.setVisible(not at_end)
         self._set_forbidden(forbidden)
 
     def _set_forbidden(self, forbidden) -> None:

@@ -186,3 +186,49 @@ def test_patient_who_leaves(area, qtbot):
     assert actions(visit_id)[-1] == stages.LEFT_ACTION
     assert not desk.leave_button.isEnabled()
     assert "等候时间太长" in desk.closed.info.text()
+
+
+def test_slips_print_from_billing_and_escort(area, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from frontdesk.ui.slip_actions import print_visit_slip
+
+    files = []
+
+    def to_pdf(ctx, visit_id, kind, parent):
+        out = tmp_path / f"{kind}.pdf"
+        files.append(out)
+
+        def factory():
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            return printer
+
+        return print_visit_slip(ctx, visit_id, kind, parent, preview=False,
+                                run_dialog=lambda _d: 1, printer_factory=factory)
+
+    visit_id = arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    desk.slip_printer = to_pdf
+    press(qtbot, desk, Qt.Key.Key_F4)
+    type_text(desk.triage_step.triage.complaint, "咳嗽")
+    press(qtbot, desk.triage_step.triage.complaint, modifier=CTRL)
+    form = desk.registration.form
+    type_text(form.name, "钱七")
+    form.sex.setCurrentIndex(form.sex.findData("M"))
+    type_text(form.phone, "13612345670")
+    type_text(form.age, "45")
+    press(qtbot, form.age, modifier=CTRL)
+    if desk.registration.duplicates.isVisible():
+        desk.registration.duplicates.create_button.click()
+    assert reception.get_visit(visit_id).stage == stages.BILLING
+    press(qtbot, desk.billing.confirm_button, Qt.Key.Key_P, CTRL)
+    assert desk.last_print is not None and desk.last_print.ok, desk.notice_text()
+    press(qtbot, desk.billing.confirm_button)
+    press(qtbot, desk.escort.escort, Qt.Key.Key_G, CTRL)
+    assert desk.last_print.ok, desk.notice_text()
+    assert [f.name for f in files] == ["billing.pdf", "guide.pdf"]
+    assert all(f.stat().st_size > 1000 for f in files)
+    # Printing changed no stage: the escort step is still due.
+    assert reception.get_visit(visit_id).stage == stages.ESCORT
