@@ -32,10 +32,12 @@ class BillingPanel(QWidget):
         self.lines.setColumnStretch(0, 1)
         self.lines.setHorizontalSpacing(24)
         self.lines_host.setStyleSheet("font-size: 13pt;")
+        self.lines_host.setMaximumWidth(560)  # amounts stay next to their labels
         self.total = QLabel()
         self.total.setObjectName("feeTotal")
         self.total.setStyleSheet("font-size: 22pt; font-weight: 700; color: #0f172a;")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total.setMaximumWidth(560)
         self.waiver_note = QLabel()
         self.waiver_note.setObjectName("waiverNote")
         self.waiver_note.setWordWrap(True)

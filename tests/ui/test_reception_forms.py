@@ -170,3 +170,24 @@ def test_duplicate_warning_before_a_new_record(area, qtbot):
     view = reception.get_visit(visit_id)
     assert view.stage == stages.BILLING and view.patient_id == existing.id
     assert Patient.select().count() == count
+
+
+def test_hostile_input_is_refused_at_the_field(area, qtbot):
+    """A 5,000-character complaint, SQL-looking and emoji names: a message, no crash."""
+    visit_id = arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    triage.complaint.setPlainText("头痛" * 2500)
+    triage.confirm()
+    assert "5000" in triage.complaint_box.error_text()
+    assert reception.get_visit(visit_id).stage == stages.TRIAGE
+    triage.complaint.setPlainText("咳嗽'); DROP TABLE visit;--")
+    triage.confirm()
+    view = reception.get_visit(visit_id)
+    assert view.stage == stages.REGISTRATION and "DROP TABLE" in view.complaint
+    form = desk.registration.form
+    form.name.setText("Robert'); DROP TABLE patient;--")
+    assert not form.check_field("name") and form.error_at("name")
+    form.name.setText("王😀")
+    assert not form.check_field("name") and "表情" in form.error_at("name")
