@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminArea</name>
+    <message>
+        <source>Only administrators can use this area. Log in as an administrator (File → Switch user).</source>
+        <translation>只有管理员可以使用此功能区。请以管理员身份登录（文件 → 切换用户）。</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Doctors &amp;&amp; schedule</source>
+        <translation>医生与排班</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>挂号费</translation>
+    </message>
+    <message>
+        <source>Grooming items</source>
+        <translation>仪容检查项</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Reception</source>
@@ -24,6 +67,788 @@
     </message>
 </context>
 <context>
+    <name>AuditTab</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Staff:</source>
+        <translation>员工(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <source>all actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Showing the newest {n} entries; narrow the filter to see older ones.</source>
+        <translation>只显示最新的 {n} 条；请缩小筛选范围查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>共 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>(system)</source>
+        <translation>（系统）</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore selected…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;file…</source>
+        <translation>从文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Backup taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份列表</translation>
+    </message>
+    <message>
+        <source>Backups are kept in {folder}</source>
+        <translation>备份保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup written and verified: {path}</source>
+        <translation>备份已写入并通过检查：{path}</translation>
+    </message>
+    <message>
+        <source>The operation failed: {error}</source>
+        <translation>操作失败：{error}</translation>
+    </message>
+    <message>
+        <source>Select a backup in the list first.</source>
+        <translation>请先在列表中选择一个备份。</translation>
+    </message>
+    <message>
+        <source>Restore from file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Frontdesk backups (*.sqlite3)</source>
+        <translation>Frontdesk 备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup {name}? The current database is kept aside first.</source>
+        <translation>用备份 {name} 替换当前全部数据吗？当前数据库会先另存一份。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restored from {name}. The previous database was kept as {aside}.</source>
+        <translation>已从 {name} 恢复。原数据库已另存为 {aside}。</translation>
+    </message>
+</context>
+<context>
+    <name>BillingPanel</name>
+    <message>
+        <source>To pay: {amount}</source>
+        <translation>应缴：{amount}</translation>
+    </message>
+    <message>
+        <source>Fee waived: {reason}. No payment is needed.</source>
+        <translation>已免挂号费：{reason}，无需缴费。</translation>
+    </message>
+    <message>
+        <source>Fee waived — next (Enter)</source>
+        <translation>已免费，下一步 (Enter)</translation>
+    </message>
+    <message>
+        <source>Paid at the cashier — next (Enter)</source>
+        <translation>已缴费，下一步 (Enter)</translation>
+    </message>
+    <message>
+        <source>Registration fee</source>
+        <translation>挂号费</translation>
+    </message>
+    <message>
+        <source>Print billing slip (Ctrl+P)</source>
+        <translation>打印缴费单 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print billing slip</source>
+        <translation>打印缴费单</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>No.</source>
+        <translation>号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>已等候</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>waited {n} minutes</source>
+        <translation>已等候 {n} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Grooming check: {name}</source>
+        <translation>仪容检查：{name}</translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>不在排班表上</translation>
+    </message>
+    <message>
+        <source>{name} — {day}, {shift}</source>
+        <translation>{name} — {day}，{shift}</translation>
+    </message>
+    <message>
+        <source>Every item passes unless marked. Space or a click on the result toggles a failure; C marks it corrected on the spot (still fined); type a row number to jump; F2 edits the note.</source>
+        <translation>所有项目默认合格。空格键或点击“结果”切换不合格；C 键标记“已当场纠正”（仍需罚款）；输入序号跳到该行；F2 填写备注。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已当场纠正</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Fine (yuan)</source>
+        <translation>罚款(元)</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Reason for checking:</source>
+        <translation>检查原因：</translation>
+    </message>
+    <message>
+        <source>Reason for checking someone not on the roster</source>
+        <translation>检查未排班员工的原因</translation>
+    </message>
+    <message>
+        <source>e.g. covering a swapped shift</source>
+        <translation>例如：调班顶岗</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Save check</source>
+        <translation>保存检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save check</source>
+        <translation>保存检查</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>FAIL (fined earlier this shift)</source>
+        <translation>不合格（本班已罚）</translation>
+    </message>
+    <message>
+        <source>{count} failed · fines {total} yuan</source>
+        <translation>不合格 {count} 项 · 罚款 {total} 元</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedStep</name>
+    <message>
+        <source>The patient left: {reason}</source>
+        <translation>患者已离开：{reason}</translation>
+    </message>
+    <message>
+        <source>With the doctor; the escort is back at the post. This visit is complete.</source>
+        <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsForm</name>
+    <message>
+        <source>&amp;Username</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN</source>
+        <translation>密码或 PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>密码或 PIN 码</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentCard</name>
+    <message>
+        <source>{name} · {n} waiting</source>
+        <translation>{name} · 候诊 {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsTab</name>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>名称（中文）：</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>名称（英文）：</translation>
+    </message>
+    <message>
+        <source>Queue prefix (Chinese):</source>
+        <translation>排队号前缀（中文）：</translation>
+    </message>
+    <message>
+        <source>Queue prefix (English):</source>
+        <translation>排队号前缀（英文）：</translation>
+    </message>
+    <message>
+        <source>Rooms:</source>
+        <translation>诊室：</translation>
+    </message>
+    <message>
+        <source>Floor:</source>
+        <translation>楼层：</translation>
+    </message>
+    <message>
+        <source>Directions (Chinese):</source>
+        <translation>路线（中文）：</translation>
+    </message>
+    <message>
+        <source>Directions (English):</source>
+        <translation>路线（英文）：</translation>
+    </message>
+    <message>
+        <source>Emergency:</source>
+        <translation>急诊科室：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>诊室</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
+        <source>No one is waiting for the desk.</source>
+        <translation>目前没有等待接待的患者。</translation>
+    </message>
+    <message>
+        <source>Draft restored: nothing typed was lost.</source>
+        <translation>已恢复草稿，之前填写的内容都在。</translation>
+    </message>
+    <message>
+        <source>The visit was reloaded; what you typed is kept.</source>
+        <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
+    </message>
+    <message>
+        <source>Back at post. Ready for the next patient (F4).</source>
+        <translation>已返回岗位，可以接待下一位 (F4)。</translation>
+    </message>
+    <message>
+        <source>Draft saved {time}</source>
+        <translation>草稿已保存 {time}</translation>
+    </message>
+    <message>
+        <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
+        <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
+    </message>
+    <message>
+        <source>Patient left… (Ctrl+L)</source>
+        <translation>患者离开… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Patient left</source>
+        <translation>患者离开</translation>
+    </message>
+    <message>
+        <source>Next waiting patient (F4)</source>
+        <translation>接待下一位 (F4)</translation>
+    </message>
+    <message>
+        <source>Next waiting patient</source>
+        <translation>接待下一位</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorsTab</name>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>Fee class:</source>
+        <translation>号别：</translation>
+    </message>
+    <message>
+        <source>Title (Chinese):</source>
+        <translation>职称（中文）：</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>职称（英文）：</translation>
+    </message>
+    <message>
+        <source>Specialty (Chinese):</source>
+        <translation>专长（中文）：</translation>
+    </message>
+    <message>
+        <source>Specialty (English):</source>
+        <translation>专长（英文）：</translation>
+    </message>
+    <message>
+        <source>Weekly schedule</source>
+        <translation>每周出诊时间</translation>
+    </message>
+    <message>
+        <source>Monday:</source>
+        <translation>周一：</translation>
+    </message>
+    <message>
+        <source>Tuesday:</source>
+        <translation>周二：</translation>
+    </message>
+    <message>
+        <source>Wednesday:</source>
+        <translation>周三：</translation>
+    </message>
+    <message>
+        <source>Thursday:</source>
+        <translation>周四：</translation>
+    </message>
+    <message>
+        <source>Friday:</source>
+        <translation>周五：</translation>
+    </message>
+    <message>
+        <source>Saturday:</source>
+        <translation>周六：</translation>
+    </message>
+    <message>
+        <source>Sunday:</source>
+        <translation>周日：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>挂号费（元）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>DoorPanel</name>
+    <message>
+        <source>Answer both questions first.</source>
+        <translation>请先问完两个问题。</translation>
+    </message>
+    <message>
+        <source>Handed over to the desk (No. {id}). Back to your post.</source>
+        <translation>已交给导医台（编号 {id}）。请回到岗位。</translation>
+    </message>
+    <message>
+        <source>Log in to record arrivals.</source>
+        <translation>请先登录，再登记新到患者。</translation>
+    </message>
+    <message>
+        <source>New patient arrived (F2)</source>
+        <translation>新患者到达 (F2)</translation>
+    </message>
+    <message>
+        <source>New patient arrived</source>
+        <translation>新患者到达</translation>
+    </message>
+    <message>
+        <source>Have you booked an appointment?</source>
+        <translation>请问您预约过吗？</translation>
+    </message>
+    <message>
+        <source>Is this your first visit to us?</source>
+        <translation>请问您是第一次来我们医院吗？</translation>
+    </message>
+    <message>
+        <source>Booked (1)</source>
+        <translation>预约过 (1)</translation>
+    </message>
+    <message>
+        <source>Not booked (2)</source>
+        <translation>没有预约 (2)</translation>
+    </message>
+    <message>
+        <source>First visit (3)</source>
+        <translation>第一次来 (3)</translation>
+    </message>
+    <message>
+        <source>Been before (4)</source>
+        <translation>以前来过 (4)</translation>
+    </message>
+    <message>
+        <source>Hand over to the desk (Enter)</source>
+        <translation>交给导医台 (Enter)</translation>
+    </message>
+    <message>
+        <source>Hand over to the desk</source>
+        <translation>交给导医台</translation>
+    </message>
+    <message>
+        <source>Start again (Esc)</source>
+        <translation>重新开始 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <source>This may be a patient we already have. Use the existing record unless you are sure it is someone else.</source>
+        <translation>这可能是已有档案的患者。除非确定是另一个人，请使用已有档案。</translation>
+    </message>
+    <message>
+        <source>Same person: use this record (Enter)</source>
+        <translation>是同一人：使用此档案 (Enter)</translation>
+    </message>
+    <message>
+        <source>Someone else: create a new record</source>
+        <translation>不是同一人：新建档案</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyLeaveDialog</name>
+    <message>
+        <source>Early leave: {name}</source>
+        <translation>早退：{name}</translation>
+    </message>
+    <message>
+        <source>Time the person left</source>
+        <translation>离岗时间</translation>
+    </message>
+    <message>
+        <source>Record and fine</source>
+        <translation>记录并罚款</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Shift: {shift}, ends {end}</source>
+        <translation>班次：{shift}，{end} 下班</translation>
+    </message>
+    <message>
+        <source>Left at:</source>
+        <translation>离岗时间：</translation>
+    </message>
+</context>
+<context>
+    <name>EscortPanel</name>
+    <message>
+        <source>Choose who escorts the patient.</source>
+        <translation>请选择陪诊人员。</translation>
+    </message>
+    <message>
+        <source>No directions are set for this room.</source>
+        <translation>该诊室尚未设置路线说明。</translation>
+    </message>
+    <message>
+        <source>any doctor on duty</source>
+        <translation>在班医生</translation>
+    </message>
+    <message>
+        <source>Doctor: {doctor}</source>
+        <translation>医生：{doctor}</translation>
+    </message>
+    <message>
+        <source>⚠ Red flag: take the patient to Emergency now. The fee is paid later.</source>
+        <translation>⚠ 危急症状：立即送往急诊，先救治后缴费。</translation>
+    </message>
+    <message>
+        <source>With the doctor. {name}, press “Back at post” when you are back.</source>
+        <translation>已交给医生。{name}回到岗位后请按“已返回岗位”。</translation>
+    </message>
+    <message>
+        <source>The escort is back at the post.</source>
+        <translation>陪诊人员已返回岗位。</translation>
+    </message>
+    <message>
+        <source>&amp;Escort:</source>
+        <translation>陪诊人员(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪诊人员</translation>
+    </message>
+    <message>
+        <source>Print guide slip (Ctrl+G)</source>
+        <translation>打印导诊单 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Print guide slip</source>
+        <translation>打印导诊单</translation>
+    </message>
+    <message>
+        <source>Handed to the doctor (Enter)</source>
+        <translation>已交给医生 (Enter)</translation>
+    </message>
+    <message>
+        <source>Handed to the doctor</source>
+        <translation>已交给医生</translation>
+    </message>
+    <message>
+        <source>Back at post (Enter)</source>
+        <translation>已返回岗位 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back at post</source>
+        <translation>已返回岗位</translation>
+    </message>
+</context>
+<context>
+    <name>EtiquetteCoach</name>
+    <message>
+        <source>ETIQUETTE COACH</source>
+        <translation>礼仪提示</translation>
+    </message>
+    <message>
+        <source>Say now</source>
+        <translation>现在说</translation>
+    </message>
+    <message>
+        <source>Seeing off</source>
+        <translation>送别</translation>
+    </message>
+    <message>
+        <source>Never say</source>
+        <translation>禁用语</translation>
+    </message>
+    <message>
+        <source>Etiquette coach</source>
+        <translation>礼仪提示</translation>
+    </message>
+    <message>
+        <source>Address the patient as</source>
+        <translation>对患者的称呼</translation>
+    </message>
+    <message>
+        <source>Hand-over: {cue}</source>
+        <translation>交接：{cue}</translation>
+    </message>
+    <message>
+        <source>Say instead: {phrase}</source>
+        <translation>请改说：{phrase}</translation>
+    </message>
+</context>
+<context>
+    <name>FeesTab</name>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>名称（中文）：</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>名称（英文）：</translation>
+    </message>
+    <message>
+        <source>Registration fee (yuan):</source>
+        <translation>挂号费（元）：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>挂号费（元）</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Frontdesk</source>
@@ -40,6 +865,505 @@
     <message>
         <source>Hospital name:</source>
         <translation>医院名称：</translation>
+    </message>
+</context>
+<context>
+    <name>GreetingStep</name>
+    <message>
+        <source>First visit</source>
+        <translation>第一次来</translation>
+    </message>
+    <message>
+        <source>Has been here before</source>
+        <translation>以前来过</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>有预约</translation>
+    </message>
+    <message>
+        <source>no appointment</source>
+        <translation>没有预约</translation>
+    </message>
+    <message>
+        <source>A patient from the door: {first}, {booked}.</source>
+        <translation>门口导医交来的患者：{first}，{booked}。</translation>
+    </message>
+    <message>
+        <source>Take this patient (Enter)</source>
+        <translation>接待此患者 (Enter)</translation>
+    </message>
+    <message>
+        <source>Take this patient</source>
+        <translation>接待此患者</translation>
+    </message>
+</context>
+<context>
+    <name>GroomingArea</name>
+    <message>
+        <source>Today's checks</source>
+        <translation>今日检查</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>History and fines</source>
+        <translation>记录与罚款</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Grooming area</source>
+        <translation>仪容检查</translation>
+    </message>
+    <message>
+        <source>Log in to use the grooming area.</source>
+        <translation>请先登录再使用仪容检查。</translation>
+    </message>
+    <message>
+        <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
+        <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
+    </message>
+    <message>
+        <source>Handover ({count} to read)</source>
+        <translation>交接班（{count} 条待阅）</translation>
+    </message>
+</context>
+<context>
+    <name>GroomingItemsTab</name>
+    <message>
+        <source>Appearance</source>
+        <translation>仪容仪表</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>衣着</translation>
+    </message>
+    <message>
+        <source>Manner</source>
+        <translation>举止</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Item (Chinese):</source>
+        <translation>检查项（中文）：</translation>
+    </message>
+    <message>
+        <source>Item (English):</source>
+        <translation>检查项（英文）：</translation>
+    </message>
+    <message>
+        <source>Fine (yuan):</source>
+        <translation>罚款（元）：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Fine (yuan)</source>
+        <translation>罚款（元）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTab</name>
+    <message>
+        <source>Notes for the incoming shift</source>
+        <translation>待接班人确认的交接记录</translation>
+    </message>
+    <message>
+        <source>Handover notes not yet acknowledged</source>
+        <translation>尚未确认的交接记录</translation>
+    </message>
+    <message>
+        <source>I have read it — &amp;acknowledge</source>
+        <translation>已阅读，确认接班(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected note</source>
+        <translation>确认选中的交接记录</translation>
+    </message>
+    <message>
+        <source>Handover note for my shift</source>
+        <translation>本班交接记录</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>班次：</translation>
+    </message>
+    <message>
+        <source>Equipment:</source>
+        <translation>设备情况：</translation>
+    </message>
+    <message>
+        <source>Hard cases:</source>
+        <translation>疑难问题：</translation>
+    </message>
+    <message>
+        <source>Staff swaps:</source>
+        <translation>人员调班：</translation>
+    </message>
+    <message>
+        <source>Open visits:</source>
+        <translation>未完成就诊：</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Equipment problems</source>
+        <translation>设备情况</translation>
+    </message>
+    <message>
+        <source>Printer, phone, computer, signage… or “all normal”</source>
+        <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
+    </message>
+    <message>
+        <source>Hard cases</source>
+        <translation>疑难问题</translation>
+    </message>
+    <message>
+        <source>Patients or questions the next shift must follow up</source>
+        <translation>下一班需要跟进的患者或问题</translation>
+    </message>
+    <message>
+        <source>Staff swaps</source>
+        <translation>人员调班</translation>
+    </message>
+    <message>
+        <source>Who swapped shifts with whom</source>
+        <translation>谁和谁调了班</translation>
+    </message>
+    <message>
+        <source>Open visits</source>
+        <translation>未完成就诊</translation>
+    </message>
+    <message>
+        <source>Refresh open visits</source>
+        <translation>刷新未完成就诊</translation>
+    </message>
+    <message>
+        <source>&amp;Save handover note</source>
+        <translation>保存交接记录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save handover note</source>
+        <translation>保存交接记录</translation>
+    </message>
+    <message>
+        <source>{day} {shift} — written by {author} at {time}</source>
+        <translation>{day} {shift} — {author} 于 {time} 填写</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备情况</translation>
+    </message>
+    <message>
+        <source>Handover note saved; the next shift will see it.</source>
+        <translation>交接记录已保存，下一班上岗时会看到。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Staff:</source>
+        <translation>员工：</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Monthly fines report…</source>
+        <translation>月度罚款汇总…</translation>
+    </message>
+    <message>
+        <source>Monthly fines report</source>
+        <translation>月度罚款汇总</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the month's fines as PDF or CSV</source>
+        <translation>把本月罚款导出为 PDF 或 CSV</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Failures by item</source>
+        <translation>不合格项目统计</translation>
+    </message>
+    <message>
+        <source>Late arrivals</source>
+        <translation>迟到记录</translation>
+    </message>
+    <message>
+        <source>Fines</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>不合格项</translation>
+    </message>
+    <message>
+        <source>Fines (yuan)</source>
+        <translation>罚款(元)</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>本人确认</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Minutes late</source>
+        <translation>迟到(分钟)</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation>金额(元)</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>免除</translation>
+    </message>
+    <message>
+        <source>Reason for waiving the selected fine</source>
+        <translation>免除选中罚款的理由</translation>
+    </message>
+    <message>
+        <source>Reason for waiving</source>
+        <translation>免除理由</translation>
+    </message>
+    <message>
+        <source>&amp;Waive fine</source>
+        <translation>免除罚款(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Waive the selected fine</source>
+        <translation>免除选中的罚款</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source> (re-check)</source>
+        <translation>（复查）</translation>
+    </message>
+    <message>
+        <source>Waived: {reason}</source>
+        <translation>已免除：{reason}</translation>
+    </message>
+    <message>
+        <source>{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan</source>
+        <translation>检查 {checks} 次 · 不合格 {failures} 项 · 迟到 {late} 次 · 应缴罚款 {due} 元</translation>
+    </message>
+    <message>
+        <source>Select the fine to waive first.</source>
+        <translation>请先选择要免除的罚款。</translation>
+    </message>
+    <message>
+        <source>Fine waived; it stays in the ledger, marked as waived.</source>
+        <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
+    </message>
+    <message>
+        <source>Export the month's fines</source>
+        <translation>导出本月罚款</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;PDF (*.pdf)</source>
+        <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>&amp;Lock screen</source>
+        <translation>锁定屏幕(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <source>Unlock in the main window.</source>
+        <translation>请在主窗口解锁。</translation>
+    </message>
+    <message>
+        <source>Patient details are hidden. Log in with your password or PIN to continue.</source>
+        <translation>患者信息已隐藏。请输入密码或 PIN 码继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveBox</name>
+    <message>
+        <source>Waited too long</source>
+        <translation>等候时间太长</translation>
+    </message>
+    <message>
+        <source>The fee</source>
+        <translation>费用原因</translation>
+    </message>
+    <message>
+        <source>Will come another day</source>
+        <translation>改天再来</translation>
+    </message>
+    <message>
+        <source>Went to another hospital</source>
+        <translation>去其他医院</translation>
+    </message>
+    <message>
+        <source>Why did the patient leave?</source>
+        <translation>患者离开的原因：</translation>
+    </message>
+    <message>
+        <source>Reason the patient left</source>
+        <translation>患者离开的原因</translation>
+    </message>
+    <message>
+        <source>Record: patient left (Enter)</source>
+        <translation>记录：患者离开 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in — Frontdesk</source>
+        <translation>登录 — 导医台助手</translation>
+    </message>
+    <message>
+        <source>Log in to start your shift</source>
+        <translation>请登录后开始当班</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Demo hospital: log in as admin, leitt, desk1 or guide1 with the password demo1234.</source>
+        <translation>演示医院：可用 admin、leitt、desk1 或 guide1 登录，密码 demo1234。</translation>
+    </message>
+</context>
+<context>
+    <name>Lookup</name>
+    <message>
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Gold card</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Diamond card</source>
+        <translation>钻卡</translation>
     </message>
 </context>
 <context>
@@ -96,10 +1420,604 @@ The reception desk companion.</source>
     </message>
 </context>
 <context>
+    <name>PatientHitModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex/age</source>
+        <translation>性别/年龄</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次就诊</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Matched on: {what}</source>
+        <translation>匹配：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientLookup</name>
+    <message numerus="yes">
+        <source>%n patient(s) found</source>
+        <translation>
+            <numerusform>找到 %n 位患者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record found: register as a new patient (Alt+N).</source>
+        <translation>未找到档案：请按新患者登记 (Alt+N)。</translation>
+    </message>
+    <message>
+        <source>Find the patient's record</source>
+        <translation>查找患者档案</translation>
+    </message>
+    <message>
+        <source>Mobile, name, pinyin initials (zs), record or ID number</source>
+        <translation>手机号、姓名、拼音首字母（zs）、病历号或身份证号</translation>
+    </message>
+    <message>
+        <source>Patient lookup</source>
+        <translation>患者查找</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <source>Use this record (Enter)</source>
+        <translation>使用此档案 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;New patient (Alt+N)</source>
+        <translation>新患者(&amp;N) (Alt+N)</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Acknowledge the check</source>
+        <translation>确认检查结果</translation>
+    </message>
+    <message>
+        <source>{name}, please read the result and enter your own PIN to acknowledge it.</source>
+        <translation>{name}，请查看检查结果，并输入本人 PIN 确认。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderArea</name>
     <message>
         <source>This area is not built yet. Nothing here works so far.</source>
         <translation>此功能区尚未开发，目前还不能使用。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Slip preview</source>
+        <translation>单据预览</translation>
+    </message>
+    <message>
+        <source>Print status</source>
+        <translation>打印状态</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No pages</source>
+        <translation>没有页面</translation>
+    </message>
+    <message>
+        <source>The slip could not be shown.</source>
+        <translation>单据无法显示。</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>{n} page(s)</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Guide slip</source>
+        <translation>导诊单</translation>
+    </message>
+    <message>
+        <source>Billing slip</source>
+        <translation>缴费单</translation>
+    </message>
+</context>
+<context>
+    <name>QueueBoardArea</name>
+    <message>
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <source>No one has waited long. Keep an eye on the room.</source>
+        <translation>暂无久候患者，请留意候诊区。</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{cue}: {phrase}</source>
+        <translation>{cue}：{phrase}</translation>
+    </message>
+    <message>
+        <source>Waiting room</source>
+        <translation>候诊</translation>
+    </message>
+    <message>
+        <source>Queue board</source>
+        <translation>候诊看板</translation>
+    </message>
+    <message>
+        <source>No patients are waiting.</source>
+        <translation>目前没有候诊患者。</translation>
+    </message>
+    <message>
+        <source>Care for waiting patients</source>
+        <translation>候诊关怀</translation>
+    </message>
+    <message>
+        <source>≥ {n} min</source>
+        <translation>≥ {n} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionArea</name>
+    <message>
+        <source>Door (Alt+1)</source>
+        <translation>导医（门口）(Alt+1)</translation>
+    </message>
+    <message>
+        <source>Desk (Alt+2)</source>
+        <translation>导医台 (Alt+2)</translation>
+    </message>
+    <message>
+        <source>The guide at the entrance: greet and hand over</source>
+        <translation>门口导医：迎接患者，交给导医台</translation>
+    </message>
+    <message>
+        <source>Triage, registration, billing and escort</source>
+        <translation>分诊、登记、挂号缴费、陪诊</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接待</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationFormWidget</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>&amp;Name *</source>
+        <translation>姓名(&amp;N) *</translation>
+    </message>
+    <message>
+        <source>Se&amp;x *</source>
+        <translation>性别(&amp;X) *</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile *</source>
+        <translation>手机(&amp;M) *</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>A&amp;ge *</source>
+        <translation>年龄(&amp;G) *</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Duration of illness</source>
+        <translation>病程</translation>
+    </message>
+    <message>
+        <source>Medical history</source>
+        <translation>病史</translation>
+    </message>
+    <message>
+        <source>Disease category</source>
+        <translation>病种</translation>
+    </message>
+    <message>
+        <source>Visit intention</source>
+        <translation>就诊意向</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>关心内容</translation>
+    </message>
+    <message>
+        <source>Health question</source>
+        <translation>健康咨询</translation>
+    </message>
+    <message>
+        <source>Price comparison</source>
+        <translation>价格比对</translation>
+    </message>
+    <message>
+        <source>Spending habits</source>
+        <translation>消费习惯</translation>
+    </message>
+    <message>
+        <source>Economic situation</source>
+        <translation>经济状况</translation>
+    </message>
+    <message>
+        <source>Person type</source>
+        <translation>人员类型</translation>
+    </message>
+    <message>
+        <source>How they heard of us</source>
+        <translation>媒体来源</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般性登记</translation>
+    </message>
+    <message>
+        <source>Targeted · media source</source>
+        <translation>定向性登记 · 媒体来源</translation>
+    </message>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11 位手机号</translation>
+    </message>
+    <message>
+        <source>18 digits; fills sex and birth date</source>
+        <translation>18 位，自动填写性别和出生日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>e.g. 3 days, 2 years</source>
+        <translation>例如：3 天、2 年</translation>
+    </message>
+    <message>
+        <source>Ask once the name is written: “how did you hear about us?”</source>
+        <translation>患者写好姓名后问：“请问您是通过什么了解到我们医院的？”</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationStep</name>
+    <message>
+        <source>Register, then billing (Ctrl+Enter)</source>
+        <translation>登记，去挂号缴费 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>Reprint a slip</source>
+        <translation>补打单据</translation>
+    </message>
+    <message>
+        <source>Slips printed for visit {visit}</source>
+        <translation>就诊 {visit} 已打印的单据</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Printer or file</source>
+        <translation>打印机或文件</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Print history</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>No slip of this visit has been printed yet.</source>
+        <translation>该就诊还没有打印过单据。</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>补打(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reprint the selected slip</source>
+        <translation>补打所选单据</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reprint status</source>
+        <translation>补打状态</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 毫米卷纸</translation>
+    </message>
+    <message>
+        <source>default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>file {path}</source>
+        <translation>文件 {path}</translation>
+    </message>
+    <message>
+        <source>system (command line)</source>
+        <translation>系统（命令行）</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>班次：</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Late (min)</source>
+        <translation>迟到(分钟)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Fines (yuan)</source>
+        <translation>罚款(元)</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>本人确认</translation>
+    </message>
+    <message>
+        <source>Staff on shift</source>
+        <translation>当班人员</translation>
+    </message>
+    <message>
+        <source>&amp;Check…</source>
+        <translation>检查(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check the selected person</source>
+        <translation>检查选中的员工</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge with PIN…</source>
+        <translation>本人 PIN 确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Acknowledge the check with PIN</source>
+        <translation>员工用 PIN 确认检查结果</translation>
+    </message>
+    <message>
+        <source>&amp;Print record…</source>
+        <translation>打印记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the check record</source>
+        <translation>打印检查记录</translation>
+    </message>
+    <message>
+        <source>&amp;Early leave…</source>
+        <translation>早退(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Record that the selected person left early</source>
+        <translation>记录选中员工早退</translation>
+    </message>
+    <message>
+        <source>Someone not on the roster</source>
+        <translation>不在排班表上的员工</translation>
+    </message>
+    <message>
+        <source>Check someone not on the roster…</source>
+        <translation>检查未排班的员工…</translation>
+    </message>
+    <message>
+        <source>Check someone not on the roster</source>
+        <translation>检查未排班的员工</translation>
+    </message>
+    <message>
+        <source>All shifts</source>
+        <translation>全部班次</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未签到</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{total} on shift · {signed} signed in · {checked} checked</source>
+        <translation>{total} 人在班 · {signed} 人已签到 · {checked} 人已检查</translation>
+    </message>
+    <message>
+        <source>Grooming check record</source>
+        <translation>仪容仪表检查记录</translation>
+    </message>
+    <message>
+        <source>Could not make the record: {error}</source>
+        <translation>无法生成检查记录：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTab</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>新建条目</translation>
+    </message>
+    <message>
+        <source>Change entry</source>
+        <translation>修改条目</translation>
+    </message>
+    <message>
+        <source>Switch &amp;on</source>
+        <translation>启用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Switch o&amp;ff</source>
+        <translation>停用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>Set a new PIN</source>
+        <translation>设置新 PIN 码</translation>
+    </message>
+    <message>
+        <source>New &amp;PIN:</source>
+        <translation>新 PIN 码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Set a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -115,6 +2033,431 @@ The reception desk companion.</source>
     <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Lock the screen after (minutes idle):</source>
+        <translation>无操作多少分钟后锁屏：</translation>
+    </message>
+    <message>
+        <source>PIN length (digits):</source>
+        <translation>PIN 码位数：</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <source>Keep backups for (days):</source>
+        <translation>备份保留天数：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>empty: the backups folder in the data directory</source>
+        <translation>留空：使用数据目录下的 backups 文件夹</translation>
+    </message>
+    <message>
+        <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
+        <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>Sign in at the start of your shift: choose your name and type your own PIN. Nobody signs in for someone else.</source>
+        <translation>上班签到：选择您的姓名并输入本人 PIN。严禁他人代签。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>班次：</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN：</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>您的 PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>签到(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source> (signed in {time})</source>
+        <translation>（{time} 已签到）</translation>
+    </message>
+    <message>
+        <source>{name} (not on today's roster)</source>
+        <translation>{name}（今天未排班）</translation>
+    </message>
+    <message>
+        <source>My rostered shift</source>
+        <translation>按排班</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>请先选择您的姓名。</translation>
+    </message>
+    <message>
+        <source>{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.</source>
+        <translation>{name} 于 {time} 签到：迟到 {minutes} 分钟，罚款 {amount} 元。</translation>
+    </message>
+    <message>
+        <source>{name} signed in at {time}: {minutes} minutes late, within the grace period.</source>
+        <translation>{name} 于 {time} 签到：晚到 {minutes} 分钟，在宽限时间内。</translation>
+    </message>
+    <message>
+        <source>{name} signed in at {time}, on time.</source>
+        <translation>{name} 于 {time} 签到，准时。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipActions</name>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was printed and nothing was changed.</source>
+        <translation>未打印，也未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The print could not be added to the visit's history: {reason}</source>
+        <translation>单据已打印，但未能记入该就诊的打印记录：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinter</name>
+    <message>
+        <source>The printer “{name}” is no longer available. Choose another printer in the print dialog or in the settings.</source>
+        <translation>打印机“{name}”已不可用。请在打印对话框或设置中另选一台打印机。</translation>
+    </message>
+    <message>
+        <source>The slip could not be prepared for printing.</source>
+        <translation>单据无法准备打印。</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>打印单据</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. Nothing was changed.</source>
+        <translation>已取消打印，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Printing on “{name}” failed. Nothing was changed; check the printer and try again.</source>
+        <translation>在“{name}”上打印失败，未做任何更改。请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Sent to “{name}”.</source>
+        <translation>已发送到“{name}”。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>性别(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>P&amp;IN:</source>
+        <translation>PIN 码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>at least 8 characters, letters and digits</source>
+        <translation>至少 8 位，须含字母和数字</translation>
+    </message>
+    <message>
+        <source>{n} digits</source>
+        <translation>{n} 位数字</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>New &amp;password…</source>
+        <translation>重设密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>New P&amp;IN…</source>
+        <translation>重设 PIN 码(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear lock-out</source>
+        <translation>解除锁定(&amp;C)</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>重新启用(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}? They can no longer log in; their history is kept.</source>
+        <translation>停用 {name} 吗？停用后不能再登录，其工作记录会保留。</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated.</source>
+        <translation>{name} 已停用。</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} 已重新启用。</translation>
+    </message>
+    <message>
+        <source>Saved for {name}.</source>
+        <translation>已为 {name} 保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TriagePanel</name>
+    <message>
+        <source>matched: {words}</source>
+        <translation>匹配：{words}</translation>
+    </message>
+    <message>
+        <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
+        <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
+    </message>
+    <message>
+        <source>Any doctor on duty</source>
+        <translation>不指定（在班医生均可）</translation>
+    </message>
+    <message>
+        <source>(not on duty now)</source>
+        <translation>（现在不在班）</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint — what is bothering the patient most?</source>
+        <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
+    </message>
+    <message>
+        <source>e.g. stomach ache for three days</source>
+        <translation>例如：胃痛三天</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <source>&amp;Department (suggested first)</source>
+        <translation>科室(&amp;D)（建议的排在前面）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>D&amp;octor (on duty first)</source>
+        <translation>医生(&amp;O)（在班的排在前面）</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Confirm triage (Ctrl+Enter)</source>
+        <translation>确认分诊 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Confirm triage</source>
+        <translation>确认分诊</translation>
+    </message>
+</context>
+<context>
+    <name>TriageStep</name>
+    <message>
+        <source>No record linked yet</source>
+        <translation>尚未关联档案</translation>
+    </message>
+    <message>
+        <source>Find record (F3)</source>
+        <translation>查找档案 (F3)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitList</name>
+    <message>
+        <source>Waiting for desk</source>
+        <translation>待接待</translation>
+    </message>
+    <message>
+        <source>Escort not back</source>
+        <translation>陪诊未返回</translation>
+    </message>
+    <message>
+        <source>New arrival (first visit, booked)</source>
+        <translation>新到患者（初诊·有预约）</translation>
+    </message>
+    <message>
+        <source>New arrival (returning, booked)</source>
+        <translation>新到患者（复诊·有预约）</translation>
+    </message>
+    <message>
+        <source>New arrival (first visit)</source>
+        <translation>新到患者（初诊）</translation>
+    </message>
+    <message>
+        <source>New arrival (returning)</source>
+        <translation>新到患者（复诊）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>分钟</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListPanel</name>
+    <message>
+        <source>Patients · {n} waiting for the desk</source>
+        <translation>患者 · {n} 人待接待</translation>
+    </message>
+    <message>
+        <source>Patients at the desk</source>
+        <translation>导医台患者列表</translation>
+    </message>
+    <message>
+        <source>No one is waiting. New arrivals from the door appear here.</source>
+        <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>
 </context>
 </TS>
