@@ -507,3 +507,22 @@ def merge_patients(*, actor, keep_id: int, merge_id: int) -> Patient:
         audit.record(actor, "merge", "patient", keep.id,
                      {"kept": keep.record_no, "merged": gone.record_no, "moved": moved})
     return keep
+
+
+def form_for(patient_id: int, *, actor) -> RegistrationForm:
+    """A registration form pre-filled from a record (returning patient), audited as a view.
+
+    An estimated birth date is given back as the age, so saving the form
+    unchanged keeps it an estimate.
+    """
+    from frontdesk.reception import RegistrationForm
+
+    view = view_patient(patient_id, actor=actor)
+    return RegistrationForm(
+        name=view.name, sex=view.sex, phone=view.phone, id_number=view.id_number,
+        birth_date=None if view.birth_date_estimated else view.birth_date,
+        age=view.age if view.birth_date_estimated or view.birth_date is None else None,
+        address=view.address, medical_history=view.medical_history,
+        economic_status=view.economic_status, person_type=view.person_type,
+        media_source_id=view.media_source_id,
+    )

@@ -11,7 +11,10 @@ Changes to the agreed contract (also in docs/reception_api.md):
 - additions only: VisitView.billing_deferred, .queue_no, .patient_phone,
   .record_no, .department_code, .escort_back, .open; EventView.from_stage and
   .note; assign_escort(); escorts_out(); FormInvalid (a ValidationError
-  carrying every field's error); RegistrationForm.from_dict()/to_dict().
+  carrying every field's error); RegistrationForm.from_dict()/to_dict();
+  fee_quote(visit_id); describe_stage(stage).
+- attach_patient is allowed at TRIAGE and REGISTRATION and writes the event
+  "patient_attached" (no stage change); assign_escort writes "escort_assigned".
 """
 
 from __future__ import annotations

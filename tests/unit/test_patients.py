@@ -266,3 +266,18 @@ def test_search_keys_for(rules_db):
             "11010519900307123x"} <= keys
     assert all(len(k) <= 64 for k in keys)
     assert patients.search_keys_for("", "", "", None) == set()
+
+
+def test_form_for_a_returning_patient_round_trips(env):
+    p = add(env, "周八", "13000000008", sex="F", age=60, address="东城区")
+    f = patients.form_for(p.id, actor=env.desk)
+    assert (f.name, f.sex, f.phone, f.age, f.birth_date, f.address) == (
+        "周八", "F", "13000000008", 60, None, "东城区")
+    patients.update_patient(p.id, actor=env.desk, form=f)
+    stored = Patient.get_by_id(p.id)
+    assert stored.birth_date_estimated and stored.birth_date == p.birth_date
+    assert AuditLog.select().where(AuditLog.action == "update").count() == 0  # nothing changed
+    q = add(env, "吴九", "13000000009", sex="", age=None, id_number=id_number("19800101", "001"))
+    g = patients.form_for(q.id, actor=env.desk)
+    assert (g.birth_date, g.age, g.id_number) == (dt.date(1980, 1, 1), None,
+                                                  id_number("19800101", "001"))
