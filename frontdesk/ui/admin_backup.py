@@ -88,6 +88,7 @@ class BackupTab(QWidget):
         self._paths = [p for p, _, _ in found]
         fill_table(self.table, [[f"{at:%Y-%m-%d %H:%M:%S}", f"{size / 1024 / 1024:.1f} MB"]
                                 for _, at, size in found], list(range(len(found))))
+        self.table.setColumnWidth(0, max(self.table.columnWidth(0), 200))
         self.restore_button.setEnabled(bool(found))
 
     def _busy(self, busy: bool) -> None:

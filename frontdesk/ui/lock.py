@@ -109,6 +109,7 @@ class IdleLock(QObject):
         self._timer.start()
         app = QApplication.instance()
         app.installEventFilter(self)
+        app.aboutToQuit.connect(self._log_out)
         ctx.changes.settings_changed.connect(self._apply_timeout)
         self._add_actions()
 
@@ -143,6 +144,12 @@ class IdleLock(QObject):
             for cover in self._covers:
                 self._fill_cover_text(cover)
         return False
+
+    def _log_out(self) -> None:
+        try:
+            accounts.logout(self.ctx.staff)
+        except FrontdeskError:
+            pass  # closing the app must not fail on the audit
 
     # --- actions in the File menu ------------------------------------------------
 

@@ -119,7 +119,6 @@ class LoginDialog(QDialog):
         self.ctx = ctx
         self.staff = None
         self.setObjectName("loginDialog")
-        self.setMinimumWidth(380)
         self.hospital = QLabel(settings.hospital_name() or "Frontdesk")
         self.hospital.setObjectName("loginHospital")
         self.hospital.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -128,11 +127,13 @@ class LoginDialog(QDialog):
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heading.setStyleSheet("color: #475569;")
         self.form = CredentialsForm("login", parent=self)
+        self.form.setFixedWidth(340)
         self.form.submitted.connect(self.try_login)
         self.hint = QLabel()
         self.hint.setObjectName("loginDemoHint")
         self.hint.setStyleSheet("color: #64748b;")
         self.hint.setWordWrap(True)
+        self.hint.setFixedWidth(340)  # wrapped text needs a fixed width to get its height right
         self.hint.setVisible(bool(getattr(ctx, "demo", False)))
         self.quit = QPushButton()
         self.quit.setObjectName("loginQuit")
@@ -141,7 +142,7 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         # Grow when an error line appears instead of squeezing the button under the hint.
-        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.addWidget(self.hospital)
         layout.addWidget(self.heading)
