@@ -336,18 +336,15 @@ class DeskView(QWidget):
         step.form.name.setFocus()
 
     def _prefill_from_patient(self, patient_id: int) -> None:
+        # The domain builds the form (an estimated birth date comes back as an age).
         try:
-            p = patients.view_patient(patient_id, actor=self.ctx.staff)
+            data = patients.form_for(patient_id, actor=self.ctx.staff).to_dict()
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "warn")
             return
-        self.registration.form.set_values({
-            "name": p.name, "sex": p.sex, "phone": p.phone, "id_number": p.id_number or "",
-            "birth_date": p.birth_date.isoformat() if p.birth_date else "",
-            "age": "" if p.age is None else str(p.age), "address": p.address,
-            "medical_history": p.medical_history, "person_type": p.person_type,
-            "economic_status": p.economic_status, "media_source_id": p.media_source_id,
-        })
+        data["birth_date"] = data.get("birth_date") or ""
+        data["age"] = "" if data.get("age") is None else str(data["age"])
+        self.registration.form.set_values(data)
 
     def _show_billing(self, view) -> None:
         try:
