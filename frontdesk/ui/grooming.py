@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -92,13 +96,15 @@ class RosterTab(QWidget):
         self.ack_button.setObjectName("acknowledgeButton")
         self.print_button = QPushButton()
         self.print_button.setObjectName("printRecordButton")
+        self.early_button = QPushButton()
+        self.early_button.setObjectName("earlyLeaveButton")
         self.other_combo = QComboBox()
         self.other_combo.setObjectName("otherStaffCombo")
         self.other_button = QPushButton()
         self.other_button.setObjectName("checkOtherButton")
         self.error = error_label("rosterError")
         buttons = QHBoxLayout()
-        for w in (self.check_button, self.ack_button, self.print_button):
+        for w in (self.check_button, self.ack_button, self.print_button, self.early_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
         buttons.addWidget(self.other_combo)
@@ -113,6 +119,7 @@ class RosterTab(QWidget):
         self.check_button.clicked.connect(self.check_selected)
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.print_button.clicked.connect(self.print_selected)
+        self.early_button.clicked.connect(self.early_leave_selected)
         self.other_button.clicked.connect(self.check_other)
         self.refresh_button.clicked.connect(self.refresh)
         self.day_edit.dateChanged.connect(lambda _d: self.refresh())
@@ -136,6 +143,8 @@ class RosterTab(QWidget):
         self.ack_button.setAccessibleName(self.tr("Acknowledge the check with PIN"))
         self.print_button.setText(self.tr("&Print record…"))
         self.print_button.setAccessibleName(self.tr("Print the check record"))
+        self.early_button.setText(self.tr("&Early leave…"))
+        self.early_button.setAccessibleName(self.tr("Record that the selected person left early"))
         self.other_combo.setAccessibleName(self.tr("Someone not on the roster"))
         self.other_button.setText(self.tr("Check someone not on the roster…"))
         self.other_button.setAccessibleName(self.tr("Check someone not on the roster"))
@@ -225,6 +234,7 @@ class RosterTab(QWidget):
         self.check_button.setEnabled(e is not None)
         self.ack_button.setEnabled(bool(e and e.check_id and not e.acknowledged))
         self.print_button.setEnabled(bool(e and e.check_id))
+        self.early_button.setEnabled(e is not None)
 
     # --- actions ---------------------------------------------------------------
 
@@ -259,6 +269,15 @@ class RosterTab(QWidget):
         dialog.open()
         return dialog
 
+    def early_leave_selected(self) -> EarlyLeaveDialog | None:
+        e = self.selected()
+        if e is None:
+            return None
+        shift = next((s for s in attendance.shifts() if s.id == e.shift_id), None)
+        dialog = EarlyLeaveDialog(self.ctx, e.staff_id, e.name, shift, self.day, self)
+        dialog.open()
+        return dialog
+
     def print_selected(self) -> None:
         e = self.selected()
         if e is None or not e.check_id:
@@ -286,6 +305,47 @@ class RosterTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class EarlyLeaveDialog(QDialog):
+    """Record an early leave (早退): fined like a late arrival, counted in the same month."""
+
+    def __init__(self, ctx, staff_id: int, name: str, shift, day: dt.date,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.staff_id, self.shift, self.day = ctx, staff_id, shift, day
+        self.setObjectName("earlyLeaveDialog")
+        self.setWindowTitle(self.tr("Early leave: {name}").format(name=name))
+        self.time_edit = QTimeEdit(QTime.currentTime())
+        self.time_edit.setObjectName("earlyLeaveTimeEdit")
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName(self.tr("Time the person left"))
+        self.error = error_label("earlyLeaveError")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Record and fine"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.record)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Shift: {shift}, ends {end}").format(
+            shift=localized(shift, "name"), end=shift.end)))
+        form.addRow(self.tr("Left at:"), self.time_edit)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def record(self) -> None:
+        t = self.time_edit.time()
+        left_at = dt.datetime.combine(self.day, dt.time(t.hour(), t.minute()))
+        try:
+            attendance.record_early_leave(actor=self.ctx.staff, staff=self.staff_id,
+                                          shift=self.shift, left_at=left_at)
+        except FrontdeskError as exc:
+            show_error(self.error, exc.message())
+            return
+        self.ctx.changes.grooming_changed.emit()
+        self.accept()
 
 
 class GroomingArea(QWidget):
@@ -316,6 +376,7 @@ class GroomingArea(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
         ctx.changes.session_changed.connect(self._session_changed)
+        self.handover.notes_changed.connect(self._show_pending_handover)
         self.retranslate()
         self._session_changed()
 
@@ -343,6 +404,13 @@ class GroomingArea(QWidget):
         self.notice.setVisible(bool(self.notice.text()))
         for tab in (self.roster, self.sign_in, self.history, self.handover):
             tab.refresh()
+        self._show_pending_handover()
+
+    def _show_pending_handover(self) -> None:
+        """The incoming shift sees waiting handover notes first thing (seed 004)."""
+        waiting = len(self.handover.notes)
+        self.tabs.setTabText(3, self.tr("Handover ({count} to read)").format(count=waiting)
+                             if waiting else self.tr("Handover"))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +28,8 @@ from frontdesk.ui.grooming_check import error_label, show_error
 
 
 class HandoverTab(QWidget):
+    notes_changed = Signal()  # the list of notes waiting for acknowledgement was reloaded
+
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -143,6 +145,7 @@ class HandoverTab(QWidget):
         self.notes = []
         if not may:
             self._update_buttons()
+            self.notes_changed.emit()
             return
         code = self.shift_combo.currentData()
         self.shift_combo.clear()
@@ -156,6 +159,7 @@ class HandoverTab(QWidget):
         if not self._visits_touched:
             self.fill_open_visits()
         self._update_buttons()
+        self.notes_changed.emit()
 
     def _note_text(self, n: handover.NoteView) -> str:
         lines = [self.tr("{day} {shift} — written by {author} at {time}").format(

@@ -36,7 +36,14 @@ def area(team, ctx, qtbot):
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     widget.show()
-    return widget
+    yield widget
+    # Dialogs are children of the area: delete it now so no stale dialog outlives the
+    # test's database and receives a later test's events (e.g. a language change).
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def amounts(staff):
@@ -176,10 +183,27 @@ def test_handover_is_written_and_acknowledged_by_the_next_shift(area, team, ctx,
     tab.equipment_edit.setPlainText("2号打印机缺纸")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert tab.pending_list.count() == 1
+    assert area.tabs.tabText(3) == "交接班（1 条待阅）"
     ctx.set_staff(desk)
     assert tab.pending_list.count() == 1 and "2号打印机缺纸" in tab.pending_list.item(0).text()
     tab.pending_list.setCurrentRow(0)
     qtbot.mouseClick(tab.ack_button, Qt.MouseButton.LeftButton)
-    assert tab.pending_list.count() == 0
+    assert tab.pending_list.count() == 0 and area.tabs.tabText(3) == "交接班"
     assert handover.pending_notes(actor=desk) == []
     assert not area.tabs.isTabVisible(0)  # a desk member does not check grooming
+
+
+def test_early_leave_is_fined_from_the_roster(area, team, qtbot):
+    from PySide6.QtCore import QTime
+
+    _, desk, _ = team
+    area.roster.select_staff("李静")
+    dialog = area.roster.early_leave_selected()
+    dialog.time_edit.setTime(QTime(18, 0))  # the day shift ends at 18:00: not early
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "不算早退" in dialog.error.text()
+    dialog.time_edit.setTime(QTime(17, 20))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert amounts(desk) == [1000]
+    assert "早退 40 分钟" in Fine.get(Fine.staff == desk).reason_zh

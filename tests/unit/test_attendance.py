@@ -159,3 +159,20 @@ def test_guessing_a_pin_locks_the_account(day_shift, make_staff):
     with pytest.raises(ValidationError) as err:
         attendance.sign_in(staff=desk, pin="12a4", at=at(NOV[2], "07:50"))
     assert SignIn.select().count() == 0
+
+
+def test_early_leave_counts_with_lateness_in_the_month(day_shift, make_staff):
+    boss, desk = make_staff("supervisor"), make_staff("desk")
+    rostered(desk, day_shift, NOV[2], NOV[3])
+    attendance.sign_in(staff=desk, pin="1234", at=at(NOV[2], "08:05"))  # 1st: 10
+    fine = attendance.record_early_leave(actor=boss, staff=desk, shift=day_shift,
+                                         left_at=at(NOV[3], "17:30"))
+    assert fine.amount_fen == 2000 and "早退 30 分钟" in fine.reason_zh  # 2nd time: 20
+    with pytest.raises(ValidationError) as err:
+        attendance.record_early_leave(actor=boss, staff=desk, shift=day_shift,
+                                      left_at=at(NOV[3], "18:00"))
+    assert err.value.field == "left_at"
+    with pytest.raises(PermissionDenied):
+        attendance.record_early_leave(actor=desk, staff=boss, shift=day_shift,
+                                      left_at=at(NOV[3], "17:00"))
+    assert Fine.select().count() == 2
