@@ -214,7 +214,9 @@ class RosterTab(QWidget):
         for staff_id, name in fines.staff_choices(actor=self.ctx.staff):
             if staff_id not in rostered and staff_id != me:
                 self.other_combo.addItem(name, staff_id)
-        self.other_button.setEnabled(self.other_combo.count() > 0)
+        # Nobody left to pick (everyone is rostered): the off-roster check has nothing to offer.
+        self.other_combo.setVisible(self.other_combo.count() > 0)
+        self.other_button.setVisible(self.other_combo.count() > 0)
 
     def selected(self) -> attendance.RosterEntry | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
