@@ -26,6 +26,10 @@ from pathlib import Path
 NOT_LANDED = "n/a — not landed"
 
 
+class ProcessKilled(RuntimeError):
+    """A benchmarked process died from a signal (not an error exit of its own)."""
+
+
 class NotLanded(Exception):
     """The feature a benchmark measures does not exist (yet) in the tree."""
 
@@ -227,6 +231,8 @@ def run_process(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float =
     out = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
     if proc.stdout:
         proc.stdout.close()
+    if proc.returncode < 0:
+        raise ProcessKilled(f"{' '.join(cmd)} killed by signal {-proc.returncode}:\n{out[-2000:]}")
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{out[-2000:]}")
     # ru_maxrss is in KiB on Linux
