@@ -32,8 +32,8 @@ MARGIN = 15 * MM
 TOP = 22 * MM  # room for the running header
 BOTTOM = 18 * MM  # room for the footer
 BODY_SIZE = 8
-# Long tables are cut into tables of this many rows: platypus re-measures every remaining
-# row at each page split, so one 2,000-row Table costs much more than ten of 200.
+# A long table with wrapped cells is cut into tables of this many rows: platypus re-measures
+# every remaining row at each page split. Tables of one-line rows get fixed heights instead.
 ROWS_PER_CHUNK = 200
 KEEP_WHOLE = 25  # a table this short is kept on one page with its title
 HEADER_BG = "#e8eef5"
@@ -211,8 +211,16 @@ def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
         return [KeepTogether([*head, Paragraph(escape(table.empty or "—"), styles["empty"]),
                               *note])]
     widths = _column_widths(table, styles["cell"], width)
-    chunks = [table.rows[i:i + ROWS_PER_CHUNK] for i in range(0, len(table.rows), ROWS_PER_CHUNK)]
-    tables = [_table(table, rows, widths, styles) for rows in chunks]
+    cells = [_cells(table.columns, widths, styles)] + [_cells(row, widths, styles)
+                                                       for row in table.rows]
+    if any(not isinstance(c, str) for row in cells for c in row):
+        # wrapped cells: platypus must measure rows, so cut long tables beforehand
+        parts = [cells[:1] + cells[i:i + ROWS_PER_CHUNK]
+                 for i in range(1, len(cells), ROWS_PER_CHUNK)]
+        tables = [_table(table, part, widths, styles, fixed=False) for part in parts]
+    else:
+        # one line per row: fixed row heights let platypus split the table for free
+        tables = [_table(table, cells, widths, styles, fixed=True)]
     if len(table.rows) <= KEEP_WHOLE:
         return [KeepTogether([*head, tables[0], *note])]
     # a long table starts on this page only if its title and a few rows fit
@@ -245,28 +253,35 @@ def _column_widths(table: ReportTable, style, width: float) -> list[float]:
     return [f + e * scale for f, e in zip(floor, extra, strict=True)]
 
 
-def _table(table: ReportTable, rows, widths: list[float], styles):
-    from reportlab.lib import colors
+def _cells(values, widths: list[float], styles) -> list:
+    """Cell texts; a text wider than its column becomes a Paragraph that wraps."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph
+
+    cell = styles["cell"]
+    out = []
+    for col, value in enumerate(values):
+        shown = format_cell(value)
+        if stringWidth(shown, cell.fontName, cell.fontSize) + 8 > widths[col]:
+            out.append(Paragraph(escape(shown), cell))
+        else:
+            out.append(shown)
+    return out
+
+
+def _table(table: ReportTable, cells: list[list], widths: list[float], styles, *, fixed: bool):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
 
     cell = styles["cell"]
     font, size = cell.fontName, cell.fontSize
-
-    def fit(value, col):
-        shown = format_cell(value)
-        if stringWidth(shown, font, size) + 8 > widths[col]:
-            return Paragraph(escape(shown), cell)  # wraps inside the column
-        return shown
-
-    header = [fit(name, c) for c, name in enumerate(table.columns)]
-    body = [[fit(v, c) for c, v in enumerate(row)] for row in rows]
     numeric = [all(isinstance(r[c], int | float) or r[c] is None for r in table.rows)
                for c in range(len(table.columns))]
     style = [
         ("FONT", (0, 0), (-1, -1), font, size),
         ("LEADING", (0, 0), (-1, -1), size * 1.3),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_BG)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(RULE)),
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.HexColor(RULE)),
         ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#e3e3e3")),
@@ -279,7 +294,6 @@ def _table(table: ReportTable, rows, widths: list[float], styles):
     for c, is_number in enumerate(numeric):
         if is_number:
             style.append(("ALIGN", (c, 0), (c, -1), "RIGHT"))
-    for r in range(2, len(body) + 1, 2):
-        style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f7f9fb")))
-    return Table([header, *body], colWidths=widths, repeatRows=1, style=TableStyle(style),
-                 hAlign="LEFT")
+    heights = [size * 1.3 + 4] * len(cells) if fixed else None
+    return Table(cells, colWidths=widths, rowHeights=heights, repeatRows=1,
+                 style=TableStyle(style), hAlign="LEFT")

@@ -193,46 +193,67 @@ def by_hour(start: Day, end: Day) -> tuple[HourRow, ...]:
             GROUP BY hr ORDER BY hr""", start, end) if h is not None)
 
 
-def _flow_sql(per_day: bool) -> str:
-    day_col = "v.visit_date" if per_day else "NULL"
-    pivot = ",\n".join(
-        f"MIN(CASE WHEN e.action = '{action}' THEN e.at END) AS {action}"
-        for action in sorted({a for _c, a, b in FLOW_SEGMENTS} | {b for _c, a, b in FLOW_SEGMENTS}))
-    actions = ", ".join(f"'{a}'" for a in sorted(
-        {a for _c, a, b in FLOW_SEGMENTS} | {b for _c, a, b in FLOW_SEGMENTS}))
+_FLOW_ACTIONS = sorted({a for _c, a, _b in FLOW_SEGMENTS} | {b for _c, _a, b in FLOW_SEGMENTS})
+POOLED = "*"  # the `day` of the whole range's row (a day is its ISO date text)
+
+
+def _flow_sql(per_day_segment: str | None) -> str:
+    """Median/p90 per segment over the range, plus per day for `per_day_segment`.
+
+    One statement: the events are pivoted to one row per visit (t), turned into
+    durations (d), ranked once per partition (r) and only the ranked rows at
+    the median and p90 positions are kept. Rows: (day, segment, n, median, p90).
+    """
+    pivot = ",\n".join(f"MIN(CASE WHEN e.action = '{a}' THEN e.at END) AS {a}"
+                       for a in _FLOW_ACTIONS)
+    actions = ", ".join(f"'{a}'" for a in _FLOW_ACTIONS)
     segments = "\nUNION ALL\n".join(
         f"""SELECT day, '{code}' AS seg, {seconds_between(a, b)} AS s FROM t
             WHERE {a} IS NOT NULL AND {b} IS NOT NULL AND {b} >= {a}"""
         for code, a, b in FLOW_SEGMENTS)
+    counts = f"SELECT '{POOLED}' AS day, seg, COUNT(*) AS n FROM d GROUP BY seg"
+    ranked = (f"SELECT '{POOLED}' AS day, seg, s, "
+              "ROW_NUMBER() OVER (PARTITION BY seg ORDER BY s) AS rn FROM d")
+    if per_day_segment:
+        counts += (f"\nUNION ALL SELECT day, seg, COUNT(*) FROM d "
+                   f"WHERE seg = '{per_day_segment}' GROUP BY day, seg")
+        ranked += (f"\nUNION ALL SELECT day, seg, s, ROW_NUMBER() OVER (PARTITION BY day "
+                   f"ORDER BY s) FROM d WHERE seg = '{per_day_segment}'")
+    wanted = "r.rn = (c.n + 1) / 2 OR r.rn = (c.n + 2) / 2 OR r.rn = (9 * c.n + 9) / 10"
     return f"""
         WITH t AS (
-            SELECT {day_col} AS day, {pivot}
+            SELECT CAST(v.visit_date AS TEXT) AS day, {pivot}
             FROM visit v CROSS JOIN visit_event e
             WHERE e.visit_id = v.id AND {IN_RANGE} AND e.action IN ({actions})
-            GROUP BY e.visit_id{', v.visit_date' if per_day else ''}),
+            GROUP BY e.visit_id, v.visit_date),
         d AS ({segments}),
-        r AS (SELECT day, seg, s,
-                     ROW_NUMBER() OVER (PARTITION BY day, seg ORDER BY s) AS rn,
-                     COUNT(*) OVER (PARTITION BY day, seg) AS n
-              FROM d)
-        SELECT day, seg, MAX(n),
-               AVG(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN s END),
-               MIN(CASE WHEN rn >= (9 * n + 9) / 10 THEN s END)
-        FROM r GROUP BY day, seg"""
+        c AS ({counts}),
+        r AS ({ranked})
+        SELECT r.day, r.seg, c.n,
+               AVG(CASE WHEN r.rn = (c.n + 1) / 2 OR r.rn = (c.n + 2) / 2 THEN r.s END),
+               MIN(CASE WHEN r.rn = (9 * c.n + 9) / 10 THEN r.s END)
+        FROM r JOIN c ON c.day = r.day AND c.seg = r.seg
+        WHERE {wanted}
+        GROUP BY r.day, r.seg, c.n"""
 
 
 def flow_times(start: Day, end: Day) -> tuple[FlowTime, ...]:
     """Median and 90th percentile of each flow segment over the range (every segment listed)."""
-    found = {seg: (n, med, p90) for _day, seg, n, med, p90 in rows(_flow_sql(False), start, end)}
+    found = {seg: (n, med, p90) for _day, seg, n, med, p90 in rows(_flow_sql(None), start, end)}
     return tuple(_flow(code, found.get(code)) for code, _a, _b in FLOW_SEGMENTS)
 
 
-def flow_times_by_day(start: Day, end: Day) -> dict[Day, tuple[FlowTime, ...]]:
-    per: dict[Day, dict[str, tuple]] = {}
-    for day, seg, n, med, p90 in rows(_flow_sql(True), start, end):
-        per.setdefault(_as_date(day), {})[seg] = (n, med, p90)
-    return {day: tuple(_flow(code, found.get(code)) for code, _a, _b in FLOW_SEGMENTS)
-            for day, found in per.items()}
+def flow_times_with_days(start: Day, end: Day, segment: str = "door_doctor"
+                         ) -> tuple[tuple[FlowTime, ...], dict[Day, FlowTime]]:
+    """The range's flow times, and `segment`'s per day (days without one are absent)."""
+    pooled: dict[str, tuple] = {}
+    per_day: dict[Day, FlowTime] = {}
+    for day, seg, n, med, p90 in rows(_flow_sql(segment), start, end):
+        if day == POOLED:
+            pooled[seg] = (n, med, p90)
+        else:
+            per_day[_as_date(day)] = _flow(seg, (n, med, p90))
+    return tuple(_flow(code, pooled.get(code)) for code, _a, _b in FLOW_SEGMENTS), per_day
 
 
 def _flow(code: str, found: tuple | None) -> FlowTime:
@@ -255,14 +276,18 @@ def staff_work(start: Day, end: Day) -> tuple[StaffRow, ...]:
         f"""SELECT s.id, s.display_name, s.role, SUM(w.greeted), SUM(w.registered),
                    SUM(w.escorted)
             FROM (SELECT e.staff_id AS staff_id,
-                         CASE WHEN e.action = '{stages.ARRIVED}' THEN 1 ELSE 0 END AS greeted,
-                         CASE WHEN e.action = '{stages.REGISTERED}' THEN 1 ELSE 0 END AS registered,
+                         SUM(CASE WHEN e.action = '{stages.ARRIVED}' THEN 1 ELSE 0 END) AS greeted,
+                         SUM(CASE WHEN e.action = '{stages.REGISTERED}' THEN 1 ELSE 0 END)
+                             AS registered,
                          0 AS escorted
                   FROM visit v CROSS JOIN visit_event e
-                  WHERE e.visit_id = v.id AND {IN_RANGE} AND e.action IN ('{stages.ARRIVED}', '{stages.REGISTERED}')
+                  WHERE e.visit_id = v.id AND {IN_RANGE}
+                        AND e.action IN ('{stages.ARRIVED}', '{stages.REGISTERED}')
+                  GROUP BY e.staff_id
                   UNION ALL
-                  SELECT v.escort_id, 0, 0, 1 FROM visit v
+                  SELECT v.escort_id, 0, 0, COUNT(*) FROM visit v
                   WHERE {IN_RANGE} AND {STAGE_IS} AND v.escort_id IS NOT NULL
+                  GROUP BY v.escort_id
                  ) w JOIN staff s ON s.id = w.staff_id
             GROUP BY s.id, s.display_name, s.role
             ORDER BY s.display_name, s.id""", start, end, start, end, stages.DONE))

@@ -37,12 +37,11 @@ def build_range(start: dt.date | str, end: dt.date | str, *, actor=SYSTEM,
     check_range(start, end, today=today)
     with database_proxy.atomic():
         per_day = queries.totals_by_day(start, end)
-        per_day_flow = queries.flow_times_by_day(start, end)
+        flow, door_doctor_by_day = queries.flow_times_with_days(start, end, "door_doctor")
         days = []
         day = start
         while day <= end:  # calendar layout only: the numbers come from the queries above
-            flow = per_day_flow.get(day, ())
-            median = next((f.median_s for f in flow if f.segment == "door_doctor"), None)
+            median = door_doctor_by_day[day].median_s if day in door_doctor_by_day else None
             days.append(DayRow(day, per_day.get(day, Totals()), median))
             day += dt.timedelta(days=1)
         return RangeSummary(
@@ -57,7 +56,7 @@ def build_range(start: dt.date | str, end: dt.date | str, *, actor=SYSTEM,
             by_doctor=queries.by_doctor(start, end),
             by_hour=queries.by_hour(start, end),
             by_media=queries.by_media(start, end),
-            flow=queries.flow_times(start, end),
+            flow=flow,
             staff=queries.staff_work(start, end),
             grooming=queries.grooming(start, end, with_rows=False),
             handover_notes=queries.handover_count(start, end),
