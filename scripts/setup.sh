@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  fonts-wqy-microhei poppler-utils binutils xvfb xauth
+  libcups2 fonts-wqy-microhei poppler-utils binutils xvfb xauth
 )
 
 missing=()

@@ -56,6 +56,15 @@ def make_database(url: str) -> Database:
         _check_sqlite_file(path)
         return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
     if parsed.scheme in ("postgresql", "postgres"):
+        try:
+            import psycopg2  # noqa: F401 - only to fail here, with a message, if absent
+        except ImportError as exc:
+            raise ConfigError(
+                "此安装不含 PostgreSQL 驱动。请安装 frontdesk[postgres]（psycopg2），"
+                "或使用含 PostgreSQL 的安装包。",
+                "This installation has no PostgreSQL driver. Install frontdesk[postgres] "
+                "(psycopg2) or use the bundle built with PostgreSQL support.",
+            ) from exc
         return PostgresqlDatabase(
             unquote(parsed.path.lstrip("/")),
             user=unquote(parsed.username) if parsed.username else None,

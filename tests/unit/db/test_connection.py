@@ -88,3 +88,19 @@ def test_locked_database_is_reported(tmp_path):
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_postgres_without_driver_is_a_clear_message(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_psycopg(name, *args, **kwargs):
+        if name == "psycopg2":
+            raise ImportError("no psycopg2")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_psycopg)
+    with pytest.raises(ConfigError) as err:
+        connection.make_database("postgresql://desk@db.local/frontdesk")
+    assert "PostgreSQL driver" in err.value.message("en")
