@@ -29,6 +29,22 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     i18n.set_language("zh_CN")
     yield
     i18n.set_language("zh_CN")
+    _remove_qt_translators()
+
+
+def _remove_qt_translators():
+    """A test that installed the Chinese translator must not change the next test's texts."""
+    if "frontdesk.ui.translation" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from frontdesk.ui import translation
+
+    app = QCoreApplication.instance()
+    for tr in translation._installed:
+        if app is not None:
+            app.removeTranslator(tr)
+    translation._installed.clear()
 
 
 def _open(path: Path):
@@ -114,10 +130,17 @@ def make_staff(db):
 
 
 @pytest.fixture
-def ctx(db):
-    """An AppContext for widget tests (the database fixture is already open)."""
+def ctx(request):
+    """An AppContext for widget tests, on the database fixture the test uses
+    (demo_db if requested, else rules_db, else an empty db)."""
     from frontdesk.ui.context import AppContext
 
-    context = AppContext(db_url=str(db.database))
+    for name in ("demo_db", "rules_db", "db"):
+        if name in request.fixturenames:
+            database = request.getfixturevalue(name)
+            break
+    else:
+        database = request.getfixturevalue("db")
+    context = AppContext(db_url=str(database.database))
     yield context
     context.tasks.wait()
