@@ -46,9 +46,13 @@ def _which(args) -> tuple[str, str | None, str | None]:
     return "daily", args.date, None
 
 
-def run(args) -> int:
+def _today():
     import datetime as dt
 
+    return dt.date.today()  # one place, so tests can pin "today"
+
+
+def run(args) -> int:
     from frontdesk.reports import export
     from frontdesk.reports.access import SYSTEM
     from frontdesk.reports.daily import check_not_future, parse_day
@@ -56,7 +60,7 @@ def run(args) -> int:
 
     # Everything that can be checked without the database is checked first.
     kind, first, last = _which(args)
-    today = dt.date.today()
+    today = _today()
     if kind == "daily":
         day = parse_day(first) if first is not None else today
         check_not_future(day, today=today)

@@ -360,7 +360,8 @@ def fx(_report_day_template, tmp_path):
     from frontdesk.db.session import open_database
 
     template, day = _report_day_template
-    path = tmp_path / "day.sqlite3"
+    path = tmp_path / "fixture-db" / "day.sqlite3"  # tmp_path itself stays free for outputs
+    path.parent.mkdir()
     shutil.copy(template, path)
     day.db = open_database(f"sqlite:///{path}")
     day.db_url = f"sqlite:///{path}"

@@ -143,8 +143,6 @@ def test_save_report_bad_paths_leave_nothing(fx, summary, tmp_path):
 
 
 def test_replacing_a_file_fails_whole(fx, summary, tmp_path, monkeypatch):
-    tmp_path = tmp_path / "out"
-    tmp_path.mkdir()
     target = tmp_path / "day.csv"
     target.write_bytes(b"old")
 
@@ -156,7 +154,7 @@ def test_replacing_a_file_fails_whole(fx, summary, tmp_path, monkeypatch):
         save_report(summary, target, actor=SYSTEM)
     assert "No space left" in exc.value.en
     assert target.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["day.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["day.csv", "fixture-db"]
 
 
 def test_print_and_export_need_permission(fx, summary, tmp_path):
