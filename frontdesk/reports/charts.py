@@ -71,12 +71,12 @@ def _horizontal(labels: list[str], values: list[int], title: str):
 
     font = ensure_font()
     rows = max(1, len(values))
-    height = 40 + rows * 16
+    height = 52 + rows * 16
     d = Drawing(WIDTH, height)
     _title(d, title, font)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 120, 10
-    chart.width, chart.height = WIDTH - 150, height - 30
+    chart.x, chart.y = 120, 20  # room below for the value axis labels
+    chart.width, chart.height = WIDTH - 150, height - 42
     # reportlab draws the first category at the bottom; the biggest should be on top
     chart.data = [list(reversed(values)) or [0]]
     chart.categoryAxis.categoryNames = list(reversed(labels)) or [""]

@@ -1757,6 +1757,113 @@ The reception desk companion.</source>
     </message>
 </context>
 <context>
+    <name>ReportsArea</name>
+    <message>
+        <source>One day</source>
+        <translation>单日</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Report period</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Report day</source>
+        <translation>统计日期</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>查看(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show report</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Report in progress</source>
+        <translation>正在生成报表</translation>
+    </message>
+    <message>
+        <source>Report sections</source>
+        <translation>报表分类</translation>
+    </message>
+    <message>
+        <source>Choose a day and press Show.</source>
+        <translation>请选择日期，然后按“查看”。</translation>
+    </message>
+    <message>
+        <source>Working out the numbers…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>无法生成报表：{error}</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. It holds patients' phone numbers: keep it confidential.</source>
+        <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved or printed: {reason}</source>
+        <translation>未保存也未打印：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <source>Reprint a slip</source>

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - `fx` is a fixture imported from tests.helpers.report_day
 """`frontdesk report`: files by extension, clear messages and exit codes, nothing half written."""
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ import pytest
 from frontdesk import cli
 from frontdesk.commands import report as report_cmd
 from frontdesk.db.models import AuditLog
+
+# The fixture-day fixtures, shared with tests/unit/reports (pytest finds them by name here).
 from tests.helpers.report_day import _report_day_template, fx  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def run(fx, monkeypatch, capsys):  # noqa: F811 - the fixture imported above
+def run(fx, monkeypatch, capsys):
     monkeypatch.setattr(report_cmd, "_today", lambda: fx.today)
 
     def go(*args):

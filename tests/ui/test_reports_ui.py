@@ -1,0 +1,171 @@
+# ruff: noqa: F811 - `fx` is a fixture imported from tests.helpers.report_day
+"""The reports screen on the fixture day: tables, charts, empty days, errors, print and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from frontdesk.db.models import AuditLog
+from frontdesk.reports.tables import ReportTable
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.printing import PrintOutcome, PrintResult
+from frontdesk.ui.reports import ReportsArea, ReportTableModel
+
+# The fixture-day fixtures, shared with tests/unit/reports (pytest finds them by name here).
+from tests.helpers.report_day import _report_day_template, fx  # noqa: F401
+
+pytestmark = pytest.mark.gui
+SCREENSHOT = "/tmp/reports_screen.png"
+
+
+@pytest.fixture
+def area(fx, qtbot):
+    from frontdesk.ui import translation
+
+    translation.install("zh_CN")  # the default UI language: assert on what the desk reads
+    ctx = AppContext(db_url=fx.db_url)
+    ctx.staff = fx.staff.supervisor
+    widget = ReportsArea(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    yield widget
+    ctx.tasks.wait()
+
+
+def show(area, qtbot):
+    qtbot.mouseClick(area.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not area.busy, timeout=20000)
+
+
+def cells(model: ReportTableModel) -> list[list[str]]:
+    return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def test_model_passes_the_model_tester(qtmodeltester):
+    model = ReportTableModel()
+    model.set_table(ReportTable("k", "overview", "T", ("a", "b"), (("x", 1), ("y", 2.5))))
+    qtmodeltester.check(model)
+    assert model.data(model.index(1, 1)) == "2.5"
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.TextAlignmentRole) & \
+        Qt.AlignmentFlag.AlignRight
+    model.set_table(None)
+    qtmodeltester.check(model)
+
+
+def test_the_fixture_day_on_screen(area, fx, qtbot):
+    area.set_day(fx.day)
+    show(area, qtbot)
+    assert area.error.isHidden() and area.notice.isHidden()
+    assert area.title.text() == "每日工作汇总 2026-11-20（星期五）"
+    tabs = [area.tabs.tabText(i) for i in range(area.tabs.count())]
+    assert tabs == ["概况", "分类统计", "流程时间", "员工工作量", "仪容与考勤", "交接班记录",
+                    "回访名单"]
+    assert ["就诊总人数", "7", "3.0"] in cells(area.models["overview"])
+    assert cells(area.models["callbacks"])[0][:3] == ["1", "张三", "13800000001"]
+    assert cells(area.models["flow"])[3] == ["进门 → 交给医生（全程）", "4", "25.0", "50.0"]
+    assert "王悦" in [row[0] for row in cells(area.models["staff"])]
+    # the three charts of the day, drawn from the printed ones
+    charts = [area.findChild(type(area.title), f"reportChart_breakdown_{i}") for i in range(3)]
+    assert all(c is not None and not c.pixmap().isNull() and c.pixmap().width() > 400
+               for c in charts)
+    assert area.print_button.isEnabled() and area.export_button.isEnabled()
+    area.show()  # the first show loads the chosen day again
+    qtbot.waitExposed(area)
+    qtbot.waitUntil(lambda: not area.busy, timeout=20000)
+    assert area.progress.isHidden() and area.title.text().startswith("每日工作汇总")
+    area.tabs.setCurrentIndex(1)
+    area.grab().save(SCREENSHOT)
+    area.tabs.setCurrentIndex(0)
+    area.grab().save(SCREENSHOT.replace(".png", "_overview.png"))
+
+
+def test_language_switch_relays_the_tables(area, fx, qtbot):
+    from frontdesk.ui import translation
+
+    area.set_day(fx.day)
+    show(area, qtbot)
+    translation.install("en")
+    try:
+        qtbot.waitUntil(lambda: area.show_button.text() == "&Show")  # LanguageChange is posted
+        assert area.title.text() == "Daily summary 2026-11-20 (Friday)"
+        assert area.tabs.tabText(0) == "Overview"
+        assert ["Visits", "7", "3.0"] in cells(area.models["overview"])
+    finally:
+        translation.install("zh_CN")
+    qtbot.waitUntil(lambda: area.show_button.text() == "查看(&S)")
+    assert area.tabs.tabText(0) == "概况"
+
+
+def test_range_view_and_empty_day(area, fx, qtbot):
+    area.set_range(dt.date(2026, 11, 17), dt.date(2026, 11, 20))
+    assert area.from_edit.isVisibleTo(area) and not area.day_edit.isVisibleTo(area)
+    show(area, qtbot)
+    assert area.tabs.tabText(1) == "每日明细"
+    days = cells(area.models["days"])
+    assert [row[:2] for row in days] == [["2026-11-17", "4"], ["2026-11-18", "0"],
+                                         ["2026-11-19", "2"], ["2026-11-20", "7"]]
+    area.grab().save("/tmp/reports_screen_range.png")
+    area.set_day(dt.date(2026, 11, 18))
+    show(area, qtbot)
+    assert not area.notice.isHidden() and "没有就诊记录" in area.notice.text()
+    assert area.findChild(type(area.title), "reportEmpty_callbacks") is not None
+
+
+def test_future_day_is_refused_at_the_field(area, fx, qtbot):
+    future = dt.date.today() + dt.timedelta(days=2)
+    area.set_day(future)
+    show(area, qtbot)
+    assert not area.error.isHidden() and "还没到" in area.error.text()
+    assert "b91c1c" in area.day_edit.styleSheet()
+    assert area.loaded is None and not area.export_button.isEnabled()
+
+
+def test_export_writes_the_file_and_audits(area, fx, qtbot, tmp_path):
+    area.set_day(fx.day)
+    show(area, qtbot)
+    target = tmp_path / "day.xlsx"
+    area.ask_save_path = lambda suggested: str(target)
+    qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not area.busy, timeout=20000)
+    assert target.exists() and "注意保密" in area.status.text()
+    [entry] = AuditLog.select().where(AuditLog.action == "export")
+    assert entry.staff_id == fx.staff.supervisor.id and "xlsx" in entry.detail
+    area.ask_save_path = lambda suggested: str(tmp_path / "missing" / "x.pdf")
+    qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not area.busy, timeout=20000)
+    assert "文件夹不存在" in area.error.text()
+    assert AuditLog.select().where(AuditLog.action == "export").count() == 1
+
+
+def test_print_goes_through_the_preview_and_is_audited(area, fx, qtbot):
+    area.set_day(fx.day)
+    show(area, qtbot)
+    seen = []
+
+    def preview(data, title):
+        seen.append((data[:4], title))
+        return PrintResult(PrintOutcome.PRINTED, "已发送", "Front", 3)
+
+    area.open_print_preview = preview
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20000)
+    assert seen == [(b"%PDF", "每日工作汇总 2026-11-20（星期五）")]
+    [entry] = AuditLog.select().where(AuditLog.action == "print")
+    assert entry.staff_id == fx.staff.supervisor.id and "Front" in entry.detail
+    area.open_print_preview = lambda data, title: PrintResult(PrintOutcome.CANCELLED, "已取消")
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.status.text() == "已取消", timeout=20000)
+    assert AuditLog.select().where(AuditLog.action == "print").count() == 1
+
+
+def test_desk_staff_may_not_see_reports(area, fx, qtbot):
+    area.ctx.set_staff(fx.staff.desk)
+    area.set_day(fx.day)
+    show(area, qtbot)
+    assert "无权打印报表" in area.error.text()
+    assert not area.print_button.isEnabled() and not area.export_button.isEnabled()
+    assert area.models == {}
