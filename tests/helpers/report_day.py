@@ -238,6 +238,8 @@ def build(make_staff, monkeypatch) -> FixtureDay:
     v = step("10:03", reception.take_at_desk, v, actor=s.desk)
     v = step("10:04", reception.triage, v, actor=s.desk,
              complaint="胸痛半小时", department_id=_dept("emergency").id)
+    at("10:05")  # the guide is back from V2 (a busy escort cannot take V4)
+    reception.back_at_post(fx.visit_ids["V2"], actor=s.guide)
     v = step("10:06", reception.hand_to_doctor, v, actor=s.desk,
              escort_id=s.guide.id)
     fx.visit_ids["V4"] = v.id
