@@ -673,25 +673,59 @@ def _checked_escort(escort_id: int) -> Staff:
     return escort
 
 
+def _check_escort_free(escort: Staff, visit_id: int) -> None:
+    """Refuse an escort who is still out with another patient today (not back at post).
+
+    One person cannot walk two patients at once; the desk records "back at post"
+    on the other visit when the escort returns (call inside the write transaction).
+    """
+    db = database_proxy.obj
+    sql = ("SELECT v.id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
+           + f" AND v.escort_id = {db.param} AND v.id <> {db.param} ORDER BY v.id LIMIT 1")
+    row = db.execute_sql(sql, _escort_out_params(_now().date()) + [escort.id, visit_id]).fetchone()
+    if row is None:
+        return
+    out = _busy_entry(get_visit(row[0]))
+    label = out.queue_label or f"#{out.visit_id}"
+    since = out.since.strftime("%H:%M") if out.since else ""
+    raise ValidationError(
+        f"{escort.display_name}正在陪同 {label} 的患者（{since} 起），尚未返回岗位。"
+        "请另选陪诊人员；如已回来，请先在那次就诊上记录“已返回岗位”。",
+        f"{escort.display_name} is still out with patient {label} (since {since}) and not "
+        "back at the post. Choose another escort, or record “back at post” on that visit "
+        "first if they are back.",
+        field="escort_id")
+
+
 def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
-    """Name the escort while walking to the clinic (ESCORT stays; event "escort_assigned")."""
+    """Name the escort while walking to the clinic (ESCORT stays; event "escort_assigned").
+
+    An escort still out with another patient is refused (ValidationError, field "escort_id").
+    """
     require(actor, Perm.RUN_VISIT)
     with _write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         _require_stage(visit, (stages.ESCORT,), "指定陪诊人员", "have an escort assigned")
         escort = _checked_escort(escort_id)
+        _check_escort_free(escort, visit.id)
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=ESCORT_ASSIGNED, escort=escort.id)
     return get_visit(visit_id)
 
 
 def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
-    """The escort has introduced the patient to the doctor: ESCORT → DONE."""
+    """The escort has introduced the patient to the doctor: ESCORT → DONE.
+
+    An escort still out with another patient today (handed over, not back at
+    post) is refused: ValidationError, field "escort_id", naming that visit.
+    """
     require(actor, Perm.RUN_VISIT)
     escort = _checked_escort(escort_id)
-    return _move(visit_id, actor=actor, expected_version=expected_version,
-                 to_stage=stages.DONE, action=stages.HANDED_TO_DOCTOR, escort=escort.id)
+    with _write_tx():
+        _check_escort_free(escort, visit_id)
+        return _move(visit_id, actor=actor, expected_version=expected_version,
+                     to_stage=stages.DONE, action=stages.HANDED_TO_DOCTOR, escort=escort.id)
 
 
 def _is_back(visit_id: int) -> bool:
@@ -863,6 +897,38 @@ def escorts_out(day: dt.date | None = None) -> list[VisitView]:
     """Visits whose escort is still out: ESCORT with an escort named, or DONE, not back yet."""
     day = day or _now().date()
     return _views(_ESCORT_OUT, _escort_out_params(day), "v.updated_at, v.id")
+
+
+@dataclass(frozen=True)
+class BusyEscort:
+    """An escort who is out with a patient: who, with which visit, since when."""
+
+    staff_id: int
+    name: str
+    visit_id: int
+    queue_label: str
+    stage: str
+    since: dt.datetime | None
+
+
+def _busy_entry(view: VisitView) -> BusyEscort:
+    named = [e.at for e in view.events
+             if e.action in (ESCORT_ASSIGNED, stages.HANDED_TO_DOCTOR)]
+    return BusyEscort(staff_id=view.escort_id, name=view.escort_name, visit_id=view.id,
+                      queue_label=view.queue_label, stage=view.stage,
+                      since=named[-1] if named else view.stage_since)
+
+
+def busy_escorts(day: dt.date | None = None) -> list[BusyEscort]:
+    """Escorts out with a patient (not back at post), one entry per person, earliest first.
+
+    The escort picker lists only free_escorts(); this says why someone is missing.
+    """
+    seen: dict[int, BusyEscort] = {}
+    for view in escorts_out(day):
+        entry = _busy_entry(view)
+        seen.setdefault(entry.staff_id, entry)
+    return sorted(seen.values(), key=lambda b: (b.since or dt.datetime.min, b.visit_id))
 
 
 def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:

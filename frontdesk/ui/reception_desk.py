@@ -356,12 +356,15 @@ class DeskView(QWidget):
         self.billing.confirm_button.setFocus()
 
     def _show_escort(self, view) -> None:
+        # Today's escorts (the domain refuses anyone still out with a patient today).
+        day = self.clock().date()
         try:
-            escorts = reception.free_escorts(view.visit_date)
+            escorts = reception.free_escorts(day)
+            busy = reception.busy_escorts(day)
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
-            escorts = []
-        self.escort.show_visit(view, escorts)
+            escorts, busy = [], []
+        self.escort.show_visit(view, escorts, busy)
         self.escort.escort.setFocus()
 
     # --- coach ---------------------------------------------------------------------------

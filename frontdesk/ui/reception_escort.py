@@ -55,6 +55,11 @@ class EscortPanel(QWidget):
         self.escort_box = FieldBox("escort_id", self.escort)
         self.escort_label = QLabel()
         self.escort_label.setBuddy(self.escort)
+        self.busy_note = QLabel()
+        self.busy_note.setObjectName("busyEscortsNote")
+        self.busy_note.setWordWrap(True)
+        self.busy_note.setStyleSheet("color: #92400e; font-size: 11pt;")
+        self.busy: list = []  # reception.BusyEscort: why someone is not in the picker
         self.status = QLabel()
         self.status.setObjectName("escortStatus")
         self.status.setWordWrap(True)
@@ -73,6 +78,7 @@ class EscortPanel(QWidget):
 
         form = QFormLayout()
         form.addRow(self.escort_label, self.escort_box)
+        form.addRow("", self.busy_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -95,9 +101,14 @@ class EscortPanel(QWidget):
         self.escort.installEventFilter(self)
         self.retranslate()
 
-    def show_visit(self, view, escorts: list[tuple[int, str]]) -> None:
-        """Show where the visit goes; `escorts` are the staff free to walk with the patient."""
+    def show_visit(self, view, escorts: list[tuple[int, str]], busy: list | None = None) -> None:
+        """Show where the visit goes; `escorts` are the staff free to walk with the patient.
+
+        `busy` (reception.BusyEscort) are those out with another patient: they are not
+        offered, and the note under the picker says where they are.
+        """
         self.view = view
+        self.busy = [b for b in (busy or []) if b.visit_id != view.id]
         self.escort_box.clear_error()
         choices = list(escorts)
         if view.escort_id and all(e[0] != view.escort_id for e in choices):
@@ -147,10 +158,24 @@ class EscortPanel(QWidget):
             return True
         return False
 
+    def _busy_text(self) -> str:
+        if not self.busy or self.view is None or self.view.stage != stages.ESCORT:
+            return ""
+        people = self.tr("; ").join(
+            self.tr("{name} (with {number} since {time})").format(
+                name=b.name, number=b.queue_label or f"#{b.visit_id}",
+                time=b.since.strftime("%H:%M") if b.since else "")
+            for b in self.busy)
+        return self.tr("Not in the list — still out with a patient: {people}. "
+                       "When they return, open that visit and press “Back at post”."
+                       ).format(people=people)
+
     def _texts(self) -> None:
         v = self.view
         if v is None:
             return
+        self.busy_note.setText(self._busy_text())
+        self.busy_note.setVisible(bool(self.busy_note.text()))
         place = " · ".join(p for p in (v.department_name, v.room, v.floor) if p)
         self.where.setText(f"{v.queue_label}  {place}".strip())
         self.directions.setText(v.directions or self.tr("No directions are set for this room."))

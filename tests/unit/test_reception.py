@@ -447,3 +447,52 @@ def test_fee_quote_is_the_one_stored_at_registration(env):
     q = reception.fee_quote(v.id)
     assert (q.lines, q.total_fen, q.waived) == ([("专家号", 5000)], 5000, False)
     assert Visit.get_by_id(v.id).fee_fen == 5000
+
+
+# --- Busy escorts ------------------------------------------------------------------------
+
+
+def test_escort_out_with_another_patient_is_refused_until_back_at_post(env):
+    first = walk(env, S.DONE)  # the guide (王悦) walked this patient and is not back
+    second = walk(env, S.ESCORT, dept_code="internal", reg_form=form(name="李四"))
+    with pytest.raises(ValidationError) as err:
+        reception.hand_to_doctor(second.id, actor=env.desk, expected_version=second.version,
+                                 escort_id=env.guide.id)
+    assert err.value.field == "escort_id"
+    assert "王悦" in err.value.zh and first.queue_label in err.value.zh
+    assert "not back at the post" in err.value.en and "10:00" in err.value.en
+    with pytest.raises(ValidationError):
+        reception.assign_escort(second.id, actor=env.desk, expected_version=second.version,
+                                escort_id=env.guide.id)
+    stored = Visit.get_by_id(second.id)
+    assert (stored.stage, stored.escort_id, stored.version) == (S.ESCORT, None, second.version)
+    # Why the guide is missing from the picker.
+    [busy] = reception.busy_escorts()
+    assert (busy.staff_id, busy.visit_id, busy.queue_label) == (env.guide.id, first.id,
+                                                                first.queue_label)
+    assert busy.since == FIXED_NOW
+    # Another escort is fine; once the guide is back, the guide is fine too.
+    reception.back_at_post(first.id, actor=env.guide)
+    assert reception.busy_escorts() == []
+    v = reception.hand_to_doctor(second.id, actor=env.desk, expected_version=second.version,
+                                 escort_id=env.guide.id)
+    assert (v.stage, v.escort_id) == (S.DONE, env.guide.id)
+
+
+def test_the_escort_assigned_to_this_visit_may_hand_it_over(env):
+    v = walk(env, S.ESCORT)
+    v = reception.assign_escort(v.id, actor=env.desk, expected_version=v.version,
+                                escort_id=env.guide2.id)
+    assert [b.staff_id for b in reception.busy_escorts()] == [env.guide2.id]
+    v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.guide2.id)
+    assert v.stage == S.DONE
+
+
+def test_an_escort_left_out_yesterday_is_free_today(env, monkeypatch):
+    from tests.helpers.reception_flow import pin_clock
+
+    walk(env, S.DONE)  # never came back (forgotten "back at post")
+    pin_clock(monkeypatch, FIXED_NOW + dt.timedelta(days=1))
+    v = walk(env, S.DONE)
+    assert v.escort_id == env.guide.id
