@@ -113,7 +113,14 @@ def render_page(doc: QPdfDocument, page: int, dpi: float) -> QImage:
     """One PDF page as an image at `dpi`, on white (paper) background."""
     pts = doc.pagePointSize(page)
     size = QSize(max(1, round(pts.width() * dpi / 72)), max(1, round(pts.height() * dpi / 72)))
-    return doc.render(page, size, fillColor=QColor(Qt.GlobalColor.white))
+    image = doc.render(page, size)
+    # Pages render on transparency; paper is white (Qt 6.12's fillColor does this itself).
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
 
 
 def paint_pdf(doc: QPdfDocument, printer: QPrinter) -> int:
