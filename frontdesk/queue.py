@@ -2,9 +2,11 @@
 
 A number is per department per day. It is allocated as max + 1 inside the
 caller's transaction; the unique index (department, visit_date, queue_no)
-makes a clash impossible, and a clash (two desks on a server database at the
-same moment) is retried. On SQLite the reception flow holds the write lock
-for the whole transaction, so a clash cannot even happen there.
+makes a duplicate impossible. On SQLite the reception flow holds the write
+lock for the whole transaction, so a clash cannot even happen there. On
+PostgreSQL, desks allocating for the same department take turns on a
+transaction-level advisory lock (retrying clashes alone ran out of attempts
+with four busy desks); a clash that still happens is retried.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from peewee import JOIN, IntegrityError, fn
+from peewee import JOIN, IntegrityError, PostgresqlDatabase, fn
 
 from frontdesk import settings, stages
 from frontdesk.db.models import Department, Patient, Visit, VisitEvent, database_proxy, now
 from frontdesk.i18n import localized
 
 MAX_ATTEMPTS = 5
+QUEUE_LOCK_CLASS = 0x46440001  # advisory lock namespace ("FD" 1): queue numbers, per department
 # Stages in which a patient with a number waits for, or walks to, the doctor.
 WAITING_STAGES = (stages.REGISTRATION, stages.BILLING, stages.ESCORT)
 
@@ -42,6 +45,11 @@ def next_queue_no(department_id: int, visit_date: dt.date) -> int:
 
 def assign_queue_no(visit_id: int, department_id: int, visit_date: dt.date) -> int:
     """Give the visit the department's next number for the day; retried on a clash."""
+    db = database_proxy.obj
+    if isinstance(db, PostgresqlDatabase):
+        # Held to the end of the caller's transaction: the next desk reads max after our commit.
+        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
+                       (QUEUE_LOCK_CLASS, department_id))
     for attempt in range(MAX_ATTEMPTS):
         number = next_queue_no(department_id, visit_date)
         try:

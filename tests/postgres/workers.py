@@ -1,0 +1,35 @@
+"""Code run in separate processes by the PostgreSQL tests (importable under `spawn`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+
+
+def register_many(url: str, guide_id: int, desk_id: int, department_id: int, count: int,
+                  at_iso: str, barrier, results) -> None:
+    """One desk: `count` arrivals triaged to one department, each on its own connection.
+
+    Puts ("ok", [queue numbers]) or ("error", traceback) on `results`.
+    """
+    try:
+        from frontdesk import queue, reception
+        from frontdesk.db import connection
+        from frontdesk.db.models import Staff
+
+        at = dt.datetime.fromisoformat(at_iso)
+        reception._now = queue._now = lambda: at  # the same day for both desks
+        connection.connect(url)
+        guide, desk = Staff.get_by_id(guide_id), Staff.get_by_id(desk_id)
+        barrier.wait(timeout=60)  # both desks start together
+        numbers = []
+        for _ in range(count):
+            v = reception.new_arrival(actor=guide, booked=False, first_visit=True)
+            v = reception.take_at_desk(v.id, actor=desk, expected_version=v.version)
+            v = reception.triage(v.id, actor=desk, expected_version=v.version,
+                                 complaint="便血一周", department_id=department_id)
+            numbers.append(v.queue_no)
+        connection.close()
+        results.put(("ok", numbers))
+    except BaseException:  # noqa: BLE001 - reported to the test, which fails with it
+        results.put(("error", traceback.format_exc()))
