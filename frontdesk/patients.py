@@ -437,7 +437,11 @@ def create_patient(*, actor, form: RegistrationForm) -> Patient:
 
 
 def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient:
-    """Overwrite a record's fields from a validated form; the changed fields are audited."""
+    """Write the fields of a validated form that differ from the record; audited by name.
+
+    Nothing changed → nothing written and no audit entry. The desk shows the record
+    (form_for) for review before this, so an unchanged field stays as it was.
+    """
     require(actor, Perm.RUN_VISIT)
     form = _checked(form)
     with database_proxy.atomic():
@@ -455,8 +459,11 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
                 setattr(patient, name, value)
         if changed:
             patient.updated_at = now()
-            patient.save()
-            _write_keys(patient)
+            # Only the changed columns: a field the desk did not touch is never rewritten.
+            fields_ = Patient._meta.fields
+            patient.save(only=[fields_[n] for n in changed] + [Patient.updated_at])
+            if changed.keys() & {"name", "phone", "id_number"}:
+                _write_keys(patient)
             # Only which fields changed: the audit log is not a second copy of the record.
             audit.record(actor, "update", "patient", patient.id, {"fields": sorted(changed)})
     return patient

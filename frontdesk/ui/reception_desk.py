@@ -31,6 +31,7 @@ from frontdesk.errors import ConflictError, FrontdeskError, ValidationError
 from frontdesk.ui.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.reception_billing import BillingPanel
 from frontdesk.ui.reception_escort import EscortPanel
+from frontdesk.ui.reception_lookup import sex_text
 from frontdesk.ui.reception_steps import (
     ClosedStep,
     GreetingStep,
@@ -50,6 +51,40 @@ NOTICE_STYLES = {
     "warn": "background: #fffbeb; color: #92400e; border: 1px solid #fcd34d;",
     "error": "background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5;",
 }
+
+
+# Answers about this visit (not the patient's record): what was typed is always kept.
+VISIT_FIELDS = ("illness_duration", "disease_category", "intention", "concerns",
+                "health_question", "price_comparison", "habits")
+
+
+def _shown(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def merge_typed_into_record(record: dict, typed: dict) -> tuple[dict, list[tuple[str, str, str]]]:
+    """The form values for reviewing an existing record, and what was typed differently.
+
+    The record's values win; a field the record leaves empty takes what was typed;
+    the visit's own answers are the typed ones. Returns (values, [(field, typed,
+    record)]) for the typed values that were not used.
+    """
+    values = {k: ("" if v is None and k != "media_source_id" else v) for k, v in record.items()}
+    differs = []
+    for key, raw in typed.items():
+        if key not in values:
+            continue
+        if key in VISIT_FIELDS:
+            values[key] = raw
+            continue
+        typed_v, record_v = _shown(raw), _shown(values[key])
+        if not typed_v or typed_v == record_v:
+            continue
+        if not record_v:
+            values[key] = raw
+        elif key != "media_source_id":  # a media source id means nothing to read
+            differs.append((key, typed_v, record_v))
+    return values, differs
 
 
 def _default_slip_printer(ctx, visit_id: int, kind: str, parent: QWidget):
@@ -317,6 +352,8 @@ class DeskView(QWidget):
     def _show_registration(self, view, keep: bool) -> None:
         step = self.registration
         step.duplicates.hide()
+        if not keep:
+            step.review_note.hide()
         self._dups_checked_for = None
         if keep:
             return
@@ -345,6 +382,41 @@ class DeskView(QWidget):
         data["birth_date"] = data.get("birth_date") or ""
         data["age"] = "" if data.get("age") is None else str(data["age"])
         self.registration.form.set_values(data)
+
+    def _review_record(self, patient_id: int, typed: dict) -> None:
+        """Fill the form from the record; list what was typed differently (nothing is lost)."""
+        try:
+            record = patients.form_for(patient_id, actor=self.ctx.staff).to_dict()
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "warn")
+            return
+        form = self.registration.form
+        if record.get("birth_date") and record.get("age") is None:
+            # Show the age the birth date gives, so a typed age is compared with it.
+            birth = dt.date.fromisoformat(record["birth_date"])
+            record["age"] = patients.age_on(birth, self.clock().date())
+        values, differs = merge_typed_into_record(record, typed)
+        form.clear()
+        form.set_values(values)
+        step = self.registration
+        step.draft_note.clear()
+        if differs:
+            listed = self.tr("; ").join(
+                self.tr("{field}: typed “{typed}”, record “{record}”").format(
+                    field=form.field_label(key), typed=sex_text(t) if key == "sex" else t,
+                    record=sex_text(r) if key == "sex" else r)
+                for key, t, r in differs)
+            step.review_note.setText(self.tr(
+                "The existing record is shown for review; the record's values are kept. "
+                "Typed differently: {list}. Change a field if what was typed is right, then "
+                "register (Ctrl+Enter): only changed fields are saved.").format(list=listed))
+        else:
+            step.review_note.setText(self.tr(
+                "The existing record is shown for review. Change what is out of date, then "
+                "register (Ctrl+Enter): only changed fields are saved."))
+        step.review_note.show()
+        self._save_draft(form.values())
+        form.name.setFocus()
 
     def _show_billing(self, view) -> None:
         try:
@@ -487,15 +559,21 @@ class DeskView(QWidget):
                                             **self._kw()))
 
     def use_duplicate(self, patient_id: int) -> None:
-        """The person is already on file: link that record, then register with the form."""
-        values, _errors = self.registration.form.typed()
-        form = reception.RegistrationForm.from_dict(values)
-        form.validate(self.clock().date())  # normalises; it was valid when the warning showed
+        """The person is already on file: link that record and show it for review.
+
+        Nothing is written to the record yet: the form now holds the record (what
+        was typed only fills its empty fields; the visit's own answers are kept),
+        and what was typed differently is listed above the form. Registering then
+        writes only the fields that differ from the record (audited by name).
+        """
+        typed = self.registration.form.values()
         v = self.view
         attached = self.act(lambda: reception.attach_patient(
             v.id, patient_id=patient_id, **self._kw()))
-        if attached is not None:
-            self._register(form, patient_id)
+        if attached is None:
+            return
+        if self.view.stage == stages.REGISTRATION:
+            self._review_record(patient_id, typed)
 
     def create_anyway(self) -> None:
         if self.view is not None:

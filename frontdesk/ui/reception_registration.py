@@ -235,6 +235,11 @@ class RegistrationFormWidget(QWidget):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def field_label(self, key: str) -> str:
+        """The field's label as shown, without the shortcut mark and the required star."""
+        label = self.labels.get(key)
+        return label.text().replace("&", "").rstrip(" *") if label is not None else key
+
     def clear_errors(self) -> None:
         for box in self.boxes.values():
             box.clear_error()

@@ -242,6 +242,13 @@ class RegistrationStep(QWidget):
         self.submit_button.setObjectName("registerSubmit")
         self.submit_button.setStyleSheet(PRIMARY_BUTTON)
         self.submit_button.setAutoDefault(True)
+        self.review_note = QLabel()
+        self.review_note.setObjectName("recordReviewNote")
+        self.review_note.setWordWrap(True)
+        self.review_note.setStyleSheet("background: #eff6ff; color: #1e3a8a; border: 1px solid"
+                                       " #93c5fd; border-radius: 4px; padding: 6px 10px;"
+                                       " font-size: 11pt;")
+        self.review_note.hide()
         self.draft_note = QLabel()
         self.draft_note.setObjectName("draftNote")
         self.draft_note.setStyleSheet("color: #64748b;")
@@ -250,6 +257,7 @@ class RegistrationStep(QWidget):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.review_note)
         scroll = QScrollArea()  # the form is long on a small screen
         scroll.setObjectName("registrationScroll")
         scroll.setWidgetResizable(True)

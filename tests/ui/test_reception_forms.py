@@ -167,9 +167,16 @@ def test_duplicate_warning_before_a_new_record(area, qtbot):
     assert reception.get_visit(visit_id).stage == stages.REGISTRATION
     assert Patient.select().count() == count  # nothing created yet
     press(qtbot, dups.list)  # Enter: the same person
+    # The record is linked and shown for review: nothing is written to it yet.
+    view = reception.get_visit(visit_id)
+    assert view.stage == stages.REGISTRATION and view.patient_id == existing.id
+    assert form.name.text() == existing.name and form.phone.text() == existing.phone
+    assert "王五" in desk.registration.review_note.text()
+    press(qtbot, form.name, modifier=CTRL)
     view = reception.get_visit(visit_id)
     assert view.stage == stages.BILLING and view.patient_id == existing.id
     assert Patient.select().count() == count
+    assert Patient.get_by_id(existing.id).name == existing.name  # not overwritten by 王五
 
 
 def test_hostile_input_is_refused_at_the_field(area, qtbot):

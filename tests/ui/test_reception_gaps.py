@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from frontdesk import reception, stages
 from tests.ui.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception_support import NOW, actions, press
+from tests.ui.reception_support import NOW, actions, arrive, press, type_text
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -64,3 +64,56 @@ def test_escort_picker_offers_only_free_escorts_and_says_who_is_out(area, qtbot,
     stored = reception.get_visit(waiting.id)
     assert (stored.stage, stored.escort_id) == (stages.DONE, busy_id)
     assert actions(waiting.id)[-1] == stages.HANDED_TO_DOCTOR
+
+
+def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(area, qtbot):
+    from frontdesk.db.models import AuditLog, Patient
+
+    existing = (Patient.select().where((Patient.phone != "") & (Patient.address != "")
+                                       & Patient.birth_date.is_null(False)
+                                       & (Patient.birth_date_estimated == False)  # noqa: E712
+                                       & Patient.merged_into.is_null())
+                .order_by(Patient.id).first())
+    before = {f: getattr(existing, f) for f in ("name", "sex", "birth_date", "phone",
+                                                "medical_history", "id_number")}
+    visit_id = arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    type_text(desk.triage_step.triage.complaint, "咳嗽")
+    press(qtbot, desk.triage_step.triage.complaint, modifier=CTRL)
+    form = desk.registration.form
+    type_text(form.name, "王五")
+    form.sex.setCurrentIndex(form.sex.findData(existing.sex))
+    type_text(form.phone, existing.phone)
+    type_text(form.age, "33")
+    type_text(form.address, "typed street 9")
+    type_text(form.illness_duration, "3 days")
+    press(qtbot, form.age, modifier=CTRL)
+    dups = desk.registration.duplicates
+    assert dups.isVisibleTo(desk)
+    dups.list.setCurrentRow(next(i for i in range(dups.list.count()) if dups.list.item(i)
+                                 .data(Qt.ItemDataRole.UserRole) == existing.id))
+    dups.use_button.click()
+
+    # Linked, not written: the form shows the record, the visit's answer is kept.
+    assert reception.get_visit(visit_id).patient_id == existing.id
+    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert form.name.text() == existing.name and form.address.text() == existing.address
+    assert form.illness_duration.text() == "3 days"
+    assert form.age.text() == str(reception.get_visit(visit_id).age)  # from the birth date
+    note = desk.registration.review_note
+    assert note.isVisibleTo(desk) and "王五" in note.text() and "typed street 9" in note.text()
+    area.grab().save("/tmp/gap3_review.png")
+
+    # The desk decides the typed address is right; nothing else changes.
+    form.address.setText("typed street 9")
+    press(qtbot, form.name, modifier=CTRL)
+    view = reception.get_visit(visit_id)
+    assert view.stage == stages.BILLING and view.patient_id == existing.id
+    stored = Patient.get_by_id(existing.id)
+    assert stored.address == "typed street 9"
+    assert {f: getattr(stored, f) for f in before} == before
+    audit = (AuditLog.select().where((AuditLog.action == "update") & (AuditLog.entity == "patient")
+                                     & (AuditLog.entity_id == str(existing.id)))
+             .order_by(AuditLog.id.desc()).first())
+    assert audit is not None and '"address"' in audit.detail and "name" not in audit.detail

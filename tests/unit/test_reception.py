@@ -496,3 +496,38 @@ def test_an_escort_left_out_yesterday_is_free_today(env, monkeypatch):
     pin_clock(monkeypatch, FIXED_NOW + dt.timedelta(days=1))
     v = walk(env, S.DONE)
     assert v.escort_id == env.guide.id
+
+
+# --- Returning patient: only what changed is written ----------------------------------------
+
+
+def _update_audits(patient_id: int) -> list[dict]:
+    rows = AuditLog.select().where((AuditLog.action == "update") & (AuditLog.entity == "patient")
+                                   & (AuditLog.entity_id == str(patient_id)))
+    return [json.loads(a.detail) for a in rows.order_by(AuditLog.id)]
+
+
+def test_registering_a_reviewed_record_writes_only_the_changed_fields(env):
+    from frontdesk import patients
+
+    first = walk(env, S.BILLING, reg_form=form(name="欧阳娜娜", sex="F", age=None,
+                                               id_number=id_number("19880412", "124"),
+                                               address="朝阳区1号", medical_history="青霉素过敏"))
+    pid = first.patient_id
+    before = Patient.get_by_id(pid)
+    reviewed = patients.form_for(pid, actor=env.desk)
+    v = walk(env, S.REGISTRATION, patient_id=pid, first_visit=False)
+    v = reception.register(v.id, actor=env.desk, expected_version=v.version, form=reviewed,
+                           patient_id=pid)
+    assert v.stage == S.BILLING and _update_audits(pid) == []  # unchanged: nothing written
+    reviewed = patients.form_for(pid, actor=env.desk)
+    reviewed.address = "海淀区2号"
+    v = walk(env, S.REGISTRATION, patient_id=pid, first_visit=False)
+    reception.register(v.id, actor=env.desk, expected_version=v.version, form=reviewed,
+                       patient_id=pid)
+    after = Patient.get_by_id(pid)
+    assert after.address == "海淀区2号"
+    for name in ("name", "sex", "birth_date", "phone", "id_number", "medical_history",
+                 "record_no", "vip_tier"):
+        assert getattr(after, name) == getattr(before, name), name
+    assert _update_audits(pid) == [{"fields": ["address"]}]
