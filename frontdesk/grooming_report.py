@@ -17,11 +17,11 @@ from pathlib import Path
 
 from frontdesk import audit, fines, grooming, settings
 from frontdesk.errors import ValidationError
+from frontdesk.files import write_atomic
 from frontdesk.fines import FineLine, StaffTotal, format_yuan, kind_name
 from frontdesk.grooming import CheckRecord, category_name
 from frontdesk.i18n import text
 from frontdesk.slips.fonts import ensure_font
-from frontdesk.slips.output import write_pdf
 
 MM = 72 / 25.4
 MARGIN = 18 * MM
@@ -336,7 +336,7 @@ def export_monthly_fines(*, actor, year: int, month: int, path: str | os.PathLik
     else:
         raise ValidationError("文件名须以 .pdf 或 .csv 结尾。",
                               "The file name must end in .pdf or .csv.", field="out")
-    written = write_pdf(data, target)  # atomic temp-file-and-rename, for any bytes
+    written = write_atomic(data, target, private=True)  # fines are personal: owner-only
     audit.record(actor, "export", "fines_report", f"{year}-{month:02d}",
                  {"format": suffix[1:], "lines": len(report.lines)})
     return written

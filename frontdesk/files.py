@@ -1,0 +1,60 @@
+"""Writing an output file all at once or not at all: temp file in the same folder, then rename.
+
+Every file Frontdesk writes for people (slips, reports, exports) goes through
+here, so a full disk, a missing folder or a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from frontdesk.errors import ValidationError
+
+PRIVATE_MODE = 0o600  # reports with phone numbers, fines: for the file's owner only
+PUBLIC_MODE = 0o644
+
+
+def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = False) -> Path:
+    """Write `data` to `path`; on failure raise ValidationError (field "out") and leave nothing.
+
+    A missing folder, a folder given as the file, or a folder we may not write
+    to gives a clear message in both languages. An existing file is replaced
+    only once the new one is complete. `private` files are readable by their
+    owner only; others keep the mode of the file they replace.
+    """
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}",
+                              field="out")
+    if target.is_dir():
+        raise ValidationError(f"这是一个文件夹，不是文件：{target}",
+                              f"That is a folder, not a file: {target}", field="out")
+    if private:
+        mode = PRIVATE_MODE
+    else:
+        mode = (target.stat().st_mode & 0o777) if target.exists() else PUBLIC_MODE
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ValidationError(
+            f"无法写入 {target}：{reason}（请检查文件夹权限和磁盘空间）",
+            f"Cannot write {target}: {reason} (check the folder's permissions and free space)",
+            field="out") from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return target
