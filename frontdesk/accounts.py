@@ -30,7 +30,13 @@ from frontdesk.db.models import (
     VisitEvent,
     database_proxy,
 )
-from frontdesk.errors import ConflictError, FrontdeskError, NotFound, ValidationError
+from frontdesk.errors import (
+    ConflictError,
+    FrontdeskError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from frontdesk.permissions import ROLE_NAMES, Perm, require
 
 Clock = Callable[[], dt.datetime]
@@ -298,6 +304,27 @@ def create_staff(*, actor, username: str, display_name: str, role: str, password
                  pin: str, sex: str = "") -> Staff:
     """Add a staff member (admins only); password and PIN are stored hashed."""
     require(actor, Perm.MANAGE_STAFF)
+    return _create_staff(actor, username=username, display_name=display_name, role=role,
+                         password=password, pin=pin, sex=sex)
+
+
+def needs_first_admin() -> bool:
+    """True on a new installation: nobody could log in to create accounts."""
+    return not Staff.select().where(Staff.active & (Staff.role == "admin")).exists()
+
+
+def create_first_admin(*, username: str, display_name: str, password: str, pin: str) -> Staff:
+    """The installation's first administrator; refused once any active admin exists."""
+    if not needs_first_admin():
+        raise PermissionDenied("已有管理员账户；新账户请由管理员在“管理”中添加。",
+                               "An administrator already exists; new accounts are added by an "
+                               "administrator under Admin.")
+    return _create_staff(None, username=username, display_name=display_name, role="admin",
+                         password=password, pin=pin)
+
+
+def _create_staff(actor, *, username: str, display_name: str, role: str, password: str,
+                  pin: str, sex: str = "") -> Staff:
     username = _check_username(username)
     name = display_name.strip()
     if not name:

@@ -62,12 +62,17 @@ def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str |
 
     ctx = AppContext(db_url=db_url, demo=demo)
     if not smoke:
-        if not rules.rules_loaded():
+        from frontdesk import installation
+
+        if installation.needs_setup():
             from frontdesk.ui.first_run import FirstRunDialog
 
-            if FirstRunDialog().exec() != QDialog.DialogCode.Accepted:
+            first = FirstRunDialog()
+            if first.exec() != QDialog.DialogCode.Accepted:
                 return 0
-        if importlib.util.find_spec("frontdesk.ui.login") is not None:
+            if first.created_admin is not None:
+                ctx.set_staff(first.created_admin)  # just chose the password: no second prompt
+        if ctx.staff is None and importlib.util.find_spec("frontdesk.ui.login") is not None:
             from frontdesk.ui.login import ask_login
 
             if not ask_login(ctx):

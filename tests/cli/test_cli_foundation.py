@@ -91,3 +91,19 @@ def test_smoke_opens_the_main_window(tmp_path):
 def test_version():
     out = frontdesk("--version")
     assert out.returncode == 0 and out.stdout.startswith("frontdesk ")
+
+
+def test_init_with_first_admin_from_the_environment(tmp_path):
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    env = {"FRONTDESK_ADMIN_PASSWORD": "secret123", "FRONTDESK_ADMIN_PIN": "2468"}
+    out = frontdesk("--db", url, "init", "--hospital", "北城医院", "--admin", "boss",
+                    "--admin-name", "赵院办", env_extra=env)
+    assert out.returncode == 0, out.stderr
+    assert "boss" in out.stdout
+    bad = frontdesk("--db", f"sqlite:///{tmp_path / 'b.sqlite3'}", "--lang", "en", "init",
+                    "--hospital", "x", "--admin", "boss",
+                    env_extra={"FRONTDESK_ADMIN_PASSWORD": "short", "FRONTDESK_ADMIN_PIN": "2468"})
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    # Nothing half-done: the rules were not loaded either, so init can simply run again.
+    again = frontdesk("--db", f"sqlite:///{tmp_path / 'b.sqlite3'}", "init", "--hospital", "x")
+    assert again.returncode == 0 and "规章" in again.stdout

@@ -62,18 +62,3 @@ def test_language_switch_is_live_and_remembered(window, qtbot, ctx):
 def test_keyboard_shortcuts_switch_areas(window, qtbot):
     window.area_actions[3].trigger()
     assert window.nav.currentRow() == 3
-
-
-def test_first_run_dialog_requires_a_name(qtbot, db):
-    from frontdesk import rules
-    from frontdesk.ui.first_run import FirstRunDialog
-
-    translation.install("zh_CN")
-    dlg = FirstRunDialog()
-    qtbot.addWidget(dlg)
-    dlg.accept()
-    assert dlg.error.text() == "请填写医院名称。"
-    assert not rules.rules_loaded()
-    dlg.name.setText("西城医院")  # keyClicks cannot type non-ASCII
-    dlg.accept()
-    assert rules.rules_loaded() and settings.hospital_name() == "西城医院"
