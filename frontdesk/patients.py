@@ -130,7 +130,8 @@ def _search_sql(branches: int, param: str) -> str:
     if branches == 1:
         return one
     # Each branch is its own limited index range scan; UNION ALL keeps them apart.
-    return " UNION ALL ".join(f"SELECT * FROM ({one})" for _ in range(branches))
+    # (PostgreSQL before 16 wants an alias on every subquery in FROM.)
+    return " UNION ALL ".join(f"SELECT * FROM ({one}) AS b{i}" for i in range(branches))
 
 
 def search_ids(query: str, *, limit: int = 20) -> list[int]:

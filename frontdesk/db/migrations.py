@@ -40,12 +40,34 @@ def _patient_birth_date_estimated(db: Database) -> None:
     migrate(migrator.add_column("patient", "birth_date_estimated", BooleanField(default=False)))
 
 
+def _postgres_search_key_byte_order(db: Database) -> None:
+    """PostgreSQL: patient_search_key.key compares byte by byte (COLLATE "C"), as on SQLite.
+
+    Lookup is a range scan `key >= q AND key < q || U+FFFF`. Under a server's
+    linguistic collation (zh_CN.UTF-8, en_US.UTF-8, ICU …) that range is not
+    "keys starting with q" (U+FFFF, punctuation such as the '#' of phone tails,
+    case can all be weighed differently) and hits come in another order than
+    on SQLite. Changing the column's collation rebuilds its index in C order.
+    SQLite compares bytes already (BINARY): nothing to do there.
+    """
+    if isinstance(db, SqliteDatabase):
+        return
+    db.execute_sql('ALTER TABLE patient_search_key ALTER COLUMN "key" TYPE VARCHAR(64) '
+                   'COLLATE "C"')
+
+
 # Append new steps at the end; never edit or reorder a step that has shipped.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _initial),
     Migration(2, "patient.birth_date_estimated (age given instead of a birth date)",
               _patient_birth_date_estimated),
+    Migration(3, "PostgreSQL: byte-order (C) collation for patient search keys",
+              _postgres_search_key_byte_order),
 ]
+
+# Steps whose effect the models cannot express (engine-specific DDL): a new
+# database, created from the models in one go, runs these after create_tables.
+AFTER_CREATE: list[Callable[[Database], None]] = [_postgres_search_key_byte_order]
 
 
 def latest_version(migrations: list[Migration] | None = None) -> int:
@@ -93,6 +115,8 @@ def migrate(
     if have == 0:
         with db.atomic():
             db.create_tables(ALL_MODELS)
+            for fix in AFTER_CREATE:
+                fix(db)
             SchemaVersion.create(version=target, app_version=__version__)
         return MigrationReport(0, target, None)
 

@@ -266,7 +266,9 @@ class PatientSearchKey(BaseModel):
     """Lookup keys (pinyin forms, reversed phone tail, …) served by one index.
 
     Prefix search is a range scan `key >= q AND key < q + '\\uffff'`, which uses
-    the index on SQLite and PostgreSQL alike (LIKE would not, on either)."""
+    the index on SQLite and PostgreSQL alike (LIKE would not, on either). Keys
+    compare byte by byte: SQLite's BINARY; on PostgreSQL the column is COLLATE
+    "C" (migration 3 / AFTER_CREATE, as the model cannot say it portably)."""
 
     patient = ForeignKeyField(Patient, backref="search_keys", on_delete="CASCADE")
     key = CharField(max_length=64)
