@@ -492,9 +492,11 @@ class ReportsArea(QWidget):
             reason=message))
 
     def _open_print_preview(self, data: bytes, title: str):
-        from frontdesk.ui.printing import PrintPreviewDialog
+        from frontdesk import settings
+        from frontdesk.ui.printing import PrintPreviewDialog, PrintSettings
 
-        dialog = PrintPreviewDialog(data, title=title, parent=self)
+        chosen = PrintSettings(default_printer=settings.get("printing.report.printer"))
+        dialog = PrintPreviewDialog(data, title=title, settings=chosen, parent=self)
         try:
             dialog.exec()
             return dialog.print_result
