@@ -198,6 +198,9 @@ def _write_events(rng, visit, t0, guide, desk, escort, red, waived, left) -> Non
                  (s.ESCORT, s.WAIVED if waived else s.PAID, desk, rng.randrange(1, 10))]
     path += [(s.DONE, s.HANDED_TO_DOCTOR, escort, rng.randrange(2, 15)),
              (s.DONE, s.BACK_AT_POST, escort, rng.randrange(1, 4))]
+    if red:  # treated first; the desk caught up registration and billing afterwards
+        path += [(s.DONE, s.REGISTERED_LATE, desk, rng.randrange(20, 60)),
+                 (s.DONE, s.WAIVED_LATE if waived else s.PAID_LATE, desk, rng.randrange(1, 10))]
     if left:
         cut = rng.randrange(2, 5)
         path = path[:cut] + [(s.LEFT, s.LEFT_ACTION, desk, rng.randrange(5, 30))]

@@ -118,6 +118,12 @@ class VisitView:
     department_code: str = ""
     escort_back: bool = False  # DONE and the escort is back at the post
     open: bool = True
+    registered_late: bool = False  # a deferred visit registered after treatment began
+    billing_open: bool = False  # billing deferred and not yet paid or waived
+
+
+def _late_step_allowed(view: VisitView) -> bool:
+    return view.billing_deferred and view.stage in stages.LATE_STAGES
 
 
 # --- Registration form -------------------------------------------------------------
@@ -632,6 +638,104 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
     return get_visit(visit_id)
 
 
+def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[str]]:
+    """Load a deferred visit for a late step: (row, its late actions so far); inside _write_tx."""
+    visit = _load(visit_id)
+    _check_version(visit, expected_version)
+    db = database_proxy.obj
+    wanted = (stages.DEFERRED, stages.REGISTERED_LATE, stages.PAID_LATE, stages.WAIVED_LATE)
+    marks = ",".join([db.param] * len(wanted))
+    done = {r[0] for r in db.execute_sql(
+        f"SELECT action FROM visit_event WHERE visit_id = {db.param} AND action IN ({marks})",
+        [visit.id, *wanted])}
+    if stages.DEFERRED not in done:
+        raise ValidationError(
+            "这次就诊没有“先救治后缴费”，请按正常流程登记和缴费。",
+            "This visit's billing was not deferred: register and bill it the normal way.",
+            field="stage")
+    if visit.stage not in stages.LATE_STAGES:
+        zh, en = _stage_name(visit.stage)
+        raise ValidationError(
+            f"这次就诊在“{zh}”一步，不能补办登记或缴费。",
+            f"This visit is at {en}: its deferred registration and billing cannot be "
+            "completed.", field="stage")
+    return visit, done
+
+
+def complete_deferred(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
+                      patient_id: int | None = None) -> VisitView:
+    """Register a red-flag patient after treatment began, and quote the fee ("registered_late").
+
+    For a visit whose billing was deferred, at ESCORT or DONE. The stage does not
+    move; the patient record is created (or the linked / given one updated, only
+    changed fields), the visit's answers and media source stored and the fee
+    quoted (fees.quote; VIP waived) as register() would. Once only: a second call
+    is a ConflictError. Raises FormInvalid before anything is written.
+    """
+    require(actor, Perm.RUN_VISIT)
+    errors = form.validate(_now().date())
+    if errors:
+        raise FormInvalid(errors)
+    with _write_tx():
+        visit, done = _late_visit(visit_id, expected_version)
+        if stages.REGISTERED_LATE in done:
+            raise ConflictError("这位患者已经补办过登记。",
+                                "This patient's deferred registration is already done.")
+        pid = patient_id or visit.patient_id
+        if pid is not None:
+            patient = patients.get_patient(pid)
+            while patient.merged_into_id is not None:  # follow a merge to the record kept
+                patient = patients.get_patient(patient.merged_into_id)
+            patient = patients.update_patient(patient.id, actor=actor, form=form)
+        else:
+            patient = patients.create_patient(actor=actor, form=form)
+        quote = fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier)
+        waiver = quote.snapshot.get("waiver") or {}
+        _commit(
+            visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+            action=stages.REGISTERED_LATE, patient=patient.id,
+            first_visit=visit.first_visit and pid is None,
+            illness_duration=form.illness_duration, disease_category=form.disease_category,
+            intention=form.intention, concerns=form.concerns,
+            health_question=form.health_question, price_comparison=form.price_comparison,
+            habits=form.habits, media_source=form.media_source_id, fee_fen=quote.total_fen,
+            fee_snapshot=json.dumps(quote.snapshot, ensure_ascii=False),
+            fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80],
+        )
+        VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
+    return get_visit(visit_id)
+
+
+def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
+    """The deferred fee was paid ("paid_late") or waived ("waived_late"); stage unchanged.
+
+    Needs complete_deferred first (the fee is quoted there). Writes the Payment
+    row; a waiver is audited. A second confirmation is a ConflictError.
+    """
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit, done = _late_visit(visit_id, expected_version)
+        if done & {stages.PAID_LATE, stages.WAIVED_LATE}:
+            raise ConflictError("这次就诊的费用已经确认过。",
+                                "This visit's deferred fee was already confirmed.")
+        if stages.REGISTERED_LATE not in done:
+            raise ValidationError(
+                "请先补办登记（建档并计算费用），再确认缴费。",
+                "Complete the deferred registration first (record and fee), then confirm "
+                "the payment.", field="stage")
+        at = _now()
+        action = stages.WAIVED_LATE if visit.fee_waived else stages.PAID_LATE
+        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+                action=action, at=at)
+        Payment.create(visit=visit.id, amount_fen=visit.fee_fen, waived=visit.fee_waived,
+                       waiver_reason=visit.waiver_reason, confirmed_by=actor, confirmed_at=at)
+        if visit.fee_waived:
+            audit.record(actor, "waive", "visit", visit.id,
+                         {"reason": visit.waiver_reason, "fee_snapshot": visit.fee_snapshot,
+                          "deferred": True})
+    return get_visit(visit_id)
+
+
 def fee_quote(visit_id: int) -> fees.FeeQuote:
     """The fee as quoted at registration (from the stored snapshot), for the billing slip.
 
@@ -855,6 +959,10 @@ def _view(row: tuple, events: list[EventView]) -> VisitView:
         department_code=d_code or "",
         escort_back=any(e.action == stages.BACK_AT_POST for e in events),
         open=stages.is_open(stage),
+        registered_late=any(e.action == stages.REGISTERED_LATE for e in events),
+        billing_open=(any(e.action == stages.DEFERRED for e in events)
+                      and not any(e.action in (stages.PAID_LATE, stages.WAIVED_LATE)
+                                  for e in events)),
     )
 
 
@@ -929,6 +1037,33 @@ def busy_escorts(day: dt.date | None = None) -> list[BusyEscort]:
         entry = _busy_entry(view)
         seen.setdefault(entry.staff_id, entry)
     return sorted(seen.values(), key=lambda b: (b.since or dt.datetime.min, b.visit_id))
+
+
+DEFERRED_LOOKBACK_DAYS = 60  # the deferred-billing list reads this many days back (index)
+
+_DEFERRED_OPEN = (
+    "v.visit_date >= {p} AND v.visit_date <= {p} AND v.red_flag = {p} "
+    "AND v.stage IN ({p}, {p}) "
+    "AND EXISTS (SELECT 1 FROM visit_event d WHERE d.visit_id = v.id AND d.action = {p}) "
+    "AND NOT EXISTS (SELECT 1 FROM visit_event x WHERE x.visit_id = v.id "
+    "AND x.action IN ({p}, {p}))"
+)
+
+
+def deferred_billing(today: dt.date | None = None,
+                     days: int = DEFERRED_LOOKBACK_DAYS) -> list[VisitView]:
+    """Red-flag visits whose billing was deferred and is not yet paid_late / waived_late.
+
+    Oldest first.
+
+    ESCORT or DONE (a patient who LEFT owes nothing), from `days` days back to
+    `today`: the desk's reminder list, so a deferred fee is never forgotten.
+    """
+    today = today or _now().date()
+    since = today - dt.timedelta(days=days)
+    return _views(_DEFERRED_OPEN, [since, today, True, stages.ESCORT, stages.DONE,
+                                   stages.DEFERRED, stages.PAID_LATE, stages.WAIVED_LATE],
+                  "v.created_at, v.id")
 
 
 def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:

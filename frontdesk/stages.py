@@ -3,6 +3,13 @@
 Event actions are the timing source for every statistic:
   arrived (door) → at_desk → triaged → registered (billing handoff)
   → paid | waived | deferred → handed_to_doctor → back_at_post
+
+A red-flag visit (deferred: treat first, pay later) skips registration and
+billing; once the patient is with the emergency doctor (ESCORT or DONE) the desk
+catches up with two events that do NOT move the stage:
+  registered_late (patient record + fee quote) → paid_late | waived_late
+They are separate names on purpose: "registered" and "paid" time the normal
+flow, and a registration written after the doctor must not skew those figures.
 """
 
 from __future__ import annotations
@@ -33,6 +40,11 @@ DEFERRED = "deferred"  # → ESCORT straight from triage: red flag, treat first
 HANDED_TO_DOCTOR = "handed_to_doctor"  # → DONE
 BACK_AT_POST = "back_at_post"  # on a DONE visit: the escort is free again
 LEFT_ACTION = "left"
+# Deferred billing caught up later (no stage change; the visit stays ESCORT or DONE).
+REGISTERED_LATE = "registered_late"  # patient registered and fee quoted after treatment began
+PAID_LATE = "paid_late"  # the deferred fee was paid
+WAIVED_LATE = "waived_late"  # the deferred fee was waived (VIP)
+LATE_STAGES = (ESCORT, DONE)  # where a deferred visit's billing may be completed
 
 STAGE_NAMES = {
     GREETING: ("迎接", "Greeting"),

@@ -23,6 +23,7 @@ class BillingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("billingPanel")
         self.quote = None
+        self.late = False  # a red-flag visit's deferred fee, after treatment
         self.heading = QLabel()
         self.heading.setObjectName("billingHeading")
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
@@ -87,6 +88,12 @@ class BillingPanel(QWidget):
             self.lines.addWidget(amount, i, 1)
         self._texts()
 
+    def set_late(self, late: bool) -> None:
+        """Billing a deferred (red-flag) visit after treatment, or the normal handoff."""
+        if late != self.late:
+            self.late = late
+            self.retranslate()
+
     def is_waived(self) -> bool:
         return bool(self.quote is not None and self.quote.waiver_fen
                     and self.quote.total_fen == 0)
@@ -104,14 +111,19 @@ class BillingPanel(QWidget):
             self.waiver_note.setText(
                 self.tr("Fee waived: {reason}. No payment is needed.").format(
                     reason=self.quote.waiver_label) if self.is_waived() else "")
-        if self.is_waived():
+        if self.late:
+            self.confirm_button.setText(
+                self.tr("Deferred fee waived (Enter)") if self.is_waived()
+                else self.tr("Deferred fee paid at the cashier (Enter)"))
+        elif self.is_waived():
             self.confirm_button.setText(self.tr("Fee waived — next (Enter)"))
         else:
             self.confirm_button.setText(self.tr("Paid at the cashier — next (Enter)"))
         self.confirm_button.setAccessibleName(self.confirm_button.text())
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Registration fee"))
+        self.heading.setText(self.tr("Deferred registration fee (treated first)") if self.late
+                             else self.tr("Registration fee"))
         self.print_button.setText(self.tr("Print billing slip (Ctrl+P)"))
         self.print_button.setAccessibleName(self.tr("Print billing slip"))
         self._texts()

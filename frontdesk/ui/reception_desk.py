@@ -6,7 +6,13 @@ advanced the visit first (ConflictError) it reloads the visit and keeps what
 was typed. The etiquette coach beside the step follows the visit.
 
 Keys: F4 takes the next waiting patient, F6 goes to the list, F3 finds a
-record, Ctrl+L records that the patient left; inside a step Enter moves on.
+record, Ctrl+L records that the patient left, F7 registers and bills a red-flag
+patient whose billing was deferred; inside a step Enter moves on.
+
+Deferred billing ("late" mode): a red-flag visit goes to the emergency doctor
+before registration. Later the desk opens it from the deferred-billing list (or
+F7) and the registration and billing pages complete it with
+reception.complete_deferred / confirm_deferred_payment — the stage stays.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from frontdesk import patients, reception, stages, triage
 from frontdesk.errors import ConflictError, FrontdeskError, ValidationError
 from frontdesk.ui.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.reception_billing import BillingPanel
+from frontdesk.ui.reception_deferred import DeferredBillingPanel
 from frontdesk.ui.reception_escort import EscortPanel
 from frontdesk.ui.reception_lookup import sex_text
 from frontdesk.ui.reception_steps import (
@@ -138,9 +145,19 @@ class DeskView(QWidget):
         self.slip_printer = _default_slip_printer  # a seam: tests print to a file instead
         self.last_print = None
         self._dups_checked_for: int | None = None
+        self.late = False  # the registration/billing pages are catching up a deferred visit
+        self._late_patient_id: int | None = None  # "same person" chosen while late
 
         self.visit_list = VisitListPanel(clock=self.clock)
         self.visit_list.setMinimumWidth(260)
+        self.deferred_list = DeferredBillingPanel()
+        self.deferred_list.hide()
+        left = QWidget()
+        left.setObjectName("deskLeftColumn")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.visit_list, 1)
+        left_layout.addWidget(self.deferred_list)
 
         self.header = QLabel()
         self.header.setObjectName("visitHeader")
@@ -174,8 +191,13 @@ class DeskView(QWidget):
         self.leave_button.setObjectName("patientLeft")
         self.next_button = QPushButton()
         self.next_button.setObjectName("takeNext")
+        self.late_button = QPushButton()
+        self.late_button.setObjectName("completeDeferred")
+        self.late_button.setStyleSheet("color: #991b1b; font-weight: 700;")
+        self.late_button.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.next_button)
+        bottom.addWidget(self.late_button)
         bottom.addStretch(1)
         bottom.addWidget(self.leave_button)
 
@@ -192,7 +214,7 @@ class DeskView(QWidget):
         self.coach = EtiquetteCoach()
         splitter = QSplitter()
         splitter.setObjectName("deskSplitter")
-        splitter.addWidget(self.visit_list)
+        splitter.addWidget(left)
         splitter.addWidget(step_area)
         splitter.addWidget(self.coach)
         splitter.setStretchFactor(0, 0)
@@ -206,6 +228,8 @@ class DeskView(QWidget):
 
         # Wiring.
         self.visit_list.visit_chosen.connect(self.open_visit)
+        self.deferred_list.visit_chosen.connect(self.open_deferred)
+        self.late_button.clicked.connect(lambda: self.view and self.open_deferred(self.view.id))
         self.greeting.take_requested.connect(self.take)
         self.triage_step.lookup.patient_chosen.connect(self.attach)
         self.triage_step.triage.confirm_requested.connect(self.confirm_triage)
@@ -228,6 +252,7 @@ class DeskView(QWidget):
             signal.connect(lambda *_: self._coach_from_form())
         self.leave_shortcut = button_shortcut(self.leave_button, "Ctrl+L")
         self.next_shortcut = button_shortcut(self.next_button, "F4")
+        self.late_shortcut = button_shortcut(self.late_button, "F7", self)
         list_key = QShortcut(QKeySequence("F6"), self)
         list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_key.activated.connect(self.visit_list.view.setFocus)
@@ -281,6 +306,10 @@ class DeskView(QWidget):
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
+        try:
+            self.deferred_list.set_visits(reception.deferred_billing(self.clock().date()))
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
         rows = visits + [v for v in out if all(v.id != o.id for o in visits)]
         current = self.view.id if self.view is not None else None
         if self.view is not None and all(v.id != current for v in rows):
@@ -304,6 +333,7 @@ class DeskView(QWidget):
         """Load the visit and show the page of its stage (restoring any draft)."""
         if self.view is not None and self.view.id != visit_id:
             self.registration.form.flush_draft()
+            self.late = False
         try:
             view = reception.get_visit(visit_id)
         except FrontdeskError as exc:
@@ -314,9 +344,28 @@ class DeskView(QWidget):
         self.show_visit(view, keep_typed=keep_typed)
         self.visit_list.select_visit(visit_id)
 
+    def open_deferred(self, visit_id: int) -> None:
+        """Open a red-flag visit to complete its deferred registration, then its billing."""
+        if self.view is not None and self.view.id != visit_id:
+            self.registration.form.flush_draft()
+        try:
+            view = reception.get_visit(visit_id)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            return
+        self.notice.hide()
+        self.late = True
+        self._late_patient_id = None
+        self.show_visit(view)
+        self.visit_list.select_visit(visit_id)
+
+    def _late_page(self, view) -> bool:
+        return (self.late and view.billing_open and view.stage in stages.LATE_STAGES)
+
     def show_visit(self, view, keep_typed: bool = False) -> None:
         same = self.view is not None and self.view.id == view.id
         previous_stage = self.view.stage if same else None
+        previous_late = same and self.late and not self.view.registered_late
         self.view = view
         self.leave_box.hide()
         self.header.setText(self._header_text(view))
@@ -324,6 +373,23 @@ class DeskView(QWidget):
         self.leave_button.setEnabled(stages.is_open(view.stage))
         keep = keep_typed and same and previous_stage == view.stage
         stage = view.stage
+        if not self._late_page(view):
+            self.late = False
+        self.late_button.setVisible(view.billing_open and view.stage in stages.LATE_STAGES
+                                    and not self.late)
+        self.registration.late_banner.setVisible(False)
+        if self.late:
+            if not view.registered_late:
+                self._show_registration(view, keep and previous_late)
+                self.registration.late_banner.setVisible(True)
+                self.steps.setCurrentWidget(self.registration)
+            else:
+                self._show_billing(view)
+                self.steps.setCurrentWidget(self.billing)
+            self.billing.set_late(self.late)
+            self._update_coach()
+            return
+        self.billing.set_late(False)
         if stage == stages.GREETING:
             self.greeting.show_visit(view)
             self.steps.setCurrentWidget(self.greeting)
@@ -529,9 +595,14 @@ class DeskView(QWidget):
             v.id, complaint=choice.complaint, department_id=choice.department_id,
             doctor_id=choice.doctor_id, **self._kw()), field_panel=self.triage_step.triage)
 
+    def _registering(self) -> bool:
+        v = self.view
+        return v is not None and (v.stage == stages.REGISTRATION
+                                  or (self._late_page(v) and not v.registered_late))
+
     def submit_registration(self) -> None:
         v = self.view
-        if v is None or v.stage != stages.REGISTRATION:
+        if not self._registering():
             return
         form_widget = self.registration.form
         form_widget.clear_errors()
@@ -541,7 +612,8 @@ class DeskView(QWidget):
         if errors:
             form_widget.show_errors(errors)
             return
-        if v.patient_id is None and self._dups_checked_for != v.id:
+        known = v.patient_id or (self._late_patient_id if self.late else None)
+        if known is None and self._dups_checked_for != v.id:
             try:
                 dups = patients.find_duplicates(form)
             except FrontdeskError as exc:
@@ -550,11 +622,15 @@ class DeskView(QWidget):
             if dups:
                 self.registration.duplicates.show_duplicates(dups)
                 return
-        self._register(form, None)
+        self._register(form, self._late_patient_id if self.late else None)
 
     def _register(self, form, patient_id: int | None) -> None:
         v = self.view
         self.registration.form.flush_draft()
+        if self.late:
+            self.act(lambda: reception.complete_deferred(v.id, form=form, patient_id=patient_id,
+                                                         **self._kw()))
+            return
         self.act(lambda: reception.register(v.id, form=form, patient_id=patient_id,
                                             **self._kw()))
 
@@ -568,6 +644,13 @@ class DeskView(QWidget):
         """
         typed = self.registration.form.values()
         v = self.view
+        if self.late:
+            # The visit is past the stages where a record may be linked: complete_deferred
+            # takes the record's id when the desk registers.
+            self._late_patient_id = patient_id
+            self.registration.duplicates.hide()
+            self._review_record(patient_id, typed)
+            return
         attached = self.act(lambda: reception.attach_patient(
             v.id, patient_id=patient_id, **self._kw()))
         if attached is None:
@@ -583,7 +666,14 @@ class DeskView(QWidget):
 
     def confirm_payment(self) -> None:
         v = self.view
-        if v is None or v.stage != stages.BILLING:
+        if v is None:
+            return
+        if self._late_page(v) and v.registered_late:
+            if self.act(lambda: reception.confirm_deferred_payment(v.id, **self._kw())):
+                self.show_notice(self.tr("Deferred fee recorded: this visit's billing is "
+                                         "complete."), "info")
+            return
+        if v.stage != stages.BILLING:
             return
         self.act(lambda: reception.confirm_payment(v.id, **self._kw()))
 
@@ -621,7 +711,7 @@ class DeskView(QWidget):
 
     def _save_draft(self, data: dict) -> None:
         v = self.view
-        if v is None or v.stage != stages.REGISTRATION:
+        if not self._registering():
             return
         try:
             reception.save_draft(v.id, data)
@@ -647,6 +737,10 @@ class DeskView(QWidget):
         self.leave_button.setAccessibleName(self.tr("Patient left"))
         self.next_button.setText(self.tr("Next waiting patient (F4)"))
         self.next_button.setAccessibleName(self.tr("Next waiting patient"))
+        self.late_button.setText(self.tr("Register and bill now (F7)"))
+        self.late_button.setAccessibleName(self.tr("Register and bill a red-flag patient"))
+        self.late_button.setToolTip(self.tr(
+            "Treated first: complete this patient's registration and billing now"))
         if self.view is not None:
             self.show_visit(self.view, keep_typed=True)
         else:

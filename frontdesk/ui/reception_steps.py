@@ -242,6 +242,13 @@ class RegistrationStep(QWidget):
         self.submit_button.setObjectName("registerSubmit")
         self.submit_button.setStyleSheet(PRIMARY_BUTTON)
         self.submit_button.setAutoDefault(True)
+        self.late_banner = QLabel()
+        self.late_banner.setObjectName("lateRegistrationBanner")
+        self.late_banner.setWordWrap(True)
+        self.late_banner.setStyleSheet("background: #fef2f2; color: #991b1b; border: 1px solid"
+                                       " #fca5a5; border-radius: 4px; padding: 6px 10px;"
+                                       " font-size: 12pt; font-weight: 600;")
+        self.late_banner.hide()
         self.review_note = QLabel()
         self.review_note.setObjectName("recordReviewNote")
         self.review_note.setWordWrap(True)
@@ -257,6 +264,7 @@ class RegistrationStep(QWidget):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.late_banner)
         layout.addWidget(self.review_note)
         scroll = QScrollArea()  # the form is long on a small screen
         scroll.setObjectName("registrationScroll")
@@ -271,6 +279,9 @@ class RegistrationStep(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.late_banner.setText(self.tr(
+            "Deferred registration: this red-flag patient was treated first. Register now; "
+            "the visit stays at its step, billing follows."))
         self.submit_button.setText(self.tr("Register, then billing (Ctrl+Enter)"))
         self.submit_button.setAccessibleName(self.tr("Register"))
 

@@ -117,3 +117,77 @@ def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(are
                                      & (AuditLog.entity_id == str(existing.id)))
              .order_by(AuditLog.id.desc()).first())
     assert audit is not None and '"address"' in audit.detail and "name" not in audit.detail
+
+
+def _pdf_printer(tmp_path, files):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from frontdesk.ui.slip_actions import print_visit_slip
+
+    def to_pdf(ctx, visit_id, kind, parent):
+        out = tmp_path / f"{kind}-{visit_id}.pdf"
+        files.append(out)
+
+        def factory():
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            return printer
+
+        return print_visit_slip(ctx, visit_id, kind, parent, preview=False,
+                                run_dialog=lambda _d: 1, printer_factory=factory)
+
+    return to_pdf
+
+
+def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot, tmp_path):
+    from frontdesk.db.models import Patient, Payment
+
+    visit_id = arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    files: list = []
+    desk.slip_printer = _pdf_printer(tmp_path, files)
+    press(qtbot, desk, Qt.Key.Key_F4)
+    type_text(desk.triage_step.triage.complaint, "突然胸痛")
+    press(qtbot, desk.triage_step.triage.complaint, modifier=CTRL)
+    assert reception.get_visit(visit_id).billing_deferred
+    # Not forgotten: listed from the moment billing is deferred.
+    assert [v.id for v in desk.deferred_list.visits] == [visit_id]
+    assert "to register" in desk.deferred_list.list.item(0).text()
+    press(qtbot, desk.escort.escort)  # treat first: straight to the emergency doctor
+    assert reception.get_visit(visit_id).stage == stages.DONE
+    assert desk.late_button.isVisibleTo(desk)
+
+    # Later: the desk picks it from the deferred-billing list.
+    desk.deferred_list.list.itemClicked.emit(desk.deferred_list.list.item(0))
+    reg = desk.registration
+    assert desk.steps.currentWidget() is reg and reg.late_banner.isVisibleTo(reg)
+    type_text(reg.form.name, "赵急")
+    reg.form.sex.setCurrentIndex(reg.form.sex.findData("M"))
+    type_text(reg.form.phone, "13711112222")
+    type_text(reg.form.age, "58")
+    area.grab().save("/tmp/gap1_late_registration.png")
+    press(qtbot, reg.form.age, modifier=CTRL)
+    if reg.duplicates.isVisible():
+        reg.duplicates.create_button.click()
+    view = reception.get_visit(visit_id)
+    assert view.stage == stages.DONE and view.registered_late, reg.form.errors()
+    assert view.patient_name == "赵急" and view.fee_fen > 0
+    assert Patient.get_by_id(view.patient_id).phone == "13711112222"
+    assert desk.steps.currentWidget() is desk.billing and desk.billing.late
+    assert "to pay" in desk.deferred_list.list.item(0).text()
+    press(qtbot, desk.billing.confirm_button, Qt.Key.Key_P, CTRL)  # the billing slip
+    assert desk.last_print is not None and desk.last_print.ok, desk.notice_text()
+    area.grab().save("/tmp/gap1_late_billing.png")
+
+    press(qtbot, desk.billing.confirm_button)  # Enter: paid at the cashier
+    view = reception.get_visit(visit_id)
+    assert view.stage == stages.DONE and not view.billing_open
+    assert Payment.get(Payment.visit == visit_id).amount_fen == view.fee_fen
+    assert actions(visit_id)[2:] == [stages.DEFERRED, stages.HANDED_TO_DOCTOR,
+                                     stages.REGISTERED_LATE, stages.PAID_LATE]
+    assert desk.deferred_list.visits == [] and not desk.deferred_list.isVisibleTo(desk)
+    assert not desk.late_button.isVisibleTo(desk)
+    assert desk.steps.currentWidget() is desk.escort  # the escort is still to come back
+    assert [f.name for f in files] == [f"billing-{visit_id}.pdf"]
+    assert files[0].stat().st_size > 1000

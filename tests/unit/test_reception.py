@@ -531,3 +531,108 @@ def test_registering_a_reviewed_record_writes_only_the_changed_fields(env):
                  "record_no", "vip_tier"):
         assert getattr(after, name) == getattr(before, name), name
     assert _update_audits(pid) == [{"fields": ["address"]}]
+
+
+# --- Red flag: treat first, register and bill later --------------------------------------------
+
+
+def _red_flag(env, **kw) -> reception.VisitView:
+    v = walk(env, S.TRIAGE, **kw)
+    return reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                            complaint="胸痛半小时", department_id=dept("emergency").id)
+
+
+def test_deferred_visit_is_registered_and_billed_after_the_doctor(env):
+    v = _red_flag(env)
+    assert v.billing_open and not v.registered_late
+    assert [d.id for d in reception.deferred_billing()] == [v.id]
+    with pytest.raises(ValidationError) as err:  # nothing to pay before the fee is quoted
+        reception.confirm_deferred_payment(v.id, actor=env.desk, expected_version=v.version)
+    assert err.value.field == "stage"
+    v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.guide.id)
+    v = reception.complete_deferred(v.id, actor=env.desk, expected_version=v.version,
+                                    form=form(name="赵六", phone="13700001234"))
+    assert (v.stage, v.patient_name, v.registered_late, v.billing_open) == (
+        S.DONE, "赵六", True, True)
+    assert v.fee_fen == 1000 and not v.fee_waived  # no doctor named: the ordinary fee
+    assert reception.fee_quote(v.id).total_fen == 1000
+    assert [d.id for d in reception.deferred_billing()] == [v.id]  # still unpaid
+    v = reception.confirm_deferred_payment(v.id, actor=env.desk2, expected_version=v.version)
+    assert v.stage == S.DONE and not v.billing_open
+    assert reception.deferred_billing() == []
+    pay = Payment.get(Payment.visit == v.id)
+    assert (pay.amount_fen, pay.waived, pay.confirmed_by_id) == (1000, False, env.desk2.id)
+    stored = Visit.get_by_id(v.id)
+    assert stored.patient.name == "赵六" and stored.stage == S.DONE
+    assert json.loads(stored.fee_snapshot)["fee_class"] == "general"
+    assert events(v.id)[2:] == [
+        (S.TRIAGE, S.ESCORT, S.DEFERRED, env.desk.id),
+        (S.ESCORT, S.DONE, S.HANDED_TO_DOCTOR, env.desk.id),
+        (S.DONE, S.DONE, S.REGISTERED_LATE, env.desk.id),
+        (S.DONE, S.DONE, S.PAID_LATE, env.desk2.id),
+    ]
+    # The escort is still out: catching up the billing does not touch that.
+    assert reception.escorts_out()[0].id == v.id
+    with pytest.raises(ConflictError):
+        reception.confirm_deferred_payment(v.id, actor=env.desk, expected_version=v.version)
+    with pytest.raises(ConflictError):
+        reception.complete_deferred(v.id, actor=env.desk, expected_version=v.version,
+                                    form=form(name="赵六", phone="13700001234"))
+
+
+def test_deferred_vip_is_waived_late_and_audited(env):
+    p = reception.register(walk(env, S.REGISTRATION).id, actor=env.desk, expected_version=3,
+                           form=form(name="钱多多", phone="13900009999"))
+    Patient.update(vip_tier="gold").where(Patient.id == p.patient_id).execute()
+    v = _red_flag(env, patient_id=p.patient_id, first_visit=False)
+    assert v.patient_id == p.patient_id  # linked at triage, before the red flag
+    v = reception.complete_deferred(v.id, actor=env.desk, expected_version=v.version,
+                                    form=form(name="钱多多", phone="13900009999"))
+    assert v.stage == S.ESCORT and v.fee_waived and v.fee_fen == 0
+    v = reception.confirm_deferred_payment(v.id, actor=env.desk, expected_version=v.version)
+    assert events(v.id)[-1][2] == S.WAIVED_LATE and v.stage == S.ESCORT
+    assert Payment.get(Payment.visit == v.id).waived
+    waive = AuditLog.get((AuditLog.action == "waive") & (AuditLog.entity_id == str(v.id)))
+    assert json.loads(waive.detail)["deferred"] is True
+    # Still at ESCORT: the normal hand-over continues from there.
+    v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
+                                 escort_id=env.guide2.id)
+    assert v.stage == S.DONE
+
+
+def test_late_steps_are_only_for_deferred_visits_at_escort_or_done(env):
+    normal = walk(env, S.ESCORT)
+    with pytest.raises(ValidationError) as err:
+        reception.complete_deferred(normal.id, actor=env.desk, expected_version=normal.version,
+                                    form=form())
+    assert err.value.field == "stage"
+    red = _red_flag(env)
+    red = reception.leave(red.id, actor=env.desk, expected_version=red.version,
+                          reason="转院")
+    with pytest.raises(ValidationError):
+        reception.complete_deferred(red.id, actor=env.desk, expected_version=red.version,
+                                    form=form())
+    assert reception.deferred_billing() == []  # left: nothing is owed
+    red = _red_flag(env)
+    with pytest.raises(reception.FormInvalid) as bad:
+        reception.complete_deferred(red.id, actor=env.desk, expected_version=red.version,
+                                    form=form(phone="123"))
+    assert "phone" in bad.value.errors
+    with pytest.raises(ConflictError):
+        reception.complete_deferred(red.id, actor=env.desk, expected_version=red.version - 1,
+                                    form=form())
+    with pytest.raises(PermissionDenied):
+        reception.complete_deferred(red.id, actor=env.admin, expected_version=red.version,
+                                    form=form())
+    assert Visit.get_by_id(red.id).patient_id is None and Visit.get_by_id(red.id).version == \
+        red.version
+
+
+def test_deferred_billing_list_reaches_back_and_stops_at_the_window(env, monkeypatch):
+    from tests.helpers.reception_flow import pin_clock
+
+    old = _red_flag(env)
+    pin_clock(monkeypatch, FIXED_NOW + dt.timedelta(days=10))
+    assert [d.id for d in reception.deferred_billing()] == [old.id]  # days later: still there
+    assert reception.deferred_billing(days=5) == []
