@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
 from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
@@ -27,6 +27,8 @@ SQLITE_PRAGMAS = {
     "temp_store": 2,  # MEMORY
 }
 SQLITE_HEADER = b"SQLite format 3\x00"
+# A desk waits this long for an unreachable server before saying so (libpq waits for ever).
+PG_CONNECT_TIMEOUT = 10
 
 
 def resolve_url(url: str | None, default_path: Path) -> str:
@@ -65,13 +67,18 @@ def make_database(url: str) -> Database:
                 "This installation has no PostgreSQL driver. Install frontdesk[postgres] "
                 "(psycopg2) or use the bundle built with PostgreSQL support.",
             ) from exc
-        return PostgresqlDatabase(
-            unquote(parsed.path.lstrip("/")),
+        # libpq keywords in the query go through: ?sslmode=require, ?host=/run/postgresql …
+        options = dict(parse_qsl(parsed.query))
+        options.setdefault("connect_timeout", str(PG_CONNECT_TIMEOUT))
+        options.setdefault("application_name", "frontdesk")
+        params = dict(
             user=unquote(parsed.username) if parsed.username else None,
             password=unquote(parsed.password) if parsed.password else None,
             host=parsed.hostname,
             port=parsed.port,
         )
+        params.update(options)
+        return PostgresqlDatabase(unquote(parsed.path.lstrip("/")), **params)
     raise ConfigError(
         f"不支持的数据库地址“{url}”。请使用 sqlite:///文件路径 或 postgresql://用户@主机/库名。",
         f"Unsupported database URL '{url}'. Use sqlite:///path/to/file or "
@@ -123,6 +130,8 @@ def connect(url: str) -> Database:
 
 def describe_database_error(url: str, exc: Exception) -> ConfigError:
     """Turn a driver error into one sentence naming the database and what to do."""
+    if urlparse(url).scheme in ("postgresql", "postgres"):
+        return describe_server_error(url, exc)
     where = sqlite_path(url) or url
     msg = str(exc).lower()
     if "locked" in msg or "busy" in msg:
@@ -144,6 +153,83 @@ def describe_database_error(url: str, exc: Exception) -> ConfigError:
     return ConfigError(
         f"无法打开数据库 {where}：{exc}",
         f"Cannot open the database {where}: {exc}",
+    )
+
+
+def server_parts(url: str) -> tuple[str, str, str]:
+    """(server, database, user) of a PostgreSQL URL for messages: never the password."""
+    parsed = urlparse(url)
+    options = dict(parse_qsl(parsed.query))
+    host = options.get("host") or parsed.hostname or "localhost"
+    try:
+        port = options.get("port") or parsed.port or 5432
+    except ValueError:
+        port = "?"
+    server = host if host.startswith("/") else f"{host}:{port}"
+    database = unquote(parsed.path.lstrip("/")) or "?"
+    user = unquote(parsed.username) if parsed.username else (options.get("user") or "")
+    return server, database, user
+
+
+def describe_server_error(url: str, exc: Exception) -> ConfigError:
+    """A PostgreSQL connection or schema error as one sentence naming server and database.
+
+    The URL itself is never shown: it may carry the password.
+    """
+    server, db, user = server_parts(url)
+    msg = str(exc)
+    low = msg.lower()
+    who = user or "?"
+    if "password authentication failed" in low or "no password supplied" in low or (
+            "role" in low and "does not exist" in low):
+        return ConfigError(
+            f"数据库服务器 {server} 拒绝了用户 {who} 登录数据库 {db}：用户名或密码不对。"
+            "请检查 --db 地址中的用户名和密码，或联系信息科。",
+            f"The database server {server} refused user {who} for database {db}: wrong user "
+            "name or password. Check the user and password in the --db URL, or ask IT.",
+        )
+    if "database" in low and "does not exist" in low:
+        return ConfigError(
+            f"数据库服务器 {server} 上没有数据库 {db}。请检查 --db 地址中的库名，"
+            "或请信息科先创建它（见 docs/POSTGRES.md）。",
+            f"The database server {server} has no database {db}. Check the database name in "
+            "the --db URL, or ask IT to create it (see docs/POSTGRES.md).",
+        )
+    if "pg_hba.conf" in low:
+        return ConfigError(
+            f"数据库服务器 {server} 不允许这台电脑以用户 {who} 连接数据库 {db}。"
+            "请信息科在 pg_hba.conf 中放行本机。",
+            f"The database server {server} does not let this computer connect to database "
+            f"{db} as {who}. Ask IT to allow it in pg_hba.conf.",
+        )
+    if "too many clients" in low or "too many connections" in low:
+        return ConfigError(
+            f"数据库服务器 {server} 的连接已满（数据库 {db}）。请稍后重试，或请信息科调高 "
+            "max_connections。",
+            f"The database server {server} has no free connections (database {db}). Try again "
+            "shortly, or ask IT to raise max_connections.",
+        )
+    if "permission denied" in low or "must be owner" in low:
+        return ConfigError(
+            f"用户 {who} 在数据库 {db}（服务器 {server}）中没有建表或写入的权限。"
+            "请信息科把该数据库的所有者设为这个用户（见 docs/POSTGRES.md）。",
+            f"User {who} may not create or change tables in database {db} on {server}. Ask IT "
+            "to make that user the database's owner (see docs/POSTGRES.md).",
+        )
+    if any(w in low for w in ("could not connect", "connection refused", "could not translate",
+                              "timeout expired", "server closed the connection",
+                              "no route to host", "network is unreachable", "failed:")):
+        return ConfigError(
+            f"无法连接数据库服务器 {server}（数据库 {db}）：服务器没有运行、地址或端口不对，"
+            "或被防火墙拦截。请检查网络，或请信息科检查 PostgreSQL 服务。",
+            f"Cannot reach the database server {server} (database {db}): it is not running, "
+            "the address or port is wrong, or a firewall is in the way. Check the network or "
+            "ask IT to check the PostgreSQL service.",
+        )
+    first = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
+    return ConfigError(
+        f"无法使用数据库 {db}（服务器 {server}）：{first}",
+        f"Cannot use the database {db} on {server}: {first}",
     )
 
 

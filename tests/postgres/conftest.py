@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
 SUPERUSER, SUPERUSER_PASSWORD = "postgres", "pg-superuser-secret"
 APP_ROLE, APP_PASSWORD = "frontdesk", "desk s@cret/1"  # URL-quoting is part of the test
 ICU_LOCALE = "zh"
