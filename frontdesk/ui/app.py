@@ -87,6 +87,11 @@ def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str |
         lock.install(window, ctx)
         start_daily_backup(ctx, window)
     window.show()
+    if ctx.staff is not None and not smoke:
+        # Shift start: the handover notes waiting for this shift, beside the main window.
+        from frontdesk.ui.handover_pending import show_pending_handover
+
+        window.pending_handover = show_pending_handover(ctx, window)
     if smoke:
         shown: list[bool] = []
 
