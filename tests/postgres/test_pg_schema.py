@@ -45,3 +45,46 @@ def test_version_2_database_is_upgraded_in_place(pg_url):
     assert migrations.current_version(db) == migrations.latest_version() >= 3
     assert key_collation(db) == "C"
     assert [r.version for r in SchemaVersion.select().order_by(SchemaVersion.version)] == [2, 3]
+
+
+def test_reopening_a_current_database_changes_nothing(pg_url):
+    from frontdesk.db import connection
+    from frontdesk.db.session import open_database
+
+    open_database(pg_url)
+    connection.close()
+    db = open_database(pg_url)
+    assert [r.version for r in SchemaVersion.select()] == [migrations.latest_version()]
+    assert key_collation(db) == "C"
+
+
+def test_rules_load(pg_db):
+    from frontdesk import rules, triage
+    from frontdesk.db.models import Department, Doctor, GroomingItem, Shift
+
+    first = rules.load_rules()
+    assert first.departments == Department.select().count() > 5
+    assert first.doctors == Doctor.select().count() > 0
+    assert first.grooming_items == GroomingItem.select().count() > 0
+    assert first.shifts == Shift.select().count() > 0
+    assert rules.rules_loaded()
+    emergency = triage.suggest("胸痛半小时")
+    assert emergency.red_flag
+
+
+def test_demo_hospital_installs_and_works(pg_demo_db):
+    from frontdesk import accounts, demo, patients
+    from frontdesk.db.models import Patient, Staff, Visit, VisitEvent
+    from frontdesk.reception import RegistrationForm
+
+    assert Staff.select().count() == len(demo.DEMO_STAFF)
+    assert Patient.select().count() == 300
+    assert Visit.select().count() > 7 * 40 and VisitEvent.select().count() > Visit.select().count()
+    admin = accounts.authenticate("admin", demo.DEMO_PASSWORD)
+    assert admin.role == "admin"
+    desk = accounts.authenticate("desk1", "2001", allow_pin=True)
+    # Sequences follow the demo's rows: new rows get fresh ids.
+    p = patients.create_patient(actor=desk, form=RegistrationForm(
+        name="新病人", sex="F", phone="13700000000", age=30))
+    assert p.id == Patient.select(Patient.id).order_by(Patient.id.desc()).first().id
+    assert p.record_no == "P00000001"
