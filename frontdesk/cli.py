@@ -40,7 +40,31 @@ def _initial_language() -> str:
     return "en" if lang.lower().startswith("en") else i18n.DEFAULT_LANGUAGE
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Global options that take a value: the token after them is not a subcommand.
+_VALUE_OPTIONS = frozenset({"--db", "--lang"})
+
+
+def names_a_subcommand(argv: list[str]) -> bool:
+    """Whether `argv` may name a subcommand (or asks for help, which lists them).
+
+    Opening the app (no subcommand) is the common case and must not import
+    every subcommand module to build parsers it will never use. Anything this
+    cannot rule out (a bare word, an abbreviated option) gets the full parser,
+    so argparse still gives its usual answer to a mistyped command.
+    """
+    skip_value = False
+    for token in argv:
+        if skip_value:
+            skip_value = False
+            continue
+        if token in ("-h", "--help") or not token.startswith("-") or token == "--":
+            return True
+        skip_value = token in _VALUE_OPTIONS
+    return False
+
+
+def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `subcommands=False` leaves out the subcommand parsers."""
     parser = argparse.ArgumentParser(
         prog="frontdesk",
         description="Frontdesk — hospital reception desk companion (导医台).",
@@ -56,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the main window, process events and exit 0 (packaging test)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="user interface language")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    if not subcommands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in COMMANDS.items():
         if importlib.util.find_spec(module) is None:
@@ -77,7 +104,8 @@ def database_url(args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     i18n.set_language(_initial_language())
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(subcommands=names_a_subcommand(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
