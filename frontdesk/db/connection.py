@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, unquote, urlparse
 from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
+from frontdesk.db.drivers import load_postgres_driver
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import ConfigError
 
@@ -59,7 +60,8 @@ def make_database(url: str) -> Database:
         return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
     if parsed.scheme in ("postgresql", "postgres"):
         try:
-            import psycopg2  # noqa: F401 - only to fail here, with a message, if absent
+            # peewee was imported without it (frontdesk.db.drivers); fail here, clearly.
+            load_postgres_driver()
         except ImportError as exc:
             raise ConfigError(
                 "此安装不含 PostgreSQL 驱动。请安装 frontdesk[postgres]（psycopg2），"
