@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from frontdesk import settings
-from frontdesk.db.models import database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
 from frontdesk.reports.access import SYSTEM, check
 from frontdesk.reports.model import Comparison, DailySummary, Totals
+from frontdesk.reports.sql import read_transaction
 
 COMPARISON_DAYS = 7  # the headline numbers are set beside the previous week's
 
@@ -59,7 +59,7 @@ def build_daily(day: dt.date | str, *, actor=SYSTEM, today: dt.date | None = Non
     check_not_future(day, today=today)
     prev_start, prev_end = day - dt.timedelta(days=COMPARISON_DAYS), day - dt.timedelta(days=1)
     # One read transaction: a visit finishing mid-report cannot make sections disagree.
-    with database_proxy.atomic():
+    with read_transaction():
         totals = queries.totals(day, day)
         flow = queries.flow_times(day, day)
         prev_days, prev_avg = queries.previous_days_average(prev_start, prev_end)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from frontdesk import settings
-from frontdesk.db.models import database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
 from frontdesk.reports.access import SYSTEM, check
 from frontdesk.reports.daily import check_not_future, parse_day
 from frontdesk.reports.model import DayRow, RangeSummary, Totals
+from frontdesk.reports.sql import read_transaction
 
 MAX_DAYS = 366  # a year at most: beyond that nobody reads a per-day table
 
@@ -35,7 +35,7 @@ def build_range(start: dt.date | str, end: dt.date | str, *, actor=SYSTEM,
     check(actor)
     start, end = parse_day(start, field="from"), parse_day(end, field="to")
     check_range(start, end, today=today)
-    with database_proxy.atomic():
+    with read_transaction():
         per_day = queries.totals_by_day(start, end)
         flow, door_doctor_by_day = queries.flow_times_with_days(start, end, "door_doctor")
         days = []

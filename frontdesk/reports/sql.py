@@ -33,6 +33,18 @@ def seconds_between(start: str, end: str) -> str:
     return f"ROUND((julianday({end}) - julianday({start})) * 86400.0)"
 
 
+def read_transaction():
+    """One snapshot for all of a report's statements.
+
+    SQLite's transaction reads one snapshot already; PostgreSQL's default READ
+    COMMITTED lets a desk's commit land between two sections (totals 7, by
+    department 8), so there the report reads under REPEATABLE READ.
+    """
+    if _is_postgres():
+        return database_proxy.atomic(isolation_level="REPEATABLE READ")
+    return database_proxy.atomic()
+
+
 def _param(value: Any) -> Any:
     # SQLite keeps peewee's DateField/DateTimeField as ISO text; compare like with like.
     if not _is_postgres() and isinstance(value, dt.datetime):

@@ -105,3 +105,35 @@ def test_new_grooming_check_and_handover_today(pg_fx):
     assert Fine.select().where(Fine.grooming_check == check.id).count() == 1
     note = handover.write_note(actor=s.desk2, day=pg_fx.today, equipment="一切正常", at=at)
     assert note.id
+
+
+def test_a_desk_committing_mid_report_does_not_split_the_report(pg_fx, monkeypatch):
+    """On a shared server desks keep working while a report runs: every section must read
+    the same snapshot (PostgreSQL's default READ COMMITTED would not)."""
+    import threading
+
+    from frontdesk import reception
+    from frontdesk.db.models import database_proxy
+    from frontdesk.reports import queries
+
+    s = pg_fx.staff
+    monkeypatch.setattr(reception, "_now", lambda: dt.datetime.combine(pg_fx.day, dt.time(17)))
+    real = queries.by_department
+
+    def by_department_after_another_desk(start, end):
+        def another_desk():  # its own connection: this thread's
+            try:
+                reception.new_arrival(actor=s.guide, booked=False, first_visit=True)
+            finally:
+                database_proxy.obj.close()
+
+        t = threading.Thread(target=another_desk)
+        t.start()
+        t.join(30)
+        return real(start, end)
+
+    monkeypatch.setattr(queries, "by_department", by_department_after_another_desk)
+    summary = build_daily(pg_fx.day, actor=s.supervisor, today=pg_fx.today)
+    assert summary.totals.visits == 7
+    assert sum(r.visits for r in summary.by_department) == 7  # not the 8th, committed meanwhile
+    assert build_daily(pg_fx.day, today=pg_fx.today).totals.visits == 8  # the next report has it
