@@ -8,7 +8,6 @@ file and the entry so whoever edits the TOML can fix it.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,8 @@ def _bad(path: Path, zh: str, en: str) -> ConfigError:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here, not at module level: the app's start-up reads no TOML
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
