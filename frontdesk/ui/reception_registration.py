@@ -9,6 +9,7 @@ then `draft_changed` carries the whole form, so the desk can save a draft.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -238,7 +239,10 @@ class RegistrationFormWidget(QWidget):
     def field_label(self, key: str) -> str:
         """The field's label as shown, without the shortcut mark and the required star."""
         label = self.labels.get(key)
-        return label.text().replace("&", "").rstrip(" *") if label is not None else key
+        if label is None:
+            return key
+        # "&Name *" and "姓名(&N) *" both read as the plain name.
+        return re.sub(r"\(&\w\)", "", label.text()).replace("&", "").rstrip(" *")
 
     def clear_errors(self) -> None:
         for box in self.boxes.values():

@@ -238,12 +238,24 @@
         <translation>已免挂号费：{reason}，无需缴费。</translation>
     </message>
     <message>
+        <source>Deferred fee waived (Enter)</source>
+        <translation>补缴费用已减免 (Enter)</translation>
+    </message>
+    <message>
+        <source>Deferred fee paid at the cashier (Enter)</source>
+        <translation>已在收费处补缴 (Enter)</translation>
+    </message>
+    <message>
         <source>Fee waived — next (Enter)</source>
         <translation>已免费，下一步 (Enter)</translation>
     </message>
     <message>
         <source>Paid at the cashier — next (Enter)</source>
         <translation>已缴费，下一步 (Enter)</translation>
+    </message>
+    <message>
+        <source>Deferred registration fee (treated first)</source>
+        <translation>补缴挂号费（先救治后缴费）</translation>
     </message>
     <message>
         <source>Registration fee</source>
@@ -423,6 +435,33 @@
     </message>
 </context>
 <context>
+    <name>DeferredBillingPanel</name>
+    <message>
+        <source>no record yet</source>
+        <translation>尚未建档</translation>
+    </message>
+    <message>
+        <source>to pay {amount}</source>
+        <translation>待缴 {amount}</translation>
+    </message>
+    <message>
+        <source>to register</source>
+        <translation>待补登记</translation>
+    </message>
+    <message>
+        <source>Deferred billing · {n} to complete</source>
+        <translation>先救治后缴费 · 待补办 {n} 人</translation>
+    </message>
+    <message>
+        <source>Red-flag visits whose billing is still open</source>
+        <translation>尚未缴费的危急症状就诊</translation>
+    </message>
+    <message>
+        <source>Treated first, not paid yet: register and bill them once the emergency is over</source>
+        <translation>已先救治、尚未缴费：抢救结束后请补办登记和缴费</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentCard</name>
     <message>
         <source>{name} · {n} waiting</source>
@@ -503,8 +542,28 @@
         <translation>已恢复草稿，之前填写的内容都在。</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}: typed “{typed}”, record “{record}”</source>
+        <translation>{field}：填写“{typed}”，档案“{record}”</translation>
+    </message>
+    <message>
+        <source>The existing record is shown for review; the record's values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
+    </message>
+    <message>
+        <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
+    </message>
+    <message>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
+    </message>
+    <message>
+        <source>Deferred fee recorded: this visit's billing is complete.</source>
+        <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
         <source>Back at post. Ready for the next patient (F4).</source>
@@ -533,6 +592,18 @@
     <message>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
+    </message>
+    <message>
+        <source>Register and bill now (F7)</source>
+        <translation>补办登记缴费 (F7)</translation>
+    </message>
+    <message>
+        <source>Register and bill a red-flag patient</source>
+        <translation>为危急症状患者补办登记缴费</translation>
+    </message>
+    <message>
+        <source>Treated first: complete this patient's registration and billing now</source>
+        <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
 </context>
 <context>
@@ -726,6 +797,18 @@
         <translation>请选择陪诊人员。</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{name} (with {number} since {time})</source>
+        <translation>{name}（{time} 起陪同 {number}）</translation>
+    </message>
+    <message>
+        <source>Not in the list — still out with a patient: {people}. When they return, open that visit and press “Back at post”.</source>
+        <translation>未列出——仍在陪诊中：{people}。回来后请打开那次就诊，按“已返回岗位”。</translation>
+    </message>
+    <message>
         <source>No directions are set for this room.</source>
         <translation>该诊室尚未设置路线说明。</translation>
     </message>
@@ -855,16 +938,64 @@
         <translation>欢迎使用 Frontdesk</translation>
     </message>
     <message>
-        <source>This is a new installation. Enter the hospital's name; the house rules (departments, doctors, shifts, grooming items and fines) are then loaded and can be edited by an administrator.</source>
-        <translation>这是一个新安装。请输入医院名称；随后将载入院内规章（科室、医生、班次、仪容检查项和罚款标准），管理员之后可以修改。</translation>
-    </message>
-    <message>
         <source>Hospital name</source>
         <translation>医院名称</translation>
     </message>
     <message>
+        <source>Administrator's username</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <source>Administrator's name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
         <source>Hospital name:</source>
         <translation>医院名称：</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>PIN ({n} digits):</source>
+        <translation>PIN 码（{n} 位数字）：</translation>
+    </message>
+    <message>
+        <source>This is a new installation. Enter the hospital's name and create the first administrator. The house rules (departments, doctors, shifts, grooming items and fines) are then loaded; the administrator adds the staff and can edit the rules.</source>
+        <translation>这是一个新安装。请输入医院名称并创建第一位管理员。随后将载入院内规章（科室、医生、班次、仪容检查项和罚款标准）；管理员再添加员工，并可修改规章。</translation>
+    </message>
+    <message>
+        <source>Nobody can log in yet. Create the first administrator; they then add the staff under Admin.</source>
+        <translation>目前还没有人能登录。请创建第一位管理员，由其在“管理”中添加员工。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1619,53 @@ The reception desk companion.</source>
     </message>
 </context>
 <context>
+    <name>PendingHandoverDialog</name>
+    <message>
+        <source>{day} {shift} — written by {author} at {time}</source>
+        <translation>{day} {shift} — {author} 写于 {time}</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备情况</translation>
+    </message>
+    <message>
+        <source>Hard cases</source>
+        <translation>疑难问题</translation>
+    </message>
+    <message>
+        <source>Staff swaps</source>
+        <translation>人员调班</translation>
+    </message>
+    <message>
+        <source>Open visits</source>
+        <translation>未完成的就诊</translation>
+    </message>
+    <message>
+        <source>Handover notes for your shift: {n} to read</source>
+        <translation>本班待阅的交接记录：{n} 条</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Handover notes not yet acknowledged</source>
+        <translation>尚未确认的交接记录</translation>
+    </message>
+    <message>
+        <source>I have read it — &amp;acknowledge</source>
+        <translation>已阅读，确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>全部确认</translation>
+    </message>
+    <message>
+        <source>Later (the Handover tab keeps them)</source>
+        <translation>稍后（交接班页面会保留）</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>PIN</source>
@@ -1747,6 +1925,10 @@ The reception desk companion.</source>
 </context>
 <context>
     <name>RegistrationStep</name>
+    <message>
+        <source>Deferred registration: this red-flag patient was treated first. Register now; the visit stays at its step, billing follows.</source>
+        <translation>补办登记：这位危急症状患者已先救治。请现在登记；就诊步骤不变，随后补缴费用。</translation>
+    </message>
     <message>
         <source>Register, then billing (Ctrl+Enter)</source>
         <translation>登记，去挂号缴费 (Ctrl+Enter)</translation>
@@ -2140,6 +2322,46 @@ The reception desk companion.</source>
     <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Printing at this desk</source>
+        <translation>本台打印设置</translation>
+    </message>
+    <message>
+        <source>Guide slips:</source>
+        <translation>导诊单打印机：</translation>
+    </message>
+    <message>
+        <source>Billing slips:</source>
+        <translation>缴费单打印机：</translation>
+    </message>
+    <message>
+        <source>Reports:</source>
+        <translation>报表打印机：</translation>
+    </message>
+    <message>
+        <source>Ask each time (system default)</source>
+        <translation>每次询问（系统默认打印机）</translation>
+    </message>
+    <message>
+        <source>{name} (not found)</source>
+        <translation>{name}（未找到）</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 毫米小票纸</translation>
+    </message>
+    <message>
+        <source>Guide slip paper:</source>
+        <translation>导诊单纸张：</translation>
+    </message>
+    <message>
+        <source>Billing slip paper:</source>
+        <translation>缴费单纸张：</translation>
+    </message>
+    <message>
+        <source>Print slips without asking (busy desk)</source>
+        <translation>不经询问直接打印单据（繁忙时）</translation>
     </message>
 </context>
 <context>
