@@ -41,7 +41,7 @@ FORMATS = ("roll80", "a5", "a4")
 # billing handoff began.
 _GUIDE_TIME_ACTIONS = (stages.TRIAGED, stages.REGISTERED, stages.DEFERRED, stages.PAID,
                        stages.WAIVED)
-_BILLING_TIME_ACTIONS = (stages.REGISTERED,)
+_BILLING_TIME_ACTIONS = (stages.REGISTERED, stages.REGISTERED_LATE)  # red flags register late
 
 
 # ---------------------------------------------------------------- reading a visit
