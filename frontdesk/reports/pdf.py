@@ -235,10 +235,11 @@ def _column_widths(table: ReportTable, style, width: float) -> list[float]:
     font, size = style.fontName, style.fontSize
     natural = []
     for c, name in enumerate(table.columns):
-        widest = stringWidth(name, font, size)
-        for row in table.rows[:400]:  # enough to see the shape; a long list repeats itself
-            widest = max(widest, stringWidth(format_cell(row[c]), font, size))
-        natural.append(min(widest, 200) + pad)
+        # Every row counts (row 1,000 of a call-back list is wider than row 400), but a
+        # value that repeats (a department, a date) is measured once.
+        shown = {format_cell(row[c]) for row in table.rows}
+        shown.add(name)
+        natural.append(min(max(stringWidth(v, font, size) for v in shown), 200) + pad)
     total = sum(natural)
     if total <= width:
         # spread the spare room over the text columns so the table fills the line
