@@ -12,11 +12,12 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
 
-from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, OperationalError, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from frontdesk.db.drivers import load_postgres_driver
 from frontdesk.db.models import database_proxy
+from frontdesk.db.server import ServerDatabase
 from frontdesk.errors import ConfigError
 
 SQLITE_PRAGMAS = {
@@ -80,7 +81,7 @@ def make_database(url: str) -> Database:
             port=parsed.port,
         )
         params.update(options)
-        return PostgresqlDatabase(unquote(parsed.path.lstrip("/")), **params)
+        return ServerDatabase(unquote(parsed.path.lstrip("/")), **params)
     raise ConfigError(
         f"不支持的数据库地址“{url}”。请使用 sqlite:///文件路径 或 postgresql://用户@主机/库名。",
         f"Unsupported database URL '{url}'. Use sqlite:///path/to/file or "

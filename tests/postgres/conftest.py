@@ -131,17 +131,21 @@ class Cluster:
                         "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8")
         pwfile.unlink()
 
-    def start(self) -> None:
+    def _start(self) -> subprocess.CompletedProcess:
         # fsync and friends off: a throwaway cluster on a shared, busy test machine.
-        options = (f"-c listen_addresses=127.0.0.1 -c port={{port}} "
+        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} "
                    f"-c unix_socket_directories={self.root} -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40 "
                    "-c shared_buffers=16MB")
+        # -l: the server must not inherit our captured stdout (we would wait for it for ever).
+        return self._as_server(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l",
+                               str(self.log), "-w", "-t", "60", "-o", options, "start",
+                               check=False)
+
+    def start(self) -> None:
         for _attempt in range(3):  # a free port can be taken by someone else meanwhile
             self.port = _free_port()
-            result = self._as_server(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l",
-                                     str(self.log), "-w", "-t", "60", "-o",
-                                     options.format(port=self.port), "start", check=False)
+            result = self._start()
             if result.returncode == 0:
                 return
         pytest.fail(f"PostgreSQL did not start:\n{result.stdout}\n{result.stderr}\n"
@@ -150,6 +154,13 @@ class Cluster:
     def stop(self) -> None:
         self._as_server(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast",
                         "-w", "stop", check=False)
+
+    def restart(self) -> None:
+        """Stop and start the server on the same port: every open connection is dropped."""
+        self.stop()
+        result = self._start()
+        if result.returncode != 0:
+            pytest.fail(f"PostgreSQL did not restart:\n{result.stderr}\n{self.log_tail()}")
 
     def admin(self):
         """A superuser connection to the maintenance database (autocommit)."""

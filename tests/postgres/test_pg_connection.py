@@ -115,3 +115,34 @@ def test_cli_check_init_and_backup_on_postgres(pg_url):
     result = cli("--lang", "en", "--db", pg_url, "backup")
     assert result.returncode == 2 and "pg_dump" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_password_from_the_environment_instead_of_the_url(pg_cluster, pg_url, monkeypatch):
+    """libpq's own PGPASSWORD (or a pgpass file) keeps the password out of FRONTDESK_DB."""
+    name = pg_url.rsplit("/", 1)[1]
+    monkeypatch.setenv("PGPASSWORD", APP_PASSWORD)
+    db = open_database(pg_cluster.url(name, password=None))
+    assert db.execute_sql("SELECT current_database()").fetchone()[0] == name
+
+
+def test_desks_carry_on_after_the_server_restarts(pg_cluster, pg_rules_db, pg_make_staff):
+    """A server restart drops every desk's connection: the next step reconnects (its BEGIN
+    meets the dropped connection, nothing done yet, so it starts over on a fresh one)."""
+    from peewee import OperationalError as PeeweeOperationalError
+
+    from frontdesk import reception
+    from frontdesk.db.models import Setting, Visit
+
+    guide = pg_make_staff("guide")
+    before = reception.new_arrival(actor=guide, booked=False, first_visit=True)
+    pg_cluster.restart()
+    after = reception.new_arrival(actor=guide, booked=False, first_visit=True)
+    assert after.id != before.id and Visit.select().count() == 2
+
+    pg_cluster.restart()
+    # A lone read is not retried (the desk shows the error); the next one reconnects.
+    with pytest.raises(PeeweeOperationalError) as err:
+        Setting.select().count()
+    said = connection.describe_database_error("postgresql://desk@db.local/fd", err.value)
+    assert "Cannot reach the database server db.local:5432 (database fd)" in said.message("en")
+    assert Setting.select().count() > 0
