@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from frontdesk.ui.reception_desk import DeskView
-from frontdesk.ui.reception_door import DoorPanel
 
 
 class ReceptionArea(QWidget):
@@ -25,12 +24,20 @@ class ReceptionArea(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("receptionArea")
-        self.door = DoorPanel(ctx)
+        # The door panel is built when its tab is first shown (the desk is the usual
+        # seat); until then its tab holds an empty page that will contain it.
+        self._door = None
+        self._door_page = QWidget()
+        self._door_page.setObjectName("doorPage")
+        door_layout = QVBoxLayout(self._door_page)
+        door_layout.setContentsMargins(0, 0, 0, 0)
         self.desk = DeskView(ctx, clock=clock)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("receptionTabs")
-        self.tabs.setStyleSheet("QTabBar::tab { font-size: 12pt; padding: 6px 18px; }")
-        self.tabs.addTab(self.door, "")
+        # On the tab bar, not the tab widget: a style sheet on an ancestor makes Qt
+        # re-style every widget of both pages (hundreds) for the tabs' look alone.
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { font-size: 12pt; padding: 6px 18px; }")
+        self.tabs.addTab(self._door_page, "")
         self.tabs.addTab(self.desk, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -43,8 +50,19 @@ class ReceptionArea(QWidget):
         self.tabs.currentChanged.connect(self._focus_tab)
         self.retranslate()
 
-    def show_door(self) -> DoorPanel:
-        self.tabs.setCurrentWidget(self.door)
+    @property
+    def door(self):
+        """The door guide's panel (built on first use)."""
+        if self._door is None:
+            from frontdesk.ui.reception_door import DoorPanel
+
+            self._door = DoorPanel(self.ctx)
+            self._door_page.layout().addWidget(self._door)
+            self._door.show()  # now, not on the next event-loop turn: it may take focus at once
+        return self._door
+
+    def show_door(self):
+        self.tabs.setCurrentWidget(self._door_page)
         return self.door
 
     def show_desk(self) -> DeskView:
@@ -53,7 +71,7 @@ class ReceptionArea(QWidget):
 
     def _focus_tab(self, _index: int) -> None:
         # Keys must work at once after switching: focus the tab's main control.
-        if self.tabs.currentWidget() is self.door:
+        if self.tabs.currentWidget() is self._door_page:
             self.door.focus_default()
         else:
             self.desk.focus_default()

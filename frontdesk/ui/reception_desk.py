@@ -35,18 +35,7 @@ from PySide6.QtWidgets import (
 from frontdesk import patients, reception, stages, triage
 from frontdesk.errors import ConflictError, FrontdeskError, ValidationError
 from frontdesk.ui.coach import CoachSubject, EtiquetteCoach
-from frontdesk.ui.reception_billing import BillingPanel
 from frontdesk.ui.reception_deferred import DeferredBillingPanel
-from frontdesk.ui.reception_escort import EscortPanel
-from frontdesk.ui.reception_lookup import sex_text
-from frontdesk.ui.reception_steps import (
-    ClosedStep,
-    GreetingStep,
-    LeaveBox,
-    RegistrationStep,
-    TriageStep,
-    patient_summary,
-)
 from frontdesk.ui.reception_visits import VisitListPanel, patient_label
 from frontdesk.ui.widgets.fields import button_shortcut
 
@@ -174,19 +163,14 @@ class DeskView(QWidget):
         self.empty_step.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_step.setWordWrap(True)
         self.empty_step.setStyleSheet("font-size: 14pt; color: #64748b;")
-        self.greeting = GreetingStep()
-        self.triage_step = TriageStep(clock=self.clock)
-        self.registration = RegistrationStep(today=lambda: self.clock().date())
-        self.billing = BillingPanel()
-        self.escort = EscortPanel()
-        self.closed = ClosedStep()
+        # Step pages (greeting … closed) and the leave box are built the first time a
+        # visit needs them (see _page): the desk starts on the list and the empty page,
+        # and each step is dozens of widgets and a module of its own to import.
+        self._pages: dict[str, QWidget] = {}
+        self._leave_box = None
         self.steps = QStackedWidget()
         self.steps.setObjectName("deskSteps")
-        for w in (self.empty_step, self.greeting, self.triage_step, self.registration,
-                  self.billing, self.escort, self.closed):
-            self.steps.addWidget(w)
-        self.leave_box = LeaveBox()
-        self.leave_box.hide()
+        self.steps.addWidget(self.empty_step)
         self.leave_button = QPushButton()
         self.leave_button.setObjectName("patientLeft")
         self.next_button = QPushButton()
@@ -208,8 +192,8 @@ class DeskView(QWidget):
         step_layout.addWidget(self.track)
         step_layout.addWidget(self.notice)
         step_layout.addWidget(self.steps, 1)
-        step_layout.addWidget(self.leave_box)
-        step_layout.addLayout(bottom)
+        step_layout.addLayout(bottom)  # the leave box goes above this row when first opened
+        self._step_layout = step_layout
 
         self.coach = EtiquetteCoach()
         splitter = QSplitter()
@@ -230,68 +214,156 @@ class DeskView(QWidget):
         self.visit_list.visit_chosen.connect(self.open_visit)
         self.deferred_list.visit_chosen.connect(self.open_deferred)
         self.late_button.clicked.connect(lambda: self.view and self.open_deferred(self.view.id))
-        self.greeting.take_requested.connect(self.take)
-        self.triage_step.lookup.patient_chosen.connect(self.attach)
-        self.triage_step.triage.confirm_requested.connect(self.confirm_triage)
-        self.registration.submit_requested.connect(self.submit_registration)
-        self.registration.form.draft_changed.connect(self._save_draft)
-        self.registration.form.draft_changed.connect(lambda _d: self._coach_from_form())
-        self.registration.duplicates.use_requested.connect(self.use_duplicate)
-        self.registration.duplicates.create_anyway.connect(self.create_anyway)
-        self.billing.confirm_requested.connect(self.confirm_payment)
-        self.billing.print_requested.connect(lambda: self.print_slip("billing"))
-        self.escort.handed_requested.connect(self.hand_to_doctor)
-        self.escort.back_requested.connect(self.back_at_post)
-        self.escort.print_requested.connect(lambda: self.print_slip("guide"))
         self.leave_button.clicked.connect(self.open_leave)
-        self.leave_box.leave_requested.connect(self.leave)
         self.next_button.clicked.connect(self.take_next)
-        for name in ("name", "sex", "age"):
-            editor = self.registration.form.editors[name]
-            signal = getattr(editor, "textEdited", None) or editor.activated
-            signal.connect(lambda *_: self._coach_from_form())
         self.leave_shortcut = button_shortcut(self.leave_button, "Ctrl+L")
         self.next_shortcut = button_shortcut(self.next_button, "F4")
         self.late_shortcut = button_shortcut(self.late_button, "F7", self)
         list_key = QShortcut(QKeySequence("F6"), self)
         list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_key.activated.connect(self.visit_list.view.setFocus)
-        for key in ("Return", "Enter"):
-            # Enter on the billing and escort steps (their buttons may not have focus).
-            sc = QShortcut(QKeySequence(key), self.billing)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(self.confirm_payment)
-            sc = QShortcut(QKeySequence(key), self.escort)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(self.escort.press_default)
 
         self._timer = QTimer(self)
         self._timer.setInterval(LIST_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_list)
         self._timer.start()
         ctx.changes.visits_changed.connect(self.refresh_list)
-        self._load_media_sources()
         self.retranslate()
         self.refresh_list()
+
+    # --- step pages, built on first use -------------------------------------------------
+
+    def _page(self, name: str) -> QWidget:
+        """The step page `name`, built, wired and added to the stack the first time."""
+        page = self._pages.get(name)
+        if page is None:
+            page = getattr(self, f"_build_{name}")()
+            self._pages[name] = page
+            self.steps.addWidget(page)
+        return page
+
+    def _built(self, name: str) -> QWidget | None:
+        """The step page `name` if it was built already (never builds it)."""
+        return self._pages.get(name)
+
+    @property
+    def greeting(self):
+        return self._page("greeting")
+
+    @property
+    def triage_step(self):
+        return self._page("triage_step")
+
+    @property
+    def registration(self):
+        return self._page("registration")
+
+    @property
+    def billing(self):
+        return self._page("billing")
+
+    @property
+    def escort(self):
+        return self._page("escort")
+
+    @property
+    def closed(self):
+        return self._page("closed")
+
+    @property
+    def leave_box(self):
+        if self._leave_box is None:
+            from frontdesk.ui.reception_steps import LeaveBox
+
+            box = LeaveBox()
+            box.hide()
+            box.leave_requested.connect(self.leave)
+            # under the step pages, above the row of buttons
+            self._step_layout.insertWidget(self._step_layout.count() - 1, box)
+            self._leave_box = box
+        return self._leave_box
+
+    def _build_greeting(self) -> QWidget:
+        from frontdesk.ui.reception_steps import GreetingStep
+
+        step = GreetingStep()
+        step.take_requested.connect(self.take)
+        return step
+
+    def _build_triage_step(self) -> QWidget:
+        from frontdesk.ui.reception_steps import TriageStep
+
+        step = TriageStep(clock=self.clock)
+        step.lookup.patient_chosen.connect(self.attach)
+        step.triage.confirm_requested.connect(self.confirm_triage)
+        return step
+
+    def _build_registration(self) -> QWidget:
+        from frontdesk.ui.reception_steps import RegistrationStep
+
+        step = RegistrationStep(today=lambda: self.clock().date())
+        step.submit_requested.connect(self.submit_registration)
+        step.form.draft_changed.connect(self._save_draft)
+        step.form.draft_changed.connect(lambda _d: self._coach_from_form())
+        step.duplicates.use_requested.connect(self.use_duplicate)
+        step.duplicates.create_anyway.connect(self.create_anyway)
+        for name in ("name", "sex", "age"):
+            editor = step.form.editors[name]
+            signal = getattr(editor, "textEdited", None) or editor.activated
+            signal.connect(lambda *_: self._coach_from_form())
+        self._load_media_sources(step)
+        return step
+
+    def _build_billing(self) -> QWidget:
+        from frontdesk.ui.reception_billing import BillingPanel
+
+        step = BillingPanel()
+        step.confirm_requested.connect(self.confirm_payment)
+        step.print_requested.connect(lambda: self.print_slip("billing"))
+        self._enter_shortcuts(step, self.confirm_payment)
+        return step
+
+    def _build_escort(self) -> QWidget:
+        from frontdesk.ui.reception_escort import EscortPanel
+
+        step = EscortPanel()
+        step.handed_requested.connect(self.hand_to_doctor)
+        step.back_requested.connect(self.back_at_post)
+        step.print_requested.connect(lambda: self.print_slip("guide"))
+        self._enter_shortcuts(step, step.press_default)
+        return step
+
+    def _build_closed(self) -> QWidget:
+        from frontdesk.ui.reception_steps import ClosedStep
+
+        return ClosedStep()
+
+    @staticmethod
+    def _enter_shortcuts(step: QWidget, slot) -> None:
+        # Enter on the billing and escort steps (their buttons may not have focus).
+        for key in ("Return", "Enter"):
+            sc = QShortcut(QKeySequence(key), step)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
 
     def focus_default(self) -> None:
         """Focus the current step's first control (or the list when no visit is open)."""
         page = self.steps.currentWidget()
         if page is self.empty_step:
             self.visit_list.view.setFocus()
-        elif page is self.greeting:
-            self.greeting.take_button.setFocus()
-        elif page is self.triage_step:
-            if self.triage_step.lookup.isVisibleTo(self.triage_step):
-                self.triage_step.lookup.query.setFocus()
+        elif page is self._built("greeting"):
+            page.take_button.setFocus()
+        elif page is self._built("triage_step"):
+            if page.lookup.isVisibleTo(page):
+                page.lookup.query.setFocus()
             else:
-                self.triage_step.triage.complaint.setFocus()
-        elif page is self.registration:
-            self.registration.form.name.setFocus()
-        elif page is self.billing:
-            self.billing.confirm_button.setFocus()
-        elif page is self.escort:
-            self.escort.escort.setFocus()
+                page.triage.complaint.setFocus()
+        elif page is self._built("registration"):
+            page.form.name.setFocus()
+        elif page is self._built("billing"):
+            page.confirm_button.setFocus()
+        elif page is self._built("escort"):
+            page.escort.setFocus()
         else:
             self.visit_list.view.setFocus()
 
@@ -332,7 +404,7 @@ class DeskView(QWidget):
     def open_visit(self, visit_id: int, keep_typed: bool = False) -> None:
         """Load the visit and show the page of its stage (restoring any draft)."""
         if self.view is not None and self.view.id != visit_id:
-            self.registration.form.flush_draft()
+            self._flush_draft()
             self.late = False
         try:
             view = reception.get_visit(visit_id)
@@ -347,7 +419,7 @@ class DeskView(QWidget):
     def open_deferred(self, visit_id: int) -> None:
         """Open a red-flag visit to complete its deferred registration, then its billing."""
         if self.view is not None and self.view.id != visit_id:
-            self.registration.form.flush_draft()
+            self._flush_draft()
         try:
             view = reception.get_visit(visit_id)
         except FrontdeskError as exc:
@@ -367,7 +439,8 @@ class DeskView(QWidget):
         previous_stage = self.view.stage if same else None
         previous_late = same and self.late and not self.view.registered_late
         self.view = view
-        self.leave_box.hide()
+        if self._leave_box is not None:
+            self._leave_box.hide()
         self.header.setText(self._header_text(view))
         self.track.set_stage(view.stage if view.stage in STEP_ORDER else None)
         self.leave_button.setEnabled(stages.is_open(view.stage))
@@ -377,7 +450,8 @@ class DeskView(QWidget):
             self.late = False
         self.late_button.setVisible(view.billing_open and view.stage in stages.LATE_STAGES
                                     and not self.late)
-        self.registration.late_banner.setVisible(False)
+        if (registration := self._built("registration")) is not None:
+            registration.late_banner.setVisible(False)
         if self.late:
             if not view.registered_late:
                 self._show_registration(view, keep and previous_late)
@@ -386,10 +460,12 @@ class DeskView(QWidget):
             else:
                 self._show_billing(view)
                 self.steps.setCurrentWidget(self.billing)
-            self.billing.set_late(self.late)
+            if (billing := self._built("billing")) is not None:
+                billing.set_late(self.late)
             self._update_coach()
             return
-        self.billing.set_late(False)
+        if (billing := self._built("billing")) is not None:
+            billing.set_late(False)
         if stage == stages.GREETING:
             self.greeting.show_visit(view)
             self.steps.setCurrentWidget(self.greeting)
@@ -411,6 +487,8 @@ class DeskView(QWidget):
         self._update_coach()
 
     def _header_text(self, view) -> str:
+        from frontdesk.ui.reception_steps import patient_summary
+
         who = patient_summary(view) if view.patient_id else patient_label(view)
         number = view.queue_label or f"#{view.id}"
         return f"{number}  {who}"
@@ -451,6 +529,8 @@ class DeskView(QWidget):
 
     def _review_record(self, patient_id: int, typed: dict) -> None:
         """Fill the form from the record; list what was typed differently (nothing is lost)."""
+        from frontdesk.ui.reception_lookup import sex_text
+
         try:
             record = patients.form_for(patient_id, actor=self.ctx.staff).to_dict()
         except FrontdeskError as exc:
@@ -721,12 +801,17 @@ class DeskView(QWidget):
         self.registration.draft_note.setText(
             self.tr("Draft saved {time}").format(time=self.clock().strftime("%H:%M:%S")))
 
-    def _load_media_sources(self) -> None:
+    def _load_media_sources(self, step) -> None:
         try:
             sources = triage.media_sources()
         except FrontdeskError:
             sources = []
-        self.registration.form.set_media_sources(sources)
+        step.form.set_media_sources(sources)
+
+    def _flush_draft(self) -> None:
+        # Only a registration page that was built can hold typing to save.
+        if (registration := self._built("registration")) is not None:
+            registration.form.flush_draft()
 
     # --- text ------------------------------------------------------------------------------
 
