@@ -8,13 +8,15 @@ we never "upgrade" down.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, InterfaceError, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
 
 from frontdesk import __version__
 from frontdesk.db.models import ALL_MODELS, SchemaVersion
@@ -87,6 +89,9 @@ def current_version(db: Database) -> int:
     return row.version if row else 0
 
 
+SCHEMA_LOCK_KEY = 0x46440002  # PostgreSQL advisory lock ("FD" 2): schema changes
+
+
 @dataclass
 class MigrationReport:
     from_version: int
@@ -101,6 +106,21 @@ def migrate(
     migrations: list[Migration] | None = None,
 ) -> MigrationReport:
     """Bring the schema to the latest version; back up an existing file first."""
+    if isinstance(db, SqliteDatabase):
+        return _migrate(db, backup_dir=backup_dir, migrations=migrations)
+    # Desks started together on a shared server take turns: the first migrates, the
+    # others then find the schema current (a session lock, as steps commit one by one).
+    db.execute_sql(f"SELECT pg_advisory_lock({db.param})", (SCHEMA_LOCK_KEY,))
+    try:
+        return _migrate(db, backup_dir=backup_dir, migrations=migrations)
+    finally:
+        # A dropped connection has released the lock already; keep the first error.
+        with contextlib.suppress(PeeweeDatabaseError, InterfaceError):
+            db.execute_sql(f"SELECT pg_advisory_unlock({db.param})", (SCHEMA_LOCK_KEY,))
+
+
+def _migrate(db: Database, *, backup_dir: Path | None,
+             migrations: list[Migration] | None) -> MigrationReport:
     steps = migrations or MIGRATIONS
     target = latest_version(steps)
     have = current_version(db)

@@ -88,3 +88,29 @@ def test_demo_hospital_installs_and_works(pg_demo_db):
         name="新病人", sex="F", phone="13700000000", age=30))
     assert p.id == Patient.select(Patient.id).order_by(Patient.id.desc()).first().id
     assert p.record_no == "P00000001"
+
+
+def test_desks_starting_together_on_an_empty_database(pg_url):
+    """Four desks open a brand-new server database at once: one creates the schema, the
+    others wait their turn and find it current; nobody fails."""
+    import multiprocessing
+
+    from tests.postgres import workers
+
+    spawn = multiprocessing.get_context("spawn")
+    barrier, results = spawn.Barrier(4), spawn.Queue()
+    procs = [spawn.Process(target=workers.open_and_migrate, args=(pg_url, barrier, results))
+             for _ in range(4)]
+    for p in procs:
+        p.start()
+    outcomes = [results.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(30)
+    errors = [detail for status, detail in outcomes if status != "ok"]
+    assert not errors, errors[0]
+    assert [v for _, v in outcomes] == [migrations.latest_version()] * 4
+    from frontdesk.db import connection
+
+    db = connection.connect(pg_url)
+    assert [r.version for r in SchemaVersion.select()] == [migrations.latest_version()]
+    assert key_collation(db) == "C"

@@ -33,3 +33,17 @@ def register_many(url: str, guide_id: int, desk_id: int, department_id: int, cou
         results.put(("ok", numbers))
     except BaseException:  # noqa: BLE001 - reported to the test, which fails with it
         results.put(("error", traceback.format_exc()))
+
+
+def open_and_migrate(url: str, barrier, results) -> None:
+    """One desk starting up: open (and migrate) the database at the same moment as others."""
+    try:
+        from frontdesk.db import connection, migrations
+        from frontdesk.db.session import open_database
+
+        barrier.wait(timeout=60)
+        db = open_database(url)
+        results.put(("ok", migrations.current_version(db)))
+        connection.close()
+    except BaseException:  # noqa: BLE001 - reported to the test
+        results.put(("error", traceback.format_exc()))
