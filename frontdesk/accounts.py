@@ -167,11 +167,13 @@ def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpo
     staff = _find(username)
     if staff is None:
         auth.verify_secret(_dummy_hash(), secret)  # same cost as a real check: no probing by timing
-        audit.record(None, "login_failed", "staff", "", {"username": username.strip()[:40],
+        # What was typed may be a password in the wrong box: keep only its length, never the text,
+        # in the audit trail and in the message (which can end up in logs or screenshots).
+        audit.record(None, "login_failed", "staff", "", {"typed_length": len(username.strip()),
                                                          "reason": "unknown"})
         return None, ValidationError(
-            f"没有用户名为“{username.strip()}”的员工。请检查拼写。",
-            f"There is no staff member '{username.strip()}'. Check the spelling.", field="username")
+            "没有这个用户名的员工。请检查拼写。",
+            "There is no staff member with this username. Check the spelling.", field="username")
     if not staff.active:
         audit.record(staff, "login_failed", "staff", staff.id, {"reason": "deactivated"})
         return None, ValidationError(

@@ -42,7 +42,7 @@ def test_login_success_accepts(qtbot, dialog):
 @pytest.mark.parametrize("username,password,where,text", [
     ("", "pw123456", "username", "请输入用户名"),
     ("amy", "", "password", "请输入密码"),
-    ("nobody", "pw123456", "username", "没有用户名为“nobody”"),
+    ("nobody", "pw123456", "username", "没有这个用户名的员工"),
     ("amy", "wrongpass1", "password", "密码不正确"),
     ("gone", "pw123456", "username", "已停用"),
 ])

@@ -41,7 +41,7 @@ def test_login_success_resets_counter_and_audits(make_staff):
 @pytest.mark.parametrize("username,password,field,needle", [
     ("", "pw123456", "username", "用户名"),
     ("amy", "", "password", "密码"),
-    ("nobody", "pw123456", "username", "nobody"),
+    ("nobody", "pw123456", "username", "没有这个用户名"),
     ("amy", "wrong-pass1", "password", "密码不正确"),
 ])
 def test_login_failures_name_the_field(make_staff, username, password, field, needle):
@@ -51,6 +51,21 @@ def test_login_failures_name_the_field(make_staff, username, password, field, ne
     assert exc.value.field == field
     assert needle in exc.value.message("zh_CN")
     assert exc.value.message("en") != exc.value.message("zh_CN")
+
+
+def test_password_typed_as_username_is_neither_stored_nor_echoed(make_staff, tmp_path):
+    # The user tabbed wrong: the password went into the username box.
+    make_staff("desk", username="amy")
+    typed = "Secr3tPassw0rd"
+    with pytest.raises(ValidationError) as exc:
+        accounts.login(typed, "x")
+    assert typed not in exc.value.message("zh_CN") and typed not in exc.value.message("en")
+    failed = AuditLog.get(AuditLog.action == "login_failed")
+    assert typed not in failed.detail and "Secr3t" not in failed.detail
+    # Not in any row and not anywhere in the file bytes (database and its write-ahead log).
+    database_proxy.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("test.sqlite3*"))
+    assert raw and typed.encode() not in raw
 
 
 def test_wrong_password_changes_only_the_counter(make_staff):
