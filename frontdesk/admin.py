@@ -131,6 +131,31 @@ def list_departments(*, actor) -> list[Department]:
     return list(Department.select().order_by(Department.sort, Department.id))
 
 
+def _keep_an_emergency_department(dept_id: int | None, *, active: bool,
+                                  is_emergency: bool) -> None:
+    """Refuse a change that would leave no active emergency department.
+
+    Every red-flag complaint must go to one; without it the desk could not
+    triage a patient with chest pain at all. Call inside the transaction.
+    """
+    if dept_id is None or (active and is_emergency):
+        return
+    dept = Department.get_or_none(Department.id == dept_id)
+    if dept is None or not (dept.active and dept.is_emergency):
+        return
+    others = Department.select().where(
+        (Department.id != dept_id) & (Department.active == True)  # noqa: E712
+        & (Department.is_emergency == True))  # noqa: E712
+    if not others.exists():
+        raise ConflictError(
+            f"“{dept.name_zh}”是唯一启用的急诊科室，危急症状的患者都要分到这里。"
+            "请先启用或设置另一个急诊科室，再停用它或取消“急诊”。",
+            f"'{dept.name_en or dept.name_zh}' is the only active emergency department, where "
+            "every red-flag patient goes. Switch on or mark another emergency department "
+            "first, then deactivate this one or untick Emergency.",
+            field="is_emergency" if active else "active")
+
+
 def save_department(*, actor, dept_id: int | None = None, code: str, name_zh: str,
                     name_en: str = "", short_zh: str, short_en: str = "", room: str = "",
                     floor: str = "", directions_zh: str = "", directions_en: str = "",
@@ -151,13 +176,18 @@ def save_department(*, actor, dept_id: int | None = None, code: str, name_zh: st
                                 required=False, max_len=400),
             is_emergency=bool(is_emergency),
         )
+        _keep_an_emergency_department(dept_id, active=True, is_emergency=bool(is_emergency))
         if dept_id is None:
             fields["sort"] = Department.select().count()
         return _save(actor, Department, dept_id, fields, "department")
 
 
 def set_department_active(*, actor, dept_id: int, active: bool) -> None:
-    _set_active(actor, Department, dept_id, active, "department")
+    """Switch a department on or off; the last active emergency department stays on."""
+    require(actor, Perm.MANAGE_RULES)
+    with database_proxy.atomic():
+        _keep_an_emergency_department(dept_id, active=bool(active), is_emergency=True)
+        _save(actor, Department, dept_id, {"active": bool(active)}, "department")
 
 
 # --- fee classes -----------------------------------------------------------------
@@ -399,9 +429,10 @@ def update_settings(*, actor, values: dict[str, Any]) -> list[str]:
     changed = []
     with database_proxy.atomic():
         for key, value in clean.items():
-            before = settings.get(key)
+            # Desk-local keys (language) set here are the hospital's default for every desk.
+            before = settings.hospital_default(key)
             if before != value:
-                settings.set(key, value)
+                settings.set_hospital_default(key, value)
                 audit.record(actor, "rule_change", "setting", key, {"before": before, "after": value})
                 changed.append(key)
     return changed

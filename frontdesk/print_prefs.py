@@ -28,7 +28,7 @@ def load() -> PrintPrefs:
 
 
 def save(prefs: PrintPrefs, *, actor) -> None:
-    """Store `prefs`; any logged-in staff may choose printers (it is their desk)."""
+    """Store `prefs` for this PC (desk-local settings); any logged-in staff may choose them."""
     if actor is None:
         raise ValidationError("请先登录。", "Log in first.", field="printer")
     for kind, fmt in prefs.formats.items():

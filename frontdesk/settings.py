@@ -1,13 +1,15 @@
-"""Settings stored in the database, so every desk sharing it agrees.
+"""Settings: hospital-wide ones in the database, so every desk sharing it agrees;
+desk-local ones (this PC's printers, paper and language) in a small file in the
+user data directory, so one desk's printer never receives another desk's slips.
 
-Only per-machine choices (which printer is attached) would belong elsewhere;
-they are still kept here, keyed by nothing more than their name, until a
-second desk needs its own.
+A desk-local key not yet set on this PC falls back to the database value, which
+serves as the hospital's default.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from frontdesk.db.models import Setting
@@ -38,14 +40,72 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# Choices that belong to one PC: its printers, its paper, the language its staff read.
+DESK_LOCAL = frozenset({
+    "ui.language",
+    "slips.guide.format",
+    "slips.billing.format",
+    "printing.guide.printer",
+    "printing.billing.printer",
+    "printing.report.printer",
+    "printing.print_without_asking",
+})
+DESK_FILE = "desk-settings.json"
+
+
+def _desk_file() -> Path:
+    from frontdesk.paths import data_dir
+
+    return data_dir() / DESK_FILE
+
+
+def _read_desk() -> dict[str, Any]:
+    try:
+        data = json.loads(_desk_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # missing or unreadable: the hospital defaults apply
+    return data if isinstance(data, dict) else {}
+
+
 def get(key: str) -> Any:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    if key in DESK_LOCAL:
+        local = _read_desk()
+        if key in local:
+            return local[key]
+    return hospital_default(key)
+
+
+def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    if key in DESK_LOCAL:
+        _set_desk(key, value)
+        return
+    set_hospital_default(key, value)
+
+
+def _set_desk(key: str, value: Any) -> None:
+    from frontdesk.files import write_atomic
+
+    data = _read_desk()
+    data[key] = value
+    path = _desk_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), path)
+
+
+def hospital_default(key: str) -> Any:
+    """The database value of `key`, ignoring this desk's own choice."""
     if key not in DEFAULTS:
         raise KeyError(key)
     row = Setting.get_or_none(Setting.key == key)
     return json.loads(row.value) if row else DEFAULTS[key]
 
 
-def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+def set_hospital_default(key: str, value: Any) -> None:
+    """Store `key` in the database: for desk-local keys, the default of desks not yet set."""
     if key not in DEFAULTS:
         raise KeyError(key)
     payload = json.dumps(value, ensure_ascii=False)
