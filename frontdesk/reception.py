@@ -43,7 +43,13 @@ from frontdesk.db.models import (
     database_proxy,
     now,
 )
-from frontdesk.errors import ConflictError, FrontdeskError, NotFound, ValidationError
+from frontdesk.errors import (
+    ConfigError,
+    ConflictError,
+    FrontdeskError,
+    NotFound,
+    ValidationError,
+)
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, require
 
@@ -577,6 +583,15 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
         dept = _checked_department(department_id)
         doc = _checked_doctor(doctor_id, dept)
         if suggestion.red_flag and not dept.is_emergency:
+            if triage_rules.emergency_department() is None:
+                # Said plainly, not "choose Emergency" when no department can be chosen.
+                raise ConfigError(
+                    "没有启用的急诊科室，危急症状的患者无处可分。请立即联系管理员在"
+                    "“规则”中启用急诊科室（勾选“急诊”）。",
+                    "No active emergency department exists, so a red-flag patient cannot be "
+                    "sent anywhere. Ask an administrator to switch on an emergency department "
+                    "(tick “Emergency”) in the rules now.",
+                    field="department_id")
             words = "、".join(suggestion.red_flag_words)
             raise ValidationError(
                 f"主诉含危急症状（{words}），必须分到急诊，先救治后缴费。",

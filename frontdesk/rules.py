@@ -96,6 +96,15 @@ class _Reader:
             raise self._fail(key, "不能为负数", "must not be negative")
         return round(value * 100)
 
+    def whole(self, key: str, default: int, *, minimum: int = 0) -> int:
+        """A whole number (TOML integer) of at least `minimum`; `default` when absent."""
+        value = self.entry.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._fail(key, "必须是整数", "must be a whole number")
+        if value < minimum:
+            raise self._fail(key, f"不能小于 {minimum}", f"must be at least {minimum}")
+        return value
+
     def time(self, key: str) -> str:
         value = self.str(key)
         parts = value.split(":")
@@ -208,6 +217,12 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
     red_dept = red.str("department")
     if red_dept not in dept_codes:
         raise red._fail("department", f"不存在（{red_dept}）", f"names no department ({red_dept})")
+    if not any(d["code"] == red_dept and d["is_emergency"] for d in plan["departments"]):
+        # Red flags go to this department; the desk refuses any other for them.
+        raise red._fail("department", f"（{red_dept}）必须是急诊科室：在 departments.toml 中"
+                        "为它写 is_emergency = true",
+                        f"({red_dept}) must be an emergency department: give it "
+                        "is_emergency = true in departments.toml")
     keywords = [(k, red_dept, True) for k in red.entry.get("keywords", [])]
     for r in _entries(path, triage, "department"):
         code = r.str("code")
@@ -232,8 +247,8 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
     plan["lateness"] = {
         "fine_fen": late.amount_fen("fine"),
         "repeat_fine_fen": late.amount_fen("repeat_fine"),
-        "repeat_from": int(late.entry.get("repeat_from", 2)),
-        "grace_minutes": int(late.entry.get("grace_minutes", 0)),
+        "repeat_from": late.whole("repeat_from", 2, minimum=1),
+        "grace_minutes": late.whole("grace_minutes", 0, minimum=0),
     }
     return plan
 

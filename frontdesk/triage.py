@@ -98,15 +98,19 @@ def suggest(complaint: str) -> TriageSuggestion:
     red_words: list[str] = []
     for kw in TriageKeyword.select().order_by(TriageKeyword.id):
         keyword = _normalise(kw.keyword)
-        if kw.department_id not in depts or not keyword:
+        # A red flag is about the patient, not about which department is switched on:
+        # its keywords count even when their department was deactivated by an admin.
+        if not keyword or (kw.department_id not in depts and not kw.red_flag):
             continue
         if not _matches(text, keyword, kw.lang != "zh" and keyword.isascii()):
+            continue
+        if kw.red_flag and kw.keyword not in red_words:
+            red_words.append(kw.keyword)
+        if kw.department_id not in depts:
             continue
         # A longer keyword weighs more: "便血不止" says more than "便血".
         scores[kw.department_id] = scores.get(kw.department_id, 0) + kw.weight * len(keyword)
         words.setdefault(kw.department_id, []).append(kw.keyword)
-        if kw.red_flag and kw.keyword not in red_words:
-            red_words.append(kw.keyword)
     ranked = sorted(scores, key=lambda d: (-scores[d], depts[d].sort, d))
     return TriageSuggestion(
         red_flag=bool(red_words),
@@ -178,6 +182,7 @@ def departments() -> list[DepartmentView]:
 
 
 def emergency_department() -> Department | None:
+    """The first active emergency department (where every red flag goes), or None."""
     return (
         Department.select()
         .where((Department.is_emergency == True) & (Department.active == True))  # noqa: E712

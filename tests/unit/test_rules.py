@@ -59,6 +59,12 @@ def _copy_rules(tmp_path):
         ("shifts.toml", 'start = "12:00"', 'start = "noon"', "HH:MM"),
         ("fees.toml", "amount = 50", 'amount = "fifty"', "amount"),
         ("departments.toml", "[[department]]", "[[department]\n", "malformed TOML"),
+        # Red flags must go to a department the desk treats as the emergency one.
+        ("triage.toml", 'department = "emergency"', 'department = "internal"',
+         "must be an emergency department"),
+        ("grooming.toml", "repeat_from = 2", 'repeat_from = "twice"', "repeat_from"),
+        ("grooming.toml", "grace_minutes = 0", "grace_minutes = 2.5", "grace_minutes"),
+        ("grooming.toml", "grace_minutes = 0", "grace_minutes = -5", "grace_minutes"),
     ],
 )
 def test_bad_rules_file_is_named_and_nothing_is_written(db, tmp_path, filename, old, new, expected):
