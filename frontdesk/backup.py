@@ -14,6 +14,7 @@ database aside. PostgreSQL installations back up with the server's own tools
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import os
 import re
 import shutil
@@ -26,7 +27,8 @@ from frontdesk import audit, settings
 from frontdesk.db import migrations
 from frontdesk.db.connection import SQLITE_HEADER
 from frontdesk.db.models import database_proxy
-from frontdesk.errors import ConfigError, ValidationError
+from frontdesk.errors import ConfigError, DatabaseDamaged, ValidationError
+from frontdesk.files import create_private
 from frontdesk.paths import backup_dir
 from frontdesk.permissions import Perm, require
 
@@ -139,6 +141,15 @@ def list_backups(folder: Path | None = None) -> list[tuple[Path, dt.datetime, in
 # --- checking a file -----------------------------------------------------------
 
 
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI opening `path` read-only; '#', '?', '%' and spaces in it are escaped.
+
+    Pasted together by hand ("file:" + path) such characters would be read as a
+    fragment, query or escape and SQLite would open some other file.
+    """
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def verify(path: Path) -> list[str]:
     """Problems with a backup file (empty list = good): header, integrity_check, schema version."""
     path = Path(path)
@@ -148,7 +159,7 @@ def verify(path: Path) -> list[str]:
         if fh.read(16) != SQLITE_HEADER:
             return ["not an SQLite database"]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
@@ -180,9 +191,14 @@ def refusal(path: Path, problems: list[str]) -> ValidationError:
 
 
 def _write_copy(source: Path, target: Path) -> None:
-    """Online copy `source` → `target` with the backup API, from a connection of our own."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    """Online copy `source` → `target` (a new file, owner-only) with the backup API.
+
+    The copy holds every patient's data: `target` is created 0600 before
+    SQLite writes a byte into it, and is never renamed into place wider.
+    """
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
+        create_private(target)
         dest = sqlite3.connect(target)
         try:
             src.backup(dest)
@@ -214,6 +230,7 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
         target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}.{n}"
         n += 1
     partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)  # left by a crash: created afresh, owner-only
     try:
         _write_copy(source, partial)
     except (sqlite3.Error, OSError) as exc:
@@ -301,6 +318,7 @@ def restore(backup_file: Path, *, actor=None, now: Clock = _now) -> RestoreResul
     db = database_proxy.obj
     conn = db.connection()
     try:
+        create_private(aside)  # the current data, patients and all: owner-only
         dest = sqlite3.connect(aside)
         try:
             conn.backup(dest)
@@ -311,11 +329,29 @@ def restore(backup_file: Path, *, actor=None, now: Clock = _now) -> RestoreResul
             f"无法先保存当前数据库到 {aside}：{exc}。未做任何更改。",
             f"Cannot keep the current database aside at {aside}: {exc}. Nothing was changed.",
         ) from exc
-    src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    # Overwrite only once the kept copy is known to be whole: it is the way back.
+    aside_problems = verify(aside)
+    if aside_problems:
+        # The live file is damaged: `frontdesk restore` keeps it aside raw (byte for byte) instead.
+        aside.unlink(missing_ok=True)
+        detail = "; ".join(aside_problems[:3])
+        raise DatabaseDamaged(
+            f"当前数据库已损坏（{detail}），无法完整另存，未做任何更改。请关闭所有 Frontdesk 窗口，"
+            f"然后在命令行运行 frontdesk restore {backup_file}。",
+            f"The current database is damaged ({detail}) and could not be kept aside whole; "
+            f"nothing was changed. Close every Frontdesk window, then run frontdesk restore "
+            f"{backup_file} on the command line.")
     try:
-        src.backup(conn)
-    finally:
-        src.close()
+        src = sqlite3.connect(read_only_uri(backup_file), uri=True)
+        try:
+            src.backup(conn)
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise ConfigError(
+            f"从 {backup_file} 恢复时出错：{exc}。原数据库已另存为 {aside}。",
+            f"Restoring from {backup_file} failed: {exc}. The previous database is kept as "
+            f"{aside}.") from exc
     migrations.migrate(db, backup_dir=db_path.parent)
     audit.record(_still_there(actor), "restore", "database", "",
                  {"file": str(backup_file), "kept_aside": str(aside)})
@@ -331,24 +367,114 @@ def _still_there(actor):
     return Staff.get_or_none(Staff.id == actor.id)
 
 
-def restore_over_damaged(backup_file: Path, db_path: Path, *, now: Clock = _now) -> RestoreResult:
-    """Restore when the current file cannot even be opened: move it (and its WAL) aside first.
+# SQLite's lock bytes (os_unix.c / os_win.c): PENDING, RESERVED, then the SHARED range.
+_SQLITE_LOCK_START, _SQLITE_LOCK_LEN = 0x40000000, 2 + 510
 
-    Only for the command line, with no Frontdesk window using the file.
+
+def _in_use_error(db_path: Path) -> ConfigError:
+    return ConfigError(
+        f"数据库 {db_path} 正被其他程序使用。请先关闭其他 Frontdesk（包括其他电脑上打开它的），"
+        "再恢复。未做任何更改。",
+        f"The database {db_path} is in use by another program. Close the other Frontdesk "
+        "first (on every computer that opens it), then restore. Nothing was changed.")
+
+
+def _locked_by_another_process(db_path: Path) -> bool:
+    """POSIX: does anyone hold one of SQLite's locks on the file (read, even of a damaged one)?"""
+    try:
+        import fcntl
+    except ImportError:
+        # Windows: a file another program has open cannot be replaced, so the final
+        # rename fails with the original still in place.
+        return False
+    probe = os.open(db_path, os.O_RDWR)
+    try:
+        # Any SHARED (an open desk in WAL mode), RESERVED or PENDING lock conflicts.
+        fcntl.lockf(probe, fcntl.LOCK_EX | fcntl.LOCK_NB, _SQLITE_LOCK_LEN, _SQLITE_LOCK_START,
+                    os.SEEK_SET)
+    except OSError:
+        return True
+    finally:
+        os.close(probe)  # closing releases our own lock
+    return False
+
+
+def ensure_not_in_use(db_path: Path) -> None:
+    """ConfigError if another program (a running Frontdesk) has `db_path` open.
+
+    In WAL mode an idle desk holds only a shared lock, which a plain BEGIN
+    EXCLUSIVE does not conflict with: in exclusive locking mode SQLite needs
+    the exclusive lock on the file itself. A file whose header is gone is
+    refused by SQLite before it locks anything, so on POSIX the lock bytes are
+    also probed directly. Only a check: the caller moves the file right after.
+    """
+    if _locked_by_another_process(db_path):
+        raise _in_use_error(db_path)
+    conn = sqlite3.connect(db_path, timeout=1.0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        text_ = str(exc).lower()
+        if "locked" in text_ or "busy" in text_:
+            raise _in_use_error(db_path) from exc
+    except sqlite3.DatabaseError:
+        pass  # damaged, and nobody holds it
+    finally:
+        conn.close()
+
+
+def restore_over_damaged(backup_file: Path, db_path: Path, *, now: Clock = _now) -> RestoreResult:
+    """Restore when the current file is damaged: keep it (and its WAL) aside, then replace it.
+
+    Only for the command line and only for DatabaseDamaged, with no Frontdesk
+    using the file (checked). The restored copy is written and verified beside
+    the live file, the damaged one is copied aside and compared byte for byte,
+    and only then is the restored copy renamed over it: at every step either
+    the old file or the new one is in place.
     """
     backup_file, db_path = Path(backup_file), Path(db_path)
     problems = verify(backup_file)
     if problems:
         raise refusal(backup_file, problems)
-    aside = None
     if db_path.exists():
-        aside = aside_path(db_path, now())
-        shutil.copy2(db_path, aside)
-        for extra in ("-wal", "-shm"):
-            side = Path(str(db_path) + extra)
-            if side.exists():
-                shutil.copy2(side, Path(str(aside) + extra))
-                side.unlink()
-        db_path.unlink()
-    _write_copy(backup_file, db_path)
+        ensure_not_in_use(db_path)
+    partial = db_path.with_name(db_path.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    aside = aside_path(db_path, now()) if db_path.exists() else None
+    try:
+        _write_copy(backup_file, partial)
+        written = verify(partial)
+        if written:
+            raise ConfigError(
+                f"恢复的副本写入后检查失败（{'; '.join(written[:3])}），未做任何更改。请检查磁盘后重试。",
+                f"The restored copy failed its check after writing ({'; '.join(written[:3])}); "
+                "nothing was changed. Check the disk and try again.")
+        sides = []
+        if aside is not None:
+            for src in [db_path] + [Path(str(db_path) + x) for x in ("-wal", "-shm")]:
+                if src.exists():
+                    kept = Path(str(aside) + str(src)[len(str(db_path)):])
+                    create_private(kept)
+                    shutil.copyfile(src, kept)
+                    if not filecmp.cmp(src, kept, shallow=False):
+                        raise ConfigError(
+                            f"另存的副本 {kept} 与原文件不一致，未做任何更改。请检查磁盘后重试。",
+                            f"The copy kept aside at {kept} differs from the original; nothing "
+                            "was changed. Check the disk and try again.")
+                    sides.append(src)
+        if db_path.exists():
+            os.chmod(partial, db_path.stat().st_mode & 0o777)  # the live file keeps its mode
+        for side in sides[1:]:
+            side.unlink()  # a WAL of the damaged file must not be replayed into the restored one
+        os.replace(partial, db_path)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise ConfigError(
+            f"无法从 {backup_file} 恢复到 {db_path}：{exc}。",
+            f"Cannot restore {backup_file} over {db_path}: {exc}.") from exc
+    except ConfigError:
+        partial.unlink(missing_ok=True)
+        raise
     return RestoreResult(backup_file, aside)

@@ -42,3 +42,11 @@ class NotFound(FrontdeskError):
 
 class ConfigError(FrontdeskError):
     """Database, data directory or rules files are unusable; names the file."""
+
+
+class DatabaseDamaged(ConfigError):
+    """The database file itself is damaged (not a database, malformed pages).
+
+    Only this, never a lock or a newer schema, lets `frontdesk restore` set the
+    file aside raw and write the backup in its place.
+    """

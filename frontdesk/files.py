@@ -17,6 +17,19 @@ PRIVATE_MODE = 0o600  # reports with phone numbers, fines: for the file's owner 
 PUBLIC_MODE = 0o644
 
 
+def create_private(path: str | os.PathLike[str]) -> Path:
+    """Create `path` as a new empty file readable by its owner only, before any data goes in.
+
+    For copies of the database (backups, files kept aside) that SQLite then
+    fills: the mode is set at creation, so patient data is never readable by
+    others, not even for a moment. Raises FileExistsError if `path` exists.
+    """
+    target = Path(path)
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+    os.chmod(target, PRIVATE_MODE)  # Windows and odd file systems ignore the creation mode
+    return target
+
+
 def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = False) -> Path:
     """Write `data` to `path`; on failure raise ValidationError (field "out") and leave nothing.
 

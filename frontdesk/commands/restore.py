@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from frontdesk.commands import say
-from frontdesk.errors import ConfigError
+from frontdesk.errors import ConfigError, DatabaseDamaged
 
 HELP = "restore the database from a backup file (the current database is kept aside first)"
 
@@ -28,12 +28,14 @@ def run(args) -> int:
     db_path = sqlite_path(url)
     if db_path is None:
         raise ConfigError(backup.PG_DUMP_ZH, backup.PG_DUMP_EN)
+    # Only a damaged file is set aside raw and replaced. A lock (a desk is running) or a
+    # newer schema (an older Frontdesk) is refused as is: the file is fine, never touch it.
     try:
         open_for(args)
-    except ConfigError:
+        result = backup.restore(source)
+    except DatabaseDamaged:
         if not db_path.exists():
             raise
-        # The current file is too damaged to open (the usual reason to restore): set it aside raw.
         from frontdesk.db.connection import close
 
         close()
@@ -43,8 +45,6 @@ def run(args) -> int:
 
         audit.record(None, "restore", "database", "",
                      {"file": str(source), "kept_aside": str(result.kept_aside), "via": "cli"})
-    else:
-        result = backup.restore(source)
     say(f"已从 {source} 恢复数据库。", f"Database restored from {source}.")
     if result.kept_aside:
         say(f"原数据库已另存为 {result.kept_aside}。", f"The previous database was kept as {result.kept_aside}.")

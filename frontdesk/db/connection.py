@@ -18,7 +18,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from frontdesk.db.drivers import load_postgres_driver
 from frontdesk.db.models import database_proxy
 from frontdesk.db.server import ServerDatabase
-from frontdesk.errors import ConfigError
+from frontdesk.errors import ConfigError, DatabaseDamaged
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -104,7 +104,7 @@ def _check_sqlite_file(path: Path) -> None:
         with open(path, "rb") as fh:
             header = fh.read(16)
         if header != SQLITE_HEADER:
-            raise ConfigError(
+            raise DatabaseDamaged(
                 f"文件 {path} 不是 Frontdesk 数据库（文件已损坏或类型不对）。请从备份恢复（frontdesk restore）。",
                 f"The file {path} is not a Frontdesk database (damaged or of another kind). "
                 "Restore it from a backup (frontdesk restore).",
@@ -144,7 +144,7 @@ def describe_database_error(url: str, exc: Exception) -> ConfigError:
             "windows and try again.",
         )
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
-        return ConfigError(
+        return DatabaseDamaged(
             f"数据库 {where} 已损坏。请从备份恢复（frontdesk restore）。",
             f"The database {where} is damaged. Restore it from a backup (frontdesk restore).",
         )

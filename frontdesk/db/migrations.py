@@ -173,6 +173,9 @@ def backup_before_migration(db: SqliteDatabase, version: int, backup_dir: Path |
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{source.stem}.v{version}.{stamp}.before-migration.sqlite3"
+    from frontdesk.files import create_private  # only when migrating, not at every start
+
+    create_private(target)  # a full copy of the patients' data: owner-only from the first byte
     dest = sqlite3.connect(target)
     try:
         db.connection().backup(dest)

@@ -86,3 +86,51 @@ def test_restore_over_a_damaged_database(tmp_path, capsys):
     assert cli.main(["--db", url, "check"]) == 0
     connection.close()
     assert count(db_path, "SELECT count(*) FROM audit_log WHERE action='restore'") == 1
+
+
+def _backup(tmp_path, url):
+    out = tmp_path / "bk"
+    out.mkdir()
+    assert cli.main(["--db", url, "backup", "--out", str(out)]) == 0
+    connection.close()
+    return next(out.glob("frontdesk-*.sqlite3"))
+
+
+def test_restore_refuses_a_newer_schema_and_leaves_the_file(tmp_path, capsys):
+    # A newer Frontdesk's database is sound: an older restore must neither move nor delete it.
+    db_path = tmp_path / "fd.sqlite3"
+    url = init_db(db_path)
+    backup_file = _backup(tmp_path, url)
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO schema_version (version, app_version, applied_at) "
+                 "VALUES (999, 'future', '2030-01-01 00:00:00')")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    capsys.readouterr()
+    assert cli.main(["--db", url, "--lang", "en", "restore", str(backup_file)]) == 2
+    connection.close()
+    assert "newer" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+    assert not list(tmp_path.glob("fd.before-restore.*"))
+
+
+def test_restore_refuses_a_locked_database(tmp_path, capsys, monkeypatch):
+    db_path = tmp_path / "fd.sqlite3"
+    url = init_db(db_path)
+    backup_file = _backup(tmp_path, url)
+    monkeypatch.setitem(connection.SQLITE_PRAGMAS, "busy_timeout", 0)  # fail now, not in 5 s
+    holder = sqlite3.connect(db_path, timeout=0)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert cli.main(["--db", url, "--lang", "en", "restore", str(backup_file)]) == 2
+        connection.close()
+        err = capsys.readouterr().err
+        assert "locked" in err and "Close other Frontdesk" in err
+    finally:
+        holder.rollback()
+        holder.close()
+    assert db_path.exists() and backup_file.exists()
+    assert not list(tmp_path.glob("fd.before-restore.*"))
+    assert count(db_path, "SELECT count(*) FROM audit_log WHERE action='restore'") == 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -179,3 +181,75 @@ def test_restore_over_damaged_file(rules_db, tmp_path):
     result = backup.restore_over_damaged(good, target, now=Clock())
     assert backup.verify(target) == []
     assert result.kept_aside.read_bytes().startswith(b"garbage")
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)  # the usual umask: files would otherwise come out 0644
+    yield
+    os.umask(old)
+
+
+def _mode(path) -> int:
+    return os.stat(path).st_mode & 0o777
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_backups_and_kept_aside_copies_are_owner_only(rules_db, tmp_path, umask_022):
+    result = backup.make_backup(tmp_path, now=Clock())
+    assert _mode(result.path) == 0o600
+    restored = backup.restore(result.path, now=Clock(dt.datetime(2026, 11, 23, 9)))
+    assert _mode(restored.kept_aside) == 0o600
+    live = tmp_path / "live" / "frontdesk.sqlite3"
+    live.parent.mkdir()
+    live.write_bytes(b"garbage that is not a database" * 100)
+    live.chmod(0o640)
+    over = backup.restore_over_damaged(result.path, live, now=Clock())
+    assert _mode(over.kept_aside) == 0o600
+    assert _mode(live) == 0o640  # the live file keeps the mode it had
+    assert backup.verify(live) == []
+
+
+@pytest.mark.parametrize("folder", ["bk#1 %x", "bk?q=1%20 #"])
+def test_folder_with_uri_characters(rules_db, tmp_path, folder):
+    # Pasted into "file:{path}?mode=ro", '#' '?' '%' would open another file (or none).
+    out = tmp_path / folder
+    out.mkdir()
+    result = backup.make_backup(out, now=Clock())
+    assert backup.verify(result.path) == []
+    assert backup.list_backups(out)[0][0] == result.path
+    Department.create(code="new", name_zh="新科", name_en="New", short_zh="新", short_en="NW")
+    backup.restore(result.path, now=Clock(dt.datetime(2026, 11, 23, 9)))
+    assert Department.get_or_none(Department.code == "new") is None
+
+
+DESK = """
+import sqlite3, sys
+desk = sqlite3.connect(sys.argv[1])  # a running desk: WAL, idle, holding only a shared lock
+desk.execute("PRAGMA journal_mode=wal")
+desk.execute("SELECT count(*) FROM sqlite_master").fetchone()
+print("ready", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_restore_over_damaged_refuses_a_file_in_use(rules_db, tmp_path):
+    good = backup.make_backup(tmp_path, now=Clock()).path
+    live = tmp_path / "live" / "frontdesk.sqlite3"
+    live.parent.mkdir()
+    live.write_bytes(good.read_bytes())
+    desk = subprocess.Popen([sys.executable, "-c", DESK, str(live)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert desk.stdout.readline().strip() == "ready"
+        with open(live, "r+b") as fh:  # damaged under the running desk
+            fh.write(b"\xff" * 100)
+        before = live.read_bytes()
+        with pytest.raises(ConfigError) as exc:
+            backup.restore_over_damaged(good, live, now=Clock())
+        assert "Close the other Frontdesk first" in exc.value.message("en")
+        assert live.read_bytes() == before
+        assert not list(live.parent.glob("*.before-restore.*"))
+        assert not list(live.parent.glob("*.restoring"))
+    finally:
+        desk.communicate("\n", timeout=10)

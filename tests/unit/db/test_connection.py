@@ -6,7 +6,7 @@ import pytest
 
 from frontdesk.db import connection
 from frontdesk.db.session import open_database
-from frontdesk.errors import ConfigError
+from frontdesk.errors import ConfigError, DatabaseDamaged
 
 
 def test_unknown_scheme_is_refused_with_the_url_named():
@@ -46,6 +46,7 @@ def test_corrupt_file_is_named(tmp_path):
         open_database(f"sqlite:///{path}")
     assert str(path) in err.value.message("en")
     assert "restore" in err.value.message("en")
+    assert isinstance(err.value, DatabaseDamaged)  # the one error restore may replace a file for
     assert path.read_bytes().startswith(b"this is not")  # untouched
 
 
@@ -85,6 +86,7 @@ def test_locked_database_is_reported(tmp_path):
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
         described = connection.describe_database_error(f"sqlite:///{path}", err.value)
         assert "locked" in described.message("en")
+        assert not isinstance(described, DatabaseDamaged)  # a busy file is never restored over
     finally:
         holder.rollback()
         holder.close()

@@ -1,4 +1,6 @@
+import os
 import sqlite3
+import stat
 
 import pytest
 from peewee import IntegerField, SqliteDatabase
@@ -40,6 +42,14 @@ def _add_column(db):
 
 
 def test_upgrade_from_previous_version_takes_a_backup_first(tmp_path):
+    old_umask = os.umask(0o022)
+    try:
+        _upgrade_takes_a_backup_first(tmp_path)
+    finally:
+        os.umask(old_umask)
+
+
+def _upgrade_takes_a_backup_first(tmp_path):
     path = tmp_path / "b.sqlite3"
     db = _connect(path)
     migrations.migrate(db)
@@ -49,6 +59,8 @@ def test_upgrade_from_previous_version_takes_a_backup_first(tmp_path):
     report = migrations.migrate(db, backup_dir=tmp_path / "bk", migrations=chain)
     assert (report.from_version, report.to_version) == (last, last + 1)
     assert report.backup is not None and report.backup.exists()
+    if os.name == "posix":  # every patient's data: readable by the owner only
+        assert stat.S_IMODE(report.backup.stat().st_mode) == 0o600
     # The backup is the database as it was before the step: no new column.
     with sqlite3.connect(report.backup) as old:
         assert old.execute("SELECT max(version) FROM schema_version").fetchone()[0] == last

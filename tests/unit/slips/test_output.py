@@ -73,7 +73,16 @@ def test_failure_mid_write_leaves_nothing(tmp_path, monkeypatch):
     assert (tmp_path / "old.pdf").read_bytes() == b"%PDF-old"
 
 
-def test_file_mode_is_not_private(tmp_path):
-    out = write_pdf(b"%PDF", tmp_path / "g.pdf")
-    if os.name == "posix":
-        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_slip_file_is_owner_only(tmp_path):
+    # A slip names the patient and the record number: not for other users of the PC.
+    old_umask = os.umask(0o022)
+    try:
+        out = write_pdf(b"%PDF name+record", tmp_path / "billing.pdf")
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+        (tmp_path / "old.pdf").write_bytes(b"%PDF-old")
+        (tmp_path / "old.pdf").chmod(0o644)
+        replaced = write_pdf(b"%PDF-new", tmp_path / "old.pdf")  # an older public file too
+        assert stat.S_IMODE(replaced.stat().st_mode) == 0o600
+    finally:
+        os.umask(old_umask)
