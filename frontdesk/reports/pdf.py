@@ -37,7 +37,9 @@ BODY_SIZE = 8
 ROWS_PER_CHUNK = 200
 KEEP_WHOLE = 25  # a table this short is kept on one page with its title
 HEADER_BG = "#e8eef5"
+ROW_BACKGROUNDS = ("#ffffff", "#f7f9fb")  # alternating, from the first row under the header
 RULE = "#9aa5b1"
+GRID = "#e3e3e3"
 
 
 def render_daily_pdf(summary: DailySummary, *, printed_by: str = "",
@@ -219,8 +221,8 @@ def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
                  for i in range(1, len(cells), ROWS_PER_CHUNK)]
         tables = [_table(table, part, widths, styles, fixed=False) for part in parts]
     else:
-        # one line per row: fixed row heights let platypus split the table for free
-        tables = [_table(table, cells, widths, styles, fixed=True)]
+        # one line per row: drawn directly, split by arithmetic (see pdf_rows)
+        tables = [_row_table(table, cells, widths, styles)]
     if len(table.rows) <= KEEP_WHOLE:
         return [KeepTogether([*head, tables[0], *note])]
     # a long table starts on this page only if its title and a few rows fit
@@ -270,22 +272,36 @@ def _cells(values, widths: list[float], styles) -> list:
     return out
 
 
+def _numeric_columns(table: ReportTable) -> list[bool]:
+    """Columns holding only numbers (or nothing): right-aligned, header included."""
+    return [all(isinstance(r[c], int | float) or r[c] is None for r in table.rows)
+            for c in range(len(table.columns))]
+
+
+def _row_table(table: ReportTable, cells: list[list[str]], widths: list[float], styles):
+    from frontdesk.reports.pdf_rows import RowTable
+
+    cell = styles["cell"]
+    return RowTable(cells[0], cells[1:], widths, font=cell.fontName, size=cell.fontSize,
+                    right=_numeric_columns(table), header_bg=HEADER_BG,
+                    row_bgs=ROW_BACKGROUNDS, rule=RULE, grid=GRID)
+
+
 def _table(table: ReportTable, cells: list[list], widths: list[float], styles, *, fixed: bool):
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
     cell = styles["cell"]
     font, size = cell.fontName, cell.fontSize
-    numeric = [all(isinstance(r[c], int | float) or r[c] is None for r in table.rows)
-               for c in range(len(table.columns))]
+    numeric = _numeric_columns(table)
     style = [
         ("FONT", (0, 0), (-1, -1), font, size),
         ("LEADING", (0, 0), (-1, -1), size * 1.3),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_BG)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.HexColor(c) for c in ROW_BACKGROUNDS]),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(RULE)),
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.HexColor(RULE)),
-        ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#e3e3e3")),
+        ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor(GRID)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),

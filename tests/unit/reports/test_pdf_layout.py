@@ -20,3 +20,55 @@ def test_rows_far_down_the_list_count_for_the_width():
     # row 1,500's number is wider than row 400's: it must still fit on one line
     assert all(isinstance(c, str) for row in table.rows
                for c in pdf._cells(row, widths, styles))
+
+
+def _row_table(n: int):
+    from frontdesk.reports.pdf_rows import RowTable
+
+    rows = [[str(i), f"患者{i}", "内科"] for i in range(1, n + 1)]
+    return RowTable(["#", "患者", "科室"], rows, [40, 120, 80], font=ensure_font(), size=7.5,
+                    right=[True, False, False], header_bg=pdf.HEADER_BG,
+                    row_bgs=pdf.ROW_BACKGROUNDS, rule=pdf.RULE, grid=pdf.GRID)
+
+
+def test_a_long_row_table_splits_into_pages_keeping_every_row_once():
+    table = _row_table(500)
+    page = 700.0  # points of frame height
+    parts, rest = [], table
+    while True:
+        rest.wrap(500, page)
+        pieces = rest.split(500, page)
+        if pieces == [rest]:
+            parts.append(rest)
+            break
+        first, rest = pieces
+        _, height = first.wrap(500, page)
+        assert height <= page  # what is placed on a page fits on it
+        parts.append(first)
+    assert [r[0] for p in parts for r in p.rows] == [str(i) for i in range(1, 501)]
+    assert len(parts) > 1
+    assert [p.last_part for p in parts] == [False] * (len(parts) - 1) + [True]
+
+
+def test_a_row_table_that_cannot_fit_a_row_moves_on():
+    table = _row_table(10)
+    assert table.split(500, table.row_height * 1.5) == []  # header only: next frame
+
+
+def test_row_table_pages_hold_every_row_number(tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils")
+    path = tmp_path / "rows.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([_row_table(300)])
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    numbers = [line.split()[0] for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert numbers == [str(i) for i in range(1, 301)]
+    assert out.count("患者") >= 300 + out.count("\f")  # the header on every page
