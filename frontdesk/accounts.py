@@ -75,8 +75,21 @@ def pin_length() -> int:
     return length if length in PIN_LENGTHS else 4
 
 
+def check_pin_entry(pin: str, *, field: str = "pin") -> None:
+    """A PIN typed to sign in or confirm: 4-6 ASCII digits, whatever the length setting says.
+
+    The setting applies when a PIN is set; PINs set before it changed must keep working.
+    """
+    lo, hi = PIN_LENGTHS[0], PIN_LENGTHS[-1]
+    if not pin:
+        raise ValidationError("请输入 PIN 码。", "Enter the PIN.", field=field)
+    if not (lo <= len(pin) <= hi and pin.isascii() and pin.isdigit()):
+        raise ValidationError(f"PIN 码是 {lo}–{hi} 位数字。", f"A PIN is {lo}-{hi} digits.",
+                              field=field)
+
+
 def check_pin_format(pin: str, *, field: str = "pin") -> None:
-    """A PIN is exactly `security.pin_length` digits (ASCII 0-9 only)."""
+    """A new PIN (set or changed) is exactly `security.pin_length` digits (ASCII 0-9 only)."""
     n = pin_length()
     if not pin:
         raise ValidationError("请输入 PIN 码。", "Enter the PIN.", field=field)
@@ -187,7 +200,7 @@ def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpo
     if is_pin:
         try:
             # A PIN of the wrong length is a typo, not a guess: it does not count as a failure.
-            check_pin_format(secret, field="password")
+            check_pin_entry(secret, field="password")
         except ValidationError as exc:
             return None, exc
         ok = auth.verify_secret(staff.pin_hash, secret)
@@ -251,7 +264,7 @@ def switch_user(current: Staff | None, username: str, secret: str, *,
 
 def verify_pin(staff: Staff, pin: str, *, now: Clock = _clock_now) -> None:
     """Confirm a quick action (sign-in, acknowledging a grooming check) with the staff's PIN."""
-    check_pin_format(pin)
+    check_pin_entry(pin)
     at = now()
     error: FrontdeskError | None = None
     with database_proxy.atomic():

@@ -59,7 +59,7 @@ def prove_pin(staff: Staff, pin: str | None, *, field: str = "pin") -> None:
     if not staff.active:
         raise ValidationError(f"{staff.display_name} 的账号已停用。",
                               f"{staff.display_name}'s account is deactivated.", field=field)
-    accounts.check_pin_format(pin, field=field)
+    accounts.check_pin_entry(pin, field=field)
     try:
         accounts.verify_pin(staff, pin)
     except accounts.LockedOut:

@@ -20,7 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "hospital.demo": False,
     "ui.language": "zh_CN",
     "security.idle_lock_minutes": 5,
-    "security.pin_length": 4,  # PINs are exactly this many digits (4-6)
+    "security.pin_length": 4,  # a PIN set or changed has this many digits (4-6); older ones still work
     "security.min_password_length": 8,
     "security.lockout_after": 5,  # consecutive failures before the account waits
     "security.lockout_seconds": 30,  # first wait; doubles with each further failure

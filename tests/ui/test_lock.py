@@ -78,7 +78,7 @@ def test_unlock_with_pin_restores(qtbot, desk, ctx):
     assert form.secret_error.isVisible()
     qtbot.keyClicks(form.secret, "12")
     qtbot.keyClick(form.secret, Qt.Key.Key_Return)
-    assert idle.is_locked() and "4 位数字" in form.secret_error.text()
+    assert idle.is_locked() and "4–6 位数字" in form.secret_error.text()
     qtbot.keyClicks(form.secret, "1234")
     qtbot.keyClick(form.secret, Qt.Key.Key_Return)
     assert not idle.is_locked()

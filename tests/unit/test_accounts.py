@@ -149,6 +149,29 @@ def test_pin_exact_length_from_setting(make_staff):
         accounts.check_pin_format("１２３４５６")  # full-width digits are not accepted
 
 
+def test_pin_length_applies_to_new_pins_only(make_staff):
+    admin = make_staff("admin", username="root")
+    amy = make_staff("desk", username="amy", pin="1234")
+    settings.set("security.pin_length", 6)
+    # PINs set before the change keep working everywhere a PIN is typed.
+    assert accounts.unlock(None, "amy", "1234").id == amy.id
+    accounts.verify_pin(amy, "1234")
+    with pytest.raises(ValidationError) as exc:
+        accounts.verify_pin(amy, "123")  # not a PIN at all: 4-6 digits
+    assert "4" in exc.value.message("zh_CN") and "6" in exc.value.message("zh_CN")
+    # A PIN set or changed from now on has the configured length.
+    with pytest.raises(ValidationError) as exc:
+        accounts.change_pin(actor=admin, staff_id=amy.id, new_pin="4321")
+    assert exc.value.field == "new_pin" and "6" in exc.value.message("zh_CN")
+    with pytest.raises(ValidationError):
+        accounts.create_staff(actor=admin, username="bob", display_name="Bob", role="desk",
+                              password="pw123456", pin="1234")
+    accounts.change_pin(actor=admin, staff_id=amy.id, new_pin="654321")
+    accounts.verify_pin(amy, "654321")
+    with pytest.raises(ValidationError):
+        accounts.verify_pin(amy, "1234")  # the old PIN is gone
+
+
 def test_verify_pin_counts_failures(make_staff):
     settings.set("security.lockout_after", 2)
     desk = make_staff("desk", pin="4321")

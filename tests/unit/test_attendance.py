@@ -43,6 +43,17 @@ def test_on_time_sign_in_costs_nothing(day_shift, make_staff):
     assert Fine.select().count() == 0
 
 
+def test_old_pin_signs_in_after_the_pin_length_changes(day_shift, make_staff):
+    from frontdesk import admin
+
+    adm = make_staff("admin")
+    desk = make_staff("desk", pin="1234")
+    rostered(desk, day_shift, NOV[2])
+    admin.update_settings(actor=adm, values={"security.pin_length": 6})
+    result = attendance.sign_in(staff=desk, pin="1234", at=at(NOV[2], "07:55"))
+    assert result.fine is None and SignIn.select().count() == 1
+
+
 def test_lateness_fines_ten_then_twenty_from_the_second_time(day_shift, make_staff):
     desk = make_staff("desk")
     rostered(desk, day_shift, NOV[2], NOV[3], NOV[4], NOV[5])
