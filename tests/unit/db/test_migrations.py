@@ -147,3 +147,39 @@ def test_step_that_breaks_foreign_keys_is_rolled_back(tmp_path, demo_db):
     assert migrations.current_version(demo_db) == latest
     assert not demo_db.execute_sql("PRAGMA foreign_key_check").fetchall()
     assert demo_db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+class _FakeServerDb:
+    """Not SQLite: records the SQL migrate() sends around the schema work."""
+
+    param = "%s"
+
+    def __init__(self):
+        self.log = []
+
+    def execute_sql(self, sql, params=()):
+        self.log.append((sql, tuple(params)))
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_server_migration_runs_under_the_schema_lock(monkeypatch, fails):
+    # Two desks starting together must not both apply a step: the version is read and the
+    # steps run only while holding the advisory lock, which is released even on failure.
+    db = _FakeServerDb()
+
+    def inner(d, **_):
+        d.log.append(("migrate: read version, apply steps", ()))
+        if fails:
+            raise ConfigError("坏", "bad")
+        return migrations.MigrationReport(1, 1, None)
+
+    monkeypatch.setattr(migrations, "_migrate", inner)
+    if fails:
+        with pytest.raises(ConfigError):
+            migrations.migrate(db)
+    else:
+        migrations.migrate(db)
+    key = (migrations.SCHEMA_LOCK_KEY,)
+    assert db.log == [("SELECT pg_advisory_lock(%s)", key),
+                      ("migrate: read version, apply steps", ()),
+                      ("SELECT pg_advisory_unlock(%s)", key)]
