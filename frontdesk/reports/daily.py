@@ -1,6 +1,6 @@
 """One day's summary (issue 7): the numbers a supervisor prints at the end of the day.
 
-`build_daily(day)` is what the screen, the CLI and the benchmark call. Every
+`build_daily(day, actor=...)` is what the screen, the CLI and the benchmark call. Every
 number is an SQL aggregate (see :mod:`frontdesk.reports.queries`).
 """
 
@@ -11,7 +11,7 @@ import datetime as dt
 from frontdesk import settings
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
-from frontdesk.reports.access import SYSTEM, check
+from frontdesk.reports.access import check
 from frontdesk.reports.model import Comparison, DailySummary, Totals
 from frontdesk.reports.sql import read_transaction
 
@@ -46,13 +46,14 @@ def check_not_future(day: dt.date, *, today: dt.date | None = None, field: str =
             field=field)
 
 
-def build_daily(day: dt.date | str, *, actor=SYSTEM, today: dt.date | None = None,
+def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
                 now: dt.datetime | None = None) -> DailySummary:
     """The summary of `day` (a date or "YYYY-MM-DD"), read in one transaction.
 
     Raises ValidationError for a malformed or future date and PermissionDenied
     when `actor` (a Staff row; the CLI and benchmark pass SYSTEM) may not print
-    reports. A day without visits gives a valid summary whose `is_empty` is True.
+    reports. `actor` has no default: a caller that forgets it must fail, not
+    run as the system. A day without visits gives a valid summary whose `is_empty` is True.
     """
     check(actor)
     day = parse_day(day)

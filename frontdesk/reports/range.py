@@ -7,7 +7,7 @@ import datetime as dt
 from frontdesk import settings
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
-from frontdesk.reports.access import SYSTEM, check
+from frontdesk.reports.access import check
 from frontdesk.reports.daily import check_not_future, parse_day
 from frontdesk.reports.model import DayRow, RangeSummary, Totals
 from frontdesk.reports.sql import read_transaction
@@ -29,9 +29,12 @@ def check_range(start: dt.date, end: dt.date, *, today: dt.date | None = None) -
             f"A range may cover at most {MAX_DAYS} days; choose a shorter one.", field="from")
 
 
-def build_range(start: dt.date | str, end: dt.date | str, *, actor=SYSTEM,
+def build_range(start: dt.date | str, end: dt.date | str, *, actor,
                 today: dt.date | None = None, now: dt.datetime | None = None) -> RangeSummary:
-    """The summary of every visit from `start` to `end` (inclusive), with a row per day."""
+    """The summary of every visit from `start` to `end` (inclusive), with a row per day.
+
+    `actor` is required (a Staff row, or SYSTEM for the CLI and benchmark), as for build_daily.
+    """
     check(actor)
     start, end = parse_day(start, field="from"), parse_day(end, field="to")
     check_range(start, end, today=today)

@@ -10,6 +10,7 @@ import pytest
 
 from frontdesk import fines, grooming, handover
 from frontdesk.db.models import Fine
+from frontdesk.reports.access import SYSTEM
 from frontdesk.reports.daily import build_daily
 from frontdesk.reports.export import to_csv, to_xlsx
 from frontdesk.reports.pdf import render_pdf
@@ -66,9 +67,9 @@ def test_daily_grooming_fines_sign_ins_and_handover(pg_fx, summary):
 
 
 def test_empty_day_range_and_outputs(pg_fx, summary):
-    empty = build_daily(dt.date(2026, 11, 18), today=pg_fx.today)
+    empty = build_daily(dt.date(2026, 11, 18), actor=SYSTEM, today=pg_fx.today)
     assert empty.is_empty and empty.totals.visits == 0
-    week = build_range(dt.date(2026, 11, 14), pg_fx.day, today=pg_fx.today)
+    week = build_range(dt.date(2026, 11, 14), pg_fx.day, actor=SYSTEM, today=pg_fx.today)
     assert week.totals.visits == 7 + 2 + 4  # the day, 11-19 and 11-17
     assert render_pdf(summary).startswith(b"%PDF")
     assert "肛肠科" in to_csv(summary).decode("utf-8-sig")
@@ -136,4 +137,4 @@ def test_a_desk_committing_mid_report_does_not_split_the_report(pg_fx, monkeypat
     summary = build_daily(pg_fx.day, actor=s.supervisor, today=pg_fx.today)
     assert summary.totals.visits == 7
     assert sum(r.visits for r in summary.by_department) == 7  # not the 8th, committed meanwhile
-    assert build_daily(pg_fx.day, today=pg_fx.today).totals.visits == 8  # the next report has it
+    assert build_daily(pg_fx.day, actor=SYSTEM, today=pg_fx.today).totals.visits == 8  # the next report has it

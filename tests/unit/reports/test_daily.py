@@ -103,7 +103,7 @@ def test_compared_with_previous_seven_days(fx, summary):
 
 
 def test_a_day_without_visits_is_a_valid_empty_report(fx):
-    s = build_daily(dt.date(2026, 11, 18), today=fx.today)
+    s = build_daily(dt.date(2026, 11, 18), actor=SYSTEM, today=fx.today)
     assert s.is_empty and s.totals.visits == 0
     assert s.by_department == s.by_hour == s.by_media == s.callbacks == s.red_flags == ()
     assert all(f.count == 0 and f.median_s is None and f.p90_s is None for f in s.flow)
@@ -113,14 +113,14 @@ def test_a_day_without_visits_is_a_valid_empty_report(fx):
 
 def test_bad_dates(fx):
     with pytest.raises(ValidationError) as exc:
-        build_daily("2026-11-31", today=fx.today)
+        build_daily("2026-11-31", actor=SYSTEM, today=fx.today)
     assert exc.value.field == "date" and "2026-11-31" in exc.value.zh
     with pytest.raises(ValidationError):
-        build_daily("20261120", today=fx.today)
+        build_daily("20261120", actor=SYSTEM, today=fx.today)
     with pytest.raises(ValidationError) as exc:
-        build_daily(dt.date(2026, 11, 24), today=fx.today)
+        build_daily(dt.date(2026, 11, 24), actor=SYSTEM, today=fx.today)
     assert "还没到" in exc.value.zh and "future" in exc.value.en
-    assert build_daily(fx.today, today=fx.today).totals.visits == 0  # today so far is fine
+    assert build_daily(fx.today, actor=SYSTEM, today=fx.today).totals.visits == 0  # today so far is fine
     assert parse_day(" 2026-11-20 ") == dt.date(2026, 11, 20)
 
 
@@ -131,3 +131,13 @@ def test_permission(fx):
         build_daily(fx.day, actor=None, today=fx.today)  # not logged in
     assert build_daily(fx.day, actor=fx.staff.admin, today=fx.today).totals.visits == 7
     assert build_daily(fx.day, actor=SYSTEM, today=fx.today).totals.visits == 7
+
+
+def test_actor_has_no_default(fx):
+    # A caller that forgets who is asking must fail, not quietly run as the system.
+    from frontdesk.reports.range import build_range
+
+    with pytest.raises(TypeError):
+        build_daily(fx.day, today=fx.today)
+    with pytest.raises(TypeError):
+        build_range(fx.day, fx.day, today=fx.today)

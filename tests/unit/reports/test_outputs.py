@@ -32,7 +32,7 @@ def pdf_text(data: bytes, tmp_path) -> str:
 
 @pytest.fixture
 def summary(fx):
-    return build_daily(fx.day, today=fx.today)
+    return build_daily(fx.day, actor=SYSTEM, today=fx.today)
 
 
 @needs_poppler
@@ -59,18 +59,18 @@ def test_pdf_has_chinese_headings_numbers_and_page_furniture(summary, tmp_path):
 
 @needs_poppler
 def test_pdf_of_an_empty_day_says_so(fx, tmp_path):
-    data = render_daily_pdf(build_daily(dt.date(2026, 11, 18), today=fx.today))
+    data = render_daily_pdf(build_daily(dt.date(2026, 11, 18), actor=SYSTEM, today=fx.today))
     txt = pdf_text(data, tmp_path)
     assert "这一天没有就诊记录" in txt and "无数据" in txt and "当天没有需要回访的患者" in txt
 
 
 @needs_poppler
 def test_pdf_in_english_and_the_range_pdf(fx, tmp_path):
-    txt = pdf_text(render_daily_pdf(build_daily(fx.day, today=fx.today), lang="en"), tmp_path)
+    txt = pdf_text(render_daily_pdf(build_daily(fx.day, actor=SYSTEM, today=fx.today), lang="en"), tmp_path)
     assert "Daily summary 2026-11-20 (Friday)" in txt and "Page 1 of" in txt
     assert "Door → doctor (overall)" in txt
     assert "Patients to call back" in txt
-    r = build_range("2026-11-14", "2026-11-20", today=fx.today)
+    r = build_range("2026-11-14", "2026-11-20", actor=SYSTEM, today=fx.today)
     txt = pdf_text(render_range_pdf(r, printed_by="x"), tmp_path)
     assert "工作汇总 2026-11-14 至 2026-11-20" in txt and "每日明细" in txt
     assert "2026-11-17" in txt and "每日就诊人数" in txt

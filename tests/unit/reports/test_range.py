@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 
 from frontdesk.errors import ValidationError
+from frontdesk.reports.access import SYSTEM
 from frontdesk.reports.range import MAX_DAYS, build_range
 
 
 def test_range_totals_and_day_rows(fx):
-    r = build_range("2026-11-17", "2026-11-20", today=fx.today)
+    r = build_range("2026-11-17", "2026-11-20", actor=SYSTEM, today=fx.today)
     assert (r.start, r.end, r.day_count) == (dt.date(2026, 11, 17), dt.date(2026, 11, 20), 4)
     assert r.totals.visits == 7 + 2 + 4
     assert r.totals.left == 2 + 2 + 3 and r.totals.done == 4 + 1
@@ -28,26 +29,26 @@ def test_range_totals_and_day_rows(fx):
 
 
 def test_range_grooming_totals_without_ledger_rows(fx):
-    r = build_range(fx.day, fx.day, today=fx.today)
+    r = build_range(fx.day, fx.day, actor=SYSTEM, today=fx.today)
     assert r.grooming.checks == 2 and r.grooming.late_count == 2
     assert r.grooming.fines == () and r.grooming.late_sign_ins == ()
     assert r.grooming.fines_total_fen == fx.expected.grooming_fine_fen + fx.expected.late_fine_fen
 
 
 def test_empty_range(fx):
-    r = build_range("2026-10-01", "2026-10-31", today=fx.today)
+    r = build_range("2026-10-01", "2026-10-31", actor=SYSTEM, today=fx.today)
     assert r.is_empty and len(r.days) == 31 and all(d.totals.visits == 0 for d in r.days)
 
 
 def test_range_bad_input(fx):
     with pytest.raises(ValidationError) as exc:
-        build_range("2026-11-20", "2026-11-17", today=fx.today)
+        build_range("2026-11-20", "2026-11-17", actor=SYSTEM, today=fx.today)
     assert exc.value.field == "from"
     with pytest.raises(ValidationError) as exc:
-        build_range("2026-11-20", "2026-11-30", today=fx.today)
+        build_range("2026-11-20", "2026-11-30", actor=SYSTEM, today=fx.today)
     assert exc.value.field == "to"
     with pytest.raises(ValidationError):
-        build_range(fx.today - dt.timedelta(days=MAX_DAYS), fx.today, today=fx.today)
+        build_range(fx.today - dt.timedelta(days=MAX_DAYS), fx.today, actor=SYSTEM, today=fx.today)
     with pytest.raises(ValidationError) as exc:
-        build_range("2026-11", "2026-11-20", today=fx.today)
+        build_range("2026-11", "2026-11-20", actor=SYSTEM, today=fx.today)
     assert exc.value.field == "from"
