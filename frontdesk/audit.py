@@ -16,7 +16,7 @@ from peewee import JOIN
 
 from frontdesk.db.models import AuditLog, Staff
 from frontdesk.i18n import text
-from frontdesk.permissions import Perm, require
+from frontdesk.permissions import SYSTEM, Perm, require
 
 # action -> (Chinese, English) name shown in the audit browser
 ACTION_NAMES: dict[str, tuple[str, str]] = {
@@ -52,7 +52,7 @@ def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "
         detail = json.dumps(detail, ensure_ascii=False, default=str)
     return AuditLog.create(
         at=dt.datetime.now().replace(microsecond=0),
-        staff=actor,
+        staff=None if actor is SYSTEM else actor,  # the system is no staff row
         action=action,
         entity=entity,
         entity_id=str(entity_id),

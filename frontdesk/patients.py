@@ -181,13 +181,15 @@ def _fetch_sql(count: int, param: str) -> str:
             f"FROM patient p WHERE p.id IN ({marks})")
 
 
-def search(query: str, *, limit: int = 20) -> list[PatientHit]:
+def search(query: str, *, actor, limit: int = 20) -> list[PatientHit]:
     """As-you-type lookup by phone (prefix or last 4+ digits), name, pinyin, record or ID number.
 
-    Two round trips per keystroke: the index range scan (search_ids) and one
-    batch fetch of at most `limit` patients, both raw SQL so a keystroke costs
-    little more than the queries themselves.
+    Needs Perm.VIEW_PATIENT (hits carry names and phone numbers). Two round
+    trips per keystroke: the index range scan (search_ids) and one batch fetch
+    of at most `limit` patients, both raw SQL so a keystroke costs little more
+    than the queries themselves.
     """
+    require(actor, Perm.VIEW_PATIENT)
     ids = search_ids(query, limit=limit)
     if not ids:
         return []
@@ -257,7 +259,13 @@ class PatientView:
     visits: list[tuple[int, dt.date, str]] = field(default_factory=list)  # (id, date, stage)
 
 
-def get_patient(patient_id: int) -> Patient:
+def get_patient(patient_id: int, *, actor) -> Patient:
+    """The patient row (every field): needs Perm.VIEW_PATIENT."""
+    require(actor, Perm.VIEW_PATIENT)
+    return _get_patient(patient_id)
+
+
+def _get_patient(patient_id: int) -> Patient:
     p = Patient.get_or_none(Patient.id == patient_id)
     if p is None:
         raise NotFound(f"找不到患者（编号 {patient_id}）。", f"No patient with id {patient_id}.")
@@ -267,7 +275,7 @@ def get_patient(patient_id: int) -> Patient:
 def view_patient(patient_id: int, *, actor) -> PatientView:
     """Open a record at the desk: permission checked and the view audited."""
     require(actor, Perm.VIEW_PATIENT)
-    p = get_patient(patient_id)
+    p = _get_patient(patient_id)
     visits = [
         (v.id, v.visit_date, v.stage)
         for v in Visit.select(Visit.id, Visit.visit_date, Visit.stage)
@@ -303,14 +311,43 @@ def _sounds_alike(a: str, b: str) -> bool:
     return a != b and bool(set(pinyin.search_keys(a)) & {pinyin.primary_key(b)})
 
 
-def find_duplicates(form: RegistrationForm, *, exclude_id: int | None = None,
+def _similar_candidates(base, name: str, sex: str, age: int) -> list[Patient]:
+    """Every record that could be a "similar name, same sex and age" match, narrowed in SQL.
+
+    Same sex and a birth date giving an age within one year, and either the same
+    first character (the name index: _similar needs it) or the form's reading
+    among the record's search keys (what _sounds_alike looks for). No cap: a
+    capped list of a common surname would drop the true duplicate.
+    """
+    today = now().date()
+    # age_on(b) in [age-1, age+1]  <=>  today-(age+2)y < b <= today-(age-1)y
+    oldest = estimated_birth(age + 2, today)
+    youngest = estimated_birth(max(age - 1, 0), today)
+    window = ((Patient.sex == sex) & (Patient.birth_date > oldest)
+              & (Patient.birth_date <= youngest))
+    first = name[:1]
+    found = {p.id: p for p in base.where(
+        window & (Patient.name >= first) & (Patient.name < first + _UPPER_BOUND))}
+    reading = pinyin.primary_key(name)
+    if reading:
+        alike = base.where(window & Patient.id.in_(
+            PatientSearchKey.select(PatientSearchKey.patient)
+            .where(PatientSearchKey.key == reading)))
+        for p in alike:
+            found.setdefault(p.id, p)
+    return list(found.values())
+
+
+def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = None,
                     limit: int = 10) -> list[tuple[PatientHit, list[str]]]:
     """Existing records that may be the same person, each with the reasons (zh/en by i18n).
 
     Checks: same phone; same name and birth date; same ID number; similar name
     (one character apart, or the same pinyin) with the same sex and age.
     The form should have been validated (normalised phone, birth from the ID).
+    Needs Perm.VIEW_PATIENT.
     """
+    require(actor, Perm.VIEW_PATIENT)
     reasons: dict[int, list[str]] = {}
 
     def add(pid: int, reason: str) -> None:
@@ -330,19 +367,7 @@ def find_duplicates(form: RegistrationForm, *, exclude_id: int | None = None,
             add(p.id, text("姓名和出生日期相同", "Same name and birth date"))
     age = form.age if form.age is not None else age_on(birth)
     if form.name and form.sex and age is not None:
-        # Candidates share the surname's pinyin key prefix, so this is an index scan too.
-        surname_key = pinyin.primary_key(form.name[:1])
-        candidates = (
-            base.join(PatientSearchKey)
-            .where(
-                (PatientSearchKey.key >= surname_key)
-                & (PatientSearchKey.key < surname_key + _UPPER_BOUND)
-                & (Patient.sex == form.sex)
-            )
-            .distinct()
-            .limit(2000)
-        )
-        for p in candidates:
+        for p in _similar_candidates(base, form.name, form.sex, int(age)):
             if p.name == form.name or _similar(p.name, form.name) or _sounds_alike(p.name, form.name):
                 p_age = age_on(p.birth_date)
                 if p_age is not None and abs(p_age - age) <= 1:
@@ -446,7 +471,7 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
     require(actor, Perm.RUN_VISIT)
     form = _checked(form)
     with database_proxy.atomic():
-        patient = get_patient(patient_id)
+        patient = _get_patient(patient_id)
         if patient.merged_into_id is not None:
             raise ValidationError(
                 "该档案已合并到另一份档案，请打开合并后的档案。",
@@ -480,7 +505,7 @@ def merge_patients(*, actor, keep_id: int, merge_id: int) -> Patient:
     if keep_id == merge_id:
         raise ValidationError("不能把档案合并到它自己。", "A record cannot be merged into itself.")
     with database_proxy.atomic():
-        keep, gone = get_patient(keep_id), get_patient(merge_id)
+        keep, gone = _get_patient(keep_id), _get_patient(merge_id)
         for p in (keep, gone):
             if p.merged_into_id is not None:
                 raise ValidationError(

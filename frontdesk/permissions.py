@@ -28,6 +28,29 @@ class Perm(StrEnum):
     MANAGE_SETTINGS = "settings.manage"
     MANAGE_BACKUPS = "backup.manage"
     VIEW_AUDIT = "audit.view"
+    SET_VIP = "patient.set_vip"  # VIP card tier (waives the fee): supervisors and admins
+
+
+class _System:
+    """The trusted in-process caller (command line, benchmark) — never a screen.
+
+    Permission on the command line is the operating system's: whoever can run
+    it against a database file can read that file directly. The system may only
+    read (SYSTEM_PERMISSIONS), and the audit log records it as no staff row.
+    """
+
+    id = None
+    role = "system"
+    active = True
+    display_name = "system"
+    username = "system"
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = _System()
+SYSTEM_PERMISSIONS = frozenset({Perm.VIEW_PATIENT, Perm.PRINT_REPORTS})
 
 
 _FRONT = {Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN, Perm.WRITE_HANDOVER}
@@ -37,8 +60,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
                         Perm.WRITE_HANDOVER}),
     "desk": frozenset(_FRONT),
     "supervisor": frozenset(_FRONT | {Perm.GROOMING_CHECK, Perm.VIEW_FINES, Perm.WAIVE_FINES,
-                                      Perm.PRINT_REPORTS}),
-    "admin": frozenset({Perm.VIEW_PATIENT, Perm.MERGE_PATIENTS, Perm.PRINT_REPORTS,
+                                      Perm.PRINT_REPORTS, Perm.SET_VIP}),
+    "admin": frozenset({Perm.VIEW_PATIENT, Perm.MERGE_PATIENTS, Perm.SET_VIP, Perm.PRINT_REPORTS,
                         Perm.VIEW_FINES, Perm.MANAGE_STAFF, Perm.MANAGE_RULES,
                         Perm.MANAGE_SETTINGS, Perm.MANAGE_BACKUPS, Perm.VIEW_AUDIT,
                         Perm.SIGN_IN}),
@@ -67,6 +90,7 @@ _PERM_NAMES = {
     Perm.MANAGE_SETTINGS: ("修改设置", "change settings"),
     Perm.MANAGE_BACKUPS: ("备份与恢复", "back up and restore"),
     Perm.VIEW_AUDIT: ("查看审计日志", "view the audit log"),
+    Perm.SET_VIP: ("设置患者VIP卡", "set a patient's VIP card"),
 }
 
 
@@ -74,6 +98,8 @@ def allowed(actor, perm: Perm) -> bool:
     """True when `actor` (a Staff row, or None for the system) may do `perm`."""
     if actor is None:
         return False
+    if actor is SYSTEM:
+        return perm in SYSTEM_PERMISSIONS
     return bool(getattr(actor, "active", True)) and perm in ROLE_PERMISSIONS.get(actor.role, ())
 
 

@@ -19,6 +19,7 @@ from peewee import JOIN, IntegrityError, PostgresqlDatabase, fn
 from frontdesk import settings, stages
 from frontdesk.db.models import Department, Patient, Visit, VisitEvent, database_proxy, now
 from frontdesk.i18n import localized
+from frontdesk.privacy import mask_name
 
 MAX_ATTEMPTS = 5
 QUEUE_LOCK_CLASS = 0x46440001  # advisory lock namespace ("FD" 1): queue numbers, per department
@@ -79,16 +80,6 @@ class BoardDepartment:
     department_id: int
     name: str
     rows: list[BoardRow] = field(default_factory=list)
-
-
-def mask_name(name: str) -> str:
-    """张三 -> 张*, 王小明 -> 王*明: enough for the patient to recognise, not for others."""
-    name = (name or "").strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def wait_level(minutes: int, amber: int | None = None, red: int | None = None) -> str:

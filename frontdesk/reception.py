@@ -437,14 +437,14 @@ def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action:
                              None, None, "", False, 0, False, "", "")
             if _commit(stub, actor=actor, expected_version=expected_version, stage=to_stage,
                        action=action, only_from=sources[0], **changes):
-                return get_visit(visit_id)
+                return _get_visit(visit_id)
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         if not stages.can_move(visit.stage, to_stage):
             raise _illegal(visit.stage, to_stage)
         _commit(visit, actor=actor, expected_version=expected_version, stage=to_stage,
                 action=action, **changes)
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def _require_stage(visit: Visit, allowed: tuple[str, ...], action_zh: str, action_en: str) -> None:
@@ -471,7 +471,7 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> Vi
                              created_at=at, updated_at=at)
         VisitEvent.create(visit=visit.id, from_stage="", stage=stages.GREETING,
                           action=stages.ARRIVED, at=at, staff=actor, note=note)
-    return get_visit(visit.id)
+    return _get_visit(visit.id)
 
 
 def take_at_desk(visit_id: int, *, actor, expected_version: int) -> VisitView:
@@ -514,9 +514,9 @@ def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: i
         _check_version(visit, expected_version)
         _require_stage(visit, (stages.TRIAGE, stages.REGISTRATION),
                        "关联患者档案", "be linked to a patient record")
-        patient = patients.get_patient(patient_id)
+        patient = patients.get_patient(patient_id, actor=actor)
         while patient.merged_into_id is not None:  # follow a merge to the record kept
-            patient = patients.get_patient(patient.merged_into_id)
+            patient = patients.get_patient(patient.merged_into_id, actor=actor)
         changes: dict[str, Any] = {"patient": patient.id, "first_visit": False}
         appt = _todays_appointment(patient, visit.visit_date) if not visit.appointment_id else None
         note = ""
@@ -534,7 +534,7 @@ def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: i
             note = f"appointment {appt.id}"
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=PATIENT_ATTACHED, note=note, **changes)
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def _checked_complaint(complaint: str) -> str:
@@ -612,7 +612,7 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
                 action=action, complaint=complaint, department=dept.id,
                 doctor=doc.id if doc else None, red_flag=red, triage_reason=reason,
                 queue_no=number)
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def register(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
@@ -650,7 +650,7 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
             fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80],
         )
         VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[str]]:
@@ -698,9 +698,9 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
                                 "This patient's deferred registration is already done.")
         pid = patient_id or visit.patient_id
         if pid is not None:
-            patient = patients.get_patient(pid)
+            patient = patients.get_patient(pid, actor=actor)
             while patient.merged_into_id is not None:  # follow a merge to the record kept
-                patient = patients.get_patient(patient.merged_into_id)
+                patient = patients.get_patient(patient.merged_into_id, actor=actor)
             patient = patients.update_patient(patient.id, actor=actor, form=form)
         else:
             patient = patients.create_patient(actor=actor, form=form)
@@ -718,7 +718,7 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
             fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80],
         )
         VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
@@ -748,14 +748,15 @@ def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> 
             audit.record(actor, "waive", "visit", visit.id,
                          {"reason": visit.waiver_reason, "fee_snapshot": visit.fee_snapshot,
                           "deferred": True})
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
-def fee_quote(visit_id: int) -> fees.FeeQuote:
+def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
     """The fee as quoted at registration (from the stored snapshot), for the billing slip.
 
     Before registration there is no snapshot: the current rules are quoted.
     """
+    require(actor, Perm.VIEW_PATIENT)
     visit = _load(visit_id)
     snap = json.loads(visit.fee_snapshot or "{}")
     if not snap.get("fee_class"):
@@ -781,7 +782,7 @@ def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView
         if visit.fee_waived:
             audit.record(actor, "waive", "visit", visit.id,
                          {"reason": visit.waiver_reason, "fee_snapshot": visit.fee_snapshot})
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def _checked_escort(escort_id: int) -> Staff:
@@ -804,7 +805,7 @@ def _check_escort_free(escort: Staff, visit_id: int) -> None:
     row = db.execute_sql(sql, _escort_out_params(_now().date()) + [escort.id, visit_id]).fetchone()
     if row is None:
         return
-    out = _busy_entry(get_visit(row[0]))
+    out = _busy_entry(_get_visit(row[0]))
     label = out.queue_label or f"#{out.visit_id}"
     since = out.since.strftime("%H:%M") if out.since else ""
     raise ValidationError(
@@ -830,7 +831,7 @@ def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int
         _check_escort_free(escort, visit.id)
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=ESCORT_ASSIGNED, escort=escort.id)
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
@@ -868,7 +869,7 @@ def back_at_post(visit_id: int, *, actor) -> VisitView:
             raise ConflictError("已经记录过“已返回岗位”。", "Back at post was already recorded.")
         _commit(visit, actor=actor, expected_version=visit.version, stage=stages.DONE,
                 action=stages.BACK_AT_POST)
-    return get_visit(visit_id)
+    return _get_visit(visit_id)
 
 
 def leave(visit_id: int, *, actor, expected_version: int, reason: str) -> VisitView:
@@ -878,8 +879,12 @@ def leave(visit_id: int, *, actor, expected_version: int, reason: str) -> VisitV
     if not reason:
         raise ValidationError("请填写患者离开的原因。", "Please give the reason the patient left.",
                               field="reason")
-    return _move(visit_id, actor=actor, expected_version=expected_version, to_stage=stages.LEFT,
-                 action=stages.LEFT_ACTION, left_reason=reason)
+    with _write_tx():
+        view = _move(visit_id, actor=actor, expected_version=expected_version,
+                     to_stage=stages.LEFT, action=stages.LEFT_ACTION, left_reason=reason)
+        # The draft may hold an ID number and history: it goes with the visit, atomically.
+        VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()
+    return view
 
 
 # --- Reading -----------------------------------------------------------------------------
@@ -990,34 +995,48 @@ def _views(where: str, params: list, order: str = "") -> list[VisitView]:
     return [_view(r, events[r[0]]) for r in rows]
 
 
-def get_visit(visit_id: int) -> VisitView:
+def _get_visit(visit_id: int) -> VisitView:
+    """The view a step returns; the step has checked its own permission."""
     rows = _views("v.id = {p}", [visit_id])
     if not rows:
         raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
     return rows[0]
 
 
+def get_visit(visit_id: int, *, actor) -> VisitView:
+    """One visit with its patient's name and phone: needs Perm.VIEW_PATIENT."""
+    require(actor, Perm.VIEW_PATIENT)
+    return _get_visit(visit_id)
+
+
 def _stage_in(stage_list) -> str:
     return "v.stage IN (" + ",".join(["{p}"] * len(stage_list)) + ")"
 
 
-def open_visits(day: dt.date | None = None) -> list[VisitView]:
+def open_visits(day: dt.date | None = None, *, actor) -> list[VisitView]:
     """Visits at an open stage, oldest first (all days unless `day` is given)."""
+    require(actor, Perm.VIEW_PATIENT)
     where, params = _stage_in(stages.OPEN_STAGES), list(stages.OPEN_STAGES)
     if day is not None:
         where, params = where + " AND v.visit_date = {p}", params + [day]
     return _views(where, params, "v.created_at, v.id")
 
 
-def desk_queue(day: dt.date | None = None) -> list[VisitView]:
+def desk_queue(day: dt.date | None = None, *, actor) -> list[VisitView]:
     """Arrivals the door handed over, waiting for the desk (GREETING), oldest first."""
+    require(actor, Perm.VIEW_PATIENT)
     day = day or _now().date()
     return _views("v.visit_date = {p} AND v.stage = {p}", [day, stages.GREETING],
                   "v.created_at, v.id")
 
 
-def escorts_out(day: dt.date | None = None) -> list[VisitView]:
+def escorts_out(day: dt.date | None = None, *, actor) -> list[VisitView]:
     """Visits whose escort is still out: ESCORT with an escort named, or DONE, not back yet."""
+    require(actor, Perm.VIEW_PATIENT)
+    return _escorts_out(day)
+
+
+def _escorts_out(day: dt.date | None) -> list[VisitView]:
     day = day or _now().date()
     return _views(_ESCORT_OUT, _escort_out_params(day), "v.updated_at, v.id")
 
@@ -1048,7 +1067,7 @@ def busy_escorts(day: dt.date | None = None) -> list[BusyEscort]:
     The escort picker lists only free_escorts(); this says why someone is missing.
     """
     seen: dict[int, BusyEscort] = {}
-    for view in escorts_out(day):
+    for view in _escorts_out(day):  # only staff names and queue labels leave here
         entry = _busy_entry(view)
         seen.setdefault(entry.staff_id, entry)
     return sorted(seen.values(), key=lambda b: (b.since or dt.datetime.min, b.visit_id))
@@ -1067,8 +1086,8 @@ _DEFERRED_OPEN = (
 )
 
 
-def deferred_billing(today: dt.date | None = None,
-                     days: int = DEFERRED_LOOKBACK_DAYS) -> list[VisitView]:
+def deferred_billing(today: dt.date | None = None, days: int = DEFERRED_LOOKBACK_DAYS, *,
+                     actor) -> list[VisitView]:
     """Red-flag visits whose billing was deferred and is not yet paid_late / waived_late.
 
     Oldest first.
@@ -1076,6 +1095,7 @@ def deferred_billing(today: dt.date | None = None,
     ESCORT or DONE (a patient who LEFT owes nothing), from `days` days back to
     `today`: the desk's reminder list, so a deferred fee is never forgotten.
     """
+    require(actor, Perm.VIEW_PATIENT)
     today = today or _now().date()
     since = today - dt.timedelta(days=days)
     return _views(_DEFERRED_OPEN, [since, today, True, stages.ESCORT, stages.DONE,
@@ -1102,9 +1122,21 @@ def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
 # --- Drafts ---------------------------------------------------------------------------------
 
 
-def save_draft(visit_id: int, data: dict[str, Any]) -> None:
-    """Keep a half-filled registration form (JSON) so a crash loses nothing typed."""
-    _load(visit_id)
+def save_draft(visit_id: int, data: dict[str, Any], *, actor) -> None:
+    """Keep a half-filled registration form (JSON) so a crash loses nothing typed.
+
+    Only while the form can still be saved: at REGISTRATION, or a deferred
+    (red-flag) visit whose late registration is not done. A draft holds ID
+    numbers and history, so it never outlives the visit's registration.
+    """
+    require(actor, Perm.RUN_VISIT)
+    visit = _load(visit_id)
+    if not _draft_allowed(visit):
+        zh, en = _stage_name(visit.stage)
+        raise ValidationError(
+            f"这次就诊在“{zh}”一步，不再保存登记草稿。",
+            f"This visit is at {en}: its registration draft is no longer kept.",
+            field="stage")
     payload = json.dumps(data, ensure_ascii=False, default=str)
     at = _now()
     VisitDraft.insert(visit=visit_id, data=payload, updated_at=at).on_conflict(
@@ -1113,7 +1145,21 @@ def save_draft(visit_id: int, data: dict[str, Any]) -> None:
     ).execute()
 
 
-def load_draft(visit_id: int) -> dict[str, Any] | None:
+def _draft_allowed(visit: _VisitRow) -> bool:
+    if visit.stage == stages.REGISTRATION:
+        return True
+    if visit.stage not in stages.LATE_STAGES:
+        return False
+    db = database_proxy.obj
+    actions = {r[0] for r in db.execute_sql(
+        f"SELECT action FROM visit_event WHERE visit_id = {db.param} AND action IN "
+        f"({db.param}, {db.param})", [visit.id, stages.DEFERRED, stages.REGISTERED_LATE])}
+    return actions == {stages.DEFERRED}
+
+
+def load_draft(visit_id: int, *, actor) -> dict[str, Any] | None:
+    """The saved half-filled form of the visit, or None."""
+    require(actor, Perm.RUN_VISIT)
     row = VisitDraft.get_or_none(VisitDraft.visit == visit_id)
     if row is None:
         return None
@@ -1123,7 +1169,9 @@ def load_draft(visit_id: int) -> dict[str, Any] | None:
         return None  # a damaged draft is dropped, not shown as an error
 
 
-def drop_draft(visit_id: int) -> None:
+def drop_draft(visit_id: int, *, actor) -> None:
+    """Forget the visit's draft (the desk cleared the form)."""
+    require(actor, Perm.RUN_VISIT)
     VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()
 
 

@@ -21,16 +21,17 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     open_for(args)
+    from frontdesk.permissions import SYSTEM
     from frontdesk.slips import source, write_pdf
 
     # Everything is checked and drawn before the file is touched, so a bad
     # visit leaves no file behind; write_pdf itself is temp-file-then-rename.
-    slip = source.slip_for(args.visit, args.kind)
+    slip = source.slip_for(args.visit, args.kind, actor=SYSTEM)
     fmt = args.fmt or source.default_format(args.kind)
     data = source.slip_pdf(slip, fmt)
     path = write_pdf(data, args.out)
     # The command line acts as the system: no staff member is logged in.
-    source.record_print(args.visit, args.kind, actor=None, fmt=fmt,
+    source.record_print(args.visit, args.kind, actor=SYSTEM, fmt=fmt,
                         printer=str(path.resolve()), exported=True)
     say(f"已写入：{path}", f"Written: {path}")
     return 0

@@ -15,22 +15,9 @@ from __future__ import annotations
 
 import getpass
 
-from frontdesk.permissions import Perm, require
+from frontdesk.permissions import SYSTEM, Perm, require
 
-
-class _System:
-    """The trusted in-process caller (CLI, benchmark) — never a screen."""
-
-    id = None
-    role = "system"
-    active = True
-    display_name = "system"
-
-    def __repr__(self) -> str:
-        return "SYSTEM"
-
-
-SYSTEM = _System()
+__all__ = ["SYSTEM", "audit_staff", "check", "printed_by"]
 
 
 def check(actor) -> None:

@@ -213,18 +213,17 @@ def _check_format(fmt: str) -> str:
     return fmt
 
 
-def slip_for(visit_id: int, kind: str, *, lang: str | None = None) -> GuideSlip | BillingSlip:
-    """The guide or billing slip of a visit, by `kind`."""
+def slip_for(visit_id: int, kind: str, *, actor,
+             lang: str | None = None) -> GuideSlip | BillingSlip:
+    """The guide or billing slip of a visit, by `kind`.
+
+    A slip names the patient: `actor` needs Perm.VIEW_PATIENT (the command line
+    passes permissions.SYSTEM).
+    """
+    require(actor, Perm.VIEW_PATIENT)
     if _check_kind(kind) == "guide":
         return guide_slip_for(visit_id, lang=lang)
     return billing_slip_for(visit_id, lang=lang)
-
-
-def visit_slip_for(visit_id: int, kind: str, *, actor,
-                   lang: str | None = None) -> GuideSlip | BillingSlip:
-    """:func:`slip_for` for a logged-in staff member (a slip reveals patient data)."""
-    require(actor, Perm.VIEW_PATIENT)
-    return slip_for(visit_id, kind, lang=lang)
 
 
 def default_format(kind: str) -> str:
@@ -265,26 +264,37 @@ def record_print(visit_id: int, kind: str, *, actor, fmt: str, printer: str,
                  exported: bool = False) -> AuditLog:
     """Write one audit entry for a slip that was printed (or exported to a file).
 
-    `actor` is the logged-in staff member, or None for the system (the
-    command line). Call it only after the printer accepted the job: a failed or
+    `actor` is the logged-in staff member, or permissions.SYSTEM (the command
+    line). Call it only after the printer accepted the job: a failed or
     cancelled print records nothing.
+
+    A slip of a registered patient is a patient access: the entry is the
+    patient's ("patient", patient id — where the audit browser finds who saw a
+    patient), with the visit in the detail. Before a record exists it is the
+    visit's.
     """
-    if actor is not None:
-        require(actor, Perm.VIEW_PATIENT)
+    require(actor, Perm.VIEW_PATIENT)
     visit = _visit(visit_id)
     detail = {"kind": _check_kind(kind), "format": _check_format(fmt),
               "printer": str(printer or "")}
+    action = "export" if exported else "print"
     with database_proxy.atomic():
-        return audit.record(actor, "export" if exported else "print", "visit", visit.id, detail)
+        if visit.patient_id is None:
+            return audit.record(actor, action, "visit", visit.id, detail)
+        return audit.patient_access(actor, action, visit.patient_id,
+                                    {"visit": visit.id, **detail})
 
 
-def print_history(visit_id: int) -> list[PrintRecord]:
-    """Every print and export of the visit's slips, newest first."""
+def print_history(visit_id: int, *, actor) -> list[PrintRecord]:
+    """Every print and export of the visit's slips, newest first (needs Perm.VIEW_PATIENT)."""
+    require(actor, Perm.VIEW_PATIENT)
     visit = _visit(visit_id)
+    mine = (AuditLog.entity == "visit") & (AuditLog.entity_id == str(visit.id))
+    if visit.patient_id is not None:
+        mine |= (AuditLog.entity == "patient") & (AuditLog.entity_id == str(visit.patient_id))
     rows = (AuditLog.select(AuditLog, Staff)
             .join(Staff, join_type=JOIN.LEFT_OUTER, on=(AuditLog.staff == Staff.id))
-            .where((AuditLog.entity == "visit") & (AuditLog.entity_id == str(visit.id))
-                   & (AuditLog.action.in_(("print", "export"))))
+            .where(mine & (AuditLog.action.in_(("print", "export"))))
             .order_by(AuditLog.at.desc(), AuditLog.id.desc()))
     out = []
     for row in rows:
@@ -294,6 +304,8 @@ def print_history(visit_id: int) -> list[PrintRecord]:
             detail = {}
         if not isinstance(detail, dict) or detail.get("kind") not in KINDS:
             continue  # not a slip (another kind of print of the visit)
+        if row.entity == "patient" and detail.get("visit") != visit.id:
+            continue  # the same patient's slip of another visit
         staff = row.staff if row.staff_id is not None else None
         out.append(PrintRecord(
             entry_id=row.id, at=row.at, kind=detail["kind"],

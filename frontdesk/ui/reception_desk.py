@@ -294,6 +294,7 @@ class DeskView(QWidget):
         from frontdesk.ui.reception_steps import TriageStep
 
         step = TriageStep(clock=self.clock)
+        step.lookup.actor = lambda: self.ctx.staff
         step.lookup.patient_chosen.connect(self.attach)
         step.triage.confirm_requested.connect(self.confirm_triage)
         return step
@@ -372,14 +373,16 @@ class DeskView(QWidget):
     def refresh_list(self) -> None:
         """Arrivals and visits in progress (any day: nothing open is ever hidden)."""
         try:
-            visits = reception.open_visits()
-            out = [v for v in reception.escorts_out(self.clock().date())
+            visits = reception.open_visits(actor=self.ctx.staff)
+            out = [v for v in reception.escorts_out(self.clock().date(),
+                                                    actor=self.ctx.staff)
                    if v.stage == stages.DONE and not v.escort_back]
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
         try:
-            self.deferred_list.set_visits(reception.deferred_billing(self.clock().date()))
+            self.deferred_list.set_visits(
+                reception.deferred_billing(self.clock().date(), actor=self.ctx.staff))
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
         rows = visits + [v for v in out if all(v.id != o.id for o in visits)]
@@ -407,7 +410,7 @@ class DeskView(QWidget):
             self._flush_draft()
             self.late = False
         try:
-            view = reception.get_visit(visit_id)
+            view = reception.get_visit(visit_id, actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
@@ -421,7 +424,7 @@ class DeskView(QWidget):
         if self.view is not None and self.view.id != visit_id:
             self._flush_draft()
         try:
-            view = reception.get_visit(visit_id)
+            view = reception.get_visit(visit_id, actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
@@ -504,7 +507,7 @@ class DeskView(QWidget):
         step.form.clear()
         draft = None
         try:
-            draft = reception.load_draft(view.id)
+            draft = reception.load_draft(view.id, actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "warn")
         if draft:
@@ -566,7 +569,7 @@ class DeskView(QWidget):
 
     def _show_billing(self, view) -> None:
         try:
-            quote = reception.fee_quote(view.id)
+            quote = reception.fee_quote(view.id, actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
@@ -695,7 +698,7 @@ class DeskView(QWidget):
         known = v.patient_id or (self._late_patient_id if self.late else None)
         if known is None and self._dups_checked_for != v.id:
             try:
-                dups = patients.find_duplicates(form)
+                dups = patients.find_duplicates(form, actor=self.ctx.staff)
             except FrontdeskError as exc:
                 self.show_notice(exc.message(), "error")
                 return
@@ -794,7 +797,7 @@ class DeskView(QWidget):
         if not self._registering():
             return
         try:
-            reception.save_draft(v.id, data)
+            reception.save_draft(v.id, data, actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.registration.draft_note.setText(exc.message())
             return

@@ -114,9 +114,11 @@ class PatientLookup(QWidget):
     patient_chosen = Signal(int)
     new_patient = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, actor=None):
         super().__init__(parent)
         self.setObjectName("patientLookup")
+        # Who is searching, asked at each search (the desk may lock and change hands).
+        self.actor = actor or (lambda: None)
         self.heading = QLabel()
         self.heading.setObjectName("lookupHeading")
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
@@ -195,7 +197,7 @@ class PatientLookup(QWidget):
             self.status.clear()
             return
         try:
-            hits = patients.search(typed, limit=RESULT_LIMIT)
+            hits = patients.search(typed, actor=self.actor(), limit=RESULT_LIMIT)
         except FrontdeskError as exc:
             self.model.set_hits([])
             self.status.setText(exc.message())

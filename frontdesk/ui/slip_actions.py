@@ -61,7 +61,7 @@ def print_visit_slip(ctx, visit_id: int, kind: str, parent: QWidget | None = Non
     """
     translate = QCoreApplication.translate
     try:
-        slip = source.visit_slip_for(visit_id, kind, actor=ctx.staff)
+        slip = source.slip_for(visit_id, kind, actor=ctx.staff)
         fmt = fmt or source.default_format(kind)
         data = source.slip_pdf(slip, fmt)
         wanted = print_settings_for(kind)
@@ -170,7 +170,7 @@ class ReprintDialog(QDialog):
     def reload(self) -> None:
         """Read the history again (after a reprint, or when another desk printed)."""
         try:
-            self.records = source.print_history(self.visit_id)
+            self.records = source.print_history(self.visit_id, actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.records = []
             self.status_label.setText(exc.message())

@@ -7,6 +7,7 @@ import pytest
 from frontdesk import patients, pinyin
 from frontdesk.db.models import Patient, PatientSearchKey, database_proxy
 from frontdesk.reception import RegistrationForm
+from tests.helpers.actors import viewer
 
 pytestmark = pytest.mark.postgres
 
@@ -60,7 +61,7 @@ def zhang(_search_db):
                                    "5678", "王", "w", "l"])
 def test_search_finds_what_the_keys_say(zhang, query):
     limit = 500  # all of them: compare sets, not the first page
-    got = [h.id for h in patients.search(query, limit=limit)]
+    got = [h.id for h in patients.search(query, limit=limit, actor=viewer())]
     assert len(got) == len(set(got))
     assert set(got) == expected_ids(query)
     assert got, query
@@ -68,7 +69,7 @@ def test_search_finds_what_the_keys_say(zhang, query):
 
 def test_each_kind_of_query_finds_the_patient(zhang):
     def found(q: str) -> dict[int, str]:
-        return {h.id: h.matched_on for h in patients.search(q, limit=200)}
+        return {h.id: h.matched_on for h in patients.search(q, limit=200, actor=viewer())}
 
     assert found("13812345678")[zhang.id] == "phone"
     assert found("138123")[zhang.id] == "phone"
@@ -109,12 +110,12 @@ def test_duplicates_and_merge(pg_demo_db):
         name="张晓明", sex="M", phone="13812345678", age=40))
     form = RegistrationForm(name="张小明", sex="M", phone="13900000000", age=40)
     form.validate()
-    dups = patients.find_duplicates(form)
+    dups = patients.find_duplicates(form, actor=viewer())
     assert zhang.id in [hit.id for hit, _reasons in dups]
     other = patients.create_patient(actor=desk, form=RegistrationForm(
         name="张小明", sex="M", phone="13900000000", age=40))
     kept = patients.merge_patients(actor=admin, keep_id=zhang.id, merge_id=other.id)
     assert Patient.get_by_id(other.id).merged_into_id == kept.id
-    assert other.id not in [h.id for h in patients.search("13900000000")]
+    assert other.id not in [h.id for h in patients.search("13900000000", actor=viewer())]
     assert pinyin.query_key("张小明") not in {
         k.key for k in PatientSearchKey.select().where(PatientSearchKey.patient == other.id)}

@@ -11,6 +11,7 @@ import pytest
 from frontdesk import queue, reception, settings, stages
 from frontdesk.db.models import Patient, Payment, Visit, VisitDraft, VisitEvent, database_proxy
 from frontdesk.errors import ConflictError
+from tests.helpers.actors import viewer
 from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, form, id_number, make_env, walk
 from tests.postgres import workers
 
@@ -31,31 +32,31 @@ def events(visit_id: int) -> list[tuple[str, str, str, int]]:
 def test_full_visit_from_the_door_to_back_at_post(env):
     v = reception.new_arrival(actor=env.guide, booked=False, first_visit=True, note="带孩子")
     assert (v.stage, v.version, v.visit_date) == (S.GREETING, 1, FIXED_NOW.date())
-    assert [q.id for q in reception.desk_queue()] == [v.id]
+    assert [q.id for q in reception.desk_queue(actor=viewer())] == [v.id]
     v = reception.take_at_desk(v.id, actor=env.desk, expected_version=v.version)
     anorectal, doc = dept("anorectal"), doctor("anorectal")
     v = reception.triage(v.id, actor=env.desk, expected_version=v.version,
                          complaint="便血一周，肛门疼痛", department_id=anorectal.id, doctor_id=doc.id)
     assert (v.stage, v.queue_label) == (S.REGISTRATION, "肛-001")
-    reception.save_draft(v.id, {"name": "单"})
-    reception.save_draft(v.id, {"name": "单田芳"})  # the upsert, twice
-    assert reception.load_draft(v.id) == {"name": "单田芳"}
+    reception.save_draft(v.id, {"name": "单"}, actor=viewer())
+    reception.save_draft(v.id, {"name": "单田芳"}, actor=viewer())  # the upsert, twice
+    assert reception.load_draft(v.id, actor=viewer()) == {"name": "单田芳"}
     v = reception.register(v.id, actor=env.desk, expected_version=v.version,
                            form=form(name="单田芳", sex="", age=None, phone="138-0013-8000",
                                      id_number=id_number(), address="朝阳区1号"))
     assert (v.stage, v.fee_fen, v.fee_waived) == (S.BILLING, 5000, False)
     assert VisitDraft.select().count() == 0
-    assert reception.fee_quote(v.id).total_fen == 5000
+    assert reception.fee_quote(v.id, actor=viewer()).total_fen == 5000
     [board] = queue.waiting_board(now=FIXED_NOW)
     assert [r.queue_label for r in board.rows] == ["肛-001"]
     v = reception.confirm_payment(v.id, actor=env.desk, expected_version=v.version)
     assert v.stage == S.ESCORT
     v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
                                  escort_id=env.guide2.id)
-    assert [e.id for e in reception.escorts_out()] == [v.id]
+    assert [e.id for e in reception.escorts_out(actor=viewer())] == [v.id]
     assert env.guide2.id not in dict(reception.free_escorts())
     v = reception.back_at_post(v.id, actor=env.guide2)
-    assert reception.escorts_out() == [] and env.guide2.id in dict(reception.free_escorts())
+    assert reception.escorts_out(actor=viewer()) == [] and env.guide2.id in dict(reception.free_escorts())
 
     stored = Visit.get_by_id(v.id)
     assert (stored.stage, stored.version, stored.queue_no) == (S.DONE, 7, 1)
@@ -83,11 +84,11 @@ def test_red_flag_left_and_open_visits(env):
                            complaint="胸痛半小时", department_id=dept("emergency").id)
     assert (red.stage, red.red_flag, red.billing_deferred) == (S.ESCORT, True, True)
     gone = walk(env, S.BILLING, reg_form=form(phone="13900001111"))
-    assert [v.id for v in reception.open_visits(FIXED_NOW.date())] == [red.id, gone.id]
+    assert [v.id for v in reception.open_visits(FIXED_NOW.date(), actor=viewer())] == [red.id, gone.id]
     gone = reception.leave(gone.id, actor=env.desk, expected_version=gone.version,
                            reason="等候时间太长")
     assert (gone.stage, gone.left_reason) == (S.LEFT, "等候时间太长")
-    assert [v.id for v in reception.open_visits()] == [red.id]
+    assert [v.id for v in reception.open_visits(actor=viewer())] == [red.id]
 
 
 def test_settings_upsert(pg_rules_db):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import DEMO_TODAY
+from tests.helpers.actors import viewer
 
 # A Monday morning in clinic hours, on the demo hospital's "today".
 NOW = dt.datetime.combine(DEMO_TODAY, dt.time(10, 0))
@@ -79,7 +80,7 @@ def press(qtbot, widget, key=Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.NoM
 def actions(visit_id: int) -> list[str]:
     from frontdesk import reception
 
-    return [e.action for e in reception.get_visit(visit_id).events]
+    return [e.action for e in reception.get_visit(visit_id, actor=viewer()).events]
 
 
 def arrive(area, qtbot, *, booked: bool, first_visit: bool) -> int:

@@ -81,6 +81,22 @@ def test_board_shows_waits_and_care_prompts(qtbot, demo_ctx, desk_staff, pinned,
     assert "喝杯水" in board.care_phrases.text() and "稍等" in board.care_phrases.text()
 
 
+def test_board_masks_names_as_the_slips_do(qtbot, demo_ctx, desk_staff, pinned, monkeypatch):
+    # The same mask as the guide slip: a compound surname is not split, nothing leaks.
+    from frontdesk.slips import mask_name
+
+    a = _waiting_visit(desk_staff, 5, "胃痛", "欧阳娜娜", monkeypatch)
+    b = _waiting_visit(desk_staff, 6, "胃痛", "司马光", monkeypatch)
+    board = QueueBoardArea(demo_ctx, clock=lambda: NOW)
+    qtbot.addWidget(board)
+    names = {r.visit_id: r.patient_name_masked for d in board.boards for r in d.rows}
+    assert names[a.id] == "欧阳*娜" == mask_name("欧阳娜娜")
+    assert names[b.id] == "司马*" == mask_name("司马光")
+    shown = [card.model.data(card.model.index(r, BoardModel.COL_NAME))
+             for card in board.cards.values() for r in range(card.model.rowCount())]
+    assert "欧阳*娜" in shown and "司马*" in shown and "欧**娜" not in shown
+
+
 def test_board_refreshes_when_a_visit_changes(qtbot, demo_ctx, desk_staff, pinned, monkeypatch):
     board = QueueBoardArea(demo_ctx, clock=lambda: NOW)
     qtbot.addWidget(board)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from frontdesk import reception, stages
+from tests.helpers.actors import viewer
 from tests.ui.reception_support import *  # noqa: F403 - the fixtures
 from tests.ui.reception_support import NOW, actions, arrive, press, type_text
 
@@ -28,7 +29,7 @@ def test_first_visit_walk_in_from_the_door_to_back_at_post(area, qtbot):
     internal = triage.department_ids()[0]
     assert "胃痛" in triage.departments.item(0).text()  # the reason is shown
     press(qtbot, triage.complaint, modifier=CTRL)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.REGISTRATION and view.department_id == internal
     assert view.complaint == "胃痛三天" and view.queue_label
 
@@ -42,17 +43,17 @@ def test_first_visit_walk_in_from_the_door_to_back_at_post(area, qtbot):
     press(qtbot, form.age, modifier=CTRL)
     if desk.registration.duplicates.isVisible():  # a similar demo patient is possible
         desk.registration.duplicates.create_button.click()
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.BILLING, desk.notice_text() or form.errors()
     assert view.patient_name == "欧阳娜娜" and view.patient_phone == "13912345678"
     assert not view.fee_waived and view.fee_fen > 0
 
     press(qtbot, desk.billing.confirm_button)
-    assert reception.get_visit(visit_id).stage == stages.ESCORT
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.ESCORT
     escort_id = desk.escort.escort_id()
     assert escort_id is not None
     press(qtbot, desk.escort.escort)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.DONE and view.escort_id == escort_id
     assert desk.escort.back_button.isVisibleTo(desk.escort)
     press(qtbot, desk.escort.back_button)
@@ -85,7 +86,7 @@ def test_returning_patient_with_an_appointment(area, qtbot):
     assert lookup.model.rowCount() >= 1
     assert lookup.current_hit().id == appt.patient_id
     press(qtbot, lookup.query)  # Enter: use this record
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.patient_id == appt.patient_id and view.appointment_id == appt.id
     # The appointment pre-filled the triage, shown for the desk to confirm.
     triage = desk.triage_step.triage
@@ -93,12 +94,12 @@ def test_returning_patient_with_an_appointment(area, qtbot):
     assert triage.choice().department_id == appt.department_id
     assert triage.choice().doctor_id == appt.doctor_id
     press(qtbot, triage.complaint, modifier=CTRL)
-    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
     # The form comes filled from the record; register without typing.
     form = desk.registration.form
     assert form.name.text() == appt.patient_name and form.phone.text() == appt.phone
     press(qtbot, form.name, modifier=CTRL)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.BILLING, form.errors() or desk.notice_text()
     assert view.patient_id == appt.patient_id and not view.first_visit
     from frontdesk.db.models import Appointment
@@ -121,13 +122,13 @@ def test_vip_fee_is_waived(area, qtbot):
     press(qtbot, triage.complaint, modifier=CTRL)
     form = desk.registration.form
     press(qtbot, form.name, modifier=CTRL)
-    assert reception.get_visit(visit_id).stage == stages.BILLING, form.errors()
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.BILLING, form.errors()
     assert desk.billing.is_waived()
     assert "¥0.00" in desk.billing.total_text()
     assert desk.billing.waiver_note.text()
     assert "Enter" in desk.billing.confirm_button.text()
     press(qtbot, desk.billing.confirm_button)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.ESCORT
     assert view.fee_waived and view.fee_fen == 0 and view.waiver_reason
     assert actions(visit_id)[-1] == stages.WAIVED
@@ -145,7 +146,7 @@ def test_red_flag_goes_straight_to_emergency_and_escort(area, qtbot):
     emergency = [d for d in triage._departments if d.is_emergency][0]
     assert triage.choice().department_id == emergency.id  # put first and chosen
     press(qtbot, triage.complaint, modifier=CTRL)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.ESCORT and view.red_flag and view.billing_deferred
     assert view.department_id == emergency.id
     assert desk.escort.deferred.isVisibleTo(desk.escort)
@@ -166,7 +167,7 @@ def test_red_flag_cannot_be_sent_elsewhere(area, qtbot):
     triage.confirm()
     # The domain refuses; the message sits at the department list, nothing stored.
     assert "急诊" in triage.dept_box.error_text()
-    assert reception.get_visit(visit_id).stage == stages.TRIAGE
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.TRIAGE
 
 
 def test_patient_who_leaves(area, qtbot):
@@ -178,10 +179,10 @@ def test_patient_who_leaves(area, qtbot):
     line = desk.leave_box.reason.lineEdit()
     press(qtbot, line)  # no reason: refused at the field
     assert desk.leave_box.reason_box.error_text()
-    assert reception.get_visit(visit_id).stage == stages.TRIAGE
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.TRIAGE
     type_text(line, "等候时间太长")
     press(qtbot, line)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.LEFT and view.left_reason == "等候时间太长"
     assert actions(visit_id)[-1] == stages.LEFT_ACTION
     assert not desk.leave_button.isEnabled()
@@ -222,7 +223,7 @@ def test_slips_print_from_billing_and_escort(area, qtbot, tmp_path):
     press(qtbot, form.age, modifier=CTRL)
     if desk.registration.duplicates.isVisible():
         desk.registration.duplicates.create_button.click()
-    assert reception.get_visit(visit_id).stage == stages.BILLING
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.BILLING
     press(qtbot, desk.billing.confirm_button, Qt.Key.Key_P, CTRL)
     assert desk.last_print is not None and desk.last_print.ok, desk.notice_text()
     press(qtbot, desk.billing.confirm_button)
@@ -231,4 +232,4 @@ def test_slips_print_from_billing_and_escort(area, qtbot, tmp_path):
     assert [f.name for f in files] == ["billing.pdf", "guide.pdf"]
     assert all(f.stat().st_size > 1000 for f in files)
     # Printing changed no stage: the escort step is still due.
-    assert reception.get_visit(visit_id).stage == stages.ESCORT
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.ESCORT

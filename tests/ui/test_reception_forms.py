@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from frontdesk import reception, stages
+from tests.helpers.actors import viewer
 from tests.ui.reception_support import *  # noqa: F403 - the fixtures
 from tests.ui.reception_support import NOW, arrive, press, type_text
 
@@ -19,7 +20,7 @@ def to_registration(area, qtbot, complaint="咳嗽") -> tuple[object, int]:
     press(qtbot, desk, Qt.Key.Key_F4)
     type_text(desk.triage_step.triage.complaint, complaint)
     press(qtbot, desk.triage_step.triage.complaint, modifier=CTRL)
-    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
     return desk, visit_id
 
 
@@ -40,7 +41,7 @@ def test_bad_phone_and_id_are_shown_at_their_fields(area, qtbot):
     assert "校验" in form.error_at("id_number")
     # Submitting stores nothing and shows every problem at its field.
     press(qtbot, form.name, modifier=CTRL)
-    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
     assert {"name", "phone", "id_number"} <= set(form.errors())
     # Correcting a field clears its message.
     form.phone.clear()
@@ -69,7 +70,7 @@ def test_empty_name_and_impossible_age_are_refused(area, qtbot):
     press(qtbot, form.age, modifier=CTRL)
     errors = form.errors()
     assert "name" in errors and "age" in errors
-    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
 
 
 def test_a_whole_step_by_keyboard_only(area, qtbot):
@@ -87,7 +88,7 @@ def test_a_whole_step_by_keyboard_only(area, qtbot):
     press(qtbot, triage.departments)
     assert triage.doctors.hasFocus()
     press(qtbot, triage.doctors)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.REGISTRATION and view.department_id == picked
 
 
@@ -108,7 +109,7 @@ def test_draft_is_restored_after_rebuilding_the_screen(area, qtbot, demo_ctx):
     form = desk.registration.form
     type_text(form.name, "张三")
     type_text(form.habits, "常网购")
-    qtbot.waitUntil(lambda: (reception.load_draft(visit_id) or {}).get("habits") == "常网购",
+    qtbot.waitUntil(lambda: (reception.load_draft(visit_id, actor=viewer()) or {}).get("habits") == "常网购",
                     timeout=3000)
     area.close()
 
@@ -136,17 +137,17 @@ def test_conflict_reloads_and_keeps_what_was_typed(area, qtbot, desk_staff):
     from frontdesk.db.models import Patient
 
     other = Patient.select().order_by(Patient.id).first()
-    stale = reception.get_visit(visit_id)
+    stale = reception.get_visit(visit_id, actor=viewer())
     reception.attach_patient(visit_id, actor=desk_staff, expected_version=stale.version,
                              patient_id=other.id)
     press(qtbot, form.name, modifier=CTRL)
     assert desk.notice.property("kind") == "warn" and desk.notice_text()
     assert form.name.text() == "李四" and form.phone.text() == "13700001111"
-    assert desk.view.version == reception.get_visit(visit_id).version
-    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert desk.view.version == reception.get_visit(visit_id, actor=viewer()).version
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
     # The second try goes through with the reloaded version.
     press(qtbot, form.name, modifier=CTRL)
-    assert reception.get_visit(visit_id).stage == stages.BILLING, desk.notice_text()
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.BILLING, desk.notice_text()
 
 
 def test_duplicate_warning_before_a_new_record(area, qtbot):
@@ -164,16 +165,16 @@ def test_duplicate_warning_before_a_new_record(area, qtbot):
     dups = desk.registration.duplicates
     assert dups.isVisibleTo(desk)
     assert existing.name in dups.list.item(0).text()
-    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
     assert Patient.select().count() == count  # nothing created yet
     press(qtbot, dups.list)  # Enter: the same person
     # The record is linked and shown for review: nothing is written to it yet.
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.REGISTRATION and view.patient_id == existing.id
     assert form.name.text() == existing.name and form.phone.text() == existing.phone
     assert "王五" in desk.registration.review_note.text()
     press(qtbot, form.name, modifier=CTRL)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.BILLING and view.patient_id == existing.id
     assert Patient.select().count() == count
     assert Patient.get_by_id(existing.id).name == existing.name  # not overwritten by 王五
@@ -188,10 +189,10 @@ def test_hostile_input_is_refused_at_the_field(area, qtbot):
     triage.complaint.setPlainText("头痛" * 2500)
     triage.confirm()
     assert "5000" in triage.complaint_box.error_text()
-    assert reception.get_visit(visit_id).stage == stages.TRIAGE
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.TRIAGE
     triage.complaint.setPlainText("咳嗽'); DROP TABLE visit;--")
     triage.confirm()
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.REGISTRATION and "DROP TABLE" in view.complaint
     form = desk.registration.form
     form.name.setText("Robert'); DROP TABLE patient;--")

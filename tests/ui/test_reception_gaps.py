@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from frontdesk import reception, stages
+from tests.helpers.actors import viewer
 from tests.ui.reception_support import *  # noqa: F403 - the fixtures
 from tests.ui.reception_support import NOW, actions, arrive, press, type_text
 
@@ -51,7 +52,7 @@ def test_escort_picker_offers_only_free_escorts_and_says_who_is_out(area, qtbot,
     # A stale picker (another desk sent the escort out meanwhile): refused at the field.
     desk.hand_to_doctor(busy_id)
     assert busy_name in panel.escort_box.error_text()
-    stored = reception.get_visit(waiting.id)
+    stored = reception.get_visit(waiting.id, actor=viewer())
     assert stored.stage == stages.ESCORT and stored.escort_id is None
 
     # Back at post on the other visit: the escort is offered again and can take this one.
@@ -61,7 +62,7 @@ def test_escort_picker_offers_only_free_escorts_and_says_who_is_out(area, qtbot,
     assert busy_id in offered and not panel.busy_note.isVisibleTo(panel)
     panel.escort.setCurrentIndex(panel.escort.findData(busy_id))
     press(qtbot, panel.escort)
-    stored = reception.get_visit(waiting.id)
+    stored = reception.get_visit(waiting.id, actor=viewer())
     assert (stored.stage, stored.escort_id) == (stages.DONE, busy_id)
     assert actions(waiting.id)[-1] == stages.HANDED_TO_DOCTOR
 
@@ -96,11 +97,11 @@ def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(are
     dups.use_button.click()
 
     # Linked, not written: the form shows the record, the visit's answer is kept.
-    assert reception.get_visit(visit_id).patient_id == existing.id
-    assert reception.get_visit(visit_id).stage == stages.REGISTRATION
+    assert reception.get_visit(visit_id, actor=viewer()).patient_id == existing.id
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
     assert form.name.text() == existing.name and form.address.text() == existing.address
     assert form.illness_duration.text() == "3 days"
-    assert form.age.text() == str(reception.get_visit(visit_id).age)  # from the birth date
+    assert form.age.text() == str(reception.get_visit(visit_id, actor=viewer()).age)  # from the birth date
     note = desk.registration.review_note
     assert note.isVisibleTo(desk) and "王五" in note.text() and "typed street 9" in note.text()
     area.grab().save("/tmp/gap3_review.png")
@@ -108,7 +109,7 @@ def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(are
     # The desk decides the typed address is right; nothing else changes.
     form.address.setText("typed street 9")
     press(qtbot, form.name, modifier=CTRL)
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.BILLING and view.patient_id == existing.id
     stored = Patient.get_by_id(existing.id)
     assert stored.address == "typed street 9"
@@ -150,12 +151,12 @@ def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot,
     press(qtbot, desk, Qt.Key.Key_F4)
     type_text(desk.triage_step.triage.complaint, "突然胸痛")
     press(qtbot, desk.triage_step.triage.complaint, modifier=CTRL)
-    assert reception.get_visit(visit_id).billing_deferred
+    assert reception.get_visit(visit_id, actor=viewer()).billing_deferred
     # Not forgotten: listed from the moment billing is deferred.
     assert [v.id for v in desk.deferred_list.visits] == [visit_id]
     assert "to register" in desk.deferred_list.list.item(0).text()
     press(qtbot, desk.escort.escort)  # treat first: straight to the emergency doctor
-    assert reception.get_visit(visit_id).stage == stages.DONE
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.DONE
     assert desk.late_button.isVisibleTo(desk)
 
     # Later: the desk picks it from the deferred-billing list.
@@ -170,7 +171,7 @@ def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot,
     press(qtbot, reg.form.age, modifier=CTRL)
     if reg.duplicates.isVisible():
         reg.duplicates.create_button.click()
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.DONE and view.registered_late, reg.form.errors()
     assert view.patient_name == "赵急" and view.fee_fen > 0
     assert Patient.get_by_id(view.patient_id).phone == "13711112222"
@@ -181,7 +182,7 @@ def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot,
     area.grab().save("/tmp/gap1_late_billing.png")
 
     press(qtbot, desk.billing.confirm_button)  # Enter: paid at the cashier
-    view = reception.get_visit(visit_id)
+    view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.DONE and not view.billing_open
     assert Payment.get(Payment.visit == visit_id).amount_fen == view.fee_fen
     assert actions(visit_id)[2:] == [stages.DEFERRED, stages.HANDED_TO_DOCTOR,

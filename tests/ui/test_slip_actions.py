@@ -21,6 +21,7 @@ from frontdesk.slips import source  # noqa: E402
 from frontdesk.ui import printing  # noqa: E402
 from frontdesk.ui.printing import PrintOutcome  # noqa: E402
 from frontdesk.ui.slip_actions import ReprintDialog, print_visit_slip  # noqa: E402
+from tests.helpers.actors import viewer
 
 pytestmark = pytest.mark.gui
 
@@ -88,7 +89,7 @@ def test_print_without_asking_prints_and_records_once(qtbot, demo_ctx, visit, tm
     assert result.ok, result.message
     assert result.outcome is PrintOutcome.PRINTED and result.pages == 1
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
-    history = source.print_history(visit.id)
+    history = source.print_history(visit.id, actor=viewer())
     assert len(history) == 1
     entry = history[0]
     assert (entry.kind, entry.fmt, entry.exported) == ("guide", "roll80", False)
@@ -107,7 +108,7 @@ def test_print_dialog_accepted_uses_the_kind_format(qtbot, demo_ctx, visit, tmp_
     assert run.calls == ["printDialog"]
     size = page_size(out)
     assert "595" in size and ("841" in size or "842" in size), size  # A4, from the setting
-    [entry] = source.print_history(visit.id)
+    [entry] = source.print_history(visit.id, actor=viewer())
     assert (entry.kind, entry.fmt) == ("billing", "a4")
 
 
@@ -120,7 +121,7 @@ def test_cancelled_print_records_nothing(qtbot, demo_ctx, visit, tmp_path):
     assert result.outcome is PrintOutcome.CANCELLED and not result.ok
     assert "Nothing was changed" in result.message
     assert not out.exists()
-    assert source.print_history(visit.id) == []
+    assert source.print_history(visit.id, actor=viewer()) == []
     assert snapshot(visit.id) == before
 
 
@@ -139,7 +140,7 @@ def test_preview_then_print(qtbot, demo_ctx, visit, tmp_path, monkeypatch):
                               printer_factory=pdf_printer(out))
     assert shown == [1]
     assert result.ok, result.message
-    assert len(source.print_history(visit.id)) == 1
+    assert len(source.print_history(visit.id, actor=viewer())) == 1
 
 
 def test_preview_closed_without_printing(qtbot, demo_ctx, visit, monkeypatch):
@@ -147,7 +148,7 @@ def test_preview_closed_without_printing(qtbot, demo_ctx, visit, monkeypatch):
     result = print_visit_slip(demo_ctx, visit.id, "billing", run_dialog=never_called,
                               printer_factory=pdf_printer("/nonexistent/x.pdf"))
     assert result.outcome is PrintOutcome.CANCELLED
-    assert source.print_history(visit.id) == []
+    assert source.print_history(visit.id, actor=viewer()) == []
 
 
 def test_vanished_printer_says_nothing_changed(qtbot, demo_ctx, visit, tmp_path):
@@ -159,7 +160,7 @@ def test_vanished_printer_says_nothing_changed(qtbot, demo_ctx, visit, tmp_path)
     assert "Roll printer that was unplugged" in result.message
     assert "nothing was changed" in result.message
     assert not (tmp_path / "x.pdf").exists()
-    assert source.print_history(visit.id) == []
+    assert source.print_history(visit.id, actor=viewer()) == []
 
 
 def test_unknown_visit_and_untriaged_visit(qtbot, demo_ctx, tmp_path):
@@ -172,7 +173,7 @@ def test_unknown_visit_and_untriaged_visit(qtbot, demo_ctx, tmp_path):
                               printer_factory=pdf_printer(tmp_path / "x.pdf"))
     assert result.outcome is PrintOutcome.FAILED and "分诊" in result.message
     assert not (tmp_path / "x.pdf").exists()
-    assert source.print_history(fresh.id) == []
+    assert source.print_history(fresh.id, actor=viewer()) == []
 
 
 def test_nobody_logged_in_prints_nothing(qtbot, demo_ctx, visit, tmp_path):
@@ -180,7 +181,7 @@ def test_nobody_logged_in_prints_nothing(qtbot, demo_ctx, visit, tmp_path):
     result = print_visit_slip(demo_ctx, visit.id, "guide", run_dialog=never_called,
                               printer_factory=pdf_printer(tmp_path / "x.pdf"))
     assert result.outcome is PrintOutcome.FAILED and "登录" in result.message
-    assert source.print_history(visit.id) == []
+    assert source.print_history(visit.id, actor=viewer()) == []
 
 
 def test_reprint_dialog_lists_the_history_and_reprints(qtbot, demo_ctx, visit, tmp_path):
@@ -206,7 +207,7 @@ def test_reprint_dialog_lists_the_history_and_reprints(qtbot, demo_ctx, visit, t
     # the reprint is on paper of the same size as the first print
     assert page_size(tmp_path / "again.pdf") == page_size(tmp_path / "first.pdf")
     assert table.rowCount() == 2
-    history = source.print_history(visit.id)
+    history = source.print_history(visit.id, actor=viewer())
     assert [(h.kind, h.fmt) for h in history] == [("billing", "a5"), ("billing", "a5")]
     assert dlg.findChild(QLabel, "reprintStatus").text() == dlg.last_result.message
 
@@ -219,7 +220,7 @@ def test_reprint_dialog_without_history(qtbot, demo_ctx, visit):
     assert dlg.findChild(QLabel, "printHistoryEmpty").isVisible()
     assert not dlg.findChild(QPushButton, "reprintButton").isEnabled()
     assert dlg.reprint() is None
-    assert source.print_history(visit.id) == []
+    assert source.print_history(visit.id, actor=viewer()) == []
 
 
 def test_reprint_dialog_unknown_visit_says_so(qtbot, demo_ctx):

@@ -17,6 +17,7 @@ from frontdesk.db.models import (
     database_proxy,
 )
 from frontdesk.errors import PermissionDenied, ValidationError
+from tests.helpers.actors import viewer
 from tests.helpers.reception_flow import FIXED_NOW, dept, form, id_number, make_env
 
 
@@ -30,7 +31,7 @@ def add(env, name, phone, **kw):
 
 
 def names(query, **kw):
-    return [h.name for h in patients.search(query, **kw)]
+    return [h.name for h in patients.search(query, **kw, actor=viewer())]
 
 
 @pytest.fixture
@@ -76,38 +77,38 @@ def people(env):
     ("110105", ["吕布"], "id_number"),
 ])
 def test_search_finds_by_every_key(people, query, expected, matched_on):
-    hits = patients.search(query)
+    hits = patients.search(query, actor=viewer())
     assert sorted(h.name for h in hits) == sorted(expected)
     assert hits[0].matched_on == matched_on or matched_on == "phone_tail"
 
 
 def test_search_by_record_number_and_full_id(people):
     lv = people["吕布"]
-    hit = patients.search(lv.record_no.lower())[0]
+    hit = patients.search(lv.record_no.lower(), actor=viewer())[0]
     assert (hit.name, hit.matched_on) == ("吕布", "record_no")
-    hit = patients.search(id_number())[0]
+    hit = patients.search(id_number(), actor=viewer())[0]
     assert (hit.name, hit.matched_on, hit.id_number_masked) == (
         "吕布", "id_number", id_number()[:6] + "********" + id_number()[-4:])
 
 
 def test_hit_fields_are_masked_and_complete(people):
     v = Visit.create(visit_date=dt.date(2026, 11, 20), patient=people["张三"], stage="DONE")
-    hit = patients.search("zhangsan", limit=1)[0]
+    hit = patients.search("zhangsan", limit=1, actor=viewer())[0]
     assert (hit.phone_masked, hit.phone, hit.age, hit.sex) == ("138****8000", "13800138000", 35, "M")
     assert hit.last_visit == v.visit_date and hit.record_no.startswith("P")
 
 
 def test_search_nothing(people):
-    assert patients.search("") == [] and patients.search("   ") == []
-    assert patients.search("xyzq") == []
-    assert patients.search("'; DROP TABLE patient; --") == []
+    assert patients.search("", actor=viewer()) == [] and patients.search("   ", actor=viewer()) == []
+    assert patients.search("xyzq", actor=viewer()) == []
+    assert patients.search("'; DROP TABLE patient; --", actor=viewer()) == []
     assert Patient.select().count() == 8
 
 
 def test_search_limit_and_no_duplicates(env):
     for i in range(30):
         add(env, "张" + "三四五六七八九"[i % 7] + "乐", f"1380000{i:04d}")
-    hits = patients.search("zh", limit=20)
+    hits = patients.search("zh", limit=20, actor=viewer())
     assert len(hits) == 20 and len({h.id for h in hits}) == 20
     assert len(patients.search_ids("138", limit=25)) == 25
 
@@ -173,7 +174,7 @@ def test_view_patient_is_audited_and_needs_permission(env, people):
 
 def dup_reasons(f):
     assert f.validate(FIXED_NOW.date()) == {}
-    return {h.name: reasons for h, reasons in patients.find_duplicates(f)}
+    return {h.name: reasons for h, reasons in patients.find_duplicates(f, actor=viewer())}
 
 
 def test_duplicates_same_phone(people):
@@ -206,6 +207,33 @@ def test_duplicates_similar_name_same_sex_and_age(env):
     found = dup_reasons(form(name="张小明", phone="13000000002", sex="M", age=41))
     assert found == {"张晓明": ["姓名相近且性别、年龄相同"]}
     assert dup_reasons(form(name="李小明", phone="13000000002", sex="M", age=40)) == {}
+
+
+def _bulk_patients(rows):
+    """Insert many patients with their search keys quickly (no per-row audit)."""
+    with database_proxy.atomic():
+        for name, sex, birth, phone in rows:
+            p = Patient.create(record_no=f"X{phone}", name=name, sex=sex, birth_date=birth,
+                               phone=phone)
+            PatientSearchKey.insert_many(
+                [{"patient": p.id, "key": k}
+                 for k in sorted(patients.search_keys_for(name, phone, p.record_no))]
+            ).execute()
+
+
+def test_duplicate_found_among_thousands_with_the_same_surname(env):
+    # 2,500 men surnamed 张 whose keys sort before the real match (张阿…, "zhanga…"),
+    # none of them the right age: the one 张晓明 of the right age must still be offered.
+    fillers = [(f"张阿{chr(0x4E00 + i)}", "M", dt.date(1950, 1, 1), f"1500000{i:04d}")
+               for i in range(2500)]
+    _bulk_patients(fillers)
+    _bulk_patients([("张晓明", "M", dt.date(1985, 6, 1), "13000000001")])
+    found = dup_reasons(form(name="张小明", phone="13000000002", sex="M", age=41))
+    assert found == {"张晓明": ["姓名相近且性别、年龄相同"]}
+    # Sounds alike with another surname character (章 / 张): found by its reading.
+    _bulk_patients([("章小明", "M", dt.date(1985, 3, 1), "13000000005")])
+    found = dup_reasons(form(name="张小明", phone="13000000002", sex="M", age=41))
+    assert set(found) == {"张晓明", "章小明"}
 
 
 def test_duplicates_in_english(people):

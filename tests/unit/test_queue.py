@@ -10,6 +10,7 @@ import pytest
 
 from frontdesk import queue, reception, settings, stages
 from frontdesk.db.models import Staff, Visit, VisitEvent, database_proxy
+from frontdesk.slips import mask_name as slips_mask_name
 from tests.helpers.reception_flow import FIXED_NOW, dept, form, make_env, walk
 
 S = stages
@@ -25,8 +26,10 @@ def test_queue_label_and_masking():
     assert queue.queue_label("内", 12) == "内-012"
     assert queue.queue_label("急", 1234) == "急-1234"
     assert queue.queue_label("内", None) == ""
-    assert [queue.mask_name(n) for n in ("张三", "王小明", "欧阳娜娜", "A", "")] == [
-        "张*", "王*明", "欧**娜", "A", ""]
+    # The slips' mask: a compound surname stays whole, a one-character name is a star.
+    assert [queue.mask_name(n) for n in ("张三", "王小明", "欧阳娜娜", "王", "A", "")] == [
+        "张*", "王*明", "欧阳*娜", "*", "A*", ""]
+    assert queue.mask_name is slips_mask_name
 
 
 def test_numbers_are_per_department_and_per_day(env):
@@ -145,7 +148,7 @@ def test_waiting_board_levels_and_order(env):
     assert [(d.name, [(r.queue_label, r.patient_name_masked, r.waited_minutes, r.level)
                       for r in d.rows]) for d in board] == [
         ("内科", [("内-002", "王*明", 20, "amber"), ("内-001", "", 5, "ok")]),
-        ("口腔科", [("口-001", "欧**娜", 45, "red")]),
+        ("口腔科", [("口-001", "欧阳*娜", 45, "red")]),
     ]
     settings.set("queue.red_minutes", 60)
     assert queue.waiting_board(now=FIXED_NOW)[1].rows[0].level == "amber"

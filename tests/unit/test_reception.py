@@ -19,6 +19,7 @@ from frontdesk.db.models import (
     VisitEvent,
 )
 from frontdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from tests.helpers.actors import viewer
 from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, form, id_number, make_env, walk
 
 S = stages
@@ -40,9 +41,9 @@ def events(visit_id: int) -> list[tuple[str, str, str, int]]:
 def test_first_visit_walk_in_from_door_to_back_at_post(env):
     v = reception.new_arrival(actor=env.guide, booked=False, first_visit=True, note="带孩子")
     assert (v.stage, v.version, v.visit_date) == (S.GREETING, 1, FIXED_NOW.date())
-    assert [q.id for q in reception.desk_queue()] == [v.id]
+    assert [q.id for q in reception.desk_queue(actor=viewer())] == [v.id]
     v = reception.take_at_desk(v.id, actor=env.desk, expected_version=1)
-    assert reception.desk_queue() == []
+    assert reception.desk_queue(actor=viewer()) == []
     anorectal, doc = dept("anorectal"), doctor("anorectal")
     v = reception.triage(v.id, actor=env.desk, expected_version=v.version,
                          complaint="便血一周，肛门疼痛", department_id=anorectal.id, doctor_id=doc.id)
@@ -183,7 +184,7 @@ def test_left_from_each_open_stage(env, stage):
     assert (stored.stage, stored.left_reason, stored.version) == (S.LEFT, "等候时间太长",
                                                                   v.version + 1)
     assert events(v.id)[-1] == (stage, S.LEFT, S.LEFT_ACTION, env.desk.id)
-    assert left.id not in [o.id for o in reception.open_visits()]
+    assert left.id not in [o.id for o in reception.open_visits(actor=viewer())]
 
 
 def test_leave_is_refused_once_closed(env):
@@ -238,7 +239,7 @@ def test_two_desks_advancing_the_same_visit_conflict(env):
 
 def test_stale_version_conflicts_even_if_the_move_would_be_legal(env):
     v = walk(env, S.REGISTRATION)
-    reception.save_draft(v.id, {"name": "张"})
+    reception.save_draft(v.id, {"name": "张"}, actor=viewer())
     assert Visit.get_by_id(v.id).version == v.version  # drafts do not bump the version
     Visit.update(version=Visit.version + 1).where(Visit.id == v.id).execute()
     with pytest.raises(ConflictError):
@@ -250,7 +251,7 @@ def test_unknown_visit_is_not_found(env):
     with pytest.raises(NotFound):
         reception.take_at_desk(99999, actor=env.desk, expected_version=1)
     with pytest.raises(NotFound):
-        reception.get_visit(99999)
+        reception.get_visit(99999, actor=viewer())
 
 
 # --- Permissions ------------------------------------------------------------------------------
@@ -354,27 +355,27 @@ def test_drafts_survive_reopening_the_database(env, rules_db):
 
     v = walk(env, S.REGISTRATION)
     data = {"name": "张三", "phone": "1380013", "concerns": "价格😀", "birth_date": dt.date(1990, 1, 2)}
-    reception.save_draft(v.id, data)
-    reception.save_draft(v.id, {**data, "phone": "13800138000"})
+    reception.save_draft(v.id, data, actor=viewer())
+    reception.save_draft(v.id, {**data, "phone": "13800138000"}, actor=viewer())
     path = rules_db.database
     connection.close()
     open_database(f"sqlite:///{path}")
-    assert reception.load_draft(v.id) == {**data, "phone": "13800138000",
+    assert reception.load_draft(v.id, actor=viewer()) == {**data, "phone": "13800138000",
                                           "birth_date": "1990-01-02"}
-    assert [o.stage for o in reception.open_visits()] == [S.REGISTRATION]
-    restored = reception.RegistrationForm.from_dict(reception.load_draft(v.id))
+    assert [o.stage for o in reception.open_visits(actor=viewer())] == [S.REGISTRATION]
+    restored = reception.RegistrationForm.from_dict(reception.load_draft(v.id, actor=viewer()))
     assert restored.birth_date == dt.date(1990, 1, 2) and restored.sex == ""
     reception.register(v.id, actor=env.desk, expected_version=v.version, form=form())
-    assert reception.load_draft(v.id) is None and VisitDraft.select().count() == 0
+    assert reception.load_draft(v.id, actor=viewer()) is None and VisitDraft.select().count() == 0
 
 
 def test_drop_draft_and_damaged_draft(env):
     v = walk(env, S.REGISTRATION)
-    reception.save_draft(v.id, {"a": 1})
-    reception.drop_draft(v.id)
-    assert reception.load_draft(v.id) is None
+    reception.save_draft(v.id, {"a": 1}, actor=viewer())
+    reception.drop_draft(v.id, actor=viewer())
+    assert reception.load_draft(v.id, actor=viewer()) is None
     VisitDraft.create(visit=v.id, data="{not json")
-    assert reception.load_draft(v.id) is None
+    assert reception.load_draft(v.id, actor=viewer()) is None
 
 
 def test_open_visits_are_oldest_first_and_show_their_stage(env):
@@ -382,10 +383,10 @@ def test_open_visits_are_oldest_first_and_show_their_stage(env):
     b = walk(env, S.GREETING)
     c = walk(env, S.DONE)
     d = walk(env, S.TRIAGE)
-    assert [(o.id, o.stage) for o in reception.open_visits()] == [
+    assert [(o.id, o.stage) for o in reception.open_visits(actor=viewer())] == [
         (a.id, S.BILLING), (b.id, S.GREETING), (d.id, S.TRIAGE)]
-    assert reception.open_visits(FIXED_NOW.date() - dt.timedelta(days=1)) == []
-    assert c.id not in [o.id for o in reception.open_visits()]
+    assert reception.open_visits(FIXED_NOW.date() - dt.timedelta(days=1), actor=viewer()) == []
+    assert c.id not in [o.id for o in reception.open_visits(actor=viewer())]
 
 
 def test_free_escorts_until_back_at_post(env):
@@ -396,13 +397,13 @@ def test_free_escorts_until_back_at_post(env):
     v = reception.assign_escort(v.id, actor=env.desk, expected_version=v.version,
                                 escort_id=env.guide2.id)
     assert env.guide2.id not in {s for s, _ in reception.free_escorts()}
-    assert [o.id for o in reception.escorts_out()] == [v.id]
+    assert [o.id for o in reception.escorts_out(actor=viewer())] == [v.id]
     v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
                                  escort_id=env.guide2.id)
     assert env.guide2.id not in {s for s, _ in reception.free_escorts()}
     reception.back_at_post(v.id, actor=env.guide2)
     assert {s for s, _ in reception.free_escorts()} == everyone
-    assert reception.escorts_out() == []
+    assert reception.escorts_out(actor=viewer()) == []
 
 
 def test_escort_must_be_active_front_staff(env):
@@ -434,17 +435,17 @@ def test_english_messages(env):
     with pytest.raises(ConflictError) as err:
         reception.take_at_desk(v.id, actor=env.desk2, expected_version=v.version)
     assert str(err.value).startswith("Another desk has just moved this visit on (it is now at Triage)")
-    assert reception.get_visit(v.id).events[0].staff_name == "王悦"
+    assert reception.get_visit(v.id, actor=viewer()).events[0].staff_name == "王悦"
 
 
 def test_fee_quote_is_the_one_stored_at_registration(env):
     from frontdesk.db.models import FeeClass
 
     v = walk(env, S.TRIAGE)
-    assert reception.fee_quote(v.id).total_fen == 1000  # no doctor yet: the ordinary fee
+    assert reception.fee_quote(v.id, actor=viewer()).total_fen == 1000  # no doctor yet: the ordinary fee
     v = walk(env, S.BILLING)
     FeeClass.update(amount_fen=9900).execute()  # prices change after registration
-    q = reception.fee_quote(v.id)
+    q = reception.fee_quote(v.id, actor=viewer())
     assert (q.lines, q.total_fen, q.waived) == ([("专家号", 5000)], 5000, False)
     assert Visit.get_by_id(v.id).fee_fen == 5000
 
@@ -545,7 +546,7 @@ def _red_flag(env, **kw) -> reception.VisitView:
 def test_deferred_visit_is_registered_and_billed_after_the_doctor(env):
     v = _red_flag(env)
     assert v.billing_open and not v.registered_late
-    assert [d.id for d in reception.deferred_billing()] == [v.id]
+    assert [d.id for d in reception.deferred_billing(actor=viewer())] == [v.id]
     with pytest.raises(ValidationError) as err:  # nothing to pay before the fee is quoted
         reception.confirm_deferred_payment(v.id, actor=env.desk, expected_version=v.version)
     assert err.value.field == "stage"
@@ -556,11 +557,11 @@ def test_deferred_visit_is_registered_and_billed_after_the_doctor(env):
     assert (v.stage, v.patient_name, v.registered_late, v.billing_open) == (
         S.DONE, "赵六", True, True)
     assert v.fee_fen == 1000 and not v.fee_waived  # no doctor named: the ordinary fee
-    assert reception.fee_quote(v.id).total_fen == 1000
-    assert [d.id for d in reception.deferred_billing()] == [v.id]  # still unpaid
+    assert reception.fee_quote(v.id, actor=viewer()).total_fen == 1000
+    assert [d.id for d in reception.deferred_billing(actor=viewer())] == [v.id]  # still unpaid
     v = reception.confirm_deferred_payment(v.id, actor=env.desk2, expected_version=v.version)
     assert v.stage == S.DONE and not v.billing_open
-    assert reception.deferred_billing() == []
+    assert reception.deferred_billing(actor=viewer()) == []
     pay = Payment.get(Payment.visit == v.id)
     assert (pay.amount_fen, pay.waived, pay.confirmed_by_id) == (1000, False, env.desk2.id)
     stored = Visit.get_by_id(v.id)
@@ -573,7 +574,7 @@ def test_deferred_visit_is_registered_and_billed_after_the_doctor(env):
         (S.DONE, S.DONE, S.PAID_LATE, env.desk2.id),
     ]
     # The escort is still out: catching up the billing does not touch that.
-    assert reception.escorts_out()[0].id == v.id
+    assert reception.escorts_out(actor=viewer())[0].id == v.id
     with pytest.raises(ConflictError):
         reception.confirm_deferred_payment(v.id, actor=env.desk, expected_version=v.version)
     with pytest.raises(ConflictError):
@@ -613,7 +614,7 @@ def test_late_steps_are_only_for_deferred_visits_at_escort_or_done(env):
     with pytest.raises(ValidationError):
         reception.complete_deferred(red.id, actor=env.desk, expected_version=red.version,
                                     form=form())
-    assert reception.deferred_billing() == []  # left: nothing is owed
+    assert reception.deferred_billing(actor=viewer()) == []  # left: nothing is owed
     red = _red_flag(env)
     with pytest.raises(reception.FormInvalid) as bad:
         reception.complete_deferred(red.id, actor=env.desk, expected_version=red.version,
@@ -634,5 +635,5 @@ def test_deferred_billing_list_reaches_back_and_stops_at_the_window(env, monkeyp
 
     old = _red_flag(env)
     pin_clock(monkeypatch, FIXED_NOW + dt.timedelta(days=10))
-    assert [d.id for d in reception.deferred_billing()] == [old.id]  # days later: still there
-    assert reception.deferred_billing(days=5) == []
+    assert [d.id for d in reception.deferred_billing(actor=viewer())] == [old.id]  # days later: still there
+    assert reception.deferred_billing(days=5, actor=viewer()) == []

@@ -9,8 +9,10 @@ import pytest
 from frontdesk import settings
 from frontdesk.db.models import AuditLog, Department, FeeClass, Patient, Staff, Visit
 from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.permissions import SYSTEM
 from frontdesk.slips import mask_name, render_billing, render_guide, source
 from tests.conftest import DEMO_TODAY
+from tests.helpers.actors import viewer
 
 
 def _visit(vip: bool) -> Visit:
@@ -150,24 +152,34 @@ def test_billing_slip_needs_a_patient(demo_db):
     assert "register the patient first" in info.value.message("en")
 
 
-def test_visit_slip_for_needs_a_logged_in_staff(demo_db):
+def test_slip_for_needs_a_logged_in_staff(demo_db):
     visit = _visit(vip=False)
     with pytest.raises(PermissionDenied):
-        source.visit_slip_for(visit.id, "guide", actor=None)
+        source.slip_for(visit.id, "guide", actor=None)
     desk = Staff.get(Staff.username == "desk1")
-    assert source.visit_slip_for(visit.id, "billing", actor=desk).record_no
+    assert source.slip_for(visit.id, "billing", actor=desk).record_no
+    desk.active = False  # a deactivated member reads nothing
+    with pytest.raises(PermissionDenied):
+        source.slip_for(visit.id, "billing", actor=desk)
+    assert source.slip_for(visit.id, "guide", actor=SYSTEM).patient_name  # the command line
 
 
 def test_record_print_and_history(demo_db):
     visit = _visit(vip=False)
     desk = Staff.get(Staff.username == "desk1")
-    assert source.print_history(visit.id) == []
+    assert source.print_history(visit.id, actor=viewer()) == []
     source.record_print(visit.id, "guide", actor=desk, fmt="roll80", printer="Desk roll")
-    source.record_print(visit.id, "billing", actor=None, fmt="a4", printer="/tmp/b.pdf",
+    source.record_print(visit.id, "billing", actor=SYSTEM, fmt="a4", printer="/tmp/b.pdf",
                         exported=True)
-    entries = AuditLog.select().where(AuditLog.entity_id == str(visit.id))
+    # A slip names the patient: the entries are the patient's (found by patient in the
+    # audit browser), the visit in the detail.
+    entries = AuditLog.select().where((AuditLog.entity == "patient")
+                                      & (AuditLog.entity_id == str(visit.patient_id))
+                                      & AuditLog.action.in_(("print", "export")))
     assert sorted(e.action for e in entries) == ["export", "print"]
-    history = source.print_history(visit.id)
+    assert {json.loads(e.detail)["visit"] for e in entries} == {visit.id}
+    assert {e.staff_id for e in entries} == {desk.id, None}
+    history = source.print_history(visit.id, actor=viewer())
     assert len(history) == 2
     newest, oldest = history  # same second: the later entry still comes first
     assert (newest.kind, newest.fmt, newest.printer, newest.staff_name, newest.exported) == (
@@ -176,18 +188,34 @@ def test_record_print_and_history(demo_db):
         "guide", "roll80", "Desk roll", desk.display_name, False)
     # another visit's history is its own
     other = Visit.select().where(Visit.id != visit.id).first()
-    assert source.print_history(other.id) == []
+    assert source.print_history(other.id, actor=viewer()) == []
+    # ... also another visit of the same patient
+    same = Visit.create(visit_date=DEMO_TODAY, stage="GREETING", patient=visit.patient_id)
+    assert source.print_history(same.id, actor=viewer()) == []
+    with pytest.raises(PermissionDenied):
+        source.print_history(visit.id, actor=None)
+
+
+def test_slip_print_before_registration_stays_the_visits(demo_db):
+    visit = _new_visit()
+    desk = Staff.get(Staff.username == "desk1")
+    source.record_print(visit.id, "guide", actor=desk, fmt="roll80", printer="Desk roll")
+    entry = AuditLog.select().order_by(AuditLog.id.desc()).first()
+    assert (entry.entity, entry.entity_id) == ("visit", str(visit.id))
+    assert [r.kind for r in source.print_history(visit.id, actor=desk)] == ["guide"]
+    with pytest.raises(PermissionDenied):
+        source.record_print(visit.id, "guide", actor=None, fmt="roll80", printer="x")
 
 
 def test_record_print_checks_its_input(demo_db):
     visit = _visit(vip=False)
     with pytest.raises(NotFound):
-        source.record_print(999999, "guide", actor=None, fmt="roll80", printer="x")
+        source.record_print(999999, "guide", actor=SYSTEM, fmt="roll80", printer="x")
     with pytest.raises(ValidationError):
-        source.record_print(visit.id, "receipt", actor=None, fmt="roll80", printer="x")
+        source.record_print(visit.id, "receipt", actor=SYSTEM, fmt="roll80", printer="x")
     with pytest.raises(ValidationError):
-        source.record_print(visit.id, "guide", actor=None, fmt="letter", printer="x")
-    assert source.print_history(visit.id) == []
+        source.record_print(visit.id, "guide", actor=SYSTEM, fmt="letter", printer="x")
+    assert source.print_history(visit.id, actor=viewer()) == []
 
 
 def test_default_format_follows_the_setting(demo_db):
