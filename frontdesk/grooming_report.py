@@ -17,6 +17,7 @@ from pathlib import Path
 
 from frontdesk import audit, fines, grooming, settings
 from frontdesk.errors import ValidationError
+from frontdesk.export_safety import csv_row
 from frontdesk.files import write_atomic
 from frontdesk.fines import FineLine, StaffTotal, format_yuan, kind_name
 from frontdesk.grooming import CheckRecord, category_name
@@ -292,16 +293,12 @@ def render_fines_csv(report: MonthlyFines, *, lang: str | None = None) -> str:
                      t("免除理由", "Waiver reason"), t("免除人", "Waived by"),
                      t("记录人", "Recorded by"), t("记录号", "Fine no.")])
     for f in report.lines:
-        writer.writerow([f.day.isoformat(), _cell(f.staff_name), kind_name(f.kind, lang),
-                         _cell(f.reason(lang)), format_yuan(f.amount_fen),
-                         t("是", "yes") if f.waived else t("否", "no"), _cell(f.waive_reason),
-                         _cell(f.waived_by_name), _cell(f.created_by_name), f.id])
+        # Names and reasons are typed at the desk: never let one run as a formula.
+        writer.writerow(csv_row([f.day.isoformat(), f.staff_name, kind_name(f.kind, lang),
+                                 f.reason(lang), format_yuan(f.amount_fen),
+                                 t("是", "yes") if f.waived else t("否", "no"), f.waive_reason,
+                                 f.waived_by_name, f.created_by_name, f.id]))
     return out.getvalue()
-
-
-def _cell(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 # --- With permissions and audit ------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from frontdesk import audit
 from frontdesk.errors import ValidationError
+from frontdesk.export_safety import csv_row, xlsx_row
 from frontdesk.i18n import text
 from frontdesk.reports.access import audit_staff, check, printed_by
 from frontdesk.reports.files import write_atomic
@@ -62,17 +63,17 @@ def to_csv(summary: Summary, lang: str | None = None) -> bytes:
     """Every table, one after the other, separated by blank lines (UTF-8 with BOM)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(_preamble(summary, lang))
+    # Reasons, names and notes come from the desk: no cell may run as a formula.
+    writer.writerows(csv_row(line) for line in _preamble(summary, lang))
     for table in tables_for(summary, lang):
         writer.writerow([])
-        writer.writerows(_block(table))
+        writer.writerows(csv_row(line) for line in _block(table))
     return out.getvalue().encode("utf-8-sig")
 
 
 def to_xlsx(summary: Summary, lang: str | None = None) -> bytes:
     """One worksheet per section, its tables stacked with their titles in bold."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
@@ -90,25 +91,18 @@ def to_xlsx(summary: Summary, lang: str | None = None) -> bytes:
             sheets[section] = ws
             if len(sheets) == 1:
                 for line in _preamble(summary, lang):
-                    ws.append(line)
+                    ws.append(xlsx_row(ws, line))
         return sheets[section]
 
-    def styled(ws, values, font):
-        cells = []
-        for v in values:
-            c = WriteOnlyCell(ws, value=v)
-            c.font = font
-            cells.append(c)
-        return cells
-
+    # Every text cell is stored as a string (xlsx_row): "=..." typed at the desk stays text.
     for table in tables_for(summary, lang):
         ws = sheet_for(table.section)
         ws.append([])
         block = _block(table)
-        ws.append(styled(ws, block[0], Font(bold=True, size=12)))
-        ws.append(styled(ws, block[1], bold))
+        ws.append(xlsx_row(ws, block[0], Font(bold=True, size=12)))
+        ws.append(xlsx_row(ws, block[1], bold))
         for line in block[2:]:
-            ws.append(line)
+            ws.append(xlsx_row(ws, line))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
