@@ -68,46 +68,6 @@ def list_items(*, include_inactive: bool = True) -> list[GroomingItem]:
     return list(query)
 
 
-def update_item(*, actor, code: str, fine_fen: int | None = None, active: bool | None = None,
-                names: Mapping[str, str] | tuple[str, str] | None = None) -> GroomingItem:
-    """Change an item's fine, active flag or names; audited as a rule change.
-
-    Checks already recorded keep their own snapshot and are not affected.
-    `names` is {"zh": ..., "en": ...} or a (zh, en) pair.
-    """
-    require(actor, Perm.MANAGE_RULES)
-    item = GroomingItem.get_or_none(GroomingItem.code == code)
-    if item is None:
-        raise NotFound(f"找不到检查项目 {code}。", f"No checklist item {code}.")
-    before = _item_dict(item)
-    if fine_fen is not None:
-        if isinstance(fine_fen, bool) or not isinstance(fine_fen, int):
-            raise ValidationError("罚款金额必须是整数（分）。", "The fine must be a whole number of fen.",
-                                  field="fine")
-        if fine_fen < 0:
-            raise ValidationError("罚款金额不能为负数。", "The fine must not be negative.",
-                                  field="fine")
-        item.fine_fen = fine_fen
-    if active is not None:
-        item.active = bool(active)
-    if names is not None:
-        zh, en = (names.get("zh", ""), names.get("en", "")) if isinstance(names, Mapping) else names
-        zh = clean_text(zh, "name_zh", 80)
-        en = clean_text(en, "name_en", 120)
-        if not zh:
-            raise ValidationError("请填写项目的中文名称。", "Enter the item's Chinese name.",
-                                  field="name_zh")
-        item.name_zh, item.name_en = zh, en or zh
-    after = _item_dict(item)
-    if after == before:
-        return item
-    with database_proxy.atomic():
-        item.save()
-        audit.record(actor, "rule_change", "grooming_item", item.code,
-                     {"before": before, "after": after})
-    return item
-
-
 def _item_dict(item: GroomingItem) -> dict:
     return {"code": item.code, "category": item.category, "name_zh": item.name_zh,
             "name_en": item.name_en, "fine_fen": item.fine_fen, "sort": item.sort,

@@ -46,7 +46,6 @@ from frontdesk.db.models import (
 from frontdesk.errors import (
     ConfigError,
     ConflictError,
-    FrontdeskError,
     NotFound,
     ValidationError,
 )
@@ -636,21 +635,39 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
             patient = patients.update_patient(pid, actor=actor, form=form)
         else:
             patient = patients.create_patient(actor=actor, form=form)
-        quote = fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier)
-        waiver = quote.snapshot.get("waiver") or {}
-        _commit(
-            visit, actor=actor, expected_version=expected_version, stage=stages.BILLING,
-            action=stages.REGISTERED, patient=patient.id,
-            first_visit=visit.first_visit and not returning,
-            illness_duration=form.illness_duration, disease_category=form.disease_category,
-            intention=form.intention, concerns=form.concerns,
-            health_question=form.health_question, price_comparison=form.price_comparison,
-            habits=form.habits, media_source=form.media_source_id, fee_fen=quote.total_fen,
-            fee_snapshot=json.dumps(quote.snapshot, ensure_ascii=False),
-            fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80],
-        )
-        VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
+        _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
+                           patient=patient, stage=stages.BILLING, action=stages.REGISTERED,
+                           first_visit=visit.first_visit and not returning)
     return _get_visit(visit_id)
+
+
+def _fee_changes(doctor_id: int | None, vip_tier: str) -> dict[str, Any]:
+    """The visit's fee columns for a fresh quote (fees.quote; a VIP tier may waive it)."""
+    quote = fees.quote(doctor_id=doctor_id, vip_tier=vip_tier)
+    waiver = quote.snapshot.get("waiver") or {}
+    return dict(fee_fen=quote.total_fen,
+                fee_snapshot=json.dumps(quote.snapshot, ensure_ascii=False),
+                fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80])
+
+
+def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
+                       form: RegistrationForm, patient: Patient, stage: str, action: str,
+                       first_visit: bool) -> None:
+    """What register() and complete_deferred() both write, inside their transaction.
+
+    The visit gets the patient, the form's answers and media source and the fee
+    quote, with the event `action`; the registration draft is deleted.
+    """
+    _commit(
+        visit, actor=actor, expected_version=expected_version, stage=stage, action=action,
+        patient=patient.id, first_visit=first_visit,
+        illness_duration=form.illness_duration, disease_category=form.disease_category,
+        intention=form.intention, concerns=form.concerns,
+        health_question=form.health_question, price_comparison=form.price_comparison,
+        habits=form.habits, media_source=form.media_source_id,
+        **_fee_changes(visit.doctor_id, patient.vip_tier),
+    )
+    VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
 
 
 def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[str]]:
@@ -704,20 +721,9 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
             patient = patients.update_patient(patient.id, actor=actor, form=form)
         else:
             patient = patients.create_patient(actor=actor, form=form)
-        quote = fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier)
-        waiver = quote.snapshot.get("waiver") or {}
-        _commit(
-            visit, actor=actor, expected_version=expected_version, stage=visit.stage,
-            action=stages.REGISTERED_LATE, patient=patient.id,
-            first_visit=visit.first_visit and pid is None,
-            illness_duration=form.illness_duration, disease_category=form.disease_category,
-            intention=form.intention, concerns=form.concerns,
-            health_question=form.health_question, price_comparison=form.price_comparison,
-            habits=form.habits, media_source=form.media_source_id, fee_fen=quote.total_fen,
-            fee_snapshot=json.dumps(quote.snapshot, ensure_ascii=False),
-            fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80],
-        )
-        VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
+        _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
+                           patient=patient, stage=visit.stage, action=stages.REGISTERED_LATE,
+                           first_visit=visit.first_visit and pid is None)
     return _get_visit(visit_id)
 
 
@@ -1173,11 +1179,6 @@ def drop_draft(visit_id: int, *, actor) -> None:
     """Forget the visit's draft (the desk cleared the form)."""
     require(actor, Perm.RUN_VISIT)
     VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()
-
-
-def message(exc: FrontdeskError) -> str:
-    """The sentence to show for a domain error (convenience for the UI)."""
-    return exc.message()
 
 
 def describe_stage(stage: str) -> str:

@@ -286,16 +286,3 @@ def _write(plan: dict[str, Any]) -> LoadReport:
 
 def rules_loaded() -> bool:
     return Department.select().exists()
-
-
-def initialise_installation(hospital_name: str) -> LoadReport:
-    """First start of a real installation: load the rules and name the hospital, atomically."""
-    from frontdesk.errors import ValidationError
-
-    name = hospital_name.strip()
-    if not name:
-        raise ValidationError("请填写医院名称。", "Enter the hospital's name.", field="hospital")
-    with database_proxy.atomic():
-        report = load_rules()
-        settings.set("hospital.name", name)
-    return report

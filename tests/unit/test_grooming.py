@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from frontdesk import admin as rule_admin
 from frontdesk import grooming, rules
 from frontdesk.db.models import (
     AuditLog,
@@ -91,8 +92,12 @@ def test_snapshot_survives_a_rule_change(team, make_staff):
     admin = make_staff("admin")
     form = grooming.open_check(actor=boss, staff=desk, day=DAY)
     # The admin raises the fine and renames the item while the supervisor is checking.
-    grooming.update_item(actor=admin, code="scarf", fine_fen=5000, names=("丝巾系好", "Scarf on"))
-    grooming.update_item(actor=admin, code="posture", active=False)
+    scarf = GroomingItem.get(GroomingItem.code == "scarf")
+    rule_admin.save_grooming_item(actor=admin, item_id=scarf.id, code="scarf",
+                                  category=scarf.category, name_zh="丝巾系好",
+                                  name_en="Scarf on", fine="50")
+    rule_admin.set_grooming_item_active(
+        actor=admin, item_id=GroomingItem.get(GroomingItem.code == "posture").id, active=False)
     check = grooming.record_check(actor=boss, form=form, outcomes={"scarf": FAIL, "posture": FAIL})
     assert ledger(desk) == [1000, 1000]
     stored = {i["code"]: i for i in json.loads(check.items_snapshot)}
@@ -182,20 +187,27 @@ def test_acknowledgement_needs_the_checked_persons_pin(team):
 def test_admin_edits_items_with_audit_and_validation(team, make_staff):
     boss = team[0]
     admin = make_staff("admin")
+    hair = GroomingItem.get(GroomingItem.code == "hair")
+
+    def save(who, **changes):
+        values = dict(item_id=hair.id, code="hair", category=hair.category,
+                      name_zh=hair.name_zh, name_en=hair.name_en, fine="10")
+        values.update(changes)
+        return rule_admin.save_grooming_item(actor=who, **values)
+
     with pytest.raises(PermissionDenied):
-        grooming.update_item(actor=boss, code="hair", fine_fen=2000)
+        save(boss, fine="20")
     with pytest.raises(ValidationError) as err:
-        grooming.update_item(actor=admin, code="hair", fine_fen=-100)
+        save(admin, fine="-1")
     assert err.value.field == "fine"
     with pytest.raises(ValidationError):
-        grooming.update_item(actor=admin, code="hair", names={"zh": " ", "en": "Hair"})
+        save(admin, name_zh=" ")
     assert GroomingItem.get(GroomingItem.code == "hair").fine_fen == 1000
-    item = grooming.update_item(actor=admin, code="hair", fine_fen=1500,
-                                names={"zh": "发型整洁", "en": "Hair neat"})
+    item = save(admin, fine="15", name_zh="发型整洁", name_en="Hair neat")
     assert (item.fine_fen, item.name_zh) == (1500, "发型整洁")
     entry = AuditLog.get(AuditLog.action == "rule_change")
     detail = json.loads(entry.detail)
-    assert detail["before"]["fine_fen"] == 1000 and detail["after"]["fine_fen"] == 1500
+    assert detail["fine_fen"] == {"before": 1000, "after": 1500}
     assert [i.code for i in grooming.list_items()][:2] == ["face_hands", "hair"]
 
 

@@ -89,11 +89,13 @@ def test_missing_rules_file(db, tmp_path):
     assert "triage.toml" in err.value.message("en") and "missing" in err.value.message("en")
 
 
-def test_initialise_installation_needs_a_name(db):
+def test_setting_up_an_installation_needs_a_name(db):
+    # installation.set_up is the one path that loads the rules for a real installation.
+    from frontdesk import installation
     from frontdesk.errors import ValidationError
 
     with pytest.raises(ValidationError):
-        rules.initialise_installation("   ")
+        installation.set_up(hospital_name="   ", admin=None)
     assert not rules.rules_loaded()
-    rules.initialise_installation(" 东城医院 ")
-    assert settings.hospital_name() == "东城医院"
+    installation.set_up(hospital_name=" 东城医院 ", admin=None)
+    assert settings.hospital_name() == "东城医院" and rules.rules_loaded()
