@@ -495,6 +495,37 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
     return patient
 
 
+VIP_TIERS = ("", "gold", "diamond")  # "" = no card; the fee rules waive gold and diamond
+
+
+def set_vip_tier(*, actor, patient_id: int, tier: str) -> Patient:
+    """Record the patient's VIP card ("" none, "gold", "diamond"); supervisors and admins.
+
+    Audited as an update of the patient with the tier before and after. The
+    same tier again writes nothing. Call inside the caller's transaction or alone.
+    """
+    require(actor, Perm.SET_VIP)
+    tier = (tier or "").strip().lower()
+    if tier not in VIP_TIERS:
+        raise ValidationError("VIP 卡只能是：无、金卡或钻石卡。",
+                              "The VIP card must be none, gold or diamond.", field="vip_tier")
+    with database_proxy.atomic():
+        patient = _get_patient(patient_id)
+        if patient.merged_into_id is not None:
+            raise ValidationError(
+                "该档案已合并到另一份档案，请打开合并后的档案。",
+                "This record was merged into another; open that record instead.",
+                field="vip_tier")
+        before = patient.vip_tier or ""
+        if before == tier:
+            return patient
+        patient.vip_tier, patient.updated_at = tier, now()
+        patient.save(only=[Patient.vip_tier, Patient.updated_at])
+        audit.record(actor, "update", "patient", patient.id,
+                     {"vip_tier": {"before": before, "after": tier}})
+    return patient
+
+
 def merge_patients(*, actor, keep_id: int, merge_id: int) -> Patient:
     """Fold record `merge_id` into `keep_id`: visits, appointments and follow-ups move over.
 

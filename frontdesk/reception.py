@@ -771,6 +771,35 @@ def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
     return fees.quote_from_snapshot(snap)
 
 
+VIP_CARD_SET = "vip_card_set"  # event: the patient's VIP card changed (fee re-quoted)
+
+
+def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> VisitView:
+    """A supervisor or admin records the patient's VIP card at the desk (Perm.SET_VIP).
+
+    At REGISTRATION (patient linked) the tier is stored and register() quotes
+    with it; at BILLING the fee is quoted again at once, so a gold or diamond
+    card waives it. Event "vip_card_set" (stage unchanged); the patient change
+    is audited with the tier before and after.
+    """
+    require(actor, Perm.SET_VIP)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        _require_stage(visit, (stages.REGISTRATION, stages.BILLING),
+                       "设置 VIP 卡", "have the patient's VIP card set")
+        if visit.patient_id is None:
+            raise ValidationError("请先关联或登记患者档案，再设置 VIP 卡。",
+                                  "Link or register the patient's record first, then set the "
+                                  "VIP card.", field="vip_tier")
+        patient = patients.set_vip_tier(actor=actor, patient_id=visit.patient_id, tier=tier)
+        changes = (_fee_changes(visit.doctor_id, patient.vip_tier)
+                   if visit.stage == stages.BILLING else {})
+        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+                action=VIP_CARD_SET, note=patient.vip_tier, **changes)
+    return _get_visit(visit_id)
+
+
 def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The cashier has been paid (or the fee was waived): BILLING → ESCORT, Payment written."""
     require(actor, Perm.RUN_VISIT)
