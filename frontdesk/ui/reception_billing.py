@@ -18,6 +18,7 @@ class BillingPanel(QWidget):
 
     confirm_requested = Signal()
     print_requested = Signal()
+    vip_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,6 +47,10 @@ class BillingPanel(QWidget):
         self.print_button = QPushButton()
         self.print_button.setObjectName("printBillingSlip")
         self.print_shortcut = button_shortcut(self.print_button, "Ctrl+P")
+        # Supervisors and admins only (the desk shows it; the domain checks Perm.SET_VIP).
+        self.vip_button = QPushButton()
+        self.vip_button.setObjectName("vipCardButton")
+        self.vip_button.hide()
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmPayment")
         self.confirm_button.setDefault(True)
@@ -53,6 +58,7 @@ class BillingPanel(QWidget):
         self.confirm_button.setStyleSheet("font-size: 13pt; font-weight: 700;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.vip_button)
         buttons.addStretch(1)
         buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
@@ -64,6 +70,7 @@ class BillingPanel(QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.print_requested.emit)
+        self.vip_button.clicked.connect(self.vip_requested.emit)
         self.confirm_button.clicked.connect(self.confirm_requested.emit)
         self.retranslate()
 
@@ -126,6 +133,8 @@ class BillingPanel(QWidget):
                              else self.tr("Registration fee"))
         self.print_button.setText(self.tr("Print billing slip (Ctrl+P)"))
         self.print_button.setAccessibleName(self.tr("Print billing slip"))
+        self.vip_button.setText(self.tr("VIP card…"))
+        self.vip_button.setAccessibleName(self.tr("Set the patient's VIP card"))
         self._texts()
 
     def changeEvent(self, event) -> None:

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import patients, reception, stages, triage
+from frontdesk import patients, permissions, reception, stages, triage
 from frontdesk.errors import ConflictError, FrontdeskError, ValidationError
+from frontdesk.permissions import Perm
 from frontdesk.ui.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.reception_deferred import DeferredBillingPanel
 from frontdesk.ui.reception_visits import VisitListPanel, patient_label
@@ -321,6 +322,7 @@ class DeskView(QWidget):
         step = BillingPanel()
         step.confirm_requested.connect(self.confirm_payment)
         step.print_requested.connect(lambda: self.print_slip("billing"))
+        step.vip_requested.connect(self.choose_vip_card)
         self._enter_shortcuts(step, self.confirm_payment)
         return step
 
@@ -574,6 +576,8 @@ class DeskView(QWidget):
             self.show_notice(exc.message(), "error")
             return
         self.billing.show_quote(quote)
+        self.billing.vip_button.setVisible(
+            view.stage == stages.BILLING and permissions.allowed(self.ctx.staff, Perm.SET_VIP))
         self.billing.confirm_button.setFocus()
 
     def _show_escort(self, view) -> None:
@@ -759,6 +763,37 @@ class DeskView(QWidget):
         if v.stage != stages.BILLING:
             return
         self.act(lambda: reception.confirm_payment(v.id, **self._kw()))
+
+    def choose_vip_card(self) -> None:
+        """Supervisor/admin: ask for the patient's VIP card, store it, re-quote the fee."""
+        v = self.view
+        if v is None or v.stage != stages.BILLING:
+            return
+        tier = self.ask_vip_tier(self, v.vip_tier)
+        if tier is None:
+            return
+        self.set_vip_card(tier)
+
+    def set_vip_card(self, tier: str) -> None:
+        v = self.view
+        if v is None:
+            return
+        self.act(lambda: reception.set_vip_card(v.id, tier=tier, **self._kw()))
+
+    def ask_vip_tier(self, parent, current: str) -> str | None:
+        """The VIP card chosen in a small dialog ("" none, "gold", "diamond"); None: cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        tiers = [("", self.tr("No VIP card")), ("gold", self.tr("Gold card")),
+                 ("diamond", self.tr("Diamond card"))]
+        labels = [label for _, label in tiers]
+        now_at = next((i for i, (code, _) in enumerate(tiers) if code == (current or "")), 0)
+        label, ok = QInputDialog.getItem(parent, self.tr("VIP card"),
+                                         self.tr("The patient's VIP card:"), labels, now_at,
+                                         False)
+        if not ok:
+            return None
+        return next(code for code, text_ in tiers if text_ == label)
 
     def hand_to_doctor(self, escort_id: int) -> None:
         v = self.view

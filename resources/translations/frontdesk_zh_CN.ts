@@ -269,6 +269,14 @@
         <source>Print billing slip</source>
         <translation>打印缴费单</translation>
     </message>
+    <message>
+        <source>VIP card…</source>
+        <translation>VIP 卡…</translation>
+    </message>
+    <message>
+        <source>Set the patient's VIP card</source>
+        <translation>设置患者的 VIP 卡</translation>
+    </message>
 </context>
 <context>
     <name>BoardModel</name>
@@ -564,6 +572,26 @@
     <message>
         <source>Deferred fee recorded: this visit's billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
+    </message>
+    <message>
+        <source>No VIP card</source>
+        <translation>无 VIP 卡</translation>
+    </message>
+    <message>
+        <source>Gold card</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Diamond card</source>
+        <translation>钻石卡</translation>
+    </message>
+    <message>
+        <source>VIP card</source>
+        <translation>VIP 卡</translation>
+    </message>
+    <message>
+        <source>The patient's VIP card:</source>
+        <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
         <source>Back at post. Ready for the next patient (F4).</source>
