@@ -59,7 +59,7 @@ COMPLAINTS = {
 DEPT_WEIGHTS = {"internal": 24, "surgery": 10, "gyn": 12, "paeds": 14, "anorectal": 16,
                 "derm": 8, "ent": 7, "dental": 7, "emergency": 2}
 HOUR_WEIGHTS = {8: 12, 9: 16, 10: 14, 11: 9, 12: 4, 13: 6, 14: 10, 15: 9, 16: 7, 17: 5, 18: 3, 19: 2}
-LEFT_REASONS = ["等候时间太长", "临时有事", "去其他医院", "只是咨询"]
+LEFT_REASONS = ["waited_too_long", "personal", "other_hospital", "consult_only"]  # codes
 
 
 def _id_number(rng: random.Random, birth: dt.date, sex: str) -> str:

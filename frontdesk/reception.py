@@ -27,7 +27,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from frontdesk import audit, fees, patients, queue, stages, validation
+from frontdesk import audit, fees, leave_reasons, patients, queue, stages, validation
 from frontdesk import triage as triage_rules  # `triage` is the step below
 from frontdesk.db.models import (
     Appointment,
@@ -125,6 +125,7 @@ class VisitView:
     open: bool = True
     registered_late: bool = False  # a deferred visit registered after treatment began
     billing_open: bool = False  # billing deferred and not yet paid or waived
+    left_reason_code: str = ""  # leave_reasons code (left_reason is its label, localised)
 
 
 def _late_step_allowed(view: VisitView) -> bool:
@@ -907,16 +908,24 @@ def back_at_post(visit_id: int, *, actor) -> VisitView:
     return _get_visit(visit_id)
 
 
-def leave(visit_id: int, *, actor, expected_version: int, reason: str) -> VisitView:
-    """The patient left before seeing the doctor: any open stage → LEFT, with the reason."""
+def leave(visit_id: int, *, actor, expected_version: int, reason: str,
+          note: str = "") -> VisitView:
+    """The patient left before seeing the doctor: any open stage → LEFT, with the reason.
+
+    `reason` is a code of frontdesk.leave_reasons (or its label, or the desk's own
+    words, stored as "other" with the text); `note` adds free text to a code.
+    The reason is stored as a code, so reports and screens show it in their language.
+    """
     require(actor, Perm.GREET if actor is not None and actor.role == "guide" else Perm.RUN_VISIT)
     reason = validation.clean_text(reason, "reason", REASON_MAX_LENGTH)
+    note = validation.clean_text(note, "reason", REASON_MAX_LENGTH)
     if not reason:
         raise ValidationError("请填写患者离开的原因。", "Please give the reason the patient left.",
                               field="reason")
+    stored = leave_reasons.encode(reason, note)
     with _write_tx():
         view = _move(visit_id, actor=actor, expected_version=expected_version,
-                     to_stage=stages.LEFT, action=stages.LEFT_ACTION, left_reason=reason)
+                     to_stage=stages.LEFT, action=stages.LEFT_ACTION, left_reason=stored)
         # The draft may hold an ID number and history: it goes with the visit, atomically.
         VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()
     return view
@@ -1005,7 +1014,8 @@ def _view(row: tuple, events: list[EventView]) -> VisitView:
         doctor_id=doctor_id, doctor_name=doc_name or "",
         doctor_title=text(doc_title_zh, doc_title_en or doc_title_zh) if doctor_id else "",
         fee_fen=fee_fen, fee_waived=bool(fee_waived), waiver_reason=waiver_reason,
-        escort_id=escort_id, escort_name=escort_name or "", left_reason=left_reason,
+        escort_id=escort_id, escort_name=escort_name or "",
+        left_reason=leave_reasons.label(left_reason or ""),
         arrived_at=events[0].at if events else None,
         stage_since=moves[-1].at if moves else None,
         events=events,
@@ -1015,6 +1025,7 @@ def _view(row: tuple, events: list[EventView]) -> VisitView:
         escort_back=any(e.action == stages.BACK_AT_POST for e in events),
         open=stages.is_open(stage),
         registered_late=any(e.action == stages.REGISTERED_LATE for e in events),
+        left_reason_code=leave_reasons.code_of(left_reason or ""),
         billing_open=(any(e.action == stages.DEFERRED for e in events)
                       and not any(e.action in (stages.PAID_LATE, stages.WAIVED_LATE)
                                   for e in events)),

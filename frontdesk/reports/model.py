@@ -50,7 +50,7 @@ class Totals:
 
 @dataclass(frozen=True)
 class ReasonCount:
-    reason: str  # "" when none was given
+    reason: str  # leave_reasons code (old rows: their free text); "" when none was given
     count: int
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from frontdesk import stages
+from frontdesk import leave_reasons, stages
 from frontdesk.reports.model import (
     FLOW_SEGMENTS,
     CallbackRow,
@@ -122,11 +122,18 @@ def previous_days_average(start: Day, end: Day) -> tuple[int, dict[str, float]]:
 
 
 def left_reasons(start: Day, end: Day) -> tuple[ReasonCount, ...]:
-    return tuple(ReasonCount(reason or "", int(n)) for reason, n in rows(
+    """Patients who left, per reason code (leave_reasons.code_of; old free text as it is)."""
+    counts: dict[str, int] = {}
+    for reason, n in rows(
         f"""SELECT TRIM(v.left_reason), COUNT(*) FROM visit v
             WHERE {IN_RANGE} AND {STAGE_IS}
-            GROUP BY TRIM(v.left_reason) ORDER BY COUNT(*) DESC, TRIM(v.left_reason)""",
-        start, end, stages.LEFT))
+            GROUP BY TRIM(v.left_reason)""",
+        start, end, stages.LEFT):
+        # "other:<text>" rows differ in their text but are one reason: merged here.
+        code = leave_reasons.code_of(reason or "")
+        counts[code] = counts.get(code, 0) + int(n)
+    return tuple(ReasonCount(code, n)
+                 for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def red_flags(start: Day, end: Day) -> tuple[RedFlagVisit, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from frontdesk import stages
+from frontdesk import leave_reasons, stages
 from frontdesk.i18n import text
 from frontdesk.permissions import ROLE_NAMES
 from frontdesk.reports.model import DailySummary, GroupRow, RangeSummary, Totals
@@ -133,7 +133,8 @@ def _left(reasons, lang) -> ReportTable:
     return ReportTable(
         "left", "overview", text("中途离开及原因", "Patients who left, and why", lang),
         (text("原因", "Reason", lang), text("人数", "Patients", lang)),
-        tuple((r.reason or text("未说明", "not given", lang), r.count) for r in reasons),
+        tuple((leave_reasons.label(r.reason, lang) or text("未说明", "not given", lang), r.count)
+              for r in reasons),
         empty=text("无人中途离开。", "Nobody left.", lang))
 
 

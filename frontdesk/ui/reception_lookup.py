@@ -52,6 +52,17 @@ def vip_text(tier: str) -> str:
             "diamond": QCoreApplication.translate("Lookup", "Diamond card")}.get(tier or "", "")
 
 
+# PatientHit.matched_on code -> what the tooltip says
+MATCHED_ON = {
+    "name": QT_TRANSLATE_NOOP("PatientHitModel", "name"),
+    "pinyin": QT_TRANSLATE_NOOP("PatientHitModel", "pinyin of the name"),
+    "phone": QT_TRANSLATE_NOOP("PatientHitModel", "mobile number"),
+    "phone_tail": QT_TRANSLATE_NOOP("PatientHitModel", "last digits of the mobile number"),
+    "record_no": QT_TRANSLATE_NOOP("PatientHitModel", "record number"),
+    "id_number": QT_TRANSLATE_NOOP("PatientHitModel", "ID number"),
+}
+
+
 class PatientHitModel(QAbstractTableModel):
     """Search results: name, sex/age, phone (masked), record number, last visit, VIP."""
 
@@ -102,7 +113,10 @@ class PatientHitModel(QAbstractTableModel):
             if col == self.COL_VIP:
                 return vip_text(h.vip_tier)
         elif role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Matched on: {what}").format(what=h.matched_on)
+            what = MATCHED_ON.get(h.matched_on)
+            return self.tr("Matched on: {what}").format(
+                what=QCoreApplication.translate("PatientHitModel", what) if what
+                else h.matched_on)
         elif role == Qt.ItemDataRole.UserRole:
             return h.id
         return None

@@ -312,11 +312,14 @@ class ClosedStep(QWidget):
                                       "This visit is complete."))
 
 
+# (code stored by the domain — frontdesk.leave_reasons — , label shown here)
 LEAVE_REASONS = (
-    QT_TRANSLATE_NOOP("LeaveBox", "Waited too long"),
-    QT_TRANSLATE_NOOP("LeaveBox", "The fee"),
-    QT_TRANSLATE_NOOP("LeaveBox", "Will come another day"),
-    QT_TRANSLATE_NOOP("LeaveBox", "Went to another hospital"),
+    ("waited_too_long", QT_TRANSLATE_NOOP("LeaveBox", "Waited too long")),
+    ("fee", QT_TRANSLATE_NOOP("LeaveBox", "The fee")),
+    ("another_day", QT_TRANSLATE_NOOP("LeaveBox", "Will come another day")),
+    ("other_hospital", QT_TRANSLATE_NOOP("LeaveBox", "Went to another hospital")),
+    ("personal", QT_TRANSLATE_NOOP("LeaveBox", "Something came up")),
+    ("consult_only", QT_TRANSLATE_NOOP("LeaveBox", "Only came to ask")),
 )
 
 
@@ -363,7 +366,10 @@ class LeaveBox(QFrame):
         self.reason.setFocus()
 
     def _confirm(self) -> None:
-        self.leave_requested.emit(self.reason.currentText())
+        # A listed reason is sent as its code (stored language-free); typed words as typed.
+        i, typed = self.reason.currentIndex(), self.reason.currentText().strip()
+        listed = i >= 0 and typed == self.reason.itemText(i)
+        self.leave_requested.emit(self.reason.itemData(i) if listed else typed)
 
     def show_error(self, exc) -> bool:
         if exc.field == "reason":
@@ -376,8 +382,8 @@ class LeaveBox(QFrame):
         self.reason.setAccessibleName(self.tr("Reason the patient left"))
         typed = self.reason.currentText()
         self.reason.clear()
-        for reason in LEAVE_REASONS:
-            self.reason.addItem(QCoreApplication.translate("LeaveBox", reason))
+        for code, reason in LEAVE_REASONS:
+            self.reason.addItem(QCoreApplication.translate("LeaveBox", reason), code)
         self.reason.setEditText(typed)
         self.confirm_button.setText(self.tr("Record: patient left (Enter)"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))

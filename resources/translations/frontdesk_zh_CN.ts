@@ -1467,6 +1467,14 @@
         <translation>去其他医院</translation>
     </message>
     <message>
+        <source>Something came up</source>
+        <translation>临时有事</translation>
+    </message>
+    <message>
+        <source>Only came to ask</source>
+        <translation>只是咨询</translation>
+    </message>
+    <message>
         <source>Why did the patient leave?</source>
         <translation>患者离开的原因：</translation>
     </message>
@@ -1580,6 +1588,30 @@ The reception desk companion.</source>
 </context>
 <context>
     <name>PatientHitModel</name>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>pinyin of the name</source>
+        <translation>姓名拼音</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>last digits of the mobile number</source>
+        <translation>手机尾号</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>

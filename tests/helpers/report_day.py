@@ -90,7 +90,8 @@ class Expected:
     still_open: int = 1
     booked: int = 2
     booked_arrived: int = 1
-    left_reasons: dict = field(default_factory=lambda: {"等候时间太长": 1, "临时有事": 1})
+    # by reason code: the desk chose "等候时间太长" and "临时有事"
+    left_reasons: dict = field(default_factory=lambda: {"waited_too_long": 1, "personal": 1})
     # department name -> (visits, first, appointments, done, left); "" = not triaged
     by_department: dict = field(default_factory=lambda: {
         "肛肠科": (2, 1, 1, 2, 0), "内科": (1, 1, 0, 1, 0), "急诊科": (1, 1, 0, 1, 0),

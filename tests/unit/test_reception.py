@@ -181,8 +181,10 @@ def test_left_from_each_open_stage(env, stage):
     assert err.value.field == "reason"
     left = reception.leave(v.id, actor=env.desk, expected_version=v.version, reason="等候时间太长")
     stored = Visit.get_by_id(v.id)
-    assert (stored.stage, stored.left_reason, stored.version) == (S.LEFT, "等候时间太长",
+    # Stored as the reason's code, shown as its label.
+    assert (stored.stage, stored.left_reason, stored.version) == (S.LEFT, "waited_too_long",
                                                                   v.version + 1)
+    assert left.left_reason == "等候时间太长"
     assert events(v.id)[-1] == (stage, S.LEFT, S.LEFT_ACTION, env.desk.id)
     assert left.id not in [o.id for o in reception.open_visits(actor=viewer())]
 

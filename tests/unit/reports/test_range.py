@@ -23,8 +23,9 @@ def test_range_totals_and_day_rows(fx):
     door_doctor = r.flow_time("door_doctor")
     assert (door_doctor.count, door_doctor.median_s, door_doctor.p90_s) == (5, 1200.0, 3000.0)
     assert r.totals.booked == 2 and r.handover_notes == 1
-    assert {x.reason: x.count for x in r.left_reasons} == {"只是咨询": 5, "等候时间太长": 1,
-                                                          "临时有事": 1}
+    # grouped by reason code (the desk chose the reasons by their Chinese labels)
+    assert {x.reason: x.count for x in r.left_reasons} == {"consult_only": 5, "waited_too_long": 1,
+                                                          "personal": 1}
     assert {s.name: s.greeted for s in r.staff}["王悦"] == 5 + 2 + 4
 
 
