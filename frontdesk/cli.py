@@ -77,7 +77,8 @@ def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="open the demo hospital (its own database, demo data on first start)")
     parser.add_argument("--smoke", action="store_true",
-                        help="open the main window, process events and exit 0 (packaging test)")
+                        help="open the main window with the first screen's data (read-only, as the "
+                             "command line reads), process events and exit 0 (packaging test)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="user interface language")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     if not subcommands:
