@@ -28,6 +28,14 @@ from frontdesk import stages
 from frontdesk.i18n import text
 
 _ROOT = QModelIndex()
+# Roles as plain values, looked up once: the view asks data() a few thousand times to
+# size and paint a list of a few dozen rows, and each enum attribute lookup costs.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_USER = Qt.ItemDataRole.UserRole
 WAITING_COLOUR = "#ecfeff"  # GREETING: a patient handed over, nobody has taken them yet
 RED_FLAG_COLOUR = "#fee2e2"
 
@@ -69,12 +77,27 @@ class VisitListModel(QAbstractTableModel):
     def __init__(self, parent=None, *, clock: Callable[[], dt.datetime] | None = None):
         super().__init__(parent)
         self._rows: list = []
+        self._texts: dict[int, tuple[str, str, str]] = {}  # row -> number, patient, step
         self.clock = clock or dt.datetime.now
+        self._red_flag = QBrush(QColor(RED_FLAG_COLOUR))
+        self._waiting = QBrush(QColor(WAITING_COLOUR))
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._wait_alignment = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = {}  # also how a language change reaches the cells: set_rows again
         self.endResetModel()
+
+    def _row_texts(self, row: int, v) -> tuple[str, str, str]:
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = (v.queue_label or f"#{v.id}",
+                     ("⚠ " if v.red_flag else "") + patient_label(v), stage_label(v))
+            self._texts[row] = texts
+        return texts
 
     def rows(self) -> list:
         return list(self._rows)
@@ -97,34 +120,28 @@ class VisitListModel(QAbstractTableModel):
                 return QCoreApplication.translate("VisitListModel", self.HEADERS[section])
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index, role=_DISPLAY):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        v = self._rows[index.row()]
+        v = self._rows[row]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_NUMBER:
-                return v.queue_label or f"#{v.id}"
-            if col == self.COL_PATIENT:
-                return ("⚠ " if v.red_flag else "") + patient_label(v)
-            if col == self.COL_STAGE:
-                return stage_label(v)
-            if col == self.COL_WAIT:
+        if role == _DISPLAY:
+            if col == self.COL_WAIT:  # counted now: it grows while the list is shown
                 return str(minutes_since(v.stage_since or v.arrived_at, self.clock()))
-        elif role == Qt.ItemDataRole.BackgroundRole:
+            return self._row_texts(row, v)[col]
+        if role == _BACKGROUND:
             if v.red_flag:
-                return QBrush(QColor(RED_FLAG_COLOUR))
+                return self._red_flag
             if v.stage == stages.GREETING:
-                return QBrush(QColor(WAITING_COLOUR))
-        elif role == Qt.ItemDataRole.FontRole and v.stage == stages.GREETING:
-            font = QFont()
-            font.setBold(True)
-            return font
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_WAIT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == Qt.ItemDataRole.ToolTipRole:
+                return self._waiting
+        elif role == _FONT:
+            return self._bold if v.stage == stages.GREETING else None
+        elif role == _ALIGNMENT:
+            return self._wait_alignment if col == self.COL_WAIT else None
+        elif role == _TOOLTIP:
             return v.complaint or None
-        elif role == Qt.ItemDataRole.UserRole:
+        elif role == _USER:
             return v.id
         return None
 
