@@ -88,9 +88,10 @@ def _event_time(visit: Visit, actions: tuple[str, ...]) -> dt.datetime | None:
     return event.at if event else None
 
 
-def guide_slip_for(visit_id: int, *, lang: str | None = None) -> GuideSlip:
-    """导诊单 of a visit. Raises NotFound for an unknown id, ValidationError when the
-    visit has no department (triage first) or no queue number yet."""
+def guide_slip_for(visit_id: int, *, actor, lang: str | None = None) -> GuideSlip:
+    """导诊单 of a visit (it names the patient: Perm.VIEW_PATIENT). Raises NotFound for an
+    unknown id, ValidationError when the visit has no department or queue number yet."""
+    require(actor, Perm.VIEW_PATIENT)
     visit = _visit(visit_id)
     dept = _department(visit, "导诊单", "guide slip")
     number = queue_number(dept, visit.queue_no)
@@ -166,9 +167,10 @@ def _fees(visit: Visit, lang: str | None) -> tuple[list[FeeLine], Waiver | None]
     return lines, (Waiver(waiver_label, waived) if waived else None)
 
 
-def billing_slip_for(visit_id: int, *, lang: str | None = None) -> BillingSlip:
-    """缴费单 of a visit. Raises NotFound for an unknown id, ValidationError when the
-    visit has no department or no patient record yet."""
+def billing_slip_for(visit_id: int, *, actor, lang: str | None = None) -> BillingSlip:
+    """缴费单 of a visit (it names the patient: Perm.VIEW_PATIENT). Raises NotFound for an
+    unknown id, ValidationError when the visit has no department or patient record yet."""
+    require(actor, Perm.VIEW_PATIENT)
     visit = _visit(visit_id)
     dept = _department(visit, "缴费单", "billing slip")
     patient = visit.patient
@@ -220,10 +222,9 @@ def slip_for(visit_id: int, kind: str, *, actor,
     A slip names the patient: `actor` needs Perm.VIEW_PATIENT (the command line
     passes permissions.SYSTEM).
     """
-    require(actor, Perm.VIEW_PATIENT)
     if _check_kind(kind) == "guide":
-        return guide_slip_for(visit_id, lang=lang)
-    return billing_slip_for(visit_id, lang=lang)
+        return guide_slip_for(visit_id, actor=actor, lang=lang)
+    return billing_slip_for(visit_id, actor=actor, lang=lang)
 
 
 def default_format(kind: str) -> str:
