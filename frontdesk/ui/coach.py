@@ -260,7 +260,8 @@ class EtiquetteCoach(QFrame):
             widget = self.forbidden_grid.takeAt(0).widget()
             widget.hide()
             widget.deleteLater()
-        columns = 2
+        # Two short Chinese words fit side by side; English phrases need a row each.
+        columns = 1 if any(len(f.word) > 6 for f in items) else 2
         for i, item in enumerate(items):
             chip = self._label(f"coachForbidden{i}", "forbidden")
             chip.setWordWrap(False)
