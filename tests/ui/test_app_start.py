@@ -1,0 +1,89 @@
+"""The real start-up path of `frontdesk` (no arguments): database, first run, log-in,
+main window with idle lock — with the modal dialogs answered by the test."""
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from frontdesk.db import connection
+from frontdesk.db.models import Staff
+from frontdesk.ui import app as app_module
+from frontdesk.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch, qapp):
+    """run_app ends in app.exec(); return at once so the test can look at the window."""
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.ctx.tasks.wait()
+            widget.close()
+            widget.deleteLater()
+    connection.close()
+
+
+def main_windows():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+            and w.isVisible()]
+
+
+def test_first_start_of_a_real_installation(tmp_path, monkeypatch, no_event_loop):
+    from frontdesk.ui.first_run import FirstRunDialog
+
+    def answer(dialog):
+        dialog.name.setText("南城医院")
+        dialog.username.setText("chief")
+        dialog.display_name.setText("院办主任")
+        dialog.password.setText("secret123")
+        dialog.password2.setText("secret123")
+        dialog.pin.setText("1357")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FirstRunDialog, "exec", answer)
+    login_asked = []
+    monkeypatch.setattr("frontdesk.ui.login.ask_login", lambda ctx: login_asked.append(1))
+    code = app_module.run_app(f"sqlite:///{tmp_path / 'real.sqlite3'}")
+    assert code == 0
+    [window] = main_windows()
+    assert window.windowTitle().startswith("南城医院")
+    assert window.ctx.staff.username == "chief"  # logged in by creating the account
+    assert not login_asked
+    assert getattr(window, "idle_lock", None) is not None
+    assert Staff.get(Staff.username == "chief").role == "admin"
+
+
+def test_cancelled_log_in_opens_nothing(tmp_path, monkeypatch, no_event_loop):
+    from frontdesk.db.session import open_database
+    from frontdesk.demo import install_demo
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    open_database(url)
+    install_demo()
+    connection.close()
+    monkeypatch.setattr("frontdesk.ui.login.ask_login", lambda ctx: False)
+    assert app_module.run_app(url) == 0
+    assert not main_windows()
+
+
+def test_cancelled_first_run_writes_nothing(tmp_path, monkeypatch, no_event_loop):
+    from frontdesk import rules
+    from frontdesk.ui.first_run import FirstRunDialog
+
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert app_module.run_app(f"sqlite:///{tmp_path / 'new.sqlite3'}") == 0
+    assert not main_windows()
+    assert not rules.rules_loaded()
+
+
+def test_unusable_database_is_one_clear_message(tmp_path, monkeypatch, no_event_loop):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database" * 50)
+    assert app_module.run_app(f"sqlite:///{bad}") == 2
+    assert len(shown) == 1 and str(bad) in shown[0]
+    assert not main_windows()
