@@ -1,0 +1,94 @@
+"""The reception flow: greeting → triage → registration → billing → escort → back at post.
+
+Import from `frontdesk.reception` (this module): it is the public API, and the
+parts below may move. Each step is one domain call (keyword `actor`) that
+checks the permission and writes the visit and its VisitEvent in ONE
+transaction, guarded by `expected_version`. See docs/reception_api.md.
+
+The parts:
+- steps.py     the transitions (new_arrival … leave), attach_patient, set_vip_card, fee_quote
+- form.py      RegistrationForm and FormInvalid (validation of the registration form)
+- views.py     VisitView/EventView; get_visit, open_visits, desk_queue, describe_stage
+- escorts.py   escorts_out, free_escorts, busy_escorts and the checks on naming an escort
+- deferred.py  red-flag visits billed after treatment: complete_deferred,
+               confirm_deferred_payment, deferred_billing
+- drafts.py    save_draft, load_draft, drop_draft
+- _db.py       (private) write transaction, visit row load, version-checked commit
+- _clock.py    (private) the one clock: calls `_now` below at call time, so tests pin
+               every part with monkeypatch.setattr(reception, "_now", ...)
+
+Changes to the agreed contract (also in docs/reception_api.md):
+- additions only: VisitView.billing_deferred, .queue_no, .patient_phone,
+  .record_no, .department_code, .escort_back, .open; EventView.from_stage and
+  .note; assign_escort(); escorts_out(); FormInvalid (a ValidationError
+  carrying every field's error); RegistrationForm.from_dict()/to_dict();
+  fee_quote(visit_id); describe_stage(stage).
+- attach_patient is allowed at TRIAGE and REGISTRATION and writes the event
+  "patient_attached" (no stage change); assign_escort writes "escort_assigned".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontdesk.db.models import now as _models_now
+from frontdesk.reception.deferred import (
+    DEFERRED_LOOKBACK_DAYS,
+    complete_deferred,
+    confirm_deferred_payment,
+    deferred_billing,
+)
+from frontdesk.reception.drafts import drop_draft, load_draft, save_draft
+from frontdesk.reception.escorts import (
+    ESCORT_ASSIGNED,
+    ESCORT_ROLES,
+    BusyEscort,
+    busy_escorts,
+    escorts_out,
+    free_escorts,
+)
+from frontdesk.reception.form import FormInvalid, RegistrationForm
+from frontdesk.reception.steps import (
+    COMPLAINT_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    PATIENT_ATTACHED,
+    REASON_MAX_LENGTH,
+    VIP_CARD_SET,
+    assign_escort,
+    attach_patient,
+    back_at_post,
+    confirm_payment,
+    fee_quote,
+    hand_to_doctor,
+    leave,
+    new_arrival,
+    register,
+    set_vip_card,
+    take_at_desk,
+    triage,
+)
+from frontdesk.reception.views import (
+    EventView,
+    VisitView,
+    describe_stage,
+    desk_queue,
+    get_visit,
+    open_visits,
+)
+
+__all__ = [
+    "COMPLAINT_MAX_LENGTH", "DEFERRED_LOOKBACK_DAYS", "ESCORT_ASSIGNED", "ESCORT_ROLES",
+    "NOTE_MAX_LENGTH", "PATIENT_ATTACHED", "REASON_MAX_LENGTH", "VIP_CARD_SET",
+    "BusyEscort", "EventView", "FormInvalid", "RegistrationForm", "VisitView",
+    "assign_escort", "attach_patient", "back_at_post", "busy_escorts", "complete_deferred",
+    "confirm_deferred_payment", "confirm_payment", "deferred_billing", "describe_stage",
+    "desk_queue", "drop_draft", "escorts_out", "fee_quote", "free_escorts", "get_visit",
+    "hand_to_doctor", "leave", "load_draft", "new_arrival", "open_visits", "register",
+    "save_draft", "set_vip_card", "take_at_desk", "triage",
+]
+
+
+def _now() -> dt.datetime:
+    # One clock for the whole package, so tests can pin it: every part calls
+    # _clock.now(), which looks this attribute up at call time.
+    return _models_now()

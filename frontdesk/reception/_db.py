@@ -1,0 +1,144 @@
+"""The visit row under every change (private): write transaction, load, version-checked commit.
+
+Shared by steps.py, deferred.py and drafts.py. A change reads the columns it
+decides on with _load(), then _commit() writes the visit (stage, version + 1)
+and its VisitEvent in one go; a stale `expected_version` is a ConflictError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from frontdesk.db.models import Visit, database_proxy
+from frontdesk.errors import ConflictError, NotFound, ValidationError
+from frontdesk.reception import _clock
+from frontdesk.reception.views import _as_date, _stage_name
+
+
+def _write_tx() -> AbstractContextManager:
+    """A transaction that takes SQLite's write lock at once.
+
+    A deferred one would read, then fail to upgrade to a writer when another
+    desk wrote in between (SQLITE_BUSY without waiting); IMMEDIATE waits its
+    turn under busy_timeout instead, and makes max+1 queue numbers safe.
+    """
+    db = database_proxy.obj
+    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
+        return db.atomic("IMMEDIATE")
+    return database_proxy.atomic()
+
+
+@dataclass(frozen=True)
+class _VisitRow:
+    """The columns a step decides on, read with one raw select (see _VIEW_SQL's note)."""
+
+    id: int
+    version: int
+    stage: str
+    visit_date: dt.date
+    queue_no: int | None
+    patient_id: int | None
+    department_id: int | None
+    doctor_id: int | None
+    appointment_id: int | None
+    complaint: str
+    first_visit: bool
+    fee_fen: int
+    fee_waived: bool
+    waiver_reason: str
+    fee_snapshot: str
+
+
+_LOAD_SQL = ("SELECT id, version, stage, visit_date, queue_no, patient_id, department_id, "
+             "doctor_id, appointment_id, complaint, first_visit, fee_fen, fee_waived, "
+             "waiver_reason, fee_snapshot FROM visit WHERE id = {p}")
+
+
+def _load(visit_id: int) -> _VisitRow:
+    db = database_proxy.obj
+    row = db.execute_sql(_LOAD_SQL.format(p=db.param), [visit_id]).fetchone()
+    if row is None:
+        raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
+    (vid, version, stage, visit_date, queue_no, patient_id, department_id, doctor_id,
+     appointment_id, complaint, first_visit, fee_fen, fee_waived, waiver_reason,
+     fee_snapshot) = row
+    return _VisitRow(vid, version, stage, _as_date(visit_date), queue_no, patient_id,
+                     department_id, doctor_id, appointment_id, complaint, bool(first_visit),
+                     fee_fen, bool(fee_waived), waiver_reason, fee_snapshot)
+
+
+def _conflict(visit: Visit) -> ConflictError:
+    zh, en = _stage_name(visit.stage)
+    return ConflictError(
+        f"这位患者刚刚已由其他导医台处理（现在是“{zh}”一步）。已为您刷新，请从这一步继续。",
+        f"Another desk has just moved this visit on (it is now at {en}). "
+        "Refresh and continue from there.",
+    )
+
+
+def _illegal(src: str, dst: str) -> ValidationError:
+    s_zh, s_en = _stage_name(src)
+    d_zh, d_en = _stage_name(dst)
+    return ValidationError(
+        f"不能从“{s_zh}”转到“{d_zh}”。",
+        f"A visit cannot move from {s_en} to {d_en}.",
+        field="stage",
+    )
+
+
+def _check_version(visit: Visit, expected_version: int) -> None:
+    if visit.version != expected_version:
+        raise _conflict(visit)
+
+
+def _db_value(name: str, value: Any) -> tuple[str, Any]:
+    """Column name and driver value for a Visit field given by its model name."""
+    fld = Visit._meta.fields[name]
+    if isinstance(value, dt.datetime):
+        value = value.replace(microsecond=0)
+    value = fld.db_value(value)
+    if isinstance(value, dt.datetime | dt.date):
+        value = str(value)  # what peewee stores on SQLite, without the deprecated adapters
+    return fld.column_name, value
+
+
+def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, action: str,
+            note: str = "", at: dt.datetime | None = None, from_stage: str | None = None,
+            only_from: str | None = None, **changes) -> bool:
+    """Write the visit (version-checked) and its event; call inside _write_tx().
+
+    Raw SQL: this runs on every step and peewee would spend longer building the
+    statements than SQLite takes to run them. With `only_from` the update also
+    requires that stage and a miss returns False instead of raising.
+    """
+    db = database_proxy.obj
+    p = db.param
+    at = (at or _clock.now()).replace(microsecond=0)
+    sets, params = [f"stage = {p}", "version = version + 1", f"updated_at = {p}"], [stage, str(at)]
+    for name, value in changes.items():
+        column, value = _db_value(name, value)
+        sets.append(f"{column} = {p}")
+        params.append(value)
+    where = f"id = {p} AND version = {p}"
+    params += [visit.id, expected_version]
+    if only_from is not None:
+        where += f" AND stage = {p}"
+        params.append(only_from)
+    cursor = db.execute_sql(f"UPDATE visit SET {', '.join(sets)} WHERE {where}", params)
+    if cursor.rowcount != 1:
+        if only_from is not None:
+            return False
+        raise _conflict(_load(visit.id))
+    actor_id = actor.id if actor is not None else None
+    db.execute_sql(
+        "INSERT INTO visit_event (visit_id, from_stage, stage, action, at, staff_id, note) "
+        f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})",
+        [visit.id, from_stage if from_stage is not None else visit.stage, stage, action, str(at),
+         actor_id, note],
+    )
+    return True

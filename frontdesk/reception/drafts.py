@@ -1,0 +1,72 @@
+"""Registration drafts: the half-filled form kept as JSON, so a crash loses nothing typed.
+
+A draft holds ID numbers and history, so it lives only while the form can
+still be saved; register(), complete_deferred() and leave() delete it in
+their own transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from frontdesk import stages
+from frontdesk.db.models import VisitDraft, database_proxy
+from frontdesk.errors import ValidationError
+from frontdesk.permissions import Perm, require
+from frontdesk.reception import _clock
+from frontdesk.reception._db import _load, _VisitRow
+from frontdesk.reception.views import _stage_name
+
+
+def save_draft(visit_id: int, data: dict[str, Any], *, actor) -> None:
+    """Keep a half-filled registration form (JSON) so a crash loses nothing typed.
+
+    Only while the form can still be saved: at REGISTRATION, or a deferred
+    (red-flag) visit whose late registration is not done. A draft holds ID
+    numbers and history, so it never outlives the visit's registration.
+    """
+    require(actor, Perm.RUN_VISIT)
+    visit = _load(visit_id)
+    if not _draft_allowed(visit):
+        zh, en = _stage_name(visit.stage)
+        raise ValidationError(
+            f"这次就诊在“{zh}”一步，不再保存登记草稿。",
+            f"This visit is at {en}: its registration draft is no longer kept.",
+            field="stage")
+    payload = json.dumps(data, ensure_ascii=False, default=str)
+    at = _clock.now()
+    VisitDraft.insert(visit=visit_id, data=payload, updated_at=at).on_conflict(
+        conflict_target=[VisitDraft.visit],
+        update={VisitDraft.data: payload, VisitDraft.updated_at: at},
+    ).execute()
+
+
+def _draft_allowed(visit: _VisitRow) -> bool:
+    if visit.stage == stages.REGISTRATION:
+        return True
+    if visit.stage not in stages.LATE_STAGES:
+        return False
+    db = database_proxy.obj
+    actions = {r[0] for r in db.execute_sql(
+        f"SELECT action FROM visit_event WHERE visit_id = {db.param} AND action IN "
+        f"({db.param}, {db.param})", [visit.id, stages.DEFERRED, stages.REGISTERED_LATE])}
+    return actions == {stages.DEFERRED}
+
+
+def load_draft(visit_id: int, *, actor) -> dict[str, Any] | None:
+    """The saved half-filled form of the visit, or None."""
+    require(actor, Perm.RUN_VISIT)
+    row = VisitDraft.get_or_none(VisitDraft.visit == visit_id)
+    if row is None:
+        return None
+    try:
+        return json.loads(row.data)
+    except ValueError:
+        return None  # a damaged draft is dropped, not shown as an error
+
+
+def drop_draft(visit_id: int, *, actor) -> None:
+    """Forget the visit's draft (the desk cleared the form)."""
+    require(actor, Perm.RUN_VISIT)
+    VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()

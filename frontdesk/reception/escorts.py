@@ -1,0 +1,125 @@
+"""Escorts: who is out with a patient, who is free, and the checks on naming one.
+
+An escort is out from being named on an ESCORT visit (or handing the patient
+to the doctor) until "back at post" is recorded on that visit; out-ness is per
+day. The steps that name an escort (assign_escort, hand_to_doctor) are in
+steps.py and call _checked_escort / _check_escort_free from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from frontdesk import stages
+from frontdesk.db.models import Staff, database_proxy
+from frontdesk.errors import ValidationError
+from frontdesk.permissions import Perm, require
+from frontdesk.reception import _clock
+from frontdesk.reception.views import VisitView, _get_visit, _views
+
+# Action on a visit that does not move it: the escort was named (assign_escort).
+ESCORT_ASSIGNED = "escort_assigned"
+ESCORT_ROLES = ("guide", "desk")
+
+
+# A visit whose escort is still out: ESCORT with an escort named, or DONE and not back.
+_ESCORT_OUT = (
+    "v.visit_date = {p} AND v.escort_id IS NOT NULL AND (v.stage = {p} OR (v.stage = {p} "
+    "AND NOT EXISTS (SELECT 1 FROM visit_event b WHERE b.visit_id = v.id AND b.action = {p})))"
+)
+
+
+def _escort_out_params(day: dt.date) -> list:
+    return [day, stages.ESCORT, stages.DONE, stages.BACK_AT_POST]
+
+
+def escorts_out(day: dt.date | None = None, *, actor) -> list[VisitView]:
+    """Visits whose escort is still out: ESCORT with an escort named, or DONE, not back yet."""
+    require(actor, Perm.VIEW_PATIENT)
+    return _escorts_out(day)
+
+
+def _escorts_out(day: dt.date | None) -> list[VisitView]:
+    day = day or _clock.now().date()
+    return _views(_ESCORT_OUT, _escort_out_params(day), "v.updated_at, v.id")
+
+
+@dataclass(frozen=True)
+class BusyEscort:
+    """An escort who is out with a patient: who, with which visit, since when."""
+
+    staff_id: int
+    name: str
+    visit_id: int
+    queue_label: str
+    stage: str
+    since: dt.datetime | None
+
+
+def _busy_entry(view: VisitView) -> BusyEscort:
+    named = [e.at for e in view.events
+             if e.action in (ESCORT_ASSIGNED, stages.HANDED_TO_DOCTOR)]
+    return BusyEscort(staff_id=view.escort_id, name=view.escort_name, visit_id=view.id,
+                      queue_label=view.queue_label, stage=view.stage,
+                      since=named[-1] if named else view.stage_since)
+
+
+def busy_escorts(day: dt.date | None = None) -> list[BusyEscort]:
+    """Escorts out with a patient (not back at post), one entry per person, earliest first.
+
+    The escort picker lists only free_escorts(); this says why someone is missing.
+    """
+    seen: dict[int, BusyEscort] = {}
+    for view in _escorts_out(day):  # only staff names and queue labels leave here
+        entry = _busy_entry(view)
+        seen.setdefault(entry.staff_id, entry)
+    return sorted(seen.values(), key=lambda b: (b.since or dt.datetime.min, b.visit_id))
+
+
+def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
+    """Guides and desk staff who are not out escorting a patient right now."""
+    day = day or _clock.now().date()
+    db = database_proxy.obj
+    busy_sql = "SELECT v.escort_id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
+    busy = {r[0] for r in db.execute_sql(busy_sql, _escort_out_params(day))}
+    query = (
+        Staff.select(Staff.id, Staff.display_name, Staff.role)
+        .where((Staff.active == True) & Staff.role.in_(ESCORT_ROLES))  # noqa: E712
+        .order_by(Staff.id)
+    )
+    # Door guides first: escorting is their job; the desk goes when no guide is free.
+    rows = sorted((s for s in query if s.id not in busy), key=lambda s: (s.role != "guide", s.id))
+    return [(s.id, s.display_name) for s in rows]
+
+
+def _checked_escort(escort_id: int) -> Staff:
+    escort = Staff.get_or_none(Staff.id == escort_id)
+    if escort is None or not escort.active or escort.role not in ESCORT_ROLES + ("supervisor",):
+        raise ValidationError("请选择陪诊的导医。", "Choose who escorts the patient.",
+                              field="escort_id")
+    return escort
+
+
+def _check_escort_free(escort: Staff, visit_id: int) -> None:
+    """Refuse an escort who is still out with another patient today (not back at post).
+
+    One person cannot walk two patients at once; the desk records "back at post"
+    on the other visit when the escort returns (call inside the write transaction).
+    """
+    db = database_proxy.obj
+    sql = ("SELECT v.id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
+           + f" AND v.escort_id = {db.param} AND v.id <> {db.param} ORDER BY v.id LIMIT 1")
+    row = db.execute_sql(sql, _escort_out_params(_clock.now().date()) + [escort.id, visit_id]).fetchone()
+    if row is None:
+        return
+    out = _busy_entry(_get_visit(row[0]))
+    label = out.queue_label or f"#{out.visit_id}"
+    since = out.since.strftime("%H:%M") if out.since else ""
+    raise ValidationError(
+        f"{escort.display_name}正在陪同 {label} 的患者（{since} 起），尚未返回岗位。"
+        "请另选陪诊人员；如已回来，请先在那次就诊上记录“已返回岗位”。",
+        f"{escort.display_name} is still out with patient {label} (since {since}) and not "
+        "back at the post. Choose another escort, or record “back at post” on that visit "
+        "first if they are back.",
+        field="escort_id")

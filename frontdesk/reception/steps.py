@@ -1,0 +1,438 @@
+"""The steps of a visit: new_arrival → take_at_desk → triage → register → confirm_payment
+→ assign_escort / hand_to_doctor → back_at_post, or leave; plus attach_patient,
+set_vip_card and fee_quote.
+
+Each step is one domain call (keyword `actor` = the logged-in Staff row) that
+checks the permission, then in ONE transaction moves the visit, bumps its
+`version` and writes a VisitEvent (stage, from_stage, action, staff, at).
+Steps take `expected_version`: when another desk advanced the visit first,
+ConflictError says so and nothing is written. A move the flow does not allow
+raises ValidationError naming both stages. See docs/reception_api.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from frontdesk import audit, fees, leave_reasons, patients, queue, stages, validation
+from frontdesk import triage as triage_rules  # `triage` is the step below
+from frontdesk.db.models import (
+    Appointment,
+    Department,
+    Doctor,
+    Patient,
+    Payment,
+    Visit,
+    VisitDraft,
+    VisitEvent,
+)
+from frontdesk.errors import ConfigError, ConflictError, ValidationError
+from frontdesk.permissions import Perm, require
+from frontdesk.reception import _clock
+from frontdesk.reception._db import (
+    _check_version,
+    _commit,
+    _illegal,
+    _load,
+    _VisitRow,
+    _write_tx,
+)
+from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
+from frontdesk.reception.form import FormInvalid, RegistrationForm
+from frontdesk.reception.views import VisitView, _get_visit, _stage_name
+
+# Action on a visit that does not move it: a patient record was linked.
+PATIENT_ATTACHED = "patient_attached"
+
+COMPLAINT_MAX_LENGTH = 1000
+REASON_MAX_LENGTH = 200
+NOTE_MAX_LENGTH = 200
+
+
+def _sources(to_stage: str) -> list[str]:
+    return [src for src, targets in stages.TRANSITIONS.items() if to_stage in targets]
+
+
+def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action: str,
+          **changes) -> VisitView:
+    """A plain move: check version and transition, write the visit and its event."""
+    sources = _sources(to_stage)
+    with _write_tx():
+        if len(sources) == 1:
+            # One legal source: the guarded update is the check, no read first.
+            stub = _VisitRow(visit_id, expected_version, sources[0], None, None, None, None,
+                             None, None, "", False, 0, False, "", "")
+            if _commit(stub, actor=actor, expected_version=expected_version, stage=to_stage,
+                       action=action, only_from=sources[0], **changes):
+                return _get_visit(visit_id)
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        if not stages.can_move(visit.stage, to_stage):
+            raise _illegal(visit.stage, to_stage)
+        _commit(visit, actor=actor, expected_version=expected_version, stage=to_stage,
+                action=action, **changes)
+    return _get_visit(visit_id)
+
+
+def _require_stage(visit: Visit, allowed: tuple[str, ...], action_zh: str, action_en: str) -> None:
+    if visit.stage not in allowed:
+        zh, en = _stage_name(visit.stage)
+        raise ValidationError(
+            f"这次就诊在“{zh}”一步，不能{action_zh}。",
+            f"This visit is at {en}; it cannot {action_en} now.",
+            field="stage",
+        )
+
+
+def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> VisitView:
+    """The door guide greets a patient: a new visit at GREETING ("arrived")."""
+    require(actor, Perm.GREET)
+    note = validation.clean_text(note, "note", NOTE_MAX_LENGTH)
+    at = _clock.now()
+    with _write_tx():
+        visit = Visit.create(visit_date=at.date(), stage=stages.GREETING, version=1,
+                             first_visit=bool(first_visit), has_appointment=bool(booked),
+                             created_at=at, updated_at=at)
+        VisitEvent.create(visit=visit.id, from_stage="", stage=stages.GREETING,
+                          action=stages.ARRIVED, at=at, staff=actor, note=note)
+    return _get_visit(visit.id)
+
+
+def take_at_desk(visit_id: int, *, actor, expected_version: int) -> VisitView:
+    """The desk takes over from the door guide (GREETING → TRIAGE, "at_desk")."""
+    require(actor, Perm.RUN_VISIT)
+    return _move(visit_id, actor=actor, expected_version=expected_version,
+                 to_stage=stages.TRIAGE, action=stages.AT_DESK)
+
+
+def _todays_appointment(patient: Patient, day: dt.date) -> Appointment | None:
+    booked = Appointment.status == "booked"
+    appt = (
+        Appointment.select()
+        .where((Appointment.patient == patient.id) & (Appointment.date == day) & booked)
+        .order_by(Appointment.time, Appointment.id)
+        .first()
+    )
+    if appt is None and patient.phone:
+        # Booked by phone before a record existed: matched by the number.
+        appt = (
+            Appointment.select()
+            .where((Appointment.patient.is_null()) & (Appointment.phone == patient.phone)
+                   & (Appointment.date == day) & booked)
+            .order_by(Appointment.time, Appointment.id)
+            .first()
+        )
+    return appt
+
+
+def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: int) -> VisitView:
+    """Link the visit to an existing record (a returning patient found by lookup).
+
+    Today's booked appointment, if any, pre-fills triage (complaint,
+    department, doctor) and is marked arrived. The stage does not change; the
+    event is "patient_attached".
+    """
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        _require_stage(visit, (stages.TRIAGE, stages.REGISTRATION),
+                       "关联患者档案", "be linked to a patient record")
+        patient = patients.get_patient(patient_id, actor=actor)
+        while patient.merged_into_id is not None:  # follow a merge to the record kept
+            patient = patients.get_patient(patient.merged_into_id, actor=actor)
+        changes: dict[str, Any] = {"patient": patient.id, "first_visit": False}
+        appt = _todays_appointment(patient, visit.visit_date) if not visit.appointment_id else None
+        note = ""
+        if appt is not None:
+            changes.update(appointment=appt.id, has_appointment=True)
+            if visit.stage == stages.TRIAGE:
+                if not visit.complaint:
+                    changes["complaint"] = appt.complaint
+                if not visit.department_id:
+                    changes["department"] = appt.department_id
+                if not visit.doctor_id and appt.doctor_id:
+                    changes["doctor"] = appt.doctor_id
+            Appointment.update(status="arrived", patient=patient.id).where(
+                Appointment.id == appt.id).execute()
+            note = f"appointment {appt.id}"
+        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+                action=PATIENT_ATTACHED, note=note, **changes)
+    return _get_visit(visit_id)
+
+
+def _checked_complaint(complaint: str) -> str:
+    value = validation.clean_text(complaint, "complaint", COMPLAINT_MAX_LENGTH)
+    if not value:
+        raise ValidationError("请填写主诉（哪里不舒服）。", "Please enter the complaint.",
+                              field="complaint")
+    return value
+
+
+def _checked_department(department_id: int | None) -> Department:
+    dept = Department.get_or_none(Department.id == department_id) if department_id else None
+    if dept is None or not dept.active:
+        raise ValidationError("请选择科室。", "Please choose a department.", field="department_id")
+    return dept
+
+
+def _checked_doctor(doctor_id: int | None, dept: Department) -> Doctor | None:
+    if doctor_id is None:
+        return None
+    doc = Doctor.get_or_none(Doctor.id == doctor_id)
+    if doc is None or not doc.active:
+        raise ValidationError("请选择在职的医生。", "Choose an active doctor.", field="doctor_id")
+    if doc.department_id != dept.id:
+        raise ValidationError(
+            f"{doc.name}医生不属于{dept.name_zh}。",
+            f"Dr {doc.name} does not work in {dept.name_en}.", field="doctor_id")
+    return doc
+
+
+def triage(visit_id: int, *, actor, expected_version: int, complaint: str, department_id: int,
+           doctor_id: int | None = None) -> VisitView:
+    """Record the complaint and the staff's choice of department (and doctor).
+
+    A red-flag complaint must go to the emergency department and moves
+    straight to ESCORT ("deferred": treat first, bill later); otherwise the
+    visit moves to REGISTRATION ("triaged"). Either way the visit gets the
+    department's next queue number for the day.
+    """
+    require(actor, Perm.RUN_VISIT)
+    complaint = _checked_complaint(complaint)
+    suggestion = triage_rules.suggest(complaint)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        dept = _checked_department(department_id)
+        doc = _checked_doctor(doctor_id, dept)
+        if suggestion.red_flag and not dept.is_emergency:
+            if triage_rules.emergency_department() is None:
+                # Said plainly, not "choose Emergency" when no department can be chosen.
+                raise ConfigError(
+                    "没有启用的急诊科室，危急症状的患者无处可分。请立即联系管理员在"
+                    "“规则”中启用急诊科室（勾选“急诊”）。",
+                    "No active emergency department exists, so a red-flag patient cannot be "
+                    "sent anywhere. Ask an administrator to switch on an emergency department "
+                    "(tick “Emergency”) in the rules now.",
+                    field="department_id")
+            words = "、".join(suggestion.red_flag_words)
+            raise ValidationError(
+                f"主诉含危急症状（{words}），必须分到急诊，先救治后缴费。",
+                f"The complaint has red-flag symptoms ({', '.join(suggestion.red_flag_words)}): "
+                "send the patient to Emergency — treat first, bill later.",
+                field="department_id")
+        red = suggestion.red_flag
+        to_stage, action = (stages.ESCORT, stages.DEFERRED) if red else (
+            stages.REGISTRATION, stages.TRIAGED)
+        if not stages.can_move(visit.stage, to_stage):
+            raise _illegal(visit.stage, to_stage)
+        reason = ("、".join(suggestion.red_flag_words) if red
+                  else suggestion.reason_for(dept.id))
+        number = visit.queue_no
+        if not number or visit.department_id != dept.id:
+            number = queue.assign_queue_no(visit.id, dept.id, visit.visit_date)
+        _commit(visit, actor=actor, expected_version=expected_version, stage=to_stage,
+                action=action, complaint=complaint, department=dept.id,
+                doctor=doc.id if doc else None, red_flag=red, triage_reason=reason,
+                queue_no=number)
+    return _get_visit(visit_id)
+
+
+def register(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
+             patient_id: int | None = None) -> VisitView:
+    """Save the registration form: create or update the patient, quote the fee → BILLING.
+
+    Raises FormInvalid (with every field's error) before anything is written.
+    """
+    require(actor, Perm.RUN_VISIT)
+    errors = form.validate(_clock.now().date())
+    if errors:
+        raise FormInvalid(errors)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        if not stages.can_move(visit.stage, stages.BILLING):
+            raise _illegal(visit.stage, stages.BILLING)
+        pid = patient_id or visit.patient_id
+        returning = pid is not None
+        if returning:
+            patient = patients.update_patient(pid, actor=actor, form=form)
+        else:
+            patient = patients.create_patient(actor=actor, form=form)
+        _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
+                           patient=patient, stage=stages.BILLING, action=stages.REGISTERED,
+                           first_visit=visit.first_visit and not returning)
+    return _get_visit(visit_id)
+
+
+def _fee_changes(doctor_id: int | None, vip_tier: str) -> dict[str, Any]:
+    """The visit's fee columns for a fresh quote (fees.quote; a VIP tier may waive it)."""
+    quote = fees.quote(doctor_id=doctor_id, vip_tier=vip_tier)
+    waiver = quote.snapshot.get("waiver") or {}
+    return dict(fee_fen=quote.total_fen,
+                fee_snapshot=json.dumps(quote.snapshot, ensure_ascii=False),
+                fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80])
+
+
+def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
+                       form: RegistrationForm, patient: Patient, stage: str, action: str,
+                       first_visit: bool) -> None:
+    """What register() and complete_deferred() both write, inside their transaction.
+
+    The visit gets the patient, the form's answers and media source and the fee
+    quote, with the event `action`; the registration draft is deleted.
+    """
+    _commit(
+        visit, actor=actor, expected_version=expected_version, stage=stage, action=action,
+        patient=patient.id, first_visit=first_visit,
+        illness_duration=form.illness_duration, disease_category=form.disease_category,
+        intention=form.intention, concerns=form.concerns,
+        health_question=form.health_question, price_comparison=form.price_comparison,
+        habits=form.habits, media_source=form.media_source_id,
+        **_fee_changes(visit.doctor_id, patient.vip_tier),
+    )
+    VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
+
+
+def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
+    """The fee as quoted at registration (from the stored snapshot), for the billing slip.
+
+    Before registration there is no snapshot: the current rules are quoted.
+    """
+    require(actor, Perm.VIEW_PATIENT)
+    visit = _load(visit_id)
+    snap = json.loads(visit.fee_snapshot or "{}")
+    if not snap.get("fee_class"):
+        patient = Patient.get_or_none(Patient.id == visit.patient_id) if visit.patient_id else None
+        return fees.quote(doctor_id=visit.doctor_id, vip_tier=patient.vip_tier if patient else "")
+    return fees.quote_from_snapshot(snap)
+
+
+VIP_CARD_SET = "vip_card_set"  # event: the patient's VIP card changed (fee re-quoted)
+
+
+def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> VisitView:
+    """A supervisor or admin records the patient's VIP card at the desk (Perm.SET_VIP).
+
+    At REGISTRATION (patient linked) the tier is stored and register() quotes
+    with it; at BILLING the fee is quoted again at once, so a gold or diamond
+    card waives it. Event "vip_card_set" (stage unchanged); the patient change
+    is audited with the tier before and after.
+    """
+    require(actor, Perm.SET_VIP)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        _require_stage(visit, (stages.REGISTRATION, stages.BILLING),
+                       "设置 VIP 卡", "have the patient's VIP card set")
+        if visit.patient_id is None:
+            raise ValidationError("请先关联或登记患者档案，再设置 VIP 卡。",
+                                  "Link or register the patient's record first, then set the "
+                                  "VIP card.", field="vip_tier")
+        patient = patients.set_vip_tier(actor=actor, patient_id=visit.patient_id, tier=tier)
+        changes = (_fee_changes(visit.doctor_id, patient.vip_tier)
+                   if visit.stage == stages.BILLING else {})
+        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+                action=VIP_CARD_SET, note=patient.vip_tier, **changes)
+    return _get_visit(visit_id)
+
+
+def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
+    """The cashier has been paid (or the fee was waived): BILLING → ESCORT, Payment written."""
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        if visit.stage != stages.BILLING or not stages.can_move(visit.stage, stages.ESCORT):
+            raise _illegal(visit.stage, stages.ESCORT)
+        at = _clock.now()
+        action = stages.WAIVED if visit.fee_waived else stages.PAID
+        _commit(visit, actor=actor, expected_version=expected_version, stage=stages.ESCORT,
+                action=action, at=at)
+        Payment.create(visit=visit.id, amount_fen=visit.fee_fen, waived=visit.fee_waived,
+                       waiver_reason=visit.waiver_reason, confirmed_by=actor, confirmed_at=at)
+        if visit.fee_waived:
+            audit.record(actor, "waive", "visit", visit.id,
+                         {"reason": visit.waiver_reason, "fee_snapshot": visit.fee_snapshot})
+    return _get_visit(visit_id)
+
+
+def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
+    """Name the escort while walking to the clinic (ESCORT stays; event "escort_assigned").
+
+    An escort still out with another patient is refused (ValidationError, field "escort_id").
+    """
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        _check_version(visit, expected_version)
+        _require_stage(visit, (stages.ESCORT,), "指定陪诊人员", "have an escort assigned")
+        escort = _checked_escort(escort_id)
+        _check_escort_free(escort, visit.id)
+        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
+                action=ESCORT_ASSIGNED, escort=escort.id)
+    return _get_visit(visit_id)
+
+
+def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
+    """The escort has introduced the patient to the doctor: ESCORT → DONE.
+
+    An escort still out with another patient today (handed over, not back at
+    post) is refused: ValidationError, field "escort_id", naming that visit.
+    """
+    require(actor, Perm.RUN_VISIT)
+    escort = _checked_escort(escort_id)
+    with _write_tx():
+        _check_escort_free(escort, visit_id)
+        return _move(visit_id, actor=actor, expected_version=expected_version,
+                     to_stage=stages.DONE, action=stages.HANDED_TO_DOCTOR, escort=escort.id)
+
+
+def _is_back(visit_id: int) -> bool:
+    return VisitEvent.select().where(
+        (VisitEvent.visit == visit_id) & (VisitEvent.action == stages.BACK_AT_POST)
+    ).exists()
+
+
+def back_at_post(visit_id: int, *, actor) -> VisitView:
+    """The escort is back at the post (event on a DONE visit), free for the next patient."""
+    require(actor, Perm.RUN_VISIT)
+    with _write_tx():
+        visit = _load(visit_id)
+        if visit.stage != stages.DONE:
+            zh, en = _stage_name(visit.stage)
+            raise ValidationError(
+                f"这次就诊在“{zh}”一步，尚未交给医生，不能记录“已返回岗位”。",
+                f"This visit is at {en}, not yet with the doctor: cannot record back at post.",
+                field="stage")
+        if _is_back(visit.id):
+            raise ConflictError("已经记录过“已返回岗位”。", "Back at post was already recorded.")
+        _commit(visit, actor=actor, expected_version=visit.version, stage=stages.DONE,
+                action=stages.BACK_AT_POST)
+    return _get_visit(visit_id)
+
+
+def leave(visit_id: int, *, actor, expected_version: int, reason: str,
+          note: str = "") -> VisitView:
+    """The patient left before seeing the doctor: any open stage → LEFT, with the reason.
+
+    `reason` is a code of frontdesk.leave_reasons (or its label, or the desk's own
+    words, stored as "other" with the text); `note` adds free text to a code.
+    The reason is stored as a code, so reports and screens show it in their language.
+    """
+    require(actor, Perm.GREET if actor is not None and actor.role == "guide" else Perm.RUN_VISIT)
+    reason = validation.clean_text(reason, "reason", REASON_MAX_LENGTH)
+    note = validation.clean_text(note, "reason", REASON_MAX_LENGTH)
+    if not reason:
+        raise ValidationError("请填写患者离开的原因。", "Please give the reason the patient left.",
+                              field="reason")
+    stored = leave_reasons.encode(reason, note)
+    with _write_tx():
+        view = _move(visit_id, actor=actor, expected_version=expected_version,
+                     to_stage=stages.LEFT, action=stages.LEFT_ACTION, left_reason=stored)
+        # The draft may hold an ID number and history: it goes with the visit, atomically.
+        VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()
+    return view

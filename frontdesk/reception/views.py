@@ -1,0 +1,217 @@
+"""Reading visits: VisitView/EventView and get_visit, open_visits, desk_queue.
+
+Every step returns a fresh VisitView built here. Escort and deferred-billing
+lists (escorts.py, deferred.py) reuse _views() with their own conditions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from frontdesk import leave_reasons, patients, queue, stages
+from frontdesk.db.models import database_proxy
+from frontdesk.errors import NotFound
+from frontdesk.i18n import text
+from frontdesk.permissions import Perm, require
+from frontdesk.reception import _clock
+
+
+@dataclass(frozen=True)
+class EventView:
+    stage: str
+    action: str
+    at: dt.datetime
+    staff_name: str
+    from_stage: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class VisitView:
+    id: int
+    version: int
+    stage: str
+    visit_date: dt.date
+    queue_label: str
+    patient_id: int | None
+    patient_name: str
+    sex: str
+    age: int | None
+    vip_tier: str
+    first_visit: bool
+    has_appointment: bool
+    appointment_id: int | None
+    complaint: str
+    red_flag: bool
+    triage_reason: str
+    department_id: int | None
+    department_name: str
+    room: str
+    floor: str
+    directions: str
+    doctor_id: int | None
+    doctor_name: str
+    doctor_title: str
+    fee_fen: int
+    fee_waived: bool
+    waiver_reason: str
+    escort_id: int | None
+    escort_name: str
+    left_reason: str
+    arrived_at: dt.datetime | None
+    stage_since: dt.datetime | None
+    events: list[EventView] = field(default_factory=list)
+    # additions to the contract
+    billing_deferred: bool = False
+    queue_no: int | None = None
+    patient_phone: str = ""
+    record_no: str = ""
+    department_code: str = ""
+    escort_back: bool = False  # DONE and the escort is back at the post
+    open: bool = True
+    registered_late: bool = False  # a deferred visit registered after treatment began
+    billing_open: bool = False  # billing deferred and not yet paid or waived
+    left_reason_code: str = ""  # leave_reasons code (left_reason is its label, localised)
+
+
+def _stage_name(stage: str) -> tuple[str, str]:
+    return stages.STAGE_NAMES.get(stage, (stage, stage))
+
+
+# Reading is raw SQL on purpose: peewee spends longer building a five-table select
+# than SQLite spends running it, and every step returns a fresh view (bench/).
+_VIEW_SQL = (
+    "SELECT v.id, v.version, v.stage, v.visit_date, v.queue_no, v.patient_id, v.first_visit, "
+    "v.has_appointment, v.appointment_id, v.complaint, v.red_flag, v.triage_reason, "
+    "v.department_id, v.doctor_id, v.fee_fen, v.fee_waived, v.waiver_reason, v.escort_id, "
+    "v.left_reason, p.name, p.sex, p.birth_date, p.vip_tier, p.phone, p.record_no, "
+    "d.code, d.name_zh, d.name_en, d.short_zh, d.room, d.floor, d.directions_zh, "
+    "d.directions_en, doc.name, doc.title_zh, doc.title_en, s.display_name "
+    "FROM visit v "
+    "LEFT JOIN patient p ON p.id = v.patient_id "
+    "LEFT JOIN department d ON d.id = v.department_id "
+    "LEFT JOIN doctor doc ON doc.id = v.doctor_id "
+    "LEFT JOIN staff s ON s.id = v.escort_id "
+)
+_EVENTS_SQL = (
+    "SELECT e.visit_id, e.stage, e.action, e.at, s.display_name, e.from_stage, e.note "
+    "FROM visit_event e LEFT JOIN staff s ON s.id = e.staff_id "
+    "WHERE e.visit_id IN ({marks}) ORDER BY e.visit_id, e.at, e.id"
+)
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _events_for(visit_ids: list[int]) -> dict[int, list[EventView]]:
+    out: dict[int, list[EventView]] = {vid: [] for vid in visit_ids}
+    if not visit_ids:
+        return out
+    db = database_proxy.obj
+    sql = _EVENTS_SQL.format(marks=",".join([db.param] * len(visit_ids)))
+    for vid, stage, action, at, staff_name, from_stage, note in db.execute_sql(sql, visit_ids):
+        out[vid].append(EventView(stage=stage, action=action, at=_as_datetime(at),
+                                  staff_name=staff_name or "", from_stage=from_stage,
+                                  note=note))
+    return out
+
+
+def _view(row: tuple, events: list[EventView]) -> VisitView:
+    (vid, version, stage, visit_date, queue_no, patient_id, first_visit, has_appointment,
+     appointment_id, complaint, red_flag, triage_reason, department_id, doctor_id, fee_fen,
+     fee_waived, waiver_reason, escort_id, left_reason, p_name, p_sex, p_birth, p_vip, p_phone,
+     p_record, d_code, d_name_zh, d_name_en, d_short, d_room, d_floor, d_dir_zh, d_dir_en,
+     doc_name, doc_title_zh, doc_title_en, escort_name) = row
+    visit_date = _as_date(visit_date)
+    has_patient, has_dept = patient_id is not None, department_id is not None
+    moves = [e for e in events if e.from_stage != e.stage]
+    return VisitView(
+        id=vid, version=version, stage=stage, visit_date=visit_date,
+        queue_label=queue.queue_label(d_short, queue_no) if has_dept else "",
+        patient_id=patient_id, patient_name=p_name or "", sex=p_sex or "",
+        age=patients.age_on(_as_date(p_birth), visit_date) if has_patient else None,
+        vip_tier=p_vip or "", first_visit=bool(first_visit),
+        has_appointment=bool(has_appointment), appointment_id=appointment_id,
+        complaint=complaint, red_flag=bool(red_flag), triage_reason=triage_reason,
+        department_id=department_id,
+        department_name=text(d_name_zh, d_name_en or d_name_zh) if has_dept else "",
+        room=d_room or "", floor=d_floor or "",
+        directions=text(d_dir_zh or "", d_dir_en or d_dir_zh or "") if has_dept else "",
+        doctor_id=doctor_id, doctor_name=doc_name or "",
+        doctor_title=text(doc_title_zh, doc_title_en or doc_title_zh) if doctor_id else "",
+        fee_fen=fee_fen, fee_waived=bool(fee_waived), waiver_reason=waiver_reason,
+        escort_id=escort_id, escort_name=escort_name or "",
+        left_reason=leave_reasons.label(left_reason or ""),
+        arrived_at=events[0].at if events else None,
+        stage_since=moves[-1].at if moves else None,
+        events=events,
+        billing_deferred=any(e.action == stages.DEFERRED for e in events),
+        queue_no=queue_no, patient_phone=p_phone or "", record_no=p_record or "",
+        department_code=d_code or "",
+        escort_back=any(e.action == stages.BACK_AT_POST for e in events),
+        open=stages.is_open(stage),
+        registered_late=any(e.action == stages.REGISTERED_LATE for e in events),
+        left_reason_code=leave_reasons.code_of(left_reason or ""),
+        billing_open=(any(e.action == stages.DEFERRED for e in events)
+                      and not any(e.action in (stages.PAID_LATE, stages.WAIVED_LATE)
+                                  for e in events)),
+    )
+
+
+def _views(where: str, params: list, order: str = "") -> list[VisitView]:
+    """Views of the visits matching `where` (SQL with `{p}` for each parameter)."""
+    db = database_proxy.obj
+    sql = _VIEW_SQL + "WHERE " + where.format(p=db.param) + (" ORDER BY " + order if order else "")
+    rows = db.execute_sql(sql, params).fetchall()
+    events = _events_for([r[0] for r in rows])
+    return [_view(r, events[r[0]]) for r in rows]
+
+
+def _get_visit(visit_id: int) -> VisitView:
+    """The view a step returns; the step has checked its own permission."""
+    rows = _views("v.id = {p}", [visit_id])
+    if not rows:
+        raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
+    return rows[0]
+
+
+def get_visit(visit_id: int, *, actor) -> VisitView:
+    """One visit with its patient's name and phone: needs Perm.VIEW_PATIENT."""
+    require(actor, Perm.VIEW_PATIENT)
+    return _get_visit(visit_id)
+
+
+def _stage_in(stage_list) -> str:
+    return "v.stage IN (" + ",".join(["{p}"] * len(stage_list)) + ")"
+
+
+def open_visits(day: dt.date | None = None, *, actor) -> list[VisitView]:
+    """Visits at an open stage, oldest first (all days unless `day` is given)."""
+    require(actor, Perm.VIEW_PATIENT)
+    where, params = _stage_in(stages.OPEN_STAGES), list(stages.OPEN_STAGES)
+    if day is not None:
+        where, params = where + " AND v.visit_date = {p}", params + [day]
+    return _views(where, params, "v.created_at, v.id")
+
+
+def desk_queue(day: dt.date | None = None, *, actor) -> list[VisitView]:
+    """Arrivals the door handed over, waiting for the desk (GREETING), oldest first."""
+    require(actor, Perm.VIEW_PATIENT)
+    day = day or _clock.now().date()
+    return _views("v.visit_date = {p} AND v.stage = {p}", [day, stages.GREETING],
+                  "v.created_at, v.id")
+
+
+def describe_stage(stage: str) -> str:
+    zh, en = _stage_name(stage)
+    return text(zh, en)
