@@ -540,31 +540,7 @@
     </message>
 </context>
 <context>
-    <name>DeskView</name>
-    <message>
-        <source>No one is waiting for the desk.</source>
-        <translation>目前没有等待接待的患者。</translation>
-    </message>
-    <message>
-        <source>Draft restored: nothing typed was lost.</source>
-        <translation>已恢复草稿，之前填写的内容都在。</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>{field}: typed “{typed}”, record “{record}”</source>
-        <translation>{field}：填写“{typed}”，档案“{record}”</translation>
-    </message>
-    <message>
-        <source>The existing record is shown for review; the record's values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
-        <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
-    </message>
-    <message>
-        <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
-        <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
-    </message>
+    <name>DeskActions</name>
     <message>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
@@ -597,9 +573,39 @@
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
+</context>
+<context>
+    <name>DeskRegistration</name>
+    <message>
+        <source>Draft restored: nothing typed was lost.</source>
+        <translation>已恢复草稿，之前填写的内容都在。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}: typed “{typed}”, record “{record}”</source>
+        <translation>{field}：填写“{typed}”，档案“{record}”</translation>
+    </message>
+    <message>
+        <source>The existing record is shown for review; the record's values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
+    </message>
+    <message>
+        <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
+    </message>
     <message>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
+        <source>No one is waiting for the desk.</source>
+        <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
