@@ -13,8 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
 from frontdesk import etiquette, queue, settings, stages
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import text
+from frontdesk.ui.widgets.row_model import RowTableModel
 
 REFRESH_MS = 30_000  # wait times are in minutes: twice a minute is plenty
 CARD_COLUMNS = 3
@@ -46,7 +45,6 @@ LEVEL_COLOURS = {  # background, text
     "red": ("#fecaca", "#7f1d1d"),
 }
 CARE_KEYS = ("offer_water", "offer_reading", "apologise_wait")
-_ROOT = QModelIndex()
 
 
 def stage_name(stage: str) -> str:
@@ -54,35 +52,13 @@ def stage_name(stage: str) -> str:
     return text(zh, en)
 
 
-class BoardModel(QAbstractTableModel):
+class BoardModel(RowTableModel):
     """One department's waiting rows: number, masked name, stage, minutes waited."""
 
     COL_NUMBER, COL_NAME, COL_STAGE, COL_WAITED = range(4)
     HEADERS = (QT_TRANSLATE_NOOP("BoardModel", "No."), QT_TRANSLATE_NOOP("BoardModel", "Patient"), QT_TRANSLATE_NOOP("BoardModel", "Stage"), QT_TRANSLATE_NOOP("BoardModel", "Waited"))
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[queue.BoardRow] = []
-
-    def set_rows(self, rows: list[queue.BoardRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> queue.BoardRow:
-        return self._rows[row]
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
-                return QCoreApplication.translate("BoardModel", self.HEADERS[section])
-        return None
+    HEADER_CONTEXT = "BoardModel"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -32,10 +30,10 @@ from PySide6.QtWidgets import (
 from frontdesk import patients
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.fields import ENTER_KEYS
+from frontdesk.ui.widgets.row_model import RowTableModel
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 20
-_ROOT = QModelIndex()
 
 
 def sex_text(code: str) -> str:
@@ -63,40 +61,24 @@ MATCHED_ON = {
 }
 
 
-class PatientHitModel(QAbstractTableModel):
+class PatientHitModel(RowTableModel):
     """Search results: name, sex/age, phone (masked), record number, last visit, VIP."""
 
     COL_NAME, COL_SEX_AGE, COL_PHONE, COL_RECORD, COL_LAST, COL_VIP = range(6)
     HEADERS = (QT_TRANSLATE_NOOP("PatientHitModel", "Name"), QT_TRANSLATE_NOOP("PatientHitModel", "Sex/age"), QT_TRANSLATE_NOOP("PatientHitModel", "Mobile"), QT_TRANSLATE_NOOP("PatientHitModel", "Record no."), QT_TRANSLATE_NOOP("PatientHitModel", "Last visit"), QT_TRANSLATE_NOOP("PatientHitModel", "VIP"))
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._hits: list[patients.PatientHit] = []
+    HEADER_CONTEXT = "PatientHitModel"
 
     def set_hits(self, hits: list[patients.PatientHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
+        self.set_rows(hits)
 
     def hit_at(self, row: int) -> patients.PatientHit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
-                return QCoreApplication.translate("PatientHitModel", self.HEADERS[section])
-        return None
+        return self.row_at(row)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        h = self._hits[index.row()]
+        h = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_NAME:

@@ -7,10 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     Qt,
     Signal,
 )
@@ -26,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from frontdesk import stages
 from frontdesk.i18n import text
+from frontdesk.ui.widgets.row_model import RowTableModel
 
-_ROOT = QModelIndex()
 # Roles as plain values, looked up once: the view asks data() a few thousand times to
 # size and paint a list of a few dozen rows, and each enum attribute lookup costs.
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -68,15 +66,16 @@ def minutes_since(moment: dt.datetime | None, now: dt.datetime) -> int:
     return max(0, int((now - moment).total_seconds() // 60))
 
 
-class VisitListModel(QAbstractTableModel):
+class VisitListModel(RowTableModel):
     """Rows are reception VisitViews; the wait is counted from the stage's start."""
 
     COL_NUMBER, COL_PATIENT, COL_STAGE, COL_WAIT = range(4)
     HEADERS = (QT_TRANSLATE_NOOP("VisitListModel", "No."), QT_TRANSLATE_NOOP("VisitListModel", "Patient"), QT_TRANSLATE_NOOP("VisitListModel", "Step"), QT_TRANSLATE_NOOP("VisitListModel", "Min"))
 
+    HEADER_CONTEXT = "VisitListModel"
+
     def __init__(self, parent=None, *, clock: Callable[[], dt.datetime] | None = None):
         super().__init__(parent)
-        self._rows: list = []
         self._texts: dict[int, tuple[str, str, str]] = {}  # row -> number, patient, step
         self.clock = clock or dt.datetime.now
         self._red_flag = QBrush(QColor(RED_FLAG_COLOUR))
@@ -86,10 +85,8 @@ class VisitListModel(QAbstractTableModel):
         self._wait_alignment = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._texts = {}  # also how a language change reaches the cells: set_rows again
-        self.endResetModel()
+        super().set_rows(rows)
 
     def _row_texts(self, row: int, v) -> tuple[str, str, str]:
         texts = self._texts.get(row)
@@ -106,19 +103,7 @@ class VisitListModel(QAbstractTableModel):
         return next((i for i, v in enumerate(self._rows) if v.id == visit_id), -1)
 
     def visit_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
-                return QCoreApplication.translate("VisitListModel", self.HEADERS[section])
-        return None
+        return self.row_at(row)
 
     def data(self, index, role=_DISPLAY):
         row = index.row()
