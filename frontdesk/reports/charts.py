@@ -29,7 +29,6 @@ def _vertical(labels: list[str], values: list[int], title: str, *, height: int =
               y_title: str = "", label_every: int = 1):
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, String
-    from reportlab.lib import colors
 
     font = ensure_font()
     d = Drawing(WIDTH, height)
@@ -42,6 +41,21 @@ def _vertical(labels: list[str], values: list[int], title: str, *, height: int =
         lab if i % label_every == 0 else "" for i, lab in enumerate(labels or [""])]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
+    _style_values(chart, values, font, bar_label_size=6.5)
+    chart.barLabels.nudge = 6
+    if len(values) > 40:
+        chart.barLabelFormat = None  # a month of bars: numbers would collide
+    d.add(chart)
+    if y_title:
+        d.add(String(0, height - 26, y_title, fontName=font, fontSize=7, fillColor="#555555"))
+    return d
+
+
+def _style_values(chart, values: list[int], font: str, *, bar_label_size: float) -> None:
+    """The value axis (from 0, a little headroom, about five steps, grid) and the bars
+    with their counts: the same on the vertical and the horizontal charts."""
+    from reportlab.lib import colors
+
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
@@ -54,20 +68,12 @@ def _vertical(labels: list[str], values: list[int], title: str, *, height: int =
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 6.5
-    chart.barLabels.nudge = 6
-    if len(values) > 40:
-        chart.barLabelFormat = None  # a month of bars: numbers would collide
-    d.add(chart)
-    if y_title:
-        d.add(String(0, height - 26, y_title, fontName=font, fontSize=7, fillColor="#555555"))
-    return d
+    chart.barLabels.fontSize = bar_label_size
 
 
 def _horizontal(labels: list[str], values: list[int], title: str):
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing
-    from reportlab.lib import colors
 
     font = ensure_font()
     rows = max(1, len(values))
@@ -84,19 +90,7 @@ def _horizontal(labels: list[str], values: list[int], title: str):
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    top = max(values or [0])
-    chart.valueAxis.valueMax = max(4, top + max(1, top // 8))
-    chart.valueAxis.valueStep = max(1, -(-chart.valueAxis.valueMax // 5))
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor(GRID)
-    chart.bars[0].fillColor = colors.HexColor(BAR)
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 7
+    _style_values(chart, values, font, bar_label_size=7)
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     d.add(chart)
