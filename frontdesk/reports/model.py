@@ -199,8 +199,22 @@ class Comparison:
     average: float | None
 
 
+class _Summary:
+    """What the daily and the range summary answer alike (both have totals and flow)."""
+
+    totals: Totals
+    flow: tuple[FlowTime, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return self.totals.visits == 0
+
+    def flow_time(self, segment: str) -> FlowTime:
+        return next(f for f in self.flow if f.segment == segment)
+
+
 @dataclass(frozen=True)
-class DailySummary:
+class DailySummary(_Summary):
     day: dt.date
     hospital: str
     generated_at: dt.datetime
@@ -219,13 +233,6 @@ class DailySummary:
     comparison: tuple[Comparison, ...]
     comparison_days: int  # previous days (of the last 7) that had visits
 
-    @property
-    def is_empty(self) -> bool:
-        return self.totals.visits == 0
-
-    def flow_time(self, segment: str) -> FlowTime:
-        return next(f for f in self.flow if f.segment == segment)
-
 
 @dataclass(frozen=True)
 class DayRow:
@@ -235,7 +242,7 @@ class DayRow:
 
 
 @dataclass(frozen=True)
-class RangeSummary:
+class RangeSummary(_Summary):
     start: dt.date
     end: dt.date
     hospital: str
@@ -253,12 +260,5 @@ class RangeSummary:
     handover_notes: int = 0
 
     @property
-    def is_empty(self) -> bool:
-        return self.totals.visits == 0
-
-    @property
     def day_count(self) -> int:
         return (self.end - self.start).days + 1
-
-    def flow_time(self, segment: str) -> FlowTime:
-        return next(f for f in self.flow if f.segment == segment)

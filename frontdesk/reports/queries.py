@@ -156,15 +156,21 @@ def _counts() -> str:
                 SUM(CASE WHEN v.stage = '{stages.LEFT}' THEN 1 ELSE 0 END)""")
 
 
-def by_department(start: Day, end: Day) -> tuple[GroupRow, ...]:
+def _by_rule_row(table: str, column: str, start: Day, end: Day) -> tuple[GroupRow, ...]:
+    """Visit counts per row of a rule table with zh/en names and a sort order; `table`
+    and `column` are names from this module, never input."""
     return tuple(
         GroupRow(zh or "", en or "", *(int(x or 0) for x in counts))
         for _id, zh, en, *counts in rows(
-            f"""SELECT d.id, d.name_zh, d.name_en, {_counts()}
-                FROM visit v LEFT JOIN department d ON d.id = v.department_id
+            f"""SELECT r.id, r.name_zh, r.name_en, {_counts()}
+                FROM visit v LEFT JOIN {table} r ON r.id = v.{column}
                 WHERE {IN_RANGE}
-                GROUP BY d.id, d.name_zh, d.name_en, d.sort
-                ORDER BY COUNT(*) DESC, d.sort, d.id""", start, end))
+                GROUP BY r.id, r.name_zh, r.name_en, r.sort
+                ORDER BY COUNT(*) DESC, r.sort, r.id""", start, end))
+
+
+def by_department(start: Day, end: Day) -> tuple[GroupRow, ...]:
+    return _by_rule_row("department", "department_id", start, end)
 
 
 def by_doctor(start: Day, end: Day) -> tuple[GroupRow, ...]:
@@ -181,14 +187,7 @@ def by_doctor(start: Day, end: Day) -> tuple[GroupRow, ...]:
 
 
 def by_media(start: Day, end: Day) -> tuple[GroupRow, ...]:
-    return tuple(
-        GroupRow(zh or "", en or "", *(int(x or 0) for x in counts))
-        for _id, zh, en, *counts in rows(
-            f"""SELECT m.id, m.name_zh, m.name_en, {_counts()}
-                FROM visit v LEFT JOIN media_source m ON m.id = v.media_source_id
-                WHERE {IN_RANGE}
-                GROUP BY m.id, m.name_zh, m.name_en, m.sort
-                ORDER BY COUNT(*) DESC, m.sort, m.id""", start, end))
+    return _by_rule_row("media_source", "media_source_id", start, end)
 
 
 def by_hour(start: Day, end: Day) -> tuple[HourRow, ...]:
