@@ -12,17 +12,14 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTimeEdit,
@@ -36,6 +33,7 @@ from frontdesk.fines import format_yuan
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.ui.grooming_check import CheckDialog, acknowledgement_dialog, error_label, show_error
+from frontdesk.ui.widgets.tables import read_only_table
 
 COL_NAME, COL_SHIFT, COL_SIGNED, COL_LATE, COL_CHECK, COL_FINE, COL_ACK = range(7)
 STATUS_COLOURS = {attendance.CHECK_NONE: "#fef9c3", attendance.CHECK_PASSED: "#dcfce7",
@@ -79,13 +77,7 @@ class RosterTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.summary)
 
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("rosterTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table("rosterTable", 7)
         self.table.setStyleSheet("QTableWidget { font-size: 12pt; }")
         self.table.doubleClicked.connect(lambda _index: self.check_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)

@@ -11,14 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,23 +31,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.fines import format_yuan, kind_name
 from frontdesk.permissions import Perm, allowed
 from frontdesk.ui.grooming_check import error_label, show_error
-
-
-def _table(name: str, columns: int, stretch: int | None = None) -> QTableWidget:
-    """A read-only table; `stretch` names the one column that takes the spare width."""
-    table = QTableWidget(0, columns)
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    if stretch is None:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
+from frontdesk.ui.widgets.tables import read_only_table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -91,10 +73,10 @@ class HistoryTab(QWidget):
         top.addWidget(self.report_button)
         top.addWidget(self.export_button)
 
-        self.checks_table = _table("historyChecksTable", 6)
-        self.items_table = _table("historyItemsTable", 2, stretch=0)
-        self.late_table = _table("historyLateTable", 4)
-        self.fines_table = _table("historyFinesTable", 5, stretch=2)
+        self.checks_table = read_only_table("historyChecksTable", 6)
+        self.items_table = read_only_table("historyItemsTable", 2, stretch=0)
+        self.late_table = read_only_table("historyLateTable", 4)
+        self.fines_table = read_only_table("historyFinesTable", 5, stretch=2)
         self.fines_table.itemSelectionChanged.connect(self._update_waive)
         self.boxes = [QGroupBox() for _ in range(4)]
         grid = QGridLayout()
