@@ -509,28 +509,13 @@ class VisitMaker:
 
     def events(self, t0: dt.datetime, red: bool, waived: bool, left: bool, escort: int,
                desk: int, guide: int) -> list[tuple[str, str, str, dt.datetime, int]]:
-        """(from_stage, stage, action, at, staff) in time order, as stages.TRANSITIONS allows."""
-        from frontdesk import stages as s
+        """(from_stage, stage, action, at, staff) in time order, as stages.TRANSITIONS allows.
 
-        rng = self.rng
-        path = [(s.GREETING, s.ARRIVED, guide, 0), (s.TRIAGE, s.AT_DESK, desk, rng.randrange(1, 4))]
-        if red:
-            path.append((s.ESCORT, s.DEFERRED, desk, 1))
-        else:
-            path += [(s.REGISTRATION, s.TRIAGED, desk, rng.randrange(1, 4)),
-                     (s.BILLING, s.REGISTERED, desk, rng.randrange(2, 8)),
-                     (s.ESCORT, s.WAIVED if waived else s.PAID, desk, rng.randrange(1, 10))]
-        path += [(s.DONE, s.HANDED_TO_DOCTOR, escort, rng.randrange(2, 15)),
-                 (s.DONE, s.BACK_AT_POST, escort, rng.randrange(1, 4))]
-        if left:
-            cut = rng.randrange(2, 5)
-            path = path[:cut] + [(s.LEFT, s.LEFT_ACTION, desk, rng.randrange(5, 30))]
-        out, at, prev = [], t0, ""
-        for stage, action, who, minutes in path:
-            at = at + dt.timedelta(minutes=minutes, seconds=rng.randrange(60))
-            out.append((prev, stage, action, at, who))
-            prev = stage
-        return out
+        The demo hospital's event path, without the deferred billing catch-up events."""
+        from frontdesk.demo import event_path
+
+        return event_path(self.rng, t0, red=red, waived=waived, left=left, escort=escort,
+                          desk=desk, guide=guide, late_billing=False)
 
     def day(self, day: dt.date) -> tuple[list, list, list, list]:
         from frontdesk import stages as s

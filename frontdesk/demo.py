@@ -187,7 +187,15 @@ def _make_day(rng, day, staff, pats, depts, doctors, media) -> int:
     return count
 
 
-def _write_events(rng, visit, t0, guide, desk, escort, red, waived, left) -> None:
+def event_path(rng: random.Random, t0: dt.datetime, *, red: bool, waived: bool, left: bool,
+               escort, desk, guide, late_billing: bool = True) -> list[tuple]:
+    """A made-up visit's events as (from_stage, stage, action, at, staff), in time order,
+    as stages.TRANSITIONS allows (the demo hospital and the benchmark database).
+
+    A red-flag visit is treated first; with `late_billing` the desk catches up its
+    registration and billing afterwards. A visit that `left` is cut after 2-4 events.
+    The order of `rng` calls is part of the contract: the same seed, the same events.
+    """
     s = stages
     path = [(s.GREETING, s.ARRIVED, guide, 0), (s.TRIAGE, s.AT_DESK, desk, rng.randrange(1, 4))]
     if red:
@@ -198,18 +206,26 @@ def _write_events(rng, visit, t0, guide, desk, escort, red, waived, left) -> Non
                  (s.ESCORT, s.WAIVED if waived else s.PAID, desk, rng.randrange(1, 10))]
     path += [(s.DONE, s.HANDED_TO_DOCTOR, escort, rng.randrange(2, 15)),
              (s.DONE, s.BACK_AT_POST, escort, rng.randrange(1, 4))]
-    if red:  # treated first; the desk caught up registration and billing afterwards
+    if red and late_billing:
         path += [(s.DONE, s.REGISTERED_LATE, desk, rng.randrange(20, 60)),
                  (s.DONE, s.WAIVED_LATE if waived else s.PAID_LATE, desk, rng.randrange(1, 10))]
     if left:
         cut = rng.randrange(2, 5)
         path = path[:cut] + [(s.LEFT, s.LEFT_ACTION, desk, rng.randrange(5, 30))]
-    rows, at, prev = [], t0, ""
+    out, at, prev = [], t0, ""
     for stage, action, who, minutes in path:
         at = at + dt.timedelta(minutes=minutes, seconds=rng.randrange(60))
-        rows.append({"visit": visit, "from_stage": prev, "stage": stage, "action": action,
-                     "at": at, "staff": who})
+        out.append((prev, stage, action, at, who))
         prev = stage
+    return out
+
+
+def _write_events(rng, visit, t0, guide, desk, escort, red, waived, left) -> None:
+    rows = [{"visit": visit, "from_stage": prev, "stage": stage, "action": action, "at": at,
+             "staff": who}
+            for prev, stage, action, at, who in event_path(
+                rng, t0, red=red, waived=waived, left=left, escort=escort, desk=desk,
+                guide=guide)]
     VisitEvent.insert_many(rows).execute()
 
 
