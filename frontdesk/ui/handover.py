@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -154,24 +154,12 @@ class HandoverTab(QWidget):
         self.shift_combo.setCurrentIndex(max(0, self.shift_combo.findData(code)))
         self.notes = handover.pending_notes(actor=actor)
         for note in self.notes:
-            item = QListWidgetItem(self._note_text(note))
+            item = QListWidgetItem(note_text(note))
             self.pending_list.addItem(item)
         if not self._visits_touched:
             self.fill_open_visits()
         self._update_buttons()
         self.notes_changed.emit()
-
-    def _note_text(self, n: handover.NoteView) -> str:
-        lines = [self.tr("{day} {shift} — written by {author} at {time}").format(
-            day=n.day.isoformat(), shift=n.shift_name, author=n.author_name,
-            time=n.written_at.strftime("%H:%M"))]
-        for label, value in ((self.tr("Equipment"), n.equipment),
-                             (self.tr("Hard cases"), n.hard_cases),
-                             (self.tr("Staff swaps"), n.staff_swaps),
-                             (self.tr("Open visits"), n.open_visits)):
-            if value:
-                lines.append(f"{label}: {value}")
-        return "\n".join(lines)
 
     def _mark_touched(self) -> None:
         if not self._filling_visits:
@@ -236,3 +224,18 @@ class HandoverTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def note_text(n: handover.NoteView) -> str:
+    """A handover note as the next shift reads it (the handover tab and the shift-start window)."""
+    translate = QCoreApplication.translate
+    lines = [translate("HandoverNote", "{day} {shift} — written by {author} at {time}").format(
+        day=n.day.isoformat(), shift=n.shift_name, author=n.author_name,
+        time=n.written_at.strftime("%H:%M"))]
+    for label, value in ((translate("HandoverNote", "Equipment"), n.equipment),
+                         (translate("HandoverNote", "Hard cases"), n.hard_cases),
+                         (translate("HandoverNote", "Staff swaps"), n.staff_swaps),
+                         (translate("HandoverNote", "Open visits"), n.open_visits)):
+        if value:
+            lines.append(f"{label}: {value}")
+    return "\n".join(lines)

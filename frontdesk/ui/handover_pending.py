@@ -25,6 +25,7 @@ from frontdesk import handover
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.ui.grooming_check import error_label, show_error
+from frontdesk.ui.handover import note_text
 
 
 def notes_for(actor) -> list[handover.NoteView]:
@@ -91,16 +92,7 @@ class PendingHandoverDialog(QDialog):
         self._heading()
 
     def note_text(self, n: handover.NoteView) -> str:
-        lines = [self.tr("{day} {shift} — written by {author} at {time}").format(
-            day=n.day.isoformat(), shift=n.shift_name, author=n.author_name,
-            time=n.written_at.strftime("%H:%M"))]
-        for label, value in ((self.tr("Equipment"), n.equipment),
-                             (self.tr("Hard cases"), n.hard_cases),
-                             (self.tr("Staff swaps"), n.staff_swaps),
-                             (self.tr("Open visits"), n.open_visits)):
-            if value:
-                lines.append(f"{label}: {value}")
-        return "\n".join(lines)
+        return note_text(n)
 
     def _heading(self) -> None:
         self.heading.setText(self.tr("Handover notes for your shift: {n} to read").format(

@@ -1154,6 +1154,29 @@
     </message>
 </context>
 <context>
+    <name>HandoverNote</name>
+    <message>
+        <source>{day} {shift} — written by {author} at {time}</source>
+        <translation>{day} {shift} — {author} 于 {time} 填写</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备情况</translation>
+    </message>
+    <message>
+        <source>Hard cases</source>
+        <translation>疑难问题</translation>
+    </message>
+    <message>
+        <source>Staff swaps</source>
+        <translation>人员调班</translation>
+    </message>
+    <message>
+        <source>Open visits</source>
+        <translation>未完成就诊</translation>
+    </message>
+</context>
+<context>
     <name>HandoverTab</name>
     <message>
         <source>Notes for the incoming shift</source>
@@ -1238,14 +1261,6 @@
     <message>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
-    </message>
-    <message>
-        <source>{day} {shift} — written by {author} at {time}</source>
-        <translation>{day} {shift} — {author} 于 {time} 填写</translation>
-    </message>
-    <message>
-        <source>Equipment</source>
-        <translation>设备情况</translation>
     </message>
     <message>
         <source>Handover note saved; the next shift will see it.</source>
@@ -1686,26 +1701,6 @@ The reception desk companion.</source>
 </context>
 <context>
     <name>PendingHandoverDialog</name>
-    <message>
-        <source>{day} {shift} — written by {author} at {time}</source>
-        <translation>{day} {shift} — {author} 写于 {time}</translation>
-    </message>
-    <message>
-        <source>Equipment</source>
-        <translation>设备情况</translation>
-    </message>
-    <message>
-        <source>Hard cases</source>
-        <translation>疑难问题</translation>
-    </message>
-    <message>
-        <source>Staff swaps</source>
-        <translation>人员调班</translation>
-    </message>
-    <message>
-        <source>Open visits</source>
-        <translation>未完成的就诊</translation>
-    </message>
     <message>
         <source>Handover notes for your shift: {n} to read</source>
         <translation>本班待阅的交接记录：{n} 条</translation>
