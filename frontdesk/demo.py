@@ -184,7 +184,31 @@ def _make_day(rng, day, staff, pats, depts, doctors, media) -> int:
             left_reason=rng.choice(LEFT_REASONS) if left else "",
         )
         _write_events(rng, visit, t0, guide, desk, escort, red, waived, left)
+        if visit.has_appointment:
+            _booked(visit, day, t0)
+    _no_shows(random.Random(day.toordinal()), day, pats, depts, doctors)
     return count
+
+
+def _booked(visit, day: dt.date, t0: dt.datetime) -> None:
+    """The appointment a booked visit came for (arrived), so the report's arrival rate is real."""
+    slot = (t0 - dt.timedelta(minutes=t0.minute % 30)).strftime("%H:%M")
+    appt = Appointment.create(patient=visit.patient, patient_name=visit.patient.name,
+                              phone=visit.patient.phone, department=visit.department,
+                              doctor=visit.doctor, date=day, time=slot,
+                              complaint=visit.complaint, status="arrived")
+    Visit.update(appointment=appt).where(Visit.id == visit.id).execute()
+
+
+def _no_shows(rng: random.Random, day: dt.date, pats, depts, doctors) -> None:
+    # A separate generator: adding no-shows must not change the visits of the demo.
+    for _ in range(rng.randrange(2, 6)):
+        p = rng.choice(pats)
+        dept = depts[rng.choice([c for c in DEPT_WEIGHTS if c != "emergency"])]
+        Appointment.create(patient=p, patient_name=p.name, phone=p.phone, department=dept,
+                           doctor=rng.choice(doctors[dept.id]), date=day,
+                           time=f"{rng.randrange(8, 17):02d}:{rng.choice(['00', '30'])}",
+                           complaint=rng.choice(COMPLAINTS[dept.code]), status="booked")
 
 
 def event_path(rng: random.Random, t0: dt.datetime, *, red: bool, waived: bool, left: bool,

@@ -50,3 +50,23 @@ def test_demo_hospital_is_consistent(demo_db):
         assert parsed.sex == p.sex and parsed.birth_date == p.birth_date
     assert PatientSearchKey.select().count() > Patient.select().count()
     assert Appointment.select().where(Appointment.date == DEMO_TODAY).count() == 12
+
+
+def test_demo_appointments_give_a_real_arrival_rate(demo_db):
+    from tests.conftest import DEMO_TODAY
+
+    past = Visit.select().where(Visit.visit_date < DEMO_TODAY)
+    booked_visits = past.where(Visit.has_appointment)
+    assert booked_visits.count() > 0
+    assert all(v.appointment is not None and v.appointment.status == "arrived"
+               and v.appointment.date == v.visit_date for v in booked_visits)
+    no_shows = Appointment.select().where((Appointment.date < DEMO_TODAY)
+                                          & (Appointment.status == "booked"))
+    assert 7 * 2 <= no_shows.count() <= 7 * 5
+    from frontdesk.permissions import SYSTEM
+    from frontdesk.reports.daily import build_daily
+
+    day = DEMO_TODAY.fromordinal(DEMO_TODAY.toordinal() - 1)
+    totals = build_daily(day, actor=SYSTEM).totals
+    assert totals.booked > totals.booked_arrived > 0
+    assert 0 < totals.arrival_rate < 1
