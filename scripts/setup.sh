@@ -7,16 +7,20 @@ cd "$(dirname "$0")/.."
 mode="${1:---demo}"
 VENV="${FRONTDESK_VENV:-.venv}"
 
-# Qt's runtime libraries (offscreen and X11), a Chinese font, PDF tools for tests,
-# and a PostgreSQL server (tests/postgres start a throwaway cluster of their own).
+# Qt's runtime libraries (offscreen and X11), a Chinese font and printing support.
 APT_PACKAGES=(
   python3-venv python3-dev
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  libcups2 fonts-wqy-microhei poppler-utils binutils xvfb xauth
-  postgresql
+  libcups2 fonts-wqy-microhei
 )
+if [ "$mode" = "--test" ]; then
+  # PDF tools, the bundle's strip, a virtual screen, and a PostgreSQL server
+  # (tests/postgres start a throwaway cluster of their own): tests only, so a
+  # demo on a reception PC does not get a database server it never uses.
+  APT_PACKAGES+=(poppler-utils binutils xvfb xauth postgresql)
+fi
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
