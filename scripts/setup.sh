@@ -20,6 +20,8 @@ if [ "$mode" = "--test" ]; then
   # (tests/postgres start a throwaway cluster of their own): tests only, so a
   # demo on a reception PC does not get a database server it never uses.
   APT_PACKAGES+=(poppler-utils binutils xvfb xauth postgresql)
+elif [ "$mode" = "--install-only" ]; then
+  APT_PACKAGES+=(binutils)  # installer/build.sh strips the bundle
 fi
 
 missing=()
