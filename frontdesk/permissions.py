@@ -29,6 +29,7 @@ class Perm(StrEnum):
     MANAGE_BACKUPS = "backup.manage"
     VIEW_AUDIT = "audit.view"
     SET_VIP = "patient.set_vip"  # VIP card tier (waives the fee): supervisors and admins
+    FOLLOW_UP = "patient.follow_up"  # follow-up calls: sees full phone numbers
 
 
 class _System:
@@ -58,9 +59,9 @@ _FRONT = {Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN, Perm.WRIT
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "guide": frozenset({Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN,
                         Perm.WRITE_HANDOVER}),
-    "desk": frozenset(_FRONT),
+    "desk": frozenset(_FRONT | {Perm.FOLLOW_UP}),
     "supervisor": frozenset(_FRONT | {Perm.GROOMING_CHECK, Perm.VIEW_FINES, Perm.WAIVE_FINES,
-                                      Perm.PRINT_REPORTS, Perm.SET_VIP}),
+                                      Perm.PRINT_REPORTS, Perm.SET_VIP, Perm.FOLLOW_UP}),
     "admin": frozenset({Perm.VIEW_PATIENT, Perm.MERGE_PATIENTS, Perm.SET_VIP, Perm.PRINT_REPORTS,
                         Perm.VIEW_FINES, Perm.MANAGE_STAFF, Perm.MANAGE_RULES,
                         Perm.MANAGE_SETTINGS, Perm.MANAGE_BACKUPS, Perm.VIEW_AUDIT,
@@ -91,6 +92,7 @@ _PERM_NAMES = {
     Perm.MANAGE_BACKUPS: ("备份与恢复", "back up and restore"),
     Perm.VIEW_AUDIT: ("查看审计日志", "view the audit log"),
     Perm.SET_VIP: ("设置患者VIP卡", "set a patient's VIP card"),
+    Perm.FOLLOW_UP: ("进行电话回访", "make follow-up calls"),
 }
 
 
