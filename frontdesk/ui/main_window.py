@@ -46,8 +46,10 @@ AREAS = (
              "frontdesk.ui.grooming:GroomingArea", "Ctrl+3"),
     AreaSpec("reports", QT_TRANSLATE_NOOP("Areas", "Reports"),
              "frontdesk.ui.reports:ReportsArea", "Ctrl+4"),
+    AreaSpec("followup", QT_TRANSLATE_NOOP("Areas", "Follow-up calls"),
+             "frontdesk.ui.followup:FollowUpArea", "Ctrl+5"),
     AreaSpec("admin", QT_TRANSLATE_NOOP("Areas", "Admin"),
-             "frontdesk.ui.admin:AdminArea", "Ctrl+5"),
+             "frontdesk.ui.admin:AdminArea", "Ctrl+6"),
 )
 
 

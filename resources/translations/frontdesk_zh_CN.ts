@@ -62,6 +62,10 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>Follow-up calls</source>
+        <translation>回访</translation>
+    </message>
+    <message>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
@@ -1030,6 +1034,162 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpArea</name>
+    <message>
+        <source>Your role does not make follow-up calls.</source>
+        <translation>您的角色不负责电话回访。</translation>
+    </message>
+    <message>
+        <source>No call selected</source>
+        <translation>未选择回访对象</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a follow-up call.</source>
+        <translation>目前没有需要回访的患者。</translation>
+    </message>
+    <message>
+        <source>{name}  ☎ {phone}</source>
+        <translation>{name}  ☎ {phone}</translation>
+    </message>
+    <message>
+        <source>Earlier attempts:
+{notes}</source>
+        <translation>此前的回访记录：
+{notes}</translation>
+    </message>
+    <message>
+        <source>our hospital</source>
+        <translation>我们医院</translation>
+    </message>
+    <message>
+        <source>Hello, may I speak to {address}?</source>
+        <translation>您好，请问是{address}吗？</translation>
+    </message>
+    <message>
+        <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
+        <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
+    </message>
+    <message>
+        <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
+        <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
+    </message>
+    <message>
+        <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
+        <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
+    </message>
+    <message>
+        <source>Thank you for your time. We wish you good health!</source>
+        <translation>感谢您抽空接听，祝您健康！</translation>
+    </message>
+    <message>
+        <source>{name}: not reached, call again on {day}.</source>
+        <translation>{name}：未接通，{day} 再次回访。</translation>
+    </message>
+    <message>
+        <source>{name}: follow-up call recorded.</source>
+        <translation>{name}：回访已记录。</translation>
+    </message>
+    <message>
+        <source>{name}: not reached, no further call.</source>
+        <translation>{name}：未接通，不再回访。</translation>
+    </message>
+    <message>
+        <source>{name}: declined the follow-up call.</source>
+        <translation>{name}：谢绝回访。</translation>
+    </message>
+    <message>
+        <source>{n} call(s) to make</source>
+        <translation>待回访 {n} 人</translation>
+    </message>
+    <message>
+        <source>Follow-up calls</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Patients to call</source>
+        <translation>待回访患者</translation>
+    </message>
+    <message>
+        <source>&amp;Notes (what the patient said):</source>
+        <translation>回访记录（患者反馈）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Call notes</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>Recovery, questions, complaints…</source>
+        <translation>恢复情况、疑问、意见……</translation>
+    </message>
+    <message>
+        <source>If not reached, call &amp;again on:</source>
+        <translation>未接通时再次回访日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Retry date</source>
+        <translation>再次回访日期</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>已回访(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Call done</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>The patient was reached (Ctrl+Enter)</source>
+        <translation>已与患者通话（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Unreachable</source>
+        <translation>未接通(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>D&amp;eclined</source>
+        <translation>谢绝回访(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Declined the call</source>
+        <translation>谢绝回访</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>就诊日期</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>已拨次数</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ NOT_AT_START = (
     "frontdesk.ui.reception_triage", "frontdesk.ui.reception_billing",
     "frontdesk.ui.reception_escort", "frontdesk.ui.reception_door",
     "frontdesk.ui.queue_board", "frontdesk.ui.reports", "frontdesk.ui.admin",
+    "frontdesk.ui.followup", "frontdesk.followups",
 )
 
 

@@ -26,7 +26,7 @@ def nav_texts(win):
 
 def test_opens_in_chinese_with_the_hospital_name(window):
     assert window.windowTitle().startswith("测试医院")
-    assert nav_texts(window) == ["接待", "候诊", "仪容检查", "报表", "管理"]
+    assert nav_texts(window) == ["接待", "候诊", "仪容检查", "报表", "回访", "管理"]
     assert window.nav.objectName() == "navigation"
     assert window.nav.accessibleName() == "功能区"
 
@@ -46,7 +46,8 @@ def test_language_switch_is_live_and_remembered(window, qtbot, ctx):
     dialog.accept()
     assert settings.get("ui.language") == "en"
     QCoreApplication.processEvents()
-    assert nav_texts(window) == ["Reception", "Queue board", "Grooming check", "Reports", "Admin"]
+    assert nav_texts(window) == ["Reception", "Queue board", "Grooming check", "Reports",
+                                  "Follow-up calls", "Admin"]
     assert window.menu_file.title() == "&File"
     # And back to Chinese.
     dialog = SettingsDialog(ctx, window)
@@ -62,3 +63,7 @@ def test_language_switch_is_live_and_remembered(window, qtbot, ctx):
 def test_keyboard_shortcuts_switch_areas(window, qtbot):
     window.area_actions[3].trigger()
     assert window.nav.currentRow() == 3
+    shortcuts = {spec.key: spec.shortcut for spec in AREAS}
+    assert (shortcuts["followup"], shortcuts["admin"]) == ("Ctrl+5", "Ctrl+6")
+    window.area_actions[5].trigger()
+    assert window.nav.currentRow() == 5 and window.area("admin") is not None
