@@ -366,7 +366,7 @@ class FollowUp(BaseModel):
     visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
     patient = ForeignKeyField(Patient, backref="follow_ups", on_delete="CASCADE")
     due_date = DateField(index=True)
-    status = CharField(max_length=12, default="open")  # open / done / unreachable
+    status = CharField(max_length=12, default="open")  # open / done / unreachable / declined
     called_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     called_at = DateTimeField(null=True)
     notes = TextField(default="")
