@@ -58,6 +58,12 @@ def _postgres_search_key_byte_order(db: Database) -> None:
                    'COLLATE "C"')
 
 
+def _follow_up_one_per_visit(db: Database) -> None:
+    """follow_up.visit_id becomes unique: the index peewee made for the key, now UNIQUE."""
+    db.execute_sql("DROP INDEX IF EXISTS follow_up_visit_id")
+    db.execute_sql("CREATE UNIQUE INDEX follow_up_visit_id ON follow_up (visit_id)")
+
+
 # Append new steps at the end; never edit or reorder a step that has shipped.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _initial),
@@ -65,6 +71,7 @@ MIGRATIONS: list[Migration] = [
               _patient_birth_date_estimated),
     Migration(3, "PostgreSQL: byte-order (C) collation for patient search keys",
               _postgres_search_key_byte_order),
+    Migration(4, "one follow-up call per visit (unique index)", _follow_up_one_per_visit),
 ]
 
 # Steps whose effect the models cannot express (engine-specific DDL): a new

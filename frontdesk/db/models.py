@@ -363,7 +363,8 @@ class VisitDraft(BaseModel):
 
 
 class FollowUp(BaseModel):
-    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+    # One follow-up per visit, enforced by the database (two desks may list at once).
+    visit = ForeignKeyField(Visit, null=True, unique=True, on_delete="SET NULL")
     patient = ForeignKeyField(Patient, backref="follow_ups", on_delete="CASCADE")
     due_date = DateField(index=True)
     status = CharField(max_length=12, default="open")  # open / done / unreachable / declined

@@ -44,7 +44,8 @@ def test_version_2_database_is_upgraded_in_place(pg_url):
     db = open_database(pg_url)
     assert migrations.current_version(db) == migrations.latest_version() >= 3
     assert key_collation(db) == "C"
-    assert [r.version for r in SchemaVersion.select().order_by(SchemaVersion.version)] == [2, 3]
+    assert [r.version for r in SchemaVersion.select().order_by(SchemaVersion.version)] == \
+        list(range(2, migrations.latest_version() + 1))
 
 
 def test_reopening_a_current_database_changes_nothing(pg_url):

@@ -183,3 +183,24 @@ def test_server_migration_runs_under_the_schema_lock(monkeypatch, fails):
     assert db.log == [("SELECT pg_advisory_lock(%s)", key),
                       ("migrate: read version, apply steps", ()),
                       ("SELECT pg_advisory_unlock(%s)", key)]
+
+
+def test_step_4_makes_follow_ups_unique_per_visit(tmp_path, demo_db):
+    """From version 3 (index not unique) to 4, on a populated database."""
+    import datetime as dt
+
+    from peewee import IntegrityError
+
+    from frontdesk.db.models import FollowUp, Visit
+
+    demo_db.execute_sql("DROP INDEX follow_up_visit_id")
+    demo_db.execute_sql("CREATE INDEX follow_up_visit_id ON follow_up (visit_id)")
+    SchemaVersion.delete().where(SchemaVersion.version > 3).execute()
+    SchemaVersion.insert(version=3, app_version="0.1.0").on_conflict_ignore().execute()
+    assert migrations.current_version(demo_db) == 3
+    report = migrations.migrate(demo_db, backup_dir=tmp_path / "bk")
+    assert report.from_version == 3 and report.backup is not None
+    visit = Visit.select().first()
+    FollowUp.create(visit=visit, patient=visit.patient, due_date=dt.date(2026, 11, 24))
+    with pytest.raises(IntegrityError):
+        FollowUp.create(visit=visit, patient=visit.patient, due_date=dt.date(2026, 11, 25))
