@@ -96,9 +96,12 @@ def _ensure_followups(day: dt.date) -> None:
                    .where(Visit.stage == stages.DONE, Visit.patient.is_null(False),
                           Visit.visit_date >= since, Visit.visit_date < day,
                           ~fn.EXISTS(has_row)))
-        for visit in missing:
-            FollowUp.create(visit=visit.id, patient=visit.patient_id,
-                            due_date=visit.visit_date + dt.timedelta(days=1))
+        rows = [{"visit": v.id, "patient": v.patient_id,
+                 "due_date": v.visit_date + dt.timedelta(days=1)} for v in missing]
+        if rows:
+            # Another desk may be listing at the same moment: the unique index on
+            # follow_up.visit_id decides, and the loser's duplicate is simply skipped.
+            FollowUp.insert_many(rows).on_conflict_ignore().execute()
 
 
 def ensure_followup(visit_id: int) -> FollowUp:
@@ -110,8 +113,9 @@ def ensure_followup(visit_id: int) -> FollowUp:
         visit = Visit.get_or_none(Visit.id == visit_id)
         if visit is None or visit.patient_id is None:
             raise NotFound("找不到该就诊记录。", "That visit was not found.")
-        return FollowUp.create(visit=visit.id, patient=visit.patient_id,
-                               due_date=visit.visit_date + dt.timedelta(days=1))
+        FollowUp.insert(visit=visit.id, patient=visit.patient_id,
+                        due_date=visit.visit_date + dt.timedelta(days=1)).on_conflict_ignore().execute()
+        return FollowUp.get(FollowUp.visit == visit.id)
 
 
 def _attempt_counts(ids: list[int]) -> dict[int, int]:
