@@ -16,6 +16,7 @@ from frontdesk.db.models import (
     Appointment,
     Department,
     Doctor,
+    FollowUp,
     MediaSource,
     Patient,
     PatientSearchKey,
@@ -115,7 +116,29 @@ def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 
             visits += _make_day(rng, today - dt.timedelta(days=back), staff, pats, depts,
                                 doctors, media)
         appts = _make_appointments(rng, today, pats, depts, doctors)
+        _past_follow_ups(today, staff)
     return DemoReport(len(staff), len(pats), visits, appts)
+
+
+FOLLOW_UP_NOTES = ["恢复良好，已按医嘱服药", "症状减轻，约好下周复诊", "对导医服务满意", "家属接听，已转告"]
+
+
+def _past_follow_ups(today: dt.date, staff: list[Staff]) -> None:
+    """The desk has called everyone seen before yesterday; yesterday's patients are due today."""
+    rng = random.Random(today.toordinal())  # own generator: the visits above stay the same
+    desks = [s for s in staff if s.role == "desk"]
+    done = (Visit.select(Visit.id, Visit.patient, Visit.visit_date)
+            .where(Visit.stage == stages.DONE, Visit.visit_date < today - dt.timedelta(days=1)))
+    rows = []
+    for v in done:
+        called = dt.datetime.combine(v.visit_date + dt.timedelta(days=1),
+                                     dt.time(rng.randrange(9, 17), rng.randrange(60)))
+        rows.append({"visit": v.id, "patient": v.patient_id, "due_date": called.date(),
+                     "status": rng.choices(["done", "unreachable"], [9, 1])[0],
+                     "called_by": rng.choice(desks), "called_at": called,
+                     "notes": f"{called:%m-%d %H:%M} {rng.choice(FOLLOW_UP_NOTES)}"})
+    if rows:
+        FollowUp.insert_many(rows).execute()
 
 
 def _make_staff() -> list[Staff]:

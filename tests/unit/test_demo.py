@@ -70,3 +70,13 @@ def test_demo_appointments_give_a_real_arrival_rate(demo_db):
     totals = build_daily(day, actor=SYSTEM).totals
     assert totals.booked > totals.booked_arrived > 0
     assert 0 < totals.arrival_rate < 1
+
+
+def test_demo_desk_has_called_everyone_but_yesterdays_patients(demo_db):
+    from frontdesk import followups
+    from tests.conftest import DEMO_TODAY
+
+    desk = Staff.get(Staff.username == "desk1")
+    due = followups.due_calls(actor=desk, day=DEMO_TODAY)
+    yesterday = DEMO_TODAY.fromordinal(DEMO_TODAY.toordinal() - 1)
+    assert due and {c.visit_date for c in due} == {yesterday}
