@@ -6,13 +6,14 @@ domain refuses anyway, so a hidden button is a courtesy, not the protection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from frontdesk.permissions import Perm, allowed
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
-class AdminArea(QWidget):
+class AdminArea(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -83,8 +84,3 @@ class AdminArea(QWidget):
             for i, title in enumerate(titles):
                 self.tabs.setTabText(i, title)
             self.tabs.setAccessibleName(self.tr("Administration"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from frontdesk import backup
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.admin_forms import fill_table, make_table, selected_id
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # the app may run past midnight: look again every hour
 
 
-class BackupTab(QWidget):
+class BackupTab(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -68,11 +69,6 @@ class BackupTab(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Backup taken"), self.tr("Size")])
         self.table.setAccessibleName(self.tr("Backups"))
         self.refresh()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,6 +18,7 @@ from frontdesk import admin
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.admin_forms import FieldForm
 from frontdesk.ui.settings_dialog import LANGUAGE_CHOICES
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
 class FolderField(QWidget):
@@ -49,7 +49,7 @@ class FolderField(QWidget):
             self.edit.setText(folder)
 
 
-class SettingsTab(QWidget):
+class SettingsTab(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -99,11 +99,6 @@ class SettingsTab(QWidget):
         self.note.setText(self.tr("Changing the PIN length means everyone needs a new PIN of that "
                                   "length before they can unlock with a PIN."))
         self.save_button.setText(self.tr("&Save settings"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def load(self) -> None:
         try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,9 +20,10 @@ from frontdesk.db.models import ROLES
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import text
 from frontdesk.ui.admin_forms import FieldForm, fill_table, make_table, selected_id
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
-class StaffDialog(QDialog):
+class StaffDialog(Retranslating, QDialog):
     """Add one staff member: every field checked by accounts.create_staff, errors at the field."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -70,11 +70,6 @@ class StaffDialog(QDialog):
                             ("M", self.tr("male"))):
             self.sex.addItem(label, code)
         self.sex.setCurrentIndex(max(0, current))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         self.form.clear_errors()
@@ -129,7 +124,7 @@ class SecretDialog(QDialog):
         super().accept()
 
 
-class StaffTab(QWidget):
+class StaffTab(Retranslating, QWidget):
     COLUMNS = 5
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -180,11 +175,6 @@ class StaffTab(QWidget):
         self.unlock_button.setText(self.tr("&Clear lock-out"))
         self._update_buttons()
         self.refresh()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         try:

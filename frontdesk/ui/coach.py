@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from frontdesk import etiquette, i18n
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 MAX_LINES = 4
 # The lines worth a glance at each step, most important first; anything else in
@@ -89,7 +90,7 @@ def short_complaint(complaint: str, limit: int = 16) -> str:
     return text[:limit]
 
 
-class EtiquetteCoach(QFrame):
+class EtiquetteCoach(Retranslating, QFrame):
     """Shows the phrases for one step; call :meth:`show_step` whenever the step changes."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -290,8 +291,3 @@ class EtiquetteCoach(QFrame):
         self._set_phrases([])
         self.error.setText(message)
         self.error.show()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 
 from frontdesk import accounts, settings
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 ERROR_STYLE = "color: #b91c1c;"
 
 
-class CredentialsForm(QWidget):
+class CredentialsForm(Retranslating, QWidget):
     """Username and secret fields, each with its own error line, and a submit button.
 
     `submitted(username, secret)` is emitted on Enter or the button; the owner
@@ -79,11 +80,6 @@ class CredentialsForm(QWidget):
             self.secret_label.setText(self.tr("&Password"))
             self.secret.setAccessibleName(self.tr("Password"))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _submit(self) -> None:
         self.clear_errors()
         self.submitted.emit(self.username.text(), self.secret.text())
@@ -111,7 +107,7 @@ class CredentialsForm(QWidget):
         (self.secret if username else self.username).setFocus()
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Retranslating, QDialog):
     """Who is at the desk: asked at start-up, before any patient data is shown."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -163,11 +159,6 @@ class LoginDialog(QDialog):
         self.quit.setText(self.tr("&Quit"))
         self.hint.setText(self.tr("Demo hospital: log in as admin, leitt, desk1 or guide1 with "
                                   "the password demo1234."))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def try_login(self, username: str, password: str) -> bool:
         """Check the credentials in the domain; accept on success, else say why at the field."""

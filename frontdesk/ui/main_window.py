@@ -11,7 +11,7 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from frontdesk import settings
 from frontdesk.paths import resource_path
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.placeholder import PlaceholderArea
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def build_area(spec: AreaSpec, ctx: AppContext, parent: QWidget | None = None) -
     return getattr(importlib.import_module(module_name), class_name)(ctx, parent)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -192,11 +193,6 @@ class MainWindow(QMainWindow):
             self.staff_label.setText(self.tr("Not logged in"))
         else:
             self.staff_label.setText(self.tr("On duty: {name}").format(name=staff.display_name))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def open_settings(self) -> None:
         from frontdesk.ui.settings_dialog import SettingsDialog

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from frontdesk.ui.widgets.retranslate import Retranslating
 
-class PlaceholderArea(QWidget):
+
+class PlaceholderArea(Retranslating, QWidget):
     def __init__(self, ctx, title_source: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("placeholderArea")
@@ -28,8 +30,3 @@ class PlaceholderArea(QWidget):
 
         self.title.setText(area_title(self._title_source))
         self.body.setText(self.tr("This area is not built yet. Nothing here works so far."))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from frontdesk import etiquette, queue, settings, stages
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import text
+from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
 REFRESH_MS = 30_000  # wait times are in minutes: twice a minute is plenty
@@ -133,7 +133,7 @@ class DepartmentCard(QFrame):
         self.view.setMinimumHeight(min(10, rows) * 30 + self.view.horizontalHeader().height() + 4)
 
 
-class QueueBoardArea(QWidget):
+class QueueBoardArea(Retranslating, QWidget):
     """The whole board: cards per department, and the care prompt for long waits."""
 
     def __init__(self, ctx, parent: QWidget | None = None, *,
@@ -312,8 +312,3 @@ class QueueBoardArea(QWidget):
             return int(settings.get("queue.amber_minutes")), int(settings.get("queue.red_minutes"))
         except (FrontdeskError, ValueError, TypeError):
             return settings.DEFAULTS["queue.amber_minutes"], settings.DEFAULTS["queue.red_minutes"]
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from frontdesk.ui.reception_desk import DeskView
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
-class ReceptionArea(QWidget):
+class ReceptionArea(Retranslating, QWidget):
     """Door view and desk view; an arrival at the door shows up in the desk list at once."""
 
     def __init__(self, ctx, parent: QWidget | None = None, *,
@@ -82,8 +82,3 @@ class ReceptionArea(QWidget):
         self.tabs.setTabToolTip(0, self.tr("The guide at the entrance: greet and hand over"))
         self.tabs.setTabToolTip(1, self.tr("Triage, registration, billing and escort"))
         self.setAccessibleName(self.tr("Reception"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -6,14 +6,15 @@ VIP; Enter confirms. The slip itself is printed by the desk's slip action.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from frontdesk.slips import format_fen
 from frontdesk.ui.widgets.fields import button_shortcut
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
-class BillingPanel(QWidget):
+class BillingPanel(Retranslating, QWidget):
     """Shows a FeeQuote; emits `confirm_requested` and `print_requested`."""
 
     confirm_requested = Signal()
@@ -136,8 +137,3 @@ class BillingPanel(QWidget):
         self.vip_button.setText(self.tr("VIP card…"))
         self.vip_button.setAccessibleName(self.tr("Set the patient's VIP card"))
         self._texts()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

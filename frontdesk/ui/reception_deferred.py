@@ -8,13 +8,14 @@ registration or the late billing for it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from frontdesk.slips import format_fen
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
-class DeferredBillingPanel(QWidget):
+class DeferredBillingPanel(Retranslating, QWidget):
     """Title and rows (reception.VisitView with billing_open); emits `visit_chosen(id)`."""
 
     visit_chosen = Signal(int)
@@ -75,8 +76,3 @@ class DeferredBillingPanel(QWidget):
         self._title()
         for i, v in enumerate(self.visits):
             self.list.item(i).setText(self.row_text(v))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

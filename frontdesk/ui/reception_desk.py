@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,6 +51,7 @@ from frontdesk.ui.reception_desk_registration import (  # re-exported: the desk'
 )
 from frontdesk.ui.reception_visits import VisitListPanel, patient_label
 from frontdesk.ui.widgets.fields import button_shortcut
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 LIST_REFRESH_MS = 30_000  # wait minutes in the list
 NOTICE_STYLES = {
@@ -62,7 +63,7 @@ NOTICE_STYLES = {
 __all__ = ["DeskView", "StageTrack", "STEP_ORDER", "VISIT_FIELDS", "merge_typed_into_record"]
 
 
-class DeskView(DeskPages, DeskRegistration, DeskActions, QWidget):
+class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget):
     """The reception desk: visit list, the current visit's step, and the coach."""
 
     def __init__(self, ctx, parent: QWidget | None = None, *,
@@ -303,7 +304,6 @@ class DeskView(DeskPages, DeskRegistration, DeskActions, QWidget):
         number = view.queue_label or f"#{view.id}"
         return f"{number}  {who}"
 
-
     def _show_billing(self, view) -> None:
         try:
             quote = reception.fee_quote(view.id, actor=self.ctx.staff)
@@ -386,8 +386,3 @@ class DeskView(DeskPages, DeskRegistration, DeskActions, QWidget):
         else:
             self.track.set_stage(None)
             self.coach.show_step("GREETING")
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -8,7 +8,7 @@ it at once. Keys: F2 or Enter starts, Y/N answer the current question
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from frontdesk import reception
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.coach import CoachSubject, EtiquetteCoach
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 BIG = "font-size: 20pt; font-weight: 700; padding: 14px;"
 CHOICE_STYLE = (
@@ -82,7 +83,7 @@ class YesNo(QWidget):
         self.answered.emit()
 
 
-class DoorPanel(QWidget):
+class DoorPanel(Retranslating, QWidget):
     """Creates the visit with the two answers; emits `handed_over(visit_id)`."""
 
     handed_over = Signal(int)
@@ -262,8 +263,3 @@ class DoorPanel(QWidget):
         self.handover_button.setText(self.tr("Hand over to the desk (Enter)"))
         self.handover_button.setAccessibleName(self.tr("Hand over to the desk"))
         self.cancel_button.setText(self.tr("Start again (Esc)"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from frontdesk import stages
 from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox, button_shortcut
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
-class EscortPanel(QWidget):
+class EscortPanel(Retranslating, QWidget):
     """Emits `handed_requested(escort_id)`, `back_requested()` and `print_requested()`."""
 
     handed_requested = Signal(int)
@@ -202,8 +203,3 @@ class EscortPanel(QWidget):
         self.back_button.setText(self.tr("Back at post (Enter)"))
         self.back_button.setAccessibleName(self.tr("Back at post"))
         self._texts()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

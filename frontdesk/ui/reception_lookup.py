@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from frontdesk import patients
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.fields import ENTER_KEYS
+from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
 DEBOUNCE_MS = 150
@@ -104,7 +105,7 @@ class PatientHitModel(RowTableModel):
         return None
 
 
-class PatientLookup(QWidget):
+class PatientLookup(Retranslating, QWidget):
     """Search box + results; emits `patient_chosen(id)` or `new_patient()`."""
 
     patient_chosen = Signal(int)
@@ -246,8 +247,3 @@ class PatientLookup(QWidget):
         self.results.setAccessibleName(self.tr("Patients found"))
         self.choose_button.setText(self.tr("Use this record (Enter)"))
         self.new_button.setText(self.tr("&New patient (Alt+N)"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

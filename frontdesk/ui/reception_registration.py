@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from frontdesk import validation
 from frontdesk.errors import ValidationError
 from frontdesk.ui.widgets.fields import INVALID_STYLE, EnterAdvances, FieldBox
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 DRAFT_DELAY_MS = 600
 # Lengths of the matching database columns; longer text is refused at the field.
@@ -63,7 +64,7 @@ def parse_birth_date(raw: str) -> dt.date | None:
         ) from None
 
 
-class RegistrationFormWidget(QWidget):
+class RegistrationFormWidget(Retranslating, QWidget):
     """The patient's record form; :meth:`values` / :meth:`set_values` round-trip a draft."""
 
     draft_changed = Signal(dict)
@@ -358,8 +359,3 @@ class RegistrationFormWidget(QWidget):
         self.sex.addItem(self.tr("Female"), "F")
         self._select_data(self.sex, sex)
         self.set_media_sources(self._media_sources)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

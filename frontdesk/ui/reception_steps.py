@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from frontdesk.ui.reception_lookup import PatientLookup, sex_text, vip_text
 from frontdesk.ui.reception_registration import RegistrationFormWidget
 from frontdesk.ui.reception_triage import TriagePanel
 from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox, button_shortcut
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 PRIMARY_BUTTON = ("QPushButton { font-size: 14pt; font-weight: 700; padding: 10px 24px;"
                   " background: #0f766e; color: white; border-radius: 6px; }"
@@ -48,7 +49,7 @@ def patient_summary(view) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class GreetingStep(QWidget):
+class GreetingStep(Retranslating, QWidget):
     take_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -89,13 +90,8 @@ class GreetingStep(QWidget):
         self.take_button.setAccessibleName(self.tr("Take this patient"))
         self._texts()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class TriageStep(QWidget):
+class TriageStep(Retranslating, QWidget):
     """Lookup first when the patient has been here before; F3 opens it any time."""
 
     def __init__(self, parent: QWidget | None = None, *, clock=None):
@@ -156,13 +152,8 @@ class TriageStep(QWidget):
         if self.view is not None and not self.view.patient_id:
             self.patient_line.setText(self.tr("No record linked yet"))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class DuplicateWarning(QFrame):
+class DuplicateWarning(Retranslating, QFrame):
     """Likely duplicates of the record about to be created, with the reasons."""
 
     use_requested = Signal(int)
@@ -223,13 +214,8 @@ class DuplicateWarning(QFrame):
         self.use_button.setText(self.tr("Same person: use this record (Enter)"))
         self.create_button.setText(self.tr("Someone else: create a new record"))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class RegistrationStep(QWidget):
+class RegistrationStep(Retranslating, QWidget):
     submit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, today=None):
@@ -285,11 +271,6 @@ class RegistrationStep(QWidget):
         self.submit_button.setText(self.tr("Register, then billing (Ctrl+Enter)"))
         self.submit_button.setAccessibleName(self.tr("Register"))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
 
 class ClosedStep(QWidget):
     def __init__(self, parent: QWidget | None = None):
@@ -323,7 +304,7 @@ LEAVE_REASONS = (
 )
 
 
-class LeaveBox(QFrame):
+class LeaveBox(Retranslating, QFrame):
     """Inline (not a modal dialog): reason, then Enter; Esc closes it."""
 
     leave_requested = Signal(str)
@@ -387,8 +368,3 @@ class LeaveBox(QFrame):
         self.reason.setEditText(typed)
         self.confirm_button.setText(self.tr("Record: patient left (Enter)"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -30,6 +30,7 @@ from frontdesk import triage
 from frontdesk.errors import FrontdeskError, ValidationError
 from frontdesk.slips import format_fen
 from frontdesk.ui.widgets.fields import ENTER_KEYS, INVALID_STYLE, FieldBox
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 SUGGEST_DELAY_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,7 +44,7 @@ class TriageChoice:
     doctor_id: int | None
 
 
-class TriagePanel(QWidget):
+class TriagePanel(Retranslating, QWidget):
     """Emits `confirm_requested(TriageChoice)`; the desk calls the domain."""
 
     confirm_requested = Signal(object)
@@ -334,8 +335,3 @@ class TriagePanel(QWidget):
         self.doctors.setAccessibleName(self.tr("Doctor"))
         self.confirm_button.setText(self.tr("Confirm triage (Ctrl+Enter)"))
         self.confirm_button.setAccessibleName(self.tr("Confirm triage"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
     Qt,
     Signal,
 )
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import stages
 from frontdesk.i18n import text
+from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
 # Roles as plain values, looked up once: the view asks data() a few thousand times to
@@ -131,7 +131,7 @@ class VisitListModel(RowTableModel):
         return None
 
 
-class VisitListPanel(QWidget):
+class VisitListPanel(Retranslating, QWidget):
     """Title, count and the list; emits `visit_chosen(id)` when a row becomes current."""
 
     visit_chosen = Signal(int)
@@ -205,8 +205,3 @@ class VisitListPanel(QWidget):
         self.view.setAccessibleName(self.tr("Patients at the desk"))
         self.empty.setText(self.tr("No one is waiting. New arrivals from the door appear here."))
         self.set_visits(self.model.rows(), None)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

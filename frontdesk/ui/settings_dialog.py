@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,11 +17,12 @@ from PySide6.QtWidgets import (
 from frontdesk import print_prefs, settings
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui import translation
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 LANGUAGE_CHOICES = (("zh_CN", "简体中文"), ("en", "English"))  # each in its own language
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -117,11 +117,6 @@ class SettingsDialog(QDialog):
             for i in range(box.count()):
                 box.setItemText(i, fmt_names[box.itemData(i)])
         self.without_asking.setText(self.tr("Print slips without asking (busy desk)"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         if self.printing.isEnabled():

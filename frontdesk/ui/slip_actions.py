@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +35,7 @@ from frontdesk.ui.printing import (
     kind_title,
     print_slip,
 )
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ def print_visit_slip(ctx, visit_id: int, kind: str, parent: QWidget | None = Non
     return result
 
 
-class ReprintDialog(QDialog):
+class ReprintDialog(Retranslating, QDialog):
     """The visit's print history (newest first) with a Reprint button for the chosen slip."""
 
     def __init__(self, ctx, visit_id: int, parent: QWidget | None = None, *,
@@ -219,8 +220,3 @@ class ReprintDialog(QDialog):
         if result.ok:
             self.reload()
         return result
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
