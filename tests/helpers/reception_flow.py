@@ -90,3 +90,11 @@ def walk(env: Env, to_stage: str, *, complaint: str = "便血一周", dept_code:
     v = reception.hand_to_doctor(v.id, actor=env.desk, expected_version=v.version,
                                  escort_id=env.guide.id)
     return v
+
+
+def events(visit_id: int) -> list[tuple[str, str, str, int]]:
+    """A visit's events as (from_stage, stage, action, staff id), in the order written."""
+    from frontdesk.db.models import VisitEvent
+
+    rows = VisitEvent.select().where(VisitEvent.visit == visit_id).order_by(VisitEvent.id)
+    return [(e.from_stage, e.stage, e.action, e.staff_id) for e in rows]

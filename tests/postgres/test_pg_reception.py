@@ -9,10 +9,19 @@ import threading
 import pytest
 
 from frontdesk import queue, reception, settings, stages
-from frontdesk.db.models import Patient, Payment, Visit, VisitDraft, VisitEvent, database_proxy
+from frontdesk.db.models import Patient, Payment, Visit, VisitDraft, database_proxy
 from frontdesk.errors import ConflictError
 from tests.helpers.actors import viewer
-from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, form, id_number, make_env, walk
+from tests.helpers.reception_flow import (
+    FIXED_NOW,
+    dept,
+    doctor,
+    events,
+    form,
+    id_number,
+    make_env,
+    walk,
+)
 from tests.postgres import workers
 
 pytestmark = pytest.mark.postgres
@@ -23,10 +32,6 @@ S = stages
 def env(pg_rules_db, pg_make_staff, monkeypatch):
     return make_env(pg_make_staff, monkeypatch)
 
-
-def events(visit_id: int) -> list[tuple[str, str, str, int]]:
-    rows = VisitEvent.select().where(VisitEvent.visit == visit_id).order_by(VisitEvent.id)
-    return [(e.from_stage, e.stage, e.action, e.staff_id) for e in rows]
 
 
 def test_full_visit_from_the_door_to_back_at_post(env):

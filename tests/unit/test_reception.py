@@ -20,7 +20,16 @@ from frontdesk.db.models import (
 )
 from frontdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from tests.helpers.actors import viewer
-from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, form, id_number, make_env, walk
+from tests.helpers.reception_flow import (
+    FIXED_NOW,
+    dept,
+    doctor,
+    events,
+    form,
+    id_number,
+    make_env,
+    walk,
+)
 
 S = stages
 
@@ -29,10 +38,6 @@ S = stages
 def env(rules_db, make_staff, monkeypatch):
     return make_env(make_staff, monkeypatch)
 
-
-def events(visit_id: int) -> list[tuple[str, str, str, int]]:
-    rows = VisitEvent.select().where(VisitEvent.visit == visit_id).order_by(VisitEvent.id)
-    return [(e.from_stage, e.stage, e.action, e.staff_id) for e in rows]
 
 
 # --- The whole walk ---------------------------------------------------------------------
