@@ -47,6 +47,7 @@ from bench.harness import (  # noqa: E402
     table,
     time_calls,
 )
+from frontdesk import clock  # noqa: E402
 
 SMOKE = {"patients": 10_000, "days": 7, "runs": 5, "process_runs": 2, "warmup": 1}
 
@@ -240,7 +241,7 @@ def transition(bench: Bench) -> list[Row]:
     con = sqlite_connect(db)
 
     def raw_move(vid: int) -> None:
-        at = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        at = clock.now().strftime("%Y-%m-%d %H:%M:%S")
         con.execute("BEGIN IMMEDIATE")
         cur = con.execute("UPDATE visit SET stage = 'TRIAGE', version = version + 1, "
                           "updated_at = ? WHERE id = ? AND version = 1", (at, vid))
@@ -393,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
 
         connection.close()
     info["load_after"] = machine()["load"]
-    header = (f"Frontdesk benchmarks — {dt.datetime.now():%Y-%m-%d %H:%M} — "
+    header = (f"Frontdesk benchmarks — {clock.now():%Y-%m-%d %H:%M} — "
               f"{meta.counts['patient']:,} patients, {params.days} days "
               f"({meta.counts.get('visit', 0):,} visits, "
               f"{meta.counts.get('patient_search_key', 0):,} search keys)"
@@ -412,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n({time.perf_counter() - started:.0f} s)")
     if args.json:
         args.json.write_text(json.dumps({
-            "date": dt.datetime.now().isoformat(timespec="seconds"), "machine": info,
+            "date": clock.now().isoformat(timespec="seconds"), "machine": info,
             "params": meta.params, "counts": meta.counts, "smoke": args.smoke,
             "runs": args.runs, "process_runs": args.process_runs,
             "rows": [r.as_dict() for r in rows],

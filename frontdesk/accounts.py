@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from frontdesk import audit, auth, settings
+from frontdesk import audit, auth, clock, settings
 from frontdesk.db.models import (
     ROLES,
     AuditLog,
@@ -39,8 +38,6 @@ from frontdesk.errors import (
 )
 from frontdesk.permissions import ROLE_NAMES, Perm, require
 
-Clock = Callable[[], dt.datetime]
-
 MAX_LOCKOUT_SECONDS = 15 * 60
 PIN_LENGTHS = (4, 5, 6)
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
@@ -63,8 +60,6 @@ class LockedOut(FrontdeskError):
         )
 
 
-def _clock_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 # --- checks on input -------------------------------------------------------
@@ -153,8 +148,7 @@ def _register_failure(staff: Staff, now: dt.datetime, how: str) -> None:
                  {"username": staff.username, "via": how, "failures": failures})
 
 
-def authenticate(username: str, secret: str, *, allow_pin: bool = False,
-                 now: Clock = _clock_now, purpose: str = "login") -> Staff:
+def authenticate(username: str, secret: str, *, allow_pin: bool = False, purpose: str = "login") -> Staff:
     """Check `username` and a password (or, with allow_pin, a PIN); return the Staff row.
 
     Raises ValidationError at the field concerned, or LockedOut. Only the
@@ -166,7 +160,7 @@ def authenticate(username: str, secret: str, *, allow_pin: bool = False,
         if allow_pin:
             raise ValidationError("请输入密码或 PIN 码。", "Enter your password or PIN.", field="password")
         raise ValidationError("请输入密码。", "Enter your password.", field="password")
-    at = now()
+    at = clock.now()
     # Failures are committed before they are raised: the counter and the audit must survive.
     with database_proxy.atomic():
         staff, error = _attempt(username, secret, allow_pin, at, purpose)
@@ -230,9 +224,9 @@ def _dummy_hash() -> str:
     return _DUMMY[0]
 
 
-def login(username: str, password: str, *, now: Clock = _clock_now) -> Staff:
+def login(username: str, password: str) -> Staff:
     """Log in with username and password (the start-up dialog)."""
-    return authenticate(username, password, now=now, purpose="login")
+    return authenticate(username, password, purpose="login")
 
 
 def logout(staff: Staff | None) -> None:
@@ -245,10 +239,9 @@ def record_lock(staff: Staff | None, reason: str = "idle") -> None:
     audit.record(staff, "lock", "session", "", {"reason": reason})
 
 
-def unlock(current: Staff | None, username: str, secret: str, *,
-           now: Clock = _clock_now) -> Staff:
+def unlock(current: Staff | None, username: str, secret: str) -> Staff:
     """Unlock the screen with a password or PIN. Another staff member unlocking switches user."""
-    staff = authenticate(username, secret, allow_pin=True, now=now, purpose="unlock")
+    staff = authenticate(username, secret, allow_pin=True, purpose="unlock")
     if current is not None and current.id != staff.id:
         with database_proxy.atomic():
             audit.record(current, "logout", "staff", current.id, {"switched_to": staff.username})
@@ -256,16 +249,15 @@ def unlock(current: Staff | None, username: str, secret: str, *,
     return staff
 
 
-def switch_user(current: Staff | None, username: str, secret: str, *,
-                now: Clock = _clock_now) -> Staff:
+def switch_user(current: Staff | None, username: str, secret: str) -> Staff:
     """Hand the desk to another staff member without closing the app."""
-    return unlock(current, username, secret, now=now)
+    return unlock(current, username, secret)
 
 
-def verify_pin(staff: Staff, pin: str, *, now: Clock = _clock_now) -> None:
+def verify_pin(staff: Staff, pin: str) -> None:
     """Confirm a quick action (sign-in, acknowledging a grooming check) with the staff's PIN."""
     check_pin_entry(pin)
-    at = now()
+    at = clock.now()
     error: FrontdeskError | None = None
     with database_proxy.atomic():
         fresh = Staff.get_by_id(staff.id)
@@ -305,12 +297,12 @@ def role_name(role: str) -> tuple[str, str]:
     return ROLE_NAMES.get(role, (role, role))
 
 
-def list_staff(*, actor, include_inactive: bool = True, now: Clock = _clock_now) -> list[StaffInfo]:
+def list_staff(*, actor, include_inactive: bool = True) -> list[StaffInfo]:
     require(actor, Perm.MANAGE_STAFF)
     query = Staff.select().order_by(Staff.active.desc(), Staff.role, Staff.username)
     if not include_inactive:
         query = query.where(Staff.active == True)  # noqa: E712 - peewee expression
-    at = now()
+    at = clock.now()
     return [StaffInfo(s.id, s.username, s.display_name, s.role, s.sex, s.active,
                       bool(s.locked_until and s.locked_until > at), s.created_at) for s in query]
 

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from frontdesk import accounts, audit, settings
+from frontdesk import accounts, audit, clock, settings
 from frontdesk.db.models import (
     Fine,
     GroomingCheck,
@@ -163,7 +163,7 @@ def sign_in(*, staff, pin: str, at: dt.datetime | None = None,
     staff = _get_staff(staff)
     require(staff, Perm.SIGN_IN)
     prove_pin(staff, pin)
-    at = (at or dt.datetime.now()).replace(microsecond=0)
+    at = (at or clock.now()).replace(microsecond=0)
     day = at.date()
     rostered = assigned_shifts(staff, day)
     if shift is None:

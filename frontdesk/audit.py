@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import JOIN
 
+from frontdesk import clock
 from frontdesk.db.models import AuditLog, Staff
 from frontdesk.i18n import text
 from frontdesk.permissions import SYSTEM, Perm, require
@@ -51,7 +52,7 @@ def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "
     if not isinstance(detail, str):
         detail = json.dumps(detail, ensure_ascii=False, default=str)
     return AuditLog.create(
-        at=dt.datetime.now().replace(microsecond=0),
+        at=clock.now(),
         staff=None if actor is SYSTEM else actor,  # the system is no staff row
         action=action,
         entity=entity,

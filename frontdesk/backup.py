@@ -19,11 +19,10 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk import audit, settings
+from frontdesk import audit, clock, settings
 from frontdesk.db import migrations
 from frontdesk.db.connection import SQLITE_HEADER
 from frontdesk.db.models import database_proxy
@@ -32,7 +31,6 @@ from frontdesk.files import create_private
 from frontdesk.paths import backup_dir
 from frontdesk.permissions import Perm, require
 
-Clock = Callable[[], dt.datetime]
 PREFIX = "frontdesk-"
 SUFFIX = ".sqlite3"
 NAME_RE = re.compile(r"^frontdesk-(\d{8})-(\d{6})\.sqlite3$")
@@ -44,8 +42,6 @@ PG_DUMP_EN = ("Back up a PostgreSQL database with the server's pg_dump (e.g. pg_
               "covers SQLite database files.")
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -210,8 +206,7 @@ def _write_copy(source: Path, target: Path) -> None:
         src.close()
 
 
-def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual",
-                now: Clock = _now, create_folder: bool | None = None) -> BackupResult:
+def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual", create_folder: bool | None = None) -> BackupResult:
     """Back up the live database into `folder`, verify it, prune old ones, audit it.
 
     `actor` is None for the automatic daily backup and the command line, which
@@ -223,7 +218,7 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
     explicit = folder is not None or bool((settings.get("backup.folder") or "").strip())
     folder = check_folder(Path(folder) if folder else configured_folder(),
                           create=(not explicit) if create_folder is None else create_folder)
-    at = now()
+    at = clock.now()
     target = folder / backup_name(at)
     n = 1
     while target.exists():  # two backups in one second: keep both
@@ -246,7 +241,7 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
             f"The backup failed its check after writing ({'; '.join(problems[:3])}) and was "
             "removed. Check the disk and try again.")
     os.replace(partial, target)
-    pruned = prune(folder, keep_days=int(settings.get("backup.keep_days")), now=now, keep=target)
+    pruned = prune(folder, keep_days=int(settings.get("backup.keep_days")), keep=target)
     with database_proxy.atomic():
         settings.set("backup.last_run", at.isoformat())
         audit.record(actor, "backup", "database", "", {"file": str(target), "reason": reason,
@@ -254,12 +249,12 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
     return BackupResult(target, target.stat().st_size, tuple(pruned))
 
 
-def prune(folder: Path, *, keep_days: int, now: Clock = _now, keep: Path | None = None
+def prune(folder: Path, *, keep_days: int, keep: Path | None = None
           ) -> list[Path]:
     """Delete our backups older than `keep_days` (0 keeps everything); never the newest one."""
     if keep_days <= 0:
         return []
-    cutoff = now() - dt.timedelta(days=keep_days)
+    cutoff = clock.now() - dt.timedelta(days=keep_days)
     backups = list_backups(folder)
     newest = backups[0][0] if backups else None
     removed = []
@@ -273,21 +268,21 @@ def prune(folder: Path, *, keep_days: int, now: Clock = _now, keep: Path | None 
     return removed
 
 
-def backup_due(now: Clock = _now) -> bool:
+def backup_due() -> bool:
     """True when the configured folder holds no backup taken today."""
-    today = now().date()
+    today = clock.today()
     return not any(at.date() == today for _, at, _ in list_backups(configured_folder()))
 
 
-def auto_backup(now: Clock = _now) -> BackupResult | None:
+def auto_backup() -> BackupResult | None:
     """The automatic daily backup: only when none exists for today and the database is SQLite."""
     try:
         live_database_path()
     except ConfigError:
         return None  # PostgreSQL: the server's pg_dump job does this
-    if not backup_due(now):
+    if not backup_due():
         return None
-    return make_backup(reason="daily", now=now)
+    return make_backup(reason="daily")
 
 
 # --- restoring -------------------------------------------------------------------
@@ -297,7 +292,7 @@ def aside_path(db_path: Path, at: dt.datetime) -> Path:
     return db_path.with_name(f"{db_path.stem}.before-restore.{at:%Y%m%d-%H%M%S}{SUFFIX}")
 
 
-def restore(backup_file: Path, *, actor=None, now: Clock = _now) -> RestoreResult:
+def restore(backup_file: Path, *, actor=None) -> RestoreResult:
     """Replace the open database's contents with `backup_file`, keeping the current one aside.
 
     Written through the backup API into the live connection, so other
@@ -313,7 +308,7 @@ def restore(backup_file: Path, *, actor=None, now: Clock = _now) -> RestoreResul
     if backup_file.resolve() == db_path.resolve():
         raise ValidationError("不能用正在使用的数据库文件恢复自身。",
                               "That file is the database in use; pick a backup file.", field="file")
-    at = now()
+    at = clock.now()
     aside = aside_path(db_path, at)
     db = database_proxy.obj
     conn = db.connection()
@@ -425,7 +420,7 @@ def ensure_not_in_use(db_path: Path) -> None:
         conn.close()
 
 
-def restore_over_damaged(backup_file: Path, db_path: Path, *, now: Clock = _now) -> RestoreResult:
+def restore_over_damaged(backup_file: Path, db_path: Path) -> RestoreResult:
     """Restore when the current file is damaged: keep it (and its WAL) aside, then replace it.
 
     Only for the command line and only for DatabaseDamaged, with no Frontdesk
@@ -442,7 +437,7 @@ def restore_over_damaged(backup_file: Path, db_path: Path, *, now: Clock = _now)
         ensure_not_in_use(db_path)
     partial = db_path.with_name(db_path.name + ".restoring")
     partial.unlink(missing_ok=True)
-    aside = aside_path(db_path, now()) if db_path.exists() else None
+    aside = aside_path(db_path, clock.now()) if db_path.exists() else None
     try:
         _write_copy(backup_file, partial)
         written = verify(partial)

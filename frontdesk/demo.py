@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from frontdesk import auth, settings, stages
+from frontdesk import auth, clock, settings, stages
 from frontdesk.db.models import (
     Appointment,
     Department,
@@ -99,7 +99,7 @@ def install_demo(*, today: dt.date | None = None) -> DemoReport:
 def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 7) -> DemoReport:
     """Add demo staff, patients, appointments and last week's visits (rules must be loaded)."""
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.today()
     with database_proxy.atomic():
         settings.set("hospital.name", DEMO_HOSPITAL[0])
         settings.set("hospital.demo", True)

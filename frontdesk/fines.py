@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from frontdesk import audit
+from frontdesk import audit, clock
 from frontdesk.db.models import Fine, Staff, database_proxy
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import text
@@ -111,7 +111,7 @@ def waive(*, actor, fine_id: int, reason: str) -> FineLine:
             raise ValidationError("不能免除自己的罚款，请由另一位主管处理。",
                                   "You cannot waive your own fine; ask another supervisor.",
                                   field="waive_reason")
-        fine.waived_at = dt.datetime.now().replace(microsecond=0)
+        fine.waived_at = clock.now()
         fine.waived_by = actor
         fine.waive_reason = reason
         fine.save()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from frontdesk import audit, stages
+from frontdesk import audit, clock, stages
 from frontdesk.db.models import (
     AuditLog,
     Department,
@@ -188,7 +188,7 @@ def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
     finishes it. A follow-up somebody else already finished is a ConflictError.
     """
     require(actor, Perm.FOLLOW_UP)
-    at = (at or dt.datetime.now()).replace(microsecond=0)
+    at = (at or clock.now()).replace(microsecond=0)
     _check_outcome(outcome, retry_on, at.date())
     cleaned = clean_text(notes, "notes", NOTES_MAX)
     with database_proxy.atomic():

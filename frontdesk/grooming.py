@@ -25,7 +25,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from frontdesk import attendance, audit
+from frontdesk import attendance, audit, clock
 from frontdesk import fines as fines_mod
 from frontdesk.attendance import assigned_shifts, prove_pin
 from frontdesk.db.models import (
@@ -167,7 +167,7 @@ def open_check(*, actor, staff, day: dt.date | None = None,
     if not staff.active:
         raise ValidationError(f"{staff.display_name} 已停用。",
                               f"{staff.display_name} is no longer active.", field="staff")
-    day = day or dt.date.today()
+    day = day or clock.today()
     rostered = assigned_shifts(staff, day)
     if shift is None and rostered:
         # The earliest rostered shift not yet checked, else the earliest (a re-check).
@@ -230,7 +230,7 @@ def record_check(*, actor, form: CheckForm, outcomes: Mapping[str, ItemOutcome],
                               f"{staff.display_name} is not on today's roster: enter the "
                               "reason for this check.", field="off_shift_reason")
     notes = clean_text(notes, "notes", 500)
-    at = (at or dt.datetime.now()).replace(microsecond=0)
+    at = (at or clock.now()).replace(microsecond=0)
     shift = Shift.get_by_id(form.shift_id) if form.shift_id else None
 
     with database_proxy.atomic():
@@ -283,7 +283,7 @@ def acknowledge(*, check_id: int, pin: str, at: dt.datetime | None = None) -> Gr
             f"{check.acknowledged_at:%H:%M}.")
     prove_pin(staff, pin)
     with database_proxy.atomic():
-        check.acknowledged_at = (at or dt.datetime.now()).replace(microsecond=0)
+        check.acknowledged_at = (at or clock.now()).replace(microsecond=0)
         check.save()
         audit.record(staff, "update", "grooming_check", check.id, {"acknowledged": True})
     return check

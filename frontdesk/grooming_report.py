@@ -9,13 +9,12 @@ slips' bundled one (frontdesk.slips.fonts), embedded in every PDF.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk import audit, fines, grooming, settings
+from frontdesk import audit, clock, fines, grooming, settings
 from frontdesk.errors import ValidationError
 from frontdesk.export_safety import csv_row
 from frontdesk.files import write_atomic
@@ -99,7 +98,7 @@ def _table(rows, widths, *, header=True, extra=(), heights=None):
 
 
 def _stamp(lang: str | None) -> str:
-    return text("打印时间", "Printed", lang) + f" {dt.datetime.now():%Y-%m-%d %H:%M}"
+    return text("打印时间", "Printed", lang) + f" {clock.now():%Y-%m-%d %H:%M}"
 
 
 # --- The A4 check record ---------------------------------------------------------

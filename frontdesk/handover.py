@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from frontdesk import audit, stages
+from frontdesk import audit, clock, stages
 from frontdesk.db.models import (
     OPEN_STAGES,
     Department,
@@ -116,7 +116,7 @@ def write_note(*, actor, day: dt.date, shift: Shift | None = None, equipment: st
             "(write “all normal” if nothing happened).", field="equipment")
     with database_proxy.atomic():
         note = HandoverNote.create(shift=shift, date=day, author=actor,
-                                   written_at=(at or dt.datetime.now()).replace(microsecond=0),
+                                   written_at=(at or clock.now()).replace(microsecond=0),
                                    **values)
         audit.record(actor, "create", "handover_note", note.id,
                      {"date": day.isoformat(), "shift": shift.code if shift else None})
@@ -134,7 +134,7 @@ def pending_notes(*, actor) -> list[NoteView]:
 def recent_notes(*, actor, days: int = 7, today: dt.date | None = None) -> list[NoteView]:
     """Notes of the last `days` days, newest first."""
     require(actor, Perm.WRITE_HANDOVER)
-    since = (today or dt.date.today()) - dt.timedelta(days=days)
+    since = (today or clock.today()) - dt.timedelta(days=days)
     rows = (HandoverNote.select().where(HandoverNote.date > since)
             .order_by(HandoverNote.written_at.desc(), HandoverNote.id.desc()))
     return [_view(n) for n in rows]
@@ -157,7 +157,7 @@ def acknowledge_note(*, actor, note_id: int, at: dt.datetime | None = None) -> N
                                   "The incoming shift acknowledges a note, not its author.",
                                   field="note")
         note.acknowledged_by = actor
-        note.acknowledged_at = (at or dt.datetime.now()).replace(microsecond=0)
+        note.acknowledged_at = (at or clock.now()).replace(microsecond=0)
         note.save()
         audit.record(actor, "update", "handover_note", note.id, {"acknowledged": True})
     return _view(note)

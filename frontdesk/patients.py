@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from frontdesk import audit, pinyin
+from frontdesk import audit, clock, pinyin
 from frontdesk.db.models import (
     Appointment,
     FollowUp,
@@ -26,7 +26,6 @@ from frontdesk.db.models import (
     PatientSearchKey,
     Visit,
     database_proxy,
-    now,
 )
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import text
@@ -107,7 +106,7 @@ def mask_id(id_number: str | None) -> str:
 def age_on(birth: dt.date | None, day: dt.date | None = None) -> int | None:
     if birth is None:
         return None
-    day = day or now().date()
+    day = day or clock.today()
     years = day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
     return max(years, 0)
 
@@ -196,7 +195,7 @@ def search(query: str, *, actor, limit: int = 20) -> list[PatientHit]:
     key = pinyin.query_key(query)
     db = database_proxy.obj
     rows = {row[0]: row for row in db.execute_sql(_fetch_sql(len(ids), db.param), ids)}
-    today = now().date()
+    today = clock.today()
     ty, tmd = today.year, (today.month, today.day)
     fromiso = dt.date.fromisoformat
     hits = []
@@ -319,7 +318,7 @@ def _similar_candidates(base, name: str, sex: str, age: int) -> list[Patient]:
     among the record's search keys (what _sounds_alike looks for). No cap: a
     capped list of a common surname would drop the true duplicate.
     """
-    today = now().date()
+    today = clock.today()
     # age_on(b) in [age-1, age+1]  <=>  today-(age+2)y < b <= today-(age-1)y
     oldest = estimated_birth(age + 2, today)
     youngest = estimated_birth(max(age - 1, 0), today)
@@ -376,7 +375,7 @@ def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = N
         return []
     ids = list(reasons)[:limit]
     rows = {p.id: p for p in Patient.select().where(Patient.id.in_(ids))}
-    today = now().date()
+    today = clock.today()
     return [(_hit(rows[i], today), reasons[i]) for i in ids if i in rows]
 
 
@@ -418,7 +417,7 @@ def _birth(form: RegistrationForm, current: Patient | None) -> tuple[dt.date | N
     if current is not None and current.birth_date and age_on(current.birth_date) == form.age:
         # The age still fits what is stored: keep it rather than drift by re-estimating.
         return current.birth_date, current.birth_date_estimated
-    return estimated_birth(int(form.age), now().date()), True
+    return estimated_birth(int(form.age), clock.today()), True
 
 
 def _patient_fields(form: RegistrationForm, current: Patient | None = None) -> dict:
@@ -484,7 +483,7 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
                 changed[name] = [getattr(patient, attr), value]
                 setattr(patient, name, value)
         if changed:
-            patient.updated_at = now()
+            patient.updated_at = clock.now()
             # Only the changed columns: a field the desk did not touch is never rewritten.
             fields_ = Patient._meta.fields
             patient.save(only=[fields_[n] for n in changed] + [Patient.updated_at])
@@ -519,7 +518,7 @@ def set_vip_tier(*, actor, patient_id: int, tier: str) -> Patient:
         before = patient.vip_tier or ""
         if before == tier:
             return patient
-        patient.vip_tier, patient.updated_at = tier, now()
+        patient.vip_tier, patient.updated_at = tier, clock.now()
         patient.save(only=[Patient.vip_tier, Patient.updated_at])
         audit.record(actor, "update", "patient", patient.id,
                      {"vip_tier": {"before": before, "after": tier}})
@@ -563,9 +562,9 @@ def merge_patients(*, actor, keep_id: int, merge_id: int) -> Patient:
                 setattr(keep, name, value)
         if not keep.vip_tier and gone.vip_tier:
             keep.vip_tier = gone.vip_tier
-        keep.updated_at = now()
+        keep.updated_at = clock.now()
         keep.save()
-        Patient.update(merged_into=keep.id, updated_at=now()).where(Patient.id == gone.id).execute()
+        Patient.update(merged_into=keep.id, updated_at=clock.now()).where(Patient.id == gone.id).execute()
         PatientSearchKey.delete().where(PatientSearchKey.patient == gone.id).execute()
         _write_keys(keep)
         audit.record(actor, "merge", "patient", keep.id,

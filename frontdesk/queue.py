@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, IntegrityError, PostgresqlDatabase, fn
 
-from frontdesk import settings, stages
-from frontdesk.db.models import Department, Patient, Visit, VisitEvent, database_proxy, now
+from frontdesk import clock, settings, stages
+from frontdesk.db.models import Department, Patient, Visit, VisitEvent, database_proxy
 from frontdesk.i18n import localized
 from frontdesk.privacy import mask_name
 
@@ -95,7 +95,7 @@ def wait_level(minutes: int, amber: int | None = None, red: int | None = None) -
 
 def waiting_board(*, day: dt.date | None = None, now: dt.datetime | None = None) -> list[BoardDepartment]:
     """Per department, patients with a number not yet with the doctor, longest wait first."""
-    at = now or _now()
+    at = now or clock.now()
     day = day or at.date()
     query = (
         Visit.select(Visit, Department, Patient)
@@ -144,5 +144,3 @@ def _parse(value) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
-def _now() -> dt.datetime:
-    return now()

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from frontdesk import clock
 from frontdesk.errors import ValidationError
 
 # --- Mobile numbers ----------------------------------------------------------
@@ -132,7 +133,7 @@ def parse_resident_id(raw: str | None, today: date | None = None) -> ResidentId:
     Checks, in this order so the message names the first real problem: length,
     characters, region code, birth date (real, not in the future), checksum.
     """
-    today = today or date.today()
+    today = today or clock.today()
     number = _normalise_id(raw)
     if not number:
         raise _id_error("请填写身份证号。", "Please enter the ID number.")
@@ -174,7 +175,7 @@ MAX_TYPED_AGE = 120
 
 def age_from_birth(birth: date, today: date | None = None) -> int:
     """Completed years between `birth` and `today` (a 29 Feb birthday counts on 1 Mar)."""
-    today = today or date.today()
+    today = today or clock.today()
     if birth > today:
         raise ValidationError(
             "出生日期不能晚于今天。", "The birth date cannot be in the future.", field="birth_date"

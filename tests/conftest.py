@@ -19,6 +19,19 @@ if str(ROOT) not in sys.path:
 
 
 @pytest.fixture(autouse=True)
+def clock():
+    """The one clock every test runs on: TEST_NOW (a Monday in clinic hours), then running.
+
+    Move it with clock.set(at), clock.advance(minutes=…), clock.freeze(at); it never
+    reads the day the suite runs on.
+    """
+    from tests.helpers.clock import pinned
+
+    with pinned() as travel:
+        yield travel
+
+
+@pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory, monkeypatch):
     """No test touches the real user data directory or FRONTDESK_DB."""
     data = tmp_path_factory.mktemp("data")
@@ -80,10 +93,12 @@ def _demo_template(tmp_path_factory):
 
     from frontdesk.db import connection
     from frontdesk.demo import install_demo
+    from tests.helpers.clock import pinned
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     _open(path)
-    install_demo(today=DEMO_TODAY)
+    with pinned():
+        install_demo(today=DEMO_TODAY)
     database = connection.database_proxy.obj
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
@@ -91,9 +106,9 @@ def _demo_template(tmp_path_factory):
     return path
 
 
-import datetime as _dt  # noqa: E402
+from tests.helpers.clock import TEST_NOW  # noqa: E402
 
-DEMO_TODAY = _dt.date(2026, 11, 23)  # fixed so demo-based tests never depend on the clock
+DEMO_TODAY = TEST_NOW.date()  # the demo hospital's "today" is the tests' one
 
 
 @pytest.fixture

@@ -46,13 +46,8 @@ def _which(args) -> tuple[str, str | None, str | None]:
     return "daily", args.date, None
 
 
-def _today():
-    import datetime as dt
-
-    return dt.date.today()  # one place, so tests can pin "today"
-
-
 def run(args) -> int:
+    from frontdesk import clock
     from frontdesk.reports import export
     from frontdesk.reports.access import SYSTEM
     from frontdesk.reports.daily import check_not_future, parse_day
@@ -60,7 +55,7 @@ def run(args) -> int:
 
     # Everything that can be checked without the database is checked first.
     kind, first, last = _which(args)
-    today = _today()
+    today = clock.today()
     if kind == "daily":
         day = parse_day(first) if first is not None else today
         check_not_future(day, today=today)

@@ -9,7 +9,6 @@ we never "upgrade" down.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 from peewee import Database, InterfaceError, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
-from frontdesk import __version__
+from frontdesk import __version__, clock
 from frontdesk.db.models import ALL_MODELS, SchemaVersion
 from frontdesk.errors import ConfigError
 
@@ -178,7 +177,7 @@ def backup_before_migration(db: SqliteDatabase, version: int, backup_dir: Path |
     source = Path(db.database)
     folder = backup_dir or source.parent
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{source.stem}.v{version}.{stamp}.before-migration.sqlite3"
     from frontdesk.files import create_private  # only when migrating, not at every start
 

@@ -8,8 +8,6 @@ when the rules do.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from peewee import (
     BlobField,
     BooleanField,
@@ -24,12 +22,9 @@ from peewee import (
     TextField,
 )
 
+from frontdesk import clock
+
 database_proxy = DatabaseProxy()
-
-
-def now() -> dt.datetime:
-    # Local wall-clock time: the desk, its shifts and its reports live in one place.
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class BaseModel(Model):
@@ -43,7 +38,7 @@ class BaseModel(Model):
 
 class SchemaVersion(BaseModel):
     version = IntegerField(primary_key=True)
-    applied_at = DateTimeField(default=now)
+    applied_at = DateTimeField(default=clock.now)
     app_version = CharField(max_length=32)
 
 
@@ -67,7 +62,7 @@ class Staff(BaseModel):
     active = BooleanField(default=True)
     failed_logins = SmallIntegerField(default=0)
     locked_until = DateTimeField(null=True)
-    created_at = DateTimeField(default=now)
+    created_at = DateTimeField(default=clock.now)
 
 
 class Shift(BaseModel):
@@ -95,7 +90,7 @@ class SignIn(BaseModel):
     staff = ForeignKeyField(Staff, backref="sign_ins", on_delete="RESTRICT")
     shift = ForeignKeyField(Shift, on_delete="RESTRICT")
     date = DateField(index=True)
-    signed_at = DateTimeField(default=now)
+    signed_at = DateTimeField(default=clock.now)
     minutes_late = IntegerField(default=0)
 
     class Meta:
@@ -117,7 +112,7 @@ class GroomingCheck(BaseModel):
     supervisor = ForeignKeyField(Staff, on_delete="RESTRICT")
     shift = ForeignKeyField(Shift, null=True, on_delete="RESTRICT")
     date = DateField(index=True)
-    checked_at = DateTimeField(default=now)
+    checked_at = DateTimeField(default=clock.now)
     recheck_of = ForeignKeyField("self", null=True, backref="rechecks", on_delete="RESTRICT")
     off_shift_reason = TextField(default="")
     items_snapshot = TextField(default="[]")  # JSON: the items as they were when checked
@@ -153,7 +148,7 @@ class Fine(BaseModel):
     sign_in = ForeignKeyField(SignIn, null=True, on_delete="RESTRICT")
     rule_snapshot = TextField(default="{}")  # JSON of the rule applied
     created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
-    created_at = DateTimeField(default=now)
+    created_at = DateTimeField(default=clock.now)
     waived_at = DateTimeField(null=True)
     waived_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     waive_reason = TextField(default="")
@@ -163,7 +158,7 @@ class HandoverNote(BaseModel):
     shift = ForeignKeyField(Shift, null=True, on_delete="RESTRICT")
     date = DateField(index=True)
     author = ForeignKeyField(Staff, on_delete="RESTRICT")
-    written_at = DateTimeField(default=now)
+    written_at = DateTimeField(default=clock.now)
     equipment = TextField(default="")
     hard_cases = TextField(default="")
     staff_swaps = TextField(default="")
@@ -255,8 +250,8 @@ class Patient(BaseModel):
     vip_tier = CharField(max_length=8, default="")  # one of VIP_TIERS
     media_source = ForeignKeyField(MediaSource, null=True, on_delete="SET NULL")
     merged_into = ForeignKeyField("self", null=True, on_delete="RESTRICT")
-    created_at = DateTimeField(default=now)
-    updated_at = DateTimeField(default=now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         indexes = ((("name", "birth_date"), False),)
@@ -287,7 +282,7 @@ class Appointment(BaseModel):
     time = CharField(max_length=5, default="")
     complaint = TextField(default="")
     status = CharField(max_length=12, default="booked")  # booked / arrived / cancelled
-    created_at = DateTimeField(default=now)
+    created_at = DateTimeField(default=clock.now)
 
 
 STAGES = ("GREETING", "TRIAGE", "REGISTRATION", "BILLING", "ESCORT", "DONE", "LEFT")
@@ -322,8 +317,8 @@ class Visit(BaseModel):
     waiver_reason = CharField(max_length=80, default="")
     escort = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     left_reason = TextField(default="")
-    created_at = DateTimeField(default=now, index=True)
-    updated_at = DateTimeField(default=now)
+    created_at = DateTimeField(default=clock.now, index=True)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         # Two desks registering at the same moment can never share a number.
@@ -337,7 +332,7 @@ class VisitEvent(BaseModel):
     from_stage = CharField(max_length=16, default="")
     stage = CharField(max_length=16)
     action = CharField(max_length=24, default="")  # e.g. "handed_to_doctor", "paid"
-    at = DateTimeField(default=now, index=True)
+    at = DateTimeField(default=clock.now, index=True)
     staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     note = TextField(default="")
 
@@ -351,7 +346,7 @@ class Payment(BaseModel):
     waived = BooleanField(default=False)
     waiver_reason = CharField(max_length=80, default="")
     confirmed_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
-    confirmed_at = DateTimeField(default=now)
+    confirmed_at = DateTimeField(default=clock.now)
 
 
 class VisitDraft(BaseModel):
@@ -359,7 +354,7 @@ class VisitDraft(BaseModel):
 
     visit = ForeignKeyField(Visit, unique=True, on_delete="CASCADE")
     data = TextField(default="{}")
-    updated_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=clock.now)
 
 
 class FollowUp(BaseModel):
@@ -380,11 +375,11 @@ class Feedback(BaseModel):
     text = TextField()
     status = CharField(max_length=12, default="open")
     staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
-    created_at = DateTimeField(default=now)
+    created_at = DateTimeField(default=clock.now)
 
 
 class AuditLog(BaseModel):
-    at = DateTimeField(default=now, index=True)
+    at = DateTimeField(default=clock.now, index=True)
     staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     action = CharField(max_length=32, index=True)  # create / update / view / print / export / rule_change …
     entity = CharField(max_length=32)

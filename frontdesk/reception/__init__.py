@@ -14,8 +14,6 @@ The parts:
                confirm_deferred_payment, deferred_billing
 - drafts.py    save_draft, load_draft, drop_draft
 - _db.py       (private) write transaction, visit row load, version-checked commit
-- _clock.py    (private) the one clock: calls `_now` below at call time, so tests pin
-               every part with monkeypatch.setattr(reception, "_now", ...)
 
 Changes to the agreed contract (also in docs/reception_api.md):
 - additions only: VisitView.billing_deferred, .queue_no, .patient_phone,
@@ -29,9 +27,6 @@ Changes to the agreed contract (also in docs/reception_api.md):
 
 from __future__ import annotations
 
-import datetime as dt
-
-from frontdesk.db.models import now as _models_now
 from frontdesk.reception.deferred import (
     DEFERRED_LOOKBACK_DAYS,
     complete_deferred,
@@ -88,7 +83,3 @@ __all__ = [
 ]
 
 
-def _now() -> dt.datetime:
-    # One clock for the whole package, so tests can pin it: every part calls
-    # _clock.now(), which looks this attribute up at call time.
-    return _models_now()

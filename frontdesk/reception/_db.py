@@ -14,9 +14,9 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from frontdesk import clock
 from frontdesk.db.models import Visit, database_proxy
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.reception import _clock
 from frontdesk.reception.views import _as_date, _stage_name
 
 
@@ -118,7 +118,7 @@ def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, actio
     """
     db = database_proxy.obj
     p = db.param
-    at = (at or _clock.now()).replace(microsecond=0)
+    at = (at or clock.now()).replace(microsecond=0)
     sets, params = [f"stage = {p}", "version = version + 1", f"updated_at = {p}"], [stage, str(at)]
     for name, value in changes.items():
         column, value = _db_value(name, value)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from frontdesk import audit, patients, stages
+from frontdesk import audit, clock, patients, stages
 from frontdesk.db.models import Payment, database_proxy
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.permissions import Perm, require
-from frontdesk.reception import _clock
 from frontdesk.reception._db import _check_version, _commit, _load, _VisitRow, _write_tx
 from frontdesk.reception.form import FormInvalid, RegistrationForm
 from frontdesk.reception.steps import _save_registration
@@ -57,7 +56,7 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
     is a ConflictError. Raises FormInvalid before anything is written.
     """
     require(actor, Perm.RUN_VISIT)
-    errors = form.validate(_clock.now().date())
+    errors = form.validate(clock.today())
     if errors:
         raise FormInvalid(errors)
     with _write_tx():
@@ -96,7 +95,7 @@ def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> 
                 "请先补办登记（建档并计算费用），再确认缴费。",
                 "Complete the deferred registration first (record and fee), then confirm "
                 "the payment.", field="stage")
-        at = _clock.now()
+        at = clock.now()
         action = stages.WAIVED_LATE if visit.fee_waived else stages.PAID_LATE
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=action, at=at)
@@ -132,7 +131,7 @@ def deferred_billing(today: dt.date | None = None, days: int = DEFERRED_LOOKBACK
     `today`: the desk's reminder list, so a deferred fee is never forgotten.
     """
     require(actor, Perm.VIEW_PATIENT)
-    today = today or _clock.now().date()
+    today = today or clock.today()
     since = today - dt.timedelta(days=days)
     return _views(_DEFERRED_OPEN, [since, today, True, stages.ESCORT, stages.DONE,
                                    stages.DEFERRED, stages.PAID_LATE, stages.WAIVED_LATE],

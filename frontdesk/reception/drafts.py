@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from frontdesk import stages
+from frontdesk import clock, stages
 from frontdesk.db.models import VisitDraft, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.permissions import Perm, require
-from frontdesk.reception import _clock
 from frontdesk.reception._db import _load, _VisitRow
 from frontdesk.reception.views import _stage_name
 
@@ -35,7 +34,7 @@ def save_draft(visit_id: int, data: dict[str, Any], *, actor) -> None:
             f"This visit is at {en}: its registration draft is no longer kept.",
             field="stage")
     payload = json.dumps(data, ensure_ascii=False, default=str)
-    at = _clock.now()
+    at = clock.now()
     VisitDraft.insert(visit=visit_id, data=payload, updated_at=at).on_conflict(
         conflict_target=[VisitDraft.visit],
         update={VisitDraft.data: payload, VisitDraft.updated_at: at},

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from frontdesk import stages
+from frontdesk import clock, stages
 from frontdesk.db.models import Staff, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.permissions import Perm, require
-from frontdesk.reception import _clock
 from frontdesk.reception.views import VisitView, _get_visit, _views
 
 # Action on a visit that does not move it: the escort was named (assign_escort).
@@ -41,7 +40,7 @@ def escorts_out(day: dt.date | None = None, *, actor) -> list[VisitView]:
 
 
 def _escorts_out(day: dt.date | None) -> list[VisitView]:
-    day = day or _clock.now().date()
+    day = day or clock.today()
     return _views(_ESCORT_OUT, _escort_out_params(day), "v.updated_at, v.id")
 
 
@@ -79,7 +78,7 @@ def busy_escorts(day: dt.date | None = None) -> list[BusyEscort]:
 
 def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
     """Guides and desk staff who are not out escorting a patient right now."""
-    day = day or _clock.now().date()
+    day = day or clock.today()
     db = database_proxy.obj
     busy_sql = "SELECT v.escort_id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
     busy = {r[0] for r in db.execute_sql(busy_sql, _escort_out_params(day))}
@@ -110,7 +109,7 @@ def _check_escort_free(escort: Staff, visit_id: int) -> None:
     db = database_proxy.obj
     sql = ("SELECT v.id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
            + f" AND v.escort_id = {db.param} AND v.id <> {db.param} ORDER BY v.id LIMIT 1")
-    row = db.execute_sql(sql, _escort_out_params(_clock.now().date()) + [escort.id, visit_id]).fetchone()
+    row = db.execute_sql(sql, _escort_out_params(clock.today()) + [escort.id, visit_id]).fetchone()
     if row is None:
         return
     out = _busy_entry(_get_visit(row[0]))

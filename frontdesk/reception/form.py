@@ -9,10 +9,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from frontdesk import validation
+from frontdesk import clock, validation
 from frontdesk.db.models import MediaSource
 from frontdesk.errors import ValidationError
-from frontdesk.reception import _clock
 
 
 class FormInvalid(ValidationError):
@@ -89,7 +88,7 @@ class RegistrationForm:
         return data
 
     def validate(self, today: dt.date | None = None) -> dict[str, ValidationError]:
-        today = today or _clock.now().date()
+        today = today or clock.today()
         errors: dict[str, ValidationError] = {}
 
         def check(name: str, fn_, *args):

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from frontdesk import audit, fees, leave_reasons, patients, queue, stages, validation
+from frontdesk import audit, clock, fees, leave_reasons, patients, queue, stages, validation
 from frontdesk import triage as triage_rules  # `triage` is the step below
 from frontdesk.db.models import (
     Appointment,
@@ -30,7 +30,6 @@ from frontdesk.db.models import (
 )
 from frontdesk.errors import ConfigError, ConflictError, ValidationError
 from frontdesk.permissions import Perm, require
-from frontdesk.reception import _clock
 from frontdesk.reception._db import (
     _check_version,
     _commit,
@@ -90,7 +89,7 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> Vi
     """The door guide greets a patient: a new visit at GREETING ("arrived")."""
     require(actor, Perm.GREET)
     note = validation.clean_text(note, "note", NOTE_MAX_LENGTH)
-    at = _clock.now()
+    at = clock.now()
     with _write_tx():
         visit = Visit.create(visit_date=at.date(), stage=stages.GREETING, version=1,
                              first_visit=bool(first_visit), has_appointment=bool(booked),
@@ -248,7 +247,7 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
     Raises FormInvalid (with every field's error) before anything is written.
     """
     require(actor, Perm.RUN_VISIT)
-    errors = form.validate(_clock.now().date())
+    errors = form.validate(clock.today())
     if errors:
         raise FormInvalid(errors)
     with _write_tx():
@@ -348,7 +347,7 @@ def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView
         _check_version(visit, expected_version)
         if visit.stage != stages.BILLING or not stages.can_move(visit.stage, stages.ESCORT):
             raise _illegal(visit.stage, stages.ESCORT)
-        at = _clock.now()
+        at = clock.now()
         action = stages.WAIVED if visit.fee_waived else stages.PAID
         _commit(visit, actor=actor, expected_version=expected_version, stage=stages.ESCORT,
                 action=action, at=at)

@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from frontdesk import leave_reasons, patients, queue, stages
+from frontdesk import clock, leave_reasons, patients, queue, stages
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import NotFound
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, require
-from frontdesk.reception import _clock
 
 
 @dataclass(frozen=True)
@@ -207,7 +206,7 @@ def open_visits(day: dt.date | None = None, *, actor) -> list[VisitView]:
 def desk_queue(day: dt.date | None = None, *, actor) -> list[VisitView]:
     """Arrivals the door handed over, waiting for the desk (GREETING), oldest first."""
     require(actor, Perm.VIEW_PATIENT)
-    day = day or _clock.now().date()
+    day = day or clock.today()
     return _views("v.visit_date = {p} AND v.stage = {p}", [day, stages.GREETING],
                   "v.created_at, v.id")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from frontdesk import settings
+from frontdesk import clock, settings
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
 from frontdesk.reports.access import check
@@ -38,7 +38,7 @@ def parse_day(value: str | dt.date, *, field: str = "date") -> dt.date:
 
 def check_not_future(day: dt.date, *, today: dt.date | None = None, field: str = "date") -> None:
     """A report for a day that has not happened yet is refused (today is fine: so far)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if day > today:
         raise ValidationError(
             f"{day:%Y-%m-%d} 还没到，无法统计。请选择今天或之前的日期。",
@@ -69,7 +69,7 @@ def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
         summary = DailySummary(
             day=day,
             hospital=settings.hospital_name(),
-            generated_at=(now or dt.datetime.now()).replace(microsecond=0),
+            generated_at=(now or clock.now()).replace(microsecond=0),
             totals=totals,
             left_reasons=queries.left_reasons(day, day),
             red_flags=queries.red_flags(day, day),

@@ -9,12 +9,11 @@ file's extension) atomically and records who did it in the audit log.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 from pathlib import Path
 
-from frontdesk import audit
+from frontdesk import audit, clock
 from frontdesk.errors import ValidationError
 from frontdesk.export_safety import csv_row, xlsx_row
 from frontdesk.i18n import text
@@ -172,7 +171,7 @@ def record_print(summary: Summary, *, actor, printer: str = "") -> None:
     check(actor)
     audit.record(audit_staff(actor), "print", "report", _entity_id(summary),
                  {**_describe(summary), "by": printed_by(actor), "printer": printer,
-                  "at": dt.datetime.now().replace(microsecond=0).isoformat()})
+                  "at": clock.now().isoformat()})
 
 
 def _entity_id(summary: Summary) -> str:

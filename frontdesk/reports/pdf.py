@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from xml.sax.saxutils import escape
 
+from frontdesk import clock
 from frontdesk.i18n import text
 from frontdesk.reports import charts
 from frontdesk.reports.model import DailySummary, RangeSummary
@@ -60,7 +61,7 @@ def render_pdf(summary: DailySummary | RangeSummary, *, printed_by: str = "",
     from reportlab.platypus import SimpleDocTemplate
 
     font = ensure_font()
-    printed_at = (printed_at or dt.datetime.now()).replace(microsecond=0)
+    printed_at = (printed_at or clock.now()).replace(microsecond=0)
     title = title_for(summary, lang)
     styles = _styles(font)
     buf = io.BytesIO()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from frontdesk import settings
+from frontdesk import clock, settings
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
 from frontdesk.reports.access import check
@@ -51,7 +51,7 @@ def build_range(start: dt.date | str, end: dt.date | str, *, actor,
             start=start,
             end=end,
             hospital=settings.hospital_name(),
-            generated_at=(now or dt.datetime.now()).replace(microsecond=0),
+            generated_at=(now or clock.now()).replace(microsecond=0),
             totals=queries.totals(start, end),
             days=tuple(days),
             left_reasons=queries.left_reasons(start, end),

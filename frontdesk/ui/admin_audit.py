@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import audit
+from frontdesk import audit, clock
 from frontdesk.errors import FrontdeskError
 
 COL_TIME, COL_STAFF, COL_ACTION, COL_ENTITY, COL_ID, COL_DETAIL = range(6)
@@ -73,11 +73,11 @@ class AuditTableModel(QAbstractTableModel):
 
 
 class AuditTab(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None, *, today: dt.date | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("auditTab")
-        today = today or dt.date.today()
+        today = clock.today()
         self.since = QDateEdit(QDate(today - dt.timedelta(days=7)))
         self.since.setObjectName("auditSince")
         self.until = QDateEdit(QDate(today))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import etiquette, followups, settings
+from frontdesk import clock, etiquette, followups, settings
 from frontdesk.errors import ConflictError, FrontdeskError
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, allowed
@@ -69,7 +69,6 @@ class FollowUpArea(Retranslating, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("followUpArea")
-        self.today = dt.date.today  # a seam for tests and the demo
         self._stale = True
 
         self.heading = QLabel()
@@ -215,7 +214,7 @@ class FollowUpArea(Retranslating, QWidget):
         calls: list[followups.DueCall] = []
         if allowed(self.ctx.staff, Perm.FOLLOW_UP):
             try:
-                calls = followups.due_calls(actor=self.ctx.staff, day=self.today())
+                calls = followups.due_calls(actor=self.ctx.staff, day=clock.today())
             except FrontdeskError as exc:
                 show_error(self.list_error, exc.message())
         else:
@@ -247,7 +246,7 @@ class FollowUpArea(Retranslating, QWidget):
         for label in (self.notes_error, self.retry_error, self.record_error):
             show_error(label, "")
         self.notes.clear()
-        self.retry_date.setDate(QDate(self.today() + dt.timedelta(days=1)))
+        self.retry_date.setDate(QDate(clock.today() + dt.timedelta(days=1)))
         self.retry_check.setChecked(True)
         for widget in (self.notes, self.retry_check, self.retry_date, self.done_button,
                        self.unreachable_button, self.declined_button):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import attendance, fines, grooming, grooming_report, settings
+from frontdesk import attendance, clock, fines, grooming, grooming_report, settings
 from frontdesk.errors import FrontdeskError
 from frontdesk.fines import format_yuan
 from frontdesk.i18n import localized
@@ -59,7 +59,7 @@ class RosterTab(QWidget):
         self.dialog: CheckDialog | None = None
         self.preview = None
 
-        self.day_edit = QDateEdit(qdate(dt.date.today()))
+        self.day_edit = QDateEdit(qdate(clock.today()))
         self.day_edit.setObjectName("rosterDayEdit")
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
@@ -310,7 +310,7 @@ class EarlyLeaveDialog(QDialog):
         self.ctx, self.staff_id, self.shift, self.day = ctx, staff_id, shift, day
         self.setObjectName("earlyLeaveDialog")
         self.setWindowTitle(self.tr("Early leave: {name}").format(name=name))
-        self.time_edit = QTimeEdit(QTime.currentTime())
+        self.time_edit = QTimeEdit(QTime(clock.now().time()))
         self.time_edit.setObjectName("earlyLeaveTimeEdit")
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setAccessibleName(self.tr("Time the person left"))

@@ -6,7 +6,6 @@ is previewed for printing or exported as PDF or CSV.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import fines, grooming, grooming_report, settings
+from frontdesk import clock, fines, grooming, grooming_report, settings
 from frontdesk.errors import FrontdeskError
 from frontdesk.fines import format_yuan, kind_name
 from frontdesk.permissions import Perm, allowed
@@ -54,7 +53,7 @@ class HistoryTab(QWidget):
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("historyStaffCombo")
         self.staff_combo.setMinimumWidth(160)
-        today = dt.date.today()
+        today = clock.today()
         self.month_edit = QDateEdit(QDate(today.year, today.month, 1))
         self.month_edit.setObjectName("historyMonthEdit")
         self.month_edit.setDisplayFormat("yyyy-MM")

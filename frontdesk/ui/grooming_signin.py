@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import attendance
+from frontdesk import attendance, clock
 from frontdesk.errors import FrontdeskError
 from frontdesk.fines import format_yuan
 from frontdesk.i18n import localized
@@ -31,7 +29,6 @@ class SignInPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("signInPanel")
-        self.today = dt.date.today  # a seam: tests and the demo pin "today"
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setStyleSheet("font-size: 12pt;")
@@ -102,7 +99,7 @@ class SignInPanel(QWidget):
             return
         self.sign_button.setEnabled(True)
         listed = set()
-        for c in attendance.sign_in_candidates(actor=actor, day=self.today()):
+        for c in attendance.sign_in_candidates(actor=actor, day=clock.today()):
             label = f"{c.name} — {c.shift_name}"
             if c.signed_at:
                 label += self.tr(" (signed in {time})").format(time=c.signed_at.strftime("%H:%M"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import attendance, handover
+from frontdesk import attendance, clock, handover
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
@@ -34,7 +32,6 @@ class HandoverTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("handoverTab")
-        self.today = dt.date.today  # a seam for tests and the demo
         self.notes: list[handover.NoteView] = []
 
         # Left: notes waiting for the incoming shift.
@@ -171,7 +168,7 @@ class HandoverTab(QWidget):
             return
         self._filling_visits = True
         self.visits_edit.setPlainText(handover.open_visits_text(actor=self.ctx.staff,
-                                                                day=self.today()))
+                                                                day=clock.today()))
         self._filling_visits = False
         self._visits_touched = False
 
@@ -206,7 +203,7 @@ class HandoverTab(QWidget):
         shift = next((s for s in attendance.shifts() if s.code == code), None)
         try:
             handover.write_note(
-                actor=self.ctx.staff, day=self.today(), shift=shift,
+                actor=self.ctx.staff, day=clock.today(), shift=shift,
                 equipment=self.equipment_edit.toPlainText(),
                 hard_cases=self.cases_edit.toPlainText(),
                 staff_swaps=self.swaps_edit.toPlainText(),

@@ -8,9 +8,6 @@ a desk changes a visit. It reads only :func:`frontdesk.queue.waiting_board`.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
@@ -32,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import etiquette, queue, settings, stages
+from frontdesk import clock, etiquette, queue, settings, stages
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import text
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -136,13 +133,11 @@ class DepartmentCard(QFrame):
 class QueueBoardArea(Retranslating, QWidget):
     """The whole board: cards per department, and the care prompt for long waits."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, *,
-                 clock: Callable[[], dt.datetime] | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("queueBoardArea")
         # A seam for tests and demos: the board's "now".
-        self.clock = clock
         self.boards: list[queue.BoardDepartment] = []
         self.cards: dict[int, DepartmentCard] = {}
 
@@ -227,14 +222,11 @@ class QueueBoardArea(Retranslating, QWidget):
 
     # --- data ------------------------------------------------------------------
 
-    def now(self) -> dt.datetime | None:
-        return self.clock() if self.clock else None
-
     def refresh(self) -> None:
         """Read the board again (cheap: one query) and redraw it."""
-        now = self.now()
+        now = clock.now()
         try:
-            boards = queue.waiting_board(day=now.date() if now else None, now=now)
+            boards = queue.waiting_board(day=now.date(), now=now)
         except FrontdeskError as exc:
             self.error.setText(exc.message())
             self.error.show()
@@ -242,7 +234,7 @@ class QueueBoardArea(Retranslating, QWidget):
         self.error.hide()
         self.boards = boards
         self._show_boards()
-        stamp = (now or dt.datetime.now()).strftime("%H:%M")
+        stamp = now.strftime("%H:%M")
         self.updated.setText(self.tr("Updated {time}").format(time=stamp))
 
     def long_waits(self) -> list[tuple[str, queue.BoardRow]]:

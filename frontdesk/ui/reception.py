@@ -6,9 +6,6 @@ that runs the visit from triage to the escort. Alt+1 / Alt+2 switch.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -19,8 +16,7 @@ from frontdesk.ui.widgets.retranslate import Retranslating
 class ReceptionArea(Retranslating, QWidget):
     """Door view and desk view; an arrival at the door shows up in the desk list at once."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, *,
-                 clock: Callable[[], dt.datetime] | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("receptionArea")
@@ -31,7 +27,7 @@ class ReceptionArea(Retranslating, QWidget):
         self._door_page.setObjectName("doorPage")
         door_layout = QVBoxLayout(self._door_page)
         door_layout.setContentsMargins(0, 0, 0, 0)
-        self.desk = DeskView(ctx, clock=clock)
+        self.desk = DeskView(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("receptionTabs")
         # On the tab bar, not the tab widget: a style sheet on an ancestor makes Qt

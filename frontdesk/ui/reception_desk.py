@@ -22,9 +22,6 @@ reception.complete_deferred / confirm_deferred_payment — the stage stays.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -37,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import permissions, reception, stages
+from frontdesk import clock, permissions, reception, stages
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm
 from frontdesk.ui.coach import CoachSubject, EtiquetteCoach
@@ -66,12 +63,10 @@ __all__ = ["DeskView", "StageTrack", "STEP_ORDER", "VISIT_FIELDS", "merge_typed_
 class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget):
     """The reception desk: visit list, the current visit's step, and the coach."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, *,
-                 clock: Callable[[], dt.datetime] | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("deskView")
-        self.clock = clock or dt.datetime.now
         self.view = None  # the current VisitView
         self.slip_printer = _default_slip_printer  # a seam: tests print to a file instead
         self.last_print = None
@@ -79,7 +74,7 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         self.late = False  # the registration/billing pages are catching up a deferred visit
         self._late_patient_id: int | None = None  # "same person" chosen while late
 
-        self.visit_list = VisitListPanel(clock=self.clock)
+        self.visit_list = VisitListPanel()
         self.visit_list.setMinimumWidth(260)
         self.deferred_list = DeferredBillingPanel()
         self.deferred_list.hide()
@@ -182,7 +177,7 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         """Arrivals and visits in progress (any day: nothing open is ever hidden)."""
         try:
             visits = reception.open_visits(actor=self.ctx.staff)
-            out = [v for v in reception.escorts_out(self.clock().date(),
+            out = [v for v in reception.escorts_out(clock.today(),
                                                     actor=self.ctx.staff)
                    if v.stage == stages.DONE and not v.escort_back]
         except FrontdeskError as exc:
@@ -190,7 +185,7 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
             return
         try:
             self.deferred_list.set_visits(
-                reception.deferred_billing(self.clock().date(), actor=self.ctx.staff))
+                reception.deferred_billing(clock.today(), actor=self.ctx.staff))
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
         rows = visits + [v for v in out if all(v.id != o.id for o in visits)]
@@ -317,7 +312,7 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
 
     def _show_escort(self, view) -> None:
         # Today's escorts (the domain refuses anyone still out with a patient today).
-        day = self.clock().date()
+        day = clock.today()
         try:
             escorts = reception.free_escorts(day)
             busy = reception.busy_escorts(day)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from frontdesk import patients, reception, stages
+from frontdesk import clock, patients, reception, stages
 from frontdesk.errors import ConflictError, FrontdeskError, ValidationError
 
 
@@ -25,7 +25,7 @@ def _default_slip_printer(ctx, visit_id: int, kind: str, parent: QWidget):
 class DeskActions:
     """Mixin for DeskView: the buttons' domain calls (take, triage, register, pay, …).
 
-    Expects on self: view, late, ctx, clock, the step pages, show_visit(),
+    Expects on self: view, late, ctx, the step pages, show_visit(),
     open_visit(), show_notice(), _registering(), _review_record().
     """
 
@@ -86,7 +86,7 @@ class DeskActions:
         form_widget.clear_errors()
         values, errors = form_widget.typed()
         form = reception.RegistrationForm.from_dict(values)
-        errors = {**form.validate(self.clock().date()), **errors}
+        errors = {**form.validate(clock.today()), **errors}
         if errors:
             form_widget.show_errors(errors)
             return

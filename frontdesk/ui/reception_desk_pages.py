@@ -57,7 +57,7 @@ class DeskPages:
     """Mixin for DeskView: the step pages, each built, wired and stacked on first use.
 
     Expects on self: steps (QStackedWidget), empty_step, visit_list, _pages (dict),
-    _leave_box, _step_layout, clock, ctx, and the desk's slots the pages connect to.
+    _leave_box, _step_layout, ctx, and the desk's slots the pages connect to.
     """
 
     def _page(self, name: str) -> QWidget:
@@ -120,7 +120,7 @@ class DeskPages:
     def _build_triage_step(self) -> QWidget:
         from frontdesk.ui.reception_steps import TriageStep
 
-        step = TriageStep(clock=self.clock)
+        step = TriageStep()
         step.lookup.actor = lambda: self.ctx.staff
         step.lookup.patient_chosen.connect(self.attach)
         step.triage.confirm_requested.connect(self.confirm_triage)
@@ -129,7 +129,7 @@ class DeskPages:
     def _build_registration(self) -> QWidget:
         from frontdesk.ui.reception_steps import RegistrationStep
 
-        step = RegistrationStep(today=lambda: self.clock().date())
+        step = RegistrationStep()
         step.submit_requested.connect(self.submit_registration)
         step.form.draft_changed.connect(self._save_draft)
         step.form.draft_changed.connect(lambda _d: self._coach_from_form())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from frontdesk import patients, reception, stages
+from frontdesk import clock, patients, reception, stages
 from frontdesk.errors import FrontdeskError
 
 # Answers about this visit (not the patient's record): what was typed is always kept.
@@ -50,7 +50,7 @@ def merge_typed_into_record(record: dict, typed: dict) -> tuple[dict, list[tuple
 class DeskRegistration:
     """Mixin for DeskView: filling, reviewing and saving the registration form.
 
-    Expects on self: view, late, ctx, clock, registration (page), _built(),
+    Expects on self: view, late, ctx, registration (page), _built(),
     _late_page(), show_notice().
     """
 
@@ -106,7 +106,7 @@ class DeskRegistration:
         if record.get("birth_date") and record.get("age") is None:
             # Show the age the birth date gives, so a typed age is compared with it.
             birth = dt.date.fromisoformat(record["birth_date"])
-            record["age"] = patients.age_on(birth, self.clock().date())
+            record["age"] = patients.age_on(birth, clock.today())
         values, differs = merge_typed_into_record(record, typed)
         form.clear()
         form.set_values(values)
@@ -140,7 +140,7 @@ class DeskRegistration:
             self.registration.draft_note.setText(exc.message())
             return
         self.registration.draft_note.setText(
-            self.tr("Draft saved {time}").format(time=self.clock().strftime("%H:%M:%S")))
+            self.tr("Draft saved {time}").format(time=clock.now().strftime("%H:%M:%S")))
 
     def _flush_draft(self) -> None:
         # Only a registration page that was built can hold typing to save.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import validation
+from frontdesk import clock, validation
 from frontdesk.errors import ValidationError
 from frontdesk.ui.widgets.fields import INVALID_STYLE, EnterAdvances, FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -70,12 +69,10 @@ class RegistrationFormWidget(Retranslating, QWidget):
     draft_changed = Signal(dict)
     submit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *,
-                 today: Callable[[], dt.date] | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("registrationForm")
         self.setStyleSheet(INVALID_STYLE)
-        self._today = today or dt.date.today
         self._loading = False
         self.boxes: dict[str, FieldBox] = {}
         self.labels: dict[str, QLabel] = {}
@@ -268,13 +265,13 @@ class RegistrationFormWidget(Retranslating, QWidget):
             elif key == "phone" and value.strip():
                 validation.normalise_mobile(value)
             elif key == "id_number" and value.strip():
-                validation.parse_resident_id(value, self._today())
+                validation.parse_resident_id(value, clock.today())
             elif key == "age" and value.strip():
                 validation.validate_age(value)
             elif key == "birth_date" and value.strip():
                 birth = parse_birth_date(value)
                 if birth is not None:
-                    validation.age_from_birth(birth, self._today())
+                    validation.age_from_birth(birth, clock.today())
             elif key in TEXT_LIMITS and isinstance(value, str):
                 validation.clean_text(value, key, TEXT_LIMITS[key])
         except ValidationError as exc:
@@ -288,13 +285,13 @@ class RegistrationFormWidget(Retranslating, QWidget):
         if not raw.strip():
             return
         try:
-            parsed = validation.parse_resident_id(raw, self._today())
+            parsed = validation.parse_resident_id(raw, clock.today())
         except ValidationError:
             return  # check_field already shows why
         self.id_number.setText(parsed.number)
         self._select_data(self.sex, parsed.sex)
         self.birth_date.setText(parsed.birth_date.isoformat())
-        self.age.setText(str(validation.age_from_birth(parsed.birth_date, self._today())))
+        self.age.setText(str(validation.age_from_birth(parsed.birth_date, clock.today())))
         for key in ("sex", "birth_date", "age"):
             self.boxes[key].clear_error()
         self._edited()
@@ -303,7 +300,7 @@ class RegistrationFormWidget(Retranslating, QWidget):
         try:
             birth = parse_birth_date(self.birth_date.text())
             if birth is not None:
-                self.age.setText(str(validation.age_from_birth(birth, self._today())))
+                self.age.setText(str(validation.age_from_birth(birth, clock.today())))
                 self.boxes["age"].clear_error()
                 self._edited()
         except ValidationError:

@@ -94,7 +94,7 @@ class GreetingStep(Retranslating, QWidget):
 class TriageStep(Retranslating, QWidget):
     """Lookup first when the patient has been here before; F3 opens it any time."""
 
-    def __init__(self, parent: QWidget | None = None, *, clock=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("triageStep")
         self.patient_line = QLabel()
@@ -106,7 +106,7 @@ class TriageStep(Retranslating, QWidget):
         self.find_button.clicked.connect(self.show_lookup)
         self.lookup = PatientLookup()
         self.lookup.setMaximumHeight(260)
-        self.triage = TriagePanel(clock=clock)
+        self.triage = TriagePanel()
         top = QHBoxLayout()
         top.addWidget(self.patient_line, 1)
         top.addWidget(self.find_button)
@@ -218,10 +218,10 @@ class DuplicateWarning(Retranslating, QFrame):
 class RegistrationStep(Retranslating, QWidget):
     submit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, today=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("registrationStep")
-        self.form = RegistrationFormWidget(today=today)
+        self.form = RegistrationFormWidget()
         self.duplicates = DuplicateWarning()
         self.duplicates.hide()
         self.submit_button = QPushButton()

@@ -8,8 +8,6 @@ Ctrl+Enter confirms from anywhere; Shift+Enter is a new line in the complaint.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import triage
+from frontdesk import clock, triage
 from frontdesk.errors import FrontdeskError, ValidationError
 from frontdesk.slips import format_fen
 from frontdesk.ui.widgets.fields import ENTER_KEYS, INVALID_STYLE, FieldBox
@@ -49,12 +47,10 @@ class TriagePanel(Retranslating, QWidget):
 
     confirm_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *,
-                 clock: Callable[[], dt.datetime] | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("triagePanel")
         self.setStyleSheet(INVALID_STYLE)
-        self.clock = clock or dt.datetime.now
         self.suggestion = triage.TriageSuggestion(False)
         self._departments: list[triage.DepartmentView] = []
 
@@ -284,7 +280,7 @@ class TriagePanel(Retranslating, QWidget):
         self.doctor_box.clear_error()
         if dept is not None:
             try:
-                views = triage.doctors(dept.data(ID_ROLE), self.clock())
+                views = triage.doctors(dept.data(ID_ROLE), clock.now())
             except FrontdeskError as exc:
                 self.doctor_box.set_error(exc.message())
                 views = []

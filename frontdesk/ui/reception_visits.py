@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import stages
+from frontdesk import clock, stages
 from frontdesk.i18n import text
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -74,10 +73,9 @@ class VisitListModel(RowTableModel):
 
     HEADER_CONTEXT = "VisitListModel"
 
-    def __init__(self, parent=None, *, clock: Callable[[], dt.datetime] | None = None):
+    def __init__(self, parent=None):
         super().__init__(parent)
         self._texts: dict[int, tuple[str, str, str]] = {}  # row -> number, patient, step
-        self.clock = clock or dt.datetime.now
         self._red_flag = QBrush(QColor(RED_FLAG_COLOUR))
         self._waiting = QBrush(QColor(WAITING_COLOUR))
         self._bold = QFont()
@@ -113,7 +111,7 @@ class VisitListModel(RowTableModel):
         col = index.column()
         if role == _DISPLAY:
             if col == self.COL_WAIT:  # counted now: it grows while the list is shown
-                return str(minutes_since(v.stage_since or v.arrived_at, self.clock()))
+                return str(minutes_since(v.stage_since or v.arrived_at, clock.now()))
             return self._row_texts(row, v)[col]
         if role == _BACKGROUND:
             if v.red_flag:
@@ -136,15 +134,14 @@ class VisitListPanel(Retranslating, QWidget):
 
     visit_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, *,
-                 clock: Callable[[], dt.datetime] | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("visitListPanel")
         self.title = QLabel()
         self.title.setObjectName("visitListTitle")
         self.title.setStyleSheet("font-size: 13pt; font-weight: 700;")
         self.title.setWordWrap(True)
-        self.model = VisitListModel(self, clock=clock)
+        self.model = VisitListModel(self)
         self.view = QTableView()
         self.view.setObjectName("visitList")
         self.view.setModel(self.model)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.reports import charts, export
@@ -141,7 +142,7 @@ class ReportsArea(QWidget):
         self.ask_save_path = self._ask_save_path
         self.open_print_preview = self._open_print_preview
 
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.mode = QComboBox()
         self.mode.setObjectName("reportMode")
         self.mode.addItem("", "day")
@@ -227,7 +228,7 @@ class ReportsArea(QWidget):
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMaximumDate(QDate.currentDate())  # a future day has nothing to report
+        edit.setMaximumDate(QDate(clock.today()))  # a future day has nothing to report
         return edit
 
     def retranslate(self) -> None:
@@ -288,12 +289,12 @@ class ReportsArea(QWidget):
     # --- actions --------------------------------------------------------------------
 
     def pick_last_week(self) -> None:
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.from_edit.setDate(today.addDays(-6))
         self.to_edit.setDate(today)
 
     def pick_this_month(self) -> None:
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.from_edit.setDate(QDate(today.year(), today.month(), 1))
         self.to_edit.setDate(today)
 

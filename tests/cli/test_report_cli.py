@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from frontdesk import cli
-from frontdesk.commands import report as report_cmd
 from frontdesk.db.models import AuditLog
+from tests.helpers.clock import TEST_NOW
 
 # The fixture-day fixtures, shared with tests/unit/reports (pytest finds them by name here).
 from tests.helpers.report_day import _report_day_template, fx  # noqa: F401
@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def run(fx, monkeypatch, capsys):
-    monkeypatch.setattr(report_cmd, "_today", lambda: fx.today)
+def run(fx, clock, capsys):
+    clock.set(dt.datetime.combine(fx.today, dt.time(9)))
 
     def go(*args):
         code = cli.main(["--db", fx.db_url, *args])
@@ -104,7 +104,8 @@ def test_bad_output_paths(run, tmp_path):
 
 
 def test_subprocess_exit_codes(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               FRONTDESK_NOW=TEST_NOW.isoformat())
     url = f"sqlite:///{tmp_path / 'h.sqlite3'}"
     base = [sys.executable, "-m", "frontdesk", "--db", url]
     assert subprocess.run([*base, "init", "--hospital", "东城医院"], env=env,
@@ -118,4 +119,4 @@ def test_subprocess_exit_codes(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "没有就诊记录" in out.stdout and today.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert dt.date.today().isoformat() in today.read_bytes().decode("utf-8-sig")
+    assert TEST_NOW.date().isoformat() in today.read_bytes().decode("utf-8-sig")

@@ -1,11 +1,11 @@
-"""Shared set-up for the reception domain tests: staff, a pinned clock, walking a visit."""
+"""Shared set-up for the reception domain tests: staff, the clock at FIXED_NOW, walking a visit."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from frontdesk import patients, queue, reception, stages
+from frontdesk import reception, stages
 from frontdesk.db.models import Department, Doctor, Staff
 from frontdesk.validation import id_check_char
 
@@ -23,15 +23,9 @@ class Env:
     admin: Staff
 
 
-def pin_clock(monkeypatch, at: dt.datetime = FIXED_NOW) -> None:
-    clock = lambda: at  # noqa: E731
-    monkeypatch.setattr(reception, "_now", clock)
-    monkeypatch.setattr(queue, "_now", clock)
-    monkeypatch.setattr(patients, "now", clock)
-
-
-def make_env(make_staff, monkeypatch) -> Env:
-    pin_clock(monkeypatch)
+def make_env(make_staff, clock) -> Env:
+    """Staff for the flow, with the tests' `clock` fixture standing at FIXED_NOW."""
+    clock.freeze(FIXED_NOW)
     return Env(
         guide=make_staff("guide", name="王悦"),
         guide2=make_staff("guide", name="张丽娜"),

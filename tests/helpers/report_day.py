@@ -34,10 +34,10 @@ from frontdesk import (
     grooming,
     handover,
     patients,
-    queue,
     reception,
     settings,
 )
+from frontdesk import clock as app_clock
 from frontdesk.db.models import (
     Appointment,
     Department,
@@ -48,21 +48,21 @@ from frontdesk.db.models import (
     Shift,
     Staff,
 )
+from tests.helpers.clock import pinned
 
 DAY = dt.date(2026, 11, 20)
 TODAY = dt.date(2026, 11, 23)
 
 
-class Clock:
-    def __init__(self, at: dt.datetime):
-        self.at = at
+class DayClock:
+    """The story's clock: stands at a day and an "HH:MM" until moved (drives the app's clock)."""
 
-    def __call__(self) -> dt.datetime:
-        return self.at
+    def __init__(self, travel: app_clock.Travel):
+        self.travel = travel
 
     def set(self, day: dt.date, hhmm: str) -> None:
         h, m = (int(x) for x in hhmm.split(":"))
-        self.at = dt.datetime.combine(day, dt.time(h, m))
+        self.travel.freeze(dt.datetime.combine(day, dt.time(h, m)))
 
 
 @dataclass
@@ -128,7 +128,7 @@ class Expected:
 @dataclass
 class FixtureDay:
     staff: Staffing
-    clock: Clock
+    clock: DayClock
     expected: Expected
     day: dt.date = DAY
     today: dt.date = TODAY
@@ -154,11 +154,10 @@ def _form(name: str, phone: str, media: str | None = None) -> reception.Registra
                                       media_source_id=_media(media) if media else None)
 
 
-def build(make_staff, monkeypatch) -> FixtureDay:
-    clock = Clock(dt.datetime.combine(DAY, dt.time(7, 0)))
-    monkeypatch.setattr(reception, "_now", clock)
-    monkeypatch.setattr(queue, "_now", clock)
-    monkeypatch.setattr(patients, "now", clock)
+def build(make_staff, travel: app_clock.Travel) -> FixtureDay:
+    """Write the story through the domain, moving `travel` (the app's clock) as it goes."""
+    clock = DayClock(travel)
+    clock.set(DAY, "07:00")
     s = Staffing(
         guide=make_staff("guide", name="王悦"), guide2=make_staff("guide", name="张丽娜"),
         desk=make_staff("desk", name="李静"), desk2=make_staff("desk", name="陈晓雪"),
@@ -349,8 +348,8 @@ def _report_day_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("report_day") / "day.sqlite3"
     db = open_database(f"sqlite:///{path}")
     rules.load_rules()
-    with pytest.MonkeyPatch.context() as mp:
-        fx = build(_staff_factory(), mp)
+    with pinned() as travel:
+        fx = build(_staff_factory(), travel)
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
     return path, fx

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.clock import TEST_NOW
+
 pytestmark = [pytest.mark.packaging, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +73,8 @@ def bundle(tmp_path_factory) -> Bundle:
 def _env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if k not in ("FRONTDESK_DB", "FRONTDESK_LANG", "LANGUAGE", "PYTHONPATH")}
-    env.update(QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", FRONTDESK_DATA_DIR=str(data_dir))
+    env.update(QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", FRONTDESK_DATA_DIR=str(data_dir),
+               FRONTDESK_NOW=TEST_NOW.isoformat())  # the bundle runs on the tests' day
     env.update(extra)
     return env
 
@@ -194,7 +197,7 @@ def test_guide_slip_pdf_from_the_bundle(bundle, demo_db):
 def test_daily_report_pdf_from_the_bundle(bundle, demo_db):
     work, url = demo_db
     pdf = work / "daily.pdf"
-    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()  # demo visits: last week
+    yesterday = (TEST_NOW.date() - dt.timedelta(days=1)).isoformat()  # demo visits: last week
     _ok(run_bundle(bundle, "--db", url, "report", "daily", "--date", yesterday,
                    "--out", str(pdf), data_dir=work))
     _pdf_has_chinese(pdf)

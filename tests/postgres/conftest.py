@@ -297,8 +297,13 @@ def _template(pg_cluster, prefix: str, fill) -> str:
 def _pg_demo_template(pg_cluster):
     from frontdesk.demo import install_demo
     from tests.conftest import DEMO_TODAY
+    from tests.helpers.clock import pinned
 
-    name, _ = _template(pg_cluster, "demo_tpl", lambda: install_demo(today=DEMO_TODAY))
+    def fill():
+        with pinned():
+            install_demo(today=DEMO_TODAY)
+
+    name, _ = _template(pg_cluster, "demo_tpl", fill)
     return name
 
 
@@ -319,11 +324,12 @@ def pg_demo_db(pg_cluster, _pg_demo_template):
 def _pg_report_day_template(pg_cluster):
     from frontdesk import rules
     from tests.helpers import report_day
+    from tests.helpers.clock import pinned
 
     def fill():
         rules.load_rules()
-        with pytest.MonkeyPatch.context() as mp:
-            return report_day.build(report_day._staff_factory(), mp)
+        with pinned() as travel:
+            return report_day.build(report_day._staff_factory(), travel)
 
     return _template(pg_cluster, "day_tpl", fill)
 

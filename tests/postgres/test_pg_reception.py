@@ -29,8 +29,8 @@ S = stages
 
 
 @pytest.fixture
-def env(pg_rules_db, pg_make_staff, monkeypatch):
-    return make_env(pg_make_staff, monkeypatch)
+def env(pg_rules_db, pg_make_staff, clock):
+    return make_env(pg_make_staff, clock)
 
 
 

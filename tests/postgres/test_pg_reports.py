@@ -108,7 +108,7 @@ def test_new_grooming_check_and_handover_today(pg_fx):
     assert note.id
 
 
-def test_a_desk_committing_mid_report_does_not_split_the_report(pg_fx, monkeypatch):
+def test_a_desk_committing_mid_report_does_not_split_the_report(pg_fx, clock, monkeypatch):
     """On a shared server desks keep working while a report runs: every section must read
     the same snapshot (PostgreSQL's default READ COMMITTED would not)."""
     import threading
@@ -118,7 +118,7 @@ def test_a_desk_committing_mid_report_does_not_split_the_report(pg_fx, monkeypat
     from frontdesk.reports import queries
 
     s = pg_fx.staff
-    monkeypatch.setattr(reception, "_now", lambda: dt.datetime.combine(pg_fx.day, dt.time(17)))
+    clock.freeze(dt.datetime.combine(pg_fx.day, dt.time(17)))
     real = queries.by_department
 
     def by_department_after_another_desk(start, end):

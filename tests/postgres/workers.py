@@ -13,12 +13,12 @@ def register_many(url: str, guide_id: int, desk_id: int, department_id: int, cou
     Puts ("ok", [queue numbers]) or ("error", traceback) on `results`.
     """
     try:
-        from frontdesk import queue, reception
+        from frontdesk import clock, reception
         from frontdesk.db import connection
         from frontdesk.db.models import Staff
 
         at = dt.datetime.fromisoformat(at_iso)
-        reception._now = queue._now = lambda: at  # the same day for both desks
+        clock.set_source(clock.Travel(at, frozen=True))  # both desks on one day (own process)
         connection.connect(url)
         guide, desk = Staff.get_by_id(guide_id), Staff.get_by_id(desk_id)
         barrier.wait(timeout=60)  # both desks start together

@@ -1,4 +1,4 @@
-"""Shared set-up for the reception screen tests: a pinned clock, staff, typing helpers."""
+"""Shared set-up for the reception screen tests: the clock at NOW, staff, typing helpers."""
 
 from __future__ import annotations
 
@@ -17,12 +17,9 @@ NOW = dt.datetime.combine(DEMO_TODAY, dt.time(10, 0))
 
 
 @pytest.fixture
-def pinned(monkeypatch):
-    """Every domain clock the reception flow reads says NOW."""
-    from frontdesk import queue, reception
-
-    monkeypatch.setattr(reception, "_now", lambda: NOW)
-    monkeypatch.setattr(queue, "_now", lambda: NOW)
+def pinned(clock):
+    """The clock stands at NOW (the demo's Monday, 10:00) for the whole test."""
+    clock.freeze(NOW)
     return NOW
 
 
@@ -49,7 +46,7 @@ def area(qtbot, demo_ctx, pinned):
     from frontdesk.ui.reception import ReceptionArea
 
     ctx = demo_ctx
-    widget = ReceptionArea(ctx, clock=lambda: NOW)
+    widget = ReceptionArea(ctx)
     qtbot.addWidget(widget)
     widget.resize(1400, 860)
     widget.show()

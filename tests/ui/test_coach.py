@@ -51,13 +51,14 @@ def test_doctor_address():
     assert doctor_address("", "主任医师") == ""
 
 
-def test_desk_models_pass_the_model_tester(qtmodeltester):
+def test_desk_models_pass_the_model_tester(qtmodeltester, clock):
     from frontdesk.patients import PatientHit
     from frontdesk.reception import VisitView
     from frontdesk.ui.reception_lookup import PatientHitModel
     from frontdesk.ui.reception_visits import VisitListModel
 
     now = dt.datetime(2026, 11, 23, 10, 0)
+    clock.freeze(now)
     base = dict(version=1, visit_date=now.date(), queue_label="", patient_id=None,
                 patient_name="", sex="", age=None, vip_tier="", first_visit=True,
                 has_appointment=False, appointment_id=None, complaint="", red_flag=False,
@@ -65,7 +66,7 @@ def test_desk_models_pass_the_model_tester(qtmodeltester):
                 directions="", doctor_id=None, doctor_name="", doctor_title="", fee_fen=0,
                 fee_waived=False, waiver_reason="", escort_id=None, escort_name="",
                 left_reason="", arrived_at=now - dt.timedelta(minutes=7), stage_since=None)
-    visits = VisitListModel(clock=lambda: now)
+    visits = VisitListModel()
     visits.set_rows([VisitView(id=1, stage="GREETING", **base),
                      VisitView(id=2, stage="BILLING", **{**base, "red_flag": True,
                                                            "patient_name": "王丽"})])

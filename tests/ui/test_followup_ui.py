@@ -22,7 +22,6 @@ def area(qtbot, demo_db, ctx):
     translation.install("zh_CN")
     ctx.staff = Staff.get(Staff.username == "desk1")
     widget = FollowUpArea(ctx)
-    widget.today = lambda: DEMO_TODAY
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -90,7 +89,6 @@ def test_a_guide_sees_no_phone_numbers(qtbot, demo_db, ctx):
     translation.install("zh_CN")
     ctx.staff = Staff.get(Staff.username == "guide1")
     widget = FollowUpArea(ctx)
-    widget.today = lambda: DEMO_TODAY
     qtbot.addWidget(widget)
     widget.show()
     widget.refresh()

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 
 from frontdesk import fines, handover
 from frontdesk.db.models import Fine, GroomingCheck, Shift, ShiftAssignment, SignIn
+from tests.helpers.clock import TEST_NOW
 
 pytestmark = pytest.mark.gui
-TODAY = dt.date.today()
+TODAY = TEST_NOW.date()
 
 
 @pytest.fixture

@@ -43,12 +43,11 @@ def test_board_model_colours_by_level():
     assert model.data(model.index(2, BoardModel.COL_NAME)) == "—"
 
 
-def _waiting_visit(staff, minutes_ago: int, complaint: str, name: str, monkeypatch):
+def _waiting_visit(staff, minutes_ago: int, complaint: str, name: str, clock):
     """A visit registered `minutes_ago` (it arrived then), waiting at BILLING."""
     from frontdesk import triage
 
-    at = NOW - dt.timedelta(minutes=minutes_ago)
-    monkeypatch.setattr(reception, "_now", lambda: at)
+    clock.freeze(NOW - dt.timedelta(minutes=minutes_ago))
     v = reception.new_arrival(actor=staff, booked=False, first_visit=True)
     v = reception.take_at_desk(v.id, actor=staff, expected_version=v.version)
     dept = triage.suggest(complaint).departments[0][0]
@@ -57,17 +56,17 @@ def _waiting_visit(staff, minutes_ago: int, complaint: str, name: str, monkeypat
     form = reception.RegistrationForm(name=name, sex="M", phone="13912340000", age=30)
     v = reception.register(v.id, actor=staff, expected_version=v.version, form=form,
                            patient_id=None)
-    monkeypatch.setattr(reception, "_now", lambda: NOW)
+    clock.freeze(NOW)
     return v
 
 
-def test_board_shows_waits_and_care_prompts(qtbot, demo_ctx, desk_staff, pinned, monkeypatch):
+def test_board_shows_waits_and_care_prompts(qtbot, demo_ctx, desk_staff, pinned, clock):
     settings.set("queue.amber_minutes", 15)
     settings.set("queue.red_minutes", 30)
-    red = _waiting_visit(desk_staff, 35, "胃痛", "张小明", monkeypatch)
-    amber = _waiting_visit(desk_staff, 20, "腹泻", "李娜", monkeypatch)
-    fresh = _waiting_visit(desk_staff, 3, "牙痛", "赵敏", monkeypatch)
-    board = QueueBoardArea(demo_ctx, clock=lambda: NOW)
+    red = _waiting_visit(desk_staff, 35, "胃痛", "张小明", clock)
+    amber = _waiting_visit(desk_staff, 20, "腹泻", "李娜", clock)
+    fresh = _waiting_visit(desk_staff, 3, "牙痛", "赵敏", clock)
+    board = QueueBoardArea(demo_ctx)
     qtbot.addWidget(board)
     levels = {r.visit_id: r.level for b in board.boards for r in b.rows}
     assert levels[red.id] == "red" and levels[amber.id] == "amber" and levels[fresh.id] == "ok"
@@ -81,13 +80,13 @@ def test_board_shows_waits_and_care_prompts(qtbot, demo_ctx, desk_staff, pinned,
     assert "喝杯水" in board.care_phrases.text() and "稍等" in board.care_phrases.text()
 
 
-def test_board_masks_names_as_the_slips_do(qtbot, demo_ctx, desk_staff, pinned, monkeypatch):
+def test_board_masks_names_as_the_slips_do(qtbot, demo_ctx, desk_staff, pinned, clock):
     # The same mask as the guide slip: a compound surname is not split, nothing leaks.
     from frontdesk.slips import mask_name
 
-    a = _waiting_visit(desk_staff, 5, "胃痛", "欧阳娜娜", monkeypatch)
-    b = _waiting_visit(desk_staff, 6, "胃痛", "司马光", monkeypatch)
-    board = QueueBoardArea(demo_ctx, clock=lambda: NOW)
+    a = _waiting_visit(desk_staff, 5, "胃痛", "欧阳娜娜", clock)
+    b = _waiting_visit(desk_staff, 6, "胃痛", "司马光", clock)
+    board = QueueBoardArea(demo_ctx)
     qtbot.addWidget(board)
     names = {r.visit_id: r.patient_name_masked for d in board.boards for r in d.rows}
     assert names[a.id] == "欧阳*娜" == mask_name("欧阳娜娜")
@@ -97,11 +96,11 @@ def test_board_masks_names_as_the_slips_do(qtbot, demo_ctx, desk_staff, pinned, 
     assert "欧阳*娜" in shown and "司马*" in shown and "欧**娜" not in shown
 
 
-def test_board_refreshes_when_a_visit_changes(qtbot, demo_ctx, desk_staff, pinned, monkeypatch):
-    board = QueueBoardArea(demo_ctx, clock=lambda: NOW)
+def test_board_refreshes_when_a_visit_changes(qtbot, demo_ctx, desk_staff, pinned, clock):
+    board = QueueBoardArea(demo_ctx)
     qtbot.addWidget(board)
     before = sum(len(b.rows) for b in board.boards)
-    _waiting_visit(desk_staff, 1, "咳嗽", "孙建国", monkeypatch)
+    _waiting_visit(desk_staff, 1, "咳嗽", "孙建国", clock)
     demo_ctx.changes.visits_changed.emit()
     assert sum(len(b.rows) for b in board.boards) == before + 1
     assert board.timer.isActive()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from frontdesk import reception, stages
 from tests.helpers.actors import viewer
 from tests.ui.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception_support import NOW, arrive, press, type_text
+from tests.ui.reception_support import arrive, press, type_text
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -114,7 +114,7 @@ def test_draft_is_restored_after_rebuilding_the_screen(area, qtbot, demo_ctx):
     area.close()
 
     # "Restart": a new screen finds the visit at its stage, and what was typed.
-    again = ReceptionArea(demo_ctx, clock=lambda: NOW)
+    again = ReceptionArea(demo_ctx)
     qtbot.addWidget(again)
     desk2 = again.desk
     rows = {v.id: v.stage for v in desk2.visit_list.model.rows()}

@@ -9,7 +9,7 @@ from frontdesk import reception, stages
 from frontdesk.db.models import Patient, Staff, Visit
 from tests.helpers.actors import viewer
 from tests.ui.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception_support import NOW, arrive, press, type_text
+from tests.ui.reception_support import arrive, press, type_text
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -22,7 +22,7 @@ def supervisor_area(qtbot, demo_db, pinned):
     from frontdesk.ui.reception import ReceptionArea
 
     ctx = AppContext(db_url=str(demo_db.database), staff=Staff.get(Staff.username == "leitt"))
-    widget = ReceptionArea(ctx, clock=lambda: NOW)
+    widget = ReceptionArea(ctx)
     qtbot.addWidget(widget)
     widget.resize(1400, 860)
     widget.show()

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from frontdesk import clock as app_clock
 from frontdesk.db.models import AuditLog
 from frontdesk.reports.tables import ReportTable
 from frontdesk.ui.context import AppContext
@@ -116,7 +117,7 @@ def test_range_view_and_empty_day(area, fx, qtbot):
 
 
 def test_future_day_is_refused_at_the_field(area, fx, qtbot):
-    future = dt.date.today() + dt.timedelta(days=2)
+    future = app_clock.today() + dt.timedelta(days=2)
     area.set_day(future)
     show(area, qtbot)
     assert not area.error.isHidden() and "还没到" in area.error.text()

@@ -1,4 +1,4 @@
-"""Log-in, lock-out with back-off (injected clock), PINs, password rules, staff management."""
+"""Log-in, lock-out with back-off (the tests' clock), PINs, password rules, staff management."""
 
 from __future__ import annotations
 
@@ -9,17 +9,6 @@ import pytest
 from frontdesk import accounts, settings
 from frontdesk.db.models import AuditLog, Staff, database_proxy
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
-
-
-class FakeClock:
-    def __init__(self, start=dt.datetime(2026, 11, 23, 9, 0, 0)):
-        self.t = start
-
-    def __call__(self) -> dt.datetime:
-        return self.t
-
-    def advance(self, seconds: int) -> None:
-        self.t += dt.timedelta(seconds=seconds)
 
 
 def actions(staff=None) -> list[str]:
@@ -90,44 +79,44 @@ def test_deactivated_account_cannot_log_in(make_staff):
     assert "停用" in exc.value.message("zh_CN")
 
 
-def test_lockout_back_off_with_injected_clock(make_staff):
+def test_lockout_back_off_as_time_passes(make_staff, clock):
     settings.set("security.lockout_after", 3)
     settings.set("security.lockout_seconds", 30)
     make_staff("desk", username="amy")
-    clock = FakeClock()
+    clock.freeze(dt.datetime(2026, 11, 23, 9, 0, 0))
     for _ in range(2):
         with pytest.raises(ValidationError):
-            accounts.login("amy", "bad-pass1", now=clock)
+            accounts.login("amy", "bad-pass1")
     with pytest.raises(accounts.LockedOut) as exc:  # third failure: wait 30 s
-        accounts.login("amy", "bad-pass1", now=clock)
+        accounts.login("amy", "bad-pass1")
     assert exc.value.remaining == 30
-    clock.advance(10)
+    clock.advance(seconds=10)
     # Even the right password is refused while the account waits; the wait is reported.
     with pytest.raises(accounts.LockedOut) as exc:
-        accounts.login("amy", "pw123456", now=clock)
+        accounts.login("amy", "pw123456")
     assert exc.value.remaining == 20
     assert "20" in exc.value.message("en")
-    clock.advance(20)
+    clock.advance(seconds=20)
     with pytest.raises(accounts.LockedOut) as exc:  # fourth failure: the wait doubles
-        accounts.login("amy", "bad-pass1", now=clock)
+        accounts.login("amy", "bad-pass1")
     assert exc.value.remaining == 60
-    clock.advance(60)
-    assert accounts.login("amy", "pw123456", now=clock).username == "amy"
+    clock.advance(seconds=60)
+    assert accounts.login("amy", "pw123456").username == "amy"
     row = Staff.get(Staff.username == "amy")
     assert row.failed_logins == 0 and row.locked_until is None
 
 
-def test_lockout_wait_is_capped(make_staff):
+def test_lockout_wait_is_capped(make_staff, clock):
     settings.set("security.lockout_after", 1)
     settings.set("security.lockout_seconds", 600)
     make_staff("desk", username="amy")
-    clock = FakeClock()
+    clock.freeze(dt.datetime(2026, 11, 23, 9, 0, 0))
     waits = []
     for _ in range(4):
         with pytest.raises(accounts.LockedOut) as exc:
-            accounts.login("amy", "bad-pass1", now=clock)
+            accounts.login("amy", "bad-pass1")
         waits.append(exc.value.remaining)
-        clock.advance(exc.value.remaining)
+        clock.advance(seconds=exc.value.remaining)
     assert waits == [600, 900, 900, 900]
 
 
@@ -172,18 +161,18 @@ def test_pin_length_applies_to_new_pins_only(make_staff):
         accounts.verify_pin(amy, "1234")  # the old PIN is gone
 
 
-def test_verify_pin_counts_failures(make_staff):
+def test_verify_pin_counts_failures(make_staff, clock):
     settings.set("security.lockout_after", 2)
     desk = make_staff("desk", pin="4321")
-    clock = FakeClock()
-    accounts.verify_pin(desk, "4321", now=clock)
+    clock.freeze(dt.datetime(2026, 11, 23, 9, 0, 0))
+    accounts.verify_pin(desk, "4321")
     with pytest.raises(ValidationError) as exc:
-        accounts.verify_pin(desk, "0000", now=clock)
+        accounts.verify_pin(desk, "0000")
     assert exc.value.field == "pin"
     with pytest.raises(accounts.LockedOut):
-        accounts.verify_pin(desk, "0000", now=clock)
+        accounts.verify_pin(desk, "0000")
     with pytest.raises(accounts.LockedOut):
-        accounts.verify_pin(desk, "4321", now=clock)
+        accounts.verify_pin(desk, "4321")
 
 
 def test_unlock_by_other_staff_switches_user(make_staff):

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from frontdesk import accounts, admin, audit, backup
+from frontdesk import clock as app_clock
 from frontdesk.db.models import AuditLog, Patient
 from frontdesk.errors import PermissionDenied, ValidationError
 
@@ -42,7 +43,7 @@ def test_each_session_and_admin_action_is_audited(rules_db, make_staff, tmp_path
         entry = last(action)
         assert entry is not None, action
         assert entry.staff_id == staff_id, action
-        assert entry.at.date() == dt.date.today()
+        assert entry.at.date() == app_clock.today()
     assert json.loads(last("lock").detail) == {"reason": "idle"}
 
 

@@ -15,19 +15,16 @@ from frontdesk.db.models import AuditLog, Department, database_proxy
 from frontdesk.errors import ConfigError, PermissionDenied, ValidationError
 
 
-class Clock:
-    def __init__(self, t=dt.datetime(2026, 11, 23, 8, 30, 0)):
-        self.t = t
-
-    def __call__(self):
-        return self.t
+@pytest.fixture(autouse=True)
+def _half_past_eight(clock):
+    clock.freeze(dt.datetime(2026, 11, 23, 8, 30, 0))
 
 
-def test_backup_verify_restore_round_trip(rules_db, tmp_path, make_staff):
+def test_backup_verify_restore_round_trip(rules_db, tmp_path, make_staff, clock):
     admin = make_staff("admin")
     out = tmp_path / "backups"
     out.mkdir()
-    result = backup.make_backup(out, actor=admin, now=Clock())
+    result = backup.make_backup(out, actor=admin)
     assert result.path.name == "frontdesk-20261123-083000.sqlite3"
     assert backup.verify(result.path) == []
     assert not list(out.glob("*.partial"))
@@ -42,7 +39,8 @@ def test_backup_verify_restore_round_trip(rules_db, tmp_path, make_staff):
     departments = Department.select().count()
     Department.create(code="new", name_zh="新科", name_en="New", short_zh="新", short_en="NW")
     assert Department.select().count() == departments + 1
-    restored = backup.restore(result.path, actor=admin, now=Clock(dt.datetime(2026, 11, 23, 9)))
+    clock.freeze(dt.datetime(2026, 11, 23, 9))
+    restored = backup.restore(result.path, actor=admin)
     assert Department.select().count() == departments
     assert database_proxy.obj.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert database_proxy.obj.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -54,7 +52,7 @@ def test_backup_verify_restore_round_trip(rules_db, tmp_path, make_staff):
 
 
 def test_restore_refuses_a_corrupt_file_and_changes_nothing(rules_db, tmp_path):
-    good = backup.make_backup(tmp_path, now=Clock()).path
+    good = backup.make_backup(tmp_path).path
     data = bytearray(good.read_bytes())
     # Scribble over the middle of the file (past the header): pages no longer add up.
     for i in range(4096 * 2, min(len(data), 4096 * 6)):
@@ -130,28 +128,27 @@ def test_retention_prunes_old_backups_by_name(rules_db, tmp_path):
     for day in (1, 10, 20):
         (tmp_path / f"frontdesk-202611{day:02d}-080000.sqlite3").write_bytes(b"x")
     (tmp_path / "unrelated.sqlite3").write_bytes(b"x")
-    result = backup.make_backup(tmp_path, now=Clock())
+    result = backup.make_backup(tmp_path)
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["frontdesk-20261120-080000.sqlite3", "frontdesk-20261123-083000.sqlite3",
                      "unrelated.sqlite3"]
     assert len(result.pruned) == 2
 
 
-def test_daily_backup_runs_once_a_day(rules_db, tmp_path):
+def test_daily_backup_runs_once_a_day(rules_db, tmp_path, clock):
     settings.set("backup.folder", str(tmp_path))
-    clock = Clock()
-    first = backup.auto_backup(now=clock)
+    first = backup.auto_backup()
     assert first is not None and first.path.parent == tmp_path
-    clock.t += dt.timedelta(hours=3)
-    assert backup.auto_backup(now=clock) is None
-    clock.t += dt.timedelta(days=1)
-    assert backup.auto_backup(now=clock) is not None
+    clock.advance(dt.timedelta(hours=3))
+    assert backup.auto_backup() is None
+    clock.advance(dt.timedelta(days=1))
+    assert backup.auto_backup() is not None
     assert len(backup.list_backups(tmp_path)) == 2
-    assert settings.get("backup.last_run") == clock.t.isoformat()
+    assert settings.get("backup.last_run") == clock().isoformat()
 
 
 def test_default_folder_is_created(rules_db):
-    result = backup.make_backup(now=Clock())
+    result = backup.make_backup()
     assert result.path.parent == backup.configured_folder()
 
 
@@ -174,11 +171,11 @@ def test_postgres_is_pointed_at_pg_dump(monkeypatch):
 
 
 def test_restore_over_damaged_file(rules_db, tmp_path):
-    good = backup.make_backup(tmp_path, now=Clock()).path
+    good = backup.make_backup(tmp_path).path
     target = tmp_path / "live" / "frontdesk.sqlite3"
     target.parent.mkdir()
     target.write_bytes(b"garbage that is not a database" * 100)
-    result = backup.restore_over_damaged(good, target, now=Clock())
+    result = backup.restore_over_damaged(good, target)
     assert backup.verify(target) == []
     assert result.kept_aside.read_bytes().startswith(b"garbage")
 
@@ -195,31 +192,33 @@ def _mode(path) -> int:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_backups_and_kept_aside_copies_are_owner_only(rules_db, tmp_path, umask_022):
-    result = backup.make_backup(tmp_path, now=Clock())
+def test_backups_and_kept_aside_copies_are_owner_only(rules_db, tmp_path, umask_022, clock):
+    result = backup.make_backup(tmp_path)
     assert _mode(result.path) == 0o600
-    restored = backup.restore(result.path, now=Clock(dt.datetime(2026, 11, 23, 9)))
+    clock.freeze(dt.datetime(2026, 11, 23, 9))
+    restored = backup.restore(result.path)
     assert _mode(restored.kept_aside) == 0o600
     live = tmp_path / "live" / "frontdesk.sqlite3"
     live.parent.mkdir()
     live.write_bytes(b"garbage that is not a database" * 100)
     live.chmod(0o640)
-    over = backup.restore_over_damaged(result.path, live, now=Clock())
+    over = backup.restore_over_damaged(result.path, live)
     assert _mode(over.kept_aside) == 0o600
     assert _mode(live) == 0o640  # the live file keeps the mode it had
     assert backup.verify(live) == []
 
 
 @pytest.mark.parametrize("folder", ["bk#1 %x", "bk?q=1%20 #"])
-def test_folder_with_uri_characters(rules_db, tmp_path, folder):
+def test_folder_with_uri_characters(rules_db, tmp_path, folder, clock):
     # Pasted into "file:{path}?mode=ro", '#' '?' '%' would open another file (or none).
     out = tmp_path / folder
     out.mkdir()
-    result = backup.make_backup(out, now=Clock())
+    result = backup.make_backup(out)
     assert backup.verify(result.path) == []
     assert backup.list_backups(out)[0][0] == result.path
     Department.create(code="new", name_zh="新科", name_en="New", short_zh="新", short_en="NW")
-    backup.restore(result.path, now=Clock(dt.datetime(2026, 11, 23, 9)))
+    clock.freeze(dt.datetime(2026, 11, 23, 9))
+    backup.restore(result.path)
     assert Department.get_or_none(Department.code == "new") is None
 
 
@@ -234,7 +233,7 @@ sys.stdin.readline()
 
 
 def test_restore_over_damaged_refuses_a_file_in_use(rules_db, tmp_path):
-    good = backup.make_backup(tmp_path, now=Clock()).path
+    good = backup.make_backup(tmp_path).path
     live = tmp_path / "live" / "frontdesk.sqlite3"
     live.parent.mkdir()
     live.write_bytes(good.read_bytes())
@@ -246,7 +245,7 @@ def test_restore_over_damaged_refuses_a_file_in_use(rules_db, tmp_path):
             fh.write(b"\xff" * 100)
         before = live.read_bytes()
         with pytest.raises(ConfigError) as exc:
-            backup.restore_over_damaged(good, live, now=Clock())
+            backup.restore_over_damaged(good, live)
         assert "Close the other Frontdesk first" in exc.value.message("en")
         assert live.read_bytes() == before
         assert not list(live.parent.glob("*.before-restore.*"))

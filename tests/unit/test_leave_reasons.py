@@ -14,8 +14,8 @@ from tests.helpers.reception_flow import FIXED_NOW, make_env, walk
 
 
 @pytest.fixture
-def env(rules_db, make_staff, monkeypatch):
-    return make_env(make_staff, monkeypatch)
+def env(rules_db, make_staff, clock):
+    return make_env(make_staff, clock)
 
 
 def test_encode_and_label():

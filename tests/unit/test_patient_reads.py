@@ -13,8 +13,8 @@ from tests.helpers.reception_flow import dept, form, make_env, walk
 
 
 @pytest.fixture
-def env(rules_db, make_staff, monkeypatch):
-    return make_env(make_staff, monkeypatch)
+def env(rules_db, make_staff, clock):
+    return make_env(make_staff, clock)
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ from tests.helpers.reception_flow import FIXED_NOW, dept, form, id_number, make_
 
 
 @pytest.fixture
-def env(rules_db, make_staff, monkeypatch):
-    return make_env(make_staff, monkeypatch)
+def env(rules_db, make_staff, clock):
+    return make_env(make_staff, clock)
 
 
 def add(env, name, phone, **kw):

@@ -18,8 +18,8 @@ PER_WORKER = 50
 
 
 @pytest.fixture
-def env(rules_db, make_staff, monkeypatch):
-    return make_env(make_staff, monkeypatch)
+def env(rules_db, make_staff, clock):
+    return make_env(make_staff, clock)
 
 
 def test_queue_label_and_masking():
@@ -66,7 +66,9 @@ def _register_many(url: str, desk_id: int, count: int, start, results) -> None:
 
     if url:  # a separate process opens its own connection
         open_database(url)
-        reception._now = lambda: FIXED_NOW
+        from frontdesk import clock
+
+        clock.set_source(clock.Travel(FIXED_NOW, frozen=True))  # a process of its own
     desk = Staff.get_by_id(desk_id)
     guide = Staff.get(Staff.role == "guide")
     internal = dept("internal").id

@@ -35,8 +35,8 @@ S = stages
 
 
 @pytest.fixture
-def env(rules_db, make_staff, monkeypatch):
-    return make_env(make_staff, monkeypatch)
+def env(rules_db, make_staff, clock):
+    return make_env(make_staff, clock)
 
 
 
@@ -497,11 +497,9 @@ def test_the_escort_assigned_to_this_visit_may_hand_it_over(env):
     assert v.stage == S.DONE
 
 
-def test_an_escort_left_out_yesterday_is_free_today(env, monkeypatch):
-    from tests.helpers.reception_flow import pin_clock
-
+def test_an_escort_left_out_yesterday_is_free_today(env, clock):
     walk(env, S.DONE)  # never came back (forgotten "back at post")
-    pin_clock(monkeypatch, FIXED_NOW + dt.timedelta(days=1))
+    clock.freeze(FIXED_NOW + dt.timedelta(days=1))
     v = walk(env, S.DONE)
     assert v.escort_id == env.guide.id
 
@@ -637,10 +635,8 @@ def test_late_steps_are_only_for_deferred_visits_at_escort_or_done(env):
         red.version
 
 
-def test_deferred_billing_list_reaches_back_and_stops_at_the_window(env, monkeypatch):
-    from tests.helpers.reception_flow import pin_clock
-
+def test_deferred_billing_list_reaches_back_and_stops_at_the_window(env, clock):
     old = _red_flag(env)
-    pin_clock(monkeypatch, FIXED_NOW + dt.timedelta(days=10))
+    clock.freeze(FIXED_NOW + dt.timedelta(days=10))
     assert [d.id for d in reception.deferred_billing(actor=viewer())] == [old.id]  # days later: still there
     assert reception.deferred_billing(days=5, actor=viewer()) == []

@@ -9,18 +9,18 @@ import pytest
 
 from frontdesk import reception, stages
 from frontdesk.db.models import Payment, Visit, VisitDraft, VisitEvent
-from tests.helpers.reception_flow import form, make_env, pin_clock, walk
+from tests.helpers.reception_flow import form, make_env, walk
 
-# Every part but _clock, whose now() is the one clock (it calls reception._now).
+# The parts: each reads the time from frontdesk.clock, none keeps a clock of its own.
 PARTS = ("steps", "form", "views", "escorts", "deferred", "drafts", "_db")
 # Far from the real date, so a part reading the real clock gives itself away.
 PINNED = dt.datetime(2020, 3, 1, 9, 30)
 
 
 @pytest.fixture
-def env(rules_db, make_staff, monkeypatch):
-    environment = make_env(make_staff, monkeypatch)
-    pin_clock(monkeypatch, PINNED)
+def env(rules_db, make_staff, clock):
+    environment = make_env(make_staff, clock)
+    clock.freeze(PINNED)
     return environment
 
 
@@ -40,7 +40,7 @@ def test_no_part_keeps_a_clock_of_its_own():
         assert not hasattr(module, "_now") and not hasattr(module, "now"), part
 
 
-def test_patched_now_pins_steps_views_drafts_and_the_form(env):
+def test_the_one_clock_pins_steps_views_drafts_and_the_form(env):
     v = reception.new_arrival(actor=env.guide, booked=False, first_visit=True)
     assert v.visit_date == PINNED.date() and v.arrived_at == PINNED
     assert [x.id for x in reception.desk_queue(actor=env.desk)] == [v.id]  # default day
@@ -62,14 +62,3 @@ def test_patched_now_pins_steps_views_drafts_and_the_form(env):
     assert {e.at for e in VisitEvent.select().where(VisitEvent.visit == v.id)} == {PINNED}
     assert Visit.get_by_id(v.id).updated_at == PINNED
 
-
-def test_plain_assignment_to_now_also_reaches_the_parts(env):
-    # tests/postgres/workers.py assigns reception._now directly in a worker process.
-    later = PINNED + dt.timedelta(hours=2)
-    saved = reception._now
-    try:
-        reception._now = lambda: later
-        v = reception.new_arrival(actor=env.guide, booked=False, first_visit=True)
-    finally:
-        reception._now = saved
-    assert v.arrived_at == later

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 
 import pytest
 
+from frontdesk import clock as app_clock
 from frontdesk import reception
 from frontdesk.export_safety import csv_cell
 from frontdesk.reports import export
@@ -22,7 +22,7 @@ def day_with_payload(rules_db, make_staff):
     desk = make_staff("desk", username="d1")
     v = reception.new_arrival(actor=desk, booked=False, first_visit=True)
     reception.leave(v.id, actor=desk, expected_version=v.version, reason=PAYLOAD)
-    return build_daily(dt.date.today(), actor=SYSTEM)
+    return build_daily(app_clock.today(), actor=SYSTEM)
 
 
 def test_leave_reason_is_text_in_csv(day_with_payload):
