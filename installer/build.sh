@@ -11,6 +11,7 @@
 #   FRONTDESK_BUILD=dir               PyInstaller's work folder (default build/pyinstaller)
 #   FRONTDESK_BUNDLE_POSTGRES=1       also bundle the PostgreSQL driver (+11 MB)
 #   FRONTDESK_NO_TARBALL=1            skip the tarball (quicker local builds)
+#   FRONTDESK_UNPINNED=1              build even if installed versions differ from constraints.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,8 +24,17 @@ if [ ! -x "$PY" ] && ! command -v "$PY" >/dev/null 2>&1; then
   exit 2
 fi
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
-  echo "build.sh: PyInstaller is missing — run: $PY -m pip install -e '.[package]'" >&2
+  echo "build.sh: PyInstaller is missing — run: $PY -m pip install -c constraints.txt -e '.[package]'" >&2
   exit 2
+fi
+# The bundle shipped to a hospital is built from the versions in constraints.txt (the lock).
+if ! "$PY" installer/check_constraints.py constraints.txt; then
+  if [ -z "${FRONTDESK_UNPINNED:-}" ]; then
+    echo "build.sh: refusing to build from versions other than constraints.txt's" \
+         "(FRONTDESK_UNPINNED=1 builds anyway, for trying out an upgrade)" >&2
+    exit 2
+  fi
+  echo "build.sh: FRONTDESK_UNPINNED is set: building from versions other than constraints.txt's" >&2
 fi
 for tool in objdump strip; do
   command -v "$tool" >/dev/null || { echo "build.sh: '$tool' not found — install binutils" >&2; exit 2; }

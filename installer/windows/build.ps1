@@ -5,13 +5,15 @@
 #     powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1
 # Prerequisites (once): Python 3.11+ 64-bit from python.org, then in the repo:
 #     py -3.11 -m venv .venv
-#     .venv\Scripts\python -m pip install -e ".[package,postgres]"
+#     .venv\Scripts\python -m pip install -c constraints.txt -e ".[package,postgres]"
 #     winget install JRSoftware.InnoSetup       (for the installer; optional)
 # Parameters: -Python <path to python.exe>   -SkipInstaller   -WithPostgres
+#             -Unpinned (build even if installed versions differ from constraints.txt)
 param(
     [string]$Python = "",
     [switch]$SkipInstaller,
-    [switch]$WithPostgres
+    [switch]$WithPostgres,
+    [switch]$Unpinned
 )
 $ErrorActionPreference = "Stop"
 $Root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
@@ -22,7 +24,13 @@ if (-not (Test-Path $Python)) {
     throw "No Python at $Python. Create the venv first (see the top of this script) or pass -Python."
 }
 & $Python -c "import PyInstaller" 2>$null
-if ($LASTEXITCODE -ne 0) { throw "PyInstaller is missing: $Python -m pip install -e `".[package]`"" }
+if ($LASTEXITCODE -ne 0) { throw "PyInstaller is missing: $Python -m pip install -c constraints.txt -e `".[package]`"" }
+# The bundle shipped to a hospital is built from the versions in constraints.txt (the lock).
+& $Python installer\check_constraints.py constraints.txt
+if ($LASTEXITCODE -ne 0) {
+    if (-not $Unpinned) { throw "Installed versions differ from constraints.txt (see above); -Unpinned builds anyway." }
+    Write-Warning "-Unpinned: building from versions other than constraints.txt's."
+}
 
 $Version = (& $Python -c "import frontdesk; print(frontdesk.__version__)").Trim()
 $Dist = Join-Path $Root "dist"
