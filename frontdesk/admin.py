@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from frontdesk import audit, settings
+from frontdesk import audit, settings, triage
 from frontdesk.db.models import (
     Department,
     Doctor,
@@ -99,6 +99,8 @@ def _time(value: str, field: str) -> str:
 
 def _save(actor, model, row_id: int | None, fields: dict[str, Any], entity: str):
     """Create or update one rule row; audit only the fields that changed."""
+    if model is Department:
+        triage.invalidate()  # suggestions name and rank the active departments
     if row_id is None:
         row = model.create(**fields)
         audit.record(actor, "rule_change", entity, row.id, {"created": fields})

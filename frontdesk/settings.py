@@ -37,6 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "backup.last_run": "",
     "rules.lateness": {},
     "rules.fee_waivers": [],
+    "rules.triage": {},  # the triage rule document (rules.triage_document); {} = bundled file
 }
 
 

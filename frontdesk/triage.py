@@ -1,17 +1,25 @@
 """Triage: departments suggested from the complaint, red flags, doctors on duty.
 
 The app only suggests; the staff choose. A suggestion always says which
-words matched, so the desk can see why. Keywords come from the rules
-(TriageKeyword rows loaded from resources/rules/triage.toml).
+words matched ("肚子疼 → 腹痛"), so the desk can see why. The understanding is
+frontdesk.triage_engine's, from the rule document (resources/rules/triage.toml,
+validated by frontdesk.rules and kept in settings as `rules.triage`) plus an
+admin's TriageKeyword rows; both are compiled once and cached in memory
+(`invalidate()` on an admin edit or a rules reload; a minute at most for
+other desks' edits). Past visits re-rank departments (frontdesk.triage_learning);
+red flags come from the rules alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
+import time
 from dataclasses import dataclass, field
 
+from peewee import fn
+
+from frontdesk import settings, triage_learning
+from frontdesk import triage_engine as engine
 from frontdesk.db.models import (
     Department,
     Doctor,
@@ -19,20 +27,28 @@ from frontdesk.db.models import (
     FeeClass,
     MediaSource,
     TriageKeyword,
+    Visit,
+    database_proxy,
 )
-from frontdesk.i18n import localized
+from frontdesk.i18n import localized, text
 
-# A keyword directly after one of these is denied ("没有胸痛"), not reported. Only
-# directly: "头晕不舒服，胸痛" must still raise the red flag.
-_NEGATIONS = ("没有", "没", "无", "否认", "未见")
+RULES_TTL_SECONDS = 60.0  # other desks' admin edits reach this desk within a minute
+MODEL_CHECK_SECONDS = 300.0  # how often to look for visits confirmed at other desks
+MODEL_STALE_AFTER = 200  # … and rebuild the model when this many are new
+LEARNING_WEIGHT = 0.35  # at most this share of a ranking comes from past visits
 
 
 @dataclass(frozen=True)
 class TriageSuggestion:
     red_flag: bool
+    # The words that raised it, as typed → as understood ("嘴歪了 → 口角歪斜了").
     red_flag_words: list[str] = field(default_factory=list)
-    # (department_id, name, matched_keywords, score), best first
+    # (department_id, name, matched_words, score), best first; a matched word reads
+    # "肚子疼 → 腹痛" when the patient's words were understood as clinical ones.
     departments: list[tuple[int, str, list[str], int]] = field(default_factory=list)
+    # What each red flag means ("疑似卒中"), in the current language.
+    red_flag_names: list[str] = field(default_factory=list)
+    child: bool = False
 
     def reason_for(self, department_id: int | None) -> str:
         """The matched words that point to `department_id`, as stored on the visit."""
@@ -40,6 +56,14 @@ class TriageSuggestion:
             if dept_id == department_id:
                 return "、".join(words)
         return ""
+
+    def red_flag_reason(self) -> str:
+        """The red flags with the words that raised them: "疑似卒中（嘴歪 → 口角歪斜）"."""
+        names = self.red_flag_names or [""] * len(self.red_flag_words)
+        parts = []
+        for name, words in zip(names, self.red_flag_words, strict=False):
+            parts.append(f"{name}（{words}）" if name else words)
+        return "、".join(parts)
 
 
 @dataclass(frozen=True)
@@ -65,57 +89,148 @@ class DepartmentView:
     is_emergency: bool
 
 
-def _normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").lower()
+@dataclass
+class _Cache:
+    key: tuple = ()
+    built: float = -1e9
+    rules: engine.Rules | None = None
+    # code → (id, name_zh, name_en, sort, is_emergency) of active departments
+    active: dict[str, tuple[int, str, str, int, bool]] = field(default_factory=dict)
+    model: triage_learning.Model | None = None
+    model_key: tuple = ()
+    model_checked: float = -1e9
 
 
-def _negated(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return any(before.endswith(n) for n in _NEGATIONS)
+_cache = _Cache()
+_generation = 0
 
 
-def _matches(text: str, keyword: str, latin: bool) -> bool:
-    if latin:
-        # "ear" must not match "year"; "pregnan" is meant as a word prefix.
-        pattern = re.compile(r"\b" + re.escape(keyword))
-        return any(not _negated(text, m.start()) for m in pattern.finditer(text))
-    start = text.find(keyword)
-    while start >= 0:
-        if not _negated(text, start):
-            return True
-        start = text.find(keyword, start + 1)
-    return False
+def invalidate() -> None:
+    """Drop the cached rules (an admin edited departments, or the rules were reloaded)."""
+    global _generation
+    _generation += 1
 
 
-def suggest(complaint: str) -> TriageSuggestion:
-    """Departments the complaint points to, best first, with the words that matched."""
-    text = _normalise(complaint)
-    if not text.strip():
+def _db_key() -> tuple:
+    db = database_proxy.obj
+    return (id(db), getattr(db, "database", None))
+
+
+def _rule_document() -> dict:
+    doc = settings.get_json("rules.triage")
+    if doc:
+        return doc
+    # A database from before rule documents: the bundled file, checked against its departments.
+    from frontdesk import rules
+
+    path = rules.rules_dir() / "triage.toml"
+    departments = [{"code": d.code, "is_emergency": d.is_emergency} for d in Department.select()]
+    return rules.triage_document(path, rules.read_toml(path), departments)[1]
+
+
+def _engine() -> _Cache:
+    key = (*_db_key(), _generation)
+    now = time.monotonic()
+    if _cache.rules is not None and _cache.key == key and now - _cache.built < RULES_TTL_SECONDS:
+        return _cache
+    rules_ = engine.compile_rules(_rule_document())
+    depts = {d.id: d for d in Department.select()}
+    engine.add_keywords(rules_, [
+        (kw.keyword, depts[kw.department_id].code, kw.red_flag, kw.weight)
+        for kw in TriageKeyword.select().order_by(TriageKeyword.id) if kw.department_id in depts])
+    _cache.active = {d.code: (d.id, d.name_zh, d.name_en, d.sort, d.is_emergency)
+                     for d in sorted(depts.values(), key=lambda d: (d.sort, d.id)) if d.active}
+    _cache.rules, _cache.key, _cache.built = rules_, key, now
+    return _cache
+
+
+def _normalised(complaint: str) -> str:
+    return engine.normalise(_engine().rules, complaint)[0]
+
+
+def _learned() -> triage_learning.Model:
+    """The model of past visits: built lazily, rebuilt when other desks added many."""
+    cache = _engine()
+    key = _db_key()
+    now = time.monotonic()
+    if cache.model is not None and cache.model_key == key:
+        if now - cache.model_checked < MODEL_CHECK_SECONDS:
+            return cache.model
+        cache.model_checked = now
+        newest = Visit.select(fn.MAX(Visit.id)).scalar() or 0
+        if newest - cache.model.seen_visit_id < MODEL_STALE_AFTER:
+            return cache.model
+    rows = (Visit.select(Visit.id, Visit.complaint, Department.code)
+            .join(Department, on=(Visit.department == Department.id))
+            .where((Visit.red_flag == False) & (Visit.complaint != ""))  # noqa: E712
+            .order_by(Visit.id.desc()).limit(triage_learning.MAX_VISITS).tuples())
+    cache.model = triage_learning.train(rows, _normalised)
+    cache.model.seen_visit_id = max(cache.model.seen_visit_id,
+                                    Visit.select(fn.MAX(Visit.id)).scalar() or 0)
+    cache.model_key, cache.model_checked = key, now
+    return cache.model
+
+
+def remember_choice(complaint: str, department_id: int, *, red_flag: bool = False) -> None:
+    """The desk confirmed a department for a complaint: later suggestions learn from it.
+
+    Red-flag visits teach nothing (they go to Emergency by rule, never by habit).
+    """
+    if red_flag or not (complaint or "").strip():
+        return
+    cache = _engine()
+    if cache.model is None or cache.model_key != _db_key():
+        return  # not loaded yet: the next load reads this visit from the database
+    code = next((c for c, row in cache.active.items() if row[0] == department_id), None)
+    if code:
+        cache.model.add(_normalised(complaint), code)
+
+
+def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
+            learn: bool = True) -> TriageSuggestion:
+    """Departments the complaint points to, best first, with the words that matched.
+
+    `sex` ("M"/"F") and `age` (years) when the desk knows them; otherwise the
+    complaint's own words decide ("孩子", "五岁"). Red flags come from the rules
+    only; `learn=False` ranks by the rules alone (what the evaluation measures).
+    """
+    if not (complaint or "").strip():
         return TriageSuggestion(False)
-    depts = {d.id: d for d in Department.select().where(Department.active == True)}  # noqa: E712
-    scores: dict[int, int] = {}
-    words: dict[int, list[str]] = {}
-    red_words: list[str] = []
-    for kw in TriageKeyword.select().order_by(TriageKeyword.id):
-        keyword = _normalise(kw.keyword)
-        # A red flag is about the patient, not about which department is switched on:
-        # its keywords count even when their department was deactivated by an admin.
-        if not keyword or (kw.department_id not in depts and not kw.red_flag):
-            continue
-        if not _matches(text, keyword, kw.lang != "zh" and keyword.isascii()):
-            continue
-        if kw.red_flag and kw.keyword not in red_words:
-            red_words.append(kw.keyword)
-        if kw.department_id not in depts:
-            continue
-        # A longer keyword weighs more: "便血不止" says more than "便血".
-        scores[kw.department_id] = scores.get(kw.department_id, 0) + kw.weight * len(keyword)
-        words.setdefault(kw.department_id, []).append(kw.keyword)
-    ranked = sorted(scores, key=lambda d: (-scores[d], depts[d].sort, d))
+    cache = _engine()
+    result = engine.analyse(cache.rules, complaint[:2000], sex=sex, age=age)
+    active = cache.active
+    rule_scores = {c: s for c, s in result.scores.items() if c in active and s > 0}
+    total = sum(rule_scores.values())
+    final = {c: s / total for c, s in rule_scores.items()} if total else {}
+    reasons = {c: list(result.reasons.get(c, [])) for c in final}
+    posterior = _learned().posterior(result.text) if learn else {}
+    if posterior and max(posterior.values()) >= 0.5:
+        size = _cache.model.size if _cache.model else 0
+        weight = 1.0 if not final else LEARNING_WEIGHT * size / (size + 50)
+        learned = text("以往分诊", "past visits")
+        for code, p in posterior.items():
+            if code not in active or (code not in final and p < 0.3):
+                continue
+            final[code] = final.get(code, 0.0) * (1 - weight) + weight * p
+            if p >= 0.3:
+                reasons.setdefault(code, []).append(learned)
+        for code in rule_scores:
+            if code not in posterior:
+                final[code] *= 1 - weight
+    red = result.red_flags
+    if red:
+        er = next((c for c, row in active.items() if row[4]), None)
+        if er:
+            final[er] = 2.0 + max(final.values(), default=0.0)
+            reasons[er] = list(dict.fromkeys(words for *_x, words in red))
+    ranked = sorted(final, key=lambda c: (-final[c], active[c][3], active[c][0]))
     return TriageSuggestion(
-        red_flag=bool(red_words),
-        red_flag_words=red_words,
-        departments=[(d, localized(depts[d], "name"), words[d], scores[d]) for d in ranked],
+        red_flag=bool(red),
+        red_flag_words=list(dict.fromkeys(words for *_x, words in red)),
+        departments=[(active[c][0], text(active[c][1], active[c][2]), reasons.get(c, []),
+                      round(final[c] * 100)) for c in ranked],
+        red_flag_names=list(dict.fromkeys(text(zh, en) for _c, zh, en, _w in red)),
+        child=result.child,
     )
 
 

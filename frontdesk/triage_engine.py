@@ -1,0 +1,485 @@
+"""The triage engine: reads a complaint the way a patient says it (no database, no Qt).
+
+`compile_rules(doc)` turns the rule document (triage.toml, validated by
+frontdesk.rules) into a `Rules` object once; `analyse(rules, complaint, ...)`
+then takes well under a millisecond per complaint:
+
+1. normalise: NFKC (full-width → half-width), traditional → simplified, lower
+   case, then the synonyms, longest first ("肚子疼" → "腹痛"). Every normalised
+   character remembers the original text it came from, so a reason can say
+   "肚子疼 → 腹痛";
+2. find the concepts (body parts, symptoms, department words), longest first;
+3. drop what is denied ("没有胸痛", "不发烧", "no fever") and weaken what is
+   history ("以前…现在好了");
+4. score departments: concept weights, body part × symptom in one clause,
+   combination rules; then the patient (a child → paediatrics, women-only
+   departments);
+5. red flags: regular-expression patterns; recall first — only a clear
+   negation or a resolved past silences one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+# Common traditional characters a patient or an IME may type, → simplified.
+_TRAD = (
+    "頭腦暈嘔瀉發燒熱嚨齒腫癢膚經婦懷兒寶歲個脹腸陰帶來過還沒無車禍從樓觸電傷燙藥農說話麼嗎臉邊"
+    "壓塊氣難緊悶厲癥狀醫診顆嚴鮮紅黃膿瘡皰濕癬蟲齦聽聲啞驚語體溫兩週覺頸腳關節斷陣擔膽闌們媽爺"
+    "孫貓槍墜殺輕滅誤幣鈕釦嗆視見淚為這會後開對時間現點幾讓給舊樣種裡裏東處總隻條張癤瘍潰爛臟鬆"
+    "劇瘋癲癇餵飯喫嚥魚噴涕瘀換術吐嗽膝喉歪塊紋麵線層鼻們痠瘋癱瘓"
+)
+_SIMP = (
+    "头脑晕呕泻发烧热咙齿肿痒肤经妇怀儿宝岁个胀肠阴带来过还没无车祸从楼触电伤烫药农说话么吗脸边"
+    "压块气难紧闷厉症状医诊颗严鲜红黄脓疮疱湿癣虫龈听声哑惊语体温两周觉颈脚关节断阵担胆阑们妈爷"
+    "孙猫枪坠杀轻灭误币钮扣呛视见泪为这会后开对时间现点几让给旧样种里里东处总只条张疖疡溃烂脏松"
+    "剧疯癫痫喂饭吃咽鱼喷涕瘀换术吐嗽膝喉歪块纹面线层鼻们酸疯瘫痪"
+)
+assert len(_TRAD) == len(_SIMP)
+_VARIANTS = str.maketrans(_TRAD, _SIMP)
+
+# Negation cues: strong ones reach over a few characters ("没有发热、咳嗽"), 不
+# only the next word ("不发热"), and not in set phrases ("不止", "血止不住").
+_STRONG_NEG = ("没有", "没", "无", "否认", "未", "并无", "不是", "不再", "没再")
+_NOT = "不"
+_NOT_FOLLOWERS = set("止停退住清醒适了断过到出起动开下得用够见少")
+_NOT_AFTER_CUE = ("无法", "无力", "没事", "没多久", "没几天", "未来")
+# Words after which a denial no longer reaches: "没有发热，但是咳嗽" / "没发热就是咳嗽".
+_SCOPE_BREAKS = ("但是", "但", "可是", "不过", "就是", "只是", "只有", "却", "而且", "还有",
+                 "又", "现在", "今天", "这次", "反而")
+_CLAUSE = re.compile(r"[,，.。;；!！?？\n]+")
+_HISTORY = ("以前", "之前", "过去", "曾经", "去年", "前年", "小时候", "年前", "上次", "早年",
+            "以往", "既往", "病史", "上个月", "history of", "previously")
+_RESOLVED = ("好了", "治好", "已经好", "痊愈", "没事了", "康复", "没再", "不痛了", "不发作",
+             "没复发", "fine now", "better now", "recovered")
+_CURRENT = ("现在", "又", "再次", "这次", "今天", "刚才", "刚刚", "突然", "还在", "一直")
+_TEMPERATURE = re.compile(r"(3[7-9]|4[0-2])(\.\d)?\s*(度|°c|℃|°)")
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9, "十": 10, "半": 0}
+_AGE_YEARS = re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(周岁|岁半|岁|-year-old|"
+                        r" year old| years old|yo\b)")
+_AGE_MONTHS = re.compile(r"(?:(?:才|刚|刚满|出生)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?"
+                         r"(?:多)?(?:月|天|周)|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:多)?"
+                         r"(?:月|天|周)\s*(?:大|的(?:宝|孩|婴|娃|小)|宝宝|婴儿)|(\d{1,2})[- ]?"
+                         r"(?:month|week|day)s?[- ]old)")
+
+
+def _zh_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        value = _ZH_DIGITS.get(ch)
+        if value is None:
+            return None
+        if value == 10:
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = value
+    return total + current
+
+
+@dataclass
+class Concept:
+    code: str
+    kind: str  # "body", "symptom" or "keyword"
+    departments: dict[str, float]
+    pairs: bool = True
+
+
+@dataclass
+class RedFlag:
+    code: str
+    name_zh: str
+    name_en: str
+    patterns: list[re.Pattern]
+    excepts: list[re.Pattern]
+    scope: str = "clause"
+
+
+@dataclass
+class Rules:
+    synonyms: dict[str, str]
+    syn_lengths: dict[str, list[int]]  # first character → key lengths, longest first
+    terms: dict[str, list[Concept]]
+    term_lengths: dict[str, list[int]]
+    combinations: list[tuple[frozenset, frozenset, str, float]]
+    red_flags: list[RedFlag]
+    emergency: str
+    paediatrics: str
+    child_age: int
+    child_words: list[str]
+    adult_words: list[str]
+    child_moves: frozenset
+    women_only: frozenset
+
+
+@dataclass
+class Match:
+    """One concept found in the normalised text."""
+
+    start: int
+    end: int
+    term: str
+    concepts: list[Concept]
+    clause: int
+    weight: float = 1.0  # 0 when denied, less than 1 when only history
+
+
+@dataclass
+class Analysis:
+    """What the engine understood: department scores with reasons, red flags."""
+
+    text: str
+    scores: dict[str, float] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    red_flags: list[tuple[str, str, str, str]] = field(default_factory=list)  # code, zh, en, words
+    child: bool = False
+
+
+# --- compiling ---------------------------------------------------------------------------
+
+
+def _index(keys) -> dict[str, list[int]]:
+    lengths: dict[str, set[int]] = {}
+    for k in keys:
+        lengths.setdefault(k[0], set()).add(len(k))
+    return {c: sorted(v, reverse=True) for c, v in lengths.items()}
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").lower().translate(_VARIANTS)
+
+
+def compile_rules(doc: dict[str, Any]) -> Rules:
+    """Build the engine's lookup tables from a validated rule document (see rules.py)."""
+    synonyms = {_fold(k): _fold(v) for k, v in doc.get("synonyms", {}).items() if k.strip()}
+    partial = Rules(synonyms, _index(synonyms), {}, {}, [], [], "", "", 14, [], [], frozenset(),
+                    frozenset())
+    terms: dict[str, list[Concept]] = {}
+    for c in doc.get("concepts", []):
+        concept = Concept(c["code"], c.get("kind", "symptom"),
+                          {k: float(v) for k, v in c.get("departments", {}).items()},
+                          bool(c.get("pairs", True)))
+        for term in c.get("terms", []):
+            key = normalise(partial, term)[0].strip()
+            if key:
+                terms.setdefault(key, []).append(concept)
+    combos = [(frozenset(c["body"]), frozenset(c["symptom"]), c["department"], float(c["weight"]))
+              for c in doc.get("combinations", [])]
+    flags = [RedFlag(f["code"], f["name_zh"], f["name_en"],
+                     [re.compile(p) for p in f.get("patterns", [])],
+                     [re.compile(p) for p in f.get("except", [])], f.get("scope", "clause"))
+             for f in doc.get("red_flags", [])]
+    patient = doc.get("patient", {})
+    return Rules(
+        synonyms=synonyms, syn_lengths=partial.syn_lengths, terms=terms,
+        term_lengths=_index(terms), combinations=combos, red_flags=flags,
+        emergency=doc.get("emergency", "emergency"),
+        paediatrics=patient.get("paediatrics", "paeds"),
+        child_age=int(patient.get("child_age", 14)),
+        child_words=[_fold(w) for w in patient.get("child_words", [])],
+        adult_words=[_fold(w) for w in patient.get("adult_words", [])],
+        child_moves=frozenset(patient.get("child_moves", ["internal"])),
+        women_only=frozenset(patient.get("women_only", [])),
+    )
+
+
+def add_keywords(rules: Rules, keywords: list[tuple[str, str, bool, float]]) -> None:
+    """Add an admin's single words: (word, department code, red flag?, weight)."""
+    for word, dept, red, weight in keywords:
+        key = normalise(rules, word)[0].strip()
+        if not key:
+            continue
+        if red:
+            rules.red_flags.append(RedFlag("keyword", key, key, [re.compile(re.escape(key))], []))
+            continue
+        concept = Concept("keyword:" + key, "keyword", {dept: 4.0 * weight}, False)
+        rules.terms.setdefault(key, []).append(concept)
+        lengths = rules.term_lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
+
+
+# --- reading a complaint -----------------------------------------------------------------
+
+
+def _ascii_word_ok(text: str, start: int, end: int) -> bool:
+    """An English key matches whole words only ("ear" is not in "year")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]], str]:
+    """(normalised text, original span of each normalised character, folded original)."""
+    src = _fold(complaint)
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(src)
+    syn, lengths = rules.synonyms, rules.syn_lengths
+    while i < n:
+        replaced = False
+        for length in lengths.get(src[i], ()):
+            key = src[i:i + length]
+            if len(key) == length and key in syn and (
+                    not key[0].isascii() or _ascii_word_ok(src, i, i + length)):
+                value = syn[key]
+                out.append(value)
+                spans += [(i, i + length)] * len(value)
+                i += length
+                replaced = True
+                break
+        if not replaced:
+            out.append(src[i])
+            spans.append((i, i + 1))
+            i += 1
+    return "".join(out), spans, src
+
+
+def _clauses(text: str) -> list[int]:
+    """Clause number of every character."""
+    ids, clause, last = [], 0, 0
+    for m in _CLAUSE.finditer(text):
+        ids += [clause] * (m.end() - last)
+        clause += 1
+        last = m.end()
+    ids += [clause] * (len(text) - last)
+    return ids
+
+
+def _find_terms(rules: Rules, text: str, clause_of: list[int]) -> list[Match]:
+    found, i, n = [], 0, len(text)
+    while i < n:
+        for length in rules.term_lengths.get(text[i], ()):
+            key = text[i:i + length]
+            if len(key) == length and key in rules.terms and (not key[0].isascii() or _ascii_word_ok(text, i, i + length)):
+                found.append(Match(i, i + length, key, rules.terms[key], clause_of[i]))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def _denied(text: str, start: int, clause_start: int, covered: list[bool], reach: int = 5) -> bool:
+    """Is the word at `start` denied by a cue just before it, in the same clause?"""
+    before = text[clause_start:start]
+    for brk in _SCOPE_BREAKS:
+        at = before.rfind(brk)
+        if at >= 0:
+            before = before[at + len(brk):]
+    offset = start - len(before)
+    stripped = before.rstrip()
+    # 不 right before the word: "不发热", "不太咳嗽".
+    for gap in (0, 1, 2):
+        pos = len(stripped) - 1 - gap
+        if pos >= 0 and stripped[pos] == _NOT and not covered[offset + pos]:
+            follower = stripped[pos + 1] if pos + 1 < len(stripped) else text[start]
+            if follower not in _NOT_FOLLOWERS and (gap == 0 or stripped[pos + 1:] in ("太", "怎么", "再", "怎", "很", "会")):
+                return True
+    window = before[-reach - 3:]
+    base = len(before) - len(window)
+    for cue in _STRONG_NEG:
+        at = window.rfind(cue)
+        while at >= 0:
+            absolute = offset + base + at
+            phrase_ok = not any(text.startswith(p, absolute) for p in _NOT_AFTER_CUE)
+            if phrase_ok and not covered[absolute] and len(window) - at - len(cue) <= reach:
+                return True
+            at = window.rfind(cue, 0, at)
+    return False
+
+
+def _history_clauses(text: str, clause_texts: list[str]) -> set[int]:
+    """Clauses about the past that the patient says are over ("以前…现在好了")."""
+    resolved = any(r in text for r in _RESOLVED)
+    past = set()
+    for i, clause in enumerate(clause_texts):
+        if any(h in clause for h in _HISTORY) and not any(c in clause for c in _CURRENT):
+            if resolved or "过" in clause or "得过" in clause:
+                past.add(i)
+    return past
+
+
+def _patient_age(text: str) -> float | None:
+    m = _AGE_MONTHS.search(text)
+    if m:
+        return 0.5
+    for m in _AGE_YEARS.finditer(text):
+        value = _zh_number(m.group(1).strip())
+        if value is not None:
+            return float(value)
+    return None
+
+
+def _reason(text: str, spans: list[tuple[int, int]], src: str, start: int, end: int) -> str:
+    a, b = spans[start][0], spans[end - 1][1]
+    original = src[a:b].strip()
+    normal = text[start:end].strip()
+    return original if original == normal else f"{original} → {normal}"
+
+
+def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
+            age: float | None = None) -> Analysis:
+    """Understand one complaint: department scores with reasons, and red flags."""
+    text, spans, src = normalise(rules, complaint)
+    result = Analysis(text)
+    if not text.strip():
+        return result
+    clause_of = _clauses(text)
+    clause_start: dict[int, int] = {}
+    for pos, c in enumerate(clause_of):
+        clause_start.setdefault(c, pos)
+    clause_texts = _CLAUSE.split(text)
+    matches = _find_terms(rules, text, clause_of)
+    covered = [False] * len(text)
+    for m in matches:
+        for p in range(m.start, m.end):
+            covered[p] = True
+    past = _history_clauses(text, clause_texts)
+    for m in matches:
+        if _denied(text, m.start, clause_start[m.clause], covered):
+            m.weight = 0.0
+        elif m.clause in past:
+            m.weight = 0.2
+
+    scores: dict[str, float] = {}
+    why: dict[str, list[tuple[int, int]]] = {}
+
+    def add(dept: str, amount: float, *ms: Match) -> None:
+        if amount <= 0:
+            return
+        scores[dept] = scores.get(dept, 0.0) + amount
+        for m in ms:
+            why.setdefault(dept, []).append((m.start, m.end))
+
+    by_clause: dict[int, list[Match]] = {}
+    for m in matches:
+        if m.weight <= 0:
+            continue
+        by_clause.setdefault(m.clause, []).append(m)
+        for c in m.concepts:
+            for dept, w in c.departments.items():
+                add(dept, w * m.weight, m)
+    for ms in by_clause.values():
+        bodies = [(m, c) for m in ms for c in m.concepts if c.kind == "body"]
+        symptoms = [(m, c) for m in ms for c in m.concepts if c.kind == "symptom"]
+        for bm, body in bodies:
+            for sm, symptom in symptoms:
+                weight = min(bm.weight, sm.weight)
+                if symptom.pairs:
+                    for dept, w in body.departments.items():
+                        add(dept, min(w, 3.0) * weight, bm, sm)
+                for b_codes, s_codes, dept, w in rules.combinations:
+                    if body.code in b_codes and symptom.code in s_codes:
+                        add(dept, w * weight, bm, sm)
+
+    # Who the patient is.
+    if age is None:
+        age = _patient_age(text)
+    if age is not None:
+        child = age < rules.child_age
+    else:
+        cue = next((w for w in rules.child_words if _word_present(text, w, covered)), None)
+        child = cue is not None and not any(w in text for w in rules.adult_words)
+        if child:
+            at = text.find(cue)
+            why.setdefault(rules.paediatrics, []).append((at, at + len(cue)))
+    result.child = child
+    if sex and sex.upper().startswith("M"):
+        for dept in rules.women_only:
+            scores.pop(dept, None)
+    if child and rules.paediatrics:
+        top = max(scores.values(), default=0.0)
+        moving = sum(scores.get(d, 0.0) for d in rules.child_moves)
+        if top == 0 or moving >= 0.5 * top:
+            scores[rules.paediatrics] = max(top, scores.get(rules.paediatrics, 0.0)) + 3.0
+            for d in rules.child_moves:
+                why.setdefault(rules.paediatrics, []).extend(why.get(d, []))
+    for dept, items in why.items():
+        result.reasons[dept] = _merge_reasons(text, spans, src, items)
+    result.scores = scores
+    result.red_flags = _red_flags(rules, text, spans, src, clause_of, clause_start, covered, past)
+    return result
+
+
+def _word_present(text: str, word: str, covered: list[bool]) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        if not word[0].isascii() or _ascii_word_ok(text, at, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _merge_reasons(text, spans, src, items: list[tuple[int, int]]) -> list[str]:
+    """Adjacent matched words read as one phrase ("肚子疼 → 腹痛"), in text order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(set(items)):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    for start, end in merged:
+        reason = _reason(text, spans, src, start, end)
+        if reason not in out:
+            out.append(reason)
+    return out
+
+
+def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered, past):
+    fired: list[tuple[str, str, str, str]] = []
+    seen_spans: list[tuple[int, int]] = []
+    pieces = [(m.start(), m.group()) for m in re.finditer(r"[^,，.。;；!！?？\n]+", text)]
+    for flag in rules.red_flags:
+        scopes = [(0, text)] if flag.scope == "text" else pieces
+        for offset, piece in scopes:
+            for pattern in flag.patterns:
+                for m in pattern.finditer(piece):
+                    start, end = offset + m.start(), offset + m.end()
+                    if end <= start or _silenced(flag, m, piece, offset, text, clause_of,
+                                                 clause_start, covered, past):
+                        continue
+                    if any(a <= start and end <= b for a, b in seen_spans) and flag.code == "keyword":
+                        continue
+                    seen_spans.append((start, end))
+                    words = _reason(text, spans, src, start, end)
+                    if not any(f[0] == flag.code and f[3] == words for f in fired):
+                        fired.append((flag.code, flag.name_zh, flag.name_en, words))
+                    break
+    return fired
+
+
+def _silenced(flag: RedFlag, m: re.Match, piece: str, offset: int, text: str, clause_of,
+              clause_start, covered, past) -> bool:
+    start = offset + m.start()
+    clause = clause_of[start]
+    if clause in past:
+        return True
+    if _denied(text, start, clause_start[clause], covered, reach=3):
+        return True
+    # A denial inside the match, just before its last part: "怀孕没有出血".
+    if m.lastindex:
+        inner = m.start(m.lastindex)
+        if inner > m.start():
+            before = piece[max(m.start(), inner - 3):inner]
+            if any(before.endswith(c) for c in _STRONG_NEG) or before.endswith(_NOT):
+                return True
+    if flag.excepts:
+        around = piece if flag.scope != "text" else text
+        if flag.scope == "text":
+            lo = clause_start[clause]
+            hi = lo
+            while hi < len(text) and clause_of[hi] == clause:
+                hi += 1
+            around = text[lo:hi]
+        if any(e.search(around) for e in flag.excepts):
+            return True
+    return False
