@@ -27,7 +27,7 @@ from frontdesk.db import migrations
 from frontdesk.db.connection import SQLITE_HEADER
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import ConfigError, DatabaseDamaged, ValidationError
-from frontdesk.files import create_private
+from frontdesk.files import create_private, set_mode
 from frontdesk.paths import backup_dir
 from frontdesk.permissions import Perm, require
 
@@ -460,7 +460,7 @@ def restore_over_damaged(backup_file: Path, db_path: Path) -> RestoreResult:
                             "was changed. Check the disk and try again.")
                     sides.append(src)
         if db_path.exists():
-            os.chmod(partial, db_path.stat().st_mode & 0o777)  # the live file keeps its mode
+            set_mode(partial, db_path.stat().st_mode & 0o777)  # the live file keeps its mode
         for side in sides[1:]:
             side.unlink()  # a WAL of the damaged file must not be replayed into the restored one
         os.replace(partial, db_path)

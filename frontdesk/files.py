@@ -7,14 +7,41 @@ here, so a full disk, a missing folder or a crash never leaves half a file.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from pathlib import Path
 
 from frontdesk.errors import ValidationError
 
+log = logging.getLogger(__name__)
+
 PRIVATE_MODE = 0o600  # reports with phone numbers, fines: for the file's owner only
 PUBLIC_MODE = 0o644
+
+# Windows keeps nothing of a POSIX mode but the read-only flag: who may read a file is
+# decided by the access rules (ACLs) of its folder, i.e. the user's profile, or
+# C:\ProgramData\Frontdesk, which the installer opens to the PC's users. There the modes
+# are not applied at all (a copied read-only flag would only make the next replace fail).
+POSIX_MODES = os.name != "nt"
+_said_windows = False
+
+
+def set_mode(path: str | os.PathLike[str], mode: int) -> bool:
+    """chmod `path` to `mode` on POSIX and return True; on Windows do nothing and return False.
+
+    The first time on Windows, one log line says that the folder's access rules apply instead.
+    """
+    global _said_windows
+    if POSIX_MODES:
+        os.chmod(path, mode)
+        return True
+    if not _said_windows:
+        _said_windows = True
+        log.info("file permissions: Windows does not apply POSIX modes (such as %s for private "
+                 "files); who may read Frontdesk's files is decided by their folder's access "
+                 "rules", oct(PRIVATE_MODE))
+    return False
 
 
 def create_private(path: str | os.PathLike[str]) -> Path:
@@ -26,7 +53,7 @@ def create_private(path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
-    os.chmod(target, PRIVATE_MODE)  # Windows and odd file systems ignore the creation mode
+    set_mode(target, PRIVATE_MODE)  # the umask or an odd file system may have changed it
     return target
 
 
@@ -48,8 +75,10 @@ def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = F
                               f"That is a folder, not a file: {target}", field="out")
     if private:
         mode = PRIVATE_MODE
+    elif POSIX_MODES and target.exists():
+        mode = target.stat().st_mode & 0o777
     else:
-        mode = (target.stat().st_mode & 0o777) if target.exists() else PUBLIC_MODE
+        mode = PUBLIC_MODE
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -57,7 +86,7 @@ def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = F
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        set_mode(tmp, mode)
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from urllib.parse import parse_qsl, unquote, urlparse
 
 from peewee import Database, OperationalError, SqliteDatabase
@@ -38,16 +38,34 @@ def resolve_url(url: str | None, default_path: Path) -> str:
     return url or os.environ.get("FRONTDESK_DB") or f"sqlite:///{default_path}"
 
 
-def sqlite_path(url: str) -> Path | None:
-    """The file behind an SQLite URL (or bare path); None for other databases."""
+def sqlite_location(url: str, os_name: str = os.name) -> str | None:
+    """The file behind an SQLite URL or bare path, as text; None for other databases.
+
+    `os_name` is the flavour of the paths ("posix" or "nt", as os.name), a parameter so
+    that the Windows rules are tested on Linux too. On Windows a bare path may start with
+    a drive (C:\\data\\x.sqlite3, C:/data/x.sqlite3), which urlparse would take for a
+    URL scheme "c", or be a UNC path (\\\\server\\share\\x.sqlite3). A drive means
+    nothing on POSIX, so there "C:/x" stays an unsupported URL.
+    """
+    if os_name == "nt" and "://" not in url and PureWindowsPath(url).drive:
+        return url
     parsed = urlparse(url)
     if parsed.scheme in ("", "file") and "://" not in url:
-        return Path(url)
+        return url
     if parsed.scheme == "sqlite":
-        # sqlite:///relative.db and sqlite:////abs/path.db, as SQLAlchemy spells them
+        # sqlite:///relative.db and sqlite:////abs/path.db, as SQLAlchemy spells them;
+        # on Windows sqlite:///C:\\data\\x.sqlite3 (or sqlite:////C:/data/x.sqlite3).
         path = unquote(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else ""
-        return Path(path) if path else None
+        if os_name == "nt" and path[:1] in ("/", "\\") and PureWindowsPath(path[1:]).drive[1:2] == ":":
+            path = path[1:]
+        return path or None
     return None
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL (or bare path) on this system; None for other databases."""
+    location = sqlite_location(url)
+    return Path(location) if location is not None else None
 
 
 def make_database(url: str) -> Database:
