@@ -18,7 +18,7 @@ from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
 
-from frontdesk import __version__, i18n
+from frontdesk import __version__, i18n, logs
 from frontdesk.errors import FrontdeskError
 
 log = logging.getLogger("frontdesk")
@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "slip": "frontdesk.commands.slip",
     "backup": "frontdesk.commands.backup",
     "restore": "frontdesk.commands.restore",
+    "triage-eval": "frontdesk.commands.triage_eval",
 }
 
 
@@ -108,8 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(subcommands=names_a_subcommand(argv))
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logs.start(verbose=args.verbose)  # the log file; warnings also on stderr
     if args.lang:
         i18n.set_language(args.lang)
     try:
@@ -131,3 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        logs.log_unhandled(type(exc), exc, exc.__traceback__)  # before the file closes
+        raise
+    finally:
+        logs.stop()

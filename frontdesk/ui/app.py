@@ -43,6 +43,17 @@ def open_and_prepare(db_url: str, *, demo: bool) -> None:
 def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str | None = None) -> int:
     _ensure_platform(smoke)
     app = make_application()
+    from frontdesk.ui import crash
+
+    # Qt's messages into the log; an unhandled exception shows one dialog, the app goes on.
+    guard = crash.install(db_url)
+    try:
+        return _run(app, db_url, demo=demo, smoke=smoke, lang=lang)
+    finally:
+        guard.uninstall()
+
+
+def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog, QMessageBox
 

@@ -167,6 +167,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.menu_help = self.menuBar().addMenu("")
         self.act_about = QAction(self)
+        self.act_about.setObjectName("actionAbout")
         self.act_about.triggered.connect(self.about)
         self.menu_help.addAction(self.act_about)
 
@@ -199,11 +200,11 @@ class MainWindow(Retranslating, QMainWindow):
 
         SettingsDialog(self.ctx, self).exec()
 
-    def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def about(self) -> QWidget:
+        """Help → About: version, database, log file and schema, with Copy for IT."""
+        from frontdesk.ui.about import AboutDialog
 
-        from frontdesk import __version__
-
-        QMessageBox.about(self, self.tr("About Frontdesk"),
-                          self.tr("Frontdesk {version}\nThe reception desk companion.")
-                          .format(version=__version__))
+        dialog = AboutDialog(self.ctx.db_url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Frontdesk</source>
+        <translation>关于 Frontdesk</translation>
+    </message>
+    <message>
+        <source>Frontdesk — the reception desk companion</source>
+        <translation>Frontdesk — 导医台工作助手</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>数据库结构版本：</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt：</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python：</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <source>{version} (this version knows up to {latest})</source>
+        <translation>{version}（本版本最高支持 {latest}）</translation>
+    </message>
+    <message>
+        <source>none: {reason}</source>
+        <translation>无：{reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy these details for IT</source>
+        <translation>复制以上信息发给信息科</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+</context>
+<context>
     <name>AdminArea</name>
     <message>
         <source>Only administrators can use this area. Log in as an administrator (File → Switch user).</source>
@@ -417,6 +480,37 @@
     <message>
         <source>With the doctor; the escort is back at the post. This visit is complete.</source>
         <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
+    </message>
+    <message>
+        <source>Something went wrong; what you saved is safe.</source>
+        <translation>出了点问题；已保存的内容都在。</translation>
+    </message>
+    <message>
+        <source>You can close this message and carry on. If it happens again, copy the details and send them to IT.</source>
+        <translation>可以关闭此提示继续工作。如果再次出现，请复制详细信息发给信息科。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy details for IT</source>
+        <translation>复制详细信息给信息科</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the message to IT.</source>
+        <translation>已复制，请粘贴到发给信息科的消息里。</translation>
     </message>
 </context>
 <context>
@@ -1755,16 +1849,6 @@
     <message>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
-    </message>
-    <message>
-        <source>About Frontdesk</source>
-        <translation>关于 Frontdesk</translation>
-    </message>
-    <message>
-        <source>Frontdesk {version}
-The reception desk companion.</source>
-        <translation>Frontdesk {version}
-导医台工作助手。</translation>
     </message>
 </context>
 <context>

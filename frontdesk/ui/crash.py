@@ -1,0 +1,185 @@
+"""When something goes wrong in the app: Qt's messages into the log, and one calm dialog.
+
+An exception nobody caught (in a slot, an event handler or another thread) is
+logged, masked, to the log file and shown as "Something went wrong; what you
+saved is safe" with a button that copies a technical report for IT. The app
+keeps running. While that dialog is open, further exceptions (a burst from one
+fault) are only logged: the desk sees one dialog, not a stack of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+
+from PySide6.QtCore import QObject, QtMsgType, Signal, Slot, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import logs
+from frontdesk.ui.widgets.retranslate import Retranslating
+
+qt_log = logging.getLogger("qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def qt_message_handler(mode: QtMsgType, context, message: str) -> None:
+    """Qt's own warnings (a missing font, a bad style sheet) go to the log like ours."""
+    category = getattr(context, "category", None) or "default"
+    prefix = "" if category == "default" else f"{category}: "
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s%s", prefix, message)
+
+
+def qt_versions() -> list[tuple[str, str]]:
+    """(label, value) lines about Qt for the reports IT reads."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    platform_name = QGuiApplication.platformName() if QGuiApplication.instance() else "-"
+    return [("Qt", f"{qVersion()} (PySide6 {PySide6.__version__}, {platform_name})")]
+
+
+class CrashDialog(Retranslating, QDialog):
+    """"Something went wrong; what you saved is safe", with Copy details and Close."""
+
+    def __init__(self, report: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.setObjectName("crashDialog")
+        self.setModal(True)
+        self.message = QLabel()
+        self.message.setObjectName("crashMessage")
+        self.message.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.details = QPlainTextEdit(report)
+        self.details.setObjectName("crashDetails")
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(160)
+        self.copied = QLabel()
+        self.copied.setObjectName("crashCopied")
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("copyDetailsButton")
+        self.copy_button.clicked.connect(self.copy_details)
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.accept)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copied, 1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self.resize(560, 320)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Something went wrong"))
+        self.message.setText(self.tr("Something went wrong; what you saved is safe."))
+        self.hint.setText(self.tr("You can close this message and carry on. If it happens "
+                                  "again, copy the details and send them to IT."))
+        self.copy_button.setText(self.tr("&Copy details"))
+        self.copy_button.setAccessibleName(self.tr("Copy details for IT"))
+        self.close_button.setText(self.tr("Close"))
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.report)
+        self.copied.setText(self.tr("Copied. Paste it into the message to IT."))
+
+
+class CrashHandler(QObject):
+    """The app's sys.excepthook / threading.excepthook while the window is up."""
+
+    _report = Signal(str)  # from any thread; the dialog is shown on the UI thread
+
+    def __init__(self, db_url: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_url = db_url
+        self.dialog: CrashDialog | None = None
+        self.suppressed = 0  # exceptions only logged while the dialog was open
+        self._report.connect(self._show)
+        self._previous = None
+        self._previous_thread = None
+        self._previous_qt = None
+
+    def install(self) -> CrashHandler:
+        self._previous, sys.excepthook = sys.excepthook, self.excepthook
+        self._previous_thread, threading.excepthook = threading.excepthook, self.thread_excepthook
+        self._previous_qt = qInstallMessageHandler(qt_message_handler)
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook == self.excepthook:
+            sys.excepthook = self._previous
+        if threading.excepthook == self.thread_excepthook:
+            threading.excepthook = self._previous_thread
+        qInstallMessageHandler(self._previous_qt)
+
+    def excepthook(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt) and self._previous is not None:
+            self._previous(exc_type, exc, tb)
+            return
+        self.handle(exc_type, exc, tb)
+
+    def thread_excepthook(self, args) -> None:
+        if args.exc_type is SystemExit:
+            return
+        self.handle(args.exc_type, args.exc_value, args.exc_traceback,
+                    thread_name=getattr(args.thread, "name", None))
+
+    def handle(self, exc_type, exc, tb, *, thread_name: str | None = None) -> None:
+        """Log the exception and ask the UI thread to show the dialog (if none is open)."""
+        logs.log_unhandled(exc_type, exc, tb, thread_name=thread_name)
+        try:
+            from frontdesk import diagnostics
+
+            facts = diagnostics.gather(self.db_url, ask_database=False)
+            report = diagnostics.crash_report(exc_type, exc, tb, facts, qt_versions())
+        except Exception:  # the report is a courtesy: never fail while reporting a failure
+            logging.getLogger(__name__).exception("could not build the crash report")
+            report = logs.scrub(f"{exc_type.__name__}: {exc}")
+        self._report.emit(report)
+
+    @Slot(str)
+    def _show(self, report: str) -> None:
+        if self.dialog is not None:
+            self.suppressed += 1
+            return
+        if QApplication.instance() is None:
+            return
+        self.dialog = CrashDialog(report, QApplication.activeWindow())
+        self.dialog.finished.connect(self._closed)
+        self.dialog.open()
+
+    def _closed(self, _result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+
+def install(db_url: str) -> CrashHandler:
+    """Route Qt's messages to the log and show unhandled exceptions in one dialog."""
+    app = QApplication.instance()
+    return CrashHandler(db_url, app).install()

@@ -1,0 +1,201 @@
+"""The log file a reception PC keeps: where it is, rotation, fatal dumps, fallback, no patients."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import sys
+import threading
+
+import pytest
+
+from frontdesk import cli, diagnostics, logs
+
+NAME, PHONE, ID_NUMBER, OLD_ID = "王小明", "13800138000", "11010119900307123X", "110101900307123"
+
+
+@pytest.fixture
+def recording(request):
+    """logs.start() with faulthandler free to go to the file; everything put back after."""
+    from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+    faulthandler.disable()  # pytest's own dump to stderr, restored below
+    rec = logs.start()
+    yield rec
+    logs.stop()
+    faulthandler.enable(file=request.config.stash[fault_handler_stderr_fd_key])
+
+
+def _text(rec) -> str:
+    for handler in rec.handlers:
+        handler.flush()
+    return rec.path.read_text(encoding="utf-8")
+
+
+def test_the_log_file_lives_under_the_data_folder_override(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path))
+    assert logs.log_dir() == tmp_path / "logs"
+    assert logs.log_file() == tmp_path / "logs" / "frontdesk.log"
+
+
+def test_without_the_override_it_is_the_platforms_log_folder(monkeypatch):
+    from platformdirs import user_log_dir
+
+    monkeypatch.delenv("FRONTDESK_DATA_DIR")
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert str(logs.log_dir()) == user_log_dir("Frontdesk", appauthor=False)
+
+
+def test_windows_keeps_logs_in_the_data_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("FRONTDESK_DATA_DIR")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(logs, "data_dir", lambda: tmp_path / "Frontdesk")
+    assert logs.log_dir() == tmp_path / "Frontdesk" / "logs"
+
+
+def test_records_go_to_a_rotating_file(recording):
+    [handler] = [h for h in recording.handlers
+                 if isinstance(h, logging.handlers.RotatingFileHandler)]
+    assert handler.maxBytes == logs.MAX_BYTES >= 1024 * 1024
+    assert handler.backupCount == logs.BACKUP_COUNT >= 2
+    assert recording.path == logs.log_file() == logs.active_log_file()
+    logging.getLogger("frontdesk.test").info("visit %s moved to billing", 42)
+    text = _text(recording)
+    assert "visit 42 moved to billing" in text and "INFO" in text
+    assert "Frontdesk " in text  # the start line names the version
+
+
+def test_fatal_errors_are_dumped_to_the_faults_file(recording):
+    assert faulthandler.is_enabled()
+    assert recording.fault_path == logs.log_dir() / logs.FAULT_FILE_NAME
+    assert recording.fault_stream is not None
+    faulthandler.dump_traceback(file=recording.fault_stream)  # what a crash would write
+    recording.fault_stream.flush()
+    assert "test_fatal_errors_are_dumped" in recording.fault_path.read_text(encoding="utf-8")
+
+
+def test_a_second_start_replaces_the_first(recording):
+    root = logging.getLogger()
+    before = len(root.handlers)
+    logs.start()
+    assert len(root.handlers) == before
+    logs.stop()
+    assert not any(h in root.handlers for h in recording.handlers)
+
+
+def test_an_unwritable_log_folder_falls_back_to_stderr(tmp_path, monkeypatch, capsys):
+    # A file where the folder should be (chmod tricks do not stop root, CI's user).
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(blocker))
+    rec = logs.start()
+    try:
+        assert rec.path is None and logs.active_log_file() is None and rec.problem
+        logging.getLogger("frontdesk.test").warning("still heard")
+        err = capsys.readouterr().err
+        assert "still heard" in err and "no log file" in err
+        assert diagnostics.gather("sqlite:///x.sqlite3").log_problem
+    finally:
+        logs.stop()
+
+
+def test_no_stderr_and_no_folder_is_silent_not_fatal(tmp_path, monkeypatch):
+    # The windowed Windows build has sys.stderr = None.
+    blocker = tmp_path / "data"
+    blocker.write_text("")
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(blocker))
+    monkeypatch.setattr(sys, "stderr", None)
+    rec = logs.start()
+    try:
+        assert rec.handlers == []
+        logging.getLogger("frontdesk.test").error("goes nowhere, quietly")
+    finally:
+        logs.stop()
+
+
+def test_the_command_line_writes_the_log_and_puts_everything_back(tmp_path):
+    hook = sys.excepthook
+    assert cli.main(["--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "check"]) in (0, 1, 2)
+    assert logs.current() is None and sys.excepthook is hook
+    assert "Frontdesk" in logs.log_file().read_text(encoding="utf-8")
+
+
+# --- no patient data ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    f"找不到患者 {NAME}，手机 {PHONE}，身份证 {ID_NUMBER}",
+    f"patient name='{NAME}' phone={PHONE} id_number={ID_NUMBER.lower()}",
+    f"{{'name': '{NAME}', 'phone': '138-0013-8000', 'id': '{OLD_ID}'}}",
+    f"姓名：{NAME}；电话：+86 138 0013 8000",
+    f"DETAIL:  Key (id_number)=({ID_NUMBER}) already exists.",
+    f"ValueError: '{NAME}' is not valid",
+])
+def test_scrub_masks_names_phones_and_id_numbers(text):
+    masked = logs.scrub(text)
+    for secret in (NAME, PHONE, ID_NUMBER, ID_NUMBER.lower(), OLD_ID, "0013"):
+        assert secret not in masked, masked
+
+
+def test_scrub_leaves_ordinary_messages_readable():
+    for text in ("visit 1234 moved to billing", "数据库文件无法打开", "queue A023 called",
+                 "NameError: name 'foo' is not defined", "hostname=db1 filename=a.txt"):
+        assert logs.scrub(text) == text
+
+
+def test_database_passwords_are_masked():
+    assert logs.scrub("postgresql://desk:s3cret@db.local:5432/fd") == \
+        "postgresql://desk:***@db.local:5432/fd"
+    assert "s3cret" not in logs.scrub("host=db password='s3cret' dbname=fd")
+
+
+def test_log_records_and_their_tracebacks_carry_no_patient(recording, caplog):
+    logger = logging.getLogger("frontdesk.test")
+    logger.warning("registered %s (%s)", NAME, PHONE)
+    try:
+        raise ValueError(f"duplicate id number {ID_NUMBER} for {NAME}")
+    except ValueError:
+        logger.exception("saving failed")
+    logging.getLogger("peewee").debug("('SELECT … WHERE name = ?', ['%s'])", NAME)
+    text = _text(recording)
+    assert "saving failed" in text and "ValueError" in text and "<id-number>" in text
+    for secret in (NAME, PHONE, ID_NUMBER):
+        assert secret not in text
+        assert secret not in caplog.text  # the filter masks the record itself
+
+
+def test_unhandled_exceptions_are_logged_masked(monkeypatch):
+    # The hooks log, then hand over to the ones before (here: quiet stand-ins for
+    # pytest's, which would fail the test on purpose).
+    passed_on = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc_info: passed_on.append(exc_info[0]))
+    monkeypatch.setattr(threading, "excepthook", lambda args: passed_on.append(args.exc_type))
+    rec = logs.start()
+    try:
+        try:
+            raise RuntimeError(f"{NAME} {PHONE}")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        thread = threading.Thread(target=lambda: 1 / 0, name="worker")
+        thread.start()
+        thread.join()
+        text = _text(rec)
+    finally:
+        logs.stop()
+    assert passed_on == [RuntimeError, ZeroDivisionError]
+    assert "unhandled RuntimeError" in text
+    assert "unhandled ZeroDivisionError in thread worker" in text
+    assert NAME not in text and PHONE not in text
+
+
+def test_a_crash_report_names_no_patient(tmp_path):
+    try:
+        raise ValueError(f"patient {NAME} phone {PHONE} id {ID_NUMBER}")
+    except ValueError as exc:
+        facts = diagnostics.gather("postgresql://nurse:s3cret@db.local/fd", ask_database=False)
+        report = diagnostics.crash_report(type(exc), exc, exc.__traceback__, facts,
+                                          [("Qt", "6.x")])
+    assert "ValueError" in report and "test_logs.py" in report
+    assert "PostgreSQL fd @ db.local:5432" in report
+    for secret in (NAME, PHONE, ID_NUMBER, "s3cret", "nurse"):
+        assert secret not in report
