@@ -237,6 +237,8 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
                 action=action, complaint=complaint, department=dept.id,
                 doctor=doc.id if doc else None, red_flag=red, triage_reason=reason,
                 queue_no=number)
+    # The staff's choice teaches later suggestions (department ranking only, never red flags).
+    triage_rules.remember_choice(complaint, dept.id, red_flag=red)
     return _get_visit(visit_id)
 
 
