@@ -267,7 +267,7 @@ class TriagePanel(Retranslating, QWidget):
         if s.red_flag:
             self.red_banner.setText(self.tr(
                 "⚠ RED FLAG: {words} — send to Emergency now, escort at once; "
-                "the fee is paid later.").format(words="、".join(s.red_flag_words)))
+                "the fee is paid later.").format(words=s.red_flag_reason()))
 
     def _load_doctors(self, prefer: int | None = None) -> None:
         dept = self.departments.currentItem()
