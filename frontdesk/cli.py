@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(database_url(args), demo=args.demo, smoke=args.smoke, lang=args.lang)
     except FrontdeskError as exc:
+        log.info("%s", exc.en)  # the file only: stderr gets the message below
         print(f"frontdesk: {exc.message()}", file=sys.stderr)
         return 2
     except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:

@@ -67,8 +67,12 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
     except FrontdeskError as exc:
         if smoke:
             raise
+        log.warning("database not opened: %s", exc.en)
         QMessageBox.critical(None, "Frontdesk", exc.message())
         return 2
+    from frontdesk.diagnostics import database_location
+
+    log.info("database: %s %s", *database_location(db_url))
     translation.install(lang or settings.get("ui.language"))
 
     ctx = AppContext(db_url=db_url, demo=demo)
