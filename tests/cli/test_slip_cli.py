@@ -174,6 +174,7 @@ def test_missing_folder_fails_clearly(demo, tmp_path):
     assert audit_rows(demo, visit_id) == []
 
 
+@pytest.mark.permissions
 def test_readonly_folder_fails_clearly(demo, tmp_path):
     visit_id = a_visit(demo, vip=False)[0]
     if os.geteuid() == 0:

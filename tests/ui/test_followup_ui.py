@@ -33,7 +33,7 @@ def shown_visit_ids(area):
     return [area.model.row_at(r).visit_id for r in range(area.model.rowCount())]
 
 
-def test_lists_yesterdays_patients_who_saw_the_doctor(area, qtmodeltester):
+def test_lists_yesterdays_patients_who_saw_the_doctor(area, qtmodeltester, tmp_path):
     done_yesterday = {v.id for v in Visit.select().where(Visit.visit_date == YESTERDAY,
                                                          Visit.stage == stages.DONE)}
     assert done_yesterday  # the demo hospital had patients yesterday
@@ -45,7 +45,7 @@ def test_lists_yesterdays_patients_who_saw_the_doctor(area, qtmodeltester):
     assert first.patient_name in area.who.text()
     assert "导医台" in area.script.text() and "您好" in area.script.text()
     qtmodeltester.check(area.model)
-    area.grab().save("/tmp/followup_area.png")
+    area.grab().save(str(tmp_path / "followup_area.png"))
 
 
 def test_done_with_notes_is_stored_and_leaves_the_list(area, qtbot):

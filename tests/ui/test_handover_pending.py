@@ -23,7 +23,7 @@ def _note(author, **text):
     return handover.write_note(actor=author, day=DAY, **text)
 
 
-def test_waiting_notes_are_shown_after_log_in_and_acknowledged_there(qtbot, ctx, staff):
+def test_waiting_notes_are_shown_after_log_in_and_acknowledged_there(qtbot, ctx, staff, tmp_path):
     outgoing, incoming = staff
     first = _note(outgoing, equipment="打印机缺纸", hard_cases="内-012 等候太久")
     second = _note(outgoing, staff_swaps="王悦与张丽娜换班")
@@ -36,7 +36,7 @@ def test_waiting_notes_are_shown_after_log_in_and_acknowledged_there(qtbot, ctx,
     assert [n.id for n in dialog.notes] == [first.id, second.id]
     assert "打印机缺纸" in dialog.list.item(0).text() and "李静" in dialog.list.item(0).text()
     assert "2" in dialog.heading.text()
-    dialog.grab().save("/tmp/gap4_handover_pending.png")
+    dialog.grab().save(str(tmp_path / "gap4_handover_pending.png"))
 
     dialog.ack_button.click()  # the first (selected) note
     stored = HandoverNote.get_by_id(first.id)

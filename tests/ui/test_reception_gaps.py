@@ -34,7 +34,7 @@ def _to_escort(staff, complaint: str = "咳嗽三天", name: str = "韩梅"):
     return reception.confirm_payment(v.id, actor=staff, expected_version=v.version)
 
 
-def test_escort_picker_offers_only_free_escorts_and_says_who_is_out(area, qtbot, desk_staff):
+def test_escort_picker_offers_only_free_escorts_and_says_who_is_out(area, qtbot, desk_staff, tmp_path):
     out_visit = _to_escort(desk_staff, name="韩梅")
     busy_id, busy_name = reception.free_escorts(NOW.date())[0]
     out_visit = reception.hand_to_doctor(out_visit.id, actor=desk_staff,
@@ -47,7 +47,7 @@ def test_escort_picker_offers_only_free_escorts_and_says_who_is_out(area, qtbot,
     assert busy_id not in offered and offered
     assert panel.busy_note.isVisibleTo(panel)
     assert busy_name in panel.busy_note.text() and out_visit.queue_label in panel.busy_note.text()
-    area.grab().save("/tmp/gap2_escort_busy.png")
+    area.grab().save(str(tmp_path / "gap2_escort_busy.png"))
 
     # A stale picker (another desk sent the escort out meanwhile): refused at the field.
     desk.hand_to_doctor(busy_id)
@@ -67,7 +67,7 @@ def test_escort_picker_offers_only_free_escorts_and_says_who_is_out(area, qtbot,
     assert actions(waiting.id)[-1] == stages.HANDED_TO_DOCTOR
 
 
-def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(area, qtbot):
+def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(area, qtbot, tmp_path):
     from frontdesk.db.models import AuditLog, Patient
 
     existing = (Patient.select().where((Patient.phone != "") & (Patient.address != "")
@@ -104,7 +104,7 @@ def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(are
     assert form.age.text() == str(reception.get_visit(visit_id, actor=viewer()).age)  # from the birth date
     note = desk.registration.review_note
     assert note.isVisibleTo(desk) and "王五" in note.text() and "typed street 9" in note.text()
-    area.grab().save("/tmp/gap3_review.png")
+    area.grab().save(str(tmp_path / "gap3_review.png"))
 
     # The desk decides the typed address is right; nothing else changes.
     form.address.setText("typed street 9")
@@ -167,7 +167,7 @@ def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot,
     reg.form.sex.setCurrentIndex(reg.form.sex.findData("M"))
     type_text(reg.form.phone, "13711112222")
     type_text(reg.form.age, "58")
-    area.grab().save("/tmp/gap1_late_registration.png")
+    area.grab().save(str(tmp_path / "gap1_late_registration.png"))
     press(qtbot, reg.form.age, modifier=CTRL)
     if reg.duplicates.isVisible():
         reg.duplicates.create_button.click()
@@ -179,7 +179,7 @@ def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot,
     assert "to pay" in desk.deferred_list.list.item(0).text()
     press(qtbot, desk.billing.confirm_button, Qt.Key.Key_P, CTRL)  # the billing slip
     assert desk.last_print is not None and desk.last_print.ok, desk.notice_text()
-    area.grab().save("/tmp/gap1_late_billing.png")
+    area.grab().save(str(tmp_path / "gap1_late_billing.png"))
 
     press(qtbot, desk.billing.confirm_button)  # Enter: paid at the cashier
     view = reception.get_visit(visit_id, actor=viewer())

@@ -19,7 +19,6 @@ from frontdesk.ui.reports import ReportsArea, ReportTableModel
 from tests.helpers.report_day import _report_day_template, fx  # noqa: F401
 
 pytestmark = pytest.mark.gui
-SCREENSHOT = "/tmp/reports_screen.png"
 
 
 @pytest.fixture
@@ -57,7 +56,7 @@ def test_model_passes_the_model_tester(qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_the_fixture_day_on_screen(area, fx, qtbot):
+def test_the_fixture_day_on_screen(area, fx, qtbot, tmp_path):
     area.set_day(fx.day)
     show(area, qtbot)
     assert area.error.isHidden() and area.notice.isHidden()
@@ -79,9 +78,9 @@ def test_the_fixture_day_on_screen(area, fx, qtbot):
     qtbot.waitUntil(lambda: not area.busy, timeout=20000)
     assert area.progress.isHidden() and area.title.text().startswith("每日工作汇总")
     area.tabs.setCurrentIndex(1)
-    area.grab().save(SCREENSHOT)
+    area.grab().save(str(tmp_path / "reports_screen.png"))
     area.tabs.setCurrentIndex(0)
-    area.grab().save(SCREENSHOT.replace(".png", "_overview.png"))
+    area.grab().save(str(tmp_path / "reports_screen_overview.png"))
 
 
 def test_language_switch_relays_the_tables(area, fx, qtbot):
@@ -101,7 +100,7 @@ def test_language_switch_relays_the_tables(area, fx, qtbot):
     assert area.tabs.tabText(0) == "概况"
 
 
-def test_range_view_and_empty_day(area, fx, qtbot):
+def test_range_view_and_empty_day(area, fx, qtbot, tmp_path):
     area.set_range(dt.date(2026, 11, 17), dt.date(2026, 11, 20))
     assert area.from_edit.isVisibleTo(area) and not area.day_edit.isVisibleTo(area)
     show(area, qtbot)
@@ -109,7 +108,7 @@ def test_range_view_and_empty_day(area, fx, qtbot):
     days = cells(area.models["days"])
     assert [row[:2] for row in days] == [["2026-11-17", "4"], ["2026-11-18", "0"],
                                          ["2026-11-19", "2"], ["2026-11-20", "7"]]
-    area.grab().save("/tmp/reports_screen_range.png")
+    area.grab().save(str(tmp_path / "reports_screen_range.png"))
     area.set_day(dt.date(2026, 11, 18))
     show(area, qtbot)
     assert not area.notice.isHidden() and "没有就诊记录" in area.notice.text()

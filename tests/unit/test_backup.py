@@ -90,6 +90,7 @@ def test_restore_refuses_non_database_and_foreign_database(rules_db, tmp_path):
         backup.restore(other)
 
 
+@pytest.mark.permissions
 def test_missing_and_read_only_folder_are_refused(rules_db, tmp_path):
     with pytest.raises(ValidationError) as exc:
         backup.make_backup(tmp_path / "unplugged")

@@ -7,12 +7,14 @@ from frontdesk.errors import ValidationError
 from frontdesk.files import write_atomic
 
 
+@pytest.mark.permissions
 def test_private_files_are_owner_only(tmp_path):
     path = write_atomic(b"phone numbers", tmp_path / "r.csv", private=True)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert path.read_bytes() == b"phone numbers"
 
 
+@pytest.mark.permissions
 def test_public_files_keep_the_mode_of_the_file_they_replace(tmp_path):
     target = tmp_path / "slip.pdf"
     target.write_bytes(b"old")

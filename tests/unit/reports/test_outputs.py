@@ -119,6 +119,7 @@ def test_save_report_writes_each_format_and_audits(fx, summary, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+@pytest.mark.permissions
 def test_save_report_bad_paths_leave_nothing(fx, summary, tmp_path):
     with pytest.raises(ValidationError) as exc:
         save_report(summary, tmp_path / "missing" / "day.pdf", actor=SYSTEM)

@@ -33,6 +33,7 @@ def test_path_is_a_folder(tmp_path):
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
                     reason="needs POSIX permissions and a non-root user")
+@pytest.mark.permissions
 def test_read_only_folder(tmp_path):
     ro = tmp_path / "ro"
     ro.mkdir()
