@@ -52,7 +52,7 @@ def test_first_visit_walk_in_from_door_to_back_at_post(env):
     anorectal, doc = dept("anorectal"), doctor("anorectal")
     v = reception.triage(v.id, actor=env.desk, expected_version=v.version,
                          complaint="便血一周，肛门疼痛", department_id=anorectal.id, doctor_id=doc.id)
-    assert (v.stage, v.queue_label, v.triage_reason) == (S.REGISTRATION, "肛-001", "便血、肛门")
+    assert (v.stage, v.queue_label, v.triage_reason) == (S.REGISTRATION, "肛-001", "便血、肛门疼痛 → 肛门痛")
     v = reception.register(v.id, actor=env.desk, expected_version=v.version,
                            form=form(name="单田芳", sex="", age=None, phone="138-0013-8000",
                                      id_number=id_number(), address="朝阳区1号"))

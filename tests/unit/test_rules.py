@@ -62,6 +62,15 @@ def _copy_rules(tmp_path):
         # Red flags must go to a department the desk treats as the emergency one.
         ("triage.toml", 'department = "emergency"', 'department = "internal"',
          "must be an emergency department"),
+        # An admin's triage rules: a broken pattern or an unknown department is named.
+        ("triage.toml", '"心绞痛",', '"心绞(痛",', "心绞(痛"),
+        ("triage.toml", "departments = { internal = 3 }", "departments = { heart = 3 }",
+         "names no department (heart)"),
+        ("triage.toml", 'department = "anorectal"\nweight = 6', 'department = "proctology"\nweight = 6',
+         "proctology"),
+        ("triage.toml", 'body = ["mouth"]', 'body = ["mouht"]', "mouht"),
+        ("triage.toml", 'child_moves = ["internal", "derm"]', 'child_moves = ["internal", "skin"]',
+         "skin"),
         ("grooming.toml", "repeat_from = 2", 'repeat_from = "twice"', "repeat_from"),
         ("grooming.toml", "grace_minutes = 0", "grace_minutes = 2.5", "grace_minutes"),
         ("grooming.toml", "grace_minutes = 0", "grace_minutes = -5", "grace_minutes"),
@@ -78,6 +87,9 @@ def test_bad_rules_file_is_named_and_nothing_is_written(db, tmp_path, filename, 
     message = err.value.message("en")
     assert str(path) in message and expected in message
     assert str(path) in err.value.message("zh_CN")
+    named = [w for w in ("心绞(痛", "heart", "proctology", "mouht", "skin") if w in new]
+    assert all(w in err.value.message("zh_CN") for w in named)  # named in Chinese too
+    assert not rules.rules_loaded()
     assert not rules.rules_loaded() and GroomingItem.select().count() == 0
 
 
