@@ -13,7 +13,7 @@ import logging
 import sys
 import threading
 
-from PySide6.QtCore import QObject, QtMsgType, Signal, Slot, qInstallMessageHandler
+from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, Slot, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,7 +63,6 @@ class CrashDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.report = report
         self.setObjectName("crashDialog")
-        self.setModal(True)
         self.message = QLabel()
         self.message.setObjectName("crashMessage")
         self.message.setWordWrap(True)
@@ -169,9 +168,13 @@ class CrashHandler(QObject):
             return
         if QApplication.instance() is None:
             return
-        self.dialog = CrashDialog(report, QApplication.activeWindow())
+        # No parent: a parent window closing (or itself failing) must not take it along.
+        self.dialog = CrashDialog(report)
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.finished.connect(self._closed)
-        self.dialog.open()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
 
     def _closed(self, _result: int) -> None:
         dialog, self.dialog = self.dialog, None
