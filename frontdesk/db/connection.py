@@ -28,6 +28,13 @@ SQLITE_PRAGMAS = {
     "cache_size": -32000,  # 32 MB page cache
     "temp_store": 2,  # MEMORY
 }
+# Every top-level transaction starts with BEGIN IMMEDIATE: it takes the write lock at once
+# and waits for it under busy_timeout. A DEFERRED one (SQLite's default) reads under a
+# snapshot and only asks for the lock at its first write; if another connection (another
+# desk, or this desk's background thread) committed in between, that write fails at once
+# with "database is locked" (SQLITE_BUSY_SNAPSHOT: the busy timeout is never applied).
+# Read-only snapshots that must not hold the lock ask for DEFERRED (reports.sql).
+SQLITE_LOCK_TYPE = "IMMEDIATE"
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A desk waits this long for an unreachable server before saying so (libpq waits for ever).
 PG_CONNECT_TIMEOUT = 10
@@ -74,9 +81,10 @@ def make_database(url: str) -> Database:
     path = sqlite_path(url)
     if path is not None:
         if str(path) == ":memory:":
-            return SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
+            return SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
         _check_sqlite_file(path)
-        return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+        return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE,
+                              check_same_thread=False)
     if parsed.scheme in ("postgresql", "postgres"):
         try:
             # peewee was imported without it (frontdesk.db.drivers); fail here, clearly.

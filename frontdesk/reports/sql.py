@@ -38,11 +38,13 @@ def read_transaction():
 
     SQLite's transaction reads one snapshot already; PostgreSQL's default READ
     COMMITTED lets a desk's commit land between two sections (totals 7, by
-    department 8), so there the report reads under REPEATABLE READ.
+    department 8), so there the report reads under REPEATABLE READ. On SQLite it
+    is DEFERRED, not the connection's IMMEDIATE: a report only reads, and must not
+    hold the write lock (and keep the desks waiting) while it runs.
     """
     if _is_postgres():
         return database_proxy.atomic(isolation_level="REPEATABLE READ")
-    return database_proxy.atomic()
+    return database_proxy.atomic("DEFERRED")
 
 
 def _param(value: Any) -> Any:

@@ -2,11 +2,14 @@
 main window with idle lock — with the modal dialogs answered by the test."""
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from frontdesk.db import connection
 from frontdesk.db.models import Staff
 from frontdesk.ui import app as app_module
+from frontdesk.ui.admin_backup import DailyBackup
 from frontdesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -17,12 +20,29 @@ def no_event_loop(monkeypatch, qapp):
     """run_app ends in app.exec(); return at once so the test can look at the window."""
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     yield
+    close_main_windows()
+    connection.close()
+
+
+def close_main_windows() -> None:
+    """Delete the windows run_app left behind, now, and wait for their background work.
+
+    close() + deleteLater() is not enough: the deletion waits for an event loop, which
+    a later test may never run, while the window's timers keep firing on every
+    processEvents(). Its daily backup (3 s after start-up) then ran on its own pool
+    thread against the database the NEXT test had bound to the models: a second writer
+    in that test, "database is locked" in its set-up (issue #12).
+    """
+    contexts = []
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
+            contexts.append(widget.ctx)
             widget.ctx.tasks.wait()
             widget.close()
             widget.deleteLater()
-    connection.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for ctx in contexts:
+        ctx.tasks.wait()
 
 
 def main_windows():
@@ -54,6 +74,27 @@ def test_first_start_of_a_real_installation(tmp_path, monkeypatch, no_event_loop
     assert not login_asked
     assert getattr(window, "idle_lock", None) is not None
     assert Staff.get(Staff.username == "chief").role == "admin"
+
+
+def test_a_started_app_leaves_nothing_running_for_the_next_test(tmp_path, monkeypatch,
+                                                                 no_event_loop):
+    # Regression (issue #12): the window of a started app, with its daily backup and idle
+    # lock timers, must be gone when the test ends, not whenever an event loop next runs.
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    app_module.open_and_prepare(url, demo=True)
+    connection.close()
+    monkeypatch.setattr("frontdesk.ui.login.ask_login",
+                        lambda ctx: ctx.set_staff(Staff.get(Staff.username == "desk1")) or True)
+    assert app_module.run_app(url) == 0
+    [window] = main_windows()
+    [daily] = window.findChildren(DailyBackup)
+    children = window.findChildren(QObject)
+    assert daily.timer.isActive() and window.idle_lock is not None
+    close_main_windows()
+    # A timer fires through its object (QTimer.singleShot(3000, daily.run) included): all gone.
+    assert not shiboken6.isValid(daily)
+    assert not any(shiboken6.isValid(c) for c in children)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
 def test_cancelled_log_in_opens_nothing(tmp_path, monkeypatch, no_event_loop):
