@@ -28,7 +28,7 @@ PY=/usr/bin/python3
 constraints=()
 [ -f constraints.txt ] && constraints=(-c constraints.txt)
 "$work/venv/bin/python" -m pip install -q --upgrade pip >/dev/null
-"$work/venv/bin/python" -m pip install -q "${constraints[@]}" -e "$work/src[test]"
+"$work/venv/bin/python" -m pip install -q "${constraints[@]}" -e "$work/src[test,package,postgres]"
 chown -R "$USER_NAME" "$work"
 
 cd "$work/src"

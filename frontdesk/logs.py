@@ -278,7 +278,9 @@ def start(*, verbose: bool = False) -> Recording:
     threading.excepthook = _log_thread_then(threading.excepthook)
     _current = rec
     if rec.problem:
-        log.warning("no log file (%s); logging to stderr only", rec.problem)
+        # Not a warning: the command's own message (e.g. "the data folder cannot be
+        # written") must be the first thing on stderr; --verbose shows this one.
+        log.info("no log file (%s); logging to stderr only", rec.problem)
     from frontdesk import __version__
 
     log.info("Frontdesk %s, Python %s on %s", __version__, sys.version.split()[0], sys.platform)
