@@ -402,6 +402,10 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
             scores[rules.paediatrics] = max(top, scores.get(rules.paediatrics, 0.0)) + 3.0
             for d in rules.child_moves:
                 why.setdefault(rules.paediatrics, []).extend(why.get(d, []))
+        elif scores.get(rules.paediatrics, 0.0) < 0.5 * top:
+            # Teeth, an injury, the ear stay with their department, but a child's
+            # department is always among the suggestions (just below the first).
+            scores[rules.paediatrics] = 0.5 * top
     for dept, items in why.items():
         result.reasons[dept] = _merge_reasons(text, spans, src, items)
     result.scores = scores
