@@ -267,6 +267,13 @@ def _find_terms(rules: Rules, text: str, clause_of: list[int]) -> list[Match]:
     return found
 
 
+def _question(text: str, pos: int) -> bool:
+    """Is the negation at `pos` part of an A-not-A question ("是不是怀上了", "有没有发烧")?"""
+    if pos <= 0 or pos + 1 >= len(text) or text[pos] not in "不没无":
+        return False
+    return text[pos - 1] == text[pos + 1] or (text[pos] == "无" and text[pos - 1] == "有")
+
+
 def _denied(text: str, start: int, clause_start: int, covered: list[bool], reach: int = 5) -> bool:
     """Is the word at `start` denied by a cue just before it, in the same clause?"""
     before = text[clause_start:start]
@@ -279,7 +286,8 @@ def _denied(text: str, start: int, clause_start: int, covered: list[bool], reach
     # 不 right before the word: "不发热", "不太咳嗽".
     for gap in (0, 1, 2):
         pos = len(stripped) - 1 - gap
-        if pos >= 0 and stripped[pos] == _NOT and not covered[offset + pos]:
+        if pos >= 0 and stripped[pos] == _NOT and not covered[offset + pos] \
+                and not _question(text, offset + pos):
             follower = stripped[pos + 1] if pos + 1 < len(stripped) else text[start]
             if follower not in _NOT_FOLLOWERS and (gap == 0 or stripped[pos + 1:] in ("太", "怎么", "再", "怎", "很", "会")):
                 return True
@@ -289,7 +297,8 @@ def _denied(text: str, start: int, clause_start: int, covered: list[bool], reach
         at = window.rfind(cue)
         while at >= 0:
             absolute = offset + base + at
-            phrase_ok = not any(text.startswith(p, absolute) for p in _NOT_AFTER_CUE)
+            phrase_ok = not any(text.startswith(p, absolute) for p in _NOT_AFTER_CUE) \
+                and not _question(text, absolute)
             if phrase_ok and not covered[absolute] and len(window) - at - len(cue) <= reach:
                 return True
             at = window.rfind(cue, 0, at)
@@ -445,7 +454,10 @@ def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered,
     for flag in rules.red_flags:
         scopes = [(0, text)] if flag.scope == "text" else pieces
         for offset, piece in scopes:
+            hit = False
             for pattern in flag.patterns:
+                if hit:  # one reason per flag and clause: the first pattern that fires
+                    break
                 for m in pattern.finditer(piece):
                     start, end = offset + m.start(), offset + m.end()
                     if end <= start or _silenced(flag, m, piece, offset, text, clause_of,
@@ -457,6 +469,7 @@ def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered,
                     words = _reason(text, spans, src, start, end)
                     if not any(f[0] == flag.code and f[3] == words for f in fired):
                         fired.append((flag.code, flag.name_zh, flag.name_en, words))
+                    hit = True
                     break
     return fired
 
