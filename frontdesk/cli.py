@@ -87,8 +87,6 @@ def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in COMMANDS.items():
-        if importlib.util.find_spec(module) is None:
-            continue  # a subcommand whose feature has not landed yet is simply absent
         mod = importlib.import_module(module)
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
         mod.add_arguments(p)
@@ -115,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command:
             return importlib.import_module(COMMANDS[args.command]).run(args)
-        from frontdesk.ui.app import run_app  # Qt only when a window is wanted
+        from frontdesk.ui.shell.app import run_app  # Qt only when a window is wanted
 
         return run_app(database_url(args), demo=args.demo, smoke=args.smoke, lang=args.lang)
     except FrontdeskError as exc:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from frontdesk import audit, clock, pinyin
 from frontdesk.db.models import (
@@ -29,10 +28,8 @@ from frontdesk.db.models import (
 )
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import text
+from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
-
-if TYPE_CHECKING:
-    from frontdesk.reception import RegistrationForm
 
 TAIL_MARK = "#"  # reversed-phone keys: "#0008310083" for 13800138000
 TAIL_MIN_DIGITS = 4  # "the last four digits of the phone" — shorter is too vague
@@ -440,8 +437,6 @@ def _patient_fields(form: RegistrationForm, current: Patient | None = None) -> d
 def _checked(form: RegistrationForm) -> RegistrationForm:
     errors = form.validate()
     if errors:
-        from frontdesk.reception import FormInvalid
-
         raise FormInvalid(errors)
     return form
 
@@ -578,8 +573,6 @@ def form_for(patient_id: int, *, actor) -> RegistrationForm:
     An estimated birth date is given back as the age, so saving the form
     unchanged keeps it an estimate.
     """
-    from frontdesk.reception import RegistrationForm
-
     view = view_patient(patient_id, actor=actor)
     return RegistrationForm(
         name=view.name, sex=view.sex, phone=view.phone, id_number=view.id_number,

@@ -7,7 +7,8 @@ transaction, guarded by `expected_version`. See docs/reception_api.md.
 
 The parts:
 - steps.py     the transitions (new_arrival … leave), attach_patient, set_vip_card, fee_quote
-- form.py      RegistrationForm and FormInvalid (validation of the registration form)
+- RegistrationForm and FormInvalid (the registration form's checks) live in
+  frontdesk/patient_form.py, shared with frontdesk.patients, and are re-exported here
 - views.py     VisitView/EventView; get_visit, open_visits, desk_queue, describe_stage
 - escorts.py   escorts_out, free_escorts, busy_escorts and the checks on naming an escort
 - deferred.py  red-flag visits billed after treatment: complete_deferred,
@@ -27,6 +28,7 @@ Changes to the agreed contract (also in docs/reception_api.md):
 
 from __future__ import annotations
 
+from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.reception.deferred import (
     DEFERRED_LOOKBACK_DAYS,
     complete_deferred,
@@ -42,7 +44,6 @@ from frontdesk.reception.escorts import (
     escorts_out,
     free_escorts,
 )
-from frontdesk.reception.form import FormInvalid, RegistrationForm
 from frontdesk.reception.steps import (
     COMPLAINT_MAX_LENGTH,
     NOTE_MAX_LENGTH,

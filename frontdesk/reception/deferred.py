@@ -14,9 +14,9 @@ import datetime as dt
 from frontdesk import audit, clock, patients, stages
 from frontdesk.db.models import Payment, database_proxy
 from frontdesk.errors import ConflictError, ValidationError
+from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
 from frontdesk.reception._db import _check_version, _commit, _load, _VisitRow, _write_tx
-from frontdesk.reception.form import FormInvalid, RegistrationForm
 from frontdesk.reception.steps import _save_registration
 from frontdesk.reception.views import VisitView, _get_visit, _stage_name, _views
 

@@ -29,6 +29,7 @@ from frontdesk.db.models import (
     VisitEvent,
 )
 from frontdesk.errors import ConfigError, ConflictError, ValidationError
+from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
 from frontdesk.reception._db import (
     _check_version,
@@ -39,7 +40,6 @@ from frontdesk.reception._db import (
     _write_tx,
 )
 from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
-from frontdesk.reception.form import FormInvalid, RegistrationForm
 from frontdesk.reception.views import VisitView, _get_visit, _stage_name
 
 # Action on a visit that does not move it: a patient record was linked.
@@ -190,6 +190,19 @@ def _checked_doctor(doctor_id: int | None, dept: Department) -> Doctor | None:
     return doc
 
 
+def _patient_for_triage(visit_id: int) -> dict[str, Any]:
+    """The linked patient's sex and age on the visit day, for triage.suggest ({} if none)."""
+    row = (Visit.select(Patient.sex, Patient.birth_date, Visit.visit_date)
+           .join(Patient, on=(Visit.patient == Patient.id))
+           .where(Visit.id == visit_id).tuples().first())
+    if row is None:
+        return {}
+    sex, birth, day = (v if not isinstance(v, str) or len(v) < 10 else dt.date.fromisoformat(v[:10])
+                       for v in row)
+    return {"sex": sex if sex in ("M", "F") else None,
+            "age": patients.age_on(birth, day) if birth is not None else None}
+
+
 def triage(visit_id: int, *, actor, expected_version: int, complaint: str, department_id: int,
            doctor_id: int | None = None) -> VisitView:
     """Record the complaint and the staff's choice of department (and doctor).
@@ -201,7 +214,7 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
     """
     require(actor, Perm.RUN_VISIT)
     complaint = _checked_complaint(complaint)
-    suggestion = triage_rules.suggest(complaint)
+    suggestion = triage_rules.suggest(complaint, **_patient_for_triage(visit_id))
     with _write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)

@@ -1,6 +1,6 @@
 """Printable slips (导诊单, 缴费单) as PDF: pure functions of plain data.
 
-Never imports Qt; the printing UI lives in :mod:`frontdesk.ui.printing`.
+Never imports Qt; the printing UI lives in :mod:`frontdesk.ui.widgets.printing`.
 reportlab is imported on first use of the rendering functions, so importing
 this package stays cheap.
 """

@@ -1,7 +1,7 @@
 """Guide and billing slips as PDF bytes (reportlab), in three paper formats.
 
 Pure functions: plain dataclasses in, bytes out. The same bytes are written to
-a file, previewed and printed (frontdesk.ui.printing), so file and paper agree.
+a file, previewed and printed (frontdesk.ui.widgets.printing), so file and paper agree.
 """
 
 from __future__ import annotations

@@ -1994,13 +1994,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderArea</name>
-    <message>
-        <source>This area is not built yet. Nothing here works so far.</source>
-        <translation>此功能区尚未开发，目前还不能使用。</translation>
-    </message>
-</context>
-<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>Print preview</source>

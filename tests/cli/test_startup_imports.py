@@ -15,12 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 # Libraries and modules for features the first screen does not show.
 NOT_AT_START = (
     "reportlab", "openpyxl", "argon2", "pypinyin", "psycopg2",
-    "frontdesk.commands", "frontdesk.reports", "frontdesk.grooming", "frontdesk.backup",
-    "frontdesk.ui.reception_steps", "frontdesk.ui.reception_registration",
-    "frontdesk.ui.reception_triage", "frontdesk.ui.reception_billing",
-    "frontdesk.ui.reception_escort", "frontdesk.ui.reception_door",
-    "frontdesk.ui.queue_board", "frontdesk.ui.reports", "frontdesk.ui.admin",
-    "frontdesk.ui.followup", "frontdesk.followups",
+    "frontdesk.commands", "frontdesk.reports", "frontdesk.staffing.grooming", "frontdesk.backup",
+    "frontdesk.ui.reception.steps", "frontdesk.ui.reception.registration",
+    "frontdesk.ui.reception_triage", "frontdesk.ui.reception.billing",
+    "frontdesk.ui.reception.escort", "frontdesk.ui.reception.door",
+    "frontdesk.ui.queue.board", "frontdesk.ui.reports.area", "frontdesk.ui.admin.area",
+    "frontdesk.ui.service.followups", "frontdesk.service.followups",
 )
 
 
@@ -47,7 +47,7 @@ def _imported_at_start(db_path: Path, tmp_path: Path) -> set[str]:
 
 def test_start_up_imports_only_the_first_screen(demo_db, tmp_path):
     modules = _imported_at_start(Path(demo_db.database), tmp_path)
-    assert "frontdesk.ui.reception_desk" in modules  # the probe sees the real first screen
+    assert "frontdesk.ui.reception.desk" in modules  # the probe sees the real first screen
     loaded = sorted(m for m in modules
                     if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
     assert loaded == []

@@ -28,16 +28,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from frontdesk import (
-    attendance,
-    fines,
-    grooming,
-    handover,
-    patients,
-    reception,
-    settings,
-)
 from frontdesk import clock as app_clock
+from frontdesk import patients, reception, settings
 from frontdesk.db.models import (
     Appointment,
     Department,
@@ -48,6 +40,7 @@ from frontdesk.db.models import (
     Shift,
     Staff,
 )
+from frontdesk.staffing import attendance, fines, grooming, handover
 from tests.helpers.clock import pinned
 
 DAY = dt.date(2026, 11, 20)

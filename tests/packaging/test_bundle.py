@@ -103,10 +103,6 @@ def _tree_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_dir())
 
 
-def _has_command(name: str) -> bool:
-    return (ROOT / "frontdesk" / "commands" / f"{name}.py").is_file()
-
-
 # --- what is in the bundle ----------------------------------------------------------
 
 
@@ -184,7 +180,6 @@ def _pdf_has_chinese(pdf: Path) -> str:
     return text
 
 
-@pytest.mark.skipif(not _has_command("slip"), reason="the slip subcommand has not landed")
 def test_guide_slip_pdf_from_the_bundle(bundle, demo_db):
     work, url = demo_db
     pdf = work / "guide.pdf"
@@ -193,7 +188,6 @@ def test_guide_slip_pdf_from_the_bundle(bundle, demo_db):
     assert "导诊单" in _pdf_has_chinese(pdf)
 
 
-@pytest.mark.skipif(not _has_command("report"), reason="the report subcommand has not landed")
 def test_daily_report_pdf_from_the_bundle(bundle, demo_db):
     work, url = demo_db
     pdf = work / "daily.pdf"

@@ -8,13 +8,13 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import fines, grooming, handover
 from frontdesk.db.models import Fine
 from frontdesk.reports.access import SYSTEM
 from frontdesk.reports.daily import build_daily
 from frontdesk.reports.export import to_csv, to_xlsx
 from frontdesk.reports.pdf import render_pdf
 from frontdesk.reports.range import build_range
+from frontdesk.staffing import fines, grooming, handover
 
 pytestmark = pytest.mark.postgres
 

@@ -43,7 +43,7 @@ def demo_ctx(demo_db, desk_staff):
 @pytest.fixture
 def area(qtbot, demo_ctx, pinned):
     """The reception area as the desk sees it, logged in as desk1."""
-    from frontdesk.ui.reception import ReceptionArea
+    from frontdesk.ui.reception.area import ReceptionArea
 
     ctx = demo_ctx
     widget = ReceptionArea(ctx)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from frontdesk import __version__, logs
 from frontdesk.db.migrations import latest_version
 from frontdesk.ui import translation
-from frontdesk.ui.about import AboutDialog
-from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.shell.about import AboutDialog
+from frontdesk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

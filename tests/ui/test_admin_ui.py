@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog
 
 from frontdesk import accounts, audit, backup, settings
 from frontdesk.db.models import AuditLog, FeeClass, Staff
-from frontdesk.ui.admin import AdminArea
-from frontdesk.ui.admin_audit import COL_ACTION, COL_STAFF, AuditTableModel
-from frontdesk.ui.admin_staff import StaffDialog
+from frontdesk.ui.admin.area import AdminArea
+from frontdesk.ui.admin.audit import COL_ACTION, COL_STAFF, AuditTableModel
+from frontdesk.ui.admin.staff import StaffDialog
 
 pytestmark = pytest.mark.gui
 

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from frontdesk.db import connection
 from frontdesk.db.models import Staff
-from frontdesk.ui import app as app_module
-from frontdesk.ui.admin_backup import DailyBackup
-from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.admin.backup import DailyBackup
+from frontdesk.ui.shell import app as app_module
+from frontdesk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -51,7 +51,7 @@ def main_windows():
 
 
 def test_first_start_of_a_real_installation(tmp_path, monkeypatch, no_event_loop):
-    from frontdesk.ui.first_run import FirstRunDialog
+    from frontdesk.ui.shell.first_run import FirstRunDialog
 
     def answer(dialog):
         dialog.name.setText("南城医院")
@@ -65,7 +65,7 @@ def test_first_start_of_a_real_installation(tmp_path, monkeypatch, no_event_loop
 
     monkeypatch.setattr(FirstRunDialog, "exec", answer)
     login_asked = []
-    monkeypatch.setattr("frontdesk.ui.login.ask_login", lambda ctx: login_asked.append(1))
+    monkeypatch.setattr("frontdesk.ui.shell.login.ask_login", lambda ctx: login_asked.append(1))
     code = app_module.run_app(f"sqlite:///{tmp_path / 'real.sqlite3'}")
     assert code == 0
     [window] = main_windows()
@@ -83,7 +83,7 @@ def test_a_started_app_leaves_nothing_running_for_the_next_test(tmp_path, monkey
     url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     app_module.open_and_prepare(url, demo=True)
     connection.close()
-    monkeypatch.setattr("frontdesk.ui.login.ask_login",
+    monkeypatch.setattr("frontdesk.ui.shell.login.ask_login",
                         lambda ctx: ctx.set_staff(Staff.get(Staff.username == "desk1")) or True)
     assert app_module.run_app(url) == 0
     [window] = main_windows()
@@ -105,14 +105,14 @@ def test_cancelled_log_in_opens_nothing(tmp_path, monkeypatch, no_event_loop):
     open_database(url)
     install_demo()
     connection.close()
-    monkeypatch.setattr("frontdesk.ui.login.ask_login", lambda ctx: False)
+    monkeypatch.setattr("frontdesk.ui.shell.login.ask_login", lambda ctx: False)
     assert app_module.run_app(url) == 0
     assert not main_windows()
 
 
 def test_cancelled_first_run_writes_nothing(tmp_path, monkeypatch, no_event_loop):
     from frontdesk import rules
-    from frontdesk.ui.first_run import FirstRunDialog
+    from frontdesk.ui.shell.first_run import FirstRunDialog
 
     monkeypatch.setattr(FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app_module.run_app(f"sqlite:///{tmp_path / 'new.sqlite3'}") == 0

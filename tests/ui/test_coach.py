@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from frontdesk.ui.coach import CoachSubject, EtiquetteCoach, doctor_address
+from frontdesk.ui.reception.coach import CoachSubject, EtiquetteCoach, doctor_address
 
 pytestmark = pytest.mark.gui
 
@@ -54,8 +54,8 @@ def test_doctor_address():
 def test_desk_models_pass_the_model_tester(qtmodeltester, clock):
     from frontdesk.patients import PatientHit
     from frontdesk.reception import VisitView
-    from frontdesk.ui.reception_lookup import PatientHitModel
-    from frontdesk.ui.reception_visits import VisitListModel
+    from frontdesk.ui.reception.lookup import PatientHitModel
+    from frontdesk.ui.reception.visits import VisitListModel
 
     now = dt.datetime(2026, 11, 23, 10, 0)
     clock.freeze(now)

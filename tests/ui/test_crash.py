@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, QtMsgType, Signal, qWarning
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from frontdesk.ui import crash, translation
+from frontdesk.ui import translation
+from frontdesk.ui.shell import crash
 
 pytestmark = pytest.mark.gui
 

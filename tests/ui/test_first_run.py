@@ -5,7 +5,7 @@ import pytest
 from frontdesk import accounts, rules, settings
 from frontdesk.db.models import Staff
 from frontdesk.ui import translation
-from frontdesk.ui.first_run import FirstRunDialog
+from frontdesk.ui.shell.first_run import FirstRunDialog
 
 pytestmark = pytest.mark.gui
 

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from frontdesk import followups, stages
+from frontdesk import stages
 from frontdesk.db.models import FollowUp, Staff, Visit
+from frontdesk.service import followups
 from frontdesk.ui import translation
-from frontdesk.ui.followup import FollowUpArea
+from frontdesk.ui.service.followups import FollowUpArea
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.gui

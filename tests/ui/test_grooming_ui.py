@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from frontdesk import fines, handover
 from frontdesk.db.models import Fine, GroomingCheck, Shift, ShiftAssignment, SignIn
+from frontdesk.staffing import fines, handover
 from tests.helpers.clock import TEST_NOW
 
 pytestmark = pytest.mark.gui
@@ -28,7 +28,7 @@ def team(rules_db, ctx, make_staff):
 @pytest.fixture
 def area(team, ctx, qtbot):
     from frontdesk.ui import translation
-    from frontdesk.ui.grooming import GroomingArea
+    from frontdesk.ui.staffing.area import GroomingArea
 
     translation.install("zh_CN")  # the default UI language: assert on what the desk reads
     widget = GroomingArea(ctx)

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import handover
 from frontdesk.db.models import HandoverNote
-from frontdesk.ui.handover_pending import PendingHandoverDialog, show_pending_handover
+from frontdesk.staffing import handover
+from frontdesk.ui.staffing.handover_pending import PendingHandoverDialog, show_pending_handover
 
 pytestmark = pytest.mark.gui
 DAY = dt.date(2026, 11, 23)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from frontdesk.db.models import AuditLog
-from frontdesk.ui import lock as lock_mod
-from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.shell import lock as lock_mod
+from frontdesk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from frontdesk import accounts
 from frontdesk.db.models import AuditLog, Staff
-from frontdesk.ui.login import LoginDialog, ask_login
+from frontdesk.ui.shell.login import LoginDialog, ask_login
 
 pytestmark = pytest.mark.gui
 

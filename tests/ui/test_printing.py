@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton  # noqa: E402
 
 from frontdesk.slips import render_billing, render_guide  # noqa: E402
 from frontdesk.slips.samples import sample_billing_slip, sample_guide_slip  # noqa: E402
-from frontdesk.ui.printing import (  # noqa: E402
+from frontdesk.ui.widgets.printing import (  # noqa: E402
     PrintOutcome,
     PrintPreviewDialog,
     PrintSettings,

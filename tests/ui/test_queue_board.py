@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from frontdesk import queue, reception, settings
-from frontdesk.ui.queue_board import LEVEL_COLOURS, BoardModel, QueueBoardArea
+from frontdesk.ui.queue.board import LEVEL_COLOURS, BoardModel, QueueBoardArea
 from tests.ui.reception_support import *  # noqa: F403 - the fixtures
 from tests.ui.reception_support import NOW
 

@@ -45,7 +45,7 @@ def test_typed_leave_reason_is_kept_as_the_desks_words(area, qtbot):
 
 def test_lookup_tooltip_names_what_matched_in_words(area, qtbot, desk_staff):
     from frontdesk import patients
-    from frontdesk.ui.reception_lookup import PatientHitModel
+    from frontdesk.ui.reception.lookup import PatientHitModel
 
     p = patients.search("138", actor=desk_staff)[0]
     tail = p.phone[-4:]

@@ -192,7 +192,7 @@ def test_patient_who_leaves(area, qtbot):
 def test_slips_print_from_billing_and_escort(area, qtbot, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from frontdesk.ui.slip_actions import print_visit_slip
+    from frontdesk.ui.reception.slip_actions import print_visit_slip
 
     files = []
 

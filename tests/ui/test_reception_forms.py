@@ -103,7 +103,7 @@ def test_enter_moves_to_the_next_field(area, qtbot):
 
 
 def test_draft_is_restored_after_rebuilding_the_screen(area, qtbot, demo_ctx):
-    from frontdesk.ui.reception import ReceptionArea
+    from frontdesk.ui.reception.area import ReceptionArea
 
     desk, visit_id = to_registration(area, qtbot)
     form = desk.registration.form

@@ -123,7 +123,7 @@ def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(are
 def _pdf_printer(tmp_path, files):
     from PySide6.QtPrintSupport import QPrinter
 
-    from frontdesk.ui.slip_actions import print_visit_slip
+    from frontdesk.ui.reception.slip_actions import print_visit_slip
 
     def to_pdf(ctx, visit_id, kind, parent):
         out = tmp_path / f"{kind}-{visit_id}.pdf"

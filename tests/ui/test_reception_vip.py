@@ -19,7 +19,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def supervisor_area(qtbot, demo_db, pinned):
     """The reception area logged in as the demo supervisor (雷婷婷, leitt)."""
     from frontdesk.ui.context import AppContext
-    from frontdesk.ui.reception import ReceptionArea
+    from frontdesk.ui.reception.area import ReceptionArea
 
     ctx = AppContext(db_url=str(demo_db.database), staff=Staff.get(Staff.username == "leitt"))
     widget = ReceptionArea(ctx)

@@ -12,8 +12,8 @@ from frontdesk import clock as app_clock
 from frontdesk.db.models import AuditLog
 from frontdesk.reports.tables import ReportTable
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.printing import PrintOutcome, PrintResult
-from frontdesk.ui.reports import ReportsArea, ReportTableModel
+from frontdesk.ui.reports.area import ReportsArea, ReportTableModel
+from frontdesk.ui.widgets.printing import PrintOutcome, PrintResult
 
 # The fixture-day fixtures, shared with tests/unit/reports (pytest finds them by name here).
 from tests.helpers.report_day import _report_day_template, fx  # noqa: F401

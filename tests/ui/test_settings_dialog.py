@@ -4,7 +4,7 @@ import pytest
 
 from frontdesk import print_prefs, settings
 from frontdesk.db.models import AuditLog
-from frontdesk.ui.settings_dialog import SettingsDialog
+from frontdesk.ui.shell.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
 
@@ -31,7 +31,7 @@ def test_printing_choices_are_saved_and_audited(qtbot, desk_ctx):
     entry = AuditLog.get(AuditLog.entity == "settings")
     assert entry.staff_id == desk_ctx.staff.id and '"a5"' in entry.detail
     # The slip path reads what was chosen.
-    from frontdesk.ui.slip_actions import print_settings_for
+    from frontdesk.ui.reception.slip_actions import print_settings_for
 
     assert print_settings_for("billing").default_printer == "Cashier-Receipt"
     assert print_settings_for("guide").print_without_asking is True

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableWidget  # noqa
 from frontdesk import settings  # noqa: E402
 from frontdesk.db.models import Patient, Staff, Visit  # noqa: E402
 from frontdesk.slips import source  # noqa: E402
-from frontdesk.ui import printing  # noqa: E402
-from frontdesk.ui.printing import PrintOutcome  # noqa: E402
-from frontdesk.ui.slip_actions import ReprintDialog, print_visit_slip  # noqa: E402
+from frontdesk.ui.reception.slip_actions import ReprintDialog, print_visit_slip  # noqa: E402
+from frontdesk.ui.widgets import printing  # noqa: E402
+from frontdesk.ui.widgets.printing import PrintOutcome  # noqa: E402
 from tests.helpers.actors import viewer
 
 pytestmark = pytest.mark.gui

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import attendance, fines, settings
+from frontdesk import settings
 from frontdesk.db.models import Fine, Shift, ShiftAssignment, SignIn
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
+from frontdesk.staffing import attendance, fines
 
 
 @pytest.fixture

@@ -73,7 +73,7 @@ def test_demo_appointments_give_a_real_arrival_rate(demo_db):
 
 
 def test_demo_desk_has_called_everyone_but_yesterdays_patients(demo_db):
-    from frontdesk import followups
+    from frontdesk.service import followups
     from tests.conftest import DEMO_TODAY
 
     desk = Staff.get(Staff.username == "desk1")

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from frontdesk import fines
 from frontdesk.db.models import AuditLog, Fine
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
+from frontdesk.staffing import fines
 
 
 @pytest.fixture

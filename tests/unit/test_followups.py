@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from frontdesk import followups, stages
+from frontdesk import stages
 from frontdesk.db.models import AuditLog, Department, Doctor, FollowUp, Patient, Visit
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
+from frontdesk.service import followups
 
 DAY = dt.date(2026, 11, 23)
 YESTERDAY = DAY - dt.timedelta(days=1)

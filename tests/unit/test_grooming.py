@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from frontdesk import admin as rule_admin
-from frontdesk import grooming, rules
+from frontdesk import rules
 from frontdesk.db.models import (
     AuditLog,
     Fine,
@@ -20,7 +20,8 @@ from frontdesk.db.models import (
     ShiftAssignment,
 )
 from frontdesk.errors import ConfigError, ConflictError, PermissionDenied, ValidationError
-from frontdesk.grooming import ItemOutcome
+from frontdesk.staffing import grooming
+from frontdesk.staffing.grooming import ItemOutcome
 
 DAY = dt.date(2026, 11, 23)
 FAIL = ItemOutcome(passed=False)
@@ -226,7 +227,7 @@ def test_a_rules_file_with_a_negative_fine_is_refused(db, tmp_path, old, new):
 
 def test_month_history_per_staff(team):
     boss, desk, _, _ = team
-    from frontdesk import attendance
+    from frontdesk.staffing import attendance
 
     attendance.sign_in(staff=desk, pin="2001", at=dt.datetime(2026, 11, 23, 8, 12))
     grooming.record_check(actor=boss, form=grooming.open_check(actor=boss, staff=desk, day=DAY),

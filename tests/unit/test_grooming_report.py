@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 
-from frontdesk import attendance, fines, grooming, grooming_report
 from frontdesk.db.models import AuditLog, Shift, ShiftAssignment
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.grooming import ItemOutcome
+from frontdesk.staffing import attendance, fines, grooming, grooming_report
+from frontdesk.staffing.grooming import ItemOutcome
 
 DAY = dt.date(2026, 11, 23)
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler missing")

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import handover, stages
+from frontdesk import stages
 from frontdesk.db.models import AuditLog, Department, HandoverNote, Patient, Shift, Visit
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
+from frontdesk.staffing import handover
 
 DAY = dt.date(2026, 11, 23)
 

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import accounts, admin, audit, backup, fines, handover, patients
+from frontdesk import accounts, admin, audit, backup, patients
 from frontdesk.db.models import FeeClass, Patient
 from frontdesk.errors import PermissionDenied
 from frontdesk.permissions import ROLE_PERMISSIONS, Perm, allowed, require
+from frontdesk.staffing import fines, handover
 
 DAY = dt.date(2026, 11, 23)
 

@@ -19,9 +19,10 @@ import sqlite3
 
 import pytest
 
-from frontdesk import accounts, auth, clock, followups, installation, settings
+from frontdesk import accounts, auth, clock, installation, settings
 from frontdesk.db.models import FollowUp, Setting, Staff, database_proxy
 from frontdesk.reports.sql import read_transaction
+from frontdesk.service import followups
 from tests.conftest import DEMO_TODAY
 
 

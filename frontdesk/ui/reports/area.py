@@ -1,0 +1,528 @@
+"""The reports screen: a day's (or a date range's) summary as tables and charts, printed or exported.
+
+Everything is computed by :mod:`frontdesk.reports` on the background worker
+(ctx.tasks) while a busy bar runs; this screen only lays the result out. The
+charts on screen are the printed ones: each reportlab chart is made into a
+one-page PDF by the domain and rendered here with QtPdf.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import clock
+from frontdesk.errors import FrontdeskError
+from frontdesk.permissions import Perm, allowed
+from frontdesk.reports import charts, export
+from frontdesk.reports.daily import build_daily
+from frontdesk.reports.model import DailySummary, RangeSummary
+from frontdesk.reports.range import build_range
+from frontdesk.reports.tables import (
+    SECTION_NAMES,
+    ReportTable,
+    empty_notice,
+    format_cell,
+    range_empty_notice,
+    t,
+    tables_for,
+    title_for,
+)
+
+ERROR_STYLE = "color: #b91c1c;"
+NOTICE_STYLE = ("background: #fff8e1; border: 1px solid #c9a227; padding: 6px; "
+                "font-size: 11pt;")
+CHART_DPI = 110
+MAX_TABLE_ROWS = 18  # taller tables scroll inside their own view
+
+
+@dataclass
+class Loaded:
+    """What the worker hands back: the summary and its charts as one-page PDFs."""
+
+    summary: DailySummary | RangeSummary
+    chart_pdfs: list[bytes]
+
+
+def _load(ctx_staff, mode: str, day: dt.date, start: dt.date, end: dt.date) -> Loaded:
+    summary = (build_daily(day, actor=ctx_staff) if mode == "day"
+               else build_range(start, end, actor=ctx_staff))
+    pdfs = [charts.chart_pdf(d) for d in charts.charts_for(summary)] if not summary.is_empty \
+        else []
+    return Loaded(summary, pdfs)
+
+
+def _to_date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+class ReportTableModel(QAbstractTableModel):
+    """One report table, read-only; numbers right-aligned."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._table: ReportTable | None = None
+        self._numeric: list[bool] = []
+
+    def set_table(self, table: ReportTable | None) -> None:
+        self.beginResetModel()
+        self._table = table
+        self._numeric = [] if table is None else [
+            bool(table.rows) and all(isinstance(r[c], int | float) or r[c] is None
+                                     for r in table.rows)
+            for c in range(len(table.columns))]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt's name
+        if (parent is not None and parent.isValid()) or self._table is None:
+            return 0
+        return len(self._table.rows)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
+        if (parent is not None and parent.isValid()) or self._table is None:
+            return 0
+        return len(self._table.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._table is None:
+            return None
+        value = self._table.rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return format_cell(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self._numeric[index.column()]:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or self._table is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._table.columns[section]
+        return str(section + 1)
+
+
+class ReportsArea(QWidget):
+    """Date picker (one day or a range), tables and charts, print and export."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("reportsArea")
+        self.loaded: Loaded | None = None
+        self.busy = False
+        self.models: dict[str, ReportTableModel] = {}
+        self._shown_once = False
+        # Seams for tests and kiosks: where to save, and how to preview for printing.
+        self.ask_save_path = self._ask_save_path
+        self.open_print_preview = self._open_print_preview
+
+        today = QDate(clock.today())
+        self.mode = QComboBox()
+        self.mode.setObjectName("reportMode")
+        self.mode.addItem("", "day")
+        self.mode.addItem("", "range")
+        self.day_edit = self._date_edit("reportDate", today)
+        self.from_edit = self._date_edit("reportFrom", today.addDays(-6))
+        self.to_edit = self._date_edit("reportTo", today)
+        self.day_label, self.from_label, self.to_label = QLabel(), QLabel(), QLabel()
+        self.day_label.setBuddy(self.day_edit)
+        self.from_label.setBuddy(self.from_edit)
+        self.to_label.setBuddy(self.to_edit)
+        self.week_button = QPushButton()
+        self.week_button.setObjectName("reportLastWeek")
+        self.month_button = QPushButton()
+        self.month_button.setObjectName("reportThisMonth")
+        self.show_button = QPushButton()
+        self.show_button.setObjectName("reportShow")
+        self.show_button.setDefault(True)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("reportPrint")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("reportExport")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("reportProgress")
+        self.progress.setRange(0, 0)  # busy: a report has no meaningful percentage
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+
+        self.error = QLabel()
+        self.error.setObjectName("reportError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        self.title = QLabel()
+        self.title.setObjectName("reportTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.notice = QLabel()
+        self.notice.setObjectName("reportNotice")
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reportTabs")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.mode)
+        for label, edit in ((self.day_label, self.day_edit), (self.from_label, self.from_edit),
+                            (self.to_label, self.to_edit)):
+            bar.addWidget(label)
+            bar.addWidget(edit)
+        bar.addWidget(self.week_button)
+        bar.addWidget(self.month_button)
+        bar.addWidget(self.show_button)
+        bar.addWidget(self.progress)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.show_button.clicked.connect(self.refresh)
+        self.week_button.clicked.connect(self.pick_last_week)
+        self.month_button.clicked.connect(self.pick_this_month)
+        self.print_button.clicked.connect(self.print_report)
+        self.export_button.clicked.connect(self.export_report)
+        ctx.changes.session_changed.connect(self._update_buttons)
+        self.retranslate()
+        self._mode_changed()
+
+    # --- building -------------------------------------------------------------------
+
+    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMaximumDate(QDate(clock.today()))  # a future day has nothing to report
+        return edit
+
+    def retranslate(self) -> None:
+        self.mode.setItemText(0, self.tr("One day"))
+        self.mode.setItemText(1, self.tr("Date range"))
+        self.mode.setAccessibleName(self.tr("Report period"))
+        self.day_label.setText(self.tr("&Day:"))
+        self.from_label.setText(self.tr("&From:"))
+        self.to_label.setText(self.tr("&To:"))
+        self.day_edit.setAccessibleName(self.tr("Report day"))
+        self.from_edit.setAccessibleName(self.tr("First day"))
+        self.to_edit.setAccessibleName(self.tr("Last day"))
+        self.week_button.setText(self.tr("Last 7 days"))
+        self.week_button.setAccessibleName(self.tr("Last 7 days"))
+        self.month_button.setText(self.tr("This month"))
+        self.month_button.setAccessibleName(self.tr("This month"))
+        self.show_button.setText(self.tr("&Show"))
+        self.show_button.setAccessibleName(self.tr("Show report"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setAccessibleName(self.tr("Print report"))
+        self.export_button.setText(self.tr("&Export…"))
+        self.export_button.setAccessibleName(self.tr("Export report"))
+        self.progress.setAccessibleName(self.tr("Report in progress"))
+        self.tabs.setAccessibleName(self.tr("Report sections"))
+        if self.loaded is not None:
+            self._lay_out(self.loaded)  # the tables' own words follow the language too
+        elif not self.busy:
+            self.title.setText(self.tr("Choose a day and press Show."))
+        self._update_buttons()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:  # today's report the first time the screen is opened
+            self._shown_once = True
+            if allowed(self.ctx.staff, Perm.PRINT_REPORTS):
+                self.refresh()
+
+    def _mode_changed(self) -> None:
+        day = self.mode.currentData() == "day"
+        for w in (self.day_label, self.day_edit):
+            w.setVisible(day)
+        for w in (self.from_label, self.from_edit, self.to_label, self.to_edit,
+                  self.week_button, self.month_button):
+            w.setVisible(not day)
+
+    def _update_buttons(self) -> None:
+        may = allowed(self.ctx.staff, Perm.PRINT_REPORTS)
+        has = self.loaded is not None and not self.busy
+        self.print_button.setEnabled(may and has)
+        self.export_button.setEnabled(may and has)
+        self.show_button.setEnabled(not self.busy)
+
+    # --- actions --------------------------------------------------------------------
+
+    def pick_last_week(self) -> None:
+        today = QDate(clock.today())
+        self.from_edit.setDate(today.addDays(-6))
+        self.to_edit.setDate(today)
+
+    def pick_this_month(self) -> None:
+        today = QDate(clock.today())
+        self.from_edit.setDate(QDate(today.year(), today.month(), 1))
+        self.to_edit.setDate(today)
+
+    def set_day(self, day: dt.date) -> None:
+        """Show one day (used by tests and by other screens linking here)."""
+        self.mode.setCurrentIndex(0)
+        self.day_edit.setMaximumDate(max(self.day_edit.maximumDate(), _qdate(day)))
+        self.day_edit.setDate(_qdate(day))
+
+    def set_range(self, start: dt.date, end: dt.date) -> None:
+        self.mode.setCurrentIndex(1)
+        for edit, value in ((self.from_edit, start), (self.to_edit, end)):
+            edit.setMaximumDate(max(edit.maximumDate(), _qdate(value)))
+            edit.setDate(_qdate(value))
+
+    def refresh(self) -> None:
+        """Build the chosen report on the worker; the busy bar runs meanwhile."""
+        if self.busy:
+            return
+        self._show_error("")
+        self.status.setText("")
+        mode = self.mode.currentData()
+        day = _to_date(self.day_edit.date())
+        start, end = _to_date(self.from_edit.date()), _to_date(self.to_edit.date())
+        staff = self.ctx.staff
+        self.busy = True
+        self.progress.show()
+        self.title.setText(self.tr("Working out the numbers…"))
+        self._update_buttons()
+        self.ctx.tasks.run(lambda: _load(staff, mode, day, start, end), self._loaded,
+                           self._failed)
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.loaded = loaded
+        self._lay_out(loaded)
+        self._update_buttons()
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.title.setText("")
+        self._update_buttons()
+        if isinstance(exc, FrontdeskError):
+            self._show_error(exc.message(), exc.field)
+        else:
+            self._show_error(self.tr("The report could not be made: {error}").format(error=exc))
+
+    def _show_error(self, message: str, field: str | None = None) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        edits = {"date": self.day_edit, "from": self.from_edit, "to": self.to_edit}
+        for name, edit in edits.items():
+            edit.setStyleSheet("border: 1px solid #b91c1c;" if message and name == field else "")
+
+    # --- laying out -----------------------------------------------------------------
+
+    def _lay_out(self, loaded: Loaded) -> None:
+        summary = loaded.summary
+        self.title.setText(title_for(summary))
+        if summary.is_empty:
+            self.notice.setText(empty_notice() if isinstance(summary, DailySummary)
+                                else range_empty_notice())
+        self.notice.setVisible(summary.is_empty)
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.models = {}
+        pages: dict[str, QVBoxLayout] = {}
+        images = self._chart_images(loaded.chart_pdfs)
+        chart_places = {"days": images[:1] if isinstance(summary, RangeSummary) else [],
+                        "breakdown": images[-3:] if images else []}
+        for table in tables_for(summary):
+            if table.section not in pages:
+                pages[table.section] = self._add_page(table.section)
+                for i, image in enumerate(chart_places.get(table.section, [])):
+                    chart = QLabel()
+                    chart.setObjectName(f"reportChart_{table.section}_{i}")
+                    chart.setPixmap(image)
+                    chart.setAccessibleName(self.tr("Chart"))
+                    pages[table.section].addWidget(chart)
+            self._add_table(pages[table.section], table)
+        for layout in pages.values():
+            layout.addStretch(1)
+        self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
+
+    def _add_page(self, section: str) -> QVBoxLayout:
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        scroll = QScrollArea()
+        scroll.setObjectName(f"reportPage_{section}")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.tabs.addTab(scroll, t(SECTION_NAMES[section]))
+        return layout
+
+    def _add_table(self, layout: QVBoxLayout, table: ReportTable) -> None:
+        if table.title != t(SECTION_NAMES[table.section]):
+            head = QLabel(table.title)
+            head.setStyleSheet("font-weight: 600; margin-top: 6px;")
+            layout.addWidget(head)
+        if not table.rows:
+            empty = QLabel(table.empty or "—")
+            empty.setObjectName(f"reportEmpty_{table.key}")
+            empty.setStyleSheet("color: #64748b;")
+            layout.addWidget(empty)
+        else:
+            model = ReportTableModel(self)
+            model.set_table(table)
+            self.models[table.key] = model
+            view = QTableView()
+            view.setObjectName(f"reportTable_{table.key}")
+            view.setAccessibleName(table.title)
+            view.setModel(model)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setAlternatingRowColors(True)
+            view.verticalHeader().hide()
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(False)
+            # Rows of one fixed height, so the view's height can be known before it is shown:
+            # short tables show every row (the page scrolls), long ones scroll inside.
+            row_h = max(24, view.fontMetrics().height() + 10)
+            rows_header = view.verticalHeader()
+            rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows_header.setDefaultSectionSize(row_h)
+            head_h = max(header.sizeHint().height(), view.fontMetrics().height() + 8)
+            shown = min(len(table.rows), MAX_TABLE_ROWS)
+            view.setFixedHeight(head_h + shown * row_h + 2 * view.frameWidth() + 2)
+            if len(table.rows) <= MAX_TABLE_ROWS:
+                view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            layout.addWidget(view)
+        if table.note:
+            note = QLabel(table.note)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #64748b; font-size: 9pt;")
+            layout.addWidget(note)
+
+    def _chart_images(self, pdfs: list[bytes]) -> list[QPixmap]:
+        from frontdesk.ui.widgets.printing import PdfLoadError, load_pdf, render_page
+
+        out = []
+        for data in pdfs:
+            try:
+                doc = load_pdf(data, self)
+            except PdfLoadError:
+                continue  # a chart that cannot be drawn leaves its tables in place
+            try:
+                out.append(QPixmap.fromImage(render_page(doc, 0, CHART_DPI)))
+            finally:
+                doc.deleteLater()
+        return out
+
+    # --- print and export -------------------------------------------------------------
+
+    def _suggested_name(self, summary) -> str:
+        if isinstance(summary, DailySummary):
+            return f"daily-summary-{summary.day:%Y-%m-%d}.pdf"
+        return f"summary-{summary.start:%Y-%m-%d}-{summary.end:%Y-%m-%d}.pdf"
+
+    def _ask_save_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), str(Path.home() / suggested),
+            self.tr("PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)"))
+        return path
+
+    def export_report(self) -> None:
+        """Ask where, then write PDF/CSV/XLSX (by extension) on the worker."""
+        if self.loaded is None or self.busy:
+            return
+        path = self.ask_save_path(self._suggested_name(self.loaded.summary))
+        if not path:
+            return
+        summary, staff = self.loaded.summary, self.ctx.staff
+        self.busy = True
+        self.progress.show()
+        self._show_error("")
+        self._update_buttons()
+        self.ctx.tasks.run(lambda: export.save_report(summary, path, actor=staff),
+                           self._exported, self._export_failed)
+
+    def _exported(self, written) -> None:
+        self.busy = False
+        self.progress.hide()
+        self._update_buttons()
+        self.status.setText(self.tr("Saved to {path}. It holds patients' phone numbers: keep it "
+                                    "confidential.").format(path=written))
+
+    def _export_failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.progress.hide()
+        self._update_buttons()
+        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
+        self._show_error(self.tr("Nothing was saved or printed: {reason}").format(
+            reason=message))
+
+    def _open_print_preview(self, data: bytes, title: str):
+        from frontdesk import settings
+        from frontdesk.ui.widgets.printing import PrintPreviewDialog, PrintSettings
+
+        chosen = PrintSettings(default_printer=settings.get("printing.report.printer"))
+        dialog = PrintPreviewDialog(data, title=title, settings=chosen, parent=self)
+        try:
+            dialog.exec()
+            return dialog.print_result
+        finally:
+            dialog.deleteLater()
+
+    def print_report(self) -> None:
+        """Make the PDF on the worker, then preview it as it will print; audit a print made."""
+        if self.loaded is None or self.busy:
+            return
+        summary, staff = self.loaded.summary, self.ctx.staff
+        self.busy = True
+        self.progress.show()
+        self._show_error("")
+        self._update_buttons()
+        self.ctx.tasks.run(lambda: export.report_pdf(summary, actor=staff),
+                           lambda data: self._preview(summary, data), self._export_failed)
+
+    def _preview(self, summary, data: bytes) -> None:
+        self.busy = False
+        self.progress.hide()
+        self._update_buttons()
+        result = self.open_print_preview(data, title_for(summary))
+        if result is None:
+            return
+        if result.ok:
+            export.record_print(summary, actor=self.ctx.staff, printer=result.printer)
+        self.status.setText(result.message)

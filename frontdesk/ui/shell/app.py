@@ -1,0 +1,133 @@
+"""Start the desktop app: Qt application, translations, database, first run, main window."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import sys
+
+from frontdesk import i18n, rules, settings
+from frontdesk.errors import FrontdeskError
+
+log = logging.getLogger(__name__)
+
+
+def _ensure_platform(smoke: bool) -> None:
+    # Without a display Qt aborts the process; a smoke test must still run.
+    if smoke and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def make_application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Frontdesk")
+    app.setOrganizationName("Frontdesk")
+    app.setApplicationDisplayName("Frontdesk")
+    return app
+
+
+def open_and_prepare(db_url: str, *, demo: bool) -> None:
+    """Open and migrate the database; a new demo database gets the demo hospital."""
+    from frontdesk.db.session import open_database
+
+    open_database(db_url)
+    if demo and not rules.rules_loaded():
+        from frontdesk.demo import install_demo
+
+        install_demo()
+
+
+def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str | None = None) -> int:
+    _ensure_platform(smoke)
+    app = make_application()
+    from frontdesk.ui.shell import crash
+
+    # Qt's messages into the log; an unhandled exception shows one dialog, the app goes on.
+    guard = crash.install(db_url)
+    try:
+        return _run(app, db_url, demo=demo, smoke=smoke, lang=lang)
+    finally:
+        guard.uninstall()
+
+
+def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from frontdesk.ui import translation
+    from frontdesk.ui.context import AppContext
+    from frontdesk.ui.shell.main_window import MainWindow
+
+    translation.install(lang or i18n.language())
+    try:
+        open_and_prepare(db_url, demo=demo)
+    except FrontdeskError as exc:
+        if smoke:
+            raise
+        log.warning("database not opened: %s", exc.en)
+        QMessageBox.critical(None, "Frontdesk", exc.message())
+        return 2
+    from frontdesk.diagnostics import database_location
+
+    log.info("database: %s %s", *database_location(db_url))
+    translation.install(lang or settings.get("ui.language"))
+
+    ctx = AppContext(db_url=db_url, demo=demo)
+    if smoke:
+        # The packaging test runs from the command line and closes itself after 200 ms:
+        # it shows the first screen with the data a desk would see, read as the command
+        # line reads (permissions.SYSTEM, read-only; whoever can run it against the
+        # database file can read that file anyway), so it exercises the real start-up.
+        from frontdesk.permissions import SYSTEM
+
+        ctx.staff = SYSTEM
+    else:
+        from frontdesk import installation
+
+        if installation.needs_setup():
+            from frontdesk.ui.shell.first_run import FirstRunDialog
+
+            first = FirstRunDialog()
+            if first.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            if first.created_admin is not None:
+                ctx.set_staff(first.created_admin)  # just chose the password: no second prompt
+        if ctx.staff is None and importlib.util.find_spec("frontdesk.ui.shell.login") is not None:
+            from frontdesk.ui.shell.login import ask_login
+
+            if not ask_login(ctx):
+                return 0
+
+    window = MainWindow(ctx)
+    if ctx.staff is not None and not smoke:
+        # Someone logged in: lock after idle minutes, and take today's backup if none yet.
+        from frontdesk.ui.admin.backup import start_daily_backup
+        from frontdesk.ui.shell import lock
+
+        lock.install(window, ctx)
+        start_daily_backup(ctx, window)
+    window.show()
+    if ctx.staff is not None and not smoke:
+        # Shift start: the handover notes waiting for this shift, beside the main window.
+        from frontdesk.ui.staffing.handover_pending import show_pending_handover
+
+        window.pending_handover = show_pending_handover(ctx, window)
+    if smoke:
+        shown: list[bool] = []
+
+        def finish() -> None:
+            shown.append(window.isVisible() and window.nav.count() > 0)
+            app.quit()
+
+        QTimer.singleShot(200, finish)
+        app.exec()
+        ok = bool(shown and shown[0])
+        print(f"smoke: main window '{window.windowTitle()}' shown={ok}")
+        window.close()
+        return 0 if ok else 1
+    code = app.exec()
+    ctx.tasks.wait()
+    return code

@@ -1,0 +1,207 @@
+"""The main window: navigation on the left, one area at a time on the right.
+
+Areas are built the first time they are shown, so start-up only pays for the
+first screen. An area whose module does not exist yet shows a plain "not built
+yet" page instead of pretending to work.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from frontdesk import settings
+from frontdesk.paths import resource_path
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.widgets.retranslate import Retranslating
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    key: str
+    title: str  # English source string, translated in the "Areas" context
+    factory: str  # "module:ClassName"; the class takes (ctx, parent)
+    shortcut: str
+
+
+AREAS = (
+    AreaSpec("reception", QT_TRANSLATE_NOOP("Areas", "Reception"),
+             "frontdesk.ui.reception.area:ReceptionArea", "Ctrl+1"),
+    AreaSpec("queue", QT_TRANSLATE_NOOP("Areas", "Queue board"),
+             "frontdesk.ui.queue.board:QueueBoardArea", "Ctrl+2"),
+    AreaSpec("grooming", QT_TRANSLATE_NOOP("Areas", "Grooming check"),
+             "frontdesk.ui.staffing.area:GroomingArea", "Ctrl+3"),
+    AreaSpec("reports", QT_TRANSLATE_NOOP("Areas", "Reports"),
+             "frontdesk.ui.reports.area:ReportsArea", "Ctrl+4"),
+    AreaSpec("followup", QT_TRANSLATE_NOOP("Areas", "Follow-up calls"),
+             "frontdesk.ui.service.followups:FollowUpArea", "Ctrl+5"),
+    AreaSpec("admin", QT_TRANSLATE_NOOP("Areas", "Admin"),
+             "frontdesk.ui.admin.area:AdminArea", "Ctrl+6"),
+)
+
+
+def area_title(source: str) -> str:
+    return QCoreApplication.translate("Areas", source)
+
+
+def build_area(spec: AreaSpec, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
+    module_name, class_name = spec.factory.split(":")
+    return getattr(importlib.import_module(module_name), class_name)(ctx, parent)
+
+
+class MainWindow(Retranslating, QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(960, 600))
+        icon_path = resource_path("icons", "frontdesk.svg")
+        if icon_path.exists():
+            from PySide6.QtGui import QIcon
+
+            self.setWindowIcon(QIcon(str(icon_path)))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 13pt; border: none; background: #f1f5f9; }"
+            "QListWidget::item { padding: 14px 12px; }"
+            "QListWidget::item:selected { background: #0f766e; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("areaStack")
+        self._areas: dict[str, QWidget] = {}
+        for spec in AREAS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # filled on first show
+        self.nav.currentRowChanged.connect(self.show_area_at)
+
+        # A fixed navigation column: no splitter, so no stray gap beside it.
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.staff_label = QLabel()
+        self.staff_label.setObjectName("staffLabel")
+        self.statusBar().addPermanentWidget(self.staff_label)
+        self._build_menus()
+        self.retranslate()
+        ctx.changes.session_changed.connect(self._update_staff_label)
+        ctx.changes.settings_changed.connect(self.retranslate)
+        self.nav.setCurrentRow(0)
+
+    # --- areas ---------------------------------------------------------------
+
+    def show_area(self, key: str) -> QWidget:
+        """Switch to the area `key`, building it on first use; returns its widget."""
+        index = next(i for i, spec in enumerate(AREAS) if spec.key == key)
+        self.nav.setCurrentRow(index)
+        return self._areas[key]
+
+    def show_area_at(self, index: int) -> None:
+        if index < 0:
+            return
+        spec = AREAS[index]
+        if spec.key not in self._areas:
+            widget = build_area(spec, self.ctx, self)
+            widget.setObjectName(widget.objectName() or f"{spec.key}Area")
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._areas[spec.key] = widget
+        self.stack.setCurrentIndex(index)
+
+    def area(self, key: str) -> QWidget | None:
+        return self._areas.get(key)
+
+    # --- menus and text ------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.menu_file = self.menuBar().addMenu("")
+        self.act_settings = QAction(self)
+        self.act_settings.setObjectName("actionSettings")
+        self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_settings.triggered.connect(self.open_settings)
+        self.act_quit = QAction(self)
+        self.act_quit.setObjectName("actionQuit")
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.menu_file.addAction(self.act_settings)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+
+        self.menu_go = self.menuBar().addMenu("")
+        self.area_actions: list[QAction] = []
+        for i, spec in enumerate(AREAS):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(spec.shortcut))
+            act.triggered.connect(lambda _=False, i=i: self.nav.setCurrentRow(i))
+            self.menu_go.addAction(act)
+            self.area_actions.append(act)
+
+        self.menu_help = self.menuBar().addMenu("")
+        self.act_about = QAction(self)
+        self.act_about.setObjectName("actionAbout")
+        self.act_about.triggered.connect(self.about)
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        name = settings.hospital_name() or "Frontdesk"
+        self.setWindowTitle(self.tr("{hospital} — Frontdesk").format(hospital=name))
+        for i, spec in enumerate(AREAS):
+            item = self.nav.item(i)
+            item.setText(area_title(spec.title))
+            item.setToolTip(f"{area_title(spec.title)} ({spec.shortcut})")
+            self.area_actions[i].setText(area_title(spec.title))
+        self.nav.setAccessibleName(self.tr("Areas"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_go.setTitle(self.tr("&Go"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_settings.setText(self.tr("&Settings…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_about.setText(self.tr("&About Frontdesk"))
+        self._update_staff_label()
+
+    def _update_staff_label(self) -> None:
+        staff = self.ctx.staff
+        if staff is None:
+            self.staff_label.setText(self.tr("Not logged in"))
+        else:
+            self.staff_label.setText(self.tr("On duty: {name}").format(name=staff.display_name))
+
+    def open_settings(self) -> None:
+        from frontdesk.ui.shell.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def about(self) -> QWidget:
+        """Help → About: version, database, log file and schema, with Copy for IT."""
+        from frontdesk.ui.shell.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx.db_url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -1,0 +1,239 @@
+"""Shift handover (交接班): read and acknowledge open notes, write the note for your shift."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import clock
+from frontdesk.errors import FrontdeskError
+from frontdesk.i18n import localized
+from frontdesk.permissions import Perm, allowed
+from frontdesk.staffing import attendance, handover
+from frontdesk.ui.staffing.grooming_check import error_label, show_error
+
+
+class HandoverTab(QWidget):
+    notes_changed = Signal()  # the list of notes waiting for acknowledgement was reloaded
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("handoverTab")
+        self.notes: list[handover.NoteView] = []
+
+        # Left: notes waiting for the incoming shift.
+        self.pending_box = QGroupBox()
+        self.pending_list = QListWidget()
+        self.pending_list.setObjectName("pendingNotesList")
+        self.pending_list.setWordWrap(True)
+        self.pending_list.setStyleSheet("QListWidget::item { padding: 6px; border-bottom: 1px solid #e2e8f0; }")
+        self.pending_list.itemSelectionChanged.connect(self._update_buttons)
+        self.ack_button = QPushButton()
+        self.ack_button.setObjectName("acknowledgeNoteButton")
+        self.ack_error = error_label("acknowledgeNoteError")
+        left = QVBoxLayout(self.pending_box)
+        left.addWidget(self.pending_list, 1)
+        left.addWidget(self.ack_error)
+        left.addWidget(self.ack_button)
+
+        # Right: the note for the shift now ending.
+        self.write_box = QGroupBox()
+        self.shift_combo = QComboBox()
+        self.shift_combo.setObjectName("handoverShiftCombo")
+        self.equipment_edit = QPlainTextEdit()
+        self.equipment_edit.setObjectName("equipmentEdit")
+        self.equipment_error = error_label("equipmentError")
+        self.cases_edit = QPlainTextEdit()
+        self.cases_edit.setObjectName("hardCasesEdit")
+        self.cases_error = error_label("hardCasesError")
+        self.swaps_edit = QPlainTextEdit()
+        self.swaps_edit.setObjectName("staffSwapsEdit")
+        self.swaps_error = error_label("staffSwapsError")
+        self.visits_edit = QPlainTextEdit()
+        self.visits_edit.setObjectName("openVisitsEdit")
+        self.visits_error = error_label("openVisitsError")
+        self.fill_button = QPushButton()
+        self.fill_button.setObjectName("fillOpenVisitsButton")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveHandoverButton")
+        self.status = QLabel()
+        self.status.setObjectName("handoverStatus")
+        self.status.setStyleSheet("color: #166534;")
+        self.labels = [QLabel() for _ in range(5)]
+        form = QFormLayout(self.write_box)
+        form.addRow(self.labels[0], self.shift_combo)
+        for label, edit, error in ((self.labels[1], self.equipment_edit, self.equipment_error),
+                                   (self.labels[2], self.cases_edit, self.cases_error),
+                                   (self.labels[3], self.swaps_edit, self.swaps_error),
+                                   (self.labels[4], self.visits_edit, self.visits_error)):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(90)
+            box = QVBoxLayout()
+            box.addWidget(edit)
+            box.addWidget(error)
+            form.addRow(label, box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fill_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        form.addRow(self.status)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.pending_box)
+        splitter.addWidget(self.write_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        self.fill_button.clicked.connect(self.fill_open_visits)
+        self.save_button.clicked.connect(self.save)
+        ctx.changes.visits_changed.connect(self._visits_changed)
+        self._visits_touched = False  # once the desk edits it, a refresh must not overwrite it
+        self._filling_visits = False
+        self.visits_edit.textChanged.connect(self._mark_touched)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.pending_box.setTitle(self.tr("Notes for the incoming shift"))
+        self.pending_list.setAccessibleName(self.tr("Handover notes not yet acknowledged"))
+        self.ack_button.setText(self.tr("I have read it — &acknowledge"))
+        self.ack_button.setAccessibleName(self.tr("Acknowledge the selected note"))
+        self.write_box.setTitle(self.tr("Handover note for my shift"))
+        for label, source in zip(self.labels, (self.tr("Shift:"), self.tr("Equipment:"),
+                                               self.tr("Hard cases:"), self.tr("Staff swaps:"),
+                                               self.tr("Open visits:")), strict=True):
+            label.setText(source)
+        self.shift_combo.setAccessibleName(self.tr("Shift"))
+        self.equipment_edit.setAccessibleName(self.tr("Equipment problems"))
+        self.equipment_edit.setPlaceholderText(self.tr("Printer, phone, computer, signage… or “all normal”"))
+        self.cases_edit.setAccessibleName(self.tr("Hard cases"))
+        self.cases_edit.setPlaceholderText(self.tr("Patients or questions the next shift must follow up"))
+        self.swaps_edit.setAccessibleName(self.tr("Staff swaps"))
+        self.swaps_edit.setPlaceholderText(self.tr("Who swapped shifts with whom"))
+        self.visits_edit.setAccessibleName(self.tr("Open visits"))
+        self.fill_button.setText(self.tr("Refresh open visits"))
+        self.save_button.setText(self.tr("&Save handover note"))
+        self.save_button.setAccessibleName(self.tr("Save handover note"))
+        self.refresh()
+
+    # --- data ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        actor = self.ctx.staff
+        may = allowed(actor, Perm.WRITE_HANDOVER)
+        self.save_button.setEnabled(may)
+        self.pending_list.clear()
+        self.notes = []
+        if not may:
+            self._update_buttons()
+            self.notes_changed.emit()
+            return
+        code = self.shift_combo.currentData()
+        self.shift_combo.clear()
+        for s in attendance.shifts():
+            self.shift_combo.addItem(localized(s, "name"), s.code)
+        self.shift_combo.setCurrentIndex(max(0, self.shift_combo.findData(code)))
+        self.notes = handover.pending_notes(actor=actor)
+        for note in self.notes:
+            item = QListWidgetItem(note_text(note))
+            self.pending_list.addItem(item)
+        if not self._visits_touched:
+            self.fill_open_visits()
+        self._update_buttons()
+        self.notes_changed.emit()
+
+    def _mark_touched(self) -> None:
+        if not self._filling_visits:
+            self._visits_touched = True
+
+    def fill_open_visits(self) -> None:
+        """Pre-fill the open visits (the desk may then add to it)."""
+        if not allowed(self.ctx.staff, Perm.WRITE_HANDOVER):
+            return
+        self._filling_visits = True
+        self.visits_edit.setPlainText(handover.open_visits_text(actor=self.ctx.staff,
+                                                                day=clock.today()))
+        self._filling_visits = False
+        self._visits_touched = False
+
+    def _visits_changed(self) -> None:
+        if not self._visits_touched:
+            self.fill_open_visits()
+
+    def _update_buttons(self) -> None:
+        self.ack_button.setEnabled(bool(self.pending_list.selectedItems()))
+
+    # --- actions ---------------------------------------------------------------
+
+    def acknowledge_selected(self) -> None:
+        show_error(self.ack_error, "")
+        row = self.pending_list.currentRow()
+        if row < 0 or row >= len(self.notes):
+            return
+        try:
+            handover.acknowledge_note(actor=self.ctx.staff, note_id=self.notes[row].id)
+        except FrontdeskError as exc:
+            show_error(self.ack_error, exc.message())
+            return
+        self.refresh()
+
+    def save(self) -> None:
+        errors = {"equipment": self.equipment_error, "hard_cases": self.cases_error,
+                  "staff_swaps": self.swaps_error, "open_visits": self.visits_error}
+        for label in errors.values():
+            show_error(label, "")
+        self.status.setText("")
+        code = self.shift_combo.currentData()
+        shift = next((s for s in attendance.shifts() if s.code == code), None)
+        try:
+            handover.write_note(
+                actor=self.ctx.staff, day=clock.today(), shift=shift,
+                equipment=self.equipment_edit.toPlainText(),
+                hard_cases=self.cases_edit.toPlainText(),
+                staff_swaps=self.swaps_edit.toPlainText(),
+                open_visits=self.visits_edit.toPlainText())
+        except FrontdeskError as exc:
+            show_error(errors.get(exc.field or "", self.equipment_error), exc.message())
+            return
+        for edit in (self.equipment_edit, self.cases_edit, self.swaps_edit):
+            edit.clear()
+        self._visits_touched = False
+        self.status.setText(self.tr("Handover note saved; the next shift will see it."))
+        self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def note_text(n: handover.NoteView) -> str:
+    """A handover note as the next shift reads it (the handover tab and the shift-start window)."""
+    translate = QCoreApplication.translate
+    lines = [translate("HandoverNote", "{day} {shift} — written by {author} at {time}").format(
+        day=n.day.isoformat(), shift=n.shift_name, author=n.author_name,
+        time=n.written_at.strftime("%H:%M"))]
+    for label, value in ((translate("HandoverNote", "Equipment"), n.equipment),
+                         (translate("HandoverNote", "Hard cases"), n.hard_cases),
+                         (translate("HandoverNote", "Staff swaps"), n.staff_swaps),
+                         (translate("HandoverNote", "Open visits"), n.open_visits)):
+        if value:
+            lines.append(f"{label}: {value}")
+    return "\n".join(lines)
