@@ -53,6 +53,10 @@ class TriagePanel(Retranslating, QWidget):
         self.setStyleSheet(INVALID_STYLE)
         self.suggestion = triage.TriageSuggestion(False)
         self._departments: list[triage.DepartmentView] = []
+        # The patient's sex ("M"/"F") and age in years when the desk knows them
+        # (a returning patient attached before triage, an appointment).
+        self._sex: str | None = None
+        self._age: float | None = None
 
         self.complaint_label = QLabel()
         self.complaint = QPlainTextEdit()
@@ -128,8 +132,14 @@ class TriagePanel(Retranslating, QWidget):
 
     # --- public ------------------------------------------------------------------
 
-    def load(self, complaint: str, department_id: int | None, doctor_id: int | None) -> None:
-        """Show a visit's triage so far (an appointment may have pre-filled it)."""
+    def load(self, complaint: str, department_id: int | None, doctor_id: int | None, *,
+             sex: str | None = None, age: float | None = None) -> None:
+        """Show a visit's triage so far (an appointment may have pre-filled it).
+
+        `sex` and `age` are the linked patient's, when there is one: the
+        suggestions then use them (a child → paediatrics, no gynaecology for a man).
+        """
+        self.set_patient(sex, age)
         try:
             self._departments = triage.departments()
         except FrontdeskError as exc:
@@ -142,6 +152,11 @@ class TriagePanel(Retranslating, QWidget):
         self.complaint.setPlainText(complaint or "")
         self.complaint.blockSignals(False)
         self.update_suggestions(prefer=department_id, doctor=doctor_id)
+
+    def set_patient(self, sex: str | None, age: float | None) -> None:
+        """The patient the suggestions are for (None, None: not known yet)."""
+        self._sex = sex if sex in ("M", "F") else None
+        self._age = float(age) if age is not None and age >= 0 else None
 
     def choice(self) -> TriageChoice:
         dept = self.departments.currentItem()
@@ -200,7 +215,8 @@ class TriagePanel(Retranslating, QWidget):
         keep = prefer or (current.data(ID_ROLE) if current is not None else None)
         touched = current is not None and self._picked_by_hand
         try:
-            self.suggestion = triage.suggest(self.complaint.toPlainText())
+            self.suggestion = triage.suggest(self.complaint.toPlainText(), sex=self._sex,
+                                             age=self._age)
         except FrontdeskError as exc:
             self.complaint_box.set_error(exc.message())
             self.suggestion = triage.TriageSuggestion(False)
