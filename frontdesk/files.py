@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -57,15 +58,93 @@ def create_private(path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = False) -> Path:
+# --- what an output may replace ------------------------------------------------------
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Names of databases, their journals and Frontdesk's copies of them: never an output's name.
+_DATABASE_NAME = re.compile(
+    r"(\.(sqlite3?|db|partial|restoring)$)|(\.(sqlite3?|db)-(wal|shm|journal)$)|"
+    r"(\.sqlite3\.\d+$)|(before-(migration|restore))", re.IGNORECASE)
+
+
+def _kind_of_bytes(head: bytes) -> str:
+    if head.startswith(_SQLITE_HEADER):
+        return "database"
+    if head[:4] in (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"):
+        return "database"  # a write-ahead log
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"  # xlsx
+    if not head:
+        return "empty"
+    return "binary" if b"\0" in head else "text"
+
+
+def _kind_of_file(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return _kind_of_bytes(fh.read(512))
+    except OSError:
+        return "unreadable"
+
+
+def _in_backup_folder(target: Path) -> bool:
+    from frontdesk.paths import backup_dir
+
+    try:
+        return target.resolve().parent == backup_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def check_output(path: str | os.PathLike[str], data_kind: str | None = None, *,
+                 replace: bool = True) -> Path:
+    """Refuse an output path that would replace a database, a backup or a file of another kind.
+
+    `data_kind` is what will be written ("pdf", "zip", "text"; None: not checked).
+    With `replace` False an existing file is refused too (the command line's
+    --force). Raises ValidationError (field "out"); returns the expanded path.
+    """
+    target = Path(path).expanduser()
+    if _DATABASE_NAME.search(target.name) or _in_backup_folder(target):
+        raise ValidationError(
+            f"不能写入 {target}：这是数据库或备份的名称或文件夹。请换一个文件名。",
+            f"Will not write {target}: that is the name or folder of a database or a backup. "
+            "Choose another file name.", field="out")
+    if not target.exists() or target.is_dir():
+        return target
+    existing = _kind_of_file(target)
+    if existing == "database":
+        raise ValidationError(
+            f"不能覆盖 {target}：它是一个数据库文件。请换一个文件名。",
+            f"Will not overwrite {target}: it is a database file. Choose another file name.",
+            field="out")
+    if data_kind is not None and existing not in ("empty", data_kind):
+        raise ValidationError(
+            f"不能覆盖 {target}：它是另一种类型的文件。请换一个文件名。",
+            f"Will not overwrite {target}: it is a file of another kind. Choose another file "
+            "name.", field="out")
+    if not replace:
+        raise ValidationError(
+            f"文件 {target} 已存在。要替换它请加 --force，或换一个文件名。",
+            f"The file {target} already exists. Add --force to replace it, or choose another "
+            "name.", field="out")
+    return target
+
+
+def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = False,
+                 replace: bool = True) -> Path:
     """Write `data` to `path`; on failure raise ValidationError (field "out") and leave nothing.
 
     A missing folder, a folder given as the file, or a folder we may not write
     to gives a clear message in both languages. An existing file is replaced
-    only once the new one is complete. `private` files are readable by their
-    owner only; others keep the mode of the file they replace.
+    only once the new one is complete, and never when it is a database, a backup
+    or a file of another kind (`check_output`); with `replace` False not at all.
+    `private` files are readable by their owner only; others keep the mode of
+    the file they replace.
     """
-    target = Path(path).expanduser()
+    target = check_output(path, _kind_of_bytes(bytes(data[:512])), replace=replace)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ValidationError(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}",

@@ -29,6 +29,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day of a range")
     p.add_argument("--out", metavar="FILE",
                    help="output file, .pdf / .csv / .xlsx (without it: print the headline numbers)")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if it exists (a database or backup is never replaced)")
+
+
+# What each format's bytes look like (frontdesk.files.check_output compares the existing file).
+_KINDS = {".pdf": "pdf", ".xlsx": "zip", ".csv": "text"}
 
 
 def _which(args) -> tuple[str, str | None, str | None]:
@@ -63,11 +69,14 @@ def run(args) -> int:
         start, end = parse_day(first, field="from"), parse_day(last, field="to")
         check_range(start, end, today=today)
     if args.out:
-        export.format_of(args.out)
+        from frontdesk.files import check_output
+
+        fmt = export.format_of(args.out)
         folder = Path(args.out).expanduser().parent
         if not folder.is_dir():
             raise ValidationError(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}",
                                   field="out")
+        check_output(args.out, _KINDS.get(fmt), replace=args.force)
 
     open_for(args)
     if kind == "daily":

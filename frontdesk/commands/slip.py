@@ -17,9 +17,15 @@ def add_arguments(p) -> None:
     p.add_argument("--format", choices=FORMATS, dest="fmt",
                    help="paper: roll80 (80 mm receipt roll), a5 or a4 "
                         "(default: the setting slips.<kind>.format)")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE.pdf if it exists (a database or backup is never replaced)")
 
 
 def run(args) -> int:
+    from frontdesk.files import check_output
+
+    # Before the database is opened: the live database or a backup is never an output.
+    check_output(args.out, "pdf", replace=args.force)
     open_for(args)
     from frontdesk.permissions import SYSTEM
     from frontdesk.slips import source, write_pdf
@@ -29,7 +35,7 @@ def run(args) -> int:
     slip = source.slip_for(args.visit, args.kind, actor=SYSTEM)
     fmt = args.fmt or source.default_format(args.kind)
     data = source.slip_pdf(slip, fmt)
-    path = write_pdf(data, args.out)
+    path = write_pdf(data, args.out, replace=args.force)
     # The command line acts as the system: no staff member is logged in.
     source.record_print(args.visit, args.kind, actor=SYSTEM, fmt=fmt,
                         printer=str(path.resolve()), exported=True)

@@ -201,9 +201,9 @@ def test_readonly_folder_fails_clearly(demo, tmp_path):
 def test_existing_file_is_replaced_whole(demo, tmp_path):
     visit_id = a_visit(demo, vip=False)[0]
     out_file = tmp_path / "slip.pdf"
-    out_file.write_bytes(b"old contents")
+    out_file.write_bytes(b"%PDF-1.4 old contents")
     out = frontdesk("--db", f"sqlite:///{demo}", "slip", "--visit", str(visit_id),
-                    "--kind", "billing", "--out", str(out_file))
+                    "--kind", "billing", "--out", str(out_file), "--force")
     assert out.returncode == 0, out.stderr
     assert out_file.read_bytes().startswith(b"%PDF")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".slip.pdf.")]
