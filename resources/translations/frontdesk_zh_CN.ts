@@ -1,64 +1,80 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="77"/>
         <source>About Frontdesk</source>
         <translation>关于 Frontdesk</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="78"/>
         <source>Frontdesk — the reception desk companion</source>
         <translation>Frontdesk — 导医台工作助手</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="80"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="81"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="82"/>
         <source>Schema version:</source>
         <translation>数据库结构版本：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="83"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="84"/>
         <source>Qt:</source>
         <translation>Qt：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="85"/>
         <source>Python:</source>
         <translation>Python：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="86"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="93"/>
         <source>{version} (this version knows up to {latest})</source>
         <translation>{version}（本版本最高支持 {latest}）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="97"/>
         <source>none: {reason}</source>
         <translation>无：{reason}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="98"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="99"/>
         <source>Copy these details for IT</source>
         <translation>复制以上信息发给信息科</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="100"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/about.py" line="104"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -66,42 +82,52 @@
 <context>
     <name>AdminArea</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="78"/>
         <source>Only administrators can use this area. Log in as an administrator (File → Switch user).</source>
         <translation>只有管理员可以使用此功能区。请以管理员身份登录（文件 → 切换用户）。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Departments</source>
         <translation>科室</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Doctors &amp;&amp; schedule</source>
         <translation>医生与排班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Fees</source>
         <translation>挂号费</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Grooming items</source>
         <translation>仪容检查项</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="83"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="83"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/area.py" line="86"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -109,26 +135,34 @@
 <context>
     <name>Areas</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="41"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="43"/>
         <source>Queue board</source>
+        <translatorcomment>variant: short label in the navigation list; the area itself says 候诊看板</translatorcomment>
         <translation>候诊</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="45"/>
         <source>Grooming check</source>
         <translation>仪容检查</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="47"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="49"/>
         <source>Follow-up calls</source>
+        <translatorcomment>variant: short label in the navigation list; the area&apos;s heading says 电话回访</translatorcomment>
         <translation>回访</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="51"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
@@ -136,58 +170,72 @@
 <context>
     <name>AuditTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
         <source>&amp;Staff:</source>
         <translation>员工(&amp;S)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="131"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="132"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="133"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="134"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="135"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="149"/>
         <source>everyone</source>
         <translation>全部员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="155"/>
         <source>all actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="174"/>
         <source>Showing the newest {n} entries; narrow the filter to see older ones.</source>
         <translation>只显示最新的 {n} 条；请缩小筛选范围查看更早的记录。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="177"/>
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -195,30 +243,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="60"/>
         <source>(system)</source>
         <translation>（系统）</translation>
     </message>
@@ -226,70 +281,87 @@
 <context>
     <name>BackupTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="66"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="67"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="68"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="69"/>
         <source>Backup taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="69"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="70"/>
         <source>Backups</source>
-        <translation>备份列表</translation>
+        <translation>备份</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="82"/>
         <source>Backups are kept in {folder}</source>
         <translation>备份保存在 {folder}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="96"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="102"/>
         <source>Backup written and verified: {path}</source>
         <translation>备份已写入并通过检查：{path}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="110"/>
         <source>The operation failed: {error}</source>
         <translation>操作失败：{error}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="116"/>
         <source>Select a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="121"/>
         <source>Restore from file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="123"/>
         <source>Frontdesk backups (*.sqlite3)</source>
         <translation>Frontdesk 备份 (*.sqlite3)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="130"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="131"/>
         <source>Replace all current data with the backup {name}? The current database is kept aside first.</source>
         <translation>用备份 {name} 替换当前全部数据吗？当前数据库会先另存一份。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="137"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="143"/>
         <source>Restored from {name}. The previous database was kept as {aside}.</source>
         <translation>已从 {name} 恢复。原数据库已另存为 {aside}。</translation>
     </message>
@@ -297,77 +369,95 @@
 <context>
     <name>BillingPanel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="117"/>
         <source>To pay: {amount}</source>
         <translation>应缴：{amount}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="120"/>
         <source>Fee waived: {reason}. No payment is needed.</source>
         <translation>已免挂号费：{reason}，无需缴费。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="124"/>
         <source>Deferred fee waived (Enter)</source>
         <translation>补缴费用已减免 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="125"/>
         <source>Deferred fee paid at the cashier (Enter)</source>
         <translation>已在收费处补缴 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="127"/>
         <source>Fee waived — next (Enter)</source>
         <translation>已免费，下一步 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="129"/>
         <source>Paid at the cashier — next (Enter)</source>
         <translation>已缴费，下一步 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="133"/>
         <source>Deferred registration fee (treated first)</source>
         <translation>补缴挂号费（先救治后缴费）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="134"/>
         <source>Registration fee</source>
         <translation>挂号费</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="135"/>
         <source>Print billing slip (Ctrl+P)</source>
         <translation>打印缴费单 (Ctrl+P)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="136"/>
         <source>Print billing slip</source>
         <translation>打印缴费单</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="137"/>
         <source>VIP card…</source>
         <translation>VIP 卡…</translation>
     </message>
     <message>
-        <source>Set the patient's VIP card</source>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="138"/>
+        <source>Set the patient&apos;s VIP card</source>
         <translation>设置患者的 VIP 卡</translation>
     </message>
 </context>
 <context>
     <name>BoardModel</name>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
         <source>Stage</source>
         <translation>步骤</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="71"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="83"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
@@ -375,98 +465,124 @@
 <context>
     <name>CheckDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="259"/>
         <source>Grooming check: {name}</source>
         <translation>仪容检查：{name}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="260"/>
         <source>not on the roster</source>
         <translation>不在排班表上</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="261"/>
         <source>{name} — {day}, {shift}</source>
         <translation>{name} — {day}，{shift}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="265"/>
         <source>Every item passes unless marked. Space or a click on the result toggles a failure; C marks it corrected on the spot (still fined); type a row number to jump; F2 edits the note.</source>
         <translation>所有项目默认合格。空格键或点击“结果”切换不合格；C 键标记“已当场纠正”（仍需罚款）；输入序号跳到该行；F2 填写备注。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
         <source>No.</source>
+        <translatorcomment>variant: row number of the checklist; 号 elsewhere is a queue ticket number</translatorcomment>
         <translation>序号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
         <source>Item</source>
-        <translation>项目</translation>
+        <translation>检查项</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="268"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="336"/>
         <source>Corrected</source>
         <translation>已当场纠正</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="268"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="268"/>
         <source>Fine (yuan)</source>
-        <translation>罚款(元)</translation>
+        <translation>罚款（元）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="269"/>
         <source>Checklist</source>
         <translation>检查项目</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="270"/>
         <source>Reason for checking:</source>
         <translation>检查原因：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="271"/>
         <source>Reason for checking someone not on the roster</source>
         <translation>检查未排班员工的原因</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="272"/>
         <source>e.g. covering a swapped shift</source>
         <translation>例如：调班顶岗</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="273"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="274"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="275"/>
         <source>&amp;Save check</source>
         <translation>保存检查(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="276"/>
         <source>Save check</source>
         <translation>保存检查</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="277"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="332"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="332"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="334"/>
         <source>FAIL (fined earlier this shift)</source>
         <translation>不合格（本班已罚）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="353"/>
         <source>{count} failed · fines {total} yuan</source>
         <translation>不合格 {count} 项 · 罚款 {total} 元</translation>
     </message>
@@ -474,10 +590,12 @@
 <context>
     <name>ClosedStep</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="296"/>
         <source>The patient left: {reason}</source>
         <translation>患者已离开：{reason}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="299"/>
         <source>With the doctor; the escort is back at the post. This visit is complete.</source>
         <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
     </message>
@@ -485,30 +603,37 @@
 <context>
     <name>CrashDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="98"/>
         <source>Something went wrong</source>
         <translation>出了点问题</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="99"/>
         <source>Something went wrong; what you saved is safe.</source>
         <translation>出了点问题；已保存的内容都在。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="100"/>
         <source>You can close this message and carry on. If it happens again, copy the details and send them to IT.</source>
         <translation>可以关闭此提示继续工作。如果再次出现，请复制详细信息发给信息科。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="102"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="103"/>
         <source>Copy details for IT</source>
         <translation>复制详细信息给信息科</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="108"/>
         <source>Copied. Paste it into the message to IT.</source>
         <translation>已复制，请粘贴到发给信息科的消息里。</translation>
     </message>
@@ -516,26 +641,32 @@
 <context>
     <name>CredentialsForm</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="74"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="75"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="77"/>
         <source>&amp;Password or PIN</source>
         <translation>密码或 PIN 码(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="78"/>
         <source>Password or PIN</source>
         <translation>密码或 PIN 码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="80"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="81"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -543,26 +674,32 @@
 <context>
     <name>DeferredBillingPanel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="58"/>
         <source>no record yet</source>
         <translation>尚未建档</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="60"/>
         <source>to pay {amount}</source>
         <translation>待缴 {amount}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="62"/>
         <source>to register</source>
         <translation>待补登记</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="69"/>
         <source>Deferred billing · {n} to complete</source>
         <translation>先救治后缴费 · 待补办 {n} 人</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="73"/>
         <source>Red-flag visits whose billing is still open</source>
         <translation>尚未缴费的危急症状就诊</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="74"/>
         <source>Treated first, not paid yet: register and bill them once the emergency is over</source>
         <translation>已先救治、尚未缴费：抢救结束后请补办登记和缴费</translation>
     </message>
@@ -570,6 +707,7 @@
 <context>
     <name>DepartmentCard</name>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="124"/>
         <source>{name} · {n} waiting</source>
         <translation>{name} · 候诊 {n} 人</translation>
     </message>
@@ -577,62 +715,78 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="204"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="205"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
         <source>Queue prefix (Chinese):</source>
         <translation>排队号前缀（中文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
         <source>Queue prefix (English):</source>
         <translation>排队号前缀（英文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
         <source>Rooms:</source>
         <translation>诊室：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
         <source>Floor:</source>
         <translation>楼层：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
         <source>Directions (Chinese):</source>
         <translation>路线（中文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="212"/>
         <source>Directions (English):</source>
         <translation>路线（英文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="213"/>
         <source>Emergency:</source>
         <translation>急诊科室：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Name</source>
+        <translatorcomment>variant: 名称 names a department, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Rooms</source>
         <translation>诊室</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="218"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -640,34 +794,42 @@
 <context>
     <name>DeskActions</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="40"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <source>Deferred fee recorded: this visit's billing is complete.</source>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="151"/>
+        <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="178"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="178"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="179"/>
         <source>Diamond card</source>
-        <translation>钻石卡</translation>
+        <translation>钻卡</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="182"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <source>The patient's VIP card:</source>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="183"/>
+        <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="201"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
@@ -675,26 +837,32 @@
 <context>
     <name>DeskRegistration</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="78"/>
         <source>Draft restored: nothing typed was lost.</source>
         <translation>已恢复草稿，之前填写的内容都在。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="116"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="117"/>
         <source>{field}: typed “{typed}”, record “{record}”</source>
         <translation>{field}：填写“{typed}”，档案“{record}”</translation>
     </message>
     <message>
-        <source>The existing record is shown for review; the record's values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="122"/>
+        <source>The existing record is shown for review; the record&apos;s values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
         <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="127"/>
         <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
         <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="143"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
@@ -702,121 +870,150 @@
 <context>
     <name>DeskView</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="203"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="370"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="371"/>
         <source>Patient left… (Ctrl+L)</source>
         <translation>患者离开… (Ctrl+L)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="372"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="373"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="374"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="375"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="376"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <source>Treated first: complete this patient's registration and billing now</source>
+        <location filename="../../frontdesk/ui/reception/desk.py" line="378"/>
+        <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
 </context>
 <context>
     <name>DoctorsTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="369"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="370"/>
         <source>Department:</source>
         <translation>科室：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
         <source>Fee class:</source>
         <translation>号别：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
         <source>Title (Chinese):</source>
         <translation>职称（中文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
         <source>Title (English):</source>
         <translation>职称（英文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
         <source>Specialty (Chinese):</source>
         <translation>专长（中文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
         <source>Specialty (English):</source>
         <translation>专长（英文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Weekly schedule</source>
         <translation>每周出诊时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Monday:</source>
         <translation>周一：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Tuesday:</source>
         <translation>周二：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Wednesday:</source>
         <translation>周三：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Thursday:</source>
         <translation>周四：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Friday:</source>
         <translation>周五：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Saturday:</source>
         <translation>周六：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Sunday:</source>
         <translation>周日：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="384"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -824,58 +1021,72 @@
 <context>
     <name>DoorPanel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="201"/>
         <source>Answer both questions first.</source>
         <translation>请先问完两个问题。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="212"/>
         <source>Handed over to the desk (No. {id}). Back to your post.</source>
         <translation>已交给导医台（编号 {id}）。请回到岗位。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="248"/>
         <source>Log in to record arrivals.</source>
         <translation>请先登录，再登记新到患者。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="253"/>
         <source>New patient arrived (F2)</source>
         <translation>新患者到达 (F2)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="254"/>
         <source>New patient arrived</source>
         <translation>新患者到达</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="255"/>
         <source>Have you booked an appointment?</source>
         <translation>请问您预约过吗？</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="256"/>
         <source>Is this your first visit to us?</source>
         <translation>请问您是第一次来我们医院吗？</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="257"/>
         <source>Booked (1)</source>
         <translation>预约过 (1)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="258"/>
         <source>Not booked (2)</source>
         <translation>没有预约 (2)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="259"/>
         <source>First visit (3)</source>
         <translation>第一次来 (3)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="260"/>
         <source>Been before (4)</source>
         <translation>以前来过 (4)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="263"/>
         <source>Hand over to the desk (Enter)</source>
         <translation>交给导医台 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="264"/>
         <source>Hand over to the desk</source>
         <translation>交给导医台</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/door.py" line="265"/>
         <source>Start again (Esc)</source>
         <translation>重新开始 (Esc)</translation>
     </message>
@@ -883,14 +1094,17 @@
 <context>
     <name>DuplicateWarning</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="219"/>
         <source>This may be a patient we already have. Use the existing record unless you are sure it is someone else.</source>
         <translation>这可能是已有档案的患者。除非确定是另一个人，请使用已有档案。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="221"/>
         <source>Same person: use this record (Enter)</source>
         <translation>是同一人：使用此档案 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="222"/>
         <source>Someone else: create a new record</source>
         <translation>不是同一人：新建档案</translation>
     </message>
@@ -898,26 +1112,32 @@
 <context>
     <name>EarlyLeaveDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="318"/>
         <source>Early leave: {name}</source>
         <translation>早退：{name}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="322"/>
         <source>Time the person left</source>
         <translation>离岗时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="327"/>
         <source>Record and fine</source>
         <translation>记录并罚款</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="328"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="332"/>
         <source>Shift: {shift}, ends {end}</source>
         <translation>班次：{shift}，{end} 下班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="334"/>
         <source>Left at:</source>
         <translation>离岗时间：</translation>
     </message>
@@ -925,74 +1145,92 @@
 <context>
     <name>EscortPanel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="140"/>
         <source>Choose who escorts the patient.</source>
         <translation>请选择陪诊人员。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="162"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="163"/>
         <source>{name} (with {number} since {time})</source>
         <translation>{name}（{time} 起陪同 {number}）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="167"/>
         <source>Not in the list — still out with a patient: {people}. When they return, open that visit and press “Back at post”.</source>
         <translation>未列出——仍在陪诊中：{people}。回来后请打开那次就诊，按“已返回岗位”。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="179"/>
         <source>No directions are set for this room.</source>
         <translation>该诊室尚未设置路线说明。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="180"/>
         <source>any doctor on duty</source>
         <translation>在班医生</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="181"/>
         <source>Doctor: {doctor}</source>
         <translation>医生：{doctor}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="183"/>
         <source>⚠ Red flag: take the patient to Emergency now. The fee is paid later.</source>
         <translation>⚠ 危急症状：立即送往急诊，先救治后缴费。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="187"/>
         <source>With the doctor. {name}, press “Back at post” when you are back.</source>
         <translation>已交给医生。{name}回到岗位后请按“已返回岗位”。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="189"/>
         <source>The escort is back at the post.</source>
         <translation>陪诊人员已返回岗位。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="194"/>
         <source>&amp;Escort:</source>
         <translation>陪诊人员(&amp;E)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="195"/>
         <source>Escort</source>
         <translation>陪诊人员</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="196"/>
         <source>Print guide slip (Ctrl+G)</source>
         <translation>打印导诊单 (Ctrl+G)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="197"/>
         <source>Print guide slip</source>
         <translation>打印导诊单</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="198"/>
         <source>Handed to the doctor (Enter)</source>
         <translation>已交给医生 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="199"/>
         <source>Handed to the doctor</source>
         <translation>已交给医生</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="200"/>
         <source>Back at post (Enter)</source>
         <translation>已返回岗位 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="201"/>
         <source>Back at post</source>
         <translation>已返回岗位</translation>
     </message>
@@ -1000,34 +1238,42 @@
 <context>
     <name>EtiquetteCoach</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="200"/>
         <source>ETIQUETTE COACH</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="201"/>
         <source>Say now</source>
         <translation>现在说</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="202"/>
         <source>Seeing off</source>
         <translation>送别</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="203"/>
         <source>Never say</source>
         <translation>禁用语</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="204"/>
         <source>Etiquette coach</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="237"/>
         <source>Address the patient as</source>
         <translation>对患者的称呼</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="242"/>
         <source>Hand-over: {cue}</source>
         <translation>交接：{cue}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="270"/>
         <source>Say instead: {phrase}</source>
         <translation>请改说：{phrase}</translation>
     </message>
@@ -1035,30 +1281,38 @@
 <context>
     <name>FeesTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="256"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="257"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="258"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="259"/>
         <source>Registration fee (yuan):</source>
         <translation>挂号费（元）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Name</source>
+        <translatorcomment>variant: 名称 names a fee item, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
@@ -1066,66 +1320,82 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="29"/>
         <source>Welcome to Frontdesk</source>
         <translation>欢迎使用 Frontdesk</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="37"/>
         <source>Hospital name</source>
         <translation>医院名称</translation>
     </message>
     <message>
-        <source>Administrator's username</source>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="38"/>
+        <source>Administrator&apos;s username</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <source>Administrator's name</source>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="39"/>
+        <source>Administrator&apos;s name</source>
         <translation>管理员姓名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="40"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="41"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="43"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="54"/>
         <source>Hospital name:</source>
         <translation>医院名称：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="57"/>
         <source>Username:</source>
         <translation>用户名：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="58"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="59"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="60"/>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="61"/>
         <source>PIN ({n} digits):</source>
         <translation>PIN 码（{n} 位数字）：</translation>
     </message>
     <message>
-        <source>This is a new installation. Enter the hospital's name and create the first administrator. The house rules (departments, doctors, shifts, grooming items and fines) are then loaded; the administrator adds the staff and can edit the rules.</source>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="82"/>
+        <source>This is a new installation. Enter the hospital&apos;s name and create the first administrator. The house rules (departments, doctors, shifts, grooming items and fines) are then loaded; the administrator adds the staff and can edit the rules.</source>
         <translation>这是一个新安装。请输入医院名称并创建第一位管理员。随后将载入院内规章（科室、医生、班次、仪容检查项和罚款标准）；管理员再添加员工，并可修改规章。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="86"/>
         <source>Nobody can log in yet. Create the first administrator; they then add the staff under Admin.</source>
         <translation>目前还没有人能登录。请创建第一位管理员，由其在“管理”中添加员工。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="114"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1133,128 +1403,159 @@
 <context>
     <name>FollowUpArea</name>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="222"/>
         <source>Your role does not make follow-up calls.</source>
         <translation>您的角色不负责电话回访。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="259"/>
         <source>No call selected</source>
         <translation>未选择回访对象</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="260"/>
         <source>Nobody is waiting for a follow-up call.</source>
         <translation>目前没有需要回访的患者。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="263"/>
         <source>{name}  ☎ {phone}</source>
         <translation>{name}  ☎ {phone}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="267"/>
         <source>Earlier attempts:
 {notes}</source>
         <translation>此前的回访记录：
 {notes}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="273"/>
         <source>our hospital</source>
         <translation>我们医院</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="281"/>
         <source>Hello, may I speak to {address}?</source>
         <translation>您好，请问是{address}吗？</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="282"/>
         <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
         <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="275"/>
         <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
         <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="278"/>
         <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
         <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="286"/>
         <source>Thank you for your time. We wish you good health!</source>
         <translation>感谢您抽空接听，祝您健康！</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="324"/>
         <source>{name}: not reached, call again on {day}.</source>
         <translation>{name}：未接通，{day} 再次回访。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="327"/>
         <source>{name}: follow-up call recorded.</source>
         <translation>{name}：回访已记录。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="328"/>
         <source>{name}: not reached, no further call.</source>
         <translation>{name}：未接通，不再回访。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="329"/>
         <source>{name}: declined the follow-up call.</source>
         <translation>{name}：谢绝回访。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="335"/>
         <source>{n} call(s) to make</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="338"/>
         <source>Follow-up calls</source>
         <translation>电话回访</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="339"/>
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="340"/>
         <source>Patients to call</source>
         <translation>待回访患者</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="341"/>
         <source>&amp;Notes (what the patient said):</source>
         <translation>回访记录（患者反馈）(&amp;N)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="342"/>
         <source>Call notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="343"/>
         <source>Recovery, questions, complaints…</source>
         <translation>恢复情况、疑问、意见……</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="344"/>
         <source>If not reached, call &amp;again on:</source>
         <translation>未接通时再次回访日期(&amp;A)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="345"/>
         <source>Retry date</source>
         <translation>再次回访日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="346"/>
         <source>&amp;Done</source>
         <translation>已回访(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="347"/>
         <source>Call done</source>
         <translation>已回访</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="348"/>
         <source>The patient was reached (Ctrl+Enter)</source>
         <translation>已与患者通话（Ctrl+Enter）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="349"/>
         <source>&amp;Unreachable</source>
         <translation>未接通(&amp;U)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="350"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="351"/>
         <source>D&amp;eclined</source>
         <translation>谢绝回访(&amp;E)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="352"/>
         <source>Declined the call</source>
         <translation>谢绝回访</translation>
     </message>
@@ -1262,26 +1563,32 @@
 <context>
     <name>FollowUpModel</name>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="47"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="48"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="49"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
         <source>Visit date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
@@ -1289,30 +1596,37 @@
 <context>
     <name>GreetingStep</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="83"/>
         <source>First visit</source>
         <translation>第一次来</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="83"/>
         <source>Has been here before</source>
         <translation>以前来过</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="84"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="84"/>
         <source>no appointment</source>
         <translation>没有预约</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="85"/>
         <source>A patient from the door: {first}, {booked}.</source>
         <translation>门口导医交来的患者：{first}，{booked}。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="89"/>
         <source>Take this patient (Enter)</source>
         <translation>接待此患者 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="90"/>
         <source>Take this patient</source>
         <translation>接待此患者</translation>
     </message>
@@ -1320,34 +1634,43 @@
 <context>
     <name>GroomingArea</name>
     <message>
-        <source>Today's checks</source>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="384"/>
+        <source>Today&apos;s checks</source>
         <translation>今日检查</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="385"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="386"/>
         <source>History and fines</source>
         <translation>记录与罚款</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="387"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="413"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="388"/>
         <source>Grooming area</source>
         <translation>仪容检查</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="399"/>
         <source>Log in to use the grooming area.</source>
         <translation>请先登录再使用仪容检查。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="401"/>
         <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
         <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="412"/>
         <source>Handover ({count} to read)</source>
         <translation>交接班（{count} 条待阅）</translation>
     </message>
@@ -1355,54 +1678,67 @@
 <context>
     <name>GroomingItemsTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
         <source>Appearance</source>
         <translation>仪容仪表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
         <source>Dress</source>
         <translation>衣着</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="296"/>
         <source>Manner</source>
         <translation>举止</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="301"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
         <source>Item (Chinese):</source>
         <translation>检查项（中文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="303"/>
         <source>Item (English):</source>
         <translation>检查项（英文）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Fine (yuan):</source>
         <translation>罚款（元）：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="313"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1410,22 +1746,27 @@
 <context>
     <name>HandoverNote</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="230"/>
         <source>{day} {shift} — written by {author} at {time}</source>
         <translation>{day} {shift} — {author} 于 {time} 填写</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="233"/>
         <source>Equipment</source>
         <translation>设备情况</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="234"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="235"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="236"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
@@ -1433,90 +1774,112 @@
 <context>
     <name>HandoverTab</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="114"/>
         <source>Notes for the incoming shift</source>
         <translation>待接班人确认的交接记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="115"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="116"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="117"/>
         <source>Acknowledge the selected note</source>
         <translation>确认选中的交接记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="118"/>
         <source>Handover note for my shift</source>
         <translation>本班交接记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="119"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="119"/>
         <source>Equipment:</source>
         <translation>设备情况：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
         <source>Hard cases:</source>
         <translation>疑难问题：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
         <source>Staff swaps:</source>
         <translation>人员调班：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
         <source>Open visits:</source>
         <translation>未完成就诊：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="123"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="124"/>
         <source>Equipment problems</source>
         <translation>设备情况</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
         <source>Printer, phone, computer, signage… or “all normal”</source>
         <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
         <source>Patients or questions the next shift must follow up</source>
         <translation>下一班需要跟进的患者或问题</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
         <source>Who swapped shifts with whom</source>
         <translation>谁和谁调了班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>Refresh open visits</source>
         <translation>刷新未完成就诊</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>&amp;Save handover note</source>
         <translation>保存交接记录(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="218"/>
         <source>Handover note saved; the next shift will see it.</source>
         <translation>交接记录已保存，下一班上岗时会看到。</translation>
     </message>
@@ -1524,170 +1887,215 @@
 <context>
     <name>HistoryTab</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="123"/>
         <source>Staff:</source>
         <translation>员工：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="124"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
         <source>Monthly fines report…</source>
         <translation>月度罚款汇总…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="258"/>
         <source>Monthly fines report</source>
         <translation>月度罚款汇总</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Export the month's fines as PDF or CSV</source>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
+        <source>Export the month&apos;s fines as PDF or CSV</source>
         <translation>把本月罚款导出为 PDF 或 CSV</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
         <source>Checks</source>
         <translation>检查记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
         <source>Failures by item</source>
         <translation>不合格项目统计</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
         <source>Late arrivals</source>
         <translation>迟到记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
         <source>Fines</source>
         <translation>罚款</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
         <source>Checked by</source>
         <translation>检查人</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
         <source>Failures</source>
         <translation>不合格项</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Item</source>
-        <translation>项目</translation>
+        <translation>检查项</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Times</source>
         <translation>次数</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
         <source>Minutes late</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Yuan</source>
         <translation>金额(元)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Waived</source>
         <translation>免除</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Reason for waiving the selected fine</source>
         <translation>免除选中罚款的理由</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
         <source>&amp;Waive fine</source>
         <translation>免除罚款(&amp;W)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
         <source>Waive the selected fine</source>
         <translation>免除选中的罚款</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="194"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="194"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="197"/>
         <source> (re-check)</source>
         <translation>（复查）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="205"/>
         <source>Waived: {reason}</source>
         <translation>已免除：{reason}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="209"/>
         <source>{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan</source>
         <translation>检查 {checks} 次 · 不合格 {failures} 项 · 迟到 {late} 次 · 应缴罚款 {due} 元</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="233"/>
         <source>Select the fine to waive first.</source>
         <translation>请先选择要免除的罚款。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="241"/>
         <source>Fine waived; it stays in the ledger, marked as waived.</source>
         <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
     </message>
     <message>
-        <source>Export the month's fines</source>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="265"/>
+        <source>Export the month&apos;s fines</source>
         <translation>导出本月罚款</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
         <source>CSV (*.csv);;PDF (*.pdf)</source>
         <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1695,30 +2103,37 @@
 <context>
     <name>IdleLock</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="178"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="179"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="239"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="240"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="242"/>
         <source>Unlock in the main window.</source>
         <translation>请在主窗口解锁。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="244"/>
         <source>Patient details are hidden. Log in with your password or PIN to continue.</source>
         <translation>患者信息已隐藏。请输入密码或 PIN 码继续。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="246"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
@@ -1726,42 +2141,52 @@
 <context>
     <name>LeaveBox</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="305"/>
         <source>Waited too long</source>
         <translation>等候时间太长</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="306"/>
         <source>The fee</source>
         <translation>费用原因</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="307"/>
         <source>Will come another day</source>
         <translation>改天再来</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="308"/>
         <source>Went to another hospital</source>
         <translation>去其他医院</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="309"/>
         <source>Something came up</source>
         <translation>临时有事</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="310"/>
         <source>Only came to ask</source>
         <translation>只是咨询</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="369"/>
         <source>Why did the patient leave?</source>
         <translation>患者离开的原因：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="370"/>
         <source>Reason the patient left</source>
         <translation>患者离开的原因</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="376"/>
         <source>Record: patient left (Enter)</source>
         <translation>记录：患者离开 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="377"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -1769,22 +2194,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="156"/>
         <source>Log in — Frontdesk</source>
         <translation>登录 — 导医台助手</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="157"/>
         <source>Log in to start your shift</source>
         <translation>请登录后开始当班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="158"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/login.py" line="160"/>
         <source>Demo hospital: log in as admin, leitt, desk1 or guide1 with the password demo1234.</source>
         <translation>演示医院：可用 admin、leitt、desk1 或 guide1 登录，密码 demo1234。</translation>
     </message>
@@ -1792,18 +2222,22 @@
 <context>
     <name>Lookup</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="43"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="44"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="50"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="51"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
@@ -1811,42 +2245,52 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="168"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="174"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="176"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="178"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="180"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="186"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="188"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -1854,54 +2298,67 @@
 <context>
     <name>PatientHitModel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="56"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="57"/>
         <source>pinyin of the name</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="58"/>
         <source>mobile number</source>
         <translation>手机号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="59"/>
         <source>last digits of the mobile number</source>
         <translation>手机尾号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="60"/>
         <source>record number</source>
         <translation>病历号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="61"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="69"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="69"/>
         <source>Sex/age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="69"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="69"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="69"/>
         <source>Last visit</source>
         <translation>上次就诊</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="69"/>
         <source>VIP</source>
         <translation>会员</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="100"/>
         <source>Matched on: {what}</source>
         <translation>匹配：{what}</translation>
     </message>
@@ -1909,36 +2366,44 @@
 <context>
     <name>PatientLookup</name>
     <message numerus="yes">
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="205"/>
         <source>%n patient(s) found</source>
         <translation>
             <numerusform>找到 %n 位患者</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="207"/>
         <source>No record found: register as a new patient (Alt+N).</source>
         <translation>未找到档案：请按新患者登记 (Alt+N)。</translation>
     </message>
     <message>
-        <source>Find the patient's record</source>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="243"/>
+        <source>Find the patient&apos;s record</source>
         <translation>查找患者档案</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="245"/>
         <source>Mobile, name, pinyin initials (zs), record or ID number</source>
         <translation>手机号、姓名、拼音首字母（zs）、病历号或身份证号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="246"/>
         <source>Patient lookup</source>
         <translation>患者查找</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="247"/>
         <source>Patients found</source>
         <translation>查找结果</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="248"/>
         <source>Use this record (Enter)</source>
         <translation>使用此档案 (Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="249"/>
         <source>&amp;New patient (Alt+N)</source>
         <translation>新患者(&amp;N) (Alt+N)</translation>
     </message>
@@ -1946,26 +2411,32 @@
 <context>
     <name>PendingHandoverDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="98"/>
         <source>Handover notes for your shift: {n} to read</source>
         <translation>本班待阅的交接记录：{n} 条</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="132"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="133"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="134"/>
         <source>I have read it — &amp;acknowledge</source>
-        <translation>已阅读，确认(&amp;A)</translation>
+        <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="135"/>
         <source>Acknowledge all</source>
         <translation>全部确认</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
         <source>Later (the Handover tab keeps them)</source>
         <translation>稍后（交接班页面会保留）</translation>
     </message>
@@ -1973,22 +2444,27 @@
 <context>
     <name>PinDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="74"/>
         <source>PIN</source>
-        <translation>PIN</translation>
+        <translation>PIN 码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="82"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="83"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="398"/>
         <source>Acknowledge the check</source>
         <translation>确认检查结果</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="399"/>
         <source>{name}, please read the result and enter your own PIN to acknowledge it.</source>
         <translation>{name}，请查看检查结果，并输入本人 PIN 确认。</translation>
     </message>
@@ -1996,50 +2472,63 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="251"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="266"/>
         <source>Slip preview</source>
         <translation>单据预览</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="273"/>
         <source>Print status</source>
         <translation>打印状态</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="275"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="277"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="279"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="281"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="301"/>
         <source>No pages</source>
         <translation>没有页面</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="302"/>
         <source>The slip could not be shown.</source>
         <translation>单据无法显示。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="319"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="327"/>
         <source>{n} page(s)</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="351"/>
         <source>Guide slip</source>
         <translation>导诊单</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="353"/>
         <source>Billing slip</source>
         <translation>缴费单</translation>
     </message>
@@ -2047,38 +2536,48 @@
 <context>
     <name>QueueBoardArea</name>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="236"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="265"/>
         <source>No one has waited long. Keep an eye on the room.</source>
         <translation>暂无久候患者，请留意候诊区。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="273"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="281"/>
         <source>{cue}: {phrase}</source>
         <translation>{cue}：{phrase}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="285"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
         <source>Queue board</source>
         <translation>候诊看板</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="287"/>
         <source>No patients are waiting.</source>
         <translation>目前没有候诊患者。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
         <source>Care for waiting patients</source>
         <translation>候诊关怀</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="294"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="295"/>
         <source>≥ {n} min</source>
         <translation>≥ {n} 分钟</translation>
     </message>
@@ -2086,22 +2585,27 @@
 <context>
     <name>ReceptionArea</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/area.py" line="76"/>
         <source>Door (Alt+1)</source>
         <translation>导医（门口）(Alt+1)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/area.py" line="77"/>
         <source>Desk (Alt+2)</source>
         <translation>导医台 (Alt+2)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/area.py" line="78"/>
         <source>The guide at the entrance: greet and hand over</source>
         <translation>门口导医：迎接患者，交给导医台</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/area.py" line="79"/>
         <source>Triage, registration, billing and escort</source>
         <translation>分诊、登记、挂号缴费、陪诊</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/area.py" line="80"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
@@ -2109,114 +2613,142 @@
 <context>
     <name>RegistrationFormWidget</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="171"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="332"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="332"/>
         <source>Se&amp;x *</source>
         <translation>性别(&amp;X) *</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="332"/>
         <source>&amp;Mobile *</source>
         <translation>手机(&amp;M) *</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="333"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="333"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="333"/>
         <source>A&amp;ge *</source>
         <translation>年龄(&amp;G) *</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="334"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="334"/>
         <source>Duration of illness</source>
         <translation>病程</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="335"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="335"/>
         <source>Disease category</source>
         <translation>病种</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="336"/>
         <source>Visit intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="336"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="337"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="337"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="338"/>
         <source>Spending habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="338"/>
         <source>Economic situation</source>
         <translation>经济状况</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="339"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="339"/>
         <source>How they heard of us</source>
         <translation>媒体来源</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="344"/>
         <source>General</source>
         <translation>一般性登记</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="345"/>
         <source>Targeted · media source</source>
         <translation>定向性登记 · 媒体来源</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="346"/>
         <source>11-digit mobile</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="347"/>
         <source>18 digits; fills sex and birth date</source>
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="348"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="349"/>
         <source>e.g. 3 days, 2 years</source>
         <translation>例如：3 天、2 年</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="350"/>
         <source>Ask once the name is written: “how did you hear about us?”</source>
         <translation>患者写好姓名后问：“请问您是通过什么了解到我们医院的？”</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="354"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="355"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -2224,14 +2756,17 @@
 <context>
     <name>RegistrationStep</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="276"/>
         <source>Deferred registration: this red-flag patient was treated first. Register now; the visit stays at its step, billing follows.</source>
         <translation>补办登记：这位危急症状患者已先救治。请现在登记；就诊步骤不变，随后补缴费用。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="278"/>
         <source>Register, then billing (Ctrl+Enter)</source>
         <translation>登记，去挂号缴费 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="279"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -2239,106 +2774,135 @@
 <context>
     <name>ReportsArea</name>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="460"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="254"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="258"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="324"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="344"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="376"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="461"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Saved to {path}. It holds patients' phone numbers: keep it confidential.</source>
+        <location filename="../../frontdesk/ui/reports/area.py" line="483"/>
+        <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="491"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -2346,70 +2910,88 @@
 <context>
     <name>ReprintDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="155"/>
         <source>Reprint a slip</source>
         <translation>补打单据</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="156"/>
         <source>Slips printed for visit {visit}</source>
         <translation>就诊 {visit} 已打印的单据</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
         <source>Slip</source>
         <translation>单据</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
         <source>Printer or file</source>
         <translation>打印机或文件</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="160"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="161"/>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="162"/>
         <source>No slip of this visit has been printed yet.</source>
         <translation>该就诊还没有打印过单据。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="163"/>
         <source>&amp;Reprint</source>
         <translation>补打(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="164"/>
         <source>Reprint the selected slip</source>
         <translation>补打所选单据</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="167"/>
         <source>Reprint status</source>
         <translation>补打状态</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="181"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="184"/>
         <source>default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="186"/>
         <source>file {path}</source>
         <translation>文件 {path}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="189"/>
         <source>system (command line)</source>
         <translation>系统（命令行）</translation>
     </message>
@@ -2417,134 +2999,168 @@
 <context>
     <name>RosterTab</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="129"/>
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="130"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="131"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>Late (min)</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="137"/>
         <source>Staff on shift</source>
         <translation>当班人员</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="138"/>
         <source>&amp;Check…</source>
         <translation>检查(&amp;C)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="139"/>
         <source>Check the selected person</source>
         <translation>检查选中的员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="140"/>
         <source>&amp;Acknowledge with PIN…</source>
         <translation>本人 PIN 确认(&amp;A)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="141"/>
         <source>Acknowledge the check with PIN</source>
         <translation>员工用 PIN 确认检查结果</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="142"/>
         <source>&amp;Print record…</source>
         <translation>打印记录(&amp;P)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="143"/>
         <source>Print the check record</source>
         <translation>打印检查记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="144"/>
         <source>&amp;Early leave…</source>
         <translation>早退(&amp;E)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="145"/>
         <source>Record that the selected person left early</source>
         <translation>记录选中员工早退</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="146"/>
         <source>Someone not on the roster</source>
         <translation>不在排班表上的员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="147"/>
         <source>Check someone not on the roster…</source>
         <translation>检查未排班的员工…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="148"/>
         <source>Check someone not on the roster</source>
         <translation>检查未排班的员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="156"/>
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="182"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="183"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="184"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="186"/>
         <source>Not signed in</source>
         <translation>未签到</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="190"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="190"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="203"/>
         <source>{total} on shift · {signed} signed in · {checked} checked</source>
         <translation>{total} 人在班 · {signed} 人已签到 · {checked} 人已检查</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="295"/>
         <source>Grooming check record</source>
         <translation>仪容仪表检查记录</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="302"/>
         <source>Could not make the record: {error}</source>
         <translation>无法生成检查记录：{error}</translation>
     </message>
@@ -2552,38 +3168,47 @@
 <context>
     <name>RuleTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="110"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="111"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="154"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="154"/>
         <source>Change entry</source>
         <translation>修改条目</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="156"/>
         <source>Switch &amp;on</source>
         <translation>启用(&amp;O)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="157"/>
         <source>Switch o&amp;ff</source>
         <translation>停用(&amp;F)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="167"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2591,18 +3216,22 @@
 <context>
     <name>SecretDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="105"/>
         <source>Set a new PIN</source>
         <translation>设置新 PIN 码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="106"/>
         <source>New &amp;PIN:</source>
         <translation>新 PIN 码(&amp;P)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="108"/>
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="109"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
@@ -2610,54 +3239,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
         <source>Printing at this desk</source>
         <translation>本台打印设置</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Guide slips:</source>
         <translation>导诊单打印机：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Billing slips:</source>
         <translation>缴费单打印机：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
         <source>Reports:</source>
         <translation>报表打印机：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="107"/>
         <source>Ask each time (system default)</source>
         <translation>每次询问（系统默认打印机）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
         <source>80 mm receipt roll</source>
         <translation>80 毫米小票纸</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
         <source>Guide slip paper:</source>
         <translation>导诊单纸张：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="114"/>
         <source>Billing slip paper:</source>
         <translation>缴费单纸张：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="119"/>
         <source>Print slips without asking (busy desk)</source>
         <translation>不经询问直接打印单据（繁忙时）</translation>
     </message>
@@ -2665,46 +3307,57 @@
 <context>
     <name>SettingsTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="92"/>
         <source>Lock the screen after (minutes idle):</source>
         <translation>无操作多少分钟后锁屏：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="93"/>
         <source>PIN length (digits):</source>
         <translation>PIN 码位数：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="94"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="95"/>
         <source>Keep backups for (days):</source>
         <translation>备份保留天数：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="96"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="97"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="98"/>
         <source>empty: the backups folder in the data directory</source>
         <translation>留空：使用数据目录下的 backups 文件夹</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="99"/>
         <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
         <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="101"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="136"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="136"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
@@ -2712,66 +3365,82 @@
 <context>
     <name>SignInPanel</name>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="80"/>
         <source>Sign in at the start of your shift: choose your name and type your own PIN. Nobody signs in for someone else.</source>
         <translation>上班签到：选择您的姓名并输入本人 PIN。严禁他人代签。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="81"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="82"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="83"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="84"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="85"/>
         <source>PIN:</source>
         <translation>PIN：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="86"/>
         <source>Your PIN</source>
         <translation>您的 PIN</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="87"/>
         <source>&amp;Sign in</source>
         <translation>签到(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="88"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="106"/>
         <source> (signed in {time})</source>
         <translation>（{time} 已签到）</translation>
     </message>
     <message>
-        <source>{name} (not on today's roster)</source>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="114"/>
+        <source>{name} (not on today&apos;s roster)</source>
         <translation>{name}（今天未排班）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="120"/>
         <source>My rostered shift</source>
         <translation>按排班</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="136"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="151"/>
         <source>{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.</source>
         <translation>{name} 于 {time} 签到：迟到 {minutes} 分钟，罚款 {amount} 元。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="155"/>
         <source>{name} signed in at {time}: {minutes} minutes late, within the grace period.</source>
         <translation>{name} 于 {time} 签到：晚到 {minutes} 分钟，在宽限时间内。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="158"/>
         <source>{name} signed in at {time}, on time.</source>
         <translation>{name} 于 {time} 签到，准时。</translation>
     </message>
@@ -2779,45 +3448,56 @@
 <context>
     <name>SlipActions</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="71"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="77"/>
         <source>Nothing was printed and nothing was changed.</source>
         <translation>未打印，也未做任何更改。</translation>
     </message>
     <message>
-        <source>The print could not be added to the visit's history: {reason}</source>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="86"/>
+        <source>The print could not be added to the visit&apos;s history: {reason}</source>
         <translation>单据已打印，但未能记入该就诊的打印记录：{reason}</translation>
     </message>
 </context>
 <context>
     <name>SlipPrinter</name>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="192"/>
         <source>The printer “{name}” is no longer available. Choose another printer in the print dialog or in the settings.</source>
         <translation>打印机“{name}”已不可用。请在打印对话框或设置中另选一台打印机。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="213"/>
         <source>The slip could not be prepared for printing.</source>
         <translation>单据无法准备打印。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="223"/>
         <source>Print slip</source>
         <translation>打印单据</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="228"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="386"/>
         <source>Printing was cancelled. Nothing was changed.</source>
         <translation>已取消打印，未做任何更改。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="235"/>
         <source>Printing on “{name}” failed. Nothing was changed; check the printer and try again.</source>
         <translation>在“{name}”上打印失败，未做任何更改。请检查打印机后重试。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="236"/>
         <source>printer</source>
         <translation>打印机</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="239"/>
         <source>Sent to “{name}”.</source>
         <translation>已发送到“{name}”。</translation>
     </message>
@@ -2825,50 +3505,62 @@
 <context>
     <name>StaffDialog</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="57"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="58"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="59"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="60"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="61"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="62"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="63"/>
         <source>P&amp;IN:</source>
         <translation>PIN 码(&amp;I)：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="64"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少 8 位，须含字母和数字</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
         <source>{n} digits</source>
         <translation>{n} 位数字</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -2876,86 +3568,107 @@
 <context>
     <name>StaffTab</name>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="168"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="168"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="168"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="169"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="169"/>
         <source>Since</source>
         <translation>创建日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="170"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="171"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="172"/>
         <source>New &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="173"/>
         <source>New P&amp;IN…</source>
         <translation>重设 PIN 码(&amp;I)…</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="174"/>
         <source>&amp;Clear lock-out</source>
         <translation>解除锁定(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="189"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="191"/>
         <source>locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="193"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="219"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="221"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="228"/>
         <source>Added {name}.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="237"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="238"/>
         <source>Deactivate {name}? They can no longer log in; their history is kept.</source>
         <translation>停用 {name} 吗？停用后不能再登录，其工作记录会保留。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="243"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="246"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="257"/>
         <source>Saved for {name}.</source>
         <translation>已为 {name} 保存。</translation>
     </message>
@@ -2963,54 +3676,67 @@
 <context>
     <name>TriagePanel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="236"/>
         <source>matched: {words}</source>
         <translation>匹配：{words}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="281"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="289"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="304"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="337"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="338"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="339"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="340"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="341"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="342"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="343"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="344"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception_triage.py" line="345"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>
@@ -3018,10 +3744,13 @@
 <context>
     <name>TriageStep</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="128"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="160"/>
         <source>No record linked yet</source>
         <translation>尚未关联档案</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="158"/>
         <source>Find record (F3)</source>
         <translation>查找档案 (F3)</translation>
     </message>
@@ -3029,26 +3758,32 @@
 <context>
     <name>VisitList</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="42"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="44"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="53"/>
         <source>New arrival (first visit, booked)</source>
         <translation>新到患者（初诊·有预约）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="54"/>
         <source>New arrival (returning, booked)</source>
         <translation>新到患者（复诊·有预约）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="56"/>
         <source>New arrival (first visit)</source>
         <translation>新到患者（初诊）</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
         <source>New arrival (returning)</source>
         <translation>新到患者（复诊）</translation>
     </message>
@@ -3056,18 +3791,22 @@
 <context>
     <name>VisitListModel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
         <source>Min</source>
         <translation>分钟</translation>
     </message>
@@ -3075,14 +3814,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="181"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="200"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="201"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>
