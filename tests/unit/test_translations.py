@@ -231,3 +231,12 @@ def test_pseudo_qm_makes_a_known_string_longer(project, tmp_path):
     assert shown.startswith("［") and shown.endswith("］")
     assert len(shown) >= len("Save") * 1.4
     assert "{name}" in translator.translate("Panel", "Hello {name}")
+
+
+def test_a_string_that_moved_to_another_file_makes_the_ts_stale(project):
+    (project.code / "panel.py").rename(project.code / "screen.py")
+    problems = project.problems()
+    assert list(problems) == ["stale"]
+    assert "code/screen.py" in problems["stale"][0]
+    project.update()
+    assert project.problems() == {}
