@@ -9,7 +9,11 @@ we never "upgrade" down.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
+import secrets
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +23,9 @@ from peewee import DatabaseError as PeeweeDatabaseError
 
 from frontdesk import __version__, clock
 from frontdesk.db.models import ALL_MODELS, SchemaVersion
-from frontdesk.errors import ConfigError
+from frontdesk.errors import ConfigError, DatabaseDamaged
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,13 @@ def current_version(db: Database) -> int:
             )
         return 0
     row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    if row is None and set(db.get_tables()) - {SchemaVersion._meta.table_name}:
+        # Tables but no version: never "new" (that would stamp it current without migrating).
+        where = getattr(db, "database", "")
+        raise DatabaseDamaged(
+            f"数据库 {where} 的版本表是空的，无法确定它的结构版本。请从备份恢复（frontdesk restore）。",
+            f"The database {where} has an empty schema version table, so its version is "
+            "unknown. Restore it from a backup (frontdesk restore).")
     return row.version if row else 0
 
 
@@ -113,7 +126,12 @@ def migrate(
 ) -> MigrationReport:
     """Bring the schema to the latest version; back up an existing file first."""
     if isinstance(db, SqliteDatabase):
-        return _migrate(db, backup_dir=backup_dir, migrations=migrations)
+        if current_version(db) == latest_version(migrations):
+            return _migrate(db, backup_dir=backup_dir, migrations=migrations)  # nothing to do
+        # Processes opening one old file together take turns, like desks on a server: the
+        # first migrates, the others then find it current (_migrate re-reads the version).
+        with sqlite_schema_lock(db):
+            return _migrate(db, backup_dir=backup_dir, migrations=migrations)
     # Desks started together on a shared server take turns: the first migrates, the
     # others then find the schema current (a session lock, as steps commit one by one).
     db.execute_sql(f"SELECT pg_advisory_lock({db.param})", (SCHEMA_LOCK_KEY,))
@@ -172,19 +190,119 @@ def _migrate(db: Database, *, backup_dir: Path | None,
     return MigrationReport(have, target, backup)
 
 
+# How long a process waits for another one's migration of the same file.
+SCHEMA_LOCK_WAIT_S = 600.0
+
+
+@contextlib.contextmanager
+def sqlite_schema_lock(db: SqliteDatabase):
+    """An exclusive lock on `<file>.migrate.lock` for the duration of a migration.
+
+    The operating system drops it when the process dies, so a killed migration
+    never blocks the next start. :memory: databases need none.
+    """
+    if db.database == ":memory:":
+        yield
+        return
+    lock_path = Path(str(db.database) + ".migrate.lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + SCHEMA_LOCK_WAIT_S
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise ConfigError(
+                    f"另一个 Frontdesk 正在升级数据库 {db.database}，等待超时。请稍后重试。",
+                    f"Another Frontdesk is upgrading the database {db.database} and did not "
+                    "finish in time. Try again shortly.")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        if os.name == "nt":
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+MIGRATION_COPY_MARK = ".before-migration"
+KEEP_MIGRATION_COPIES = 3  # per database file, newest first; older ones are removed
+
+
 def backup_before_migration(db: SqliteDatabase, version: int, backup_dir: Path | None) -> Path:
-    """Online copy of the live file with SQLite's backup API, named by version and time."""
+    """Online copy of the live file with SQLite's backup API, named by version, time and a tag.
+
+    Written under `.partial` and renamed when whole (a killed run leaves only a
+    `.partial`, which backup.clean_leftovers removes); the tag (process id and
+    random) keeps two copies of one second apart. Only the newest
+    KEEP_MIGRATION_COPIES copies of a file are kept.
+    """
     source = Path(db.database)
     folder = backup_dir or source.parent
     folder.mkdir(parents=True, exist_ok=True)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{source.stem}.v{version}.{stamp}.before-migration.sqlite3"
+    tag = f"{os.getpid()}{secrets.token_hex(3)}"
+    target = folder / f"{source.stem}.v{version}.{stamp}-{tag}{MIGRATION_COPY_MARK}.sqlite3"
+    partial = target.with_name(target.name + ".partial")
     from frontdesk.files import create_private  # only when migrating, not at every start
 
-    create_private(target)  # a full copy of the patients' data: owner-only from the first byte
-    dest = sqlite3.connect(target)
+    create_private(partial)  # a full copy of the patients' data: owner-only from the first byte
     try:
-        db.connection().backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(partial)
+        try:
+            db.connection().backup(dest)
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    prune_migration_copies(folder, source.stem, keep=KEEP_MIGRATION_COPIES)
     return target
+
+
+def migration_copies(folder: Path, stem: str) -> list[Path]:
+    """The finished pre-migration copies of database `stem` in `folder`, newest first."""
+    found = [p for p in Path(folder).glob(f"{stem}.v*{MIGRATION_COPY_MARK}.sqlite3")
+             if p.is_file()]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def prune_migration_copies(folder: Path, stem: str, *, keep: int = KEEP_MIGRATION_COPIES
+                           ) -> list[Path]:
+    """Remove all but the newest `keep` pre-migration copies (each a full copy of the data)."""
+    removed = []
+    for old in migration_copies(folder, stem)[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            continue
+        removed.append(old)
+        log.info("removed an old pre-migration copy: %s", old)
+    return removed
