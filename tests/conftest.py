@@ -18,6 +18,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication with the app's style sheet, as shell/app.py sets it at start."""
+    from frontdesk.ui import style
+
+    style.apply(qapp)
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def clock():
     """The one clock every test runs on: TEST_NOW (a Monday in clinic hours), then running.

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from frontdesk import clock, triage
 from frontdesk.errors import FrontdeskError, ValidationError
 from frontdesk.slips import format_fen
-from frontdesk.ui.widgets.fields import ENTER_KEYS, INVALID_STYLE, FieldBox
+from frontdesk.ui.widgets.fields import ENTER_KEYS, FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 SUGGEST_DELAY_MS = 200
@@ -50,7 +50,6 @@ class TriagePanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("triagePanel")
-        self.setStyleSheet(INVALID_STYLE)
         self.suggestion = triage.TriageSuggestion(False)
         self._departments: list[triage.DepartmentView] = []
         # The patient's sex ("M"/"F") and age in years when the desk knows them
@@ -70,9 +69,6 @@ class TriagePanel(Retranslating, QWidget):
         self.red_banner = QLabel()
         self.red_banner.setObjectName("redFlagBanner")
         self.red_banner.setWordWrap(True)
-        self.red_banner.setStyleSheet(
-            "background: #dc2626; color: white; font-size: 15pt; font-weight: 700;"
-            " padding: 8px 12px; border-radius: 4px;")
         self.red_banner.hide()
 
         self.dept_label = QLabel()

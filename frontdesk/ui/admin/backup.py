@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from frontdesk import backup
 from frontdesk.errors import FrontdeskError
-from frontdesk.ui.admin.forms import fill_table, make_table, selected_id
 from frontdesk.ui.widgets.retranslate import Retranslating
+from frontdesk.ui.widgets.tables import STRETCH_LAST, fill_table, read_only_table, selected_id
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # the app may run past midnight: look again every hour
 
@@ -44,7 +44,7 @@ class BackupTab(Retranslating, QWidget):
         self.restore_file_button = QPushButton()
         self.restore_file_button.setObjectName("backupRestoreFile")
         self.restore_file_button.clicked.connect(self.restore_from_file)
-        self.table = make_table("backupTable")
+        self.table = read_only_table("backupTable", stretch=STRETCH_LAST, striped=True)
         self.table.setColumnCount(2)
         self.status = QLabel()
         self.status.setObjectName("backupStatus")

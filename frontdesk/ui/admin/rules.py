@@ -26,7 +26,8 @@ from frontdesk import admin
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized, text
 from frontdesk.rules import GROOMING_CATEGORIES
-from frontdesk.ui.admin.forms import FieldForm, fill_table, make_table, selected_id
+from frontdesk.ui.admin.forms import FieldForm
+from frontdesk.ui.widgets.tables import STRETCH_LAST, fill_table, read_only_table, selected_id
 
 
 def yuan(fen: int) -> str:
@@ -44,7 +45,7 @@ class RuleTab(QWidget):
         self.setObjectName(f"{self.key}Tab")
         self.items: dict[int, object] = {}
         self.editing: int | None = None
-        self.table = make_table(f"{self.key}Table")
+        self.table = read_only_table(f"{self.key}Table", stretch=STRETCH_LAST, striped=True)
         self.table.itemSelectionChanged.connect(self._selected)
         self.form = FieldForm()
         self.build_form()

@@ -19,8 +19,15 @@ from frontdesk import accounts
 from frontdesk.db.models import ROLES
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import text
-from frontdesk.ui.admin.forms import FieldForm, fill_table, make_table, selected_id
+from frontdesk.ui.admin.forms import FieldForm
 from frontdesk.ui.widgets.retranslate import Retranslating
+from frontdesk.ui.widgets.tables import (
+    STRETCH_LAST,
+    fill_table,
+    id_at,
+    read_only_table,
+    selected_id,
+)
 
 
 class StaffDialog(Retranslating, QDialog):
@@ -131,7 +138,7 @@ class StaffTab(Retranslating, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("staffTab")
-        self.table = make_table("staffTable")
+        self.table = read_only_table("staffTable", stretch=STRETCH_LAST, striped=True)
         self.table.setColumnCount(self.COLUMNS)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton()
@@ -197,7 +204,7 @@ class StaffTab(Retranslating, QWidget):
         fill_table(self.table, rows, [s.id for s in staff])
         if keep is not None:
             for r in range(self.table.rowCount()):
-                if selected_id_at(self.table, r) == keep:
+                if id_at(self.table, r) == keep:
                     self.table.selectRow(r)
         self._update_buttons()
 
@@ -267,10 +274,3 @@ class StaffTab(Retranslating, QWidget):
             self.message.setText(exc.message())
             return
         self.ctx.changes.staff_changed.emit()
-
-
-def selected_id_at(table, row: int) -> int | None:
-    from PySide6.QtCore import Qt
-
-    item = table.item(row, 0)
-    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from frontdesk import clock, etiquette, queue, settings, stages
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import text
+from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
@@ -146,7 +147,7 @@ class QueueBoardArea(Retranslating, QWidget):
         self.title.setStyleSheet("font-size: 20pt; font-weight: 700;")
         self.updated = QLabel()
         self.updated.setObjectName("boardUpdated")
-        self.updated.setStyleSheet("color: #64748b;")
+        self.updated.setProperty(style.ROLE, "muted")
         self.legend = QLabel()
         self.legend.setObjectName("boardLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -164,7 +165,7 @@ class QueueBoardArea(Retranslating, QWidget):
         self.error = QLabel()
         self.error.setObjectName("boardError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setProperty(style.ROLE, "error")
         self.error.hide()
 
         self.grid_host = QWidget()

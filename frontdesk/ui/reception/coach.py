@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from frontdesk import etiquette, i18n
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 MAX_LINES = 4
@@ -133,7 +134,7 @@ class EtiquetteCoach(Retranslating, QFrame):
         self.forbidden_grid.setSpacing(4)
         self._forbidden_words: list[str] = []
         self.error = self._label("coachError")
-        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setProperty(style.ROLE, "error")
         self.error.hide()
 
         layout = QVBoxLayout(self)

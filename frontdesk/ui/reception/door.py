@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import reception
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui import style
 from frontdesk.ui.reception.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -197,18 +198,18 @@ class DoorPanel(Retranslating, QWidget):
         """Create the visit (the desk's list updates at once) and get ready for the next."""
         booked, first = self.booked.answer(), self.first_visit.answer()
         if booked is None or first is None:
-            self.message.setStyleSheet("font-size: 13pt; color: #b91c1c;")
+            style.set_role(self.message, "error")
             self.message.setText(self.tr("Answer both questions first."))
             return
         try:
             view = reception.new_arrival(actor=self.ctx.staff, booked=booked, first_visit=first)
         except FrontdeskError as exc:
-            self.message.setStyleSheet("font-size: 13pt; color: #b91c1c;")
+            style.set_role(self.message, "error")
             self.message.setText(exc.message())
             return
         self.last_visit = view
         self.reset()
-        self.message.setStyleSheet("font-size: 13pt; color: #166534;")
+        style.set_role(self.message, "ok")
         self.message.setText(self.tr("Handed over to the desk (No. {id}). Back to your post.")
                              .format(id=view.id))
         self.ctx.changes.visits_changed.emit()

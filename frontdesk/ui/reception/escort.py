@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import stages
-from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox, button_shortcut
+from frontdesk.ui.widgets.fields import FieldBox, button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 
@@ -32,13 +32,10 @@ class EscortPanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("escortPanel")
-        self.setStyleSheet(INVALID_STYLE)
         self.view = None
         self.deferred = QLabel()
         self.deferred.setObjectName("deferredBanner")
         self.deferred.setWordWrap(True)
-        self.deferred.setStyleSheet("background: #dc2626; color: white; font-size: 13pt;"
-                                    " font-weight: 700; padding: 6px 10px; border-radius: 4px;")
         self.where = QLabel()
         self.where.setObjectName("escortWhere")
         self.where.setStyleSheet("font-size: 20pt; font-weight: 700; color: #0f766e;")

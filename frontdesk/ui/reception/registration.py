@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock, validation
 from frontdesk.errors import ValidationError
-from frontdesk.ui.widgets.fields import INVALID_STYLE, EnterAdvances, FieldBox
+from frontdesk.ui.widgets.fields import EnterAdvances, FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 DRAFT_DELAY_MS = 600
@@ -72,7 +72,6 @@ class RegistrationFormWidget(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("registrationForm")
-        self.setStyleSheet(INVALID_STYLE)
         self._loading = False
         self.boxes: dict[str, FieldBox] = {}
         self.labels: dict[str, QLabel] = {}

@@ -28,7 +28,7 @@ from frontdesk import stages
 from frontdesk.ui.reception.lookup import PatientLookup, sex_text, vip_text
 from frontdesk.ui.reception.registration import RegistrationFormWidget
 from frontdesk.ui.reception_triage import TriagePanel
-from frontdesk.ui.widgets.fields import INVALID_STYLE, FieldBox, button_shortcut
+from frontdesk.ui.widgets.fields import FieldBox, button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 PRIMARY_BUTTON = ("QPushButton { font-size: 14pt; font-weight: 700; padding: 10px 24px;"
@@ -320,7 +320,7 @@ class LeaveBox(Retranslating, QFrame):
         super().__init__(parent)
         self.setObjectName("leaveBox")
         self.setStyleSheet("#leaveBox { background: #fef2f2; border: 1px solid #fca5a5;"
-                           " border-radius: 6px; }" + INVALID_STYLE)
+                           " border-radius: 6px; }")
         self.label = QLabel()
         self.reason = QComboBox()
         self.reason.setObjectName("leaveReason")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock, stages
 from frontdesk.i18n import text
+from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
@@ -160,7 +161,7 @@ class VisitListPanel(Retranslating, QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("visitListEmpty")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #64748b;")
+        self.empty.setProperty(style.ROLE, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

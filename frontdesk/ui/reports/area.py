@@ -48,8 +48,9 @@ from frontdesk.reports.tables import (
     tables_for,
     title_for,
 )
+from frontdesk.ui import style
+from frontdesk.ui.widgets.fields import error_label
 
-ERROR_STYLE = "color: #b91c1c;"
 NOTICE_STYLE = ("background: #fff8e1; border: 1px solid #c9a227; padding: 6px; "
                 "font-size: 11pt;")
 CHART_DPI = 110
@@ -171,11 +172,7 @@ class ReportsArea(QWidget):
         self.progress.setMaximumWidth(160)
         self.progress.hide()
 
-        self.error = QLabel()
-        self.error.setObjectName("reportError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("reportError")
         self.status = QLabel()
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
@@ -399,7 +396,7 @@ class ReportsArea(QWidget):
         if not table.rows:
             empty = QLabel(table.empty or "—")
             empty.setObjectName(f"reportEmpty_{table.key}")
-            empty.setStyleSheet("color: #64748b;")
+            empty.setProperty(style.ROLE, "muted")
             layout.addWidget(empty)
         else:
             model = ReportTableModel(self)

@@ -34,7 +34,7 @@ from frontdesk.errors import ConflictError, FrontdeskError
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, allowed
 from frontdesk.service import followups
-from frontdesk.ui.staffing.grooming_check import error_label, show_error
+from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 

@@ -26,6 +26,9 @@ def make_application():
     app.setApplicationName("Frontdesk")
     app.setOrganizationName("Frontdesk")
     app.setApplicationDisplayName("Frontdesk")
+    from frontdesk.ui import style
+
+    style.apply(app)
     return app
 
 

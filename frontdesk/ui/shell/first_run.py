@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import accounts, installation, rules
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui.widgets.fields import error_label
 
 MAX_NAME = 60
 
@@ -62,17 +63,11 @@ class FirstRunDialog(QDialog):
             ]
         for label, edit, field in rows:
             form.addRow(label, edit)
-            error = QLabel()
-            error.setObjectName(f"{field}Error")
-            error.setStyleSheet("color: #b91c1c;")
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label(f"{field}Error")
             form.addRow("", error)
             self.errors[field] = error
-        self.error = QLabel()  # anything not tied to one field
-        self.error.setObjectName("firstRunError")
-        self.error.setStyleSheet("color: #b91c1c;")
-        self.error.setWordWrap(True)
+        self.error = error_label("firstRunError")  # anything not tied to one field
+        self.error.show()  # keeps its line in the form even while empty
         form.addRow(self.error)
         form.addRow(self.buttons)
         (self.name if self.needs_rules else self.username).setFocus()

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
 
 from frontdesk import accounts, settings
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui.widgets.fields import error_label
 from frontdesk.ui.widgets.retranslate import Retranslating
-
-ERROR_STYLE = "color: #b91c1c;"
 
 
 class CredentialsForm(Retranslating, QWidget):
@@ -37,20 +36,14 @@ class CredentialsForm(Retranslating, QWidget):
         self.username.setObjectName(f"{prefix}Username")
         self.username.setMaxLength(40)
         self.username_label.setBuddy(self.username)
-        self.username_error = QLabel()
-        self.username_error.setObjectName(f"{prefix}UsernameError")
+        self.username_error = error_label(f"{prefix}UsernameError")
         self.secret_label = QLabel()
         self.secret = QLineEdit()
         self.secret.setObjectName(f"{prefix}Password")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setMaxLength(128)
         self.secret_label.setBuddy(self.secret)
-        self.secret_error = QLabel()
-        self.secret_error.setObjectName(f"{prefix}PasswordError")
-        for err in (self.username_error, self.secret_error):
-            err.setStyleSheet(ERROR_STYLE)
-            err.setWordWrap(True)
-            err.hide()
+        self.secret_error = error_label(f"{prefix}PasswordError")
         self.submit = QPushButton()
         self.submit.setObjectName(f"{prefix}Submit")
         self.submit.setDefault(True)

@@ -79,11 +79,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(24, 24))
-        self.nav.setStyleSheet(
-            "QListWidget { font-size: 13pt; border: none; background: #f1f5f9; }"
-            "QListWidget::item { padding: 14px 12px; }"
-            "QListWidget::item:selected { background: #0f766e; color: white; }"
-        )
         self.stack = QStackedWidget()
         self.stack.setObjectName("areaStack")
         self._areas: dict[str, QWidget] = {}

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from frontdesk import print_prefs, settings
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui import translation
+from frontdesk.ui.widgets.fields import error_label
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 LANGUAGE_CHOICES = (("zh_CN", "简体中文"), ("en", "English"))  # each in its own language
@@ -74,10 +75,8 @@ class SettingsDialog(Retranslating, QDialog):
         self.without_asking.setObjectName("printWithoutAskingCheck")
         self.without_asking.setChecked(self.prefs.print_without_asking)
         pform.addRow(self.without_asking)
-        self.error = QLabel()
-        self.error.setObjectName("settingsError")
-        self.error.setStyleSheet("color: #b91c1c;")
-        self.error.setWordWrap(True)
+        self.error = error_label("settingsError")
+        self.error.show()  # keeps its line under the form even while empty
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

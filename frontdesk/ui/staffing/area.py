@@ -33,12 +33,8 @@ from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance, fines, grooming, grooming_report
 from frontdesk.staffing.fines import format_yuan
-from frontdesk.ui.staffing.grooming_check import (
-    CheckDialog,
-    acknowledgement_dialog,
-    error_label,
-    show_error,
-)
+from frontdesk.ui.staffing.grooming_check import CheckDialog, acknowledgement_dialog
+from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.tables import read_only_table
 
 COL_NAME, COL_SHIFT, COL_SIGNED, COL_LATE, COL_CHECK, COL_FINE, COL_ACK = range(7)

@@ -33,28 +33,12 @@ from frontdesk.i18n import text
 from frontdesk.staffing import grooming
 from frontdesk.staffing.fines import format_yuan
 from frontdesk.staffing.grooming import CheckForm, ItemOutcome
+from frontdesk.ui.widgets.fields import error_label, show_error
 
-ERROR_STYLE = "color: #b91c1c;"
 WARNING_STYLE = ("background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; "
                  "border-radius: 4px; padding: 6px;")
 FAIL_BRUSH = QBrush(QColor("#fee2e2"))
 COL_NO, COL_CATEGORY, COL_ITEM, COL_RESULT, COL_CORRECTED, COL_NOTE, COL_FINE = range(7)
-
-
-def error_label(name: str) -> QLabel:
-    """A red message line shown at a field; hidden while empty."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, message: str) -> None:
-    label.setText(message)
-    label.setAccessibleName(message)
-    label.setVisible(bool(message))
 
 
 class PinDialog(QDialog):

@@ -30,7 +30,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import fines, grooming, grooming_report
 from frontdesk.staffing.fines import format_yuan, kind_name
-from frontdesk.ui.staffing.grooming_check import error_label, show_error
+from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.tables import read_only_table
 
 

@@ -23,7 +23,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance, handover
-from frontdesk.ui.staffing.grooming_check import error_label, show_error
+from frontdesk.ui.widgets.fields import error_label, show_error
 
 
 class HandoverTab(QWidget):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import handover
-from frontdesk.ui.staffing.grooming_check import error_label, show_error
 from frontdesk.ui.staffing.handover import note_text
+from frontdesk.ui.widgets.fields import error_label, show_error
 
 
 def notes_for(actor) -> list[handover.NoteView]:

@@ -20,7 +20,7 @@ from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance
 from frontdesk.staffing.fines import format_yuan
-from frontdesk.ui.staffing.grooming_check import error_label, show_error
+from frontdesk.ui.widgets.fields import error_label, show_error
 
 OK_STYLE = "color: #166534; font-size: 12pt;"
 

@@ -2,7 +2,10 @@
 
 Errors belong AT the field: each editor sits in a :class:`FieldBox` whose red
 label under it shows the message; the editor gets a red border too, so the
-problem is found without reading.
+problem is found without reading. A message that belongs to no single editor
+(a whole form, a list) goes in an :func:`error_label`, shown with
+:func:`show_error`. The colours come from the application style sheet
+(frontdesk/ui/style.py: roles "error", "field-error"; `invalid="true"`).
 """
 
 from __future__ import annotations
@@ -13,8 +16,26 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #b91c1c; font-size: 9pt;"
+from frontdesk.ui import style
+
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def error_label(name: str, *, role: str = "error") -> QLabel:
+    """A red message line (style `role`), hidden while empty; fill it with show_error()."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setProperty(style.ROLE, role)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, message: str) -> None:
+    """Show `message` in an error line; an empty message hides it."""
+    label.setText(message)
+    label.setAccessibleName(message)
+    label.setVisible(bool(message))
 
 
 class FieldBox(QWidget):
@@ -26,11 +47,7 @@ class FieldBox(QWidget):
         self.editor = editor
         self.setObjectName(f"{key}Field")
         editor.setObjectName(editor.objectName() or key)
-        self.error = QLabel()
-        self.error.setObjectName(f"{key}Error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(f"{key}Error", role="field-error")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -38,25 +55,17 @@ class FieldBox(QWidget):
         layout.addWidget(self.error)
 
     def set_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+        show_error(self.error, message)
         self.editor.setProperty("invalid", bool(message))
         # Re-polish so the [invalid="true"] style rule applies at once.
         self.editor.style().unpolish(self.editor)
         self.editor.style().polish(self.editor)
-        self.error.setAccessibleName(message)
 
     def clear_error(self) -> None:
         self.set_error("")
 
     def error_text(self) -> str:
         return self.error.text() if self.error.isVisibleTo(self) else ""
-
-
-INVALID_STYLE = (
-    "QLineEdit[invalid='true'], QComboBox[invalid='true'], QPlainTextEdit[invalid='true']"
-    " { border: 2px solid #dc2626; border-radius: 3px; }"
-)
 
 
 class EnterAdvances(QObject):

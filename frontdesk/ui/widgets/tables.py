@@ -1,23 +1,64 @@
-"""Read-only tables of whole rows (grooming roster and history)."""
+"""Read-only tables of whole rows: the one helper that builds them, and filling them.
+
+Tables over row objects use a QTableView with a widgets.row_model.RowTableModel;
+small lists a screen fills at once (grooming roster and history, admin lists)
+use :func:`read_only_table` + :func:`fill_table`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+STRETCH_ALL = None  # every column shares the spare width
+STRETCH_LAST = -1  # columns keep their width, the last one takes what is left
 
 
-def read_only_table(name: str, columns: int, stretch: int | None = None) -> QTableWidget:
-    """A read-only table selecting one whole row; `stretch` names the one column that
-    takes the spare width (None: every column shares it)."""
+def read_only_table(name: str, columns: int = 0, stretch: int | None = STRETCH_ALL, *,
+                    striped: bool = False) -> QTableWidget:
+    """A read-only table selecting one whole row.
+
+    `stretch` names the one column that takes the spare width (the others fit their
+    contents), or is STRETCH_ALL or STRETCH_LAST; `striped` alternates row colours.
+    """
     table = QTableWidget(0, columns)
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(striped)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
-    if stretch is None:
+    if stretch is STRETCH_ALL:
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    elif stretch == STRETCH_LAST:
+        header.setStretchLastSection(True)
     else:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]], ids: list[int]) -> None:
+    """Replace a read-only table's rows; each row's first cell carries the record id."""
+    table.setRowCount(len(rows))
+    for r, (values, row_id) in enumerate(zip(rows, ids, strict=True)):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, row_id)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+def id_at(table: QTableWidget, row: int) -> int | None:
+    """The record id carried by `row` (see fill_table), or None."""
+    item = table.item(row, 0)
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+def selected_id(table: QTableWidget) -> int | None:
+    """The record id of the current row, or None when no row is current."""
+    row = table.currentRow()
+    return None if row < 0 else id_at(table, row)

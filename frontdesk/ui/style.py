@@ -1,0 +1,74 @@
+"""The application's one style sheet: colours and text styles by role, set once at start.
+
+Widgets say what a thing is, not how it looks: a dynamic property
+(`label.setProperty("role", "error")`, through :func:`set_role` when it changes
+while shown), an objectName (`#redFlagBanner`), or a state property the sheet
+reacts to (`invalid="true"` on an editor with an error). :func:`apply` puts the
+sheet on the QApplication (shell/app.py at start-up; tests/conftest.py for
+widget tests).
+
+Colours a model hands to a view through data roles (BackgroundRole,
+ForegroundRole) stay in Python next to the model: a style sheet cannot reach
+them. The palette below names the shared ones.
+"""
+
+from __future__ import annotations
+
+# The palette (Tailwind-like shades the screens already used).
+ERROR = "#b91c1c"  # error text
+DANGER = "#dc2626"  # red-flag banner, invalid field border
+MUTED = "#64748b"  # hints, empty lists, "updated at"
+SECONDARY = "#475569"  # secondary headings and explanations
+OK = "#166534"  # done, waived, signed in
+ACCENT = "#0f766e"  # the hospital teal
+WARN_TEXT = "#92400e"
+
+ROLE = "role"  # the dynamic property the sheet's role rules read
+
+STYLE_SHEET = f"""
+/* Text by role */
+QLabel[role="error"] {{ color: {ERROR}; }}
+QLabel[role="field-error"] {{ color: {ERROR}; font-size: 9pt; }}
+QLabel[role="muted"] {{ color: {MUTED}; }}
+QLabel[role="secondary"] {{ color: {SECONDARY}; }}
+QLabel[role="ok"] {{ color: {OK}; }}
+QLabel[role="accent"] {{ color: {ACCENT}; }}
+
+/* An editor whose field has an error (widgets.fields.FieldBox sets `invalid`) */
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"] {{
+    border: 2px solid {DANGER}; border-radius: 3px; }}
+
+/* Banners and notices */
+/* A red-flag complaint: at triage, and at escort (billing after the doctor) */
+#redFlagBanner, #deferredBanner {{ background: {DANGER}; color: white; font-weight: 700;
+    border-radius: 4px; }}
+#redFlagBanner {{ font-size: 15pt; padding: 8px 12px; }}
+#deferredBanner {{ font-size: 13pt; padding: 6px 10px; }}
+QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1px solid #f59e0b;
+    border-radius: 4px; padding: 6px; }}
+
+/* The area list on the left of the main window */
+QListWidget#navigation {{ font-size: 13pt; border: none; background: #f1f5f9; }}
+QListWidget#navigation::item {{ padding: 14px 12px; }}
+QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
+
+/* Lists of notes (handover), one note per item with a rule under it */
+QListWidget[role="notes"]::item {{ padding: 6px; border-bottom: 1px solid #e2e8f0; }}
+QListWidget#pendingHandoverList::item:selected {{ background: #ccfbf1; color: #0f172a; }}
+"""
+
+
+def apply(app) -> None:
+    """Give `app` (the QApplication) the style sheet; harmless to call again."""
+    if app.styleSheet() != STYLE_SHEET:
+        app.setStyleSheet(STYLE_SHEET)
+
+
+def set_role(widget, role: str) -> None:
+    """Give `widget` a style role; a shown widget is re-polished so the rule applies now."""
+    if widget.property(ROLE) == role:
+        return
+    widget.setProperty(ROLE, role)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
