@@ -170,72 +170,72 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="133"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="133"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="134"/>
         <source>&amp;Staff:</source>
         <translation>员工(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="134"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="136"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="131"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="137"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="132"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="138"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="133"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="139"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="134"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="140"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="135"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="141"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="149"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="150"/>
         <source>everyone</source>
         <translation>全部员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="155"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="156"/>
         <source>all actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="174"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="175"/>
         <source>Showing the newest {n} entries; narrow the filter to see older ones.</source>
         <translation>只显示最新的 {n} 条；请缩小筛选范围查看更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="177"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="178"/>
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -243,37 +243,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="48"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="50"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="50"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="60"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="61"/>
         <source>(system)</source>
         <translation>（系统）</translation>
     </message>
@@ -432,32 +432,32 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>Stage</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="71"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="72"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="83"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="84"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
@@ -465,124 +465,124 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="259"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="244"/>
         <source>Grooming check: {name}</source>
         <translation>仪容检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="260"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="245"/>
         <source>not on the roster</source>
         <translation>不在排班表上</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="261"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="246"/>
         <source>{name} — {day}, {shift}</source>
         <translation>{name} — {day}，{shift}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="265"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250"/>
         <source>Every item passes unless marked. Space or a click on the result toggles a failure; C marks it corrected on the spot (still fined); type a row number to jump; F2 edits the note.</source>
         <translation>所有项目默认合格。空格键或点击“结果”切换不合格；C 键标记“已当场纠正”（仍需罚款）；输入序号跳到该行；F2 填写备注。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>No.</source>
         <translatorcomment>variant: row number of the checklist; 号 elsewhere is a queue ticket number</translatorcomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="268"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="336"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="317"/>
         <source>Corrected</source>
         <translation>已当场纠正</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="268"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="268"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="269"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="254"/>
         <source>Checklist</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="270"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="255"/>
         <source>Reason for checking:</source>
         <translation>检查原因：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="271"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="256"/>
         <source>Reason for checking someone not on the roster</source>
         <translation>检查未排班员工的原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="257"/>
         <source>e.g. covering a swapped shift</source>
         <translation>例如：调班顶岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="273"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="258"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="259"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="275"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="260"/>
         <source>&amp;Save check</source>
         <translation>保存检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="261"/>
         <source>Save check</source>
         <translation>保存检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="277"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="262"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="332"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="332"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="334"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="315"/>
         <source>FAIL (fined earlier this shift)</source>
         <translation>不合格（本班已罚）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="353"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="334"/>
         <source>{count} failed · fines {total} yuan</source>
         <translation>不合格 {count} 项 · 罚款 {total} 元</translation>
     </message>
@@ -641,32 +641,32 @@
 <context>
     <name>CredentialsForm</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="74"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="67"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="75"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="68"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="77"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="70"/>
         <source>&amp;Password or PIN</source>
         <translation>密码或 PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="78"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="71"/>
         <source>Password or PIN</source>
         <translation>密码或 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="80"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="73"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="81"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="74"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -707,7 +707,7 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="124"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="125"/>
         <source>{name} · {n} waiting</source>
         <translation>{name} · 候诊 {n} 人</translation>
     </message>
@@ -715,78 +715,78 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="204"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="205"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
         <source>Queue prefix (Chinese):</source>
         <translation>排队号前缀（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
         <source>Queue prefix (English):</source>
         <translation>排队号前缀（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
         <source>Rooms:</source>
         <translation>诊室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="212"/>
         <source>Floor:</source>
         <translation>楼层：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="213"/>
         <source>Directions (Chinese):</source>
         <translation>路线（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="212"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="214"/>
         <source>Directions (English):</source>
         <translation>路线（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="213"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
         <source>Emergency:</source>
         <translation>急诊科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a department, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
         <source>Rooms</source>
         <translation>诊室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="218"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="220"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -918,102 +918,102 @@
 <context>
     <name>DoctorsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="369"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="370"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
         <source>Department:</source>
         <translation>科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
         <source>Fee class:</source>
         <translation>号别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
         <source>Title (Chinese):</source>
         <translation>职称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
         <source>Title (English):</source>
         <translation>职称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Specialty (Chinese):</source>
         <translation>专长（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Specialty (English):</source>
         <translation>专长（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Weekly schedule</source>
         <translation>每周出诊时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="379"/>
         <source>Monday:</source>
         <translation>周一：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="379"/>
         <source>Tuesday:</source>
         <translation>周二：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="379"/>
         <source>Wednesday:</source>
         <translation>周三：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
         <source>Thursday:</source>
         <translation>周四：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
         <source>Friday:</source>
         <translation>周五：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
         <source>Saturday:</source>
         <translation>周六：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
         <source>Sunday:</source>
         <translation>周日：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="384"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="386"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1021,72 +1021,72 @@
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="201"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="202"/>
         <source>Answer both questions first.</source>
         <translation>请先问完两个问题。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="212"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="213"/>
         <source>Handed over to the desk (No. {id}). Back to your post.</source>
         <translation>已交给导医台（编号 {id}）。请回到岗位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="248"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="249"/>
         <source>Log in to record arrivals.</source>
         <translation>请先登录，再登记新到患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="253"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="254"/>
         <source>New patient arrived (F2)</source>
         <translation>新患者到达 (F2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="254"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="255"/>
         <source>New patient arrived</source>
         <translation>新患者到达</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="255"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="256"/>
         <source>Have you booked an appointment?</source>
         <translation>请问您预约过吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="256"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="257"/>
         <source>Is this your first visit to us?</source>
         <translation>请问您是第一次来我们医院吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="257"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="258"/>
         <source>Booked (1)</source>
         <translation>预约过 (1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="258"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="259"/>
         <source>Not booked (2)</source>
         <translation>没有预约 (2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="259"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="260"/>
         <source>First visit (3)</source>
         <translation>第一次来 (3)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="260"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="261"/>
         <source>Been before (4)</source>
         <translation>以前来过 (4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="263"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="264"/>
         <source>Hand over to the desk (Enter)</source>
         <translation>交给导医台 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="264"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="265"/>
         <source>Hand over to the desk</source>
         <translation>交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="265"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="266"/>
         <source>Start again (Esc)</source>
         <translation>重新开始 (Esc)</translation>
     </message>
@@ -1112,32 +1112,32 @@
 <context>
     <name>EarlyLeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="318"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="310"/>
         <source>Early leave: {name}</source>
         <translation>早退：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="322"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="314"/>
         <source>Time the person left</source>
         <translation>离岗时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="327"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="319"/>
         <source>Record and fine</source>
         <translation>记录并罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="328"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="320"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="332"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="324"/>
         <source>Shift: {shift}, ends {end}</source>
         <translation>班次：{shift}，{end} 下班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="334"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="326"/>
         <source>Left at:</source>
         <translation>离岗时间：</translation>
     </message>
@@ -1238,42 +1238,42 @@
 <context>
     <name>EtiquetteCoach</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="200"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="201"/>
         <source>ETIQUETTE COACH</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="201"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="202"/>
         <source>Say now</source>
         <translation>现在说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="202"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="203"/>
         <source>Seeing off</source>
         <translation>送别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="203"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="204"/>
         <source>Never say</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="204"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="205"/>
         <source>Etiquette coach</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="237"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="238"/>
         <source>Address the patient as</source>
         <translation>对患者的称呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="242"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="243"/>
         <source>Hand-over: {cue}</source>
         <translation>交接：{cue}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="270"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="271"/>
         <source>Say instead: {phrase}</source>
         <translation>请改说：{phrase}</translation>
     </message>
@@ -1281,38 +1281,38 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="256"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="258"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="257"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="259"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="258"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="260"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="259"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
         <source>Registration fee (yuan):</source>
         <translation>挂号费（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="265"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="265"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a fee item, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="265"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
@@ -1320,82 +1320,82 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="29"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="30"/>
         <source>Welcome to Frontdesk</source>
         <translation>欢迎使用 Frontdesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="37"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="38"/>
         <source>Hospital name</source>
         <translation>医院名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="38"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="39"/>
         <source>Administrator&apos;s username</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="39"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="40"/>
         <source>Administrator&apos;s name</source>
         <translation>管理员姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="40"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="41"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="41"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="42"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="43"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="44"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="54"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="55"/>
         <source>Hospital name:</source>
         <translation>医院名称：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="57"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="58"/>
         <source>Username:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="58"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="59"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="59"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="60"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="60"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="61"/>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="61"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="62"/>
         <source>PIN ({n} digits):</source>
         <translation>PIN 码（{n} 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="82"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="77"/>
         <source>This is a new installation. Enter the hospital&apos;s name and create the first administrator. The house rules (departments, doctors, shifts, grooming items and fines) are then loaded; the administrator adds the staff and can edit the rules.</source>
         <translation>这是一个新安装。请输入医院名称并创建第一位管理员。随后将载入院内规章（科室、医生、班次、仪容检查项和罚款标准）；管理员再添加员工，并可修改规章。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="86"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="81"/>
         <source>Nobody can log in yet. Create the first administrator; they then add the staff under Admin.</source>
         <translation>目前还没有人能登录。请创建第一位管理员，由其在“管理”中添加员工。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="114"/>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="109"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1634,43 +1634,43 @@
 <context>
     <name>GroomingArea</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="384"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="376"/>
         <source>Today&apos;s checks</source>
         <translation>今日检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="385"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="377"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="386"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="378"/>
         <source>History and fines</source>
         <translation>记录与罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="387"/>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="413"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="379"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="405"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="388"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="380"/>
         <source>Grooming area</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="399"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="391"/>
         <source>Log in to use the grooming area.</source>
         <translation>请先登录再使用仪容检查。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="401"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="393"/>
         <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
         <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="412"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="404"/>
         <source>Handover ({count} to read)</source>
         <translation>交接班（{count} 条待阅）</translation>
     </message>
@@ -1678,67 +1678,67 @@
 <context>
     <name>GroomingItemsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="297"/>
         <source>Appearance</source>
         <translation>仪容仪表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="297"/>
         <source>Dress</source>
         <translation>衣着</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="296"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="298"/>
         <source>Manner</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="301"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="303"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Item (Chinese):</source>
         <translation>检查项（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="303"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="305"/>
         <source>Item (English):</source>
         <translation>检查项（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="306"/>
         <source>Fine (yuan):</source>
         <translation>罚款（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="313"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="315"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1746,27 +1746,27 @@
 <context>
     <name>HandoverNote</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="230"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="226"/>
         <source>{day} {shift} — written by {author} at {time}</source>
         <translation>{day} {shift} — {author} 于 {time} 填写</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="233"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="229"/>
         <source>Equipment</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="234"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="230"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="235"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="231"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="236"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="232"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
@@ -1774,112 +1774,112 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="114"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="115"/>
         <source>Notes for the incoming shift</source>
         <translation>待接班人确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="115"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="116"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="116"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="117"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="117"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="118"/>
         <source>Acknowledge the selected note</source>
         <translation>确认选中的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="118"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="119"/>
         <source>Handover note for my shift</source>
         <translation>本班交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="119"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="119"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
         <source>Equipment:</source>
         <translation>设备情况：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
         <source>Hard cases:</source>
         <translation>疑难问题：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
         <source>Staff swaps:</source>
         <translation>人员调班：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="122"/>
         <source>Open visits:</source>
         <translation>未完成就诊：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="123"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="124"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="124"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
         <source>Equipment problems</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
         <source>Printer, phone, computer, signage… or “all normal”</source>
         <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
         <source>Patients or questions the next shift must follow up</source>
         <translation>下一班需要跟进的患者或问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
         <source>Who swapped shifts with whom</source>
         <translation>谁和谁调了班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>Refresh open visits</source>
         <translation>刷新未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>&amp;Save handover note</source>
         <translation>保存交接记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="218"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="219"/>
         <source>Handover note saved; the next shift will see it.</source>
         <translation>交接记录已保存，下一班上岗时会看到。</translation>
     </message>
@@ -1887,215 +1887,215 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="123"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="124"/>
         <source>Staff:</source>
         <translation>员工：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="124"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
         <source>Monthly fines report…</source>
         <translation>月度罚款汇总…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="258"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="259"/>
         <source>Monthly fines report</source>
         <translation>月度罚款汇总</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
         <source>Export the month&apos;s fines as PDF or CSV</source>
         <translation>把本月罚款导出为 PDF 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
         <source>Checks</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
         <source>Failures by item</source>
         <translation>不合格项目统计</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Late arrivals</source>
         <translation>迟到记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Fines</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Checked by</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Failures</source>
         <translation>不合格项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Times</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
         <source>Minutes late</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Yuan</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Waived</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
         <source>Reason for waiving the selected fine</source>
         <translation>免除选中罚款的理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
         <source>&amp;Waive fine</source>
         <translation>免除罚款(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="148"/>
         <source>Waive the selected fine</source>
         <translation>免除选中的罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="194"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="195"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="194"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="195"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="197"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="198"/>
         <source> (re-check)</source>
         <translation>（复查）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="205"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="206"/>
         <source>Waived: {reason}</source>
         <translation>已免除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="209"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="210"/>
         <source>{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan</source>
         <translation>检查 {checks} 次 · 不合格 {failures} 项 · 迟到 {late} 次 · 应缴罚款 {due} 元</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="233"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="234"/>
         <source>Select the fine to waive first.</source>
         <translation>请先选择要免除的罚款。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="241"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="242"/>
         <source>Fine waived; it stays in the ledger, marked as waived.</source>
         <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="265"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
         <source>Export the month&apos;s fines</source>
         <translation>导出本月罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="267"/>
         <source>CSV (*.csv);;PDF (*.pdf)</source>
         <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="275"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="283"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2194,27 +2194,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="156"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="149"/>
         <source>Log in — Frontdesk</source>
         <translation>登录 — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="157"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="150"/>
         <source>Log in to start your shift</source>
         <translation>请登录后开始当班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="158"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="151"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="159"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="160"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="153"/>
         <source>Demo hospital: log in as admin, leitt, desk1 or guide1 with the password demo1234.</source>
         <translation>演示医院：可用 admin、leitt、desk1 或 guide1 登录，密码 demo1234。</translation>
     </message>
@@ -2411,32 +2411,32 @@
 <context>
     <name>PendingHandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="98"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="99"/>
         <source>Handover notes for your shift: {n} to read</source>
         <translation>本班待阅的交接记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="133"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="134"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="135"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
         <source>Acknowledge all</source>
         <translation>全部确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="137"/>
         <source>Later (the Handover tab keeps them)</source>
         <translation>稍后（交接班页面会保留）</translation>
     </message>
@@ -2444,27 +2444,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="74"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="59"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="82"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="67"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="83"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="68"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="398"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="379"/>
         <source>Acknowledge the check</source>
         <translation>确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="399"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="380"/>
         <source>{name}, please read the result and enter your own PIN to acknowledge it.</source>
         <translation>{name}，请查看检查结果，并输入本人 PIN 确认。</translation>
     </message>
@@ -2536,48 +2536,48 @@
 <context>
     <name>QueueBoardArea</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="236"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="237"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="265"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="266"/>
         <source>No one has waited long. Keep an eye on the room.</source>
         <translation>暂无久候患者，请留意候诊区。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="273"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="274"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="281"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="282"/>
         <source>{cue}: {phrase}</source>
         <translation>{cue}：{phrase}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="285"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="287"/>
         <source>Queue board</source>
         <translation>候诊看板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="287"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
         <source>No patients are waiting.</source>
         <translation>目前没有候诊患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="289"/>
         <source>Care for waiting patients</source>
         <translation>候诊关怀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="294"/>
         <location filename="../../frontdesk/ui/queue/board.py" line="295"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="296"/>
         <source>≥ {n} min</source>
         <translation>≥ {n} 分钟</translation>
     </message>
@@ -2774,135 +2774,135 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="460"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="454"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="254"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="258"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="324"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="318"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="344"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="338"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="376"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="370"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="461"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="455"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="483"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="477"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="491"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="485"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -2999,168 +2999,168 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="126"/>
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="127"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="128"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="129"/>
         <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="130"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
         <source>Late (min)</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
         <source>Staff on shift</source>
         <translation>当班人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>&amp;Check…</source>
         <translation>检查(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
         <source>Check the selected person</source>
         <translation>检查选中的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="137"/>
         <source>&amp;Acknowledge with PIN…</source>
         <translation>本人 PIN 确认(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="138"/>
         <source>Acknowledge the check with PIN</source>
         <translation>员工用 PIN 确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="139"/>
         <source>&amp;Print record…</source>
         <translation>打印记录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="140"/>
         <source>Print the check record</source>
         <translation>打印检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="141"/>
         <source>&amp;Early leave…</source>
         <translation>早退(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="142"/>
         <source>Record that the selected person left early</source>
         <translation>记录选中员工早退</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="143"/>
         <source>Someone not on the roster</source>
         <translation>不在排班表上的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="144"/>
         <source>Check someone not on the roster…</source>
         <translation>检查未排班的员工…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="148"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="145"/>
         <source>Check someone not on the roster</source>
         <translation>检查未排班的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="156"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="153"/>
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="182"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="179"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="183"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="180"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="184"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="181"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="186"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="183"/>
         <source>Not signed in</source>
         <translation>未签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="190"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="187"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="190"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="187"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="203"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="200"/>
         <source>{total} on shift · {signed} signed in · {checked} checked</source>
         <translation>{total} 人在班 · {signed} 人已签到 · {checked} 人已检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="295"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="292"/>
         <source>Grooming check record</source>
         <translation>仪容仪表检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="302"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="299"/>
         <source>Could not make the record: {error}</source>
         <translation>无法生成检查记录：{error}</translation>
     </message>
@@ -3168,47 +3168,47 @@
 <context>
     <name>RuleTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="110"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="117"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="111"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="118"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="154"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="156"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="154"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="156"/>
         <source>Change entry</source>
         <translation>修改条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="156"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
         <source>Switch &amp;on</source>
         <translation>启用(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="157"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="159"/>
         <source>Switch o&amp;ff</source>
         <translation>停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="167"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="169"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="185"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="185"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3216,22 +3216,22 @@
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="105"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="112"/>
         <source>Set a new PIN</source>
         <translation>设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="106"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
         <source>New &amp;PIN:</source>
         <translation>新 PIN 码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="108"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="115"/>
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="109"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
@@ -3239,67 +3239,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="97"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
         <source>Printing at this desk</source>
         <translation>本台打印设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
         <source>Guide slips:</source>
         <translation>导诊单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
         <source>Billing slips:</source>
         <translation>缴费单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Reports:</source>
         <translation>报表打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="107"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="106"/>
         <source>Ask each time (system default)</source>
         <translation>每次询问（系统默认打印机）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="110"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111"/>
         <source>80 mm receipt roll</source>
         <translation>80 毫米小票纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
         <source>Guide slip paper:</source>
         <translation>导诊单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="114"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
         <source>Billing slip paper:</source>
         <translation>缴费单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="119"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="118"/>
         <source>Print slips without asking (busy desk)</source>
         <translation>不经询问直接打印单据（繁忙时）</translation>
     </message>
@@ -3505,62 +3505,62 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="57"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="64"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="58"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="59"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="60"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="61"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="62"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="63"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
         <source>P&amp;IN:</source>
         <translation>PIN 码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="64"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少 8 位，须含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
         <source>{n} digits</source>
         <translation>{n} 位数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -3568,107 +3568,107 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="168"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="168"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="168"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="169"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="169"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
         <source>Since</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="170"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="171"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="178"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="172"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="179"/>
         <source>New &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="173"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>New P&amp;IN…</source>
         <translation>重设 PIN 码(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="174"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
         <source>&amp;Clear lock-out</source>
         <translation>解除锁定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="189"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="196"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="191"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="198"/>
         <source>locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="193"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="200"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="219"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="226"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="221"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="228"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="228"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="235"/>
         <source>Added {name}.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="237"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="244"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="238"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="245"/>
         <source>Deactivate {name}? They can no longer log in; their history is kept.</source>
         <translation>停用 {name} 吗？停用后不能再登录，其工作记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="243"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="250"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="246"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="253"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="257"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="264"/>
         <source>Saved for {name}.</source>
         <translation>已为 {name} 保存。</translation>
     </message>
@@ -3758,32 +3758,32 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="42"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="43"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="44"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="45"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="53"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="54"/>
         <source>New arrival (first visit, booked)</source>
         <translation>新到患者（初诊·有预约）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="55"/>
         <source>New arrival (returning, booked)</source>
         <translation>新到患者（复诊·有预约）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
         <source>New arrival (first visit)</source>
         <translation>新到患者（初诊）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="58"/>
         <source>New arrival (returning)</source>
         <translation>新到患者（复诊）</translation>
     </message>
@@ -3791,22 +3791,22 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="70"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>Min</source>
         <translation>分钟</translation>
     </message>
@@ -3814,17 +3814,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="181"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="182"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="200"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="201"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="201"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="202"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>
