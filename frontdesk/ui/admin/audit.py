@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import audit, clock
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 COL_TIME, COL_STAFF, COL_ACTION, COL_ENTITY, COL_ID, COL_DETAIL = range(6)
 
@@ -72,7 +73,7 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
 
-class AuditTab(QWidget):
+class AuditTab(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -116,7 +117,7 @@ class AuditTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view)
         layout.addWidget(self.count)
-        self.retranslate()
+        self.set_texts()
         for w in (self.since, self.until):
             w.dateChanged.connect(self.refresh)
         self.staff.currentIndexChanged.connect(self.refresh)
@@ -124,6 +125,11 @@ class AuditTab(QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
+        """Texts in the current language, then the rows again (their words are translated)."""
+        self.set_texts()
+        self.refresh()
+
+    def set_texts(self) -> None:
         for label, source in zip(self.labels, (self.tr("&From:"), self.tr("&To:"),
                                                self.tr("&Staff:"), self.tr("&Action:")), strict=True):
             label.setText(source)
@@ -135,11 +141,6 @@ class AuditTab(QWidget):
         self.refresh_button.setText(self.tr("&Refresh"))
         self._fill_choices()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
 
     def _fill_choices(self) -> None:
         keep_staff, keep_action = self.staff.currentData(), self.action.currentData()

@@ -8,7 +8,7 @@ at the field it concerns.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized, text
 from frontdesk.rules import GROOMING_CATEGORIES
 from frontdesk.ui.admin.forms import FieldForm
+from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.tables import STRETCH_LAST, fill_table, read_only_table, selected_id
 
 
@@ -34,7 +35,7 @@ def yuan(fen: int) -> str:
     return f"{fen / 100:.2f}"
 
 
-class RuleTab(QWidget):
+class RuleTab(Retranslating, QWidget):
     """List + form. Subclasses: build_form(), headers(), load(), row(), fill(), save(), toggle()."""
 
     key = "rule"
@@ -85,7 +86,7 @@ class RuleTab(QWidget):
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        self.retranslate()
+        self.set_texts()
         ctx.changes.rules_changed.connect(self.refresh)
         self.refresh()
 
@@ -106,6 +107,11 @@ class RuleTab(QWidget):
 
     # common -----------------------------------------------------------------------
     def retranslate(self) -> None:
+        """Texts in the current language, then the rows again (their words are translated)."""
+        self.set_texts()
+        self.refresh()
+
+    def set_texts(self) -> None:
         self.table.setColumnCount(len(self.headers()))
         self.table.setHorizontalHeaderLabels(self.headers())
         self.new_button.setText(self.tr("&New"))
@@ -113,11 +119,6 @@ class RuleTab(QWidget):
         self.label_form()
         self._update_title()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         try:

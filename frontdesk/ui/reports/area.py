@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ from frontdesk.reports.tables import (
 )
 from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import error_label
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 NOTICE_STYLE = ("background: #fff8e1; border: 1px solid #c9a227; padding: 6px; "
                 "font-size: 11pt;")
@@ -128,7 +129,7 @@ class ReportTableModel(QAbstractTableModel):
         return str(section + 1)
 
 
-class ReportsArea(QWidget):
+class ReportsArea(Retranslating, QWidget):
     """Date picker (one day or a range), tables and charts, print and export."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -256,10 +257,6 @@ class ReportsArea(QWidget):
             self.title.setText(self.tr("Choose a day and press Show."))
         self._update_buttons()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

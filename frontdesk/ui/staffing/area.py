@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from frontdesk.staffing import attendance, fines, grooming, grooming_report
 from frontdesk.staffing.fines import format_yuan
 from frontdesk.ui.staffing.grooming_check import CheckDialog, acknowledgement_dialog
 from frontdesk.ui.widgets.fields import error_label, show_error
+from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.tables import read_only_table
 
 COL_NAME, COL_SHIFT, COL_SIGNED, COL_LATE, COL_CHECK, COL_FINE, COL_ACK = range(7)
@@ -50,7 +51,7 @@ def pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class RosterTab(QWidget):
+class RosterTab(Retranslating, QWidget):
     """Everyone rostered on the chosen day, their sign-in and their check; check from here."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -297,11 +298,6 @@ class RosterTab(QWidget):
         message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
         show_error(self.error, self.tr("Could not make the record: {error}").format(error=message))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
 
 class EarlyLeaveDialog(QDialog):
     """Record an early leave (早退): fined like a late arrival, counted in the same month."""
@@ -344,7 +340,7 @@ class EarlyLeaveDialog(QDialog):
         self.accept()
 
 
-class GroomingArea(QWidget):
+class GroomingArea(Retranslating, QWidget):
     """Tabs: today's checks (supervisors), sign-in, history and fines (supervisors), handover."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -408,7 +404,3 @@ class GroomingArea(QWidget):
         self.tabs.setTabText(3, self.tr("Handover ({count} to read)").format(count=waiting)
                              if waiting else self.tr("Handover"))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

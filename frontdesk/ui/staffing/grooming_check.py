@@ -34,6 +34,7 @@ from frontdesk.staffing import grooming
 from frontdesk.staffing.fines import format_yuan
 from frontdesk.staffing.grooming import CheckForm, ItemOutcome
 from frontdesk.ui.widgets.fields import error_label, show_error
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 WARNING_STYLE = ("background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; "
                  "border-radius: 4px; padding: 6px;")
@@ -124,7 +125,7 @@ class _TableKeys(QObject):
         return False
 
 
-class CheckDialog(QDialog):
+class CheckDialog(Retranslating, QDialog):
     """The checklist for one person; records the check, then asks for their PIN."""
 
     recorded = Signal(int)  # check id
@@ -262,10 +263,6 @@ class CheckDialog(QDialog):
         for row in range(self.table.rowCount()):
             self._paint(row)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- outcomes --------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import fines, grooming, grooming_report
 from frontdesk.staffing.fines import format_yuan, kind_name
 from frontdesk.ui.widgets.fields import error_label, show_error
+from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.tables import read_only_table
 
 
@@ -43,7 +44,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, cell)
 
 
-class HistoryTab(QWidget):
+class HistoryTab(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -287,7 +288,3 @@ class HistoryTab(QWidget):
         self.status.setText("")
         show_error(self.error, exc.message() if isinstance(exc, FrontdeskError) else str(exc))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,9 +24,10 @@ from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance, handover
 from frontdesk.ui.widgets.fields import error_label, show_error
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
-class HandoverTab(QWidget):
+class HandoverTab(Retranslating, QWidget):
     notes_changed = Signal()  # the list of notes waiting for acknowledgement was reloaded
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -217,11 +218,6 @@ class HandoverTab(QWidget):
         self._visits_touched = False
         self.status.setText(self.tr("Handover note saved; the next shift will see it."))
         self.refresh()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def note_text(n: handover.NoteView) -> str:

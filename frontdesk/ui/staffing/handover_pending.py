@@ -9,7 +9,7 @@ does not block the main window, and closes once every note is read.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import handover
 from frontdesk.ui.staffing.handover import note_text
 from frontdesk.ui.widgets.fields import error_label, show_error
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 
 def notes_for(actor) -> list[handover.NoteView]:
@@ -35,7 +36,7 @@ def notes_for(actor) -> list[handover.NoteView]:
     return [n for n in handover.pending_notes(actor=actor) if n.author_id != actor.id]
 
 
-class PendingHandoverDialog(QDialog):
+class PendingHandoverDialog(Retranslating, QDialog):
     """Lists the waiting notes; "acknowledge" records that this person has read one."""
 
     def __init__(self, ctx, notes: list[handover.NoteView], parent: QWidget | None = None):
@@ -137,11 +138,6 @@ class PendingHandoverDialog(QDialog):
         self._heading()
         for i in range(min(self.list.count(), len(self.notes))):
             self.list.item(i).setText(self.note_text(self.notes[i]))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def show_pending_handover(ctx, parent: QWidget | None = None) -> PendingHandoverDialog | None:

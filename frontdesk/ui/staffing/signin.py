@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,11 +20,12 @@ from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance
 from frontdesk.staffing.fines import format_yuan
 from frontdesk.ui.widgets.fields import error_label, show_error
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 OK_STYLE = "color: #166534; font-size: 12pt;"
 
 
-class SignInPanel(QWidget):
+class SignInPanel(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -161,7 +161,3 @@ class SignInPanel(QWidget):
         self.ctx.changes.grooming_changed.emit()
         self.refresh()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
