@@ -218,6 +218,7 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
     explicit = folder is not None or bool((settings.get("backup.folder") or "").strip())
     folder = check_folder(Path(folder) if folder else configured_folder(),
                           create=(not explicit) if create_folder is None else create_folder)
+    clean_leftovers(folder, source)
     at = clock.now()
     target = folder / backup_name(at)
     n = 1
@@ -249,43 +250,176 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
     return BackupResult(target, target.stat().st_size, tuple(pruned))
 
 
+# Retention: the newest KEEP_NEWEST backups stay whatever their dates say (a desk clock
+# set years ahead must not make every earlier one look expired), every backup of the last
+# day stays (hourly ones), and for older days within keep_days the newest of each day.
+# Files dated in the future (taken while the clock was ahead) are neither counted nor
+# removed: the admin decides about them.
+KEEP_NEWEST = 7
+KEEP_ALL_FOR = dt.timedelta(hours=24)
+FUTURE_SLACK = dt.timedelta(minutes=5)
+# A backup every hour while the app runs: a restore loses at most that much.
+BACKUP_EVERY = dt.timedelta(hours=1)
+# A `.partial` / `.restoring` this much older than now is left by a killed run, not one running.
+STALE_AFTER = dt.timedelta(hours=1)
+
+
 def prune(folder: Path, *, keep_days: int, keep: Path | None = None
           ) -> list[Path]:
-    """Delete our backups older than `keep_days` (0 keeps everything); never the newest one."""
+    """Delete our backups past the retention rule above (keep_days 0 keeps everything)."""
     if keep_days <= 0:
         return []
-    cutoff = clock.now() - dt.timedelta(days=keep_days)
-    backups = list_backups(folder)
-    newest = backups[0][0] if backups else None
+    now = clock.now()
+    cutoff = now - dt.timedelta(days=keep_days)
+    past = [(p, at) for p, at, _ in list_backups(folder) if at <= now + FUTURE_SLACK]
+    kept: set[Path] = {p for p, _ in past[:KEEP_NEWEST]}
+    days_seen: set[dt.date] = set()
+    for path, at in past:  # newest first
+        if at >= now - KEEP_ALL_FOR:
+            kept.add(path)
+        elif at >= cutoff and at.date() not in days_seen:
+            kept.add(path)
+        days_seen.add(at.date())
     removed = []
-    for path, at, _ in backups:
-        if at < cutoff and path not in (keep, newest):
+    for path, _ in past:
+        if path in kept or path == keep:
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue  # a file we cannot remove is left for the admin, not an error
+        removed.append(path)
+    return removed
+
+
+def _mtime(path: Path) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None
+
+
+def clean_leftovers(folder: Path | None = None, db_path: Path | None = None) -> list[Path]:
+    """Remove what killed backups, restores and migrations left: full-size temporary copies.
+
+    `.partial` files in the backup folder and beside the database, and
+    `.restoring` beside it, untouched for STALE_AFTER (one being written now is
+    younger); pre-migration copies beyond the newest few (migrations.KEEP_MIGRATION_COPIES).
+    """
+    limit = clock.now() - STALE_AFTER
+    removed = []
+    folders = [Path(f) for f in (folder, db_path.parent if db_path else None) if f is not None]
+    for where in dict.fromkeys(folders):
+        if not where.is_dir():
+            continue
+        for path in list(where.glob("*.partial")) + list(where.glob("*.restoring")):
+            at = _mtime(path)
+            if at is None or at > limit or not path.is_file():
+                continue
+            if not (path.name.startswith(PREFIX) or migrations.MIGRATION_COPY_MARK in path.name
+                    or (db_path is not None and path.name.startswith(db_path.name))):
+                continue  # not ours
             try:
                 path.unlink()
             except OSError:
-                continue  # a file we cannot remove is left for the admin, not an error
+                continue
             removed.append(path)
+    if db_path is not None:
+        removed += migrations.prune_migration_copies(db_path.parent, db_path.stem)
     return removed
 
 
 def backup_due() -> bool:
-    """True when the configured folder holds no backup taken today."""
-    today = clock.today()
-    return not any(at.date() == today for _, at, _ in list_backups(configured_folder()))
+    """True when the configured folder holds no backup of the last hour (BACKUP_EVERY)."""
+    now = clock.now()
+    return not any(now - BACKUP_EVERY < at <= now + FUTURE_SLACK
+                   for _, at, _ in list_backups(configured_folder()))
 
 
 def auto_backup() -> BackupResult | None:
-    """The automatic daily backup: only when none exists for today and the database is SQLite."""
+    """The automatic backup: hourly while the app runs, when the database is SQLite."""
     try:
         live_database_path()
     except ConfigError:
         return None  # PostgreSQL: the server's pg_dump job does this
     if not backup_due():
         return None
-    return make_backup(reason="daily")
+    return make_backup(reason="hourly")
 
 
 # --- restoring -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestoreLoss:
+    """What restoring a backup takes away: the work done since it was taken."""
+
+    taken_at: dt.datetime
+    visits: int  # visits registered after the backup
+    audit_entries: int  # audit entries after it (these are carried over, see restore())
+
+    def message(self, lang: str | None = None) -> str:
+        from frontdesk.i18n import text
+
+        at = f"{self.taken_at:%Y-%m-%d %H:%M}"
+        return text(f"该备份制作于 {at}。恢复后，此后登记的 {self.visits} 次就诊及其他所有更改"
+                    f"都会丢失；此后的 {self.audit_entries} 条审计记录会保留到恢复后的数据库中。",
+                    f"This backup was taken at {at}. Restoring it loses the {self.visits} "
+                    f"visit(s) registered since then and every other change; the "
+                    f"{self.audit_entries} audit entries made since then are carried over.",
+                    lang)
+
+
+def _max_ids(path: Path) -> dict[str, int]:
+    """Highest visit and audit_log ids in a backup file (read-only)."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        return {table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+                for table in ("visit", "audit_log")}
+    finally:
+        conn.close()
+
+
+def taken_at(path: Path) -> dt.datetime:
+    """When a backup was taken: from its name, else the file's modification time."""
+    return backup_time(Path(path)) or _mtime(Path(path)) or clock.now()
+
+
+def restore_preview(backup_file: Path) -> RestoreLoss:
+    """What restoring `backup_file` over the open database would lose (say it before restoring)."""
+    backup_file = Path(backup_file)
+    problems = verify(backup_file)
+    if problems:
+        raise refusal(backup_file, problems)
+    ids = _max_ids(backup_file)
+    db = database_proxy.obj
+    counts = {table: db.execute_sql(f"SELECT count(*) FROM {table} WHERE id > ?",
+                                    (ids[table],)).fetchone()[0] for table in ids}
+    return RestoreLoss(taken_at(backup_file), counts["visit"], counts["audit_log"])
+
+
+_AUDIT_COLUMNS = ("at", "staff_id", "action", "entity", "entity_id", "detail")
+
+
+def _audit_since(backup_file: Path) -> list[tuple]:
+    """The live audit entries the backup does not have (by id), oldest first."""
+    last = _max_ids(backup_file)["audit_log"]
+    cols = ", ".join(_AUDIT_COLUMNS)
+    return list(database_proxy.obj.execute_sql(
+        f"SELECT {cols} FROM audit_log WHERE id > ? ORDER BY id", (last,)).fetchall())
+
+
+def _carry_audit(rows: list[tuple]) -> None:
+    """Append audit entries to the restored database; staff it does not know become the system."""
+    if not rows:
+        return
+    db = database_proxy.obj
+    staff_ids = {r[0] for r in db.execute_sql("SELECT id FROM staff").fetchall()}
+    cols = ", ".join(_AUDIT_COLUMNS)
+    with database_proxy.atomic():
+        for at, staff_id, *rest in rows:
+            db.execute_sql(f"INSERT INTO audit_log ({cols}) VALUES (?, ?, ?, ?, ?, ?)",
+                           (at, staff_id if staff_id in staff_ids else None, *rest))
 
 
 def aside_path(db_path: Path, at: dt.datetime) -> Path:
@@ -336,6 +470,8 @@ def restore(backup_file: Path, *, actor=None) -> RestoreResult:
             f"The current database is damaged ({detail}) and could not be kept aside whole; "
             f"nothing was changed. Close every Frontdesk window, then run frontdesk restore "
             f"{backup_file} on the command line.")
+    # The trail of who saw and did what must survive the restore (privacy law): carried over.
+    carried = _audit_since(backup_file)
     try:
         src = sqlite3.connect(read_only_uri(backup_file), uri=True)
         try:
@@ -348,8 +484,10 @@ def restore(backup_file: Path, *, actor=None) -> RestoreResult:
             f"Restoring from {backup_file} failed: {exc}. The previous database is kept as "
             f"{aside}.") from exc
     migrations.migrate(db, backup_dir=db_path.parent)
+    _carry_audit(carried)
     audit.record(_still_there(actor), "restore", "database", "",
-                 {"file": str(backup_file), "kept_aside": str(aside)})
+                 {"file": str(backup_file), "kept_aside": str(aside),
+                  "audit_carried_over": len(carried)})
     return RestoreResult(backup_file, aside)
 
 

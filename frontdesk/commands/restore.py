@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from frontdesk.commands import say
@@ -12,6 +13,8 @@ HELP = "restore the database from a backup file (the current database is kept as
 
 def add_arguments(p) -> None:
     p.add_argument("file", metavar="FILE", help="a backup written by `frontdesk backup`")
+    p.add_argument("--yes", action="store_true",
+                   help="do not ask before restoring (what is lost is still printed)")
 
 
 def run(args) -> int:
@@ -32,6 +35,16 @@ def run(args) -> int:
     # newer schema (an older Frontdesk) is refused as is: the file is fine, never touch it.
     try:
         open_for(args)
+        # Say what the restore loses before doing it; at a terminal, ask.
+        loss = backup.restore_preview(source)
+        say(loss.message("zh_CN"), loss.message("en"))
+        if not args.yes and sys.stdin.isatty():
+            from frontdesk.i18n import text
+
+            if input(text("继续恢复？[y/N] ", "Restore anyway? [y/N] ")).strip().lower() not in (
+                    "y", "yes", "是"):
+                say("未做任何更改。", "Nothing was changed.")
+                return 1
         result = backup.restore(source)
     except DatabaseDamaged:
         if not db_path.exists():

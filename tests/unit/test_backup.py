@@ -126,21 +126,22 @@ def test_retention_prunes_old_backups_by_name(rules_db, tmp_path):
     tmp_path = tmp_path / "kept"
     tmp_path.mkdir()
     settings.set("backup.keep_days", 7)
-    for day in (1, 10, 20):
+    for day in range(1, 13):
         (tmp_path / f"frontdesk-202611{day:02d}-080000.sqlite3").write_bytes(b"x")
     (tmp_path / "unrelated.sqlite3").write_bytes(b"x")
     result = backup.make_backup(tmp_path)
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["frontdesk-20261120-080000.sqlite3", "frontdesk-20261123-083000.sqlite3",
-                     "unrelated.sqlite3"]
-    assert len(result.pruned) == 2
+    # Past keep_days, but the newest KEEP_NEWEST stay whatever their dates.
+    assert names == [f"frontdesk-202611{day:02d}-080000.sqlite3" for day in range(7, 13)] + [
+        "frontdesk-20261123-083000.sqlite3", "unrelated.sqlite3"]
+    assert len(result.pruned) == 6
 
 
-def test_daily_backup_runs_once_a_day(rules_db, tmp_path, clock):
+def test_automatic_backup_runs_hourly(rules_db, tmp_path, clock):
     settings.set("backup.folder", str(tmp_path))
     first = backup.auto_backup()
     assert first is not None and first.path.parent == tmp_path
-    clock.advance(dt.timedelta(hours=3))
+    clock.advance(dt.timedelta(minutes=30))
     assert backup.auto_backup() is None
     clock.advance(dt.timedelta(days=1))
     assert backup.auto_backup() is not None

@@ -129,7 +129,7 @@ class BackupTab(Retranslating, QWidget):
         if confirm and QMessageBox.warning(
                 self, self.tr("Restore"),
                 self.tr("Replace all current data with the backup {name}? The current database "
-                        "is kept aside first.").format(name=path.name),
+                        "is kept aside first.").format(name=path.name) + self._loss(path),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
@@ -137,6 +137,19 @@ class BackupTab(Retranslating, QWidget):
         self.status.setText(self.tr("Restoring…"))
         actor = self.ctx.staff
         self.ctx.tasks.run(lambda: backup.restore(path, actor=actor), self._restored, self._failed)
+
+    @staticmethod
+    def _loss(path: Path) -> str:
+        """What the restore loses (time of the backup, visits and audit entries since), bilingual."""
+        try:
+            return "\n\n" + backup.restore_preview(path).message()
+        except FrontdeskError as exc:
+            return "\n\n" + exc.message()
+        except Exception:  # the live database may be the damaged one: restore still helps
+            import logging
+
+            logging.getLogger(__name__).warning("restore preview failed", exc_info=True)
+            return ""
 
     def _restored(self, result) -> None:
         self._busy(False)
