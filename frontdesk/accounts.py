@@ -249,11 +249,6 @@ def unlock(current: Staff | None, username: str, secret: str) -> Staff:
     return staff
 
 
-def switch_user(current: Staff | None, username: str, secret: str) -> Staff:
-    """Hand the desk to another staff member without closing the app."""
-    return unlock(current, username, secret)
-
-
 def verify_pin(staff: Staff, pin: str) -> None:
     """Confirm a quick action (sign-in, acknowledging a grooming check) with the staff's PIN."""
     check_pin_entry(pin)
