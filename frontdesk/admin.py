@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk import audit, settings, triage
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Department,
     Doctor,
@@ -158,6 +159,7 @@ def _keep_an_emergency_department(dept_id: int | None, *, active: bool,
             field="is_emergency" if active else "active")
 
 
+@changes(Changed.RULES)
 def save_department(*, actor, dept_id: int | None = None, code: str, name_zh: str,
                     name_en: str = "", short_zh: str, short_en: str = "", room: str = "",
                     floor: str = "", directions_zh: str = "", directions_en: str = "",
@@ -184,6 +186,7 @@ def save_department(*, actor, dept_id: int | None = None, code: str, name_zh: st
         return _save(actor, Department, dept_id, fields, "department")
 
 
+@changes(Changed.RULES)
 def set_department_active(*, actor, dept_id: int, active: bool) -> None:
     """Switch a department on or off; the last active emergency department stays on."""
     require(actor, Perm.MANAGE_RULES)
@@ -200,6 +203,7 @@ def list_fee_classes(*, actor) -> list[FeeClass]:
     return list(FeeClass.select().order_by(FeeClass.amount_fen, FeeClass.id))
 
 
+@changes(Changed.RULES)
 def save_fee_class(*, actor, fee_id: int | None = None, code: str, name_zh: str,
                    name_en: str = "", amount: str | int) -> FeeClass:
     """`amount` in yuan as typed ("35", "12.50"); stored in fen."""
@@ -250,6 +254,7 @@ def list_doctors(*, actor) -> list[DoctorInfo]:
             for d in rows]
 
 
+@changes(Changed.RULES)
 def save_doctor(*, actor, doctor_id: int | None = None, name: str, department_id: int | None,
                 fee_class_id: int | None, title_zh: str, title_en: str = "",
                 specialty_zh: str = "", specialty_en: str = "") -> Doctor:
@@ -275,6 +280,7 @@ def save_doctor(*, actor, doctor_id: int | None = None, name: str, department_id
         return _save(actor, Doctor, doctor_id, fields, "doctor")
 
 
+@changes(Changed.RULES)
 def set_doctor_active(*, actor, doctor_id: int, active: bool) -> None:
     _set_active(actor, Doctor, doctor_id, active, "doctor")
 
@@ -304,6 +310,7 @@ def parse_day_blocks(weekday: int, typed: str) -> list[tuple[int, str, str]]:
     return blocks
 
 
+@changes(Changed.RULES)
 def set_doctor_schedule(*, actor, doctor_id: int, blocks: list[tuple[int, str, str]]) -> None:
     """Replace a doctor's weekly schedule: (weekday 0=Mon..6, "HH:MM", "HH:MM") blocks."""
     require(actor, Perm.MANAGE_RULES)
@@ -347,6 +354,7 @@ def list_grooming_items(*, actor) -> list[GroomingItem]:
     return list(GroomingItem.select().order_by(GroomingItem.sort, GroomingItem.id))
 
 
+@changes(Changed.RULES)
 def save_grooming_item(*, actor, item_id: int | None = None, code: str, category: str,
                        name_zh: str, name_en: str = "", fine: str | int) -> GroomingItem:
     """`fine` in yuan as typed; checks already made keep the amount they applied (snapshots)."""
@@ -366,6 +374,7 @@ def save_grooming_item(*, actor, item_id: int | None = None, code: str, category
         return _save(actor, GroomingItem, item_id, fields, "grooming_item")
 
 
+@changes(Changed.RULES)
 def set_grooming_item_active(*, actor, item_id: int, active: bool) -> None:
     _set_active(actor, GroomingItem, item_id, active, "grooming_item")
 
@@ -420,6 +429,7 @@ def current_settings(*, actor) -> dict[str, Any]:
     return {key: settings.get(key) for key in EDITABLE_SETTINGS}
 
 
+@changes(Changed.SETTINGS, when=bool)
 def update_settings(*, actor, values: dict[str, Any]) -> list[str]:
     """Check every value first, then write the changed ones together; returns the changed keys."""
     require(actor, Perm.MANAGE_SETTINGS)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontdesk import audit, clock, settings
+from frontdesk.changes import ALL_DATA, changes
 from frontdesk.db import migrations
 from frontdesk.db.connection import SQLITE_HEADER
 from frontdesk.db.models import database_proxy
@@ -426,6 +427,7 @@ def aside_path(db_path: Path, at: dt.datetime) -> Path:
     return db_path.with_name(f"{db_path.stem}.before-restore.{at:%Y%m%d-%H%M%S}{SUFFIX}")
 
 
+@changes(ALL_DATA)
 def restore(backup_file: Path, *, actor=None) -> RestoreResult:
     """Replace the open database's contents with `backup_file`, keeping the current one aside.
 

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Setting
 
 # Every known setting with its default; unknown keys are refused to catch typos.
@@ -78,6 +79,7 @@ def get(key: str) -> Any:
     return hospital_default(key)
 
 
+@changes(Changed.SETTINGS)
 def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
     if key not in DEFAULTS:
         raise KeyError(key)

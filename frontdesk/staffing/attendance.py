@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass
 
 from frontdesk import accounts, audit, clock, settings
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Fine,
     GroomingCheck,
@@ -152,6 +153,7 @@ def _get_staff(staff_or_id) -> Staff:
     return staff
 
 
+@changes(Changed.GROOMING)
 def sign_in(*, staff, pin: str, at: dt.datetime | None = None,
             shift: Shift | None = None) -> SignInResult:
     """Sign `staff` in with their own PIN; a late arrival is fined in the same transaction.
@@ -203,6 +205,7 @@ def sign_in(*, staff, pin: str, at: dt.datetime | None = None,
     return SignInResult(row, late, fine, shift in rostered)
 
 
+@changes(Changed.GROOMING)
 def record_early_leave(*, actor, staff, shift: Shift, left_at: dt.datetime) -> Fine | None:
     """A supervisor records that `staff` left `shift` early (早退); fined like a lateness.
 

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from frontdesk import audit, clock
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Fine,
     GroomingCheck,
@@ -206,6 +207,7 @@ def fine_total(form: CheckForm, outcomes: Mapping[str, ItemOutcome]) -> int:
 # --- Recording -------------------------------------------------------------------
 
 
+@changes(Changed.GROOMING)
 def record_check(*, actor, form: CheckForm, outcomes: Mapping[str, ItemOutcome],
                  off_shift_reason: str = "", notes: str = "", photo: bytes | None = None,
                  at: dt.datetime | None = None) -> GroomingCheck:
@@ -271,6 +273,7 @@ def record_check(*, actor, form: CheckForm, outcomes: Mapping[str, ItemOutcome],
     return check
 
 
+@changes(Changed.GROOMING)
 def acknowledge(*, check_id: int, pin: str, at: dt.datetime | None = None) -> GroomingCheck:
     """The checked staff member confirms the record with their own PIN."""
     check = GroomingCheck.get_or_none(GroomingCheck.id == check_id)

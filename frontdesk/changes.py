@@ -1,0 +1,104 @@
+"""What a domain operation changed, so the UI can tell every screen once (no Qt here).
+
+A domain function that writes declares the kinds of data it changes::
+
+    @changes(Changed.VISITS)
+    def take_at_desk(visit_id, *, actor, expected_version): ...
+
+Its return value stays what it was; the declaration is read by whoever runs
+the call inside :func:`collecting` (the UI's one runner, ``AppContext.run``):
+every declared operation that returns normally adds its kinds to the box, so a
+composite call (save a doctor, then the schedule) reports the union of what
+actually ran. A :class:`~frontdesk.errors.ConflictError` also reports the
+operation's kinds: someone else changed that data first, so screens showing it
+are stale. Outside :func:`collecting` the declaration costs one flag test.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from frontdesk.errors import ConflictError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Changed(enum.Flag):
+    """Kinds of data a screen may show; each maps to one "what changed" signal in the UI."""
+
+    NONE = 0
+    VISITS = enum.auto()
+    PATIENTS = enum.auto()
+    STAFF = enum.auto()
+    RULES = enum.auto()
+    GROOMING = enum.auto()
+    SETTINGS = enum.auto()
+    SESSION = enum.auto()
+
+
+# After a restore every table may differ (the session is the UI's own business).
+ALL_DATA = (Changed.VISITS | Changed.PATIENTS | Changed.STAFF | Changed.RULES
+            | Changed.GROOMING | Changed.SETTINGS)
+
+
+@dataclass
+class ChangeBox:
+    """Collects what the operations run inside :func:`collecting` changed."""
+
+    changed: Changed = Changed.NONE
+
+
+_box: ContextVar[ChangeBox | None] = ContextVar("frontdesk_changes", default=None)
+
+
+@contextmanager
+def collecting(box: ChangeBox | None = None) -> Iterator[ChangeBox]:
+    """Collect the changes declared by the operations that run in this block (this thread)."""
+    box = box if box is not None else ChangeBox()
+    token = _box.set(box)
+    try:
+        yield box
+    finally:
+        _box.reset(token)
+
+
+def _note(kinds: Changed) -> None:
+    box = _box.get()
+    if box is not None:
+        box.changed |= kinds
+
+
+def changes(kinds: Changed, *, when: Callable[[Any], bool] | None = None) -> Callable[[F], F]:
+    """Declare what the decorated domain operation changes.
+
+    `when(result)` narrows it: e.g. ``when=bool`` for a call that returns what it
+    changed and may change nothing. The function and its return value are unchanged.
+    """
+
+    def declare(fn: F) -> F:
+        @functools.wraps(fn)
+        def operation(*args, **kwargs):
+            try:
+                result = fn(*args, **kwargs)
+            except ConflictError:
+                _note(kinds)
+                raise
+            if when is None or when(result):
+                _note(kinds)
+            return result
+
+        operation.changes = kinds  # type: ignore[attr-defined]
+        return operation  # type: ignore[return-value]
+
+    return declare
+
+
+def declared(fn: Callable[..., Any]) -> Changed:
+    """What `fn` declares it changes (Changed.NONE for an undeclared function)."""
+    return getattr(fn, "changes", Changed.NONE)
