@@ -1,12 +1,25 @@
-"""What every screen needs, passed in explicitly (no global main-window object)."""
+"""What every screen needs, passed in explicitly (no global main-window object).
+
+`AppContext.run` is the one runner for domain operations: it runs the call (at
+once, or on the worker), hands the result or the FrontdeskError to the caller,
+then emits the "what changed" signals the operations declared
+(frontdesk/changes.py). Widgets never emit `ctx.changes` signals themselves.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from frontdesk.changes import ChangeBox, Changed, collecting
+from frontdesk.errors import ConflictError, FrontdeskError
 from frontdesk.ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
 
 
 class Changes(QObject):
@@ -20,6 +33,18 @@ class Changes(QObject):
     settings_changed = Signal()
     session_changed = Signal()  # log-in, switch user, lock, unlock
 
+    def emit_changes(self, changed: Changed) -> None:
+        """Emit the signal of each kind in `changed`, in a fixed order."""
+        for kind, signal in ((Changed.VISITS, self.visits_changed),
+                             (Changed.PATIENTS, self.patients_changed),
+                             (Changed.STAFF, self.staff_changed),
+                             (Changed.RULES, self.rules_changed),
+                             (Changed.GROOMING, self.grooming_changed),
+                             (Changed.SETTINGS, self.settings_changed),
+                             (Changed.SESSION, self.session_changed)):
+            if kind in changed:
+                signal.emit()
+
 
 @dataclass
 class AppContext:
@@ -30,5 +55,61 @@ class AppContext:
     demo: bool = False
 
     def set_staff(self, staff) -> None:
+        """Someone logged in (or unlocked as someone else): screens re-check what they show."""
         self.staff = staff
-        self.changes.session_changed.emit()
+        self.changes.emit_changes(Changed.SESSION)
+
+    def session_locked(self) -> None:
+        """The screen locked: screens re-check what they show (nothing else changed)."""
+        self.changes.emit_changes(Changed.SESSION)
+
+    def run(self, op: Callable[..., Any], /, *args: Any,
+            on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None,
+            background: bool = False, **kwargs: Any) -> Any:
+        """Run the domain operation `op(*args, **kwargs)` and announce what it changed.
+
+        At once (the default, when the screen needs the result now): returns the
+        result after `on_done(result)`, or None after `on_error(exc)` for a
+        FrontdeskError (re-raised when there is no `on_error`); anything else is
+        a bug and propagates. With `background=True` the call runs on the worker
+        (ctx.tasks) and every failure goes to `on_error`.
+
+        The signals follow the caller's callback (the screen shows its own
+        result first, then every screen refreshes): what the operations that
+        ran declared, or on a ConflictError what the refused one declared (the
+        data changed elsewhere). Nothing is emitted for any other failure.
+        """
+        box = ChangeBox()
+
+        def call():
+            with collecting(box):
+                return op(*args, **kwargs)
+
+        def done(result):
+            if on_done is not None:
+                on_done(result)
+            self.changes.emit_changes(box.changed)
+            return result
+
+        def failed(exc: Exception) -> None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                log.error("operation %s failed: %s", getattr(op, "__name__", op), exc)
+            if isinstance(exc, ConflictError):
+                self.changes.emit_changes(box.changed)
+
+        if background:
+            self.tasks.run(call, done, failed)
+            return None
+        try:
+            result = call()
+        except FrontdeskError as exc:
+            if on_error is None:
+                if isinstance(exc, ConflictError):
+                    self.changes.emit_changes(box.changed)
+                raise
+            failed(exc)
+            return None
+        return done(result)

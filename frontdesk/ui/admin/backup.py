@@ -136,7 +136,9 @@ class BackupTab(Retranslating, QWidget):
         self._busy(True)
         self.status.setText(self.tr("Restoring…"))
         actor = self.ctx.staff
-        self.ctx.tasks.run(lambda: backup.restore(path, actor=actor), self._restored, self._failed)
+        # On the worker; the runner then tells every screen (restore declares all data changed).
+        self.ctx.run(backup.restore, path, actor=actor, background=True,
+                     on_done=self._restored, on_error=self._failed)
 
     @staticmethod
     def _loss(path: Path) -> str:
@@ -156,11 +158,8 @@ class BackupTab(Retranslating, QWidget):
         self.status.setText(self.tr("Restored from {name}. The previous database was kept as {aside}.")
                             .format(name=result.restored_from.name, aside=result.kept_aside))
         self.refresh()
-        # Every screen re-reads; the staff list may differ now, so ask who is at the desk.
-        for signal in (self.ctx.changes.staff_changed, self.ctx.changes.rules_changed,
-                       self.ctx.changes.visits_changed, self.ctx.changes.patients_changed,
-                       self.ctx.changes.settings_changed):
-            signal.emit()
+        # Every screen re-reads (the runner emits after this); the staff list may differ
+        # now, so ask who is at the desk.
         lock = getattr(self.window(), "idle_lock", None)
         if lock is not None:
             lock.lock("switch")

@@ -160,26 +160,22 @@ class RuleTab(Retranslating, QWidget):
 
     def submit(self) -> bool:
         self.form.clear_errors()
-        try:
-            saved = self.save(self.editing)
-        except FrontdeskError as exc:
-            self.show_error(exc)
-            return False
-        self.editing = saved.id if saved is not None else self.editing
-        self.message.setText(self.tr("Saved."))
-        self.ctx.changes.rules_changed.emit()
-        return True
+        ok = []
+
+        def saved_as(saved) -> None:
+            self.editing = saved.id if saved is not None else self.editing
+            self.message.setText(self.tr("Saved."))
+            ok.append(True)
+
+        # The runner announces rules_changed (the admin functions declare it).
+        self.ctx.run(self.save, self.editing, on_done=saved_as, on_error=self.show_error)
+        return bool(ok)
 
     def _toggle(self) -> None:
         item = self.items.get(self.editing) if self.editing is not None else None
         if item is None:
             return
-        try:
-            self.toggle(item)
-        except FrontdeskError as exc:
-            self.message.setText(exc.message())
-            return
-        self.ctx.changes.rules_changed.emit()
+        self.ctx.run(self.toggle, item, on_error=lambda exc: self.message.setText(exc.message()))
 
     def yes_no(self, flag: bool) -> str:
         return self.tr("yes") if flag else self.tr("no")

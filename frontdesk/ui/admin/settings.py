@@ -122,16 +122,17 @@ class SettingsTab(Retranslating, QWidget):
             "backup.keep_days": self.keep_days.value(),
             "ui.language": self.language.currentData(),
         }
-        try:
-            changed = admin.update_settings(actor=self.ctx.staff, values=values)
-        except FrontdeskError as exc:
-            self.form.show_error(exc)
-            return False
-        if "ui.language" in changed:
-            from frontdesk.ui import translation
+        ok = []
 
-            translation.install(values["ui.language"])
-        if changed:
-            self.ctx.changes.settings_changed.emit()
-        self.message.setText(self.tr("Saved.") if changed else self.tr("Nothing changed."))
-        return True
+        def saved(changed: list[str]) -> None:
+            if "ui.language" in changed:
+                from frontdesk.ui import translation
+
+                translation.install(values["ui.language"])
+            self.message.setText(self.tr("Saved.") if changed else self.tr("Nothing changed."))
+            ok.append(True)
+
+        # settings_changed follows from the runner when anything changed.
+        self.ctx.run(admin.update_settings, actor=self.ctx.staff, values=values,
+                     on_done=saved, on_error=self.form.show_error)
+        return bool(ok)

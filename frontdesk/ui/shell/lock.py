@@ -206,7 +206,7 @@ class IdleLock(QObject):
         except FrontdeskError:
             pass  # a lock must never fail because the audit could not be written
         self.locked_changed.emit(True)
-        self.ctx.changes.session_changed.emit()
+        self.ctx.session_locked()
 
     def _protect(self, host: QWidget, *, with_form: bool) -> None:
         for child in host.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):

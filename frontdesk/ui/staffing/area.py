@@ -330,14 +330,10 @@ class EarlyLeaveDialog(QDialog):
     def record(self) -> None:
         t = self.time_edit.time()
         left_at = dt.datetime.combine(self.day, dt.time(t.hour(), t.minute()))
-        try:
-            attendance.record_early_leave(actor=self.ctx.staff, staff=self.staff_id,
-                                          shift=self.shift, left_at=left_at)
-        except FrontdeskError as exc:
-            show_error(self.error, exc.message())
-            return
-        self.ctx.changes.grooming_changed.emit()
-        self.accept()
+        self.ctx.run(attendance.record_early_leave, actor=self.ctx.staff, staff=self.staff_id,
+                     shift=self.shift, left_at=left_at,
+                     on_done=lambda _fine: self.accept(),
+                     on_error=lambda exc: show_error(self.error, exc.message()))
 
 
 class GroomingArea(Retranslating, QWidget):

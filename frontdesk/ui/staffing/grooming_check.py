@@ -339,25 +339,27 @@ class CheckDialog(Retranslating, QDialog):
     def save(self) -> None:
         for label in (self.error, self.reason_error, self.notes_error):
             show_error(label, "")
-        try:
-            check = grooming.record_check(
-                actor=self.ctx.staff, form=self.form, outcomes=dict(self.outcomes),
-                off_shift_reason=self.reason_edit.text(), notes=self.notes_edit.text())
-        except FrontdeskError as exc:
-            target = {"off_shift_reason": self.reason_error, "notes": self.notes_error}.get(
-                exc.field or "", self.error)
-            show_error(target, exc.message())
-            if exc.field and exc.field.startswith("item:"):
-                code = exc.field[5:]
-                rows = [r for r in range(len(self.form.items)) if self.code(r) == code]
-                if rows:
-                    self.table.setCurrentCell(rows[0], COL_NOTE)
+        check = self.ctx.run(
+            grooming.record_check, actor=self.ctx.staff, form=self.form,
+            outcomes=dict(self.outcomes), off_shift_reason=self.reason_edit.text(),
+            notes=self.notes_edit.text(), on_error=self._refused)
+        if check is None:
             return
+        # The runner has announced grooming_changed by now.
         self.check_id = check.id
-        self.ctx.changes.grooming_changed.emit()
         self.recorded.emit(check.id)
         self.save_button.setEnabled(False)
         self.ask_acknowledgement()
+
+    def _refused(self, exc: FrontdeskError) -> None:
+        target = {"off_shift_reason": self.reason_error, "notes": self.notes_error}.get(
+            exc.field or "", self.error)
+        show_error(target, exc.message())
+        if exc.field and exc.field.startswith("item:"):
+            code = exc.field[5:]
+            rows = [r for r in range(len(self.form.items)) if self.code(r) == code]
+            if rows:
+                self.table.setCurrentCell(rows[0], COL_NOTE)
 
     def ask_acknowledgement(self) -> PinDialog:
         """Ask the checked person for their PIN; closing it leaves the check unacknowledged."""
@@ -371,9 +373,8 @@ class CheckDialog(Retranslating, QDialog):
 def acknowledgement_dialog(ctx, check_id: int, staff_name: str,
                            parent: QWidget | None = None) -> PinDialog:
     def verify(pin: str):
-        result = grooming.acknowledge(check_id=check_id, pin=pin)
-        ctx.changes.grooming_changed.emit()
-        return result
+        # A wrong PIN raises FrontdeskError to the dialog; the runner announces the change.
+        return ctx.run(grooming.acknowledge, check_id=check_id, pin=pin)
 
     return PinDialog(
         QCoreApplication.translate("PinDialog", "Acknowledge the check"),

@@ -138,13 +138,16 @@ class SignInPanel(Retranslating, QWidget):
         code = self.shift_combo.currentData()
         shift = next((s for s in attendance.shifts() if s.code == code), None) if code else None
         pin, _ = self.pin_edit.text(), self.pin_edit.clear()
-        try:
-            result = attendance.sign_in(staff=staff_id, pin=pin, shift=shift)
-        except FrontdeskError as exc:
-            target = self.shift_error if exc.field == "shift" else self.pin_error
-            show_error(target, exc.message())
-            self.pin_edit.setFocus()
-            return
+        # The runner announces grooming_changed after _signed_in.
+        self.ctx.run(attendance.sign_in, staff=staff_id, pin=pin, shift=shift,
+                     on_done=self._signed_in, on_error=self._refused)
+
+    def _refused(self, exc: FrontdeskError) -> None:
+        target = self.shift_error if exc.field == "shift" else self.pin_error
+        show_error(target, exc.message())
+        self.pin_edit.setFocus()
+
+    def _signed_in(self, result) -> None:
         row = result.sign_in
         name = row.staff.display_name
         if result.fine is not None:
@@ -158,6 +161,5 @@ class SignInPanel(Retranslating, QWidget):
             message = self.tr("{name} signed in at {time}, on time.").format(
                 name=name, time=row.signed_at.strftime("%H:%M"))
         self.result.setText(message)
-        self.ctx.changes.grooming_changed.emit()
         self.refresh()
 
