@@ -8,7 +8,6 @@ file and the entry so whoever edits the TOML can fix it.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from frontdesk.db.models import (
 )
 from frontdesk.errors import ConfigError
 from frontdesk.paths import resource_path
+from frontdesk.triage_rules import triage_document
 
 RULE_FILES = (
     "departments.toml",
@@ -279,126 +279,6 @@ def _write(plan: dict[str, Any]) -> LoadReport:
         departments=len(depts), doctors=len(plan["doctors"]), shifts=len(plan["shifts"]),
         grooming_items=len(plan["grooming"]), triage_keywords=len(plan["triage"]),
     )
-
-
-def _terms(r: _Reader, key: str) -> list[str]:
-    value = r.entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise r._fail(key, "必须是非空文字的列表", "must be a list of non-empty texts")
-    return value
-
-
-def _regexes(r: _Reader, key: str) -> list[str]:
-    patterns = _terms(r, key)
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise r._fail(key, f"中的规则“{pattern}”不是有效的正则表达式（{exc}）",
-                          f"has a pattern '{pattern}' that is not a valid regular expression "
-                          f"({exc})") from exc
-    return patterns
-
-
-def _department_weights(r: _Reader, key: str, dept_codes: set[str]) -> dict[str, float]:
-    value = r.entry.get(key, {})
-    if not isinstance(value, dict):
-        raise r._fail(key, "必须是 科室代码 = 权重 的表", "must be a table of department = weight")
-    for code, weight in value.items():
-        if code not in dept_codes:
-            raise r._fail(key, f"中的科室不存在（{code}）", f"names no department ({code})")
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise r._fail(key, f"中 {code} 的权重必须是非负数", f"weight of {code} must be a number >= 0")
-    return {code: float(w) for code, w in value.items()}
-
-
-def triage_document(path: Path, triage: dict[str, Any], departments: list[dict[str, Any]]
-                    ) -> tuple[list[tuple[str, str, bool]], dict[str, Any]]:
-    """Validate triage.toml: (keyword rows, the rule document the engine compiles).
-
-    Every problem names the entry (and the pattern or department) in both languages:
-    an invalid regular expression, an unknown department or concept, a missing name.
-    """
-    dept_codes = {d["code"] for d in departments}
-    red = _Reader(path, triage.get("red_flags", {}), "[red_flags]")
-    red_dept = red.str("department")
-    if red_dept not in dept_codes:
-        raise red._fail("department", f"不存在（{red_dept}）", f"names no department ({red_dept})")
-    if not any(d["code"] == red_dept and d["is_emergency"] for d in departments):
-        # Red flags go to this department; the desk refuses any other for them.
-        raise red._fail("department", f"（{red_dept}）必须是急诊科室：在 departments.toml 中"
-                        "为它写 is_emergency = true",
-                        f"({red_dept}) must be an emergency department: give it "
-                        "is_emergency = true in departments.toml")
-    keywords = [(k, red_dept, True) for k in red.entry.get("keywords", [])]
-    for r in _entries(path, triage, "department"):
-        code = r.str("code")
-        if code not in dept_codes:
-            raise r._fail("code", f"不存在（{code}）", f"names no department ({code})")
-        keywords += [(k, code, False) for k in r.entry.get("keywords", [])]
-    if not all(isinstance(k, str) and k.strip() for k, _, _ in keywords):
-        raise _bad(path, "关键词必须是非空文字", "keywords must be non-empty text")
-
-    synonyms = triage.get("synonyms", {})
-    if not isinstance(synonyms, dict) or not all(
-            isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in synonyms.items()):
-        raise _bad(path, "[synonyms] 必须是 “口语” = “规范词” 的文字表",
-                   "[synonyms] must be a table of \"everyday\" = \"clinical\" texts")
-    concepts, kinds = [], {}
-    for r in _entries(path, triage, "concept"):
-        code, kind = r.str("code"), r.str("kind", "symptom")
-        if kind not in ("body", "symptom"):
-            raise r._fail("kind", "只能是 body 或 symptom", "must be body or symptom")
-        kinds[code] = kind
-        concepts.append({"code": code, "kind": kind, "terms": _terms(r, "terms"),
-                         "departments": _department_weights(r, "departments", dept_codes),
-                         "pairs": bool(r.entry.get("pairs", True))})
-    combinations = []
-    for r in _entries(path, triage, "combination"):
-        body, symptom = _terms(r, "body"), _terms(r, "symptom")
-        for key, codes, kind in (("body", body, "body"), ("symptom", symptom, "symptom")):
-            unknown = [c for c in codes if kinds.get(c) != kind]
-            if unknown:
-                raise r._fail(key, f"中的概念不存在（{unknown[0]}）", f"names no {kind} concept "
-                              f"({unknown[0]})")
-        dept = r.str("department")
-        if dept not in dept_codes:
-            raise r._fail("department", f"不存在（{dept}）", f"names no department ({dept})")
-        weight = r.entry.get("weight", 1)
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise r._fail("weight", "必须是非负数", "must be a number >= 0")
-        combinations.append({"body": body, "symptom": symptom, "department": dept,
-                             "weight": float(weight)})
-    flags = []
-    for r in _entries(path, triage, "red_flag"):
-        name = r.bilingual("name")
-        scope = r.str("scope", "clause")
-        if scope not in ("clause", "text"):
-            raise r._fail("scope", "只能是 clause 或 text", "must be clause or text")
-        patterns = _regexes(r, "patterns")
-        if not patterns:
-            raise r._fail("patterns", "至少需要一个规则", "needs at least one pattern")
-        flags.append({"code": r.str("code"), "name_zh": name[0], "name_en": name[1],
-                      "patterns": patterns, "except": _regexes(r, "except"), "scope": scope})
-    patient = _Reader(path, triage.get("patient", {}), "[patient]")
-    paeds = patient.str("paediatrics", "")
-    if paeds and paeds not in dept_codes:
-        raise patient._fail("paediatrics", f"不存在（{paeds}）", f"names no department ({paeds})")
-    for key in ("child_moves", "women_only"):
-        unknown = [c for c in _terms(patient, key) if c not in dept_codes]
-        if unknown:
-            raise patient._fail(key, f"中的科室不存在（{unknown[0]}）",
-                                f"names no department ({unknown[0]})")
-    doc = {
-        "version": 2, "emergency": red_dept, "synonyms": dict(synonyms), "concepts": concepts,
-        "combinations": combinations, "red_flags": flags,
-        "patient": {"paediatrics": paeds, "child_age": patient.whole("child_age", 14, minimum=1),
-                    "child_words": _terms(patient, "child_words"),
-                    "adult_words": _terms(patient, "adult_words"),
-                    "child_moves": _terms(patient, "child_moves"),
-                    "women_only": _terms(patient, "women_only")},
-    }
-    return keywords, doc
 
 
 def reload_triage_rules(folder: Path | None = None) -> dict[str, Any]:

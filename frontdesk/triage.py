@@ -3,7 +3,7 @@
 The app only suggests; the staff choose. A suggestion always says which
 words matched ("肚子疼 → 腹痛"), so the desk can see why. The understanding is
 frontdesk.triage_engine's, from the rule document (resources/rules/triage.toml,
-validated by frontdesk.rules and kept in settings as `rules.triage`) plus an
+validated by frontdesk.triage_rules and kept in settings as `rules.triage`) plus an
 admin's TriageKeyword rows; both are compiled once and cached in memory
 (`invalidate()` on an admin edit or a rules reload; a minute at most for
 other desks' edits). Past visits re-rank departments (frontdesk.triage_learning);
@@ -116,16 +116,27 @@ def _db_key() -> tuple:
     return (id(db), getattr(db, "database", None))
 
 
+def _bundled_document() -> dict:
+    """The bundled triage.toml, checked against the database's departments."""
+    from frontdesk import triage_rules
+
+    path = triage_rules.rules_dir() / "triage.toml"
+    departments = [{"code": d.code, "is_emergency": d.is_emergency} for d in Department.select()]
+    return triage_rules.triage_document(path, triage_rules.read_toml(path), departments)[1]
+
+
 def _rule_document() -> dict:
     doc = settings.get_json("rules.triage")
-    if doc:
-        return doc
-    # A database from before rule documents: the bundled file, checked against its departments.
-    from frontdesk import rules
-
-    path = rules.rules_dir() / "triage.toml"
-    departments = [{"code": d.code, "is_emergency": d.is_emergency} for d in Department.select()]
-    return rules.triage_document(path, rules.read_toml(path), departments)[1]
+    if not doc:
+        # A database from before rule documents: the bundled file.
+        return _bundled_document()
+    if "safety" not in doc or "fallback" not in doc:
+        # A document from before the safety net: the bundled net and fallback join it
+        # (red-flag recall never waits for an admin to reload the rules).
+        bundled = _bundled_document()
+        doc = {**doc, "safety": doc.get("safety") or bundled.get("safety", {}),
+               "fallback": doc.get("fallback") or bundled.get("fallback", {})}
+    return doc
 
 
 def _engine() -> _Cache:
@@ -202,9 +213,13 @@ def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
     rule_scores = {c: s for c, s in result.scores.items() if c in active and s > 0}
     total = sum(rule_scores.values())
     final = {c: s / total for c, s in rule_scores.items()} if total else {}
-    reasons = {c: list(result.reasons.get(c, [])) for c in final}
+    no_match = text("无具体匹配", "no specific match")
+    reasons = {c: [no_match if w == engine.NO_MATCH else w for w in result.reasons.get(c, [])]
+               for c in final}
     posterior = _learned().posterior(result.text) if learn else {}
     if posterior and max(posterior.values()) >= 0.5:
+        if all(r == [engine.NO_MATCH] for r in result.reasons.values()):
+            final, reasons = {}, {}  # only the fallback: the hospital's own history decides
         size = _cache.model.size if _cache.model else 0
         weight = 1.0 if not final else LEARNING_WEIGHT * size / (size + 50)
         learned = text("以往分诊", "past visits")

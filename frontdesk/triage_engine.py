@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontdesk import triage_safety
+
 # Common traditional characters a patient or an IME may type, → simplified.
 _TRAD = (
     "頭腦暈嘔瀉發燒熱嚨齒腫癢膚經婦懷兒寶歲個脹腸陰帶來過還沒無車禍從樓觸電傷燙藥農說話麼嗎臉邊"
@@ -116,6 +118,10 @@ class Rules:
     adult_words: list[str]
     child_moves: frozenset
     women_only: frozenset
+    safety: triage_safety.Safety = field(default_factory=triage_safety.Safety)
+    # Where a complaint that matches nothing goes: {"adult", "child", "pregnancy",
+    # "pregnancy_words"}; the staff still choose.
+    fallback: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -176,6 +182,13 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
                      [re.compile(p) for p in f.get("except", [])], f.get("scope", "clause"))
              for f in doc.get("red_flags", [])]
     patient = doc.get("patient", {})
+
+    def forms(word: str) -> list[str]:
+        return list(dict.fromkeys(f for f in (_fold(word).strip(),
+                                              normalise(partial, word)[0].strip()) if f))
+
+    fallback = dict(doc.get("fallback", {}))
+    fallback["pregnancy_words"] = [f for w in fallback.get("pregnancy_words", []) for f in forms(w)]
     return Rules(
         synonyms=synonyms, syn_lengths=partial.syn_lengths, terms=terms,
         term_lengths=_index(terms), combinations=combos, red_flags=flags,
@@ -186,6 +199,8 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
         adult_words=[_fold(w) for w in patient.get("adult_words", [])],
         child_moves=frozenset(patient.get("child_moves", ["internal"])),
         women_only=frozenset(patient.get("women_only", [])),
+        safety=triage_safety.compile_safety(doc.get("safety"), forms),
+        fallback=fallback,
     )
 
 
@@ -390,6 +405,7 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
                         add(dept, w * weight, bm, sm)
 
     # Who the patient is.
+    stated_age = age if age is not None else triage_safety.patient_age(src)
     if age is None:
         age = _patient_age(text)
     if age is not None:
@@ -417,9 +433,35 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
             scores[rules.paediatrics] = 0.5 * top
     for dept, items in why.items():
         result.reasons[dept] = _merge_reasons(text, spans, src, items)
+    if not any(v > 0 for v in scores.values()):
+        dept = _fallback(rules, text, src, child, sex)
+        if dept:
+            scores[dept] = 1.0
+            result.reasons[dept] = [NO_MATCH]
     result.scores = scores
     result.red_flags = _red_flags(rules, text, spans, src, clause_of, clause_start, covered, past)
+    if not result.red_flags:
+        # The safety net: general danger concepts for what no pattern was written for.
+        views = triage_safety.views([src, text], rules.safety, _history_clauses)
+        result.red_flags = triage_safety.check(rules.safety, views, child=child, age=stated_age,
+                                               denied=_denied)
     return result
+
+
+NO_MATCH = "<no specific match>"  # the reason of a fallback suggestion (triage.py translates it)
+
+
+def _fallback(rules: Rules, text: str, src: str, child: bool, sex: str | None) -> str | None:
+    """A sensible default for a complaint that matched nothing: the staff still choose."""
+    fb = rules.fallback
+    if not fb or not any(ch.isalnum() for ch in src):
+        return None
+    if not (sex and sex.upper().startswith("M")) and fb.get("pregnancy") and any(
+            w in text or w in src for w in fb.get("pregnancy_words", [])):
+        return fb["pregnancy"]
+    if child and fb.get("child"):
+        return fb["child"]
+    return fb.get("adult") or None
 
 
 def _word_present(text: str, word: str, covered: list[bool]) -> bool:
