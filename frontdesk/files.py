@@ -107,6 +107,15 @@ def check_output(path: str | os.PathLike[str], data_kind: str | None = None, *,
     --force). Raises ValidationError (field "out"); returns the expanded path.
     """
     target = Path(path).expanduser()
+    try:
+        os.stat(target)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, no access
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ValidationError(f"无法使用文件名 {str(target)[:80]}：{reason}",
+                              f"Cannot use the file name {str(target)[:80]}: {reason}",
+                              field="out") from exc
     if _DATABASE_NAME.search(target.name) or _in_backup_folder(target):
         raise ValidationError(
             f"不能写入 {target}：这是数据库或备份的名称或文件夹。请换一个文件名。",

@@ -99,6 +99,13 @@ class RegistrationForm:
                 errors.setdefault(name, exc)
                 return None
 
+        # Values that are not text (a number, a list from a bad caller) are field messages.
+        for field_ in ("name", "phone", "id_number", "sex", *_TEXT_LIMITS):
+            value = getattr(self, field_)
+            if value is not None and not isinstance(value, str):
+                errors.setdefault(field_, ValidationError(
+                    "请输入文字。", "Please enter text.", field=field_))
+                setattr(self, field_, "")
         name = check("name", validation.validate_name, self.name)
         if name is not None:
             self.name = name
@@ -106,8 +113,9 @@ class RegistrationForm:
         if phone is not None:
             self.phone = phone
         self.sex = _SEX_WORDS.get(str(self.sex or "").strip().lower(), str(self.sex or "").strip())
-        if isinstance(self.birth_date, str):
-            self.birth_date = _parse_date(self.birth_date)
+        if self.birth_date is not None:
+            self.birth_date = check("birth_date", validation.parse_birth_date, self.birth_date,
+                                    today)
         if (self.id_number or "").strip():
             rid = check("id_number", validation.parse_resident_id, self.id_number, today)
             if rid is not None:
@@ -158,13 +166,5 @@ class RegistrationForm:
 
 
 def _parse_date(value: str | None) -> dt.date | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise ValidationError(
-            f"日期“{value}”格式不对，应为 年-月-日。",
-            f"The date '{value}' is not in the form YYYY-MM-DD.", field="birth_date",
-        ) from None
+    # Exactly YYYY-MM-DD: "1990-01-01T10:00" or "1990-01-01; …" is refused, not cut short.
+    return validation.parse_birth_date(value)

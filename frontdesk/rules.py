@@ -22,6 +22,7 @@ from frontdesk.db.models import (
     MediaSource,
     Shift,
     TriageKeyword,
+    VipTier,
     database_proxy,
 )
 from frontdesk.errors import ConfigError
@@ -56,7 +57,10 @@ def read_toml(path: Path) -> dict[str, Any]:
 
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            data = tomllib.load(fh)
+        if not data:  # an emptied file would load as "no departments, no fees": say so
+            raise _bad(path, "文件是空的", "the file is empty")
+        return data
     except FileNotFoundError as exc:
         raise ConfigError(
             f"缺少规则文件 {path}。请重新安装 Frontdesk。",
@@ -165,7 +169,7 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
     plan["waivers"] = []
     for r in _entries(path, data["fees.toml"], "waiver"):
         tier = r.str("vip_tier")
-        if tier not in ("gold", "diamond"):
+        if tier not in (VipTier.GOLD, VipTier.DIAMOND):
             raise r._fail("vip_tier", "只能是 gold 或 diamond", "must be gold or diamond")
         name = r.bilingual("name")
         plan["waivers"].append({"vip_tier": tier, "name_zh": name[0], "name_en": name[1]})

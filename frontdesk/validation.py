@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from frontdesk import clock
 from frontdesk.errors import ValidationError
@@ -30,6 +30,8 @@ def normalise_mobile(raw: str | None) -> str:
     Accepts spaces, dashes, brackets, full-width digits and a +86 / 0086
     prefix ("+86 138-0013-8000" -> "13800138000").
     """
+    if raw is not None and not isinstance(raw, str):
+        raise ValidationError("手机号码应为文字。", "A mobile number must be text.", field="phone")
     # NFKC turns full-width digits and plus signs from a Chinese IME into ASCII.
     value = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw or ""))
     if not value:
@@ -101,6 +103,8 @@ def _id_error(zh: str, en: str) -> ValidationError:
 
 
 def _normalise_id(raw: str | None) -> str:
+    if raw is not None and not isinstance(raw, str):
+        raise _id_error("身份证号应为文字。", "The ID number must be text.")
     # Full-width digits and inner spaces come from IMEs and pasted text.
     value = unicodedata.normalize("NFKC", raw or "")
     return re.sub(r"\s+", "", value).upper()
@@ -186,10 +190,13 @@ def age_from_birth(birth: date, today: date | None = None) -> int:
 
 def validate_age(age: int | str | None) -> int:
     """Return a typed age as an int if it is plausible (1 to 120 years)."""
+    if isinstance(age, bool) or not isinstance(age, int | str | None):
+        raise ValidationError(
+            "年龄应为整数（周岁）。", "The age must be a whole number of years.", field="age")
     text = unicodedata.normalize("NFKC", str(age if age is not None else "")).strip()
     if not text:
         raise ValidationError("请填写年龄。", "Please enter the age.", field="age")
-    if not (text.isascii() and text.isdigit()):
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
         raise ValidationError(
             "年龄应为整数（周岁）。", "The age must be a whole number of years.", field="age"
         )
@@ -254,8 +261,49 @@ def _tidy_name(raw: str) -> str:
     return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", value)
 
 
+def parse_birth_date(value, today: date | None = None) -> date | None:
+    """A birth date typed as exactly YYYY-MM-DD (or a date); None when empty.
+
+    Anything after the date ("1990-01-01T10:00", "1990-01-01; DROP TABLE") is
+    refused, not cut off; the year is 1900 or later and the day not in the future.
+    """
+    if value is None or isinstance(value, date):
+        birth = value.date() if isinstance(value, datetime) else value
+    elif not isinstance(value, str):
+        raise _date_error(str(type(value).__name__))
+    else:
+        text = unicodedata.normalize("NFKC", value).strip()
+        if not text:
+            return None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise _date_error(text)
+        try:
+            birth = date.fromisoformat(text)
+        except ValueError:
+            raise _date_error(text) from None
+    if birth is None:
+        return None
+    if birth.year < EARLIEST_BIRTH_YEAR:
+        raise ValidationError(f"出生日期不能早于 {EARLIEST_BIRTH_YEAR} 年。",
+                              f"The birth date cannot be before {EARLIEST_BIRTH_YEAR}.",
+                              field="birth_date")
+    if birth > (today or clock.today()):
+        raise ValidationError("出生日期不能晚于今天。", "The birth date cannot be in the future.",
+                              field="birth_date")
+    return birth
+
+
+def _date_error(text: str) -> ValidationError:
+    shown = clean_text(text[:40], "birth_date", 40, strict=False)
+    return ValidationError(f"日期“{shown}”格式不对，应为 年-月-日，例如 1990-01-31。",
+                           f"The date '{shown}' is not in the form YYYY-MM-DD, e.g. 1990-01-31.",
+                           field="birth_date")
+
+
 def validate_name(raw: str | None) -> str:
     """Return a patient or staff name, trimmed; Chinese, latin letters and · only."""
+    if raw is not None and not isinstance(raw, str):
+        raise ValidationError("姓名应为文字。", "A name must be text.", field="name")
     # Control characters are judged before tidying, which would turn some into spaces.
     if any(_is_control(ch) and not _is_emoji(ch) and ch not in " \t" for ch in raw or ""):
         raise ValidationError(
@@ -295,22 +343,65 @@ def validate_name(raw: str | None) -> str:
 # --- Free text -------------------------------------------------------------------
 
 _KEEP_CONTROLS = frozenset("\n\t")
+# Bidirectional embeddings, overrides and isolates: they can make text read backwards.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
-def clean_text(raw: str | None, field: str, max_len: int) -> str:
-    """Tidy free text (complaint, address, notes) and enforce its length limit.
+def _unsafe(ch: str) -> bool:
+    """Control, invisible formatting, bidi override or lone surrogate (cannot be stored/printed)."""
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") or ch in _BIDI
 
-    Control and invisible formatting characters are dropped (they break
-    printing and can disguise text); line breaks and tabs stay. Text that
-    looks like SQL is ordinary text: the database layer binds parameters.
+
+def clean_text(raw: str | None, field: str, max_len: int, *, single_line: bool = False,
+               strict: bool = False) -> str:
+    """The one cleaning of typed text: free text, names of staff, departments, the hospital.
+
+    Control characters (ESC, BEL …), invisible formatting and bidi overrides and
+    lone surrogates are dropped (they break printing, can disguise text, and
+    cannot be encoded); with `strict` they are refused instead. Line breaks and
+    tabs stay unless `single_line`. Anything that is not text is refused; so is
+    text longer than `max_len` (checked before any work on a huge value). Text
+    that looks like SQL is ordinary text: the database layer binds parameters.
     """
-    value = (raw or "").replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(ch for ch in value if ch in _KEEP_CONTROLS or not _is_control(ch))
+    if raw is None:
+        raw = ""
+    if not isinstance(raw, str):
+        raise ValidationError("请输入文字。", "Please enter text.", field=field)
+    if len(raw) > max_len * 4 + 100:  # far too long: say so without scanning it
+        raise _too_long(field, max_len, len(raw))
+    value = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if single_line:
+        value = re.sub(r"[\n\t]+", " ", value)
+    if strict and any(_unsafe(ch) for ch in value if ch not in _KEEP_CONTROLS):
+        raise ValidationError("不能包含控制字符或不可见的格式字符。",
+                              "Control or invisible formatting characters are not allowed.",
+                              field=field)
+    value = "".join(ch for ch in value if ch in _KEEP_CONTROLS or not _unsafe(ch))
     value = value.strip()
     if len(value) > max_len:
-        raise ValidationError(
-            f"内容过长：最多 {max_len} 个字，现在是 {len(value)} 个，请精简。",
-            f"Too long: at most {max_len} characters are allowed; this has {len(value)}.",
-            field=field,
-        )
+        raise _too_long(field, max_len, len(value))
+    return value
+
+
+def _too_long(field: str, max_len: int, length: int) -> ValidationError:
+    return ValidationError(
+        f"内容过长：最多 {max_len} 个字，现在是 {length} 个，请精简。",
+        f"Too long: at most {max_len} characters are allowed; this has {length}.",
+        field=field,
+    )
+
+
+DB_INT_MAX = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) store
+
+
+def record_id(value, field: str = "id") -> int:
+    """An id given by a caller or on the command line: a whole number the database can hold."""
+    if isinstance(value, bool):
+        value = None
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() \
+            and len(value.strip()) <= 19:
+        value = int(value.strip())
+    if not isinstance(value, int) or not 1 <= value <= DB_INT_MAX:
+        raise ValidationError("编号无效：应为正整数。", "Not a valid id: it must be a positive "
+                              "whole number.", field=field)
     return value

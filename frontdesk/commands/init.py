@@ -11,6 +11,9 @@ from frontdesk.errors import ValidationError
 HELP = "create the database, load the house rules and the first administrator (--demo: a demo hospital)"
 
 
+HOSPITAL_NAME_MAX = 60
+
+
 def add_arguments(p) -> None:
     p.add_argument("--demo", action="store_true",
                    help="also add demo staff, patients, appointments and a past week of visits")
@@ -48,6 +51,12 @@ def _first_admin(args) -> installation.FirstAdmin | None:
 
 
 def run(args) -> int:
+    if args.hospital is not None:
+        from frontdesk.validation import clean_text
+
+        # Shown in every title and slip: one line, no control or bidi characters, not a book.
+        args.hospital = clean_text(args.hospital, "hospital", HOSPITAL_NAME_MAX,
+                                   single_line=True, strict=True)
     open_for(args)
     if args.demo:
         if rules.rules_loaded():

@@ -37,6 +37,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 _KINDS = {".pdf": "pdf", ".xlsx": "zip", ".csv": "text"}
 
 
+FIRST_YEAR = 2000  # no hospital kept its reception desk in Frontdesk before this
+
+
+def _check_era(day, field: str) -> None:
+    if day.year < FIRST_YEAR:
+        raise ValidationError(f"日期 {day:%Y-%m-%d} 太早：报表从 {FIRST_YEAR} 年起。",
+                              f"The date {day:%Y-%m-%d} is too early: reports start in "
+                              f"{FIRST_YEAR}.", field=field)
+
+
 def _which(args) -> tuple[str, str | None, str | None]:
     """("daily", day, None) or ("range", start, end), from the arguments as given."""
     wants_range = args.start is not None or args.end is not None
@@ -65,8 +75,11 @@ def run(args) -> int:
     if kind == "daily":
         day = parse_day(first) if first is not None else today
         check_not_future(day, today=today)
+        _check_era(day, "date")
     else:
         start, end = parse_day(first, field="from"), parse_day(last, field="to")
+        _check_era(start, "from")
+        _check_era(end, "to")
         check_range(start, end, today=today)
     if args.out:
         from frontdesk.files import check_output

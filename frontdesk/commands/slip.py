@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from frontdesk.commands import open_for, say
-from frontdesk.slips.source import FORMATS, KINDS
+from frontdesk.slips.model import SlipFormat, SlipKind
 
 HELP = "write a visit's guide slip (导诊单) or billing slip (缴费单) to a PDF file"
 
 
+def _visit_id(value: str) -> int:
+    import argparse
+
+    from frontdesk.errors import ValidationError
+    from frontdesk.validation import record_id
+
+    try:
+        return record_id(value, "visit")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.message()) from None
+
+
 def add_arguments(p) -> None:
-    p.add_argument("--visit", required=True, type=int, metavar="ID", help="the visit's id")
-    p.add_argument("--kind", required=True, choices=KINDS,
+    p.add_argument("--visit", required=True, type=_visit_id, metavar="ID", help="the visit's id")
+    p.add_argument("--kind", required=True, choices=[k.value for k in SlipKind],
                    help="guide: 导诊单 for the patient; billing: 缴费单 for the cashier")
     p.add_argument("--out", required=True, metavar="FILE.pdf",
                    help="the PDF file to write (replaced all at once, never half-written)")
-    p.add_argument("--format", choices=FORMATS, dest="fmt",
+    p.add_argument("--format", choices=[f.value for f in SlipFormat], dest="fmt",
                    help="paper: roll80 (80 mm receipt roll), a5 or a4 "
                         "(default: the setting slips.<kind>.format)")
     p.add_argument("--force", action="store_true",

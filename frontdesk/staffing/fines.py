@@ -15,7 +15,7 @@ from frontdesk.db.models import Fine, Staff, database_proxy
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, require
-from frontdesk.validation import clean_text
+from frontdesk.validation import clean_text, record_id
 
 KIND_NAMES = {
     "grooming": ("仪容", "Grooming"),
@@ -95,6 +95,10 @@ def fines_for(*, actor, year: int, month: int, staff_id: int | None = None) -> l
 def waive(*, actor, fine_id: int, reason: str) -> FineLine:
     """Waive a fine with a reason (audited); the row stays in the ledger."""
     require(actor, Perm.WAIVE_FINES)
+    try:
+        fine_id = record_id(fine_id, "fine_id")
+    except ValidationError:
+        raise NotFound("找不到该罚款记录。", "No such fine.") from None
     reason = clean_text(reason, "waive_reason", WAIVE_REASON_MAX)
     if not reason:
         raise ValidationError("请填写免除罚款的理由。", "Enter the reason for waiving this fine.",
