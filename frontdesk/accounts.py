@@ -132,27 +132,54 @@ def _remaining_lock(staff: Staff, now: dt.datetime) -> int:
     return max(1, int((staff.locked_until - now).total_seconds() + 0.999))
 
 
+_MAX_COUNT = 30000  # failed_logins is a SMALLINT: stop counting long before it overflows
+
+
 def _register_failure(staff: Staff, now: dt.datetime, how: str) -> None:
-    """Count a failed attempt; from the threshold on, the account waits, twice as long each time."""
+    """Count a failed attempt; from the threshold on, the account waits, twice as long each time.
+
+    The count is one atomic UPDATE … RETURNING: desks failing at the same moment each
+    add one (read-then-write lost updates: 40 failures audited, 5 stored). The row
+    stays locked to the end of the caller's (short) transaction, so the lock time
+    written last belongs to the highest count.
+    """
     after = max(1, int(settings.get("security.lockout_after")))
     base = max(1, int(settings.get("security.lockout_seconds")))
-    failures = staff.failed_logins + 1
-    locked_until = staff.locked_until
+    db = database_proxy.obj
+    p = db.param
+    rows = db.execute_sql(
+        f"UPDATE staff SET failed_logins = CASE WHEN failed_logins < {p} "
+        f"THEN failed_logins + 1 ELSE failed_logins END WHERE id = {p} "
+        "RETURNING failed_logins, locked_until", [_MAX_COUNT, staff.id]).fetchall()
+    if not rows:
+        return  # the account was deleted meanwhile: nothing to count
+    failures, locked_until = rows[0][0], Staff.locked_until.python_value(rows[0][1])
     if failures >= after:
-        wait = min(MAX_LOCKOUT_SECONDS, base * 2 ** (failures - after))
+        wait = min(MAX_LOCKOUT_SECONDS, base * 2 ** min(failures - after, 20))
         locked_until = now + dt.timedelta(seconds=wait)
-    Staff.update(failed_logins=failures, locked_until=locked_until).where(
-        Staff.id == staff.id).execute()
+        Staff.update(locked_until=locked_until).where(Staff.id == staff.id).execute()
     staff.failed_logins, staff.locked_until = failures, locked_until
     audit.record(staff, "login_failed", "staff", staff.id,
                  {"username": staff.username, "via": how, "failures": failures})
+
+
+def _write_tx():
+    """A short write transaction (SQLite: take the write lock at once, never mid-way)."""
+    from peewee import SqliteDatabase
+
+    db = database_proxy.obj
+    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
+        return db.atomic("IMMEDIATE")
+    return database_proxy.atomic()
 
 
 def authenticate(username: str, secret: str, *, allow_pin: bool = False, purpose: str = "login") -> Staff:
     """Check `username` and a password (or, with allow_pin, a PIN); return the Staff row.
 
     Raises ValidationError at the field concerned, or LockedOut. Only the
-    failure counter and the audit trail change on failure.
+    failure counter and the audit trail change on failure (committed before the
+    error is raised: they must survive). The slow hash check runs outside any
+    transaction, so a log-in never holds the database's write lock while it hashes.
     """
     if not username.strip():
         raise ValidationError("请输入用户名。", "Enter your username.", field="username")
@@ -161,9 +188,7 @@ def authenticate(username: str, secret: str, *, allow_pin: bool = False, purpose
             raise ValidationError("请输入密码或 PIN 码。", "Enter your password or PIN.", field="password")
         raise ValidationError("请输入密码。", "Enter your password.", field="password")
     at = clock.now()
-    # Failures are committed before they are raised: the counter and the audit must survive.
-    with database_proxy.atomic():
-        staff, error = _attempt(username, secret, allow_pin, at, purpose)
+    staff, error = _attempt(username, secret, allow_pin, at, purpose)
     if error is not None:
         raise error
     return staff
@@ -176,13 +201,15 @@ def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpo
         auth.verify_secret(_dummy_hash(), secret)  # same cost as a real check: no probing by timing
         # What was typed may be a password in the wrong box: keep only its length, never the text,
         # in the audit trail and in the message (which can end up in logs or screenshots).
-        audit.record(None, "login_failed", "staff", "", {"typed_length": len(username.strip()),
-                                                         "reason": "unknown"})
+        with _write_tx():
+            audit.record(None, "login_failed", "staff", "",
+                         {"typed_length": len(username.strip()), "reason": "unknown"})
         return None, ValidationError(
             "没有这个用户名的员工。请检查拼写。",
             "There is no staff member with this username. Check the spelling.", field="username")
     if not staff.active:
-        audit.record(staff, "login_failed", "staff", staff.id, {"reason": "deactivated"})
+        with _write_tx():
+            audit.record(staff, "login_failed", "staff", staff.id, {"reason": "deactivated"})
         return None, ValidationError(
             "该账号已停用，不能登录。请联系管理员。",
             "This account is deactivated and cannot log in. Ask an administrator.", field="username")
@@ -197,22 +224,38 @@ def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpo
             check_pin_entry(secret, field="password")
         except ValidationError as exc:
             return None, exc
-        ok = auth.verify_secret(staff.pin_hash, secret)
-    else:
-        ok = auth.verify_secret(staff.password_hash, secret)
+    stored = staff.pin_hash if is_pin else staff.password_hash
+    ok = auth.verify_secret(stored, secret)
     if not ok:
-        _register_failure(staff, at, "pin" if is_pin else "password")
+        with _write_tx():
+            _register_failure(staff, at, "pin" if is_pin else "password")
         if staff.locked_until is not None and staff.locked_until > at:
             return None, LockedOut(_remaining_lock(staff, at))
         if is_pin:
             return None, ValidationError("PIN 码不正确。", "Wrong PIN.", field="password")
         return None, ValidationError("密码不正确。请注意大小写。",
                                      "Wrong password. Mind upper and lower case.", field="password")
-    if staff.failed_logins or staff.locked_until is not None:
-        Staff.update(failed_logins=0, locked_until=None).where(Staff.id == staff.id).execute()
-        staff.failed_logins, staff.locked_until = 0, None
-    audit.record(staff, purpose, "staff", staff.id, {"via": "pin" if is_pin else "password"})
+    rehashed = _rehash_if_needed(stored, secret)
+    with _write_tx():
+        if staff.failed_logins or staff.locked_until is not None:
+            Staff.update(failed_logins=0, locked_until=None).where(Staff.id == staff.id).execute()
+            staff.failed_logins, staff.locked_until = 0, None
+        if rehashed:
+            _store_rehash(staff, is_pin, stored, rehashed)
+        audit.record(staff, purpose, "staff", staff.id, {"via": "pin" if is_pin else "password"})
     return staff, None
+
+
+def _rehash_if_needed(stored: str, secret: str) -> str | None:
+    """A fresh hash of a secret that just verified, if its stored hash uses old parameters."""
+    return auth.hash_secret(secret) if auth.needs_rehash(stored) else None
+
+
+def _store_rehash(staff: Staff, is_pin: bool, old: str, new: str) -> None:
+    """Replace the stored hash, unless the secret was changed meanwhile (compare-and-set)."""
+    column = Staff.pin_hash if is_pin else Staff.password_hash
+    Staff.update({column: new}).where((Staff.id == staff.id) & (column == old)).execute()
+    setattr(staff, column.name, new)
 
 
 _DUMMY: list[str] = []
@@ -253,24 +296,26 @@ def verify_pin(staff: Staff, pin: str) -> None:
     """Confirm a quick action (sign-in, acknowledging a grooming check) with the staff's PIN."""
     check_pin_entry(pin)
     at = clock.now()
-    error: FrontdeskError | None = None
-    with database_proxy.atomic():
-        fresh = Staff.get_by_id(staff.id)
-        remaining = _remaining_lock(fresh, at)
-        if not fresh.active:
-            error = ValidationError("该账号已停用。", "This account is deactivated.", field="pin")
-        elif remaining:
-            error = LockedOut(remaining, field="pin")
-        elif not auth.verify_secret(fresh.pin_hash, pin):
+    fresh = Staff.get_or_none(Staff.id == staff.id)
+    if fresh is None or not fresh.active:
+        raise ValidationError("该账号已停用。", "This account is deactivated.", field="pin")
+    remaining = _remaining_lock(fresh, at)
+    if remaining:
+        raise LockedOut(remaining, field="pin")
+    if not auth.verify_secret(fresh.pin_hash, pin):  # the slow check: outside any transaction
+        with _write_tx():
             _register_failure(fresh, at, "pin")
-            if fresh.locked_until is not None and fresh.locked_until > at:
-                error = LockedOut(_remaining_lock(fresh, at), field="pin")
-            else:
-                error = ValidationError("PIN 码不正确。", "Wrong PIN.", field="pin")
-        elif fresh.failed_logins:
-            Staff.update(failed_logins=0, locked_until=None).where(Staff.id == fresh.id).execute()
-    if error is not None:
-        raise error
+        if fresh.locked_until is not None and fresh.locked_until > at:
+            raise LockedOut(_remaining_lock(fresh, at), field="pin")
+        raise ValidationError("PIN 码不正确。", "Wrong PIN.", field="pin")
+    rehashed = _rehash_if_needed(fresh.pin_hash, pin)
+    if fresh.failed_logins or rehashed:
+        with _write_tx():
+            if fresh.failed_logins:
+                Staff.update(failed_logins=0, locked_until=None).where(
+                    Staff.id == fresh.id).execute()
+            if rehashed:
+                _store_rehash(fresh, True, fresh.pin_hash, rehashed)
 
 
 # --- managing staff ----------------------------------------------------------

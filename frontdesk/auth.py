@@ -18,6 +18,22 @@ def hash_secret(secret: str) -> str:
     return _hasher().hash(secret)
 
 
+def needs_rehash(stored_hash: str) -> bool:
+    """True when a hash that just verified was made with other parameters than today's.
+
+    Called after a successful check, so the secret is re-hashed and stored with the
+    current cost (older or weaker hashes are upgraded at the next log-in).
+    """
+    from argon2.exceptions import InvalidHashError
+
+    if not stored_hash:
+        return False
+    try:
+        return _hasher().check_needs_rehash(stored_hash)
+    except (InvalidHashError, ValueError):
+        return False
+
+
 def verify_secret(stored_hash: str, secret: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError
 

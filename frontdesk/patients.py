@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from peewee import PostgresqlDatabase
+
 from frontdesk import audit, clock, pinyin
 from frontdesk.db.models import (
     Appointment,
@@ -379,8 +381,29 @@ def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = N
 # --- Create, update, merge -------------------------------------------------------------
 
 
+RECORD_LOCK_KEY = 0x46440003  # PostgreSQL advisory lock ("FD" 3): new record numbers
+
+
+def _take_record_number_turn() -> None:
+    """On PostgreSQL, desks creating patients take turns until their transaction ends.
+
+    A number is max + 1. On SQLite the creating transaction holds the write lock,
+    so two desks cannot read the same max. On PostgreSQL two desks did, and the
+    loser's INSERT failed on the unique index (a raw error at the desk, and the
+    failed statement — the patient's name and phone — in the server's log). The
+    lock is transaction-scoped, like the queue numbers' (frontdesk.queue): the
+    next desk reads max after our commit. Numbers stay gapless.
+    """
+    db = database_proxy.obj
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param})", (RECORD_LOCK_KEY,))
+
+
 def next_record_no() -> str:
-    """The next record number, "P00000001" style (call inside the creating transaction)."""
+    """The next record number, "P00000001" style (call inside the creating transaction).
+
+    On PostgreSQL call _take_record_number_turn() first, in the same transaction.
+    """
     top = (
         Patient.select(Patient.record_no)
         .where(
@@ -450,6 +473,7 @@ def create_patient(*, actor, form: RegistrationForm) -> Patient:
             MediaSource.id == form.media_source_id
         ):
             raise ValidationError("请选择媒体来源。", "Choose a media source.", field="media_source_id")
+        _take_record_number_turn()
         patient = Patient.create(record_no=next_record_no(), **_patient_fields(form))
         _write_keys(patient)
         audit.record(actor, "create", "patient", patient.id, {"record_no": patient.record_no})

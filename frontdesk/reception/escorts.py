@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import PostgresqlDatabase
+
 from frontdesk import clock, stages
 from frontdesk.db.models import Staff, database_proxy
 from frontdesk.errors import ValidationError
@@ -20,6 +22,9 @@ from frontdesk.reception.views import VisitView, _get_visit, _views
 # Action on a visit that does not move it: the escort was named (assign_escort).
 ESCORT_ASSIGNED = "escort_assigned"
 ESCORT_ROLES = ("guide", "desk")
+
+
+ESCORT_LOCK_CLASS = 0x46440004  # advisory lock namespace ("FD" 4): naming an escort, per staff
 
 
 # A visit whose escort is still out: ESCORT with an escort named, or DONE and not back.
@@ -105,8 +110,14 @@ def _check_escort_free(escort: Staff, visit_id: int) -> None:
 
     One person cannot walk two patients at once; the desk records "back at post"
     on the other visit when the escort returns (call inside the write transaction).
+    On PostgreSQL, desks naming the same escort take turns until their transaction
+    ends (two desks each saw the escort free and both named them; on SQLite the
+    write lock already serialises this): the second desk then sees the first's visit.
     """
     db = database_proxy.obj
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
+                       (ESCORT_LOCK_CLASS, escort.id))
     sql = ("SELECT v.id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
            + f" AND v.escort_id = {db.param} AND v.id <> {db.param} ORDER BY v.id LIMIT 1")
     row = db.execute_sql(sql, _escort_out_params(clock.today()) + [escort.id, visit_id]).fetchone()
