@@ -143,7 +143,7 @@ class _View:
     clause_of: list[int]
     clause_start: dict[int, int]
     past: set[int]
-    blocked: list[bool]  # inside a mask phrase
+    blocked: list[tuple[int, int]]  # spans of mask phrases
     clauses: list[str] = field(default_factory=list)
     hits: dict[str, list[int]] = field(default_factory=dict)  # word → clauses where it counts
 
@@ -161,12 +161,11 @@ def _view(text: str, mask: list[str], history_clauses) -> _View:
     clause_start: dict[int, int] = {}
     for pos, c in enumerate(clause_of):
         clause_start.setdefault(c, pos)
-    blocked = [False] * len(text)
+    blocked: list[tuple[int, int]] = []
     for phrase in mask:
         at = text.find(phrase)
         while at >= 0:
-            for p in range(at, at + len(phrase)):
-                blocked[p] = True
+            blocked.append((at, at + len(phrase)))
             at = text.find(phrase, at + 1)
     clauses = [text[clause_start[c]:clause_start.get(c + 1, len(text))] for c in range(clause + 1)
                if c in clause_start]
@@ -180,7 +179,9 @@ def _occurrences(view: _View, word: str, denied):
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        ok = not any(view.blocked[at:end])
+        # Inside a mask phrase ("眼皮抽搐" hides "抽搐"), unless the word holds the whole
+        # phrase itself ("血压掉" is not hidden by "血压").
+        ok = not any(a < end and at < b and not (at <= a and b <= end) for a, b in view.blocked)
         if ok and word[0].isascii():
             before = text[at - 1] if at else " "
             after = text[end] if end < len(text) else " "
