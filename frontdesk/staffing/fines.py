@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from frontdesk import audit, clock
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Fine, Staff, database_proxy
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import text
@@ -92,6 +93,7 @@ def fines_for(*, actor, year: int, month: int, staff_id: int | None = None) -> l
     return [_line(f) for f in query]
 
 
+@changes(Changed.GROOMING)
 def waive(*, actor, fine_id: int, reason: str) -> FineLine:
     """Waive a fine with a reason (audited); the row stays in the ledger."""
     require(actor, Perm.WAIVE_FINES)

@@ -361,7 +361,7 @@
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="143"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="158"/>
         <source>Restored from {name}. The previous database was kept as {aside}.</source>
         <translation>已从 {name} 恢复。原数据库已另存为 {aside}。</translation>
     </message>
@@ -432,32 +432,32 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
         <source>Stage</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="72"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="74"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="84"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="86"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
@@ -707,7 +707,7 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="125"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="127"/>
         <source>{name} · {n} waiting</source>
         <translation>{name} · 候诊 {n} 人</translation>
     </message>
@@ -715,202 +715,166 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="202"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="203"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="204"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="205"/>
         <source>Queue prefix (Chinese):</source>
         <translation>排队号前缀（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
         <source>Queue prefix (English):</source>
         <translation>排队号前缀（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
         <source>Rooms:</source>
         <translation>诊室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="212"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
         <source>Floor:</source>
         <translation>楼层：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="213"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
         <source>Directions (Chinese):</source>
         <translation>路线（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="214"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
         <source>Directions (English):</source>
         <translation>路线（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
         <source>Emergency:</source>
         <translation>急诊科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a department, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="219"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
         <source>Rooms</source>
         <translation>诊室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="220"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="216"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
 </context>
 <context>
-    <name>DeskActions</name>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="40"/>
-        <source>The visit was reloaded; what you typed is kept.</source>
-        <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="151"/>
-        <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
-        <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="178"/>
-        <source>No VIP card</source>
-        <translation>无 VIP 卡</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="178"/>
-        <source>Gold card</source>
-        <translation>金卡</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="179"/>
-        <source>Diamond card</source>
-        <translation>钻卡</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="182"/>
-        <source>VIP card</source>
-        <translation>VIP 卡</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="183"/>
-        <source>The patient&apos;s VIP card:</source>
-        <translation>患者的 VIP 卡：</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_actions.py" line="201"/>
-        <source>Back at post. Ready for the next patient (F4).</source>
-        <translation>已返回岗位，可以接待下一位 (F4)。</translation>
-    </message>
-</context>
-<context>
-    <name>DeskRegistration</name>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="78"/>
-        <source>Draft restored: nothing typed was lost.</source>
-        <translation>已恢复草稿，之前填写的内容都在。</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="116"/>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="117"/>
-        <source>{field}: typed “{typed}”, record “{record}”</source>
-        <translation>{field}：填写“{typed}”，档案“{record}”</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="122"/>
-        <source>The existing record is shown for review; the record&apos;s values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
-        <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="127"/>
-        <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
-        <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/desk_registration.py" line="143"/>
-        <source>Draft saved {time}</source>
-        <translation>草稿已保存 {time}</translation>
-    </message>
-</context>
-<context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="203"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="333"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="370"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="541"/>
+        <source>The visit was reloaded; what you typed is kept.</source>
+        <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="617"/>
+        <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
+        <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="637"/>
+        <source>No VIP card</source>
+        <translation>无 VIP 卡</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="637"/>
+        <source>Gold card</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="638"/>
+        <source>Diamond card</source>
+        <translation>钻卡</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
+        <source>VIP card</source>
+        <translation>VIP 卡</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="642"/>
+        <source>The patient&apos;s VIP card:</source>
+        <translation>患者的 VIP 卡：</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="653"/>
+        <source>Back at post. Ready for the next patient (F4).</source>
+        <translation>已返回岗位，可以接待下一位 (F4)。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="673"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="371"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
         <source>Patient left… (Ctrl+L)</source>
         <translation>患者离开… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="372"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="675"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="373"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="676"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="374"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="677"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="375"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="678"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="376"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="679"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk.py" line="378"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="681"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -918,102 +882,102 @@
 <context>
     <name>DoctorsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="367"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="368"/>
         <source>Department:</source>
         <translation>科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="369"/>
         <source>Fee class:</source>
         <translation>号别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="370"/>
         <source>Title (Chinese):</source>
         <translation>职称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
         <source>Title (English):</source>
         <translation>职称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
         <source>Specialty (Chinese):</source>
         <translation>专长（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
         <source>Specialty (English):</source>
         <translation>专长（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
         <source>Weekly schedule</source>
         <translation>每周出诊时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="379"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
         <source>Monday:</source>
         <translation>周一：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="379"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
         <source>Tuesday:</source>
         <translation>周二：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="379"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
         <source>Wednesday:</source>
         <translation>周三：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Thursday:</source>
         <translation>周四：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Friday:</source>
         <translation>周五：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Saturday:</source>
         <translation>周六：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="380"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Sunday:</source>
         <translation>周日：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="385"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="386"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="382"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1026,67 +990,67 @@
         <translation>请先问完两个问题。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="213"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="214"/>
         <source>Handed over to the desk (No. {id}). Back to your post.</source>
         <translation>已交给导医台（编号 {id}）。请回到岗位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="249"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="252"/>
         <source>Log in to record arrivals.</source>
         <translation>请先登录，再登记新到患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="254"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="257"/>
         <source>New patient arrived (F2)</source>
         <translation>新患者到达 (F2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="255"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="258"/>
         <source>New patient arrived</source>
         <translation>新患者到达</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="256"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="259"/>
         <source>Have you booked an appointment?</source>
         <translation>请问您预约过吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="257"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="260"/>
         <source>Is this your first visit to us?</source>
         <translation>请问您是第一次来我们医院吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="258"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="261"/>
         <source>Booked (1)</source>
         <translation>预约过 (1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="259"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="262"/>
         <source>Not booked (2)</source>
         <translation>没有预约 (2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="260"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="263"/>
         <source>First visit (3)</source>
         <translation>第一次来 (3)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="261"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="264"/>
         <source>Been before (4)</source>
         <translation>以前来过 (4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="264"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="267"/>
         <source>Hand over to the desk (Enter)</source>
         <translation>交给导医台 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="265"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="268"/>
         <source>Hand over to the desk</source>
         <translation>交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="266"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="269"/>
         <source>Start again (Esc)</source>
         <translation>重新开始 (Esc)</translation>
     </message>
@@ -1281,38 +1245,38 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="258"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="254"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="259"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="255"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="260"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="256"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="257"/>
         <source>Registration fee (yuan):</source>
         <translation>挂号费（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="265"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="265"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a fee item, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="265"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
@@ -1634,43 +1598,43 @@
 <context>
     <name>GroomingArea</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="376"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="372"/>
         <source>Today&apos;s checks</source>
         <translation>今日检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="377"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="373"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="378"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="374"/>
         <source>History and fines</source>
         <translation>记录与罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="379"/>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="405"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="375"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="401"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="380"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="376"/>
         <source>Grooming area</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="391"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="387"/>
         <source>Log in to use the grooming area.</source>
         <translation>请先登录再使用仪容检查。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="393"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="389"/>
         <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
         <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="404"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="400"/>
         <source>Handover ({count} to read)</source>
         <translation>交接班（{count} 条待阅）</translation>
     </message>
@@ -1678,67 +1642,67 @@
 <context>
     <name>GroomingItemsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="297"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="293"/>
         <source>Appearance</source>
         <translation>仪容仪表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="297"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="293"/>
         <source>Dress</source>
         <translation>衣着</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="298"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="294"/>
         <source>Manner</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="298"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="303"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="299"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
         <source>Item (Chinese):</source>
         <translation>检查项（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="305"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="301"/>
         <source>Item (English):</source>
         <translation>检查项（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="306"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
         <source>Fine (yuan):</source>
         <translation>罚款（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="314"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="315"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="311"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1913,7 +1877,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="259"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="258"/>
         <source>Monthly fines report</source>
         <translation>月度罚款汇总</translation>
     </message>
@@ -2080,22 +2044,22 @@
         <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="265"/>
         <source>Export the month&apos;s fines</source>
         <translation>导出本月罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
         <source>CSV (*.csv);;PDF (*.pdf)</source>
         <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="275"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="283"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2459,12 +2423,12 @@
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="379"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="380"/>
         <source>Acknowledge the check</source>
         <translation>确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="380"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="381"/>
         <source>{name}, please read the result and enter your own PIN to acknowledge it.</source>
         <translation>{name}，请查看检查结果，并输入本人 PIN 确认。</translation>
     </message>
@@ -2536,48 +2500,48 @@
 <context>
     <name>QueueBoardArea</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="237"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="239"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="266"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="268"/>
         <source>No one has waited long. Keep an eye on the room.</source>
         <translation>暂无久候患者，请留意候诊区。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="274"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="276"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="282"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="284"/>
         <source>{cue}: {phrase}</source>
         <translation>{cue}：{phrase}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="287"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="289"/>
         <source>Queue board</source>
         <translation>候诊看板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="290"/>
         <source>No patients are waiting.</source>
         <translation>目前没有候诊患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="289"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="291"/>
         <source>Care for waiting patients</source>
         <translation>候诊关怀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="295"/>
-        <location filename="../../frontdesk/ui/queue/board.py" line="296"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="297"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="298"/>
         <source>≥ {n} min</source>
         <translation>≥ {n} 分钟</translation>
     </message>
@@ -2754,6 +2718,39 @@
     </message>
 </context>
 <context>
+    <name>RegistrationPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="87"/>
+        <source>Draft restored: nothing typed was lost.</source>
+        <translation>已恢复草稿，之前填写的内容都在。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="111"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="112"/>
+        <source>{field}: typed “{typed}”, record “{record}”</source>
+        <translation>{field}：填写“{typed}”，档案“{record}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="117"/>
+        <source>The existing record is shown for review; the record&apos;s values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="122"/>
+        <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="128"/>
+        <source>Draft saved {time}</source>
+        <translation>草稿已保存 {time}</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationStep</name>
     <message>
         <location filename="../../frontdesk/ui/reception/steps.py" line="276"/>
@@ -2774,135 +2771,135 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="454"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="455"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="257"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="318"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="319"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="338"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="339"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="370"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="371"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="455"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="456"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="477"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="478"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="485"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="486"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -3198,17 +3195,17 @@
         <translation>停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="169"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="167"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="185"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="181"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="185"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="181"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3216,22 +3213,22 @@
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="112"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
         <source>Set a new PIN</source>
         <translation>设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="114"/>
         <source>New &amp;PIN:</source>
         <translation>新 PIN 码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="115"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="117"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
@@ -3352,12 +3349,12 @@
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="136"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="132"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="136"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="132"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
@@ -3430,17 +3427,17 @@
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="151"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="154"/>
         <source>{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.</source>
         <translation>{name} 于 {time} 签到：迟到 {minutes} 分钟，罚款 {amount} 元。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="155"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="158"/>
         <source>{name} signed in at {time}: {minutes} minutes late, within the grace period.</source>
         <translation>{name} 于 {time} 签到：晚到 {minutes} 分钟，在宽限时间内。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="158"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="161"/>
         <source>{name} signed in at {time}, on time.</source>
         <translation>{name} 于 {time} 签到，准时。</translation>
     </message>
@@ -3505,62 +3502,62 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="64"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
         <source>P&amp;IN:</source>
         <translation>PIN 码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少 8 位，须含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="73"/>
         <source>{n} digits</source>
         <translation>{n} 位数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="77"/>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -3568,107 +3565,107 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
         <source>Since</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="178"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="178"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="179"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="179"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>New &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
         <source>New P&amp;IN…</source>
         <translation>重设 PIN 码(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="182"/>
         <source>&amp;Clear lock-out</source>
         <translation>解除锁定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="196"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="197"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="198"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="199"/>
         <source>locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="200"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="201"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="226"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="227"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="228"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="229"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="235"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="236"/>
         <source>Added {name}.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="244"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="245"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="245"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="246"/>
         <source>Deactivate {name}? They can no longer log in; their history is kept.</source>
         <translation>停用 {name} 吗？停用后不能再登录，其工作记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="250"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="251"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="253"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="254"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="264"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="265"/>
         <source>Saved for {name}.</source>
         <translation>已为 {name} 保存。</translation>
     </message>
@@ -3758,32 +3755,32 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="43"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="44"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="45"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="46"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="56"/>
         <source>New arrival (first visit, booked)</source>
         <translation>新到患者（初诊·有预约）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="55"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
         <source>New arrival (returning, booked)</source>
         <translation>新到患者（复诊·有预约）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="59"/>
         <source>New arrival (first visit)</source>
         <translation>新到患者（初诊）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="58"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="60"/>
         <source>New arrival (returning)</source>
         <translation>新到患者（复诊）</translation>
     </message>
@@ -3791,22 +3788,22 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
         <source>Min</source>
         <translation>分钟</translation>
     </message>
@@ -3814,17 +3811,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="182"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="184"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="201"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="203"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="202"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="204"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>

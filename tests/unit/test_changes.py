@@ -54,9 +54,14 @@ def test_outside_a_collecting_block_nothing_is_kept():
 
 
 def test_the_domain_declares_its_writes():
-    from frontdesk import admin, backup, settings
-    from frontdesk.staffing import attendance, grooming
+    from frontdesk import admin, backup, reception, settings
+    from frontdesk.staffing import attendance, fines, grooming
 
+    assert declared(reception.take_at_desk) == Changed.VISITS
+    assert declared(reception.new_arrival) == Changed.VISITS
+    assert declared(reception.register) == Changed.VISITS | Changed.PATIENTS
+    assert declared(reception.complete_deferred) == Changed.VISITS | Changed.PATIENTS
+    assert declared(fines.waive) == Changed.GROOMING
     assert declared(admin.save_doctor) == Changed.RULES
     assert declared(admin.update_settings) == Changed.SETTINGS
     assert declared(settings.set) == Changed.SETTINGS

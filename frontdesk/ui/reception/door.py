@@ -201,19 +201,22 @@ class DoorPanel(Retranslating, QWidget):
             style.set_role(self.message, "error")
             self.message.setText(self.tr("Answer both questions first."))
             return
-        try:
-            view = reception.new_arrival(actor=self.ctx.staff, booked=booked, first_visit=first)
-        except FrontdeskError as exc:
-            style.set_role(self.message, "error")
-            self.message.setText(exc.message())
-            return
+        # The runner tells the desk's list (visits_changed) after _handed_over.
+        view = self.ctx.run(reception.new_arrival, actor=self.ctx.staff, booked=booked,
+                            first_visit=first, on_done=self._handed_over, on_error=self._refused)
+        if view is not None:
+            self.handed_over.emit(view.id)
+
+    def _handed_over(self, view) -> None:
         self.last_visit = view
         self.reset()
         style.set_role(self.message, "ok")
         self.message.setText(self.tr("Handed over to the desk (No. {id}). Back to your post.")
                              .format(id=view.id))
-        self.ctx.changes.visits_changed.emit()
-        self.handed_over.emit(view.id)
+
+    def _refused(self, exc: FrontdeskError) -> None:
+        style.set_role(self.message, "error")
+        self.message.setText(exc.message())
 
     def _enter(self) -> None:
         if not self.in_progress():

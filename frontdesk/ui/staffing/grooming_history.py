@@ -233,14 +233,13 @@ class HistoryTab(Retranslating, QWidget):
         if fine is None:
             show_error(self.waive_error, self.tr("Select the fine to waive first."))
             return
-        try:
-            fines.waive(actor=self.ctx.staff, fine_id=fine.id, reason=self.reason_edit.text())
-        except FrontdeskError as exc:
-            show_error(self.waive_error, exc.message())
-            return
+        self.ctx.run(fines.waive, actor=self.ctx.staff, fine_id=fine.id,
+                     reason=self.reason_edit.text(), on_done=self._waived,
+                     on_error=lambda exc: show_error(self.waive_error, exc.message()))
+
+    def _waived(self, _line) -> None:
         self.reason_edit.clear()
         self.status.setText(self.tr("Fine waived; it stays in the ledger, marked as waived."))
-        self.ctx.changes.grooming_changed.emit()
 
     # --- report and export -------------------------------------------------------
 

@@ -2,15 +2,18 @@
 
 While the desk registers (or catches up a deferred visit), what is typed is
 saved as a draft; choosing a record already on file fills the form from it and
-lists what was typed differently, so nothing typed is lost.
+lists what was typed differently, so nothing typed is lost. The page only
+shows: the desk's controller loads and saves (see view.py for the wiring).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from frontdesk import clock, patients, reception, stages
-from frontdesk.errors import FrontdeskError
+from PySide6.QtCore import Signal
+
+from frontdesk import clock, patients
+from frontdesk.ui.reception.steps import RegistrationStep
 
 # Answers about this visit (not the patient's record): what was typed is always kept.
 VISIT_FIELDS = ("illness_duration", "disease_category", "intention", "concerns",
@@ -46,63 +49,56 @@ def merge_typed_into_record(record: dict, typed: dict) -> tuple[dict, list[tuple
     return values, differs
 
 
+class RegistrationPage(RegistrationStep):
+    """The registration step as the desk uses it: drafts, a record to review, duplicates.
 
-class DeskRegistration:
-    """Mixin for DeskView: filling, reviewing and saving the registration form.
-
-    Expects on self: view, late, ctx, registration (page), _built(),
-    _late_page(), show_notice().
+    Signals: `submit_requested` (Ctrl+Enter or the button), `draft_changed(dict)`
+    (typing settled), `identity_edited()` (name, sex or age edited: the coach follows),
+    `use_requested(patient_id)` and `create_anyway()` from the duplicate warning.
     """
 
-    def _registering(self) -> bool:
-        v = self.view
-        return v is not None and (v.stage == stages.REGISTRATION
-                                  or (self._late_page(v) and not v.registered_late))
+    draft_changed = Signal(dict)
+    identity_edited = Signal()
+    use_requested = Signal(int)
+    create_anyway = Signal()
 
-    def _show_registration(self, view, keep: bool) -> None:
-        step = self.registration
-        step.duplicates.hide()
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form.draft_changed.connect(self.draft_changed.emit)
+        self.form.draft_changed.connect(lambda _d: self.identity_edited.emit())
+        self.duplicates.use_requested.connect(self.use_requested.emit)
+        self.duplicates.create_anyway.connect(self.create_anyway.emit)
+        for name in ("name", "sex", "age"):
+            editor = self.form.editors[name]
+            signal = getattr(editor, "textEdited", None) or editor.activated
+            signal.connect(lambda *_: self.identity_edited.emit())
+
+    def reset(self, *, keep: bool) -> None:
+        """A visit is shown: hide the warnings (keep the review note with what was typed)."""
+        self.duplicates.hide()
         if not keep:
-            step.review_note.hide()
-        self._dups_checked_for = None
-        if keep:
-            return
-        step.form.clear()
-        draft = None
-        try:
-            draft = reception.load_draft(view.id, actor=self.ctx.staff)
-        except FrontdeskError as exc:
-            self.show_notice(exc.message(), "warn")
+            self.review_note.hide()
+
+    def load(self, draft: dict | None, record: dict | None) -> None:
+        """Fill the form from the visit's draft, else from the linked patient's record."""
+        self.form.clear()
         if draft:
-            step.form.set_values(draft)
-            step.draft_note.setText(self.tr("Draft restored: nothing typed was lost."))
+            self.form.set_values(draft)
+            self.draft_note.setText(self.tr("Draft restored: nothing typed was lost."))
         else:
-            step.draft_note.clear()
-            if view.patient_id:
-                self._prefill_from_patient(view.patient_id)
-        step.form.name.setFocus()
+            self.draft_note.clear()
+            if record is not None:
+                data = dict(record)  # an estimated birth date comes back as an age
+                data["birth_date"] = data.get("birth_date") or ""
+                data["age"] = "" if data.get("age") is None else str(data["age"])
+                self.form.set_values(data)
+        self.focus_first()
 
-    def _prefill_from_patient(self, patient_id: int) -> None:
-        # The domain builds the form (an estimated birth date comes back as an age).
-        try:
-            data = patients.form_for(patient_id, actor=self.ctx.staff).to_dict()
-        except FrontdeskError as exc:
-            self.show_notice(exc.message(), "warn")
-            return
-        data["birth_date"] = data.get("birth_date") or ""
-        data["age"] = "" if data.get("age") is None else str(data["age"])
-        self.registration.form.set_values(data)
-
-    def _review_record(self, patient_id: int, typed: dict) -> None:
+    def review(self, record: dict, typed: dict) -> None:
         """Fill the form from the record; list what was typed differently (nothing is lost)."""
         from frontdesk.ui.reception.lookup import sex_text
 
-        try:
-            record = patients.form_for(patient_id, actor=self.ctx.staff).to_dict()
-        except FrontdeskError as exc:
-            self.show_notice(exc.message(), "warn")
-            return
-        form = self.registration.form
+        form = self.form
         if record.get("birth_date") and record.get("age") is None:
             # Show the age the birth date gives, so a typed age is compared with it.
             birth = dt.date.fromisoformat(record["birth_date"])
@@ -110,40 +106,32 @@ class DeskRegistration:
         values, differs = merge_typed_into_record(record, typed)
         form.clear()
         form.set_values(values)
-        step = self.registration
-        step.draft_note.clear()
+        self.draft_note.clear()
         if differs:
             listed = self.tr("; ").join(
                 self.tr("{field}: typed “{typed}”, record “{record}”").format(
                     field=form.field_label(key), typed=sex_text(t) if key == "sex" else t,
                     record=sex_text(r) if key == "sex" else r)
                 for key, t, r in differs)
-            step.review_note.setText(self.tr(
+            self.review_note.setText(self.tr(
                 "The existing record is shown for review; the record's values are kept. "
                 "Typed differently: {list}. Change a field if what was typed is right, then "
                 "register (Ctrl+Enter): only changed fields are saved.").format(list=listed))
         else:
-            step.review_note.setText(self.tr(
+            self.review_note.setText(self.tr(
                 "The existing record is shown for review. Change what is out of date, then "
                 "register (Ctrl+Enter): only changed fields are saved."))
-        step.review_note.show()
-        self._save_draft(form.values())
-        form.name.setFocus()
+        self.review_note.show()
 
-    def _save_draft(self, data: dict) -> None:
-        v = self.view
-        if not self._registering():
-            return
-        try:
-            reception.save_draft(v.id, data, actor=self.ctx.staff)
-        except FrontdeskError as exc:
-            self.registration.draft_note.setText(exc.message())
-            return
-        self.registration.draft_note.setText(
+    def draft_saved(self) -> None:
+        self.draft_note.setText(
             self.tr("Draft saved {time}").format(time=clock.now().strftime("%H:%M:%S")))
 
-    def _flush_draft(self) -> None:
-        # Only a registration page that was built can hold typing to save.
-        if (registration := self._built("registration")) is not None:
-            registration.form.flush_draft()
+    def show_draft_error(self, message: str) -> None:
+        self.draft_note.setText(message)
 
+    def show_errors(self, errors: dict) -> None:
+        self.form.show_errors(errors)
+
+    def focus_first(self) -> None:
+        self.form.name.setFocus()

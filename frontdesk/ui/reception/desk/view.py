@@ -1,14 +1,11 @@
 """The desk (导医台): the waiting list on the left, the current visit's step on the right.
 
-Every step is one domain call through :meth:`DeskView.act`, which shows a
-domain error at its field, or as a notice above the step; when another desk
-advanced the visit first (ConflictError) it reloads the visit and keeps what
-was typed. The etiquette coach beside the step follows the visit.
-
-This module lays the desk out and shows a visit; its parts live beside it:
-reception_desk_pages (progress strip, step pages built on first use),
-reception_desk_registration (drafts, reviewing a record on file) and
-reception_desk_actions (the domain call of each button, conflict handling).
+DeskView composes the parts: the visit list, a stack of step pages (each built
+the first time a visit needs it), the etiquette coach, and a DeskController
+that holds the visit and makes every domain call. A step's outcome comes back
+from the controller as a signal: the new visit is shown; a domain error goes to
+its field, or to a notice above the step; when another desk advanced the visit
+first (ConflictError) the visit is reloaded and what was typed is kept.
 
 Keys: F4 takes the next waiting patient, F6 goes to the list, F3 finds a
 record, Ctrl+L records that the patient left, F7 registers and bills a red-flag
@@ -34,18 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import clock, permissions, reception, stages
-from frontdesk.errors import FrontdeskError
+from frontdesk import clock, permissions, stages
+from frontdesk.errors import FrontdeskError, ValidationError
+from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm
 from frontdesk.ui.reception.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.reception.deferred import DeferredBillingPanel
-from frontdesk.ui.reception.desk_actions import DeskActions, _default_slip_printer
-from frontdesk.ui.reception.desk_pages import STEP_ORDER, DeskPages, StageTrack
-from frontdesk.ui.reception.desk_registration import (  # re-exported: the desk's public names
-    VISIT_FIELDS,
-    DeskRegistration,
-    merge_typed_into_record,
-)
+from frontdesk.ui.reception.desk.controller import DeskController
+from frontdesk.ui.reception.desk_pages import STEP_ORDER, StageTrack
 from frontdesk.ui.reception.visits import VisitListPanel, patient_label
 from frontdesk.ui.widgets.fields import button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -57,22 +50,36 @@ NOTICE_STYLES = {
     "error": "background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5;",
 }
 
-__all__ = ["DeskView", "StageTrack", "STEP_ORDER", "VISIT_FIELDS", "merge_typed_into_record"]
+__all__ = ["DeskView", "StageTrack", "STEP_ORDER"]
 
 
-class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget):
+def _default_slip_printer(ctx, visit_id: int, kind: str, parent: QWidget):
+    from frontdesk.ui.reception.slip_actions import print_visit_slip
+
+    return print_visit_slip(ctx, visit_id, kind, parent)
+
+
+def _enter_shortcuts(step: QWidget, slot) -> None:
+    # Enter on the billing and escort steps (their buttons may not have focus).
+    for key in ("Return", "Enter"):
+        sc = QShortcut(QKeySequence(key), step)
+        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sc.activated.connect(slot)
+
+
+class DeskView(Retranslating, QWidget):
     """The reception desk: visit list, the current visit's step, and the coach."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("deskView")
-        self.view = None  # the current VisitView
+        self.controller = DeskController(ctx, self)
+        self.controller.advanced.connect(self._advanced)
+        self.controller.conflict.connect(self._conflict)
+        self.controller.refused.connect(self._refused)
         self.slip_printer = _default_slip_printer  # a seam: tests print to a file instead
         self.last_print = None
-        self._dups_checked_for: int | None = None
-        self.late = False  # the registration/billing pages are catching up a deferred visit
-        self._late_patient_id: int | None = None  # "same person" chosen while late
 
         self.visit_list = VisitListPanel()
         self.visit_list.setMinimumWidth(260)
@@ -168,27 +175,150 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         self.retranslate()
         self.refresh_list()
 
+    @property
+    def view(self):
+        """The visit being served (the controller holds it)."""
+        return self.controller.view
+
     # --- step pages, built on first use -------------------------------------------------
 
+    def _page(self, name: str) -> QWidget:
+        """The step page `name`, built, wired and added to the stack the first time."""
+        page = self._pages.get(name)
+        if page is None:
+            page = getattr(self, f"_build_{name}")()
+            self._pages[name] = page
+            self.steps.addWidget(page)
+        return page
+
+    def _built(self, name: str) -> QWidget | None:
+        """The step page `name` if it was built already (never builds it)."""
+        return self._pages.get(name)
+
+    @property
+    def greeting(self):
+        return self._page("greeting")
+
+    @property
+    def triage_step(self):
+        return self._page("triage_step")
+
+    @property
+    def registration(self):
+        return self._page("registration")
+
+    @property
+    def billing(self):
+        return self._page("billing")
+
+    @property
+    def escort(self):
+        return self._page("escort")
+
+    @property
+    def closed(self):
+        return self._page("closed")
+
+    @property
+    def leave_box(self):
+        if self._leave_box is None:
+            from frontdesk.ui.reception.steps import LeaveBox
+
+            box = LeaveBox()
+            box.hide()
+            box.leave_requested.connect(self.leave)
+            # under the step pages, above the row of buttons
+            self._step_layout.insertWidget(self._step_layout.count() - 1, box)
+            self._leave_box = box
+        return self._leave_box
+
+    def _build_greeting(self) -> QWidget:
+        from frontdesk.ui.reception.steps import GreetingStep
+
+        step = GreetingStep()
+        step.take_requested.connect(self.take)
+        return step
+
+    def _build_triage_step(self) -> QWidget:
+        from frontdesk.ui.reception.steps import TriageStep
+
+        step = TriageStep()
+        step.lookup.actor = lambda: self.ctx.staff
+        step.lookup.patient_chosen.connect(self.attach)
+        step.triage.confirm_requested.connect(self.confirm_triage)
+        return step
+
+    def _build_registration(self) -> QWidget:
+        from frontdesk.ui.reception.desk.registration import RegistrationPage
+
+        step = RegistrationPage()
+        step.submit_requested.connect(self.submit_registration)
+        step.draft_changed.connect(self._save_draft)
+        step.identity_edited.connect(self._coach_from_form)
+        step.use_requested.connect(self.use_duplicate)
+        step.create_anyway.connect(self.create_anyway)
+        step.form.set_media_sources(self.controller.media_sources())
+        return step
+
+    def _build_billing(self) -> QWidget:
+        from frontdesk.ui.reception.billing import BillingPanel
+
+        step = BillingPanel()
+        step.confirm_requested.connect(self.confirm_payment)
+        step.print_requested.connect(lambda: self.print_slip("billing"))
+        step.vip_requested.connect(self.choose_vip_card)
+        _enter_shortcuts(step, self.confirm_payment)
+        return step
+
+    def _build_escort(self) -> QWidget:
+        from frontdesk.ui.reception.escort import EscortPanel
+
+        step = EscortPanel()
+        step.handed_requested.connect(self.hand_to_doctor)
+        step.back_requested.connect(self.back_at_post)
+        step.print_requested.connect(lambda: self.print_slip("guide"))
+        _enter_shortcuts(step, step.press_default)
+        return step
+
+    def _build_closed(self) -> QWidget:
+        from frontdesk.ui.reception.steps import ClosedStep
+
+        return ClosedStep()
+
+    def focus_default(self) -> None:
+        """Focus the current step's first control (or the list when no visit is open)."""
+        page = self.steps.currentWidget()
+        if page is self.empty_step:
+            self.visit_list.view.setFocus()
+        elif page is self._built("greeting"):
+            page.take_button.setFocus()
+        elif page is self._built("triage_step"):
+            if page.lookup.isVisibleTo(page):
+                page.lookup.query.setFocus()
+            else:
+                page.triage.complaint.setFocus()
+        elif page is self._built("registration"):
+            page.focus_first()
+        elif page is self._built("billing"):
+            page.confirm_button.setFocus()
+        elif page is self._built("escort"):
+            page.escort.setFocus()
+        else:
+            self.visit_list.view.setFocus()
 
     # --- list ------------------------------------------------------------------------
 
     def refresh_list(self) -> None:
         """Arrivals and visits in progress (any day: nothing open is ever hidden)."""
         try:
-            visits = reception.open_visits(actor=self.ctx.staff)
-            out = [v for v in reception.escorts_out(clock.today(),
-                                                    actor=self.ctx.staff)
-                   if v.stage == stages.DONE and not v.escort_back]
+            rows = self.controller.open_visits()
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
         try:
-            self.deferred_list.set_visits(
-                reception.deferred_billing(clock.today(), actor=self.ctx.staff))
+            self.deferred_list.set_visits(self.controller.deferred_billing())
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
-        rows = visits + [v for v in out if all(v.id != o.id for o in visits)]
         current = self.view.id if self.view is not None else None
         if self.view is not None and all(v.id != current for v in rows):
             # Just closed: keep it in the list until the desk moves on, so the
@@ -211,9 +341,9 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         """Load the visit and show the page of its stage (restoring any draft)."""
         if self.view is not None and self.view.id != visit_id:
             self._flush_draft()
-            self.late = False
+            self.controller.late = False
         try:
-            view = reception.get_visit(visit_id, actor=self.ctx.staff)
+            view = self.controller.get_visit(visit_id)
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
@@ -227,24 +357,22 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         if self.view is not None and self.view.id != visit_id:
             self._flush_draft()
         try:
-            view = reception.get_visit(visit_id, actor=self.ctx.staff)
+            view = self.controller.get_visit(visit_id)
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
         self.notice.hide()
-        self.late = True
-        self._late_patient_id = None
+        self.controller.late = True
+        self.controller.late_patient_id = None
         self.show_visit(view)
         self.visit_list.select_visit(visit_id)
 
-    def _late_page(self, view) -> bool:
-        return (self.late and view.billing_open and view.stage in stages.LATE_STAGES)
-
     def show_visit(self, view, keep_typed: bool = False) -> None:
+        control = self.controller
         same = self.view is not None and self.view.id == view.id
         previous_stage = self.view.stage if same else None
-        previous_late = same and self.late and not self.view.registered_late
-        self.view = view
+        previous_late = same and control.late and not self.view.registered_late
+        control.view = view
         if self._leave_box is not None:
             self._leave_box.hide()
         self.header.setText(self._header_text(view))
@@ -252,13 +380,13 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         self.leave_button.setEnabled(stages.is_open(view.stage))
         keep = keep_typed and same and previous_stage == view.stage
         stage = view.stage
-        if not self._late_page(view):
-            self.late = False
+        if not control.late_page(view):
+            control.late = False
         self.late_button.setVisible(view.billing_open and view.stage in stages.LATE_STAGES
-                                    and not self.late)
+                                    and not control.late)
         if (registration := self._built("registration")) is not None:
             registration.late_banner.setVisible(False)
-        if self.late:
+        if control.late:
             if not view.registered_late:
                 self._show_registration(view, keep and previous_late)
                 self.registration.late_banner.setVisible(True)
@@ -267,7 +395,7 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
                 self._show_billing(view)
                 self.steps.setCurrentWidget(self.billing)
             if (billing := self._built("billing")) is not None:
-                billing.set_late(self.late)
+                billing.set_late(control.late)
             self._update_coach()
             return
         if (billing := self._built("billing")) is not None:
@@ -299,9 +427,27 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         number = view.queue_label or f"#{view.id}"
         return f"{number}  {who}"
 
+    def _show_registration(self, view, keep: bool) -> None:
+        page = self.registration
+        page.reset(keep=keep)
+        self.controller.dups_checked_for = None
+        if keep:
+            return
+        draft = record = None
+        try:
+            draft = self.controller.load_draft()
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "warn")
+        if not draft and view.patient_id:
+            try:
+                record = self.controller.patient_form(view.patient_id)
+            except FrontdeskError as exc:
+                self.show_notice(exc.message(), "warn")
+        page.load(draft, record)
+
     def _show_billing(self, view) -> None:
         try:
-            quote = reception.fee_quote(view.id, actor=self.ctx.staff)
+            quote = self.controller.fee_quote()
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
@@ -311,16 +457,39 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
         self.billing.confirm_button.setFocus()
 
     def _show_escort(self, view) -> None:
-        # Today's escorts (the domain refuses anyone still out with a patient today).
-        day = clock.today()
         try:
-            escorts = reception.free_escorts(day)
-            busy = reception.busy_escorts(day)
+            escorts, busy = self.controller.escorts()
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             escorts, busy = [], []
         self.escort.show_visit(view, escorts, busy)
         self.escort.escort.setFocus()
+
+    # --- registration: drafts and a record on file ------------------------------------------
+
+    def _review_record(self, patient_id: int, typed: dict) -> None:
+        try:
+            record = self.controller.patient_form(patient_id)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "warn")
+            return
+        self.registration.review(record, typed)
+        self._save_draft(self.registration.form.values())
+        self.registration.focus_first()
+
+    def _save_draft(self, data: dict) -> None:
+        try:
+            saved = self.controller.save_draft(data)
+        except FrontdeskError as exc:
+            self.registration.show_draft_error(exc.message())
+            return
+        if saved:
+            self.registration.draft_saved()
+
+    def _flush_draft(self) -> None:
+        # Only a registration page that was built can hold typing to save.
+        if (registration := self._built("registration")) is not None:
+            registration.form.flush_draft()
 
     # --- coach ---------------------------------------------------------------------------
 
@@ -361,7 +530,141 @@ class DeskView(Retranslating, DeskPages, DeskRegistration, DeskActions, QWidget)
     def notice_text(self) -> str:
         return self.notice.text() if self.notice.isVisibleTo(self) else ""
 
-    # --- the steps -------------------------------------------------------------------------
+    # --- what the controller says after a step ---------------------------------------------
+
+    def _advanced(self, view) -> None:
+        self.notice.hide()
+        self.show_visit(view)
+
+    def _conflict(self, exc: FrontdeskError) -> None:
+        self.show_notice(exc.message() + " " + self.tr(
+            "The visit was reloaded; what you typed is kept."), "warn")
+        self.open_visit(self.view.id, keep_typed=True)
+
+    def _refused(self, exc: FrontdeskError, where: str) -> None:
+        if isinstance(exc, FormInvalid):
+            self.registration.show_errors(exc.errors)
+            return
+        panel = {"triage": lambda: self.triage_step.triage, "escort": lambda: self.escort,
+                 "leave": lambda: self.leave_box}.get(where)
+        if isinstance(exc, ValidationError) and panel is not None and panel().show_error(exc):
+            return
+        self.show_notice(exc.message(), "error")
+
+    # --- the steps (the buttons' slots) ------------------------------------------------------
+
+    def take(self) -> None:
+        self.controller.take()
+
+    def attach(self, patient_id: int) -> None:
+        self.controller.attach(patient_id)
+
+    def confirm_triage(self, choice) -> None:
+        self.controller.triage(choice)
+
+    def submit_registration(self) -> None:
+        if not self.controller.registering():
+            return
+        form_widget = self.registration.form
+        form_widget.clear_errors()
+        values, errors = form_widget.typed()
+        form = RegistrationForm.from_dict(values)
+        errors = {**form.validate(clock.today()), **errors}
+        if errors:
+            form_widget.show_errors(errors)
+            return
+        if self.controller.needs_duplicate_check():
+            try:
+                dups = self.controller.find_duplicates(form)
+            except FrontdeskError as exc:
+                self.show_notice(exc.message(), "error")
+                return
+            if dups:
+                self.registration.duplicates.show_duplicates(dups)
+                return
+        form_widget.flush_draft()
+        self.controller.register(form)
+
+    def use_duplicate(self, patient_id: int) -> None:
+        """The person is already on file: link that record and show it for review.
+
+        Nothing is written to the record yet: the form now holds the record (what
+        was typed only fills its empty fields; the visit's own answers are kept),
+        and what was typed differently is listed above the form. Registering then
+        writes only the fields that differ from the record (audited by name).
+        """
+        typed = self.registration.form.values()
+        if self.controller.late:
+            # The visit is past the stages where a record may be linked: complete_deferred
+            # takes the record's id when the desk registers.
+            self.controller.late_patient_id = patient_id
+            self.registration.duplicates.hide()
+            self._review_record(patient_id, typed)
+            return
+        if self.controller.attach(patient_id) is None:
+            return
+        if self.view.stage == stages.REGISTRATION:
+            self._review_record(patient_id, typed)
+
+    def create_anyway(self) -> None:
+        if self.view is not None:
+            self.controller.dups_checked_for = self.view.id
+            self.registration.duplicates.hide()
+            self.submit_registration()
+
+    def confirm_payment(self) -> None:
+        if self.controller.confirm_payment() == "late":
+            self.show_notice(self.tr("Deferred fee recorded: this visit's billing is "
+                                     "complete."), "info")
+
+    def choose_vip_card(self) -> None:
+        """Supervisor/admin: ask for the patient's VIP card, store it, re-quote the fee."""
+        v = self.view
+        if v is None or v.stage != stages.BILLING:
+            return
+        tier = self.ask_vip_tier(self, v.vip_tier)
+        if tier is None:
+            return
+        self.set_vip_card(tier)
+
+    def set_vip_card(self, tier: str) -> None:
+        self.controller.set_vip_card(tier)
+
+    def ask_vip_tier(self, parent, current: str) -> str | None:
+        """The VIP card chosen in a small dialog ("" none, "gold", "diamond"); None: cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        tiers = [("", self.tr("No VIP card")), ("gold", self.tr("Gold card")),
+                 ("diamond", self.tr("Diamond card"))]
+        labels = [label for _, label in tiers]
+        now_at = next((i for i, (code, _) in enumerate(tiers) if code == (current or "")), 0)
+        label, ok = QInputDialog.getItem(parent, self.tr("VIP card"),
+                                         self.tr("The patient's VIP card:"), labels, now_at,
+                                         False)
+        if not ok:
+            return None
+        return next(code for code, text_ in tiers if text_ == label)
+
+    def hand_to_doctor(self, escort_id: int) -> None:
+        self.controller.hand_to_doctor(escort_id)
+
+    def back_at_post(self) -> None:
+        if self.controller.back_at_post() is not None:
+            self.show_notice(self.tr("Back at post. Ready for the next patient (F4)."), "info")
+
+    def open_leave(self) -> None:
+        if self.view is not None and stages.is_open(self.view.stage):
+            self.leave_box.open()
+
+    def leave(self, reason: str) -> None:
+        self.controller.leave(reason)
+
+    def print_slip(self, kind: str) -> None:
+        if self.view is None:
+            return
+        result = self.slip_printer(self.ctx, self.view.id, kind, self)
+        self.last_print = result
+        self.show_notice(result.message, "info" if result.ok else "warn")
 
     # --- text ------------------------------------------------------------------------------
 

@@ -1,0 +1,179 @@
+"""The desk's controller: the visit being served and the domain calls of every step.
+
+No widgets here: a step runs through ``ctx.run`` (which announces what changed),
+and the outcome comes back as a signal — `advanced(view)` after a step,
+`conflict(exc)` when another desk moved the visit first, `refused(exc, where)`
+for any other refusal, `where` naming the step whose page may show it at a field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from frontdesk import clock, patients, reception, stages, triage
+from frontdesk.errors import ConflictError, FrontdeskError
+
+
+class DeskController(QObject):
+    """Holds the visit being served (`view`) and makes the desk's domain calls."""
+
+    advanced = Signal(object)  # the visit's new VisitView after a step
+    conflict = Signal(object)  # ConflictError: reload the visit, keep what was typed
+    refused = Signal(object, str)  # (FrontdeskError, where): "triage", "escort", "leave" or ""
+
+    def __init__(self, ctx, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = None  # the VisitView being served
+        self.late = False  # registration/billing are catching up a deferred (red-flag) visit
+        self.late_patient_id: int | None = None  # "same person" chosen while late
+        self.dups_checked_for: int | None = None  # visit whose duplicates were dismissed
+
+    # --- state -------------------------------------------------------------------------
+
+    def late_page(self, view) -> bool:
+        """The visit is shown on the late registration/billing pages."""
+        return self.late and view.billing_open and view.stage in stages.LATE_STAGES
+
+    def registering(self) -> bool:
+        v = self.view
+        return v is not None and (v.stage == stages.REGISTRATION
+                                  or (self.late_page(v) and not v.registered_late))
+
+    # --- reads (raise FrontdeskError) ----------------------------------------------------
+
+    def get_visit(self, visit_id: int):
+        return reception.get_visit(visit_id, actor=self.ctx.staff)
+
+    def open_visits(self) -> list:
+        """Arrivals and visits in progress, and escorts not back yet (any day)."""
+        visits = reception.open_visits(actor=self.ctx.staff)
+        out = [v for v in reception.escorts_out(clock.today(), actor=self.ctx.staff)
+               if v.stage == stages.DONE and not v.escort_back]
+        return visits + [v for v in out if all(v.id != o.id for o in visits)]
+
+    def deferred_billing(self) -> list:
+        return reception.deferred_billing(clock.today(), actor=self.ctx.staff)
+
+    def fee_quote(self):
+        return reception.fee_quote(self.view.id, actor=self.ctx.staff)
+
+    def escorts(self) -> tuple[list, list]:
+        """Today's free escorts and those still out (the domain refuses a busy one)."""
+        day = clock.today()
+        return reception.free_escorts(day), reception.busy_escorts(day)
+
+    def load_draft(self):
+        return reception.load_draft(self.view.id, actor=self.ctx.staff)
+
+    def save_draft(self, data: dict) -> bool:
+        """Save what is typed while registering; False when not registering."""
+        if not self.registering():
+            return False
+        reception.save_draft(self.view.id, data, actor=self.ctx.staff)
+        return True
+
+    def patient_form(self, patient_id: int) -> dict:
+        return patients.form_for(patient_id, actor=self.ctx.staff).to_dict()
+
+    def find_duplicates(self, form) -> list:
+        return patients.find_duplicates(form, actor=self.ctx.staff)
+
+    @staticmethod
+    def media_sources() -> list:
+        try:
+            return triage.media_sources()
+        except FrontdeskError:
+            return []
+
+    # --- steps -------------------------------------------------------------------------
+
+    def _act(self, op: Callable, *args, where: str = "", **kwargs):
+        """Run one step through the runner; the new view, or None when refused."""
+        if self.view is None:
+            return None
+        return self.ctx.run(op, *args, on_done=self.advanced.emit,
+                            on_error=lambda exc: self._refused(exc, where), **kwargs)
+
+    def _refused(self, exc: FrontdeskError, where: str) -> None:
+        if isinstance(exc, ConflictError):
+            self.conflict.emit(exc)
+        else:
+            self.refused.emit(exc, where)
+
+    def _kw(self) -> dict:
+        return {"actor": self.ctx.staff, "expected_version": self.view.version}
+
+    def take(self):
+        v = self.view
+        if v is None or v.stage != stages.GREETING:
+            return None
+        return self._act(reception.take_at_desk, v.id, **self._kw())
+
+    def attach(self, patient_id: int):
+        if self.view is None:
+            return None
+        return self._act(reception.attach_patient, self.view.id, patient_id=patient_id,
+                         **self._kw())
+
+    def triage(self, choice):
+        v = self.view
+        if v is None or v.stage != stages.TRIAGE:
+            return None
+        return self._act(reception.triage, v.id, complaint=choice.complaint,
+                         department_id=choice.department_id, doctor_id=choice.doctor_id,
+                         where="triage", **self._kw())
+
+    def needs_duplicate_check(self) -> bool:
+        """Before registering a new record: look for the person on file (once per visit)."""
+        v = self.view
+        known = v.patient_id or (self.late_patient_id if self.late else None)
+        return known is None and self.dups_checked_for != v.id
+
+    def register(self, form):
+        """Register (or, late, complete the deferred registration of) the visit."""
+        v = self.view
+        patient_id = self.late_patient_id if self.late else None
+        if self.late:
+            return self._act(reception.complete_deferred, v.id, form=form,
+                             patient_id=patient_id, **self._kw())
+        return self._act(reception.register, v.id, form=form, patient_id=patient_id,
+                         **self._kw())
+
+    def confirm_payment(self) -> str | None:
+        """"late" when a deferred fee was recorded, "paid" after billing, None otherwise."""
+        v = self.view
+        if v is None:
+            return None
+        if self.late_page(v) and v.registered_late:
+            return "late" if self._act(reception.confirm_deferred_payment, v.id,
+                                       **self._kw()) else None
+        if v.stage != stages.BILLING:
+            return None
+        return "paid" if self._act(reception.confirm_payment, v.id, **self._kw()) else None
+
+    def set_vip_card(self, tier: str):
+        if self.view is None:
+            return None
+        return self._act(reception.set_vip_card, self.view.id, tier=tier, **self._kw())
+
+    def hand_to_doctor(self, escort_id: int):
+        v = self.view
+        if v is None or v.stage != stages.ESCORT:
+            return None
+        return self._act(reception.hand_to_doctor, v.id, escort_id=escort_id, where="escort",
+                         **self._kw())
+
+    def back_at_post(self):
+        v = self.view
+        if v is None or v.stage != stages.DONE or v.escort_back:
+            return None
+        return self._act(reception.back_at_post, v.id, actor=self.ctx.staff)
+
+    def leave(self, reason: str):
+        if self.view is None:
+            return None
+        return self._act(reception.leave, self.view.id, reason=reason, where="leave",
+                         **self._kw())
