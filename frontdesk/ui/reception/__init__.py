@@ -2,8 +2,9 @@
 
 area.py          ReceptionArea: the door and desk views side by side
 door.py          the guide at the entrance: greet, two questions, hand over
-desk.py          the desk: visit list, the current step, the coach
-desk_pages.py, desk_registration.py, desk_actions.py  the desk's step pages, drafts, domain calls
+desk/            the desk: DeskView (visit list, the current step, the coach),
+                 DeskController (the visit and its domain calls), RegistrationPage
+desk_pages.py    the desk's progress strip (StageTrack)
 steps.py         one page per step (triage, registration, billing, escort)
 (the triage panel is still ui/reception_triage.py) registration.py, billing.py, escort.py, deferred.py  the step panels
 lookup.py        finding a returning patient
