@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from frontdesk import audit, auth, clock, settings
 from frontdesk.db.models import (
-    ROLES,
     AuditLog,
     Fine,
     GroomingCheck,
@@ -36,7 +35,9 @@ from frontdesk.errors import (
     PermissionDenied,
     ValidationError,
 )
-from frontdesk.permissions import ROLE_NAMES, Perm, require
+from frontdesk.i18n import Msg
+from frontdesk.permissions import ROLES, Perm, Role, require
+from frontdesk.permissions import role_name as _role_name
 
 MAX_LOCKOUT_SECONDS = 15 * 60
 PIN_LENGTHS = (4, 5, 6)
@@ -333,8 +334,9 @@ class StaffInfo:
     created_at: dt.datetime
 
 
-def role_name(role: str) -> tuple[str, str]:
-    return ROLE_NAMES.get(role, (role, role))
+def role_name(role: str) -> Msg:
+    """The role's name in both languages (an unknown role reads as itself)."""
+    return _role_name(role)
 
 
 def list_staff(*, actor, include_inactive: bool = True) -> list[StaffInfo]:
@@ -357,7 +359,7 @@ def create_staff(*, actor, username: str, display_name: str, role: str, password
 
 def needs_first_admin() -> bool:
     """True on a new installation: nobody could log in to create accounts."""
-    return not Staff.select().where(Staff.active & (Staff.role == "admin")).exists()
+    return not Staff.select().where(Staff.active & (Staff.role == Role.ADMIN)).exists()
 
 
 def create_first_admin(*, username: str, display_name: str, password: str, pin: str) -> Staff:
@@ -366,7 +368,7 @@ def create_first_admin(*, username: str, display_name: str, password: str, pin: 
         raise PermissionDenied("已有管理员账户；新账户请由管理员在“管理”中添加。",
                                "An administrator already exists; new accounts are added by an "
                                "administrator under Admin.")
-    return _create_staff(None, username=username, display_name=display_name, role="admin",
+    return _create_staff(None, username=username, display_name=display_name, role=Role.ADMIN,
                          password=password, pin=pin)
 
 
@@ -405,7 +407,7 @@ def _get_staff(staff_id: int) -> Staff:
 
 
 def _active_admins() -> int:
-    return Staff.select().where((Staff.role == "admin") & (Staff.active == True)).count()  # noqa: E712
+    return Staff.select().where((Staff.role == Role.ADMIN) & (Staff.active == True)).count()  # noqa: E712
 
 
 def deactivate_staff(*, actor, staff_id: int) -> Staff:
@@ -417,7 +419,7 @@ def deactivate_staff(*, actor, staff_id: int) -> Staff:
             return staff
         if staff.id == actor.id:
             raise ConflictError("不能停用自己的账号。", "You cannot deactivate your own account.")
-        if staff.role == "admin" and _active_admins() <= 1:
+        if staff.role == Role.ADMIN and _active_admins() <= 1:
             raise ConflictError("这是最后一位在用的管理员，不能停用。",
                                 "This is the last active administrator and cannot be deactivated.")
         Staff.update(active=False).where(Staff.id == staff.id).execute()

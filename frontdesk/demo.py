@@ -23,10 +23,12 @@ from frontdesk.db.models import (
     Shift,
     ShiftAssignment,
     Staff,
+    VipTier,
     Visit,
     VisitEvent,
     database_proxy,
 )
+from frontdesk.permissions import Role
 
 DEMO_HOSPITAL = ("仁和医院（演示）", "Renhe Hospital (demo)")
 DEMO_PASSWORD = "demo1234"
@@ -161,7 +163,7 @@ def _make_patients(rng: random.Random, count: int, today: dt.date) -> list[Patie
             record_no=f"D{i + 1:07d}", name=name, sex=sex, birth_date=birth, phone=phone,
             id_number=_id_number(rng, birth, sex) if rng.random() < 0.8 else None,
             address=rng.choice(["朝阳区", "海淀区", "东城区", "西城区", "丰台区"]) + f"{rng.randrange(1, 200)}号",
-            vip_tier=rng.choices(["", "gold", "diamond"], [90, 7, 3])[0],
+            vip_tier=rng.choices([VipTier.NONE, VipTier.GOLD, VipTier.DIAMOND], [90, 7, 3])[0],
         )
         PatientSearchKey.insert_many(_search_keys(p)).execute()
         out.append(p)
@@ -180,7 +182,7 @@ def _make_rota(staff: list[Staff], today: dt.date) -> None:
 
 
 def _make_day(rng, day, staff, pats, depts, doctors, media) -> int:
-    guides = [s for s in staff if s.role == "guide"]
+    guides = [s for s in staff if s.role == Role.GUIDE]
     desks = [s for s in staff if s.role == "desk"]
     codes, weights = zip(*DEPT_WEIGHTS.items(), strict=True)
     hours, hweights = zip(*HOUR_WEIGHTS.items(), strict=True)
@@ -196,7 +198,7 @@ def _make_day(rng, day, staff, pats, depts, doctors, media) -> int:
         red = dept.is_emergency
         left = not red and rng.random() < 0.05
         guide, desk, escort = rng.choice(guides), rng.choice(desks), rng.choice(guides)
-        waived = patient.vip_tier in ("gold", "diamond")
+        waived = patient.vip_tier in (VipTier.GOLD, VipTier.DIAMOND)
         fee = 0 if waived else doc.fee_class.amount_fen
         visit = Visit.create(
             visit_date=day, stage=stages.LEFT if left else stages.DONE, patient=patient,

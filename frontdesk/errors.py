@@ -5,20 +5,39 @@ Anything else that escapes is a bug and is logged with its traceback.
 
 from __future__ import annotations
 
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg
 
 
 class FrontdeskError(Exception):
-    """A problem the user can understand and act on."""
+    """A problem the user can understand and act on.
 
-    def __init__(self, zh: str, en: str, *, field: str | None = None):
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
+    Raised as `FrontdeskError(zh, en, field=...)` or `FrontdeskError(msg, field=...)`;
+    either way it carries one `Msg` (`.msg`).
+    """
+
+    def __init__(self, zh: str | Msg, en: str | None = None, *, field: str | None = None):
+        if isinstance(zh, Msg):
+            if en is not None:
+                raise TypeError("FrontdeskError takes a Msg or (zh, en), not both")
+            msg = zh
+        elif en is None:
+            raise TypeError("FrontdeskError needs both the Chinese and the English text")
+        else:
+            msg = Msg(zh, en)
+        super().__init__(msg.en)
+        self.msg = msg
         self.field = field  # the form field to show it at, when there is one
 
+    @property
+    def zh(self) -> str:
+        return self.msg.zh
+
+    @property
+    def en(self) -> str:
+        return self.msg.en
+
     def message(self, lang: str | None = None) -> str:
-        return text(self.zh, self.en, lang)
+        return self.msg.text(lang)
 
     def __str__(self) -> str:
         return self.message()

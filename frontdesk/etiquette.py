@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.errors import ConfigError
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg, text
 from frontdesk.paths import resource_path
 from frontdesk.pinyin import COMPOUND_SURNAMES, split_surname, surname_pinyin
 
@@ -102,15 +102,6 @@ PHRASES_FILE = "phrases.toml"
 
 
 @dataclass(frozen=True)
-class Bilingual:
-    zh: str
-    en: str
-
-    def get(self, lang: str | None) -> str:
-        return text(self.zh, self.en, lang)
-
-
-@dataclass(frozen=True)
 class Phrase:
     """One line of the coach: what to say (`text`) and when (`cue`), in one language."""
 
@@ -127,15 +118,15 @@ class Forbidden:
     """A word staff must never say, and what to say instead."""
 
     word: str
-    instead: Bilingual
+    instead: Msg
     exceptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Phrasebook:
-    stages: dict[str, tuple[tuple[str, Bilingual, Bilingual], ...]]  # key, cue, phrase
-    defaults: dict[str, Bilingual]
-    arrival: dict[str, Bilingual]
+    stages: dict[str, tuple[tuple[str, Msg, Msg], ...]]  # key, cue, phrase
+    defaults: dict[str, Msg]
+    arrival: dict[str, Msg]
     forbidden: tuple[Forbidden, ...]
 
 
@@ -146,11 +137,11 @@ def _bad(path: Path, zh: str, en: str) -> ConfigError:
     )
 
 
-def _bilingual(path: Path, value: Any, where: str) -> Bilingual:
+def _bilingual(path: Path, value: Any, where: str) -> Msg:
     ok = isinstance(value, dict) and all(isinstance(value.get(k), str) for k in ("zh", "en"))
     if not ok or not value["zh"].strip() or not value["en"].strip():
         raise _bad(path, f"{where} 需要非空的 zh 和 en", f"{where} needs non-empty zh and en")
-    return Bilingual(value["zh"], value["en"])
+    return Msg(value["zh"], value["en"])
 
 
 def _check_placeholders(path: Path, template: str, where: str) -> None:
@@ -168,7 +159,7 @@ def _check_placeholders(path: Path, template: str, where: str) -> None:
         )
 
 
-def _stage(path: Path, name: str, entries: Any) -> tuple[tuple[str, Bilingual, Bilingual], ...]:
+def _stage(path: Path, name: str, entries: Any) -> tuple[tuple[str, Msg, Msg], ...]:
     if not isinstance(entries, list) or not entries:
         raise _bad(path, f"缺少阶段 {name} 的话术", f"stage {name} has no phrases")
     out = []
@@ -207,7 +198,7 @@ def _forbidden(path: Path, entries: Any) -> tuple[Forbidden, ...]:
 
 def _table(
     path: Path, data: dict[str, Any], name: str, keys: tuple[str, ...]
-) -> dict[str, Bilingual]:
+) -> dict[str, Msg]:
     table = data.get(name)
     if not isinstance(table, dict):
         raise _bad(path, f"缺少表 [{name}]", f"table [{name}] is missing")
@@ -250,10 +241,10 @@ def arrival_text(first_visit: bool | None, booked: bool | None, lang: str | None
     arrival = load_phrasebook().arrival
     parts = []
     if first_visit is not None:
-        parts.append(arrival["first_visit" if first_visit else "returning"].get(lang))
+        parts.append(arrival["first_visit" if first_visit else "returning"].text(lang))
     if booked is not None:
-        parts.append(arrival["booked" if booked else "not_booked"].get(lang))
-    return arrival["separator"].get(lang).join(parts)
+        parts.append(arrival["booked" if booked else "not_booked"].text(lang))
+    return arrival["separator"].text(lang).join(parts)
 
 
 def phrases_for(
@@ -279,12 +270,12 @@ def phrases_for(
     values = {
         "address": address or form_of_address(None, None, None, lang),
         "title": title or title_of(None, None, lang),
-        "arrival": arrival_text(first_visit, booked, lang) or book.defaults["arrival"].get(lang),
-        "doctor": doctor or book.defaults["doctor"].get(lang),
-        "complaint": complaint or book.defaults["complaint"].get(lang),
+        "arrival": arrival_text(first_visit, booked, lang) or book.defaults["arrival"].text(lang),
+        "doctor": doctor or book.defaults["doctor"].text(lang),
+        "complaint": complaint or book.defaults["complaint"].text(lang),
     }
     return [
-        Phrase(key=key, cue=cue.get(lang), text=phrase.get(lang).format_map(values))
+        Phrase(key=key, cue=cue.text(lang), text=phrase.text(lang).format_map(values))
         for key, cue, phrase in book.stages[stage]
     ]
 

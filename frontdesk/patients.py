@@ -20,6 +20,7 @@ from peewee import PostgresqlDatabase
 
 from frontdesk import audit, clock, pinyin
 from frontdesk.db.models import (
+    VIP_TIERS,
     Appointment,
     FollowUp,
     MediaSource,
@@ -511,9 +512,6 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
             # Only which fields changed: the audit log is not a second copy of the record.
             audit.record(actor, "update", "patient", patient.id, {"fields": sorted(changed)})
     return patient
-
-
-VIP_TIERS = ("", "gold", "diamond")  # "" = no card; the fee rules waive gold and diamond
 
 
 def set_vip_tier(*, actor, patient_id: int, tier: str) -> Patient:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from frontdesk.db.models import ROLES, Role
 from frontdesk.errors import PermissionDenied
+from frontdesk.i18n import Msg
+
+__all__ = ["ROLES", "ROLE_NAMES", "ROLE_PERMISSIONS", "SYSTEM", "SYSTEM_PERMISSIONS", "Perm",
+           "Role", "allowed", "require", "role_name"]
 
 
 class Perm(StrEnum):
@@ -57,42 +62,42 @@ SYSTEM_PERMISSIONS = frozenset({Perm.VIEW_PATIENT, Perm.PRINT_REPORTS})
 _FRONT = {Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN, Perm.WRITE_HANDOVER}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
-    "guide": frozenset({Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN,
-                        Perm.WRITE_HANDOVER}),
-    "desk": frozenset(_FRONT | {Perm.FOLLOW_UP}),
-    "supervisor": frozenset(_FRONT | {Perm.GROOMING_CHECK, Perm.VIEW_FINES, Perm.WAIVE_FINES,
-                                      Perm.PRINT_REPORTS, Perm.SET_VIP, Perm.FOLLOW_UP}),
-    "admin": frozenset({Perm.VIEW_PATIENT, Perm.MERGE_PATIENTS, Perm.SET_VIP, Perm.PRINT_REPORTS,
-                        Perm.VIEW_FINES, Perm.MANAGE_STAFF, Perm.MANAGE_RULES,
-                        Perm.MANAGE_SETTINGS, Perm.MANAGE_BACKUPS, Perm.VIEW_AUDIT,
-                        Perm.SIGN_IN}),
+    Role.GUIDE: frozenset({Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN,
+                           Perm.WRITE_HANDOVER}),
+    Role.DESK: frozenset(_FRONT | {Perm.FOLLOW_UP}),
+    Role.SUPERVISOR: frozenset(_FRONT | {Perm.GROOMING_CHECK, Perm.VIEW_FINES, Perm.WAIVE_FINES,
+                                         Perm.PRINT_REPORTS, Perm.SET_VIP, Perm.FOLLOW_UP}),
+    Role.ADMIN: frozenset({Perm.VIEW_PATIENT, Perm.MERGE_PATIENTS, Perm.SET_VIP,
+                           Perm.PRINT_REPORTS, Perm.VIEW_FINES, Perm.MANAGE_STAFF,
+                           Perm.MANAGE_RULES, Perm.MANAGE_SETTINGS, Perm.MANAGE_BACKUPS,
+                           Perm.VIEW_AUDIT, Perm.SIGN_IN}),
 }
 
-ROLE_NAMES = {
-    "guide": ("导医", "Door guide"),
-    "desk": ("导医台", "Desk"),
-    "supervisor": ("主管", "Supervisor"),
-    "admin": ("管理员", "Administrator"),
+ROLE_NAMES: dict[str, Msg] = {
+    Role.GUIDE: Msg("导医", "Door guide"),
+    Role.DESK: Msg("导医台", "Desk"),
+    Role.SUPERVISOR: Msg("主管", "Supervisor"),
+    Role.ADMIN: Msg("管理员", "Administrator"),
 }
 
 _PERM_NAMES = {
-    Perm.GREET: ("接待新到患者", "greet new arrivals"),
-    Perm.RUN_VISIT: ("办理就诊流程", "run patient visits"),
-    Perm.VIEW_PATIENT: ("查看患者资料", "view patient records"),
-    Perm.MERGE_PATIENTS: ("合并患者档案", "merge patient records"),
-    Perm.GROOMING_CHECK: ("仪容检查", "run grooming checks"),
-    Perm.SIGN_IN: ("签到", "sign in"),
-    Perm.VIEW_FINES: ("查看罚款", "view fines"),
-    Perm.WAIVE_FINES: ("免除罚款", "waive fines"),
-    Perm.PRINT_REPORTS: ("打印报表", "print reports"),
-    Perm.WRITE_HANDOVER: ("填写交接班记录", "write handover notes"),
-    Perm.MANAGE_STAFF: ("管理员工", "manage staff"),
-    Perm.MANAGE_RULES: ("修改规则", "change rules"),
-    Perm.MANAGE_SETTINGS: ("修改设置", "change settings"),
-    Perm.MANAGE_BACKUPS: ("备份与恢复", "back up and restore"),
-    Perm.VIEW_AUDIT: ("查看审计日志", "view the audit log"),
-    Perm.SET_VIP: ("设置患者VIP卡", "set a patient's VIP card"),
-    Perm.FOLLOW_UP: ("进行电话回访", "make follow-up calls"),
+    Perm.GREET: Msg("接待新到患者", "greet new arrivals"),
+    Perm.RUN_VISIT: Msg("办理就诊流程", "run patient visits"),
+    Perm.VIEW_PATIENT: Msg("查看患者资料", "view patient records"),
+    Perm.MERGE_PATIENTS: Msg("合并患者档案", "merge patient records"),
+    Perm.GROOMING_CHECK: Msg("仪容检查", "run grooming checks"),
+    Perm.SIGN_IN: Msg("签到", "sign in"),
+    Perm.VIEW_FINES: Msg("查看罚款", "view fines"),
+    Perm.WAIVE_FINES: Msg("免除罚款", "waive fines"),
+    Perm.PRINT_REPORTS: Msg("打印报表", "print reports"),
+    Perm.WRITE_HANDOVER: Msg("填写交接班记录", "write handover notes"),
+    Perm.MANAGE_STAFF: Msg("管理员工", "manage staff"),
+    Perm.MANAGE_RULES: Msg("修改规则", "change rules"),
+    Perm.MANAGE_SETTINGS: Msg("修改设置", "change settings"),
+    Perm.MANAGE_BACKUPS: Msg("备份与恢复", "back up and restore"),
+    Perm.VIEW_AUDIT: Msg("查看审计日志", "view the audit log"),
+    Perm.SET_VIP: Msg("设置患者VIP卡", "set a patient's VIP card"),
+    Perm.FOLLOW_UP: Msg("进行电话回访", "make follow-up calls"),
 }
 
 
@@ -109,11 +114,16 @@ def require(actor, perm: Perm) -> None:
     """Raise PermissionDenied unless `actor` holds `perm`."""
     if allowed(actor, perm):
         return
-    zh, en = _PERM_NAMES[perm]
+    action = _PERM_NAMES[perm]
     if actor is None:
-        raise PermissionDenied(f"请先登录，才能{zh}。", f"Log in first to {en}.")
-    role_zh, role_en = ROLE_NAMES.get(actor.role, (actor.role, actor.role))
+        raise PermissionDenied(f"请先登录，才能{action.zh}。", f"Log in first to {action.en}.")
+    role = role_name(actor.role)
     raise PermissionDenied(
-        f"“{role_zh}”角色无权{zh}。请让有权限的同事操作。",
-        f"The {role_en} role may not {en}. Ask a colleague who may.",
+        f"“{role.zh}”角色无权{action.zh}。请让有权限的同事操作。",
+        f"The {role.en} role may not {action.en}. Ask a colleague who may.",
     )
+
+
+def role_name(role: str) -> Msg:
+    """The role's name in both languages; an unknown role reads as itself."""
+    return ROLE_NAMES.get(role) or Msg.same(role)

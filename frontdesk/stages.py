@@ -14,9 +14,14 @@ flow, and a registration written after the doctor must not skew those figures.
 
 from __future__ import annotations
 
-from frontdesk.db.models import OPEN_STAGES, STAGES
+from frontdesk.db.models import OPEN_STAGES, STAGES, Stage
+from frontdesk.i18n import Msg
 
-GREETING, TRIAGE, REGISTRATION, BILLING, ESCORT, DONE, LEFT = STAGES
+__all__ = ["OPEN_STAGES", "STAGES", "STAGE_NAMES", "TRANSITIONS", "Stage", "can_move", "is_open",
+           "stage_name"]
+
+# Short names for the members, as the flow code has always spelled them.
+GREETING, TRIAGE, REGISTRATION, BILLING, ESCORT, DONE, LEFT = Stage
 
 # stage -> stages it may move to (LEFT is allowed from every open stage)
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -46,15 +51,20 @@ PAID_LATE = "paid_late"  # the deferred fee was paid
 WAIVED_LATE = "waived_late"  # the deferred fee was waived (VIP)
 LATE_STAGES = (ESCORT, DONE)  # where a deferred visit's billing may be completed
 
-STAGE_NAMES = {
-    GREETING: ("迎接", "Greeting"),
-    TRIAGE: ("分诊", "Triage"),
-    REGISTRATION: ("登记", "Registration"),
-    BILLING: ("挂号缴费", "Billing"),
-    ESCORT: ("陪诊", "Escort"),
-    DONE: ("已就诊", "With doctor"),
-    LEFT: ("已离开", "Left"),
+STAGE_NAMES: dict[str, Msg] = {
+    GREETING: Msg("迎接", "Greeting"),
+    TRIAGE: Msg("分诊", "Triage"),
+    REGISTRATION: Msg("登记", "Registration"),
+    BILLING: Msg("挂号缴费", "Billing"),
+    ESCORT: Msg("陪诊", "Escort"),
+    DONE: Msg("已就诊", "With doctor"),
+    LEFT: Msg("已离开", "Left"),
 }
+
+
+def stage_name(stage: str) -> Msg:
+    """The stage's name in both languages; an unknown stage reads as itself."""
+    return STAGE_NAMES.get(stage) or Msg.same(stage)
 
 
 def can_move(src: str, dst: str) -> bool:

@@ -8,6 +8,8 @@ when the rules do.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from peewee import (
     BlobField,
     BooleanField,
@@ -49,13 +51,22 @@ class Setting(BaseModel):
 
 # --- Staff, shifts, grooming ------------------------------------------------
 
-ROLES = ("guide", "desk", "supervisor", "admin")
+class Role(StrEnum):
+    """A staff member's role; the value is what `Staff.role` stores."""
+
+    GUIDE = "guide"  # door guide (导医)
+    DESK = "desk"  # the desk (导医台)
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+ROLES = tuple(Role)
 
 
 class Staff(BaseModel):
     username = CharField(max_length=40, unique=True)
     display_name = CharField(max_length=40)
-    role = CharField(max_length=16, index=True)  # one of ROLES
+    role = CharField(max_length=16, index=True)  # a Role
     sex = CharField(max_length=1, default="")  # "M" / "F" / ""
     password_hash = CharField(max_length=255, default="")
     pin_hash = CharField(max_length=255, default="")
@@ -231,7 +242,16 @@ class TriageKeyword(BaseModel):
 
 # --- Patients and visits -----------------------------------------------------
 
-VIP_TIERS = ("", "gold", "diamond")
+class VipTier(StrEnum):
+    """A patient's VIP card; the value is what `Patient.vip_tier` stores. The fee rules
+    waive gold and diamond."""
+
+    NONE = ""  # no card
+    GOLD = "gold"
+    DIAMOND = "diamond"
+
+
+VIP_TIERS = tuple(VipTier)
 
 
 class Patient(BaseModel):
@@ -247,7 +267,7 @@ class Patient(BaseModel):
     medical_history = TextField(default="")
     person_type = CharField(max_length=40, default="")
     economic_status = CharField(max_length=40, default="")
-    vip_tier = CharField(max_length=8, default="")  # one of VIP_TIERS
+    vip_tier = CharField(max_length=8, default=VipTier.NONE.value)  # a VipTier
     media_source = ForeignKeyField(MediaSource, null=True, on_delete="SET NULL")
     merged_into = ForeignKeyField("self", null=True, on_delete="RESTRICT")
     created_at = DateTimeField(default=clock.now)
@@ -285,13 +305,25 @@ class Appointment(BaseModel):
     created_at = DateTimeField(default=clock.now)
 
 
-STAGES = ("GREETING", "TRIAGE", "REGISTRATION", "BILLING", "ESCORT", "DONE", "LEFT")
+class Stage(StrEnum):
+    """Where a visit is; the value is what `Visit.stage` stores (moves: frontdesk.stages)."""
+
+    GREETING = "GREETING"
+    TRIAGE = "TRIAGE"
+    REGISTRATION = "REGISTRATION"
+    BILLING = "BILLING"
+    ESCORT = "ESCORT"
+    DONE = "DONE"
+    LEFT = "LEFT"
+
+
+STAGES = tuple(Stage)
 OPEN_STAGES = STAGES[:5]
 
 
 class Visit(BaseModel):
     visit_date = DateField(index=True)
-    stage = CharField(max_length=16, default="GREETING", index=True)
+    stage = CharField(max_length=16, default=Stage.GREETING.value, index=True)
     version = IntegerField(default=1)  # optimistic lock: two desks, one visit
     patient = ForeignKeyField(Patient, null=True, backref="visits", on_delete="RESTRICT")
     first_visit = BooleanField(default=True)

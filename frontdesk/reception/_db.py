@@ -17,7 +17,8 @@ from peewee import SqliteDatabase
 from frontdesk import clock
 from frontdesk.db.models import Visit, database_proxy
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.reception.views import _as_date, _stage_name
+from frontdesk.reception.views import _as_date
+from frontdesk.stages import stage_name
 
 
 def _write_tx() -> AbstractContextManager:
@@ -73,7 +74,7 @@ def _load(visit_id: int) -> _VisitRow:
 
 
 def _conflict(visit: Visit) -> ConflictError:
-    zh, en = _stage_name(visit.stage)
+    zh, en = stage_name(visit.stage).pair()
     return ConflictError(
         f"这位患者刚刚已由其他导医台处理（现在是“{zh}”一步）。已为您刷新，请从这一步继续。",
         f"Another desk has just moved this visit on (it is now at {en}). "
@@ -82,8 +83,8 @@ def _conflict(visit: Visit) -> ConflictError:
 
 
 def _illegal(src: str, dst: str) -> ValidationError:
-    s_zh, s_en = _stage_name(src)
-    d_zh, d_en = _stage_name(dst)
+    s_zh, s_en = stage_name(src).pair()
+    d_zh, d_en = stage_name(dst).pair()
     return ValidationError(
         f"不能从“{s_zh}”转到“{d_zh}”。",
         f"A visit cannot move from {s_en} to {d_en}.",

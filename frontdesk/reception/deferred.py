@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 
 from frontdesk import audit, clock, patients, stages
-from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Payment, database_proxy
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
 from frontdesk.reception._db import _check_version, _commit, _load, _VisitRow, _write_tx
 from frontdesk.reception.steps import _save_registration
-from frontdesk.reception.views import VisitView, _get_visit, _stage_name, _views
+from frontdesk.reception.views import VisitView, _get_visit, _views
+from frontdesk.stages import stage_name
 
 
 def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[str]]:
@@ -38,7 +38,7 @@ def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[st
             "This visit's billing was not deferred: register and bill it the normal way.",
             field="stage")
     if visit.stage not in stages.LATE_STAGES:
-        zh, en = _stage_name(visit.stage)
+        zh, en = stage_name(visit.stage).pair()
         raise ValidationError(
             f"这次就诊在“{zh}”一步，不能补办登记或缴费。",
             f"This visit is at {en}: its deferred registration and billing cannot be "
@@ -46,7 +46,6 @@ def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[st
     return visit, done
 
 
-@changes(Changed.VISITS | Changed.PATIENTS)
 def complete_deferred(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
                       patient_id: int | None = None) -> VisitView:
     """Register a red-flag patient after treatment began, and quote the fee ("registered_late").
@@ -80,7 +79,6 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
     return _get_visit(visit_id)
 
 
-@changes(Changed.VISITS)
 def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The deferred fee was paid ("paid_late") or waived ("waived_late"); stage unchanged.
 

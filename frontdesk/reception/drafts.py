@@ -15,7 +15,7 @@ from frontdesk.db.models import VisitDraft, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.permissions import Perm, require
 from frontdesk.reception._db import _load, _VisitRow
-from frontdesk.reception.views import _stage_name
+from frontdesk.stages import stage_name
 
 
 def save_draft(visit_id: int, data: dict[str, Any], *, actor) -> None:
@@ -28,7 +28,7 @@ def save_draft(visit_id: int, data: dict[str, Any], *, actor) -> None:
     require(actor, Perm.RUN_VISIT)
     visit = _load(visit_id)
     if not _draft_allowed(visit):
-        zh, en = _stage_name(visit.stage)
+        zh, en = stage_name(visit.stage).pair()
         raise ValidationError(
             f"这次就诊在“{zh}”一步，不再保存登记草稿。",
             f"This visit is at {en}: its registration draft is no longer kept.",

@@ -16,12 +16,15 @@ from peewee import PostgresqlDatabase
 from frontdesk import clock, stages
 from frontdesk.db.models import Staff, database_proxy
 from frontdesk.errors import ValidationError
-from frontdesk.permissions import Perm, require
+from frontdesk.permissions import Perm, Role, require
 from frontdesk.reception.views import VisitView, _get_visit, _views
 
 # Action on a visit that does not move it: the escort was named (assign_escort).
 ESCORT_ASSIGNED = "escort_assigned"
-ESCORT_ROLES = ("guide", "desk")
+ESCORT_ROLES = (Role.GUIDE, Role.DESK)
+
+
+ESCORT_LOCK_CLASS = 0x46440004  # advisory lock namespace ("FD" 4): naming an escort, per staff
 
 
 ESCORT_LOCK_CLASS = 0x46440004  # advisory lock namespace ("FD" 4): naming an escort, per staff
@@ -93,13 +96,13 @@ def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
         .order_by(Staff.id)
     )
     # Door guides first: escorting is their job; the desk goes when no guide is free.
-    rows = sorted((s for s in query if s.id not in busy), key=lambda s: (s.role != "guide", s.id))
+    rows = sorted((s for s in query if s.id not in busy), key=lambda s: (s.role != Role.GUIDE, s.id))
     return [(s.id, s.display_name) for s in rows]
 
 
 def _checked_escort(escort_id: int) -> Staff:
     escort = Staff.get_or_none(Staff.id == escort_id)
-    if escort is None or not escort.active or escort.role not in ESCORT_ROLES + ("supervisor",):
+    if escort is None or not escort.active or escort.role not in (*ESCORT_ROLES, Role.SUPERVISOR):
         raise ValidationError("请选择陪诊的导医。", "Choose who escorts the patient.",
                               field="escort_id")
     return escort

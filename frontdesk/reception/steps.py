@@ -18,7 +18,6 @@ from typing import Any
 
 from frontdesk import audit, clock, fees, leave_reasons, patients, queue, stages, validation
 from frontdesk import triage as triage_rules  # `triage` is the step below
-from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Appointment,
     Department,
@@ -31,7 +30,7 @@ from frontdesk.db.models import (
 )
 from frontdesk.errors import ConfigError, ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
-from frontdesk.permissions import Perm, require
+from frontdesk.permissions import Perm, Role, require
 from frontdesk.reception._db import (
     _check_version,
     _commit,
@@ -41,7 +40,8 @@ from frontdesk.reception._db import (
     _write_tx,
 )
 from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
-from frontdesk.reception.views import VisitView, _get_visit, _stage_name
+from frontdesk.reception.views import VisitView, _get_visit
+from frontdesk.stages import stage_name
 
 # Action on a visit that does not move it: a patient record was linked.
 PATIENT_ATTACHED = "patient_attached"
@@ -78,7 +78,7 @@ def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action:
 
 def _require_stage(visit: Visit, allowed: tuple[str, ...], action_zh: str, action_en: str) -> None:
     if visit.stage not in allowed:
-        zh, en = _stage_name(visit.stage)
+        zh, en = stage_name(visit.stage).pair()
         raise ValidationError(
             f"这次就诊在“{zh}”一步，不能{action_zh}。",
             f"This visit is at {en}; it cannot {action_en} now.",
@@ -86,7 +86,6 @@ def _require_stage(visit: Visit, allowed: tuple[str, ...], action_zh: str, actio
         )
 
 
-@changes(Changed.VISITS)
 def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> VisitView:
     """The door guide greets a patient: a new visit at GREETING ("arrived")."""
     require(actor, Perm.GREET)
@@ -101,7 +100,6 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> Vi
     return _get_visit(visit.id)
 
 
-@changes(Changed.VISITS)
 def take_at_desk(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The desk takes over from the door guide (GREETING → TRIAGE, "at_desk")."""
     require(actor, Perm.RUN_VISIT)
@@ -129,7 +127,6 @@ def _todays_appointment(patient: Patient, day: dt.date) -> Appointment | None:
     return appt
 
 
-@changes(Changed.VISITS)
 def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: int) -> VisitView:
     """Link the visit to an existing record (a returning patient found by lookup).
 
@@ -207,7 +204,6 @@ def _patient_for_triage(visit_id: int) -> dict[str, Any]:
             "age": patients.age_on(birth, day) if birth is not None else None}
 
 
-@changes(Changed.VISITS)
 def triage(visit_id: int, *, actor, expected_version: int, complaint: str, department_id: int,
            doctor_id: int | None = None) -> VisitView:
     """Record the complaint and the staff's choice of department (and doctor).
@@ -260,7 +256,6 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
     return _get_visit(visit_id)
 
 
-@changes(Changed.VISITS | Changed.PATIENTS)
 def register(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
              patient_id: int | None = None) -> VisitView:
     """Save the registration form: create or update the patient, quote the fee → BILLING.
@@ -334,7 +329,6 @@ def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
 VIP_CARD_SET = "vip_card_set"  # event: the patient's VIP card changed (fee re-quoted)
 
 
-@changes(Changed.VISITS)
 def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> VisitView:
     """A supervisor or admin records the patient's VIP card at the desk (Perm.SET_VIP).
 
@@ -361,7 +355,6 @@ def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> V
     return _get_visit(visit_id)
 
 
-@changes(Changed.VISITS)
 def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The cashier has been paid (or the fee was waived): BILLING → ESCORT, Payment written."""
     require(actor, Perm.RUN_VISIT)
@@ -399,7 +392,6 @@ def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int
     return _get_visit(visit_id)
 
 
-@changes(Changed.VISITS)
 def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
     """The escort has introduced the patient to the doctor: ESCORT → DONE.
 
@@ -420,14 +412,13 @@ def _is_back(visit_id: int) -> bool:
     ).exists()
 
 
-@changes(Changed.VISITS)
 def back_at_post(visit_id: int, *, actor) -> VisitView:
     """The escort is back at the post (event on a DONE visit), free for the next patient."""
     require(actor, Perm.RUN_VISIT)
     with _write_tx():
         visit = _load(visit_id)
         if visit.stage != stages.DONE:
-            zh, en = _stage_name(visit.stage)
+            zh, en = stage_name(visit.stage).pair()
             raise ValidationError(
                 f"这次就诊在“{zh}”一步，尚未交给医生，不能记录“已返回岗位”。",
                 f"This visit is at {en}, not yet with the doctor: cannot record back at post.",
@@ -439,7 +430,6 @@ def back_at_post(visit_id: int, *, actor) -> VisitView:
     return _get_visit(visit_id)
 
 
-@changes(Changed.VISITS)
 def leave(visit_id: int, *, actor, expected_version: int, reason: str,
           note: str = "") -> VisitView:
     """The patient left before seeing the doctor: any open stage → LEFT, with the reason.
@@ -448,7 +438,7 @@ def leave(visit_id: int, *, actor, expected_version: int, reason: str,
     words, stored as "other" with the text); `note` adds free text to a code.
     The reason is stored as a code, so reports and screens show it in their language.
     """
-    require(actor, Perm.GREET if actor is not None and actor.role == "guide" else Perm.RUN_VISIT)
+    require(actor, Perm.GREET if actor is not None and actor.role == Role.GUIDE else Perm.RUN_VISIT)
     reason = validation.clean_text(reason, "reason", REASON_MAX_LENGTH)
     note = validation.clean_text(note, "reason", REASON_MAX_LENGTH)
     if not reason:

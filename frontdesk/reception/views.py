@@ -74,10 +74,6 @@ class VisitView:
     left_reason_code: str = ""  # leave_reasons code (left_reason is its label, localised)
 
 
-def _stage_name(stage: str) -> tuple[str, str]:
-    return stages.STAGE_NAMES.get(stage, (stage, stage))
-
-
 # Reading is raw SQL on purpose: peewee spends longer building a five-table select
 # than SQLite spends running it, and every step returns a fresh view (bench/).
 _VIEW_SQL = (
@@ -212,5 +208,4 @@ def desk_queue(day: dt.date | None = None, *, actor) -> list[VisitView]:
 
 
 def describe_stage(stage: str) -> str:
-    zh, en = _stage_name(stage)
-    return text(zh, en)
+    return stages.stage_name(stage).text()

@@ -7,7 +7,7 @@ reports screen renders with QtPdf — the chart on screen is the printed one.
 
 from __future__ import annotations
 
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg, text
 from frontdesk.reports.model import DailySummary, RangeSummary
 from frontdesk.reports.tables import label_or
 from frontdesk.slips.fonts import ensure_font
@@ -97,7 +97,7 @@ def _horizontal(labels: list[str], values: list[int], title: str):
     return d
 
 
-def _top(rows, missing: tuple[str, str], lang) -> tuple[list[str], list[int]]:
+def _top(rows, missing: Msg, lang) -> tuple[list[str], list[int]]:
     labels = [label_or(r.label_zh, r.label_en, missing, lang) for r in rows[:MAX_BARS]]
     values = [r.visits for r in rows[:MAX_BARS]]
     rest = sum(r.visits for r in rows[MAX_BARS:])
@@ -119,12 +119,12 @@ def hour_chart(summary: DailySummary | RangeSummary, lang: str | None = None):
 
 
 def department_chart(summary: DailySummary | RangeSummary, lang: str | None = None):
-    labels, values = _top(summary.by_department, ("未分诊", "Not triaged"), lang)
+    labels, values = _top(summary.by_department, Msg("未分诊", "Not triaged"), lang)
     return _horizontal(labels, values, text("按科室（人数）", "Visits by department", lang))
 
 
 def media_chart(summary: DailySummary | RangeSummary, lang: str | None = None):
-    labels, values = _top(summary.by_media, ("未填写", "Not asked"), lang)
+    labels, values = _top(summary.by_media, Msg("未填写", "Not asked"), lang)
     return _horizontal(labels, values, text("按媒体来源（人数）", "Visits by media source", lang))
 
 

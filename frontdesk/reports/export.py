@@ -26,7 +26,6 @@ from frontdesk.reports.tables import (
     ReportTable,
     empty_notice,
     range_empty_notice,
-    t,
     tables_for,
     title_for,
 )
@@ -40,7 +39,7 @@ def _preamble(summary: Summary, lang) -> list[list]:
              [text(f"生成于 {summary.generated_at:%Y-%m-%d %H:%M}",
                    f"Made at {summary.generated_at:%Y-%m-%d %H:%M}", lang)]]
     if isinstance(summary, DailySummary):
-        lines.append([t(CONFIDENTIAL, lang)])
+        lines.append([CONFIDENTIAL.text(lang)])
     if summary.is_empty:
         lines.append([empty_notice(lang) if isinstance(summary, DailySummary)
                       else range_empty_notice(lang)])
@@ -82,7 +81,7 @@ def to_xlsx(summary: Summary, lang: str | None = None) -> bytes:
     def sheet_for(section: str):
         if section not in sheets:
             # Excel refuses []:*?/\ and names past 31 characters
-            name = "".join(c for c in t(SECTION_NAMES[section], lang) if c not in "[]:*?/\\")[:31]
+            name = "".join(c for c in SECTION_NAMES[section].text(lang) if c not in "[]:*?/\\")[:31]
             ws = wb.create_sheet(name)
             ws.column_dimensions["A"].width = 28
             for col in "BCDEFGH":

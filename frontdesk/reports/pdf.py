@@ -22,7 +22,6 @@ from frontdesk.reports.tables import (
     empty_notice,
     format_cell,
     range_empty_notice,
-    t,
     tables_for,
     title_for,
 )
@@ -187,9 +186,9 @@ def _story(summary, styles, width: float, lang) -> list:
         if table.section != section:
             section = table.section
             story.append(CondPageBreak(60 * MM))
-            heading = Paragraph(escape(t(SECTION_NAMES[section], lang)), styles["section"])
+            heading = Paragraph(escape(SECTION_NAMES[section].text(lang)), styles["section"])
             if section == "callbacks":
-                story.append(KeepTogether([heading, Paragraph(escape(t(CONFIDENTIAL, lang)),
+                story.append(KeepTogether([heading, Paragraph(escape(CONFIDENTIAL.text(lang)),
                                                               styles["warning"])]))
             else:
                 story.append(heading)
@@ -206,7 +205,7 @@ def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
 
     # A table named like its section needs no second heading.
-    head = [] if table.title == t(SECTION_NAMES[table.section], lang) else \
+    head = [] if table.title == SECTION_NAMES[table.section].text(lang) else \
         [Paragraph(escape(table.title), styles["table_title"])]
     note = [Paragraph(escape(table.note), styles["note"])] if table.note and \
         table.key != "callbacks" else []

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from frontdesk import leave_reasons, stages
-from frontdesk.i18n import text
-from frontdesk.permissions import ROLE_NAMES
+from frontdesk.i18n import Msg, text
+from frontdesk.permissions import role_name
 from frontdesk.reports.model import DailySummary, GroupRow, RangeSummary, Totals
 
 Cell = int | float | str | None
@@ -29,51 +29,47 @@ class ReportTable:
     note: str = ""
 
 
-SECTION_NAMES = {
-    "overview": ("概况", "Overview"),
-    "days": ("每日明细", "Day by day"),
-    "breakdown": ("分类统计", "Breakdowns"),
-    "flow": ("流程时间", "Flow times"),
-    "staff": ("员工工作量", "Staff"),
-    "grooming": ("仪容与考勤", "Grooming and sign-in"),
-    "handover": ("交接班记录", "Handover notes"),
-    "callbacks": ("回访名单", "Patients to call back"),
+SECTION_NAMES: dict[str, Msg] = {
+    "overview": Msg("概况", "Overview"),
+    "days": Msg("每日明细", "Day by day"),
+    "breakdown": Msg("分类统计", "Breakdowns"),
+    "flow": Msg("流程时间", "Flow times"),
+    "staff": Msg("员工工作量", "Staff"),
+    "grooming": Msg("仪容与考勤", "Grooming and sign-in"),
+    "handover": Msg("交接班记录", "Handover notes"),
+    "callbacks": Msg("回访名单", "Patients to call back"),
 }
 
-METRIC_NAMES = {
-    "visits": ("就诊总人数", "Visits"),
-    "first_visits": ("初诊", "First visits"),
-    "returning": ("复诊", "Returning"),
-    "appointments": ("预约就诊", "With appointment"),
-    "walk_ins": ("现场就诊（未预约）", "Walk-ins"),
-    "done": ("已交医生", "Handed to doctor"),
-    "left": ("中途离开", "Left"),
-    "red_flags": ("危急（红旗）患者", "Red-flag patients"),
-    "still_open": ("尚未完成", "Still in progress"),
-    "arrival_rate": ("预约到诊率（%）", "Appointment arrival rate (%)"),
-    "door_doctor_median": ("进门→见医生 中位数（分钟）", "Door → doctor, median (min)"),
+METRIC_NAMES: dict[str, Msg] = {
+    "visits": Msg("就诊总人数", "Visits"),
+    "first_visits": Msg("初诊", "First visits"),
+    "returning": Msg("复诊", "Returning"),
+    "appointments": Msg("预约就诊", "With appointment"),
+    "walk_ins": Msg("现场就诊（未预约）", "Walk-ins"),
+    "done": Msg("已交医生", "Handed to doctor"),
+    "left": Msg("中途离开", "Left"),
+    "red_flags": Msg("危急（红旗）患者", "Red-flag patients"),
+    "still_open": Msg("尚未完成", "Still in progress"),
+    "arrival_rate": Msg("预约到诊率（%）", "Appointment arrival rate (%)"),
+    "door_doctor_median": Msg("进门→见医生 中位数（分钟）", "Door → doctor, median (min)"),
 }
 
-FLOW_NAMES = {
-    "door_desk": ("进门 → 导医台", "Door → desk"),
-    "desk_billing": ("导医台 → 挂号缴费交接", "Desk → billing handoff"),
-    "billing_doctor": ("挂号缴费 → 交给医生", "Billing → handed to doctor"),
-    "door_doctor": ("进门 → 交给医生（全程）", "Door → doctor (overall)"),
+FLOW_NAMES: dict[str, Msg] = {
+    "door_desk": Msg("进门 → 导医台", "Door → desk"),
+    "desk_billing": Msg("导医台 → 挂号缴费交接", "Desk → billing handoff"),
+    "billing_doctor": Msg("挂号缴费 → 交给医生", "Billing → handed to doctor"),
+    "door_doctor": Msg("进门 → 交给医生（全程）", "Door → doctor (overall)"),
 }
 
-FINE_KINDS = {
-    "grooming": ("仪容仪表", "Grooming"),
-    "late": ("迟到", "Late"),
-    "other": ("其他", "Other"),
+FINE_KINDS: dict[str, Msg] = {
+    "grooming": Msg("仪容仪表", "Grooming"),
+    "late": Msg("迟到", "Late"),
+    "other": Msg("其他", "Other"),
 }
 
-CONFIDENTIAL = ("内部资料，注意保密：回访名单含患者电话，仅供回访使用，用后请妥善保管或销毁。",
+CONFIDENTIAL = Msg("内部资料，注意保密：回访名单含患者电话，仅供回访使用，用后请妥善保管或销毁。",
                 "Confidential: the call-back list holds patients' phone numbers. Use it for "
                 "follow-up calls only; keep it safe and shred it afterwards.")
-
-
-def t(pair: tuple[str, str], lang: str | None = None) -> str:
-    return text(pair[0], pair[1], lang)
 
 
 def minutes(seconds: float | None) -> float | None:
@@ -92,16 +88,21 @@ def _one(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def label_or(zh: str, en: str, missing: tuple[str, str], lang: str | None) -> str:
-    return text(zh, en or zh, lang) if (zh or en) else t(missing, lang)
+def label_or(zh: str, en: str, missing: Msg, lang: str | None) -> str:
+    """A row's label in `lang`, or `missing` when the row has none (not triaged, no doctor)."""
+    return Msg(zh, en or zh).text(lang) if (zh or en) else missing.text(lang)
+
+
+def _fine_kind(kind: str, lang: str | None) -> str:
+    return (FINE_KINDS.get(kind) or Msg.same(kind)).text(lang)
 
 
 def _stage(stage: str, lang: str | None) -> str:
-    return t(stages.STAGE_NAMES.get(stage, (stage, stage)), lang)
+    return stages.stage_name(stage).text(lang)
 
 
 def _role(role: str, lang: str | None) -> str:
-    return t(ROLE_NAMES.get(role, (role, role)), lang)
+    return role_name(role).text(lang)
 
 
 def empty_notice(lang: str | None = None) -> str:
@@ -138,9 +139,9 @@ def _left(reasons, lang) -> ReportTable:
         empty=text("无人中途离开。", "Nobody left.", lang))
 
 
-def _groups(key: str, title: tuple[str, str], first_col: tuple[str, str], rows: tuple[GroupRow, ...],
-            missing: tuple[str, str], lang, *, with_extra: bool = False) -> ReportTable:
-    cols = [t(first_col, lang)]
+def _groups(key: str, title: Msg, first_col: Msg, rows: tuple[GroupRow, ...],
+            missing: Msg, lang, *, with_extra: bool = False) -> ReportTable:
+    cols = [first_col.text(lang)]
     if with_extra:
         cols.append(text("科室", "Department", lang))
     cols += [text("就诊", "Visits", lang), text("初诊", "First", lang),
@@ -150,10 +151,10 @@ def _groups(key: str, title: tuple[str, str], first_col: tuple[str, str], rows: 
     for r in rows:
         row: list = [label_or(r.label_zh, r.label_en, missing, lang)]
         if with_extra:
-            row.append(label_or(r.extra_zh, r.extra_en, ("—", "—"), lang))
+            row.append(label_or(r.extra_zh, r.extra_en, Msg.same("—"), lang))
         row += [r.visits, r.first_visits, r.appointments, r.done, r.left]
         out.append(tuple(row))
-    return ReportTable(key, "breakdown", t(title, lang), tuple(cols), tuple(out),
+    return ReportTable(key, "breakdown", title.text(lang), tuple(cols), tuple(out),
                        empty=text("无数据。", "No data.", lang))
 
 
@@ -164,13 +165,13 @@ def _breakdowns(s: DailySummary | RangeSummary, lang) -> list[ReportTable]:
         tuple((f"{h.hour:02d}:00–{h.hour:02d}:59", h.visits) for h in s.by_hour),
         empty=text("无数据。", "No data.", lang))
     return [
-        _groups("by_department", ("按科室", "By department"), ("科室", "Department"),
-                s.by_department, ("未分诊", "Not triaged"), lang),
-        _groups("by_doctor", ("按医生", "By doctor"), ("医生", "Doctor"), s.by_doctor,
-                ("未指定医生", "No doctor yet"), lang, with_extra=True),
+        _groups("by_department", Msg("按科室", "By department"), Msg("科室", "Department"),
+                s.by_department, Msg("未分诊", "Not triaged"), lang),
+        _groups("by_doctor", Msg("按医生", "By doctor"), Msg("医生", "Doctor"), s.by_doctor,
+                Msg("未指定医生", "No doctor yet"), lang, with_extra=True),
         hours,
-        _groups("by_media", ("按媒体来源", "By media source"), ("媒体来源", "Media source"),
-                s.by_media, ("未填写", "Not asked"), lang),
+        _groups("by_media", Msg("按媒体来源", "By media source"), Msg("媒体来源", "Media source"),
+                s.by_media, Msg("未填写", "Not asked"), lang),
     ]
 
 
@@ -180,7 +181,7 @@ def _flow(s, lang) -> ReportTable:
         (text("环节", "Step", lang), text("人数", "Patients", lang),
          text("中位数（分钟）", "Median (min)", lang),
          text("90% 分位（分钟）", "90th percentile (min)", lang)),
-        tuple((t(FLOW_NAMES[f.segment], lang), f.count, minutes(f.median_s), minutes(f.p90_s))
+        tuple((FLOW_NAMES[f.segment].text(lang), f.count, minutes(f.median_s), minutes(f.p90_s))
               for f in s.flow),
         note=text("按各环节事件时间计算；90% 的患者不超过“90% 分位”的时间。",
                   "From the time of each step's event; 90% of patients took no longer than the "
@@ -226,7 +227,7 @@ def _grooming(s, lang, *, with_rows: bool) -> list[ReportTable]:
             (text("员工", "Staff", lang), text("类别", "Kind", lang),
              text("金额（元）", "Amount (yuan)", lang), text("事由", "Reason", lang),
              text("已免除", "Waived", lang)),
-            tuple((f.staff, t(FINE_KINDS.get(f.kind, (f.kind, f.kind)), lang), yuan(f.amount_fen),
+            tuple((f.staff, _fine_kind(f.kind, lang), yuan(f.amount_fen),
                    text(f.reason_zh, f.reason_en or f.reason_zh, lang),
                    text("是", "yes", lang) if f.waived else "") for f in g.fines),
             empty=text("无罚款。", "No fines.", lang)))
@@ -242,7 +243,7 @@ def _grooming(s, lang, *, with_rows: bool) -> list[ReportTable]:
             "fine_totals", "grooming", text("罚款（按类别）", "Fines by kind", lang),
             (text("类别", "Kind", lang), text("笔数", "Fines", lang),
              text("金额（元）", "Amount (yuan)", lang), text("已免除笔数", "Waived", lang)),
-            tuple((t(FINE_KINDS.get(f.kind, (f.kind, f.kind)), lang), f.count, yuan(f.amount_fen),
+            tuple((_fine_kind(f.kind, lang), f.count, yuan(f.amount_fen),
                    f.waived) for f in g.fine_totals),
             empty=text("无罚款。", "No fines.", lang)))
     return out
@@ -264,9 +265,9 @@ def daily_tables(s: DailySummary, lang: str | None = None) -> list[ReportTable]:
                                      lang),
         (text("指标", "Measure", lang), text("当日", "This day", lang),
          text("前 7 日平均", "Previous 7 days", lang)),
-        tuple((t(METRIC_NAMES[c.metric], lang), _one(c.value), _one(c.average))
+        tuple((METRIC_NAMES[c.metric].text(lang), _one(c.value), _one(c.average))
               for c in s.comparison)
-        + ((t(METRIC_NAMES["still_open"], lang), s.totals.still_open, None),),
+        + ((METRIC_NAMES["still_open"].text(lang), s.totals.still_open, None),),
         note=avg_note)
     red = ReportTable(
         "red_flags", "overview", text("危急（红旗）患者", "Red-flag patients", lang),
@@ -299,7 +300,7 @@ def daily_tables(s: DailySummary, lang: str | None = None) -> list[ReportTable]:
                text("初诊", "first", lang) if c.first_visit else text("复诊", "return", lang))
               for i, c in enumerate(s.callbacks, 1)),
         empty=text("当天没有需要回访的患者。", "Nobody to call back.", lang),
-        note=t(CONFIDENTIAL, lang))
+        note=CONFIDENTIAL.text(lang))
     return [overview, _appointments(s.totals, lang), _left(s.left_reasons, lang), red,
             *_breakdowns(s, lang), _flow(s, lang), _staff(s, lang),
             *_grooming(s, lang, with_rows=True), handover, callbacks]
@@ -316,14 +317,14 @@ def range_tables(s: RangeSummary, lang: str | None = None) -> list[ReportTable]:
         "overview", "overview", text("期间概况", "The period at a glance", lang),
         (text("指标", "Measure", lang), text("合计", "Total", lang),
          text("日均", "Per day", lang)),
-        tuple((t(METRIC_NAMES[k], lang), v, round(v / s.day_count, 1)) for k, v in (
+        tuple((METRIC_NAMES[k].text(lang), v, round(v / s.day_count, 1)) for k, v in (
             ("visits", tot.visits), ("first_visits", tot.first_visits),
             ("returning", tot.returning), ("appointments", tot.appointments),
             ("walk_ins", tot.walk_ins), ("done", tot.done), ("left", tot.left),
             ("red_flags", tot.red_flags)))
-        + ((t(METRIC_NAMES["arrival_rate"], lang),
+        + ((METRIC_NAMES["arrival_rate"].text(lang),
             None if rate is None else round(rate * 100, 1), None),
-           (t(METRIC_NAMES["door_doctor_median"], lang),
+           (METRIC_NAMES["door_doctor_median"].text(lang),
             minutes(s.flow_time("door_doctor").median_s), None),
            (text("交接班记录（份）", "Handover notes", lang), s.handover_notes, None)),
         note=text(f"{s.start:%Y-%m-%d} 至 {s.end:%Y-%m-%d}，共 {s.day_count} 天。",

@@ -41,9 +41,8 @@ class OpenVisit:
     stage: str
 
     def line(self, lang: str | None = None) -> str:
-        zh, en = stages.STAGE_NAMES.get(self.stage, (self.stage, self.stage))
         who = f" {self.patient_name}" if self.patient_name else ""
-        return f"{self.ticket}{who} — {text(zh, en, lang)}"
+        return f"{self.ticket}{who} — {stages.stage_name(self.stage).text(lang)}"
 
 
 def open_visits(*, actor, day: dt.date) -> list[OpenVisit]:

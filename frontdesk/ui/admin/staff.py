@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import accounts
-from frontdesk.db.models import ROLES
 from frontdesk.errors import FrontdeskError
-from frontdesk.i18n import text
+from frontdesk.permissions import Role
 from frontdesk.ui.admin.forms import FieldForm
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.tables import (
@@ -42,8 +41,8 @@ class StaffDialog(Retranslating, QDialog):
         self.username = self.form.add("username", QLineEdit(), "staffUsername")
         self.display_name = self.form.add("display_name", QLineEdit(), "staffName")
         self.role = self.form.add("role", QComboBox(), "staffRole")
-        for role in ROLES:
-            self.role.addItem(text(*accounts.role_name(role)), role)
+        for role in Role:
+            self.role.addItem(accounts.role_name(role).text(), role)
         self.sex = self.form.add("sex", QComboBox(), "staffSex")
         self.password = self.form.add("password", QLineEdit(), "staffPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -199,7 +198,7 @@ class StaffTab(Retranslating, QWidget):
                 status = self.tr("locked out")
             else:
                 status = self.tr("active")
-            rows.append([s.username, s.display_name, text(*accounts.role_name(s.role)), status,
+            rows.append([s.username, s.display_name, accounts.role_name(s.role).text(), status,
                          f"{s.created_at:%Y-%m-%d}"])
         fill_table(self.table, rows, [s.id for s in staff])
         if keep is not None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock, etiquette, queue, settings, stages
 from frontdesk.errors import FrontdeskError
-from frontdesk.i18n import text
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -46,8 +45,7 @@ CARE_KEYS = ("offer_water", "offer_reading", "apologise_wait")
 
 
 def stage_name(stage: str) -> str:
-    zh, en = stages.STAGE_NAMES.get(stage, (stage, stage))
-    return text(zh, en)
+    return stages.stage_name(stage).text()
 
 
 class BoardModel(RowTableModel):

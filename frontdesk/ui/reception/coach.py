@@ -268,7 +268,7 @@ class EtiquetteCoach(Retranslating, QFrame):
             chip = self._label(f"coachForbidden{i}", "forbidden")
             chip.setWordWrap(False)
             chip.setText("✗ " + item.word)
-            chip.setToolTip(self.tr("Say instead: {phrase}").format(phrase=item.instead.get(None)))
+            chip.setToolTip(self.tr("Say instead: {phrase}").format(phrase=item.instead.text()))
             self.forbidden_grid.addWidget(chip, i // columns, i % columns)
         self._forbidden_words = words
 

@@ -37,12 +37,9 @@ class StageTrack(QWidget):
         self.set_stage(None)
 
     def set_stage(self, stage: str | None) -> None:
-        from frontdesk.i18n import text
-
         current = STEP_ORDER.index(stage) if stage in STEP_ORDER else -1
         for i, (label, s) in enumerate(zip(self.labels, STEP_ORDER, strict=True)):
-            zh, en = stages.STAGE_NAMES[s]
-            label.setText(f"{'①②③④⑤⑥'[i]} {text(zh, en)}")
+            label.setText(f"{'①②③④⑤⑥'[i]} {stages.STAGE_NAMES[s]}")
             if i == current:
                 style = "background: #0f766e; color: white; font-weight: 700;"
             elif i < current:

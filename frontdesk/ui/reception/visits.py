@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, stages
-from frontdesk.i18n import text
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -44,8 +43,7 @@ def stage_label(view) -> str:
         return QCoreApplication.translate("VisitList", "Waiting for desk")
     if view.stage == stages.DONE and not getattr(view, "escort_back", True):
         return QCoreApplication.translate("VisitList", "Escort not back")
-    zh, en = stages.STAGE_NAMES.get(view.stage, (view.stage, view.stage))
-    return text(zh, en)
+    return stages.stage_name(view.stage).text()
 
 
 def patient_label(view) -> str:

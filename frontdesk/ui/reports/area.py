@@ -44,7 +44,6 @@ from frontdesk.reports.tables import (
     empty_notice,
     format_cell,
     range_empty_notice,
-    t,
     tables_for,
     title_for,
 )
@@ -382,11 +381,11 @@ class ReportsArea(Retranslating, QWidget):
         scroll.setObjectName(f"reportPage_{section}")
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        self.tabs.addTab(scroll, t(SECTION_NAMES[section]))
+        self.tabs.addTab(scroll, SECTION_NAMES[section].text())
         return layout
 
     def _add_table(self, layout: QVBoxLayout, table: ReportTable) -> None:
-        if table.title != t(SECTION_NAMES[table.section]):
+        if table.title != SECTION_NAMES[table.section].text():
             head = QLabel(table.title)
             head.setStyleSheet("font-weight: 600; margin-top: 6px;")
             layout.addWidget(head)
