@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from frontdesk import audit, settings
 from frontdesk.errors import ValidationError
+from frontdesk.slips.model import SlipFormat, SlipKind
 
-KINDS = ("guide", "billing", "report")
-SLIP_FORMATS = ("roll80", "a5", "a4")
+REPORT = "report"  # the printer for reports; slips go by SlipKind
+KINDS = (*SlipKind, REPORT)
+SLIP_FORMATS = tuple(SlipFormat)
 
 
 @dataclass
@@ -22,7 +24,7 @@ class PrintPrefs:
 def load() -> PrintPrefs:
     return PrintPrefs(
         printers={k: str(settings.get(f"printing.{k}.printer") or "") for k in KINDS},
-        formats={k: str(settings.get(f"slips.{k}.format")) for k in ("guide", "billing")},
+        formats={k: str(settings.get(f"slips.{k}.format")) for k in SlipKind},
         print_without_asking=bool(settings.get("printing.print_without_asking")),
     )
 

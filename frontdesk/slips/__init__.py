@@ -12,6 +12,8 @@ from frontdesk.slips.model import (
     BillingSlip,
     FeeLine,
     GuideSlip,
+    SlipFormat,
+    SlipKind,
     Waiver,
     clean_text,
     format_fen,
@@ -23,11 +25,12 @@ from frontdesk.slips.model import (
 )
 from frontdesk.slips.output import write_pdf
 
-FORMATS = ("roll80", "a5", "a4")
-KINDS = ("guide", "billing")
+FORMATS = tuple(SlipFormat)
+KINDS = tuple(SlipKind)
 
 __all__ = [
-    "FORMATS", "KINDS", "QR_PREFIX", "BillingSlip", "FeeLine", "GuideSlip", "Waiver",
+    "FORMATS", "KINDS", "QR_PREFIX", "BillingSlip", "FeeLine", "GuideSlip", "SlipFormat",
+    "SlipKind", "Waiver",
     "bench_baseline", "clean_text", "format_fen", "mask_name", "parse_qr_payload",
     "qr_payload", "render_billing", "render_guide", "render_slip", "slip_texts",
     "validate_billing", "validate_guide", "write_pdf",

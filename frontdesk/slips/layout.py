@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from frontdesk.errors import ValidationError
 from frontdesk.slips.barcodes import Rects, draw_rects
 from frontdesk.slips.fonts import ensure_font
+from frontdesk.slips.model import SlipFormat
 
 LINE_HEIGHT = 1.3  # line box as a multiple of the font size
 BASELINE = 0.92  # baseline below the line box top, as a multiple of the font size
@@ -52,9 +53,9 @@ class PageFormat:
 
 FORMATS: dict[str, PageFormat] = {
     # 80 mm thermal paper prints about 72 mm; keep 4 mm each side.
-    "roll80": PageFormat("roll80", 80, None, 4, 9, 12, 36, 26, 11, 0.30, 1.6, 60),
-    "a5": PageFormat("a5", 148, 210, 12, 12, 17, 54, 36, 15, 0.38, 2.4),
-    "a4": PageFormat("a4", 210, 297, 18, 14, 22, 72, 46, 18, 0.45, 3.0),
+    SlipFormat.ROLL80: PageFormat("roll80", 80, None, 4, 9, 12, 36, 26, 11, 0.30, 1.6, 60),
+    SlipFormat.A5: PageFormat("a5", 148, 210, 12, 12, 17, 54, 36, 15, 0.38, 2.4),
+    SlipFormat.A4: PageFormat("a4", 210, 297, 18, 14, 22, 72, 46, 18, 0.45, 3.0),
 }
 
 

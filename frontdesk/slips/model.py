@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from frontdesk.errors import ValidationError
 
@@ -18,6 +19,21 @@ from frontdesk.privacy import COMPOUND_SURNAMES, mask_name  # noqa: F401
 from frontdesk.privacy import one_line as clean_text
 
 QR_PREFIX = "FD-VISIT:"
+
+
+class SlipKind(StrEnum):
+    """Which slip: the value is what settings keys, audit details and the CLI use."""
+
+    GUIDE = "guide"  # 导诊单: where to go
+    BILLING = "billing"  # 缴费单: what to pay
+
+
+class SlipFormat(StrEnum):
+    """Paper a slip is laid out for (geometry: frontdesk.slips.layout)."""
+
+    ROLL80 = "roll80"  # 80 mm receipt roll
+    A5 = "a5"
+    A4 = "a4"
 
 
 def qr_payload(visit_id: int) -> str:

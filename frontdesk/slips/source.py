@@ -31,10 +31,10 @@ from frontdesk.db.models import (
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import localized, text
 from frontdesk.permissions import Perm, require
-from frontdesk.slips.model import BillingSlip, FeeLine, GuideSlip, Waiver
+from frontdesk.slips.model import BillingSlip, FeeLine, GuideSlip, SlipFormat, SlipKind, Waiver
 
-KINDS = ("guide", "billing")
-FORMATS = ("roll80", "a5", "a4")
+KINDS = tuple(SlipKind)
+FORMATS = tuple(SlipFormat)
 
 # Events that fix what a slip says: the guide slip's time is when the patient
 # was sent on (department, then number and fee), the billing slip's when the
@@ -222,7 +222,7 @@ def slip_for(visit_id: int, kind: str, *, actor,
     A slip names the patient: `actor` needs Perm.VIEW_PATIENT (the command line
     passes permissions.SYSTEM).
     """
-    if _check_kind(kind) == "guide":
+    if _check_kind(kind) == SlipKind.GUIDE:
         return guide_slip_for(visit_id, actor=actor, lang=lang)
     return billing_slip_for(visit_id, actor=actor, lang=lang)
 
@@ -230,7 +230,7 @@ def slip_for(visit_id: int, kind: str, *, actor,
 def default_format(kind: str) -> str:
     """The paper format set for `kind` (setting ``slips.<kind>.format``), checked."""
     fmt = settings.get(f"slips.{_check_kind(kind)}.format")
-    return fmt if fmt in FORMATS else "roll80"
+    return fmt if fmt in FORMATS else SlipFormat.ROLL80.value
 
 
 def slip_pdf(slip: GuideSlip | BillingSlip, fmt: str, *,

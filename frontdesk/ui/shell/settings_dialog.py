@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import print_prefs, settings
 from frontdesk.errors import FrontdeskError
+from frontdesk.slips.model import SlipKind
 from frontdesk.ui import translation
 from frontdesk.ui.widgets.fields import error_label
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -61,7 +62,7 @@ class SettingsDialog(Retranslating, QDialog):
             self.printer_boxes[kind], self.printer_labels[kind] = box, label
         self.format_boxes: dict[str, QComboBox] = {}
         self.format_labels: dict[str, QLabel] = {}
-        for kind in ("guide", "billing"):
+        for kind in SlipKind:
             box = QComboBox()
             box.setObjectName(f"{kind}FormatCombo")
             for fmt in print_prefs.SLIP_FORMATS:

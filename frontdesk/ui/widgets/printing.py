@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.slips.model import SlipKind
+
 MAX_PRINT_DPI = 600  # enough for any slip; keeps page images to a few MB
 PREVIEW_ZOOM = 1.5  # preview pixels per CSS pixel (96 dpi)
-KINDS = ("guide", "billing")
+KINDS = tuple(SlipKind)
 
 
 class PrintOutcome(enum.Enum):
@@ -347,9 +349,9 @@ class PrintPreviewDialog(QDialog):
 
 
 def kind_title(kind: str) -> str:
-    if kind == "guide":
+    if kind == SlipKind.GUIDE:
         return QCoreApplication.translate("PrintPreviewDialog", "Guide slip")
-    if kind == "billing":
+    if kind == SlipKind.BILLING:
         return QCoreApplication.translate("PrintPreviewDialog", "Billing slip")
     raise ValueError(f"unknown slip kind {kind!r}")
 
