@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from frontdesk import audit, clock, patients, stages
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Payment, database_proxy
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
@@ -46,6 +47,7 @@ def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[st
     return visit, done
 
 
+@changes(Changed.VISITS | Changed.PATIENTS)
 def complete_deferred(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
                       patient_id: int | None = None) -> VisitView:
     """Register a red-flag patient after treatment began, and quote the fee ("registered_late").
@@ -79,6 +81,7 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
     return _get_visit(visit_id)
 
 
+@changes(Changed.VISITS)
 def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The deferred fee was paid ("paid_late") or waived ("waived_late"); stage unchanged.
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from frontdesk import audit, clock, fees, leave_reasons, patients, queue, stages, validation
 from frontdesk import triage as triage_rules  # `triage` is the step below
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Appointment,
     Department,
@@ -86,6 +87,7 @@ def _require_stage(visit: Visit, allowed: tuple[str, ...], action_zh: str, actio
         )
 
 
+@changes(Changed.VISITS)
 def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> VisitView:
     """The door guide greets a patient: a new visit at GREETING ("arrived")."""
     require(actor, Perm.GREET)
@@ -100,6 +102,7 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> Vi
     return _get_visit(visit.id)
 
 
+@changes(Changed.VISITS)
 def take_at_desk(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The desk takes over from the door guide (GREETING → TRIAGE, "at_desk")."""
     require(actor, Perm.RUN_VISIT)
@@ -127,6 +130,7 @@ def _todays_appointment(patient: Patient, day: dt.date) -> Appointment | None:
     return appt
 
 
+@changes(Changed.VISITS)
 def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: int) -> VisitView:
     """Link the visit to an existing record (a returning patient found by lookup).
 
@@ -204,6 +208,7 @@ def _patient_for_triage(visit_id: int) -> dict[str, Any]:
             "age": patients.age_on(birth, day) if birth is not None else None}
 
 
+@changes(Changed.VISITS)
 def triage(visit_id: int, *, actor, expected_version: int, complaint: str, department_id: int,
            doctor_id: int | None = None) -> VisitView:
     """Record the complaint and the staff's choice of department (and doctor).
@@ -256,6 +261,7 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
     return _get_visit(visit_id)
 
 
+@changes(Changed.VISITS | Changed.PATIENTS)
 def register(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
              patient_id: int | None = None) -> VisitView:
     """Save the registration form: create or update the patient, quote the fee → BILLING.
@@ -329,6 +335,7 @@ def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
 VIP_CARD_SET = "vip_card_set"  # event: the patient's VIP card changed (fee re-quoted)
 
 
+@changes(Changed.VISITS)
 def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> VisitView:
     """A supervisor or admin records the patient's VIP card at the desk (Perm.SET_VIP).
 
@@ -355,6 +362,7 @@ def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> V
     return _get_visit(visit_id)
 
 
+@changes(Changed.VISITS)
 def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The cashier has been paid (or the fee was waived): BILLING → ESCORT, Payment written."""
     require(actor, Perm.RUN_VISIT)
@@ -392,6 +400,7 @@ def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int
     return _get_visit(visit_id)
 
 
+@changes(Changed.VISITS)
 def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
     """The escort has introduced the patient to the doctor: ESCORT → DONE.
 
@@ -412,6 +421,7 @@ def _is_back(visit_id: int) -> bool:
     ).exists()
 
 
+@changes(Changed.VISITS)
 def back_at_post(visit_id: int, *, actor) -> VisitView:
     """The escort is back at the post (event on a DONE visit), free for the next patient."""
     require(actor, Perm.RUN_VISIT)
@@ -430,6 +440,7 @@ def back_at_post(visit_id: int, *, actor) -> VisitView:
     return _get_visit(visit_id)
 
 
+@changes(Changed.VISITS)
 def leave(visit_id: int, *, actor, expected_version: int, reason: str,
           note: str = "") -> VisitView:
     """The patient left before seeing the doctor: any open stage → LEFT, with the reason.
