@@ -27,9 +27,6 @@ ESCORT_ROLES = (Role.GUIDE, Role.DESK)
 ESCORT_LOCK_CLASS = 0x46440004  # advisory lock namespace ("FD" 4): naming an escort, per staff
 
 
-ESCORT_LOCK_CLASS = 0x46440004  # advisory lock namespace ("FD" 4): naming an escort, per staff
-
-
 # A visit whose escort is still out: ESCORT with an escort named, or DONE and not back.
 _ESCORT_OUT = (
     "v.visit_date = {p} AND v.escort_id IS NOT NULL AND (v.stage = {p} OR (v.stage = {p} "
