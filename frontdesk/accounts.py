@@ -283,10 +283,26 @@ def record_lock(staff: Staff | None, reason: str = "idle") -> None:
     audit.record(staff, "lock", "session", "", {"reason": reason})
 
 
-def unlock(current: Staff | None, username: str, secret: str) -> Staff:
-    """Unlock the screen with a password or PIN. Another staff member unlocking switches user."""
+    """Unlock the screen with a password or PIN: only the person who locked it may.
+
+    Anyone else's PIN (even the admin's) would otherwise open the desk as that person
+    on four digits. Another staff member takes over with switch_user (a password log-in).
+    """
+    if current is not None and username.strip() and username.strip() != current.username:
+        raise ValidationError(
+            f"屏幕由{current.display_name}锁定，只能由本人解锁。"
+            "其他员工请点“切换用户”，用自己的密码登录。",
+            f"The screen was locked by {current.display_name} and only they can unlock it. "
+            "Anyone else: choose “Switch user” and log in with your password.",
+            field="username")
+    return authenticate(username, secret, allow_pin=True, purpose="unlock")
+
+
+def switch_user(current: Staff | None, username: str, secret: str) -> Staff:
+    """Hand the desk to another staff member without closing the app: a full password log-in."""
+    staff = authenticate(username, secret, allow_pin=False, purpose="login")
     staff = authenticate(username, secret, allow_pin=True, purpose="unlock")
-    if current is not None and current.id != staff.id:
+        with _write_tx():
         with database_proxy.atomic():
             audit.record(current, "logout", "staff", current.id, {"switched_to": staff.username})
             audit.record(staff, "login", "staff", staff.id, {"switched_from": current.username})

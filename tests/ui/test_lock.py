@@ -116,8 +116,34 @@ def test_switch_user_without_closing(qtbot, desk, ctx, make_staff):
     qtbot.keyClicks(form.username, "bob")
     qtbot.keyClicks(form.secret, "5678")
     qtbot.keyClick(form.secret, Qt.Key.Key_Return)
+    assert idle.is_locked()  # switching user is a log-in: a PIN is not enough
+    form.secret.clear()
+    qtbot.keyClicks(form.secret, "pw123456")
+    qtbot.keyClick(form.secret, Qt.Key.Key_Return)
     assert not idle.is_locked() and ctx.staff.username == "bob"
     assert ctx.staff.display_name in window.staff_label.text()
+
+
+def test_someone_elses_pin_does_not_unlock(qtbot, desk, ctx, make_staff):
+    """Was: any staff member's PIN (the admin's too) unlocked the screen as that person."""
+    window, page, idle = desk
+    make_staff("admin", username="boss", pin="5678")
+    idle.lock("manual")
+    form = idle.form()
+    form.username.clear()
+    qtbot.keyClicks(form.username, "boss")
+    qtbot.keyClicks(form.secret, "5678")
+    qtbot.keyClick(form.secret, Qt.Key.Key_Return)
+    assert idle.is_locked() and ctx.staff.username == "amy"
+    assert "切换用户" in form.username_error.text()
+    # The lock screen's own "Switch user": a password log-in for someone else.
+    switch = window.findChild(QWidget, "lockSwitchUser")
+    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
+    assert idle.mode == "switch" and form.username.text() == "" and not form.allow_pin
+    qtbot.keyClicks(form.username, "boss")
+    qtbot.keyClicks(form.secret, "pw123456")
+    qtbot.keyClick(form.secret, Qt.Key.Key_Return)
+    assert not idle.is_locked() and ctx.staff.username == "boss"
 
 
 def test_activity_postpones_the_lock(qtbot, desk):

@@ -175,13 +175,25 @@ def test_verify_pin_counts_failures(make_staff, clock):
         accounts.verify_pin(desk, "4321")
 
 
-def test_unlock_by_other_staff_switches_user(make_staff):
+@pytest.mark.parametrize("secret", ["5678", "pw123456"])
+def test_only_the_person_who_locked_may_unlock(make_staff, secret):
+    amy = make_staff("desk", username="amy")
+    make_staff("admin", username="boss", pin="5678")
+    with pytest.raises(ValidationError) as exc:
+        accounts.unlock(amy, "boss", secret)  # was: the admin's 4-digit PIN opened the desk as admin
+    assert exc.value.field == "username" and "切换用户" in str(exc.value)
+    assert accounts.unlock(amy, "amy", "1234").id == amy.id
+
+
+def test_switch_user_is_a_password_log_in(make_staff):
     amy = make_staff("desk", username="amy")
     bob = make_staff("guide", username="bob", pin="5678")
-    staff = accounts.unlock(amy, "bob", "5678")
+    with pytest.raises(ValidationError):
+        accounts.switch_user(amy, "bob", "5678")  # a PIN is not enough to take over a desk
+    staff = accounts.switch_user(amy, "bob", "pw123456")
     assert staff.id == bob.id
     assert actions(amy)[-1] == "logout"
-    assert actions(bob)[-2:] == ["unlock", "login"]
+    assert actions(bob)[-2:] == ["login", "login"]
 
 
 @pytest.mark.parametrize("password,needle", [

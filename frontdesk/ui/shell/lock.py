@@ -5,8 +5,10 @@ window holds (so nothing is reachable by keyboard or mouse, and no menu
 shortcut fires) and lays an opaque cover over all of it (so nothing can be
 read). The window that can take input — the main window, or a modal dialog if
 one is open, since a modal blocks the others — carries the unlock form.
-Unlocking is a real log-in through accounts.unlock: a different staff member
-unlocking switches the user.
+Unlocking is a real log-in through accounts.unlock, and only the person who locked
+the screen may unlock it (password or PIN). Anyone else takes over with "Switch
+user" (on the lock screen, or File → Switch user): a full password log-in
+through accounts.switch_user.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
+    QPushButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -58,6 +61,7 @@ class LockCover(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         self.form: CredentialsForm | None = None
+        self.switch_button: QPushButton | None = None
         if with_form:
             card = QFrame()
             card.setObjectName("lockCard")
@@ -67,6 +71,10 @@ class LockCover(QWidget):
             inner.setContentsMargins(24, 20, 24, 20)
             self.form = CredentialsForm("unlock", allow_pin=True, parent=card)
             inner.addWidget(self.form)
+            self.switch_button = QPushButton(card)
+            self.switch_button.setObjectName("lockSwitchUser")
+            self.switch_button.setFlat(True)
+            inner.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignRight)
             layout.addSpacing(16)
             layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
@@ -224,8 +232,10 @@ class IdleLock(QObject):
             if host.width() < 420 or host.height() < 380:
                 host.resize(max(host.width(), 420), max(host.height(), 380))
             cover.form.submitted.connect(lambda u, s, c=cover: self.try_unlock(u, s, c))
+            cover.switch_button.clicked.connect(lambda _=False, c=cover: self.to_switch_user(c))
             staff = self.ctx.staff
             keep_user = self.mode != "switch" and staff is not None
+            cover.form.allow_pin = self.mode != "switch"
             cover.form.reset(staff.username if keep_user else "")
         self._fill_cover_text(cover)
         cover.show()
@@ -241,10 +251,16 @@ class IdleLock(QObject):
         if cover.form is None:
             cover.subtitle.setText(self.tr("Unlock in the main window."))
             return
-        cover.subtitle.setText(self.tr("Patient details are hidden. Log in with your password "
-                                       "or PIN to continue."))
+        switching = self.mode == "switch"
+        # Switching is a password log-in: the title and the form's "Password" label say so.
+        cover.subtitle.setText("" if switching else self.tr(
+            "Patient details are hidden. Log in with your password or PIN to continue."))
+        cover.subtitle.setVisible(not switching)
         cover.form.submit.setText(self.tr("&Unlock"))
         cover.form.retranslate()
+        if cover.switch_button is not None:
+            cover.switch_button.setText(self.tr("S&witch user…"))
+            cover.switch_button.setVisible(not switching)
 
     def form(self) -> CredentialsForm | None:
         """The unlock form currently shown (for tests and accessibility tools)."""
@@ -253,11 +269,26 @@ class IdleLock(QObject):
                 return cover.form
         return None
 
+    def to_switch_user(self, cover: LockCover | None = None) -> None:
+        """On the lock screen: someone else takes the desk, with a password log-in."""
+        cover = cover or next((c for c in self._covers if c.form is not None), None)
+        self.mode = "switch"
+        for c in self._covers:
+            if c.form is not None:
+                c.form.allow_pin = False
+                c.form.reset("")
+            self._fill_cover_text(c)
+        if cover is not None and cover.form is not None:
+            cover.form.username.setFocus()
+
     def try_unlock(self, username: str, secret: str, cover: LockCover | None = None) -> bool:
-        """Unlock with a password or PIN; another staff member unlocking becomes the user."""
+        """Unlock (the person who locked: password or PIN) or switch user (password only)."""
         cover = cover or next((c for c in self._covers if c.form is not None), None)
         try:
-            staff = accounts.unlock(self.ctx.staff, username, secret)
+            if self.mode == "switch":
+                staff = accounts.switch_user(self.ctx.staff, username, secret)
+            else:
+                staff = accounts.unlock(self.ctx.staff, username, secret)
         except FrontdeskError as exc:
             if cover is not None and cover.form is not None:
                 cover.form.show_error(exc)
