@@ -38,14 +38,14 @@ from frontdesk.reports.model import (
     StaffRow,
     Totals,
 )
-from frontdesk.reports.sql import flag, hour_of, one, rows, seconds_between, to_datetime
+from frontdesk.reports.sql import P, flag, hour_of, one, rows, seconds_between, to_datetime
 
 Day = dt.date
-IN_RANGE = "v.visit_date >= ? AND v.visit_date <= ?"
+IN_RANGE = "v.visit_date >= {p} AND v.visit_date <= {p}"
 # A stage test in WHERE that no index may serve: without statistics SQLite would pick the
 # stage index (nearly every row is DONE) over visit_date. `|| ''` hides the column from the
 # planner on SQLite and PostgreSQL alike.
-STAGE_IS = "(v.stage || '') = ?"
+STAGE_IS = "(v.stage || '') = {p}"
 _ARRIVED_AT = (
     "(SELECT MIN(e.at) FROM visit_event e WHERE e.visit_id = v.id AND e.action = 'arrived')"
 )
@@ -55,8 +55,8 @@ def totals(start: Day, end: Day) -> Totals:
     """Headline counts plus the bookings for those days and how many turned up."""
     v = one(
         f"""SELECT COUNT(*), SUM({flag('v.first_visit')}), SUM({flag('v.has_appointment')}),
-                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN v.stage = {P} THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN v.stage = {P} THEN 1 ELSE 0 END),
                    SUM({flag('v.red_flag')})
             FROM visit v WHERE {IN_RANGE}""",
         stages.DONE, stages.LEFT, start, end)
@@ -64,7 +64,7 @@ def totals(start: Day, end: Day) -> Totals:
         """SELECT COUNT(*), SUM(CASE WHEN a.status = 'arrived' OR EXISTS
                       (SELECT 1 FROM visit v WHERE v.appointment_id = a.id) THEN 1 ELSE 0 END)
            FROM appointment a
-           WHERE a.date >= ? AND a.date <= ? AND a.status <> 'cancelled'""",
+           WHERE a.date >= {p} AND a.date <= {p} AND a.status <> 'cancelled'""",
         start, end)
     visits, first, appts, done, left, red = (int(x or 0) for x in v)
     return Totals(visits=visits, first_visits=first, appointments=appts, done=done, left=left,
@@ -77,8 +77,8 @@ def totals_by_day(start: Day, end: Day) -> dict[Day, Totals]:
     visit_rows = rows(
         f"""SELECT v.visit_date, COUNT(*), SUM({flag('v.first_visit')}),
                    SUM({flag('v.has_appointment')}),
-                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN v.stage = {P} THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN v.stage = {P} THEN 1 ELSE 0 END),
                    SUM({flag('v.red_flag')})
             FROM visit v WHERE {IN_RANGE} GROUP BY v.visit_date""",
         stages.DONE, stages.LEFT, start, end)
@@ -87,7 +87,7 @@ def totals_by_day(start: Day, end: Day) -> dict[Day, Totals]:
             """SELECT a.date, COUNT(*), SUM(CASE WHEN a.status = 'arrived' OR EXISTS
                           (SELECT 1 FROM visit v WHERE v.appointment_id = a.id) THEN 1 ELSE 0 END)
                FROM appointment a
-               WHERE a.date >= ? AND a.date <= ? AND a.status <> 'cancelled'
+               WHERE a.date >= {p} AND a.date <= {p} AND a.status <> 'cancelled'
                GROUP BY a.date""", start, end)}
     out: dict[Day, Totals] = {}
     for day, visits, first, appts, done, left, red in visit_rows:
@@ -108,8 +108,8 @@ def previous_days_average(start: Day, end: Day) -> tuple[int, dict[str, float]]:
                    AVG(done), AVG(lft), AVG(red)
             FROM (SELECT v.visit_date, COUNT(*) AS n, SUM({flag('v.first_visit')}) AS first,
                          SUM({flag('v.has_appointment')}) AS appts,
-                         SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END) AS done,
-                         SUM(CASE WHEN v.stage = ? THEN 1 ELSE 0 END) AS lft,
+                         SUM(CASE WHEN v.stage = {P} THEN 1 ELSE 0 END) AS done,
+                         SUM(CASE WHEN v.stage = {P} THEN 1 ELSE 0 END) AS lft,
                          SUM({flag('v.red_flag')}) AS red
                   FROM visit v WHERE {IN_RANGE} GROUP BY v.visit_date) per_day""",
         stages.DONE, stages.LEFT, start, end)
@@ -303,28 +303,28 @@ def grooming(start: Day, end: Day, *, with_rows: bool) -> Grooming:
     """Checks, failures by item, fines and sign-ins; the ledger rows too when `with_rows`."""
     checks, staff_checked = (int(x or 0) for x in one(
         "SELECT COUNT(*), COUNT(DISTINCT c.staff_id) FROM grooming_check c "
-        "WHERE c.date >= ? AND c.date <= ?", start, end))
+        "WHERE c.date >= {p} AND c.date <= {p}", start, end))
     staff_failed = int(one(
         """SELECT COUNT(DISTINCT c.staff_id) FROM grooming_check c
            JOIN grooming_result r ON r.check_id = c.id
-           WHERE c.date >= ? AND c.date <= ? AND NOT r.passed""", start, end)[0] or 0)
+           WHERE c.date >= {p} AND c.date <= {p} AND NOT r.passed""", start, end)[0] or 0)
     failures = tuple(ItemFailure(code, zh, en, int(n), int(fixed or 0)) for code, zh, en, n, fixed
                      in rows(
         f"""SELECT r.item_code, MIN(r.item_name_zh), MIN(r.item_name_en), COUNT(*),
                    SUM({flag('r.corrected')})
             FROM grooming_result r JOIN grooming_check c ON c.id = r.check_id
-            WHERE c.date >= ? AND c.date <= ? AND NOT r.passed
+            WHERE c.date >= {P} AND c.date <= {P} AND NOT r.passed
             GROUP BY r.item_code ORDER BY COUNT(*) DESC, r.item_code""", start, end))
     fine_totals = tuple(FineKindTotal(kind, int(n), int(amount or 0), int(waived or 0))
                         for kind, n, amount, waived in rows(
         """SELECT f.kind, COUNT(*),
                   SUM(CASE WHEN f.waived_at IS NULL THEN f.amount_fen ELSE 0 END),
                   SUM(CASE WHEN f.waived_at IS NULL THEN 0 ELSE 1 END)
-           FROM fine f WHERE f.date >= ? AND f.date <= ?
+           FROM fine f WHERE f.date >= {p} AND f.date <= {p}
            GROUP BY f.kind ORDER BY f.kind""", start, end))
     sign_ins, late_count = (int(x or 0) for x in one(
         "SELECT COUNT(*), SUM(CASE WHEN s.minutes_late > 0 THEN 1 ELSE 0 END) "
-        "FROM sign_in s WHERE s.date >= ? AND s.date <= ?", start, end))
+        "FROM sign_in s WHERE s.date >= {p} AND s.date <= {p}", start, end))
     fines: tuple[FineRow, ...] = ()
     late: tuple[LateSignIn, ...] = ()
     if with_rows:
@@ -332,13 +332,13 @@ def grooming(start: Day, end: Day, *, with_rows: bool) -> Grooming:
                       for name, kind, amount, zh, en, waived_at in rows(
             """SELECT s.display_name, f.kind, f.amount_fen, f.reason_zh, f.reason_en, f.waived_at
                FROM fine f JOIN staff s ON s.id = f.staff_id
-               WHERE f.date >= ? AND f.date <= ? ORDER BY f.created_at, f.id""", start, end))
+               WHERE f.date >= {p} AND f.date <= {p} ORDER BY f.created_at, f.id""", start, end))
         late = tuple(LateSignIn(name, zh or "", en or "", to_datetime(at), int(minutes))
                      for name, zh, en, at, minutes in rows(
             """SELECT st.display_name, sh.name_zh, sh.name_en, s.signed_at, s.minutes_late
                FROM sign_in s JOIN staff st ON st.id = s.staff_id
                               LEFT JOIN shift sh ON sh.id = s.shift_id
-               WHERE s.date >= ? AND s.date <= ? AND s.minutes_late > 0
+               WHERE s.date >= {p} AND s.date <= {p} AND s.minutes_late > 0
                ORDER BY s.minutes_late DESC, s.signed_at""", start, end))
     return Grooming(checks, staff_checked, staff_failed, failures, fines, fine_totals,
                     sign_ins, late, late_count)
@@ -354,11 +354,11 @@ def handovers(start: Day, end: Day) -> tuple[HandoverRow, ...]:
                FROM handover_note h JOIN staff a ON a.id = h.author_id
                     LEFT JOIN shift sh ON sh.id = h.shift_id
                     LEFT JOIN staff k ON k.id = h.acknowledged_by_id
-               WHERE h.date >= ? AND h.date <= ? ORDER BY h.written_at, h.id""", start, end))
+               WHERE h.date >= {p} AND h.date <= {p} ORDER BY h.written_at, h.id""", start, end))
 
 
 def handover_count(start: Day, end: Day) -> int:
-    return int(one("SELECT COUNT(*) FROM handover_note h WHERE h.date >= ? AND h.date <= ?",
+    return int(one("SELECT COUNT(*) FROM handover_note h WHERE h.date >= {p} AND h.date <= {p}",
                    start, end)[0] or 0)
 
 

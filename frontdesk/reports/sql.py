@@ -56,10 +56,20 @@ def _param(value: Any) -> Any:
     return value
 
 
+# A parameter in report SQL is written `{p}` (or `{P}` inside an f-string) and filled with
+# the driver's own marker (`db.param`: ? on SQLite, %s on PostgreSQL) when the query runs,
+# the convention of every other raw query (frontdesk.reception.views).
+P = "{p}"
+
+
+def prepare(sql: str) -> str:
+    """`sql` with each `{p}` replaced by the connected driver's parameter marker."""
+    return sql.format(p=database_proxy.obj.param)
+
+
 def rows(sql: str, *params: Any) -> list[tuple]:
-    """Run `sql` with `?` placeholders; return all rows."""
-    if _is_postgres():
-        sql = sql.replace("?", "%s")
+    """Run `sql` with a `{p}` for each parameter; return all rows."""
+    sql = prepare(sql)
     cursor = database_proxy.execute_sql(sql, tuple(_param(p) for p in params))
     return cursor.fetchall()
 

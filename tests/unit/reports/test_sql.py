@@ -30,7 +30,7 @@ def captured(monkeypatch):
 def plans(seen) -> list[tuple[str, list[str]]]:
     out = []
     for query, params in seen:
-        cur = database_proxy.execute_sql("EXPLAIN QUERY PLAN " + query,
+        cur = database_proxy.execute_sql("EXPLAIN QUERY PLAN " + sql.prepare(query),
                                          tuple(sql._param(p) for p in params))
         out.append((query.strip().splitlines()[0], [r[3] for r in cur.fetchall()]))
     return out
