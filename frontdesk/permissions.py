@@ -110,10 +110,51 @@ def allowed(actor, perm: Perm) -> bool:
     return bool(getattr(actor, "active", True)) and perm in ROLE_PERMISSIONS.get(actor.role, ())
 
 
+def _still_active(actor) -> bool:
+    """The acting staff member's account is still active in the database.
+
+    A session keeps its Staff row in memory; an administrator deactivating the
+    account (at any desk) must end its rights at the next domain call, so the
+    flag is read again: one primary-key lookup per protected call.
+    """
+    staff_id = getattr(actor, "id", None)
+    if actor is SYSTEM or staff_id is None:
+        return True
+    from peewee import InterfaceError, OperationalError
+
+    from frontdesk.db.models import database_proxy  # the domain layer's one database
+
+    db = database_proxy.obj
+    if db is None:
+        return True
+    sql = f"SELECT active FROM staff WHERE id = {db.param}"
+    try:
+        row = db.execute_sql(sql, [staff_id]).fetchone()
+    except (OperationalError, InterfaceError):
+        if db.in_transaction():
+            raise
+        # Often the first statement after a server restart: a lone read is safe to try
+        # again, and the server database class reconnects for it (db/server.py).
+        row = db.execute_sql(sql, [staff_id]).fetchone()
+    if row is not None and row[0]:
+        return True
+    try:
+        actor.active = False  # the session's copy learns it too
+    except AttributeError:
+        pass
+    return False
+
+
 def require(actor, perm: Perm) -> None:
-    """Raise PermissionDenied unless `actor` holds `perm`."""
-    if allowed(actor, perm):
+    """Raise PermissionDenied unless `actor` holds `perm` (and is still an active account)."""
+    if allowed(actor, perm) and _still_active(actor):
         return
+    if actor is not None and actor is not SYSTEM and not getattr(actor, "active", True):
+        raise PermissionDenied(
+            "该账号已停用，不能再进行任何操作。请联系管理员。",
+            "This account has been deactivated and can no longer do anything. "
+            "Ask an administrator.",
+        )
     action = _PERM_NAMES[perm]
     if actor is None:
         raise PermissionDenied(f"请先登录，才能{action.zh}。", f"Log in first to {action.en}.")
