@@ -28,7 +28,7 @@ from frontdesk.db import migrations
 from frontdesk.db.connection import SQLITE_HEADER
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import ConfigError, DatabaseDamaged, ValidationError
-from frontdesk.files import create_private, set_mode
+from frontdesk.files import create_private, make_private_dir, set_mode
 from frontdesk.paths import backup_dir
 from frontdesk.permissions import Perm, require
 
@@ -85,7 +85,7 @@ def check_folder(folder: Path, *, create: bool = False) -> Path:
     if not folder.exists():
         if create:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_dir(folder)  # holds copies of every patient's data: owner-only
             except OSError as exc:
                 raise ValidationError(
                     f"无法创建备份文件夹 {folder}：{exc.strerror}。",

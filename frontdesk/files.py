@@ -45,6 +45,57 @@ def set_mode(path: str | os.PathLike[str], mode: int) -> bool:
     return False
 
 
+PRIVATE_DIR_MODE = 0o700  # the data and backup folders: the database and its copies live there
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def make_private_dir(path: str | os.PathLike[str]) -> Path:
+    """Create folder `path` (and missing parents) owner-only; an existing folder is left as is.
+
+    Raises OSError like Path.mkdir.
+    """
+    folder = Path(path)
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for created in reversed(missing):
+        with contextlib.suppress(OSError):  # made by someone else meanwhile
+            set_mode(created, PRIVATE_DIR_MODE)
+    return folder
+
+
+def make_owner_only(path: str | os.PathLike[str], mode: int = PRIVATE_MODE) -> bool:
+    """Tighten an existing file or folder we own to `mode` (0600 / 0700); True if changed.
+
+    For what Frontdesk itself keeps (the database, its -wal/-shm, its folders): files
+    made by an older version, or by SQLite under the user's umask, were 0644/0755.
+    Someone else's file, or one missing, is left alone; so is Windows (see set_mode).
+    """
+    if not POSIX_MODES:
+        return False
+    try:
+        if (os.stat(path).st_mode & 0o777) == mode:
+            return False
+        os.chmod(path, mode)
+    except OSError:  # missing, or not ours (EPERM): leave it
+        return False
+    return True
+
+
+def make_database_private(db_path: str | os.PathLike[str]) -> None:
+    """The SQLite file and its side files (-wal, -shm, -journal): owner-only.
+
+    SQLite creates the side files with the database file's own mode, so once the
+    file is 0600 the ones it makes later are too.
+    """
+    make_owner_only(db_path)
+    for suffix in SQLITE_SIDE_FILES:
+        make_owner_only(f"{os.fspath(db_path)}{suffix}")
+
+
 def create_private(path: str | os.PathLike[str]) -> Path:
     """Create `path` as a new empty file readable by its owner only, before any data goes in.
 

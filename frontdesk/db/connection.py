@@ -19,6 +19,12 @@ from frontdesk.db.drivers import load_postgres_driver
 from frontdesk.db.models import database_proxy
 from frontdesk.db.server import ServerDatabase
 from frontdesk.errors import ConfigError, DatabaseDamaged
+from frontdesk.files import (
+    PRIVATE_DIR_MODE,
+    make_database_private,
+    make_owner_only,
+    make_private_dir,
+)
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -119,7 +125,7 @@ def _check_sqlite_file(path: Path) -> None:
     """Fail early, with the file's name, on a directory we cannot write or a non-database."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)  # a folder we create for the database: owner-only
     except OSError as exc:
         raise ConfigError(
             f"无法创建数据目录 {folder}：{exc.strerror}。请检查权限，或用 --db 指定其他位置。",
@@ -166,6 +172,7 @@ def connect(url: str) -> Database:
         if isinstance(db, SqliteDatabase):
             # Touch the file so a locked or damaged database fails here, by name.
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            _keep_private(db)
             quick_check(db, url)
     except (OperationalError, PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
         raise describe_database_error(url, exc) from exc
@@ -206,6 +213,22 @@ def quick_check(db: SqliteDatabase, url: str, budget_s: float = QUICK_CHECK_BUDG
             f"数据库 {where} 已损坏（{detail}）。请从备份恢复（frontdesk restore）。",
             f"The database {where} is damaged ({detail}). Restore it from a backup "
             "(frontdesk restore).")
+
+
+def _keep_private(db: SqliteDatabase) -> None:
+    """The database file, its -wal/-shm and the default data folder: owner-only (0600/0700).
+
+    Every patient's data and every staff hash is in there; 0644/0755 let any user of
+    the PC copy them. A file in a folder chosen with --db keeps that folder as it is.
+    """
+    if db.database == ":memory:" or str(db.database).startswith("file:"):
+        return
+    path = Path(db.database)
+    make_database_private(path)
+    from frontdesk.paths import data_dir
+
+    if path.parent.resolve() == data_dir().resolve():
+        make_owner_only(path.parent, PRIVATE_DIR_MODE)
 
 
 def describe_database_error(url: str, exc: Exception) -> ConfigError:
