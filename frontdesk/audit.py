@@ -61,6 +61,37 @@ def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "
     )
 
 
+# One "view" entry per actor and thing seen within this window: a search session or a
+# screen opened (and refreshed), not every keystroke or refresh.
+VIEW_COALESCE = dt.timedelta(minutes=5)
+_last_views: dict[tuple, dt.datetime] = {}
+_MAX_REMEMBERED = 2000
+
+
+def viewed(actor, entity: str, entity_id: Any = "", detail: Any = "") -> AuditLog | None:
+    """Record that `actor` read patient data (`entity`: what was seen), coalesced.
+
+    The first read of `entity`/`entity_id` by this actor writes a "view" entry;
+    further reads within VIEW_COALESCE of it write nothing (remembered in this
+    process, per database). Returns the entry written, or None. Never put what
+    was typed or shown (names, phones) in `detail`.
+    """
+    from frontdesk.db.models import database_proxy
+
+    db = database_proxy.obj
+    staff_id = None if actor is None or actor is SYSTEM else getattr(actor, "id", None)
+    key = (id(db), getattr(db, "database", None), staff_id, entity, str(entity_id))
+    at = clock.now()
+    last = _last_views.get(key)
+    if last is not None and last <= at < last + VIEW_COALESCE:
+        return None
+    if len(_last_views) >= _MAX_REMEMBERED:
+        _last_views.clear()  # a desk runs for days: forget, at worst one extra entry each
+    entry = record(actor, "view", entity, entity_id, detail)
+    _last_views[key] = at
+    return entry
+
+
 def patient_access(actor, action: str, patient_id: Any, detail: Any = "") -> AuditLog:
     """A patient record was viewed, printed or exported (the privacy rules want to know who)."""
     if action not in ("view", "print", "export"):

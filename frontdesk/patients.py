@@ -192,6 +192,8 @@ def search(query: str, *, actor, limit: int = 20) -> list[PatientHit]:
     ids = search_ids(query, limit=limit)
     if not ids:
         return []
+    # One entry per search session (coalesced), not per keystroke; never what was typed.
+    audit.viewed(actor, "patient_search", "", {"hits": len(ids)})
     key = pinyin.query_key(query)
     db = database_proxy.obj
     rows = {row[0]: row for row in db.execute_sql(_fetch_sql(len(ids), db.param), ids)}
@@ -374,6 +376,7 @@ def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = N
     if not reasons:
         return []
     ids = list(reasons)[:limit]
+    audit.viewed(actor, "patient_duplicates", "", {"patients": ids})
     rows = {p.id: p for p in Patient.select().where(Patient.id.in_(ids))}
     today = clock.today()
     return [(_hit(rows[i], today), reasons[i]) for i in ids if i in rows]

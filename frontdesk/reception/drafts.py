@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from frontdesk import clock, stages
+from frontdesk import audit, clock, stages
 from frontdesk.db.models import VisitDraft, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.permissions import Perm, require
@@ -59,6 +59,7 @@ def load_draft(visit_id: int, *, actor) -> dict[str, Any] | None:
     row = VisitDraft.get_or_none(VisitDraft.visit == visit_id)
     if row is None:
         return None
+    audit.viewed(actor, "visit_draft", visit_id)
     try:
         return json.loads(row.data)
     except ValueError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from frontdesk import clock, leave_reasons, patients, queue, stages
+from frontdesk import audit, clock, leave_reasons, patients, queue, stages
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import NotFound
 from frontdesk.i18n import text
@@ -183,7 +183,9 @@ def _get_visit(visit_id: int) -> VisitView:
 def get_visit(visit_id: int, *, actor) -> VisitView:
     """One visit with its patient's name and phone: needs Perm.VIEW_PATIENT."""
     require(actor, Perm.VIEW_PATIENT)
-    return _get_visit(visit_id)
+    view = _get_visit(visit_id)
+    audit.viewed(actor, "visit", visit_id)  # once per visit and desk in a while, not per refresh
+    return view
 
 
 def _stage_in(stage_list) -> str:
@@ -196,7 +198,9 @@ def open_visits(day: dt.date | None = None, *, actor) -> list[VisitView]:
     where, params = _stage_in(stages.OPEN_STAGES), list(stages.OPEN_STAGES)
     if day is not None:
         where, params = where + " AND v.visit_date = {p}", params + [day]
-    return _views(where, params, "v.created_at, v.id")
+    rows = _views(where, params, "v.created_at, v.id")
+    audit.viewed(actor, "visit_list", "", {"rows": len(rows)})
+    return rows
 
 
 def desk_queue(day: dt.date | None = None, *, actor) -> list[VisitView]:

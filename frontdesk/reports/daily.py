@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from frontdesk import clock, settings
+from frontdesk import audit, clock, settings
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
 from frontdesk.reports.access import check
@@ -85,6 +85,8 @@ def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
             comparison=_compare(totals, flow, prev_days, prev_avg, prev_totals, prev_flow),
             comparison_days=prev_days,
         )
+    # Patient counts, red flags and staff per day: who looked is traceable (coalesced).
+    audit.viewed(actor, "report", day.isoformat())
     return summary
 
 

@@ -90,7 +90,9 @@ def fines_for(*, actor, year: int, month: int, staff_id: int | None = None) -> l
              .order_by(Fine.date, Fine.created_at, Fine.id))
     if staff_id is not None:
         query = query.where(Fine.staff == staff_id)
-    return [_line(f) for f in query]
+    lines = [_line(f) for f in query]
+    audit.viewed(actor, "fines", f"{year:04d}-{month:02d}", {"staff_id": staff_id})
+    return lines
 
 
 @changes(Changed.GROOMING)
