@@ -132,3 +132,12 @@ def test_twenty_desks_at_once_patients_escorts_and_log_ins(env, pg_url, pg_clust
     assert Visit.select().where(Visit.escort == env.guide2.id).count() == 1
     names = [n for job in jobs if job["kind"] == "register" for n in job["names"]]
     assert _server_log_mentions(pg_cluster, names) == []
+
+
+def test_the_app_role_cannot_turn_off_statement_logging_itself(pg_db):
+    """Why docs/POSTGRES.md asks IT for `ALTER ROLE … SET log_min_error_statement`."""
+    from peewee import DatabaseError
+
+    with pytest.raises(DatabaseError, match="permission denied"):
+        with pg_db.atomic():
+            pg_db.execute_sql("SET log_min_error_statement = 'panic'")
