@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from frontdesk import audit, auth, clock, settings
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     AuditLog,
     Fine,
@@ -365,6 +366,7 @@ def list_staff(*, actor, include_inactive: bool = True) -> list[StaffInfo]:
                       bool(s.locked_until and s.locked_until > at), s.created_at) for s in query]
 
 
+@changes(Changed.STAFF)
 def create_staff(*, actor, username: str, display_name: str, role: str, password: str,
                  pin: str, sex: str = "") -> Staff:
     """Add a staff member (admins only); password and PIN are stored hashed."""
@@ -426,6 +428,7 @@ def _active_admins() -> int:
     return Staff.select().where((Staff.role == Role.ADMIN) & (Staff.active == True)).count()  # noqa: E712
 
 
+@changes(Changed.STAFF)
 def deactivate_staff(*, actor, staff_id: int) -> Staff:
     """Stop someone from logging in; their history (visits, fines, audit) stays intact."""
     require(actor, Perm.MANAGE_STAFF)
@@ -444,6 +447,7 @@ def deactivate_staff(*, actor, staff_id: int) -> Staff:
     return staff
 
 
+@changes(Changed.STAFF)
 def reactivate_staff(*, actor, staff_id: int) -> Staff:
     require(actor, Perm.MANAGE_STAFF)
     with database_proxy.atomic():
@@ -487,6 +491,7 @@ def delete_staff(*, actor, staff_id: int) -> None:
         audit.record(actor, "delete", "staff", staff_id, {"username": username})
 
 
+@changes(Changed.STAFF)
 def reset_lockout(*, actor, staff_id: int) -> None:
     require(actor, Perm.MANAGE_STAFF)
     with database_proxy.atomic():

@@ -247,7 +247,9 @@ def temperatures(view: _View) -> list[float]:
         whole, dec, unit, dec2 = m.group(1), m.group(2), m.group(3), m.group(4)
         value = float(whole) + (int(dec or dec2 or 0) / 10 if (dec or (unit and dec2)) else 0)
         before = text[max(0, m.start() - 8):m.start()]
-        if unit or any(c in before for c in _TEMP_CONTEXT):
+        # "#41", "第40", "No.39": a number, not a reading (only a unit makes it one then).
+        counted = before.rstrip()[-1:] in ("#", "第", "号", ".", "no")
+        if unit or (not counted and any(c in before for c in _TEMP_CONTEXT)):
             out.append(value)
     for m in _current_numbers(view, _TEMP_ZH):
         whole = zh_number(m.group(1))

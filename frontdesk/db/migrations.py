@@ -225,30 +225,34 @@ def sqlite_schema_lock(db: SqliteDatabase):
 
 def _try_lock(fd: int) -> bool:
     try:
-        if os.name == "nt":
-            import msvcrt
+        import fcntl
+    except ImportError:  # Windows: lock the first byte instead
+        import msvcrt
 
+        try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return False
     return True
 
 
 def _unlock(fd: int) -> None:
-    with contextlib.suppress(OSError):
-        if os.name == "nt":
-            import msvcrt
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
 
+        with contextlib.suppress(OSError):
             os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        return
+    with contextlib.suppress(OSError):
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 MIGRATION_COPY_MARK = ".before-migration"

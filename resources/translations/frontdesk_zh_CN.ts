@@ -432,32 +432,32 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>Stage</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="74"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="72"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="86"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="84"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
@@ -707,7 +707,7 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="127"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="125"/>
         <source>{name} · {n} waiting</source>
         <translation>{name} · 候诊 {n} 人</translation>
     </message>
@@ -2067,37 +2067,38 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="178"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="186"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="179"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="187"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="262"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="239"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="249"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="240"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="250"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="242"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="252"/>
         <source>Unlock in the main window.</source>
         <translation>请在主窗口解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="244"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="257"/>
         <source>Patient details are hidden. Log in with your password or PIN to continue.</source>
         <translation>患者信息已隐藏。请输入密码或 PIN 码继续。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="246"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="259"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
@@ -2436,63 +2437,63 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="251"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="253"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="266"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="268"/>
         <source>Slip preview</source>
         <translation>单据预览</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="273"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="275"/>
         <source>Print status</source>
         <translation>打印状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="275"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="277"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="277"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="279"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="279"/>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="281"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="283"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="301"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="303"/>
         <source>No pages</source>
         <translation>没有页面</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="302"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="304"/>
         <source>The slip could not be shown.</source>
         <translation>单据无法显示。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="319"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="321"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="327"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="329"/>
         <source>{n} page(s)</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="351"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="353"/>
         <source>Guide slip</source>
         <translation>导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="353"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="355"/>
         <source>Billing slip</source>
         <translation>缴费单</translation>
     </message>
@@ -2500,48 +2501,48 @@
 <context>
     <name>QueueBoardArea</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="239"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="237"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="268"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="266"/>
         <source>No one has waited long. Keep an eye on the room.</source>
         <translation>暂无久候患者，请留意候诊区。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="276"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="274"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="284"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="282"/>
         <source>{cue}: {phrase}</source>
         <translation>{cue}：{phrase}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="289"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="287"/>
         <source>Queue board</source>
         <translation>候诊看板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="290"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
         <source>No patients are waiting.</source>
         <translation>目前没有候诊患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="291"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="289"/>
         <source>Care for waiting patients</source>
         <translation>候诊关怀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="297"/>
-        <location filename="../../frontdesk/ui/queue/board.py" line="298"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="295"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="296"/>
         <source>≥ {n} min</source>
         <translation>≥ {n} 分钟</translation>
     </message>
@@ -2771,135 +2772,135 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="455"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="454"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="257"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="319"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="318"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="339"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="338"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="371"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="370"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="456"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="455"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="478"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="477"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="486"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="485"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -3213,22 +3214,22 @@
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="112"/>
         <source>Set a new PIN</source>
         <translation>设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="114"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
         <source>New &amp;PIN:</source>
         <translation>新 PIN 码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="115"/>
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="117"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
@@ -3236,67 +3237,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="97"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
         <source>Printing at this desk</source>
         <translation>本台打印设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Guide slips:</source>
         <translation>导诊单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Billing slips:</source>
         <translation>缴费单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
         <source>Reports:</source>
         <translation>报表打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="106"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="107"/>
         <source>Ask each time (system default)</source>
         <translation>每次询问（系统默认打印机）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="110"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
         <source>80 mm receipt roll</source>
         <translation>80 毫米小票纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
         <source>Guide slip paper:</source>
         <translation>导诊单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="114"/>
         <source>Billing slip paper:</source>
         <translation>缴费单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="118"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="119"/>
         <source>Print slips without asking (busy desk)</source>
         <translation>不经询问直接打印单据（繁忙时）</translation>
     </message>
@@ -3463,38 +3464,38 @@
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="192"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="194"/>
         <source>The printer “{name}” is no longer available. Choose another printer in the print dialog or in the settings.</source>
         <translation>打印机“{name}”已不可用。请在打印对话框或设置中另选一台打印机。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="213"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="215"/>
         <source>The slip could not be prepared for printing.</source>
         <translation>单据无法准备打印。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="223"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="225"/>
         <source>Print slip</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="228"/>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="386"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="230"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="388"/>
         <source>Printing was cancelled. Nothing was changed.</source>
         <translation>已取消打印，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="235"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="237"/>
         <source>Printing on “{name}” failed. Nothing was changed; check the printer and try again.</source>
         <translation>在“{name}”上打印失败，未做任何更改。请检查打印机后重试。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="236"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="238"/>
         <source>printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="239"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="241"/>
         <source>Sent to “{name}”.</source>
         <translation>已发送到“{name}”。</translation>
     </message>
@@ -3502,62 +3503,62 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="64"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
         <source>P&amp;IN:</source>
         <translation>PIN 码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少 8 位，须含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="73"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
         <source>{n} digits</source>
         <translation>{n} 位数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="77"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -3565,107 +3566,107 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
         <source>Since</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="178"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="179"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="178"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="179"/>
         <source>New &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>New P&amp;IN…</source>
         <translation>重设 PIN 码(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="182"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
         <source>&amp;Clear lock-out</source>
         <translation>解除锁定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="197"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="196"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="199"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="198"/>
         <source>locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="201"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="200"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="227"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="226"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="229"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="228"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="236"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="235"/>
         <source>Added {name}.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="245"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="244"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="246"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="245"/>
         <source>Deactivate {name}? They can no longer log in; their history is kept.</source>
         <translation>停用 {name} 吗？停用后不能再登录，其工作记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="251"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="250"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="254"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="253"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="265"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="264"/>
         <source>Saved for {name}.</source>
         <translation>已为 {name} 保存。</translation>
     </message>
@@ -3673,67 +3674,67 @@
 <context>
     <name>TriagePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="236"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="236"/>
         <source>matched: {words}</source>
         <translation>匹配：{words}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="281"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="281"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="289"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="289"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="304"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="304"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="337"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="337"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="338"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="338"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="339"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="339"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="340"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="340"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="341"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="341"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="342"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="342"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="343"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="343"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="344"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="344"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception_triage.py" line="345"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="345"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>
@@ -3755,32 +3756,32 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="44"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="43"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="46"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="45"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="54"/>
         <source>New arrival (first visit, booked)</source>
         <translation>新到患者（初诊·有预约）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="55"/>
         <source>New arrival (returning, booked)</source>
         <translation>新到患者（复诊·有预约）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="59"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
         <source>New arrival (first visit)</source>
         <translation>新到患者（初诊）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="60"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="58"/>
         <source>New arrival (returning)</source>
         <translation>新到患者（复诊）</translation>
     </message>
@@ -3788,22 +3789,22 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
         <source>Min</source>
         <translation>分钟</translation>
     </message>
@@ -3811,17 +3812,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="184"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="182"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="203"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="201"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="204"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="202"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>

@@ -17,7 +17,7 @@ NOT_AT_START = (
     "reportlab", "openpyxl", "argon2", "pypinyin", "psycopg2",
     "frontdesk.commands", "frontdesk.reports", "frontdesk.staffing.grooming", "frontdesk.backup",
     "frontdesk.ui.reception.steps", "frontdesk.ui.reception.registration",
-    "frontdesk.ui.reception_triage", "frontdesk.ui.reception.billing",
+    "frontdesk.ui.reception.triage", "frontdesk.ui.reception.billing",
     "frontdesk.ui.reception.escort", "frontdesk.ui.reception.door",
     "frontdesk.ui.queue.board", "frontdesk.ui.reports.area", "frontdesk.ui.admin.area",
     "frontdesk.ui.service.followups", "frontdesk.service.followups",

@@ -1,7 +1,11 @@
 """The one runner: it emits exactly what the operations declared, after the caller's callback."""
 
+import re
+from pathlib import Path
+
 import pytest
 
+import frontdesk
 from frontdesk.changes import Changed, changes
 from frontdesk.errors import ConflictError, ValidationError
 
@@ -99,3 +103,17 @@ def test_the_session_signals_stay_with_the_context(qtbot, app_ctx):
     with qtbot.waitSignal(app_ctx.changes.session_changed, timeout=0):
         app_ctx.session_locked()
 
+
+
+def test_no_widget_emits_what_changed_by_hand():
+    """Only the runner (ui/context.py) emits the "what changed" signals."""
+    ui = Path(frontdesk.__file__).parent / "ui"
+    pattern = re.compile(r"changes\s*\.\s*\w+\s*\.\s*emit\b")
+    offenders = []
+    for path in ui.rglob("*.py"):
+        if path.name == "context.py" and path.parent == ui:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                offenders.append(f"{path.relative_to(ui)}:{n}: {line.strip()}")
+    assert offenders == []

@@ -79,14 +79,14 @@ class StaffDialog(Retranslating, QDialog):
 
     def accept(self) -> None:
         self.form.clear_errors()
-        try:
-            self.created = accounts.create_staff(
-                actor=self.ctx.staff, username=self.username.text(),
-                display_name=self.display_name.text(), role=self.role.currentData(),
-                password=self.password.text(), pin=self.pin.text(), sex=self.sex.currentData())
-        except FrontdeskError as exc:
-            self.form.show_error(exc)
+        created = self.ctx.run(
+            accounts.create_staff, actor=self.ctx.staff, username=self.username.text(),
+            display_name=self.display_name.text(), role=self.role.currentData(),
+            password=self.password.text(), pin=self.pin.text(), sex=self.sex.currentData(),
+            on_error=self.form.show_error)
+        if created is None:
             return
+        self.created = created
         super().accept()
 
 
@@ -230,7 +230,6 @@ class StaffTab(Retranslating, QWidget):
     def add_staff(self) -> None:
         dialog = StaffDialog(self.ctx, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.ctx.changes.staff_changed.emit()
             self.select_username(dialog.created.username)
             self.message.setText(self.tr("Added {name}.").format(name=dialog.created.display_name))
 
@@ -238,23 +237,19 @@ class StaffTab(Retranslating, QWidget):
         staff = self.current()
         if staff is None:
             return
-        try:
-            if staff.active:
-                if confirm and QMessageBox.question(
-                        self, self.tr("Deactivate"),
-                        self.tr("Deactivate {name}? They can no longer log in; their history "
-                                "is kept.").format(name=staff.display_name)
-                ) != QMessageBox.StandardButton.Yes:
-                    return
-                accounts.deactivate_staff(actor=self.ctx.staff, staff_id=staff.id)
-                self.message.setText(self.tr("{name} is deactivated.").format(name=staff.display_name))
-            else:
-                accounts.reactivate_staff(actor=self.ctx.staff, staff_id=staff.id)
-                self.message.setText(self.tr("{name} is active again.").format(name=staff.display_name))
-        except FrontdeskError as exc:
-            self.message.setText(exc.message())
-            return
-        self.ctx.changes.staff_changed.emit()
+        if staff.active:
+            if confirm and QMessageBox.question(
+                    self, self.tr("Deactivate"),
+                    self.tr("Deactivate {name}? They can no longer log in; their history "
+                            "is kept.").format(name=staff.display_name)
+            ) != QMessageBox.StandardButton.Yes:
+                return
+            op, done = accounts.deactivate_staff, self.tr("{name} is deactivated.")
+        else:
+            op, done = accounts.reactivate_staff, self.tr("{name} is active again.")
+        self.ctx.run(op, actor=self.ctx.staff, staff_id=staff.id,
+                     on_done=lambda _: self.message.setText(done.format(name=staff.display_name)),
+                     on_error=lambda exc: self.message.setText(exc.message()))
 
     def reset_secret(self, *, pin: bool) -> None:
         staff = self.current()
@@ -267,9 +262,5 @@ class StaffTab(Retranslating, QWidget):
         staff = self.current()
         if staff is None:
             return
-        try:
-            accounts.reset_lockout(actor=self.ctx.staff, staff_id=staff.id)
-        except FrontdeskError as exc:
-            self.message.setText(exc.message())
-            return
-        self.ctx.changes.staff_changed.emit()
+        self.ctx.run(accounts.reset_lockout, actor=self.ctx.staff, staff_id=staff.id,
+                     on_error=lambda exc: self.message.setText(exc.message()))

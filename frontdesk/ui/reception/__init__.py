@@ -4,9 +4,8 @@ area.py          ReceptionArea: the door and desk views side by side
 door.py          the guide at the entrance: greet, two questions, hand over
 desk/            the desk: DeskView (visit list, the current step, the coach),
                  DeskController (the visit and its domain calls), RegistrationPage
-desk_pages.py    the desk's progress strip (StageTrack)
 steps.py         one page per step (triage, registration, billing, escort)
-(the triage panel is still ui/reception_triage.py) registration.py, billing.py, escort.py, deferred.py  the step panels
+triage.py, registration.py, billing.py, escort.py, deferred.py  the step panels
 lookup.py        finding a returning patient
 visits.py        the desk's list of open visits
 coach.py         what to say at each step (言谈礼节)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from frontdesk import stages
 from frontdesk.ui.reception.lookup import PatientLookup, sex_text, vip_text
 from frontdesk.ui.reception.registration import RegistrationFormWidget
-from frontdesk.ui.reception_triage import TriagePanel
+from frontdesk.ui.reception.triage import TriagePanel
 from frontdesk.ui.widgets.fields import FieldBox, button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
 

@@ -137,6 +137,5 @@ class SettingsDialog(Retranslating, QDialog):
 
 def apply_language(ctx, lang: str) -> None:
     """Remember the language and retranslate every open window at once."""
-    settings.set("ui.language", lang)
-    translation.install(lang)
-    ctx.changes.settings_changed.emit()
+    translation.install(lang)  # first: screens refreshing on the signal read the new language
+    ctx.run(settings.set, "ui.language", lang)

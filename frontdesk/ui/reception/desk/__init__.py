@@ -6,11 +6,13 @@ controller.py    DeskController: holds the visit being served (and the deferred-
                  state) and makes every domain call, through the ctx.run runner
 registration.py  RegistrationPage: the registration step with drafts and the review
                  of a record on file (merge_typed_into_record)
-The progress strip (StageTrack) is in ../desk_pages.py; the step widgets are in
-../steps.py, ../billing.py, ../escort.py.
+track.py         StageTrack: the progress strip (① 迎接 ② 分诊 …)
+The step widgets are in ../steps.py, ../billing.py, ../escort.py; each step page is
+imported the first time a visit needs it, so start-up imports only the first screen
+(import registration.py by its own name, not from here).
 """
 
-from frontdesk.ui.reception.desk.registration import VISIT_FIELDS, merge_typed_into_record
-from frontdesk.ui.reception.desk.view import STEP_ORDER, DeskView, StageTrack
+from frontdesk.ui.reception.desk.track import STEP_ORDER, StageTrack
+from frontdesk.ui.reception.desk.view import DeskView
 
-__all__ = ["DeskView", "StageTrack", "STEP_ORDER", "VISIT_FIELDS", "merge_typed_into_record"]
+__all__ = ["DeskView", "StageTrack", "STEP_ORDER"]

@@ -38,7 +38,7 @@ from frontdesk.permissions import Perm
 from frontdesk.ui.reception.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.reception.deferred import DeferredBillingPanel
 from frontdesk.ui.reception.desk.controller import DeskController
-from frontdesk.ui.reception.desk_pages import STEP_ORDER, StageTrack
+from frontdesk.ui.reception.desk.track import STEP_ORDER, StageTrack
 from frontdesk.ui.reception.visits import VisitListPanel, patient_label
 from frontdesk.ui.widgets.fields import button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
