@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,38 +21,26 @@ from PySide6.QtWidgets import (
 from frontdesk import audit, clock
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.retranslate import Retranslating
+from frontdesk.ui.widgets.row_model import RowTableModel
 
 COL_TIME, COL_STAFF, COL_ACTION, COL_ENTITY, COL_ID, COL_DETAIL = range(6)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel):
     """Rows are audit.AuditEntry; set_rows() replaces them all."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[audit.AuditEntry] = []
-
-    def set_rows(self, rows: list[audit.AuditEntry]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Time"), self.tr("Staff"), self.tr("Action"), self.tr("Record"),
-                self.tr("Id"), self.tr("Detail"))[section]
+    HEADERS = (QT_TRANSLATE_NOOP("AuditTableModel", "Time"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Staff"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Record"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Id"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Detail"))
+    HEADER_CONTEXT = "AuditTableModel"
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == COL_TIME:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ from frontdesk.reports.tables import (
 from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import error_label
 from frontdesk.ui.widgets.retranslate import Retranslating
+from frontdesk.ui.widgets.row_model import RowTableModel
 
 NOTICE_STYLE = ("background: #fff8e1; border: 1px solid #c9a227; padding: 6px; "
                 "font-size: 11pt;")
@@ -81,51 +82,38 @@ def _qdate(d: dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class ReportTableModel(QAbstractTableModel):
-    """One report table, read-only; numbers right-aligned."""
+class ReportTableModel(RowTableModel):
+    """One report table, read-only; its own columns, rows numbered, numbers right-aligned."""
+
+    ROW_NUMBERS = True
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._table: ReportTable | None = None
         self._numeric: list[bool] = []
+        self._left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_table(self, table: ReportTable | None) -> None:
-        self.beginResetModel()
-        self._table = table
+        """Show `table` (None: nothing, no columns either)."""
         self._numeric = [] if table is None else [
             bool(table.rows) and all(isinstance(r[c], int | float) or r[c] is None
                                      for r in table.rows)
             for c in range(len(table.columns))]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt's name
-        if (parent is not None and parent.isValid()) or self._table is None:
-            return 0
-        return len(self._table.rows)
-
-    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
-        if (parent is not None and parent.isValid()) or self._table is None:
-            return 0
-        return len(self._table.columns)
+        if table is None:
+            self.set_rows([], columns=())
+        else:
+            self.set_rows(table.rows, columns=table.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._table is None:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        value = self._table.rows[index.row()][index.column()]
+        value = row[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return format_cell(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self._numeric[index.column()]:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return self._right if self._numeric[index.column()] else self._left
         return None
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or self._table is None:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._table.columns[section]
-        return str(section + 1)
 
 
 class ReportsArea(Retranslating, QWidget):
