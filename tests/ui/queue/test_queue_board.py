@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 
 from frontdesk import queue, reception, settings
 from frontdesk.ui.queue.board import LEVEL_COLOURS, BoardModel, QueueBoardArea
-from tests.ui.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception_support import NOW
+from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
+from tests.ui.reception.reception_support import NOW
 
 pytestmark = pytest.mark.gui
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception_support import arrive, press, type_text
+from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
+from tests.ui.reception.reception_support import arrive, press, type_text
 
 pytestmark = pytest.mark.gui
 

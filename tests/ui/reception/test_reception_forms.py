@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from frontdesk import reception, stages
 from tests.helpers.actors import viewer
-from tests.ui.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception_support import arrive, press, type_text
+from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
+from tests.ui.reception.reception_support import arrive, press, type_text
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception_support import arrive, press, type_text
+from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
+from tests.ui.reception.reception_support import arrive, press, type_text
 
 pytestmark = pytest.mark.gui
 
