@@ -273,7 +273,9 @@ SLIP_TITLE = ("guide slip PDF, warm (roll80)", "p95 ≤ 50 ms and ≤ 1.5× bare
 
 @benchmark("slip", SLIP_TITLE)
 def slip(bench: Bench) -> list[Row]:
-    slips = need("frontdesk.slips", "render_guide", "bench_baseline", "slip_texts")
+    slips = need("frontdesk.slips", "render_guide", "slip_texts")
+    from bench.slip_baseline import bench_baseline
+
     try:
         from frontdesk.permissions import SYSTEM
         from frontdesk.slips.source import guide_slip_for
@@ -292,7 +294,7 @@ def slip(bench: Bench) -> list[Row]:
         guide, source = sample_guide_slip(), "sample slip"
     texts = slips.slip_texts(guide)
     app_ms = time_calls(lambda: slips.render_guide(guide), bench.runs, warmup=bench.warmup + 2)
-    raw_ms = time_calls(lambda: slips.bench_baseline(texts=texts), bench.runs,
+    raw_ms = time_calls(lambda: bench_baseline(texts=texts), bench.runs,
                         warmup=bench.warmup + 2)
     return [Row(*SLIP_TITLE, samples=app_ms, baseline=raw_ms, limit=50, max_ratio=1.5,
                 note=f"{source}; baseline = one drawString per slip text, same embedded font")]

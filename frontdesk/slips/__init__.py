@@ -31,7 +31,7 @@ KINDS = tuple(SlipKind)
 __all__ = [
     "FORMATS", "KINDS", "QR_PREFIX", "BillingSlip", "FeeLine", "GuideSlip", "SlipFormat",
     "SlipKind", "Waiver",
-    "bench_baseline", "clean_text", "format_fen", "mask_name", "parse_qr_payload",
+    "clean_text", "format_fen", "mask_name", "parse_qr_payload",
     "qr_payload", "render_billing", "render_guide", "render_slip", "slip_texts",
     "validate_billing", "validate_guide", "write_pdf",
 ]
@@ -62,11 +62,3 @@ def slip_texts(slip: GuideSlip | BillingSlip, fmt: str = "roll80",
     from frontdesk.slips import render
 
     return render.slip_texts(slip, fmt, lang)
-
-
-def bench_baseline(slip: GuideSlip | BillingSlip | None = None, fmt: str = "roll80",
-                   lang: str | None = None, *, texts: list[str] | None = None) -> bytes:
-    """A bare reportlab page, same font and text as the slip (benchmark reference)."""
-    from frontdesk.slips import render
-
-    return render.bench_baseline(slip, fmt, lang, texts=texts)

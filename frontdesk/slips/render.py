@@ -203,37 +203,6 @@ def render_billing(slip: BillingSlip, fmt: str = "roll80", *, lang: str | None =
 
 def slip_texts(slip: GuideSlip | BillingSlip, fmt: str = "roll80",
                lang: str | None = None) -> list[str]:
-    """Every string the slip prints, in order (for the benchmark's bare page)."""
+    """Every string the slip prints, in order (bench/slip_baseline.py draws them bare)."""
     blocks = (guide_blocks if isinstance(slip, GuideSlip) else billing_blocks)(slip, fmt, lang)
     return [t for b in blocks for t in b.texts if t]
-
-
-def bench_baseline(slip: GuideSlip | BillingSlip | None = None, fmt: str = "roll80",
-                   lang: str | None = None, *, texts: list[str] | None = None) -> bytes:
-    """A bare reportlab page with the same font and the same strings as the slip.
-
-    No layout, wrapping, rules or barcodes: one ``drawString`` per string. The
-    benchmark compares :func:`render_guide` / :func:`render_billing` against it.
-    Pass `texts` (from :func:`slip_texts`) to time only the page itself.
-    """
-    if texts is None:
-        if slip is None:
-            from frontdesk.slips.samples import sample_guide_slip
-
-            slip = sample_guide_slip()
-        texts = slip_texts(slip, fmt, lang)
-    f = page_format(fmt)
-    font = ensure_font()
-    size = f.base_pt
-    height = f.height_mm * mm if f.height_mm else (len(texts) * size * 1.3 + 2 * f.margin)
-    buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(f.width, height), invariant=1, initialFontName=font,
-               initialFontSize=size)
-    c.setFont(font, size)
-    y = height - f.margin - size
-    for s in texts:
-        c.drawString(f.margin, y, s)
-        y -= size * 1.3
-    c.showPage()
-    c.save()
-    return buf.getvalue()

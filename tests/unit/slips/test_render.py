@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.slip_baseline import bench_baseline
 from frontdesk import i18n
 from frontdesk.errors import ValidationError
 from frontdesk.slips import (
@@ -16,7 +17,6 @@ from frontdesk.slips import (
     FeeLine,
     Waiver,
     barcodes,
-    bench_baseline,
     render_billing,
     render_guide,
     render_slip,
