@@ -16,29 +16,29 @@ from peewee import JOIN
 
 from frontdesk import clock
 from frontdesk.db.models import AuditLog, Staff
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg
 from frontdesk.permissions import SYSTEM, Perm, require
 
-# action -> (Chinese, English) name shown in the audit browser
-ACTION_NAMES: dict[str, tuple[str, str]] = {
-    "create": ("新建", "created"),
-    "update": ("修改", "changed"),
-    "view": ("查看", "viewed"),
-    "print": ("打印", "printed"),
-    "export": ("导出", "exported"),
-    "merge": ("合并", "merged"),
-    "rule_change": ("修改规则", "rule changed"),
-    "login": ("登录", "logged in"),
-    "login_failed": ("登录失败", "log-in failed"),
-    "logout": ("退出登录", "logged out"),
-    "lock": ("锁屏", "screen locked"),
-    "unlock": ("解锁", "unlocked"),
-    "backup": ("备份", "backed up"),
-    "restore": ("恢复", "restored"),
-    "waive": ("免除", "waived"),
-    "deactivate": ("停用", "deactivated"),
-    "reactivate": ("重新启用", "reactivated"),
-    "delete": ("删除", "deleted"),
+# action -> its name in the audit browser
+ACTION_NAMES: dict[str, Msg] = {
+    "create": Msg("新建", "created"),
+    "update": Msg("修改", "changed"),
+    "view": Msg("查看", "viewed"),
+    "print": Msg("打印", "printed"),
+    "export": Msg("导出", "exported"),
+    "merge": Msg("合并", "merged"),
+    "rule_change": Msg("修改规则", "rule changed"),
+    "login": Msg("登录", "logged in"),
+    "login_failed": Msg("登录失败", "log-in failed"),
+    "logout": Msg("退出登录", "logged out"),
+    "lock": Msg("锁屏", "screen locked"),
+    "unlock": Msg("解锁", "unlocked"),
+    "backup": Msg("备份", "backed up"),
+    "restore": Msg("恢复", "restored"),
+    "waive": Msg("免除", "waived"),
+    "deactivate": Msg("停用", "deactivated"),
+    "reactivate": Msg("重新启用", "reactivated"),
+    "delete": Msg("删除", "deleted"),
 }
 ACTIONS = tuple(ACTION_NAMES)
 
@@ -100,8 +100,7 @@ def patient_access(actor, action: str, patient_id: Any, detail: Any = "") -> Aud
 
 
 def action_name(action: str, lang: str | None = None) -> str:
-    zh, en = ACTION_NAMES.get(action, (action, action))
-    return text(zh, en, lang)
+    return ACTION_NAMES.get(action, Msg.same(action)).text(lang)
 
 
 @dataclass(frozen=True)

@@ -7,26 +7,26 @@ free text in whatever language the desk used; they pass through unchanged.
 
 from __future__ import annotations
 
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg
 
 OTHER = "other"
-# code -> (Chinese, English), in the order the desk offers them
-REASONS: dict[str, tuple[str, str]] = {
-    "waited_too_long": ("等候时间太长", "Waited too long"),
-    "fee": ("费用问题", "The fee"),
-    "another_day": ("改天再来", "Will come another day"),
-    "other_hospital": ("去其他医院", "Went to another hospital"),
-    "personal": ("临时有事", "Something came up"),
-    "consult_only": ("只是咨询", "Only came to ask"),
-    OTHER: ("其他原因", "Other reason"),
+# code -> its label, in the order the desk offers them
+REASONS: dict[str, Msg] = {
+    "waited_too_long": Msg("等候时间太长", "Waited too long"),
+    "fee": Msg("费用问题", "The fee"),
+    "another_day": Msg("改天再来", "Will come another day"),
+    "other_hospital": Msg("去其他医院", "Went to another hospital"),
+    "personal": Msg("临时有事", "Something came up"),
+    "consult_only": Msg("只是咨询", "Only came to ask"),
+    OTHER: Msg("其他原因", "Other reason"),
 }
 _SEP = ":"
 
 
 def _by_label() -> dict[str, str]:
     out = {}
-    for code, (zh, en) in REASONS.items():
-        out[zh] = out[en.casefold()] = code
+    for code, name in REASONS.items():
+        out[name.zh] = out[name.en.casefold()] = code
     return out
 
 
@@ -60,8 +60,7 @@ def label(stored: str, lang: str | None = None) -> str:
     head, _, note = stored.partition(_SEP)
     if head not in REASONS:
         return stored
-    zh, en = REASONS[head]
-    name = text(zh, en, lang)
+    name = REASONS[head]
     if not note:
-        return name
-    return text(f"{zh}：{note}", f"{en}: {note}", lang) if head != OTHER else note
+        return name.text(lang)
+    return Msg(f"{name.zh}：{note}", f"{name.en}: {note}").text(lang) if head != OTHER else note

@@ -26,6 +26,7 @@ from frontdesk.db.models import (
     database_proxy,
 )
 from frontdesk.errors import ConfigError
+from frontdesk.i18n import Msg
 from frontdesk.paths import resource_path
 from frontdesk.triage_rules import triage_document
 
@@ -85,13 +86,14 @@ class _Reader:
             raise self._fail(key, "缺失或不是文字", "is missing or not text")
         return value
 
-    def bilingual(self, key: str, required: bool = True) -> tuple[str, str]:
+    def bilingual(self, key: str, required: bool = True) -> Msg:
+        """A {zh, en} table as a Msg (English falls back to Chinese); Msg("", "") when optional."""
         value = self.entry.get(key)
         if value is None and not required:
-            return "", ""
+            return Msg("", "")
         if not isinstance(value, dict) or not isinstance(value.get("zh"), str) or not value["zh"]:
             raise self._fail(key, "需要 zh 和 en 两种文字", "needs zh and en text")
-        return value["zh"], str(value.get("en") or value["zh"])
+        return Msg(value["zh"], str(value.get("en") or value["zh"]))
 
     def amount_fen(self, key: str) -> int:
         value = self.entry.get(key)
@@ -151,9 +153,9 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
     for r in _entries(path, data["departments.toml"], "department"):
         name, short, dirs = r.bilingual("name"), r.bilingual("short"), r.bilingual("directions", False)
         plan["departments"].append(dict(
-            code=r.str("code"), name_zh=name[0], name_en=name[1], short_zh=short[0],
-            short_en=short[1], room=r.str("room", ""), floor=r.str("floor", ""),
-            directions_zh=dirs[0], directions_en=dirs[1],
+            code=r.str("code"), name_zh=name.zh, name_en=name.en, short_zh=short.zh,
+            short_en=short.en, room=r.str("room", ""), floor=r.str("floor", ""),
+            directions_zh=dirs.zh, directions_en=dirs.en,
             is_emergency=bool(r.entry.get("is_emergency", False)),
         ))
     dept_codes = {d["code"] for d in plan["departments"]}
@@ -164,7 +166,7 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
     plan["fees"] = []
     for r in _entries(path, data["fees.toml"], "fee_class"):
         name = r.bilingual("name")
-        plan["fees"].append(dict(code=r.str("code"), name_zh=name[0], name_en=name[1],
+        plan["fees"].append(dict(code=r.str("code"), name_zh=name.zh, name_en=name.en,
                                  amount_fen=r.amount_fen("amount")))
     plan["waivers"] = []
     for r in _entries(path, data["fees.toml"], "waiver"):
@@ -172,7 +174,7 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
         if tier not in (VipTier.GOLD, VipTier.DIAMOND):
             raise r._fail("vip_tier", "只能是 gold 或 diamond", "must be gold or diamond")
         name = r.bilingual("name")
-        plan["waivers"].append({"vip_tier": tier, "name_zh": name[0], "name_en": name[1]})
+        plan["waivers"].append({"vip_tier": tier, "name_zh": name.zh, "name_en": name.en})
     fee_codes = {f["code"] for f in plan["fees"]}
 
     path = folder / "doctors.toml"
@@ -192,8 +194,8 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
                 raise b._fail("days", "必须是 0–6 的星期", "must be weekdays 0-6")
             schedule += [(d, b.time("start"), b.time("end")) for d in days]
         plan["doctors"].append(dict(
-            name=r.str("name"), department=dept, fee_class=fee, title_zh=title[0],
-            title_en=title[1], specialty_zh=spec[0], specialty_en=spec[1], schedule=schedule,
+            name=r.str("name"), department=dept, fee_class=fee, title_zh=title.zh,
+            title_en=title.en, specialty_zh=spec.zh, specialty_en=spec.en, schedule=schedule,
         ))
 
     path = folder / "shifts.toml"
@@ -205,8 +207,8 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
             b = _Reader(path, block, f"{r.where} breaks")
             label = b.bilingual("label")
             breaks.append({"start": b.time("start"), "end": b.time("end"),
-                           "label_zh": label[0], "label_en": label[1]})
-        plan["shifts"].append(dict(code=r.str("code"), name_zh=name[0], name_en=name[1],
+                           "label_zh": label.zh, "label_en": label.en})
+        plan["shifts"].append(dict(code=r.str("code"), name_zh=name.zh, name_en=name.en,
                                    start=r.time("start"), end=r.time("end"),
                                    breaks=json.dumps(breaks, ensure_ascii=False)))
 
@@ -214,7 +216,7 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
     plan["media"] = []
     for i, r in enumerate(_entries(path, data["media_sources.toml"], "source")):
         name = r.bilingual("name")
-        plan["media"].append(dict(code=r.str("code"), name_zh=name[0], name_en=name[1], sort=i))
+        plan["media"].append(dict(code=r.str("code"), name_zh=name.zh, name_en=name.en, sort=i))
 
     path = folder / "triage.toml"
     triage = data["triage.toml"]
@@ -238,8 +240,8 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
             raise r._fail("category", "只能是 appearance、dress 或 manner",
                           "must be appearance, dress or manner")
         name = r.bilingual("name")
-        plan["grooming"].append(dict(code=r.str("code"), category=category, name_zh=name[0],
-                                     name_en=name[1], fine_fen=r.amount_fen("fine"), sort=i))
+        plan["grooming"].append(dict(code=r.str("code"), category=category, name_zh=name.zh,
+                                     name_en=name.en, fine_fen=r.amount_fen("fine"), sort=i))
     late = _Reader(path, data["grooming.toml"].get("lateness", {}), "[lateness]")
     plan["lateness"] = {
         "fine_fen": late.amount_fen("fine"),

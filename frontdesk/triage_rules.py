@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.errors import ConfigError
+from frontdesk.i18n import Msg
 from frontdesk.paths import resource_path
 
 
@@ -59,13 +60,14 @@ class _Reader:
             raise self._fail(key, "缺失或不是文字", "is missing or not text")
         return value
 
-    def bilingual(self, key: str, required: bool = True) -> tuple[str, str]:
+    def bilingual(self, key: str, required: bool = True) -> Msg:
+        """A {zh, en} table as a Msg (English falls back to Chinese); Msg("", "") when optional."""
         value = self.entry.get(key)
         if value is None and not required:
-            return "", ""
+            return Msg("", "")
         if not isinstance(value, dict) or not isinstance(value.get("zh"), str) or not value["zh"]:
             raise self._fail(key, "需要 zh 和 en 两种文字", "needs zh and en text")
-        return value["zh"], str(value.get("en") or value["zh"])
+        return Msg(value["zh"], str(value.get("en") or value["zh"]))
 
     def whole(self, key: str, default: int, *, minimum: int = 0) -> int:
         """A whole number (TOML integer) of at least `minimum`; `default` when absent."""
@@ -187,7 +189,7 @@ def triage_document(path: Path, triage: dict[str, Any], departments: list[dict[s
         patterns = _regexes(r, "patterns")
         if not patterns:
             raise r._fail("patterns", "至少需要一个规则", "needs at least one pattern")
-        flags.append({"code": r.str("code"), "name_zh": name[0], "name_en": name[1],
+        flags.append({"code": r.str("code"), "name_zh": name.zh, "name_en": name.en,
                       "patterns": patterns, "except": _regexes(r, "except"), "scope": scope})
     patient = _Reader(path, triage.get("patient", {}), "[patient]")
     paeds = patient.str("paediatrics", "")
@@ -243,9 +245,9 @@ def _safety(path: Path, data: Any) -> dict[str, Any]:
                 isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g)
                 for g in groups):
             raise f._fail("groups", "必须是非空词组的列表", "must be a list of non-empty word lists")
-        families.append({"code": f.str("code"), "name_zh": fname[0], "name_en": fname[1],
+        families.append({"code": f.str("code"), "name_zh": fname.zh, "name_en": fname.en,
                          "groups": groups, "scope": scope, "who": who, "mask": _terms(f, "mask")})
-    return {"name": {"zh": name[0] or "危险信号", "en": name[1] or "danger sign"},
+    return {"name": {"zh": name.zh or "危险信号", "en": name.en or "danger sign"},
             "words": _terms(r, "words"), "mask": _terms(r, "mask"), "families": families,
             "vitals": vitals}
 

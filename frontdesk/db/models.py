@@ -143,7 +143,15 @@ class GroomingResult(BaseModel):
     fine_fen = IntegerField(default=0)
 
 
-FINE_KINDS = ("grooming", "late", "other")
+class FineKind(StrEnum):
+    """What a fine is for; the value is what `Fine.kind` stores."""
+
+    GROOMING = "grooming"  # a failed grooming check
+    LATE = "late"  # late arrival or early leave (sign-in)
+    OTHER = "other"
+
+
+FINE_KINDS = tuple(FineKind)
 
 
 class Fine(BaseModel):

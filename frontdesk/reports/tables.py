@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from frontdesk import leave_reasons, stages
+from frontdesk.db.models import FineKind
 from frontdesk.i18n import Msg, text
 from frontdesk.permissions import role_name
 from frontdesk.reports.model import DailySummary, GroupRow, RangeSummary, Totals
@@ -62,9 +63,9 @@ FLOW_NAMES: dict[str, Msg] = {
 }
 
 FINE_KINDS: dict[str, Msg] = {
-    "grooming": Msg("仪容仪表", "Grooming"),
-    "late": Msg("迟到", "Late"),
-    "other": Msg("其他", "Other"),
+    FineKind.GROOMING: Msg("仪容仪表", "Grooming"),
+    FineKind.LATE: Msg("迟到", "Late"),
+    FineKind.OTHER: Msg("其他", "Other"),
 }
 
 CONFIDENTIAL = Msg("内部资料，注意保密：回访名单含患者电话，仅供回访使用，用后请妥善保管或销毁。",

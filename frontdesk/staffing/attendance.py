@@ -22,6 +22,7 @@ from frontdesk import accounts, audit, clock, settings
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Fine,
+    FineKind,
     GroomingCheck,
     Shift,
     ShiftAssignment,
@@ -121,7 +122,7 @@ def late_count_in_month(staff: Staff, day: dt.date) -> int:
     """Lateness fines of `staff` in `day`'s calendar month that still stand (not waived)."""
     first, nxt = month_bounds(day)
     return (Fine.select()
-            .where(Fine.staff == staff, Fine.kind == "late", Fine.date >= first,
+            .where(Fine.staff == staff, Fine.kind == FineKind.LATE, Fine.date >= first,
                    Fine.date < nxt, Fine.waived_at.is_null())
             .count())
 
@@ -190,7 +191,7 @@ def sign_in(*, staff, pin: str, at: dt.datetime | None = None,
             occurrence = late_count_in_month(staff, day) + 1
             amount = rule.fine_for(occurrence)
             fine = Fine.create(
-                staff=staff, kind="late", amount_fen=amount, date=day, sign_in=row,
+                staff=staff, kind=FineKind.LATE, amount_fen=amount, date=day, sign_in=row,
                 reason_zh=f"迟到 {late} 分钟（{localized(shift, 'name', 'zh_CN')}，本月第 {occurrence} 次）",
                 reason_en=f"Late by {late} min ({localized(shift, 'name', 'en')}, "
                           f"time {occurrence} this month)",
@@ -231,7 +232,7 @@ def record_early_leave(*, actor, staff, shift: Shift, left_at: dt.datetime) -> F
     with database_proxy.atomic():
         occurrence = late_count_in_month(staff, day) + 1
         fine = Fine.create(
-            staff=staff, kind="late", amount_fen=rule.fine_for(occurrence), date=day,
+            staff=staff, kind=FineKind.LATE, amount_fen=rule.fine_for(occurrence), date=day,
             reason_zh=f"早退 {early} 分钟（{localized(shift, 'name', 'zh_CN')}，本月第 {occurrence} 次）",
             reason_en=f"Left {early} min early ({localized(shift, 'name', 'en')}, "
                       f"time {occurrence} this month)",
@@ -360,7 +361,7 @@ def shifts() -> list[Shift]:
 def late_arrivals(staff: Staff, day: dt.date) -> list[SignIn]:
     """Sign-ins of `staff` in `day`'s month judged late when made (fined, waived or not)."""
     first, nxt = month_bounds(day)
-    fined = Fine.select(Fine.sign_in).where(Fine.kind == "late", Fine.sign_in.is_null(False))
+    fined = Fine.select(Fine.sign_in).where(Fine.kind == FineKind.LATE, Fine.sign_in.is_null(False))
     return list(SignIn.select().where(SignIn.staff == staff, SignIn.date >= first,
                                       SignIn.date < nxt, SignIn.id.in_(fined))
                 .order_by(SignIn.signed_at))

@@ -12,23 +12,22 @@ from dataclasses import dataclass
 
 from frontdesk import audit, clock
 from frontdesk.changes import Changed, changes
-from frontdesk.db.models import Fine, Staff, database_proxy
+from frontdesk.db.models import Fine, FineKind, Staff, database_proxy
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg, text
 from frontdesk.permissions import Perm, require
 from frontdesk.validation import clean_text, record_id
 
-KIND_NAMES = {
-    "grooming": ("仪容", "Grooming"),
-    "late": ("迟到/早退", "Late/early"),
-    "other": ("其他", "Other"),
+KIND_NAMES: dict[str, Msg] = {
+    FineKind.GROOMING: Msg("仪容", "Grooming"),
+    FineKind.LATE: Msg("迟到/早退", "Late/early"),
+    FineKind.OTHER: Msg("其他", "Other"),
 }
 WAIVE_REASON_MAX = 200
 
 
 def kind_name(kind: str, lang: str | None = None) -> str:
-    zh, en = KIND_NAMES.get(kind, (kind, kind))
-    return text(zh, en, lang)
+    return KIND_NAMES.get(kind, Msg.same(kind)).text(lang)
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -152,8 +151,8 @@ def monthly_totals(*, actor, year: int, month: int) -> list[StaffTotal]:
         t["count"] += 1
         t["total"] += f.amount_fen
         t["waived"] += f.amount_fen if f.waived else 0
-        t["late"] += f.kind == "late"
-        t["grooming"] += f.kind == "grooming"
+        t["late"] += f.kind == FineKind.LATE
+        t["grooming"] += f.kind == FineKind.GROOMING
     return sorted((StaffTotal(sid, t["name"], t["count"], t["total"], t["waived"], t["late"],
                               t["grooming"]) for sid, t in totals.items()),
                   key=lambda s: (-s.due_fen, s.staff_name))

@@ -29,6 +29,7 @@ from frontdesk import audit, clock
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Fine,
+    FineKind,
     GroomingCheck,
     GroomingItem,
     GroomingResult,
@@ -38,25 +39,24 @@ from frontdesk.db.models import (
     database_proxy,
 )
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.i18n import localized, text
+from frontdesk.i18n import Msg, localized, text
 from frontdesk.permissions import Perm, allowed, require
 from frontdesk.staffing import attendance
 from frontdesk.staffing import fines as fines_mod
 from frontdesk.staffing.attendance import assigned_shifts, prove_pin
 from frontdesk.validation import clean_text
 
-CATEGORY_NAMES = {
-    "appearance": ("仪容仪表", "Appearance"),
-    "dress": ("衣着", "Dress"),
-    "manner": ("举止", "Manner"),
+CATEGORY_NAMES: dict[str, Msg] = {
+    "appearance": Msg("仪容仪表", "Appearance"),
+    "dress": Msg("衣着", "Dress"),
+    "manner": Msg("举止", "Manner"),
 }
 NOTE_MAX = 200
 REASON_MAX = 200
 
 
 def category_name(code: str, lang: str | None = None) -> str:
-    zh, en = CATEGORY_NAMES.get(code, (code, code))
-    return text(zh, en, lang)
+    return CATEGORY_NAMES.get(code, Msg.same(code)).text(lang)
 
 
 # --- Items (admin) ---------------------------------------------------------------
@@ -258,7 +258,7 @@ def record_check(*, actor, form: CheckForm, outcomes: Mapping[str, ItemOutcome],
                 suffix_zh = "（已当场纠正）" if outcome.corrected else ""
                 suffix_en = " (corrected on the spot)" if outcome.corrected else ""
                 fines.append(Fine.create(
-                    staff=staff, kind="grooming", amount_fen=amount, date=form.day,
+                    staff=staff, kind=FineKind.GROOMING, amount_fen=amount, date=form.day,
                     reason_zh=f"仪容检查不合格：{item['name_zh']}{suffix_zh}",
                     reason_en=f"Grooming check failed: {item['name_en']}{suffix_en}",
                     grooming_check=check, rule_snapshot=json.dumps(item, ensure_ascii=False),

@@ -18,7 +18,7 @@ from frontdesk import audit, clock, settings
 from frontdesk.errors import ValidationError
 from frontdesk.export_safety import csv_row
 from frontdesk.files import write_atomic
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg, text
 from frontdesk.slips.fonts import ensure_font
 from frontdesk.staffing import fines, grooming
 from frontdesk.staffing.fines import FineLine, StaffTotal, format_yuan, kind_name
@@ -26,12 +26,12 @@ from frontdesk.staffing.grooming import CheckRecord, category_name
 
 MM = 72 / 25.4
 MARGIN = 18 * MM
-RULE_NOTE = ("依据《客服规章制度》第2篇 一 6：上班前由部门负责人检查仪表、仪容，违反一次罚款十元；"
+RULE_NOTE = Msg("依据《客服规章制度》第2篇 一 6：上班前由部门负责人检查仪表、仪容，违反一次罚款十元；"
              "二 2：穿工作服出院或进食堂罚款二十元。发现后及时纠正，纠正不免罚款。",
              "Per the house rules (part 2, I.6): the department head checks grooming before the "
              "shift, 10 yuan per violation; II.2: uniform worn outside or in the canteen, "
              "20 yuan. A violation corrected on the spot is still fined.")
-LATE_NOTE = ("迟到/早退罚款10元，本月第二次起（含第二次）每次20元；按月计算，跨月不累计。",
+LATE_NOTE = Msg("迟到/早退罚款10元，本月第二次起（含第二次）每次20元；按月计算，跨月不累计。",
              "Late arrival or early leave: 10 yuan; from the second time in a month 20 yuan each; "
              "counted per calendar month, not carried over.")
 
@@ -189,7 +189,7 @@ def render_check_record(record: CheckRecord, *, hospital: str = "", lang: str | 
     story.append(_table(sign, [0.22 * width, 0.78 * width], header=False,
                         extra=[("BACKGROUND", (0, 0), (0, -1), _HEAD_FILL)],
                         heights=[None, 12 * MM, 12 * MM]))
-    story += [Spacer(1, 4 * MM), P(t(*RULE_NOTE), "small")]
+    story += [Spacer(1, 4 * MM), P(RULE_NOTE.text(lang), "small")]
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()
 
@@ -275,7 +275,7 @@ def render_monthly_fines(report: MonthlyFines, *, hospital: str = "",
                      P(status, "waived")])
     story.append(_table(rows, [0.09 * width, 0.13 * width, 0.12 * width, 0.36 * width,
                                0.1 * width, 0.2 * width]))
-    story += [Spacer(1, 4 * MM), P(t(*LATE_NOTE), "small"), P(t(*RULE_NOTE), "small")]
+    story += [Spacer(1, 4 * MM), P(LATE_NOTE.text(lang), "small"), P(RULE_NOTE.text(lang), "small")]
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()
 

@@ -61,3 +61,25 @@ def test_error_carries_one_msg(english):
     assert same.msg == err.msg and same.field == "phone"
     with pytest.raises(TypeError):
         FrontdeskError("只有中文")
+
+
+def test_domain_name_tables_are_msgs():
+    from frontdesk import audit, leave_reasons
+    from frontdesk.staffing import fines, grooming, grooming_report
+
+    for table in (audit.ACTION_NAMES, leave_reasons.REASONS, fines.KIND_NAMES,
+                  grooming.CATEGORY_NAMES):
+        assert table and all(isinstance(m, Msg) for m in table.values())
+    assert isinstance(grooming_report.RULE_NOTE, Msg)
+    assert isinstance(grooming_report.LATE_NOTE, Msg)
+    assert fines.kind_name("late", "en") == "Late/early"
+    assert fines.kind_name("unknown", "zh_CN") == "unknown"
+
+
+def test_fine_kinds_have_one_definition():
+    from frontdesk.db.models import FINE_KINDS, FineKind
+    from frontdesk.reports import tables
+    from frontdesk.staffing import fines
+
+    assert FINE_KINDS == tuple(FineKind) == ("grooming", "late", "other")
+    assert set(fines.KIND_NAMES) == set(tables.FINE_KINDS) == set(FineKind)
