@@ -69,3 +69,18 @@ class DatabaseDamaged(ConfigError):
     Only this, never a lock or a newer schema, lets `frontdesk restore` set the
     file aside raw and write the backup in its place.
     """
+
+
+class DatabaseFailure(FrontdeskError):
+    """The database could not do the action (a driver error, translated by frontdesk.db.faults).
+
+    Nothing the user typed is wrong: screens keep every field as it was.
+    """
+
+
+class DatabaseBusy(DatabaseFailure):
+    """Another desk holds the write lock (SQLite "database is locked", a lock wait on the server)."""
+
+
+class DatabaseUnavailable(DatabaseFailure):
+    """The database server cannot be reached, or the connection to it was lost."""

@@ -8,6 +8,9 @@ and its VisitEvent in one go; a stale `expected_version` is a ConflictError.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -15,10 +18,13 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from frontdesk import clock
+from frontdesk.db.faults import is_connection_lost
 from frontdesk.db.models import Visit, database_proxy
-from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.reception.views import _as_date
+from frontdesk.errors import ConflictError, DatabaseUnavailable, NotFound, ValidationError
+from frontdesk.reception.views import _as_date, _get_visit
 from frontdesk.stages import stage_name
+
+log = logging.getLogger(__name__)
 
 
 def _write_tx() -> AbstractContextManager:
@@ -143,3 +149,93 @@ def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, actio
          actor_id, note],
     )
     return True
+
+
+# --- a step whose commit reply was lost ------------------------------------------------
+
+
+def _newest_event_by(visit_id: int, actor) -> bool:
+    db = database_proxy.obj
+    p = db.param
+    row = db.execute_sql(f"SELECT staff_id FROM visit_event WHERE visit_id = {p} "
+                         "ORDER BY id DESC LIMIT 1", [visit_id]).fetchone()
+    actor_id = actor.id if actor is not None else None
+    return row is not None and row[0] == actor_id
+
+
+def _step_landed(visit_id: int, actor, expected_version: int) -> bool:
+    """The visit moved past `expected_version` and its newest event is this actor's."""
+    db = database_proxy.obj
+    row = db.execute_sql(f"SELECT version FROM visit WHERE id = {db.param}",
+                         [visit_id]).fetchone()
+    return row is not None and row[0] > expected_version and _newest_event_by(visit_id, actor)
+
+
+def _re_read(check: Callable[[], bool]):
+    """Run the re-read `check` (tried twice: the first may meet the dropped connection).
+
+    True/False: what it found; None: the database still cannot be reached.
+    """
+    for _attempt in range(2):
+        try:
+            return bool(check())
+        except Exception as exc:
+            if not is_connection_lost(exc):
+                raise
+            db = database_proxy.obj
+            if not db.in_transaction():
+                try:
+                    db.close()  # the next statement connects afresh
+                except Exception:  # noqa: BLE001 - closing a dead connection may fail too
+                    pass
+    return None
+
+
+def _settled(landed: Callable[..., bool] | None = None):
+    """A step whose commit outcome is unknown is re-read before anyone is told anything.
+
+    When the connection to the server breaks during a step (typically the reply to
+    COMMIT is lost) the step may or may not have been written. The visit is read
+    again: if our step is there (the version moved on and the newest event is this
+    actor's, or `landed(visit_id, actor=…)` says so) the step succeeded and its view
+    is returned; if not, DatabaseUnavailable says that nothing was saved — never
+    "another desk moved this visit". Inside an outer transaction nothing is decided
+    here: that transaction's commit is the one whose outcome matters.
+    """
+    def wrap(step):
+        @functools.wraps(step)
+        def run(visit_id: int, *args, **kwargs):
+            try:
+                return step(visit_id, *args, **kwargs)
+            except Exception as exc:
+                if not is_connection_lost(exc) or database_proxy.obj.in_transaction():
+                    raise
+                actor = kwargs.get("actor")
+                if landed is not None:
+                    found = _re_read(lambda: landed(visit_id, actor=actor))
+                else:
+                    expected = kwargs["expected_version"]
+                    found = _re_read(lambda: _step_landed(visit_id, actor, expected))
+                log.warning("%s on visit %s: connection lost (%s); re-read: %s",
+                            step.__name__, visit_id, type(exc).__name__,
+                            {True: "it was saved", False: "not saved", None: "unreachable"}[found])
+                if found:
+                    try:
+                        return _get_visit(visit_id)
+                    except Exception as again:
+                        if not is_connection_lost(again):
+                            raise
+                        found = None
+                if found is None:
+                    raise DatabaseUnavailable(
+                        "与数据库服务器的连接中断，暂时无法确认这一步是否已保存。"
+                        "连接恢复后请重新打开这位患者，核对后再继续。",
+                        "The connection to the database server was lost, and whether this "
+                        "step was saved cannot be checked yet. When the connection is back, "
+                        "reopen this visit and check it before going on.") from exc
+                raise DatabaseUnavailable(
+                    "与数据库服务器的连接中断，这一步没有保存。请再试一次，填写的内容仍然保留。",
+                    "The connection to the database server was lost and this step was not "
+                    "saved. Try again; what you typed is kept.") from exc
+        return run
+    return wrap

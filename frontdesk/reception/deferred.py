@@ -17,7 +17,14 @@ from frontdesk.db.models import Payment, database_proxy
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
-from frontdesk.reception._db import _check_version, _commit, _load, _VisitRow, _write_tx
+from frontdesk.reception._db import (
+    _check_version,
+    _commit,
+    _load,
+    _settled,
+    _VisitRow,
+    _write_tx,
+)
 from frontdesk.reception.steps import _save_registration
 from frontdesk.reception.views import VisitView, _get_visit, _views
 from frontdesk.stages import stage_name
@@ -48,6 +55,7 @@ def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[st
 
 
 @changes(Changed.VISITS | Changed.PATIENTS)
+@_settled()
 def complete_deferred(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
                       patient_id: int | None = None) -> VisitView:
     """Register a red-flag patient after treatment began, and quote the fee ("registered_late").
@@ -82,6 +90,7 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
 
 
 @changes(Changed.VISITS)
+@_settled()
 def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The deferred fee was paid ("paid_late") or waived ("waived_late"); stage unchanged.
 

@@ -37,6 +37,7 @@ from frontdesk.reception._db import (
     _commit,
     _illegal,
     _load,
+    _settled,
     _VisitRow,
     _write_tx,
 )
@@ -103,6 +104,7 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> Vi
 
 
 @changes(Changed.VISITS)
+@_settled()
 def take_at_desk(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The desk takes over from the door guide (GREETING → TRIAGE, "at_desk")."""
     require(actor, Perm.RUN_VISIT)
@@ -131,6 +133,7 @@ def _todays_appointment(patient: Patient, day: dt.date) -> Appointment | None:
 
 
 @changes(Changed.VISITS)
+@_settled()
 def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: int) -> VisitView:
     """Link the visit to an existing record (a returning patient found by lookup).
 
@@ -209,6 +212,7 @@ def _patient_for_triage(visit_id: int) -> dict[str, Any]:
 
 
 @changes(Changed.VISITS)
+@_settled()
 def triage(visit_id: int, *, actor, expected_version: int, complaint: str, department_id: int,
            doctor_id: int | None = None) -> VisitView:
     """Record the complaint and the staff's choice of department (and doctor).
@@ -262,6 +266,7 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
 
 
 @changes(Changed.VISITS | Changed.PATIENTS)
+@_settled()
 def register(visit_id: int, *, actor, expected_version: int, form: RegistrationForm,
              patient_id: int | None = None) -> VisitView:
     """Save the registration form: create or update the patient, quote the fee → BILLING.
@@ -336,6 +341,7 @@ VIP_CARD_SET = "vip_card_set"  # event: the patient's VIP card changed (fee re-q
 
 
 @changes(Changed.VISITS)
+@_settled()
 def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> VisitView:
     """A supervisor or admin records the patient's VIP card at the desk (Perm.SET_VIP).
 
@@ -363,6 +369,7 @@ def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> V
 
 
 @changes(Changed.VISITS)
+@_settled()
 def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The cashier has been paid (or the fee was waived): BILLING → ESCORT, Payment written."""
     require(actor, Perm.RUN_VISIT)
@@ -383,6 +390,7 @@ def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView
     return _get_visit(visit_id)
 
 
+@_settled()
 def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
     """Name the escort while walking to the clinic (ESCORT stays; event "escort_assigned").
 
@@ -401,6 +409,7 @@ def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int
 
 
 @changes(Changed.VISITS)
+@_settled()
 def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
     """The escort has introduced the patient to the doctor: ESCORT → DONE.
 
@@ -422,6 +431,7 @@ def _is_back(visit_id: int) -> bool:
 
 
 @changes(Changed.VISITS)
+@_settled(lambda visit_id, actor: _is_back(visit_id))
 def back_at_post(visit_id: int, *, actor) -> VisitView:
     """The escort is back at the post (event on a DONE visit), free for the next patient."""
     require(actor, Perm.RUN_VISIT)
@@ -441,6 +451,7 @@ def back_at_post(visit_id: int, *, actor) -> VisitView:
 
 
 @changes(Changed.VISITS)
+@_settled()
 def leave(visit_id: int, *, actor, expected_version: int, reason: str,
           note: str = "") -> VisitView:
     """The patient left before seeing the doctor: any open stage → LEFT, with the reason.

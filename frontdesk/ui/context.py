@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from frontdesk.changes import ChangeBox, Changed, collecting
+from frontdesk.db.faults import is_driver_error, translate
 from frontdesk.errors import ConflictError, FrontdeskError
 from frontdesk.ui.tasks import TaskManager
 
@@ -79,12 +80,24 @@ class AppContext:
         result first, then every screen refreshes): what the operations that
         ran declared, or on a ConflictError what the refused one declared (the
         data changed elsewhere). Nothing is emitted for any other failure.
+
+        A driver error (sqlite3, psycopg2, peewee) is never a bug of the screen:
+        it becomes the FrontdeskError of frontdesk.db.faults (another desk is
+        writing, the server cannot be reached, the file is damaged, or the
+        database refused) and goes where any refusal goes; the original is logged.
         """
         box = ChangeBox()
 
         def call():
             with collecting(box):
-                return op(*args, **kwargs)
+                try:
+                    return op(*args, **kwargs)
+                except Exception as exc:
+                    # A driver error (locked file, server gone, damaged file) is a sentence
+                    # for the user like any refusal; the original goes to the log.
+                    if not is_driver_error(exc):
+                        raise
+                    raise translate(exc, what=getattr(op, "__name__", "")) from exc
 
         def done(result):
             if on_done is not None:

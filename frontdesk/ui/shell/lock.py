@@ -13,6 +13,8 @@ through accounts.switch_user.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,6 +36,7 @@ ACTIVITY = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
 }
+log = logging.getLogger(__name__)
 COVER_STYLE = "#lockCover, #lockOverlay { background: #0f3d3a; }"
 
 
@@ -154,10 +157,12 @@ class IdleLock(QObject):
         return False
 
     def _log_out(self) -> None:
-        try:
-            accounts.logout(self.ctx.staff)
-        except FrontdeskError:
-            pass  # closing the app must not fail on the audit
+        # Closing the app must not fail on the audit (nor on a database gone away).
+        self.ctx.run(accounts.logout, self.ctx.staff, on_error=self._audit_failed)
+
+    @staticmethod
+    def _audit_failed(exc: FrontdeskError) -> None:
+        log.warning("lock/log-out audit not written: %s", exc.en)
 
     # --- actions in the File menu ------------------------------------------------
 
@@ -209,10 +214,8 @@ class IdleLock(QObject):
             windows.append(self.window)
         for w in windows:
             self._protect(w, with_form=w is form_host)
-        try:
-            accounts.record_lock(self.ctx.staff, reason)
-        except FrontdeskError:
-            pass  # a lock must never fail because the audit could not be written
+        # A lock must never fail because the audit could not be written.
+        self.ctx.run(accounts.record_lock, self.ctx.staff, reason, on_error=self._audit_failed)
         self.locked_changed.emit(True)
         self.ctx.session_locked()
 
@@ -284,14 +287,16 @@ class IdleLock(QObject):
     def try_unlock(self, username: str, secret: str, cover: LockCover | None = None) -> bool:
         """Unlock (the person who locked: password or PIN) or switch user (password only)."""
         cover = cover or next((c for c in self._covers if c.form is not None), None)
-        try:
-            if self.mode == "switch":
-                staff = accounts.switch_user(self.ctx.staff, username, secret)
-            else:
-                staff = accounts.unlock(self.ctx.staff, username, secret)
-        except FrontdeskError as exc:
+        failed: list[FrontdeskError] = []
+
+        def refused(exc: FrontdeskError) -> None:
+            failed.append(exc)
             if cover is not None and cover.form is not None:
                 cover.form.show_error(exc)
+
+        op = accounts.switch_user if self.mode == "switch" else accounts.unlock
+        staff = self.ctx.run(op, self.ctx.staff, username, secret, on_error=refused)
+        if failed or staff is None:
             return False
         self._release()
         self.ctx.set_staff(staff)  # emits session_changed: screens re-check what they show

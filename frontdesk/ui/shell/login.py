@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import accounts, settings
-from frontdesk.errors import FrontdeskError
+from frontdesk.errors import ConfigError, DatabaseFailure, FrontdeskError
 from frontdesk.ui.widgets.fields import error_label
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -82,12 +82,17 @@ class CredentialsForm(Retranslating, QWidget):
         self.secret_error.hide()
 
     def show_error(self, exc: FrontdeskError) -> None:
-        """Show the message at its field; a wrong secret is cleared so it can be typed again."""
+        """Show the message at its field; a wrong secret is cleared so it can be typed again.
+
+        When the database failed (locked, server unreachable, damaged) nothing typed
+        was wrong: the message goes under the secret and both fields keep their text.
+        """
         if exc.field == "username":
             label, field = self.username_error, self.username
         else:
             label, field = self.secret_error, self.secret
-            self.secret.clear()
+            if not isinstance(exc, DatabaseFailure | ConfigError):
+                self.secret.clear()
         label.setText(exc.message())
         label.show()
         field.setFocus()
@@ -155,11 +160,12 @@ class LoginDialog(Retranslating, QDialog):
 
     def try_login(self, username: str, password: str) -> bool:
         """Check the credentials in the domain; accept on success, else say why at the field."""
-        try:
-            self.staff = accounts.login(username, password)
-        except FrontdeskError as exc:
-            self.form.show_error(exc)
+        failed: list[FrontdeskError] = []
+        staff = self.ctx.run(accounts.login, username, password,
+                             on_error=lambda exc: (failed.append(exc), self.form.show_error(exc)))
+        if failed or staff is None:
             return False
+        self.staff = staff
         self.accept()
         return True
 

@@ -43,48 +43,52 @@ class DeskController(QObject):
                                   or (self.late_page(v) and not v.registered_late))
 
     # --- reads (raise FrontdeskError) ----------------------------------------------------
+    # Through the runner too: a driver error (locked file, server gone) is raised as the
+    # FrontdeskError the screen already shows, never as a bare exception out of a slot.
+
+    def _read(self, op: Callable, *args, **kwargs):
+        return self.ctx.run(op, *args, **kwargs)
 
     def get_visit(self, visit_id: int):
-        return reception.get_visit(visit_id, actor=self.ctx.staff)
+        return self._read(reception.get_visit, visit_id, actor=self.ctx.staff)
 
     def open_visits(self) -> list:
         """Arrivals and visits in progress, and escorts not back yet (any day)."""
-        visits = reception.open_visits(actor=self.ctx.staff)
-        out = [v for v in reception.escorts_out(clock.today(), actor=self.ctx.staff)
+        visits = self._read(reception.open_visits, actor=self.ctx.staff)
+        out = [v for v in self._read(reception.escorts_out, clock.today(), actor=self.ctx.staff)
                if v.stage == stages.DONE and not v.escort_back]
         return visits + [v for v in out if all(v.id != o.id for o in visits)]
 
     def deferred_billing(self) -> list:
-        return reception.deferred_billing(clock.today(), actor=self.ctx.staff)
+        return self._read(reception.deferred_billing, clock.today(), actor=self.ctx.staff)
 
     def fee_quote(self):
-        return reception.fee_quote(self.view.id, actor=self.ctx.staff)
+        return self._read(reception.fee_quote, self.view.id, actor=self.ctx.staff)
 
     def escorts(self) -> tuple[list, list]:
         """Today's free escorts and those still out (the domain refuses a busy one)."""
         day = clock.today()
-        return reception.free_escorts(day), reception.busy_escorts(day)
+        return self._read(reception.free_escorts, day), self._read(reception.busy_escorts, day)
 
     def load_draft(self):
-        return reception.load_draft(self.view.id, actor=self.ctx.staff)
+        return self._read(reception.load_draft, self.view.id, actor=self.ctx.staff)
 
     def save_draft(self, data: dict) -> bool:
         """Save what is typed while registering; False when not registering."""
         if not self.registering():
             return False
-        reception.save_draft(self.view.id, data, actor=self.ctx.staff)
+        self._read(reception.save_draft, self.view.id, data, actor=self.ctx.staff)
         return True
 
     def patient_form(self, patient_id: int) -> dict:
-        return patients.form_for(patient_id, actor=self.ctx.staff).to_dict()
+        return self._read(patients.form_for, patient_id, actor=self.ctx.staff).to_dict()
 
     def find_duplicates(self, form) -> list:
-        return patients.find_duplicates(form, actor=self.ctx.staff)
+        return self._read(patients.find_duplicates, form, actor=self.ctx.staff)
 
-    @staticmethod
-    def media_sources() -> list:
+    def media_sources(self) -> list:
         try:
-            return triage.media_sources()
+            return self._read(triage.media_sources)
         except FrontdeskError:
             return []
 

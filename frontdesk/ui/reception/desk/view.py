@@ -569,7 +569,11 @@ class DeskView(Retranslating, QWidget):
         form_widget.clear_errors()
         values, errors = form_widget.typed()
         form = RegistrationForm.from_dict(values)
-        errors = {**form.validate(clock.today()), **errors}
+        try:  # validation reads the database (media sources): a driver error is told too
+            errors = {**self.ctx.run(form.validate, clock.today()), **errors}
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            return
         if errors:
             form_widget.show_errors(errors)
             return
