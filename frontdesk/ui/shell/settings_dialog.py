@@ -130,8 +130,12 @@ class SettingsDialog(Retranslating, QDialog):
                 self.error.setText(exc.message())
                 return
         lang = self.language.currentData()
-        if lang != settings.get("ui.language"):
-            apply_language(self.ctx, lang)
+        try:  # through the runner: a database that fails here is told, not raised
+            if lang != self.ctx.run(settings.get, "ui.language"):
+                apply_language(self.ctx, lang)
+        except FrontdeskError as exc:
+            self.error.setText(exc.message())
+            return
         super().accept()
 
 
