@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontdesk import triage_safety
+from frontdesk import triage_pinyin, triage_safety
 
 # Common traditional characters a patient or an IME may type, → simplified.
 _TRAD = (
@@ -123,6 +123,8 @@ class Rules:
     # Where a complaint that matches nothing goes: {"adult", "child", "pregnancy",
     # "pregnancy_words"}; the staff still choose.
     fallback: dict[str, Any] = field(default_factory=dict)
+    # Pinyin typed with the IME off → the lexicon's Chinese words (triage_pinyin).
+    pinyin: triage_pinyin.PinyinIndex | None = None
 
 
 @dataclass
@@ -190,7 +192,7 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
 
     fallback = dict(doc.get("fallback", {}))
     fallback["pregnancy_words"] = [f for w in fallback.get("pregnancy_words", []) for f in forms(w)]
-    return Rules(
+    rules = Rules(
         synonyms=synonyms, syn_lengths=partial.syn_lengths, terms=terms,
         term_lengths=_index(terms), combinations=combos, red_flags=flags,
         emergency=doc.get("emergency", "emergency"),
@@ -203,6 +205,28 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
         safety=triage_safety.compile_safety(doc.get("safety"), forms),
         fallback=fallback,
     )
+    rules.pinyin = triage_pinyin.build(_lexicon(doc, rules))
+    return rules
+
+
+def _lexicon(doc: dict[str, Any], rules: Rules) -> list[str]:
+    """Every Chinese word the rules know, for reading pinyin (most specific first)."""
+    words: list[str] = []
+    safety = doc.get("safety") or {}
+    words += [_fold(w) for w in safety.get("words", [])]
+    for fam in safety.get("families", []):
+        words += [_fold(w) for g in fam.get("groups", []) for w in g]
+    for v in (safety.get("vitals") or {}).values():
+        if isinstance(v, list):
+            words += [_fold(w) for w in v]
+    words += list(rules.synonyms) + list(rules.synonyms.values())
+    words += [_fold(t) for c in doc.get("concepts", []) for t in c.get("terms", [])]
+    words += list(rules.terms)
+    words += rules.child_words + rules.adult_words + list(rules.fallback.get("pregnancy_words", []))
+    for f in doc.get("red_flags", []):
+        for p in f.get("patterns", []):
+            words += triage_pinyin.han_runs(p)
+    return list(dict.fromkeys(words))
 
 
 def add_keywords(rules: Rules, keywords: list[tuple[str, str, bool, float]]) -> None:
@@ -234,7 +258,11 @@ def _ascii_word_ok(text: str, start: int, end: int) -> bool:
 
 def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]], str]:
     """(normalised text, original span of each normalised character, folded original)."""
-    src = _fold(complaint)
+    folded = src = _fold(complaint)
+    read = rules.pinyin.convert(src) if rules.pinyin is not None else None
+    base = read[1] if read else None
+    if read:
+        src = read[0]
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     i, n = 0, len(src)
@@ -255,7 +283,9 @@ def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]],
             out.append(src[i])
             spans.append((i, i + 1))
             i += 1
-    return "".join(out), spans, src
+    if base is not None:
+        spans = [(base[a][0], base[b - 1][1]) for a, b in spans]
+    return "".join(out), spans, folded
 
 
 def _clauses(text: str) -> list[int]:

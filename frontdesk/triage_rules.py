@@ -215,7 +215,8 @@ def triage_document(path: Path, triage: dict[str, Any], departments: list[dict[s
 
 
 _VITALS = {"fever_high": 39.5, "fever_alone": 41.0, "infant_months": 3, "bp_alone": 200,
-           "bp_high": 180, "bp_low": 90, "hr_alone": 150, "hr_high": 130, "hr_low": 40}
+           "bp_high": 180, "bp_low": 90, "hr_alone": 150, "hr_high": 130, "hr_low": 40,
+           "spo2_low": 90, "rr_high": 30, "rr_low": 8, "gcs_low": 12}
 _VITAL_WORDS = ("fever_words", "confusion_words", "bp_symptoms", "low_symptoms")
 
 

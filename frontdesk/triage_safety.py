@@ -39,6 +39,12 @@ _TEMP_CONTEXT = ("体温", "烧", "热", "fever", "temp", "温度", "量了", "�
 _BP = re.compile(r"(?:血压|高压|收缩压|bp|blood pressure)[^\d零〇一二两三四五六七八九十百，,。]{0,6}"
                  r"(\d{2,3}|[零〇一二两三四五六七八九十百]{2,5})(?:\s*[/／]\s*(\d{2,3}))?")
 _BP_BARE = re.compile(r"(?<!\d)(\d{2,3})\s*[/／]\s*(\d{2,3})(?!\d)")
+# Oxygen saturation, breathing rate, coma scale (a nurse's note: "SpO2 85%", "RR 35", "GCS 8").
+_SPO2 = re.compile(r"(?:spo2|sao2|sp02|o2\s*sat|sats?\b|血氧饱和度|血氧|氧饱和度|指脉氧)[^\d，,。]{0,6}"
+                   r"(\d{2,3})(?!\d)")
+_RR = re.compile(r"(?:\brr\b|呼吸频率|呼吸)[\s:：=]{0,3}(\d{1,2})(?!\d)(?!\s*(?:天|日|周|月|年|小时|分钟|d\b|h\b))")
+_GCS = re.compile(r"\bgcs[\s:：=]{0,3}(\d{1,2})(?!\d)")
+_T_PREFIX = re.compile(r"(?<![a-z])t\s*[:：=]?\s*$")
 _HR = re.compile(r"(?:心率|心跳|脉搏|脉率|\bhr\b|pulse|heart rate)[^\d，,。]{0,8}(\d{2,3})")
 # Ages.
 _AGE_MONTHS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)"
@@ -249,7 +255,8 @@ def temperatures(view: _View) -> list[float]:
         before = text[max(0, m.start() - 8):m.start()]
         # "#41", "第40", "No.39": a number, not a reading (only a unit makes it one then).
         counted = before.rstrip()[-1:] in ("#", "第", "号", ".", "no")
-        if unit or (not counted and any(c in before for c in _TEMP_CONTEXT)):
+        if unit or (not counted and (any(c in before for c in _TEMP_CONTEXT)
+                                     or _T_PREFIX.search(before))):
             out.append(value)
     for m in _current_numbers(view, _TEMP_ZH):
         whole = zh_number(m.group(1))
@@ -270,6 +277,11 @@ def blood_pressures(view: _View) -> list[int]:
             if 50 <= high <= 300 and int(m.group(2)) < high:
                 out.append(high)
     return out
+
+
+def _numbers(view: _View, pattern: re.Pattern, low: int, high: int) -> list[int]:
+    return [int(m.group(1)) for m in _current_numbers(view, pattern)
+            if low <= int(m.group(1)) <= high]
 
 
 def heart_rates(view: _View) -> list[int]:
@@ -375,6 +387,15 @@ def check(safety: Safety, views: list[_View], *, child: bool, age: float | None,
             if hr >= v.get("hr_alone", 150) or (hr >= v.get("hr_high", 130) and symptom) \
                     or (hr <= v.get("hr_low", 40) and symptom):
                 fire("vital_hr", "心率异常", "abnormal heart rate", f"{hr}")
+        for sat in _numbers(view, _SPO2, 40, 100):
+            if sat < v.get("spo2_low", 90):
+                fire("vital_spo2", "血氧饱和度低", "low oxygen saturation", f"SpO2 {sat}")
+        for rr in _numbers(view, _RR, 1, 80):
+            if rr >= v.get("rr_high", 30) or rr <= v.get("rr_low", 8):
+                fire("vital_rr", "呼吸频率异常", "abnormal breathing rate", f"RR {rr}")
+        for gcs in _numbers(view, _GCS, 3, 15):
+            if gcs <= v.get("gcs_low", 12):
+                fire("vital_gcs", "意识评分低", "low coma score", f"GCS {gcs}")
     return fired
 
 
