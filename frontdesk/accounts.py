@@ -503,22 +503,28 @@ def reset_lockout(*, actor, staff_id: int) -> None:
 def change_password(*, actor, staff_id: int, new_password: str, old_password: str | None = None
                     ) -> None:
     """Your own password needs the old one; an admin may set anyone's."""
-    with database_proxy.atomic():
+    # The checks and the slow hashing first, outside the transaction: the write lock is
+    # held only for the update (a hash or a library load inside it stalls every desk).
+    staff = _get_staff(staff_id)
+    _may_change_secret(actor, staff, old_password, field="old_password", pin=False)
+    check_password_rules(new_password, username=staff.username, field="new_password")
+    new_hash = auth.hash_secret(new_password)
+    with _write_tx():
         staff = _get_staff(staff_id)
-        _may_change_secret(actor, staff, old_password, field="old_password", pin=False)
-        check_password_rules(new_password, username=staff.username, field="new_password")
-        Staff.update(password_hash=auth.hash_secret(new_password), failed_logins=0,
+        Staff.update(password_hash=new_hash, failed_logins=0,
                      locked_until=None).where(Staff.id == staff.id).execute()
         audit.record(actor, "update", "staff", staff.id, {"changed": "password"})
 
 
 def change_pin(*, actor, staff_id: int, new_pin: str, old_secret: str | None = None) -> None:
     """Your own PIN needs your current password or PIN; an admin may set anyone's."""
-    with database_proxy.atomic():
+    staff = _get_staff(staff_id)  # checks and hashing outside the transaction, as above
+    _may_change_secret(actor, staff, old_secret, field="old_password", pin=True)
+    check_pin_format(new_pin, field="new_pin")
+    new_hash = auth.hash_secret(new_pin)
+    with _write_tx():
         staff = _get_staff(staff_id)
-        _may_change_secret(actor, staff, old_secret, field="old_password", pin=True)
-        check_pin_format(new_pin, field="new_pin")
-        Staff.update(pin_hash=auth.hash_secret(new_pin)).where(Staff.id == staff.id).execute()
+        Staff.update(pin_hash=new_hash).where(Staff.id == staff.id).execute()
         audit.record(actor, "update", "staff", staff.id, {"changed": "pin"})
 
 

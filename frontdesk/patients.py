@@ -59,6 +59,15 @@ def search_keys_for(name: str, phone: str = "", record_no: str = "",
     return {k[: pinyin.MAX_KEY_LENGTH] for k in keys if k}
 
 
+def load_search_keys() -> None:
+    """Load what search keys need (pypinyin) before a write transaction begins.
+
+    Registration computes keys inside its transaction; loading the library there
+    would hold SQLite's write lock for the length of an import.
+    """
+    pinyin.load()
+
+
 def _write_keys(patient: Patient) -> None:
     PatientSearchKey.delete().where(PatientSearchKey.patient == patient.id).execute()
     keys = search_keys_for(patient.name, patient.phone, patient.record_no, patient.id_number)
@@ -472,6 +481,7 @@ def create_patient(*, actor, form: RegistrationForm) -> Patient:
     """A new record from a validated form, with its search keys; audited."""
     require(actor, Perm.RUN_VISIT)
     form = _checked(form)
+    load_search_keys()  # not while holding the write lock
     with database_proxy.atomic():
         if form.media_source_id is not None and not MediaSource.get_or_none(
             MediaSource.id == form.media_source_id
@@ -492,6 +502,7 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
     """
     require(actor, Perm.RUN_VISIT)
     form = _checked(form)
+    load_search_keys()  # not while holding the write lock
     with database_proxy.atomic():
         patient = _get_patient(patient_id)
         if patient.merged_into_id is not None:
@@ -554,6 +565,7 @@ def merge_patients(*, actor, keep_id: int, merge_id: int) -> Patient:
     require(actor, Perm.MERGE_PATIENTS)
     if keep_id == merge_id:
         raise ValidationError("不能把档案合并到它自己。", "A record cannot be merged into itself.")
+    load_search_keys()  # not while holding the write lock
     with database_proxy.atomic():
         keep, gone = _get_patient(keep_id), _get_patient(merge_id)
         for p in (keep, gone):

@@ -79,6 +79,17 @@ def _dedupe(items: Iterator[str] | Sequence[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def load() -> None:
+    """Load pypinyin and its dictionaries now (cheap once loaded).
+
+    Call before a write transaction that will compute search keys: the first load
+    takes a noticeable fraction of a second, and on SQLite every other desk would
+    wait for the write lock meanwhile (issue 21: 207 ms, then busy time-outs).
+    """
+    _contextual_readings("中文")
+    _char_readings("中")
+
+
 def _char_readings(ch: str) -> list[str]:
     """Every toneless reading pypinyin knows for one character, most common first."""
     from pypinyin import Style, pinyin

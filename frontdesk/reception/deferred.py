@@ -70,6 +70,7 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
     errors = form.validate(clock.today())
     if errors:
         raise FormInvalid(errors)
+    patients.load_search_keys()  # an import must not hold the write lock
     with _write_tx():
         visit, done = _late_visit(visit_id, expected_version)
         if stages.REGISTERED_LATE in done:

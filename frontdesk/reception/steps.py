@@ -277,6 +277,7 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
     errors = form.validate(clock.today())
     if errors:
         raise FormInvalid(errors)
+    patients.load_search_keys()  # an import must not hold the write lock
     with _write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
