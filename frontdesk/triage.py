@@ -182,6 +182,12 @@ def _learned() -> triage_learning.Model:
     return cache.model
 
 
+def warm_up() -> None:
+    """Compile the rules and load the model of past visits now (the app calls this on its
+    worker at start), so the first complaint typed at the desk is answered at once."""
+    _learned()
+
+
 def remember_choice(complaint: str, department_id: int, *, red_flag: bool = False) -> None:
     """The desk confirmed a department for a complaint: later suggestions learn from it.
 

@@ -192,3 +192,13 @@ def test_departments_and_media_sources_in_rules_order(rules_db):
     i18n.set_language("en")
     assert triage.departments()[0].name == "Internal Medicine"
     assert triage.media_sources()[0][1] == "Friends or family"
+
+
+def test_warm_up_builds_the_rules_and_the_model_ahead_of_the_first_complaint(rules_db):
+    triage.invalidate()
+    triage.warm_up()
+    built = triage._cache.rules
+    assert built is not None and triage._cache.model is not None
+    assert triage._cache.key[-1] == triage._generation  # built for the current rules
+    assert triage.suggest("牙疼").departments
+    assert triage._cache.rules is built  # the first complaint used what warm_up built

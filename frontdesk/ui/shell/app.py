@@ -118,6 +118,13 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         from frontdesk.ui.staffing.handover_pending import show_pending_handover
 
         window.pending_handover = show_pending_handover(ctx, window)
+        # The triage rules and the model of past visits take a moment to build: do it
+        # on the worker now, so the desk's first complaint is answered at once.
+        from frontdesk import triage
+
+        QTimer.singleShot(0, lambda: ctx.run(
+            triage.warm_up, background=True,
+            on_error=lambda exc: log.info("triage warm-up failed: %s", exc)))
     if smoke:
         shown: list[bool] = []
 
