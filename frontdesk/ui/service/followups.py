@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, etiquette, settings
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import ConflictError, FrontdeskError
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, allowed
@@ -215,7 +216,8 @@ class FollowUpArea(Retranslating, QWidget):
         calls: list[followups.DueCall] = []
         if allowed(self.ctx.staff, Perm.FOLLOW_UP):
             try:
-                calls = followups.due_calls(actor=self.ctx.staff, day=clock.today())
+                with driver_errors("follow-up list"):  # a driver error is told, never raised
+                    calls = followups.due_calls(actor=self.ctx.staff, day=clock.today())
             except FrontdeskError as exc:
                 show_error(self.list_error, exc.message())
         else:
@@ -300,9 +302,10 @@ class FollowUpArea(Retranslating, QWidget):
         if outcome == followups.UNREACHABLE and self.retry_check.isChecked():
             retry_on = self.retry_date.date().toPython()
         try:
-            followups.record_call(actor=self.ctx.staff, followup_id=call.followup_id,
-                                  outcome=outcome, notes=self.notes.toPlainText(),
-                                  retry_on=retry_on)
+            with driver_errors("follow-up call"):  # a driver error is told, never raised
+                followups.record_call(actor=self.ctx.staff, followup_id=call.followup_id,
+                                      outcome=outcome, notes=self.notes.toPlainText(),
+                                      retry_on=retry_on)
         except ConflictError as exc:
             self.refresh()
             show_error(self.record_error, exc.message())
