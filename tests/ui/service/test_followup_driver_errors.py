@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from frontdesk.ui import translation
 from frontdesk.db.models import FollowUp, Staff
+from frontdesk.ui import translation
 from frontdesk.ui.service.followups import FollowUpArea
 from tests.ui.reception.test_driver_errors import DRIVER_ERRORS, Faults
 
