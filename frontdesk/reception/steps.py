@@ -17,7 +17,6 @@ import json
 from typing import Any
 
 from frontdesk import audit, clock, fees, leave_reasons, patients, queue, stages, validation
-from frontdesk import triage as triage_rules  # `triage` is the step below
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Appointment,
@@ -224,6 +223,10 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
     """
     require(actor, Perm.RUN_VISIT)
     complaint = _checked_complaint(complaint)
+    # The triage engine loads with the first triage (the desk's first screen does not need
+    # it), and before the write transaction starts: no import while holding the lock.
+    from frontdesk import triage as triage_rules  # `triage` is this step's name
+
     suggestion = triage_rules.suggest(complaint, **_patient_for_triage(visit_id))
     with _write_tx():
         visit = _load(visit_id)

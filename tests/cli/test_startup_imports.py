@@ -21,6 +21,7 @@ NOT_AT_START = (
     "frontdesk.ui.reception.escort", "frontdesk.ui.reception.door",
     "frontdesk.ui.queue.board", "frontdesk.ui.reports.area", "frontdesk.ui.admin.area",
     "frontdesk.ui.service.followups", "frontdesk.service.followups",
+    "frontdesk.triage", "frontdesk.triage_engine", "frontdesk.triage_safety",
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from frontdesk import clock, patients, reception, stages, triage
+from frontdesk import clock, patients, reception, stages
 from frontdesk.errors import ConflictError, FrontdeskError
 
 
@@ -88,6 +88,8 @@ class DeskController(QObject):
 
     def media_sources(self) -> list:
         try:
+            from frontdesk import triage  # with the registration page, not at start
+
             return self._read(triage.media_sources)
         except FrontdeskError:
             return []
