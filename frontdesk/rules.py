@@ -25,9 +25,11 @@ from frontdesk.db.models import (
     VipTier,
     database_proxy,
 )
-from frontdesk.errors import ConfigError
-from frontdesk.i18n import Msg
 from frontdesk.paths import resource_path
+from frontdesk.rule_files import Reader as _Reader
+from frontdesk.rule_files import bad as _bad
+from frontdesk.rule_files import entries as _entries
+from frontdesk.rule_files import read_toml
 from frontdesk.triage_rules import triage_document
 
 RULE_FILES = (
@@ -44,88 +46,6 @@ GROOMING_CATEGORIES = ("appearance", "dress", "manner")
 
 def rules_dir() -> Path:
     return resource_path("rules")
-
-
-def _bad(path: Path, zh: str, en: str) -> ConfigError:
-    return ConfigError(
-        f"规则文件 {path} 有误：{zh}。请修正该文件后重试。",
-        f"Rules file {path} is invalid: {en}. Fix the file and try again.",
-    )
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    import tomllib  # here, not at module level: the app's start-up reads no TOML
-
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-        if not data:  # an emptied file would load as "no departments, no fees": say so
-            raise _bad(path, "文件是空的", "the file is empty")
-        return data
-    except FileNotFoundError as exc:
-        raise ConfigError(
-            f"缺少规则文件 {path}。请重新安装 Frontdesk。",
-            f"The rules file {path} is missing. Reinstall Frontdesk.",
-        ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise _bad(path, f"格式错误（{exc}）", f"malformed TOML ({exc})") from exc
-
-
-class _Reader:
-    """Typed access to one TOML entry, failing with the file and entry named."""
-
-    def __init__(self, path: Path, entry: dict[str, Any], where: str):
-        self.path, self.entry, self.where = path, entry, where
-
-    def _fail(self, key: str, zh: str, en: str) -> ConfigError:
-        return _bad(self.path, f"{self.where} 的“{key}”{zh}", f"{self.where}: '{key}' {en}")
-
-    def str(self, key: str, default: str | None = None) -> str:
-        value = self.entry.get(key, default)
-        if not isinstance(value, str) or (default is None and not value.strip()):
-            raise self._fail(key, "缺失或不是文字", "is missing or not text")
-        return value
-
-    def bilingual(self, key: str, required: bool = True) -> Msg:
-        """A {zh, en} table as a Msg (English falls back to Chinese); Msg("", "") when optional."""
-        value = self.entry.get(key)
-        if value is None and not required:
-            return Msg("", "")
-        if not isinstance(value, dict) or not isinstance(value.get("zh"), str) or not value["zh"]:
-            raise self._fail(key, "需要 zh 和 en 两种文字", "needs zh and en text")
-        return Msg(value["zh"], str(value.get("en") or value["zh"]))
-
-    def amount_fen(self, key: str) -> int:
-        value = self.entry.get(key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._fail(key, "必须是金额（元）", "must be an amount in yuan")
-        if value < 0:
-            raise self._fail(key, "不能为负数", "must not be negative")
-        return round(value * 100)
-
-    def whole(self, key: str, default: int, *, minimum: int = 0) -> int:
-        """A whole number (TOML integer) of at least `minimum`; `default` when absent."""
-        value = self.entry.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self._fail(key, "必须是整数", "must be a whole number")
-        if value < minimum:
-            raise self._fail(key, f"不能小于 {minimum}", f"must be at least {minimum}")
-        return value
-
-    def time(self, key: str) -> str:
-        value = self.str(key)
-        parts = value.split(":")
-        ok = len(parts) == 2 and all(p.isdigit() for p in parts)
-        if not ok or not (0 <= int(parts[0]) <= 24 and 0 <= int(parts[1]) < 60):
-            raise self._fail(key, "必须是 HH:MM 时间", "must be a time HH:MM")
-        return f"{int(parts[0]):02d}:{parts[1]}"
-
-
-def _entries(path: Path, data: dict[str, Any], key: str) -> list[_Reader]:
-    rows = data.get(key, [])
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise _bad(path, f"“{key}”必须是表格数组", f"'{key}' must be an array of tables")
-    return [_Reader(path, row, f"[[{key}]] #{i + 1}") for i, row in enumerate(rows)]
 
 
 @dataclass

@@ -14,82 +14,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from frontdesk.errors import ConfigError
-from frontdesk.i18n import Msg
 from frontdesk.paths import resource_path
+from frontdesk.rule_files import Reader as _Reader
+from frontdesk.rule_files import bad as _bad
+from frontdesk.rule_files import entries as _entries
+from frontdesk.rule_files import read_toml  # noqa: F401 - triage reads its bundled file with it
 
 
 def rules_dir() -> Path:
     return resource_path("rules")
-
-
-def _bad(path: Path, zh: str, en: str) -> ConfigError:
-    return ConfigError(
-        f"规则文件 {path} 有误：{zh}。请修正该文件后重试。",
-        f"Rules file {path} is invalid: {en}. Fix the file and try again.",
-    )
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    import tomllib  # here, not at module level: the app's start-up reads no TOML
-
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError as exc:
-        raise ConfigError(
-            f"缺少规则文件 {path}。请重新安装 Frontdesk。",
-            f"The rules file {path} is missing. Reinstall Frontdesk.",
-        ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise _bad(path, f"格式错误（{exc}）", f"malformed TOML ({exc})") from exc
-
-
-class _Reader:
-    """Typed access to one TOML entry, failing with the file and entry named."""
-
-    def __init__(self, path: Path, entry: dict[str, Any], where: str):
-        self.path, self.entry, self.where = path, entry, where
-
-    def _fail(self, key: str, zh: str, en: str) -> ConfigError:
-        return _bad(self.path, f"{self.where} 的“{key}”{zh}", f"{self.where}: '{key}' {en}")
-
-    def str(self, key: str, default: str | None = None) -> str:
-        value = self.entry.get(key, default)
-        if not isinstance(value, str) or (default is None and not value.strip()):
-            raise self._fail(key, "缺失或不是文字", "is missing or not text")
-        return value
-
-    def bilingual(self, key: str, required: bool = True) -> Msg:
-        """A {zh, en} table as a Msg (English falls back to Chinese); Msg("", "") when optional."""
-        value = self.entry.get(key)
-        if value is None and not required:
-            return Msg("", "")
-        if not isinstance(value, dict) or not isinstance(value.get("zh"), str) or not value["zh"]:
-            raise self._fail(key, "需要 zh 和 en 两种文字", "needs zh and en text")
-        return Msg(value["zh"], str(value.get("en") or value["zh"]))
-
-    def whole(self, key: str, default: int, *, minimum: int = 0) -> int:
-        """A whole number (TOML integer) of at least `minimum`; `default` when absent."""
-        value = self.entry.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self._fail(key, "必须是整数", "must be a whole number")
-        if value < minimum:
-            raise self._fail(key, f"不能小于 {minimum}", f"must be at least {minimum}")
-        return value
-
-    def number(self, key: str, default: float) -> float:
-        value = self.entry.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._fail(key, "必须是数字", "must be a number")
-        return float(value)
-
-
-def _entries(path: Path, data: dict[str, Any], key: str) -> list[_Reader]:
-    rows = data.get(key, [])
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise _bad(path, f"“{key}”必须是表格数组", f"'{key}' must be an array of tables")
-    return [_Reader(path, row, f"[[{key}]] #{i + 1}") for i, row in enumerate(rows)]
 
 
 def _terms(r: _Reader, key: str) -> list[str]:
