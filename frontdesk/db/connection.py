@@ -163,8 +163,12 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
-def connect(url: str) -> Database:
-    """Bind the models to the database at `url` and open the connection."""
+def connect(url: str, *, check_pages: bool = True) -> Database:
+    """Bind the models to the database at `url` and open the connection.
+
+    `check_pages=False` leaves the page check to the caller: the desk's window runs
+    it on its worker once shown (check_pages_of), so start-up does not wait for it.
+    """
     db = make_database(url)
     database_proxy.initialize(db)
     try:
@@ -173,7 +177,8 @@ def connect(url: str) -> Database:
             # Touch the file so a locked or damaged database fails here, by name.
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
             _keep_private(db)
-            quick_check(db, url)
+            if check_pages:
+                quick_check(db, url)
     except (OperationalError, PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
         raise describe_database_error(url, exc) from exc
     return db
@@ -219,6 +224,16 @@ def quick_check(db: SqliteDatabase, url: str, budget_s: float = QUICK_CHECK_BUDG
             f"数据库 {where} 已损坏（{detail}）。请从备份恢复（frontdesk restore）。",
             f"The database {where} is damaged ({detail}). Restore it from a backup "
             "(frontdesk restore).")
+
+
+def check_pages_of(url: str) -> None:
+    """The open-time page check (quick_check) of the database at `url`, run on its own."""
+    db = database_proxy.obj
+    if isinstance(db, SqliteDatabase):
+        try:
+            quick_check(db, url)
+        except sqlite3.DatabaseError as exc:
+            raise describe_database_error(url, exc) from exc
 
 
 def _keep_private(db: SqliteDatabase) -> None:

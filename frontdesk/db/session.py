@@ -10,9 +10,9 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from frontdesk.db import connection, migrations
 
 
-def open_database(url: str, *, backup_dir=None) -> Database:
+def open_database(url: str, *, backup_dir=None, check_pages: bool = True) -> Database:
     """Connect to `url` and bring its schema up to date (errors are ConfigError)."""
-    db = connection.connect(url)
+    db = connection.connect(url, check_pages=check_pages)
     try:
         migrations.migrate(db, backup_dir=backup_dir)
     except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:

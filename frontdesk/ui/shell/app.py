@@ -32,11 +32,11 @@ def make_application():
     return app
 
 
-def open_and_prepare(db_url: str, *, demo: bool) -> None:
+def open_and_prepare(db_url: str, *, demo: bool, check_pages: bool = True) -> None:
     """Open and migrate the database; a new demo database gets the demo hospital."""
     from frontdesk.db.session import open_database
 
-    open_database(db_url)
+    open_database(db_url, check_pages=check_pages)
     if demo and not rules.rules_loaded():
         from frontdesk.demo import install_demo
 
@@ -66,7 +66,9 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
 
     translation.install(lang or i18n.language())
     try:
-        open_and_prepare(db_url, demo=demo)
+        # The page check reads the whole file: a smoke run waits for it, the desk checks
+        # on its worker once the window is shown (below).
+        open_and_prepare(db_url, demo=demo, check_pages=smoke)
     except FrontdeskError as exc:
         if smoke:
             raise
@@ -118,6 +120,12 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         from frontdesk.ui.staffing.handover_pending import show_pending_handover
 
         window.pending_handover = show_pending_handover(ctx, window)
+        # Damaged pages: said in a message as soon as the worker's page check finds them.
+        from frontdesk.db.connection import check_pages_of
+
+        QTimer.singleShot(0, lambda: ctx.run(
+            check_pages_of, db_url, background=True,
+            on_error=lambda exc: QMessageBox.critical(window, "Frontdesk", exc.message())))
         # The triage rules and the model of past visits take a moment to build: do it
         # on the worker now, so the desk's first complaint is answered at once.
         from frontdesk import triage

@@ -131,3 +131,15 @@ def test_damaged_pages_stop_the_command_line_with_a_message(tmp_path, capsys):
 def test_every_open_error_is_a_frontdesk_error_for_a_folder(tmp_path):
     with pytest.raises(FrontdeskError):
         open_database(f"sqlite:///{tmp_path}")
+
+
+def test_the_desk_can_leave_the_page_check_to_its_worker(tmp_path):
+    # The window opens without reading every page; the check it then runs on its worker
+    # finds the damage and says it the same way.
+    path = _damaged(tmp_path)
+    url = f"sqlite:///{path}"
+    open_database(url, check_pages=False)
+    with pytest.raises(DatabaseDamaged) as err:
+        connection.check_pages_of(url)
+    assert str(path) in err.value.en and "restore" in err.value.en
+    connection.close()
