@@ -57,7 +57,7 @@ def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str |
 
 
 def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from frontdesk.ui import translation
@@ -66,9 +66,9 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
 
     translation.install(lang or i18n.language())
     try:
-        # The page check reads the whole file: a smoke run waits for it, the desk checks
-        # on its worker once the window is shown (below).
-        open_and_prepare(db_url, demo=demo, check_pages=smoke)
+        # The page check reads the whole file: it runs on the worker once the window is
+        # shown (below), so the window does not wait for it.
+        open_and_prepare(db_url, demo=demo, check_pages=False)
     except FrontdeskError as exc:
         if smoke:
             raise
@@ -135,6 +135,10 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
             on_error=lambda exc: log.info("triage warm-up failed: %s", exc)))
     if smoke:
         shown: list[bool] = []
+        damaged: list[FrontdeskError] = []
+        from frontdesk.db.connection import check_pages_of
+
+        ctx.run(check_pages_of, db_url, background=True, on_error=damaged.append)
 
         def finish() -> None:
             shown.append(window.isVisible() and window.nav.count() > 0)
@@ -142,6 +146,11 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
 
         QTimer.singleShot(200, finish)
         app.exec()
+        ctx.tasks.wait()  # the page check of a big file may take longer than the 200 ms
+        QCoreApplication.processEvents()  # its answer arrives as a signal
+        if damaged:
+            window.close()
+            raise damaged[0]  # the command line says it and exits 2, as for any open error
         ok = bool(shown and shown[0])
         print(f"smoke: main window '{window.windowTitle()}' shown={ok}")
         window.close()

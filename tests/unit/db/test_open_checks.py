@@ -143,3 +143,17 @@ def test_the_desk_can_leave_the_page_check_to_its_worker(tmp_path):
         connection.check_pages_of(url)
     assert str(path) in err.value.en and "restore" in err.value.en
     connection.close()
+
+
+def test_a_smoke_run_on_damaged_pages_says_so_and_fails(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = _damaged(tmp_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTDESK_DATA_DIR=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-m", "frontdesk", "--db", f"sqlite:///{path}",
+                          "--smoke"], capture_output=True, text=True, env=env, timeout=120,
+                         cwd=Path(__file__).resolve().parents[3])
+    assert out.returncode == 2, out.stderr
+    assert "损坏" in out.stderr and "Traceback" not in out.stderr
