@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import audit, clock
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -137,7 +138,9 @@ class AuditTab(Retranslating, QWidget):
             combo.clear()
         self.staff.addItem(self.tr("everyone"), None)
         try:
-            for staff_id, name in audit.staff_choices(actor=self.ctx.staff):
+            with driver_errors("audit staff choices"):
+                choices = audit.staff_choices(actor=self.ctx.staff)
+            for staff_id, name in choices:
                 self.staff.addItem(name, staff_id)
         except FrontdeskError:
             pass  # refresh() says why
@@ -152,8 +155,10 @@ class AuditTab(Retranslating, QWidget):
     def refresh(self) -> None:
         since, until = self.since.date().toPython(), self.until.date().toPython()
         try:
-            rows = audit.query(actor=self.ctx.staff, since=since, until=until,
-                               staff_id=self.staff.currentData(), action=self.action.currentData())
+            with driver_errors("audit query"):
+                rows = audit.query(actor=self.ctx.staff, since=since, until=until,
+                                   staff_id=self.staff.currentData(),
+                                   action=self.action.currentData())
         except FrontdeskError as exc:
             self.model.set_rows([])
             self.count.setText(exc.message())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import backup
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.tables import STRETCH_LAST, fill_table, read_only_table, selected_id
@@ -72,12 +73,17 @@ class BackupTab(Retranslating, QWidget):
 
     def refresh(self) -> None:
         try:
-            folder = backup.configured_folder()
             backup.live_database_path()
         except FrontdeskError as exc:  # PostgreSQL: say pg_dump, offer nothing that cannot work
             self.folder.setText(exc.message())
             for b in (self.backup_button, self.restore_button, self.restore_file_button):
                 b.setEnabled(False)
+            return
+        try:
+            with driver_errors("backup folder"):
+                folder = backup.configured_folder()
+        except FrontdeskError as exc:  # the settings could not be read: say so, try next time
+            self.folder.setText(exc.message())
             return
         self.folder.setText(self.tr("Backups are kept in {folder}").format(folder=folder))
         found = backup.list_backups(folder)
@@ -95,7 +101,9 @@ class BackupTab(Retranslating, QWidget):
         self._busy(True)
         self.status.setText(self.tr("Backing up…"))
         actor = self.ctx.staff
-        self.ctx.tasks.run(lambda: backup.make_backup(actor=actor), self._backed_up, self._failed)
+        # On the worker; a driver error comes back as a sentence (ctx.run translates it).
+        self.ctx.run(backup.make_backup, actor=actor, background=True,
+                     on_done=self._backed_up, on_error=self._failed)
 
     def _backed_up(self, result) -> None:
         self._busy(False)
@@ -118,8 +126,13 @@ class BackupTab(Retranslating, QWidget):
         self.restore(self._paths[index])
 
     def restore_from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from file"),
-                                              str(backup.configured_folder()),
+        try:
+            with driver_errors("backup folder"):
+                folder = str(backup.configured_folder())
+        except FrontdeskError as exc:
+            self.status.setText(exc.message())
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from file"), folder,
                                               self.tr("Frontdesk backups (*.sqlite3)"))
         if path:
             self.restore(Path(path))
@@ -178,7 +191,8 @@ class DailyBackup(QObject):
         self.timer.start()
 
     def run(self) -> None:
-        self.ctx.tasks.run(backup.auto_backup, self._done, self._failed)
+        self.ctx.run(backup.auto_backup, background=True, on_done=self._done,
+                     on_error=self._failed)
 
     def _done(self, result) -> None:
         self.last_error = ""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import admin
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized, text
 from frontdesk.rules import GROOMING_CATEGORIES
@@ -122,7 +123,8 @@ class RuleTab(Retranslating, QWidget):
 
     def refresh(self) -> None:
         try:
-            items = self.load()
+            with driver_errors("load rules"):
+                items = self.load()
         except FrontdeskError as exc:
             self.message.setText(exc.message())
             return

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import admin
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.admin.forms import FieldForm
 from frontdesk.ui.shell.settings_dialog import LANGUAGE_CHOICES
@@ -102,7 +103,8 @@ class SettingsTab(Retranslating, QWidget):
 
     def load(self) -> None:
         try:
-            values = admin.current_settings(actor=self.ctx.staff)
+            with driver_errors("load settings"):
+                values = admin.current_settings(actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.message.setText(exc.message())
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import accounts
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Role
 from frontdesk.ui.admin.forms import FieldForm
@@ -117,15 +118,19 @@ class SecretDialog(QDialog):
 
     def accept(self) -> None:
         self.form.clear_errors()
-        try:
-            if self.is_pin:
-                accounts.change_pin(actor=self.ctx.staff, staff_id=self.staff_id,
-                                    new_pin=self.secret.text())
-            else:
-                accounts.change_password(actor=self.ctx.staff, staff_id=self.staff_id,
-                                         new_password=self.secret.text())
-        except FrontdeskError as exc:
+        failed: list[Exception] = []
+
+        def refused(exc: Exception) -> None:
+            failed.append(exc)
             self.form.show_error(exc, {"new_pin": "secret", "new_password": "secret"})
+
+        if self.is_pin:
+            self.ctx.run(accounts.change_pin, actor=self.ctx.staff, staff_id=self.staff_id,
+                         new_pin=self.secret.text(), on_error=refused)
+        else:
+            self.ctx.run(accounts.change_password, actor=self.ctx.staff, staff_id=self.staff_id,
+                         new_password=self.secret.text(), on_error=refused)
+        if failed:
             return
         super().accept()
 
@@ -184,7 +189,8 @@ class StaffTab(Retranslating, QWidget):
 
     def refresh(self) -> None:
         try:
-            staff = accounts.list_staff(actor=self.ctx.staff)
+            with driver_errors("list staff"):
+                staff = accounts.list_staff(actor=self.ctx.staff)
         except FrontdeskError as exc:
             self.message.setText(exc.message())
             return
