@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, settings
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
@@ -165,6 +166,14 @@ class RosterTab(Retranslating, QWidget):
         self.day_edit.setDate(qdate(day))
 
     def refresh(self) -> None:
+        """Re-read the roster; a database failure is said in the error line."""
+        try:
+            with driver_errors("roster"):
+                self._refresh()
+        except FrontdeskError as exc:  # a driver error: say so where the tab speaks
+            show_error(self.error, exc.message())
+
+    def _refresh(self) -> None:
         show_error(self.error, "")
         actor = self.ctx.staff
         if not allowed(actor, Perm.GROOMING_CHECK):
@@ -239,7 +248,12 @@ class RosterTab(Retranslating, QWidget):
         e = self.selected()
         if e is None:
             return None
-        shift = next((s for s in attendance.shifts() if s.id == e.shift_id), None)
+        try:
+            with driver_errors("shifts"):
+                shift = next((s for s in attendance.shifts() if s.id == e.shift_id), None)
+        except FrontdeskError as exc:
+            show_error(self.error, exc.message())
+            return None
         return self._open_check(e.staff_id, shift)
 
     def check_other(self) -> CheckDialog | None:
@@ -249,8 +263,9 @@ class RosterTab(Retranslating, QWidget):
     def _open_check(self, staff_id: int, shift) -> CheckDialog | None:
         show_error(self.error, "")
         try:
-            form = grooming.open_check(actor=self.ctx.staff, staff=staff_id, day=self.day,
-                                       shift=shift)
+            with driver_errors("open check"):
+                form = grooming.open_check(actor=self.ctx.staff, staff=staff_id, day=self.day,
+                                           shift=shift)
         except FrontdeskError as exc:
             show_error(self.error, exc.message())
             return None
@@ -270,7 +285,12 @@ class RosterTab(Retranslating, QWidget):
         e = self.selected()
         if e is None:
             return None
-        shift = next((s for s in attendance.shifts() if s.id == e.shift_id), None)
+        try:
+            with driver_errors("shifts"):
+                shift = next((s for s in attendance.shifts() if s.id == e.shift_id), None)
+        except FrontdeskError as exc:
+            show_error(self.error, exc.message())
+            return None
         dialog = EarlyLeaveDialog(self.ctx, e.staff_id, e.name, shift, self.day, self)
         dialog.open()
         return dialog
@@ -281,8 +301,8 @@ class RosterTab(Retranslating, QWidget):
             return
         actor, check_id = self.ctx.staff, e.check_id
         self.print_button.setEnabled(False)
-        self.ctx.tasks.run(lambda: grooming_report.check_record_pdf(actor=actor, check_id=check_id),
-                           self._show_preview, self._task_failed)
+        self.ctx.run(grooming_report.check_record_pdf, actor=actor, check_id=check_id,
+                     background=True, on_done=self._show_preview, on_error=self._task_failed)
 
     def _show_preview(self, data: bytes) -> None:
         from frontdesk.ui.widgets.printing import PrintPreviewDialog, PrintSettings

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, settings
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import fines, grooming, grooming_report
@@ -160,6 +161,13 @@ class HistoryTab(Retranslating, QWidget):
 
     def refresh(self) -> None:
         """Refill the staff list (after a log-in), then the month."""
+        try:
+            with driver_errors("fines history"):
+                self._refresh()
+        except FrontdeskError as exc:  # a driver error: say so where the tab speaks
+            show_error(self.error, exc.message())
+
+    def _refresh(self) -> None:
         actor = self.ctx.staff
         current = self.staff_combo.currentData()
         self.staff_combo.blockSignals(True)
@@ -186,8 +194,9 @@ class HistoryTab(Retranslating, QWidget):
             return
         year, month = self.year_month
         try:
-            m = grooming.staff_month(actor=self.ctx.staff, staff_id=staff_id, year=year,
-                                     month=month)
+            with driver_errors("staff month"):
+                m = grooming.staff_month(actor=self.ctx.staff, staff_id=staff_id, year=year,
+                                         month=month)
         except FrontdeskError as exc:
             show_error(self.error, exc.message())
             return
@@ -246,9 +255,8 @@ class HistoryTab(Retranslating, QWidget):
     def show_report(self) -> None:
         actor, (year, month) = self.ctx.staff, self.year_month
         self.report_button.setEnabled(False)
-        self.ctx.tasks.run(
-            lambda: grooming_report.monthly_fines_pdf(actor=actor, year=year, month=month),
-            self._show_preview, self._failed)
+        self.ctx.run(grooming_report.monthly_fines_pdf, actor=actor, year=year, month=month,
+                     background=True, on_done=self._show_preview, on_error=self._failed)
 
     def _show_preview(self, data: bytes) -> None:
         from frontdesk.ui.widgets.printing import PrintPreviewDialog, PrintSettings
@@ -272,10 +280,8 @@ class HistoryTab(Retranslating, QWidget):
         actor, (year, month) = self.ctx.staff, self.year_month
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
-        self.ctx.tasks.run(
-            lambda: grooming_report.export_monthly_fines(actor=actor, year=year, month=month,
-                                                         path=path),
-            self._exported, self._failed)
+        self.ctx.run(grooming_report.export_monthly_fines, actor=actor, year=year, month=month,
+                     path=path, background=True, on_done=self._exported, on_error=self._failed)
 
     def _exported(self, path) -> None:
         self.export_button.setEnabled(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
@@ -137,6 +138,15 @@ class HandoverTab(Retranslating, QWidget):
     # --- data ------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Re-read the shifts, the waiting notes and the open visits."""
+        try:
+            with driver_errors("handover"):
+                self._refresh()
+        except FrontdeskError as exc:  # a driver error: say so where the tab speaks
+            show_error(self.ack_error, exc.message())
+
+    def _refresh(self) -> None:
+        show_error(self.ack_error, "")
         actor = self.ctx.staff
         may = allowed(actor, Perm.WRITE_HANDOVER)
         self.save_button.setEnabled(may)
@@ -188,10 +198,9 @@ class HandoverTab(Retranslating, QWidget):
         row = self.pending_list.currentRow()
         if row < 0 or row >= len(self.notes):
             return
-        try:
-            handover.acknowledge_note(actor=self.ctx.staff, note_id=self.notes[row].id)
-        except FrontdeskError as exc:
-            show_error(self.ack_error, exc.message())
+        if self.ctx.run(handover.acknowledge_note, actor=self.ctx.staff,
+                        note_id=self.notes[row].id,
+                        on_error=lambda exc: show_error(self.ack_error, exc.message())) is None:
             return
         self.refresh()
 
@@ -202,16 +211,22 @@ class HandoverTab(Retranslating, QWidget):
             show_error(label, "")
         self.status.setText("")
         code = self.shift_combo.currentData()
-        shift = next((s for s in attendance.shifts() if s.code == code), None)
-        try:
-            handover.write_note(
-                actor=self.ctx.staff, day=clock.today(), shift=shift,
-                equipment=self.equipment_edit.toPlainText(),
-                hard_cases=self.cases_edit.toPlainText(),
-                staff_swaps=self.swaps_edit.toPlainText(),
-                open_visits=self.visits_edit.toPlainText())
-        except FrontdeskError as exc:
+        failed: list[Exception] = []
+
+        def refused(exc: FrontdeskError) -> None:
+            failed.append(exc)
             show_error(errors.get(exc.field or "", self.equipment_error), exc.message())
+
+        def write(**fields):
+            shift = next((s for s in attendance.shifts() if s.code == code), None)
+            return handover.write_note(actor=self.ctx.staff, day=clock.today(), shift=shift,
+                                       **fields)
+
+        self.ctx.run(write, equipment=self.equipment_edit.toPlainText(),
+                     hard_cases=self.cases_edit.toPlainText(),
+                     staff_swaps=self.swaps_edit.toPlainText(),
+                     open_visits=self.visits_edit.toPlainText(), on_error=refused)
+        if failed:
             return
         for edit in (self.equipment_edit, self.cases_edit, self.swaps_edit):
             edit.clear()

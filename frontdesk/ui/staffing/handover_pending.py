@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import handover
@@ -102,10 +103,11 @@ class PendingHandoverDialog(Retranslating, QDialog):
     def _acknowledge(self, note_ids: list[int]) -> bool:
         show_error(self.error, "")
         for note_id in note_ids:
-            try:
-                handover.acknowledge_note(actor=self.ctx.staff, note_id=note_id)
-            except FrontdeskError as exc:
-                show_error(self.error, exc.message())
+            failed: list[FrontdeskError] = []
+            self.ctx.run(handover.acknowledge_note, actor=self.ctx.staff, note_id=note_id,
+                         on_error=failed.append)
+            if failed:
+                show_error(self.error, failed[0].message())
                 self._reload()
                 return False
         self._reload()
@@ -113,7 +115,8 @@ class PendingHandoverDialog(Retranslating, QDialog):
 
     def _reload(self) -> None:
         try:
-            self.notes = notes_for(self.ctx.staff)
+            with driver_errors("handover notes"):
+                self.notes = notes_for(self.ctx.staff)
         except FrontdeskError as exc:
             show_error(self.error, exc.message())
             return
@@ -143,7 +146,8 @@ class PendingHandoverDialog(Retranslating, QDialog):
 def show_pending_handover(ctx, parent: QWidget | None = None) -> PendingHandoverDialog | None:
     """After log-in: show the waiting notes (non-modal), or nothing when there are none."""
     try:
-        notes = notes_for(ctx.staff)
+        with driver_errors("handover notes"):
+            notes = notes_for(ctx.staff)
     except FrontdeskError:
         return None  # never stand between the desk and its first patient
     if not notes:

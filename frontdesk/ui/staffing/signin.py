@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock
-from frontdesk.errors import FrontdeskError
+from frontdesk.db.faults import driver_errors
+from frontdesk.errors import DatabaseDamaged, DatabaseFailure, FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance
@@ -89,6 +90,14 @@ class SignInPanel(Retranslating, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """The people who can sign in today and the shifts; a database failure is said."""
+        try:
+            with driver_errors("sign-in list"):
+                self._refresh()
+        except FrontdeskError as exc:  # a driver error: say so where the tab speaks
+            self.result.setText(exc.message())
+
+    def _refresh(self) -> None:
         actor = self.ctx.staff
         current = self.staff_combo.currentData()
         self.staff_combo.blockSignals(True)
@@ -136,11 +145,19 @@ class SignInPanel(Retranslating, QWidget):
             show_error(self.pin_error, self.tr("Choose your name first."))
             return
         code = self.shift_combo.currentData()
-        shift = next((s for s in attendance.shifts() if s.code == code), None) if code else None
         pin, _ = self.pin_edit.text(), self.pin_edit.clear()
+
+        def sign_in(**kwargs):
+            shift = next((s for s in attendance.shifts() if s.code == code), None) if code else None
+            return attendance.sign_in(shift=shift, **kwargs)
+
+        def refused(exc: FrontdeskError) -> None:
+            if isinstance(exc, DatabaseFailure | DatabaseDamaged):
+                self.pin_edit.setText(pin)  # nothing was checked: the PIN stays for the retry
+            self._refused(exc)
+
         # The runner announces grooming_changed after _signed_in.
-        self.ctx.run(attendance.sign_in, staff=staff_id, pin=pin, shift=shift,
-                     on_done=self._signed_in, on_error=self._refused)
+        self.ctx.run(sign_in, staff=staff_id, pin=pin, on_done=self._signed_in, on_error=refused)
 
     def _refused(self, exc: FrontdeskError) -> None:
         target = self.shift_error if exc.field == "shift" else self.pin_error
