@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, etiquette, queue, settings, stages
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -225,7 +226,8 @@ class QueueBoardArea(Retranslating, QWidget):
         """Read the board again (cheap: one query) and redraw it."""
         now = clock.now()
         try:
-            boards = queue.waiting_board(day=now.date(), now=now)
+            with driver_errors("waiting board"):
+                boards = queue.waiting_board(day=now.date(), now=now)
         except FrontdeskError as exc:
             self.error.setText(exc.message())
             self.error.show()
@@ -274,7 +276,8 @@ class QueueBoardArea(Retranslating, QWidget):
                     + self.tr("{n} min").format(n=r.waited_minutes) + "</div>")
             self.care_list.setText("".join(lines))
         try:
-            phrases = {p.key: p for p in etiquette.phrases_for("WAITING")}
+            with driver_errors("care phrases"):
+                phrases = {p.key: p for p in etiquette.phrases_for("WAITING")}
         except FrontdeskError as exc:
             self.care_phrases.setText(exc.message())
             return
@@ -300,6 +303,8 @@ class QueueBoardArea(Retranslating, QWidget):
 
     def _thresholds(self) -> tuple[int, int]:
         try:
-            return int(settings.get("queue.amber_minutes")), int(settings.get("queue.red_minutes"))
+            with driver_errors("queue thresholds"):
+                return (int(settings.get("queue.amber_minutes")),
+                        int(settings.get("queue.red_minutes")))
         except (FrontdeskError, ValueError, TypeError):
             return settings.DEFAULTS["queue.amber_minutes"], settings.DEFAULTS["queue.red_minutes"]

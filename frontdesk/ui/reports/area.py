@@ -305,8 +305,9 @@ class ReportsArea(Retranslating, QWidget):
         self.progress.show()
         self.title.setText(self.tr("Working out the numbers…"))
         self._update_buttons()
-        self.ctx.tasks.run(lambda: _load(staff, mode, day, start, end), self._loaded,
-                           self._failed)
+        # ctx.run turns a driver error on the worker into a sentence (frontdesk.db.faults).
+        self.ctx.run(_load, staff, mode, day, start, end, background=True,
+                     on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, loaded: Loaded) -> None:
         self.busy = False
@@ -455,8 +456,8 @@ class ReportsArea(Retranslating, QWidget):
         self.progress.show()
         self._show_error("")
         self._update_buttons()
-        self.ctx.tasks.run(lambda: export.save_report(summary, path, actor=staff),
-                           self._exported, self._export_failed)
+        self.ctx.run(export.save_report, summary, path, actor=staff, background=True,
+                     on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, written) -> None:
         self.busy = False
@@ -494,8 +495,9 @@ class ReportsArea(Retranslating, QWidget):
         self.progress.show()
         self._show_error("")
         self._update_buttons()
-        self.ctx.tasks.run(lambda: export.report_pdf(summary, actor=staff),
-                           lambda data: self._preview(summary, data), self._export_failed)
+        self.ctx.run(export.report_pdf, summary, actor=staff, background=True,
+                     on_done=lambda data: self._preview(summary, data),
+                     on_error=self._export_failed)
 
     def _preview(self, summary, data: bytes) -> None:
         self.busy = False
@@ -504,6 +506,8 @@ class ReportsArea(Retranslating, QWidget):
         result = self.open_print_preview(data, title_for(summary))
         if result is None:
             return
-        if result.ok:
-            export.record_print(summary, actor=self.ctx.staff, printer=result.printer)
         self.status.setText(result.message)
+        if result.ok:  # printed: a failing audit says so, the print stands
+            self.ctx.run(export.record_print, summary, actor=self.ctx.staff,
+                         printer=result.printer,
+                         on_error=lambda exc: self._show_error(exc.message()))
