@@ -147,7 +147,11 @@ class RegistrationForm:
                     f"The birth date {self.birth_date.isoformat()} is not plausible "
                     f"({age} years).", field="birth_date")
             elif age is not None:
-                self.age = age
+                # A typed age is never replaced: one that disagrees is asked about.
+                age = check("age", validation.check_age_against_birth, self.age,
+                            self.birth_date, today)
+                if age is not None:
+                    self.age = age
         elif self.birth_date is None and not (id_bad and self.age in (None, "")):
             age = check("age", validation.validate_age, self.age)
             if age is not None:

@@ -212,6 +212,37 @@ def validate_age(age: int | str | None) -> int:
     return value
 
 
+AGE_TOLERANCE = 1  # years a typed age may differ from the birth date's (birthday not yet passed)
+
+
+def check_age_against_birth(typed, birth: date, today: date | None = None) -> int:
+    """The age from `birth`; a typed age beside it must agree within a year.
+
+    Nothing typed (None or blank) takes the birth date's age. A typed age that is
+    not a number, or is more than a year off ("80" with a 1990 birth date), is a
+    message at the age field: which of the two is right is for the person to say.
+    """
+    age = age_from_birth(birth, today)
+    if typed is None or (isinstance(typed, str) and not typed.strip()):
+        return age
+    value = None
+    if isinstance(typed, int) and not isinstance(typed, bool):
+        value = typed
+    elif isinstance(typed, str):
+        text = unicodedata.normalize("NFKC", typed).strip()
+        if text.isascii() and text.isdigit() and len(text) <= 4:
+            value = int(text)
+    if value is None or abs(value - age) > AGE_TOLERANCE:
+        shown = clean_text(str(typed)[:8], "age", 8) if value is None else str(value)
+        raise ValidationError(
+            f"年龄“{shown}”与出生日期 {birth.isoformat()}（{age} 岁）不符，请核对年龄或出生日期。",
+            f"The age '{shown}' does not match the birth date {birth.isoformat()} "
+            f"({age} years); please check the age or the birth date.",
+            field="age",
+        )
+    return age
+
+
 # --- Names ---------------------------------------------------------------------
 
 NAME_MAX_LENGTH = 30

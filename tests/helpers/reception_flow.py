@@ -50,7 +50,10 @@ def id_number(birth: str = "19900307", seq: str = "123") -> str:
 
 
 def form(**overrides) -> reception.RegistrationForm:
-    values = dict(name="张三", sex="M", phone="13800138000", age=35)
+    """A valid form; the default age of 35 is typed only when no birth date or ID is given
+    (a typed age that contradicts the birth date is refused, not replaced)."""
+    has_birth = overrides.get("birth_date") or overrides.get("id_number")
+    values = dict(name="张三", sex="M", phone="13800138000", age=None if has_birth else 35)
     values.update(overrides)
     return reception.RegistrationForm(**values)
 

@@ -47,13 +47,32 @@ def test_birth_dates_are_exact_or_refused(raw):
     assert err.value.field == "birth_date"
 
 
-@pytest.mark.xfail(reason="issue 21: left open; tests/helpers rely on the age being replaced",
-                   strict=True)
 def test_a_typed_age_contradicting_the_birth_date_is_asked_about(db):
     form = RegistrationForm(name="张三", phone="13800138000", sex="M", age=80,
                             birth_date=dt.date(1990, 1, 1))
     errors = form.validate(TODAY)
     assert "age" in errors and form.age == 80
+    assert errors["age"].field == "age" and "80" in errors["age"].zh and "80" in errors["age"].en
+
+
+@pytest.mark.parametrize("age, ok", [(36, True), (35, True), (37, True), (38, False),
+                                     (34, False), ("３６", True), ("abc", False), (None, True),
+                                     ("", True)])
+def test_a_typed_age_within_a_year_of_the_birth_date_is_kept_in_step(db, age, ok):
+    form = RegistrationForm(name="张三", phone="13800138000", sex="M", age=age,
+                            birth_date=dt.date(1990, 1, 1))
+    errors = form.validate(TODAY)
+    assert ("age" not in errors) is ok
+    if ok:
+        assert form.age == 36
+
+
+def test_a_typed_age_contradicting_the_id_number_is_asked_about(db):
+    from tests.helpers.reception_flow import id_number
+
+    form = RegistrationForm(name="张三", phone="13800138000", sex="", age=80,
+                            id_number=id_number("19900307", "123"))
+    assert set(form.validate(TODAY)) == {"age"} and form.age == 80
 
 
 def test_waiving_an_impossible_fine_id_is_not_found(db, make_staff):

@@ -43,7 +43,7 @@ def people(env):
         "单雄信": add(env, "单雄信", "13633334444", sex="M", age=40),
         "区志华": add(env, "区志华", "15044445555", sex="F", age=50),
         "张乐": add(env, "张乐", "18855556666", sex="F", age=20),
-        "吕布": add(env, "吕布", "17766667777", sex="M", age=33, id_number=id_number()),
+        "吕布": add(env, "吕布", "17766667777", sex="M", age=36, id_number=id_number()),
         "John Smith": add(env, "John Smith", "13577778000", sex="M", age=45),
     }
 

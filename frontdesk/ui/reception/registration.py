@@ -266,7 +266,11 @@ class RegistrationFormWidget(Retranslating, QWidget):
             elif key == "id_number" and value.strip():
                 validation.parse_resident_id(value, clock.today())
             elif key == "age" and value.strip():
-                validation.validate_age(value)
+                birth = self._birth_or_none()
+                if birth is None:
+                    validation.validate_age(value)
+                else:  # beside a birth date (a baby is 0): it must agree with it
+                    validation.check_age_against_birth(value, birth, clock.today())
             elif key == "birth_date" and value.strip():
                 birth = parse_birth_date(value)
                 if birth is not None:
@@ -279,6 +283,13 @@ class RegistrationFormWidget(Retranslating, QWidget):
         box.clear_error()
         return True
 
+    def _birth_or_none(self) -> dt.date | None:
+        try:
+            birth = parse_birth_date(self.birth_date.text())
+        except ValidationError:
+            return None
+        return birth if birth is not None and birth <= clock.today() else None
+
     def _fill_from_id(self) -> None:
         raw = self.id_number.text()
         if not raw.strip():
@@ -290,20 +301,37 @@ class RegistrationFormWidget(Retranslating, QWidget):
         self.id_number.setText(parsed.number)
         self._select_data(self.sex, parsed.sex)
         self.birth_date.setText(parsed.birth_date.isoformat())
-        self.age.setText(str(validation.age_from_birth(parsed.birth_date, clock.today())))
-        for key in ("sex", "birth_date", "age"):
+        for key in ("sex", "birth_date"):
             self.boxes[key].clear_error()
+        self._fill_age(parsed.birth_date)
         self._edited()
 
     def _fill_age_from_birth(self) -> None:
         try:
             birth = parse_birth_date(self.birth_date.text())
             if birth is not None:
-                self.age.setText(str(validation.age_from_birth(birth, clock.today())))
-                self.boxes["age"].clear_error()
+                self._fill_age(birth)
                 self._edited()
         except ValidationError:
             pass  # shown by check_field
+
+    def _fill_age(self, birth: dt.date) -> None:
+        """Fill the age from the birth date, unless the nurse typed a different one.
+
+        An age typed by hand that disagrees by more than a year is kept and
+        asked about at the age field (the domain refuses it too), never replaced.
+        """
+        age = validation.age_from_birth(birth, clock.today())
+        typed = self.age.text().strip()
+        if typed and typed != getattr(self, "_filled_age", None):
+            try:
+                validation.check_age_against_birth(typed, birth, clock.today())
+            except ValidationError as exc:
+                self.boxes["age"].set_error(exc.message())
+                return
+        self.age.setText(str(age))
+        self._filled_age = str(age)
+        self.boxes["age"].clear_error()
 
     # --- drafts ----------------------------------------------------------------------
 

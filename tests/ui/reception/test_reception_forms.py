@@ -199,3 +199,40 @@ def test_hostile_input_is_refused_at_the_field(area, qtbot):
     assert not form.check_field("name") and form.error_at("name")
     form.name.setText("王😀")
     assert not form.check_field("name") and "表情" in form.error_at("name")
+
+
+def test_a_birth_date_fills_the_age_and_a_contradicting_age_is_asked_at_its_field(area, qtbot):
+    """Issue 21: a typed age of 80 beside a 1990 birth date is never silently replaced."""
+    desk, visit_id = to_registration(area, qtbot)
+    form = desk.registration.form
+    type_text(form.name, "张三")
+    type_text(form.phone, "13800138000")
+    form.sex.setCurrentIndex(form.sex.findData("M"))
+    # Normal typing: the birth date fills the age, nothing to correct.
+    type_text(form.birth_date, "1990-01-01")
+    leave_field(qtbot, form.birth_date)
+    assert form.age.text() == "36" and not form.errors()
+    leave_field(qtbot, form.age)
+    assert not form.errors()
+    # The nurse overtypes the age: it stays as typed and is asked about at the age field.
+    form.age.clear()
+    type_text(form.age, "80")
+    leave_field(qtbot, form.age)
+    assert form.age.text() == "80" and "80" in form.error_at("age")
+    press(qtbot, form.name, modifier=CTRL)
+    assert reception.get_visit(visit_id, actor=viewer()).stage == stages.REGISTRATION
+    assert form.age.text() == "80" and "80" in form.error_at("age")
+    # Another birth date does not overwrite the hand-typed age either.
+    form.birth_date.clear()
+    type_text(form.birth_date, "1985-01-01")
+    leave_field(qtbot, form.birth_date)
+    assert form.age.text() == "80" and form.error_at("age")
+
+
+def test_a_baby_s_birth_date_gives_age_zero_without_a_message(area, qtbot):
+    desk, _ = to_registration(area, qtbot)
+    form = desk.registration.form
+    type_text(form.birth_date, "2026-06-01")
+    leave_field(qtbot, form.birth_date)
+    leave_field(qtbot, form.age)
+    assert form.age.text() == "0" and not form.error_at("age")
