@@ -39,6 +39,7 @@ from frontdesk.errors import (
 from frontdesk.i18n import Msg
 from frontdesk.permissions import ROLES, Perm, Role, require
 from frontdesk.permissions import role_name as _role_name
+from frontdesk.validation import clean_label
 
 MAX_LOCKOUT_SECONDS = 15 * 60
 PIN_LENGTHS = (4, 5, 6)
@@ -112,6 +113,8 @@ def check_password_rules(password: str, *, username: str = "", field: str = "pas
 
 
 def _check_username(username: str) -> str:
+    if not isinstance(username, str):
+        raise ValidationError("用户名应为文字。", "A username must be text.", field="username")
     username = username.strip()
     if not username:
         raise ValidationError("请输入用户名。", "Enter a username.", field="username")
@@ -390,18 +393,19 @@ def create_first_admin(*, username: str, display_name: str, password: str, pin: 
                          password=password, pin=pin)
 
 
+def check_new_account(*, username: str, display_name: str) -> tuple[str, str]:
+    """The username and name of a new account, checked (before anything is written)."""
+    return (_check_username(username),
+            clean_label(display_name, "display_name", MAX_NAME, "员工姓名", "staff member's name"))
+
+
 def _create_staff(actor, *, username: str, display_name: str, role: str, password: str,
                   pin: str, sex: str = "") -> Staff:
-    username = _check_username(username)
-    name = display_name.strip()
-    if not name:
-        raise ValidationError("请输入姓名。", "Enter the staff member's name.", field="display_name")
-    if len(name) > MAX_NAME:
-        raise ValidationError(f"姓名最多 {MAX_NAME} 个字。", f"The name is at most {MAX_NAME} characters.",
-                              field="display_name")
-    if role not in ROLES:
+    # The name is shown on every screen, slip and report: one line, no ESC/BEL or bidi overrides.
+    username, name = check_new_account(username=username, display_name=display_name)
+    if not isinstance(role, str) or role not in ROLES:
         raise ValidationError("请选择角色。", "Choose a role.", field="role")
-    if sex not in ("", "M", "F"):
+    if not isinstance(sex, str) or sex not in ("", "M", "F"):
         raise ValidationError("性别无效。", "Invalid sex.", field="sex")
     check_password_rules(password, username=username)
     check_pin_format(pin)

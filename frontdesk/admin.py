@@ -28,6 +28,7 @@ from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import LANGUAGES
 from frontdesk.permissions import Perm, require
 from frontdesk.rules import GROOMING_CATEGORIES
+from frontdesk.validation import clean_label, hospital_name
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
@@ -39,14 +40,10 @@ MAX_FINE_FEN = 100_000
 
 
 def _text(value: str, field: str, zh_label: str, en_label: str, *, required: bool = True,
-          max_len: int = 80) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError(f"请填写{zh_label}。", f"Enter the {en_label}.", field=field)
-    if len(value) > max_len:
-        raise ValidationError(f"{zh_label}最多 {max_len} 个字。",
-                              f"The {en_label} is at most {max_len} characters.", field=field)
-    return value
+          max_len: int = 80, single_line: bool = True) -> str:
+    # Names shown in lists, titles and slips: no control or bidi characters, bounded.
+    return clean_label(value, field, max_len, zh_label, en_label, required=required,
+                       single_line=single_line)
 
 
 def _code(value: str, model, row_id: int | None) -> str:
@@ -175,9 +172,9 @@ def save_department(*, actor, dept_id: int | None = None, code: str, name_zh: st
             room=_text(room, "room", "诊室", "room", required=False, max_len=40),
             floor=_text(floor, "floor", "楼层", "floor", required=False, max_len=16),
             directions_zh=_text(directions_zh, "directions_zh", "路线说明", "directions",
-                                required=False, max_len=400),
+                                required=False, max_len=400, single_line=False),
             directions_en=_text(directions_en, "directions_en", "英文路线说明", "English directions",
-                                required=False, max_len=400),
+                                required=False, max_len=400, single_line=False),
             is_emergency=bool(is_emergency),
         )
         _keep_an_emergency_department(dept_id, active=True, is_emergency=bool(is_emergency))
@@ -408,14 +405,23 @@ def _folder(value: Any, key: str) -> str:
     return text
 
 
+def _hospital_name(value: Any, key: str) -> str:
+    try:
+        return hospital_name(value)
+    except ValidationError as exc:
+        exc.field = key
+        raise
+
+
 def _language(value: Any, key: str) -> str:
-    if value not in LANGUAGES:
+    if not isinstance(value, str) or value not in LANGUAGES:
         raise ValidationError("不支持的界面语言。", "Unsupported language.", field=key)
     return value
 
 
 # Settings an admin may change here, each with its check.
 EDITABLE_SETTINGS = {
+    "hospital.name": _hospital_name,
     "security.idle_lock_minutes": _int_in(1, 120, "自动锁屏时间（分钟）", "idle lock time (minutes)"),
     "security.pin_length": _int_in(4, 6, "PIN 码位数", "PIN length"),
     "backup.folder": _folder,

@@ -414,6 +414,45 @@ def clean_text(raw: str | None, field: str, max_len: int, *, single_line: bool =
     return value
 
 
+HOSPITAL_NAME_MAX = 60
+STAFF_NAME_MAX = 40
+
+
+def clean_label(raw, field: str, max_len: int, zh_label: str, en_label: str, *,
+                required: bool = True, single_line: bool = True) -> str:
+    """A name the app stores and shows in titles, lists and slips: staff, departments,
+    doctors, fees, grooming items, the hospital.
+
+    `clean_text` strictly: control characters (ESC, BEL), bidi overrides and other
+    invisible characters are refused, not dropped; one line unless `single_line` is
+    False; at most `max_len` characters. The message names the field (both languages).
+    """
+    try:
+        value = clean_text(raw, field, max_len, single_line=single_line, strict=True)
+    except ValidationError as exc:
+        if raw is not None and not isinstance(raw, str):
+            zh, en = f"{zh_label}应为文字。", f"The {en_label} must be text."
+        elif "long" in exc.en:
+            length = len(raw)
+            zh = f"{zh_label}最多 {max_len} 个字，现在是 {length} 个。"
+            en = f"The {en_label} is at most {max_len} characters; this has {length}."
+        else:
+            zh = f"{zh_label}中不能包含控制字符或不可见的格式字符（如 ESC、方向控制符）。"
+            en = (f"The {en_label} cannot contain control or invisible formatting characters "
+                  "(such as ESC or direction overrides).")
+        raise ValidationError(zh, en, field=field) from None
+    if single_line:
+        value = re.sub(r"\s+", " ", value)
+    if required and not value:
+        raise ValidationError(f"请填写{zh_label}。", f"Enter the {en_label}.", field=field)
+    return value
+
+
+def hospital_name(raw) -> str:
+    """The hospital's name, shown in every title and slip."""
+    return clean_label(raw, "hospital", HOSPITAL_NAME_MAX, "医院名称", "hospital's name")
+
+
 def _too_long(field: str, max_len: int, length: int) -> ValidationError:
     return ValidationError(
         f"内容过长：最多 {max_len} 个字，现在是 {length} 个，请精简。",

@@ -11,8 +11,6 @@ from frontdesk.errors import ValidationError
 HELP = "create the database, load the house rules and the first administrator (--demo: a demo hospital)"
 
 
-HOSPITAL_NAME_MAX = 60
-
 
 def add_arguments(p) -> None:
     p.add_argument("--demo", action="store_true",
@@ -51,12 +49,11 @@ def _first_admin(args) -> installation.FirstAdmin | None:
 
 
 def run(args) -> int:
-    if args.hospital is not None:
-        from frontdesk.validation import clean_text
+    if args.hospital is not None and args.hospital.strip():
+        from frontdesk.validation import hospital_name
 
         # Shown in every title and slip: one line, no control or bidi characters, not a book.
-        args.hospital = clean_text(args.hospital, "hospital", HOSPITAL_NAME_MAX,
-                                   single_line=True, strict=True)
+        args.hospital = hospital_name(args.hospital)
     open_for(args)
     if args.demo:
         if rules.rules_loaded():
