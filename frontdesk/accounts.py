@@ -39,7 +39,7 @@ from frontdesk.errors import (
 from frontdesk.i18n import Msg
 from frontdesk.permissions import ROLES, Perm, Role, require
 from frontdesk.permissions import role_name as _role_name
-from frontdesk.validation import clean_label
+from frontdesk.validation import clean_label, lookup_id
 
 MAX_LOCKOUT_SECONDS = 15 * 60
 PIN_LENGTHS = (4, 5, 6)
@@ -422,7 +422,7 @@ def _create_staff(actor, *, username: str, display_name: str, role: str, passwor
 
 
 def _get_staff(staff_id: int) -> Staff:
-    staff = Staff.get_or_none(Staff.id == staff_id)
+    staff = Staff.get_or_none(Staff.id == lookup_id(staff_id))
     if staff is None:
         raise NotFound("找不到该员工。", "No such staff member.")
     return staff

@@ -28,7 +28,7 @@ from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import LANGUAGES
 from frontdesk.permissions import Perm, require
 from frontdesk.rules import GROOMING_CATEGORIES
-from frontdesk.validation import clean_label, hospital_name
+from frontdesk.validation import clean_label, hospital_name, lookup_id
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
@@ -47,14 +47,14 @@ def _text(value: str, field: str, zh_label: str, en_label: str, *, required: boo
 
 
 def _code(value: str, model, row_id: int | None) -> str:
-    value = (value or "").strip()
-    if not CODE_RE.match(value):
+    value = value.strip() if isinstance(value, str) else None
+    if value is None or not CODE_RE.match(value):
         raise ValidationError("代码须以小写英文字母开头，只含小写字母、数字和下划线，最多 16 个字符。",
                               "A code starts with a lower-case letter and has only lower-case "
                               "letters, digits and _ (at most 16).", field="code")
     clash = model.select().where(model.code == value)
     if row_id is not None:
-        clash = clash.where(model.id != row_id)
+        clash = clash.where(model.id != lookup_id(row_id))
     if clash.exists():
         raise ConflictError(f"代码“{value}”已被使用。", f"The code '{value}' is already used.",
                             field="code")
@@ -103,7 +103,7 @@ def _save(actor, model, row_id: int | None, fields: dict[str, Any], entity: str)
         row = model.create(**fields)
         audit.record(actor, "rule_change", entity, row.id, {"created": fields})
         return row
-    row = model.get_or_none(model.id == row_id)
+    row = model.get_or_none(model.id == lookup_id(row_id))
     if row is None:
         raise NotFound("找不到要修改的记录，可能已被其他人修改。",
                        "The record to change no longer exists; someone may have changed it.")
@@ -120,7 +120,8 @@ def _save(actor, model, row_id: int | None, fields: dict[str, Any], entity: str)
 def _set_active(actor, model, row_id: int, active: bool, entity: str) -> None:
     require(actor, Perm.MANAGE_RULES)
     with database_proxy.atomic():
-        _save(actor, model, row_id, {"active": bool(active)}, entity)
+        # Only an existing row is switched: no id (or a bad one) is "not found", never a new row.
+        _save(actor, model, lookup_id(row_id), {"active": bool(active)}, entity)
 
 
 # --- departments -----------------------------------------------------------------
@@ -140,11 +141,11 @@ def _keep_an_emergency_department(dept_id: int | None, *, active: bool,
     """
     if dept_id is None or (active and is_emergency):
         return
-    dept = Department.get_or_none(Department.id == dept_id)
+    dept = Department.get_or_none(Department.id == lookup_id(dept_id))
     if dept is None or not (dept.active and dept.is_emergency):
         return
     others = Department.select().where(
-        (Department.id != dept_id) & (Department.active == True)  # noqa: E712
+        (Department.id != lookup_id(dept_id)) & (Department.active == True)  # noqa: E712
         & (Department.is_emergency == True))  # noqa: E712
     if not others.exists():
         raise ConflictError(
@@ -189,7 +190,7 @@ def set_department_active(*, actor, dept_id: int, active: bool) -> None:
     require(actor, Perm.MANAGE_RULES)
     with database_proxy.atomic():
         _keep_an_emergency_department(dept_id, active=bool(active), is_emergency=True)
-        _save(actor, Department, dept_id, {"active": bool(active)}, "department")
+        _set_active(actor, Department, dept_id, active, "department")
 
 
 # --- fee classes -----------------------------------------------------------------
@@ -257,10 +258,10 @@ def save_doctor(*, actor, doctor_id: int | None = None, name: str, department_id
                 specialty_zh: str = "", specialty_en: str = "") -> Doctor:
     require(actor, Perm.MANAGE_RULES)
     with database_proxy.atomic():
-        department = Department.get_or_none(Department.id == department_id) if department_id else None
+        department = Department.get_or_none(Department.id == lookup_id(department_id)) if department_id else None
         if department is None:
             raise ValidationError("请选择科室。", "Choose a department.", field="department")
-        fee_class = FeeClass.get_or_none(FeeClass.id == fee_class_id) if fee_class_id else None
+        fee_class = FeeClass.get_or_none(FeeClass.id == lookup_id(fee_class_id)) if fee_class_id else None
         if fee_class is None:
             raise ValidationError("请选择号别（挂号费）。", "Choose a fee class.", field="fee_class")
         fields = dict(
@@ -327,7 +328,7 @@ def set_doctor_schedule(*, actor, doctor_id: int, blocks: list[tuple[int, str, s
             raise ValidationError("同一天的出诊时间有重叠。", "Two blocks on the same day overlap.",
                                   field="start")
     with database_proxy.atomic():
-        doctor = Doctor.get_or_none(Doctor.id == doctor_id)
+        doctor = Doctor.get_or_none(Doctor.id == lookup_id(doctor_id))
         if doctor is None:
             raise NotFound("找不到该医生。", "No such doctor.")
         before = [(s.weekday, s.start, s.end) for s in

@@ -33,6 +33,7 @@ from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import text
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
+from frontdesk.validation import lookup_id
 
 TAIL_MARK = "#"  # reversed-phone keys: "#0008310083" for 13800138000
 TAIL_MIN_DIGITS = 4  # "the last four digits of the phone" — shorter is too vague
@@ -276,7 +277,7 @@ def get_patient(patient_id: int, *, actor) -> Patient:
 
 
 def _get_patient(patient_id: int) -> Patient:
-    p = Patient.get_or_none(Patient.id == patient_id)
+    p = Patient.get_or_none(Patient.id == lookup_id(patient_id))
     if p is None:
         raise NotFound(f"找不到患者（编号 {patient_id}）。", f"No patient with id {patient_id}.")
     return p

@@ -475,3 +475,15 @@ def record_id(value, field: str = "id") -> int:
         raise ValidationError("编号无效：应为正整数。", "Not a valid id: it must be a positive "
                               "whole number.", field=field)
     return value
+
+
+def lookup_id(value) -> int:
+    """An id to look a row up by: a valid id as an int, anything else 0 (no row has it).
+
+    So a huge number, a list or a lone surrogate given as an id reads as "not found"
+    instead of overflowing the driver or breaking its SQL.
+    """
+    try:
+        return record_id(value)
+    except ValidationError:
+        return 0

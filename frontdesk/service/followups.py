@@ -35,7 +35,7 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.patients import age_on
 from frontdesk.permissions import Perm, require
-from frontdesk.validation import clean_text
+from frontdesk.validation import clean_text, lookup_id
 
 OPEN = "open"
 DONE = "done"
@@ -192,7 +192,7 @@ def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
     _check_outcome(outcome, retry_on, at.date())
     cleaned = clean_text(notes, "notes", NOTES_MAX)
     with database_proxy.atomic():
-        row = FollowUp.get_or_none(FollowUp.id == followup_id)
+        row = FollowUp.get_or_none(FollowUp.id == lookup_id(followup_id))
         if row is None:
             raise NotFound("找不到该回访记录。", "That follow-up was not found.")
         if row.status != OPEN:

@@ -27,7 +27,7 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import localized, text
 from frontdesk.permissions import Perm, require
-from frontdesk.validation import clean_text
+from frontdesk.validation import clean_text, lookup_id
 
 FIELD_MAX = 1000
 FIELDS = ("equipment", "hard_cases", "staff_swaps", "open_visits")
@@ -143,7 +143,7 @@ def acknowledge_note(*, actor, note_id: int, at: dt.datetime | None = None) -> N
     """The incoming shift confirms it has read the note; the author cannot."""
     require(actor, Perm.WRITE_HANDOVER)
     with database_proxy.atomic():
-        note = HandoverNote.get_or_none(HandoverNote.id == note_id)
+        note = HandoverNote.get_or_none(HandoverNote.id == lookup_id(note_id))
         if note is None:
             raise NotFound("找不到该交接记录。", "No such handover note.")
         if note.acknowledged_at is not None:
