@@ -11,15 +11,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from frontdesk import diagnostics
 from frontdesk.ui.shell.crash import qt_versions
+from frontdesk.ui.widgets.copy_row import CopyCloseRow
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 
@@ -50,18 +49,9 @@ class AboutDialog(Retranslating, QDialog):
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, field)
             self._rows[key] = (label, field)
-        self.copied = QLabel()
-        self.copy_button = QPushButton()
-        self.copy_button.setObjectName("copyAboutButton")
-        self.copy_button.clicked.connect(self.copy_facts)
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("closeButton")
-        self.close_button.setDefault(True)
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copied, 1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.close_button)
+        buttons = CopyCloseRow(self, self.copy_facts, "copyAboutButton")
+        self.copied, self.copy_button, self.close_button = (
+            buttons.copied, buttons.copy_button, buttons.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)

@@ -18,15 +18,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from frontdesk import logs
+from frontdesk.ui.widgets.copy_row import CopyCloseRow
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 qt_log = logging.getLogger("qt")
@@ -72,20 +71,12 @@ class CrashDialog(Retranslating, QDialog):
         self.details.setObjectName("crashDetails")
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(160)
-        self.copied = QLabel()
+        row = CopyCloseRow(self, self.copy_details, "copyDetailsButton")
+        self.copied, self.copy_button, self.close_button = (
+            row.copied, row.copy_button, row.close_button)
         self.copied.setObjectName("crashCopied")
-        self.copy_button = QPushButton()
-        self.copy_button.setObjectName("copyDetailsButton")
-        self.copy_button.clicked.connect(self.copy_details)
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("closeButton")
-        self.close_button.setDefault(True)
-        self.close_button.clicked.connect(self.accept)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copied, 1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.close_button)
+        buttons = row
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
