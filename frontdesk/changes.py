@@ -40,11 +40,15 @@ class Changed(enum.Flag):
     GROOMING = enum.auto()
     SETTINGS = enum.auto()
     SESSION = enum.auto()
+    QUEUE = enum.auto()     # door tickets, the queues after the desk, calls
+    ROSTER = enum.auto()    # roster, swaps, leave, the rules ledger
+    SERVICE = enum.auto()   # consultations, appointments, complaints, satisfaction
 
 
 # After a restore every table may differ (the session is the UI's own business).
 ALL_DATA = (Changed.VISITS | Changed.PATIENTS | Changed.STAFF | Changed.RULES
-            | Changed.GROOMING | Changed.SETTINGS)
+            | Changed.GROOMING | Changed.SETTINGS | Changed.QUEUE | Changed.ROSTER
+            | Changed.SERVICE)
 
 
 @dataclass

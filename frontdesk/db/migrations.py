@@ -69,6 +69,18 @@ def _follow_up_one_per_visit(db: Database) -> None:
     db.execute_sql("CREATE UNIQUE INDEX follow_up_visit_id ON follow_up (visit_id)")
 
 
+def _front_of_house(db: Database) -> None:
+    """Door tickets and the queue after the desk (filled in by the front-of-house work)."""
+
+
+def _staffing_rules(db: Database) -> None:
+    """Roster, swaps, leave and the rules ledger (filled in by the staffing work)."""
+
+
+def _service_desk(db: Database) -> None:
+    """Consultations, appointments, complaints and satisfaction (service desk work)."""
+
+
 # Append new steps at the end; never edit or reorder a step that has shipped.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _initial),
@@ -77,6 +89,9 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "PostgreSQL: byte-order (C) collation for patient search keys",
               _postgres_search_key_byte_order),
     Migration(4, "one follow-up call per visit (unique index)", _follow_up_one_per_visit),
+    Migration(5, "door tickets and the queue after the desk", _front_of_house),
+    Migration(6, "roster, swaps, leave and the rules ledger", _staffing_rules),
+    Migration(7, "consultations, appointments, complaints, satisfaction", _service_desk),
 ]
 
 # Steps whose effect the models cannot express (engine-specific DDL): a new

@@ -33,6 +33,9 @@ class Changes(QObject):
     grooming_changed = Signal()
     settings_changed = Signal()
     session_changed = Signal()  # log-in, switch user, lock, unlock
+    queue_changed = Signal()
+    roster_changed = Signal()
+    service_changed = Signal()
 
     def emit_changes(self, changed: Changed) -> None:
         """Emit the signal of each kind in `changed`, in a fixed order."""
@@ -42,6 +45,9 @@ class Changes(QObject):
                              (Changed.RULES, self.rules_changed),
                              (Changed.GROOMING, self.grooming_changed),
                              (Changed.SETTINGS, self.settings_changed),
+                             (Changed.QUEUE, self.queue_changed),
+                             (Changed.ROSTER, self.roster_changed),
+                             (Changed.SERVICE, self.service_changed),
                              (Changed.SESSION, self.session_changed)):
             if kind in changed:
                 signal.emit()
