@@ -19,6 +19,8 @@ After changing UI text (adding, rewording or removing a tr() string):
            (Ctrl+Enter marks an entry done and moves on; save with Ctrl+S)
        .venv/bin/python -m tools.i18n set CONTEXT "English" "中文"
        edit the XML: fill <translation>, delete type="unfinished"
+       .venv/bin/python -m tools.i18n set --from FILE   (many at once: lines
+           CONTEXT<TAB>English<TAB>中文, one lupdate at the end)
      `python -m tools.i18n todo` lists what is left, with file:line.
   3. .venv/bin/python -m tools.i18n update      (again: rebuilds the .qm)
   4. .venv/bin/python -m tools.i18n check       (what tests/unit/test_translations.py runs)
@@ -48,7 +50,9 @@ loses its closing ］, and text that is not accented never went through tr().
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
+import fcntl
 import importlib.util
 import math
 import os
@@ -317,6 +321,12 @@ def set_translation(context: str, source: str, text: str, note: str | None = Non
                     comment: str | None = None, ts_path: Path = TS, qm_path: Path = QM,
                     sources=SOURCES) -> None:
     """Translate one entry (all its plural forms), then update so the file stays lupdate's."""
+    _write_translations(context, source, text, note=note, comment=comment, ts_path=ts_path)
+    update(ts_path, qm_path, sources, quiet=True)
+
+
+def _write_translations(context: str, source: str, text: str, note: str | None = None,
+                        comment: str | None = None, ts_path: Path = TS) -> None:
     tree = ET.parse(ts_path)
     hits = []
     contexts = []
@@ -355,7 +365,6 @@ def set_translation(context: str, source: str, text: str, note: str | None = Non
             el.text = note
             msg.insert(list(msg).index(tr), el)
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
-    update(ts_path, qm_path, sources, quiet=True)
 
 
 def todo(ts_path: Path = TS) -> int:
@@ -403,6 +412,31 @@ def pseudo(qm_path: Path = PSEUDO_QM, ts_path: Path = TS) -> Path:
 
 # ---------------------------------------------------------------- command line
 
+@contextlib.contextmanager
+def _exclusive(ts_path: Path = TS):
+    """One writer of the .ts at a time: several people (or scripts) may update at once."""
+    lock = ts_path.with_suffix(".lock")
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def set_many(path: Path, ts_path: Path = TS, qm_path: Path = QM, sources=SOURCES) -> int:
+    """Translate every `CONTEXT<TAB>English<TAB>中文` line of `path`; one update at the end."""
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    bad = [row for row in rows if len(row) != 3]
+    if bad:
+        raise SystemExit(f"expected CONTEXT<TAB>English<TAB>中文, got {bad[0]!r}")
+    for context, source, text in rows:
+        _write_translations(context, source, text, ts_path=ts_path)
+    update(ts_path, qm_path, sources, quiet=True)
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.i18n",
                                      description=__doc__.splitlines()[0],
@@ -414,9 +448,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="verify the .ts and .qm against the code (the test runs this)")
     sub.add_parser("todo", help="list untranslated entries")
     p_set = sub.add_parser("set", help='translate one entry: set CONTEXT "English" "中文"')
-    p_set.add_argument("context")
-    p_set.add_argument("source")
-    p_set.add_argument("translation")
+    p_set.add_argument("context", nargs="?")
+    p_set.add_argument("source", nargs="?")
+    p_set.add_argument("translation", nargs="?")
+    p_set.add_argument("--from", dest="from_file", type=Path,
+                       help="a file of CONTEXT<TAB>English<TAB>中文 lines")
     p_set.add_argument("--note", help="translator comment (e.g. 'variant: why it differs')")
     p_set.add_argument("--comment", help="the disambiguation comment, if the code gives one")
     p_pseudo = sub.add_parser("pseudo", help="build the pseudo-translation .qm (clipping check)")
@@ -434,15 +470,22 @@ def main(argv: list[str] | None = None) -> int:
     if command == "todo":
         return todo()
     if command == "set":
-        set_translation(args.context, args.source, args.translation, note=args.note,
-                        comment=args.comment)
+        with _exclusive():
+            if args.from_file is not None:
+                print(f"translated {set_many(args.from_file)} entries")
+                return 0
+            if args.translation is None:
+                parser.error('set needs CONTEXT "English" "中文" or --from FILE')
+            set_translation(args.context, args.source, args.translation, note=args.note,
+                            comment=args.comment)
         return 0
     if command == "pseudo":
         path = pseudo(args.out)
         print(f"built {path}; start the app with FRONTDESK_PSEUDO_TRANSLATION=1 "
               f"(or ={path}) to use it")
         return 0
-    return update()
+    with _exclusive():
+        return update()
 
 
 if __name__ == "__main__":

@@ -4,77 +4,77 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="77"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="67"/>
         <source>About Frontdesk</source>
         <translation>关于 Frontdesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="78"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="68"/>
         <source>Frontdesk — the reception desk companion</source>
         <translation>Frontdesk — 导医台工作助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="80"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="70"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="81"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="71"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="82"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="72"/>
         <source>Schema version:</source>
         <translation>数据库结构版本：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="83"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="73"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="84"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="74"/>
         <source>Qt:</source>
         <translation>Qt：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="85"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="75"/>
         <source>Python:</source>
         <translation>Python：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="86"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="76"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="93"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="83"/>
         <source>{version} (this version knows up to {latest})</source>
         <translation>{version}（本版本最高支持 {latest}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="97"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="87"/>
         <source>none: {reason}</source>
         <translation>无：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="98"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="88"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="99"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="89"/>
         <source>Copy these details for IT</source>
         <translation>复制以上信息发给信息科</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="100"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="104"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="94"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -170,72 +170,72 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="133"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="122"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="133"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="122"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="134"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
         <source>&amp;Staff:</source>
         <translation>员工(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="134"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="136"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="125"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="137"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="126"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="138"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="139"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="140"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="129"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="141"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="150"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="139"/>
         <source>everyone</source>
         <translation>全部员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="156"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="147"/>
         <source>all actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="168"/>
         <source>Showing the newest {n} entries; narrow the filter to see older ones.</source>
         <translation>只显示最新的 {n} 条；请缩小筛选范围查看更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="178"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="171"/>
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -243,37 +243,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="33"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="34"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="35"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="49"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="36"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="50"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="37"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="50"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="38"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="61"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="50"/>
         <source>(system)</source>
         <translation>（系统）</translation>
     </message>
@@ -281,87 +281,87 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="66"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="67"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="67"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="68"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="68"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="69"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="69"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="70"/>
         <source>Backup taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="69"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="70"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="70"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="71"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="82"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="88"/>
         <source>Backups are kept in {folder}</source>
         <translation>备份保存在 {folder}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="96"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="102"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="102"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="110"/>
         <source>Backup written and verified: {path}</source>
         <translation>备份已写入并通过检查：{path}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="110"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="118"/>
         <source>The operation failed: {error}</source>
         <translation>操作失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="116"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="124"/>
         <source>Select a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="121"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="135"/>
         <source>Restore from file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="123"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="136"/>
         <source>Frontdesk backups (*.sqlite3)</source>
         <translation>Frontdesk 备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="130"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="143"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="131"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="144"/>
         <source>Replace all current data with the backup {name}? The current database is kept aside first.</source>
         <translation>用备份 {name} 替换当前全部数据吗？当前数据库会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="137"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="150"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="158"/>
+        <location filename="../../frontdesk/ui/admin/backup.py" line="171"/>
         <source>Restored from {name}. The previous database was kept as {aside}.</source>
         <translation>已从 {name} 恢复。原数据库已另存为 {aside}。</translation>
     </message>
@@ -432,32 +432,32 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>Stage</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="72"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="73"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="84"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="85"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
@@ -603,37 +603,37 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="98"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="89"/>
         <source>Something went wrong</source>
         <translation>出了点问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="99"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="90"/>
         <source>Something went wrong; what you saved is safe.</source>
         <translation>出了点问题；已保存的内容都在。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="100"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="91"/>
         <source>You can close this message and carry on. If it happens again, copy the details and send them to IT.</source>
         <translation>可以关闭此提示继续工作。如果再次出现，请复制详细信息发给信息科。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="102"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="93"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="103"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="94"/>
         <source>Copy details for IT</source>
         <translation>复制详细信息给信息科</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="104"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="108"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="99"/>
         <source>Copied. Paste it into the message to IT.</source>
         <translation>已复制，请粘贴到发给信息科的消息里。</translation>
     </message>
@@ -707,7 +707,7 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="125"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="126"/>
         <source>{name} · {n} waiting</source>
         <translation>{name} · 候诊 {n} 人</translation>
     </message>
@@ -715,78 +715,78 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="202"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="204"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="203"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="205"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="204"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="205"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
         <source>Queue prefix (Chinese):</source>
         <translation>排队号前缀（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
         <source>Queue prefix (English):</source>
         <translation>排队号前缀（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
         <source>Rooms:</source>
         <translation>诊室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
         <source>Floor:</source>
         <translation>楼层：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
         <source>Directions (Chinese):</source>
         <translation>路线（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="212"/>
         <source>Directions (English):</source>
         <translation>路线（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="213"/>
         <source>Emergency:</source>
         <translation>急诊科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a department, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="215"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Rooms</source>
         <translation>诊室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="216"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="218"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -804,77 +804,77 @@
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="617"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="621"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="637"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="637"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="638"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="642"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="645"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="642"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="646"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="653"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="657"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="673"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="677"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="678"/>
         <source>Patient left… (Ctrl+L)</source>
         <translation>患者离开… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="675"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="679"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="676"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="680"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="677"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="681"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="678"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="682"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="679"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="683"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="681"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="685"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -882,102 +882,102 @@
 <context>
     <name>DoctorsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="367"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="369"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="368"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="370"/>
         <source>Department:</source>
         <translation>科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="369"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
         <source>Fee class:</source>
         <translation>号别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="370"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
         <source>Title (Chinese):</source>
         <translation>职称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
         <source>Title (English):</source>
         <translation>职称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
         <source>Specialty (Chinese):</source>
         <translation>专长（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
         <source>Specialty (English):</source>
         <translation>专长（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Weekly schedule</source>
         <translation>每周出诊时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Monday:</source>
         <translation>周一：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Tuesday:</source>
         <translation>周二：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Wednesday:</source>
         <translation>周三：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Thursday:</source>
         <translation>周四：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Friday:</source>
         <translation>周五：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Saturday:</source>
         <translation>周六：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Sunday:</source>
         <translation>周日：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="381"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="382"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="384"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1076,32 +1076,32 @@
 <context>
     <name>EarlyLeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="310"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="330"/>
         <source>Early leave: {name}</source>
         <translation>早退：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="314"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="334"/>
         <source>Time the person left</source>
         <translation>离岗时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="319"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="339"/>
         <source>Record and fine</source>
         <translation>记录并罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="320"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="340"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="324"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="344"/>
         <source>Shift: {shift}, ends {end}</source>
         <translation>班次：{shift}，{end} 下班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="326"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="346"/>
         <source>Left at:</source>
         <translation>离岗时间：</translation>
     </message>
@@ -1245,38 +1245,38 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="254"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="256"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="255"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="257"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="256"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="258"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="257"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="259"/>
         <source>Registration fee (yuan):</source>
         <translation>挂号费（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a fee item, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="261"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
@@ -1367,159 +1367,159 @@
 <context>
     <name>FollowUpArea</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="222"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="224"/>
         <source>Your role does not make follow-up calls.</source>
         <translation>您的角色不负责电话回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="259"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="261"/>
         <source>No call selected</source>
         <translation>未选择回访对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="260"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="262"/>
         <source>Nobody is waiting for a follow-up call.</source>
         <translation>目前没有需要回访的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="263"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="265"/>
         <source>{name}  ☎ {phone}</source>
         <translation>{name}  ☎ {phone}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="267"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="269"/>
         <source>Earlier attempts:
 {notes}</source>
         <translation>此前的回访记录：
 {notes}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="273"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="275"/>
         <source>our hospital</source>
         <translation>我们医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="281"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="283"/>
         <source>Hello, may I speak to {address}?</source>
         <translation>您好，请问是{address}吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="282"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="284"/>
         <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
         <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="275"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="277"/>
         <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
         <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="278"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="280"/>
         <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
         <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="286"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="288"/>
         <source>Thank you for your time. We wish you good health!</source>
         <translation>感谢您抽空接听，祝您健康！</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="327"/>
         <source>{name}: not reached, call again on {day}.</source>
         <translation>{name}：未接通，{day} 再次回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="330"/>
         <source>{name}: follow-up call recorded.</source>
         <translation>{name}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="328"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="331"/>
         <source>{name}: not reached, no further call.</source>
         <translation>{name}：未接通，不再回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="332"/>
         <source>{name}: declined the follow-up call.</source>
         <translation>{name}：谢绝回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="335"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="338"/>
         <source>{n} call(s) to make</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="338"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="341"/>
         <source>Follow-up calls</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="339"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="342"/>
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="340"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="343"/>
         <source>Patients to call</source>
         <translation>待回访患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="341"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="344"/>
         <source>&amp;Notes (what the patient said):</source>
         <translation>回访记录（患者反馈）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="342"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="345"/>
         <source>Call notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="343"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="346"/>
         <source>Recovery, questions, complaints…</source>
         <translation>恢复情况、疑问、意见……</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="344"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="347"/>
         <source>If not reached, call &amp;again on:</source>
         <translation>未接通时再次回访日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="345"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="348"/>
         <source>Retry date</source>
         <translation>再次回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="346"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="349"/>
         <source>&amp;Done</source>
         <translation>已回访(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="350"/>
         <source>Call done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="348"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="351"/>
         <source>The patient was reached (Ctrl+Enter)</source>
         <translation>已与患者通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="349"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="352"/>
         <source>&amp;Unreachable</source>
         <translation>未接通(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="350"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="353"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="351"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="354"/>
         <source>D&amp;eclined</source>
         <translation>谢绝回访(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="352"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="355"/>
         <source>Declined the call</source>
         <translation>谢绝回访</translation>
     </message>
@@ -1527,32 +1527,32 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="47"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="48"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="48"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="49"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="49"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
         <source>Visit date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="53"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
@@ -1598,43 +1598,43 @@
 <context>
     <name>GroomingArea</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="372"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="392"/>
         <source>Today&apos;s checks</source>
         <translation>今日检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="373"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="393"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="374"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="394"/>
         <source>History and fines</source>
         <translation>记录与罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="375"/>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="401"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="395"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="421"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="376"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="396"/>
         <source>Grooming area</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="387"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="407"/>
         <source>Log in to use the grooming area.</source>
         <translation>请先登录再使用仪容检查。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="389"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="409"/>
         <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
         <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="400"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="420"/>
         <source>Handover ({count} to read)</source>
         <translation>交接班（{count} 条待阅）</translation>
     </message>
@@ -1642,67 +1642,67 @@
 <context>
     <name>GroomingItemsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="293"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
         <source>Appearance</source>
         <translation>仪容仪表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="293"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
         <source>Dress</source>
         <translation>衣着</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="294"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="296"/>
         <source>Manner</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="298"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="299"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="301"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
         <source>Item (Chinese):</source>
         <translation>检查项（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="301"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="303"/>
         <source>Item (English):</source>
         <translation>检查项（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Fine (yuan):</source>
         <translation>罚款（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="310"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="311"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="313"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1710,27 +1710,27 @@
 <context>
     <name>HandoverNote</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="226"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="241"/>
         <source>{day} {shift} — written by {author} at {time}</source>
         <translation>{day} {shift} — {author} 于 {time} 填写</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="229"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="244"/>
         <source>Equipment</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="230"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="245"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="231"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="246"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="232"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="247"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
@@ -1738,112 +1738,112 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="115"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="116"/>
         <source>Notes for the incoming shift</source>
         <translation>待接班人确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="116"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="117"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="117"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="118"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="118"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="119"/>
         <source>Acknowledge the selected note</source>
         <translation>确认选中的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="119"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
         <source>Handover note for my shift</source>
         <translation>本班交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
         <source>Equipment:</source>
         <translation>设备情况：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="122"/>
         <source>Hard cases:</source>
         <translation>疑难问题：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="122"/>
         <source>Staff swaps:</source>
         <translation>人员调班：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="122"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="123"/>
         <source>Open visits:</source>
         <translation>未完成就诊：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="124"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
         <source>Equipment problems</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
         <source>Printer, phone, computer, signage… or “all normal”</source>
         <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
         <source>Patients or questions the next shift must follow up</source>
         <translation>下一班需要跟进的患者或问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>Who swapped shifts with whom</source>
         <translation>谁和谁调了班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>Refresh open visits</source>
         <translation>刷新未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
         <source>&amp;Save handover note</source>
         <translation>保存交接记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="219"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="234"/>
         <source>Handover note saved; the next shift will see it.</source>
         <translation>交接记录已保存，下一班上岗时会看到。</translation>
     </message>
@@ -1851,215 +1851,215 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="124"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
         <source>Staff:</source>
         <translation>员工：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
         <source>Monthly fines report…</source>
         <translation>月度罚款汇总…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="258"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
         <source>Monthly fines report</source>
         <translation>月度罚款汇总</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
         <source>Export the month&apos;s fines as PDF or CSV</source>
         <translation>把本月罚款导出为 PDF 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Checks</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Failures by item</source>
         <translation>不合格项目统计</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134"/>
         <source>Late arrivals</source>
         <translation>迟到记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134"/>
         <source>Fines</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Checked by</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Failures</source>
         <translation>不合格项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
         <source>Times</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Minutes late</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Yuan</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
         <source>Waived</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
         <source>Reason for waiving the selected fine</source>
         <translation>免除选中罚款的理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="148"/>
         <source>&amp;Waive fine</source>
         <translation>免除罚款(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="148"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="149"/>
         <source>Waive the selected fine</source>
         <translation>免除选中的罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="195"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="195"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="198"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="207"/>
         <source> (re-check)</source>
         <translation>（复查）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="206"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="215"/>
         <source>Waived: {reason}</source>
         <translation>已免除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="210"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="219"/>
         <source>{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan</source>
         <translation>检查 {checks} 次 · 不合格 {failures} 项 · 迟到 {late} 次 · 应缴罚款 {due} 元</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="234"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="243"/>
         <source>Select the fine to waive first.</source>
         <translation>请先选择要免除的罚款。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="242"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="251"/>
         <source>Fine waived; it stays in the ledger, marked as waived.</source>
         <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="265"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="273"/>
         <source>Export the month&apos;s fines</source>
         <translation>导出本月罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274"/>
         <source>CSV (*.csv);;PDF (*.pdf)</source>
         <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="288"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2067,38 +2067,38 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="186"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="191"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="187"/>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="262"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="192"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="265"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="249"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="252"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="250"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="253"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="252"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="255"/>
         <source>Unlock in the main window.</source>
         <translation>请在主窗口解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="257"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="260"/>
         <source>Patient details are hidden. Log in with your password or PIN to continue.</source>
         <translation>患者信息已隐藏。请输入密码或 PIN 码继续。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="259"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="262"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
@@ -2159,27 +2159,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="149"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="154"/>
         <source>Log in — Frontdesk</source>
         <translation>登录 — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="150"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="155"/>
         <source>Log in to start your shift</source>
         <translation>请登录后开始当班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="151"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="156"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="152"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="153"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="158"/>
         <source>Demo hospital: log in as admin, leitt, desk1 or guide1 with the password demo1234.</source>
         <translation>演示医院：可用 admin、leitt、desk1 或 guide1 登录，密码 demo1234。</translation>
     </message>
@@ -2376,32 +2376,32 @@
 <context>
     <name>PendingHandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="99"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="100"/>
         <source>Handover notes for your shift: {n} to read</source>
         <translation>本班待阅的交接记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="137"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="138"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="139"/>
         <source>Acknowledge all</source>
         <translation>全部确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="140"/>
         <source>Later (the Handover tab keeps them)</source>
         <translation>稍后（交接班页面会保留）</translation>
     </message>
@@ -2501,48 +2501,48 @@
 <context>
     <name>QueueBoardArea</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="237"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="239"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="266"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="268"/>
         <source>No one has waited long. Keep an eye on the room.</source>
         <translation>暂无久候患者，请留意候诊区。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="274"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="276"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="282"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="285"/>
         <source>{cue}: {phrase}</source>
         <translation>{cue}：{phrase}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="289"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="287"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="290"/>
         <source>Queue board</source>
         <translation>候诊看板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="288"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="291"/>
         <source>No patients are waiting.</source>
         <translation>目前没有候诊患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="289"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="292"/>
         <source>Care for waiting patients</source>
         <translation>候诊关怀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="295"/>
-        <location filename="../../frontdesk/ui/queue/board.py" line="296"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="298"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="299"/>
         <source>≥ {n} min</source>
         <translation>≥ {n} 分钟</translation>
     </message>
@@ -2583,137 +2583,137 @@
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="332"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="360"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="332"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="360"/>
         <source>Se&amp;x *</source>
         <translation>性别(&amp;X) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="332"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="360"/>
         <source>&amp;Mobile *</source>
         <translation>手机(&amp;M) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="333"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="361"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="333"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="361"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="333"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="361"/>
         <source>A&amp;ge *</source>
         <translation>年龄(&amp;G) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="334"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="362"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="334"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="362"/>
         <source>Duration of illness</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="335"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="363"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="335"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="363"/>
         <source>Disease category</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="336"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="364"/>
         <source>Visit intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="336"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="364"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="337"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="365"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="337"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="365"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="338"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="366"/>
         <source>Spending habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="338"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="366"/>
         <source>Economic situation</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="339"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="367"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="339"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="367"/>
         <source>How they heard of us</source>
         <translation>媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="344"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="372"/>
         <source>General</source>
         <translation>一般性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="345"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="373"/>
         <source>Targeted · media source</source>
         <translation>定向性登记 · 媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="346"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="374"/>
         <source>11-digit mobile</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="347"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="375"/>
         <source>18 digits; fills sex and birth date</source>
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="348"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="376"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="349"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="377"/>
         <source>e.g. 3 days, 2 years</source>
         <translation>例如：3 天、2 年</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="350"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="378"/>
         <source>Ask once the name is written: “how did you hear about us?”</source>
         <translation>患者写好姓名后问：“请问您是通过什么了解到我们医院的？”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="354"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="382"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="355"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="383"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -2772,135 +2772,135 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="220"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="221"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="222"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="223"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="224"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="225"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="226"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="227"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="228"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="229"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="230"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="231"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="454"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="443"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="318"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="306"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="338"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="327"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="370"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="359"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="455"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="444"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="477"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="466"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="485"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="474"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -2997,168 +2997,168 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="127"/>
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="128"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="129"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="129"/>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="131"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Late (min)</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>Staff on shift</source>
         <translation>当班人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
         <source>&amp;Check…</source>
         <translation>检查(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="137"/>
         <source>Check the selected person</source>
         <translation>检查选中的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="138"/>
         <source>&amp;Acknowledge with PIN…</source>
         <translation>本人 PIN 确认(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="139"/>
         <source>Acknowledge the check with PIN</source>
         <translation>员工用 PIN 确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="140"/>
         <source>&amp;Print record…</source>
         <translation>打印记录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="141"/>
         <source>Print the check record</source>
         <translation>打印检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="142"/>
         <source>&amp;Early leave…</source>
         <translation>早退(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="143"/>
         <source>Record that the selected person left early</source>
         <translation>记录选中员工早退</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="144"/>
         <source>Someone not on the roster</source>
         <translation>不在排班表上的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="145"/>
         <source>Check someone not on the roster…</source>
         <translation>检查未排班的员工…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="146"/>
         <source>Check someone not on the roster</source>
         <translation>检查未排班的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="153"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="154"/>
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="179"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="188"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="180"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="189"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="181"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="190"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="183"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="192"/>
         <source>Not signed in</source>
         <translation>未签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="187"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="196"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="187"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="196"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="200"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="209"/>
         <source>{total} on shift · {signed} signed in · {checked} checked</source>
         <translation>{total} 人在班 · {signed} 人已签到 · {checked} 人已检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="292"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="312"/>
         <source>Grooming check record</source>
         <translation>仪容仪表检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="299"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="319"/>
         <source>Could not make the record: {error}</source>
         <translation>无法生成检查记录：{error}</translation>
     </message>
@@ -3166,47 +3166,47 @@
 <context>
     <name>RuleTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="117"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="118"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="118"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="119"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="156"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="156"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
         <source>Change entry</source>
         <translation>修改条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="160"/>
         <source>Switch &amp;on</source>
         <translation>启用(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="159"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="161"/>
         <source>Switch o&amp;ff</source>
         <translation>停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="167"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="169"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="181"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="181"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3214,22 +3214,22 @@
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="112"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
         <source>Set a new PIN</source>
         <translation>设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="114"/>
         <source>New &amp;PIN:</source>
         <translation>新 PIN 码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="115"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="117"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
@@ -3305,57 +3305,57 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="92"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="93"/>
         <source>Lock the screen after (minutes idle):</source>
         <translation>无操作多少分钟后锁屏：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="93"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="94"/>
         <source>PIN length (digits):</source>
         <translation>PIN 码位数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="94"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="95"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="95"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="96"/>
         <source>Keep backups for (days):</source>
         <translation>备份保留天数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="96"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="97"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="97"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="98"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="98"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="99"/>
         <source>empty: the backups folder in the data directory</source>
         <translation>留空：使用数据目录下的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="99"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="100"/>
         <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
         <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="101"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="102"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="132"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="134"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="132"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="134"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
@@ -3363,82 +3363,82 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="80"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="81"/>
         <source>Sign in at the start of your shift: choose your name and type your own PIN. Nobody signs in for someone else.</source>
         <translation>上班签到：选择您的姓名并输入本人 PIN。严禁他人代签。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="81"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="82"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="82"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="83"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="83"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="84"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="84"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="85"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="85"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="86"/>
         <source>PIN:</source>
         <translation>PIN：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="86"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="87"/>
         <source>Your PIN</source>
         <translation>您的 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="87"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="88"/>
         <source>&amp;Sign in</source>
         <translation>签到(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="88"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="89"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="106"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="115"/>
         <source> (signed in {time})</source>
         <translation>（{time} 已签到）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="114"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="123"/>
         <source>{name} (not on today&apos;s roster)</source>
         <translation>{name}（今天未排班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="120"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="129"/>
         <source>My rostered shift</source>
         <translation>按排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="145"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="154"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="171"/>
         <source>{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.</source>
         <translation>{name} 于 {time} 签到：迟到 {minutes} 分钟，罚款 {amount} 元。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="158"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="175"/>
         <source>{name} signed in at {time}: {minutes} minutes late, within the grace period.</source>
         <translation>{name} 于 {time} 签到：晚到 {minutes} 分钟，在宽限时间内。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="161"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="178"/>
         <source>{name} signed in at {time}, on time.</source>
         <translation>{name} 于 {time} 签到，准时。</translation>
     </message>
@@ -3503,62 +3503,62 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="64"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
         <source>P&amp;IN:</source>
         <translation>PIN 码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少 8 位，须含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="73"/>
         <source>{n} digits</source>
         <translation>{n} 位数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="75"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="77"/>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -3566,107 +3566,107 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
         <source>Since</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="177"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="182"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="178"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="183"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="179"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="184"/>
         <source>New &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="185"/>
         <source>New P&amp;IN…</source>
         <translation>重设 PIN 码(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="186"/>
         <source>&amp;Clear lock-out</source>
         <translation>解除锁定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="196"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="202"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="198"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="204"/>
         <source>locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="200"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="206"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="226"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="232"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="228"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="234"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="235"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="240"/>
         <source>Added {name}.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="244"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="248"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="245"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="249"/>
         <source>Deactivate {name}? They can no longer log in; their history is kept.</source>
         <translation>停用 {name} 吗？停用后不能再登录，其工作记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="250"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="253"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="253"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="255"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="264"/>
+        <location filename="../../frontdesk/ui/admin/staff.py" line="265"/>
         <source>Saved for {name}.</source>
         <translation>已为 {name} 保存。</translation>
     </message>
