@@ -70,7 +70,7 @@ def _follow_up_one_per_visit(db: Database) -> None:
 
 
 def _front_of_house(db: Database) -> None:
-    """Door tickets and the queue after the desk (filled in by the front-of-house work)."""
+    """The queue after the desk (filled in by the clinic-queue work)."""
 
 
 def _staffing_rules(db: Database) -> None:
@@ -81,6 +81,14 @@ def _service_desk(db: Database) -> None:
     """Consultations, appointments, complaints and satisfaction (service desk work)."""
 
 
+def _door_tickets(db: Database) -> None:
+    """Door tickets (filled in by the door-ticket work)."""
+
+
+def _change_log(db: Database) -> None:
+    """What changed, for live updates between stations (filled in by the live-update work)."""
+
+
 # Append new steps at the end; never edit or reorder a step that has shipped.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _initial),
@@ -89,9 +97,11 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "PostgreSQL: byte-order (C) collation for patient search keys",
               _postgres_search_key_byte_order),
     Migration(4, "one follow-up call per visit (unique index)", _follow_up_one_per_visit),
-    Migration(5, "door tickets and the queue after the desk", _front_of_house),
+    Migration(5, "the queue after the desk", _front_of_house),
     Migration(6, "roster, swaps, leave and the rules ledger", _staffing_rules),
     Migration(7, "consultations, appointments, complaints, satisfaction", _service_desk),
+    Migration(8, "door tickets", _door_tickets),
+    Migration(9, "change log for live updates between stations", _change_log),
 ]
 
 # Steps whose effect the models cannot express (engine-specific DDL): a new

@@ -1,0 +1,18 @@
+"""The queue area: queue numbers and the waiting board (and, later, the queues after the desk)."""
+
+from frontdesk.privacy import mask_name
+from frontdesk.queue.board import BoardDepartment, BoardRow, wait_level, waiting_board
+from frontdesk.queue.numbers import (
+    MAX_ATTEMPTS,
+    QUEUE_LOCK_CLASS,
+    WAITING_STAGES,
+    assign_queue_no,
+    next_queue_no,
+    queue_label,
+)
+
+__all__ = [
+    "MAX_ATTEMPTS", "QUEUE_LOCK_CLASS", "WAITING_STAGES", "BoardDepartment", "BoardRow",
+    "assign_queue_no", "mask_name", "next_queue_no", "queue_label", "wait_level",
+    "waiting_board",
+]
