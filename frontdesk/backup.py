@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -26,7 +27,7 @@ from frontdesk import audit, clock, settings
 from frontdesk.changes import ALL_DATA, changes
 from frontdesk.db import migrations
 from frontdesk.db.connection import SQLITE_HEADER
-from frontdesk.db.models import database_proxy
+from frontdesk.db.models import Setting, database_proxy
 from frontdesk.errors import ConfigError, DatabaseDamaged, ValidationError
 from frontdesk.files import create_private, make_private_dir, set_mode
 from frontdesk.paths import backup_dir
@@ -337,15 +338,53 @@ def backup_due() -> bool:
                    for _, at, _ in list_backups(configured_folder()))
 
 
+# A desk that claimed the hour's backup and then died: another desk takes over after this.
+CLAIM_HOLD = dt.timedelta(minutes=10)
+CLAIM_KEY = "backup.claim"
+
+
+def claim_turn() -> bool:
+    """True for exactly one of the desks sharing this database that ask within CLAIM_HOLD.
+
+    Twenty desks opening one shared file at 8:00 would otherwise each find no
+    backup of the last hour and copy the whole file at once. The claim is a
+    compare-and-set on one settings row: the UPDATE succeeds for one desk only.
+    """
+    now = clock.now()
+    Setting.insert(key=CLAIM_KEY, value=json.dumps("")).on_conflict_ignore().execute()
+    old = Setting.get(Setting.key == CLAIM_KEY).value
+    try:
+        claimed_at = dt.datetime.fromisoformat(json.loads(old) or "")
+    except (TypeError, ValueError):
+        claimed_at = None
+    if claimed_at is not None and now - CLAIM_HOLD < claimed_at <= now + FUTURE_SLACK:
+        return False  # another desk is taking it (or just took it)
+    won = (Setting.update(value=json.dumps(now.isoformat()))
+           .where((Setting.key == CLAIM_KEY) & (Setting.value == old)).execute())
+    return won == 1
+
+
+def _release_claim() -> None:
+    """The claimed backup failed: the next desk (or this one) may try again at once."""
+    Setting.update(value=json.dumps("")).where(Setting.key == CLAIM_KEY).execute()
+
+
 def auto_backup() -> BackupResult | None:
-    """The automatic backup: hourly while the app runs, when the database is SQLite."""
+    """The automatic backup: hourly while the app runs, when the database is SQLite.
+
+    Of the desks sharing one file, the one that wins claim_turn() takes it.
+    """
     try:
         live_database_path()
     except ConfigError:
         return None  # PostgreSQL: the server's pg_dump job does this
-    if not backup_due():
+    if not backup_due() or not claim_turn():
         return None
-    return make_backup(reason="hourly")
+    try:
+        return make_backup(reason="hourly")
+    except Exception:
+        _release_claim()
+        raise
 
 
 # --- restoring -------------------------------------------------------------------

@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "backup.folder": "",
     "backup.keep_days": 30,
     "backup.last_run": "",
+    "backup.claim": "",  # which desk takes this hour's automatic backup (backup.claim_turn)
     "rules.lateness": {},
     "rules.fee_waivers": [],
     "rules.triage": {},  # the triage rule document (rules.triage_document); {} = bundled file

@@ -254,3 +254,53 @@ def test_restore_over_damaged_refuses_a_file_in_use(rules_db, tmp_path):
         assert not list(live.parent.glob("*.restoring"))
     finally:
         desk.communicate("\n", timeout=10)
+
+
+def test_desks_sharing_one_file_take_one_hourly_backup(rules_db, tmp_path, clock):
+    """Eight desks opening one shared file in the same instant: one copy, not eight."""
+    import threading
+
+    settings.set("backup.folder", str(tmp_path))
+    clock.freeze(clock())
+    start = threading.Barrier(8)
+    results, errors = [], []
+
+    def desk():
+        try:
+            start.wait()
+            results.append(backup.auto_backup())
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            database_proxy.close()
+
+    threads = [threading.Thread(target=desk) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    assert sum(r is not None for r in results) == 1
+    assert len(backup.list_backups(tmp_path)) == 1
+
+
+def test_a_claim_left_by_a_desk_that_died_expires(rules_db, tmp_path, clock):
+    settings.set("backup.folder", str(tmp_path))
+    clock.freeze(clock())
+    assert backup.claim_turn()  # this desk claimed, then crashed before copying
+    assert backup.auto_backup() is None  # the others wait for it …
+    clock.advance(backup.CLAIM_HOLD + dt.timedelta(seconds=1))
+    assert backup.auto_backup() is not None  # … but not forever
+
+
+def test_a_failed_backup_gives_the_turn_back(rules_db, tmp_path, clock, monkeypatch):
+    settings.set("backup.folder", str(tmp_path))
+
+    def broken(*args, **kwargs):
+        raise ValidationError("磁盘已满", "The disk is full", field="folder")
+
+    monkeypatch.setattr(backup, "make_backup", broken)
+    with pytest.raises(ValidationError):
+        backup.auto_backup()
+    monkeypatch.undo()
+    assert backup.auto_backup() is not None  # retried at once, no 10-minute gap
