@@ -845,8 +845,8 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/desk/view.py" line="678"/>
-        <source>Patient left… (Ctrl+L)</source>
-        <translation>患者离开… (Ctrl+L)</translation>
+        <source>Patient left… (F8)</source>
+        <translation>患者离开… (F8)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/desk/view.py" line="679"/>

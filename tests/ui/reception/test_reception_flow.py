@@ -174,7 +174,7 @@ def test_patient_who_leaves(area, qtbot):
     visit_id = arrive(area, qtbot, booked=False, first_visit=True)
     desk = area.show_desk()
     press(qtbot, desk, Qt.Key.Key_F4)
-    press(qtbot, desk, Qt.Key.Key_L, CTRL)
+    press(qtbot, desk, Qt.Key.Key_F8)
     assert desk.leave_box.isVisibleTo(desk)
     line = desk.leave_box.reason.lineEdit()
     press(qtbot, line)  # no reason: refused at the field

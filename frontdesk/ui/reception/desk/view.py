@@ -8,7 +8,7 @@ its field, or to a notice above the step; when another desk advanced the visit
 first (ConflictError) the visit is reloaded and what was typed is kept.
 
 Keys: F4 takes the next waiting patient, F6 goes to the list, F3 finds a
-record, Ctrl+L records that the patient left, F7 registers and bills a red-flag
+record, F8 records that the patient left, F7 registers and bills a red-flag
 patient whose billing was deferred; inside a step Enter moves on.
 
 Deferred billing ("late" mode): a red-flag visit goes to the emergency doctor
@@ -160,7 +160,7 @@ class DeskView(Retranslating, QWidget):
         self.late_button.clicked.connect(lambda: self.view and self.open_deferred(self.view.id))
         self.leave_button.clicked.connect(self.open_leave)
         self.next_button.clicked.connect(self.take_next)
-        self.leave_shortcut = button_shortcut(self.leave_button, "Ctrl+L")
+        self.leave_shortcut = button_shortcut(self.leave_button, "F8")
         self.next_shortcut = button_shortcut(self.next_button, "F4")
         self.late_shortcut = button_shortcut(self.late_button, "F7", self)
         list_key = QShortcut(QKeySequence("F6"), self)
@@ -675,7 +675,7 @@ class DeskView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.empty_step.setText(self.tr(
             "Choose a patient on the left, or press F4 for the next one waiting."))
-        self.leave_button.setText(self.tr("Patient left… (Ctrl+L)"))
+        self.leave_button.setText(self.tr("Patient left… (F8)"))
         self.leave_button.setAccessibleName(self.tr("Patient left"))
         self.next_button.setText(self.tr("Next waiting patient (F4)"))
         self.next_button.setAccessibleName(self.tr("Next waiting patient"))
