@@ -3305,57 +3305,62 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="93"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="94"/>
+        <source>Hospital name (on slips and reports):</source>
+        <translation>医院名称（打印在单据和报表上）：</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="95"/>
         <source>Lock the screen after (minutes idle):</source>
         <translation>无操作多少分钟后锁屏：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="94"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="96"/>
         <source>PIN length (digits):</source>
         <translation>PIN 码位数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="95"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="97"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="96"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="98"/>
         <source>Keep backups for (days):</source>
         <translation>备份保留天数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="97"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="99"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="98"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="100"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="99"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="101"/>
         <source>empty: the backups folder in the data directory</source>
         <translation>留空：使用数据目录下的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="100"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="102"/>
         <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
         <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="102"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="104"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="134"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="138"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="134"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="138"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>

@@ -56,6 +56,7 @@ class SettingsTab(Retranslating, QWidget):
         self.ctx = ctx
         self.setObjectName("settingsTab")
         self.form = FieldForm()
+        self.hospital = self.form.add("hospital.name", QLineEdit(), "hospitalName")
         self.idle = self.form.add("security.idle_lock_minutes", QSpinBox(), "idleMinutes")
         self.idle.setRange(1, 120)
         self.pin_length = self.form.add("security.pin_length", QSpinBox(), "pinLength")
@@ -90,6 +91,7 @@ class SettingsTab(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         f = self.form
+        f.set_label("hospital.name", self.tr("Hospital name (on slips and reports):"))
         f.set_label("security.idle_lock_minutes", self.tr("Lock the screen after (minutes idle):"))
         f.set_label("security.pin_length", self.tr("PIN length (digits):"))
         f.set_label("backup.folder", self.tr("Backup folder:"))
@@ -108,6 +110,7 @@ class SettingsTab(Retranslating, QWidget):
         except FrontdeskError as exc:
             self.message.setText(exc.message())
             return
+        self.hospital.setText(values["hospital.name"] or "")
         self.idle.setValue(int(values["security.idle_lock_minutes"]))
         self.pin_length.setValue(int(values["security.pin_length"]))
         self.folder.setText(values["backup.folder"] or "")
@@ -118,6 +121,7 @@ class SettingsTab(Retranslating, QWidget):
         self.form.clear_errors()
         self.message.clear()
         values = {
+            "hospital.name": self.hospital.text(),
             "security.idle_lock_minutes": self.idle.value(),
             "security.pin_length": self.pin_length.value(),
             "backup.folder": self.folder.text(),

@@ -127,6 +127,20 @@ def test_settings_tab_saves_and_refuses_missing_folder(qtbot, area, tmp_path):
     assert settings.get("backup.folder") == str(tmp_path)
 
 
+def test_settings_tab_renames_the_hospital_and_refuses_control_characters(qtbot, area):
+    tab = area.settings_tab
+    assert tab.hospital.text() == settings.hospital_name()
+    tab.hospital.setText("城东\u202e医院")  # a pasted bidi override would reverse every slip
+    assert not tab.submit()
+    assert not tab.form.errors["hospital.name"].isHidden()
+    assert settings.hospital_name() != "城东\u202e医院"
+    tab.hospital.clear()
+    tab.hospital.setText("城东人民医院")  # QTest types ASCII only
+    assert tab.submit()
+    assert tab.form.errors["hospital.name"].isHidden()
+    assert settings.hospital_name() == "城东人民医院"
+
+
 def test_audit_model_and_filters(qtbot, area, make_staff, qtmodeltester):
     amy = make_staff("desk", username="amy", name="艾米")
     boss = Staff.get(Staff.username == "boss")
