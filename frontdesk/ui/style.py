@@ -47,6 +47,17 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="tr
 QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1px solid #f59e0b;
     border-radius: 4px; padding: 6px; }}
 
+/* The patient banner above every desk step (ui/reception/banner.py) */
+#patientBanner {{ background: #f0fdfa; border: 1px solid #99f6e4; border-radius: 6px; }}
+#bannerNumber {{ font-size: 15pt; font-weight: 700; color: {ACCENT}; }}
+#bannerName {{ font-size: 15pt; font-weight: 700; }}
+#bannerSexAge, #bannerWaited {{ font-size: 12pt; color: {SECONDARY}; }}
+#bannerVip {{ background: #fef3c7; color: {WARN_TEXT}; border-radius: 3px; padding: 1px 6px;
+    font-weight: 600; }}
+#bannerRedFlag {{ background: {DANGER}; color: white; border-radius: 3px; padding: 1px 6px;
+    font-weight: 700; }}
+#bannerContext {{ font-size: 12pt; }}
+
 /* The area list on the left of the main window */
 QListWidget#navigation {{ font-size: 13pt; border: none; background: #f1f5f9; }}
 QListWidget#navigation::item {{ padding: 14px 12px; }}

@@ -794,87 +794,87 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="333"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="331"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="541"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="532"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="621"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="612"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="632"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="632"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="642"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="633"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="645"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="636"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="646"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="637"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="657"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="648"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="677"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="668"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="678"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="679"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="670"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="680"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="671"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="681"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="672"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="682"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="673"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="683"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="685"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="676"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -2258,6 +2258,59 @@
         <location filename="../../frontdesk/ui/shell/main_window.py" line="188"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBanner</name>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="69"/>
+        <source>(name not taken yet)</source>
+        <translation>（尚未登记姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="70"/>
+        <source>{n} y</source>
+        <translation>{n} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="76"/>
+        <source>⚠ Red flag</source>
+        <translation>⚠ 红旗</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="85"/>
+        <source>Complaint: {text}</source>
+        <translation>主诉：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="87"/>
+        <source>Department: {name}</source>
+        <translation>科室：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="91"/>
+        <source>Doctor: {name}</source>
+        <translation>医生：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="94"/>
+        <source>Doctor: any on duty</source>
+        <translation>医生：当班任一医生</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="113"/>
+        <source>Arrived {m} min ago</source>
+        <translation>到达 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="115"/>
+        <source>Arrived {h} h {m} min ago</source>
+        <translation>到达 {h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="126"/>
+        <source>Patient</source>
+        <translation>患者</translation>
     </message>
 </context>
 <context>
@@ -3679,67 +3732,72 @@
 <context>
     <name>TriagePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="236"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="245"/>
         <source>matched: {words}</source>
         <translation>匹配：{words}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="281"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="290"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="289"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="298"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="304"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="314"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="337"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="325"/>
+        <source>{n} waiting</source>
+        <translation>{n} 人候诊</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="338"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="339"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="340"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="341"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="342"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="355"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="343"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="356"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="344"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="357"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="345"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="358"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>

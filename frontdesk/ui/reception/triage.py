@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock, triage
 from frontdesk.errors import FrontdeskError, ValidationError
+from frontdesk.reception.load import WaitingLoad, waiting_load
 from frontdesk.slips import format_fen
 from frontdesk.ui.widgets.fields import ENTER_KEYS, FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -56,6 +57,7 @@ class TriagePanel(Retranslating, QWidget):
         # (a returning patient attached before triage, an appointment).
         self._sex: str | None = None
         self._age: float | None = None
+        self.load_now = WaitingLoad()  # who waits per department and doctor (read at load)
 
         self.complaint_label = QLabel()
         self.complaint = QPlainTextEdit()
@@ -85,6 +87,9 @@ class TriagePanel(Retranslating, QWidget):
             lst.setStyleSheet("QListWidget { font-size: 11pt; }"
                               " QListWidget::item { padding: 3px 2px; }")
             lst.setMinimumHeight(150)
+            # Long English lines wrap instead of hiding the fee past a sideways scroll.
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("triageConfirm")
@@ -136,6 +141,10 @@ class TriagePanel(Retranslating, QWidget):
         suggestions then use them (a child → paediatrics, no gynaecology for a man).
         """
         self.set_patient(sex, age)
+        try:
+            self.load_now = waiting_load()
+        except FrontdeskError:
+            self.load_now = WaitingLoad()  # the load is a hint: triage goes on without it
         try:
             self._departments = triage.departments()
         except FrontdeskError as exc:
@@ -231,7 +240,7 @@ class TriagePanel(Retranslating, QWidget):
         self.departments.clear()
         for d in order:
             match = ranked.get(d.id)
-            label = d.name
+            label = d.name + "  " + self.waiting_text(self.load_now.department(d.id))
             if match:
                 label += "  — " + self.tr("matched: {words}").format(words="、".join(match[2]))
             item = QListWidgetItem(label)
@@ -297,7 +306,8 @@ class TriagePanel(Retranslating, QWidget):
                 self.doctor_box.set_error(exc.message())
                 views = []
             for d in views:
-                text = f"{d.name}  {d.title}  · {format_fen(d.fee_fen)}"
+                text = (f"{d.name}  {d.title}  · {format_fen(d.fee_fen)}  · "
+                        + self.waiting_text(self.load_now.doctor(d.id)))
                 if d.specialty:
                     text += "\n    " + d.specialty
                 if not d.on_duty:
@@ -310,6 +320,9 @@ class TriagePanel(Retranslating, QWidget):
         self.select_doctor(keep)
         if self.doctors.currentItem() is None:
             self.doctors.setCurrentRow(0)
+
+    def waiting_text(self, count: int) -> str:
+        return self.tr("{n} waiting").format(n=count)
 
     # --- keyboard --------------------------------------------------------------------
 

@@ -35,11 +35,12 @@ from frontdesk import clock, permissions, stages
 from frontdesk.errors import FrontdeskError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm
+from frontdesk.ui.reception.banner import PatientBanner
 from frontdesk.ui.reception.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.reception.deferred import DeferredBillingPanel
 from frontdesk.ui.reception.desk.controller import DeskController
 from frontdesk.ui.reception.desk.track import STEP_ORDER, StageTrack
-from frontdesk.ui.reception.visits import VisitListPanel, patient_label
+from frontdesk.ui.reception.visits import VisitListPanel
 from frontdesk.ui.widgets.fields import button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -92,10 +93,7 @@ class DeskView(Retranslating, QWidget):
         left_layout.addWidget(self.visit_list, 1)
         left_layout.addWidget(self.deferred_list)
 
-        self.header = QLabel()
-        self.header.setObjectName("visitHeader")
-        self.header.setStyleSheet("font-size: 16pt; font-weight: 700;")
-        self.header.setWordWrap(True)
+        self.header = PatientBanner()  # number, name, sex/age, VIP, red flag, waited
         self.track = StageTrack()
         self.notice = QLabel()
         self.notice.setObjectName("deskNotice")
@@ -375,7 +373,7 @@ class DeskView(Retranslating, QWidget):
         control.view = view
         if self._leave_box is not None:
             self._leave_box.hide()
-        self.header.setText(self._header_text(view))
+        self.header.show_visit(view)
         self.track.set_stage(view.stage if view.stage in STEP_ORDER else None)
         self.leave_button.setEnabled(stages.is_open(view.stage))
         keep = keep_typed and same and previous_stage == view.stage
@@ -419,13 +417,6 @@ class DeskView(Retranslating, QWidget):
             self.closed.show_visit(view)
             self.steps.setCurrentWidget(self.closed)
         self._update_coach()
-
-    def _header_text(self, view) -> str:
-        from frontdesk.ui.reception.steps import patient_summary
-
-        who = patient_summary(view) if view.patient_id else patient_label(view)
-        number = view.queue_label or f"#{view.id}"
-        return f"{number}  {who}"
 
     def _show_registration(self, view, keep: bool) -> None:
         page = self.registration

@@ -1,0 +1,58 @@
+"""The one visible number of a visit: "V20261123-0042" (its day and id).
+
+Every screen and slip shows this number, and the guide slip's QR code carries
+it, so the desk or a clinic room can scan it (or type it) and open the visit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from frontdesk.errors import ValidationError
+
+_PATTERN = re.compile(r"^V(\d{8})-(\d{4,})$")
+
+
+def visit_number(visit_date: dt.date, visit_id: int) -> str:
+    """"V20261123-0042": unique, readable over the counter, sortable by day."""
+    return f"V{visit_date:%Y%m%d}-{visit_id:04d}"
+
+
+def parse_visit_number(number: str) -> int:
+    """The visit id in a visit number (typed or scanned); ValidationError when it is none."""
+    s = (number or "").strip().upper()
+    match = _PATTERN.match(s)
+    if match:
+        try:
+            dt.datetime.strptime(match.group(1), "%Y%m%d")
+        except ValueError:
+            match = None
+    if not match or int(match.group(2)) <= 0:
+        raise ValidationError(f"不是就诊号：{number!r}（例如 V20261123-0042）",
+                              f"Not a visit number: {number!r} (e.g. V20261123-0042)",
+                              field="visit_no")
+    return int(match.group(2))
+
+
+
+def view_number(view) -> str:
+    """The visit number of a reception VisitView."""
+    return visit_number(view.visit_date, view.id)
+
+
+def find_visit(number: str, *, actor):
+    """The VisitView a typed or scanned visit number ("V20261123-0042") names.
+
+    The day in the number must be the visit's day, so a mistyped id does not
+    open another day's patient. Raises ValidationError or NotFound.
+    """
+    from frontdesk.errors import NotFound
+    from frontdesk.reception.views import get_visit
+
+    visit_id = parse_visit_number(number)
+    view = get_visit(visit_id, actor=actor)
+    if view_number(view) != number.strip().upper():
+        raise NotFound(f"没有就诊号为 {number.strip()} 的就诊。",
+                       f"No visit numbered {number.strip()}.")
+    return view

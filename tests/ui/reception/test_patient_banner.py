@@ -1,0 +1,103 @@
+"""Every desk step shows who the patient is, and what the step needs (issue 18, point 2)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from frontdesk import reception, stages
+from frontdesk.reception.load import waiting_load
+from frontdesk.reception.visit_numbers import view_number
+from tests.helpers.actors import viewer
+from tests.ui.reception.reception_support import (  # noqa: F401  (fixtures)
+    area,
+    arrive,
+    demo_ctx,
+    desk_staff,
+    pinned,
+    press,
+    type_text,
+)
+
+pytestmark = pytest.mark.gui
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):
+    from frontdesk.ui import translation
+
+    translation.install("zh_CN")
+
+
+def test_banner_on_every_step_with_the_context_each_step_needs(area, qtbot, clock):
+    visit_id = arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    clock.advance(minutes=12)
+    press(qtbot, desk, Qt.Key.Key_F4)
+    banner = desk.header
+    view = reception.get_visit(visit_id, actor=viewer())
+    assert banner.isVisible()
+    assert view_number(view) in banner.text()  # the one visible number
+    assert "12" in banner.waited.text()  # minutes since arrival
+
+    # Triage: the load per department and per doctor now.
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "胃痛三天")
+    triage.update_suggestions()
+    load = waiting_load()
+    dept_id = triage.department_ids()[0]
+    assert f"{load.department(dept_id)} 人候诊" in triage.departments.item(0).text()
+    doctor_rows = [triage.doctors.item(i).text() for i in range(1, triage.doctors.count())]
+    assert doctor_rows and all("人候诊" in row for row in doctor_rows)
+    before = load.department(dept_id)
+    press(qtbot, triage.complaint, modifier=CTRL)
+    assert waiting_load().department(dept_id) == before + 1  # this patient now waits there
+
+    # Registration: complaint, department and doctor.
+    view = reception.get_visit(visit_id, actor=viewer())
+    assert view.stage == stages.REGISTRATION
+    assert desk.steps.currentWidget() is desk.registration
+    context = banner.context_row.text()
+    assert "胃痛三天" in context and view.department_name in context
+    assert "医生" in context
+
+    form = desk.registration.form
+    type_text(form.name, "欧阳娜娜")
+    form.sex.setCurrentIndex(form.sex.findData("F"))
+    type_text(form.phone, "13912345678")
+    type_text(form.age, "27")
+    form.media_source.setCurrentIndex(1)
+    press(qtbot, form.age, modifier=CTRL)
+    if desk.registration.duplicates.isVisible():
+        desk.registration.duplicates.create_button.click()
+    assert desk.view.stage == stages.BILLING, form.errors()
+
+    # Billing: name, sex/age, department and doctor.
+    assert desk.steps.currentWidget() is desk.billing
+    assert "欧阳娜娜" in banner.text() and "女" in banner.sex_age.text()
+    assert "27" in banner.sex_age.text()
+    assert desk.view.department_name in banner.context_row.text()
+    assert "胃痛" not in banner.context_row.text()
+
+
+def test_banner_shows_vip_and_red_flag(area, qtbot):
+    from frontdesk.db.models import Patient
+
+    vip = Patient.select().where(Patient.vip_tier == "gold").order_by(Patient.id).first()
+    arrive(area, qtbot, booked=False, first_visit=False)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    desk.attach(vip.id)
+    assert desk.header.vip.isVisibleTo(desk) and desk.header.vip.text() == "金卡"
+    assert not desk.header.red_flag.isVisibleTo(desk)
+
+    arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "突然胸痛，出汗")
+    triage.update_suggestions()
+    press(qtbot, triage.complaint, modifier=CTRL)
+    assert desk.view.red_flag
+    assert desk.header.red_flag.isVisibleTo(desk)
