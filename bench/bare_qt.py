@@ -1,33 +1,28 @@
-"""Baseline for the start-up benchmarks: a bare PySide6 QMainWindow, shown and quit like --smoke.
+"""Baseline for the start-up benchmarks: a bare PySide6 QMainWindow, shown like --smoke.
 
-Same size as the app's main window, same 200 ms QTimer before quitting and
-the same visibility check, so the difference from `frontdesk --smoke` is what
-Frontdesk itself adds (imports, database, translations, the first screen).
+Same size as the app's main window and the same first-paint watch
+(bench/first_paint.py): the process prints when its first frame is painted and
+its own peak memory, then exits. The difference from the app is what Frontdesk
+itself adds (imports, database, translations, the first screen).
 """
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from first_paint import watch  # noqa: E402
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
+    watch(app, QMainWindow)
     window = QMainWindow()
     window.setWindowTitle("bare")
     window.resize(1280, 800)
     window.show()
-    shown: list[bool] = []
-
-    def finish() -> None:
-        shown.append(window.isVisible())
-        app.quit()
-
-    QTimer.singleShot(200, finish)
-    app.exec()
-    print(f"smoke: bare window shown={bool(shown and shown[0])}")
-    window.close()
-    return 0 if shown and shown[0] else 1
+    return app.exec()  # watch() ends the process after the first frame
 
 
 if __name__ == "__main__":

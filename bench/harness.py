@@ -138,21 +138,33 @@ def _num(value: float, unit: str) -> str:
     return f"{value:.2f} {unit}"
 
 
+def spread(samples: Sequence[float] | None, unit: str) -> str:
+    """How far the samples spread: the middle half (p25–p75) and the worst one."""
+    if not samples:
+        return "—"
+    lo, hi = percentile(samples, 25), percentile(samples, 75)
+    return f"{_num(lo, unit)}–{_num(hi, unit)}, max {_num(max(samples), unit)}"
+
+
 def table(rows: list[Row]) -> str:
-    """The one markdown table: benchmark | median | p95 | baseline | ratio | target | result."""
-    out = ["| benchmark | median | p95 | baseline (median / p95) | ratio | target | result |",
-           "|---|---:|---:|---:|---:|---|---|"]
+    """The one markdown table: benchmark | median | p95 | baseline | ratio | spreads | target
+    | result. A spread is the middle half of the samples (p25–p75) and the worst sample."""
+    out = ["| benchmark | median | p95 | baseline (median / p95) | ratio "
+           "| spread app (p25–p75, max) | spread baseline | target | result |",
+           "|---|---:|---:|---:|---:|---|---|---|---|"]
     for r in rows:
         s, b = r.stat, r.base
         if s is None:
             base = f"{_num(b.median, r.unit)} / {_num(b.p95, r.unit)}" if b else "—"
-            out.append(f"| {r.name} | {r.missing or 'n/a'} | | {base} | | {r.target} | n/a |")
+            out.append(f"| {r.name} | {r.missing or 'n/a'} | | {base} | | | | {r.target} "
+                       "| n/a |")
             continue
         base = f"{_num(b.median, r.unit)} / {_num(b.p95, r.unit)}" if b else "—"
         ratio = r.ratio()
         out.append(
             f"| {r.name} (n={s.n}) | {_num(s.median, r.unit)} | {_num(s.p95, r.unit)} | {base} "
-            f"| {f'{ratio:.2f}× ({r.compare})' if ratio is not None else '—'} | {r.target} "
+            f"| {f'{ratio:.2f}× ({r.compare})' if ratio is not None else '—'} "
+            f"| {spread(r.samples, r.unit)} | {spread(r.baseline, r.unit)} | {r.target} "
             f"| {r.verdict()} |")
     return "\n".join(out)
 
@@ -210,15 +222,31 @@ def time_calls(fn: Callable[[], object], runs: int, warmup: int = 3) -> list[flo
     return out
 
 
+def alternate(app: Callable[[], object], base: Callable[[], object], runs: int,
+              warmup: int = 3) -> tuple[list[float], list[float]]:
+    """Time `app` and `base` call by call, alternating (noise hits both alike)."""
+    a, b = [], []
+    for i in range(warmup + runs):
+        ta = time_calls(app, 1, warmup=0)
+        tb = time_calls(base, 1, warmup=0)
+        if i >= warmup:
+            a += ta
+            b += tb
+    return a, b
+
+
 @dataclass
 class ProcessRun:
-    seconds: float
-    max_rss_mb: float
+    seconds: float  # spawn to exit
+    max_rss_mb: float  # wait4 ru_maxrss: NOT the process's own peak (see first_paint.py)
     stdout: str
+    spawned_ns: int = 0  # CLOCK_MONOTONIC just before the spawn
+    painted: dict = field(default_factory=dict)  # the first-paint line (first_paint.parse)
 
 
 def run_process(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float = 120) -> ProcessRun:
     """Run a whole process; wall time from spawn to exit, and its own peak RSS (wait4)."""
+    spawned_ns = time.clock_gettime_ns(time.CLOCK_MONOTONIC)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
@@ -242,7 +270,7 @@ def run_process(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float =
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{out[-2000:]}")
     # ru_maxrss is in KiB on Linux
-    return ProcessRun(seconds, usage.ru_maxrss / 1024, out)
+    return ProcessRun(seconds, usage.ru_maxrss / 1024, out, spawned_ns)
 
 
 def sqlite_connect(path: Path) -> sqlite3.Connection:
