@@ -40,6 +40,19 @@ DEFAULTS: dict[str, Any] = {
     "rules.lateness": {},
     "rules.fee_waivers": [],
     "rules.triage": {},  # the triage rule document (rules.triage_document); {} = bundled file
+    # Voice calls (frontdesk.voice.prefs): the engine and voice are this PC's speakers'.
+    "voice.engine": "auto",  # auto | qt | espeak | clips | off
+    "voice.voice": "",  # a voice name of the Qt engine; "" = the first Mandarin one
+    "voice.repeat": 2,  # each call is said this many times
+    "voice.chime": True,
+    "voice.volume": 90,  # percent
+    "voice.name": "masked",  # masked (王某芳) | none: a hospital-wide privacy choice
+    # The waiting-room display (frontdesk.queue.waiting_room).
+    "display.notice": "",  # the scrolling line at the foot of every display
+    "display.broadcast": {},  # {"text", "until", "by"}: a supervisor's emergency message
+    "display.next_count": 5,  # how many waiting patients each column lists
+    "display.departments": [],  # this PC's display: department ids ([] = all)
+    "display.screen": -1,  # this PC's display: screen index (-1 = the last screen)
 }
 
 
@@ -52,6 +65,8 @@ DESK_LOCAL = frozenset({
     "printing.billing.printer",
     "printing.report.printer",
     "printing.print_without_asking",
+    "voice.engine", "voice.voice", "voice.repeat", "voice.chime", "voice.volume",
+    "display.departments", "display.screen",
 })
 DESK_FILE = "desk-settings.json"
 

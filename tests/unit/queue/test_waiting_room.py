@@ -1,0 +1,47 @@
+"""The display's own data: server clock, notice, emergency broadcast (supervisors only)."""
+
+import datetime as dt
+
+import pytest
+
+from frontdesk.errors import PermissionDenied, ValidationError
+from frontdesk.queue import waiting_room
+
+
+def test_on_sqlite_the_display_clock_is_the_apps_clock(db, clock):
+    clock.freeze(dt.datetime(2026, 11, 23, 9, 30, 15))
+    assert waiting_room.server_now() == dt.datetime(2026, 11, 23, 9, 30, 15)
+
+
+def test_supervisor_sets_a_notice_and_a_broadcast_that_expires(db, make_staff, clock):
+    boss = make_staff("supervisor")
+    clock.freeze(dt.datetime(2026, 11, 23, 10, 0))
+    waiting_room.set_notice("  请保持安静，\n按号就诊。 ", actor=boss)
+    assert waiting_room.notice() == "请保持安静， 按号就诊。"
+    sent = waiting_room.send_broadcast("急诊通道请勿停留", minutes=15, actor=boss)
+    assert sent.until == dt.datetime(2026, 11, 23, 10, 15)
+    now = waiting_room.broadcast()
+    assert now is not None and now.text == "急诊通道请勿停留" and now.by == boss.display_name
+    clock.advance(minutes=16)
+    assert waiting_room.broadcast() is None
+    waiting_room.send_broadcast("火警演习", minutes=5, actor=boss)
+    waiting_room.clear_broadcast(actor=boss)
+    assert waiting_room.broadcast() is None
+
+
+def test_desk_staff_cannot_broadcast(db, make_staff):
+    desk = make_staff("desk")
+    with pytest.raises(PermissionDenied):
+        waiting_room.send_broadcast("hello", actor=desk)
+    with pytest.raises(PermissionDenied):
+        waiting_room.set_notice("hello", actor=None)
+
+
+@pytest.mark.parametrize("text, minutes, field", [
+    ("", 10, "broadcast"), ("x" * 500, 10, "broadcast"), ("ok", 0, "minutes"),
+    ("ok", "soon", "minutes"), ("bad\x1b[2J", 10, "broadcast"),
+])
+def test_bad_broadcasts_are_refused_at_the_field(db, make_staff, text, minutes, field):
+    with pytest.raises(ValidationError) as err:
+        waiting_room.send_broadcast(text, minutes=minutes, actor=make_staff("admin"))
+    assert err.value.field == field
