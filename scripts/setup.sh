@@ -22,6 +22,7 @@ APT_PACKAGES=(
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libcups2 fonts-wqy-microhei
+  espeak-ng  # the offline Mandarin voice for calls (cmn-latn-pinyin); the clip set needs nothing
 )
 if [ "$mode" = "--test" ]; then
   # PDF tools, the bundle's strip, a virtual screen, and a PostgreSQL server
