@@ -35,6 +35,8 @@ class Perm(StrEnum):
     VIEW_AUDIT = "audit.view"
     SET_VIP = "patient.set_vip"  # VIP card tier (waives the fee): supervisors and admins
     FOLLOW_UP = "patient.follow_up"  # follow-up calls: sees full phone numbers
+    REQUEST_ROSTER = "roster.request"  # ask for a swap or leave
+    MANAGE_ROSTER = "roster.manage"  # roster, approve swaps and leave, record rules broken
 
 
 class _System:
@@ -61,6 +63,8 @@ SYSTEM_PERMISSIONS = frozenset({Perm.VIEW_PATIENT, Perm.PRINT_REPORTS})
 
 _FRONT = {Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN, Perm.WRITE_HANDOVER}
 
+_FRONT |= {Perm.REQUEST_ROSTER}  # every front-line role asks for swaps and leave
+
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.GUIDE: frozenset({Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN,
                            Perm.WRITE_HANDOVER}),
@@ -72,6 +76,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
                            Perm.MANAGE_RULES, Perm.MANAGE_SETTINGS, Perm.MANAGE_BACKUPS,
                            Perm.VIEW_AUDIT, Perm.SIGN_IN}),
 }
+
+# Staffing: door guides ask for swaps and leave too; supervisors run the roster.
+ROLE_PERMISSIONS[Role.GUIDE] |= {Perm.REQUEST_ROSTER}
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {Perm.MANAGE_ROSTER}
 
 ROLE_NAMES: dict[str, Msg] = {
     Role.GUIDE: Msg("导医", "Door guide"),
@@ -98,6 +106,9 @@ _PERM_NAMES = {
     Perm.VIEW_AUDIT: Msg("查看审计日志", "view the audit log"),
     Perm.SET_VIP: Msg("设置患者VIP卡", "set a patient's VIP card"),
     Perm.FOLLOW_UP: Msg("进行电话回访", "make follow-up calls"),
+    Perm.REQUEST_ROSTER: Msg("申请换班或请假", "ask for a swap or leave"),
+    Perm.MANAGE_ROSTER: Msg("排班、审批换班和请假、记录违规", "make the roster, approve swaps "
+                            "and leave, and record rules broken"),
 }
 
 

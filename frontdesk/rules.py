@@ -169,6 +169,9 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "repeat_from": late.whole("repeat_from", 2, minimum=1),
         "grace_minutes": late.whole("grace_minutes", 0, minimum=0),
     }
+    from frontdesk.staffing import staffing_rules
+
+    plan["staffing"] = staffing_rules.plan(folder)
     return plan
 
 
@@ -198,6 +201,9 @@ def _write(plan: dict[str, Any]) -> LoadReport:
     settings.set_json("rules.triage", plan["triage_doc"])
     settings.set_json("rules.lateness", plan["lateness"])
     settings.set_json("rules.fee_waivers", plan["waivers"])
+    from frontdesk.staffing import staffing_rules
+
+    staffing_rules.write(plan["staffing"])
     from frontdesk import triage
 
     triage.invalidate()

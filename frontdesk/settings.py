@@ -38,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "backup.last_run": "",
     "backup.claim": "",  # which desk takes this hour's automatic backup (backup.claim_turn)
     "rules.lateness": {},
+    "rules.staffing": {},  # roster, swaps, leave (frontdesk.staffing.staffing_rules); {} = defaults
     "rules.fee_waivers": [],
     "rules.triage": {},  # the triage rule document (rules.triage_document); {} = bundled file
     # Voice calls (frontdesk.voice.prefs): the engine and voice are this PC's speakers'.

@@ -74,7 +74,24 @@ def _front_of_house(db: Database) -> None:
 
 
 def _staffing_rules(db: Database) -> None:
-    """Roster, swaps, leave and the rules ledger (filled in by the staffing work)."""
+    """Roster, swaps, leave and the rules ledger: four tables, three columns on fine, and
+    (when the house rules are loaded) the staffing rules of resources/rules/staffing.toml."""
+    from peewee import CharField, DateTimeField
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    from frontdesk.db.models import STAFFING_MODELS
+
+    db.create_tables(STAFFING_MODELS, safe=True)
+    migrator = SqliteMigrator(db) if isinstance(db, SqliteDatabase) else PostgresqlMigrator(db)
+    have = {c.name for c in db.get_columns("fine")}
+    columns = [("rule_code", CharField(max_length=32, default="", index=True)),
+               ("acknowledged_at", DateTimeField(null=True)),
+               ("paid_at", DateTimeField(null=True))]
+    migrate(*[migrator.add_column("fine", name, field)
+              for name, field in columns if name not in have])
+    from frontdesk.staffing import staffing_rules
+
+    staffing_rules.load_into_existing()
 
 
 def _service_desk(db: Database) -> None:

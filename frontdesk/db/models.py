@@ -149,6 +149,8 @@ class FineKind(StrEnum):
     GROOMING = "grooming"  # a failed grooming check
     LATE = "late"  # late arrival or early leave (sign-in)
     OTHER = "other"
+    RULE = "rule"  # a rule of the fines list was broken (staffing.ledger)
+    REWARD = "reward"  # a reward of the rules (same ledger; the amount is paid out)
 
 
 FINE_KINDS = tuple(FineKind)
@@ -171,6 +173,10 @@ class Fine(BaseModel):
     waived_at = DateTimeField(null=True)
     waived_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     waive_reason = TextField(default="")
+    # The rules ledger (schema step 6): which rule, the staff member's PIN, paid when.
+    rule_code = CharField(max_length=32, default="", index=True)
+    acknowledged_at = DateTimeField(null=True)
+    paid_at = DateTimeField(null=True)
 
 
 class HandoverNote(BaseModel):
@@ -456,3 +462,72 @@ ALL_MODELS = [
     Fine,
     AuditLog,
 ]
+
+
+# --- Staffing: rules list, rest days, swaps, leave (schema step 6) ------------
+
+
+class RuleItem(BaseModel):
+    """One entry of the fines and rewards list, or an optional behaviour (举止) item."""
+
+    code = CharField(max_length=32, unique=True)
+    kind = CharField(max_length=8)  # fine / reward / conduct
+    name_zh = CharField(max_length=120)
+    name_en = CharField(max_length=160)
+    source = CharField(max_length=40, default="")  # where in the house rules
+    amounts = TextField(default="[]")  # JSON: fen for the 1st, 2nd, … time in a month
+    after_zh = TextField(default="")  # what happens past the list (e.g. dismissal)
+    after_en = TextField(default="")
+    half_days = SmallIntegerField(default=0)  # absence it counts as, in half days
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class RestDay(BaseModel):
+    """The weekly rest day (轮休) of one staff member, as the supervisor rostered it."""
+
+    staff = ForeignKeyField(Staff, on_delete="CASCADE")
+    date = DateField(index=True)
+
+    class Meta:
+        indexes = ((("staff", "date"), True),)
+
+
+class ShiftSwap(BaseModel):
+    """A swap (换班): the requester's shift goes to the partner, the partner's (if any) back."""
+
+    requester = ForeignKeyField(Staff, backref="swaps", on_delete="RESTRICT")
+    requester_date = DateField(index=True)
+    requester_shift = ForeignKeyField(Shift, on_delete="RESTRICT")
+    partner = ForeignKeyField(Staff, on_delete="RESTRICT")
+    partner_date = DateField(null=True)
+    partner_shift = ForeignKeyField(Shift, null=True, on_delete="RESTRICT")
+    reason = TextField(default="")
+    status = CharField(max_length=10, default="pending", index=True)
+    requested_at = DateTimeField(default=clock.now)
+    decided_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    decided_at = DateTimeField(null=True)
+    decision_note = TextField(default="")
+
+
+class LeaveRequest(BaseModel):
+    """A leave (请假) of one staff member over whole days, with its type as it was."""
+
+    staff = ForeignKeyField(Staff, backref="leaves", on_delete="RESTRICT")
+    kind = CharField(max_length=16)
+    kind_zh = CharField(max_length=20)
+    kind_en = CharField(max_length=40)
+    start = DateField(index=True)
+    end = DateField(index=True)
+    reason = TextField(default="")
+    status = CharField(max_length=10, default="pending", index=True)
+    requested_by = ForeignKeyField(Staff, on_delete="RESTRICT")
+    requested_at = DateTimeField(default=clock.now)
+    decided_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    decided_at = DateTimeField(null=True)
+    decision_note = TextField(default="")
+    replaced = TextField(default="[]")  # JSON: roster rows the approval took off
+
+
+STAFFING_MODELS = [RuleItem, RestDay, ShiftSwap, LeaveRequest]
+ALL_MODELS.extend(STAFFING_MODELS)

@@ -16,12 +16,14 @@ from frontdesk.db.models import Fine, FineKind, Staff, database_proxy
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg, text
 from frontdesk.permissions import Perm, require
-from frontdesk.validation import clean_text, record_id
+from frontdesk.validation import clean_text, lookup_id, record_id
 
 KIND_NAMES: dict[str, Msg] = {
     FineKind.GROOMING: Msg("仪容", "Grooming"),
     FineKind.LATE: Msg("迟到/早退", "Late/early"),
     FineKind.OTHER: Msg("其他", "Other"),
+    FineKind.RULE: Msg("违反规定", "Rule broken"),
+    FineKind.REWARD: Msg("奖励", "Reward"),
 }
 WAIVE_REASON_MAX = 200
 
@@ -64,6 +66,18 @@ class FineLine:
     waived_by_name: str
     waive_reason: str
     grooming_check_id: int | None
+    rule_code: str = ""
+    acknowledged_at: dt.datetime | None = None
+    paid_at: dt.datetime | None = None
+
+    @property
+    def is_reward(self) -> bool:
+        return self.kind == FineKind.REWARD
+
+    @property
+    def paid_same_day(self) -> bool:
+        """The rules want a fine paid the day it was given (罚款当天交完)."""
+        return self.paid_at is not None and self.paid_at.date() == self.day
 
     def reason(self, lang: str | None = None) -> str:
         return text(self.reason_zh, self.reason_en or self.reason_zh, lang)
@@ -77,6 +91,7 @@ def _line(f: Fine) -> FineLine:
         created_at=f.created_at, waived=f.waived_at is not None, waived_at=f.waived_at,
         waived_by_name=f.waived_by.display_name if f.waived_by_id else "",
         waive_reason=f.waive_reason, grooming_check_id=f.grooming_check_id,
+        rule_code=f.rule_code, acknowledged_at=f.acknowledged_at, paid_at=f.paid_at,
     )
 
 
@@ -88,7 +103,7 @@ def fines_for(*, actor, year: int, month: int, staff_id: int | None = None) -> l
              .where(Fine.date >= first, Fine.date < nxt)
              .order_by(Fine.date, Fine.created_at, Fine.id))
     if staff_id is not None:
-        query = query.where(Fine.staff == staff_id)
+        query = query.where(Fine.staff == lookup_id(staff_id))
     lines = [_line(f) for f in query]
     audit.viewed(actor, "fines", f"{year:04d}-{month:02d}", {"staff_id": staff_id})
     return lines
@@ -136,6 +151,7 @@ class StaffTotal:
     waived_fen: int
     late_count: int
     grooming_count: int
+    reward_fen: int = 0  # rewards of the month (not part of what is due)
 
     @property
     def due_fen(self) -> int:
@@ -147,14 +163,18 @@ def monthly_totals(*, actor, year: int, month: int) -> list[StaffTotal]:
     totals: dict[int, dict] = {}
     for f in fines_for(actor=actor, year=year, month=month):
         t = totals.setdefault(f.staff_id, {"name": f.staff_name, "count": 0, "total": 0,
-                                           "waived": 0, "late": 0, "grooming": 0})
+                                           "waived": 0, "late": 0, "grooming": 0,
+                                           "reward": 0})
+        if f.is_reward:
+            t["reward"] += 0 if f.waived else f.amount_fen
+            continue
         t["count"] += 1
         t["total"] += f.amount_fen
         t["waived"] += f.amount_fen if f.waived else 0
         t["late"] += f.kind == FineKind.LATE
         t["grooming"] += f.kind == FineKind.GROOMING
     return sorted((StaffTotal(sid, t["name"], t["count"], t["total"], t["waived"], t["late"],
-                              t["grooming"]) for sid, t in totals.items()),
+                              t["grooming"], t["reward"]) for sid, t in totals.items()),
                   key=lambda s: (-s.due_fen, s.staff_name))
 
 

@@ -1,0 +1,108 @@
+"""The shift rules around a roster: arrive early, stay until relieved, stay at the post.
+
+- Arrive the rules' minutes early (每天提前10分钟到岗, 第3篇 一; 004 交接班 1): a
+  sign-in after that moment but not late is "on time, not early"; the monthly
+  report counts it (lateness itself is fined at sign-in).
+- The outgoing shift stays until relieved (接班人未到机台，交班人不得离台, 004
+  交接班 4): relieved means the handover note of that shift was acknowledged by
+  the next shift (frontdesk/staffing/handover.py).
+- Away from the post over the rules' minutes without the supervisor's consent
+  counts as half a day's absence (按旷工半日处理, 第3篇 二 2): a ledger row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from frontdesk import clock
+from frontdesk.changes import Changed, changes
+from frontdesk.db.models import HandoverNote, Shift, SignIn
+from frontdesk.errors import ValidationError
+from frontdesk.permissions import Perm, require
+from frontdesk.staffing import fines, ledger, staffing_rules
+from frontdesk.staffing.attendance import shift_start
+
+ON_TIME_EARLY, ON_TIME_NOT_EARLY, LATE = "early", "not_early", "late"
+
+
+def report_by(shift: Shift, day: dt.date) -> dt.datetime:
+    """When the staff member should be there: the shift's start less the rules' minutes."""
+    early = staffing_rules.current().arrive_early_minutes
+    return shift_start(shift, day) - dt.timedelta(minutes=early)
+
+
+def arrival(sign_in: SignIn) -> str:
+    """ON_TIME_EARLY, ON_TIME_NOT_EARLY or LATE for one sign-in."""
+    if sign_in.minutes_late > 0:
+        return LATE
+    return (ON_TIME_EARLY if sign_in.signed_at <= report_by(sign_in.shift, sign_in.date)
+            else ON_TIME_NOT_EARLY)
+
+
+@dataclass(frozen=True)
+class Relief:
+    relieved: bool
+    note_id: int | None
+    by: str  # who acknowledged the handover
+
+
+def relief(*, shift: Shift, day: dt.date) -> Relief:
+    """Whether the shift `shift` of `day` was relieved: its handover note acknowledged."""
+    note = (HandoverNote.select().where(HandoverNote.shift == shift, HandoverNote.date == day)
+            .order_by(HandoverNote.written_at.desc()).first())
+    if note is None:
+        return Relief(False, None, "")
+    return Relief(note.acknowledged_at is not None, note.id,
+                  note.acknowledged_by.display_name if note.acknowledged_by_id else "")
+
+
+def check_may_leave(*, shift: Shift, day: dt.date) -> None:
+    """Raise unless the outgoing shift has been relieved (the handover acknowledged)."""
+    state = relief(shift=shift, day=day)
+    if state.note_id is None:
+        raise ValidationError("请先写交接班记录，并等接班人确认后再离岗。",
+                              "Write the handover note, and leave once the next shift "
+                              "has acknowledged it.", field="handover")
+    if not state.relieved:
+        raise ValidationError("接班人还没有确认交接班记录：接班人未到，交班人不得离岗。",
+                              "The next shift has not acknowledged the handover yet: stay "
+                              "until relieved.", field="handover")
+
+
+@changes(Changed.ROSTER | Changed.GROOMING)
+def record_left_before_relief(*, actor, staff_id, shift_code: str, day: dt.date,
+                              note: str = "") -> fines.FineLine:
+    """The outgoing staff member left before being relieved: refused if they were relieved."""
+    shift = Shift.get_or_none(Shift.code == (shift_code or ""))
+    if shift is None:
+        raise ValidationError("请选择班次。", "Choose the shift.", field="shift")
+    if relief(shift=shift, day=day).relieved:
+        raise ValidationError("该班次的交接已确认，不算未交接离岗。",
+                              "That shift's handover was acknowledged: it was relieved.",
+                              field="shift")
+    return ledger.record(actor=actor, staff_id=staff_id, rule_code="left_before_relief",
+                         day=day, note=note or shift.code)
+
+
+@changes(Changed.ROSTER | Changed.GROOMING)
+def record_post_absence(*, actor, staff_id, minutes, permitted: bool = False,
+                        day: dt.date | None = None, note: str = "") -> fines.FineLine:
+    """Away from the post `minutes`: over the rules' limit without consent is half a day's
+    absence (the `post_absence` rule); anything else is refused as not counting."""
+    require(actor, Perm.MANAGE_ROSTER)
+    limit = staffing_rules.current().post_absence_minutes
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
+        raise ValidationError("请填写离岗分钟数。", "Enter the minutes away.", field="minutes")
+    if minutes <= limit:
+        raise ValidationError(f"离岗 {minutes} 分钟，未超过 {limit} 分钟，不算脱岗。",
+                              f"{minutes} minutes away is not over {limit}: it does not count.",
+                              field="minutes")
+    if permitted:
+        raise ValidationError("经负责人同意离岗，不算脱岗。",
+                              "Away with the supervisor's consent: it does not count.",
+                              field="permitted")
+    return ledger.record(actor=actor, staff_id=staff_id, rule_code="post_absence",
+                         day=day or clock.today(),
+                         note=note or f"{minutes} 分钟 / {minutes} min")
+

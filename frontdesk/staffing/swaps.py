@@ -1,0 +1,246 @@
+"""Shift swaps (换班, 004 换班制度): asked for by a staff member, approved by a supervisor.
+
+A swap hands the requester's shift on one day to a partner and, when given, the
+partner's shift on a day back to the requester (还班). Each person may be in at
+most the rules' number of swaps a calendar month (004 三: 2), counting swaps
+asked for and approved; refused and withdrawn ones do not count. Approval moves
+the roster rows in the same transaction; of two supervisors approving the same
+swap at once exactly one wins (a conditional UPDATE on the status).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import fn
+
+from frontdesk import audit, clock
+from frontdesk.changes import Changed, changes
+from frontdesk.db.models import (
+    LeaveRequest,
+    Shift,
+    ShiftAssignment,
+    ShiftSwap,
+    SignIn,
+    Staff,
+    database_proxy,
+)
+from frontdesk.errors import ConflictError, NotFound, ValidationError
+from frontdesk.i18n import localized
+from frontdesk.permissions import Perm, allowed, require
+from frontdesk.staffing import staffing_rules
+from frontdesk.staffing.attendance import month_bounds
+from frontdesk.staffing.roster import rostered_staff
+from frontdesk.validation import clean_text, lookup_id
+
+PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "withdrawn"
+COUNTING = (PENDING, APPROVED)
+REASON_MAX = 200
+
+
+@dataclass(frozen=True)
+class SwapLine:
+    id: int
+    requester: str
+    requester_date: dt.date
+    requester_shift: str
+    partner: str
+    partner_date: dt.date | None
+    partner_shift: str
+    reason: str
+    status: str
+    requested_at: dt.datetime
+    decided_by: str
+    decided_at: dt.datetime | None
+
+
+def _line(s: ShiftSwap, lang: str | None = None) -> SwapLine:
+    return SwapLine(
+        s.id, s.requester.display_name, s.requester_date,
+        localized(s.requester_shift, "name", lang), s.partner.display_name, s.partner_date,
+        localized(s.partner_shift, "name", lang) if s.partner_shift_id else "", s.reason,
+        s.status, s.requested_at, s.decided_by.display_name if s.decided_by_id else "",
+        s.decided_at)
+
+
+def swaps_in_month(staff_id: int, day: dt.date) -> int:
+    """Swaps `staff_id` is part of (either side) in `day`'s month, asked for or approved."""
+    first, nxt = month_bounds(day)
+    on = ShiftSwap.select().where(ShiftSwap.status.in_(COUNTING), (
+        ((ShiftSwap.requester == staff_id) & (ShiftSwap.requester_date >= first)
+         & (ShiftSwap.requester_date < nxt))
+        | ((ShiftSwap.partner == staff_id) & (ShiftSwap.requester_date >= first)
+           & (ShiftSwap.requester_date < nxt))))
+    return on.count()
+
+
+def _assignment(staff, day, shift) -> ShiftAssignment | None:
+    return ShiftAssignment.get_or_none(ShiftAssignment.staff == staff,
+                                       ShiftAssignment.date == day, ShiftAssignment.shift == shift)
+
+
+def _shift(code, field: str) -> Shift:
+    shift = Shift.get_or_none(Shift.code == (code or ""))
+    if shift is None:
+        raise ValidationError("请选择班次。", "Choose the shift.", field=field)
+    return shift
+
+
+def _check_limit(staff: Staff, day: dt.date, field: str) -> None:
+    limit = staffing_rules.current().swaps_per_month
+    used = swaps_in_month(staff.id, day)
+    if used >= limit:
+        raise ValidationError(
+            f"{staff.display_name} 本月已换班 {used} 次，每人每月不得超过 {limit} 次。",
+            f"{staff.display_name} already has {used} swaps this month; the limit is "
+            f"{limit} a month.", field=field)
+
+
+def _on_leave(staff: Staff, day: dt.date) -> bool:
+    return LeaveRequest.select().where(
+        LeaveRequest.staff == staff, LeaveRequest.status.in_(COUNTING),
+        LeaveRequest.start <= day, LeaveRequest.end >= day).exists()
+
+
+def _check(requester: Staff, r_day: dt.date, r_shift: Shift, partner: Staff,
+           p_day: dt.date | None, p_shift: Shift | None) -> None:
+    if partner.id == requester.id:
+        raise ValidationError("不能和自己换班。", "Choose someone else to swap with.",
+                              field="partner")
+    if _assignment(requester, r_day, r_shift) is None:
+        raise ValidationError(f"{requester.display_name} 在 {r_day:%m-%d} 没有这个班次。",
+                              f"{requester.display_name} is not rostered on that shift on "
+                              f"{r_day:%m-%d}.", field="requester_shift")
+    if SignIn.select().where(SignIn.staff == requester, SignIn.date == r_day,
+                             SignIn.shift == r_shift).exists():
+        raise ValidationError("这个班次已签到，不能再换。", "That shift is already signed in.",
+                              field="requester_shift")
+    if p_day is not None and (p_shift is None or _assignment(partner, p_day, p_shift) is None):
+        raise ValidationError(f"{partner.display_name} 在 {p_day:%m-%d} 没有这个班次。",
+                              f"{partner.display_name} is not rostered on that shift on "
+                              f"{p_day:%m-%d}.", field="partner_shift")
+    if _assignment(partner, r_day, r_shift) is not None:
+        raise ValidationError(f"{partner.display_name} 当天已经上这个班次。",
+                              f"{partner.display_name} already works that shift that day.",
+                              field="partner")
+    for who, day in ((requester, r_day), (partner, r_day), (requester, p_day), (partner, p_day)):
+        if day is not None and _on_leave(who, day):
+            raise ValidationError(f"{who.display_name} 在 {day:%m-%d} 请假，换班和还班均不得请假。",
+                                  f"{who.display_name} has leave on {day:%m-%d}; no swap over "
+                                  "a leave day.", field="partner")
+
+
+@changes(Changed.ROSTER)
+def request_swap(*, actor, day: dt.date, shift_code: str, partner_id,
+                 partner_day: dt.date | None = None, partner_shift_code: str | None = None,
+                 reason: str = "") -> SwapLine:
+    """The acting staff member asks to give their shift on `day` to a partner."""
+    require(actor, Perm.REQUEST_ROSTER)
+    requester = Staff.get_by_id(actor.id)
+    partner = Staff.get_or_none(Staff.id == lookup_id(partner_id))
+    if partner is None or not partner.active or partner not in rostered_staff():
+        raise ValidationError("请选择换班的同事。", "Choose the colleague to swap with.",
+                              field="partner")
+    if not isinstance(day, dt.date):
+        raise ValidationError("请选择日期。", "Choose the day.", field="day")
+    r_shift = _shift(shift_code, "requester_shift")
+    p_shift = _shift(partner_shift_code, "partner_shift") if partner_day else None
+    reason = clean_text(reason, "reason", REASON_MAX)
+    with database_proxy.atomic():
+        _check(requester, day, r_shift, partner, partner_day, p_shift)
+        _check_limit(requester, day, "day")
+        _check_limit(partner, day, "partner")
+        swap = ShiftSwap.create(requester=requester, requester_date=day, requester_shift=r_shift,
+                                partner=partner, partner_date=partner_day, partner_shift=p_shift,
+                                reason=reason, requested_at=clock.now())
+        audit.record(actor, "create", "swap", swap.id, {"partner": partner.id,
+                                                        "day": day.isoformat()})
+    return _line(swap)
+
+
+def _move(staff_from: Staff, staff_to: Staff, day: dt.date, shift: Shift) -> None:
+    row = _assignment(staff_from, day, shift)
+    if row is None:
+        raise ConflictError("排班已变动，这次换班无法执行，请重新申请。",
+                            "The roster changed since the swap was asked for; ask again.")
+    row.staff = staff_to
+    row.save()
+
+
+@changes(Changed.ROSTER)
+def decide(*, actor, swap_id, approve: bool, note: str = "") -> SwapLine:
+    """Approve (moving the roster rows) or refuse a pending swap; one decision wins."""
+    require(actor, Perm.MANAGE_ROSTER)
+    note = clean_text(note, "note", REASON_MAX)
+    with database_proxy.atomic():
+        swap = ShiftSwap.get_or_none(ShiftSwap.id == lookup_id(swap_id))
+        if swap is None:
+            raise NotFound("找不到该换班申请。", "No such swap request.")
+        if swap.requester_id == actor.id:
+            raise ValidationError("不能审批自己的换班申请。", "You cannot decide your own swap.",
+                                  field="note")
+        won = (ShiftSwap.update(status=APPROVED if approve else REJECTED, decided_by=actor.id,
+                                decided_at=clock.now(), decision_note=note)
+               .where(ShiftSwap.id == swap.id, ShiftSwap.status == PENDING).execute())
+        if won != 1:
+            swap = ShiftSwap.get_by_id(swap.id)
+            raise ConflictError(
+                f"这个换班申请已被 {swap.decided_by.display_name if swap.decided_by_id else '他人'} 处理。",
+                f"This swap was already decided by "
+                f"{swap.decided_by.display_name if swap.decided_by_id else 'someone else'}.")
+        if approve:
+            _move(swap.requester, swap.partner, swap.requester_date, swap.requester_shift)
+            if swap.partner_date is not None:
+                _move(swap.partner, swap.requester, swap.partner_date, swap.partner_shift)
+        audit.record(actor, "approve" if approve else "reject", "swap", swap.id, {"note": note})
+        swap = ShiftSwap.get_by_id(swap.id)
+    return _line(swap)
+
+
+@changes(Changed.ROSTER)
+def withdraw(*, actor, swap_id) -> SwapLine:
+    """The requester takes back a swap not yet decided."""
+    require(actor, Perm.REQUEST_ROSTER)
+    with database_proxy.atomic():
+        won = (ShiftSwap.update(status=WITHDRAWN, decided_at=clock.now())
+               .where(ShiftSwap.id == lookup_id(swap_id), ShiftSwap.requester == actor.id,
+                      ShiftSwap.status == PENDING).execute())
+        if won != 1:
+            raise ConflictError("这个换班申请已处理或不是你的。",
+                                "This swap was already decided, or is not yours.")
+        audit.record(actor, "withdraw", "swap", swap_id, {})
+    return _line(ShiftSwap.get_by_id(swap_id))
+
+
+def register(*, actor, year: int, month: int, lang: str | None = None) -> list[SwapLine]:
+    """The swap register (换班登记表) of a month: every swap, oldest first."""
+    from frontdesk.staffing.fines import month_range
+
+    manager = allowed(actor, Perm.MANAGE_ROSTER)
+    if not manager:
+        require(actor, Perm.REQUEST_ROSTER)
+    first, nxt = month_range(year, month)
+    query = (ShiftSwap.select().where(ShiftSwap.requester_date >= first,
+                                      ShiftSwap.requester_date < nxt)
+             .order_by(ShiftSwap.requester_date, ShiftSwap.id))
+    if not manager:  # a staff member sees their own
+        query = query.where((ShiftSwap.requester == actor.id) | (ShiftSwap.partner == actor.id))
+    return [_line(s, lang) for s in query]
+
+
+def pending(*, actor, lang: str | None = None) -> list[SwapLine]:
+    require(actor, Perm.MANAGE_ROSTER)
+    return [_line(s, lang) for s in ShiftSwap.select().where(ShiftSwap.status == PENDING)
+            .order_by(ShiftSwap.requested_at, ShiftSwap.id)]
+
+
+def counts(first: dt.date, nxt: dt.date) -> dict[int, int]:
+    """Approved swaps per staff member (either side) in [first, nxt)."""
+    out: dict[int, int] = {}
+    for col in (ShiftSwap.requester, ShiftSwap.partner):
+        for sid, n in (ShiftSwap.select(col, fn.COUNT(ShiftSwap.id))
+                       .where(ShiftSwap.status == APPROVED, ShiftSwap.requester_date >= first,
+                              ShiftSwap.requester_date < nxt).group_by(col).tuples()):
+            out[sid] = out.get(sid, 0) + n
+    return out
