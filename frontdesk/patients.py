@@ -143,12 +143,19 @@ def _search_sql(branches: int, param: str) -> str:
     return " UNION ALL ".join(f"SELECT * FROM ({one}) AS b{i}" for i in range(branches))
 
 
+MAX_HITS = 500  # more than any screen lists
+
+
 def search_ids(query: str, *, limit: int = 20) -> list[int]:
     """Patient ids matching `query`, in key order: one indexed range-scan query.
 
     This is the per-keystroke unit of work (and what bench/ times). Raw SQL on
     purpose: no model objects are built for rows that are only ids.
     """
+    if not isinstance(query, str):
+        return []  # pasted or scanned junk finds nobody
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_HITS:
+        limit = 20
     ranges = search_ranges(query)
     if not ranges:
         return []
@@ -202,6 +209,7 @@ def search(query: str, *, actor, limit: int = 20) -> list[PatientHit]:
     ids = search_ids(query, limit=limit)
     if not ids:
         return []
+    query = str(query)
     # One entry per search session (coalesced), not per keystroke; never what was typed.
     audit.viewed(actor, "patient_search", "", {"hits": len(ids)})
     key = pinyin.query_key(query)
@@ -317,36 +325,77 @@ def _similar(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _sounds_alike(a: str, b: str) -> bool:
-    # 张晓明 and 张小明 share a reading; a desk typing from speech gets these wrong.
-    return a != b and bool(set(pinyin.search_keys(a)) & {pinyin.primary_key(b)})
+_ANY = "\0"  # one any-character in a name pattern (no name holds a NUL)
 
 
-def _similar_candidates(base, name: str, sex: str, age: int) -> list[Patient]:
-    """Every record that could be a "similar name, same sex and age" match, narrowed in SQL.
+def _near_name_patterns(name: str) -> list[str]:
+    """Patterns (_ANY = any one character) covering every name _similar to `name`.
 
-    Same sex and a birth date giving an age within one year, and either the same
-    first character (the name index: _similar needs it) or the form's reading
-    among the record's search keys (what _sounds_alike looks for). No cap: a
-    capped list of a common surname would drop the true duplicate.
+    The first character stays (same surname); one later character is replaced,
+    dropped or added. A prefilter only: the rows found are checked with _similar.
+    """
+    out = [name]
+    for i in range(1, len(name) + 1):
+        if i < len(name):
+            out.append(name[:i] + _ANY + name[i + 1:])  # one character replaced
+            out.append(name[:i] + name[i + 1:])  # one dropped
+        out.append(name[:i] + _ANY + name[i:])  # one added
+    return list(dict.fromkeys(p for p in out if p))
+
+
+def _pattern_sql(pattern: str, postgres: bool) -> tuple[str, str]:
+    """(operator, operand) for a pattern: GLOB on SQLite, LIKE on PostgreSQL (both
+    case-sensitive), the name's own wildcard characters escaped."""
+    if postgres:
+        escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "LIKE", escaped.replace(_ANY, "_")
+    escaped = "".join(f"[{c}]" if c in "*?[" else c for c in pattern)
+    return "GLOB", escaped.replace(_ANY, "?")
+
+
+def _similar_candidates(name: str, sex: str, age: int) -> list[tuple[int, str, object, bool]]:
+    """(id, name, birth_date, sounds_alike) of every unmerged record that could be a
+    "similar name, same sex and age" match, narrowed in SQL.
+
+    Same sex and a birth date giving an age within one year, and either a name one
+    character from the form's (same surname; patterns on the (name, birth_date)
+    index) or the form's reading among the record's stored search keys (the
+    sounds-alike test: pypinyin runs once, for the form's name, never per record).
+    No cap: a capped list of a common surname would drop the true duplicate.
+    Rows are tuples: no model object per candidate.
     """
     today = clock.today()
     # age_on(b) in [age-1, age+1]  <=>  today-(age+2)y < b <= today-(age-1)y
-    oldest = estimated_birth(age + 2, today)
-    youngest = estimated_birth(max(age - 1, 0), today)
-    window = ((Patient.sex == sex) & (Patient.birth_date > oldest)
-              & (Patient.birth_date <= youngest))
-    first = name[:1]
-    found = {p.id: p for p in base.where(
-        window & (Patient.name >= first) & (Patient.name < first + _UPPER_BOUND))}
+    oldest = estimated_birth(age + 2, today).isoformat()
+    youngest = estimated_birth(max(age - 1, 0), today).isoformat()
+    db = database_proxy.obj
+    q = db.param
+    postgres = isinstance(db, PostgresqlDatabase)
+    # "+": without ANALYZE statistics SQLite would scan the merged_into index (all NULL).
+    window = (f"p.birth_date > {q} AND p.birth_date <= {q} AND p.sex = {q} "
+              "AND +p.merged_into_id IS NULL")
+    found: dict[int, tuple[int, str, object, bool]] = {}
     reading = pinyin.primary_key(name)
     if reading:
-        alike = base.where(window & Patient.id.in_(
-            PatientSearchKey.select(PatientSearchKey.patient)
-            .where(PatientSearchKey.key == reading)))
-        for p in alike:
-            found.setdefault(p.id, p)
-    return list(found.values())
+        for pid, pname, birth in db.execute_sql(
+                "SELECT p.id, p.name, p.birth_date FROM patient_search_key k "
+                f"JOIN patient p ON p.id = k.patient_id WHERE k.key = {q} AND {window}",
+                [reading, oldest, youngest, sex]):
+            found[pid] = (pid, pname, birth, pname != name)
+    patterns = [_pattern_sql(p, postgres) for p in _near_name_patterns(name)]
+    alternatives = " OR ".join(f"p.name {op} {q}" for op, _ in patterns)
+    first = name[:1]
+    for pid, pname, birth in db.execute_sql(
+            f"SELECT p.id, p.name, p.birth_date FROM patient p WHERE p.name >= {q} "
+            f"AND p.name < {q} AND ({alternatives}) AND {window}",
+            [first, first + _UPPER_BOUND, *(operand for _, operand in patterns),
+             oldest, youngest, sex]):
+        found.setdefault(pid, (pid, pname, birth, False))
+    return sorted(found.values())
+
+
+def _ids(sql: str, params: list) -> list[int]:
+    return [row[0] for row in database_proxy.obj.execute_sql(sql, params)]
 
 
 def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = None,
@@ -356,7 +405,8 @@ def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = N
     Checks: same phone; same name and birth date; same ID number; similar name
     (one character apart, or the same pinyin) with the same sex and age.
     The form should have been validated (normalised phone, birth from the ID).
-    Needs Perm.VIEW_PATIENT.
+    Needs Perm.VIEW_PATIENT. A few indexed queries returning ids and names
+    (issue 20): the record objects are built for the `limit` records shown only.
     """
     require(actor, Perm.VIEW_PATIENT)
     reasons: dict[int, list[str]] = {}
@@ -365,24 +415,28 @@ def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = N
         if pid != exclude_id and reason not in reasons.setdefault(pid, []):
             reasons[pid].append(reason)
 
-    base = Patient.select().where(Patient.merged_into.is_null())
+    q = database_proxy.obj.param
+    unmerged = "+merged_into_id IS NULL"  # see _similar_candidates
     if form.phone:
-        for p in base.where(Patient.phone == form.phone):
-            add(p.id, text("手机号相同", "Same phone number"))
+        for pid in _ids(f"SELECT id FROM patient WHERE phone = {q} AND {unmerged} ORDER BY id",
+                        [form.phone]):
+            add(pid, text("手机号相同", "Same phone number"))
     if form.id_number:
-        for p in base.where(Patient.id_number == form.id_number.upper()):
-            add(p.id, text("身份证号相同", "Same ID number"))
+        for pid in _ids(f"SELECT id FROM patient WHERE id_number = {q} AND {unmerged} "
+                        "ORDER BY id", [form.id_number.upper()]):
+            add(pid, text("身份证号相同", "Same ID number"))
     birth = form.birth_date
     if form.name and birth:
-        for p in base.where((Patient.name == form.name) & (Patient.birth_date == birth)):
-            add(p.id, text("姓名和出生日期相同", "Same name and birth date"))
+        for pid in _ids(f"SELECT id FROM patient WHERE name = {q} AND birth_date = {q} "
+                        f"AND {unmerged} ORDER BY id", [form.name, birth.isoformat()]):
+            add(pid, text("姓名和出生日期相同", "Same name and birth date"))
     age = form.age if form.age is not None else age_on(birth)
     if form.name and form.sex and age is not None:
-        for p in _similar_candidates(base, form.name, form.sex, int(age)):
-            if p.name == form.name or _similar(p.name, form.name) or _sounds_alike(p.name, form.name):
-                p_age = age_on(p.birth_date)
+        for pid, name, p_birth, alike in _similar_candidates(form.name, form.sex, int(age)):
+            if alike or name == form.name or _similar(name, form.name):
+                p_age = age_on(_as_date(p_birth))
                 if p_age is not None and abs(p_age - age) <= 1:
-                    add(p.id, text("姓名相近且性别、年龄相同", "Similar name, same sex and age"))
+                    add(pid, text("姓名相近且性别、年龄相同", "Similar name, same sex and age"))
     if not reasons:
         return []
     ids = list(reasons)[:limit]
