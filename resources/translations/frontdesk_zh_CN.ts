@@ -135,36 +135,41 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="41"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="42"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="43"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="44"/>
         <source>Queue board</source>
         <translatorcomment>variant: short label in the navigation list; the area itself says 候诊看板</translatorcomment>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="45"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="46"/>
         <source>Grooming check</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="47"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="48"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="49"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="50"/>
         <source>Follow-up calls</source>
         <translatorcomment>variant: short label in the navigation list; the area&apos;s heading says 电话回访</translatorcomment>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="51"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="52"/>
         <source>Admin</source>
         <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="54"/>
+        <source>Service desk</source>
+        <translation>客服中心</translation>
     </message>
 </context>
 <context>
@@ -598,6 +603,227 @@
         <location filename="../../frontdesk/ui/reception/steps.py" line="299"/>
         <source>With the doctor; the escort is back at the post. This visit is complete.</source>
         <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../frontdesk/ui/shell/live.py" line="44"/>
+        <source>Connection to the server lost. Reconnecting…</source>
+        <translation>与服务器的连接已断开，正在重连…</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationModel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="47"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="48"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="49"/>
+        <source>Caller</source>
+        <translation>咨询人</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="50"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="51"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="52"/>
+        <source>Answered by</source>
+        <translation>接待人</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="216"/>
+        <source>Your role does not take consultations.</source>
+        <translation>您的角色不能登记咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="245"/>
+        <source>Saved: {name} {time}</source>
+        <translation>已保存：{name} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="246"/>
+        <source>(no name)</source>
+        <translation>（未留姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="266"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>保存(&amp;S)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="285"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
+        <source>&amp;Save changes (Ctrl+Enter)</source>
+        <translation>保存修改(&amp;S)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
+        <source>&amp;Age</source>
+        <translation>年龄(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="293"/>
+        <source>Duration</source>
+        <translation>病程</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="293"/>
+        <source>History</source>
+        <translation>病史</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
+        <source>Disease</source>
+        <translation>病种</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
+        <source>Intention</source>
+        <translation>就诊意向</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
+        <source>Concerns</source>
+        <translation>关心内容</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
+        <source>Health question</source>
+        <translation>健康咨询</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
+        <source>Price comparison</source>
+        <translation>价格比对</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
+        <source>Habits</source>
+        <translation>消费习惯</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
+        <source>Economic status</source>
+        <translation>经济状况</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
+        <source>Person type</source>
+        <translation>人员类型</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
+        <source>&amp;Media</source>
+        <translation>媒体来源(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
+        <source>Source</source>
+        <translation>具体来源</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
+        <source>&amp;Outcome</source>
+        <translation>咨询结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
+        <source>Call back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
+        <source>Call-back date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="301"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
+        <source>Call this person back</source>
+        <translation>需要回访</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
+        <source>General</source>
+        <translation>一般性登记</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
+        <source>Targeted</source>
+        <translation>定向性登记</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="319"/>
+        <source>Ne&amp;w</source>
+        <translation>新建(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="320"/>
+        <source>Today&apos;s consultations</source>
+        <translation>今日咨询</translation>
     </message>
 </context>
 <context>
@@ -2210,52 +2436,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="168"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="180"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="174"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="186"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="175"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="176"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="188"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="177"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="178"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="190"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="179"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="180"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="192"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="186"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="198"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="188"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="200"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -2263,52 +2489,52 @@
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="69"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="70"/>
         <source>(name not taken yet)</source>
         <translation>（尚未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="70"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="71"/>
         <source>{n} y</source>
         <translation>{n} 岁</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="77"/>
         <source>⚠ Red flag</source>
         <translation>⚠ 红旗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="85"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="86"/>
         <source>Complaint: {text}</source>
         <translation>主诉：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="87"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="88"/>
         <source>Department: {name}</source>
         <translation>科室：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="91"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="92"/>
         <source>Doctor: {name}</source>
         <translation>医生：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="94"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="95"/>
         <source>Doctor: any on duty</source>
         <translation>医生：当班任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="113"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="114"/>
         <source>Arrived {m} min ago</source>
         <translation>到达 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="115"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="116"/>
         <source>Arrived {h} h {m} min ago</source>
         <translation>到达 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="126"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="127"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -2631,142 +2857,137 @@
 <context>
     <name>RegistrationFormWidget</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="171"/>
-        <source>— choose —</source>
-        <translation>— 请选择 —</translation>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="192"/>
+        <source>— ask, then choose —</source>
+        <translation>— 请询问后选择 —</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="360"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="195"/>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="360"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
         <source>Se&amp;x *</source>
         <translation>性别(&amp;X) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="360"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
         <source>&amp;Mobile *</source>
         <translation>手机(&amp;M) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="361"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="361"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="361"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
         <source>A&amp;ge *</source>
         <translation>年龄(&amp;G) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="362"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="401"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="362"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="401"/>
         <source>Duration of illness</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="363"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="402"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="363"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="402"/>
         <source>Disease category</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="364"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
         <source>Visit intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="364"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="365"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="365"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="366"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
         <source>Spending habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="366"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
         <source>Economic situation</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="367"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="367"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
         <source>How they heard of us</source>
         <translation>媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="372"/>
-        <source>General</source>
-        <translation>一般性登记</translation>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="415"/>
+        <source>Ask now: “how did you hear about us?”</source>
+        <translation>现在就问：“您是从哪里知道我们医院的？”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="373"/>
-        <source>Targeted · media source</source>
-        <translation>定向性登记 · 媒体来源</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="374"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="411"/>
         <source>11-digit mobile</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="375"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="412"/>
         <source>18 digits; fills sex and birth date</source>
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="376"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="413"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="377"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="414"/>
         <source>e.g. 3 days, 2 years</source>
         <translation>例如：3 天、2 年</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="378"/>
-        <source>Ask once the name is written: “how did you hear about us?”</source>
-        <translation>患者写好姓名后问：“请问您是通过什么了解到我们医院的？”</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="382"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="383"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -3285,6 +3506,34 @@
         <location filename="../../frontdesk/ui/admin/staff.py" line="117"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDesk</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk.py" line="16"/>
+        <source>Consultations</source>
+        <translation>咨询登记</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk.py" line="18"/>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk.py" line="20"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk.py" line="22"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk.py" line="24"/>
+        <source>Media list and calendar</source>
+        <translation>媒体来源与工作日历</translation>
     </message>
 </context>
 <context>

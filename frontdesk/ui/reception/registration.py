@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock, validation
 from frontdesk.errors import ValidationError
+from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import EnterAdvances, FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -38,12 +38,29 @@ TEXT_LIMITS = {
     "health_question": LONG_TEXT, "price_comparison": LONG_TEXT, "habits": LONG_TEXT,
     "economic_status": SHORT_TEXT, "person_type": SHORT_TEXT,
 }  # fmt: skip
+# The order of the conversation (and of Tab and Enter): the house rules ask how the
+# patient heard of us right after the name, so 媒体来源 comes second, not last.
+LEFT_FIELDS = ("name", "media_source_id", "phone", "sex", "age", "id_number", "birth_date",
+               "address", "illness_duration")
+RIGHT_FIELDS = ("medical_history", "disease_category", "intention", "concerns",
+                "health_question", "price_comparison", "habits", "economic_status",
+                "person_type")
+FIELDS = LEFT_FIELDS + RIGHT_FIELDS
 GENERAL_FIELDS = ("name", "sex", "phone", "id_number", "birth_date", "age", "address",
                   "illness_duration", "medical_history", "disease_category", "intention",
                   "concerns")
 TARGETED_FIELDS = ("health_question", "price_comparison", "habits", "economic_status",
                    "person_type", "media_source_id")
-FIELDS = GENERAL_FIELDS + TARGETED_FIELDS
+# The media question's explicit "not asked" answer: stored as no source, but chosen, so
+# the question is never skipped without anyone deciding to.
+NOT_ASKED = "not_asked"
+
+
+def media_not_chosen() -> ValidationError:
+    return ValidationError(
+        "请问患者“您是从哪里知道我们医院的？”，或选择“未询问”。",
+        "Ask “how did you hear about us?”, or choose “Not asked”.",
+        field="media_source_id")
 
 
 def parse_birth_date(raw: str) -> dt.date | None:
@@ -105,31 +122,35 @@ class RegistrationFormWidget(Retranslating, QWidget):
             self.labels[key].setObjectName(f"{key}Label")
             self.labels[key].setBuddy(editor)
 
-        general = QGroupBox()
-        general.setObjectName("generalGroup")
-        general_form = QFormLayout(general)
-        targeted = QGroupBox()
-        targeted.setObjectName("targetedGroup")
-        targeted_form = QFormLayout(targeted)
-        for form in (general_form, targeted_form):
+        # Two dense columns, read top to bottom, left then right, as the talk goes.
+        left = QWidget()
+        left.setObjectName("registrationLeft")
+        left_form = QFormLayout(left)
+        right = QWidget()
+        right.setObjectName("registrationRight")
+        right_form = QFormLayout(right)
+        for form in (left_form, right_form):
+            form.setContentsMargins(0, 0, 0, 0)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-            form.setVerticalSpacing(4)
+            form.setVerticalSpacing(2)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key in GENERAL_FIELDS:
-            general_form.addRow(self.labels[key], self.boxes[key])
-        for key in TARGETED_FIELDS:
-            targeted_form.addRow(self.labels[key], self.boxes[key])
-        self.general_group, self.targeted_group = general, targeted
-        self.media_hint = QLabel()
-        self.media_hint.setObjectName("mediaHint")
-        self.media_hint.setWordWrap(True)
-        self.media_hint.setStyleSheet("color: #0f766e;")
-        targeted_form.addRow(self.media_hint)
+        for key in LEFT_FIELDS:
+            left_form.addRow(self.labels[key], self.boxes[key])
+            if key == "media_source_id":
+                self.media_hint = QLabel()
+                self.media_hint.setObjectName("mediaHint")
+                self.media_hint.setWordWrap(True)
+                style.set_role(self.media_hint, "accent")
+                left_form.addRow("", self.media_hint)
+        for key in RIGHT_FIELDS:
+            right_form.addRow(self.labels[key], self.boxes[key])
+        self.left_column, self.right_column = left, right
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(general, 3, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(targeted, 2, Qt.AlignmentFlag.AlignTop)
+        layout.setSpacing(16)
+        layout.addWidget(left, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(right, 1, Qt.AlignmentFlag.AlignTop)
 
         self.order = [self.editors[k] for k in FIELDS]
         self.setTabOrder(self.order[0], self.order[1])
@@ -168,9 +189,10 @@ class RegistrationFormWidget(Retranslating, QWidget):
         current = self.media_source.currentData()
         self._media_sources = list(sources)
         self.media_source.clear()
-        self.media_source.addItem(self.tr("— choose —"), None)
+        self.media_source.addItem(self.tr("— ask, then choose —"), None)
         for source_id, name in self._media_sources:
             self.media_source.addItem(name, source_id)
+        self.media_source.addItem(self.tr("Not asked"), NOT_ASKED)
         self._select_data(self.media_source, current)
 
     def values(self) -> dict:
@@ -219,7 +241,24 @@ class RegistrationFormWidget(Retranslating, QWidget):
             errors["birth_date"] = exc
             out["birth_date"] = None
         out["age"] = out["age"] or None  # validate() checks it: a number from 1 to 120
+        media = raw.get("media_source_id")
+        if media is None:
+            errors["media_source_id"] = media_not_chosen()
+        elif media == NOT_ASKED:
+            out["media_source_id"] = None
         return out, errors
+
+    def media_index(self, source_index: int) -> int:
+        """The combo row of the `source_index`-th media source (0: the first listed)."""
+        return 1 + source_index
+
+    def choose_media_by_index(self, source_index: int) -> None:
+        self.media_source.setCurrentIndex(self.media_index(source_index))
+        self._edited()
+
+    def choose_not_asked(self) -> None:
+        self._select_data(self.media_source, NOT_ASKED)
+        self._edited()
 
     def show_errors(self, errors: dict[str, ValidationError | str]) -> None:
         """Show each message at its field (unknown fields go to the name field)."""
@@ -369,13 +408,11 @@ class RegistrationFormWidget(Retranslating, QWidget):
         for key, label in self.labels.items():
             label.setText(label_text[key])
             self.editors[key].setAccessibleName(label_text[key].replace("&", "").rstrip(" *"))
-        self.general_group.setTitle(self.tr("General"))
-        self.targeted_group.setTitle(self.tr("Targeted · media source"))
         self.phone.setPlaceholderText(self.tr("11-digit mobile"))
         self.id_number.setPlaceholderText(self.tr("18 digits; fills sex and birth date"))
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.illness_duration.setPlaceholderText(self.tr("e.g. 3 days, 2 years"))
-        self.media_hint.setText(self.tr("Ask once the name is written: “how did you hear about us?”"))
+        self.media_hint.setText(self.tr("Ask now: “how did you hear about us?”"))
         sex = self.sex.currentData()
         self.sex.clear()
         self.sex.addItem("—", "")

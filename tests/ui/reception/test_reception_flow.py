@@ -98,6 +98,7 @@ def test_returning_patient_with_an_appointment(area, qtbot):
     # The form comes filled from the record; register without typing.
     form = desk.registration.form
     assert form.name.text() == appt.patient_name and form.phone.text() == appt.phone
+    form.choose_not_asked()  # the media question, answered
     press(qtbot, form.name, modifier=CTRL)
     view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.BILLING, form.errors() or desk.notice_text()
@@ -121,6 +122,7 @@ def test_vip_fee_is_waived(area, qtbot):
     type_text(triage.complaint, "咳嗽发热")
     press(qtbot, triage.complaint, modifier=CTRL)
     form = desk.registration.form
+    form.choose_not_asked()  # the media question, answered
     press(qtbot, form.name, modifier=CTRL)
     assert reception.get_visit(visit_id, actor=viewer()).stage == stages.BILLING, form.errors()
     assert desk.billing.is_waived()
@@ -220,6 +222,7 @@ def test_slips_print_from_billing_and_escort(area, qtbot, tmp_path):
     form.sex.setCurrentIndex(form.sex.findData("M"))
     type_text(form.phone, "13612345670")
     type_text(form.age, "45")
+    form.choose_not_asked()  # the media question, answered
     press(qtbot, form.age, modifier=CTRL)
     if desk.registration.duplicates.isVisible():
         desk.registration.duplicates.create_button.click()

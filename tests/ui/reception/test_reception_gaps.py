@@ -89,6 +89,7 @@ def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(are
     type_text(form.age, "33")
     type_text(form.address, "typed street 9")
     type_text(form.illness_duration, "3 days")
+    form.choose_not_asked()  # the media question, answered
     press(qtbot, form.age, modifier=CTRL)
     dups = desk.registration.duplicates
     assert dups.isVisibleTo(desk)
@@ -168,6 +169,7 @@ def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot,
     type_text(reg.form.phone, "13711112222")
     type_text(reg.form.age, "58")
     area.grab().save(str(tmp_path / "gap1_late_registration.png"))
+    reg.form.choose_not_asked()  # the media question, answered
     press(qtbot, reg.form.age, modifier=CTRL)
     if reg.duplicates.isVisible():
         reg.duplicates.create_button.click()

@@ -44,6 +44,7 @@ def _to_billing(area, qtbot) -> tuple[int, Patient]:
     type_text(triage.complaint, "咳嗽发热")
     press(qtbot, triage.complaint, modifier=CTRL)
     form = desk.registration.form
+    form.choose_not_asked()  # the media question, answered
     press(qtbot, form.name, modifier=CTRL)
     view = reception.get_visit(visit_id, actor=viewer())
     assert view.stage == stages.BILLING, form.errors() or desk.notice_text()
