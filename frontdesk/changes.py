@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -78,21 +79,65 @@ def _note(kinds: Changed) -> None:
         box.changed |= kinds
 
 
+# What the declared operations running now (this thread) change, and the id of the
+# innermost one's entity: the database writes it into the change log when their
+# transaction commits (frontdesk/db/change_log.py), for the other stations.
+_writing: ContextVar[tuple[Changed, int | None]] = ContextVar(
+    "frontdesk_writing", default=(Changed.NONE, None))
+
+
+def writing() -> tuple[Changed, int | None]:
+    """(kinds, entity id or None) of the declared operations running in this thread now."""
+    return _writing.get()
+
+
+def _entity_parameter(fn: Callable[..., Any]) -> tuple[str, int | None] | None:
+    """(name, position or None if keyword-only) of fn's first `*_id` parameter."""
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    for i, p in enumerate(params):
+        if p.name.endswith("_id"):
+            positional = p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+            return p.name, (i if positional else None)
+    return None
+
+
+def _entity_of(param: tuple[str, int | None] | None, args: tuple, kwargs: dict) -> int | None:
+    if param is None:
+        return None
+    name, position = param
+    value = kwargs.get(name)
+    if value is None and position is not None and position < len(args):
+        value = args[position]
+    return value if type(value) is int else None
+
+
 def changes(kinds: Changed, *, when: Callable[[Any], bool] | None = None) -> Callable[[F], F]:
     """Declare what the decorated domain operation changes.
 
     `when(result)` narrows it: e.g. ``when=bool`` for a call that returns what it
     changed and may change nothing. The function and its return value are unchanged.
+    While it runs, :func:`writing` names its kinds (and its first ``*_id`` argument):
+    the transactions it commits leave that in the change log for the other stations.
     """
 
     def declare(fn: F) -> F:
+        entity_param = _entity_parameter(fn)
+
         @functools.wraps(fn)
         def operation(*args, **kwargs):
+            outer, outer_id = _writing.get()
+            entity = _entity_of(entity_param, args, kwargs)
+            token = _writing.set((outer | kinds, outer_id if entity is None else entity))
             try:
                 result = fn(*args, **kwargs)
             except ConflictError:
                 _note(kinds)
                 raise
+            finally:
+                _writing.reset(token)
             if when is None or when(result):
                 _note(kinds)
             return result

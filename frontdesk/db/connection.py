@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, unquote, urlparse
 from peewee import Database, OperationalError, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
+from frontdesk.db.change_log import SqliteLog
 from frontdesk.db.drivers import load_postgres_driver
 from frontdesk.db.models import database_proxy
 from frontdesk.db.server import ServerDatabase
@@ -44,6 +45,10 @@ SQLITE_LOCK_TYPE = "IMMEDIATE"
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A desk waits this long for an unreachable server before saying so (libpq waits for ever).
 PG_CONNECT_TIMEOUT = 10
+
+
+class LocalDatabase(SqliteLog, SqliteDatabase):
+    """SqliteDatabase whose commits leave a change_log row for the other stations."""
 
 
 def resolve_url(url: str | None, default_path: Path) -> str:
@@ -87,9 +92,9 @@ def make_database(url: str) -> Database:
     path = sqlite_path(url)
     if path is not None:
         if str(path) == ":memory:":
-            return SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
+            return LocalDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
         _check_sqlite_file(path)
-        return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE,
+        return LocalDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE,
                               check_same_thread=False)
     if parsed.scheme in ("postgresql", "postgres"):
         try:

@@ -103,7 +103,10 @@ def _door_tickets(db: Database) -> None:
 
 
 def _change_log(db: Database) -> None:
-    """What changed, for live updates between stations (filled in by the live-update work)."""
+    """What changed, for live updates between stations: the change_log table."""
+    from frontdesk.db.models import ChangeLog
+
+    db.create_tables([ChangeLog], safe=True)
 
 
 # Append new steps at the end; never edit or reorder a step that has shipped.

@@ -531,3 +531,25 @@ class LeaveRequest(BaseModel):
 
 STAFFING_MODELS = [RuleItem, RestDay, ShiftSwap, LeaveRequest]
 ALL_MODELS.extend(STAFFING_MODELS)
+
+
+# --- Live updates between stations: the change log (schema step 9) ----------
+
+from peewee import BigAutoField, BigIntegerField  # noqa: E402 - this section's own fields
+
+
+class ChangeLog(BaseModel):
+    """One committed write other stations may show (frontdesk/db/change_log.py writes it,
+    frontdesk/live reads it): seq is the commit order, pruned after a day."""
+
+    seq = BigAutoField()
+    kinds = CharField(max_length=120)  # Changed flag names, "VISITS,QUEUE"
+    entity_id = BigIntegerField(null=True)  # the operation's *_id argument, when it has one
+    station = CharField(max_length=16)  # the writing process: a station skips its own rows
+    at = DateTimeField(index=True)
+
+    class Meta:
+        table_name = "change_log"
+
+
+ALL_MODELS.append(ChangeLog)

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
+from frontdesk.db.change_log import ServerLog
 
-class ServerDatabase(PostgresqlDatabase):
-    """PostgresqlDatabase that replaces a connection the server has dropped."""
+
+class ServerDatabase(ServerLog, PostgresqlDatabase):
+    """PostgresqlDatabase that replaces a connection the server has dropped (and whose
+    commits leave a change_log row and a NOTIFY for the other stations: db/change_log.py)."""
 
     def _drop_if_dead(self) -> bool:
         """Forget this thread's connection if the server dropped it; True if it did."""

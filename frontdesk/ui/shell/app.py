@@ -114,6 +114,10 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
 
         lock.install(window, ctx)
         start_daily_backup(ctx, window)
+        # What other stations commit reaches this window's screens within a second.
+        from frontdesk.ui.shell import live
+
+        window.live = live.install(window, ctx)
     window.show()
     if ctx.staff is not None and not smoke:
         # Shift start: the handover notes waiting for this shift, beside the main window.
@@ -156,5 +160,7 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         window.close()
         return 0 if ok else 1
     code = app.exec()
+    if getattr(window, "live", None) is not None:
+        window.live.stop()
     ctx.tasks.wait()
     return code

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,6 +51,8 @@ AREAS = (
              "frontdesk.ui.service.followups:FollowUpArea", "Ctrl+5"),
     AreaSpec("admin", QT_TRANSLATE_NOOP("Areas", "Admin"),
              "frontdesk.ui.admin.area:AdminArea", "Ctrl+6"),
+    AreaSpec("service", QT_TRANSLATE_NOOP("Areas", "Service desk"),
+             "frontdesk.ui.service.desk:ServiceDeskArea", "Ctrl+7"),
 )
 
 
@@ -89,13 +92,18 @@ class MainWindow(Retranslating, QMainWindow):
             self.stack.addWidget(QWidget())  # filled on first show
         self.nav.currentRowChanged.connect(self.show_area_at)
 
-        # A fixed navigation column: no splitter, so no stray gap beside it.
+        # A fixed navigation column: no splitter, so no stray gap beside it. Above it,
+        # banners that say something about the whole window (add_banner).
         central = QWidget()
-        row = QHBoxLayout(central)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        self._column.addLayout(row, 1)
         self.setCentralWidget(central)
 
         self.staff_label = QLabel()
@@ -131,6 +139,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def area(self, key: str) -> QWidget | None:
         return self._areas.get(key)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip across the top of the window (e.g. the lost-connection banner)."""
+        self._column.insertWidget(self._column.count() - 1, banner)
 
     # --- menus and text ------------------------------------------------------
 

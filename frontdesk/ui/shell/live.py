@@ -1,0 +1,105 @@
+"""Live updates in the window: what other stations commit reaches this one's screens.
+
+The domain's LiveFeed (frontdesk/live) follows the change log on a thread of its own;
+here its batches cross to the UI thread (queued signals) and become
+``ctx.changes.emit_changes(kinds)``, the same signals this station's own runner emits.
+Rows this process wrote are skipped: the runner announced them already. Batches that
+arrive together are announced once (screens refresh once, not once per change).
+
+While the database cannot be reached a banner says so above the areas; nothing else
+changes (forms keep what was typed, lists stay as they were) and the screens catch up
+when the feed is back.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from frontdesk.changes import ALL_DATA, Changed
+from frontdesk.db.change_log import STATION
+from frontdesk.live import Change, LiveFeed
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.widgets.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
+
+
+class ConnectionBanner(Retranslating, QLabel):
+    """"Connection to the server lost. Reconnecting…": shown only while it is so."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("connectionBanner")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel#connectionBanner { background: #b3261e; color: white;"
+                           " font-weight: bold; padding: 6px; }")
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("Connection to the server lost. Reconnecting…"))
+
+
+class LiveBridge(QObject):
+    """Turns the feed's batches from other stations into ctx.changes signals."""
+
+    arrived = Signal(object)  # list[Change], from the feed's thread
+    status = Signal(bool)  # connected?, from the feed's thread
+
+    def __init__(self, ctx: AppContext, banner: ConnectionBanner | None = None,
+                 parent: QObject | None = None, **feed_options):
+        super().__init__(parent)
+        self.ctx, self.banner = ctx, banner
+        self._pending = Changed.NONE
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)
+        self._flush.timeout.connect(self._announce)
+        self.arrived.connect(self._arrived)
+        self.status.connect(self._status)
+        self.feed = LiveFeed(ctx.db_url, self.arrived.emit, self.status.emit, **feed_options)
+
+    def start(self) -> LiveBridge:
+        self.feed.start()
+        return self
+
+    def stop(self) -> None:
+        self.feed.stop()
+
+    @property
+    def connected(self) -> bool | None:
+        return self.feed.connected
+
+    def _arrived(self, changes: list[Change]) -> None:
+        for c in changes:
+            if c.station != STATION:
+                self._pending |= c.kinds
+        if self._pending:
+            self._flush.start()
+
+    def _announce(self) -> None:
+        kinds, self._pending = self._pending & ALL_DATA, Changed.NONE
+        if kinds:
+            self.ctx.changes.emit_changes(kinds)
+
+    def _status(self, ok: bool) -> None:
+        if self.banner is not None:
+            self.banner.setVisible(not ok)
+
+
+def install(window, ctx: AppContext, **feed_options) -> LiveBridge:
+    """Start live updates for the main window: its banner, stopped when the window goes."""
+    banner = ConnectionBanner(window)
+    window.add_banner(banner)
+    bridge = LiveBridge(ctx, banner, window, **feed_options)
+    window.destroyed.connect(bridge.feed.stop)
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(bridge.stop)
+    return bridge.start()
