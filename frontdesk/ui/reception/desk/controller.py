@@ -62,6 +62,12 @@ class DeskController(QObject):
     def deferred_billing(self) -> list:
         return self._read(reception.deferred_billing, clock.today(), actor=self.ctx.staff)
 
+    def find_by_number(self, number: str):
+        """The visit a scanned or typed visit number names (the guide slip's QR code)."""
+        from frontdesk.reception.visit_numbers import find_visit
+
+        return self._read(find_visit, number, actor=self.ctx.staff)
+
     def fee_quote(self):
         return self._read(reception.fee_quote, self.view.id, actor=self.ctx.staff)
 
@@ -84,7 +90,28 @@ class DeskController(QObject):
         return self._read(patients.form_for, patient_id, actor=self.ctx.staff).to_dict()
 
     def find_duplicates(self, form) -> list:
-        return self._read(patients.find_duplicates, form, actor=self.ctx.staff)
+        """The records that may be this person, checked on the worker (issue 20).
+
+        The window keeps painting and its timers run meanwhile; what the desk types or
+        clicks waits until the answer is in (so Register cannot be pressed twice).
+        """
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()
+        out: dict = {}
+
+        def finish(key: str, value) -> None:
+            out[key] = value
+            loop.quit()
+
+        self.ctx.run(patients.find_duplicates, form, actor=self.ctx.staff, background=True,
+                     on_done=lambda dups: finish("dups", dups),
+                     on_error=lambda exc: finish("error", exc))
+        if not out:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if "error" in out:
+            raise out["error"]
+        return out["dups"]
 
     def media_sources(self) -> list:
         try:
