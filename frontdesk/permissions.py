@@ -37,6 +37,8 @@ class Perm(StrEnum):
     FOLLOW_UP = "patient.follow_up"  # follow-up calls: sees full phone numbers
     REQUEST_ROSTER = "roster.request"  # ask for a swap or leave
     MANAGE_ROSTER = "roster.manage"  # roster, approve swaps and leave, record rules broken
+    CONSULT = "service.consult"  # consultations, bookings, complaints and ratings taken
+    SUPERVISE_COMPLAINTS = "service.complaints"  # handle, approve and close complaints
 
 
 class _System:
@@ -68,9 +70,10 @@ _FRONT |= {Perm.REQUEST_ROSTER}  # every front-line role asks for swaps and leav
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.GUIDE: frozenset({Perm.GREET, Perm.RUN_VISIT, Perm.VIEW_PATIENT, Perm.SIGN_IN,
                            Perm.WRITE_HANDOVER}),
-    Role.DESK: frozenset(_FRONT | {Perm.FOLLOW_UP}),
+    Role.DESK: frozenset(_FRONT | {Perm.FOLLOW_UP, Perm.CONSULT}),
     Role.SUPERVISOR: frozenset(_FRONT | {Perm.GROOMING_CHECK, Perm.VIEW_FINES, Perm.WAIVE_FINES,
-                                         Perm.PRINT_REPORTS, Perm.SET_VIP, Perm.FOLLOW_UP}),
+                                         Perm.PRINT_REPORTS, Perm.SET_VIP, Perm.FOLLOW_UP,
+                                         Perm.CONSULT, Perm.SUPERVISE_COMPLAINTS}),
     Role.ADMIN: frozenset({Perm.VIEW_PATIENT, Perm.MERGE_PATIENTS, Perm.SET_VIP,
                            Perm.PRINT_REPORTS, Perm.VIEW_FINES, Perm.MANAGE_STAFF,
                            Perm.MANAGE_RULES, Perm.MANAGE_SETTINGS, Perm.MANAGE_BACKUPS,
@@ -109,6 +112,9 @@ _PERM_NAMES = {
     Perm.REQUEST_ROSTER: Msg("申请换班或请假", "ask for a swap or leave"),
     Perm.MANAGE_ROSTER: Msg("排班、审批换班和请假、记录违规", "make the roster, approve swaps "
                             "and leave, and record rules broken"),
+    Perm.CONSULT: Msg("登记咨询、预约、投诉和满意度", "record consultations, bookings, "
+                      "complaints and ratings"),
+    Perm.SUPERVISE_COMPLAINTS: Msg("处理和审批投诉", "handle and approve complaints"),
 }
 
 

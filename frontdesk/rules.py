@@ -62,8 +62,14 @@ def load_rules(folder: Path | None = None) -> LoadReport:
     folder = folder or rules_dir()
     data = {name: read_toml(folder / name) for name in RULE_FILES}
     plan = _plan(folder, data)  # raises before anything is written
+    service_file = folder / "service.toml"
+    from frontdesk.service import desk_rules
+
+    desk_rules.read_file(service_file if service_file.exists() else None)  # checked first too
     with database_proxy.atomic():
-        return _write(plan)
+        report = _write(plan)
+        desk_rules.install(service_file if service_file.exists() else None)
+        return report
 
 
 def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:

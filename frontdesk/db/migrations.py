@@ -95,7 +95,43 @@ def _staffing_rules(db: Database) -> None:
 
 
 def _service_desk(db: Database) -> None:
-    """Consultations, appointments, complaints and satisfaction (service desk work)."""
+    """Consultations, appointments, complaints and satisfaction (service desk work).
+
+    New tables; media sources in two levels (media_source.parent_id); bookings get a
+    scannable code, who booked, a version and a change time; a slot's capacity per
+    schedule block; a no-show's follow-up call has a booking and maybe no patient record.
+    The service rules (and the media groups) are installed when the rules are loaded.
+    """
+    from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, SmallIntegerField
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    from frontdesk.db import models as m
+
+    migrator = SqliteMigrator(db) if isinstance(db, SqliteDatabase) else PostgresqlMigrator(db)
+    columns = [
+        ("doctor_schedule", "capacity", SmallIntegerField(default=4)),
+        ("media_source", "parent_id", ForeignKeyField(
+            m.MediaSource, field=m.MediaSource.id, null=True, on_delete="SET NULL")),
+        ("appointment", "code", CharField(max_length=10, null=True, unique=True)),
+        ("appointment", "booked_by_id", ForeignKeyField(
+            m.Staff, field=m.Staff.id, null=True, on_delete="RESTRICT")),
+        ("appointment", "version", IntegerField(default=1)),
+        ("appointment", "updated_at", DateTimeField(null=True)),
+        ("follow_up", "appointment_id", ForeignKeyField(
+            m.Appointment, field=m.Appointment.id, null=True, unique=True,
+            on_delete="SET NULL")),
+    ]
+    # Idempotent: a database made from the current models has them already.
+    have = {(t, c.name) for t in ("doctor_schedule", "media_source", "appointment", "follow_up")
+            for c in db.get_columns(t)}
+    migrate(*[migrator.add_column(t, c, f) for t, c, f in columns if (t, c) not in have])
+    if any(c.name == "patient_id" and not c.null for c in db.get_columns("follow_up")):
+        migrate(migrator.drop_not_null("follow_up", "patient_id"))
+    db.create_tables(m.SERVICE_MODELS, safe=True)
+    if m.Department.select().exists():  # rules loaded: arrange the media list, store the rules
+        from frontdesk.service import desk_rules
+
+        desk_rules.install()
 
 
 def _door_tickets(db: Database) -> None:

@@ -233,6 +233,8 @@ class DoctorSchedule(BaseModel):
     weekday = SmallIntegerField()  # 0 = Monday, as datetime.weekday()
     start = CharField(max_length=5)
     end = CharField(max_length=5)
+    # Bookings per appointment slot in this block (slot length: rules.service appointments).
+    capacity = SmallIntegerField(default=4)
 
     class Meta:
         indexes = ((("weekday", "doctor"), False),)
@@ -244,6 +246,8 @@ class MediaSource(BaseModel):
     name_en = CharField(max_length=60)
     sort = IntegerField(default=0)
     active = BooleanField(default=True)
+    # Two levels: a group (搜索引擎) has no parent; a source (百度) names its group.
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
 
 
 class TriageKeyword(BaseModel):
@@ -315,8 +319,13 @@ class Appointment(BaseModel):
     date = DateField(index=True)
     time = CharField(max_length=5, default="")
     complaint = TextField(default="")
-    status = CharField(max_length=12, default="booked")  # booked / arrived / cancelled
+    status = CharField(max_length=12, default="booked")  # booked / arrived / cancelled / no_show
     created_at = DateTimeField(default=clock.now)
+    # Short code printed on the booking and scanned at the door (unique, never reused).
+    code = CharField(max_length=10, null=True, unique=True)
+    booked_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    version = IntegerField(default=1)  # optimistic lock: two desks changing one booking
+    updated_at = DateTimeField(null=True)
 
 
 class Stage(StrEnum):
@@ -406,7 +415,9 @@ class VisitDraft(BaseModel):
 class FollowUp(BaseModel):
     # One follow-up per visit, enforced by the database (two desks may list at once).
     visit = ForeignKeyField(Visit, null=True, unique=True, on_delete="SET NULL")
-    patient = ForeignKeyField(Patient, backref="follow_ups", on_delete="CASCADE")
+    # A no-show's call has no visit (and, booked by phone, maybe no record): one per booking.
+    patient = ForeignKeyField(Patient, null=True, backref="follow_ups", on_delete="CASCADE")
+    appointment = ForeignKeyField(Appointment, null=True, unique=True, on_delete="SET NULL")
     due_date = DateField(index=True)
     status = CharField(max_length=12, default="open")  # open / done / unreachable / declined
     called_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
@@ -431,6 +442,133 @@ class AuditLog(BaseModel):
     entity = CharField(max_length=32)
     entity_id = CharField(max_length=32, default="")
     detail = TextField(default="")
+
+
+# --- Service desk: consultations, complaints, satisfaction -------------------
+
+
+class Consultation(BaseModel):
+    """One phone / online / walk-in enquiry (咨询登记), the seed's general and targeted fields."""
+
+    at = DateTimeField(default=clock.now, index=True)
+    channel = CharField(max_length=12)  # frontdesk.service.consultations.CHANNELS
+    answered_by = ForeignKeyField(Staff, on_delete="RESTRICT")
+    patient = ForeignKeyField(Patient, null=True, on_delete="SET NULL")
+    name = CharField(max_length=40, default="")
+    sex = CharField(max_length=1, default="")
+    age = SmallIntegerField(null=True)
+    phone = CharField(max_length=20, default="", index=True)
+    address = TextField(default="")
+    illness_duration = CharField(max_length=40, default="")
+    medical_history = TextField(default="")
+    disease_category = CharField(max_length=40, default="")
+    intention = TextField(default="")
+    concerns = TextField(default="")
+    health_question = TextField(default="")
+    price_comparison = TextField(default="")
+    habits = TextField(default="")
+    economic_status = CharField(max_length=40, default="")
+    person_type = CharField(max_length=40, default="")
+    media_source = ForeignKeyField(MediaSource, null=True, on_delete="SET NULL")
+    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
+    outcome = CharField(max_length=12, index=True)  # booked / will_come / price_only / not_interested
+    follow_up_on = DateField(null=True, index=True)
+    notes = TextField(default="")
+    appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
+    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")  # linked on arrival
+    version = IntegerField(default=1)
+
+
+class CalendarDay(BaseModel):
+    """An exception to Monday-Friday: a holiday (working=False) or a make-up working day."""
+
+    day = DateField(primary_key=True)
+    working = BooleanField(default=False)
+    name = CharField(max_length=40, default="")
+
+
+class Complaint(BaseModel):
+    """A complaint (投诉) with its deadlines and rules snapshot taken when it was received."""
+
+    received_at = DateTimeField(default=clock.now, index=True)
+    channel = CharField(max_length=12)
+    severity = CharField(max_length=8, index=True)  # major / general
+    name = CharField(max_length=40, default="")
+    phone = CharField(max_length=20, default="")
+    patient = ForeignKeyField(Patient, null=True, on_delete="SET NULL")
+    description = TextField()
+    department = ForeignKeyField(Department, null=True, on_delete="RESTRICT")
+    staff_concerned = CharField(max_length=40, default="")
+    recorded_by = ForeignKeyField(Staff, on_delete="RESTRICT")
+    handle_by = DateField()
+    revisit_by = DateField(null=True)  # set when handled
+    close_by = DateField()
+    rules_snapshot = TextField(default="{}")
+    status = CharField(max_length=10, default="open", index=True)  # open / handled / closed
+    handled_at = DateTimeField(null=True)
+    handled_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    resolution = TextField(default="")
+    compensation_fen = IntegerField(default=0)
+    approver_role = CharField(max_length=20, default="")  # required for compensation_fen
+    closed_at = DateTimeField(null=True)
+    version = IntegerField(default=1)
+
+
+class ComplaintApproval(BaseModel):
+    """Who approved a complaint's compensation: a named person in the role the amount needs."""
+
+    complaint = ForeignKeyField(Complaint, backref="approvals", on_delete="CASCADE")
+    amount_fen = IntegerField()
+    role = CharField(max_length=20)
+    approver_name = CharField(max_length=40)
+    recorded_by = ForeignKeyField(Staff, on_delete="RESTRICT")
+    at = DateTimeField(default=clock.now)
+
+    class Meta:
+        indexes = ((("complaint", "amount_fen"), True),)
+
+
+class ComplaintRevisit(BaseModel):
+    """A revisit call about a handled complaint (回访记录) and what the complainant said."""
+
+    complaint = ForeignKeyField(Complaint, backref="revisits", on_delete="CASCADE")
+    at = DateTimeField(default=clock.now)
+    staff = ForeignKeyField(Staff, on_delete="RESTRICT")
+    outcome = CharField(max_length=12)  # satisfied / partly / unsatisfied / unreachable
+    notes = TextField(default="")
+
+
+class SatisfactionRating(BaseModel):
+    """The seed's four points, each 1 (较差) … 4 (非常满意) or null (not asked), kept as given."""
+
+    at = DateTimeField(default=clock.now, index=True)
+    source = CharField(max_length=8)  # visit / call
+    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+    patient = ForeignKeyField(Patient, null=True, on_delete="SET NULL")
+    follow_up = ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
+    department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
+    attitude = SmallIntegerField(null=True)
+    skill = SmallIntegerField(null=True)
+    timeliness = SmallIntegerField(null=True)
+    promises = SmallIntegerField(null=True)
+    comment = TextField(default="")
+    recorded_by = ForeignKeyField(Staff, on_delete="RESTRICT")
+
+
+# Every appointment slot taken: the counter two desks race for (one row per doctor, day, time).
+class AppointmentSlot(BaseModel):
+    doctor = ForeignKeyField(Doctor, on_delete="CASCADE")
+    date = DateField()
+    time = CharField(max_length=5)
+    booked = SmallIntegerField(default=0)
+    capacity = SmallIntegerField()
+
+    class Meta:
+        indexes = ((("doctor", "date", "time"), True),)
+
+
+SERVICE_MODELS = [Consultation, CalendarDay, Complaint, ComplaintApproval, ComplaintRevisit,
+                  SatisfactionRating, AppointmentSlot]
 
 
 ALL_MODELS = [
@@ -461,6 +599,7 @@ ALL_MODELS = [
     Feedback,
     Fine,
     AuditLog,
+    *SERVICE_MODELS,
 ]
 
 

@@ -1,0 +1,86 @@
+"""The consultation screen, driven with the keyboard: type, Enter through, Ctrl+Enter saves;
+bad fields are marked where they are; a saved one is listed and can be corrected."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from frontdesk.db.models import Consultation, MediaSource
+from frontdesk.service import consultations as cs
+from frontdesk.ui.service.consultations import ConsultationPanel
+from frontdesk.ui.service.desk import ServiceDeskArea
+
+
+@pytest.fixture
+def panel(qtbot, rules_db, make_staff, ctx):
+    ctx.staff = make_staff("desk", name="李静")
+    w = ConsultationPanel(ctx)
+    qtbot.addWidget(w)
+    w.resize(1366, 700)
+    w.show()
+    return w
+
+
+def choose(box, value):
+    box.setCurrentIndex(box.findData(value))
+
+
+def test_typed_consultation_is_saved_with_ctrl_enter(qtbot, panel):
+    f = panel.form
+    f.editor("name").setFocus()
+    f.editor("name").insert("王芳")  # what the IME commits
+    qtbot.keyClick(f.editor("name"), Qt.Key.Key_Return)  # Enter moves on
+    qtbot.keyClicks(f.editor("age"), "36")
+    qtbot.keyClicks(f.editor("phone"), "13800138000")
+    group = MediaSource.get(MediaSource.code == "short_video")
+    choose(panel.group_combo, group.id)
+    choose(panel.source_combo, MediaSource.get(MediaSource.code == "douyin").id)
+    choose(f.editor("outcome"), cs.WILL_COME)
+    panel.call_back.setChecked(True)
+    qtbot.keyClick(f.editor("phone"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    c = Consultation.get()
+    assert (c.name, c.age, c.phone, c.outcome, c.media_source.code) == (
+        "王芳", 36, "13800138000", "will_come", "douyin")
+    assert c.follow_up_on is not None
+    assert panel.model.rowCount() == 1
+    assert f.value("name") == ""  # ready for the next call
+
+
+def test_bad_fields_are_marked_at_the_field_and_nothing_saved(qtbot, panel):
+    f = panel.form
+    qtbot.keyClicks(f.editor("phone"), "12345")
+    qtbot.keyClicks(f.editor("age"), "abc")
+    panel.save_button.click()
+    assert "11" in f.error_text("phone")
+    assert f.error_text("age")
+    assert Consultation.select().count() == 0
+    assert f.value("phone") == "12345"  # the typing stays
+
+
+def test_a_listed_consultation_is_loaded_and_corrected(qtbot, panel):
+    row = cs.record(actor=panel.ctx.staff, form=dict(channel="wechat", name="张伟",
+                                                     phone="13900139000",
+                                                     outcome=cs.PRICE_ONLY))
+    panel.refresh()
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.editing is not None and panel.form.value("name") == "张伟"
+    choose(panel.form.editor("outcome"), cs.NOT_INTERESTED)
+    panel.save_button.click()
+    c = Consultation.get_by_id(row.id)
+    assert (c.outcome, c.version) == ("not_interested", 2)
+
+
+def test_service_desk_area_builds_tabs_on_demand(qtbot, rules_db, make_staff, ctx):
+    ctx.staff = make_staff("supervisor")
+    area = ServiceDeskArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1366, 768)
+    area.show()
+    assert isinstance(area.panels["consultations"], ConsultationPanel)
+    assert list(area.panels) == ["consultations"]
+    qtbot.keyClick(area.panels["consultations"].form.editor("name"), Qt.Key.Key_2,
+                   Qt.KeyboardModifier.AltModifier)
+    assert area.tabs.currentIndex() == 1 or area.tabs.count() == 1
