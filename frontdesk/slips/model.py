@@ -98,6 +98,10 @@ class GuideSlip:
     patient_name: str = ""  # full name; only the masked form is ever printed
     visit_id: int = 0
     farewell: str | None = None  # None: 祝您健康 (or its English form)
+    # The visit's one visible number ("V20261123-0042"), printed and carried by the QR code
+    # so the next desk or clinic room can scan it to open the visit. "" on old callers:
+    # the QR then carries the internal FD-VISIT form.
+    visit_no: str = ""
 
 
 @dataclass(frozen=True)

@@ -99,12 +99,14 @@ def guide_blocks(slip: GuideSlip, fmt: str | PageFormat = "roll80",
     masked = mask_name(slip.patient_name)
     if masked:
         blocks.append(Field(L("患者", "Patient"), masked, base))
-    payload = qr_payload(slip.visit_id)
+    number = clean_text(slip.visit_no)
+    payload = number or qr_payload(slip.visit_id)
+    shown = number or str(slip.visit_id)
     blocks += [
         Space(f.gap_mm * mm * 0.5),
         _qr_graphic(payload, f),
-        Text(text(f"就诊编号 {slip.visit_id} · 请在诊室出示",
-                  f"Visit {slip.visit_id} · show this at the clinic room", lang),
+        Text(text(f"就诊号 {shown} · 请在诊室出示",
+                  f"Visit No. {shown} · show this at the clinic room", lang),
              small, align="center"),
         Rule(f.gap_mm * mm * 0.6),
         Text(clean_text(slip.farewell) if slip.farewell is not None
@@ -154,10 +156,17 @@ def billing_blocks(slip: BillingSlip, fmt: str | PageFormat = "roll80",
         Rule(f.gap_mm * mm * 0.6, dashed=False),
         Amount(text("合计", "Total", lang), format_fen(total), f.title_pt, bold=True),
         Space(f.gap_mm * mm * 0.5),
-        Text(text("请持此单到收费处缴费", "Please pay at the cashier with this slip", lang),
-             small, align="center"),
+        Text(pay_note(total, lang), small, align="center"),
     ]
     return align_fields(blocks)
+
+
+def pay_note(total_fen: int, lang: str | None = None) -> str:
+    """The slip's last line: where to pay, or that nothing is to be paid."""
+    if total_fen <= 0:
+        return text("本次无需缴费，请凭此单直接到科室候诊",
+                    "Nothing to pay: go straight to the department with this slip", lang)
+    return text("请持此单到收费处缴费", "Please pay at the cashier with this slip", lang)
 
 
 def _render(blocks: list[Block], fmt: PageFormat, title: str, subject: str) -> bytes:

@@ -76,8 +76,10 @@ def queue_number(dept: Department, queue_no: int | None) -> str:
 
 
 def visit_number(visit: Visit) -> str:
-    """"V20261123-0042": the visit's day and id, unique and readable over the counter."""
-    return f"V{visit.visit_date:%Y%m%d}-{visit.id:04d}"
+    """"V20261123-0042": the visit's one visible number (frontdesk.reception.visit_numbers)."""
+    from frontdesk.reception.visit_numbers import visit_number as number
+
+    return number(visit.visit_date, visit.id)
 
 
 def _event_time(visit: Visit, actions: tuple[str, ...]) -> dt.datetime | None:
@@ -115,6 +117,7 @@ def guide_slip_for(visit_id: int, *, actor, lang: str | None = None) -> GuideSli
         time=_event_time(visit, _GUIDE_TIME_ACTIONS) or visit.created_at,
         patient_name=visit.patient.name if visit.patient else "",
         visit_id=visit.id,
+        visit_no=visit_number(visit),
     )
 
 

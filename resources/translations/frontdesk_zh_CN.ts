@@ -593,6 +593,43 @@
     </message>
 </context>
 <context>
+    <name>ClinicPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="158"/>
+        <source>In consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="159"/>
+        <source>Called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="167"/>
+        <source>next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../frontdesk/ui/queue/display.py" line="168"/>
+        <source>%n ahead</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="169"/>
+        <source>Clinic paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../frontdesk/ui/queue/display.py" line="171"/>
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClosedStep</name>
     <message>
         <location filename="../../frontdesk/ui/reception/steps.py" line="296"/>
@@ -1020,89 +1057,147 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="331"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="342"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="532"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="558"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="612"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="638"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="632"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="658"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="632"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="658"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="633"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="659"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="636"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="637"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="663"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="648"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="668"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="694"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="695"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="670"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="696"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="671"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="697"/>
+        <source>Scan or type visit No. (Ctrl+K)</source>
+        <translation>扫码或输入就诊号 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
+        <source>Visit number</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="672"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="673"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="676"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="273"/>
+        <source>%1 · Waiting room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="274"/>
+        <source>Waiting room</source>
+        <translation type="unfinished">候诊</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="275"/>
+        <source>Welcome. Please wait to be called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="276"/>
+        <source>Connection to the server lost; showing the last known queue. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="389"/>
+        <source>Now calling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="390"/>
+        <source>Calling again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="391"/>
+        <source>Missed turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="392"/>
+        <source>Back from tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="397"/>
+        <source>Please see the triage desk</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4137,6 +4232,135 @@
         <location filename="../../frontdesk/ui/reception/visits.py" line="202"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceSettingsPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="34"/>
+        <source>Automatic (best available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="35"/>
+        <source>System voice (Qt text-to-speech)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="36"/>
+        <source>espeak-ng (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="37"/>
+        <source>Pre-recorded clips (number and room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="38"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="41"/>
+        <source>Masked name (王某芳)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="42"/>
+        <source>No name, the number only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <source>Say each call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <source>Chime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
+        <source>Patient&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="117"/>
+        <source> times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="118"/>
+        <source>Ding-dong before each call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="119"/>
+        <source>&amp;Test the voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="120"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished">保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="122"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="138"/>
+        <source>First Mandarin voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="167"/>
+        <source>the system voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
+        <source>the pre-recorded clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
+        <source>nothing (voice off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="169"/>
+        <source>Speaking with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="171"/>
+        <source>The chosen engine is not available on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="173"/>
+        <source>This PC has no sound output: connect speakers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="176"/>
+        <source>Sound failed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -272,3 +272,42 @@ print("ok")
                          cwd=root)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_guide_qr_and_text_carry_the_visit_number(guide, monkeypatch):
+    """Issue 18, point 5: one visible number; the QR opens the visit at the next station."""
+    import reportlab.graphics.barcode as rl_barcode
+
+    from frontdesk.reception.visit_numbers import parse_visit_number
+    from frontdesk.slips import slip_texts
+
+    calls = []
+    real = rl_barcode.createBarcodeDrawing
+
+    def spy(code, **options):
+        calls.append((code, options.get("value")))
+        return real(code, **options)
+
+    monkeypatch.setattr(rl_barcode, "createBarcodeDrawing", spy)
+    barcodes.barcode_drawing.cache_clear()
+    barcodes.barcode_rects.cache_clear()
+    slip = replace(guide, visit_id=396, visit_no="V20261207-0396")
+    render_guide(slip)
+    payload = next(v for c, v in calls if c == "QR")
+    assert payload == "V20261207-0396" and parse_visit_number(payload) == 396
+    texts = " ".join(slip_texts(slip, lang="zh_CN"))
+    assert "V20261207-0396" in texts and "就诊编号 396" not in texts
+
+
+def test_a_zero_billing_slip_does_not_send_the_patient_to_the_cashier():
+    from frontdesk.slips import slip_texts
+    from frontdesk.slips.model import BillingSlip, FeeLine, Waiver
+
+    free = BillingSlip(hospital="测试医院", visit_no="V20261207-0396", record_no="D0000012",
+                       patient_name="王丽", department="内科",
+                       lines=(FeeLine("挂号费", 2000),), waiver=Waiver("金卡", 2000))
+    texts = slip_texts(free, lang="zh_CN")
+    assert "请持此单到收费处缴费" not in texts
+    assert any("无需缴费" in t for t in texts)
+    paid = replace(free, waiver=None)
+    assert "请持此单到收费处缴费" in slip_texts(paid, lang="zh_CN")

@@ -24,6 +24,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -121,10 +122,16 @@ class DeskView(Retranslating, QWidget):
         self.late_button.setObjectName("completeDeferred")
         self.late_button.setStyleSheet("color: #991b1b; font-weight: 700;")
         self.late_button.hide()
+        # A scanner types the guide slip's QR code (the visit number) here and presses Enter.
+        self.scan = QLineEdit()
+        self.scan.setObjectName("visitNumberScan")
+        self.scan.setClearButtonEnabled(True)
+        self.scan.setMaximumWidth(240)
         bottom = QHBoxLayout()
         bottom.addWidget(self.next_button)
         bottom.addWidget(self.late_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.scan)
         bottom.addWidget(self.leave_button)
 
         step_area = QWidget()
@@ -161,6 +168,10 @@ class DeskView(Retranslating, QWidget):
         self.leave_shortcut = button_shortcut(self.leave_button, "F8")
         self.next_shortcut = button_shortcut(self.next_button, "F4")
         self.late_shortcut = button_shortcut(self.late_button, "F7", self)
+        self.scan.returnPressed.connect(self.open_by_number)
+        scan_key = QShortcut(QKeySequence("Ctrl+K"), self)
+        scan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scan_key.activated.connect(self.scan.setFocus)
         list_key = QShortcut(QKeySequence("F6"), self)
         list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_key.activated.connect(self.visit_list.view.setFocus)
@@ -349,6 +360,21 @@ class DeskView(Retranslating, QWidget):
             self.notice.hide()
         self.show_visit(view, keep_typed=keep_typed)
         self.visit_list.select_visit(visit_id)
+
+    def open_by_number(self) -> None:
+        """Open the visit whose number was scanned (guide slip QR) or typed (Ctrl+K)."""
+        number = self.scan.text().strip()
+        if not number:
+            return
+        try:
+            view = self.controller.find_by_number(number)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "warn")
+            self.scan.selectAll()
+            return
+        self.scan.clear()
+        self.open_visit(view.id)
+        self.focus_default()
 
     def open_deferred(self, visit_id: int) -> None:
         """Open a red-flag visit to complete its deferred registration, then its billing."""
@@ -668,6 +694,8 @@ class DeskView(Retranslating, QWidget):
             "Choose a patient on the left, or press F4 for the next one waiting."))
         self.leave_button.setText(self.tr("Patient left… (F8)"))
         self.leave_button.setAccessibleName(self.tr("Patient left"))
+        self.scan.setPlaceholderText(self.tr("Scan or type visit No. (Ctrl+K)"))
+        self.scan.setAccessibleName(self.tr("Visit number"))
         self.next_button.setText(self.tr("Next waiting patient (F4)"))
         self.next_button.setAccessibleName(self.tr("Next waiting patient"))
         self.late_button.setText(self.tr("Register and bill now (F7)"))
