@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "security.lockout_seconds": 30,  # first wait; doubles with each further failure
     "queue.amber_minutes": 15,
     "queue.red_minutes": 30,
+    "queue.clinic": {},  # clinic queue rules (frontdesk.queue.clinic_rules); {} = the defaults
     "slips.guide.format": "roll80",
     "slips.billing.format": "roll80",
     "printing.guide.printer": "",

@@ -70,7 +70,10 @@ def _follow_up_one_per_visit(db: Database) -> None:
 
 
 def _front_of_house(db: Database) -> None:
-    """The queue after the desk (filled in by the clinic-queue work)."""
+    """The queue after the desk: clinic queue entries, their events and paused clinics."""
+    from frontdesk.db.models import QUEUE_MODELS
+
+    db.create_tables(QUEUE_MODELS, safe=True)
 
 
 def _staffing_rules(db: Database) -> None:

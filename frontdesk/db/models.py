@@ -571,6 +571,74 @@ SERVICE_MODELS = [Consultation, CalendarDay, Complaint, ComplaintApproval, Compl
                   SatisfactionRating, AppointmentSlot]
 
 
+# --- The queue after the desk (clinic queues) -----------------------------------
+
+
+class QueueEntry(BaseModel):
+    """A visit in its clinic's queue after the desk: waiting → called → consulting → done.
+
+    One row per visit (a transfer moves the row, it never adds one); `version` is the
+    optimistic lock two calling stations meet on. The ordering rules live in
+    frontdesk.queue.clinic; the row keeps only the facts they read.
+    """
+
+    visit = ForeignKeyField(Visit, unique=True, backref="queue_entries", on_delete="CASCADE")
+    day = DateField(index=True)
+    department = ForeignKeyField(Department, on_delete="RESTRICT")
+    doctor = ForeignKeyField(Doctor, null=True, on_delete="RESTRICT")  # None: any doctor
+    state = CharField(max_length=12, default="waiting", index=True)
+    version = IntegerField(default=1)
+    joined_at = DateTimeField(default=clock.now)  # first come, first served among equals
+    priority = CharField(max_length=16, default="")  # a class set at the calling panel
+    room = CharField(max_length=40, default="")  # where the patient was last called to
+    calls = SmallIntegerField(default=0)  # calls and recalls since the last wait
+    called_at = DateTimeField(null=True)
+    reinsert_rule = CharField(max_length=16, default="")  # after a missed turn: after_n / end_of_session
+    reinsert_n = SmallIntegerField(default=0)
+    requeued_at = DateTimeField(null=True)
+    back_from_tests_at = DateTimeField(null=True)
+    updated_at = DateTimeField(default=clock.now)
+
+    class Meta:
+        indexes = ((("day", "department", "state"), False),)
+
+
+class QueueEvent(BaseModel):
+    """One row per queue change (called, recalled, missed, …): timings and the calls to announce."""
+
+    entry = ForeignKeyField(QueueEntry, null=True, backref="events", on_delete="CASCADE")
+    visit = ForeignKeyField(Visit, null=True, on_delete="CASCADE")
+    day = DateField(index=True)
+    action = CharField(max_length=24)
+    from_state = CharField(max_length=12, default="")
+    state = CharField(max_length=12, default="")
+    department = ForeignKeyField(Department, on_delete="RESTRICT")
+    doctor = ForeignKeyField(Doctor, null=True, on_delete="RESTRICT")
+    room = CharField(max_length=40, default="")
+    at = DateTimeField(default=clock.now, index=True)
+    staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    note = TextField(default="")
+
+
+class ClinicState(BaseModel):
+    """A clinic's state for a day: paused (停诊) or open. doctor_key 0 = the whole department."""
+
+    day = DateField()
+    department = ForeignKeyField(Department, on_delete="RESTRICT")
+    doctor_key = IntegerField(default=0)  # the doctor's id, 0 for the department (NULLs never clash)
+    paused = BooleanField(default=False)
+    reason = TextField(default="")
+    version = IntegerField(default=1)
+    updated_at = DateTimeField(default=clock.now)
+    updated_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("day", "department", "doctor_key"), True),)
+
+
+QUEUE_MODELS = [QueueEntry, QueueEvent, ClinicState]
+
+
 ALL_MODELS = [
     SchemaVersion,
     Setting,
@@ -600,6 +668,7 @@ ALL_MODELS = [
     Fine,
     AuditLog,
     *SERVICE_MODELS,
+    *QUEUE_MODELS,
 ]
 
 

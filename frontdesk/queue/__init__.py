@@ -1,6 +1,7 @@
-"""The queue area: queue numbers and the waiting board (and, later, the queues after the desk)."""
+"""The queue area: queue numbers, the waiting board and the clinic queues after the desk."""
 
 from frontdesk.privacy import mask_name
+from frontdesk.queue import clinic, clinic_rules
 from frontdesk.queue.board import BoardDepartment, BoardRow, wait_level, waiting_board
 from frontdesk.queue.numbers import (
     MAX_ATTEMPTS,
@@ -13,6 +14,6 @@ from frontdesk.queue.numbers import (
 
 __all__ = [
     "MAX_ATTEMPTS", "QUEUE_LOCK_CLASS", "WAITING_STAGES", "BoardDepartment", "BoardRow",
-    "assign_queue_no", "mask_name", "next_queue_no", "queue_label", "wait_level",
-    "waiting_board",
+    "assign_queue_no", "clinic", "clinic_rules", "mask_name", "next_queue_no", "queue_label",
+    "wait_level", "waiting_board",
 ]

@@ -412,11 +412,12 @@ def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int
     return _get_visit(visit_id)
 
 
-@changes(Changed.VISITS)
+@changes(Changed.VISITS | Changed.QUEUE)
 @_settled()
 def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
     """The escort has introduced the patient to the doctor: ESCORT → DONE.
 
+    The visit joins its clinic's queue in the same transaction (queue.clinic).
     An escort still out with another patient today (handed over, not back at
     post) is refused: ValidationError, field "escort_id", naming that visit.
     """
@@ -424,8 +425,10 @@ def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: in
     escort = _checked_escort(escort_id)
     with _write_tx():
         _check_escort_free(escort, visit_id)
-        return _move(visit_id, actor=actor, expected_version=expected_version,
+        view = _move(visit_id, actor=actor, expected_version=expected_version,
                      to_stage=stages.DONE, action=stages.HANDED_TO_DOCTOR, escort=escort.id)
+        queue.clinic.enqueue_in_tx(visit_id, actor=actor)
+        return view
 
 
 def _is_back(visit_id: int) -> bool:
