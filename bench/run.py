@@ -227,6 +227,75 @@ def lookup(bench: Bench) -> list[Row]:
     return rows
 
 
+# --- duplicate check before a new record -------------------------------------------------
+
+DUPLICATES_TITLE = ("duplicate check before a new record", "p95 ≤ 20 ms and ≤ 2× raw")
+
+
+class _Raw:
+    """A raw sqlite3 connection where the app's SQL builders want a database."""
+
+    def __init__(self, con):
+        self.execute_sql = con.execute
+
+
+def _raw_duplicates(con, name: str, sex: str, age: int, phone: str) -> set[int]:
+    """The duplicate check's queries in raw sqlite3 (the same indexes), ids only."""
+    from frontdesk.patients import _near_names_sqlite, estimated_birth
+    from frontdesk.pinyin import primary_key
+
+    today = clock.today()
+    oldest = estimated_birth(age + 2, today).isoformat()
+    youngest = estimated_birth(max(age - 1, 0), today).isoformat()
+    ids = {r[0] for r in con.execute(
+        "SELECT id FROM patient WHERE phone = ? AND +merged_into_id IS NULL", (phone,))}
+    window = ("p.birth_date > ? AND p.birth_date <= ? AND p.sex = ? "
+              "AND +p.merged_into_id IS NULL")
+    ids |= {r[0] for r in con.execute(
+        "SELECT p.id FROM patient_search_key k JOIN patient p ON p.id = k.patient_id "
+        f"WHERE k.key = ? AND {window}", (primary_key(name), oldest, youngest, sex))}
+    ids |= {r[0] for r in _near_names_sqlite(_Raw(con), name, window, [oldest, youngest, sex])}
+    return ids
+
+
+@benchmark("duplicates", DUPLICATES_TITLE)
+def duplicates(bench: Bench) -> list[Row]:
+    patients = need("frontdesk.patients", "find_duplicates")
+    from frontdesk import pinyin
+    from frontdesk.db.models import Staff
+    from frontdesk.patient_form import RegistrationForm
+
+    db = bench.copy("read")
+    _open_app_db(db)
+    desk = Staff.get(Staff.role == "desk")
+    con = sqlite_connect(db)
+    rng = random.Random(20)
+    n = bench.meta.counts["patient"]
+    people = []
+    while len(people) < bench.warmup + bench.runs:
+        row = con.execute("SELECT name, sex, birth_date FROM patient WHERE id = ?",
+                          (rng.randrange(1, n + 1),)).fetchone()
+        if row and row[2]:
+            # Someone like a patient on file (same name, sex, age), a phone nobody has.
+            age = patients.age_on(dt.date.fromisoformat(row[2]))
+            people.append((row[0], row[1], age, f"199{rng.randrange(10**8):08d}"))
+    pinyin.load()
+    app_ms, raw_ms = [], []
+    for i, (name, sex, age, phone) in enumerate(people):
+        form = RegistrationForm(name=name, sex=sex, phone=phone, age=age)
+        a = time_calls(lambda f=form: patients.find_duplicates(f, actor=desk), 1, warmup=0)
+        r = time_calls(lambda: _raw_duplicates(con, name, sex, age, phone), 1, warmup=0)
+        if i >= bench.warmup:
+            app_ms += a
+            raw_ms += r
+    con.close()
+    return [Row(*DUPLICATES_TITLE, samples=app_ms, baseline=raw_ms, limit=20, max_ratio=2,
+                note="patients.find_duplicates for a new patient with the name, sex and age of "
+                     "a random patient on file (the common surnames: thousands of same-surname "
+                     "records); raw = the same SQL in sqlite3, ids only. Runs on the worker "
+                     "thread in the app (ui/reception/desk/controller.py)")]
+
+
 # --- visit stage transition -------------------------------------------------------------
 
 TRANSITION_TITLE = ("visit stage transition commit (greeting → triage)",

@@ -382,16 +382,67 @@ def _similar_candidates(name: str, sex: str, age: int) -> list[tuple[int, str, o
                 f"JOIN patient p ON p.id = k.patient_id WHERE k.key = {q} AND {window}",
                 [reading, oldest, youngest, sex]):
             found[pid] = (pid, pname, birth, pname != name)
-    patterns = [_pattern_sql(p, postgres) for p in _near_name_patterns(name)]
-    alternatives = " OR ".join(f"p.name {op} {q}" for op, _ in patterns)
-    first = name[:1]
-    for pid, pname, birth in db.execute_sql(
-            f"SELECT p.id, p.name, p.birth_date FROM patient p WHERE p.name >= {q} "
-            f"AND p.name < {q} AND ({alternatives}) AND {window}",
-            [first, first + _UPPER_BOUND, *(operand for _, operand in patterns),
-             oldest, youngest, sex]):
+    rows = (_near_names_sqlite(db, name, window, [oldest, youngest, sex]) if not postgres
+            else _near_names_scan(db, name, window, [oldest, youngest, sex]))
+    for pid, pname, birth in rows:
         found.setdefault(pid, (pid, pname, birth, False))
     return sorted(found.values())
+
+
+def _near_names_scan(db, name: str, window: str, window_params: list):
+    """Rows whose name matches a near-name pattern: one scan of the surname's names."""
+    q = db.param
+    patterns = [_pattern_sql(p, True) for p in _near_name_patterns(name)]
+    alternatives = " OR ".join(f"p.name {op} {q}" for op, _ in patterns)
+    first = name[:1]
+    return db.execute_sql(
+        f"SELECT p.id, p.name, p.birth_date FROM patient p WHERE p.name >= {q} "
+        f"AND p.name < {q} AND ({alternatives}) AND {window}",
+        [first, first + _UPPER_BOUND, *(operand for _, operand in patterns), *window_params])
+
+
+def _near_names_sqlite(db, name: str, window: str, window_params: list):
+    """The same rows by index seeks only, however common the surname (SQLite).
+
+    A pattern fixed up to its second character or further is a short range of the
+    (name, birth_date) index. One with "any character" second (张?明, 张?小明) would
+    scan every 张: instead a recursive query skips from one second character to the
+    next (one seek each) and looks up 张X明 / 张X小明 for each X it finds.
+    """
+    first = name[:1]
+    narrow, rests = [], []
+    for p in _near_name_patterns(name):
+        if p[1:2] == _ANY:
+            rests.append(p[2:])
+        else:
+            narrow.append(p)
+    cols = "SELECT p.id, p.name, p.birth_date FROM patient p"
+    parts, params = [], []
+    exact = [p for p in narrow if _ANY not in p]
+    if exact:
+        parts.append(f"{cols} WHERE p.name IN ({','.join('?' * len(exact))}) AND {window}")
+        params += [*exact, *window_params]
+    for p in narrow:
+        if _ANY in p:
+            prefix = p[:p.index(_ANY)]
+            parts.append(f"{cols} WHERE p.name >= ? AND p.name < ? AND p.name GLOB ? AND {window}")
+            params += [prefix, prefix + _UPPER_BOUND, _pattern_sql(p, False)[1], *window_params]
+    if rests:
+        second = "substr(nxt.name, 2, 1)"
+        names = ", ".join(f"? || {second} || ?" for _ in rests)
+        parts.append(
+            "SELECT * FROM (WITH RECURSIVE nxt(name) AS ("
+            "SELECT (SELECT name FROM patient WHERE name > ? ORDER BY name LIMIT 1) "
+            "UNION ALL SELECT (SELECT name FROM patient WHERE name >= ? || "
+            f"char(unicode({second}) + 1) ORDER BY name LIMIT 1) FROM nxt "
+            "WHERE substr(nxt.name, 1, 1) = ?) "
+            f"SELECT p.id, p.name, p.birth_date FROM nxt JOIN patient p ON p.name IN ({names}) "
+            f"WHERE substr(nxt.name, 1, 1) = ? AND {window})")
+        params += [first, first, first]
+        for rest in rests:
+            params += [first, rest]
+        params += [first, *window_params]
+    return db.execute_sql(" UNION ALL ".join(parts), params)
 
 
 def _ids(sql: str, params: list) -> list[int]:
