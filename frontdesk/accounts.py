@@ -89,7 +89,7 @@ def check_pin_entry(pin: str, *, field: str = "pin") -> None:
 def check_pin_format(pin: str, *, field: str = "pin") -> None:
     """A new PIN (set or changed) is exactly `security.pin_length` digits (ASCII 0-9 only)."""
     n = pin_length()
-    if not pin:
+    if not pin or not isinstance(pin, str):
         raise ValidationError("请输入 PIN 码。", "Enter the PIN.", field=field)
     if len(pin) != n or not (pin.isascii() and pin.isdigit()):
         raise ValidationError(f"PIN 码必须正好是 {n} 位数字。", f"The PIN must be exactly {n} digits.",
@@ -99,7 +99,7 @@ def check_pin_format(pin: str, *, field: str = "pin") -> None:
 def check_password_rules(password: str, *, username: str = "", field: str = "password") -> None:
     """At least `security.min_password_length` characters, letters and digits, not the username."""
     n = int(settings.get("security.min_password_length"))
-    if not password:
+    if not password or not isinstance(password, str):
         raise ValidationError("请输入密码。", "Enter a password.", field=field)
     if len(password) < n:
         raise ValidationError(f"密码至少需要 {n} 个字符。", f"The password needs at least {n} characters.",

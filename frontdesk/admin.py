@@ -313,6 +313,11 @@ def set_doctor_schedule(*, actor, doctor_id: int, blocks: list[tuple[int, str, s
     """Replace a doctor's weekly schedule: (weekday 0=Mon..6, "HH:MM", "HH:MM") blocks."""
     require(actor, Perm.MANAGE_RULES)
     clean = []
+    if not isinstance(blocks, (list, tuple)) or not all(
+            isinstance(b, (list, tuple)) and len(b) == 3 for b in blocks):
+        raise ValidationError("出诊时间格式不对：每段应为 星期、开始、结束。",
+                              "A schedule is a list of (weekday, start, end) blocks.",
+                              field="start")
     for weekday, start, end in blocks:
         if not isinstance(weekday, int) or not 0 <= weekday <= 6:
             raise ValidationError("星期必须是周一到周日。", "The weekday must be Monday to Sunday.",
@@ -441,6 +446,8 @@ def update_settings(*, actor, values: dict[str, Any]) -> list[str]:
     """Check every value first, then write the changed ones together; returns the changed keys."""
     require(actor, Perm.MANAGE_SETTINGS)
     clean = {}
+    if not isinstance(values, dict):
+        raise ValidationError("没有可保存的设置。", "There are no settings to save.", field="values")
     for key, value in values.items():
         if key not in EDITABLE_SETTINGS:
             raise ValidationError(f"未知设置 {key}。", f"Unknown setting {key}.", field=key)

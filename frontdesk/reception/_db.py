@@ -23,6 +23,7 @@ from frontdesk.db.models import Visit, database_proxy
 from frontdesk.errors import ConflictError, DatabaseUnavailable, NotFound, ValidationError
 from frontdesk.reception.views import _as_date, _get_visit
 from frontdesk.stages import stage_name
+from frontdesk.validation import lookup_id
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ _LOAD_SQL = ("SELECT id, version, stage, visit_date, queue_no, patient_id, depar
 
 def _load(visit_id: int) -> _VisitRow:
     db = database_proxy.obj
-    row = db.execute_sql(_LOAD_SQL.format(p=db.param), [visit_id]).fetchone()
+    row = db.execute_sql(_LOAD_SQL.format(p=db.param), [lookup_id(visit_id)]).fetchone()
     if row is None:
         raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
     (vid, version, stage, visit_date, queue_no, patient_id, department_id, doctor_id,

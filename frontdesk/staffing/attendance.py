@@ -50,7 +50,7 @@ def prove_pin(staff: Staff, pin: str | None, *, field: str = "pin") -> None:
     presence. The check goes through accounts.verify_pin, so wrong PINs count
     towards the account's lock-out and a colleague's PIN cannot be guessed here.
     """
-    pin = (pin or "").strip()
+    pin = pin.strip() if isinstance(pin, str) else ""
     if not pin:
         raise ValidationError(f"请 {staff.display_name} 本人输入 PIN。",
                               f"{staff.display_name} must enter their own PIN.", field=field)

@@ -44,7 +44,7 @@ from frontdesk.permissions import Perm, allowed, require
 from frontdesk.staffing import attendance
 from frontdesk.staffing import fines as fines_mod
 from frontdesk.staffing.attendance import assigned_shifts, prove_pin
-from frontdesk.validation import clean_text
+from frontdesk.validation import clean_text, lookup_id
 
 CATEGORY_NAMES: dict[str, Msg] = {
     "appearance": Msg("仪容仪表", "Appearance"),
@@ -276,7 +276,7 @@ def record_check(*, actor, form: CheckForm, outcomes: Mapping[str, ItemOutcome],
 @changes(Changed.GROOMING)
 def acknowledge(*, check_id: int, pin: str, at: dt.datetime | None = None) -> GroomingCheck:
     """The checked staff member confirms the record with their own PIN."""
-    check = GroomingCheck.get_or_none(GroomingCheck.id == check_id)
+    check = GroomingCheck.get_or_none(GroomingCheck.id == lookup_id(check_id))
     if check is None:
         raise NotFound("找不到该检查记录。", "No such check record.")
     staff = check.staff
@@ -342,7 +342,7 @@ def check_record(*, actor, check_id: int) -> CheckRecord:
     """A recorded check, for supervisors (who check) and whoever may view fines (admin)."""
     if not allowed(actor, Perm.VIEW_FINES):
         require(actor, Perm.GROOMING_CHECK)
-    check = GroomingCheck.get_or_none(GroomingCheck.id == check_id)
+    check = GroomingCheck.get_or_none(GroomingCheck.id == lookup_id(check_id))
     if check is None:
         raise NotFound("找不到该检查记录。", "No such check record.")
     categories = {i["code"]: i["category"] for i in json.loads(check.items_snapshot or "[]")}
