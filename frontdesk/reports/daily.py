@@ -7,9 +7,12 @@ number is an SQL aggregate (see :mod:`frontdesk.reports.queries`).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from frontdesk import audit, clock, settings
 from frontdesk.errors import ValidationError
+from frontdesk.patients import mask_phone
+from frontdesk.permissions import SYSTEM, Perm, require
 from frontdesk.reports import queries
 from frontdesk.reports.access import check
 from frontdesk.reports.model import Comparison, DailySummary, Totals
@@ -47,15 +50,21 @@ def check_not_future(day: dt.date, *, today: dt.date | None = None, field: str =
 
 
 def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
-                now: dt.datetime | None = None) -> DailySummary:
+                now: dt.datetime | None = None, full_phones: bool = False) -> DailySummary:
     """The summary of `day` (a date or "YYYY-MM-DD"), read in one transaction.
 
     Raises ValidationError for a malformed or future date and PermissionDenied
     when `actor` (a Staff row; the CLI and benchmark pass SYSTEM) may not print
     reports. `actor` has no default: a caller that forgets it must fail, not
     run as the system. A day without visits gives a valid summary whose `is_empty` is True.
+
+    The call-back list's phone numbers are masked (138****8000) as the board and
+    slips mask names, unless `full_phones` is asked for by someone who makes the
+    follow-up calls (Perm.FOLLOW_UP; PermissionDenied otherwise).
     """
     check(actor)
+    if full_phones and actor is not SYSTEM:
+        require(actor, Perm.FOLLOW_UP)
     day = parse_day(day)
     check_not_future(day, today=today)
     prev_start, prev_end = day - dt.timedelta(days=COMPARISON_DAYS), day - dt.timedelta(days=1)
@@ -81,13 +90,20 @@ def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
             staff=queries.staff_work(day, day),
             grooming=queries.grooming(day, day, with_rows=True),
             handovers=queries.handovers(day, day),
-            callbacks=queries.callbacks(day, day),
+            callbacks=_phones(queries.callbacks(day, day), full_phones),
             comparison=_compare(totals, flow, prev_days, prev_avg, prev_totals, prev_flow),
             comparison_days=prev_days,
         )
     # Patient counts, red flags and staff per day: who looked is traceable (coalesced).
     audit.viewed(actor, "report", day.isoformat())
     return summary
+
+
+def _phones(rows, full: bool) -> tuple:
+    """The call-back rows, their phone numbers masked unless `full`."""
+    if full:
+        return tuple(rows)
+    return tuple(replace(r, phone=mask_phone(r.phone)) for r in rows)
 
 
 def _compare(totals: Totals, flow, prev_days: int, prev_avg: dict[str, float],

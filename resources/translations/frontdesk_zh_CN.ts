@@ -597,36 +597,32 @@
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="158"/>
         <source>In consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>就诊中</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="159"/>
         <source>Called</source>
-        <translation type="unfinished"></translation>
+        <translation>已叫号</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="167"/>
         <source>next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一位</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="168"/>
-        <source>%n ahead</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <source>{n} ahead</source>
+        <translation>前面 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="171"/>
+        <source>{n} waiting</source>
+        <translation>{n} 人候诊</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="169"/>
         <source>Clinic paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../frontdesk/ui/queue/display.py" line="171"/>
-        <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>暂停门诊</translation>
     </message>
 </context>
 <context>
@@ -1153,51 +1149,149 @@
     </message>
 </context>
 <context>
+    <name>DisplaySetupDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="177"/>
+        <source>Waiting-room display</source>
+        <translation>候诊叫号屏</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="178"/>
+        <source>Display</source>
+        <translation>叫号屏</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="179"/>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="180"/>
+        <source>Notice and broadcast</source>
+        <translation>通知与广播</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="181"/>
+        <source>Departments</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="182"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="183"/>
+        <source>Announce calls on this PC&apos;s speakers</source>
+        <translation>用本机音箱播报叫号</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="184"/>
+        <source>&amp;Open the display</source>
+        <translation>打开叫号屏(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="185"/>
+        <source>No department ticked: every department with patients waiting. F11 switches full screen, Esc leaves it. On a PC that does nothing else, start it with: frontdesk display</source>
+        <translation>不勾选科室即显示所有有患者候诊的科室。F11 切换全屏，Esc 退出全屏。专用的叫号电脑可用命令 frontdesk display 直接启动。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="188"/>
+        <source>Scrolling notice</source>
+        <translation>滚动通知</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="189"/>
+        <source>Emergency broadcast</source>
+        <translation>紧急广播</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="190"/>
+        <source>Show for</source>
+        <translation>显示时长</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="191"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="192"/>
+        <source>Save notice</source>
+        <translation>保存通知</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="193"/>
+        <source>&amp;Broadcast now</source>
+        <translation>立即广播(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="194"/>
+        <source>Stop the broadcast</source>
+        <translation>停止广播</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="198"/>
+        <source>Screen {n}: {w} × {h}</source>
+        <translation>屏幕 {n}：{w} × {h}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="270"/>
+        <source>No broadcast on the displays.</source>
+        <translation>叫号屏上没有广播。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="272"/>
+        <source>On the displays until {time}: {text}</source>
+        <translation>叫号屏显示至 {time}：{text}</translation>
+    </message>
+</context>
+<context>
     <name>DisplayWindow</name>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="273"/>
-        <source>%1 · Waiting room</source>
-        <translation type="unfinished"></translation>
+        <source>{hospital} · Waiting room</source>
+        <translation>{hospital} · 候诊叫号</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="274"/>
         <source>Waiting room</source>
-        <translation type="unfinished">候诊</translation>
+        <translation>候诊</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="275"/>
         <source>Welcome. Please wait to be called.</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎就诊，请留意叫号。</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="276"/>
         <source>Connection to the server lost; showing the last known queue. Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>与服务器的连接已断开，显示的是最后的候诊信息，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="389"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="396"/>
         <source>Now calling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="390"/>
-        <source>Calling again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="391"/>
-        <source>Missed turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="392"/>
-        <source>Back from tests</source>
-        <translation type="unfinished"></translation>
+        <translation>正在呼叫</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/display.py" line="397"/>
+        <source>Calling again</source>
+        <translation>再次呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="398"/>
+        <source>Missed turn</source>
+        <translation>已过号</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="399"/>
+        <source>Back from tests</source>
+        <translation>检查返回</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/display.py" line="404"/>
         <source>Please see the triage desk</source>
-        <translation type="unfinished"></translation>
+        <translation>请到分诊台报到</translation>
     </message>
 </context>
 <context>
@@ -2531,52 +2625,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="180"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="184"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="186"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="190"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="187"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="188"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="192"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="189"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="190"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="194"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="191"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="195"/>
+        <source>&amp;Waiting-room display and voice…</source>
+        <translation>候诊叫号屏与语音(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="196"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="192"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="197"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="203"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="200"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="205"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -3141,135 +3240,145 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="220"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="228"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="221"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="229"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="222"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="230"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="223"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="231"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="224"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="225"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="226"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="227"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="228"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="229"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="230"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="231"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="443"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="461"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <source>Full phone numbers</source>
+        <translation>显示完整电话</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <source>The call-back list shows phone numbers masked (138****8000) unless you need them for follow-up calls.</source>
+        <translation>回访名单中的电话默认隐藏中间四位（138****8000），回访时才需显示完整号码。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="306"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="323"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="327"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="345"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="359"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="377"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="444"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="462"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="466"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="484"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="474"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="492"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -4239,128 +4348,128 @@
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="34"/>
         <source>Automatic (best available)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（选用可用的最佳引擎）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="35"/>
         <source>System voice (Qt text-to-speech)</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语音（Qt 语音合成）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="36"/>
         <source>espeak-ng (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>espeak-ng（离线）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="37"/>
         <source>Pre-recorded clips (number and room)</source>
-        <translation type="unfinished"></translation>
+        <translation>预录语音片段（只报号码和诊室）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="38"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="41"/>
         <source>Masked name (王某芳)</source>
-        <translation type="unfinished"></translation>
+        <translation>隐去部分姓名（王某芳）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="42"/>
         <source>No name, the number only</source>
-        <translation type="unfinished"></translation>
+        <translation>不报姓名，只报号码</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>语音引擎</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>语音</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Say each call</source>
-        <translation type="unfinished"></translation>
+        <translation>每次叫号播报</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Chime</source>
-        <translation type="unfinished"></translation>
+        <translation>提示音</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>音量</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
         <source>Patient&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>患者姓名</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="117"/>
         <source> times</source>
-        <translation type="unfinished"></translation>
+        <translation> 遍</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="118"/>
         <source>Ding-dong before each call</source>
-        <translation type="unfinished"></translation>
+        <translation>每次叫号前先响“叮咚”</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="119"/>
         <source>&amp;Test the voice</source>
-        <translation type="unfinished"></translation>
+        <translation>试听(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="120"/>
         <source>&amp;Save</source>
-        <translation type="unfinished">保存(&amp;S)</translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="122"/>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="138"/>
         <source>First Mandarin voice</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个普通话语音</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="167"/>
         <source>the system voice</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语音</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
         <source>the pre-recorded clips</source>
-        <translation type="unfinished"></translation>
+        <translation>预录语音片段</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
         <source>nothing (voice off)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（语音已关闭）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="169"/>
-        <source>Speaking with %1.</source>
-        <translation type="unfinished"></translation>
+        <source>Speaking with {engine}.</source>
+        <translation>正在使用{engine}播报。</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="171"/>
         <source>The chosen engine is not available on this PC.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有所选的语音引擎。</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="173"/>
         <source>This PC has no sound output: connect speakers.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有声音输出设备，请连接音箱。</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="176"/>
         <source>Sound failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>声音播放失败。</translation>
     </message>
 </context>
 </TS>

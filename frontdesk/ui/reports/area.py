@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -66,8 +67,9 @@ class Loaded:
     chart_pdfs: list[bytes]
 
 
-def _load(ctx_staff, mode: str, day: dt.date, start: dt.date, end: dt.date) -> Loaded:
-    summary = (build_daily(day, actor=ctx_staff) if mode == "day"
+def _load(ctx_staff, mode: str, day: dt.date, start: dt.date, end: dt.date,
+          full_phones: bool = False) -> Loaded:
+    summary = (build_daily(day, actor=ctx_staff, full_phones=full_phones) if mode == "day"
                else build_range(start, end, actor=ctx_staff))
     pdfs = [charts.chart_pdf(d) for d in charts.charts_for(summary)] if not summary.is_empty \
         else []
@@ -154,6 +156,10 @@ class ReportsArea(Retranslating, QWidget):
         self.print_button.setObjectName("reportPrint")
         self.export_button = QPushButton()
         self.export_button.setObjectName("reportExport")
+        # The call-back list's phone numbers are masked unless someone who makes the
+        # follow-up calls asks for them (the choice is not remembered).
+        self.full_phones = QCheckBox()
+        self.full_phones.setObjectName("reportFullPhones")
         self.progress = QProgressBar()
         self.progress.setObjectName("reportProgress")
         self.progress.setRange(0, 0)  # busy: a report has no meaningful percentage
@@ -184,6 +190,7 @@ class ReportsArea(Retranslating, QWidget):
         bar.addWidget(self.week_button)
         bar.addWidget(self.month_button)
         bar.addWidget(self.show_button)
+        bar.addWidget(self.full_phones)
         bar.addWidget(self.progress)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
@@ -198,6 +205,7 @@ class ReportsArea(Retranslating, QWidget):
 
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.show_button.clicked.connect(self.refresh)
+        self.full_phones.toggled.connect(lambda _on: self.loaded is not None and self.refresh())
         self.week_button.clicked.connect(self.pick_last_week)
         self.month_button.clicked.connect(self.pick_this_month)
         self.print_button.clicked.connect(self.print_report)
@@ -236,6 +244,10 @@ class ReportsArea(Retranslating, QWidget):
         self.print_button.setAccessibleName(self.tr("Print report"))
         self.export_button.setText(self.tr("&Export…"))
         self.export_button.setAccessibleName(self.tr("Export report"))
+        self.full_phones.setText(self.tr("Full phone numbers"))
+        self.full_phones.setToolTip(self.tr(
+            "The call-back list shows phone numbers masked (138****8000) unless you "
+            "need them for follow-up calls."))
         self.progress.setAccessibleName(self.tr("Report in progress"))
         self.tabs.setAccessibleName(self.tr("Report sections"))
         if self.loaded is not None:
@@ -259,6 +271,7 @@ class ReportsArea(Retranslating, QWidget):
         for w in (self.from_label, self.from_edit, self.to_label, self.to_edit,
                   self.week_button, self.month_button):
             w.setVisible(not day)
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         may = allowed(self.ctx.staff, Perm.PRINT_REPORTS)
@@ -266,6 +279,10 @@ class ReportsArea(Retranslating, QWidget):
         self.print_button.setEnabled(may and has)
         self.export_button.setEnabled(may and has)
         self.show_button.setEnabled(not self.busy)
+        phones = allowed(self.ctx.staff, Perm.FOLLOW_UP) and self.mode.currentData() == "day"
+        self.full_phones.setVisible(phones)
+        if not phones and self.full_phones.isChecked():
+            self.full_phones.setChecked(False)
 
     # --- actions --------------------------------------------------------------------
 
@@ -306,7 +323,8 @@ class ReportsArea(Retranslating, QWidget):
         self.title.setText(self.tr("Working out the numbers…"))
         self._update_buttons()
         # ctx.run turns a driver error on the worker into a sentence (frontdesk.db.faults).
-        self.ctx.run(_load, staff, mode, day, start, end, background=True,
+        full = self.full_phones.isChecked() and self.full_phones.isVisibleTo(self)
+        self.ctx.run(_load, staff, mode, day, start, end, full, background=True,
                      on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, loaded: Loaded) -> None:

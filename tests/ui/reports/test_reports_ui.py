@@ -65,7 +65,8 @@ def test_the_fixture_day_on_screen(area, fx, qtbot, tmp_path):
     assert tabs == ["概况", "分类统计", "流程时间", "员工工作量", "仪容与考勤", "交接班记录",
                     "回访名单"]
     assert ["就诊总人数", "7", "3.0"] in cells(area.models["overview"])
-    assert cells(area.models["callbacks"])[0][:3] == ["1", "张三", "13800000001"]
+    # Masked on screen and paper unless asked for (issue 18, point 6).
+    assert cells(area.models["callbacks"])[0][:3] == ["1", "张三", "138****0001"]
     assert cells(area.models["flow"])[3] == ["进门 → 交给医生（全程）", "4", "25.0", "50.0"]
     assert "王悦" in [row[0] for row in cells(area.models["staff"])]
     # the three charts of the day, drawn from the printed ones
@@ -169,3 +170,19 @@ def test_desk_staff_may_not_see_reports(area, fx, qtbot):
     assert "无权打印报表" in area.error.text()
     assert not area.print_button.isEnabled() and not area.export_button.isEnabled()
     assert area.models == {}
+
+
+def test_full_phone_numbers_only_when_asked(area, fx, qtbot):
+    """Issue 18, point 6: the supervisor ticks "Full phone numbers" to see them."""
+    area.show()  # opens on today's report first
+    qtbot.waitUntil(lambda: not area.busy, timeout=20000)
+    area.set_day(fx.day)
+    show(area, qtbot)
+    assert area.full_phones.isVisible() and not area.full_phones.isChecked()
+    assert cells(area.models["callbacks"])[0][2] == "138****0001"
+    qtbot.mouseClick(area.full_phones, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not area.busy, timeout=20000)
+    assert cells(area.models["callbacks"])[0][2] == "13800000001"
+    area.ctx.staff = fx.staff.admin  # an admin prints reports but makes no calls
+    area._update_buttons()
+    assert not area.full_phones.isVisible() and not area.full_phones.isChecked()

@@ -82,7 +82,8 @@ def test_handover_notes(fx, summary):
     assert note.shift_zh.startswith("全天班")
 
 
-def test_callback_list_has_full_phone_numbers_in_arrival_order(fx, summary):
+def test_callback_list_has_full_phone_numbers_in_arrival_order_when_asked(fx):
+    summary = build_daily(fx.day, actor=fx.staff.supervisor, today=fx.today, full_phones=True)
     assert tuple((c.patient, c.phone) for c in summary.callbacks) == fx.expected.callbacks
     assert [c.first_visit for c in summary.callbacks] == [True, False, True]
     assert summary.callbacks[0].department_zh == "肛肠科"
@@ -141,3 +142,20 @@ def test_actor_has_no_default(fx):
         build_daily(fx.day, today=fx.today)
     with pytest.raises(TypeError):
         build_range(fx.day, fx.day, today=fx.today)
+
+
+def test_phone_numbers_are_masked_unless_asked_by_someone_allowed(fx, summary):
+    """Issue 18, point 6: the printed summary does not hand out 44 phone numbers."""
+    from frontdesk.errors import PermissionDenied
+    from frontdesk.permissions import SYSTEM, Perm, allowed
+    from frontdesk.reports.tables import daily_tables
+
+    phones = [c.phone for c in summary.callbacks]
+    assert phones == ["138****0001", "139****0002", "138****0003"]
+    cells = [str(v) for t in daily_tables(summary, "zh_CN") for row in t.rows for v in row]
+    assert not any(full in cells for _, full in fx.expected.callbacks)
+    assert [c.phone for c in build_daily(fx.day, actor=SYSTEM, today=fx.today).callbacks] \
+        == phones  # the command line too, unless it asks
+    assert not allowed(fx.staff.admin, Perm.FOLLOW_UP)  # prints reports, makes no calls
+    with pytest.raises(PermissionDenied):
+        build_daily(fx.day, actor=fx.staff.admin, today=fx.today, full_phones=True)

@@ -32,7 +32,7 @@ def pdf_text(data: bytes, tmp_path) -> str:
 
 @pytest.fixture
 def summary(fx):
-    return build_daily(fx.day, actor=SYSTEM, today=fx.today)
+    return build_daily(fx.day, actor=SYSTEM, today=fx.today, full_phones=True)
 
 
 @needs_poppler
