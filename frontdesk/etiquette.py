@@ -28,6 +28,8 @@ YOUNG_WOMAN_BELOW_AGE = 30
 # From this age patients are addressed as 叔叔 / 阿姨, as the hand-over script
 # does for elders.
 ELDER_MIN_AGE = 50
+# Below this age a patient is a child: 小朋友, whatever the sex (the door's "child" band).
+CHILD_BELOW_AGE = 14
 
 MALE, FEMALE = "M", "F"
 _SEX_ALIASES = {
@@ -41,6 +43,8 @@ def _sex_code(sex: str | None) -> str:
 
 
 def _zh_title(sex: str, age: int | None) -> str:
+    if age is not None and age < CHILD_BELOW_AGE:
+        return "小朋友"
     elder = age is not None and age >= ELDER_MIN_AGE
     if sex == MALE:
         return "叔叔" if elder else "先生"
@@ -90,6 +94,8 @@ def title_of(sex: str | None, age: int | None, lang: str | None = None) -> str:
     """The title alone, for "这位先生": 先生, 小姐, 阿姨; English "gentleman" / "lady"."""
     code = _sex_code(sex)
     en = {MALE: "gentleman", FEMALE: "lady"}.get(code, "patient")
+    if age is not None and age < CHILD_BELOW_AGE:
+        en = "young patient"
     return text(_zh_title(code, age), en, lang)
 
 

@@ -28,6 +28,17 @@ DEFAULTS: dict[str, Any] = {
     "queue.amber_minutes": 15,
     "queue.red_minutes": 30,
     "queue.clinic": {},  # clinic queue rules (frontdesk.queue.clinic_rules); {} = the defaults
+    # The desk list's colours, per stage (minutes in that step; DONE = escort not back yet).
+    "desk.amber_minutes": {"GREETING": 3, "TRIAGE": 5, "REGISTRATION": 10, "BILLING": 5,
+                           "ESCORT": 10, "DONE": 15},
+    "desk.red_minutes": {"GREETING": 8, "TRIAGE": 10, "REGISTRATION": 20, "BILLING": 10,
+                         "ESCORT": 20, "DONE": 30},
+    "door.ticket_prefix": "A",  # door tickets read A001, A002 … (one sequence per day)
+    "door.child_below_age": 14,  # the door's age bands: child below this age …
+    "door.elder_min_age": 60,  # … elder from this age (the house's 老年人)
+    "slips.ticket.format": "roll80",
+    "printing.ticket.printer": "",
+    "queue.clinic": {},  # clinic queue rules (frontdesk.queue.clinic_rules); {} = the defaults
     "slips.guide.format": "roll80",
     "slips.billing.format": "roll80",
     "printing.guide.printer": "",
@@ -63,6 +74,8 @@ DESK_LOCAL = frozenset({
     "ui.language",
     "slips.guide.format",
     "slips.billing.format",
+    "slips.ticket.format",
+    "printing.ticket.printer",
     "printing.guide.printer",
     "printing.billing.printer",
     "printing.report.printer",

@@ -138,7 +138,31 @@ def _service_desk(db: Database) -> None:
 
 
 def _door_tickets(db: Database) -> None:
-    """Door tickets (filled in by the door-ticket work)."""
+    """Door tickets: the visit gains the door's ticket, sex, age band, name and priority.
+
+    The unique index (visit_date, door_ticket_no) is what keeps two door devices from
+    handing out one number; old visits keep NULL tickets, which never clash. Columns
+    or the index already there (a file re-stamped to an older version) are kept.
+    """
+    from peewee import CharField, IntegerField
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    migrator = SqliteMigrator(db) if isinstance(db, SqliteDatabase) else PostgresqlMigrator(db)
+    have = {c.name for c in db.get_columns("visit")}
+    wanted = {
+        "door_ticket_no": IntegerField(null=True),
+        "door_ticket": CharField(max_length=12, default=""),
+        "door_sex": CharField(max_length=1, default=""),
+        "door_age_band": CharField(max_length=8, default=""),
+        "door_name": CharField(max_length=40, default=""),
+        "priority": CharField(max_length=16, default=""),
+    }
+    ops = [migrator.add_column("visit", name, field)
+           for name, field in wanted.items() if name not in have]
+    if not any(ix.name == "visit_visit_date_door_ticket_no" for ix in db.get_indexes("visit")):
+        ops.append(migrator.add_index("visit", ("visit_date", "door_ticket_no"), True))
+    if ops:
+        migrate(*ops)
 
 
 def _change_log(db: Database) -> None:

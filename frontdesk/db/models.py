@@ -374,10 +374,20 @@ class Visit(BaseModel):
     left_reason = TextField(default="")
     created_at = DateTimeField(default=clock.now, index=True)
     updated_at = DateTimeField(default=clock.now)
+    # What the door guide saw and asked (schema step 8): the day's ticket ("A012"), sex,
+    # age band (child / adult / elder), a name or surname if given, a PriorityClass value.
+    door_ticket_no = IntegerField(null=True)
+    door_ticket = CharField(max_length=12, default="")
+    door_sex = CharField(max_length=1, default="")
+    door_age_band = CharField(max_length=8, default="")
+    door_name = CharField(max_length=40, default="")
+    priority = CharField(max_length=16, default="")
 
     class Meta:
-        # Two desks registering at the same moment can never share a number.
-        indexes = ((("department", "visit_date", "queue_no"), True),)
+        # Two desks registering at the same moment can never share a number;
+        # two door devices can never hand out the same ticket on one day.
+        indexes = ((("department", "visit_date", "queue_no"), True),
+                   (("visit_date", "door_ticket_no"), True))
 
 
 class VisitEvent(BaseModel):

@@ -31,6 +31,7 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConfigError, ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, Role, require
+from frontdesk.reception import tickets
 from frontdesk.reception._db import (
     _check_version,
     _commit,
@@ -88,15 +89,38 @@ def _require_stage(visit: Visit, allowed: tuple[str, ...], action_zh: str, actio
 
 
 @changes(Changed.VISITS)
-def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "") -> VisitView:
-    """The door guide greets a patient: a new visit at GREETING ("arrived")."""
+def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "", sex: str = "",
+                age_band: str = "", name: str = "", priority: str = "",
+                appointment_id: int | None = None) -> VisitView:
+    """The door guide greets a patient: a new visit at GREETING ("arrived").
+
+    The visit gets the day's door ticket (A012, see tickets.py) and what the guide
+    saw: sex, age band, a name or surname, a priority class. With `appointment_id`
+    (a booking checked in at the door, tickets.find_booking) the booking is marked
+    arrived in the same transaction and pre-fills the visit: its patient record,
+    complaint, department and doctor.
+    """
     require(actor, Perm.GREET)
     note = validation.clean_text(note, "note", NOTE_MAX_LENGTH)
+    details = tickets.check_details(sex, age_band, name, priority)
     at = clock.now()
     with _write_tx():
+        fields: dict[str, Any] = {}
+        if appointment_id is not None:
+            appt = Appointment.get_or_none(
+                Appointment.id == validation.lookup_id(appointment_id))
+            tickets.claim_appointment(appt.id if appt else 0, at.date())
+            booked = True
+            fields = dict(appointment=appt.id, complaint=appt.complaint or "",
+                          department=appt.department_id, doctor=appt.doctor_id)
+            if appt.patient_id is not None:
+                fields["patient"] = appt.patient_id
         visit = Visit.create(visit_date=at.date(), stage=stages.GREETING, version=1,
                              first_visit=bool(first_visit), has_appointment=bool(booked),
-                             created_at=at, updated_at=at)
+                             door_sex=details.sex, door_age_band=details.age_band.value,
+                             door_name=details.name, priority=details.priority.value,
+                             created_at=at, updated_at=at, **fields)
+        tickets.assign_ticket(visit.id, at.date())
         VisitEvent.create(visit=visit.id, from_stage="", stage=stages.GREETING,
                           action=stages.ARRIVED, at=at, staff=actor, note=note)
     return _get_visit(visit.id)

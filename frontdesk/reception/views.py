@@ -73,6 +73,13 @@ class VisitView:
     registered_late: bool = False  # a deferred visit registered after treatment began
     billing_open: bool = False  # billing deferred and not yet paid or waived
     left_reason_code: str = ""  # leave_reasons code (left_reason is its label, localised)
+    # What the door recorded (reception/tickets.py): ticket "A012", sex and age band as
+    # seen, the name or surname given, a queue.priority.PriorityClass value.
+    door_ticket: str = ""
+    door_sex: str = ""
+    door_age_band: str = ""
+    door_name: str = ""
+    priority: str = ""
 
 
 # Reading is raw SQL on purpose: peewee spends longer building a five-table select
@@ -83,7 +90,8 @@ _VIEW_SQL = (
     "v.department_id, v.doctor_id, v.fee_fen, v.fee_waived, v.waiver_reason, v.escort_id, "
     "v.left_reason, p.name, p.sex, p.birth_date, p.vip_tier, p.phone, p.record_no, "
     "d.code, d.name_zh, d.name_en, d.short_zh, d.room, d.floor, d.directions_zh, "
-    "d.directions_en, doc.name, doc.title_zh, doc.title_en, s.display_name "
+    "d.directions_en, doc.name, doc.title_zh, doc.title_en, s.display_name, "
+    "v.door_ticket, v.door_sex, v.door_age_band, v.door_name, v.priority "
     "FROM visit v "
     "LEFT JOIN patient p ON p.id = v.patient_id "
     "LEFT JOIN department d ON d.id = v.department_id "
@@ -127,14 +135,15 @@ def _view(row: tuple, events: list[EventView]) -> VisitView:
      appointment_id, complaint, red_flag, triage_reason, department_id, doctor_id, fee_fen,
      fee_waived, waiver_reason, escort_id, left_reason, p_name, p_sex, p_birth, p_vip, p_phone,
      p_record, d_code, d_name_zh, d_name_en, d_short, d_room, d_floor, d_dir_zh, d_dir_en,
-     doc_name, doc_title_zh, doc_title_en, escort_name) = row
+     doc_name, doc_title_zh, doc_title_en, escort_name) = row[:37]
+    door_ticket, door_sex, door_age_band, door_name, priority = row[37:42]
     visit_date = _as_date(visit_date)
     has_patient, has_dept = patient_id is not None, department_id is not None
     moves = [e for e in events if e.from_stage != e.stage]
     return VisitView(
         id=vid, version=version, stage=stage, visit_date=visit_date,
         queue_label=queue.queue_label(d_short, queue_no) if has_dept else "",
-        patient_id=patient_id, patient_name=p_name or "", sex=p_sex or "",
+        patient_id=patient_id, patient_name=p_name or "", sex=p_sex or door_sex or "",
         age=patients.age_on(_as_date(p_birth), visit_date) if has_patient else None,
         vip_tier=p_vip or "", first_visit=bool(first_visit),
         has_appointment=bool(has_appointment), appointment_id=appointment_id,
@@ -158,6 +167,9 @@ def _view(row: tuple, events: list[EventView]) -> VisitView:
         open=stages.is_open(stage),
         registered_late=any(e.action == stages.REGISTERED_LATE for e in events),
         left_reason_code=leave_reasons.code_of(left_reason or ""),
+        door_ticket=door_ticket or "", door_sex=door_sex or "",
+        door_age_band=door_age_band or "", door_name=door_name or "",
+        priority=priority or "",
         billing_open=(any(e.action == stages.DEFERRED for e in events)
                       and not any(e.action in (stages.PAID_LATE, stages.WAIVED_LATE)
                                   for e in events)),
