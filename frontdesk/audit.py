@@ -39,6 +39,11 @@ ACTION_NAMES: dict[str, Msg] = {
     "deactivate": Msg("停用", "deactivated"),
     "reactivate": Msg("重新启用", "reactivated"),
     "delete": Msg("删除", "deleted"),
+    "approve": Msg("批准", "approved"),
+    "reject": Msg("驳回", "refused"),
+    "withdraw": Msg("撤回", "withdrawn"),
+    "acknowledge": Msg("确认", "acknowledged"),
+    "paid": Msg("已缴纳", "paid"),
 }
 ACTIONS = tuple(ACTION_NAMES)
 

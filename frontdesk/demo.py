@@ -171,7 +171,10 @@ def _make_patients(rng: random.Random, count: int, today: dt.date) -> list[Patie
 
 
 def _make_rota(staff: list[Staff], today: dt.date) -> None:
-    shifts = list(Shift.select().order_by(Shift.id))
+    from frontdesk.staffing import staffing_rules
+
+    seasonal = staffing_rules.current().seasonal_codes()  # office hours: not the desk's rota
+    shifts = [s for s in Shift.select().order_by(Shift.id) if s.code not in seasonal]
     rows = []
     for back in range(7, -2, -1):
         day = today - dt.timedelta(days=back)

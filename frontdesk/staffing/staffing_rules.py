@@ -18,6 +18,7 @@ from typing import Any
 
 from frontdesk import settings
 from frontdesk.db.models import Department, RuleItem, Shift, database_proxy
+from frontdesk.paths import resource_path
 from frontdesk.rule_files import Reader, bad, entries, read_toml
 
 FILE = "staffing.toml"
@@ -182,9 +183,7 @@ def write(p: dict[str, Any]) -> int:
 
 
 def load(folder: Path | None = None) -> int:
-    from frontdesk.rules import rules_dir
-
-    p = plan(folder or rules_dir())
+    p = plan(folder or resource_path("rules"))
     with database_proxy.atomic():
         return write(p)
 

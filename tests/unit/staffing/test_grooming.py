@@ -17,10 +17,9 @@ from frontdesk.db.models import (
     GroomingItem,
     GroomingResult,
     Shift,
-    ShiftAssignment,
 )
 from frontdesk.errors import ConfigError, ConflictError, PermissionDenied, ValidationError
-from frontdesk.staffing import grooming
+from frontdesk.staffing import grooming, roster
 from frontdesk.staffing.grooming import ItemOutcome
 
 DAY = dt.date(2026, 11, 23)
@@ -33,8 +32,8 @@ def team(rules_db, make_staff):
     boss = make_staff("supervisor", name="雷婷婷")
     desk = make_staff("desk", name="李静", pin="2001")
     guide = make_staff("guide", name="王悦", pin="3001")
-    for s in (desk, guide):
-        ShiftAssignment.create(staff=s, shift=day_shift, date=DAY)
+    for s in (desk, guide):  # the roster the supervisor makes (staffing.roster)
+        roster.set_day(actor=boss, staff_id=s.id, day=DAY, shifts=["day"])
     return boss, desk, guide, day_shift
 
 

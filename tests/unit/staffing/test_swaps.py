@@ -1,0 +1,123 @@
+"""Swaps (换班): the monthly limit at its edge, approval moves the roster, one approval wins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+from frontdesk.db.models import ShiftSwap, Staff
+from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
+from frontdesk.staffing import attendance, leave, roster, swaps
+
+MON = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def team(rules_db, make_staff):
+    boss = make_staff("supervisor", name="雷婷婷")
+    boss2 = make_staff("supervisor", name="郑瑜")
+    desk = make_staff("desk", name="李静", pin="2001")
+    guide = make_staff("guide", name="王悦", pin="3001")
+    other = make_staff("desk", name="赵敏", pin="4001")
+    for i in range(10):
+        day = MON + dt.timedelta(days=i - 20)
+        roster.set_day(actor=boss, staff_id=desk.id, day=day, shifts=["day"])
+        roster.set_day(actor=boss, staff_id=guide.id, day=day, shifts=["late"])
+        roster.set_day(actor=boss, staff_id=other.id, day=day, shifts=["early"])
+    for s in (desk, guide, other):
+        roster.set_day(actor=boss, staff_id=s.id, day=MON,
+                       shifts=[{"李静": "day", "王悦": "late", "赵敏": "early"}[s.display_name]])
+    return boss, boss2, desk, guide, other
+
+
+def test_request_and_approve_moves_both_shifts(team):
+    boss, _, desk, guide, _ = team
+    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id,
+                              partner_day=MON - dt.timedelta(days=12), partner_shift_code="late",
+                              reason="家里有事")
+    assert line.status == "pending" and roster.on_shift(MON)[0] == ("李静", "day")
+    done = swaps.decide(actor=boss, swap_id=line.id, approve=True)
+    assert done.status == "approved" and done.decided_by == "雷婷婷"
+    assert ("王悦", "day") in roster.on_shift(MON) and ("李静", "day") not in roster.on_shift(MON)
+    assert ("李静", "late") in roster.on_shift(MON - dt.timedelta(days=12))
+    # sign-in follows the roster
+    assert [s.code for s in attendance.assigned_shifts(guide, MON)] == ["day", "late"]
+    assert [x.id for x in swaps.register(actor=boss, year=2026, month=11)] == [line.id]
+    assert [x.id for x in swaps.register(actor=desk, year=2026, month=11)] == [line.id]
+
+
+def test_the_limit_is_two_a_month_for_each_side(team):
+    boss, _, desk, guide, other = team
+    d1, d2, d3 = (MON - dt.timedelta(days=n) for n in (19, 18, 17))
+    for d in (d1, d2):
+        swaps.request_swap(actor=desk, day=d, shift_code="day", partner_id=other.id)
+    with pytest.raises(ValidationError) as err:  # the third for the requester
+        swaps.request_swap(actor=desk, day=d3, shift_code="day", partner_id=guide.id)
+    assert err.value.field == "day" and "2" in err.value.zh
+    with pytest.raises(ValidationError) as err:  # the third for the partner
+        swaps.request_swap(actor=guide, day=d3, shift_code="late", partner_id=other.id)
+    assert err.value.field == "partner"
+    assert ShiftSwap.select().count() == 2
+    # a refused swap no longer counts; next month starts again
+    first = ShiftSwap.select().order_by(ShiftSwap.id).first()
+    swaps.decide(actor=boss, swap_id=first.id, approve=False, note="人手不够")
+    swaps.request_swap(actor=desk, day=d3, shift_code="day", partner_id=guide.id)
+    assert swaps.swaps_in_month(desk.id, MON) == 2
+    assert swaps.swaps_in_month(desk.id, dt.date(2026, 12, 1)) == 0
+
+
+def test_bad_swaps(team):
+    _, _, desk, guide, _ = team
+    with pytest.raises(ValidationError) as err:
+        swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=desk.id)
+    assert err.value.field == "partner"
+    with pytest.raises(ValidationError) as err:  # not her shift
+        swaps.request_swap(actor=desk, day=MON, shift_code="late", partner_id=guide.id)
+    assert err.value.field == "requester_shift"
+    leave.request_leave(actor=guide, kind="sick", start=MON)
+    with pytest.raises(ValidationError) as err:  # 换班和还班均不得请假
+        swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+    assert "请假" in err.value.zh
+    assert ShiftSwap.select().count() == 0
+
+
+def test_staff_cannot_approve_and_nobody_approves_their_own(team):
+    boss, _, desk, guide, _ = team
+    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+    with pytest.raises(PermissionDenied):
+        swaps.decide(actor=guide, swap_id=line.id, approve=True)
+    with pytest.raises(ValidationError):  # the supervisor is not on that shift
+        swaps.request_swap(actor=boss, day=MON, shift_code="day", partner_id=guide.id)
+    swaps.withdraw(actor=desk, swap_id=line.id)
+    with pytest.raises(ConflictError):
+        swaps.decide(actor=boss, swap_id=line.id, approve=True)
+
+
+def test_two_supervisors_approving_at_once_one_wins(team, db):
+    boss, boss2, desk, guide, _ = team
+    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+    results: list = []
+    barrier = threading.Barrier(2)
+    from frontdesk.db.models import database_proxy
+
+    def approve(staff_id):
+        actor = Staff.get_by_id(staff_id)
+        barrier.wait()
+        try:
+            results.append(swaps.decide(actor=actor, swap_id=line.id, approve=True).decided_by)
+        except ConflictError as exc:
+            results.append(exc)
+        finally:
+            database_proxy.close()  # this thread's connection
+
+    threads = [threading.Thread(target=approve, args=(s.id,)) for s in (boss, boss2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wins = [r for r in results if isinstance(r, str)]
+    assert len(wins) == 1 and len(results) == 2 and isinstance(
+        next(r for r in results if not isinstance(r, str)), ConflictError)
+    assert roster.on_shift(MON).count(("王悦", "day")) == 1
