@@ -92,13 +92,15 @@ def writing() -> tuple[Changed, int | None]:
 
 
 def _entity_parameter(fn: Callable[..., Any]) -> tuple[str, int | None] | None:
-    """(name, position or None if keyword-only) of fn's first `*_id` parameter."""
+    """(name, position or None if keyword-only) of fn's first required `*_id` parameter:
+    the entity it changes (an optional one, `dept_id=None`, `appointment_id=None`, is
+    a "create" or a side reference)."""
     try:
         params = list(inspect.signature(fn).parameters.values())
     except (TypeError, ValueError):
         return None
     for i, p in enumerate(params):
-        if p.name.endswith("_id"):
+        if p.name.endswith("_id") and p.default is p.empty:
             positional = p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
             return p.name, (i if positional else None)
     return None

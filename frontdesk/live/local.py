@@ -23,7 +23,9 @@ class SqliteWatch:
 
     def open(self) -> list[Change]:
         """Connect; the first time start at the present, after a loss catch up."""
-        conn = sqlite3.connect(self.path, timeout=2.0, isolation_level=None,
+        # mode=rw: a file that is gone (an unplugged share) is an error, never a new file.
+        uri = Path(self.path).resolve().as_uri() + "?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, timeout=2.0, isolation_level=None,
                                check_same_thread=False)
         try:
             conn.execute("PRAGMA query_only = 1")
