@@ -16,6 +16,9 @@ FLOW_SEGMENTS: tuple[tuple[str, str, str], ...] = (
     ("desk_billing", "at_desk", "registered"),
     ("billing_doctor", "registered", "handed_to_doctor"),
     ("door_doctor", "arrived", "handed_to_doctor"),
+    # The clinic queue after the desk (queue.clinic writes these visit events).
+    ("waited_doctor", "handed_to_doctor", "consultation_started"),
+    ("consultation", "consultation_started", "consultation_finished"),
 )
 FLOW_CODES = tuple(code for code, _a, _b in FLOW_SEGMENTS)
 

@@ -60,6 +60,8 @@ FLOW_NAMES: dict[str, Msg] = {
     "desk_billing": Msg("导医台 → 挂号缴费交接", "Desk → billing handoff"),
     "billing_doctor": Msg("挂号缴费 → 交给医生", "Billing → handed to doctor"),
     "door_doctor": Msg("进门 → 交给医生（全程）", "Door → doctor (overall)"),
+    "waited_doctor": Msg("交给医生 → 开始就诊（候诊）", "Handed over → consultation (waited for the doctor)"),
+    "consultation": Msg("就诊中（开始 → 结束，含检查）", "In consultation (start → finish, tests included)"),
 }
 
 FINE_KINDS: dict[str, Msg] = {

@@ -97,6 +97,8 @@ class Expected:
         "desk_billing": (3, 480.0, 540.0),  # 360 480 540
         "billing_doctor": (3, 1200.0, 2400.0),  # 600 1200 2400
         "door_doctor": (4, 1500.0, 3000.0),  # 240 1200 1800 3000
+        "waited_doctor": (0, None, None),  # the clinic queue: see test_clinic_times.py
+        "consultation": (0, None, None),
     })
     # name -> (greeted, registered, escorted)
     staff: dict = field(default_factory=lambda: {

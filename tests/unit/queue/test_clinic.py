@@ -6,13 +6,14 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import reception, settings, stages
+from frontdesk import settings, stages
 from frontdesk.changes import Changed, collecting
 from frontdesk.db.models import Appointment, Patient, QueueEntry, QueueEvent, Visit, VisitEvent
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
 from frontdesk.queue import clinic
 from frontdesk.queue.clinic_rules import clinic_rules, set_clinic_rules
-from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, form, make_env, walk
+from tests.helpers.clinic_queue import queued
+from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, make_env, walk
 
 S = stages
 
@@ -20,16 +21,6 @@ S = stages
 @pytest.fixture
 def env(rules_db, make_staff, clock):
     return make_env(make_staff, clock)
-
-
-def queued(env, clock, *, age: int = 35, dept_code: str = "internal", doctor_index: int = 0,
-           name: str = "张三", minutes: int = 1, **kw):
-    """A visit walked to the doctor (joins the queue), then the clock moves on a little."""
-    v = walk(env, S.DONE, dept_code=dept_code, doctor_index=doctor_index,
-             reg_form=form(age=age, name=name), **kw)
-    reception.back_at_post(v.id, actor=env.desk)  # the escort is free for the next one
-    clock.advance(minutes=minutes)
-    return clinic.entry_for_visit(v.id)
 
 
 def order(dept_code: str = "internal", doctor_id=None) -> list[str]:

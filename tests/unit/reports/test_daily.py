@@ -53,7 +53,7 @@ def test_flow_times_median_and_p90(fx, summary):
     got = {f.segment: (f.count, f.median_s, f.p90_s) for f in summary.flow}
     assert got == fx.expected.flow
     assert [f.segment for f in summary.flow] == ["door_desk", "desk_billing", "billing_doctor",
-                                                 "door_doctor"]
+                                                 "door_doctor", "waited_doctor", "consultation"]
 
 
 def test_staff_work(fx, summary):

@@ -1,0 +1,43 @@
+"""The clinic queue's races on PostgreSQL: stations on their own connections, released together."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.reception_flow import make_env
+from tests.unit.queue import test_clinic_races as races
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def env(pg_rules_db, pg_make_staff, clock):
+    return make_env(pg_make_staff, clock)
+
+
+def test_same_patient_called_once(env, clock):
+    races.check_same_patient_called_once(env, clock)
+
+
+def test_call_next_at_the_same_moment(env, clock):
+    races.check_call_next_at_the_same_moment(env, clock)
+
+
+def test_finish_and_tests_at_once(env, clock):
+    races.check_finish_and_tests_at_once(env, clock)
+
+
+def test_the_whole_path_on_postgresql(env, clock):
+    from frontdesk.queue import clinic
+    from tests.helpers.clinic_queue import queued
+
+    row = queued(env, clock, age=80, name="老人")
+    queued(env, clock, name="甲")
+    first = clinic.queue_rows(row.department_id).waiting[0]
+    assert first.patient_name == "老人" and first.reason.zh == "优先：70 岁以上"
+    called = clinic.call_next(row.department_id, actor=env.desk, expected_entry_id=row.entry_id)
+    missed = clinic.mark_missed(called.entry_id, actor=env.desk, expected_version=called.version)
+    back = clinic.requeue(missed.entry_id, actor=env.desk, expected_version=missed.version)
+    assert back.state == clinic.WAITING
+    assert clinic.display_state()[0].waiting_count == 2
+    assert [c.action for c in clinic.calls_since(0)] == [clinic.CALL]
