@@ -32,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "backup": "frontdesk.commands.backup",
     "restore": "frontdesk.commands.restore",
     "triage-eval": "frontdesk.commands.triage_eval",
+    "staff-report": "frontdesk.commands.staff_report",
+    "display": "frontdesk.commands.display",
 }
 
 

@@ -111,3 +111,139 @@ def _require_supervisor(actor) -> None:
     raise PermissionDenied("只有主管或管理员可以修改候诊屏的通知和广播。",
                            "Only a supervisor or an administrator can change the waiting-room "
                            "displays' notice and broadcast.")
+
+
+# --- what one display shows, read in one go on the worker --------------------------------
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Everything a waiting-room display shows, read together (one worker round trip)."""
+
+    clinics: list            # clinic.DisplayClinic, per department
+    calls: list              # voice.Announcement for each call since `after_event_id`, oldest first
+    last_event_id: int       # pass back as `after_event_id` next time
+    notice: str
+    broadcast: Broadcast | None
+    server_time: dt.datetime
+
+
+def resolve_departments(tokens: list[str] | tuple[str, ...]) -> list[int]:
+    """Department ids from what an admin types after --department: ids, codes or names."""
+    from frontdesk.db.models import Department
+    from frontdesk.validation import lookup_id
+
+    ids: list[int] = []
+    for raw in tokens:
+        for token in str(raw).replace("，", ",").split(","):
+            token = token.strip()
+            if not token:
+                continue
+            dept = None
+            if token.isdigit():
+                dept = Department.get_or_none(Department.id == lookup_id(token))
+            if dept is None:
+                dept = Department.get_or_none(
+                    (Department.code == token) | (Department.name_zh == token)
+                    | (Department.name_en == token) | (Department.short_zh == token))
+            if dept is None:
+                raise ValidationError(f"没有“{token[:40]}”这个科室。",
+                                      f"There is no department “{token[:40]}”.",
+                                      field="department")
+            if dept.id not in ids:
+                ids.append(dept.id)
+    return ids
+
+
+def screen(department_ids: list[int] | None = None, *, after_event_id: int | None = None,
+           next_count: int | None = None) -> Screen:
+    """The display's data for `department_ids` ([] or None = every department with a queue).
+
+    `after_event_id` None (the display just started) reads no past calls, only where the
+    call log stands, so a restarted display never re-announces the morning.
+    """
+    from frontdesk.queue import clinic
+    from frontdesk.voice.announcement import Announcement, CallKind
+
+    now = server_now()
+    count = int(settings.get("display.next_count")) if next_count is None else next_count
+    wanted = list(department_ids or [])
+    if wanted:
+        clinics = [c for d in wanted for c in clinic.display_state(d, now=now, next_count=count)]
+    else:
+        clinics = clinic.display_state(None, now=now, next_count=count)
+    calls: list[Announcement] = []
+    last = after_event_id or 0
+    if after_event_id is None:
+        last = _last_call_event_id(now.date())
+    else:
+        for c in _calls(clinic, after_event_id, wanted, now.date()):
+            kind = {clinic.RECALL: CallKind.RECALL, clinic.MISS: CallKind.MISSED}.get(
+                c.action, CallKind.CALL)
+            if kind is CallKind.CALL and c.event_id in _back_from_tests(clinic, c):
+                kind = CallKind.BACK
+            calls.append(Announcement(kind, c.queue_label, c.room, c.name_masked,
+                                      call_id=c.event_id))
+            last = max(last, c.event_id)
+    return Screen(clinics, calls, last, notice(), broadcast(now), now)
+
+
+def _calls(clinic, after: int, wanted: list[int], day: dt.date) -> list:
+    if not wanted:
+        return clinic.calls_since(after, day=day)
+    found = [c for d in wanted for c in clinic.calls_since(after, department_id=d, day=day)]
+    return sorted(found, key=lambda c: c.event_id)
+
+
+def _last_call_event_id(day: dt.date) -> int:
+    """The newest queue event id (calls before it are history for a display just started)."""
+    from peewee import fn
+
+    from frontdesk.db.models import QueueEvent
+
+    return int(QueueEvent.select(fn.MAX(QueueEvent.id)).scalar() or 0)
+
+
+def _back_from_tests(clinic, call) -> set[int]:
+    """{event id} when this call is the first call after the patient came back from tests."""
+    from frontdesk.db.models import QueueEvent
+
+    ev = QueueEvent.get_or_none(QueueEvent.id == call.event_id)
+    if ev is None or ev.entry_id is None:
+        return set()
+    before = (QueueEvent.select(QueueEvent.action)
+              .where((QueueEvent.entry == ev.entry_id) & (QueueEvent.id < ev.id)
+                     & QueueEvent.action.in_((clinic.BACK_FROM_TESTS, clinic.CALL)))
+              .order_by(QueueEvent.id.desc()).limit(1).scalar())
+    return {ev.id} if before == clinic.BACK_FROM_TESTS else set()
+
+
+# --- this PC's display: which departments, which screen -------------------------------------
+
+
+def department_choices() -> list[tuple[int, str, str]]:
+    """(id, Chinese name, English name) of the active departments, in the hospital's order."""
+    from frontdesk.db.models import Department
+
+    rows = (Department.select(Department.id, Department.name_zh, Department.name_en)
+            .where(Department.active == True)  # noqa: E712 - peewee builds SQL from ==
+            .order_by(Department.sort, Department.id).tuples())
+    return [(i, zh, en or zh) for i, zh, en in rows]
+
+
+def station_choice() -> tuple[list[int], int]:
+    """(department ids, screen index) this PC's display used last."""
+    raw = settings.get("display.departments") or []
+    ids = [int(x) for x in raw if isinstance(x, int) or str(x).isdigit()] if isinstance(raw, list) else []
+    try:
+        screen_index = int(settings.get("display.screen"))
+    except (TypeError, ValueError):
+        screen_index = -1
+    return ids, screen_index
+
+
+@changes(Changed.SETTINGS)
+def save_station_choice(department_ids: list[int], screen_index: int) -> None:
+    """Remember this PC's display choice (desk-local: each kiosk has its own)."""
+    settings.set("display.departments", [int(i) for i in department_ids])
+    settings.set("display.screen", int(screen_index))

@@ -133,6 +133,147 @@
     </message>
 </context>
 <context>
+    <name>AppointmentModel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="43"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="44"/>
+        <source>Code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="45"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="46"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="47"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="48"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="49"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="156"/>
+        <source>{time}  ({free} of {capacity} free)</source>
+        <translation>{time}（余 {free}/{capacity}）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="187"/>
+        <source>Your role does not book appointments.</source>
+        <translation>您的角色不能办理预约。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="190"/>
+        <source>Bookings on {day}</source>
+        <translation>{day} 的预约</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="211"/>
+        <source>No free slot: choose another doctor or day.</source>
+        <translation>没有可约时段：请换一位医生或换一天。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="220"/>
+        <source>Booked {name} at {day} {time}: code {code}</source>
+        <translation>已为{name}预约 {day} {time}，预约码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="235"/>
+        <source>Moved to {day} {time}.</source>
+        <translation>已改约到 {day} {time}。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="245"/>
+        <source>Cancelled {name}.</source>
+        <translation>已取消{name}的预约。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="256"/>
+        <source>{name} did not come: a follow-up call is due today.</source>
+        <translation>{name}未到：已加入今天的回访名单。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="261"/>
+        <source>From &amp;consultation</source>
+        <translation>来自咨询(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="261"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="262"/>
+        <source>De&amp;partment</source>
+        <translation>科室(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="262"/>
+        <source>D&amp;octor</source>
+        <translation>医生(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
+        <source>&amp;Slot</source>
+        <translation>时段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="264"/>
+        <source>Complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="267"/>
+        <source>&amp;Book (Ctrl+Enter)</source>
+        <translation>预约(&amp;B)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="268"/>
+        <source>&amp;Move here</source>
+        <translation>改约到此(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="269"/>
+        <source>Cancel booking (Del)</source>
+        <translation>取消预约（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="270"/>
+        <source>No-show (Ctrl+N)</source>
+        <translation>未到（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <location filename="../../frontdesk/ui/shell/main_window.py" line="42"/>
@@ -374,62 +515,72 @@
 <context>
     <name>BillingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="117"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="123"/>
         <source>To pay: {amount}</source>
         <translation>应缴：{amount}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="120"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="126"/>
         <source>Fee waived: {reason}. No payment is needed.</source>
         <translation>已免挂号费：{reason}，无需缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="124"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="130"/>
         <source>Deferred fee waived (Enter)</source>
         <translation>补缴费用已减免 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="125"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="131"/>
         <source>Deferred fee paid at the cashier (Enter)</source>
         <translation>已在收费处补缴 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="127"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="133"/>
         <source>Fee waived — next (Enter)</source>
         <translation>已免费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="129"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="135"/>
         <source>Paid at the cashier — next (Enter)</source>
         <translation>已缴费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="133"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="139"/>
         <source>Deferred registration fee (treated first)</source>
         <translation>补缴挂号费（先救治后缴费）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="134"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="140"/>
         <source>Registration fee</source>
         <translation>挂号费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="135"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="141"/>
         <source>Print billing slip (Ctrl+P)</source>
         <translation>打印缴费单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="136"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="142"/>
         <source>Print billing slip</source>
         <translation>打印缴费单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="137"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="143"/>
+        <source>Print guide slip (Ctrl+G)</source>
+        <translation type="unfinished">打印导诊单 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="144"/>
+        <source>Print guide slip</source>
+        <translation type="unfinished">打印导诊单</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="145"/>
         <source>VIP card…</source>
         <translation>VIP 卡…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="138"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="146"/>
         <source>Set the patient&apos;s VIP card</source>
         <translation>设置患者的 VIP 卡</translation>
     </message>
@@ -595,32 +746,27 @@
 <context>
     <name>ClinicPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="158"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="166"/>
         <source>In consultation</source>
         <translation>就诊中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="159"/>
-        <source>Called</source>
-        <translation>已叫号</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="167"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="175"/>
         <source>next</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="168"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="176"/>
         <source>{n} ahead</source>
         <translation>前面 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="171"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="179"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="169"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="177"/>
         <source>Clinic paused</source>
         <translation>暂停门诊</translation>
     </message>
@@ -1053,97 +1199,97 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="342"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="343"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="558"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="559"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="638"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="639"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="658"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="659"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="658"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="659"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="659"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="660"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="663"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="663"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="664"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="675"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="694"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="695"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="695"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="696"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="696"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="697"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="697"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="703"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -1249,47 +1395,47 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="273"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="283"/>
         <source>{hospital} · Waiting room</source>
         <translation>{hospital} · 候诊叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="274"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="284"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="275"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="285"/>
         <source>Welcome. Please wait to be called.</source>
         <translation>欢迎就诊，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="276"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="286"/>
         <source>Connection to the server lost; showing the last known queue. Reconnecting…</source>
         <translation>与服务器的连接已断开，显示的是最后的候诊信息，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="396"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="407"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="397"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="408"/>
         <source>Calling again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="398"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="409"/>
         <source>Missed turn</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="399"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="410"/>
         <source>Back from tests</source>
         <translation>检查返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="404"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="415"/>
         <source>Please see the triage desk</source>
         <translation>请到分诊台报到</translation>
     </message>
@@ -1814,127 +1960,134 @@
         <translation>我们医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="283"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="278"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="292"/>
         <source>Hello, may I speak to {address}?</source>
         <translation>您好，请问是{address}吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="284"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="293"/>
         <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
         <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="277"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="286"/>
         <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
         <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="280"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="289"/>
         <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
         <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="288"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="283"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="297"/>
         <source>Thank you for your time. We wish you good health!</source>
         <translation>感谢您抽空接听，祝您健康！</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="279"/>
+        <source>Hello {address}, this is the front desk of {hospital}. You had an appointment with us on {day} and we missed you. Is everything all right? Would you like to book another time?</source>
+        <translation>{address}您好，这里是{hospital}导医台。您 {day} 在我院有预约，但没能见到您。一切都好吗？需要帮您另约时间吗？</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="336"/>
         <source>{name}: not reached, call again on {day}.</source>
         <translation>{name}：未接通，{day} 再次回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="339"/>
         <source>{name}: follow-up call recorded.</source>
         <translation>{name}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="331"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="340"/>
         <source>{name}: not reached, no further call.</source>
         <translation>{name}：未接通，不再回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="332"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="341"/>
         <source>{name}: declined the follow-up call.</source>
         <translation>{name}：谢绝回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="338"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="347"/>
         <source>{n} call(s) to make</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="341"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="350"/>
         <source>Follow-up calls</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="342"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="351"/>
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="343"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="352"/>
         <source>Patients to call</source>
         <translation>待回访患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="344"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="353"/>
         <source>&amp;Notes (what the patient said):</source>
         <translation>回访记录（患者反馈）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="345"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="354"/>
         <source>Call notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="346"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="355"/>
         <source>Recovery, questions, complaints…</source>
         <translation>恢复情况、疑问、意见……</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="356"/>
         <source>If not reached, call &amp;again on:</source>
         <translation>未接通时再次回访日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="348"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="357"/>
         <source>Retry date</source>
         <translation>再次回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="349"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="358"/>
         <source>&amp;Done</source>
         <translation>已回访(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="350"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="359"/>
         <source>Call done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="351"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="360"/>
         <source>The patient was reached (Ctrl+Enter)</source>
         <translation>已与患者通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="352"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="361"/>
         <source>&amp;Unreachable</source>
         <translation>未接通(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="353"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="362"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="354"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="363"/>
         <source>D&amp;eclined</source>
         <translation>谢绝回访(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="355"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="364"/>
         <source>Declined the call</source>
         <translation>谢绝回访</translation>
     </message>
@@ -2910,63 +3063,103 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="253"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="272"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="268"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="283"/>
         <source>Slip preview</source>
         <translation>单据预览</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="275"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="287"/>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="290"/>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="292"/>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="294"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="296"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="298"/>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="299"/>
+        <source>Fit the page width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="301"/>
+        <source>Whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="302"/>
+        <source>Show the whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="307"/>
         <source>Print status</source>
         <translation>打印状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="277"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="309"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="279"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="311"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="281"/>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="283"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="313"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="315"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="303"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="357"/>
         <source>No pages</source>
         <translation>没有页面</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="304"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="358"/>
         <source>The slip could not be shown.</source>
         <translation>单据无法显示。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="321"/>
-        <source>Page {n}</source>
-        <translation>第 {n} 页</translation>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="367"/>
+        <source>of {n} page(s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="329"/>
-        <source>{n} page(s)</source>
-        <translation>共 {n} 页</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="353"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="439"/>
         <source>Guide slip</source>
         <translation>导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="355"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="441"/>
         <source>Billing slip</source>
         <translation>缴费单</translation>
     </message>
@@ -3386,88 +3579,88 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="155"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="161"/>
         <source>Reprint a slip</source>
         <translation>补打单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="156"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="162"/>
         <source>Slips printed for visit {visit}</source>
         <translation>就诊 {visit} 已打印的单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Slip</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="159"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Printer or file</source>
         <translation>打印机或文件</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="160"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="161"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="167"/>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="162"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="168"/>
         <source>No slip of this visit has been printed yet.</source>
         <translation>该就诊还没有打印过单据。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="163"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="169"/>
         <source>&amp;Reprint</source>
         <translation>补打(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="164"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="170"/>
         <source>Reprint the selected slip</source>
         <translation>补打所选单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="171"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="172"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="167"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="173"/>
         <source>Reprint status</source>
         <translation>补打状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="181"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="187"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="184"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="190"/>
         <source>default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="186"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="192"/>
         <source>file {path}</source>
         <translation>文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="189"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="195"/>
         <source>system (command line)</source>
         <translation>系统（命令行）</translation>
     </message>
@@ -3957,17 +4150,17 @@
 <context>
     <name>SlipActions</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="77"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="83"/>
         <source>Nothing was printed and nothing was changed.</source>
         <translation>未打印，也未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="86"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="92"/>
         <source>The print could not be added to the visit&apos;s history: {reason}</source>
         <translation>单据已打印，但未能记入该就诊的打印记录：{reason}</translation>
     </message>
@@ -3975,38 +4168,38 @@
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="194"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="205"/>
         <source>The printer “{name}” is no longer available. Choose another printer in the print dialog or in the settings.</source>
         <translation>打印机“{name}”已不可用。请在打印对话框或设置中另选一台打印机。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="215"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="226"/>
         <source>The slip could not be prepared for printing.</source>
         <translation>单据无法准备打印。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="225"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="236"/>
         <source>Print slip</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="230"/>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="388"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="241"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="474"/>
         <source>Printing was cancelled. Nothing was changed.</source>
         <translation>已取消打印，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="237"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="248"/>
         <source>Printing on “{name}” failed. Nothing was changed; check the printer and try again.</source>
         <translation>在“{name}”上打印失败，未做任何更改。请检查打印机后重试。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="238"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="249"/>
         <source>printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="241"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="252"/>
         <source>Sent to “{name}”.</source>
         <translation>已发送到“{name}”。</translation>
     </message>
@@ -4272,73 +4465,93 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="43"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="47"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="45"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="49"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="54"/>
-        <source>New arrival (first visit, booked)</source>
-        <translation>新到患者（初诊·有预约）</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="55"/>
-        <source>New arrival (returning, booked)</source>
-        <translation>新到患者（复诊·有预约）</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
-        <source>New arrival (first visit)</source>
-        <translation>新到患者（初诊）</translation>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="56"/>
+        <source>At the door</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/visits.py" line="58"/>
-        <source>New arrival (returning)</source>
-        <translation>新到患者（复诊）</translation>
+        <source>Escort out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="67"/>
+        <source>New arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <source>first visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="72"/>
+        <source>returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="74"/>
+        <source>booked</source>
+        <translation type="unfinished">有预约</translation>
     </message>
 </context>
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="92"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="93"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="94"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="95"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
-        <source>Min</source>
-        <translation>分钟</translation>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="96"/>
+        <source>In step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="182"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="229"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="201"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="248"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="202"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="249"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>

@@ -159,6 +159,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
         self.menu_file.addAction(self.act_settings)
+        self.act_display = QAction(self)  # the waiting-room display, its voice, the broadcast
+        self.act_display.setObjectName("actionDisplay")
+        self.act_display.triggered.connect(self.open_display_setup)
+        self.menu_file.addAction(self.act_display)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
 
@@ -190,6 +194,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_go.setTitle(self.tr("&Go"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_settings.setText(self.tr("&Settings…"))
+        self.act_display.setText(self.tr("&Waiting-room display and voice…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About Frontdesk"))
         self._update_staff_label()
@@ -205,6 +210,14 @@ class MainWindow(Retranslating, QMainWindow):
         from frontdesk.ui.shell.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+
+    def open_display_setup(self) -> QWidget:
+        from frontdesk.ui.queue.display_setup import DisplaySetupDialog
+
+        dialog = DisplaySetupDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def about(self) -> QWidget:
         """Help → About: version, database, log file and schema, with Copy for IT."""
