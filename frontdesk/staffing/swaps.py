@@ -214,18 +214,25 @@ def withdraw(*, actor, swap_id) -> SwapLine:
 
 
 def register(*, actor, year: int, month: int, lang: str | None = None) -> list[SwapLine]:
-    """The swap register (换班登记表) of a month: every swap, oldest first."""
+    """The swap register (换班登记表) of a month: every swap, oldest first; a staff member
+    sees the swaps they are part of."""
     from frontdesk.staffing.fines import month_range
 
     manager = allowed(actor, Perm.MANAGE_ROSTER)
     if not manager:
         require(actor, Perm.REQUEST_ROSTER)
     first, nxt = month_range(year, month)
+    return month_lines(first, nxt, lang, staff_id=None if manager else actor.id)
+
+
+def month_lines(first: dt.date, nxt: dt.date, lang: str | None = None,
+                staff_id: int | None = None) -> list[SwapLine]:
+    """Swaps of [first, nxt) (the caller checked access)."""
     query = (ShiftSwap.select().where(ShiftSwap.requester_date >= first,
                                       ShiftSwap.requester_date < nxt)
              .order_by(ShiftSwap.requester_date, ShiftSwap.id))
-    if not manager:  # a staff member sees their own
-        query = query.where((ShiftSwap.requester == actor.id) | (ShiftSwap.partner == actor.id))
+    if staff_id is not None:
+        query = query.where((ShiftSwap.requester == staff_id) | (ShiftSwap.partner == staff_id))
     return [_line(s, lang) for s in query]
 
 
