@@ -141,7 +141,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/service/appointments.py" line="44"/>
-        <source>Code</source>
+        <source>Booking code</source>
         <translation>预约码</translation>
     </message>
     <message>
@@ -311,6 +311,11 @@
         <location filename="../../frontdesk/ui/shell/main_window.py" line="54"/>
         <source>Service desk</source>
         <translation>客服中心</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="56"/>
+        <source>Calling panel</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -567,12 +572,12 @@
     <message>
         <location filename="../../frontdesk/ui/reception/billing.py" line="143"/>
         <source>Print guide slip (Ctrl+G)</source>
-        <translation type="unfinished">打印导诊单 (Ctrl+G)</translation>
+        <translation>打印导诊单 (Ctrl+G)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/billing.py" line="144"/>
         <source>Print guide slip</source>
-        <translation type="unfinished">打印导诊单</translation>
+        <translation>打印导诊单</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/billing.py" line="145"/>
@@ -616,6 +621,175 @@
         <location filename="../../frontdesk/ui/queue/board.py" line="85"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>CallingModel</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="67"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="67"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="68"/>
+        <source>Patient</source>
+        <translation type="unfinished">患者</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="69"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="70"/>
+        <source>Why here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="71"/>
+        <source>Waited</source>
+        <translation type="unfinished">已等候</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="89"/>
+        <source> ×{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="96"/>
+        <source>{n} min</source>
+        <translation type="unfinished">{n} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>CallingPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="50"/>
+        <source>Call next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="51"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="52"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="53"/>
+        <source>Start consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="54"/>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="55"/>
+        <source>Sent for tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="56"/>
+        <source>Back from tests</source>
+        <translation type="unfinished">检查返回</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="57"/>
+        <source>Back in line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="58"/>
+        <source>Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="396"/>
+        <source>Pause clinic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="251"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="415"/>
+        <source>Any doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="281"/>
+        <source>Clinic paused (停诊). {reason} No calls until it resumes (F11); transfer the waiting patients (F10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="289"/>
+        <source>No one called. Next: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="291"/>
+        <source>nobody waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="292"/>
+        <source>{w} waiting · {a} aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="321"/>
+        <source>Your role may not call patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="325"/>
+        <source>Choose a department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="342"/>
+        <source>Select a patient in the queue first (↑/↓).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="396"/>
+        <source>Resume clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="405"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="406"/>
+        <source>Calling panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="407"/>
+        <source>&amp;Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="408"/>
+        <source>Doc&amp;tor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="409"/>
+        <source>&amp;Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="410"/>
+        <source>e.g. Room 3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1204,92 +1378,92 @@
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="559"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="560"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="639"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="640"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="659"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="660"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="659"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="660"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="660"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="661"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="663"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="664"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="664"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="665"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="675"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="676"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="695"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="696"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="696"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="697"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="697"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="703"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="703"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -2778,57 +2952,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="184"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="186"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="190"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="192"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="191"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="192"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="194"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="193"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="194"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="196"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="195"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="197"/>
         <source>&amp;Waiting-room display and voice…</source>
         <translation>候诊叫号屏与语音(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="196"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="199"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="203"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="205"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="205"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="207"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -3000,6 +3174,39 @@
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="124"/>
+        <source>Pause clinic (停诊)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="128"/>
+        <source>e.g. called to an emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="131"/>
+        <source>Keep them waiting here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="135"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="136"/>
+        <source>&amp;Waiting patients go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="140"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PendingHandoverDialog</name>
     <message>
         <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="100"/>
@@ -3075,47 +3282,47 @@
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="287"/>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>页</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="290"/>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="292"/>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="294"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="296"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="298"/>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>适合宽度</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="299"/>
         <source>Fit the page width</source>
-        <translation type="unfinished"></translation>
+        <translation>按页宽显示</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="301"/>
         <source>Whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>整页</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="302"/>
         <source>Show the whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>显示整页</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="307"/>
@@ -3151,7 +3358,7 @@
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="367"/>
         <source>of {n} page(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>/ 共 {n} 页</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="439"/>
@@ -3162,6 +3369,11 @@
         <location filename="../../frontdesk/ui/widgets/printing.py" line="441"/>
         <source>Billing slip</source>
         <translation>缴费单</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="443"/>
+        <source>Door ticket</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3971,6 +4183,11 @@
         <translation>报表打印机：</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
+        <source>Door tickets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="107"/>
         <source>Ask each time (system default)</source>
         <translation>每次询问（系统默认打印机）</translation>
@@ -3996,7 +4213,12 @@
         <translation>缴费单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="119"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="115"/>
+        <source>Door ticket paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="120"/>
         <source>Print slips without asking (busy desk)</source>
         <translation>不经询问直接打印单据（繁忙时）</translation>
     </message>
@@ -4184,7 +4406,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="241"/>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="474"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="476"/>
         <source>Printing was cancelled. Nothing was changed.</source>
         <translation>已取消打印，未做任何更改。</translation>
     </message>
@@ -4376,6 +4598,49 @@
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="37"/>
+        <source>Transfer {number} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="53"/>
+        <source>&amp;Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="54"/>
+        <source>Doc&amp;tor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
+        <source>No new registration: the fee rules say whether anything more is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="62"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="81"/>
+        <source>Any doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="98"/>
+        <source>{number} transferred: {fee} more to pay at billing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TriagePanel</name>
     <message>
         <location filename="../../frontdesk/ui/reception/triage.py" line="245"/>
@@ -4465,42 +4730,42 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="47"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="48"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="49"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="50"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
         <source>At the door</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="58"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="59"/>
         <source>Escort out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="67"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="68"/>
         <source>New arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="72"/>
         <source>first visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="72"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
         <source>returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="74"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="75"/>
         <source>booked</source>
         <translation type="unfinished">有预约</translation>
     </message>
@@ -4508,32 +4773,32 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="92"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="93"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="93"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="94"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="94"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="95"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="95"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="96"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="96"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
         <source>In step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4541,17 +4806,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="229"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="237"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="248"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="272"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="249"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="273"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>

@@ -11,8 +11,10 @@ import pytest  # noqa: E402
 
 pytest.importorskip("PySide6.QtPdf")
 
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtPdfWidgets import QPdfView  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton  # noqa: E402
 
 from frontdesk.slips import render_billing, render_guide  # noqa: E402
 from frontdesk.slips.samples import sample_billing_slip, sample_guide_slip  # noqa: E402
@@ -67,11 +69,11 @@ def test_preview_shows_the_pdf_pages(qtbot, guide_pdf):
     dlg.show()
     assert dlg.objectName() == "printPreviewDialog"
     assert dlg.page_count() == 1
-    page = dlg.findChild(QLabel, "printPreviewPage0")
-    assert page is not None and not page.pixmap().isNull()
+    # Qt's own PDF view shows the document (issue 18, point 4), not home-made images.
+    assert isinstance(dlg.view, QPdfView) and dlg.view.document() is dlg.document
     image = dlg.page_images()[0]
     # 80 mm wide at 1.5 × 96 dpi, taller than wide, with ink on it
-    assert abs(image.width() - 80 / 25.4 * 96 * 1.5 * dlg.devicePixelRatioF()) < 3
+    assert abs(image.width() - 80 / 25.4 * 96 * 1.5) < 3
     assert image.height() > image.width()
     assert "1" in dlg.findChild(QLabel, "printPreviewPageCount").text()
     assert dlg.findChild(QPushButton, "printButton").isEnabled()
@@ -82,8 +84,54 @@ def test_preview_page_count_for_two_pages(qtbot):
     dlg = PrintPreviewDialog(two_page_pdf())
     qtbot.addWidget(dlg)
     assert dlg.page_count() == 2
-    assert dlg.findChild(QLabel, "printPreviewPage1") is not None
     assert "2" in dlg.page_count_label.text()
+
+
+def many_page_a4_pdf(pages: int = 12) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4)
+    for n in range(pages):
+        c.drawString(40, 800, f"page {n + 1}")
+        c.drawRightString(A4[0] - 30, 800, "right edge column")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_preview_pages_zooms_and_keeps_the_a4_width(qtbot):
+    """Issue 18, point 4: zoom, page navigation, and no A4 page cut off on the right."""
+    dlg = PrintPreviewDialog(many_page_a4_pdf(12), title="Report")
+    qtbot.addWidget(dlg)
+    dlg.resize(700, 700)  # narrower than an A4 page at 100 %
+    dlg.show()
+    dlg.raise_()
+    dlg.activateWindow()  # the keys are window shortcuts
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=3000)
+    assert dlg.page_count() == 12 and "12" in dlg.page_count_label.text()
+    # Fit to width: the whole page width is in sight, no sideways scrolling.
+    assert dlg.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert dlg.view.horizontalScrollBar().maximum() == 0
+    # Page navigation: keys, buttons and the page box.
+    assert not dlg.prev_button.isEnabled()
+    qtbot.mouseClick(dlg.next_button, Qt.MouseButton.LeftButton)
+    assert dlg.current_page() == 1 and dlg.page_box.value() == 2
+    qtbot.keyClick(dlg, Qt.Key.Key_End)
+    assert dlg.current_page() == 11 and not dlg.next_button.isEnabled()
+    dlg.page_box.setValue(5)
+    assert dlg.current_page() == 4
+    # Zoom in and out, then back to fit width.
+    qtbot.mouseClick(dlg.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert dlg.view.zoomMode() == QPdfView.ZoomMode.Custom
+    bigger = dlg.view.zoomFactor()
+    qtbot.keyClick(dlg, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.view.zoomFactor() < bigger
+    qtbot.keyClick(dlg, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    qtbot.mouseClick(dlg.fit_page_button, Qt.MouseButton.LeftButton)
+    assert dlg.view.zoomMode() == QPdfView.ZoomMode.FitInView
 
 
 def test_preview_of_bad_bytes(qtbot):

@@ -19,6 +19,7 @@ class BillingPanel(Retranslating, QWidget):
 
     confirm_requested = Signal()
     print_requested = Signal()
+    guide_requested = Signal()  # the guide slip exists once the queue number does
     vip_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -48,6 +49,9 @@ class BillingPanel(Retranslating, QWidget):
         self.print_button = QPushButton()
         self.print_button.setObjectName("printBillingSlip")
         self.print_shortcut = button_shortcut(self.print_button, "Ctrl+P")
+        self.guide_button = QPushButton()
+        self.guide_button.setObjectName("printGuideSlipAtBilling")
+        self.guide_shortcut = button_shortcut(self.guide_button, "Ctrl+G")
         # Supervisors and admins only (the desk shows it; the domain checks Perm.SET_VIP).
         self.vip_button = QPushButton()
         self.vip_button.setObjectName("vipCardButton")
@@ -59,6 +63,7 @@ class BillingPanel(Retranslating, QWidget):
         self.confirm_button.setStyleSheet("font-size: 13pt; font-weight: 700;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.guide_button)
         buttons.addWidget(self.vip_button)
         buttons.addStretch(1)
         buttons.addWidget(self.confirm_button)
@@ -71,6 +76,7 @@ class BillingPanel(Retranslating, QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.print_requested.emit)
+        self.guide_button.clicked.connect(self.guide_requested.emit)
         self.vip_button.clicked.connect(self.vip_requested.emit)
         self.confirm_button.clicked.connect(self.confirm_requested.emit)
         self.retranslate()
@@ -134,6 +140,8 @@ class BillingPanel(Retranslating, QWidget):
                              else self.tr("Registration fee"))
         self.print_button.setText(self.tr("Print billing slip (Ctrl+P)"))
         self.print_button.setAccessibleName(self.tr("Print billing slip"))
+        self.guide_button.setText(self.tr("Print guide slip (Ctrl+G)"))
+        self.guide_button.setAccessibleName(self.tr("Print guide slip"))
         self.vip_button.setText(self.tr("VIP card…"))
         self.vip_button.setAccessibleName(self.tr("Set the patient's VIP card"))
         self._texts()

@@ -40,10 +40,16 @@ from frontdesk.ui.widgets.retranslate import Retranslating
 log = logging.getLogger(__name__)
 
 def print_settings_for(kind: str) -> PrintSettings:
-    """The printer set for `kind` and the desk's "print without asking" choice."""
+    """The printer set for `kind`; slips go straight to it once one is chosen.
+
+    One key press per slip: with a slip printer chosen for this desk there is no
+    preview and no dialog (a vanished printer is told, nothing printed); without
+    one, the desk's "print without asking" choice decides.
+    """
+    printer = str(settings.get(f"printing.{kind}.printer") or "")
     return PrintSettings(
-        default_printer=str(settings.get(f"printing.{kind}.printer") or ""),
-        print_without_asking=bool(settings.get("printing.print_without_asking")),
+        default_printer=printer,
+        print_without_asking=bool(printer) or bool(settings.get("printing.print_without_asking")),
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QBuffer,
+    QPointF,
     QByteArray,
     QCoreApplication,
     QEventLoop,
@@ -26,15 +27,25 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
+    QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +53,7 @@ from PySide6.QtWidgets import (
 from frontdesk.slips.model import SlipKind
 
 MAX_PRINT_DPI = 600  # enough for any slip; keeps page images to a few MB
-PREVIEW_ZOOM = 1.5  # preview pixels per CSS pixel (96 dpi)
+PREVIEW_ZOOM = 1.5  # page_images(): pixels per CSS pixel (96 dpi)
 KINDS = tuple(SlipKind)
 
 
@@ -244,7 +255,15 @@ class SlipPrinter(QObject):
 
 
 class PrintPreviewDialog(QDialog):
-    """Shows the slip's PDF pages exactly as they will print, with a Print button."""
+    """Qt's own PDF view of the pages exactly as they will print, with a Print button.
+
+    QPdfView renders only the pages in sight (a 43-page report opens at once),
+    fits the page width by default (an A4 table keeps its last column), zooms
+    (Ctrl++ / Ctrl+- / Ctrl+0 fit width / fit page) and pages (PgUp/PgDn, the
+    page box, Home/End).
+    """
+
+    ZOOM_STEP = 1.25
 
     def __init__(self, data: bytes, *, title: str = "", settings: PrintSettings | None = None,
                  parent: QWidget | None = None, printer: SlipPrinter | None = None):
@@ -255,20 +274,33 @@ class PrintPreviewDialog(QDialog):
         self._title = title
         self.printer = printer or SlipPrinter(settings, self)
         self.print_result: PrintResult | None = None
-        self._images: list[QImage] = []
+        self.document: QPdfDocument | None = None
 
-        self.pages_widget = QWidget()
-        self.pages_widget.setObjectName("printPreviewPages")
-        pages_layout = QVBoxLayout(self.pages_widget)
-        pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("printPreviewArea")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.setAccessibleName(self.tr("Slip preview"))
+        self.view = QPdfView(self)
+        self.view.setObjectName("printPreviewView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Slip preview"))
 
+        self.page_box = QSpinBox()
+        self.page_box.setObjectName("printPreviewPageBox")
+        self.page_box.setAccessibleName(self.tr("Page"))
         self.page_count_label = QLabel()
         self.page_count_label.setObjectName("printPreviewPageCount")
+        self.prev_button = self._tool("printPreviewPrev", "‹", self.tr("Previous page"),
+                                      "PgUp", lambda: self.go_to_page(self.current_page() - 1))
+        self.next_button = self._tool("printPreviewNext", "›", self.tr("Next page"),
+                                      "PgDown", lambda: self.go_to_page(self.current_page() + 1))
+        self.zoom_out_button = self._tool("printPreviewZoomOut", "−", self.tr("Zoom out"),
+                                          "Ctrl+-", lambda: self.zoom_by(1 / self.ZOOM_STEP))
+        self.zoom_in_button = self._tool("printPreviewZoomIn", "+", self.tr("Zoom in"),
+                                         "Ctrl++", lambda: self.zoom_by(self.ZOOM_STEP))
+        self.fit_width_button = self._tool("printPreviewFitWidth", self.tr("Fit width"),
+                                           self.tr("Fit the page width"), "Ctrl+0",
+                                           self.fit_width)
+        self.fit_page_button = self._tool("printPreviewFitPage", self.tr("Whole page"),
+                                          self.tr("Show the whole page"), "Ctrl+9",
+                                          self.fit_page)
         self.status_label = QLabel()
         self.status_label.setObjectName("printStatusLabel")
         self.status_label.setWordWrap(True)
@@ -283,57 +315,111 @@ class PrintPreviewDialog(QDialog):
         self.close_button.setAccessibleName(self.tr("Close"))
         self.print_button.clicked.connect(self.print_slip)
         self.close_button.clicked.connect(self.reject)
+        self.page_box.valueChanged.connect(lambda n: self.go_to_page(n - 1))
+        for key, page in (("Home", lambda: 0), ("End", lambda: self.page_count() - 1)):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.activated.connect(lambda page=page: self.go_to_page(page()))
 
+        tools = QHBoxLayout()
+        for w in (self.prev_button, self.page_box, self.page_count_label, self.next_button):
+            tools.addWidget(w)
+        tools.addSpacing(16)
+        for w in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button,
+                  self.fit_page_button):
+            tools.addWidget(w)
+        tools.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.page_count_label)
-        buttons.addStretch(1)
+        buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.status_label)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
-        self._load_pages()
+        self._load_document()
 
-    def _load_pages(self) -> None:
+    def _tool(self, name: str, text: str, tip: str, keys: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolTip(f"{tip} ({keys})")
+        button.setAccessibleName(tip)
+        button.clicked.connect(slot)
+        sc = QShortcut(QKeySequence(keys), self)
+        sc.activated.connect(slot)
+        return button
+
+    def _load_document(self) -> None:
         try:
-            doc = load_pdf(self._data, self)
+            self.document = load_pdf(self._data, self)
         except PdfLoadError:
             self.page_count_label.setText(self.tr("No pages"))
             self.status_label.setText(self.tr("The slip could not be shown."))
             self.print_button.setEnabled(False)
+            for w in (self.page_box, self.prev_button, self.next_button):
+                w.setEnabled(False)
             return
-        try:
-            ratio = self.devicePixelRatioF() or 1.0
-            dpi = 96 * PREVIEW_ZOOM * ratio
-            layout = self.pages_widget.layout()
-            widest = tallest = 0
-            for page in range(doc.pageCount()):
-                image = render_page(doc, page, dpi)
-                self._images.append(image)
-                pixmap = QPixmap.fromImage(image)
-                pixmap.setDevicePixelRatio(ratio)
-                label = QLabel()
-                label.setObjectName(f"printPreviewPage{page}")
-                label.setPixmap(pixmap)
-                label.setFrameShape(QLabel.Shape.Box)
-                label.setAccessibleName(self.tr("Page {n}").format(n=page + 1))
-                layout.addWidget(label)
-                widest = max(widest, round(image.width() / ratio))
-                tallest = max(tallest, round(image.height() / ratio))
-        finally:
-            doc.deleteLater()
-        n = len(self._images)
+        self.view.setDocument(self.document)
+        n = self.document.pageCount()
+        self.page_box.setRange(1, n)
         # tools.i18n fills plain messages only (no numerus forms); Chinese has no plural.
-        self.page_count_label.setText(self.tr("{n} page(s)").format(n=n))
-        self.resize(min(max(widest + 80, 360), 1000), min(max(tallest + 130, 300), 860))
+        self.page_count_label.setText(self.tr("of {n} page(s)").format(n=n))
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self._page_changed(0)
+        first = self.document.pagePointSize(0)
+        # Wide enough for the page at screen size; the view fits its width anyway.
+        width = round(first.width() * 96 / 72) + 80
+        self.resize(min(max(width, 420), 1000), 860)
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+        self.prev_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page < self.page_count() - 1)
+
+    # --- viewing --------------------------------------------------------------------
 
     def page_count(self) -> int:
-        return len(self._images)
+        return self.document.pageCount() if self.document is not None else 0
 
-    def page_images(self) -> list[QImage]:
-        return list(self._images)
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        if not self.page_count():
+            return
+        page = max(0, min(page, self.page_count() - 1))
+        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def zoom_by(self, factor: float) -> None:
+        zoom = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            zoom = self._effective_zoom()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.1, min(zoom * factor, 8.0)))
+
+    def _effective_zoom(self) -> float:
+        """The zoom a fit mode shows now (QPdfView keeps zoomFactor at its last custom)."""
+        if self.document is None:
+            return 1.0
+        pts = self.document.pagePointSize(self.current_page())
+        page_px = pts.width() * self.logicalDpiX() / 72
+        return max(0.1, (self.view.viewport().width() - 2 * self.view.documentMargins().left())
+                   / max(1.0, page_px))
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def page_images(self, dpi: float = 96 * PREVIEW_ZOOM) -> list[QImage]:
+        """Every page as an image (rendered now: for tests and screenshots only)."""
+        if self.document is None:
+            return []
+        return [render_page(self.document, page, dpi) for page in range(self.page_count())]
 
     def print_slip(self) -> PrintResult:
         """Print (through the print dialog unless the settings say not to ask)."""

@@ -275,6 +275,7 @@ class DeskView(Retranslating, QWidget):
         step = BillingPanel()
         step.confirm_requested.connect(self.confirm_payment)
         step.print_requested.connect(lambda: self.print_slip("billing"))
+        step.guide_requested.connect(lambda: self.print_slip("guide"))
         step.vip_requested.connect(self.choose_vip_card)
         _enter_shortcuts(step, self.confirm_payment)
         return step
@@ -469,6 +470,7 @@ class DeskView(Retranslating, QWidget):
             self.show_notice(exc.message(), "error")
             return
         self.billing.show_quote(quote)
+        self.billing.guide_button.setVisible(bool(view.queue_label))  # a number to go by
         self.billing.vip_button.setVisible(
             view.stage == stages.BILLING and permissions.allowed(self.ctx.staff, Perm.SET_VIP))
         self.billing.confirm_button.setFocus()
