@@ -39,6 +39,7 @@ from frontdesk.reports.model import (
     Totals,
 )
 from frontdesk.reports.sql import P, flag, hour_of, one, rows, seconds_between, to_datetime
+from frontdesk.service.conversion import ARRIVED_SQL
 
 Day = dt.date
 IN_RANGE = "v.visit_date >= {p} AND v.visit_date <= {p}"
@@ -61,10 +62,9 @@ def totals(start: Day, end: Day) -> Totals:
             FROM visit v WHERE {IN_RANGE}""",
         stages.DONE, stages.LEFT, start, end)
     a = one(
-        """SELECT COUNT(*), SUM(CASE WHEN a.status = 'arrived' OR EXISTS
-                      (SELECT 1 FROM visit v WHERE v.appointment_id = a.id) THEN 1 ELSE 0 END)
+        f"""SELECT COUNT(*), SUM(CASE WHEN {ARRIVED_SQL} THEN 1 ELSE 0 END)
            FROM appointment a
-           WHERE a.date >= {p} AND a.date <= {p} AND a.status <> 'cancelled'""",
+           WHERE a.date >= {P} AND a.date <= {P} AND a.status <> 'cancelled'""",
         start, end)
     visits, first, appts, done, left, red = (int(x or 0) for x in v)
     return Totals(visits=visits, first_visits=first, appointments=appts, done=done, left=left,
@@ -84,10 +84,9 @@ def totals_by_day(start: Day, end: Day) -> dict[Day, Totals]:
         stages.DONE, stages.LEFT, start, end)
     booked = {
         _as_date(d): (int(n or 0), int(arrived or 0)) for d, n, arrived in rows(
-            """SELECT a.date, COUNT(*), SUM(CASE WHEN a.status = 'arrived' OR EXISTS
-                          (SELECT 1 FROM visit v WHERE v.appointment_id = a.id) THEN 1 ELSE 0 END)
+            f"""SELECT a.date, COUNT(*), SUM(CASE WHEN {ARRIVED_SQL} THEN 1 ELSE 0 END)
                FROM appointment a
-               WHERE a.date >= {p} AND a.date <= {p} AND a.status <> 'cancelled'
+               WHERE a.date >= {P} AND a.date <= {P} AND a.status <> 'cancelled'
                GROUP BY a.date""", start, end)}
     out: dict[Day, Totals] = {}
     for day, visits, first, appts, done, left, red in visit_rows:

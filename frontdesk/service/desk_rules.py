@@ -87,7 +87,9 @@ def install(path: Path | None = None) -> None:
     """Store the rules document and arrange the media list in two levels (in the caller's
     transaction). Existing sources keep their names; unknown ones are added."""
     plan = read_file(path)
-    Setting.replace(key=SETTING_KEY, value=json.dumps(plan["doc"])).execute()
+    value = json.dumps(plan["doc"])
+    Setting.insert(key=SETTING_KEY, value=value).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: value}).execute()
     for gi, group in enumerate(plan["media"]):
         parent = _upsert_media(group, None, gi * 100)
         for si, source in enumerate(group["sources"]):
@@ -202,7 +204,9 @@ def set_calendar_day(*, actor, day: dt.date, working: bool, name: str = "") -> C
         raise ValidationError("请选择日期。", "Choose a date.", field="day")
     label = clean_label(name, "name", 40, "名称", "name", required=False)
     with database_proxy.atomic():
-        CalendarDay.replace(day=day, working=bool(working), name=label).execute()
+        CalendarDay.insert(day=day, working=bool(working), name=label).on_conflict(
+            conflict_target=[CalendarDay.day],
+            update={CalendarDay.working: bool(working), CalendarDay.name: label}).execute()
         audit.record(actor, "rule_change", "calendar_day", day.isoformat(),
                      {"working": bool(working), "name": label})
     return CalendarEntry(day, bool(working), label)

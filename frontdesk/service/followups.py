@@ -23,6 +23,7 @@ from peewee import JOIN, fn
 
 from frontdesk import audit, clock, stages
 from frontdesk.db.models import (
+    Appointment,
     AuditLog,
     Department,
     Doctor,
@@ -56,7 +57,7 @@ class DueCall:
 
     followup_id: int
     visit_id: int | None
-    patient_id: int
+    patient_id: int | None  # None: a no-show who booked by phone without a record
     patient_name: str
     sex: str
     age: int | None
@@ -68,6 +69,7 @@ class DueCall:
     due_date: dt.date
     attempts: int
     notes: str
+    no_show_date: dt.date | None = None  # a booking nobody came for (no visit)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ def _ensure_followups(day: dt.date) -> None:
             # Another desk may be listing at the same moment: the unique index on
             # follow_up.visit_id decides, and the loser's duplicate is simply skipped.
             FollowUp.insert_many(rows).on_conflict_ignore().execute()
+        # Yesterday's bookings nobody came for: no-shows, called like visits (unique per booking).
+        from frontdesk.service import appointments
+
+        appointments.sweep_no_shows(day, LOOKBACK_DAYS)
 
 
 def ensure_followup(visit_id: int) -> FollowUp:
@@ -137,7 +143,7 @@ def due_calls(*, actor, day: dt.date) -> list[DueCall]:
     require(actor, Perm.FOLLOW_UP)
     _ensure_followups(day)
     rows = (FollowUp.select(FollowUp, Patient, Visit, Department, Doctor)
-            .join(Patient, on=(FollowUp.patient == Patient.id))
+            .join(Patient, join_type=JOIN.LEFT_OUTER, on=(FollowUp.patient == Patient.id))
             .switch(FollowUp)
             .join(Visit, join_type=JOIN.LEFT_OUTER, on=(FollowUp.visit == Visit.id))
             .join(Department, join_type=JOIN.LEFT_OUTER, on=(Visit.department == Department.id))
@@ -147,20 +153,34 @@ def due_calls(*, actor, day: dt.date) -> list[DueCall]:
             .order_by(FollowUp.due_date, Visit.visit_date, FollowUp.id))
     rows = list(rows)
     counts = _attempt_counts([f.id for f in rows])
+    booked = {a.id: a for a in Appointment.select().where(
+        Appointment.id.in_([f.appointment_id for f in rows if f.appointment_id]))}
     out = []
     for f in rows:
-        p = f.patient
+        p = f.patient if f.patient_id else None
         v = f.visit if f.visit_id else None
-        dept = v.department if v is not None and v.department_id else None
-        doctor = v.doctor if v is not None and v.doctor_id else None
+        a = booked.get(f.appointment_id)
+        dept = v.department if v is not None and v.department_id else (a.department if a else None)
+        doctor = v.doctor if v is not None and v.doctor_id else (
+            a.doctor if a is not None and a.doctor_id else None)
         out.append(DueCall(
-            followup_id=f.id, visit_id=f.visit_id, patient_id=p.id, patient_name=p.name,
-            sex=p.sex, age=age_on(p.birth_date, day), phone=p.phone,
+            followup_id=f.id, visit_id=f.visit_id, patient_id=p.id if p else None,
+            patient_name=p.name if p else (a.patient_name if a else ""),
+            sex=p.sex if p else "", age=age_on(p.birth_date, day) if p else None,
+            phone=p.phone if p else (a.phone if a else ""),
             department_zh=dept.name_zh if dept else "", department_en=dept.name_en if dept else "",
             doctor=doctor.name if doctor else "", visit_date=v.visit_date if v else None,
-            due_date=f.due_date, attempts=counts.get(f.id, 0), notes=f.notes))
+            due_date=f.due_date, attempts=counts.get(f.id, 0), notes=f.notes,
+            no_show_date=a.date if a else None))
     audit.record(actor, "view", "follow_up_list", day.isoformat(), {"rows": len(out)})
     return out
+
+
+def max_attempts() -> int:
+    """Call attempts before a follow-up closes as unreachable (rules.service, seed: 3-5)."""
+    from frontdesk.service import desk_rules
+
+    return int(desk_rules.current()["follow_up"]["max_attempts"])
 
 
 def _check_outcome(outcome: str, retry_on: dt.date | None, today: dt.date) -> None:
@@ -200,6 +220,8 @@ def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
                                 "A colleague has already recorded this follow-up; "
                                 "the list was refreshed.")
         keep_open = outcome == UNREACHABLE and retry_on is not None
+        if keep_open and _attempt_counts([row.id]).get(row.id, 0) + 1 >= max_attempts():
+            keep_open = False  # the rules' last attempt: closed as unreachable
         line = f"{at:%Y-%m-%d %H:%M} {cleaned}" if cleaned else ""
         row.status = OPEN if keep_open else outcome
         if keep_open:

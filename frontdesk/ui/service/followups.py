@@ -273,6 +273,15 @@ class FollowUpArea(Retranslating, QWidget):
         """What to say, in order: check who answers, open, ask, close."""
         address = etiquette.form_of_address(call.patient_name, call.sex, call.age)
         hospital = settings.hospital_name() or self.tr("our hospital")
+        if call.no_show_date is not None:
+            return "\n\n".join([
+                self.tr("Hello, may I speak to {address}?").format(address=address),
+                self.tr("Hello {address}, this is the front desk of {hospital}. You had an "
+                        "appointment with us on {day} and we missed you. Is everything all right? "
+                        "Would you like to book another time?")
+                .format(address=address, hospital=hospital, day=call.no_show_date.isoformat()),
+                self.tr("Thank you for your time. We wish you good health!"),
+            ])
         if call.doctor:
             advice = self.tr("Is the advice and medicine Dr {doctor} gave you clear? Is there "
                              "anything we can help with?").format(doctor=call.doctor)
