@@ -4,9 +4,10 @@ The app only suggests; the staff choose. A suggestion always says which
 words matched ("肚子疼 → 腹痛"), so the desk can see why. The understanding is
 frontdesk.triage_engine's, from the rule document (resources/rules/triage.toml,
 validated by frontdesk.triage_rules and kept in settings as `rules.triage`) plus an
-admin's TriageKeyword rows; both are compiled once and cached in memory
-(`invalidate()` on an admin edit or a rules reload; a minute at most for
-other desks' edits). Past visits re-rank departments (frontdesk.triage_learning);
+admin's TriageKeyword rows; both are compiled once and cached in memory per
+rules version (`invalidate()` on an admin edit or a rules reload bumps the
+version stored in the database, so other desks rebuild at their next
+suggestion; a suggestion itself reads one setting row, never the keywords). Past visits re-rank departments (frontdesk.triage_learning);
 red flags come from the rules alone.
 """
 
@@ -32,7 +33,7 @@ from frontdesk.db.models import (
 )
 from frontdesk.i18n import localized, text
 
-RULES_TTL_SECONDS = 60.0  # other desks' admin edits reach this desk within a minute
+VERSION_KEY = "triage.rules_version"  # a Setting row: bumped on every rules change
 MODEL_CHECK_SECONDS = 300.0  # how often to look for visits confirmed at other desks
 MODEL_STALE_AFTER = 200  # … and rebuild the model when this many are new
 LEARNING_WEIGHT = 0.35  # at most this share of a ranking comes from past visits
@@ -106,9 +107,28 @@ _generation = 0
 
 
 def invalidate() -> None:
-    """Drop the cached rules (an admin edited departments, or the rules were reloaded)."""
+    """Drop the cached rules (an admin edited departments, or the rules were reloaded).
+
+    Also bumps the rules version in the database (in the caller's transaction, if
+    any): every other desk rebuilds its rules at its next suggestion.
+    """
     global _generation
     _generation += 1
+    db = database_proxy.obj
+    if db is None:
+        return
+    q = db.param
+    db.execute_sql(
+        f"INSERT INTO setting (key, value) VALUES ({q}, '1') ON CONFLICT (key) DO UPDATE "
+        "SET value = CAST(CAST(setting.value AS INTEGER) + 1 AS TEXT)", [VERSION_KEY])
+
+
+def rules_version() -> str:
+    """The stored rules version: one primary-key read (what each suggestion checks)."""
+    db = database_proxy.obj
+    row = db.execute_sql(f"SELECT value FROM setting WHERE key = {db.param}",
+                         [VERSION_KEY]).fetchone()
+    return row[0] if row else ""
 
 
 def _db_key() -> tuple:
@@ -140,9 +160,9 @@ def _rule_document() -> dict:
 
 
 def _engine() -> _Cache:
-    key = (*_db_key(), _generation)
+    key = (*_db_key(), rules_version(), _generation)
     now = time.monotonic()
-    if _cache.rules is not None and _cache.key == key and now - _cache.built < RULES_TTL_SECONDS:
+    if _cache.rules is not None and _cache.key == key:
         return _cache
     rules_ = engine.compile_rules(_rule_document())
     depts = {d.id: d for d in Department.select()}
