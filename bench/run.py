@@ -227,6 +227,86 @@ def lookup(bench: Bench) -> list[Row]:
     return rows
 
 
+# --- a keystroke in the real lookup widget ----------------------------------------------------
+
+WIDGET_TITLE = ("keystroke in the lookup widget (search + model + paint)", "p95 ≤ 10 ms")
+
+
+def _qt_app():
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+@benchmark("widget", WIDGET_TITLE)
+def lookup_widget(bench: Bench) -> list[Row]:
+    need("frontdesk.patients", "search")
+    app = _qt_app()
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from frontdesk.db.models import Staff
+    from frontdesk.pinyin import query_key
+    from frontdesk.ui.reception.lookup import PatientLookup
+
+    db = bench.copy("read")
+    _open_app_db(db)
+    desk = Staff.get(Staff.role == "desk")
+    con = sqlite_connect(db)
+    rng = random.Random(11)
+    n = bench.meta.counts["patient"]
+    picks = [con.execute("SELECT name, phone, record_no FROM patient WHERE id = ?",
+                         (rng.randrange(1, n + 1),)).fetchone()
+             for _ in range(max(4, bench.runs // 3))]
+    prefixes = []
+    for kind in LOOKUP_KINDS:
+        for p in picks:
+            t = _typed(kind, *p)
+            prefixes += [t[:i] for i in range(1, len(t) + 1)]
+    lookup = PatientLookup(actor=lambda: desk)
+    lookup.resize(900, 560)
+    lookup.show()
+    # The baseline: the same rows from raw sqlite3 in a stock QStandardItemModel, same size.
+    bare = QTableView()
+    bare_model = QStandardItemModel()
+    bare.setModel(bare_model)
+    bare.resize(900, 520)
+    bare.show()
+    app.processEvents()
+
+    def keystroke(q: str) -> None:
+        lookup.query.setText(q)
+        lookup.search_now()
+        lookup.results.viewport().repaint()  # paint now, as the event loop would
+
+    def raw(q: str) -> None:
+        rows = _raw_search(con, query_key(q))
+        bare_model.clear()
+        for r in rows:
+            bare_model.appendRow([QStandardItem(str(v)) for v in r[1:7]])
+        bare.viewport().repaint()
+
+    for q in prefixes[:20]:  # warm-up, excluded
+        keystroke(q)
+        raw(q)
+    app_ms, raw_ms = [], []
+    for q in prefixes:
+        app_ms += time_calls(lambda q=q: keystroke(q), 1, warmup=0)
+        raw_ms += time_calls(lambda q=q: raw(q), 1, warmup=0)
+    lookup.close()
+    bare.close()
+    con.close()
+    return [Row(*WIDGET_TITLE, samples=app_ms, baseline=raw_ms, limit=10,
+                note=f"the reception's PatientLookup (900×560, offscreen): setText, search_now "
+                     f"(patients.search, the model's refresh) and a synchronous repaint of the "
+                     f"results, for every prefix of {len(picks)} patients' phone, name, pinyin "
+                     "initials and record number; baseline = raw sqlite3 rows in a "
+                     "QStandardItemModel table of the same size")]
+
+
 # --- duplicate check before a new record -------------------------------------------------
 
 DUPLICATES_TITLE = ("duplicate check before a new record", "p95 ≤ 20 ms and ≤ 2× raw")
@@ -640,6 +720,20 @@ def triage_suggest(bench: Bench) -> list[Row]:
     return [Row(*TRIAGE_TITLE, samples=app_ms, baseline=raw_ms, limit=1,
                 note=f"{len(complaints)} complaints of tests/data/triage_test.tsv × {rounds}; "
                      "raw = substring scan of 135 keywords (the old matcher, no database)")]
+
+
+# --- stations: live updates between processes (bench/stations.py) ---------------------------
+
+STATIONS_TITLES = (("change → seen by another station", "p95 ≤ 100 ms; each seen once"),
+                   ("listening station idle CPU", "< 1% of a core"))
+
+
+@benchmark("stations", *STATIONS_TITLES)
+def stations(bench: Bench) -> list[Row]:
+    need("frontdesk.live", "LiveFeed")
+    from bench import stations as multi_station
+
+    return multi_station.rows(bench)
 
 
 # --- the run ---------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import threading
+from collections.abc import Callable
 
 from frontdesk import clock
 from frontdesk.changes import Changed, writing
@@ -102,13 +103,20 @@ class LoggedCommits:
         p.kinds, p.entity = Changed.NONE, None
         return super().rollback()
 
+    # Called with the seq after a COMMIT that wrote a log row (the benchmark times it).
+    on_logged: Callable[[int], None] | None = None
+
     def commit(self):
         p = self._pending
         kinds, entity = p.kinds, p.entity
         p.kinds, p.entity = Changed.NONE, None
+        seq = None
         if kinds and self._state.conn is not None and self._has_log():
-            self._write_log(kinds, entity, p.base)
-        return super().commit()
+            seq = self._write_log(kinds, entity, p.base)
+        result = super().commit()
+        if seq is not None and self.on_logged is not None:
+            self.on_logged(seq)
+        return result
 
     def _has_log(self) -> bool:
         # Before schema step 9 ran (a migration in progress) there is nowhere to write.
@@ -121,7 +129,8 @@ class LoggedCommits:
     def _changes_so_far(self) -> int:
         return 0
 
-    def _write_log(self, kinds: Changed, entity: int | None, base: int) -> None:
+    def _write_log(self, kinds: Changed, entity: int | None, base: int) -> int | None:
+        """Append the row (the seq), or None when the transaction wrote nothing."""
         raise NotImplementedError
 
 
@@ -130,26 +139,28 @@ class SqliteLog(LoggedCommits):
         conn = self._state.conn
         return conn.total_changes if conn is not None else 0
 
-    def _write_log(self, kinds: Changed, entity: int | None, base: int) -> None:
+    def _write_log(self, kinds: Changed, entity: int | None, base: int) -> int | None:
         conn = self._state.conn
         if conn.total_changes == base:
-            return  # nothing written
+            return None  # nothing written
         at = clock.now()
         cur = conn.cursor()
         cur.execute("INSERT INTO change_log (kinds, entity_id, station, at) VALUES (?, ?, ?, ?)",
                     (kinds_text(kinds), entity, STATION, at.isoformat(" ")))
-        if cur.lastrowid % PRUNE_EVERY == 0:
+        seq = cur.lastrowid
+        if seq % PRUNE_EVERY == 0:
             cur.execute("DELETE FROM change_log WHERE at < ?", ((at - KEEP).isoformat(" "),))
+        return seq
 
 
 class ServerLog(LoggedCommits):
-    def _write_log(self, kinds: Changed, entity: int | None, base: int) -> None:
+    def _write_log(self, kinds: Changed, entity: int | None, base: int) -> int | None:
         cur = self._state.conn.cursor()
         # The lock makes seq the commit order; without a row written there is nothing to say.
         cur.execute("SELECT pg_advisory_xact_lock(%s, %s), txid_current_if_assigned()",
                     LOG_LOCK)
         if cur.fetchone()[1] is None:
-            return
+            return None
         text, at = kinds_text(kinds), clock.now()
         # The payload is tiny: "seq kinds id station" (NOTIFY allows 8000 bytes).
         cur.execute(
@@ -161,3 +172,4 @@ class ServerLog(LoggedCommits):
         seq = cur.fetchone()[0]
         if seq % PRUNE_EVERY == 0:
             cur.execute("DELETE FROM change_log WHERE at < %s", (at - KEEP,))
+        return seq

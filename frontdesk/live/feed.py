@@ -25,7 +25,7 @@ from frontdesk.live.server import ServerListen, connector
 
 log = logging.getLogger(__name__)
 
-POLL_S = 0.1  # SQLite: data_version checks per second = 1 / POLL_S
+POLL_S = 0.05  # SQLite: data_version checks per second = 1 / POLL_S
 SWEEP_S = 10.0  # the safety net: read the log anyway this often
 RETRY_S = (0.5, 5.0)  # first and longest wait before reconnecting
 
