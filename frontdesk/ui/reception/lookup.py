@@ -62,6 +62,13 @@ MATCHED_ON = {
 }
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_USER = Qt.ItemDataRole.UserRole
+# What the widest cell of each column holds, for fixed column widths (see PatientLookup).
+_WIDEST = ("欧阳慕容晓明", "M 100", "138****8000", "P00000000", "2026-11-23", "Diamond card")
+
+
 class PatientHitModel(RowTableModel):
     """Search results: name, sex/age, phone (masked), record number, last visit, VIP."""
 
@@ -69,40 +76,35 @@ class PatientHitModel(RowTableModel):
     HEADERS = (QT_TRANSLATE_NOOP("PatientHitModel", "Name"), QT_TRANSLATE_NOOP("PatientHitModel", "Sex/age"), QT_TRANSLATE_NOOP("PatientHitModel", "Mobile"), QT_TRANSLATE_NOOP("PatientHitModel", "Record no."), QT_TRANSLATE_NOOP("PatientHitModel", "Last visit"), QT_TRANSLATE_NOOP("PatientHitModel", "VIP"))
 
     HEADER_CONTEXT = "PatientHitModel"
+    _roles: dict = {}
 
     def set_hits(self, hits: list[patients.PatientHit]) -> None:
+        # Texts are built once per refresh: a view asks data() for every role of every
+        # cell to size and paint it (issue 20: 1,640 calls per 20-row refresh).
+        self._roles = {
+            _DISPLAY: [(h.name, f"{sex_text(h.sex)} {'' if h.age is None else h.age}".strip(),
+                        h.phone_masked, h.record_no,
+                        h.last_visit.isoformat() if h.last_visit else "—",
+                        vip_text(h.vip_tier)) for h in hits],
+            _TOOLTIP: [(tip,) * 6 for tip in map(self._tooltip, hits)],
+            _USER: [(h.id,) * 6 for h in hits],
+        }
         self.set_rows(hits)
+
+    def _tooltip(self, h: patients.PatientHit) -> str:
+        what = MATCHED_ON.get(h.matched_on)
+        return self.tr("Matched on: {what}").format(
+            what=QCoreApplication.translate("PatientHitModel", what) if what else h.matched_on)
 
     def hit_at(self, row: int) -> patients.PatientHit | None:
         return self.row_at(row)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index, role=_DISPLAY):
+        table = self._roles.get(role)  # any other role (font, size, colour …): nothing
+        if table is None:
             return None
-        h = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_NAME:
-                return h.name
-            if col == self.COL_SEX_AGE:
-                age = "" if h.age is None else str(h.age)
-                return f"{sex_text(h.sex)} {age}".strip()
-            if col == self.COL_PHONE:
-                return h.phone_masked
-            if col == self.COL_RECORD:
-                return h.record_no
-            if col == self.COL_LAST:
-                return h.last_visit.isoformat() if h.last_visit else "—"
-            if col == self.COL_VIP:
-                return vip_text(h.vip_tier)
-        elif role == Qt.ItemDataRole.ToolTipRole:
-            what = MATCHED_ON.get(h.matched_on)
-            return self.tr("Matched on: {what}").format(
-                what=QCoreApplication.translate("PatientHitModel", what) if what
-                else h.matched_on)
-        elif role == Qt.ItemDataRole.UserRole:
-            return h.id
-        return None
+        row = index.row()
+        return table[row][index.column()] if 0 <= row < len(table) else None
 
 
 class PatientLookup(Retranslating, QWidget):
@@ -132,9 +134,12 @@ class PatientLookup(Retranslating, QWidget):
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Fixed row heights and column widths (set in retranslate): sizing columns to
+        # their contents asked every cell for every role on every keystroke (issue 20).
         self.results.verticalHeader().setDefaultSectionSize(26)
+        self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.status = QLabel()
         self.status.setObjectName("lookupStatus")
@@ -247,3 +252,15 @@ class PatientLookup(Retranslating, QWidget):
         self.results.setAccessibleName(self.tr("Patients found"))
         self.choose_button.setText(self.tr("Use this record (Enter)"))
         self.new_button.setText(self.tr("&New patient (Alt+N)"))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Column widths for the widest value each column can hold and its title."""
+        metrics = self.results.fontMetrics()
+        bold = self.results.horizontalHeader().fontMetrics()
+        for col, sample in enumerate(_WIDEST[:-1]):
+            if col == PatientHitModel.COL_SEX_AGE:
+                sample = f"{sex_text('F')} 100"
+            title = self.model.headerData(col, Qt.Orientation.Horizontal) or ""
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(title) + 12)
+            self.results.setColumnWidth(col, width + 24)
