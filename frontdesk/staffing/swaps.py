@@ -251,3 +251,11 @@ def counts(first: dt.date, nxt: dt.date) -> dict[int, int]:
                               ShiftSwap.requester_date < nxt).group_by(col).tuples()):
             out[sid] = out.get(sid, 0) + n
     return out
+
+
+def shifts_of(staff_id, day: dt.date, lang: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of the shifts `staff_id` works on `day` (for the swap form)."""
+    rows = (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
+            .where(ShiftAssignment.staff == lookup_id(staff_id), ShiftAssignment.date == day)
+            .order_by(Shift.start))
+    return [(a.shift.code, localized(a.shift, "name", lang)) for a in rows]

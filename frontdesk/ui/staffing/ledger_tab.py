@@ -1,0 +1,242 @@
+"""Rules broken and rewards: a supervisor records, the staff member confirms with a PIN.
+
+The form picks the staff member and the rule of the list (its amounts shown),
+the day and a note; the staff member may type their PIN at once. The month's
+ledger below: confirm with the PIN later, mark paid, or waive with a reason
+(fines.waive, the same path as every fine). An administrator's part lists the
+rules to switch off and the behaviour (举止) items to add to the pre-shift check.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import clock
+from frontdesk.permissions import Perm, allowed
+from frontdesk.staffing import fines, ledger, roster
+from frontdesk.staffing.fines import format_yuan
+from frontdesk.ui.staffing.requests import _date_edit, _RequestsBase
+from frontdesk.ui.staffing.roster_week import pydate
+from frontdesk.ui.widgets.fields import FieldBox, error_label
+from frontdesk.ui.widgets.tables import fill_table, read_only_table, selected_id
+
+
+class LedgerTab(_RequestsBase):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ledgerTab")
+        self.lines: list[fines.FineLine] = []
+        self.staff_combo = QComboBox()
+        self.staff_combo.setObjectName("ledgerStaffCombo")
+        self.rule_combo = QComboBox()
+        self.rule_combo.setObjectName("ledgerRuleCombo")
+        self.day_edit = _date_edit("ledgerDayEdit", clock.today())
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("ledgerNoteEdit")
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setObjectName("ledgerPinEdit")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.waive_edit = QLineEdit()
+        self.waive_edit.setObjectName("ledgerWaiveEdit")
+        self.fields = {"staff": FieldBox("ledgerStaff", self.staff_combo),
+                       "rule": FieldBox("ledgerRule", self.rule_combo),
+                       "day": FieldBox("ledgerDay", self.day_edit),
+                       "note": FieldBox("ledgerNote", self.note_edit),
+                       "pin": FieldBox("ledgerPin", self.pin_edit),
+                       "waive_reason": FieldBox("ledgerWaive", self.waive_edit)}
+        self.form = QFormLayout()
+        for key in ("staff", "rule", "day", "note", "pin"):
+            self.form.addRow(QLabel(), self.fields[key])
+        self.record_button = QPushButton()
+        self.record_button.setObjectName("ledgerRecordButton")
+        self.error = error_label("ledgerError")
+        self.table = read_only_table("ledgerTable", 7, stretch=3, striped=True)
+        self.ack_button, self.paid_button, self.waive_button = (QPushButton() for _ in range(3))
+        self.ack_button.setObjectName("ledgerAckButton")
+        self.paid_button.setObjectName("ledgerPaidButton")
+        self.waive_button.setObjectName("ledgerWaiveButton")
+        actions = QHBoxLayout()
+        for w in (self.ack_button, self.paid_button, self.fields["waive_reason"],
+                  self.waive_button):
+            actions.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.record_button)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.record_button.clicked.connect(self.record)
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.paid_button.clicked.connect(self.mark_paid)
+        self.waive_button.clicked.connect(self.waive)
+        ctx.changes.roster_changed.connect(self.refresh)
+        ctx.changes.grooming_changed.connect(self.refresh)
+        ctx.changes.rules_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, text in {"staff": self.tr("Staff member"), "rule": self.tr("Rule or reward"),
+                          "day": self.tr("Day"), "note": self.tr("What happened"),
+                          "pin": self.tr("Staff member's PIN")}.items():
+            self.form.labelForField(self.fields[key]).setText(text)
+        self.pin_edit.setPlaceholderText(self.tr("The staff member types it (or confirms later)"))
+        self.waive_edit.setPlaceholderText(self.tr("Reason for waiving"))
+        self.record_button.setText(self.tr("Record"))
+        self.ack_button.setText(self.tr("Confirm with PIN"))
+        self.paid_button.setText(self.tr("Paid now"))
+        self.waive_button.setText(self.tr("Waive"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Day"), self.tr("Staff member"), self.tr("Kind"), self.tr("Reason"),
+            self.tr("Amount (yuan)"), self.tr("Confirmed"), self.tr("Paid / waived")])
+        self.refresh()
+
+    def refresh(self) -> None:
+        actor = self.ctx.staff
+        if not allowed(actor, Perm.MANAGE_ROSTER):
+            self.table.setRowCount(0)
+            return
+        current = self.staff_combo.currentData()
+        self.staff_combo.clear()
+        self.staff_combo.addItem(self.tr("(choose)"), None)
+        for s in roster.rostered_staff():
+            if s.id != actor.id:
+                self.staff_combo.addItem(s.display_name, s.id)
+        self.staff_combo.setCurrentIndex(max(self.staff_combo.findData(current), 0))
+        current = self.rule_combo.currentData()
+        self.rule_combo.clear()
+        self.rule_combo.addItem(self.tr("(choose)"), None)
+        for r in ledger.rule_list():
+            sign = "+" if r.kind == "reward" else ""
+            self.rule_combo.addItem(f"{r.name}  {sign}{r.amounts_text()}", r.code)
+        self.rule_combo.setCurrentIndex(max(self.rule_combo.findData(current), 0))
+        today = clock.today()
+        self.ctx.run(fines.fines_for, actor=actor, year=today.year, month=today.month,
+                     on_done=self._fill, on_error=self._show)
+
+    def _fill(self, lines) -> None:
+        self.lines = lines
+        rows = []
+        for f in lines:
+            if f.waived:
+                state = self.tr("waived")
+            elif f.paid_at:
+                state = f"{f.paid_at:%m-%d %H:%M}" + ("" if f.paid_same_day
+                                                     else self.tr(" (not the same day)"))
+            else:
+                state = ""
+            rows.append([f"{f.day:%m-%d}", f.staff_name, fines.kind_name(f.kind), f.reason(),
+                         ("+" if f.is_reward else "") + format_yuan(f.amount_fen),
+                         "✓" if f.acknowledged_at else "", state])
+        fill_table(self.table, rows, [f.id for f in lines])
+
+    def record(self) -> None:
+        self._clear()
+        self.ctx.run(ledger.record, actor=self.ctx.staff, staff_id=self.staff_combo.currentData(),
+                     rule_code=self.rule_combo.currentData(), day=pydate(self.day_edit.date()),
+                     note=self.note_edit.text(), pin=self.pin_edit.text() or None,
+                     on_done=self._recorded, on_error=self._show)
+
+    def _recorded(self, _line) -> None:
+        self.note_edit.clear()
+        self.pin_edit.clear()
+
+    def acknowledge(self) -> None:
+        fine_id = selected_id(self.table)
+        if fine_id is None:
+            return
+        self._clear()
+        self.ctx.run(ledger.acknowledge, actor=self.ctx.staff, fine_id=fine_id,
+                     pin=self.pin_edit.text(), on_done=self._recorded, on_error=self._show)
+
+    def mark_paid(self) -> None:
+        fine_id = selected_id(self.table)
+        if fine_id is not None:
+            self._clear()
+            self.ctx.run(ledger.mark_paid, actor=self.ctx.staff, fine_id=fine_id,
+                         on_error=self._show)
+
+    def waive(self) -> None:
+        fine_id = selected_id(self.table)
+        if fine_id is not None:
+            self._clear()
+            self.ctx.run(fines.waive, actor=self.ctx.staff, fine_id=fine_id,
+                         reason=self.waive_edit.text(),
+                         on_done=lambda _l: self.waive_edit.clear(), on_error=self._show)
+
+
+class RulesListTab(_RequestsBase):
+    """An administrator switches rules of the list on and off and adds behaviour items."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("rulesListTab")
+        self.fields = {}
+        self.table = read_only_table("rulesListTable", 5, stretch=1, striped=True)
+        self.toggle_button, self.add_button = QPushButton(), QPushButton()
+        self.toggle_button.setObjectName("ruleToggleButton")
+        self.add_button.setObjectName("conductAddButton")
+        self.error = error_label("rulesListError")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.toggle_button)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.toggle_button.clicked.connect(self.toggle)
+        self.add_button.clicked.connect(self.add_to_check)
+        ctx.changes.rules_changed.connect(self.refresh)
+        ctx.changes.grooming_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.toggle_button.setText(self.tr("Switch on/off"))
+        self.add_button.setText(self.tr("Add to the pre-shift check"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Kind"), self.tr("Rule"), self.tr("Amount (yuan)"), self.tr("Source"),
+            self.tr("State")])
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not allowed(self.ctx.staff, Perm.MANAGE_RULES):
+            self.table.setRowCount(0)
+            return
+        self.rules = ledger.rule_list(kinds=("fine", "reward", "conduct"), active_only=False)
+        kinds = {"fine": self.tr("Fine"), "reward": self.tr("Reward"),
+                 "conduct": self.tr("Behaviour")}
+        rows = []
+        for r in self.rules:
+            if r.kind == "conduct":
+                state = self.tr("in the check") if r.in_check else self.tr("optional")
+            else:
+                state = self.tr("on") if r.active else self.tr("off")
+            rows.append([kinds[r.kind], r.name, r.amounts_text(), r.source, state])
+        fill_table(self.table, rows, list(range(len(self.rules))))
+
+    def _selected(self):
+        index = selected_id(self.table)
+        return None if index is None else self.rules[index]
+
+    def toggle(self) -> None:
+        rule = self._selected()
+        if rule is not None and rule.kind != "conduct":
+            self.ctx.run(ledger.set_rule_active, actor=self.ctx.staff, code=rule.code,
+                         active=not rule.active, on_error=self._show)
+
+    def add_to_check(self) -> None:
+        rule = self._selected()
+        if rule is not None:
+            self.ctx.run(ledger.add_conduct_to_check, actor=self.ctx.staff, code=rule.code,
+                         on_error=self._show)

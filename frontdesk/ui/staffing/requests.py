@@ -1,0 +1,329 @@
+"""Swaps (换班) and leave (请假): a staff member asks, a supervisor approves or refuses.
+
+Each tab is a small form (every editor in a FieldBox: a refusal shows at its
+field) over the month's list; a supervisor's list has Approve / Refuse for what
+is pending. All work goes through ctx.run to staffing.swaps / staffing.leave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import clock
+from frontdesk.errors import FrontdeskError
+from frontdesk.permissions import Perm, allowed
+from frontdesk.staffing import leave, roster, swaps
+from frontdesk.staffing.staff_report import status_name
+from frontdesk.ui.staffing.roster_week import pydate, qdate
+from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
+from frontdesk.ui.widgets.retranslate import Retranslating
+from frontdesk.ui.widgets.tables import fill_table, read_only_table, selected_id
+
+
+def _date_edit(name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(qdate(day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class _RequestsBase(Retranslating, QWidget):
+    """Shared: field boxes, errors at the field, the month list with approve/refuse."""
+
+    fields: dict[str, FieldBox]
+
+    def _show(self, exc: Exception) -> None:
+        for box in self.fields.values():
+            box.clear_error()
+        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
+        field = getattr(exc, "field", None)
+        box = self.fields.get(field) if field else None
+        if box is not None:
+            box.set_error(message)
+            show_error(self.error, "")
+        else:
+            show_error(self.error, message)
+
+    def _clear(self) -> None:
+        for box in self.fields.values():
+            box.clear_error()
+        show_error(self.error, "")
+
+    def _decide_buttons(self, prefix: str) -> QHBoxLayout:
+        self.approve_button, self.refuse_button = QPushButton(), QPushButton()
+        self.approve_button.setObjectName(f"{prefix}ApproveButton")
+        self.refuse_button.setObjectName(f"{prefix}RefuseButton")
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.setObjectName(f"{prefix}WithdrawButton")
+        row = QHBoxLayout()
+        for b in (self.approve_button, self.refuse_button, self.withdraw_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.approve_button.clicked.connect(lambda: self.decide(True))
+        self.refuse_button.clicked.connect(lambda: self.decide(False))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        return row
+
+
+class SwapsTab(_RequestsBase):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("swapsTab")
+        self.day_edit = _date_edit("swapDayEdit", clock.today())
+        self.shift_combo = QComboBox()
+        self.shift_combo.setObjectName("swapShiftCombo")
+        self.partner_combo = QComboBox()
+        self.partner_combo.setObjectName("swapPartnerCombo")
+        self.return_combo = QComboBox()  # the partner's shift that comes back, if any
+        self.return_combo.setObjectName("swapReturnCombo")
+        self.return_day_edit = _date_edit("swapReturnDayEdit", clock.today())
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("swapReasonEdit")
+        self.fields = {"day": FieldBox("swapDay", self.day_edit),
+                       "requester_shift": FieldBox("swapShift", self.shift_combo),
+                       "partner": FieldBox("swapPartner", self.partner_combo),
+                       "partner_shift": FieldBox("swapReturn", self.return_combo),
+                       "reason": FieldBox("swapReason", self.reason_edit),
+                       "note": FieldBox("swapNote", QLineEdit())}
+        self.note_edit = self.fields["note"].editor
+        self.note_edit.setObjectName("swapNoteEdit")
+        self.form = QFormLayout()
+        for key in ("day", "requester_shift", "partner"):
+            self.form.addRow(QLabel(), self.fields[key])
+        self.form.addRow(QLabel(), self.return_day_edit)
+        for key in ("partner_shift", "reason"):
+            self.form.addRow(QLabel(), self.fields[key])
+        self.request_button = QPushButton()
+        self.request_button.setObjectName("swapRequestButton")
+        self.error = error_label("swapError")
+        self.table = read_only_table("swapTable", 7, striped=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.request_button)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.fields["note"])
+        layout.addLayout(self._decide_buttons("swap"))
+        self.day_edit.dateChanged.connect(lambda _d: self._fill_my_shifts())
+        self.return_day_edit.dateChanged.connect(lambda _d: self._fill_return())
+        self.partner_combo.currentIndexChanged.connect(lambda _i: self._fill_return())
+        self.request_button.clicked.connect(self.request)
+        ctx.changes.roster_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {"day": self.tr("Day"), "requester_shift": self.tr("My shift"),
+                 "partner": self.tr("Swap with"), "partner_shift": self.tr("Their shift back")}
+        names["reason"] = self.tr("Reason")
+        for key, text in names.items():
+            self.form.labelForField(self.fields[key]).setText(text)
+        self.form.labelForField(self.return_day_edit).setText(self.tr("Back on"))
+        self.request_button.setText(self.tr("Ask for the swap"))
+        self.approve_button.setText(self.tr("Approve"))
+        self.refuse_button.setText(self.tr("Refuse"))
+        self.withdraw_button.setText(self.tr("Withdraw"))
+        self.note_edit.setPlaceholderText(self.tr("Note on the decision (optional)"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Day"), self.tr("Asked by"), self.tr("Shift"), self.tr("Swap with"),
+            self.tr("Back"), self.tr("Status"), self.tr("Decided by")])
+        self.refresh()
+
+    def refresh(self) -> None:
+        actor = self.ctx.staff
+        if not allowed(actor, Perm.REQUEST_ROSTER):
+            self.table.setRowCount(0)
+            return
+        manager = allowed(actor, Perm.MANAGE_ROSTER)
+        for w in (self.approve_button, self.refuse_button, self.fields["note"]):
+            w.setVisible(manager)
+        self._fill_my_shifts()
+        current = self.partner_combo.currentData()
+        self.partner_combo.blockSignals(True)
+        self.partner_combo.clear()
+        self.partner_combo.addItem(self.tr("(choose)"), None)
+        for s in roster.rostered_staff():
+            if s.id != actor.id:
+                self.partner_combo.addItem(s.display_name, s.id)
+        index = self.partner_combo.findData(current)
+        self.partner_combo.setCurrentIndex(max(index, 0))
+        self.partner_combo.blockSignals(False)
+        self._fill_return()
+        today = clock.today()
+        self.ctx.run(swaps.register, actor=actor, year=today.year, month=today.month,
+                     on_done=self._fill, on_error=self._show)
+
+    def _shifts_of(self, staff_id, day: dt.date, combo: QComboBox, none: str | None) -> None:
+        combo.clear()
+        if none is not None:
+            combo.addItem(none, None)
+        if staff_id is not None:
+            for code, name in swaps.shifts_of(staff_id, day):
+                combo.addItem(name, code)
+
+    def _fill_my_shifts(self) -> None:
+        actor = self.ctx.staff
+        self._shifts_of(getattr(actor, "id", None), pydate(self.day_edit.date()),
+                        self.shift_combo, None)
+
+    def _fill_return(self) -> None:
+        self._shifts_of(self.partner_combo.currentData(), pydate(self.return_day_edit.date()),
+                        self.return_combo, self.tr("(nothing back)"))
+
+    def _fill(self, lines) -> None:
+        self.lines = lines
+        fill_table(self.table, [[
+            f"{s.requester_date:%m-%d}", s.requester, s.requester_shift, s.partner,
+            f"{s.partner_date:%m-%d} {s.partner_shift}" if s.partner_date else "",
+            status_name(s.status), s.decided_by] for s in lines], [s.id for s in lines])
+
+    def request(self) -> None:
+        self._clear()
+        back = self.return_combo.currentData()
+        self.ctx.run(swaps.request_swap, actor=self.ctx.staff, day=pydate(self.day_edit.date()),
+                     shift_code=self.shift_combo.currentData(),
+                     partner_id=self.partner_combo.currentData(),
+                     partner_day=pydate(self.return_day_edit.date()) if back else None,
+                     partner_shift_code=back, reason=self.reason_edit.text(),
+                     on_done=lambda _l: self.reason_edit.clear(), on_error=self._show)
+
+    def decide(self, approve: bool) -> None:
+        swap_id = selected_id(self.table)
+        if swap_id is None:
+            return
+        self._clear()
+        self.ctx.run(swaps.decide, actor=self.ctx.staff, swap_id=swap_id, approve=approve,
+                     note=self.note_edit.text(), on_done=lambda _l: self.note_edit.clear(),
+                     on_error=self._show)
+
+    def withdraw(self) -> None:
+        swap_id = selected_id(self.table)
+        if swap_id is not None:
+            self._clear()
+            self.ctx.run(swaps.withdraw, actor=self.ctx.staff, swap_id=swap_id,
+                         on_error=self._show)
+
+
+class LeaveTab(_RequestsBase):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("leaveTab")
+        self.staff_combo = QComboBox()
+        self.staff_combo.setObjectName("leaveStaffCombo")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("leaveKindCombo")
+        self.start_edit = _date_edit("leaveStartEdit", clock.today())
+        self.end_edit = _date_edit("leaveEndEdit", clock.today())
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("leaveReasonEdit")
+        self.fields = {"staff": FieldBox("leaveStaff", self.staff_combo),
+                       "kind": FieldBox("leaveKind", self.kind_combo),
+                       "start": FieldBox("leaveStart", self.start_edit),
+                       "end": FieldBox("leaveEnd", self.end_edit),
+                       "reason": FieldBox("leaveReason", self.reason_edit),
+                       "note": FieldBox("leaveNote", QLineEdit())}
+        self.note_edit = self.fields["note"].editor
+        self.note_edit.setObjectName("leaveNoteEdit")
+        self.form = QFormLayout()
+        for key in ("staff", "kind", "start", "end", "reason"):
+            self.form.addRow(QLabel(), self.fields[key])
+        self.request_button = QPushButton()
+        self.request_button.setObjectName("leaveRequestButton")
+        self.error = error_label("leaveError")
+        self.table = read_only_table("leaveTable", 6, striped=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.request_button)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.fields["note"])
+        layout.addLayout(self._decide_buttons("leave"))
+        self.start_edit.dateChanged.connect(
+            lambda d: self.end_edit.setDate(d) if self.end_edit.date() < d else None)
+        self.request_button.clicked.connect(self.request)
+        ctx.changes.roster_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, text in {"staff": self.tr("Staff member"), "kind": self.tr("Type of leave"),
+                          "start": self.tr("First day"), "end": self.tr("Last day"),
+                          "reason": self.tr("Reason")}.items():
+            self.form.labelForField(self.fields[key]).setText(text)
+        self.request_button.setText(self.tr("Ask for leave"))
+        self.approve_button.setText(self.tr("Approve"))
+        self.refuse_button.setText(self.tr("Refuse"))
+        self.withdraw_button.setText(self.tr("Withdraw"))
+        self.note_edit.setPlaceholderText(self.tr("Note on the decision (optional)"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Staff member"), self.tr("Type"), self.tr("From"), self.tr("To"),
+            self.tr("Days"), self.tr("Status")])
+        self.refresh()
+
+    def refresh(self) -> None:
+        actor = self.ctx.staff
+        if not allowed(actor, Perm.REQUEST_ROSTER):
+            self.table.setRowCount(0)
+            return
+        manager = allowed(actor, Perm.MANAGE_ROSTER)
+        for w in (self.approve_button, self.refuse_button, self.fields["note"],
+                  self.fields["staff"]):
+            w.setVisible(manager)
+        self.form.labelForField(self.fields["staff"]).setVisible(manager)
+        self.staff_combo.clear()
+        self.staff_combo.addItem(self.tr("(myself)"), None)
+        if manager:
+            for s in roster.rostered_staff():
+                if s.id != actor.id:
+                    self.staff_combo.addItem(s.display_name, s.id)
+        current = self.kind_combo.currentData()
+        self.kind_combo.clear()
+        for code, name in leave.leave_types():
+            self.kind_combo.addItem(name, code)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(current), 0))
+        today = clock.today()
+        self.ctx.run(leave.leave_list, actor=actor, first=today - dt.timedelta(days=31),
+                     last=today + dt.timedelta(days=92), on_done=self._fill, on_error=self._show)
+
+    def _fill(self, lines) -> None:
+        self.lines = lines
+        fill_table(self.table, [[s.staff, s.kind_name, f"{s.start:%Y-%m-%d}", f"{s.end:%m-%d}",
+                                 str(s.days), status_name(s.status)] for s in lines],
+                   [s.id for s in lines])
+
+    def request(self) -> None:
+        self._clear()
+        self.ctx.run(leave.request_leave, actor=self.ctx.staff,
+                     kind=self.kind_combo.currentData(), start=pydate(self.start_edit.date()),
+                     end=pydate(self.end_edit.date()), reason=self.reason_edit.text(),
+                     staff_id=self.staff_combo.currentData(),
+                     on_done=lambda _l: self.reason_edit.clear(), on_error=self._show)
+
+    def decide(self, approve: bool) -> None:
+        leave_id = selected_id(self.table)
+        if leave_id is None:
+            return
+        self._clear()
+        self.ctx.run(leave.decide, actor=self.ctx.staff, leave_id=leave_id, approve=approve,
+                     note=self.note_edit.text(), on_done=lambda _l: self.note_edit.clear(),
+                     on_error=self._show)
+
+    def withdraw(self) -> None:
+        leave_id = selected_id(self.table)
+        if leave_id is not None:
+            self._clear()
+            self.ctx.run(leave.withdraw, actor=self.ctx.staff, leave_id=leave_id,
+                         on_error=self._show)

@@ -1,0 +1,232 @@
+"""The week roster grid, driven by the keyboard; swaps, leave and the rules ledger screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from PySide6.QtCore import Qt
+
+from frontdesk.db.models import Fine, LeaveRequest, ShiftSwap
+from frontdesk.staffing import attendance, roster
+from tests.helpers.clock import TEST_NOW
+
+pytestmark = pytest.mark.gui
+MON = TEST_NOW.date()  # a Monday
+SHOTS = os.environ.get("FRONTDESK_SHOTS")  # a folder: save screenshots there
+
+
+@pytest.fixture
+def team(rules_db, ctx, make_staff):
+    boss = make_staff("supervisor", name="雷婷婷", pin="1001")
+    desk = make_staff("desk", name="李静", pin="2001")
+    guide = make_staff("guide", name="王悦", pin="3001")
+    ctx.set_staff(boss)
+    return boss, desk, guide
+
+
+@pytest.fixture
+def area(team, ctx, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from frontdesk.ui import translation
+    from frontdesk.ui.staffing.area import GroomingArea
+
+    translation.install("zh_CN")
+    widget = GroomingArea(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    yield widget
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def cell(week, row, col):
+    return week.grid.item(row, col).text()
+
+
+def test_the_grid_is_driven_by_the_keyboard(area, team, qtbot):
+    boss, desk, guide = team
+    area.tabs.setCurrentWidget(area.week)
+    week = area.week
+    grid = week.grid
+    names = [week.week.staff[r][1] for r in range(grid.rowCount())]
+    row_desk, row_guide = names.index("李静"), names.index("王悦")
+    grid.setFocus()
+    grid.setCurrentCell(row_desk, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_D)  # day shift on Monday
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.keyClick(grid, Qt.Key.Key_E)  # early on Tuesday
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.keyClick(grid, Qt.Key.Key_R)  # rest on Wednesday
+    qtbot.keyClick(grid, Qt.Key.Key_Down if row_guide > row_desk else Qt.Key.Key_Up)
+    qtbot.keyClick(grid, Qt.Key.Key_L)  # 王悦 late on Wednesday
+    assert roster.on_shift(MON) == [("李静", "day")]
+    assert attendance.assigned_shifts(guide, MON + dt.timedelta(days=2))[0].code == "late"
+    assert cell(week, row_desk, 0) == "全天班" and cell(week, row_desk, 1) == "早班"
+    assert cell(week, row_desk, 2) == "休" and cell(week, row_guide, 2) == "晚班"
+    assert (grid.currentRow(), grid.currentColumn()) == (row_guide, 2)
+
+    # Shift+L adds late to the early shift of Tuesday: they overlap, refused under the grid
+    grid.setCurrentCell(row_desk, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert week.error.isVisible() and "重叠" in week.error.text()
+    assert cell(week, row_desk, 1) == "早班"
+    # Delete clears the day
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert cell(week, row_desk, 1) == ""
+    # PgDn: next week, empty; Ctrl+Shift+C copies last week into it
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    assert week.monday == MON + dt.timedelta(days=7)
+    assert cell(week, row_desk, 0) == ""
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert cell(week, row_desk, 0) == "全天班" and cell(week, row_guide, 2) == "晚班"
+    assert "3" in week.status.text()
+    # sign-in reads what the grid set
+    assert [e.name for e in attendance.roster(actor=boss, day=MON)] == ["李静"]
+
+
+def test_the_grid_shows_leave_and_prints(area, team, qtbot, monkeypatch, tmp_path):
+    boss, desk, guide = team
+    from frontdesk.staffing import leave
+
+    line = leave.request_leave(actor=guide, kind="sick", start=MON + dt.timedelta(days=1))
+    leave.decide(actor=boss, leave_id=line.id, approve=True)
+    area.tabs.setCurrentWidget(area.week)
+    week = area.week
+    week.refresh()
+    names = [s[1] for s in week.week.staff]
+    assert cell(week, names.index("王悦"), 1) == "病假"
+    shown = []
+    monkeypatch.setattr(week, "_show_preview", shown.append)
+    week.grid.setFocus()
+    qtbot.keyClick(week.grid, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0].startswith(b"%PDF")
+    if SHOTS:
+        week.grid.setCurrentCell(0, 0)
+        area.grab().save(os.path.join(SHOTS, "roster_zh_1366.png"))
+
+
+def test_swap_requested_by_staff_and_approved_by_the_supervisor(area, team, ctx, qtbot):
+    boss, desk, guide = team
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["day"])
+    ctx.set_staff(desk)
+    tab = area.swaps
+    area.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    assert not tab.approve_button.isVisible()
+    assert tab.shift_combo.currentData() == "day"
+    tab.partner_combo.setCurrentIndex(tab.partner_combo.findText("王悦"))
+    tab.reason_edit.insert("看病")  # an IME types it (keyClicks is ASCII only)
+    qtbot.mouseClick(tab.request_button, Qt.MouseButton.LeftButton)
+    assert ShiftSwap.select().count() == 1 and tab.table.rowCount() == 1
+    # asking again for a shift no longer … the third in a month is refused at the field
+    ctx.set_staff(boss)
+    tab.refresh()
+    tab.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    assert roster.on_shift(MON) == [("王悦", "day")]
+    assert tab.table.item(0, 5).text() == "已批准"
+    qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)  # again: already decided
+    assert tab.error.isVisible()
+
+
+def test_swap_beyond_the_limit_shows_at_the_field(area, team, ctx, qtbot):
+    boss, desk, guide = team
+    from frontdesk.staffing import swaps
+
+    for i in range(3):
+        roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=i),
+                       shifts=["day"])
+    for i in range(2):
+        swaps.request_swap(actor=desk, day=MON + dt.timedelta(days=i), shift_code="day",
+                           partner_id=guide.id)
+    ctx.set_staff(desk)
+    tab = area.swaps
+    area.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.day_edit.setDate(tab.day_edit.date().addDays(2))
+    tab.partner_combo.setCurrentIndex(tab.partner_combo.findText("王悦"))
+    qtbot.mouseClick(tab.request_button, Qt.MouseButton.LeftButton)
+    box = tab.fields["day"]
+    assert "不得超过 2 次" in box.error_text()
+    assert ShiftSwap.select().count() == 2
+
+
+def test_leave_over_a_signed_in_day_shows_at_the_field_then_approved(area, team, ctx, qtbot):
+    boss, desk, guide = team
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["early"])
+    attendance.sign_in(staff=desk, pin="2001", at=dt.datetime(2026, 11, 23, 7, 45))
+    ctx.set_staff(desk)
+    tab = area.leave
+    area.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("事假"))
+    qtbot.mouseClick(tab.request_button, Qt.MouseButton.LeftButton)
+    assert "签到" in tab.fields["start"].error_text()
+    assert LeaveRequest.select().count() == 0
+    tab.start_edit.setDate(tab.start_edit.date().addDays(1))
+    qtbot.mouseClick(tab.request_button, Qt.MouseButton.LeftButton)
+    assert tab.fields["start"].error_text() == "" and tab.table.rowCount() == 1
+    ctx.set_staff(boss)
+    tab.refresh()
+    tab.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    assert LeaveRequest.get().status == "approved"
+    assert tab.table.item(0, 5).text() == "已批准"
+
+
+def test_record_a_rule_broken_with_the_pin_then_paid_and_a_switched_off_rule(
+        area, team, ctx, qtbot):
+    boss, desk, guide = team
+    tab = area.ledger
+    area.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.staff_combo.setCurrentIndex(tab.staff_combo.findText("李静"))
+    tab.rule_combo.setCurrentIndex(tab.rule_combo.findData("chatting"))
+    tab.note_edit.insert("前台聊天")
+    qtbot.keyClicks(tab.pin_edit, "9999")
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert "PIN" in tab.fields["pin"].error_text() and Fine.select().count() == 0
+    tab.pin_edit.clear()
+    qtbot.keyClicks(tab.pin_edit, "2001")
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    fine = Fine.get()
+    assert fine.amount_fen == 1000 and fine.acknowledged_at and fine.rule_code == "chatting"
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 5).text() == "✓"
+    tab.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(tab.paid_button, Qt.MouseButton.LeftButton)
+    assert Fine.get().paid_at is not None
+    # an administrator switches the rule off in the fines list; recording it is refused
+    from frontdesk.staffing import ledger
+
+    admin_rows = ledger.rule_list(active_only=False)
+    assert any(r.code == "chatting" for r in admin_rows)
+    from frontdesk.db.models import RuleItem
+
+    RuleItem.update(active=False).where(RuleItem.code == "registration_error").execute()
+    tab.rule_combo.addItem("stale", "registration_error")  # a list shown before the switch
+    tab.rule_combo.setCurrentIndex(tab.rule_combo.count() - 1)
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert "停用" in tab.fields["rule"].error_text() and Fine.select().count() == 1
+
+
+def test_admin_adds_a_behaviour_item_and_switches_a_rule_off(rules_db, ctx, make_staff, qtbot):
+    from frontdesk.db.models import GroomingItem, RuleItem
+    from frontdesk.ui.staffing.ledger_tab import RulesListTab
+
+    ctx.set_staff(make_staff("admin", name="管理员"))
+    tab = RulesListTab(ctx)
+    qtbot.addWidget(tab)
+    codes = [r.code for r in tab.rules]
+    tab.table.setCurrentCell(codes.index("conduct_smile"), 0)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert GroomingItem.get_or_none(GroomingItem.code == "conduct_smile") is not None
+    tab.table.setCurrentCell(codes.index("details"), 0)
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert not RuleItem.get(RuleItem.code == "details").active
