@@ -56,7 +56,8 @@ def set_notice(text: str, *, actor) -> str:
     """The scrolling line under every display (one line; "" hides it)."""
     _require_supervisor(actor)
     value = clean_text(text, "notice", NOTICE_MAX, single_line=True, strict=True)
-    settings.set("display.notice", value)
+    with database_proxy.atomic():  # one transaction: the change log tells every display
+        settings.set("display.notice", value)
     return value
 
 
@@ -93,14 +94,16 @@ def send_broadcast(text: str, *, minutes: int = 30, actor) -> Broadcast:
                               field="minutes")
     until = server_now() + dt.timedelta(minutes=minutes)
     by = str(getattr(actor, "display_name", "") or "")
-    settings.set("display.broadcast", {"text": value, "until": until.isoformat(), "by": by})
+    with database_proxy.atomic():
+        settings.set("display.broadcast", {"text": value, "until": until.isoformat(), "by": by})
     return Broadcast(value, until, by)
 
 
 @changes(Changed.SETTINGS)
 def clear_broadcast(*, actor) -> None:
     _require_supervisor(actor)
-    settings.set("display.broadcast", {})
+    with database_proxy.atomic():
+        settings.set("display.broadcast", {})
 
 
 def _require_supervisor(actor) -> None:

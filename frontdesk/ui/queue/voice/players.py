@@ -58,12 +58,14 @@ class SoundOut(QObject):
         self._active, self._started = True, False
         self._effect.setVolume(self.volume)
         url = QUrl.fromLocalFile(str(path))
-        if self._effect.source() == url and self._effect.status() == QSoundEffect.Status.Ready:
+        if self._effect.source() != url:
+            self._effect.setSource(url)  # loading; statusChanged follows
+        status = self._effect.status()
+        if status == QSoundEffect.Status.Ready:
             self._effect.play()
-            return
-        self._effect.setSource(url)
-        if self._effect.status() == QSoundEffect.Status.Ready:
-            self._effect.play()
+        elif status == QSoundEffect.Status.Error:
+            # The same file failed before (no audio device): no signal will come again.
+            QTimer.singleShot(0, self._on_status)
 
     def stop(self) -> None:
         self._effect.stop()
