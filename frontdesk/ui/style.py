@@ -58,6 +58,22 @@ QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1
     font-weight: 700; }}
 #bannerContext {{ font-size: 12pt; }}
 
+/* The etiquette coach beside the desk and the door (ui/reception/coach.py) */
+#etiquetteCoach {{ background: #f8fafc; border: 1px solid #cbd5e1; border-radius: 6px; }}
+#etiquetteCoach QLabel[role="heading"] {{ color: {SECONDARY}; font-size: 9pt; font-weight: 600;
+    margin-top: 4px; }}
+#etiquetteCoach QLabel[role="cue"] {{ color: {MUTED}; font-size: 9pt; }}
+#etiquetteCoach QLabel[role="phrase"] {{ color: #0f172a; font-size: 15pt; }}
+#coachAddress {{ color: {ACCENT}; font-size: 20pt; font-weight: 700; }}
+#coachHandover {{ color: #1e3a8a; font-size: 11pt; }}
+#coachAnytime {{ font-size: 10pt; }}
+#coachFarewell {{ color: {OK}; font-size: 11pt; font-weight: 600; }}
+#coachForbidden {{ color: {ERROR}; font-size: 10pt; }}
+
+/* A gentle note under text typed for patients (widgets/phrase_check.py) */
+QLabel[role="phrase-warning"] {{ color: {WARN_TEXT}; background: #fffbeb; border: 1px solid #fcd34d;
+    border-radius: 3px; padding: 3px 6px; }}
+
 /* The area list on the left of the main window */
 QListWidget#navigation {{ font-size: 13pt; border: none; background: #f1f5f9; }}
 QListWidget#navigation::item {{ padding: 14px 12px; }}

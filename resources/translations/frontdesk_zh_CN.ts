@@ -1,79 +1,80 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="67" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="67"/>
         <source>About Frontdesk</source>
         <translation>关于 Frontdesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="68" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="68"/>
         <source>Frontdesk — the reception desk companion</source>
         <translation>Frontdesk — 导医台工作助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="70" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="70"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="71" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="71"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="72" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="72"/>
         <source>Schema version:</source>
         <translation>数据库结构版本：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="73" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="73"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="74" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="74"/>
         <source>Qt:</source>
         <translation>Qt：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="75" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="75"/>
         <source>Python:</source>
         <translation>Python：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="76" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="76"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="83" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="83"/>
         <source>{version} (this version knows up to {latest})</source>
         <translation>{version}（本版本最高支持 {latest}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="87" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="87"/>
         <source>none: {reason}</source>
         <translation>无：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="88" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="88"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="89" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="89"/>
         <source>Copy these details for IT</source>
         <translation>复制以上信息发给信息科</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="90" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="94" />
+        <location filename="../../frontdesk/ui/shell/about.py" line="94"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -81,52 +82,52 @@
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="78" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="78"/>
         <source>Only administrators can use this area. Log in as an administrator (File → Switch user).</source>
         <translation>只有管理员可以使用此功能区。请以管理员身份登录（文件 → 切换用户）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="81" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="81" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Departments</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="81" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Doctors &amp;&amp; schedule</source>
         <translation>医生与排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="82" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Fees</source>
         <translation>挂号费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="82" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Grooming items</source>
         <translation>仪容检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="82" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="83" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="83"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="83" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="83"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="86" />
+        <location filename="../../frontdesk/ui/admin/area.py" line="86"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -134,37 +135,37 @@
 <context>
     <name>AppointmentModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="43" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="43"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="44" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="44"/>
         <source>Booking code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="45" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="46" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="46"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="47" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="47"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="48" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="48"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="49" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -172,102 +173,102 @@
 <context>
     <name>AppointmentPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="156" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="156"/>
         <source>{time}  ({free} of {capacity} free)</source>
         <translation>{time}（余 {free}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="187" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="187"/>
         <source>Your role does not book appointments.</source>
         <translation>您的角色不能办理预约。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="190" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="190"/>
         <source>Bookings on {day}</source>
         <translation>{day} 的预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="211" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="211"/>
         <source>No free slot: choose another doctor or day.</source>
         <translation>没有可约时段：请换一位医生或换一天。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="220" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="220"/>
         <source>Booked {name} at {day} {time}: code {code}</source>
         <translation>已为{name}预约 {day} {time}，预约码 {code}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="235" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="235"/>
         <source>Moved to {day} {time}.</source>
         <translation>已改约到 {day} {time}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="245" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="245"/>
         <source>Cancelled {name}.</source>
         <translation>已取消{name}的预约。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="256" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="256"/>
         <source>{name} did not come: a follow-up call is due today.</source>
         <translation>{name}未到：已加入今天的回访名单。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="261" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="261"/>
         <source>From &amp;consultation</source>
         <translation>来自咨询(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="261" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="261"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="262" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="262"/>
         <source>De&amp;partment</source>
         <translation>科室(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="262" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="262"/>
         <source>D&amp;octor</source>
         <translation>医生(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="263" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
         <source>&amp;Slot</source>
         <translation>时段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="263" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="263" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="264" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="264"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="267" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="267"/>
         <source>&amp;Book (Ctrl+Enter)</source>
         <translation>预约(&amp;B)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="268" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="268"/>
         <source>&amp;Move here</source>
         <translation>改约到此(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="269" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="269"/>
         <source>Cancel booking (Del)</source>
         <translation>取消预约（Del）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="270" />
+        <location filename="../../frontdesk/ui/service/appointments.py" line="270"/>
         <source>No-show (Ctrl+N)</source>
         <translation>未到（Ctrl+N）</translation>
     </message>
@@ -275,44 +276,44 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="42" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="42"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="44" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="44"/>
         <source>Queue board</source>
         <translatorcomment>variant: short label in the navigation list; the area itself says 候诊看板</translatorcomment>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="46" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="46"/>
         <source>Grooming check</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="48" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="48"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="50" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="50"/>
         <source>Follow-up calls</source>
-        <translatorcomment>variant: short label in the navigation list; the area's heading says 电话回访</translatorcomment>
+        <translatorcomment>variant: short label in the navigation list; the area&apos;s heading says 电话回访</translatorcomment>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="52" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="52"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="54" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="54"/>
         <source>Service desk</source>
         <translation>客服中心</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="56" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="56"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
@@ -320,72 +321,72 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="122" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="122"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="122" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="122"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="123" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
         <source>&amp;Staff:</source>
         <translation>员工(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="123" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="125" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="125"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="126" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="126"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="127" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="128" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="129" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="129"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="130" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="139" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="139"/>
         <source>everyone</source>
         <translation>全部员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="147" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="147"/>
         <source>all actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="168" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="168"/>
         <source>Showing the newest {n} entries; narrow the filter to see older ones.</source>
         <translation>只显示最新的 {n} 条；请缩小筛选范围查看更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="171" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="171"/>
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -393,37 +394,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="33" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="33"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="34" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="34"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="35" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="35"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="36" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="36"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="37" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="37"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="38" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="38"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="50" />
+        <location filename="../../frontdesk/ui/admin/audit.py" line="50"/>
         <source>(system)</source>
         <translation>（系统）</translation>
     </message>
@@ -431,87 +432,87 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="67" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="67"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="68" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="68"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="69" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="69"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="70" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="70"/>
         <source>Backup taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="70" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="70"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="71" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="71"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="88" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="88"/>
         <source>Backups are kept in {folder}</source>
         <translation>备份保存在 {folder}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="102" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="102"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="110" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="110"/>
         <source>Backup written and verified: {path}</source>
         <translation>备份已写入并通过检查：{path}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="118" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="118"/>
         <source>The operation failed: {error}</source>
         <translation>操作失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="124" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="124"/>
         <source>Select a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="135" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="135"/>
         <source>Restore from file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="136" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="136"/>
         <source>Frontdesk backups (*.sqlite3)</source>
         <translation>Frontdesk 备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="143" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="143"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="144" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="144"/>
         <source>Replace all current data with the backup {name}? The current database is kept aside first.</source>
         <translation>用备份 {name} 替换当前全部数据吗？当前数据库会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="150" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="150"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/backup.py" line="171" />
+        <location filename="../../frontdesk/ui/admin/backup.py" line="171"/>
         <source>Restored from {name}. The previous database was kept as {aside}.</source>
         <translation>已从 {name} 恢复。原数据库已另存为 {aside}。</translation>
     </message>
@@ -519,105 +520,105 @@
 <context>
     <name>BillingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="123" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="123"/>
         <source>To pay: {amount}</source>
         <translation>应缴：{amount}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="126" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="126"/>
         <source>Fee waived: {reason}. No payment is needed.</source>
         <translation>已免挂号费：{reason}，无需缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="130" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="130"/>
         <source>Deferred fee waived (Enter)</source>
         <translation>补缴费用已减免 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="131" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="131"/>
         <source>Deferred fee paid at the cashier (Enter)</source>
         <translation>已在收费处补缴 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="133" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="133"/>
         <source>Fee waived — next (Enter)</source>
         <translation>已免费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="135" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="135"/>
         <source>Paid at the cashier — next (Enter)</source>
         <translation>已缴费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="139" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="139"/>
         <source>Deferred registration fee (treated first)</source>
         <translation>补缴挂号费（先救治后缴费）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="140" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="140"/>
         <source>Registration fee</source>
         <translation>挂号费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="141" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="141"/>
         <source>Print billing slip (Ctrl+P)</source>
         <translation>打印缴费单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="142" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="142"/>
         <source>Print billing slip</source>
         <translation>打印缴费单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="143" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="143"/>
         <source>Print guide slip (Ctrl+G)</source>
         <translation>打印导诊单 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="144" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="144"/>
         <source>Print guide slip</source>
         <translation>打印导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="145" />
+        <location filename="../../frontdesk/ui/reception/billing.py" line="145"/>
         <source>VIP card…</source>
         <translation>VIP 卡…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="146" />
-        <source>Set the patient's VIP card</source>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="146"/>
+        <source>Set the patient&apos;s VIP card</source>
         <translation>设置患者的 VIP 卡</translation>
     </message>
 </context>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="56" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="56" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="56" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>Stage</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="56" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="56"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="73" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="73"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="85" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="85"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
@@ -625,42 +626,42 @@
 <context>
     <name>CallingModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="67" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="67"/>
         <source>#</source>
         <translation>序</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="67" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="67"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="68" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="68"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="69" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="70" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="70"/>
         <source>Why here</source>
         <translation>排序原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="71" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="71"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="89" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="89"/>
         <source> ×{n}</source>
         <translation> ×{n}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="96" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="96"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -668,126 +669,126 @@
 <context>
     <name>CallingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="50" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="50"/>
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="51" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="51"/>
         <source>Recall</source>
         <translation>复呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="52" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="52"/>
         <source>Missed</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="53" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="53"/>
         <source>Start consultation</source>
         <translation>开始就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="54" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="54"/>
         <source>Finished</source>
         <translation>就诊结束</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="55" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="55"/>
         <source>Sent for tests</source>
         <translation>去做检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="56" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="56"/>
         <source>Back from tests</source>
         <translatorcomment>variant: the calling key, the 分诊叫号 term for a patient returning with results</translatorcomment>
         <translation>检查回来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="57" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="57"/>
         <source>Back in line</source>
         <translation>过号重排</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="58" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="58"/>
         <source>Transfer…</source>
         <translation>转诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="59" />
-        <location filename="../../frontdesk/ui/queue/calling.py" line="402" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="402"/>
         <source>Pause clinic…</source>
         <translation>停诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="257" />
-        <location filename="../../frontdesk/ui/queue/calling.py" line="421" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="257"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="421"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="287" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="287"/>
         <source>Clinic paused (停诊). {reason} No calls until it resumes (F11); transfer the waiting patients (F10).</source>
         <translation>本诊室已停诊。{reason} 恢复门诊（F11）前不能叫号；请把候诊患者转诊（F10）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="295" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="295"/>
         <source>No one called. Next: {who}</source>
         <translation>尚未叫号。下一位：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="297" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="297"/>
         <source>nobody waiting</source>
         <translation>无人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="298" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="298"/>
         <source>{w} waiting · {a} aside</source>
         <translation>候诊 {w} 人 · 过号/检查 {a} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="327" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="327"/>
         <source>Your role may not call patients.</source>
         <translation>您的角色不能叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="331" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="331"/>
         <source>Choose a department.</source>
         <translation>请选择科室。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="348" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="348"/>
         <source>Select a patient in the queue first (↑/↓).</source>
         <translation>请先在队列中选择一位患者（↑/↓）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="402" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="402"/>
         <source>Resume clinic</source>
         <translation>恢复门诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="411" />
-        <location filename="../../frontdesk/ui/queue/calling.py" line="412" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="411"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="412"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="413" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="413"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="414" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="414"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="415" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="415"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="416" />
+        <location filename="../../frontdesk/ui/queue/calling.py" line="416"/>
         <source>e.g. Room 3</source>
         <translation>如：3 诊室</translation>
     </message>
@@ -795,124 +796,124 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="244" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="244"/>
         <source>Grooming check: {name}</source>
         <translation>仪容检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="245" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="245"/>
         <source>not on the roster</source>
         <translation>不在排班表上</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="246" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="246"/>
         <source>{name} — {day}, {shift}</source>
         <translation>{name} — {day}，{shift}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250"/>
         <source>Every item passes unless marked. Space or a click on the result toggles a failure; C marks it corrected on the spot (still fined); type a row number to jump; F2 edits the note.</source>
         <translation>所有项目默认合格。空格键或点击“结果”切换不合格；C 键标记“已当场纠正”（仍需罚款）；输入序号跳到该行；F2 填写备注。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>No.</source>
         <translatorcomment>variant: row number of the checklist; 号 elsewhere is a queue ticket number</translatorcomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253" />
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="317" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="317"/>
         <source>Corrected</source>
         <translation>已当场纠正</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="254" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="254"/>
         <source>Checklist</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="255" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="255"/>
         <source>Reason for checking:</source>
         <translation>检查原因：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="256" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="256"/>
         <source>Reason for checking someone not on the roster</source>
         <translation>检查未排班员工的原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="257" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="257"/>
         <source>e.g. covering a swapped shift</source>
         <translation>例如：调班顶岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="258" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="258"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="259" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="259"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="260" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="260"/>
         <source>&amp;Save check</source>
         <translation>保存检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="261" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="261"/>
         <source>Save check</source>
         <translation>保存检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="262" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="262"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="315" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="315"/>
         <source>FAIL (fined earlier this shift)</source>
         <translation>不合格（本班已罚）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="334" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="334"/>
         <source>{count} failed · fines {total} yuan</source>
         <translation>不合格 {count} 项 · 罚款 {total} 元</translation>
     </message>
@@ -920,27 +921,27 @@
 <context>
     <name>ClinicPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="166" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="166"/>
         <source>In consultation</source>
         <translation>就诊中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="175" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="175"/>
         <source>next</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="176" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="176"/>
         <source>{n} ahead</source>
         <translation>前面 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="179" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="179"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="177" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="177"/>
         <source>Clinic paused</source>
         <translation>暂停门诊</translation>
     </message>
@@ -948,12 +949,12 @@
 <context>
     <name>ClosedStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="296" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="296"/>
         <source>The patient left: {reason}</source>
         <translation>患者已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="299" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="299"/>
         <source>With the doctor; the escort is back at the post. This visit is complete.</source>
         <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
     </message>
@@ -961,52 +962,52 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="46" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="46"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="47" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="47"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="48" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="48"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="49" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="49"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="50" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="51" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="51"/>
         <source>Handle by</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="52" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="52"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="73" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
         <source>not handled</source>
         <translation>未按时处理</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="74" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
         <source>no revisit</source>
         <translation>未按时回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="75" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="75"/>
         <source>not closed</source>
         <translation>未按时结案</translation>
     </message>
@@ -1014,177 +1015,177 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="201" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="201"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="212" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="212"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="232" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="232"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="236" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="236"/>
         <source>Concerns: {who}</source>
         <translation>涉及人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="237" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
         <source>Handle by {handle}, close by {close}</source>
         <translation>处理期限 {handle}，结案期限 {close}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="240" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="240"/>
         <source>Revisit by {day}</source>
         <translation>回访期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="242" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="244" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="244"/>
         <source>Compensation {amount} yuan, approved by: {role} ({state})</source>
         <translation>赔偿 {amount} 元，审批人：{role}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="246" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="246"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="247" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="247"/>
         <source>waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="272" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="272"/>
         <source>Complaint recorded; handle by {day}.</source>
         <translation>投诉已登记，须在 {day} 前处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="285" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="285"/>
         <source>Handled.</source>
         <translation>已处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="296" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="296"/>
         <source>Approval recorded.</source>
         <translation>审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="306" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="306"/>
         <source>Revisit recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="316" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="316"/>
         <source>Complaint closed.</source>
         <translation>投诉已结案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="322" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="322" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
         <source>Se&amp;verity</source>
         <translation>级别(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>Staff concerned</source>
         <translation>涉及人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
         <source>&amp;What happened</source>
         <translation>投诉内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="328" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="328" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
         <source>Compensation (yuan)</source>
         <translation>赔偿金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="329" />
-        <source>Approver's role</source>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
+        <source>Approver&apos;s role</source>
         <translation>审批人职务</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330" />
-        <source>Approver's name</source>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <source>Approver&apos;s name</source>
         <translation>审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="331" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
         <source>Revisit outcome</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="331" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
         <source>Revisit notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="342" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="342"/>
         <source>New complaint</source>
         <translation>新投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="343" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
         <source>Selected complaint</source>
         <translation>所选投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="344" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
         <source>&amp;Record (Ctrl+Enter)</source>
         <translation>登记(&amp;R)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="345" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
         <source>Mark &amp;handled</source>
         <translation>已处理(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="346" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
         <source>Record &amp;approval</source>
         <translation>记录审批(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="347" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
         <source>Record re&amp;visit</source>
         <translation>记录回访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="348" />
+        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
@@ -1192,7 +1193,7 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/live.py" line="44" />
+        <location filename="../../frontdesk/ui/shell/live.py" line="44"/>
         <source>Connection to the server lost. Reconnecting…</source>
         <translation>与服务器的连接已断开，正在重连…</translation>
     </message>
@@ -1200,32 +1201,32 @@
 <context>
     <name>ConsultationModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="47" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="47"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="48" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="48"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="49" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="49"/>
         <source>Caller</source>
         <translation>咨询人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="50" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="50"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="51" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="51"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="52" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="52"/>
         <source>Answered by</source>
         <translation>接待人</translation>
     </message>
@@ -1233,217 +1234,217 @@
 <context>
     <name>ConsultationPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="216" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="216"/>
         <source>Your role does not take consultations.</source>
         <translation>您的角色不能登记咨询。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="245" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="245"/>
         <source>Saved: {name} {time}</source>
         <translation>已保存：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="246" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="246"/>
         <source>(no name)</source>
         <translation>（未留姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="266" />
-        <location filename="../../frontdesk/ui/service/consultations.py" line="317" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="266"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="285" />
-        <location filename="../../frontdesk/ui/service/consultations.py" line="318" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="285"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
         <source>&amp;Save changes (Ctrl+Enter)</source>
         <translation>保存修改(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="291" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="291" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="291" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="292" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="292" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="292" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="293" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="293"/>
         <source>Duration</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="293" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="293"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="294" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
         <source>Disease</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="294" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
         <source>Intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="295" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="295" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="296" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="296" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
         <source>Habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="297" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
         <source>Economic status</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="297" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="298" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
         <source>&amp;Media</source>
         <translation>媒体来源(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="298" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
         <source>Source</source>
         <translation>具体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="299" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="299" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
         <source>&amp;Outcome</source>
         <translation>咨询结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="300" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
         <source>Call back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="300" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
         <source>Call-back date</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="301" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="301"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="314" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
         <source>Call this person back</source>
         <translation>需要回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="315" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
         <source>General</source>
         <translation>一般性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="316" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
         <source>Targeted</source>
         <translation>定向性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="319" />
+        <location filename="../../frontdesk/ui/service/consultations.py" line="319"/>
         <source>Ne&amp;w</source>
         <translation>新建(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="320" />
-        <source>Today's consultations</source>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="320"/>
+        <source>Today&apos;s consultations</source>
         <translation>今日咨询</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="89" />
+        <location filename="../../frontdesk/ui/shell/crash.py" line="89"/>
         <source>Something went wrong</source>
         <translation>出了点问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="90" />
+        <location filename="../../frontdesk/ui/shell/crash.py" line="90"/>
         <source>Something went wrong; what you saved is safe.</source>
         <translation>出了点问题；已保存的内容都在。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="91" />
+        <location filename="../../frontdesk/ui/shell/crash.py" line="91"/>
         <source>You can close this message and carry on. If it happens again, copy the details and send them to IT.</source>
         <translation>可以关闭此提示继续工作。如果再次出现，请复制详细信息发给信息科。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="93" />
+        <location filename="../../frontdesk/ui/shell/crash.py" line="93"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="94" />
+        <location filename="../../frontdesk/ui/shell/crash.py" line="94"/>
         <source>Copy details for IT</source>
         <translation>复制详细信息给信息科</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="95" />
+        <location filename="../../frontdesk/ui/shell/crash.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="99" />
+        <location filename="../../frontdesk/ui/shell/crash.py" line="99"/>
         <source>Copied. Paste it into the message to IT.</source>
         <translation>已复制，请粘贴到发给信息科的消息里。</translation>
     </message>
@@ -1451,32 +1452,32 @@
 <context>
     <name>CredentialsForm</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="67" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="67"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="68" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="68"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="70" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="70"/>
         <source>&amp;Password or PIN</source>
         <translation>密码或 PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="71" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="71"/>
         <source>Password or PIN</source>
         <translation>密码或 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="73" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="73"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="74" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="74"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1484,32 +1485,32 @@
 <context>
     <name>DeferredBillingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="58" />
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="58"/>
         <source>no record yet</source>
         <translation>尚未建档</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="60" />
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="60"/>
         <source>to pay {amount}</source>
         <translation>待缴 {amount}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="62" />
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="62"/>
         <source>to register</source>
         <translation>待补登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="69" />
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="69"/>
         <source>Deferred billing · {n} to complete</source>
         <translation>先救治后缴费 · 待补办 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="73" />
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="73"/>
         <source>Red-flag visits whose billing is still open</source>
         <translation>尚未缴费的危急症状就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="74" />
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="74"/>
         <source>Treated first, not paid yet: register and bill them once the emergency is over</source>
         <translation>已先救治、尚未缴费：抢救结束后请补办登记和缴费</translation>
     </message>
@@ -1517,7 +1518,7 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="126" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="126"/>
         <source>{name} · {n} waiting</source>
         <translation>{name} · 候诊 {n} 人</translation>
     </message>
@@ -1525,78 +1526,78 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="204" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="204"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="205" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="205"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="206" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="207" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
         <source>Queue prefix (Chinese):</source>
         <translation>排队号前缀（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="208" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
         <source>Queue prefix (English):</source>
         <translation>排队号前缀（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="209" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
         <source>Rooms:</source>
         <translation>诊室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="210" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
         <source>Floor:</source>
         <translation>楼层：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="211" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
         <source>Directions (Chinese):</source>
         <translation>路线（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="212" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="212"/>
         <source>Directions (English):</source>
         <translation>路线（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="213" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="213"/>
         <source>Emergency:</source>
         <translation>急诊科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a department, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
         <source>Rooms</source>
         <translation>诊室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="218" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="218"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1604,195 +1605,195 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="345" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="345"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="569" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="569"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="649" />
-        <source>Deferred fee recorded: this visit's billing is complete.</source>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="649"/>
+        <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="670" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="670"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="673" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="673"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674" />
-        <source>The patient's VIP card:</source>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
+        <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="685" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="685"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="707" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="707"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="709" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="709"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="710" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="710"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="711" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="711"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="712" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="712"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="713" />
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="713"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="715" />
-        <source>Treated first: complete this patient's registration and billing now</source>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="715"/>
+        <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
 </context>
 <context>
     <name>DisplaySetupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="177" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="177"/>
         <source>Waiting-room display</source>
         <translation>候诊叫号屏</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="178" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="178"/>
         <source>Display</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="179" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="179"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="180" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="180"/>
         <source>Notice and broadcast</source>
         <translation>通知与广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="181" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="181"/>
         <source>Departments</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="182" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="182"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="183" />
-        <source>Announce calls on this PC's speakers</source>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="183"/>
+        <source>Announce calls on this PC&apos;s speakers</source>
         <translation>用本机音箱播报叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="184" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="184"/>
         <source>&amp;Open the display</source>
         <translation>打开叫号屏(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="185" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="185"/>
         <source>No department ticked: every department with patients waiting. F11 switches full screen, Esc leaves it. On a PC that does nothing else, start it with: frontdesk display</source>
         <translation>不勾选科室即显示所有有患者候诊的科室。F11 切换全屏，Esc 退出全屏。专用的叫号电脑可用命令 frontdesk display 直接启动。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="188" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="188"/>
         <source>Scrolling notice</source>
         <translation>滚动通知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="189" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="189"/>
         <source>Emergency broadcast</source>
         <translation>紧急广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="190" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="190"/>
         <source>Show for</source>
         <translation>显示时长</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="191" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="191"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="192" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="192"/>
         <source>Save notice</source>
         <translation>保存通知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="193" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="193"/>
         <source>&amp;Broadcast now</source>
         <translation>立即广播(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="194" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="194"/>
         <source>Stop the broadcast</source>
         <translation>停止广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="198" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="198"/>
         <source>Screen {n}: {w} × {h}</source>
         <translation>屏幕 {n}：{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="270" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="270"/>
         <source>No broadcast on the displays.</source>
         <translation>叫号屏上没有广播。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="272" />
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="272"/>
         <source>On the displays until {time}: {text}</source>
         <translation>叫号屏显示至 {time}：{text}</translation>
     </message>
@@ -1800,47 +1801,47 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="283" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="283"/>
         <source>{hospital} · Waiting room</source>
         <translation>{hospital} · 候诊叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="284" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="284"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="285" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="285"/>
         <source>Welcome. Please wait to be called.</source>
         <translation>欢迎就诊，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="286" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="286"/>
         <source>Connection to the server lost; showing the last known queue. Reconnecting…</source>
         <translation>与服务器的连接已断开，显示的是最后的候诊信息，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="407" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="407"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="408" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="408"/>
         <source>Calling again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="409" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="409"/>
         <source>Missed turn</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="410" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="410"/>
         <source>Back from tests</source>
         <translation>检查返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="415" />
+        <location filename="../../frontdesk/ui/queue/display.py" line="415"/>
         <source>Please see the triage desk</source>
         <translation>请到分诊台报到</translation>
     </message>
@@ -1848,102 +1849,102 @@
 <context>
     <name>DoctorsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="369" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="369"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="370" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="370"/>
         <source>Department:</source>
         <translation>科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="371" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
         <source>Fee class:</source>
         <translation>号别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="372" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
         <source>Title (Chinese):</source>
         <translation>职称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="373" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
         <source>Title (English):</source>
         <translation>职称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="374" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
         <source>Specialty (Chinese):</source>
         <translation>专长（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="375" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
         <source>Specialty (English):</source>
         <translation>专长（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
         <source>Weekly schedule</source>
         <translation>每周出诊时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Monday:</source>
         <translation>周一：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Tuesday:</source>
         <translation>周二：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
         <source>Wednesday:</source>
         <translation>周三：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Thursday:</source>
         <translation>周四：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Friday:</source>
         <translation>周五：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Saturday:</source>
         <translation>周六：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
         <source>Sunday:</source>
         <translation>周日：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="384" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="384"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1951,152 +1952,152 @@
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="360" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="360"/>
         <source>Answer both questions first.</source>
         <translation>请先问完两个问题。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="343" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="343"/>
         <source>Booked: {name} · {dept}{when}</source>
         <translation>已预约：{name} · {dept}{when}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="378" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="378"/>
         <source>Ticket {ticket}: handed over to the desk. Back to your post.</source>
         <translation>{ticket} 号已交给导医台。请回到岗位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="389" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="389"/>
         <source>Say: “Your number is {ticket}. Please wait at the desk, {title}.”</source>
         <translation>请说：“{title}，您的号码是 {ticket}，请到导医台稍候。”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="464" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="464"/>
         <source>Log in to record arrivals.</source>
         <translation>请先登录，再登记新到患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="469" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="469"/>
         <source>New patient arrived (F2)</source>
         <translation>新患者到达 (F2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="470" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="470"/>
         <source>New patient arrived</source>
         <translation>新患者到达</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="472" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="472"/>
         <source>Booked? Scan the booking code or ID card, or type the phone (F3)</source>
         <translation>已预约？扫预约码或身份证，或输入手机号（F3）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="473" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="473"/>
         <source>Booking code, ID card or phone number</source>
         <translation>预约码、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="474" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="474"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="475" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="475"/>
         <source>Have you booked an appointment?</source>
         <translation>请问您预约过吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="476" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="476"/>
         <source>Is this your first visit to us?</source>
         <translation>请问您是第一次来我们医院吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="477" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="477"/>
         <source>Booked (1)</source>
         <translation>预约过 (1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="478" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="478"/>
         <source>Not booked (2)</source>
         <translation>没有预约 (2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="479" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="479"/>
         <source>First visit (3)</source>
         <translation>第一次来 (3)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="480" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="480"/>
         <source>Been before (4)</source>
         <translation>以前来过 (4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="481" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="481"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="482" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="482"/>
         <source>Male (5)</source>
         <translation>男 (5)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="483" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="483"/>
         <source>Female (6)</source>
         <translation>女 (6)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="484" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="484"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="485" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="485"/>
         <source>Child (7)</source>
         <translation>儿童 (7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="486" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="486"/>
         <source>Adult (8)</source>
         <translation>成人 (8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="487" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="487"/>
         <source>Elder (9)</source>
         <translation>老人 (9)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="490" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="490"/>
         <source>&amp;Surname or name:</source>
         <translation>姓氏或姓名(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="491" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="491"/>
         <source>optional, e.g. Wang</source>
         <translation>可不填，如：王</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="492" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="492"/>
         <source>&amp;Priority:</source>
         <translation>优先(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="496" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="496"/>
         <source>Hand over to the desk (Enter)</source>
         <translation>交给导医台 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="497" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="497"/>
         <source>Hand over to the desk</source>
         <translation>交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="498" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="498"/>
         <source>Start again (Esc)</source>
         <translation>重新开始 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="499" />
+        <location filename="../../frontdesk/ui/reception/door.py" line="499"/>
         <source>Print ticket (F6)</source>
         <translation>打印小票 (F6)</translation>
     </message>
@@ -2104,17 +2105,17 @@
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="219" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="219"/>
         <source>This may be a patient we already have. Use the existing record unless you are sure it is someone else.</source>
         <translation>这可能是已有档案的患者。除非确定是另一个人，请使用已有档案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="221" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="221"/>
         <source>Same person: use this record (Enter)</source>
         <translation>是同一人：使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="222" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="222"/>
         <source>Someone else: create a new record</source>
         <translation>不是同一人：新建档案</translation>
     </message>
@@ -2122,32 +2123,32 @@
 <context>
     <name>EarlyLeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="330" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="330"/>
         <source>Early leave: {name}</source>
         <translation>早退：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="334" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="334"/>
         <source>Time the person left</source>
         <translation>离岗时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="339" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="339"/>
         <source>Record and fine</source>
         <translation>记录并罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="340" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="340"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="344" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="344"/>
         <source>Shift: {shift}, ends {end}</source>
         <translation>班次：{shift}，{end} 下班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="346" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="346"/>
         <source>Left at:</source>
         <translation>离岗时间：</translation>
     </message>
@@ -2155,92 +2156,92 @@
 <context>
     <name>EscortPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="140" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="140"/>
         <source>Choose who escorts the patient.</source>
         <translation>请选择陪诊人员。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="162" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="162"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="163" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="163"/>
         <source>{name} (with {number} since {time})</source>
         <translation>{name}（{time} 起陪同 {number}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="167" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="167"/>
         <source>Not in the list — still out with a patient: {people}. When they return, open that visit and press “Back at post”.</source>
         <translation>未列出——仍在陪诊中：{people}。回来后请打开那次就诊，按“已返回岗位”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="179" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="179"/>
         <source>No directions are set for this room.</source>
         <translation>该诊室尚未设置路线说明。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="180" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="180"/>
         <source>any doctor on duty</source>
         <translation>在班医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="181" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="181"/>
         <source>Doctor: {doctor}</source>
         <translation>医生：{doctor}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="183" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="183"/>
         <source>⚠ Red flag: take the patient to Emergency now. The fee is paid later.</source>
         <translation>⚠ 危急症状：立即送往急诊，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="187" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="187"/>
         <source>With the doctor. {name}, press “Back at post” when you are back.</source>
         <translation>已交给医生。{name}回到岗位后请按“已返回岗位”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="189" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="189"/>
         <source>The escort is back at the post.</source>
         <translation>陪诊人员已返回岗位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="194" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="194"/>
         <source>&amp;Escort:</source>
         <translation>陪诊人员(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="195" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="195"/>
         <source>Escort</source>
         <translation>陪诊人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="196" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="196"/>
         <source>Print guide slip (Ctrl+G)</source>
         <translation>打印导诊单 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="197" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="197"/>
         <source>Print guide slip</source>
         <translation>打印导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="198" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="198"/>
         <source>Handed to the doctor (Enter)</source>
         <translation>已交给医生 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="199" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="199"/>
         <source>Handed to the doctor</source>
         <translation>已交给医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="200" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="200"/>
         <source>Back at post (Enter)</source>
         <translation>已返回岗位 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="201" />
+        <location filename="../../frontdesk/ui/reception/escort.py" line="201"/>
         <source>Back at post</source>
         <translation>已返回岗位</translation>
     </message>
@@ -2248,57 +2249,57 @@
 <context>
     <name>EtiquetteCoach</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="220" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="220"/>
         <source>Show the etiquette coach ({key})</source>
         <translation>显示礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="221" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="221"/>
         <source>Fold the etiquette coach ({key})</source>
         <translation>收起礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="271" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="271"/>
         <source>What to say</source>
         <translation>怎么说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="272" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="272"/>
         <source>Say now</source>
         <translation>现在说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="273" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="273"/>
         <source>Any time</source>
         <translation>任何时候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="274" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="274"/>
         <source>Seeing off</source>
         <translation>送别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="275" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="275"/>
         <source>Never say</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="276" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="276"/>
         <source>Etiquette coach</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="312" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="312"/>
         <source>Address the patient as</source>
         <translation>对患者的称呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="317" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="317"/>
         <source>Hand-over: {cue}</source>
         <translation>交接：{cue}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="346" />
+        <location filename="../../frontdesk/ui/reception/coach.py" line="346"/>
         <source>Instead of “{word}” say: {phrase}</source>
         <translation>不说“{word}”，应说：{phrase}</translation>
     </message>
@@ -2306,38 +2307,38 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="256" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="256"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="257" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="257"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="258" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="258"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="259" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="259"/>
         <source>Registration fee (yuan):</source>
         <translation>挂号费（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a fee item, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
@@ -2345,82 +2346,82 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="30" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="30"/>
         <source>Welcome to Frontdesk</source>
         <translation>欢迎使用 Frontdesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="38" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="38"/>
         <source>Hospital name</source>
         <translation>医院名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="39" />
-        <source>Administrator's username</source>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="39"/>
+        <source>Administrator&apos;s username</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="40" />
-        <source>Administrator's name</source>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="40"/>
+        <source>Administrator&apos;s name</source>
         <translation>管理员姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="41" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="41"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="42" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="42"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="44" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="44"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="55" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="55"/>
         <source>Hospital name:</source>
         <translation>医院名称：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="58" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="58"/>
         <source>Username:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="59" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="59"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="60" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="60"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="61" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="61"/>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="62" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="62"/>
         <source>PIN ({n} digits):</source>
         <translation>PIN 码（{n} 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="77" />
-        <source>This is a new installation. Enter the hospital's name and create the first administrator. The house rules (departments, doctors, shifts, grooming items and fines) are then loaded; the administrator adds the staff and can edit the rules.</source>
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="77"/>
+        <source>This is a new installation. Enter the hospital&apos;s name and create the first administrator. The house rules (departments, doctors, shifts, grooming items and fines) are then loaded; the administrator adds the staff and can edit the rules.</source>
         <translation>这是一个新安装。请输入医院名称并创建第一位管理员。随后将载入院内规章（科室、医生、班次、仪容检查项和罚款标准）；管理员再添加员工，并可修改规章。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="81" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="81"/>
         <source>Nobody can log in yet. Create the first administrator; they then add the staff under Admin.</source>
         <translation>目前还没有人能登录。请创建第一位管理员，由其在“管理”中添加员工。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/first_run.py" line="109" />
+        <location filename="../../frontdesk/ui/shell/first_run.py" line="109"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2428,166 +2429,166 @@
 <context>
     <name>FollowUpArea</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="224" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="224"/>
         <source>Your role does not make follow-up calls.</source>
         <translation>您的角色不负责电话回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="261" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="261"/>
         <source>No call selected</source>
         <translation>未选择回访对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="262" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="262"/>
         <source>Nobody is waiting for a follow-up call.</source>
         <translation>目前没有需要回访的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="265" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="265"/>
         <source>{name}  ☎ {phone}</source>
         <translation>{name}  ☎ {phone}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="269" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="269"/>
         <source>Earlier attempts:
 {notes}</source>
         <translation>此前的回访记录：
 {notes}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="275" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="275"/>
         <source>our hospital</source>
         <translation>我们医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="278" />
-        <location filename="../../frontdesk/ui/service/followups.py" line="292" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="278"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="292"/>
         <source>Hello, may I speak to {address}?</source>
         <translation>您好，请问是{address}吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="293" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="293"/>
         <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
         <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="286" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="286"/>
         <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
         <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="289" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="289"/>
         <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
         <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="283" />
-        <location filename="../../frontdesk/ui/service/followups.py" line="297" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="283"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="297"/>
         <source>Thank you for your time. We wish you good health!</source>
         <translation>感谢您抽空接听，祝您健康！</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="279" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="279"/>
         <source>Hello {address}, this is the front desk of {hospital}. You had an appointment with us on {day} and we missed you. Is everything all right? Would you like to book another time?</source>
         <translation>{address}您好，这里是{hospital}导医台。您 {day} 在我院有预约，但没能见到您。一切都好吗？需要帮您另约时间吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="336" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="336"/>
         <source>{name}: not reached, call again on {day}.</source>
         <translation>{name}：未接通，{day} 再次回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="339" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="339"/>
         <source>{name}: follow-up call recorded.</source>
         <translation>{name}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="340" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="340"/>
         <source>{name}: not reached, no further call.</source>
         <translation>{name}：未接通，不再回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="341" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="341"/>
         <source>{name}: declined the follow-up call.</source>
         <translation>{name}：谢绝回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="347" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="347"/>
         <source>{n} call(s) to make</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="350" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="350"/>
         <source>Follow-up calls</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="351" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="351"/>
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="352" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="352"/>
         <source>Patients to call</source>
         <translation>待回访患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="353" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="353"/>
         <source>&amp;Notes (what the patient said):</source>
         <translation>回访记录（患者反馈）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="354" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="354"/>
         <source>Call notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="355" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="355"/>
         <source>Recovery, questions, complaints…</source>
         <translation>恢复情况、疑问、意见……</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="356" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="356"/>
         <source>If not reached, call &amp;again on:</source>
         <translation>未接通时再次回访日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="357" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="357"/>
         <source>Retry date</source>
         <translation>再次回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="358" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="358"/>
         <source>&amp;Done</source>
         <translation>已回访(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="359" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="359"/>
         <source>Call done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="360" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="360"/>
         <source>The patient was reached (Ctrl+Enter)</source>
         <translation>已与患者通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="361" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="361"/>
         <source>&amp;Unreachable</source>
         <translation>未接通(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="362" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="362"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="363" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="363"/>
         <source>D&amp;eclined</source>
         <translation>谢绝回访(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="364" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="364"/>
         <source>Declined the call</source>
         <translation>谢绝回访</translation>
     </message>
@@ -2595,32 +2596,32 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="48" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="48"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="49" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="49"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="50" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="51" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="52" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
         <source>Visit date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="53" />
+        <location filename="../../frontdesk/ui/service/followups.py" line="53"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
@@ -2628,37 +2629,37 @@
 <context>
     <name>GreetingStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="83" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="83"/>
         <source>First visit</source>
         <translation>第一次来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="83" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="83"/>
         <source>Has been here before</source>
         <translation>以前来过</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="84" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="84"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="84" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="84"/>
         <source>no appointment</source>
         <translation>没有预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="85" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="85"/>
         <source>A patient from the door: {first}, {booked}.</source>
         <translation>门口导医交来的患者：{first}，{booked}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="89" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="89"/>
         <source>Take this patient (Enter)</source>
         <translation>接待此患者 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="90" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="90"/>
         <source>Take this patient</source>
         <translation>接待此患者</translation>
     </message>
@@ -2666,68 +2667,68 @@
 <context>
     <name>GroomingArea</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="403" />
-        <source>Today's checks</source>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="403"/>
+        <source>Today&apos;s checks</source>
         <translation>今日检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="404" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="404"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="405" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="405"/>
         <source>History and fines</source>
         <translation>记录与罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="406" />
-        <location filename="../../frontdesk/ui/staffing/area.py" line="442" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="406"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="442"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="407" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="407"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="408" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="408"/>
         <source>Swaps</source>
         <translation>换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="409" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="409"/>
         <source>Leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="410" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="410"/>
         <source>Rules broken and rewards</source>
         <translation>违规与奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="411" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="411"/>
         <source>Fines list</source>
         <translation>奖惩条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="412" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="412"/>
         <source>Grooming area</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="427" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="427"/>
         <source>Log in to use the grooming area.</source>
         <translation>请先登录再使用仪容检查。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="429" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="429"/>
         <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
         <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="441" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="441"/>
         <source>Handover ({count} to read)</source>
         <translation>交接班（{count} 条待阅）</translation>
     </message>
@@ -2735,67 +2736,67 @@
 <context>
     <name>GroomingItemsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="295" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
         <source>Appearance</source>
         <translation>仪容仪表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="295" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
         <source>Dress</source>
         <translation>衣着</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="296" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="296"/>
         <source>Manner</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="300" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="301" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="301"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="302" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
         <source>Item (Chinese):</source>
         <translation>检查项（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="303" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="303"/>
         <source>Item (English):</source>
         <translation>检查项（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="304" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Fine (yuan):</source>
         <translation>罚款（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="313" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="313"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -2803,27 +2804,27 @@
 <context>
     <name>HandoverNote</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="245" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="245"/>
         <source>{day} {shift} — written by {author} at {time}</source>
         <translation>{day} {shift} — {author} 于 {time} 填写</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="248" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="248"/>
         <source>Equipment</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="249" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="249"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="250" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="250"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="251" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="251"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
@@ -2831,112 +2832,112 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="120" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
         <source>Notes for the incoming shift</source>
         <translation>待接班人确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="121" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="122" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="122"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="123" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="123"/>
         <source>Acknowledge the selected note</source>
         <translation>确认选中的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="124" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="124"/>
         <source>Handover note for my shift</source>
         <translation>本班交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="125" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="125" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
         <source>Equipment:</source>
         <translation>设备情况：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="126" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
         <source>Hard cases:</source>
         <translation>疑难问题：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="126" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
         <source>Staff swaps:</source>
         <translation>人员调班：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="127" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
         <source>Open visits:</source>
         <translation>未完成就诊：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="129" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="130" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
         <source>Equipment problems</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="131" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>Printer, phone, computer, signage… or “all normal”</source>
         <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="132" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="133" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>Patients or questions the next shift must follow up</source>
         <translation>下一班需要跟进的患者或问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="135" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
         <source>Who swapped shifts with whom</source>
         <translation>谁和谁调了班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="136" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="136"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="137" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="137"/>
         <source>Refresh open visits</source>
         <translation>刷新未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="138" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="138"/>
         <source>&amp;Save handover note</source>
         <translation>保存交接记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="139" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="139"/>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="238" />
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="238"/>
         <source>Handover note saved; the next shift will see it.</source>
         <translation>交接记录已保存，下一班上岗时会看到。</translation>
     </message>
@@ -2944,215 +2945,215 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
         <source>Staff:</source>
         <translation>员工：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
         <source>Monthly fines report…</source>
         <translation>月度罚款汇总…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130" />
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
         <source>Monthly fines report</source>
         <translation>月度罚款汇总</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132" />
-        <source>Export the month's fines as PDF or CSV</source>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
+        <source>Export the month&apos;s fines as PDF or CSV</source>
         <translation>把本月罚款导出为 PDF 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Checks</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Failures by item</source>
         <translation>不合格项目统计</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134"/>
         <source>Late arrivals</source>
         <translation>迟到记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134"/>
         <source>Fines</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138" />
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142" />
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Checked by</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Failures</source>
         <translation>不合格项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
         <source>Times</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Minutes late</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Yuan</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
         <source>Waived</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
         <source>Reason for waiving the selected fine</source>
         <translation>免除选中罚款的理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="148" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="148"/>
         <source>&amp;Waive fine</source>
         <translation>免除罚款(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="149" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="149"/>
         <source>Waive the selected fine</source>
         <translation>免除选中的罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="207" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="207"/>
         <source> (re-check)</source>
         <translation>（复查）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="215" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="215"/>
         <source>Waived: {reason}</source>
         <translation>已免除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="219" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="219"/>
         <source>{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan</source>
         <translation>检查 {checks} 次 · 不合格 {failures} 项 · 迟到 {late} 次 · 应缴罚款 {due} 元</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="243" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="243"/>
         <source>Select the fine to waive first.</source>
         <translation>请先选择要免除的罚款。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="251" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="251"/>
         <source>Fine waived; it stays in the ledger, marked as waived.</source>
         <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="273" />
-        <source>Export the month's fines</source>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="273"/>
+        <source>Export the month&apos;s fines</source>
         <translation>导出本月罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274"/>
         <source>CSV (*.csv);;PDF (*.pdf)</source>
         <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="288" />
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="288"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -3160,38 +3161,38 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="191" />
+        <location filename="../../frontdesk/ui/shell/lock.py" line="191"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="192" />
-        <location filename="../../frontdesk/ui/shell/lock.py" line="265" />
+        <location filename="../../frontdesk/ui/shell/lock.py" line="192"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="265"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="252" />
+        <location filename="../../frontdesk/ui/shell/lock.py" line="252"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="253" />
+        <location filename="../../frontdesk/ui/shell/lock.py" line="253"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="255" />
+        <location filename="../../frontdesk/ui/shell/lock.py" line="255"/>
         <source>Unlock in the main window.</source>
         <translation>请在主窗口解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="260" />
+        <location filename="../../frontdesk/ui/shell/lock.py" line="260"/>
         <source>Patient details are hidden. Log in with your password or PIN to continue.</source>
         <translation>患者信息已隐藏。请输入密码或 PIN 码继续。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="262" />
+        <location filename="../../frontdesk/ui/shell/lock.py" line="262"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
@@ -3199,52 +3200,52 @@
 <context>
     <name>LeaveBox</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="305" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="305"/>
         <source>Waited too long</source>
         <translation>等候时间太长</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="306" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="306"/>
         <source>The fee</source>
         <translation>费用原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="307" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="307"/>
         <source>Will come another day</source>
         <translation>改天再来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="308" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="308"/>
         <source>Went to another hospital</source>
         <translation>去其他医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="309" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="309"/>
         <source>Something came up</source>
         <translation>临时有事</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="310" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="310"/>
         <source>Only came to ask</source>
         <translation>只是咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="369" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="369"/>
         <source>Why did the patient leave?</source>
         <translation>患者离开的原因：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="370" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="370"/>
         <source>Reason the patient left</source>
         <translation>患者离开的原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="376" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="376"/>
         <source>Record: patient left (Enter)</source>
         <translation>记录：患者离开 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="377" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="377"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -3252,212 +3253,212 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="262" />
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="262"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="262" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="262"/>
         <source>Type of leave</source>
-        <translation type="unfinished" />
+        <translation>请假类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="263" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="263"/>
         <source>First day</source>
-        <translation type="unfinished">开始日期</translation>
+        <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="263" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="263"/>
         <source>Last day</source>
-        <translation type="unfinished">结束日期</translation>
+        <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="264" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="264"/>
         <source>Reason</source>
-        <translation type="unfinished">事由</translation>
+        <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="266" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="266"/>
         <source>Ask for leave</source>
-        <translation type="unfinished" />
+        <translation>申请请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="267" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="267"/>
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="268" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="268"/>
         <source>Refuse</source>
-        <translation type="unfinished" />
+        <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="269" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="269"/>
         <source>Withdraw</source>
-        <translation type="unfinished" />
+        <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="270" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="270"/>
         <source>Note on the decision (optional)</source>
-        <translation type="unfinished" />
+        <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>From</source>
-        <translation type="unfinished">开始日期</translation>
+        <translation>从</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>To</source>
-        <translation type="unfinished">结束日期</translation>
+        <translation>到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="273" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
         <source>Days</source>
-        <translation type="unfinished" />
+        <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="273" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="287" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="287"/>
         <source>(myself)</source>
-        <translation type="unfinished" />
+        <translation>（本人）</translation>
     </message>
 </context>
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="88" />
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="88"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
         <source>Staff member</source>
-        <translation type="unfinished">员工</translation>
+        <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="88" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="88"/>
         <source>Rule or reward</source>
-        <translation type="unfinished" />
+        <translation>违反的规定或奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="89" />
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
         <source>Day</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="89" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="89"/>
         <source>What happened</source>
-        <translation type="unfinished" />
+        <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="90" />
-        <source>Staff member's PIN</source>
-        <translation type="unfinished" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="90"/>
+        <source>Staff member&apos;s PIN</source>
+        <translation>员工本人 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="92" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="92"/>
         <source>The staff member types it (or confirms later)</source>
-        <translation type="unfinished" />
+        <translation>由员工本人输入（也可稍后确认）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="93" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="93"/>
         <source>Reason for waiving</source>
-        <translation type="unfinished">免除理由</translation>
+        <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="94" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="94"/>
         <source>Record</source>
-        <translation type="unfinished">对象</translation>
+        <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="95" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="95"/>
         <source>Confirm with PIN</source>
-        <translation type="unfinished" />
+        <translation>本人 PIN 确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="96" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="96"/>
         <source>Paid now</source>
-        <translation type="unfinished" />
+        <translation>已缴纳</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="97" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="97"/>
         <source>Waive</source>
-        <translation type="unfinished" />
+        <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
         <source>Reason</source>
-        <translation type="unfinished">事由</translation>
+        <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100"/>
         <source>Amount (yuan)</source>
-        <translation type="unfinished" />
+        <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100"/>
         <source>Confirmed</source>
-        <translation type="unfinished" />
+        <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100"/>
         <source>Paid / waived</source>
-        <translation type="unfinished" />
+        <translation>缴纳 / 免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="110" />
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="117" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="110"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="117"/>
         <source>(choose)</source>
-        <translation type="unfinished" />
+        <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="131" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="131"/>
         <source>waived</source>
-        <translation type="unfinished" />
+        <translation>已免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
         <source> (not the same day)</source>
-        <translation type="unfinished" />
+        <translation>（非当天）</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="154" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="154"/>
         <source>Log in — Frontdesk</source>
         <translation>登录 — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="155" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="155"/>
         <source>Log in to start your shift</source>
         <translation>请登录后开始当班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="156" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="156"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="157" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="158" />
+        <location filename="../../frontdesk/ui/shell/login.py" line="158"/>
         <source>Demo hospital: log in as admin, leitt, desk1 or guide1 with the password demo1234.</source>
         <translation>演示医院：可用 admin、leitt、desk1 或 guide1 登录，密码 demo1234。</translation>
     </message>
@@ -3465,22 +3466,22 @@
 <context>
     <name>Lookup</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="43" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="43"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="44" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="44"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="50" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="50"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="51" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="51"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
@@ -3488,57 +3489,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="186" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="186"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="192" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="192"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="193" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="194" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="194"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="195" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="196" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="196"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="197" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="197"/>
         <source>&amp;Waiting-room display and voice…</source>
         <translation>候诊叫号屏与语音(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="198" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="199" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="199"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="205" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="205"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="207" />
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="207"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -3546,52 +3547,52 @@
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="70" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="70"/>
         <source>(name not taken yet)</source>
         <translation>（尚未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="71" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="71"/>
         <source>{n} y</source>
         <translation>{n} 岁</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="77" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="77"/>
         <source>⚠ Red flag</source>
         <translation>⚠ 红旗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="86" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="86"/>
         <source>Complaint: {text}</source>
         <translation>主诉：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="88" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="88"/>
         <source>Department: {name}</source>
         <translation>科室：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="92" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="92"/>
         <source>Doctor: {name}</source>
         <translation>医生：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="95" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="95"/>
         <source>Doctor: any on duty</source>
         <translation>医生：当班任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="114" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="114"/>
         <source>Arrived {m} min ago</source>
         <translation>到达 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="116" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="116"/>
         <source>Arrived {h} h {m} min ago</source>
         <translation>到达 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="127" />
+        <location filename="../../frontdesk/ui/reception/banner.py" line="127"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -3599,67 +3600,67 @@
 <context>
     <name>PatientHitModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="56" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="56"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="57" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="57"/>
         <source>pinyin of the name</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="58" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="58"/>
         <source>mobile number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="59" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="59"/>
         <source>last digits of the mobile number</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="60" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="60"/>
         <source>record number</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="61" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="61"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
         <source>Sex/age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
         <source>Last visit</source>
         <translation>上次就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
         <source>VIP</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="96" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="96"/>
         <source>Matched on: {what}</source>
         <translation>匹配：{what}</translation>
     </message>
@@ -3667,44 +3668,44 @@
 <context>
     <name>PatientLookup</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="210" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="210"/>
         <source>%n patient(s) found</source>
         <translation>
             <numerusform>找到 %n 位患者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="212" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="212"/>
         <source>No record found: register as a new patient (Alt+N).</source>
         <translation>未找到档案：请按新患者登记 (Alt+N)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="248" />
-        <source>Find the patient's record</source>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="248"/>
+        <source>Find the patient&apos;s record</source>
         <translation>查找患者档案</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="250" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="250"/>
         <source>Mobile, name, pinyin initials (zs), record or ID number</source>
         <translation>手机号、姓名、拼音首字母（zs）、病历号或身份证号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="251" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="251"/>
         <source>Patient lookup</source>
         <translation>患者查找</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="252" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="252"/>
         <source>Patients found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="253" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="253"/>
         <source>Use this record (Enter)</source>
         <translation>使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="254" />
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="254"/>
         <source>&amp;New patient (Alt+N)</source>
         <translation>新患者(&amp;N) (Alt+N)</translation>
     </message>
@@ -3712,32 +3713,32 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="124" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="124"/>
         <source>Pause clinic (停诊)</source>
         <translation>停诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="128" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="128"/>
         <source>e.g. called to an emergency</source>
         <translation>如：急会诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="131" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="131"/>
         <source>Keep them waiting here</source>
         <translation>继续在本诊室等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="135" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="135"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="136" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="136"/>
         <source>&amp;Waiting patients go to</source>
         <translation>候诊患者转给(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="140" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="140"/>
         <source>Pause</source>
         <translation>停诊</translation>
     </message>
@@ -3745,32 +3746,32 @@
 <context>
     <name>PendingHandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="100" />
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="100"/>
         <source>Handover notes for your shift: {n} to read</source>
         <translation>本班待阅的交接记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136" />
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="137" />
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="137"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="138" />
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="138"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="139" />
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="139"/>
         <source>Acknowledge all</source>
         <translation>全部确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="140" />
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="140"/>
         <source>Later (the Handover tab keeps them)</source>
         <translation>稍后（交接班页面会保留）</translation>
     </message>
@@ -3778,12 +3779,12 @@
 <context>
     <name>PhraseCheck</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_check.py" line="30" />
+        <location filename="../../frontdesk/ui/widgets/phrase_check.py" line="30"/>
         <source>“{word}” — the house rules say: “{instead}”</source>
         <translation>“{word}”——院规建议说：“{instead}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_check.py" line="33" />
+        <location filename="../../frontdesk/ui/widgets/phrase_check.py" line="33"/>
         <source>Patients may read this. Consider rewording: {parts}</source>
         <translation>患者可能会看到这段文字，建议换个说法：{parts}</translation>
     </message>
@@ -3791,27 +3792,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="59" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="59"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="67" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="67"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="68" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="68"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="380" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="380"/>
         <source>Acknowledge the check</source>
         <translation>确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="381" />
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="381"/>
         <source>{name}, please read the result and enter your own PIN to acknowledge it.</source>
         <translation>{name}，请查看检查结果，并输入本人 PIN 确认。</translation>
     </message>
@@ -3819,108 +3820,108 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="272" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="272"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="283" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="283"/>
         <source>Slip preview</source>
         <translation>单据预览</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="287" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="287"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="290" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="290"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="292" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="292"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="294" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="294"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="296" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="296"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="298" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="298"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="299" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="299"/>
         <source>Fit the page width</source>
         <translation>按页宽显示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="301" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="301"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="302" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="302"/>
         <source>Show the whole page</source>
         <translation>显示整页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="307" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="307"/>
         <source>Print status</source>
         <translation>打印状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="309" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="309"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="311" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="311"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="313" />
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="315" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="313"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="315"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="357" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="357"/>
         <source>No pages</source>
         <translation>没有页面</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="358" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="358"/>
         <source>The slip could not be shown.</source>
         <translation>单据无法显示。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="367" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="367"/>
         <source>of {n} page(s)</source>
         <translation>/ 共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="439" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="439"/>
         <source>Guide slip</source>
         <translation>导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="441" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="441"/>
         <source>Billing slip</source>
         <translation>缴费单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="443" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="443"/>
         <source>Door ticket</source>
         <translation>取号小票</translation>
     </message>
@@ -3928,48 +3929,48 @@
 <context>
     <name>QueueBoardArea</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="240" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="240"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="269" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="269"/>
         <source>No one has waited long. Keep an eye on the room.</source>
         <translation>暂无久候患者，请留意候诊区。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="277" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="277"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="286" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
         <source>{cue}: {phrase}</source>
         <translation>{cue}：{phrase}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="290" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="290"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="291" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="291"/>
         <source>Queue board</source>
         <translation>候诊看板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="292" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="292"/>
         <source>No patients are waiting.</source>
         <translation>目前没有候诊患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="293" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="293"/>
         <source>Care for waiting patients</source>
         <translation>候诊关怀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="299" />
-        <location filename="../../frontdesk/ui/queue/board.py" line="300" />
+        <location filename="../../frontdesk/ui/queue/board.py" line="299"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="300"/>
         <source>≥ {n} min</source>
         <translation>≥ {n} 分钟</translation>
     </message>
@@ -3977,27 +3978,27 @@
 <context>
     <name>ReceptionArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="76" />
+        <location filename="../../frontdesk/ui/reception/area.py" line="76"/>
         <source>Door (Alt+1)</source>
         <translation>导医（门口）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="77" />
+        <location filename="../../frontdesk/ui/reception/area.py" line="77"/>
         <source>Desk (Alt+2)</source>
         <translation>导医台 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="78" />
+        <location filename="../../frontdesk/ui/reception/area.py" line="78"/>
         <source>The guide at the entrance: greet and hand over</source>
         <translation>门口导医：迎接患者，交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="79" />
+        <location filename="../../frontdesk/ui/reception/area.py" line="79"/>
         <source>Triage, registration, billing and escort</source>
         <translation>分诊、登记、挂号缴费、陪诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="80" />
+        <location filename="../../frontdesk/ui/reception/area.py" line="80"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
@@ -4005,137 +4006,137 @@
 <context>
     <name>RegistrationFormWidget</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="192" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="192"/>
         <source>— ask, then choose —</source>
         <translation>— 请询问后选择 —</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="195" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="195"/>
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="399" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="399" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
         <source>Se&amp;x *</source>
         <translation>性别(&amp;X) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="399" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
         <source>&amp;Mobile *</source>
         <translation>手机(&amp;M) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="400" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="400" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="400" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
         <source>A&amp;ge *</source>
         <translation>年龄(&amp;G) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="401" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="401"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="401" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="401"/>
         <source>Duration of illness</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="402" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="402"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="402" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="402"/>
         <source>Disease category</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="403" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
         <source>Visit intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="403" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="404" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="404" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="405" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
         <source>Spending habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="405" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
         <source>Economic situation</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="406" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="406" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
         <source>How they heard of us</source>
         <translation>媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="415" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="415"/>
         <source>Ask now: “how did you hear about us?”</source>
         <translation>现在就问：“您是从哪里知道我们医院的？”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="411" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="411"/>
         <source>11-digit mobile</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="412" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="412"/>
         <source>18 digits; fills sex and birth date</source>
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="413" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="413"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="414" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="414"/>
         <source>e.g. 3 days, 2 years</source>
         <translation>例如：3 天、2 年</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="419" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="420" />
+        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -4143,32 +4144,32 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="87" />
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="87"/>
         <source>Draft restored: nothing typed was lost.</source>
         <translation>已恢复草稿，之前填写的内容都在。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="111" />
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="111"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="112" />
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="112"/>
         <source>{field}: typed “{typed}”, record “{record}”</source>
         <translation>{field}：填写“{typed}”，档案“{record}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="117" />
-        <source>The existing record is shown for review; the record's values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="117"/>
+        <source>The existing record is shown for review; the record&apos;s values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
         <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="122" />
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="122"/>
         <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
         <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="128" />
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="128"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
@@ -4176,17 +4177,17 @@
 <context>
     <name>RegistrationStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="276" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="276"/>
         <source>Deferred registration: this red-flag patient was treated first. Register now; the visit stays at its step, billing follows.</source>
         <translation>补办登记：这位危急症状患者已先救治。请现在登记；就诊步骤不变，随后补缴费用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="278" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="278"/>
         <source>Register, then billing (Ctrl+Enter)</source>
         <translation>登记，去挂号缴费 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="279" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="279"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -4194,145 +4195,145 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="228" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="228"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="229" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="229"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="230" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="230"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="231" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="231"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="232" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="233" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237" />
-        <location filename="../../frontdesk/ui/reports/area.py" line="238" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239" />
-        <location filename="../../frontdesk/ui/reports/area.py" line="240" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="242" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="244" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246" />
-        <location filename="../../frontdesk/ui/reports/area.py" line="461" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="461"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
         <source>Full phone numbers</source>
         <translation>显示完整电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
         <source>The call-back list shows phone numbers masked (138****8000) unless you need them for follow-up calls.</source>
         <translation>回访名单中的电话默认隐藏中间四位（138****8000），回访时才需显示完整号码。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="256" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="323" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="323"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="345" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="345"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="377" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="377"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="462" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="462"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="484" />
-        <source>Saved to {path}. It holds patients' phone numbers: keep it confidential.</source>
+        <location filename="../../frontdesk/ui/reports/area.py" line="484"/>
+        <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="492" />
+        <location filename="../../frontdesk/ui/reports/area.py" line="492"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -4340,88 +4341,88 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="161" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="161"/>
         <source>Reprint a slip</source>
         <translation>补打单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="162" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="162"/>
         <source>Slips printed for visit {visit}</source>
         <translation>就诊 {visit} 已打印的单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Slip</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
         <source>Printer or file</source>
         <translation>打印机或文件</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="167" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="167"/>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="168" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="168"/>
         <source>No slip of this visit has been printed yet.</source>
         <translation>该就诊还没有打印过单据。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="169" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="169"/>
         <source>&amp;Reprint</source>
         <translation>补打(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="170" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="170"/>
         <source>Reprint the selected slip</source>
         <translation>补打所选单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="171" />
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="172" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="171"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="172"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="173" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="173"/>
         <source>Reprint status</source>
         <translation>补打状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="187" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="187"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="190" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="190"/>
         <source>default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="192" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="192"/>
         <source>file {path}</source>
         <translation>文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="195" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="195"/>
         <source>system (command line)</source>
         <translation>系统（命令行）</translation>
     </message>
@@ -4429,168 +4430,168 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="127" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="127"/>
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="128" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="128"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="129" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="129"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="130" />
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="131" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="131"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="133" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="133"/>
         <source>Late (min)</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="134"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="135" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="135"/>
         <source>Staff on shift</source>
         <translation>当班人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="136" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="136"/>
         <source>&amp;Check…</source>
         <translation>检查(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="137" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="137"/>
         <source>Check the selected person</source>
         <translation>检查选中的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="138" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="138"/>
         <source>&amp;Acknowledge with PIN…</source>
         <translation>本人 PIN 确认(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="139" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="139"/>
         <source>Acknowledge the check with PIN</source>
         <translation>员工用 PIN 确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="140" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="140"/>
         <source>&amp;Print record…</source>
         <translation>打印记录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="141" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="141"/>
         <source>Print the check record</source>
         <translation>打印检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="142" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="142"/>
         <source>&amp;Early leave…</source>
         <translation>早退(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="143" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="143"/>
         <source>Record that the selected person left early</source>
         <translation>记录选中员工早退</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="144" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="144"/>
         <source>Someone not on the roster</source>
         <translation>不在排班表上的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="145" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="145"/>
         <source>Check someone not on the roster…</source>
         <translation>检查未排班的员工…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="146" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="146"/>
         <source>Check someone not on the roster</source>
         <translation>检查未排班的员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="154" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="154"/>
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="188" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="188"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="189" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="189"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="190" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="190"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="192" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="192"/>
         <source>Not signed in</source>
         <translation>未签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="196" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="196"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="196" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="196"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="209" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="209"/>
         <source>{total} on shift · {signed} signed in · {checked} checked</source>
         <translation>{total} 人在班 · {signed} 人已签到 · {checked} 人已检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="312" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="312"/>
         <source>Grooming check record</source>
         <translation>仪容仪表检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="319" />
+        <location filename="../../frontdesk/ui/staffing/area.py" line="319"/>
         <source>Could not make the record: {error}</source>
         <translation>无法生成检查记录：{error}</translation>
     </message>
@@ -4598,105 +4599,105 @@
 <context>
     <name>RosterWeekTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="151" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="151"/>
         <source>◀ Previous week</source>
-        <translation type="unfinished" />
+        <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="152" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="152"/>
         <source>Next week ▶</source>
-        <translation type="unfinished" />
+        <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="153" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="153"/>
         <source>Copy last week</source>
-        <translation type="unfinished" />
+        <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="155" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="155"/>
         <source>Print…</source>
-        <translation type="unfinished" />
+        <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="157" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="157"/>
         <source>Roster grid</source>
-        <translation type="unfinished" />
+        <translation>排班表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="203" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="203"/>
         <source>Signed in</source>
-        <translation type="unfinished">签到时间</translation>
+        <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="206" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="206"/>
         <source>{first} to {last}</source>
-        <translation type="unfinished" />
+        <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="208" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="208"/>
         <source>Keys: {keys}; R rest day; Shift+letter adds a shift; Delete clears; PgUp/PgDn change the week.</source>
-        <translation type="unfinished" />
+        <translation>按键：{keys}；R 轮休；Shift+字母 加一个班次；Delete 清空；PgUp/PgDn 换周。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="246" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="246"/>
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="255" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="255"/>
         <source>Copied last week: {count} days filled.</source>
-        <translation type="unfinished" />
+        <translation>已复制上周排班：填入 {count} 天。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="267" />
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="267"/>
         <source>Roster</source>
-        <translation type="unfinished" />
+        <translation>排班表</translation>
     </message>
 </context>
 <context>
     <name>RuleTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="118" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="118"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="119" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="119"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="158" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="158" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
         <source>Change entry</source>
         <translation>修改条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="160" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="160"/>
         <source>Switch &amp;on</source>
         <translation>启用(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="161" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="161"/>
         <source>Switch o&amp;ff</source>
         <translation>停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="169" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="169"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="183" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="183" />
+        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4704,95 +4705,95 @@
 <context>
     <name>RulesListTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="205" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="205"/>
         <source>Switch on/off</source>
-        <translation type="unfinished" />
+        <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="206" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="206"/>
         <source>Add to the pre-shift check</source>
-        <translation type="unfinished" />
+        <translation>加入班前检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
         <source>Rule</source>
-        <translation type="unfinished" />
+        <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
         <source>Amount (yuan)</source>
-        <translation type="unfinished" />
+        <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
         <source>Source</source>
-        <translation type="unfinished">具体来源</translation>
+        <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="209" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="209"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="217" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="217"/>
         <source>Fine</source>
-        <translation type="unfinished" />
+        <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="217" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="217"/>
         <source>Reward</source>
-        <translation type="unfinished" />
+        <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="218" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="218"/>
         <source>Behaviour</source>
-        <translation type="unfinished" />
+        <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="222" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="222"/>
         <source>in the check</source>
-        <translation type="unfinished" />
+        <translation>已在班前检查中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="222" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="222"/>
         <source>optional</source>
-        <translation type="unfinished" />
+        <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="224" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="224"/>
         <source>on</source>
-        <translation type="unfinished" />
+        <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="224" />
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="224"/>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>已停用</translation>
     </message>
 </context>
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="113" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="113"/>
         <source>Set a new PIN</source>
         <translation>设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="114" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="114"/>
         <source>New &amp;PIN:</source>
         <translation>新 PIN 码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="116" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="116"/>
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="117" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="117"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
@@ -4800,27 +4801,27 @@
 <context>
     <name>ServiceDesk</name>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="16" />
+        <location filename="../../frontdesk/ui/service/desk.py" line="16"/>
         <source>Consultations</source>
         <translation>咨询登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="18" />
+        <location filename="../../frontdesk/ui/service/desk.py" line="18"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="20" />
+        <location filename="../../frontdesk/ui/service/desk.py" line="20"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="22" />
+        <location filename="../../frontdesk/ui/service/desk.py" line="22"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="24" />
+        <location filename="../../frontdesk/ui/service/desk.py" line="24"/>
         <source>Media list and calendar</source>
         <translation>媒体来源与工作日历</translation>
     </message>
@@ -4828,77 +4829,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
         <source>Printing at this desk</source>
         <translation>本台打印设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Guide slips:</source>
         <translation>导诊单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Billing slips:</source>
         <translation>缴费单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
         <source>Reports:</source>
         <translation>报表打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
         <source>Door tickets:</source>
         <translation>取号小票：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="107" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="107"/>
         <source>Ask each time (system default)</source>
         <translation>每次询问（系统默认打印机）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
         <source>80 mm receipt roll</source>
         <translation>80 毫米小票纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
         <source>Guide slip paper:</source>
         <translation>导诊单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="114" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="114"/>
         <source>Billing slip paper:</source>
         <translation>缴费单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="115" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="115"/>
         <source>Door ticket paper:</source>
         <translation>取号小票纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="120" />
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="120"/>
         <source>Print slips without asking (busy desk)</source>
         <translation>不经询问直接打印单据（繁忙时）</translation>
     </message>
@@ -4906,62 +4907,62 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="94" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="94"/>
         <source>Hospital name (on slips and reports):</source>
         <translation>医院名称（打印在单据和报表上）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="95" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="95"/>
         <source>Lock the screen after (minutes idle):</source>
         <translation>无操作多少分钟后锁屏：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="96" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="96"/>
         <source>PIN length (digits):</source>
         <translation>PIN 码位数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="97" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="97"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="98" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="98"/>
         <source>Keep backups for (days):</source>
         <translation>备份保留天数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="99" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="99"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="100" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="100"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="101" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="101"/>
         <source>empty: the backups folder in the data directory</source>
         <translation>留空：使用数据目录下的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="102" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="102"/>
         <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
         <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="104" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="104"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="138" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="138"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="138" />
+        <location filename="../../frontdesk/ui/admin/settings.py" line="138"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
@@ -4969,82 +4970,82 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="81" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="81"/>
         <source>Sign in at the start of your shift: choose your name and type your own PIN. Nobody signs in for someone else.</source>
         <translation>上班签到：选择您的姓名并输入本人 PIN。严禁他人代签。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="82" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="82"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="83" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="83"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="84" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="84"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="85" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="85"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="86" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="86"/>
         <source>PIN:</source>
         <translation>PIN：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="87" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="87"/>
         <source>Your PIN</source>
         <translation>您的 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="88" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="88"/>
         <source>&amp;Sign in</source>
         <translation>签到(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="89" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="89"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="115" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="115"/>
         <source> (signed in {time})</source>
         <translation>（{time} 已签到）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="123" />
-        <source>{name} (not on today's roster)</source>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="123"/>
+        <source>{name} (not on today&apos;s roster)</source>
         <translation>{name}（今天未排班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="129" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="129"/>
         <source>My rostered shift</source>
         <translation>按排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="145" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="145"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="171" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="171"/>
         <source>{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.</source>
         <translation>{name} 于 {time} 签到：迟到 {minutes} 分钟，罚款 {amount} 元。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="175" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="175"/>
         <source>{name} signed in at {time}: {minutes} minutes late, within the grace period.</source>
         <translation>{name} 于 {time} 签到：晚到 {minutes} 分钟，在宽限时间内。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="178" />
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="178"/>
         <source>{name} signed in at {time}, on time.</source>
         <translation>{name} 于 {time} 签到，准时。</translation>
     </message>
@@ -5052,56 +5053,56 @@
 <context>
     <name>SlipActions</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="77" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="77"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="83" />
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="83"/>
         <source>Nothing was printed and nothing was changed.</source>
         <translation>未打印，也未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="92" />
-        <source>The print could not be added to the visit's history: {reason}</source>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="92"/>
+        <source>The print could not be added to the visit&apos;s history: {reason}</source>
         <translation>单据已打印，但未能记入该就诊的打印记录：{reason}</translation>
     </message>
 </context>
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="205" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="205"/>
         <source>The printer “{name}” is no longer available. Choose another printer in the print dialog or in the settings.</source>
         <translation>打印机“{name}”已不可用。请在打印对话框或设置中另选一台打印机。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="226" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="226"/>
         <source>The slip could not be prepared for printing.</source>
         <translation>单据无法准备打印。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="236" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="236"/>
         <source>Print slip</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="241" />
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="476" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="241"/>
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="476"/>
         <source>Printing was cancelled. Nothing was changed.</source>
         <translation>已取消打印，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="248" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="248"/>
         <source>Printing on “{name}” failed. Nothing was changed; check the printer and try again.</source>
         <translation>在“{name}”上打印失败，未做任何更改。请检查打印机后重试。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="249" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="249"/>
         <source>printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/printing.py" line="252" />
+        <location filename="../../frontdesk/ui/widgets/printing.py" line="252"/>
         <source>Sent to “{name}”.</source>
         <translation>已发送到“{name}”。</translation>
     </message>
@@ -5109,62 +5110,62 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="65" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="65"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="66" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="66"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="67" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="67"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="68" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="68"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="69" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="69"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="70" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="70"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="71" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="71"/>
         <source>P&amp;IN:</source>
         <translation>PIN 码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="72" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="72"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少 8 位，须含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="73" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="73"/>
         <source>{n} digits</source>
         <translation>{n} 位数字</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="76" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="76" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="76"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="77" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="77"/>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -5172,107 +5173,107 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="180" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="180" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="180" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="180"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="181" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="181" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="181"/>
         <source>Since</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="182" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="182"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="183" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="183"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="184" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="184"/>
         <source>New &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="185" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="185"/>
         <source>New P&amp;IN…</source>
         <translation>重设 PIN 码(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="186" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="186"/>
         <source>&amp;Clear lock-out</source>
         <translation>解除锁定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="202" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="202"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="204" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="204"/>
         <source>locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="206" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="206"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="232" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="232"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="234" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="234"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="240" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="240"/>
         <source>Added {name}.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="248" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="248"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="249" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="249"/>
         <source>Deactivate {name}? They can no longer log in; their history is kept.</source>
         <translation>停用 {name} 吗？停用后不能再登录，其工作记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="253" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="253"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="255" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="255"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/staff.py" line="265" />
+        <location filename="../../frontdesk/ui/admin/staff.py" line="265"/>
         <source>Saved for {name}.</source>
         <translation>已为 {name} 保存。</translation>
     </message>
@@ -5280,137 +5281,137 @@
 <context>
     <name>SwapsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="129" />
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
         <source>Day</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="129" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="129"/>
         <source>My shift</source>
-        <translation type="unfinished" />
+        <translation>我的班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="130" />
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
         <source>Swap with</source>
-        <translation type="unfinished" />
+        <translation>换给</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="130" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="130"/>
         <source>Their shift back</source>
-        <translation type="unfinished" />
+        <translation>还班班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="131" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="131"/>
         <source>Reason</source>
-        <translation type="unfinished">事由</translation>
+        <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="134" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="134"/>
         <source>Back on</source>
-        <translation type="unfinished" />
+        <translation>还班日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="135" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="135"/>
         <source>Ask for the swap</source>
-        <translation type="unfinished" />
+        <translation>申请换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="136" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="136"/>
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="137" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="137"/>
         <source>Refuse</source>
-        <translation type="unfinished" />
+        <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="138" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
         <source>Withdraw</source>
-        <translation type="unfinished" />
+        <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="139" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
         <source>Note on the decision (optional)</source>
-        <translation type="unfinished" />
+        <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
         <source>Asked by</source>
-        <translation type="unfinished" />
+        <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
         <source>Shift</source>
-        <translation type="unfinished">班次</translation>
+        <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="142" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation>还班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="142" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="142" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
         <source>Decided by</source>
-        <translation type="unfinished" />
+        <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="157" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="157"/>
         <source>(choose)</source>
-        <translation type="unfinished" />
+        <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="184" />
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="184"/>
         <source>(nothing back)</source>
-        <translation type="unfinished" />
+        <translation>（不还班）</translation>
     </message>
 </context>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="37" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="37"/>
         <source>Transfer {number} {name}</source>
         <translation>转诊 {number} {name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="53" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="53"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="54" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="54"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
         <source>No new registration: the fee rules say whether anything more is due.</source>
         <translation>无需重新挂号；是否补缴费用按收费规则计算。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="62" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="62"/>
         <source>Transfer</source>
         <translation>转诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="81" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="81"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="98" />
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="98"/>
         <source>{number} transferred: {fee} more to pay at billing.</source>
         <translation>{number} 已转诊：请到收费处补缴 {fee}。</translation>
     </message>
@@ -5418,72 +5419,72 @@
 <context>
     <name>TriagePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="245" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="245"/>
         <source>matched: {words}</source>
         <translation>匹配：{words}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="290" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="290"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="298" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="298"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="314" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="314"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="325" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="325"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="350" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="351" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="352" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="353" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="354" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="355" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="355"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="356" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="356"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="357" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="357"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="358" />
+        <location filename="../../frontdesk/ui/reception/triage.py" line="358"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>
@@ -5491,13 +5492,13 @@
 <context>
     <name>TriageStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="128" />
-        <location filename="../../frontdesk/ui/reception/steps.py" line="160" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="128"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="160"/>
         <source>No record linked yet</source>
         <translation>尚未关联档案</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="158" />
+        <location filename="../../frontdesk/ui/reception/steps.py" line="158"/>
         <source>Find record (F3)</source>
         <translation>查找档案 (F3)</translation>
     </message>
@@ -5505,42 +5506,42 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="48" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="48"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="50" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="50"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="57" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
         <source>At the door</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="59" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="59"/>
         <source>Escort out</source>
         <translation>陪诊未回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="68" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="68"/>
         <source>New arrival</source>
         <translation>新到患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="72" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="72"/>
         <source>first visit</source>
         <translation>初诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="73" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
         <source>returning</source>
         <translation>复诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="75" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="75"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
@@ -5548,32 +5549,32 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="93" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="93"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="94" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="94"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="95" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="95"/>
         <source>Priority</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="96" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="96"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="97" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
         <source>In step</source>
         <translation>本步</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="98" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
         <source>Total</source>
         <translation>共计</translation>
     </message>
@@ -5581,17 +5582,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="237" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="237"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="272" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="272"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="273" />
+        <location filename="../../frontdesk/ui/reception/visits.py" line="273"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>
@@ -5599,128 +5600,128 @@
 <context>
     <name>VoiceSettingsPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="34" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="34"/>
         <source>Automatic (best available)</source>
         <translation>自动（选用可用的最佳引擎）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="35" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="35"/>
         <source>System voice (Qt text-to-speech)</source>
         <translation>系统语音（Qt 语音合成）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="36" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="36"/>
         <source>espeak-ng (offline)</source>
         <translation>espeak-ng（离线）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="37" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="37"/>
         <source>Pre-recorded clips (number and room)</source>
         <translation>预录语音片段（只报号码和诊室）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="38" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="38"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="41" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="41"/>
         <source>Masked name (王某芳)</source>
         <translation>隐去部分姓名（王某芳）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="42" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="42"/>
         <source>No name, the number only</source>
         <translation>不报姓名，只报号码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Engine</source>
         <translation>语音引擎</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Say each call</source>
         <translation>每次叫号播报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114" />
-        <source>Patient's name</source>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
+        <source>Patient&apos;s name</source>
         <translation>患者姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="117" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="117"/>
         <source> times</source>
         <translation> 遍</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="118" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="118"/>
         <source>Ding-dong before each call</source>
         <translation>每次叫号前先响“叮咚”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="119" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="119"/>
         <source>&amp;Test the voice</source>
         <translation>试听(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="120" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="120"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="122" />
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="138" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="122"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="138"/>
         <source>First Mandarin voice</source>
         <translation>第一个普通话语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="167" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="167"/>
         <source>the system voice</source>
         <translation>系统语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
         <source>the pre-recorded clips</source>
         <translation>预录语音片段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
         <source>nothing (voice off)</source>
         <translation>无（语音已关闭）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="169" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="169"/>
         <source>Speaking with {engine}.</source>
         <translation>正在使用{engine}播报。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="171" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="171"/>
         <source>The chosen engine is not available on this PC.</source>
         <translation>本机没有所选的语音引擎。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="173" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="173"/>
         <source>This PC has no sound output: connect speakers.</source>
         <translation>本机没有声音输出设备，请连接音箱。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="176" />
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="176"/>
         <source>Sound failed.</source>
         <translation>声音播放失败。</translation>
     </message>

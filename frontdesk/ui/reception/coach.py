@@ -1,17 +1,28 @@
 """The etiquette coach: what to say at this step, to this patient, and what never to say.
 
-A narrow panel beside every reception step. It is read at a glance while
-talking, so it shows little: how to address the patient, two to four lines
-for the step, the hand-over line, the farewell and the forbidden words.
-The words come from :mod:`frontdesk.etiquette` (the house rules' phrasebook).
+A compact column beside every reception step (F12 folds it to a thin strip and
+back). It is read at a glance while talking: how to address the patient and
+the lines for THIS step in large type; then, small, the hand-over line, the
+house rules' any-time phrases (stepping away, coming back, answering thanks,
+"that gentleman", directions), the farewell and the words never to say, on one
+line. The words come from :mod:`frontdesk.etiquette` (the house rules' phrasebook).
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frontdesk import etiquette, i18n
 from frontdesk.errors import FrontdeskError
@@ -34,6 +45,12 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 HANDOVER_KEYS = {"GREETING": "hand_over", "ESCORT": "introduce_patient"}
 FAREWELL = ("DONE", "farewell")
 COACH_STAGES = {"GREETING", "TRIAGE", "REGISTRATION", "BILLING", "WAITING", "ESCORT", "DONE"}
+# The house rules' any-time phrases (言谈礼节 6, 7, 10, 12), shortest first.
+ANYTIME_KEYS = ("step_away", "back", "thanks_reply", "third_person", "cannot_answer",
+                "directions")
+TOGGLE_KEY = "F12"
+EXPANDED_WIDTH = (200, 260)  # min, max: about 18 % of a 1366 px desk
+COLLAPSED_WIDTH = 34
 
 
 @dataclass(frozen=True)
@@ -94,29 +111,23 @@ def short_complaint(complaint: str, limit: int = 16) -> str:
 class EtiquetteCoach(Retranslating, QFrame):
     """Shows the phrases for one step; call :meth:`show_step` whenever the step changes."""
 
+    collapsed_changed = Signal(bool)
+    # Every coach (door and desk) folds together: the choice is the person's, not the tab's.
+    _collapsed_everywhere = False
+    _all: weakref.WeakSet = weakref.WeakSet()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("etiquetteCoach")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(230)
-        self.setMaximumWidth(340)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setStyleSheet(
-            "#etiquetteCoach { background: #f8fafc; border: 1px solid #cbd5e1;"
-            " border-radius: 6px; }"
-            "QLabel[role='heading'] { color: #475569; font-size: 9pt; font-weight: 600;"
-            " margin-top: 6px; }"
-            "QLabel[role='cue'] { color: #64748b; font-size: 9pt; }"
-            "QLabel[role='phrase'] { color: #0f172a; font-size: 12pt; }"
-            "#coachAddress { color: #0f766e; font-size: 18pt; font-weight: 700; }"
-            "#coachHandover { color: #1e3a8a; font-size: 11pt; }"
-            "#coachFarewell { color: #166534; font-size: 11pt; font-weight: 600; }"
-            "QLabel[role='forbidden'] { color: #b91c1c; background: #fef2f2; font-size: 10pt;"
-            " border: 1px solid #fca5a5; border-radius: 3px; padding: 1px 4px; }"
-        )
         self._stage = "GREETING"
         self._subject = CoachSubject()
 
+        self.toggle_button = QToolButton()
+        self.toggle_button.setObjectName("coachToggle")
+        self.toggle_button.setAutoRaise(True)
+        self.toggle_button.clicked.connect(self.toggle)
         self.heading = self._label("coachHeading", "heading")
         self.address = self._label("coachAddress")
         self.say_heading = self._label("coachSayHeading", "heading")
@@ -124,36 +135,92 @@ class EtiquetteCoach(Retranslating, QFrame):
         self.phrase_box.setSpacing(2)
         self.handover_heading = self._label("coachHandoverHeading", "heading")
         self.handover = self._label("coachHandover")
+        self.anytime_heading = self._label("coachAnytimeHeading", "heading")
+        self.anytime = self._label("coachAnytime")
         self.farewell_heading = self._label("coachFarewellHeading", "heading")
         self.farewell = self._label("coachFarewell")
         self.forbidden_heading = self._label("coachForbiddenHeading", "heading")
-        self.forbidden = QWidget()
-        self.forbidden.setObjectName("coachForbidden")
-        self.forbidden_grid = QGridLayout(self.forbidden)
-        self.forbidden_grid.setContentsMargins(0, 2, 0, 0)
-        self.forbidden_grid.setSpacing(4)
+        self.forbidden = self._label("coachForbidden")
         self._forbidden_words: list[str] = []
         self.error = self._label("coachError")
         self.error.setProperty(style.ROLE, "error")
         self.error.hide()
 
+        self.body = QWidget()
+        self.body.setObjectName("coachBody")
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(3)
+        body.addWidget(self.address)
+        body.addWidget(self.say_heading)
+        body.addLayout(self.phrase_box)
+        body.addWidget(self.handover_heading)
+        body.addWidget(self.handover)
+        body.addStretch(1)
+        body.addWidget(self.anytime_heading)
+        body.addWidget(self.anytime)
+        body.addWidget(self.farewell_heading)
+        body.addWidget(self.farewell)
+        body.addWidget(self.forbidden_heading)
+        body.addWidget(self.forbidden)
+        body.addWidget(self.error)
+        top = QVBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        top.addWidget(self.toggle_button, 0, Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.heading)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setContentsMargins(8, 4, 8, 8)
         layout.setSpacing(3)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.address)
-        layout.addWidget(self.say_heading)
-        layout.addLayout(self.phrase_box)
-        layout.addWidget(self.handover_heading)
-        layout.addWidget(self.handover)
-        layout.addStretch(1)
-        layout.addWidget(self.farewell_heading)
-        layout.addWidget(self.farewell)
-        layout.addWidget(self.forbidden_heading)
-        layout.addWidget(self.forbidden)
-        layout.addWidget(self.error)
+        layout.addLayout(top)
+        layout.addWidget(self.body, 1)
         self._phrase_labels: list[QLabel] = []
+        # F12 folds the coach; only the coach in sight reacts (door and desk are tabs).
+        self.toggle_shortcut = QShortcut(QKeySequence(TOGGLE_KEY), self)
+        self.toggle_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.toggle_shortcut.activated.connect(self.toggle)
+        EtiquetteCoach._all.add(self)
+        self._apply_collapsed(EtiquetteCoach._collapsed_everywhere)
         self.retranslate()
+
+    # --- folding -------------------------------------------------------------------
+
+    def is_collapsed(self) -> bool:
+        return self.property("collapsed") is True
+
+    def toggle(self) -> None:
+        self.set_collapsed(not self.is_collapsed())
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Fold (a thin strip with the button) or unfold every coach."""
+        EtiquetteCoach._collapsed_everywhere = collapsed
+        for coach in list(EtiquetteCoach._all):
+            try:
+                coach._apply_collapsed(collapsed)
+            except RuntimeError:  # its C++ side is gone
+                EtiquetteCoach._all.discard(coach)
+
+    def _apply_collapsed(self, collapsed: bool) -> None:
+        if self.property("collapsed") is collapsed:
+            return
+        self.setProperty("collapsed", collapsed)
+        self.body.setVisible(not collapsed)
+        self.heading.setVisible(not collapsed)
+        if collapsed:
+            self.setFixedWidth(COLLAPSED_WIDTH)
+        else:
+            self.setMinimumWidth(EXPANDED_WIDTH[0])
+            self.setMaximumWidth(EXPANDED_WIDTH[1])
+        self._toggle_text()
+        self.collapsed_changed.emit(collapsed)
+
+    def _toggle_text(self) -> None:
+        collapsed = self.is_collapsed()
+        self.toggle_button.setText("«" if collapsed else "»")
+        tip = (self.tr("Show the etiquette coach ({key})") if collapsed
+               else self.tr("Fold the etiquette coach ({key})")).format(key=TOGGLE_KEY)
+        self.toggle_button.setToolTip(tip)
+        self.toggle_button.setAccessibleName(tip)
 
     def _label(self, name: str, role: str = "") -> QLabel:
         label = QLabel()
@@ -195,14 +262,20 @@ class EtiquetteCoach(Retranslating, QFrame):
     def forbidden_words(self) -> list[str]:
         return list(self._forbidden_words)
 
+    def anytime_text(self) -> str:
+        return self.anytime.text()
+
     # --- rendering -------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("ETIQUETTE COACH"))
+        self.heading.setText(self.tr("What to say"))
         self.say_heading.setText(self.tr("Say now"))
+        self.anytime_heading.setText(self.tr("Any time"))
         self.farewell_heading.setText(self.tr("Seeing off"))
         self.forbidden_heading.setText(self.tr("Never say"))
         self.setAccessibleName(self.tr("Etiquette coach"))
+        self._toggle_text()
+        self._forbidden_words = []  # the chips' words follow the language
         self._render()
 
     def _values(self) -> dict:
@@ -223,6 +296,7 @@ class EtiquetteCoach(Retranslating, QFrame):
             stage_phrases = etiquette.phrases_for(self._stage, **values)
             farewell = etiquette.phrases_for(FAREWELL[0], **values)
             forbidden = etiquette.forbidden_phrases()
+            anytime = etiquette.phrases_for(etiquette.GENERAL, **values)
         except FrontdeskError as exc:  # a broken phrases file: say so, keep the screen usable
             self._show_error(exc.message())
             return
@@ -248,28 +322,30 @@ class EtiquetteCoach(Retranslating, QFrame):
         at_end = self._stage == FAREWELL[0]
         self.farewell_heading.setVisible(not at_end)
         self.farewell.setVisible(not at_end)
+        self._set_anytime(anytime)
         self._set_forbidden(forbidden)
 
+    def _set_anytime(self, phrases) -> None:
+        by_key = {p.key: p for p in phrases}
+        shown = [by_key[k] for k in ANYTIME_KEYS if k in by_key]
+        shown += [p for p in phrases if p.key not in ANYTIME_KEYS]
+        self.anytime.setText("<br>".join(
+            f"<span style='color:{style.MUTED}'>{p.cue}</span> {p.text}" for p in shown))
+        self.anytime.setTextFormat(Qt.TextFormat.RichText)
+
     def _set_forbidden(self, forbidden) -> None:
-        # Only the words of the UI language: an English list is noise to a
-        # Chinese desk and vice versa. Each word is a chip so none is split.
+        # Only the words of the UI language (an English list is noise to a Chinese
+        # desk), on one line: the coach says them once, small, never as a long list.
         english = i18n.language() == "en"
         items = [f for f in forbidden if f.word.isascii() == english]
         words = [f.word for f in items]
         if words == self._forbidden_words:
             return
-        while self.forbidden_grid.count():
-            widget = self.forbidden_grid.takeAt(0).widget()
-            widget.hide()
-            widget.deleteLater()
-        # Two short Chinese words fit side by side; English phrases need a row each.
-        columns = 1 if any(len(f.word) > 6 for f in items) else 2
-        for i, item in enumerate(items):
-            chip = self._label(f"coachForbidden{i}", "forbidden")
-            chip.setWordWrap(False)
-            chip.setText("✗ " + item.word)
-            chip.setToolTip(self.tr("Say instead: {phrase}").format(phrase=item.instead.text()))
-            self.forbidden_grid.addWidget(chip, i // columns, i % columns)
+        self.forbidden.setText("  ".join(f"✗{w}" for w in words))
+        self.forbidden.setToolTip("\n".join(
+            self.tr("Instead of “{word}” say: {phrase}").format(word=f.word,
+                                                               phrase=f.instead.text())
+            for f in items))
         self._forbidden_words = words
 
     def _set_phrases(self, phrases) -> None:

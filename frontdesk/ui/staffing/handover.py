@@ -24,6 +24,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance, handover
+from frontdesk.ui.widgets import phrase_check
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -77,6 +78,7 @@ class HandoverTab(Retranslating, QWidget):
         self.status.setStyleSheet("color: #166534;")
         self.labels = [QLabel() for _ in range(5)]
         form = QFormLayout(self.write_box)
+        self.phrase_checks = []
         form.addRow(self.labels[0], self.shift_combo)
         for label, edit, error in ((self.labels[1], self.equipment_edit, self.equipment_error),
                                    (self.labels[2], self.cases_edit, self.cases_error),
@@ -87,6 +89,8 @@ class HandoverTab(Retranslating, QWidget):
             box = QVBoxLayout()
             box.addWidget(edit)
             box.addWidget(error)
+            # Notes may reach patients: a gentle word on the house rules' forbidden phrases.
+            self.phrase_checks.append(phrase_check.attach(edit, box))
             form.addRow(label, box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.fill_button)

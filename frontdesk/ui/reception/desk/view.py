@@ -154,7 +154,9 @@ class DeskView(Retranslating, QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([300, 760, 280])
+        splitter.setSizes([280, 820, 240])
+        self.splitter = splitter
+        self.coach.collapsed_changed.connect(self._coach_folded)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -521,6 +523,13 @@ class DeskView(Retranslating, QWidget):
             self._coach_from_form()
             return
         self.coach.show_visit(v)
+
+    def _coach_folded(self, _collapsed: bool) -> None:
+        # The splitter keeps its sizes: hand the coach's width to (or back from) the step.
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        coach = min(self.coach.maximumWidth(), max(self.coach.minimumWidth(), 240))
+        self.splitter.setSizes([sizes[0], max(0, total - sizes[0] - coach), coach])
 
     def _coach_from_form(self) -> None:
         """While registering, the coach uses the name as it is typed (王小姐 at once)."""
