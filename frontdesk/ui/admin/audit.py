@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import audit, clock
+from frontdesk import audit, audit_words, clock
 from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -51,12 +51,13 @@ class AuditTableModel(RowTableModel):
             if col == COL_ACTION:
                 return audit.action_name(row.action)
             if col == COL_ENTITY:
-                return row.entity
+                return audit_words.entity_name(row.entity)
             if col == COL_ID:
                 return row.entity_id
-            return row.detail
+            return audit_words.detail_text(row.detail)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_DETAIL:
-            return row.detail
+            # The words, and the stored text for whoever must check it exactly.
+            return audit_words.detail_text(row.detail) + "\n\n" + row.detail
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
