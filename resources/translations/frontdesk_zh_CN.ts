@@ -2690,7 +2690,7 @@
     <message>
         <location filename="../../frontdesk/ui/staffing/area.py" line="407"/>
         <source>Roster</source>
-        <translation>排班</translation>
+        <translation>排班表</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/area.py" line="408"/>
@@ -3311,12 +3311,12 @@
     <message>
         <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>From</source>
-        <translation>从</translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>To</source>
-        <translation>到</translation>
+        <translation>结束日期</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
@@ -3375,7 +3375,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="94"/>
-        <source>Record</source>
+        <source>Record it</source>
         <translation>记录</translation>
     </message>
     <message>
@@ -4625,8 +4625,8 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/roster_week.py" line="203"/>
-        <source>Signed in</source>
-        <translation>已签到</translation>
+        <source>Signed in that day</source>
+        <translation>当天已签到</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/roster_week.py" line="206"/>
@@ -4731,7 +4731,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
-        <source>Source</source>
+        <source>Where in the rules</source>
         <translation>出处</translation>
     </message>
     <message>

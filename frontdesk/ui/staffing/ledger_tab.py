@@ -91,7 +91,7 @@ class LedgerTab(_RequestsBase):
             self.form.labelForField(self.fields[key]).setText(text)
         self.pin_edit.setPlaceholderText(self.tr("The staff member types it (or confirms later)"))
         self.waive_edit.setPlaceholderText(self.tr("Reason for waiving"))
-        self.record_button.setText(self.tr("Record"))
+        self.record_button.setText(self.tr("Record it"))
         self.ack_button.setText(self.tr("Confirm with PIN"))
         self.paid_button.setText(self.tr("Paid now"))
         self.waive_button.setText(self.tr("Waive"))
@@ -205,7 +205,7 @@ class RulesListTab(_RequestsBase):
         self.toggle_button.setText(self.tr("Switch on/off"))
         self.add_button.setText(self.tr("Add to the pre-shift check"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Kind"), self.tr("Rule"), self.tr("Amount (yuan)"), self.tr("Source"),
+            self.tr("Kind"), self.tr("Rule"), self.tr("Amount (yuan)"), self.tr("Where in the rules"),
             self.tr("State")])
         self.refresh()
 

@@ -200,7 +200,7 @@ class RosterWeekTab(Retranslating, QWidget):
                     item.setBackground(QBrush(QColor(fill)))
                     item.setForeground(QBrush(QColor("#111827")))
                 if cell.signed:
-                    item.setToolTip(self.tr("Signed in"))
+                    item.setToolTip(self.tr("Signed in that day"))
                 self.grid.setItem(r, c, item)
         last = week.days[-1]
         self.week_label.setText(self.tr("{first} to {last}").format(
