@@ -17,6 +17,7 @@ from frontdesk import audit, clock
 from frontdesk.errors import ValidationError
 from frontdesk.export_safety import csv_row, xlsx_row
 from frontdesk.i18n import text
+from frontdesk.reports import render_process
 from frontdesk.reports.access import audit_staff, check, printed_by
 from frontdesk.reports.files import write_atomic
 from frontdesk.reports.model import DailySummary, RangeSummary
@@ -151,7 +152,7 @@ def save_report(summary: Summary, path: str | os.PathLike[str], *, actor,
     """
     check(actor)
     fmt = format_of(path)
-    data = render(summary, fmt, printed_by_name=printed_by(actor), lang=lang)
+    data = render_process.render(summary, fmt, printed_by_name=printed_by(actor), lang=lang)
     written = write_atomic(data, path)
     audit.record(audit_staff(actor), "export", "report", _entity_id(summary),
                  {**_describe(summary), "format": fmt.lstrip("."), "file": str(written),
@@ -162,7 +163,8 @@ def save_report(summary: Summary, path: str | os.PathLike[str], *, actor,
 def report_pdf(summary: Summary, *, actor, lang: str | None = None) -> bytes:
     """The PDF the print preview shows, with the actor's name as "printed by"."""
     check(actor)
-    return render(summary, ".pdf", printed_by_name=printed_by(actor), lang=lang)
+    # A big report renders in a helper process: the desk's window keeps answering.
+    return render_process.render(summary, ".pdf", printed_by_name=printed_by(actor), lang=lang)
 
 
 def record_print(summary: Summary, *, actor, printer: str = "") -> None:
