@@ -51,7 +51,11 @@ def render_billing(slip: BillingSlip, fmt: str = "roll80", *, lang: str | None =
 
 def render_slip(slip: GuideSlip | BillingSlip, fmt: str = "roll80", *,
                 lang: str | None = None) -> bytes:
-    """Either kind of slip, chosen by its type."""
+    """Any kind of slip, chosen by its type."""
+    from frontdesk.slips.ticket import DoorTicket, render_ticket
+
+    if isinstance(slip, DoorTicket):
+        return render_ticket(slip, fmt, lang=lang)
     if isinstance(slip, GuideSlip):
         return render_guide(slip, fmt, lang=lang)
     return render_billing(slip, fmt, lang=lang)

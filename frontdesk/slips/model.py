@@ -26,6 +26,7 @@ class SlipKind(StrEnum):
 
     GUIDE = "guide"  # 导诊单: where to go
     BILLING = "billing"  # 缴费单: what to pay
+    TICKET = "ticket"  # 取号小票: the door's number, big (frontdesk.slips.ticket)
 
 
 class SlipFormat(StrEnum):

@@ -227,7 +227,22 @@ def slip_for(visit_id: int, kind: str, *, actor,
     """
     if _check_kind(kind) == SlipKind.GUIDE:
         return guide_slip_for(visit_id, actor=actor, lang=lang)
+    if kind == SlipKind.TICKET:
+        return ticket_slip_for(visit_id, actor=actor)
     return billing_slip_for(visit_id, actor=actor, lang=lang)
+
+
+def ticket_slip_for(visit_id: int, *, actor):
+    """The door ticket of a visit: its number, when it was taken, how many wait before it."""
+    from frontdesk.slips.ticket import DoorTicket
+
+    require(actor, Perm.VIEW_PATIENT)
+    visit = _visit(visit_id)
+    ahead = Visit.select().where(
+        (Visit.visit_date == visit.visit_date) & (Visit.stage == stages.GREETING)
+        & (Visit.door_ticket_no < visit.door_ticket_no)).count() if visit.door_ticket_no else 0
+    return DoorTicket(hospital=settings.hospital_name(), ticket=visit.door_ticket,
+                      time=visit.created_at, waiting_ahead=ahead)
 
 
 def default_format(kind: str) -> str:

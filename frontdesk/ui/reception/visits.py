@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, stages
+from frontdesk.reception import tickets, urgency
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -35,6 +37,9 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _USER = Qt.ItemDataRole.UserRole
 WAITING_COLOUR = "#ecfeff"  # GREETING: a patient handed over, nobody has taken them yet
 RED_FLAG_COLOUR = "#fee2e2"
+AMBER_COLOUR = "#fef3c7"  # over the stage's amber threshold (settings desk.amber_minutes)
+RED_COLOUR = "#fecaca"  # over its red threshold
+LEVEL_COLOURS = {urgency.AMBER: AMBER_COLOUR, urgency.RED: RED_COLOUR}
 
 
 def stage_label(view) -> str:
@@ -46,52 +51,87 @@ def stage_label(view) -> str:
     return stages.stage_name(view.stage).text()
 
 
+def count_label(stage: str) -> str:
+    """A stage's short name for the counts above the list."""
+    if stage == stages.GREETING:
+        return QCoreApplication.translate("VisitList", "At the door")
+    if stage == stages.DONE:
+        return QCoreApplication.translate("VisitList", "Escort out")
+    return stages.stage_name(stage).text()
+
+
 def patient_label(view) -> str:
+    """Who this is: the record's name, else what the door saw (王 · 女 · 老人 · 初诊 · 预约)."""
     if view.patient_name:
         return view.patient_name
+    parts = [getattr(view, "door_name", "")
+             or QCoreApplication.translate("VisitList", "New arrival")]
+    seen = tickets.describe(getattr(view, "door_sex", ""), getattr(view, "door_age_band", ""))
+    if seen:
+        parts.append(seen)
+    parts.append(QCoreApplication.translate("VisitList", "first visit") if view.first_visit
+                 else QCoreApplication.translate("VisitList", "returning"))
     if view.has_appointment:
-        if view.first_visit:
-            return QCoreApplication.translate("VisitList", "New arrival (first visit, booked)")
-        return QCoreApplication.translate("VisitList", "New arrival (returning, booked)")
-    if view.first_visit:
-        return QCoreApplication.translate("VisitList", "New arrival (first visit)")
-    return QCoreApplication.translate("VisitList", "New arrival (returning)")
+        parts.append(QCoreApplication.translate("VisitList", "booked"))
+    return " · ".join(parts)
+
+
+def number_label(view) -> str:
+    """The door ticket (A012), and the queue number once there is one: A012 / 内-003."""
+    shown = [n for n in (getattr(view, "door_ticket", ""), view.queue_label) if n]
+    return " / ".join(shown) or f"#{view.id}"
 
 
 def minutes_since(moment: dt.datetime | None, now: dt.datetime) -> int:
-    if moment is None:
-        return 0
-    return max(0, int((now - moment).total_seconds() // 60))
+    return urgency.minutes_between(moment, now)
 
 
 class VisitListModel(RowTableModel):
-    """Rows are reception VisitViews; the wait is counted from the stage's start."""
+    """Rows are reception VisitViews; minutes are counted now, so they grow while shown."""
 
-    COL_NUMBER, COL_PATIENT, COL_STAGE, COL_WAIT = range(4)
-    HEADERS = (QT_TRANSLATE_NOOP("VisitListModel", "No."), QT_TRANSLATE_NOOP("VisitListModel", "Patient"), QT_TRANSLATE_NOOP("VisitListModel", "Step"), QT_TRANSLATE_NOOP("VisitListModel", "Min"))
+    COL_NUMBER, COL_PATIENT, COL_PRIORITY, COL_STAGE, COL_WAIT, COL_TOTAL = range(6)
+    HEADERS = (QT_TRANSLATE_NOOP("VisitListModel", "No."),
+               QT_TRANSLATE_NOOP("VisitListModel", "Patient"),
+               QT_TRANSLATE_NOOP("VisitListModel", "Priority"),
+               QT_TRANSLATE_NOOP("VisitListModel", "Step"),
+               QT_TRANSLATE_NOOP("VisitListModel", "In step"),
+               QT_TRANSLATE_NOOP("VisitListModel", "Total"))
 
     HEADER_CONTEXT = "VisitListModel"
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._texts: dict[int, tuple[str, str, str]] = {}  # row -> number, patient, step
+        self._texts: dict[int, tuple[str, str, str, str]] = {}  # number, patient, priority, step
+        self._limits = None
         self._red_flag = QBrush(QColor(RED_FLAG_COLOUR))
         self._waiting = QBrush(QColor(WAITING_COLOUR))
+        self._levels = {k: QBrush(QColor(c)) for k, c in LEVEL_COLOURS.items()}
         self._bold = QFont()
         self._bold.setBold(True)
         self._wait_alignment = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_rows(self, rows: list) -> None:
         self._texts = {}  # also how a language change reaches the cells: set_rows again
+        self._limits = None  # thresholds re-read with every refresh (settings may change)
         super().set_rows(rows)
 
-    def _row_texts(self, row: int, v) -> tuple[str, str, str]:
+    def _row_texts(self, row: int, v) -> tuple[str, str, str, str]:
         texts = self._texts.get(row)
         if texts is None:
-            texts = (v.queue_label or f"#{v.id}",
-                     ("⚠ " if v.red_flag else "") + patient_label(v), stage_label(v))
+            texts = (number_label(v), ("⚠ " if v.red_flag else "") + patient_label(v),
+                     tickets.priority_label(getattr(v, "priority", "")), stage_label(v))
             self._texts[row] = texts
         return texts
+
+    def limits(self):
+        if self._limits is None:
+            self._limits = urgency.thresholds()
+        return self._limits
+
+    def level_at(self, row: int) -> str:
+        """"ok", "amber" or "red": the row's wait against its stage's thresholds, now."""
+        v = self.row_at(row)
+        return urgency.level(v, clock.now(), self.limits()) if v is not None else urgency.OK
 
     def rows(self) -> list:
         return list(self._rows)
@@ -110,17 +150,25 @@ class VisitListModel(RowTableModel):
         col = index.column()
         if role == _DISPLAY:
             if col == self.COL_WAIT:  # counted now: it grows while the list is shown
-                return str(minutes_since(v.stage_since or v.arrived_at, clock.now()))
+                return str(urgency.step_minutes(v, clock.now()))
+            if col == self.COL_TOTAL:
+                return str(urgency.total_minutes(v, clock.now()))
             return self._row_texts(row, v)[col]
         if role == _BACKGROUND:
             if v.red_flag:
                 return self._red_flag
+            brush = self._levels.get(self.level_at(row))
+            if brush is not None:
+                return brush
             if v.stage == stages.GREETING:
                 return self._waiting
         elif role == _FONT:
-            return self._bold if v.stage == stages.GREETING else None
+            if v.stage == stages.GREETING or (col == self.COL_WAIT
+                                              and self.level_at(row) == urgency.RED):
+                return self._bold
+            return None
         elif role == _ALIGNMENT:
-            return self._wait_alignment if col == self.COL_WAIT else None
+            return self._wait_alignment if col in (self.COL_WAIT, self.COL_TOTAL) else None
         elif role == _TOOLTIP:
             return v.complaint or None
         elif role == _USER:
@@ -140,6 +188,10 @@ class VisitListPanel(Retranslating, QWidget):
         self.title.setObjectName("visitListTitle")
         self.title.setStyleSheet("font-size: 13pt; font-weight: 700;")
         self.title.setWordWrap(True)
+        self.counts = QLabel()
+        self.counts.setObjectName("visitListCounts")
+        self.counts.setWordWrap(True)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.model = VisitListModel(self)
         self.view = QTableView()
         self.view.setObjectName("visitList")
@@ -163,13 +215,16 @@ class VisitListPanel(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.counts)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         self._quiet = False
         self.retranslate()
 
     def set_visits(self, visits: list, current_id: int | None) -> None:
-        """Replace the rows, keeping `current_id` selected without re-emitting it."""
+        """Replace the rows, what needs attention first (urgency.by_attention), keeping
+        `current_id` selected without re-emitting it."""
+        visits = urgency.by_attention(visits, clock.now())
         self._quiet = True
         try:
             self.model.set_rows(visits)
@@ -180,7 +235,22 @@ class VisitListPanel(Retranslating, QWidget):
             self._quiet = False
         waiting = sum(1 for v in visits if v.stage == stages.GREETING)
         self.title.setText(self.tr("Patients · {n} waiting for the desk").format(n=waiting))
+        self._show_counts(visits)
         self.empty.setVisible(not visits)
+
+    def stage_counts(self) -> dict[str, int]:
+        return urgency.stage_counts(self.model.rows())
+
+    def _show_counts(self, visits: list) -> None:
+        """Per stage, how many; a stage with someone past its red threshold in red."""
+        now, limits = clock.now(), self.model.limits()
+        late = {v.stage for v in visits if urgency.level(v, now, limits) == urgency.RED}
+        parts = []
+        for stage, n in urgency.stage_counts(visits).items():
+            text = f"{escape(count_label(stage))}&nbsp;<b>{n}</b>"
+            colour = style.DANGER if stage in late else (style.SECONDARY if n else style.MUTED)
+            parts.append(f"<span style='color:{colour}'>{text}</span>")
+        self.counts.setText(" · ".join(parts))
 
     def select_visit(self, visit_id: int) -> None:
         row = self.model.row_of(visit_id)
@@ -188,6 +258,7 @@ class VisitListPanel(Retranslating, QWidget):
             self.view.selectRow(row)
 
     def first_waiting(self):
+        """The arrival the desk should take next: the most urgent one waiting for the desk."""
         return next((v for v in self.model.rows() if v.stage == stages.GREETING), None)
 
     def _row_changed(self, current, _previous) -> None:

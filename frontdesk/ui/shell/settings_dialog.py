@@ -100,7 +100,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.language.setAccessibleName(self.tr("Language"))
         self.printing.setTitle(self.tr("Printing at this desk"))
         kind_labels = {"guide": self.tr("Guide slips:"), "billing": self.tr("Billing slips:"),
-                       "report": self.tr("Reports:")}
+                       "ticket": self.tr("Door tickets:"), "report": self.tr("Reports:")}
         for kind, box in self.printer_boxes.items():
             self.printer_labels[kind].setText(kind_labels[kind])
             box.setAccessibleName(kind_labels[kind].rstrip(":"))
@@ -111,7 +111,8 @@ class SettingsDialog(Retranslating, QDialog):
                                 else self.tr("{name} (not found)").format(name=name))
         fmt_names = {"roll80": self.tr("80 mm receipt roll"), "a5": "A5", "a4": "A4"}
         fmt_labels = {"guide": self.tr("Guide slip paper:"),
-                      "billing": self.tr("Billing slip paper:")}
+                      "billing": self.tr("Billing slip paper:"),
+                      "ticket": self.tr("Door ticket paper:")}
         for kind, box in self.format_boxes.items():
             self.format_labels[kind].setText(fmt_labels[kind])
             for i in range(box.count()):

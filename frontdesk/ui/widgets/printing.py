@@ -439,6 +439,8 @@ def kind_title(kind: str) -> str:
         return QCoreApplication.translate("PrintPreviewDialog", "Guide slip")
     if kind == SlipKind.BILLING:
         return QCoreApplication.translate("PrintPreviewDialog", "Billing slip")
+    if kind == SlipKind.TICKET:
+        return QCoreApplication.translate("PrintPreviewDialog", "Door ticket")
     raise ValueError(f"unknown slip kind {kind!r}")
 
 
