@@ -152,7 +152,8 @@ def save_report(summary: Summary, path: str | os.PathLike[str], *, actor,
     """
     check(actor)
     fmt = format_of(path)
-    data = render_process.render(summary, fmt, printed_by_name=printed_by(actor), lang=lang)
+    data = render_process.render(render, summary, fmt, printed_by_name=printed_by(actor),
+                                 lang=lang)
     written = write_atomic(data, path)
     audit.record(audit_staff(actor), "export", "report", _entity_id(summary),
                  {**_describe(summary), "format": fmt.lstrip("."), "file": str(written),
@@ -164,7 +165,8 @@ def report_pdf(summary: Summary, *, actor, lang: str | None = None) -> bytes:
     """The PDF the print preview shows, with the actor's name as "printed by"."""
     check(actor)
     # A big report renders in a helper process: the desk's window keeps answering.
-    return render_process.render(summary, ".pdf", printed_by_name=printed_by(actor), lang=lang)
+    return render_process.render(render, summary, ".pdf", printed_by_name=printed_by(actor),
+                                 lang=lang)
 
 
 def record_print(summary: Summary, *, actor, printer: str = "") -> None:

@@ -35,10 +35,9 @@ def row_count(summary) -> int:
     return sum(len(t.rows) for t in tables_for(summary))
 
 
-def _render_here(summary, fmt: str, printed_by_name: str, lang: str | None, at) -> bytes:
+def _render_here(render, summary, fmt: str, printed_by_name: str, lang: str | None,
+                 at) -> bytes:
     """The rendering itself (also what the helper process runs)."""
-    from frontdesk.reports.export import render
-
     if at is not None:  # in the helper: the caller's time and language
         clock.set_source(clock.Travel(at, frozen=True))
         if lang:
@@ -77,20 +76,21 @@ def use_process(summary) -> bool:
     return not getattr(sys, "frozen", False) and row_count(summary) >= PROCESS_MIN_ROWS
 
 
-def render(summary, fmt: str, *, printed_by_name: str = "", lang: str | None = None,
-           separate: bool | None = None) -> bytes:
-    """The report in `fmt` as bytes: in the helper process when it is big (or `separate`)."""
+def render(renderer, summary, fmt: str, *, printed_by_name: str = "",
+           lang: str | None = None, separate: bool | None = None) -> bytes:
+    """`renderer(summary, fmt, printed_by_name=, lang=)` (frontdesk.reports.export.render):
+    in the helper process when the report is big (or `separate`), else here."""
     lang = lang or i18n.language()
     if separate is None:
         separate = use_process(summary)
     if not separate:
-        return _render_here(summary, fmt, printed_by_name, lang, None)
+        return _render_here(renderer, summary, fmt, printed_by_name, lang, None)
     future = None
     try:
-        future = _executor().submit(_render_here, summary, fmt, printed_by_name, lang,
-                                    clock.now())
+        future = _executor().submit(_render_here, renderer, summary, fmt, printed_by_name,
+                                    lang, clock.now())
         return future.result()
     except BrokenProcessPool:
         # The helper died (killed, out of memory): render here rather than fail the desk.
         shutdown()
-        return _render_here(summary, fmt, printed_by_name, lang, None)
+        return _render_here(renderer, summary, fmt, printed_by_name, lang, None)

@@ -12,6 +12,7 @@ from frontdesk import i18n
 from frontdesk.reports import render_process
 from frontdesk.reports.access import SYSTEM
 from frontdesk.reports.daily import build_daily
+from frontdesk.reports.export import render
 
 
 @pytest.fixture
@@ -26,8 +27,8 @@ def _stop_helper():
 
 
 def render_both(summary, fmt: str) -> tuple[bytes, bytes]:
-    here = render_process.render(summary, fmt, printed_by_name="张护士", separate=False)
-    there = render_process.render(summary, fmt, printed_by_name="张护士", separate=True)
+    here = render_process.render(render, summary, fmt, printed_by_name="张护士", separate=False)
+    there = render_process.render(render, summary, fmt, printed_by_name="张护士", separate=True)
     return here, there
 
 
@@ -64,5 +65,5 @@ def test_a_dead_helper_falls_back_to_rendering_here(summary, monkeypatch):
             raise BrokenProcessPool("killed")
 
     monkeypatch.setattr(render_process, "_executor", lambda: Dead())
-    here = render_process.render(summary, ".csv", separate=False)
-    assert render_process.render(summary, ".csv", separate=True) == here
+    here = render_process.render(render, summary, ".csv", separate=False)
+    assert render_process.render(render, summary, ".csv", separate=True) == here
