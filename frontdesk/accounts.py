@@ -140,7 +140,8 @@ def _remaining_lock(staff: Staff, now: dt.datetime) -> int:
 _MAX_COUNT = 30000  # failed_logins is a SMALLINT: stop counting long before it overflows
 
 
-def _register_failure(staff: Staff, now: dt.datetime, how: str) -> None:
+def _register_failure(staff: Staff, now: dt.datetime, how: str,
+                      action: str = "login_failed") -> None:
     """Count a failed attempt; from the threshold on, the account waits, twice as long each time.
 
     The count is one atomic UPDATE … RETURNING: desks failing at the same moment each
@@ -164,7 +165,7 @@ def _register_failure(staff: Staff, now: dt.datetime, how: str) -> None:
         locked_until = now + dt.timedelta(seconds=wait)
         Staff.update(locked_until=locked_until).where(Staff.id == staff.id).execute()
     staff.failed_logins, staff.locked_until = failures, locked_until
-    audit.record(staff, "login_failed", "staff", staff.id,
+    audit.record(staff, action, "staff", staff.id,
                  {"username": staff.username, "via": how, "failures": failures})
 
 
@@ -325,7 +326,9 @@ def verify_pin(staff: Staff, pin: str) -> None:
         raise LockedOut(remaining, field="pin")
     if not auth.verify_secret(fresh.pin_hash, pin):  # the slow check: outside any transaction
         with _write_tx():
-            _register_failure(fresh, at, "pin")
+            # Counted towards the lock-out like a log-in, but it was no log-in: a wrong PIN
+            # while confirming (grooming, sign-in) is its own entry, not the nurse's 登录失败.
+            _register_failure(fresh, at, "pin", action="pin_failed")
         if fresh.locked_until is not None and fresh.locked_until > at:
             raise LockedOut(_remaining_lock(fresh, at), field="pin")
         raise ValidationError("PIN 码不正确。", "Wrong PIN.", field="pin")

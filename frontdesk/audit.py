@@ -30,6 +30,7 @@ ACTION_NAMES: dict[str, Msg] = {
     "rule_change": Msg("修改规则", "rule changed"),
     "login": Msg("登录", "logged in"),
     "login_failed": Msg("登录失败", "log-in failed"),
+    "pin_failed": Msg("PIN 确认失败", "PIN confirmation failed"),
     "logout": Msg("退出登录", "logged out"),
     "lock": Msg("锁屏", "screen locked"),
     "unlock": Msg("解锁", "unlocked"),
