@@ -1,4 +1,8 @@
-"""The waiting board (候诊): patients with a number who are not with the doctor yet."""
+"""The waiting board (候诊): patients with a number who are not with the doctor yet.
+
+Besides the desk's stages (registration, billing, escort) the board shows who waits
+for the doctor in the clinic queue (queue.clinic): waiting, or called and not yet in.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,24 @@ from peewee import JOIN, fn
 
 from frontdesk import clock, settings
 from frontdesk.db.models import Department, Patient, Visit, VisitEvent
-from frontdesk.i18n import localized
+from frontdesk.i18n import Msg, localized
 from frontdesk.privacy import mask_name
 from frontdesk.queue.numbers import WAITING_STAGES, queue_label
+
+# Board stages of the clinic queue (BoardRow.stage), beside the desk's stages.
+DOCTOR_WAITING = "DOCTOR_WAITING"
+DOCTOR_CALLED = "DOCTOR_CALLED"
+BOARD_STAGE_NAMES = {
+    DOCTOR_WAITING: Msg("等候医生", "Waiting for the doctor"),
+    DOCTOR_CALLED: Msg("已叫号", "Called"),
+}
+
+
+def board_stage_name(stage: str) -> Msg:
+    """A board row's stage in both languages: the desk's stages and the clinic queue's."""
+    from frontdesk import stages
+
+    return BOARD_STAGE_NAMES.get(stage) or stages.stage_name(stage)
 
 
 @dataclass(frozen=True)
@@ -82,9 +101,30 @@ def waiting_board(*, day: dt.date | None = None, now: dt.datetime | None = None)
             waited_minutes=waited,
             level=wait_level(waited, amber, red),
         ))
+    _add_clinic_rows(boards, day, at, amber, red)
     for board in boards.values():
         board.rows.sort(key=lambda r: -r.waited_minutes)
     return list(boards.values())
+
+
+def _add_clinic_rows(boards: dict[int, BoardDepartment], day: dt.date, at: dt.datetime,
+                     amber: int, red: int) -> None:
+    """Who waits for the doctor (or is called), by the time since joining the clinic queue."""
+    from frontdesk.queue import clinic
+
+    rows = clinic.waiting_for_doctor(day, now=at)
+    if not rows:
+        return
+    names = {d.id: localized(d, "name") for d in
+             Department.select().where(Department.id.in_({dept for dept, _r in rows}))}
+    for dept_id, r in rows:
+        board = boards.get(dept_id)
+        if board is None:
+            board = boards[dept_id] = BoardDepartment(dept_id, names.get(dept_id, ""), [])
+        board.rows.append(BoardRow(
+            visit_id=r.visit_id, queue_label=r.queue_label, patient_name_masked=r.name_masked,
+            stage=DOCTOR_CALLED if r.state == clinic.CALLED else DOCTOR_WAITING,
+            waited_minutes=r.waited_minutes, level=wait_level(r.waited_minutes, amber, red)))
 
 
 def _parse(value) -> dt.datetime | None:

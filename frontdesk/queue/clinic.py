@@ -1029,9 +1029,31 @@ def calls_since(after_event_id: int = 0, *, department_id: int | None = None,
     return out
 
 
-def waiting_for_doctor(day: dt.date) -> list[tuple[int, QueueRow]]:
+def waiting_for_doctor(day: dt.date, *, now: dt.datetime | None = None
+                       ) -> list[tuple[int, QueueRow]]:
     """(department id, row) of everyone waiting for or called by a doctor, for the board."""
     rules = clinic_rules()
-    now = _now()
+    now = now or _now()
     entries = list(_rows_query(day).where(QueueEntry.state.in_((WAITING, CALLED))))
     return [(e.department_id, _row(e, rules, now)) for e in entries]
+
+
+@dataclass(frozen=True)
+class ClinicChoice:
+    """A department a calling station may serve, with its active doctors."""
+
+    department_id: int
+    name: Msg
+    room: str
+    doctors: list[tuple[int, str]]  # (doctor id, name)
+
+
+def clinic_choices() -> list[ClinicChoice]:
+    """Active departments and their active doctors, for the calling panel's pickers."""
+    doctors: dict[int, list[tuple[int, str]]] = {}
+    for d in Doctor.select().where(Doctor.active == True).order_by(Doctor.id):  # noqa: E712
+        doctors.setdefault(d.department_id, []).append((d.id, d.name))
+    return [ClinicChoice(d.id, Msg(d.name_zh, d.name_en or d.name_zh), d.room,
+                         doctors.get(d.id, []))
+            for d in Department.select().where(Department.active == True)  # noqa: E712
+            .order_by(Department.sort, Department.id)]

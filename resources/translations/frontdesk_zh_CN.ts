@@ -321,72 +321,72 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="122"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="122"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="124"/>
         <source>&amp;Staff:</source>
         <translation>员工(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="124"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="125"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="126"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="126"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="129"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="129"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="131"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="139"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="140"/>
         <source>everyone</source>
         <translation>全部员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="147"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="148"/>
         <source>all actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="168"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="169"/>
         <source>Showing the newest {n} entries; narrow the filter to see older ones.</source>
         <translation>只显示最新的 {n} 条；请缩小筛选范围查看更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="171"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="172"/>
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -1600,6 +1600,131 @@
         <location filename="../../frontdesk/ui/admin/rules.py" line="218"/>
         <source>In use</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="143"/>
+        <source>working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="143"/>
+        <source>holiday</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="179"/>
+        <source>Saved {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="187"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="193"/>
+        <source>Calendar updated.</source>
+        <translation>工作日历已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="199"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="203"/>
+        <source>Media source</source>
+        <translation>媒体来源</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="203"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="205"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="205"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="206"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="206"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="207"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="209"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="209"/>
+        <source>Day type</source>
+        <translation>日期类型</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="210"/>
+        <source>Holiday name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="212"/>
+        <source>Holiday (no work)</source>
+        <translation>节假日（休息）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="213"/>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="214"/>
+        <source>Media sources (two levels)</source>
+        <translation>媒体来源（两级）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="215"/>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="216"/>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="217"/>
+        <source>&amp;Save selected</source>
+        <translation>保存所选(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="218"/>
+        <source>Set &amp;day</source>
+        <translation>设置日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="219"/>
+        <source>&amp;Remove day</source>
+        <translation>删除日期(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="220"/>
+        <source>Failed call attempts before a follow-up closes:</source>
+        <translation>回访未接通几次后结束：</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="221"/>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -3976,6 +4101,34 @@
     </message>
 </context>
 <context>
+    <name>RecentVisitModel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="42"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="43"/>
+        <source>No.</source>
+        <translation>号</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="44"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="45"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="46"/>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionArea</name>
     <message>
         <location filename="../../frontdesk/ui/reception/area.py" line="76"/>
@@ -4773,6 +4926,64 @@
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="224"/>
         <source>off</source>
         <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="133"/>
+        <source>Your role does not take ratings.</source>
+        <translation>您的角色不能登记满意度。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="159"/>
+        <source>Follow-up rate {start} – {end}: {rate} ({reached} of {visits} visits)</source>
+        <translation>回访率 {start} – {end}：{rate}（{visits} 次就诊中回访到 {reached} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="174"/>
+        <source>Choose the visit first.</source>
+        <translation>请先选择就诊记录。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="182"/>
+        <source>Rating saved.</source>
+        <translation>评价已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="194"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="197"/>
+        <source>— not asked</source>
+        <translation>—（未询问）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="201"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="203"/>
+        <source>Rate a visit</source>
+        <translation>就诊评价</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="204"/>
+        <source>Weekly summary</source>
+        <translation>每周汇总</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="205"/>
+        <source>Week of</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="206"/>
+        <source>&amp;Save rating (Ctrl+Enter)</source>
+        <translation>保存评价(&amp;S)（Ctrl+Enter）</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import clock, etiquette, queue, settings, stages
+from frontdesk import clock, etiquette, queue, settings
 from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui import style
@@ -46,7 +46,7 @@ CARE_KEYS = ("offer_water", "offer_reading", "apologise_wait")
 
 
 def stage_name(stage: str) -> str:
-    return stages.stage_name(stage).text()
+    return queue.board.board_stage_name(stage).text()
 
 
 class BoardModel(RowTableModel):
@@ -217,6 +217,7 @@ class QueueBoardArea(Retranslating, QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         ctx.changes.visits_changed.connect(self.refresh)
+        ctx.changes.queue_changed.connect(self.refresh)  # the clinic queue: called, seen
         ctx.changes.settings_changed.connect(self.retranslate)  # thresholds, language
         self.retranslate()
 

@@ -53,8 +53,8 @@ AREAS = (
              "frontdesk.ui.admin.area:AdminArea", "Ctrl+6"),
     AreaSpec("service", QT_TRANSLATE_NOOP("Areas", "Service desk"),
              "frontdesk.ui.service.desk:ServiceDeskArea", "Ctrl+7"),
-    AreaSpec("service", QT_TRANSLATE_NOOP("Areas", "Service desk"),
-             "frontdesk.ui.service.desk:ServiceDeskArea", "Ctrl+7"),
+    AreaSpec("calling", QT_TRANSLATE_NOOP("Areas", "Calling panel"),
+             "frontdesk.ui.queue.calling:CallingPanel", "Ctrl+8"),
 )
 
 

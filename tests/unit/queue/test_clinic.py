@@ -428,3 +428,25 @@ def test_display_state_and_calls_since(env, clock):
     assert [c.action for c in newer] == [clinic.RECALL]
     assert clinic.calls_since(newer[-1].event_id) == []
     assert clinic.display_state(dept("surgery").id)[0].called == []
+
+
+def test_the_waiting_board_shows_who_waits_for_the_doctor(env, clock):
+    from frontdesk import queue
+    from frontdesk.queue.board import DOCTOR_CALLED, DOCTOR_WAITING, board_stage_name
+
+    a = queued(env, clock, name="王小明")
+    queued(env, clock, name="李四", minutes=20)
+    at_desk = walk(env, S.BILLING, dept_code="internal")
+    clinic.call(a.entry_id, actor=env.desk, expected_version=a.version)
+    board = {b.name: b for b in queue.waiting_board()}["内科"]
+    got = {(r.patient_name_masked, r.stage) for r in board.rows}
+    assert got == {("王*明", DOCTOR_CALLED), ("李*", DOCTOR_WAITING), ("张*", S.BILLING)}
+    li = next(r for r in board.rows if r.stage == DOCTOR_WAITING)
+    assert li.waited_minutes == 20 and li.level == "amber"
+    assert board_stage_name(DOCTOR_WAITING).zh == "等候医生"
+    assert board_stage_name(S.BILLING).zh == "挂号缴费"
+    seeing = clinic.start_consultation(a.entry_id, actor=env.desk,
+                                       expected_version=fresh(a).version)
+    board = {b.name: b for b in queue.waiting_board()}["内科"]
+    assert seeing.visit_id not in {r.visit_id for r in board.rows}  # with the doctor: off
+    assert at_desk.id in {r.visit_id for r in board.rows}

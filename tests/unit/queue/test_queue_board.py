@@ -141,7 +141,7 @@ def test_waiting_board_levels_and_order(env):
     a = walk(env, S.REGISTRATION, dept_code="internal")
     b = walk(env, S.BILLING, dept_code="internal", reg_form=form(name="王小明"))
     c = walk(env, S.ESCORT, dept_code="dental", reg_form=form(name="欧阳娜娜"))
-    walk(env, S.DONE, dept_code="dental")  # with the doctor: not waiting
+    walk(env, S.DONE, dept_code="dental")  # handed to the doctor: waits in the clinic queue
     walk(env, S.TRIAGE)  # no number yet: not on the board
     _arrived(a.id, 5)
     _arrived(b.id, 20)
@@ -150,7 +150,7 @@ def test_waiting_board_levels_and_order(env):
     assert [(d.name, [(r.queue_label, r.patient_name_masked, r.waited_minutes, r.level)
                       for r in d.rows]) for d in board] == [
         ("内科", [("内-002", "王*明", 20, "amber"), ("内-001", "", 5, "ok")]),
-        ("口腔科", [("口-001", "欧阳*娜", 45, "red")]),
+        ("口腔科", [("口-001", "欧阳*娜", 45, "red"), ("口-002", "张*", 0, "ok")]),
     ]
     settings.set("queue.red_minutes", 60)
     assert queue.waiting_board(now=FIXED_NOW)[1].rows[0].level == "amber"

@@ -1,0 +1,160 @@
+"""The calling panel driven with the keyboard: call, recall, start, tests, back, finish, missed,
+transfer (refused at the field for a paused doctor), pause with the waiting moved on."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.db.models import QueueEvent
+from frontdesk.queue import clinic
+from frontdesk.ui.queue.calling import CallingModel, CallingPanel
+from tests.helpers.clinic_queue import queued
+from tests.helpers.reception_flow import dept, doctor, make_env
+from tests.ui.reception.reception_support import type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def env(rules_db, make_staff, clock):
+    return make_env(make_staff, clock)
+
+
+@pytest.fixture
+def panel(qtbot, ctx, env, clock):
+    ctx.staff = env.desk
+    queued(env, clock, name="张三")
+    queued(env, clock, name="李四")
+    queued(env, clock, name="王老汉", age=80)
+    widget = CallingPanel(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    choose(qtbot, widget.department, dept("internal").id)
+    return widget
+
+
+def choose(qtbot, combo, data) -> None:
+    """Pick an item with the keyboard: Home, then Down until it is current."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentData() == data:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == data
+
+
+def shown(panel) -> list[tuple[str, str, str]]:
+    m = panel.model
+    return [(m.data(m.index(r, CallingModel.COL_NAME)), m.data(m.index(r, CallingModel.COL_STATE)),
+             m.data(m.index(r, CallingModel.COL_REASON))) for r in range(m.rowCount())]
+
+
+def key(qtbot, panel, k):
+    qtbot.keyClick(panel.view, k)
+
+
+def test_the_queue_in_order_with_its_reasons(panel):
+    rows = shown(panel)
+    assert [r[0] for r in rows] == ["王老汉", "张三", "李四"]
+    assert rows[0][2] == "优先：70 岁以上" and rows[1][2] == ""
+    assert "王老汉" in panel.now.text()  # "no one called, next: …"
+
+
+def test_one_key_each_through_a_consultation(qtbot, panel, env):
+    key(qtbot, panel, Qt.Key.Key_F2)  # call next
+    assert shown(panel)[0][:2] == ("王老汉", "已叫号 · 陈立新") or shown(panel)[0][0] == "王老汉"
+    assert shown(panel)[0][1].startswith("已叫号")
+    key(qtbot, panel, Qt.Key.Key_F3)  # recall
+    assert "×2" in shown(panel)[0][1]
+    key(qtbot, panel, Qt.Key.Key_F5)  # start
+    assert shown(panel)[0][1].startswith("就诊中")
+    key(qtbot, panel, Qt.Key.Key_F7)  # sent for tests
+    assert ("王老汉", "检查中") == shown(panel)[-1][:2]
+    key(qtbot, panel, Qt.Key.Key_F8)  # back from tests: first again, ahead of new patients
+    assert shown(panel)[0][0] == "王老汉" and shown(panel)[0][2] == "优先：检查回来"
+    key(qtbot, panel, Qt.Key.Key_F2)
+    key(qtbot, panel, Qt.Key.Key_F5)
+    key(qtbot, panel, Qt.Key.Key_F6)  # finished: off the panel
+    assert [r[0] for r in shown(panel)] == ["张三", "李四"]
+    actions = [e.action for e in QueueEvent.select().order_by(QueueEvent.id)][3:]
+    assert actions == [clinic.CALL, clinic.RECALL, clinic.START, clinic.SEND_FOR_TESTS,
+                       clinic.BACK_FROM_TESTS, clinic.CALL, clinic.START, clinic.FINISH]
+    assert not panel.error.isVisible()
+
+
+def test_missed_and_back_in_line_with_the_arrows(qtbot, panel):
+    key(qtbot, panel, Qt.Key.Key_F2)
+    key(qtbot, panel, Qt.Key.Key_F4)  # missed: aside, at the bottom
+    assert shown(panel)[-1][:2] == ("王老汉", "过号")
+    panel.view.setFocus()
+    # Select the missed patient with the keyboard (Ctrl+End: the last row).
+    qtbot.keyClick(panel.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert panel.selected_row().patient_name == "王老汉"
+    key(qtbot, panel, Qt.Key.Key_F9)  # back in line, by the rule (after 3 more by default)
+    rows = shown(panel)
+    assert [r[0] for r in rows] == ["张三", "李四", "王老汉"]
+    assert rows[2][2] == "过号重排：再叫 3 位后"
+
+
+def test_a_key_with_nobody_to_act_on_says_so(qtbot, panel):
+    key(qtbot, panel, Qt.Key.Key_F6)  # finished, but no one is with the doctor
+    assert panel.error.isVisible() and "Select a patient" in panel.error.text()
+
+
+def test_transfer_to_a_paused_doctor_is_refused_at_the_doctor_field(qtbot, panel, env):
+    other = doctor("internal", 1)
+    clinic.pause_clinic(dept("internal").id, other.id, actor=env.supervisor, reason="手术")
+    panel.view.setFocus()
+    key(qtbot, panel, Qt.Key.Key_Down)  # select the first row
+    key(qtbot, panel, Qt.Key.Key_F10)
+    dialog = panel.last_dialog
+    qtbot.waitExposed(dialog)
+    choose(qtbot, dialog.doctor, other.id)
+    qtbot.keyClick(dialog.doctor, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "停诊" in dialog.doctor_box.error_text()
+    # Another department instead: the transfer goes through, no re-registering.
+    choose(qtbot, dialog.department, dept("surgery").id)
+    qtbot.keyClick(dialog.doctor, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result_info is not None
+    assert dialog.result_info.row.queue_label.startswith("外-")
+    assert len(shown(panel)) == 2
+
+
+def test_pause_moves_the_waiting_to_another_doctor_and_calls_are_refused(qtbot, panel, env):
+    first = doctor("internal", 0)
+    choose(qtbot, panel.doctor, first.id)
+    key(qtbot, panel, Qt.Key.Key_F11)
+    dialog = panel.last_dialog
+    qtbot.waitExposed(dialog)
+    type_text(dialog.reason, "急会诊")
+    second = doctor("internal", 1)
+    choose(qtbot, dialog.move_to, second.id)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert panel.paused.isVisible() and "急会诊" in panel.paused.text()
+    assert shown(panel) == []  # everyone moved to the other doctor
+    assert {r.doctor_id for r in clinic.queue_rows(dept("internal").id).waiting} == {second.id}
+    key(qtbot, panel, Qt.Key.Key_F2)
+    assert "停诊" in panel.doctor_box.error_text()
+    key(qtbot, panel, Qt.Key.Key_F11)  # resume
+    assert not panel.paused.isVisible()
+
+
+def test_english_labels(qtbot, panel):
+    from frontdesk import i18n
+
+    i18n.set_language("en")
+    try:
+        QApplication.processEvents()
+        assert panel.buttons["call_next"].text() == "Call next  (F2)"
+        assert shown(panel)[0][2] == "Priority: aged 70 or over"
+    finally:
+        i18n.set_language("zh_CN")
