@@ -29,7 +29,7 @@ from frontdesk import clock, settings
 from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
-from frontdesk.staffing import fines, grooming, grooming_report
+from frontdesk.staffing import fines, grooming, grooming_report, history_focus
 from frontdesk.staffing.fines import format_yuan, kind_name
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -175,6 +175,8 @@ class HistoryTab(Retranslating, QWidget):
         if allowed(actor, Perm.VIEW_FINES):
             for staff_id, name in fines.staff_choices(actor=actor):
                 self.staff_combo.addItem(name, staff_id)
+            if current is None:  # first time: whoever was checked or fined last this month
+                current = history_focus.latest_staff(*self.year_month, actor=actor)
             self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(current)))
         self.staff_combo.blockSignals(False)
         self.load()
