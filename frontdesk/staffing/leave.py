@@ -28,7 +28,7 @@ from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, allowed, require
 from frontdesk.staffing import staffing_rules
-from frontdesk.staffing.roster import rostered_staff
+from frontdesk.staffing.roster import lock_staff, rostered_staff
 from frontdesk.validation import clean_text, lookup_id
 
 PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "withdrawn"
@@ -86,6 +86,7 @@ def request_leave(*, actor, kind: str, start: dt.date, end: dt.date | None = Non
             raise ValidationError("请选择员工。", "Choose the staff member.", field="staff")
     reason = clean_text(reason, "reason", REASON_MAX)
     with database_proxy.atomic():
+        lock_staff(staff.id)
         _check_days(staff, start, end)
         row = LeaveRequest.create(
             staff=staff, kind=leave_type.code, kind_zh=leave_type.name_zh,

@@ -32,6 +32,7 @@ from frontdesk.staffing import staffing_rules
 from frontdesk.validation import lookup_id
 
 REST = "rest"
+STAFF_LOCK_CLASS = 0x46440011  # advisory lock namespace ("FD" 17): one person's swaps/leave
 DAYS = 7
 WEEKDAY_NAMES = (Msg("周一", "Mon"), Msg("周二", "Tue"), Msg("周三", "Wed"), Msg("周四", "Thu"),
                  Msg("周五", "Fri"), Msg("周六", "Sat"), Msg("周日", "Sun"))
@@ -156,6 +157,23 @@ def week(*, actor, monday: dt.date, lang: str | None = None) -> Week:
             out.warnings.append(Msg(f"{name} 本周没有轮休日（每周轮休 {need} 天）。",
                                     f"{name} has no rest day this week ({need} a week)."))
     return out
+
+
+def lock_staff(*staff_ids: int) -> None:
+    """Inside a write transaction: take turns with other desks writing for these people.
+
+    Checks that count one person's rows (swaps this month, overlapping leave) and then
+    insert one must not interleave. SQLite's BEGIN IMMEDIATE serialises every writer
+    already; on PostgreSQL a transaction advisory lock per person does (ids in order,
+    so two desks locking the same pair cannot deadlock).
+    """
+    from peewee import PostgresqlDatabase
+
+    db = database_proxy.obj
+    if isinstance(db, PostgresqlDatabase):
+        for staff_id in sorted(set(staff_ids)):
+            db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
+                           (STAFF_LOCK_CLASS, staff_id))
 
 
 def _staff(staff_id) -> Staff:

@@ -31,7 +31,7 @@ from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed, require
 from frontdesk.staffing import staffing_rules
 from frontdesk.staffing.attendance import month_bounds
-from frontdesk.staffing.roster import rostered_staff
+from frontdesk.staffing.roster import lock_staff, rostered_staff
 from frontdesk.validation import clean_text, lookup_id
 
 PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "withdrawn"
@@ -148,6 +148,7 @@ def request_swap(*, actor, day: dt.date, shift_code: str, partner_id,
     p_shift = _shift(partner_shift_code, "partner_shift") if partner_day else None
     reason = clean_text(reason, "reason", REASON_MAX)
     with database_proxy.atomic():
+        lock_staff(requester.id, partner.id)
         _check(requester, day, r_shift, partner, partner_day, p_shift)
         _check_limit(requester, day, "day")
         _check_limit(partner, day, "partner")

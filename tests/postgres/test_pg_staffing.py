@@ -1,0 +1,116 @@
+"""Staffing on PostgreSQL: racing approvals of one swap and one leave, eight supervisors at
+once; the swap limit holds when one person's swaps are approved together; the schema step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+from frontdesk.db.models import Fine, LeaveRequest, ShiftSwap, Staff, database_proxy
+from frontdesk.errors import ConflictError
+from frontdesk.staffing import leave, ledger, roster, swaps
+
+pytestmark = pytest.mark.postgres
+MON = dt.date(2026, 11, 23)
+SUPERVISORS = 8
+
+
+@pytest.fixture
+def team(pg_rules_db, pg_make_staff, clock):
+    bosses = [pg_make_staff("supervisor", name=f"主管{i}") for i in range(SUPERVISORS)]
+    desk = pg_make_staff("desk", name="李静")
+    guide = pg_make_staff("guide", name="王悦")
+    roster.set_day(actor=bosses[0], staff_id=desk.id, day=MON, shifts=["day"])
+    roster.set_day(actor=bosses[0], staff_id=guide.id, day=MON, shifts=["late"])
+    return bosses, desk, guide
+
+
+def _race(bosses, op) -> list:
+    barrier = threading.Barrier(len(bosses))
+    results: list = []
+
+    def run(staff_id):
+        actor = Staff.get_by_id(staff_id)
+        barrier.wait()
+        try:
+            results.append(op(actor))
+        except ConflictError as exc:
+            results.append(exc)
+        except Exception as exc:  # a raw driver error is a failure of the test
+            results.append(("raw", repr(exc)))
+        finally:
+            database_proxy.close()
+
+    threads = [threading.Thread(target=run, args=(b.id,)) for b in bosses]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    return results
+
+
+def test_eight_supervisors_approve_one_swap_one_wins(team):
+    bosses, desk, guide = team
+    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+    results = _race(bosses, lambda a: swaps.decide(actor=a, swap_id=line.id, approve=True))
+    wins = [r for r in results if isinstance(r, swaps.SwapLine)]
+    assert len(wins) == 1 and len(results) == SUPERVISORS
+    assert all(isinstance(r, ConflictError) for r in results if r not in wins), results
+    assert ShiftSwap.get_by_id(line.id).decided_by_id in {b.id for b in bosses}
+    assert roster.on_shift(MON) == [("王悦", "day"), ("王悦", "late")]
+
+
+def test_eight_supervisors_decide_one_leave_one_wins_and_one_fine(team):
+    bosses, desk, _ = team
+    line = leave.request_leave(actor=desk, kind="personal", start=MON)
+    results = _race(bosses, lambda a: leave.decide(actor=a, leave_id=line.id, approve=True))
+    assert len([r for r in results if isinstance(r, leave.LeaveLine)]) == 1, results
+    assert LeaveRequest.get_by_id(line.id).status == "approved"
+    assert Fine.select().where(Fine.rule_code == "personal_leave").count() == 1
+    assert roster.on_shift(MON) == [("王悦", "late")]
+
+
+def test_eight_supervisors_mark_one_fine_paid_once(team):
+    bosses, desk, _ = team
+    fine = ledger.record(actor=bosses[0], staff_id=desk.id, rule_code="chatting", day=MON)
+    results = _race(bosses[1:], lambda a: ledger.mark_paid(actor=a, fine_id=fine.id))
+    assert len([r for r in results if not isinstance(r, ConflictError)]) == 1, results
+
+
+def test_one_person_asking_for_swaps_from_eight_desks_gets_the_limit(team, pg_make_staff):
+    bosses, desk, guide = team
+    partners = [pg_make_staff("desk", name=f"同事{i}") for i in range(SUPERVISORS)]
+    days = [MON - dt.timedelta(days=i + 1) for i in range(SUPERVISORS)]
+    for day in days:
+        roster.set_day(actor=bosses[0], staff_id=desk.id, day=day, shifts=["day"])
+    jobs = dict(zip([p.id for p in partners], days, strict=True))
+
+    def ask(partner):  # eight desks: 李静 asks a different colleague for a different day
+        return swaps.request_swap(actor=Staff.get_by_id(desk.id), day=jobs[partner.id],
+                                  shift_code="day", partner_id=partner.id)
+
+    from frontdesk.errors import ValidationError
+
+    barrier = threading.Barrier(SUPERVISORS)
+    results: list = []
+
+    def run(partner_id):
+        partner = Staff.get_by_id(partner_id)
+        barrier.wait()
+        try:
+            results.append(ask(partner))
+        except ValidationError as exc:
+            results.append(exc)
+        finally:
+            database_proxy.close()
+
+    threads = [threading.Thread(target=run, args=(p.id,)) for p in partners]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert len([r for r in results if isinstance(r, swaps.SwapLine)]) == 2, results
+    assert len(results) == SUPERVISORS
+    assert swaps.swaps_in_month(desk.id, MON) == 2
