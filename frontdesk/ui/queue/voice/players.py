@@ -53,9 +53,21 @@ class SoundOut(QObject):
         self._active = False
         self._started = False
         self.volume = 0.9
+        # Speakers plugged in or out while the kiosk runs are noticed.
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self._has_output = has_audio_output()
+
+    def _outputs_changed(self) -> None:
+        self._has_output = has_audio_output()
 
     def play(self, path: Path) -> None:
         self._active, self._started = True, False
+        if not self._has_output:
+            # No sound card: end at once (the queue moves on; the screen shows the call).
+            self.failed.emit("no audio output on this PC")
+            QTimer.singleShot(0, self._end)
+            return
         self._effect.setVolume(self.volume)
         url = QUrl.fromLocalFile(str(path))
         if self._effect.source() != url:

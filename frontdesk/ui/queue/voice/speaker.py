@@ -85,6 +85,7 @@ class Speaker(QObject):
         self._watchdog.setSingleShot(True)
         self._watchdog.timeout.connect(self._stuck)
         self.last_segment_at: float | None = None  # time.perf_counter() of the last segment
+        self._told: set[str] = set()
         if player is not None:
             self.use(player, engine or getattr(player, "engine", "custom"))
 
@@ -149,7 +150,10 @@ class Speaker(QObject):
             self.queue.skip_current()
 
     def _failed(self, why: str) -> None:
-        log.warning("speech engine %s: %s", self.engine, why)
+        # A PC without a sound card fails every segment: say it once in the log.
+        level = logging.DEBUG if why in self._told else logging.WARNING
+        self._told.add(why)
+        log.log(level, "speech engine %s: %s", self.engine, why)
         self.failed.emit(why)
 
 
