@@ -864,23 +864,6 @@ def calls(bench: Bench) -> list[Row]:
     return waiting_room_calls.rows(bench)
 
 
-# --- calls to the waiting room: display and voice (bench/calls.py) -------------------------
-
-
-CALLS_TITLES = (("call → display shows it (other process)", "p95 ≤ 300 ms"),
-                ("call → first audio queued (chime)", "p95 ≤ 300 ms"),
-                ("an hour of calls, 1 per 10 s (100× faster)", "no overlap, none lost, memory flat"))
-
-
-@benchmark("calls", *CALLS_TITLES)
-def calls(bench: Bench) -> list[Row]:
-    need("frontdesk.queue.waiting_room", "screen")
-    need("frontdesk.ui.shell.live", "LiveBridge")
-    from bench import calls as waiting_room_calls
-
-    return waiting_room_calls.rows(bench)
-
-
 # --- the run ---------------------------------------------------------------------------------
 
 
