@@ -308,3 +308,25 @@ def save_media(*, actor, media_id: int | None = None, code: str = "", name_zh: s
                           "active": bool(active)})
             m = MediaSource.get_by_id(m.id)
     return MediaItem(m.id, m.code, m.name_zh, m.name_en, m.parent_id, m.active)
+
+
+@changes(Changed.RULES | Changed.SERVICE)
+def set_follow_up_attempts(*, actor, attempts) -> int:
+    """How many failed call attempts close a follow-up (the seed says 3-5)."""
+    require(actor, Perm.MANAGE_RULES)
+    if isinstance(attempts, str) and attempts.strip().isdigit():
+        attempts = int(attempts.strip())
+    if isinstance(attempts, bool) or not isinstance(attempts, int) or not 1 <= attempts <= 10:
+        raise ValidationError("回访次数应为 1–10 的整数（规定为 3–5 次）。",
+                              "Attempts must be a whole number from 1 to 10 (the rules say 3-5).",
+                              field="attempts")
+    with database_proxy.atomic():
+        doc = current()
+        old = doc["follow_up"]["max_attempts"]
+        doc["follow_up"]["max_attempts"] = attempts
+        value = json.dumps(doc)
+        Setting.insert(key=SETTING_KEY, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}).execute()
+        audit.record(actor, "rule_change", "service_rules", "follow_up.max_attempts",
+                     {"from": old, "to": attempts})
+    return attempts

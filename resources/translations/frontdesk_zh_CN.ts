@@ -317,6 +317,11 @@
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="59"/>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
 </context>
 <context>
     <name>AuditTab</name>
@@ -2927,6 +2932,20 @@
     </message>
 </context>
 <context>
+    <name>HandoverArea</name>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/handover_area.py" line="34"/>
+        <source>Shift handover — {count} note(s) to read</source>
+        <translation>交接班 — {count} 条待阅</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/handover_area.py" line="35"/>
+        <location filename="../../frontdesk/ui/staffing/handover_area.py" line="36"/>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+</context>
+<context>
     <name>HandoverNote</name>
     <message>
         <location filename="../../frontdesk/ui/staffing/handover.py" line="245"/>
@@ -3096,7 +3115,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="266"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="268"/>
         <source>Monthly fines report</source>
         <translation>月度罚款汇总</translation>
     </message>
@@ -3228,57 +3247,57 @@
         <translation>免除选中的罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="206"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="204"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="206"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="207"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="209"/>
         <source> (re-check)</source>
         <translation>（复查）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="215"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="217"/>
         <source>Waived: {reason}</source>
         <translation>已免除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="219"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="221"/>
         <source>{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan</source>
         <translation>检查 {checks} 次 · 不合格 {failures} 项 · 迟到 {late} 次 · 应缴罚款 {due} 元</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="243"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="245"/>
         <source>Select the fine to waive first.</source>
         <translation>请先选择要免除的罚款。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="251"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="253"/>
         <source>Fine waived; it stays in the ledger, marked as waived.</source>
         <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="273"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="275"/>
         <source>Export the month&apos;s fines</source>
         <translation>导出本月罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="276"/>
         <source>CSV (*.csv);;PDF (*.pdf)</source>
         <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="284"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="288"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="290"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -3614,57 +3633,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="186"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="201"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="192"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="207"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="193"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="194"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="209"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="195"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="196"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="211"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="212"/>
         <source>&amp;Waiting-room display and voice…</source>
         <translation>候诊叫号屏与语音(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="199"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="214"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="205"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="220"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="222"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -5717,42 +5736,42 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="48"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="49"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="50"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="51"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="58"/>
         <source>At the door</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="59"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="60"/>
         <source>Escort out</source>
         <translation>陪诊未回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="68"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
         <source>New arrival</source>
         <translation>新到患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="72"/>
-        <source>first visit</source>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="74"/>
+        <source>1st visit</source>
         <translation>初诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="75"/>
         <source>returning</source>
         <translation>复诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="75"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="77"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
@@ -5760,32 +5779,32 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="93"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="95"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="94"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="96"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="95"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
         <source>Priority</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="96"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="99"/>
         <source>In step</source>
         <translation>本步</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="100"/>
         <source>Total</source>
         <translation>共计</translation>
     </message>
@@ -5793,17 +5812,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="237"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="241"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="272"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="287"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="273"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="288"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>
