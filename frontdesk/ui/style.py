@@ -74,6 +74,9 @@ QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1
 QLabel[role="phrase-warning"] {{ color: {WARN_TEXT}; background: #fffbeb; border: 1px solid #fcd34d;
     border-radius: 3px; padding: 3px 6px; }}
 
+/* Shift handover, an area of its own (ui/staffing/handover_area.py) */
+#handoverTitle {{ font-size: 14pt; font-weight: 600; }}
+
 /* The area list on the left of the main window */
 QListWidget#navigation {{ font-size: 13pt; border: none; background: #f1f5f9; }}
 QListWidget#navigation::item {{ padding: 14px 12px; }}

@@ -3481,100 +3481,120 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="88"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="113"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="88"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="113"/>
         <source>Rule or reward</source>
         <translation>违反的规定或奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="89"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="114"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="114"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="90"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="115"/>
         <source>Staff member&apos;s PIN</source>
         <translation>员工本人 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="92"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="117"/>
         <source>The staff member types it (or confirms later)</source>
         <translation>由员工本人输入（也可稍后确认）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="93"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="118"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="94"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="119"/>
         <source>Record it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="95"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="120"/>
+        <source> min away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="121"/>
+        <source>with the supervisor&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="122"/>
+        <source>Away from the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="123"/>
+        <source>Left before relieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="124"/>
         <source>Confirm with PIN</source>
         <translation>本人 PIN 确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="96"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="125"/>
         <source>Paid now</source>
         <translation>已缴纳</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="97"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="126"/>
         <source>Waive</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
         <source>Confirmed</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="100"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
         <source>Paid / waived</source>
         <translation>缴纳 / 免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="110"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="117"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="165"/>
         <source>waived</source>
         <translation>已免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="168"/>
         <source> (not the same day)</source>
         <translation>（非当天）</translation>
     </message>
@@ -4877,72 +4897,72 @@
 <context>
     <name>RulesListTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="205"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="255"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="206"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="256"/>
         <source>Add to the pre-shift check</source>
         <translation>加入班前检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
         <source>Rule</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="208"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
         <source>Where in the rules</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="209"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="259"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="217"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="267"/>
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="217"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="267"/>
         <source>Reward</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="218"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="268"/>
         <source>Behaviour</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="222"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="272"/>
         <source>in the check</source>
         <translation>已在班前检查中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="222"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="272"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="224"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="274"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="224"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="274"/>
         <source>off</source>
         <translation>已停用</translation>
     </message>
@@ -5789,22 +5809,27 @@
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
-        <source>Priority</source>
-        <translation>优先</translation>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
+        <source>Min</source>
+        <translation>本步</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="100"/>
+        <source>Minutes in this step</source>
+        <translation>在这一步已等的分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="101"/>
+        <source>Minutes since arrival</source>
+        <translation>到达以来的分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/visits.py" line="99"/>
-        <source>In step</source>
-        <translation>本步</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="100"/>
         <source>Total</source>
         <translation>共计</translation>
     </message>
@@ -5812,17 +5837,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="241"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="250"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="287"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="294"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="288"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="295"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>

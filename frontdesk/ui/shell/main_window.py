@@ -55,7 +55,20 @@ AREAS = (
              "frontdesk.ui.service.desk:ServiceDeskArea", "Ctrl+7"),
     AreaSpec("calling", QT_TRANSLATE_NOOP("Areas", "Calling panel"),
              "frontdesk.ui.queue.calling:CallingPanel", "Ctrl+8"),
+    # Its own place: the incoming shift reads it first (it was a tab under grooming).
+    AreaSpec("handover", QT_TRANSLATE_NOOP("Areas", "Handover"),
+             "frontdesk.ui.staffing.handover_area:HandoverArea", "Ctrl+9"),
 )
+
+
+def area_icon(key: str):
+    """The area's navigation icon (resources/icons/nav/<key>.svg), or None."""
+    path = resource_path("icons", "nav", f"{key}.svg")
+    if not path.exists():
+        return None
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(path))
 
 
 def area_title(source: str) -> str:
@@ -90,6 +103,8 @@ class MainWindow(Retranslating, QMainWindow):
         for spec in AREAS:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if (icon := area_icon(spec.key)) is not None:
+                item.setIcon(icon)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # filled on first show
         self.nav.currentRowChanged.connect(self.show_area_at)
