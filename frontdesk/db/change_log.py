@@ -68,12 +68,9 @@ class _Pending(threading.local):
 class LoggedCommits:
     """Mixin for the app's database classes: COMMIT writes what the transaction changed."""
 
-    @property
-    def _pending(self) -> _Pending:
-        p = self.__dict__.get("_live_pending")
-        if p is None:
-            p = self.__dict__["_live_pending"] = _Pending()
-        return p
+    def __init__(self, *args, **kwargs):
+        self._pending = _Pending()  # per thread, as peewee's connections are
+        super().__init__(*args, **kwargs)
 
     def execute_sql(self, sql, params=None):
         kinds, entity = writing()
