@@ -37,6 +37,9 @@ from frontdesk.validation import clean_text, lookup_id
 
 NOTE_MAX = 200
 CONDUCT = "conduct"
+# Rules recorded through their own check (staffing.shift_rules), never picked from the list:
+# away from the post needs the minutes, leaving before relief needs the handover.
+CHECKED_ELSEWHERE = frozenset({"post_absence", "left_before_relief"})
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,12 @@ def _view(r: RuleItem, lang: str | None = None, in_check: bool = False) -> RuleV
 
 
 def rule_list(*, kinds=("fine", "reward"), active_only: bool = True,
-              lang: str | None = None) -> list[RuleView]:
-    """The fines and rewards list (or the behaviour items), in the rules' order."""
+              recordable: bool = False, lang: str | None = None) -> list[RuleView]:
+    """The fines and rewards list (or the behaviour items), in the rules' order;
+    `recordable`: only what a supervisor picks from the list."""
     query = RuleItem.select().where(RuleItem.kind.in_(tuple(kinds))).order_by(RuleItem.sort)
+    if recordable:
+        query = query.where(RuleItem.code.not_in(tuple(CHECKED_ELSEWHERE)))
     if active_only:
         query = query.where(RuleItem.active == True)  # noqa: E712
     in_check = {g.code for g in GroomingItem.select(GroomingItem.code)}
@@ -135,10 +141,15 @@ def record_in_transaction(*, actor, staff: Staff, rule_code: str, day: dt.date,
 
 @changes(Changed.ROSTER | Changed.GROOMING)
 def record(*, actor, staff_id, rule_code: str, day: dt.date | None = None, note: str = "",
-           pin: str | None = None) -> fines.FineLine:
+           pin: str | None = None, checked: bool = False) -> fines.FineLine:
     """A supervisor records a rule broken (or a reward); with the staff member's PIN it is
-    acknowledged at once, without it the staff member acknowledges later."""
+    acknowledged at once, without it the staff member acknowledges later. `checked`: the
+    caller (shift_rules) applied the rule's own check first."""
     require(actor, Perm.MANAGE_ROSTER)
+    if rule_code in CHECKED_ELSEWHERE and not checked:
+        raise ValidationError("这条规定要通过“离岗”记录（需填写分钟数或交接班情况）。",
+                              "Record this one under 'Away from the post' (it needs the "
+                              "minutes or the handover).", field="rule")
     staff = Staff.get_or_none(Staff.id == lookup_id(staff_id))
     if staff is None or not staff.active:
         raise ValidationError("请选择员工。", "Choose the staff member.", field="staff")

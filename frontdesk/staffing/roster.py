@@ -143,14 +143,17 @@ def week(*, actor, monday: dt.date, lang: str | None = None) -> Week:
         c = cells.setdefault((sid, day), {"shifts": []})
         c["leave"] = Msg(leave.kind_zh, leave.kind_en).text(lang)
         c["leave_pending"] = leave.status == "pending"
+    rules = staffing_rules.current()
     for s in SignIn.select(SignIn.staff, SignIn.date).where(SignIn.date.between(monday, last)):
         cells.setdefault((s.staff_id, s.date), {"shifts": []})["signed"] = True
     out = Week(monday, [(s.id, s.display_name, s.role) for s in staff],
                {k: Cell(tuple(v["shifts"]), v.get("rest", False), v.get("leave", ""),
                         v.get("leave_pending", False), v.get("signed", False))
                 for k, v in cells.items()},
-               choices(lang))
-    need = staffing_rules.current().rest_days_per_week
+               [c for c in choices(lang) if not c.seasonal  # this week's season only
+                or any(rules.shift_fits(c.code, d) for d in
+                       (monday + dt.timedelta(days=i) for i in range(DAYS)))])
+    need = rules.rest_days_per_week
     for sid, name, _role in out.staff:
         rests = sum(1 for d in out.days if out.cell(sid, d).rest or out.cell(sid, d).leave)
         if rests < need:

@@ -82,7 +82,7 @@ def record_left_before_relief(*, actor, staff_id, shift_code: str, day: dt.date,
                               "That shift's handover was acknowledged: it was relieved.",
                               field="shift")
     return ledger.record(actor=actor, staff_id=staff_id, rule_code="left_before_relief",
-                         day=day, note=note or shift.code)
+                         day=day, note=note or shift.code, checked=True)
 
 
 @changes(Changed.ROSTER | Changed.GROOMING)
@@ -104,5 +104,5 @@ def record_post_absence(*, actor, staff_id, minutes, permitted: bool = False,
                               field="permitted")
     return ledger.record(actor=actor, staff_id=staff_id, rule_code="post_absence",
                          day=day or clock.today(),
-                         note=note or f"{minutes} 分钟 / {minutes} min")
+                         note=note or f"{minutes} 分钟 / {minutes} min", checked=True)
 

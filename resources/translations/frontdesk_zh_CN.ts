@@ -4,77 +4,77 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="67"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="66"/>
         <source>About Frontdesk</source>
         <translation>关于 Frontdesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="68"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="67"/>
         <source>Frontdesk — the reception desk companion</source>
         <translation>Frontdesk — 导医台工作助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="70"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="69"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="71"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="70"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="72"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="71"/>
         <source>Schema version:</source>
         <translation>数据库结构版本：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="73"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="72"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="74"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="73"/>
         <source>Qt:</source>
         <translation>Qt：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="75"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="74"/>
         <source>Python:</source>
         <translation>Python：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="76"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="75"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="83"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="82"/>
         <source>{version} (this version knows up to {latest})</source>
         <translation>{version}（本版本最高支持 {latest}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="87"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="86"/>
         <source>none: {reason}</source>
         <translation>无：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="88"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="87"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="89"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="88"/>
         <source>Copy these details for IT</source>
         <translation>复制以上信息发给信息科</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="90"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="89"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/about.py" line="94"/>
+        <location filename="../../frontdesk/ui/shell/about.py" line="93"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -82,52 +82,52 @@
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="78"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="77"/>
         <source>Only administrators can use this area. Log in as an administrator (File → Switch user).</source>
         <translation>只有管理员可以使用此功能区。请以管理员身份登录（文件 → 切换用户）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="80"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="80"/>
         <source>Departments</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="80"/>
         <source>Doctors &amp;&amp; schedule</source>
         <translation>医生与排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Fees</source>
         <translation>挂号费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Grooming items</source>
         <translation>仪容检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="81"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="83"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="83"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="82"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/area.py" line="86"/>
+        <location filename="../../frontdesk/ui/admin/area.py" line="85"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -525,72 +525,72 @@
 <context>
     <name>BillingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="123"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="119"/>
         <source>To pay: {amount}</source>
         <translation>应缴：{amount}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="126"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="122"/>
         <source>Fee waived: {reason}. No payment is needed.</source>
         <translation>已免挂号费：{reason}，无需缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="130"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="126"/>
         <source>Deferred fee waived (Enter)</source>
         <translation>补缴费用已减免 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="131"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="127"/>
         <source>Deferred fee paid at the cashier (Enter)</source>
         <translation>已在收费处补缴 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="133"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="129"/>
         <source>Fee waived — next (Enter)</source>
         <translation>已免费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="135"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="131"/>
         <source>Paid at the cashier — next (Enter)</source>
         <translation>已缴费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="139"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="135"/>
         <source>Deferred registration fee (treated first)</source>
         <translation>补缴挂号费（先救治后缴费）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="140"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="136"/>
         <source>Registration fee</source>
         <translation>挂号费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="141"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="137"/>
         <source>Print billing slip (Ctrl+P)</source>
         <translation>打印缴费单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="142"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="138"/>
         <source>Print billing slip</source>
         <translation>打印缴费单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="143"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="139"/>
         <source>Print guide slip (Ctrl+G)</source>
         <translation>打印导诊单 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="144"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="140"/>
         <source>Print guide slip</source>
         <translation>打印导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="145"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="141"/>
         <source>VIP card…</source>
         <translation>VIP 卡…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="146"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="142"/>
         <source>Set the patient&apos;s VIP card</source>
         <translation>设置患者的 VIP 卡</translation>
     </message>
@@ -721,79 +721,84 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="402"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="423"/>
         <source>Pause clinic…</source>
         <translation>停诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="257"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="421"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="266"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="287"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="296"/>
         <source>Clinic paused (停诊). {reason} No calls until it resumes (F11); transfer the waiting patients (F10).</source>
         <translation>本诊室已停诊。{reason} 恢复门诊（F11）前不能叫号；请把候诊患者转诊（F10）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="295"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="304"/>
         <source>No one called. Next: {who}</source>
         <translation>尚未叫号。下一位：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="297"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="306"/>
         <source>nobody waiting</source>
         <translation>无人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="298"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="307"/>
         <source>{w} waiting · {a} aside</source>
         <translation>候诊 {w} 人 · 过号/检查 {a} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="327"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="336"/>
         <source>Your role may not call patients.</source>
         <translation>您的角色不能叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="331"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="340"/>
         <source>Choose a department.</source>
         <translation>请选择科室。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="348"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="357"/>
         <source>Select a patient in the queue first (↑/↓).</source>
         <translation>请先在队列中选择一位患者（↑/↓）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="402"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="423"/>
         <source>Resume clinic</source>
         <translation>恢复门诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="411"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="412"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="433"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="435"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="413"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="434"/>
+        <source>Queue rules…  (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="436"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="414"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="437"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="415"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="438"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="416"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="439"/>
         <source>e.g. Room 3</source>
         <translation>如：3 诊室</translation>
     </message>
@@ -952,14 +957,103 @@
     </message>
 </context>
 <context>
+    <name>ClinicRulesDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="31"/>
+        <source>After N more patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="34"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="40"/>
+        <source>At the end of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="35"/>
+        <source>Waits as a walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="37"/>
+        <source>Keeps the booking&apos;s priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="42"/>
+        <source>Only the difference, if dearer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="44"/>
+        <source>A new fee in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="45"/>
+        <source>Nothing more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="54"/>
+        <source>Queue rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="80"/>
+        <source>&amp;Priority order (Space: on/off, Ctrl+↑/↓: move)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="81"/>
+        <source>&amp;Elderly from age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="82"/>
+        <source>&amp;Missed turn goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="83"/>
+        <source>… after &amp;N more patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="84"/>
+        <source>&amp;Sessions end at (HH:MM, comma between)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="85"/>
+        <source>Booking counts from (minutes &amp;before the slot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="86"/>
+        <source>&amp;Late after (minutes past the slot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="87"/>
+        <source>A late &amp;booked patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="88"/>
+        <source>&amp;Transfer to another department pays</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClosedStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="296"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="282"/>
         <source>The patient left: {reason}</source>
         <translation>患者已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="299"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="285"/>
         <source>With the doctor; the escort is back at the post. This visit is complete.</source>
         <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
     </message>
@@ -1490,32 +1584,32 @@
 <context>
     <name>DeferredBillingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="58"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="56"/>
         <source>no record yet</source>
         <translation>尚未建档</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="60"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="58"/>
         <source>to pay {amount}</source>
         <translation>待缴 {amount}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="62"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="60"/>
         <source>to register</source>
         <translation>待补登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="69"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="67"/>
         <source>Deferred billing · {n} to complete</source>
         <translation>先救治后缴费 · 待补办 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="71"/>
         <source>Red-flag visits whose billing is still open</source>
         <translation>尚未缴费的危急症状就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="74"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="72"/>
         <source>Treated first, not paid yet: register and bill them once the emergency is over</source>
         <translation>已先救治、尚未缴费：抢救结束后请补办登记和缴费</translation>
     </message>
@@ -1735,97 +1829,97 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="345"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="339"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="569"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="562"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="649"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="642"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="670"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="663"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="673"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="666"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="674"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="667"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="685"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="678"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="707"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="709"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="710"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="703"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="711"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="712"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="713"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="715"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -1833,97 +1927,97 @@
 <context>
     <name>DisplaySetupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="177"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="178"/>
         <source>Waiting-room display</source>
         <translation>候诊叫号屏</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="178"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="179"/>
         <source>Display</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="179"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="180"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="180"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="181"/>
         <source>Notice and broadcast</source>
         <translation>通知与广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="181"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="182"/>
         <source>Departments</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="182"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="183"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="183"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="184"/>
         <source>Announce calls on this PC&apos;s speakers</source>
         <translation>用本机音箱播报叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="184"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="185"/>
         <source>&amp;Open the display</source>
         <translation>打开叫号屏(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="185"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="186"/>
         <source>No department ticked: every department with patients waiting. F11 switches full screen, Esc leaves it. On a PC that does nothing else, start it with: frontdesk display</source>
         <translation>不勾选科室即显示所有有患者候诊的科室。F11 切换全屏，Esc 退出全屏。专用的叫号电脑可用命令 frontdesk display 直接启动。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="188"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="189"/>
         <source>Scrolling notice</source>
         <translation>滚动通知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="189"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="190"/>
         <source>Emergency broadcast</source>
         <translation>紧急广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="190"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="191"/>
         <source>Show for</source>
         <translation>显示时长</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="191"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="192"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="192"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="193"/>
         <source>Save notice</source>
         <translation>保存通知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="193"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="194"/>
         <source>&amp;Broadcast now</source>
         <translation>立即广播(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="194"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="195"/>
         <source>Stop the broadcast</source>
         <translation>停止广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="198"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="199"/>
         <source>Screen {n}: {w} × {h}</source>
         <translation>屏幕 {n}：{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="270"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="271"/>
         <source>No broadcast on the displays.</source>
         <translation>叫号屏上没有广播。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="272"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="273"/>
         <source>On the displays until {time}: {text}</source>
         <translation>叫号屏显示至 {time}：{text}</translation>
     </message>
@@ -2235,17 +2329,17 @@
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="219"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="212"/>
         <source>This may be a patient we already have. Use the existing record unless you are sure it is someone else.</source>
         <translation>这可能是已有档案的患者。除非确定是另一个人，请使用已有档案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="221"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="214"/>
         <source>Same person: use this record (Enter)</source>
         <translation>是同一人：使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="222"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="215"/>
         <source>Someone else: create a new record</source>
         <translation>不是同一人：新建档案</translation>
     </message>
@@ -2286,92 +2380,92 @@
 <context>
     <name>EscortPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="140"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="134"/>
         <source>Choose who escorts the patient.</source>
         <translation>请选择陪诊人员。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="162"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="156"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="163"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="157"/>
         <source>{name} (with {number} since {time})</source>
         <translation>{name}（{time} 起陪同 {number}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="167"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="161"/>
         <source>Not in the list — still out with a patient: {people}. When they return, open that visit and press “Back at post”.</source>
         <translation>未列出——仍在陪诊中：{people}。回来后请打开那次就诊，按“已返回岗位”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="179"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="173"/>
         <source>No directions are set for this room.</source>
         <translation>该诊室尚未设置路线说明。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="180"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="174"/>
         <source>any doctor on duty</source>
         <translation>在班医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="181"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="175"/>
         <source>Doctor: {doctor}</source>
         <translation>医生：{doctor}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="183"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="177"/>
         <source>⚠ Red flag: take the patient to Emergency now. The fee is paid later.</source>
         <translation>⚠ 危急症状：立即送往急诊，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="187"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="181"/>
         <source>With the doctor. {name}, press “Back at post” when you are back.</source>
         <translation>已交给医生。{name}回到岗位后请按“已返回岗位”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="189"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="183"/>
         <source>The escort is back at the post.</source>
         <translation>陪诊人员已返回岗位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="194"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="188"/>
         <source>&amp;Escort:</source>
         <translation>陪诊人员(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="195"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="189"/>
         <source>Escort</source>
         <translation>陪诊人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="196"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="190"/>
         <source>Print guide slip (Ctrl+G)</source>
         <translation>打印导诊单 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="197"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="191"/>
         <source>Print guide slip</source>
         <translation>打印导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="198"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="192"/>
         <source>Handed to the doctor (Enter)</source>
         <translation>已交给医生 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="199"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="193"/>
         <source>Handed to the doctor</source>
         <translation>已交给医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="200"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="194"/>
         <source>Back at post (Enter)</source>
         <translation>已返回岗位 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/escort.py" line="201"/>
+        <location filename="../../frontdesk/ui/reception/escort.py" line="195"/>
         <source>Back at post</source>
         <translation>已返回岗位</translation>
     </message>
@@ -2759,37 +2853,37 @@
 <context>
     <name>GreetingStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="83"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="80"/>
         <source>First visit</source>
         <translation>第一次来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="83"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="80"/>
         <source>Has been here before</source>
         <translation>以前来过</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="84"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="81"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="84"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="81"/>
         <source>no appointment</source>
         <translation>没有预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="85"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="82"/>
         <source>A patient from the door: {first}, {booked}.</source>
         <translation>门口导医交来的患者：{first}，{booked}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="89"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="86"/>
         <source>Take this patient (Enter)</source>
         <translation>接待此患者 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="90"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="87"/>
         <source>Take this patient</source>
         <translation>接待此患者</translation>
     </message>
@@ -3344,52 +3438,52 @@
 <context>
     <name>LeaveBox</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="305"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="291"/>
         <source>Waited too long</source>
         <translation>等候时间太长</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="306"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="292"/>
         <source>The fee</source>
         <translation>费用原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="307"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="293"/>
         <source>Will come another day</source>
         <translation>改天再来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="308"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="294"/>
         <source>Went to another hospital</source>
         <translation>去其他医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="309"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="295"/>
         <source>Something came up</source>
         <translation>临时有事</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="310"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="296"/>
         <source>Only came to ask</source>
         <translation>只是咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="369"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="353"/>
         <source>Why did the patient leave?</source>
         <translation>患者离开的原因：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="370"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="354"/>
         <source>Reason the patient left</source>
         <translation>患者离开的原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="376"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="360"/>
         <source>Record: patient left (Enter)</source>
         <translation>记录：患者离开 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="377"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="361"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -3397,83 +3491,83 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="262"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="270"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="262"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="270"/>
         <source>Type of leave</source>
         <translation>请假类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="263"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="271"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="263"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="271"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="264"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="266"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="274"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="275"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="268"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="269"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="277"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="270"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="278"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="281"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="281"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="287"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="295"/>
         <source>(myself)</source>
         <translation>（本人）</translation>
     </message>
@@ -3525,22 +3619,22 @@
     <message>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="120"/>
         <source> min away</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟离岗</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="121"/>
         <source>with the supervisor&apos;s consent</source>
-        <translation type="unfinished"></translation>
+        <translation>经负责人同意</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="122"/>
         <source>Away from the post</source>
-        <translation type="unfinished"></translation>
+        <translation>记录脱岗</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="123"/>
         <source>Left before relieved</source>
-        <translation type="unfinished"></translation>
+        <translation>未交接即离岗</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="124"/>
@@ -3602,27 +3696,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="154"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="153"/>
         <source>Log in — Frontdesk</source>
         <translation>登录 — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="155"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="154"/>
         <source>Log in to start your shift</source>
         <translation>请登录后开始当班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="156"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="155"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="157"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="156"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/login.py" line="158"/>
+        <location filename="../../frontdesk/ui/shell/login.py" line="157"/>
         <source>Demo hospital: log in as admin, leitt, desk1 or guide1 with the password demo1234.</source>
         <translation>演示医院：可用 admin、leitt、desk1 或 guide1 登录，密码 demo1234。</translation>
     </message>
@@ -4170,27 +4264,27 @@
 <context>
     <name>ReceptionArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="73"/>
         <source>Door (Alt+1)</source>
         <translation>导医（门口）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="74"/>
         <source>Desk (Alt+2)</source>
         <translation>导医台 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="78"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="75"/>
         <source>The guide at the entrance: greet and hand over</source>
         <translation>门口导医：迎接患者，交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="79"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="76"/>
         <source>Triage, registration, billing and escort</source>
         <translation>分诊、登记、挂号缴费、陪诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="80"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="77"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
@@ -4369,17 +4463,17 @@
 <context>
     <name>RegistrationStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="276"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="263"/>
         <source>Deferred registration: this red-flag patient was treated first. Register now; the visit stays at its step, billing follows.</source>
         <translation>补办登记：这位危急症状患者已先救治。请现在登记；就诊步骤不变，随后补缴费用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="278"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="265"/>
         <source>Register, then billing (Ctrl+Enter)</source>
         <translation>登记，去挂号缴费 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="279"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="266"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -4387,125 +4481,125 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="228"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="224"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="229"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="225"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="230"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="226"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="231"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="227"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="228"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="229"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="230"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="231"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
         <location filename="../../frontdesk/ui/reports/area.py" line="461"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <source>Full phone numbers</source>
         <translation>显示完整电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>The call-back list shows phone numbers masked (138****8000) unless you need them for follow-up calls.</source>
         <translation>回访名单中的电话默认隐藏中间四位（138****8000），回访时才需显示完整号码。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="323"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="319"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="345"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="341"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
@@ -5531,94 +5625,94 @@
 <context>
     <name>SwapsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="129"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="137"/>
         <source>My shift</source>
         <translation>我的班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="130"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
         <source>Swap with</source>
         <translation>换给</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
         <source>Their shift back</source>
         <translation>还班班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
         <source>Back on</source>
         <translation>还班日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="143"/>
         <source>Ask for the swap</source>
         <translation>申请换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="144"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="145"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="146"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="147"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
         <source>Back</source>
         <translation>还班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="157"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="165"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="184"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
         <source>(nothing back)</source>
         <translation>（不还班）</translation>
     </message>
@@ -5669,72 +5763,72 @@
 <context>
     <name>TriagePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="245"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="241"/>
         <source>matched: {words}</source>
         <translation>匹配：{words}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="290"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="286"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="298"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="294"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="314"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="310"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="325"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="321"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="346"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="347"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="348"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="349"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="355"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="356"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="357"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="358"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>
@@ -5742,13 +5836,13 @@
 <context>
     <name>TriageStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="128"/>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="160"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="124"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="156"/>
         <source>No record linked yet</source>
         <translation>尚未关联档案</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="158"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="154"/>
         <source>Find record (F3)</source>
         <translation>查找档案 (F3)</translation>
     </message>

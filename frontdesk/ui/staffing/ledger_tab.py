@@ -10,21 +10,23 @@ rules to switch off and the behaviour (举止) items to add to the pre-shift che
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from frontdesk import clock
 from frontdesk.permissions import Perm, allowed
-from frontdesk.staffing import fines, ledger, roster
+from frontdesk.staffing import fines, ledger, roster, shift_rules
 from frontdesk.staffing.fines import format_yuan
-from frontdesk.ui.staffing.requests import _date_edit, _RequestsBase
+from frontdesk.ui.staffing.requests import _date_edit, _narrow, _RequestsBase
 from frontdesk.ui.staffing.roster_week import pydate
 from frontdesk.ui.widgets.fields import FieldBox, error_label
 from frontdesk.ui.widgets.tables import fill_table, read_only_table, selected_id
@@ -48,7 +50,22 @@ class LedgerTab(_RequestsBase):
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.waive_edit = QLineEdit()
         self.waive_edit.setObjectName("ledgerWaiveEdit")
-        self.fields = {"staff": FieldBox("ledgerStaff", self.staff_combo),
+        # Away from the post (minutes, consent) and leaving before relief (the shift).
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setObjectName("ledgerMinutesSpin")
+        self.minutes_spin.setRange(0, 600)
+        self.permitted_check = QCheckBox()
+        self.permitted_check.setObjectName("ledgerPermittedCheck")
+        self.away_button = QPushButton()
+        self.away_button.setObjectName("ledgerAwayButton")
+        self.shift_combo = QComboBox()
+        self.shift_combo.setObjectName("ledgerShiftCombo")
+        self.relief_button = QPushButton()
+        self.relief_button.setObjectName("ledgerReliefButton")
+        self.fields = {"minutes": FieldBox("ledgerMinutes", self.minutes_spin),
+                       "permitted": FieldBox("ledgerPermitted", self.permitted_check),
+                       "shift": FieldBox("ledgerShift", self.shift_combo),
+                       "staff": FieldBox("ledgerStaff", self.staff_combo),
                        "rule": FieldBox("ledgerRule", self.rule_combo),
                        "day": FieldBox("ledgerDay", self.day_edit),
                        "note": FieldBox("ledgerNote", self.note_edit),
@@ -69,13 +86,21 @@ class LedgerTab(_RequestsBase):
         for w in (self.ack_button, self.paid_button, self.fields["waive_reason"],
                   self.waive_button):
             actions.addWidget(w)
+        away = QHBoxLayout()
+        for w in (self.fields["minutes"], self.fields["permitted"], self.away_button,
+                  self.fields["shift"], self.relief_button):
+            away.addWidget(w)
+        away.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(_narrow(self.form))
         layout.addWidget(self.record_button)
+        layout.addLayout(away)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self.record_button.clicked.connect(self.record)
+        self.away_button.clicked.connect(self.record_away)
+        self.relief_button.clicked.connect(self.record_left_before_relief)
         self.ack_button.clicked.connect(self.acknowledge)
         self.paid_button.clicked.connect(self.mark_paid)
         self.waive_button.clicked.connect(self.waive)
@@ -92,6 +117,10 @@ class LedgerTab(_RequestsBase):
         self.pin_edit.setPlaceholderText(self.tr("The staff member types it (or confirms later)"))
         self.waive_edit.setPlaceholderText(self.tr("Reason for waiving"))
         self.record_button.setText(self.tr("Record it"))
+        self.minutes_spin.setSuffix(self.tr(" min away"))
+        self.permitted_check.setText(self.tr("with the supervisor's consent"))
+        self.away_button.setText(self.tr("Away from the post"))
+        self.relief_button.setText(self.tr("Left before relieved"))
         self.ack_button.setText(self.tr("Confirm with PIN"))
         self.paid_button.setText(self.tr("Paid now"))
         self.waive_button.setText(self.tr("Waive"))
@@ -115,10 +144,15 @@ class LedgerTab(_RequestsBase):
         current = self.rule_combo.currentData()
         self.rule_combo.clear()
         self.rule_combo.addItem(self.tr("(choose)"), None)
-        for r in ledger.rule_list():
+        for r in ledger.rule_list(recordable=True):
             sign = "+" if r.kind == "reward" else ""
             self.rule_combo.addItem(f"{r.name}  {sign}{r.amounts_text()}", r.code)
         self.rule_combo.setCurrentIndex(max(self.rule_combo.findData(current), 0))
+        current = self.shift_combo.currentData()
+        self.shift_combo.clear()
+        for c in roster.choices():
+            self.shift_combo.addItem(c.name, c.code)
+        self.shift_combo.setCurrentIndex(max(self.shift_combo.findData(current), 0))
         today = clock.today()
         self.ctx.run(fines.fines_for, actor=actor, year=today.year, month=today.month,
                      on_done=self._fill, on_error=self._show)
@@ -149,6 +183,22 @@ class LedgerTab(_RequestsBase):
     def _recorded(self, _line) -> None:
         self.note_edit.clear()
         self.pin_edit.clear()
+
+    def record_away(self) -> None:
+        self._clear()
+        self.ctx.run(shift_rules.record_post_absence, actor=self.ctx.staff,
+                     staff_id=self.staff_combo.currentData(), minutes=self.minutes_spin.value(),
+                     permitted=self.permitted_check.isChecked(),
+                     day=pydate(self.day_edit.date()), note=self.note_edit.text(),
+                     on_done=self._recorded, on_error=self._show)
+
+    def record_left_before_relief(self) -> None:
+        self._clear()
+        self.ctx.run(shift_rules.record_left_before_relief, actor=self.ctx.staff,
+                     staff_id=self.staff_combo.currentData(),
+                     shift_code=self.shift_combo.currentData(),
+                     day=pydate(self.day_edit.date()), note=self.note_edit.text(),
+                     on_done=self._recorded, on_error=self._show)
 
     def acknowledge(self) -> None:
         fine_id = selected_id(self.table)

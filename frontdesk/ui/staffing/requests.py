@@ -40,6 +40,14 @@ def _date_edit(name: str, day: dt.date) -> QDateEdit:
     return edit
 
 
+def _narrow(form: QFormLayout) -> QWidget:
+    """A form no wider than it needs to be on a wide screen."""
+    box = QWidget()
+    box.setLayout(form)
+    box.setMaximumWidth(760)
+    return box
+
+
 class _RequestsBase(Retranslating, QWidget):
     """Shared: field boxes, errors at the field, the month list with approve/refuse."""
 
@@ -112,7 +120,7 @@ class SwapsTab(_RequestsBase):
         self.error = error_label("swapError")
         self.table = read_only_table("swapTable", 7, striped=True)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(_narrow(self.form))
         layout.addWidget(self.request_button)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
@@ -246,7 +254,7 @@ class LeaveTab(_RequestsBase):
         self.error = error_label("leaveError")
         self.table = read_only_table("leaveTable", 6, striped=True)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(_narrow(self.form))
         layout.addWidget(self.request_button)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)

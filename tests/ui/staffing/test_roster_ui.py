@@ -230,3 +230,29 @@ def test_admin_adds_a_behaviour_item_and_switches_a_rule_off(rules_db, ctx, make
     tab.table.setCurrentCell(codes.index("details"), 0)
     qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
     assert not RuleItem.get(RuleItem.code == "details").active
+
+
+def test_away_from_the_post_counts_only_over_ten_minutes(area, team, qtbot):
+    boss, desk, guide = team
+    tab = area.ledger
+    area.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    assert tab.rule_combo.findData("post_absence") == -1  # recorded with its minutes only
+    tab.staff_combo.setCurrentIndex(tab.staff_combo.findText("王悦"))
+    tab.minutes_spin.setFocus()
+    tab.minutes_spin.selectAll()
+    qtbot.keyClicks(tab.minutes_spin, "10")
+    qtbot.mouseClick(tab.away_button, Qt.MouseButton.LeftButton)
+    assert "不算脱岗" in tab.fields["minutes"].error_text() and Fine.select().count() == 0
+    tab.minutes_spin.selectAll()
+    qtbot.keyClicks(tab.minutes_spin, "25")
+    qtbot.mouseClick(tab.permitted_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.away_button, Qt.MouseButton.LeftButton)
+    assert tab.fields["permitted"].error_text() and Fine.select().count() == 0
+    qtbot.mouseClick(tab.permitted_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.away_button, Qt.MouseButton.LeftButton)
+    assert Fine.get().rule_code == "post_absence" and tab.table.rowCount() == 1
+    # left before relieved: no handover note for the late shift today
+    tab.shift_combo.setCurrentIndex(tab.shift_combo.findData("late"))
+    qtbot.mouseClick(tab.relief_button, Qt.MouseButton.LeftButton)
+    assert Fine.select().where(Fine.rule_code == "left_before_relief").count() == 1

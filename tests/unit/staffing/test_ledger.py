@@ -130,3 +130,11 @@ def test_admin_adds_a_behaviour_item_to_the_pre_shift_check(team):
         ledger.add_conduct_to_check(actor=admin, code="conduct_smile")
     with pytest.raises(ValidationError):
         ledger.add_conduct_to_check(actor=admin, code="chatting")  # not a behaviour item
+
+
+def test_rules_with_their_own_check_are_not_picked_from_the_list(team):
+    boss, _, desk, _ = team
+    assert "post_absence" not in {r.code for r in ledger.rule_list(recordable=True)}
+    with pytest.raises(ValidationError) as err:
+        ledger.record(actor=boss, staff_id=desk.id, rule_code="post_absence", day=DAY)
+    assert err.value.field == "rule" and Fine.select().count() == 0
