@@ -59,6 +59,7 @@ AGE_BAND_LABELS: dict[AgeBand, Msg] = {
     AgeBand.ELDER: Msg("老人", "elder"),
 }
 SEX_LABELS = {"M": Msg("男", "male"), "F": Msg("女", "female"), "": Msg("", "")}
+SEX_SHORT = {"M": Msg("男", "M"), "F": Msg("女", "F"), "": Msg("", "")}  # for narrow lists
 
 
 # --- ticket numbers ----------------------------------------------------------------
@@ -184,12 +185,14 @@ def door_address(name: str, sex: str, band: str, lang: str | None = None) -> str
     return etiquette.form_of_address(name or None, sex, band_age(band), lang)
 
 
-def describe(sex: str, band: str, lang: str | None = None) -> str:
-    """"女 · 老人" for the desk list; "" when neither is known."""
-    parts = [SEX_LABELS.get(sex, SEX_LABELS[""]).text(lang)]
-    if band:
+def describe(sex: str, band: str, lang: str | None = None, *, short: bool = False) -> str:
+    """"女 · 老人" ("female · elder"); short, for a narrow list: "女·老人" ("F·elder");
+    "" when neither is known."""
+    sexes = SEX_SHORT if short else SEX_LABELS
+    parts = [sexes.get(sex, sexes[""]).text(lang)]
+    if band in AgeBand._value2member_map_ and band:
         parts.append(AGE_BAND_LABELS[AgeBand(band)].text(lang))
-    return " · ".join(p for p in parts if p)
+    return ("·" if short else " · ").join(p for p in parts if p)
 
 
 def priority_label(priority: str, lang: str | None = None) -> str:

@@ -959,88 +959,88 @@
 <context>
     <name>ClinicRulesDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="31"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="30"/>
         <source>After N more patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="34"/>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="40"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="33"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="39"/>
         <source>At the end of the session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="35"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="34"/>
         <source>Waits as a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="37"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="36"/>
         <source>Keeps the booking&apos;s priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="42"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="41"/>
         <source>Only the difference, if dearer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="44"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="43"/>
         <source>A new fee in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="45"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="44"/>
         <source>Nothing more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="53"/>
         <source>Queue rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="80"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="79"/>
         <source>&amp;Priority order (Space: on/off, Ctrl+↑/↓: move)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="81"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="80"/>
         <source>&amp;Elderly from age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="82"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="81"/>
         <source>&amp;Missed turn goes back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="83"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="82"/>
         <source>… after &amp;N more patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="84"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="83"/>
         <source>&amp;Sessions end at (HH:MM, comma between)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="85"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="84"/>
         <source>Booking counts from (minutes &amp;before the slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="86"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="85"/>
         <source>&amp;Late after (minutes past the slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="87"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="86"/>
         <source>A late &amp;booked patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="88"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="87"/>
         <source>&amp;Transfer to another department pays</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5390,6 +5390,11 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/signin.py" line="178"/>
+        <source>{name} signed in at {time}: on time, but the rules ask for {early} minutes before the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="183"/>
         <source>{name} signed in at {time}, on time.</source>
         <translation>{name} 于 {time} 签到，准时。</translation>
     </message>

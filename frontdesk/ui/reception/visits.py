@@ -40,6 +40,7 @@ RED_FLAG_COLOUR = "#fee2e2"
 AMBER_COLOUR = "#fef3c7"  # over the stage's amber threshold (settings desk.amber_minutes)
 RED_COLOUR = "#fecaca"  # over its red threshold
 LEVEL_COLOURS = {urgency.AMBER: AMBER_COLOUR, urgency.RED: RED_COLOUR}
+STAGE_COLUMN_MAX = 72  # px: "待接待" fits; longer English step names are elided
 
 
 def stage_label(view) -> str:
@@ -61,19 +62,20 @@ def count_label(stage: str) -> str:
 
 
 def patient_label(view) -> str:
-    """Who this is: the record's name, else what the door saw (王 · 女 · 老人 · 初诊 · 预约)."""
+    """Who this is, short enough for the narrow list: the record's name, else what the door
+    saw — 王 女·老人 初诊 有预约 (a name or surname, sex·age band, first visit, booked)."""
     if view.patient_name:
         return view.patient_name
-    parts = [getattr(view, "door_name", "")
-             or QCoreApplication.translate("VisitList", "New arrival")]
-    seen = tickets.describe(getattr(view, "door_sex", ""), getattr(view, "door_age_band", ""))
-    if seen:
-        parts.append(seen)
-    parts.append(QCoreApplication.translate("VisitList", "first visit") if view.first_visit
+    seen = tickets.describe(getattr(view, "door_sex", ""), getattr(view, "door_age_band", ""),
+                            short=True)
+    parts = [getattr(view, "door_name", ""), seen]
+    if not any(parts):
+        parts = [QCoreApplication.translate("VisitList", "New arrival")]
+    parts.append(QCoreApplication.translate("VisitList", "1st visit") if view.first_visit
                  else QCoreApplication.translate("VisitList", "returning"))
     if view.has_appointment:
         parts.append(QCoreApplication.translate("VisitList", "booked"))
-    return " · ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def number_label(view) -> str:
@@ -89,19 +91,20 @@ def minutes_since(moment: dt.datetime | None, now: dt.datetime) -> int:
 class VisitListModel(RowTableModel):
     """Rows are reception VisitViews; minutes are counted now, so they grow while shown."""
 
-    COL_NUMBER, COL_PATIENT, COL_PRIORITY, COL_STAGE, COL_WAIT, COL_TOTAL = range(6)
+    COL_NUMBER, COL_PATIENT, COL_STAGE, COL_WAIT, COL_TOTAL = range(5)
     HEADERS = (QT_TRANSLATE_NOOP("VisitListModel", "No."),
                QT_TRANSLATE_NOOP("VisitListModel", "Patient"),
-               QT_TRANSLATE_NOOP("VisitListModel", "Priority"),
                QT_TRANSLATE_NOOP("VisitListModel", "Step"),
-               QT_TRANSLATE_NOOP("VisitListModel", "In step"),
+               QT_TRANSLATE_NOOP("VisitListModel", "Min"),
                QT_TRANSLATE_NOOP("VisitListModel", "Total"))
+    HEADER_TIPS = {COL_WAIT: QT_TRANSLATE_NOOP("VisitListModel", "Minutes in this step"),
+                   COL_TOTAL: QT_TRANSLATE_NOOP("VisitListModel", "Minutes since arrival")}
 
     HEADER_CONTEXT = "VisitListModel"
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._texts: dict[int, tuple[str, str, str, str]] = {}  # number, patient, priority, step
+        self._texts: dict[int, tuple[str, str, str]] = {}  # number, patient, step
         self._limits = None
         self._red_flag = QBrush(QColor(RED_FLAG_COLOUR))
         self._waiting = QBrush(QColor(WAITING_COLOUR))
@@ -115,13 +118,21 @@ class VisitListModel(RowTableModel):
         self._limits = None  # thresholds re-read with every refresh (settings may change)
         super().set_rows(rows)
 
-    def _row_texts(self, row: int, v) -> tuple[str, str, str, str]:
+    def _row_texts(self, row: int, v) -> tuple[str, str, str]:
         texts = self._texts.get(row)
         if texts is None:
-            texts = (number_label(v), ("⚠ " if v.red_flag else "") + patient_label(v),
-                     tickets.priority_label(getattr(v, "priority", "")), stage_label(v))
+            prio = tickets.priority_label(getattr(v, "priority", ""))
+            texts = (number_label(v),
+                     ("⚠ " if v.red_flag else "") + (f"[{prio}] " if prio else "")
+                     + patient_label(v), stage_label(v))
             self._texts[row] = texts
         return texts
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if role == _TOOLTIP and orientation == Qt.Orientation.Horizontal:
+            tip = self.HEADER_TIPS.get(section)
+            return QCoreApplication.translate(self.HEADER_CONTEXT, tip) if tip else None
+        return super().headerData(section, orientation, role)
 
     def limits(self):
         if self._limits is None:
@@ -170,7 +181,7 @@ class VisitListModel(RowTableModel):
         elif role == _ALIGNMENT:
             return self._wait_alignment if col in (self.COL_WAIT, self.COL_TOTAL) else None
         elif role == _TOOLTIP:
-            return v.complaint or None
+            return "\n".join(t for t in (self._row_texts(row, v)[1], v.complaint) if t)
         elif role == _USER:
             return v.id
         return None
@@ -207,6 +218,8 @@ class VisitListPanel(Retranslating, QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VisitListModel.COL_PATIENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VisitListModel.COL_STAGE, QHeaderView.ResizeMode.Interactive)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = QLabel()
         self.empty.setObjectName("visitListEmpty")
@@ -236,7 +249,16 @@ class VisitListPanel(Retranslating, QWidget):
         waiting = sum(1 for v in visits if v.stage == stages.GREETING)
         self.title.setText(self.tr("Patients · {n} waiting for the desk").format(n=waiting))
         self._show_counts(visits)
+        self._fit_columns()
         self.empty.setVisible(not visits)
+
+    def _fit_columns(self) -> None:
+        """The list is narrow: the step column gives way (elided) so the patient and both
+        minute columns stay in view."""
+        view = self.view
+        view.resizeColumnToContents(VisitListModel.COL_STAGE)
+        view.setColumnWidth(VisitListModel.COL_STAGE,
+                            min(view.columnWidth(VisitListModel.COL_STAGE), STAGE_COLUMN_MAX))
 
     def stage_counts(self) -> dict[str, int]:
         return urgency.stage_counts(self.model.rows())

@@ -89,11 +89,10 @@ def test_the_desk_list_shows_ticket_sex_band_name_and_priority(area, qtbot):
     desk.refresh_list()
     model = desk.visit_list.model
     rows = {model.data(model.index(r, VisitListModel.COL_NUMBER)):
-            (model.data(model.index(r, VisitListModel.COL_PATIENT)),
-             model.data(model.index(r, VisitListModel.COL_PRIORITY)))
+            (model.data(model.index(r, VisitListModel.COL_PATIENT)), None)
             for r in range(model.rowCount())}
-    assert rows["A001"][0] == "新到患者 · 男 · 成人 · 初诊 · 有预约"
-    assert rows["A002"][0] == "新到患者 · 女 · 老人 · 复诊"
+    assert rows["A001"][0] == "男·成人 初诊 有预约"
+    assert rows["A002"][0] == "女·老人 复诊"
     patients = [p for p, _ in rows.values()]
     assert len(set(patients)) == len(patients)  # no two identical rows
 
@@ -219,7 +218,7 @@ def test_the_list_puts_what_needs_attention_first_and_colours_by_stage(area, qtb
     assert cell(first.id, 0, bg).color() == QColor(RED_COLOUR)
     assert cell(taken.id, 0, bg).color() == QColor(AMBER_COLOUR)
     assert cell(urgent.id, 0, bg).color() == QColor(AMBER_COLOUR)  # 6 min at the door
-    assert cell(urgent.id, VisitListModel.COL_PRIORITY) == "急诊"
+    assert cell(urgent.id, VisitListModel.COL_PATIENT).startswith("[急诊] ")
     # Per-stage thresholds from settings: the triage step may take longer here.
     settings.set("desk.amber_minutes", {"TRIAGE": 8})
     _open_rows(desk)
