@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "restore": "frontdesk.commands.restore",
     "triage-eval": "frontdesk.commands.triage_eval",
     "staff-report": "frontdesk.commands.staff_report",
+    "service-report": "frontdesk.commands.service_report",
     "display": "frontdesk.commands.display",
 }
 
