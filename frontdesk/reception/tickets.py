@@ -28,7 +28,7 @@ from enum import StrEnum
 
 from peewee import IntegrityError, PostgresqlDatabase, fn
 
-from frontdesk import clock, etiquette, patients, settings, validation
+from frontdesk import audit, clock, etiquette, patients, settings, validation
 from frontdesk.db.models import Appointment, Department, Patient, Visit, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg
@@ -201,7 +201,8 @@ def priority_label(priority: str, lang: str | None = None) -> str:
         prio = PriorityClass(priority or "")
     except ValueError:
         return ""
-    return PRIORITY_LABELS[prio].text(lang) if prio else ""
+    label = PRIORITY_LABELS.get(prio)
+    return label.text(lang) if prio and label is not None else prio.value
 
 
 # --- check-in of a booking ---------------------------------------------------------------
@@ -296,6 +297,7 @@ def find_booking(raw: str, *, actor, day: dt.date | None = None) -> BookingMatch
             raise _booking_error("找不到这个预约码的预约，请核对后重试。",
                                  "No booking has this code. Check it and try again.")
         _check_usable(appt, day)
+    audit.viewed(actor, "appointment", appt.id)  # the door now sees who booked
     return _match(appt, matched_by, day, resident)
 
 

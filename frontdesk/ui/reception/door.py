@@ -492,7 +492,8 @@ class DoorPanel(Retranslating, QWidget):
         self.priority_label.setText(self.tr("&Priority:"))
         for i in range(self.priority.count()):
             prio = PriorityClass(self.priority.itemData(i))
-            self.priority.setItemText(i, PRIORITY_LABELS[prio].text())
+            self.priority.setItemText(i, tickets.priority_label(prio) or PRIORITY_LABELS[
+                PriorityClass.NONE].text())
         self.handover_button.setText(self.tr("Hand over to the desk (Enter)"))
         self.handover_button.setAccessibleName(self.tr("Hand over to the desk"))
         self.cancel_button.setText(self.tr("Start again (Esc)"))

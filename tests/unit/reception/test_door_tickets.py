@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from frontdesk import reception, settings, stages
-from frontdesk.db.models import Appointment, Patient, Visit, database_proxy
+from frontdesk.db.models import Appointment, AuditLog, Patient, Visit, database_proxy
 from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.queue.priority import PriorityClass
 from frontdesk.reception import tickets
@@ -206,6 +206,8 @@ def test_check_in_by_booking_code_pre_fills_and_the_hand_over_claims_it(env):
     assert (match.appointment_id, match.matched_by, match.name, match.sex, match.age_band) == (
         appt.id, "code", "赵敏", "F", AgeBand.ELDER)
     assert match.first_visit and match.department_name.zh == dept("anorectal").name_zh
+    assert AuditLog.select().where((AuditLog.action == "view") & (AuditLog.entity == "appointment")
+                                   & (AuditLog.entity_id == str(appt.id))).exists()
     v = arrive(env, booked=True, first_visit=match.first_visit, sex=match.sex,
                age_band=match.age_band, name=match.name, appointment_id=match.appointment_id)
     assert (v.has_appointment, v.appointment_id, v.patient_id, v.patient_name) == (
