@@ -36,6 +36,15 @@ class Changes(QObject):
     queue_changed = Signal()
     roster_changed = Signal()
     service_changed = Signal()
+    # Other stations' changes, with the ids they name (frontdesk/ui/shell/live.py), just
+    # before the kinds' own signals: {Changed.X: frozenset of ids, or None when some change
+    # of that kind named none}. A screen may refresh only those rows.
+    rows_changed = Signal(object)
+
+    def emit_remote(self, changed: Changed, rows: dict) -> None:
+        """What other stations committed (frontdesk/ui/shell/live.py): the rows, then kinds."""
+        self.rows_changed.emit(rows)
+        self.emit_changes(changed)
 
     def emit_changes(self, changed: Changed) -> None:
         """Emit the signal of each kind in `changed`, in a fixed order."""

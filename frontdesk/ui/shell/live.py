@@ -2,7 +2,8 @@
 
 The domain's LiveFeed (frontdesk/live) follows the change log on a thread of its own;
 here its batches cross to the UI thread (queued signals) and become
-``ctx.changes.emit_changes(kinds)``, the same signals this station's own runner emits.
+``ctx.changes.emit_remote(kinds, rows)``: the same signals this station's own runner
+emits, preceded by ``rows_changed`` with the ids the changes named.
 Rows this process wrote are skipped: the runner announced them already. Batches that
 arrive together are announced once (screens refresh once, not once per change).
 
@@ -55,6 +56,7 @@ class LiveBridge(QObject):
         super().__init__(parent)
         self.ctx, self.banner = ctx, banner
         self._pending = Changed.NONE
+        self._ids: dict[Changed, set[int] | None] = {}
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
@@ -76,15 +78,23 @@ class LiveBridge(QObject):
 
     def _arrived(self, changes: list[Change]) -> None:
         for c in changes:
-            if c.station != STATION:
-                self._pending |= c.kinds
+            if c.station == STATION:
+                continue
+            self._pending |= c.kinds
+            for kind in c.kinds & ALL_DATA:
+                if c.entity_id is None:
+                    self._ids[kind] = None  # unknown rows: the whole kind
+                elif self._ids.get(kind, set()) is not None:
+                    self._ids.setdefault(kind, set()).add(c.entity_id)
         if self._pending:
             self._flush.start()
 
     def _announce(self) -> None:
         kinds, self._pending = self._pending & ALL_DATA, Changed.NONE
+        ids, self._ids = self._ids, {}
         if kinds:
-            self.ctx.changes.emit_changes(kinds)
+            self.ctx.changes.emit_remote(
+                kinds, {k: None if v is None else frozenset(v) for k, v in ids.items()})
 
     def _status(self, ok: bool) -> None:
         if self.banner is not None:

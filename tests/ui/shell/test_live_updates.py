@@ -29,9 +29,12 @@ class Station:
                                      stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout.readline().strip() == "ready"
 
-    def go(self) -> None:
-        self.proc.stdin.write("go\n")
+    def go(self, what: str = "go") -> None:
+        self.proc.stdin.write(what + "\n")
         self.proc.stdin.flush()
+
+    def answer(self) -> str:
+        return self.proc.stdout.readline().strip()
 
     def wait_done(self) -> None:
         assert self.proc.stdout.readline().strip() == "done"
@@ -44,6 +47,7 @@ class Station:
 @pytest.fixture
 def window(qtbot, ctx, make_staff):
     make_staff("guide")
+    make_staff("desk")
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.live = live.install(w, ctx)
@@ -86,3 +90,22 @@ def test_this_stations_own_changes_are_announced_once(qtbot, ctx, window):
     qtbot.waitUntil(lambda: window.live.feed.tracker.last == seq + 1, timeout=2000)
     qtbot.wait(50)  # the feed's batch crossed to this thread: skipped, not announced again
     assert fired == [1]
+
+
+def test_changes_name_the_rows_they_changed(qtbot, ctx, window, db):
+    from frontdesk.changes import Changed
+
+    named: list[dict] = []
+    ctx.changes.rows_changed.connect(named.append)
+    station = Station(f"sqlite:///{db.database}")
+    try:
+        with qtbot.waitSignal(ctx.changes.visits_changed, timeout=1000):
+            station.go()
+        station.wait_done()
+        assert named == [{Changed.VISITS: None}]  # a new arrival: no id to name yet
+        with qtbot.waitSignal(ctx.changes.visits_changed, timeout=1000):
+            station.go("take")
+        took = int(station.answer().split()[1])
+        assert named[-1] == {Changed.VISITS: frozenset({took})}
+    finally:
+        station.close()

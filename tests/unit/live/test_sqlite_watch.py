@@ -82,3 +82,31 @@ def test_the_feed_thread_delivers_within_its_polls_and_says_connected(db):
     finally:
         feed.stop()
     assert [c.kinds for c in got] == [Changed.SETTINGS] and status == [True]
+
+
+def test_a_missing_file_is_lost_not_created_and_found_again(db, tmp_path):
+    # A shared folder that is not there yet: "lost", and no empty database is made.
+    path = tmp_path / "share" / "hospital.sqlite3"
+    status: list[bool] = []
+    changed = threading.Condition()
+
+    def on_status(ok):
+        with changed:
+            status.append(ok)
+            changed.notify_all()
+
+    feed = LiveFeed(f"sqlite:///{path}", lambda batch: None, on_status, poll_s=0.02)
+    feed.start()
+    try:
+        with changed:
+            assert changed.wait_for(lambda: status == [False], 5)
+        assert not path.exists()
+        path.parent.mkdir()
+        source, copy = sqlite3.connect(db.database), sqlite3.connect(path)
+        source.backup(copy)  # the share is back, with the hospital's database
+        source.close()
+        copy.close()
+        with changed:
+            assert changed.wait_for(lambda: status == [False, True], 10)
+    finally:
+        feed.stop()
