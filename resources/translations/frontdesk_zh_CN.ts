@@ -780,7 +780,7 @@
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="434"/>
         <source>Queue rules…  (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>排队规则…（F12）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="436"/>
@@ -961,88 +961,88 @@
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="30"/>
         <source>After N more patients</source>
-        <translation type="unfinished"></translation>
+        <translation>再叫 N 位之后</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="33"/>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="39"/>
         <source>At the end of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>排到本时段末</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="34"/>
         <source>Waits as a walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>按普通排队</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="36"/>
         <source>Keeps the booking&apos;s priority</source>
-        <translation type="unfinished"></translation>
+        <translation>仍按预约优先</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="41"/>
         <source>Only the difference, if dearer</source>
-        <translation type="unfinished"></translation>
+        <translation>只补差价（新医生更贵时）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="43"/>
         <source>A new fee in full</source>
-        <translation type="unfinished"></translation>
+        <translation>重新收全额挂号费</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="44"/>
         <source>Nothing more</source>
-        <translation type="unfinished"></translation>
+        <translation>不再收费</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="53"/>
         <source>Queue rules</source>
-        <translation type="unfinished"></translation>
+        <translation>排队规则</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="79"/>
         <source>&amp;Priority order (Space: on/off, Ctrl+↑/↓: move)</source>
-        <translation type="unfinished"></translation>
+        <translation>优先顺序(&amp;P)（空格：启用/停用，Ctrl+↑/↓：移动）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="80"/>
         <source>&amp;Elderly from age</source>
-        <translation type="unfinished"></translation>
+        <translation>老年人年龄起点(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="81"/>
         <source>&amp;Missed turn goes back</source>
-        <translation type="unfinished"></translation>
+        <translation>过号后重新排队(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="82"/>
         <source>… after &amp;N more patients</source>
-        <translation type="unfinished"></translation>
+        <translation>……再隔几位(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="83"/>
         <source>&amp;Sessions end at (HH:MM, comma between)</source>
-        <translation type="unfinished"></translation>
+        <translation>时段结束时间(&amp;S)（时:分，用逗号分隔）</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="84"/>
         <source>Booking counts from (minutes &amp;before the slot)</source>
-        <translation type="unfinished"></translation>
+        <translation>预约提前生效（分钟）(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="85"/>
         <source>&amp;Late after (minutes past the slot)</source>
-        <translation type="unfinished"></translation>
+        <translation>超过预约时间多久算迟到（分钟）(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="86"/>
-        <source>A late &amp;booked patient</source>
-        <translation type="unfinished"></translation>
+        <source>A l&amp;ate booked patient</source>
+        <translation>预约迟到的患者(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="87"/>
         <source>&amp;Transfer to another department pays</source>
-        <translation type="unfinished"></translation>
+        <translation>转到其他科室的费用(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1292,7 +1292,7 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/live.py" line="44"/>
+        <location filename="../../frontdesk/ui/shell/live.py" line="45"/>
         <source>Connection to the server lost. Reconnecting…</source>
         <translation>与服务器的连接已断开，正在重连…</translation>
     </message>
@@ -2306,22 +2306,22 @@
         <translation>优先(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="496"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="497"/>
         <source>Hand over to the desk (Enter)</source>
         <translation>交给导医台 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="497"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="498"/>
         <source>Hand over to the desk</source>
         <translation>交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="498"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="499"/>
         <source>Start again (Esc)</source>
         <translation>重新开始 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="499"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="500"/>
         <source>Print ticket (F6)</source>
         <translation>打印小票 (F6)</translation>
     </message>
@@ -3399,38 +3399,38 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="191"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="186"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="192"/>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="265"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="187"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="260"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="252"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="247"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="253"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="248"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="255"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="250"/>
         <source>Unlock in the main window.</source>
         <translation>请在主窗口解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="260"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="255"/>
         <source>Patient details are hidden. Log in with your password or PIN to continue.</source>
         <translation>患者信息已隐藏。请输入密码或 PIN 码继续。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/lock.py" line="262"/>
+        <location filename="../../frontdesk/ui/shell/lock.py" line="257"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
@@ -3575,122 +3575,152 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="113"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="113"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="127"/>
         <source>Rule or reward</source>
         <translation>违反的规定或奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="114"/>
         <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="114"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="115"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
         <source>Staff member&apos;s PIN</source>
         <translation>员工本人 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="117"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="131"/>
         <source>The staff member types it (or confirms later)</source>
         <translation>由员工本人输入（也可稍后确认）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="118"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="132"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="119"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="133"/>
         <source>Record it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="120"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
         <source> min away</source>
         <translation> 分钟离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="121"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="135"/>
         <source>with the supervisor&apos;s consent</source>
         <translation>经负责人同意</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="122"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="136"/>
         <source>Away from the post</source>
         <translation>记录脱岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="123"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="137"/>
         <source>Left before relieved</source>
         <translation>未交接即离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="124"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="138"/>
         <source>Confirm with PIN</source>
         <translation>本人 PIN 确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
         <source>Paid now</source>
         <translation>已缴纳</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="140"/>
         <source>Waive</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="141"/>
+        <source>Monthly staff report…</source>
+        <translation>员工月报…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="142"/>
+        <source>Save the report…</source>
+        <translation>保存月报…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Confirmed</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Paid / waived</source>
         <translation>缴纳 / 免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="155"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="162"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="165"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="181"/>
         <source>waived</source>
         <translation>已免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="168"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="184"/>
         <source> (not the same day)</source>
         <translation>（非当天）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="232"/>
+        <source>Monthly staff report</source>
+        <translation>员工月报</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="239"/>
+        <source>Save the monthly staff report</source>
+        <translation>保存员工月报</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="240"/>
+        <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="256"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -4627,88 +4657,88 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="161"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="162"/>
         <source>Reprint a slip</source>
         <translation>补打单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="162"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="163"/>
         <source>Slips printed for visit {visit}</source>
         <translation>就诊 {visit} 已打印的单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
         <source>Slip</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="165"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
         <source>Printer or file</source>
         <translation>打印机或文件</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="166"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="167"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="167"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="168"/>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="168"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="169"/>
         <source>No slip of this visit has been printed yet.</source>
         <translation>该就诊还没有打印过单据。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="169"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="170"/>
         <source>&amp;Reprint</source>
         <translation>补打(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="170"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="171"/>
         <source>Reprint the selected slip</source>
         <translation>补打所选单据</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="171"/>
         <location filename="../../frontdesk/ui/reception/slip_actions.py" line="172"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="173"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="173"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="174"/>
         <source>Reprint status</source>
         <translation>补打状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="187"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="188"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="190"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="191"/>
         <source>default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="192"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="193"/>
         <source>file {path}</source>
         <translation>文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="195"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="196"/>
         <source>system (command line)</source>
         <translation>系统（命令行）</translation>
     </message>
@@ -4991,72 +5021,72 @@
 <context>
     <name>RulesListTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="255"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="310"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="256"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="311"/>
         <source>Add to the pre-shift check</source>
         <translation>加入班前检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
         <source>Rule</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="258"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
         <source>Where in the rules</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="259"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="314"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="322"/>
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="322"/>
         <source>Reward</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="268"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="323"/>
         <source>Behaviour</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
         <source>in the check</source>
         <translation>已在班前检查中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>off</source>
         <translation>已停用</translation>
     </message>
@@ -5168,6 +5198,79 @@
         <location filename="../../frontdesk/ui/service/desk.py" line="24"/>
         <source>Media list and calendar</source>
         <translation>媒体来源与工作日历</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceReportsPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="94"/>
+        <source>Reports are for supervisors and admins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="138"/>
+        <source>Export report</source>
+        <translation type="unfinished">导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="139"/>
+        <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="161"/>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="174"/>
+        <source>&amp;Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="174"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
+        <source>&amp;Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
+        <source>Day</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
+        <source>Month</source>
+        <translation type="unfinished">月份</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="181"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished">查看(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="182"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="183"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished">导出(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -5391,7 +5494,7 @@
     <message>
         <location filename="../../frontdesk/ui/staffing/signin.py" line="178"/>
         <source>{name} signed in at {time}: on time, but the rules ask for {early} minutes before the shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 于 {time} 签到：未迟到，但规定每班提前 {early} 分钟到岗。</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/signin.py" line="183"/>
@@ -5402,17 +5505,17 @@
 <context>
     <name>SlipActions</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="78"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="83"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="84"/>
         <source>Nothing was printed and nothing was changed.</source>
         <translation>未打印，也未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="92"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="93"/>
         <source>The print could not be added to the visit&apos;s history: {reason}</source>
         <translation>单据已打印，但未能记入该就诊的打印记录：{reason}</translation>
     </message>
@@ -5768,72 +5871,72 @@
 <context>
     <name>TriagePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="241"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="242"/>
         <source>matched: {words}</source>
         <translation>匹配：{words}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="286"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="287"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="294"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="295"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="310"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="311"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="321"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="322"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="346"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="347"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="347"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="348"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="348"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="349"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="349"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="355"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>

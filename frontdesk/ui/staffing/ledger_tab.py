@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import clock
+from frontdesk import clock, settings
 from frontdesk.permissions import Perm, allowed
-from frontdesk.staffing import fines, ledger, roster, shift_rules
+from frontdesk.staffing import fines, ledger, roster, shift_rules, staff_report
 from frontdesk.staffing.fines import format_yuan
 from frontdesk.ui.staffing.requests import _date_edit, _narrow, _RequestsBase
 from frontdesk.ui.staffing.roster_week import pydate
@@ -91,6 +92,17 @@ class LedgerTab(_RequestsBase):
                   self.fields["shift"], self.relief_button):
             away.addWidget(w)
         away.addStretch(1)
+        # The monthly staff report: attendance, lateness, fines, rewards, swaps, leave.
+        self.month_edit = _date_edit("ledgerMonthEdit", clock.today())
+        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.report_button, self.save_button = QPushButton(), QPushButton()
+        self.report_button.setObjectName("staffReportButton")
+        self.save_button.setObjectName("staffReportSaveButton")
+        self.report_status = QLabel()
+        self.report_status.setObjectName("staffReportStatus")
+        for w in (self.month_edit, self.report_button, self.save_button, self.report_status):
+            actions.addWidget(w)
+        self.preview = None
         layout = QVBoxLayout(self)
         layout.addWidget(_narrow(self.form))
         layout.addWidget(self.record_button)
@@ -104,6 +116,8 @@ class LedgerTab(_RequestsBase):
         self.ack_button.clicked.connect(self.acknowledge)
         self.paid_button.clicked.connect(self.mark_paid)
         self.waive_button.clicked.connect(self.waive)
+        self.report_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(self.save_report)
         ctx.changes.roster_changed.connect(self.refresh)
         ctx.changes.grooming_changed.connect(self.refresh)
         ctx.changes.rules_changed.connect(self.refresh)
@@ -124,6 +138,8 @@ class LedgerTab(_RequestsBase):
         self.ack_button.setText(self.tr("Confirm with PIN"))
         self.paid_button.setText(self.tr("Paid now"))
         self.waive_button.setText(self.tr("Waive"))
+        self.report_button.setText(self.tr("Monthly staff report…"))
+        self.save_button.setText(self.tr("Save the report…"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Day"), self.tr("Staff member"), self.tr("Kind"), self.tr("Reason"),
             self.tr("Amount (yuan)"), self.tr("Confirmed"), self.tr("Paid / waived")])
@@ -199,6 +215,45 @@ class LedgerTab(_RequestsBase):
                      shift_code=self.shift_combo.currentData(),
                      day=pydate(self.day_edit.date()), note=self.note_edit.text(),
                      on_done=self._recorded, on_error=self._show)
+
+    def _month(self) -> tuple[int, int]:
+        day = pydate(self.month_edit.date())
+        return day.year, day.month
+
+    def print_report(self) -> None:
+        year, month = self._month()
+        self.ctx.run(staff_report.pdf, actor=self.ctx.staff, year=year, month=month,
+                     background=True, on_done=self._show_preview, on_error=self._show)
+
+    def _show_preview(self, data: bytes) -> None:
+        from frontdesk.ui.widgets.printing import PrintPreviewDialog, PrintSettings
+
+        self.preview = PrintPreviewDialog(
+            data, title=self.tr("Monthly staff report"), parent=self,
+            settings=PrintSettings(default_printer=settings.get("printing.report.printer")))
+        self.preview.open()
+
+    def save_report(self) -> None:
+        year, month = self._month()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the monthly staff report"), f"staff-{year}-{month:02d}.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)"))
+        if path:
+            self.save_report_to(path)
+
+    def save_report_to(self, path) -> None:
+        """Write the month's staff report to `path` (.pdf / .csv / .xlsx) in the background."""
+        year, month = self._month()
+        actor = self.ctx.staff
+
+        def write():
+            report = staff_report.build(actor=actor, year=year, month=month)
+            return staff_report.save(report, path, actor=actor)
+
+        self.ctx.run(write, background=True, on_error=self._show, on_done=self._saved)
+
+    def _saved(self, written) -> None:
+        self.report_status.setText(self.tr("Saved: {path}").format(path=str(written)))
 
     def acknowledge(self) -> None:
         fine_id = selected_id(self.table)

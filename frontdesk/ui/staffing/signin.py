@@ -18,7 +18,7 @@ from frontdesk.db.faults import driver_errors
 from frontdesk.errors import DatabaseDamaged, DatabaseFailure, FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
-from frontdesk.staffing import attendance
+from frontdesk.staffing import attendance, shift_rules, staffing_rules
 from frontdesk.staffing.fines import format_yuan
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -174,6 +174,11 @@ class SignInPanel(Retranslating, QWidget):
         elif result.minutes_late:
             message = self.tr("{name} signed in at {time}: {minutes} minutes late, within the grace period.").format(
                 name=name, time=row.signed_at.strftime("%H:%M"), minutes=result.minutes_late)
+        elif shift_rules.arrival(row) == shift_rules.ON_TIME_NOT_EARLY:
+            message = self.tr("{name} signed in at {time}: on time, but the rules ask for "
+                              "{early} minutes before the shift.").format(
+                name=name, time=row.signed_at.strftime("%H:%M"),
+                early=staffing_rules.current().arrive_early_minutes)
         else:
             message = self.tr("{name} signed in at {time}, on time.").format(
                 name=name, time=row.signed_at.strftime("%H:%M"))

@@ -256,3 +256,21 @@ def test_away_from_the_post_counts_only_over_ten_minutes(area, team, qtbot):
     tab.shift_combo.setCurrentIndex(tab.shift_combo.findData("late"))
     qtbot.mouseClick(tab.relief_button, Qt.MouseButton.LeftButton)
     assert Fine.select().where(Fine.rule_code == "left_before_relief").count() == 1
+
+
+def test_monthly_report_from_the_ledger_tab(area, team, qtbot, monkeypatch, tmp_path):
+    boss, desk, guide = team
+    from frontdesk.staffing import ledger
+
+    ledger.record(actor=boss, staff_id=desk.id, rule_code="chatting", day=MON)
+    tab = area.ledger
+    area.tabs.setCurrentWidget(tab)
+    out = tmp_path / "staff.xlsx"
+    tab.save_report_to(out)
+    qtbot.waitUntil(lambda: bool(tab.report_status.text()), timeout=20000)
+    assert out.stat().st_size > 1000 and str(out) in tab.report_status.text()
+    shown = []
+    monkeypatch.setattr(tab, "_show_preview", shown.append)
+    qtbot.mouseClick(tab.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0].startswith(b"%PDF")
