@@ -274,3 +274,17 @@ def test_monthly_report_from_the_ledger_tab(area, team, qtbot, monkeypatch, tmp_
     qtbot.mouseClick(tab.report_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert shown[0].startswith(b"%PDF")
+
+
+def test_sign_in_reads_the_grid_and_asks_for_ten_minutes_early(area, team, ctx, qtbot, clock):
+    boss, desk, guide = team
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["late"])  # 12:00
+    clock.set(dt.datetime(2026, 11, 23, 11, 55))
+    panel = area.sign_in
+    area.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    panel.select_staff(desk.id)
+    qtbot.keyClicks(panel.pin_edit, "2001")
+    qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+    assert "提前 10 分钟" in panel.result.text()
+    assert Fine.select().count() == 0
