@@ -95,3 +95,21 @@ def test_two_devices_checking_in_one_booking_one_wins(env):
     assert refused.field == "booking"
     assert Visit.select().where(Visit.appointment == appt.id).count() == 1
     assert Appointment.get_by_id(appt.id).status == "arrived"
+
+
+def test_an_old_server_database_gains_the_door_ticket_columns(pg_url):
+    from frontdesk.db import connection, migrations
+
+    db = connection.connect(pg_url)
+    migrations.migrate(db, migrations=[m for m in migrations.MIGRATIONS if m.version < 8])
+    # Step 1 builds today's models: take the step-8 columns away, as an old database lacks them.
+    db.execute_sql("DROP INDEX IF EXISTS visit_visit_date_door_ticket_no")
+    for column in ("door_ticket_no", "door_ticket", "door_sex", "door_age_band", "door_name",
+                   "priority"):
+        db.execute_sql(f"ALTER TABLE visit DROP COLUMN {column}")
+    assert migrations.migrate(db).from_version == 7
+    columns = {c.name for c in db.get_columns("visit")}
+    assert {"door_ticket_no", "door_ticket", "door_sex", "door_age_band", "door_name",
+            "priority"} <= columns
+    assert any(ix.name == "visit_visit_date_door_ticket_no" and ix.unique
+               for ix in db.get_indexes("visit"))
