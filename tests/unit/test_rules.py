@@ -22,10 +22,13 @@ def test_rules_load_into_an_empty_database(db):
     assert report.departments == Department.select().count() >= 8
     emergency = Department.get(Department.code == "emergency")
     assert emergency.is_emergency and emergency.name_zh == "急诊科"
-    # Shifts: the three patterns of the house rules.
+    # Shifts: the three patterns of the house rules, and the summer/winter office hours
+    # (第3篇 一, resources/rules/staffing.toml).
     shifts = {s.code: s for s in Shift.select()}
     assert {(s.start, s.end) for s in shifts.values()} == {
-        ("08:00", "18:00"), ("08:00", "16:00"), ("12:00", "20:00")}
+        ("08:00", "18:00"), ("08:00", "16:00"), ("12:00", "20:00"), ("09:00", "18:00"),
+        ("09:00", "17:30")}
+    assert report.shifts == len(shifts) == 5
     assert json.loads(shifts["day"].breaks)[0]["start"] == "12:00"
     # Grooming: 10 yuan a violation, 20 for the uniform outside / canteen.
     fines = {i.code: i.fine_fen for i in GroomingItem.select()}
