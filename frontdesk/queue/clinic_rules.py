@@ -14,6 +14,7 @@ from typing import Any
 from frontdesk import settings
 from frontdesk.changes import Changed, changes
 from frontdesk.errors import ValidationError
+from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
 from frontdesk.queue.priority import ORDERABLE, TESTS_BACK
 
@@ -67,6 +68,13 @@ class ClinicRules:
 
 DEFAULT = ClinicRules()
 
+NUMBER_NAMES = {
+    "elderly_age": Msg("老年人年龄", "The elderly age"),
+    "missed_after_n": Msg("过号后再隔几位", "The patients after a missed turn"),
+    "booked_early_minutes": Msg("预约提前生效分钟数", "The minutes before a booked slot"),
+    "booked_grace_minutes": Msg("预约迟到宽限分钟数", "The minutes of grace for a booking"),
+}
+
 
 def _hhmm(value: Any) -> bool:
     try:
@@ -99,16 +107,17 @@ def _checked(data: dict[str, Any]) -> ClinicRules:
         if name in data:
             value = data[name]
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ValidationError(f"{name} 必须是 {low} 到 {high} 之间的整数。",
-                                      f"{name} must be a whole number from {low} to {high}.",
+                zh, en = NUMBER_NAMES[name].pair()
+                raise ValidationError(f"{zh}必须是 {low} 到 {high} 之间的整数。",
+                                      f"{en} must be a whole number from {low} to {high}.",
                                       field=name)
             rules = replace(rules, **{name: value})
     for name, allowed in (("missed_rule", MISSED_RULES), ("late_rule", LATE_RULES),
                           ("transfer_other_department", FEE_RULES)):
         if name in data:
             if data[name] not in allowed:
-                raise ValidationError(f"{name} 只能是：{'、'.join(allowed)}。",
-                                      f"{name} must be one of: {', '.join(allowed)}.", field=name)
+                raise ValidationError(f"这一项只能是：{'、'.join(allowed)}。",
+                                      f"This must be one of: {', '.join(allowed)}.", field=name)
             rules = replace(rules, **{name: data[name]})
     if "session_ends" in data:
         ends = data["session_ends"]

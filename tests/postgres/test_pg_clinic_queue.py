@@ -40,4 +40,4 @@ def test_the_whole_path_on_postgresql(env, clock):
     back = clinic.requeue(missed.entry_id, actor=env.desk, expected_version=missed.version)
     assert back.state == clinic.WAITING
     assert clinic.display_state()[0].waiting_count == 2
-    assert [c.action for c in clinic.calls_since(0)] == [clinic.CALL]
+    assert [c.action for c in clinic.calls_since(0)] == [clinic.CALL, clinic.MISS]

@@ -3,7 +3,7 @@
 Pick the department and the doctor (or any doctor), say the room, then one key each:
 F2 call next, F3 recall, F4 missed, F5 start consultation, F6 finished, F7 sent for
 tests, F8 back from tests, F9 back in line (a missed patient returned), F10 transfer,
-F11 pause or resume the clinic. Keys that act on one patient use the selected row, or
+F11 pause or resume the clinic; F12 the queue rules (administrators). Keys that act on one patient use the selected row, or
 the patient now called or with the doctor when nothing is selected. The queue is shown
 in calling order with the reason for each place ("优先：70 岁以上").
 
@@ -190,6 +190,14 @@ class CallingPanel(Retranslating, QWidget):
             self.buttons[key] = button
             keys.addWidget(button, i // 5, i % 5)
         self.buttons["call_next"].setStyleSheet("font-weight: 700;")
+        # The queue rules, for whoever may change settings (an administrator).
+        self.rules_button = QPushButton()
+        self.rules_button.setObjectName("calling_rules")
+        self.rules_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rules_button.clicked.connect(self.open_rules)
+        rules_key = QShortcut(QKeySequence("F12"), self)
+        rules_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        rules_key.activated.connect(self.open_rules)
 
         self.error = error_label("callingError")
         layout = QVBoxLayout(self)
@@ -200,6 +208,7 @@ class CallingPanel(Retranslating, QWidget):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.summary)
+        top.addWidget(self.rules_button)
         layout.addLayout(top)
         layout.addLayout(pick)
         layout.addWidget(self.paused)
@@ -397,6 +406,18 @@ class CallingPanel(Retranslating, QWidget):
         dialog.open()
         self.last_dialog = dialog
 
+    def open_rules(self) -> QWidget | None:
+        """The queue rules dialog (F12), for those who may change settings."""
+        if not allowed(self.ctx.staff, Perm.MANAGE_SETTINGS):
+            return None
+        from frontdesk.ui.queue.clinic_rules_dialog import ClinicRulesDialog
+
+        dialog = ClinicRulesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
     def _pause_text(self) -> str:
         paused = self.queue is not None and self.queue.paused
         label = self.tr("Resume clinic") if paused else self.tr("Pause clinic…")
@@ -406,9 +427,11 @@ class CallingPanel(Retranslating, QWidget):
         ok = allowed(self.ctx.staff, Perm.RUN_VISIT)
         for button in self.buttons.values():
             button.setEnabled(ok)
+        self.rules_button.setVisible(allowed(self.ctx.staff, Perm.MANAGE_SETTINGS))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Calling panel"))
+        self.rules_button.setText(self.tr("Queue rules…  (F12)"))
         self.setAccessibleName(self.tr("Calling panel"))
         self.department_label.setText(self.tr("&Department"))
         self.doctor_label.setText(self.tr("Doc&tor"))

@@ -158,3 +158,40 @@ def test_english_labels(qtbot, panel):
         assert shown(panel)[0][2] == "Priority: aged 70 or over"
     finally:
         i18n.set_language("zh_CN")
+
+
+def test_the_admin_sets_the_queue_rules_with_the_keyboard(qtbot, panel, env):
+    from frontdesk.queue.clinic_rules import clinic_rules
+
+    assert panel.open_rules() is None  # the desk may not
+    panel.ctx.staff = env.admin
+    panel._update_enabled()
+    assert panel.rules_button.isVisibleTo(panel) and not panel.buttons["call_next"].isEnabled()
+    key(qtbot, panel, Qt.Key.Key_F12)
+    dialog = panel.last_dialog
+    qtbot.waitExposed(dialog)
+    order = dialog.order
+    order.setFocus()
+    qtbot.keyClick(order, Qt.Key.Key_Home)
+    qtbot.keyClick(order, Qt.Key.Key_Down)  # "back from tests"
+    qtbot.keyClick(order, Qt.Key.Key_Down)  # "elderly"
+    qtbot.keyClick(order, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(order, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # elderly first
+    qtbot.keyClick(order, Qt.Key.Key_Down)
+    qtbot.keyClick(order, Qt.Key.Key_Space)  # emergency off
+    dialog.elderly_age.setFocus()
+    dialog.elderly_age.selectAll()
+    qtbot.keyClicks(dialog.elderly_age, "65")
+    dialog.session_ends.setFocus()
+    dialog.session_ends.selectAll()
+    qtbot.keyClicks(dialog.session_ends, "13:00, 12:00")
+    qtbot.keyClick(dialog.session_ends, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "时:分" in dialog.boxes["session_ends"].error_text()
+    dialog.session_ends.selectAll()
+    qtbot.keyClicks(dialog.session_ends, "12:00")
+    qtbot.keyClick(dialog.session_ends, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    rules = clinic_rules()
+    assert rules.priority_order[:2] == ("elderly", "tests_back")
+    assert "emergency" not in rules.priority_order
+    assert (rules.elderly_age, rules.session_ends) == (65, ("12:00",))

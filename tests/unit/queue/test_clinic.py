@@ -450,3 +450,13 @@ def test_the_waiting_board_shows_who_waits_for_the_doctor(env, clock):
     board = {b.name: b for b in queue.waiting_board()}["内科"]
     assert seeing.visit_id not in {r.visit_id for r in board.rows}  # with the doctor: off
     assert at_desk.id in {r.visit_id for r in board.rows}
+
+
+def test_the_class_recorded_at_the_door_counts(env, clock):
+    queued(env, clock, name="甲")
+    b = queued(env, clock, name="军人")
+    Visit.update(priority="military").where(Visit.id == b.visit_id).execute()
+    assert order() == ["军人", "甲"]
+    assert clinic.queue_rows(dept("internal").id).waiting[0].reason.zh == "优先：军人"
+    set_clinic_rules(actor=env.admin, priority_order=["emergency", "elderly"])
+    assert order() == ["甲", "军人"]  # the admin took the class out of the order
