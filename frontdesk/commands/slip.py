@@ -23,7 +23,8 @@ def _visit_id(value: str) -> int:
 def add_arguments(p) -> None:
     p.add_argument("--visit", required=True, type=_visit_id, metavar="ID", help="the visit's id")
     p.add_argument("--kind", required=True, choices=[k.value for k in SlipKind],
-                   help="guide: 导诊单 for the patient; billing: 缴费单 for the cashier")
+                   help="guide: 导诊单 for the patient; billing: 缴费单 for the cashier; "
+                        "ticket: 取号小票, the door's number")
     p.add_argument("--out", required=True, metavar="FILE.pdf",
                    help="the PDF file to write (replaced all at once, never half-written)")
     p.add_argument("--format", choices=[f.value for f in SlipFormat], dest="fmt",

@@ -205,8 +205,8 @@ def billing_slip_for(visit_id: int, *, actor, lang: str | None = None) -> Billin
 def _check_kind(kind: str) -> str:
     if kind not in KINDS:
         raise ValidationError(
-            f"未知的单据类型：{kind!r}（可选 guide 导诊单、billing 缴费单）",
-            f"Unknown slip kind: {kind!r} (choose guide or billing)", field="kind")
+            f"未知的单据类型：{kind!r}（可选 guide 导诊单、billing 缴费单、ticket 取号小票）",
+            f"Unknown slip kind: {kind!r} (choose guide, billing or ticket)", field="kind")
     return kind
 
 
