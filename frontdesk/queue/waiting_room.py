@@ -129,6 +129,9 @@ class Screen:
     notice: str
     broadcast: Broadcast | None
     server_time: dt.datetime
+    next_count: int = 5      # how many waiting patients each column lists
+    hospital: str = ""
+    voice: object = None     # frontdesk.voice.prefs.VoicePrefs of this PC
 
 
 def resolve_departments(tokens: list[str] | tuple[str, ...]) -> list[int]:
@@ -188,7 +191,10 @@ def screen(department_ids: list[int] | None = None, *, after_event_id: int | Non
             calls.append(Announcement(kind, c.queue_label, c.room, c.name_masked,
                                       call_id=c.event_id))
             last = max(last, c.event_id)
-    return Screen(clinics, calls, last, notice(), broadcast(now), now)
+    from frontdesk.voice import prefs as voice_prefs
+
+    return Screen(clinics, calls, last, notice(), broadcast(now), now, count,
+                  settings.hospital_name(), voice_prefs.load())
 
 
 def _calls(clinic, after: int, wanted: list[int], day: dt.date) -> list:

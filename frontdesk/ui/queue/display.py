@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import settings
 from frontdesk.queue import waiting_room
 from frontdesk.ui.queue import display_style
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -279,7 +278,9 @@ class DisplayWindow(Retranslating, QWidget):
         box.addWidget(self.status)
 
     def retranslate(self) -> None:
-        name = self.hospital if self.hospital is not None else _hospital_name()
+        # Never a database read here: the UI thread must not wait for a server that is away.
+        name = self.hospital if self.hospital is not None else (
+            self.screen_data.hospital if self.screen_data is not None else "")
         self.title.setText(self.tr("{hospital} · Waiting room").format(hospital=name) if name
                            else self.tr("Waiting room"))
         self.empty.setText(self.tr("Welcome. Please wait to be called."))
@@ -336,10 +337,15 @@ class DisplayWindow(Retranslating, QWidget):
         self.screen_data = data
         self._server_time, self._synced_at = data.server_time, time.monotonic()
         self._set_connected(True)
+        if self.hospital is None and data.hospital != self.title.property("hospital"):
+            self.title.setProperty("hospital", data.hospital)
+            self.retranslate()
         self._show_clinics(data)
         self._show_texts(data)
         if first and self.current is None:
             self.current = _newest_called(data.clinics)
+        if self.speaker is not None and data.voice is not None and hasattr(self.speaker, "follow"):
+            self.speaker.follow(data.voice)  # the voice settings, read with the rest
         for call in data.calls:
             self.current = call
             if self.speaker is not None:
@@ -370,7 +376,7 @@ class DisplayWindow(Retranslating, QWidget):
         self.status.setVisible(not ok)
 
     def _show_clinics(self, data: waiting_room.Screen) -> None:
-        count = int(settings.get("display.next_count"))
+        count = data.next_count
         clinics = data.clinics
         if len(clinics) != len(self._panels):
             for panel in self._panels:
@@ -437,13 +443,6 @@ def room_text(room: str) -> str:
     """"3" → "3 诊室" (a bare number is a consulting room), anything else as written."""
     words = room_words(room)
     return " ".join(words) if len(words) == 2 and words[1] == "诊室" else (room or "").strip()
-
-
-def _hospital_name() -> str:
-    try:
-        return settings.hospital_name()
-    except Exception:  # noqa: BLE001 - a title is not worth a failed start
-        return ""
 
 
 def _newest_called(clinics) -> Announcement | None:

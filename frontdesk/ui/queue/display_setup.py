@@ -44,15 +44,12 @@ def open_display(ctx, departments: list[int], screen_index: int = -1, *, voice: 
     """A display window on screen `screen_index` (-1: the last screen, usually the TV)."""
     speaker = None
     if voice:
-        speaker = Speaker()
-        speaker.configure()
+        speaker = Speaker()  # configured from the settings the first screen read brings
     window = DisplayWindow(ctx, departments, speaker, parent)
     window.setWindowFlag(Qt.WindowType.Window, True)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     if speaker is not None:
-        speaker.setParent(window)
-        ctx.changes.settings_changed.connect(speaker.configure)
-        window.destroyed.connect(lambda *_: _disconnect(ctx, speaker))
+        speaker.setParent(window)  # the display hands it the voice settings as they change
     screens = QGuiApplication.screens()
     if screens:
         screen = screens[screen_index] if -len(screens) <= screen_index < len(screens) else screens[-1]
@@ -60,18 +57,12 @@ def open_display(ctx, departments: list[int], screen_index: int = -1, *, voice: 
         window.setGeometry(screen.geometry())
     if full_screen:
         window.showFullScreen()
+        window.setCursor(Qt.CursorShape.BlankCursor)  # a sign, not a desktop: no pointer
     else:
         window.resize(1366, 768)
         window.show()
     window.refresh()
     return window
-
-
-def _disconnect(ctx, speaker) -> None:
-    try:
-        ctx.changes.settings_changed.disconnect(speaker.configure)
-    except (RuntimeError, TypeError):
-        pass
 
 
 class DisplaySetupDialog(Retranslating, QDialog):

@@ -169,3 +169,13 @@ def test_settings_panel_shows_a_refusal_at_the_field(qtbot, ctx, db, monkeypatch
     monkeypatch.setattr(panel, "prefs", lambda: voice_prefs.VoicePrefs(volume=150))
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.fields["volume"].error_text()
+
+
+def test_speaker_follows_the_settings_the_display_reads(qtbot):
+    speaker = Speaker()
+    assert speaker.follow(voice_prefs.VoicePrefs(engine="clips")) == "clips"
+    player = speaker.player
+    assert speaker.follow(voice_prefs.VoicePrefs(engine="clips")) == "clips"
+    assert speaker.player is player  # unchanged settings: the same engine goes on
+    assert speaker.follow(voice_prefs.VoicePrefs(engine="off")) == "off"
+    speaker.close()

@@ -86,6 +86,7 @@ class Speaker(QObject):
         self._watchdog.timeout.connect(self._stuck)
         self.last_segment_at: float | None = None  # time.perf_counter() of the last segment
         self._told: set[str] = set()
+        self._configured = player is not None
         if player is not None:
             self.use(player, engine or getattr(player, "engine", "custom"))
 
@@ -95,9 +96,17 @@ class Speaker(QObject):
         """Pick the engine from the settings (read them when `p` is None). Returns its name."""
         p = p or voice_prefs.load()
         self.prefs = p
+        self._configured = True
         engine, player = choose_player(p, self)
         self.use(player, engine)
         return engine
+
+    def follow(self, p: voice_prefs.VoicePrefs) -> str:
+        """Take these settings if they differ from the ones in use (the display reads them
+        on its worker with the rest of the screen, so the UI thread never waits for them)."""
+        if p != self.prefs or not self._configured:
+            return self.configure(p)
+        return self.engine
 
     def use(self, player, engine: str) -> None:
         old = self.player
