@@ -322,6 +322,11 @@
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="62"/>
+        <source>Roster and staff</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditTab</name>
@@ -721,84 +726,84 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="423"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="430"/>
         <source>Pause clinic…</source>
         <translation>停诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="266"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="273"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="451"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="296"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="303"/>
         <source>Clinic paused (停诊). {reason} No calls until it resumes (F11); transfer the waiting patients (F10).</source>
         <translation>本诊室已停诊。{reason} 恢复门诊（F11）前不能叫号；请把候诊患者转诊（F10）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="304"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="311"/>
         <source>No one called. Next: {who}</source>
         <translation>尚未叫号。下一位：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="306"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="313"/>
         <source>nobody waiting</source>
         <translation>无人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="307"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="314"/>
         <source>{w} waiting · {a} aside</source>
         <translation>候诊 {w} 人 · 过号/检查 {a} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="336"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="343"/>
         <source>Your role may not call patients.</source>
         <translation>您的角色不能叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="340"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="347"/>
         <source>Choose a department.</source>
         <translation>请选择科室。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="357"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="364"/>
         <source>Select a patient in the queue first (↑/↓).</source>
         <translation>请先在队列中选择一位患者（↑/↓）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="423"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="430"/>
         <source>Resume clinic</source>
         <translation>恢复门诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="433"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="435"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="440"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="442"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="434"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="441"/>
         <source>Queue rules…  (F12)</source>
         <translation>排队规则…（F12）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="436"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="443"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="437"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="438"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="445"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="439"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="446"/>
         <source>e.g. Room 3</source>
         <translation>如：3 诊室</translation>
     </message>
@@ -931,27 +936,27 @@
 <context>
     <name>ClinicPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="166"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="165"/>
         <source>In consultation</source>
         <translation>就诊中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="175"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="174"/>
         <source>next</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="176"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="175"/>
         <source>{n} ahead</source>
         <translation>前面 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="179"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="178"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="177"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="176"/>
         <source>Clinic paused</source>
         <translation>暂停门诊</translation>
     </message>
@@ -1114,12 +1119,12 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="201"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="202"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="212"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="213"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
@@ -1333,179 +1338,179 @@
 <context>
     <name>ConsultationPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="216"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="219"/>
         <source>Your role does not take consultations.</source>
         <translation>您的角色不能登记咨询。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="245"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="248"/>
         <source>Saved: {name} {time}</source>
         <translation>已保存：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="246"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="249"/>
         <source>(no name)</source>
         <translation>（未留姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="266"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="269"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="320"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="285"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="288"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="321"/>
         <source>&amp;Save changes (Ctrl+Enter)</source>
         <translation>保存修改(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="291"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="292"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="293"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
         <source>Duration</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="293"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
         <source>Disease</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
         <source>Intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
         <source>Habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
         <source>Economic status</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="301"/>
         <source>&amp;Media</source>
         <translation>媒体来源(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="301"/>
         <source>Source</source>
         <translation>具体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="302"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="302"/>
         <source>&amp;Outcome</source>
         <translation>咨询结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
         <source>Call back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
         <source>Call-back date</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="301"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
         <source>Call this person back</source>
         <translation>需要回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
         <source>General</source>
         <translation>一般性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="319"/>
         <source>Targeted</source>
         <translation>定向性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="319"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="322"/>
         <source>Ne&amp;w</source>
         <translation>新建(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="320"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="323"/>
         <source>Today&apos;s consultations</source>
         <translation>今日咨询</translation>
     </message>
@@ -1704,124 +1709,124 @@
 <context>
     <name>DeskSettingsPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="143"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="144"/>
         <source>working day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="143"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="144"/>
         <source>holiday</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="179"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="180"/>
         <source>Saved {name}.</source>
         <translation>已保存：{name}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="187"/>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="193"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="188"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="194"/>
         <source>Calendar updated.</source>
         <translation>工作日历已更新。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="199"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="200"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="203"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="204"/>
         <source>Media source</source>
         <translation>媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="203"/>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="205"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="204"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="206"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="205"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="206"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="206"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="207"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="206"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="207"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="207"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="208"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="209"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="210"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="209"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="210"/>
         <source>Day type</source>
         <translation>日期类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="210"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="211"/>
         <source>Holiday name</source>
         <translation>节日名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="212"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="213"/>
         <source>Holiday (no work)</source>
         <translation>节假日（休息）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="213"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="214"/>
         <source>Make-up working day</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="214"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="215"/>
         <source>Media sources (two levels)</source>
         <translation>媒体来源（两级）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="215"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="216"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="216"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="217"/>
         <source>&amp;Add</source>
         <translation>新增(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="217"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="218"/>
         <source>&amp;Save selected</source>
         <translation>保存所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="218"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="219"/>
         <source>Set &amp;day</source>
         <translation>设置日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="219"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="220"/>
         <source>&amp;Remove day</source>
         <translation>删除日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="220"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="221"/>
         <source>Failed call attempts before a follow-up closes:</source>
         <translation>回访未接通几次后结束：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk_settings.py" line="221"/>
+        <location filename="../../frontdesk/ui/service/desk_settings.py" line="222"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1829,97 +1834,97 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="339"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="338"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="562"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="561"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="642"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="661"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="661"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="663"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="666"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="665"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="667"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="666"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="678"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="677"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="697"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="703"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="707"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="710"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -1927,97 +1932,97 @@
 <context>
     <name>DisplaySetupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="178"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="168"/>
         <source>Waiting-room display</source>
         <translation>候诊叫号屏</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="179"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="169"/>
         <source>Display</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="180"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="170"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="181"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="171"/>
         <source>Notice and broadcast</source>
         <translation>通知与广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="182"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="172"/>
         <source>Departments</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="183"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="173"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="184"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="174"/>
         <source>Announce calls on this PC&apos;s speakers</source>
         <translation>用本机音箱播报叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="185"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="175"/>
         <source>&amp;Open the display</source>
         <translation>打开叫号屏(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="186"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="176"/>
         <source>No department ticked: every department with patients waiting. F11 switches full screen, Esc leaves it. On a PC that does nothing else, start it with: frontdesk display</source>
         <translation>不勾选科室即显示所有有患者候诊的科室。F11 切换全屏，Esc 退出全屏。专用的叫号电脑可用命令 frontdesk display 直接启动。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="189"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="179"/>
         <source>Scrolling notice</source>
         <translation>滚动通知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="190"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="180"/>
         <source>Emergency broadcast</source>
         <translation>紧急广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="191"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="181"/>
         <source>Show for</source>
         <translation>显示时长</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="192"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="182"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="193"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="183"/>
         <source>Save notice</source>
         <translation>保存通知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="194"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="184"/>
         <source>&amp;Broadcast now</source>
         <translation>立即广播(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="195"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="185"/>
         <source>Stop the broadcast</source>
         <translation>停止广播</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="199"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="189"/>
         <source>Screen {n}: {w} × {h}</source>
         <translation>屏幕 {n}：{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="271"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="261"/>
         <source>No broadcast on the displays.</source>
         <translation>叫号屏上没有广播。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="273"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="263"/>
         <source>On the displays until {time}: {text}</source>
         <translation>叫号屏显示至 {time}：{text}</translation>
     </message>
@@ -2025,47 +2030,47 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="283"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="284"/>
         <source>{hospital} · Waiting room</source>
         <translation>{hospital} · 候诊叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="284"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="285"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="285"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="286"/>
         <source>Welcome. Please wait to be called.</source>
         <translation>欢迎就诊，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="286"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="287"/>
         <source>Connection to the server lost; showing the last known queue. Reconnecting…</source>
         <translation>与服务器的连接已断开，显示的是最后的候诊信息，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="407"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="413"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="408"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="414"/>
         <source>Calling again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="409"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="415"/>
         <source>Missed turn</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="410"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="416"/>
         <source>Back from tests</source>
         <translation>检查返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="415"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="421"/>
         <source>Please see the triage desk</source>
         <translation>请到分诊台报到</translation>
     </message>
@@ -2192,8 +2197,8 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/door.py" line="389"/>
-        <source>Say: “Your number is {ticket}. Please wait at the desk, {title}.”</source>
-        <translation>请说：“{title}，您的号码是 {ticket}，请到导医台稍候。”</translation>
+        <source>Say: “Your number is {ticket}. Please wait at the desk, {address}.”</source>
+        <translation>请说：“{address}，您的号码是 {ticket}，请到导医台稍候。”</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/door.py" line="464"/>
@@ -2891,68 +2896,43 @@
 <context>
     <name>GroomingArea</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="403"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="392"/>
         <source>Today&apos;s checks</source>
         <translation>今日检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="404"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="393"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="405"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="394"/>
         <source>History and fines</source>
         <translation>记录与罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="406"/>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="442"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="395"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="421"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="407"/>
-        <source>Roster</source>
-        <translation>排班表</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="408"/>
-        <source>Swaps</source>
-        <translation>换班</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="409"/>
-        <source>Leave</source>
-        <translation>请假</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="410"/>
-        <source>Rules broken and rewards</source>
-        <translation>违规与奖励</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="411"/>
-        <source>Fines list</source>
-        <translation>奖惩条款</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="412"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="396"/>
         <source>Grooming area</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="427"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="407"/>
         <source>Log in to use the grooming area.</source>
         <translation>请先登录再使用仪容检查。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="429"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="409"/>
         <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
         <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="441"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="420"/>
         <source>Handover ({count} to read)</source>
         <translation>交接班（{count} 条待阅）</translation>
     </message>
@@ -3777,57 +3757,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="201"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="204"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="211"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="208"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="209"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="213"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="210"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="215"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="216"/>
         <source>&amp;Waiting-room display and voice…</source>
         <translation>候诊叫号屏与语音(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="213"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="214"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="218"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="220"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="235"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="222"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="237"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -5175,102 +5155,115 @@
 <context>
     <name>ServiceDesk</name>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="16"/>
+        <location filename="../../frontdesk/ui/service/desk.py" line="19"/>
         <source>Consultations</source>
         <translation>咨询登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="18"/>
+        <location filename="../../frontdesk/ui/service/desk.py" line="21"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="20"/>
+        <location filename="../../frontdesk/ui/service/desk.py" line="23"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="22"/>
+        <location filename="../../frontdesk/ui/service/desk.py" line="25"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="24"/>
+        <location filename="../../frontdesk/ui/service/desk.py" line="27"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk.py" line="29"/>
         <source>Media list and calendar</source>
         <translation>媒体来源与工作日历</translation>
     </message>
 </context>
 <context>
+    <name>ServiceDeskArea</name>
+    <message>
+        <location filename="../../frontdesk/ui/service/desk.py" line="86"/>
+        <source>⚠ Complaints overdue: {n} — open the complaints (click)</source>
+        <translation>⚠ 逾期投诉：{n} 件——点击查看投诉</translation>
+    </message>
+</context>
+<context>
     <name>ServiceReportsPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="94"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="91"/>
         <source>Reports are for supervisors and admins.</source>
-        <translation type="unfinished"></translation>
+        <translation>报表仅限主管和管理员使用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="138"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="135"/>
         <source>Export report</source>
-        <translation type="unfinished">导出报表</translation>
+        <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="139"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="136"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
+        <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="161"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="158"/>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="174"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
         <source>&amp;Report</source>
-        <translation type="unfinished"></translation>
+        <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="174"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="172"/>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="172"/>
         <source>&amp;Group by</source>
-        <translation type="unfinished"></translation>
+        <translation>汇总周期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="176"/>
         <source>Day</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="176"/>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="176"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="178"/>
+        <source>&amp;Show</source>
+        <translation>查看(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
-        <source>Month</source>
-        <translation type="unfinished">月份</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="181"/>
-        <source>&amp;Show</source>
-        <translation type="unfinished">查看(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="182"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">打印(&amp;P)…</translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="183"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="180"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished">导出(&amp;E)…</translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -5728,6 +5721,49 @@
         <location filename="../../frontdesk/ui/admin/staff.py" line="265"/>
         <source>Saved for {name}.</source>
         <translation>已为 {name} 保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingArea</name>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="49"/>
+        <source>Roster</source>
+        <translation type="unfinished">排班表</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="50"/>
+        <source>Swaps</source>
+        <translation type="unfinished">换班</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="51"/>
+        <source>Leave</source>
+        <translation type="unfinished">请假</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="52"/>
+        <source>Rules broken and rewards</source>
+        <translation type="unfinished">违规与奖励</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="53"/>
+        <source>Fines list</source>
+        <translation type="unfinished">奖惩条款</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="54"/>
+        <source>Staffing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="64"/>
+        <source>Log in to see the roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="66"/>
+        <source>The supervisor makes the roster; ask for a swap or leave here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

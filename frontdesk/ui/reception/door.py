@@ -384,11 +384,11 @@ class DoorPanel(Retranslating, QWidget):
         if view is None or not view.door_ticket:
             self.ticket_frame.hide()
             return
-        title = tickets.door_title(view.door_sex, view.door_age_band)
+        address = tickets.door_address(view.door_name, view.door_sex, view.door_age_band)
         self.ticket_label.setText(view.door_ticket)
         self.say_label.setText(self.tr("Say: “Your number is {ticket}. Please wait at the "
-                                       "desk, {title}.”").format(ticket=view.door_ticket,
-                                                                title=title))
+                                       "desk, {address}.”").format(ticket=view.door_ticket,
+                                                                  address=address))
         self.ticket_frame.show()
 
     def print_ticket(self) -> None:
