@@ -131,6 +131,19 @@ def _service_desk(db: Database) -> None:
     if any(c.name == "patient_id" and not c.null for c in db.get_columns("follow_up")):
         migrate(migrator.drop_not_null("follow_up", "patient_id"))
     db.create_tables(m.SERVICE_MODELS, safe=True)
+    # Bookings made before this step get a code too (the door scans it); unique index decides.
+    from peewee import IntegrityError
+
+    for (appointment_id,) in m.Appointment.select(m.Appointment.id).where(
+            m.Appointment.code.is_null()).tuples():
+        for _attempt in range(10):
+            try:
+                with db.atomic():  # a savepoint: a clash of codes only redraws this one
+                    m.Appointment.update(code=m.booking_code()).where(
+                        m.Appointment.id == appointment_id).execute()
+                break
+            except IntegrityError:
+                continue
     if m.Department.select().exists():  # rules loaded: arrange the media list, store the rules
         from frontdesk.service import desk_rules
 

@@ -310,6 +310,16 @@ class PatientSearchKey(BaseModel):
         indexes = ((("key", "patient"), True),)
 
 
+BOOKING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def booking_code() -> str:
+    """A booking's short code: six characters without look-alikes (32**6 ≈ 10**9 codes)."""
+    import secrets
+
+    return "".join(secrets.choice(BOOKING_CODE_ALPHABET) for _ in range(6))
+
+
 class Appointment(BaseModel):
     patient = ForeignKeyField(Patient, null=True, backref="appointments", on_delete="SET NULL")
     patient_name = CharField(max_length=40)
@@ -322,7 +332,7 @@ class Appointment(BaseModel):
     status = CharField(max_length=12, default="booked")  # booked / arrived / cancelled / no_show
     created_at = DateTimeField(default=clock.now)
     # Short code printed on the booking and scanned at the door (unique, never reused).
-    code = CharField(max_length=10, null=True, unique=True)
+    code = CharField(max_length=10, null=True, unique=True, default=booking_code)
     booked_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     version = IntegerField(default=1)  # optimistic lock: two desks changing one booking
     updated_at = DateTimeField(null=True)

@@ -16,7 +16,6 @@ is printed on the booking and scanned at the door.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -25,6 +24,7 @@ from peewee import JOIN, IntegrityError, SqliteDatabase
 from frontdesk import audit, clock, validation
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
+    BOOKING_CODE_ALPHABET,
     Appointment,
     AppointmentSlot,
     Consultation,
@@ -33,6 +33,7 @@ from frontdesk.db.models import (
     DoctorSchedule,
     FollowUp,
     Patient,
+    booking_code,
     database_proxy,
 )
 from frontdesk.errors import ConflictError, NotFound, ValidationError
@@ -49,8 +50,7 @@ STATUS_NAMES = {
     CANCELLED: Msg("已取消", "Cancelled"),
     NO_SHOW: Msg("未到", "No-show"),
 }
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-CODE_LENGTH = 6
+CODE_ALPHABET = BOOKING_CODE_ALPHABET
 COMPLAINT_MAX = 500
 
 
@@ -182,7 +182,7 @@ def _doctor_in(department_id, doctor_id) -> tuple[Department, Doctor]:
 
 
 def _new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return booking_code()
 
 
 def _view(a: Appointment) -> AppointmentView:

@@ -325,7 +325,7 @@
     <message>
         <location filename="../../frontdesk/ui/shell/main_window.py" line="62"/>
         <source>Roster and staff</source>
-        <translation type="unfinished"></translation>
+        <translation>排班与考勤</translation>
     </message>
 </context>
 <context>
@@ -530,72 +530,72 @@
 <context>
     <name>BillingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="119"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="124"/>
         <source>To pay: {amount}</source>
         <translation>应缴：{amount}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="122"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="127"/>
         <source>Fee waived: {reason}. No payment is needed.</source>
         <translation>已免挂号费：{reason}，无需缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="126"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="131"/>
         <source>Deferred fee waived (Enter)</source>
         <translation>补缴费用已减免 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="127"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="132"/>
         <source>Deferred fee paid at the cashier (Enter)</source>
         <translation>已在收费处补缴 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="129"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="134"/>
         <source>Fee waived — next (Enter)</source>
         <translation>已免费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="131"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="136"/>
         <source>Paid at the cashier — next (Enter)</source>
         <translation>已缴费，下一步 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="135"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="140"/>
         <source>Deferred registration fee (treated first)</source>
         <translation>补缴挂号费（先救治后缴费）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="136"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="141"/>
         <source>Registration fee</source>
         <translation>挂号费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="137"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="142"/>
         <source>Print billing slip (Ctrl+P)</source>
         <translation>打印缴费单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="138"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="143"/>
         <source>Print billing slip</source>
         <translation>打印缴费单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="139"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="144"/>
         <source>Print guide slip (Ctrl+G)</source>
         <translation>打印导诊单 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="140"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="145"/>
         <source>Print guide slip</source>
         <translation>打印导诊单</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="141"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="146"/>
         <source>VIP card…</source>
         <translation>VIP 卡…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/billing.py" line="142"/>
+        <location filename="../../frontdesk/ui/reception/billing.py" line="147"/>
         <source>Set the patient&apos;s VIP card</source>
         <translation>设置患者的 VIP 卡</translation>
     </message>
@@ -1053,12 +1053,12 @@
 <context>
     <name>ClosedStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="282"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="281"/>
         <source>The patient left: {reason}</source>
         <translation>患者已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="285"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="284"/>
         <source>With the doctor; the escort is back at the post. This visit is complete.</source>
         <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
     </message>
@@ -1066,52 +1066,52 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="46"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="45"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="47"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="46"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="48"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="47"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="49"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="48"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="50"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="51"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="50"/>
         <source>Handle by</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="52"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="51"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="72"/>
         <source>not handled</source>
         <translation>未按时处理</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
         <source>no revisit</source>
         <translation>未按时回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="75"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
         <source>not closed</source>
         <translation>未按时结案</translation>
     </message>
@@ -1119,177 +1119,177 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="202"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="201"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="213"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="212"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="232"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="231"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="236"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="235"/>
         <source>Concerns: {who}</source>
         <translation>涉及人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="236"/>
         <source>Handle by {handle}, close by {close}</source>
         <translation>处理期限 {handle}，结案期限 {close}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="240"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="239"/>
         <source>Revisit by {day}</source>
         <translation>回访期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="244"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="243"/>
         <source>Compensation {amount} yuan, approved by: {role} ({state})</source>
         <translation>赔偿 {amount} 元，审批人：{role}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="246"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="245"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="247"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="246"/>
         <source>waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="272"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="271"/>
         <source>Complaint recorded; handle by {day}.</source>
         <translation>投诉已登记，须在 {day} 前处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="285"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="284"/>
         <source>Handled.</source>
         <translation>已处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="296"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="295"/>
         <source>Approval recorded.</source>
         <translation>审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="306"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="305"/>
         <source>Revisit recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="316"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="315"/>
         <source>Complaint closed.</source>
         <translation>投诉已结案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="321"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="321"/>
         <source>Se&amp;verity</source>
         <translation>级别(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>Staff concerned</source>
         <translation>涉及人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>&amp;What happened</source>
         <translation>投诉内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
         <source>Compensation (yuan)</source>
         <translation>赔偿金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
         <source>Approver&apos;s role</source>
         <translation>审批人职务</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
         <source>Approver&apos;s name</source>
         <translation>审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
         <source>Revisit outcome</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
         <source>Revisit notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="342"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="341"/>
         <source>New complaint</source>
         <translation>新投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="342"/>
         <source>Selected complaint</source>
         <translation>所选投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
         <source>&amp;Record (Ctrl+Enter)</source>
         <translation>登记(&amp;R)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
         <source>Mark &amp;handled</source>
         <translation>已处理(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
         <source>Record &amp;approval</source>
         <translation>记录审批(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
         <source>Record re&amp;visit</source>
         <translation>记录回访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
@@ -2334,17 +2334,17 @@
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="212"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="211"/>
         <source>This may be a patient we already have. Use the existing record unless you are sure it is someone else.</source>
         <translation>这可能是已有档案的患者。除非确定是另一个人，请使用已有档案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="214"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="213"/>
         <source>Same person: use this record (Enter)</source>
         <translation>是同一人：使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="215"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="214"/>
         <source>Someone else: create a new record</source>
         <translation>不是同一人：新建档案</translation>
     </message>
@@ -2478,57 +2478,57 @@
 <context>
     <name>EtiquetteCoach</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="220"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="228"/>
         <source>Show the etiquette coach ({key})</source>
         <translation>显示礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="221"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="229"/>
         <source>Fold the etiquette coach ({key})</source>
         <translation>收起礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="271"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="279"/>
         <source>What to say</source>
         <translation>怎么说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="272"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="280"/>
         <source>Say now</source>
         <translation>现在说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="273"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="281"/>
         <source>Any time</source>
         <translation>任何时候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="274"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="282"/>
         <source>Seeing off</source>
         <translation>送别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="275"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="283"/>
         <source>Never say</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="276"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="284"/>
         <source>Etiquette coach</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="312"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="320"/>
         <source>Address the patient as</source>
         <translation>对患者的称呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="317"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="325"/>
         <source>Hand-over: {cue}</source>
         <translation>交接：{cue}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="346"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="354"/>
         <source>Instead of “{word}” say: {phrase}</source>
         <translation>不说“{word}”，应说：{phrase}</translation>
     </message>
@@ -2858,37 +2858,37 @@
 <context>
     <name>GreetingStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="80"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="79"/>
         <source>First visit</source>
         <translation>第一次来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="80"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="79"/>
         <source>Has been here before</source>
         <translation>以前来过</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="81"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="80"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="81"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="80"/>
         <source>no appointment</source>
         <translation>没有预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="82"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="81"/>
         <source>A patient from the door: {first}, {booked}.</source>
         <translation>门口导医交来的患者：{first}，{booked}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="86"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="85"/>
         <source>Take this patient (Enter)</source>
         <translation>接待此患者 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="87"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="86"/>
         <source>Take this patient</source>
         <translation>接待此患者</translation>
     </message>
@@ -3418,52 +3418,52 @@
 <context>
     <name>LeaveBox</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="291"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="290"/>
         <source>Waited too long</source>
         <translation>等候时间太长</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="292"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="291"/>
         <source>The fee</source>
         <translation>费用原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="293"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="292"/>
         <source>Will come another day</source>
         <translation>改天再来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="294"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="293"/>
         <source>Went to another hospital</source>
         <translation>去其他医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="295"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="294"/>
         <source>Something came up</source>
         <translation>临时有事</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="296"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="295"/>
         <source>Only came to ask</source>
         <translation>只是咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="353"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="352"/>
         <source>Why did the patient leave?</source>
         <translation>患者离开的原因：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="354"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="353"/>
         <source>Reason the patient left</source>
         <translation>患者离开的原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="360"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="359"/>
         <source>Record: patient left (Enter)</source>
         <translation>记录：患者离开 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="361"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="360"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -3815,52 +3815,52 @@
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="70"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="74"/>
         <source>(name not taken yet)</source>
         <translation>（尚未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="75"/>
         <source>{n} y</source>
         <translation>{n} 岁</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="81"/>
         <source>⚠ Red flag</source>
         <translation>⚠ 红旗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="86"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="89"/>
         <source>Complaint: {text}</source>
         <translation>主诉：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="88"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="91"/>
         <source>Department: {name}</source>
         <translation>科室：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="92"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="95"/>
         <source>Doctor: {name}</source>
         <translation>医生：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="95"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="98"/>
         <source>Doctor: any on duty</source>
         <translation>医生：当班任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="114"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="117"/>
         <source>Arrived {m} min ago</source>
         <translation>到达 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="116"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="119"/>
         <source>Arrived {h} h {m} min ago</source>
         <translation>到达 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="127"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="130"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -4473,17 +4473,17 @@
 <context>
     <name>RegistrationStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="263"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="262"/>
         <source>Deferred registration: this red-flag patient was treated first. Register now; the visit stays at its step, billing follows.</source>
         <translation>补办登记：这位危急症状患者已先救治。请现在登记；就诊步骤不变，随后补缴费用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="265"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="264"/>
         <source>Register, then billing (Ctrl+Enter)</source>
         <translation>登记，去挂号缴费 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="266"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="265"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -5728,42 +5728,42 @@
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="49"/>
         <source>Roster</source>
-        <translation type="unfinished">排班表</translation>
+        <translation>排班表</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="50"/>
         <source>Swaps</source>
-        <translation type="unfinished">换班</translation>
+        <translation>换班</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="51"/>
         <source>Leave</source>
-        <translation type="unfinished">请假</translation>
+        <translation>请假</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="52"/>
         <source>Rules broken and rewards</source>
-        <translation type="unfinished">违规与奖励</translation>
+        <translation>违规与奖励</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="53"/>
         <source>Fines list</source>
-        <translation type="unfinished">奖惩条款</translation>
+        <translation>奖惩条款</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="54"/>
         <source>Staffing</source>
-        <translation type="unfinished"></translation>
+        <translation>排班与考勤</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="64"/>
         <source>Log in to see the roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登录查看排班。</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/staffing_area.py" line="66"/>
         <source>The supervisor makes the roster; ask for a swap or leave here.</source>
-        <translation type="unfinished"></translation>
+        <translation>排班由主管安排；可在这里申请换班或请假。</translation>
     </message>
 </context>
 <context>
@@ -5980,13 +5980,13 @@
 <context>
     <name>TriageStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="124"/>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="156"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="123"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="155"/>
         <source>No record linked yet</source>
         <translation>尚未关联档案</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="154"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="153"/>
         <source>Find record (F3)</source>
         <translation>查找档案 (F3)</translation>
     </message>

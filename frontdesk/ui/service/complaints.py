@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -109,6 +108,7 @@ class ComplaintPanel(Retranslating, QWidget):
         rb = QVBoxLayout(self.record_box)
         rb.addLayout(rec)
         rb.addWidget(self.record_button)
+        rb.addStretch()
 
         # List
         self.model = ComplaintModel(self)
@@ -211,10 +211,9 @@ class ComplaintPanel(Retranslating, QWidget):
         self.banner.setVisible(bool(late) and supervisor)
         self.banner.setText(self.tr("⚠ Complaints overdue: {n} — see the red rows").format(
             n=len(late)))
-        if current is not None:
-            row = next((i for i, r in enumerate(rows) if r.id == current.id), -1)
-            if row >= 0:
-                self.table.setCurrentIndex(self.model.index(row, 0))
+        row = next((i for i, r in enumerate(rows) if current and r.id == current.id), 0)
+        if rows:
+            self.table.setCurrentIndex(self.model.index(row, 0))
         self._show_selected()
 
     def selected(self) -> cp.ComplaintView | None:

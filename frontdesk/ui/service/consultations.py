@@ -101,7 +101,8 @@ class ConsultationPanel(Retranslating, QWidget):
         self.call_back = QCheckBox()
         self.call_back.setObjectName("consultCallBack")
         f.add(targeted, "call_back", self.call_back)
-        f.add(targeted, "follow_up_on", date_edit("consultFollowUpOn", clock.today()))
+        f.add(targeted, "follow_up_on", date_edit("consultFollowUpOn",
+                                                  clock.today() + dt.timedelta(days=1)))
         self.call_back.toggled.connect(f.editor("follow_up_on").setEnabled)
         f.editor("follow_up_on").setEnabled(False)
         notes = QPlainTextEdit()
@@ -149,7 +150,9 @@ class ConsultationPanel(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self.load)
         self.list_error = error_label("consultListError")
         right = QWidget()

@@ -8,8 +8,11 @@ import importlib.util
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from frontdesk import clock
+from frontdesk.permissions import Perm, allowed
+from frontdesk.service import complaints
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 TABS = (
@@ -21,6 +24,8 @@ TABS = (
      "frontdesk.ui.service.complaints:ComplaintPanel"),
     ("satisfaction", QT_TRANSLATE_NOOP("ServiceDesk", "Satisfaction"),
      "frontdesk.ui.service.satisfaction:SatisfactionPanel"),
+    ("reports", QT_TRANSLATE_NOOP("ServiceDesk", "Reports"),
+     "frontdesk.ui.service.service_reports:ServiceReportsPanel"),
     ("settings", QT_TRANSLATE_NOOP("ServiceDesk", "Media list and calendar"),
      "frontdesk.ui.service.desk_settings:DeskSettingsPanel"),
 )
@@ -42,15 +47,44 @@ class ServiceDeskArea(Retranslating, QWidget):
         for _key, _title, _factory in self.specs:
             self.tabs.addTab(QWidget(), "")
         self.tabs.currentChanged.connect(self._build)
+        # Overdue complaints, loud on every tab for the supervisors who handle them.
+        self.overdue_banner = QPushButton()
+        self.overdue_banner.setObjectName("serviceOverdueBanner")
+        self.overdue_banner.setStyleSheet(
+            "QPushButton { background: #b91c1c; color: white; font-size: 14pt; font-weight: 700;"
+            " padding: 8px; border-radius: 4px; text-align: left; }")
+        self.overdue_banner.clicked.connect(lambda: self.show_tab("complaints"))
+        self.overdue_banner.hide()
+        self._overdue = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.overdue_banner)
         layout.addWidget(self.tabs)
         for i in range(len(self.specs)):
             sc = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
         self._build(0)
+        ctx.changes.service_changed.connect(self.check_overdue)
+        ctx.changes.session_changed.connect(self.check_overdue)
+        self.tabs.currentChanged.connect(lambda _i: self._show_banner())
         self.retranslate()
+        self.check_overdue()
+
+    def check_overdue(self) -> None:
+        """Count overdue complaints for a supervisor (nothing is read for anyone else)."""
+        self._overdue = 0
+        if allowed(self.ctx.staff, Perm.SUPERVISE_COMPLAINTS):
+            late = self.ctx.run(complaints.overdue, actor=self.ctx.staff, day=clock.today(),
+                                on_error=lambda _exc: None)
+            self._overdue = len(late or [])
+        self._show_banner()
+
+    def _show_banner(self) -> None:
+        on_complaints = self.specs[self.tabs.currentIndex()][0] == "complaints"
+        self.overdue_banner.setVisible(bool(self._overdue) and not on_complaints)
+        self.overdue_banner.setText(self.tr("⚠ Complaints overdue: {n} — open the complaints "
+                                            "(click)").format(n=self._overdue))
 
     def _build(self, index: int) -> None:
         if index < 0:
@@ -79,3 +113,5 @@ class ServiceDeskArea(Retranslating, QWidget):
     def retranslate(self) -> None:
         for i, (_key, title, _f) in enumerate(self.specs):
             self.tabs.setTabText(i, QCoreApplication.translate("ServiceDesk", title))
+        if hasattr(self, "overdue_banner"):
+            self._show_banner()

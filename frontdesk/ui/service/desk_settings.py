@@ -135,6 +135,7 @@ class DeskSettingsPanel(Retranslating, QWidget):
                 item.setData(0, Qt.ItemDataRole.UserRole, k)
                 top.addChild(item)
         self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
         fill_combo(self.media.editor("parent"), [(None, "—")] + [(g.id, g.name) for g, _ in tree])
         entries = self.ctx.run(desk_rules.calendar_entries,
                                on_error=lambda exc: show_error(self.error, exc.message())) or []

@@ -90,3 +90,49 @@ def test_service_desk_area_builds_tabs_on_demand(qtbot, rules_db, make_staff, ct
                    Qt.KeyboardModifier.AltModifier)
     assert area.tabs.currentIndex() == 1
     assert type(area.panels["appointments"]).__name__ == "AppointmentPanel"
+
+
+def test_overdue_complaints_are_loud_on_every_tab_for_supervisors(qtbot, rules_db, make_staff,
+                                                                  ctx):
+    import datetime as dt
+
+    from frontdesk.service import complaints as cp
+
+    ctx.staff = make_staff("supervisor")
+    cp.record(actor=ctx.staff, description="久等", severity=cp.MAJOR,
+              at=dt.datetime(2026, 11, 16, 9, 0))
+    area = ServiceDeskArea(ctx)
+    qtbot.addWidget(area)
+    area.show()
+    assert area.overdue_banner.isVisible() and "1" in area.overdue_banner.text()
+    area.overdue_banner.click()
+    assert area.specs[area.tabs.currentIndex()][0] == "complaints"
+    assert not area.overdue_banner.isVisible()  # the complaints tab has its own
+    ctx.staff = make_staff("desk")
+    area.check_overdue()
+    area.show_tab("consultations")
+    assert not area.overdue_banner.isVisible()
+
+
+def test_reports_tab_shows_prints_and_exports(qtbot, rules_db, make_staff, ctx, tmp_path):
+    from frontdesk.ui.service.service_reports import ServiceReportsPanel
+
+    ctx.staff = make_staff("supervisor")
+    cs.record(actor=ctx.staff, form=dict(channel="phone", phone="13800138000",
+                                         outcome=cs.WILL_COME))
+    panel = ServiceReportsPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.print_button.isEnabled()
+    panel.show_button.click()
+    assert panel.report is not None and panel.report.tables[0].rows[0][1] == 1
+    previews = []
+    panel.open_print_preview = lambda data, title: previews.append(data[:4])
+    panel.print_button.click()
+    assert previews == [b"%PDF"]
+    panel.ask_save_path = lambda suggested: str(tmp_path / "c.xlsx")
+    panel.export_button.click()
+    assert (tmp_path / "c.xlsx").exists()
+    ctx.staff = make_staff("desk")
+    panel._update_buttons()
+    assert not panel.show_button.isEnabled()

@@ -151,6 +151,9 @@ def test_step_7_gives_an_older_database_the_service_desk(tmp_path):
                    "('internal', '内科', 'Internal', '内', 'I', '', '', '', '', 0, 0, 1)")
     db.execute_sql("INSERT INTO media_source (code, name_zh, name_en, sort, active) "
                    "VALUES ('search', '网络搜索', 'Web search', 2, 1)")
+    db.execute_sql("INSERT INTO appointment (patient_name, phone, department_id, date, time, "
+                   "complaint, status, created_at) VALUES ('王芳', '13800138000', 1, "
+                   "'2026-11-24', '09:00', '', 'booked', '2026-11-20 10:00:00')")
     SchemaVersion.delete().where(SchemaVersion.version > 6).execute()
     SchemaVersion.insert(version=6, app_version="0.1.0").on_conflict_ignore().execute()
     report = migrations.migrate(db, backup_dir=tmp_path / "bk",
@@ -160,6 +163,9 @@ def test_step_7_gives_an_older_database_the_service_desk(tmp_path):
     assert {"consultation", "complaint", "calendar_day", "satisfaction_rating",
             "appointment_slot", "complaint_approval", "complaint_revisit"} <= tables
     assert "code" in {c.name for c in db.get_columns("appointment")}
+    from frontdesk.db.models import Appointment
+
+    assert len(Appointment.get().code) == 6  # an old booking gets a code to scan
     assert [c.null for c in db.get_columns("follow_up") if c.name == "patient_id"] == [True]
     assert MediaSource.get(MediaSource.code == "baidu").parent.code == "search_engine"
     assert MediaSource.get(MediaSource.code == "search").parent.code == "search_engine"
