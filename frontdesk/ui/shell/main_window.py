@@ -58,6 +58,9 @@ AREAS = (
     # Its own place: the incoming shift reads it first (it was a tab under grooming).
     AreaSpec("handover", QT_TRANSLATE_NOOP("Areas", "Handover"),
              "frontdesk.ui.staffing.handover_area:HandoverArea", "Ctrl+9"),
+    # The supervisor's roster, swaps, leave and the rules ledger.
+    AreaSpec("staffing", QT_TRANSLATE_NOOP("Areas", "Roster and staff"),
+             "frontdesk.ui.staffing.staffing_area:StaffingArea", "Ctrl+0"),
 )
 
 

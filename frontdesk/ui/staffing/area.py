@@ -363,9 +363,6 @@ class GroomingArea(Retranslating, QWidget):
         super().__init__(parent)
         from frontdesk.ui.staffing.grooming_history import HistoryTab
         from frontdesk.ui.staffing.handover import HandoverTab
-        from frontdesk.ui.staffing.ledger_tab import LedgerTab, RulesListTab
-        from frontdesk.ui.staffing.requests import LeaveTab, SwapsTab
-        from frontdesk.ui.staffing.roster_week import RosterWeekTab
         from frontdesk.ui.staffing.signin import SignInPanel
 
         self.ctx = ctx
@@ -383,14 +380,6 @@ class GroomingArea(Retranslating, QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("groomingNotice")
         self.notice.setWordWrap(True)
-        # The supervisor's staffing: the week roster, swaps, leave, rules broken, the list.
-        self.week = RosterWeekTab(ctx)
-        self.swaps = SwapsTab(ctx)
-        self.leave = LeaveTab(ctx)
-        self.ledger = LedgerTab(ctx)
-        self.rules_list = RulesListTab(ctx)
-        for tab in (self.week, self.swaps, self.leave, self.ledger, self.rules_list):
-            self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
@@ -404,11 +393,6 @@ class GroomingArea(Retranslating, QWidget):
         self.tabs.setTabText(1, self.tr("Sign in"))
         self.tabs.setTabText(2, self.tr("History and fines"))
         self.tabs.setTabText(3, self.tr("Handover"))
-        self.tabs.setTabText(4, self.tr("Roster"))
-        self.tabs.setTabText(5, self.tr("Swaps"))
-        self.tabs.setTabText(6, self.tr("Leave"))
-        self.tabs.setTabText(7, self.tr("Rules broken and rewards"))
-        self.tabs.setTabText(8, self.tr("Fines list"))
         self.tabs.setAccessibleName(self.tr("Grooming area"))
         self._session_changed()
 
@@ -419,10 +403,6 @@ class GroomingArea(Retranslating, QWidget):
         self.tabs.setTabVisible(2, allowed(actor, Perm.VIEW_FINES))
         self.tabs.setTabVisible(1, allowed(actor, Perm.SIGN_IN))
         self.tabs.setTabVisible(3, allowed(actor, Perm.WRITE_HANDOVER))
-        for index, perm in ((4, Perm.MANAGE_ROSTER), (5, Perm.REQUEST_ROSTER),
-                            (6, Perm.REQUEST_ROSTER), (7, Perm.MANAGE_ROSTER),
-                            (8, Perm.MANAGE_RULES)):
-            self.tabs.setTabVisible(index, allowed(actor, perm))
         if actor is None:
             self.notice.setText(self.tr("Log in to use the grooming area."))
         elif not supervisor:
@@ -430,8 +410,7 @@ class GroomingArea(Retranslating, QWidget):
         else:
             self.notice.setText("")
         self.notice.setVisible(bool(self.notice.text()))
-        for tab in (self.roster, self.sign_in, self.history, self.handover, self.week,
-                    self.swaps, self.leave, self.ledger, self.rules_list):
+        for tab in (self.roster, self.sign_in, self.history, self.handover):
             tab.refresh()
         self._show_pending_handover()
 

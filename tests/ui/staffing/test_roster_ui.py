@@ -31,10 +31,10 @@ def area(team, ctx, qtbot):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from frontdesk.ui import translation
-    from frontdesk.ui.staffing.area import GroomingArea
+    from frontdesk.ui.staffing.staffing_area import StaffingArea
 
     translation.install("zh_CN")
-    widget = GroomingArea(ctx)
+    widget = StaffingArea(ctx)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
@@ -276,15 +276,32 @@ def test_monthly_report_from_the_ledger_tab(area, team, qtbot, monkeypatch, tmp_
     assert shown[0].startswith(b"%PDF")
 
 
-def test_sign_in_reads_the_grid_and_asks_for_ten_minutes_early(area, team, ctx, qtbot, clock):
+def test_sign_in_reads_the_grid_and_asks_for_ten_minutes_early(team, ctx, qtbot, clock):
+    from frontdesk.ui import translation
+    from frontdesk.ui.staffing.signin import SignInPanel
+
+    translation.install("zh_CN")
     boss, desk, guide = team
     roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["late"])  # 12:00
     clock.set(dt.datetime(2026, 11, 23, 11, 55))
-    panel = area.sign_in
-    area.tabs.setCurrentWidget(panel)
+    panel = SignInPanel(ctx)
+    qtbot.addWidget(panel)
     panel.refresh()
     panel.select_staff(desk.id)
     qtbot.keyClicks(panel.pin_edit, "2001")
     qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
     assert "提前 10 分钟" in panel.result.text()
     assert Fine.select().count() == 0
+
+
+def test_a_door_guide_sees_swaps_and_leave_only(team, ctx, qtbot, make_staff):
+    from frontdesk.ui.staffing.staffing_area import LEAVE, LEDGER, RULES, SWAPS, WEEK, StaffingArea
+
+    ctx.set_staff(team[2])
+    widget = StaffingArea(ctx)
+    qtbot.addWidget(widget)
+    visible = [widget.tabs.isTabVisible(i) for i in (WEEK, SWAPS, LEAVE, LEDGER, RULES)]
+    assert visible == [False, True, True, False, False]
+    assert widget.notice.isVisibleTo(widget)
+    ctx.set_staff(make_staff("admin", name="管理员"))
+    assert widget.tabs.isTabVisible(RULES) and not widget.tabs.isTabVisible(WEEK)
