@@ -179,10 +179,6 @@ def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
     plan["staffing"] = staffing_rules.plan(folder)
     plan["shifts"] += plan["staffing"]["shifts"]  # the seasons' office hours are shifts too
-    from frontdesk.staffing import staffing_rules
-
-    plan["staffing"] = staffing_rules.plan(folder)
-    plan["shifts"] += plan["staffing"]["shifts"]  # the seasons' office hours are shifts too
     return plan
 
 
