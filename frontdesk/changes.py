@@ -12,6 +12,11 @@ composite call (save a doctor, then the schedule) reports the union of what
 actually ran. A :class:`~frontdesk.errors.ConflictError` also reports the
 operation's kinds: someone else changed that data first, so screens showing it
 are stale. Outside :func:`collecting` the declaration costs one flag test.
+
+While a declared operation runs, :func:`writing` names its kinds (and the entity id
+of its first required ``*_id`` argument): the database writes that into the change
+log when the operation's transaction commits, so other stations hear of it
+(frontdesk/db/change_log.py, frontdesk/live).
 """
 
 from __future__ import annotations
