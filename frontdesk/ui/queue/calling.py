@@ -231,6 +231,13 @@ class CallingPanel(Retranslating, QWidget):
         self.retranslate()
         self.load_choices()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Shown (e.g. Ctrl+8): the keys work at once, with the queue focused."""
+        super().showEvent(event)
+        focus = self.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.view.setFocus()
+
     # --- what is chosen ------------------------------------------------------------------
 
     def department_id(self) -> int | None:

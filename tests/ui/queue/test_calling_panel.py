@@ -195,3 +195,22 @@ def test_the_admin_sets_the_queue_rules_with_the_keyboard(qtbot, panel, env):
     assert rules.priority_order[:2] == ("elderly", "tests_back")
     assert "emergency" not in rules.priority_order
     assert (rules.elderly_age, rules.session_ends) == (65, ("12:00",))
+
+
+def test_in_the_main_window_the_keys_work_as_soon_as_the_panel_shows(qtbot, ctx, env, clock):
+    from frontdesk.ui.shell.main_window import AREAS, MainWindow
+
+    assert ("calling", "Ctrl+8") in [(a.key, a.shortcut) for a in AREAS]
+    ctx.set_staff(env.desk)
+    queued(env, clock, name="张三")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    panel = win.show_area("calling")
+    assert isinstance(panel, CallingPanel) and panel.isVisible()
+    # The queue has the focus, so the panel's keys (live while focus is inside it) work
+    # at once; other areas keep their own F-keys (the clash test walks every area).
+    assert panel.focusWidget() is panel.view
+    assert panel.shortcuts["call_next"].context() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert [r[0] for r in shown(panel)] == ["张三"]
