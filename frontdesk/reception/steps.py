@@ -114,7 +114,7 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "", sex: 
             fields = dict(appointment=appt.id, complaint=appt.complaint or "",
                           department=appt.department_id, doctor=appt.doctor_id)
             if appt.patient_id is not None:
-                fields["patient"] = appt.patient_id
+                fields["patient"] = tickets.kept_record(appt.patient_id)
         visit = Visit.create(visit_date=at.date(), stage=stages.GREETING, version=1,
                              first_visit=bool(first_visit), has_appointment=bool(booked),
                              door_sex=details.sex, door_age_band=details.age_band.value,

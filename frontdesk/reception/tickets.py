@@ -314,7 +314,8 @@ def _check_usable(appt: Appointment, day: dt.date) -> None:
 
 
 def _match(appt: Appointment, matched_by: str, day: dt.date, resident) -> BookingMatch:
-    patient = Patient.get_or_none(Patient.id == appt.patient_id) if appt.patient_id else None
+    patient = (Patient.get_or_none(Patient.id == kept_record(appt.patient_id))
+               if appt.patient_id else None)
     sex, birth = "", None
     if patient is not None:
         sex, birth = patient.sex or "", patient.birth_date
@@ -331,6 +332,18 @@ def _match(appt: Appointment, matched_by: str, day: dt.date, resident) -> Bookin
         first_visit=not returning, patient_id=patient.id if patient is not None else None,
         department_name=Msg(dept.name_zh, dept.name_en or dept.name_zh), time=appt.time or "",
         complaint=appt.complaint or "")
+
+
+def kept_record(patient_id: int) -> int:
+    """The record a booking's patient lives on: merged records point to the one kept."""
+    seen = set()
+    while patient_id not in seen:
+        seen.add(patient_id)
+        row = Patient.select(Patient.merged_into).where(Patient.id == patient_id).tuples().first()
+        if row is None or row[0] is None:
+            return patient_id
+        patient_id = row[0]
+    return patient_id
 
 
 def claim_appointment(appointment_id: int, day: dt.date) -> None:

@@ -305,3 +305,13 @@ def test_two_devices_checking_in_one_booking_at_once_one_wins(env):
 def test_priority_classes_are_the_queue_areas_own(env):
     for prio in PriorityClass:
         assert arrive(env, priority=prio.value).priority == prio.value
+
+
+def test_a_booking_on_a_merged_record_checks_in_on_the_record_kept(env):
+    kept = _patient()
+    old = _patient(record_no="R09999", id_number=None, merged_into=kept)
+    appt = _booking(old)
+    match = tickets.find_booking(appt.code, actor=env.guide)
+    assert match.patient_id == kept.id
+    v = arrive(env, booked=True, appointment_id=appt.id)
+    assert v.patient_id == kept.id
