@@ -47,6 +47,19 @@ def _render_here(render, summary, fmt: str, printed_by_name: str, lang: str | No
 
 def _child_init(language: str) -> None:
     i18n.set_language(language)
+    # The desk may end without saying so (killed, crashed): then the helper ends too.
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    import multiprocessing
+    import os
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        os._exit(0)
 
 
 def _executor() -> ProcessPoolExecutor:

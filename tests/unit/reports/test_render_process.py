@@ -67,3 +67,28 @@ def test_a_dead_helper_falls_back_to_rendering_here(summary, monkeypatch):
     monkeypatch.setattr(render_process, "_executor", lambda: Dead())
     here = render_process.render(render, summary, ".csv", separate=False)
     assert render_process.render(render, summary, ".csv", separate=True) == here
+
+
+def test_the_helper_ends_when_the_desk_dies(tmp_path):
+    import os
+    import sys
+    import time
+
+    script = tmp_path / "desk.py"
+    script.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(os.getcwd())!r})\n"
+        "if __name__ == '__main__':\n"
+        "    from frontdesk.reports import render_process\n"
+        "    print(render_process._executor().submit(os.getpid).result(), flush=True)\n"
+        "    os._exit(0)  # killed or crashed: no shutdown\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         check=True, timeout=120)
+    helper = int(out.stdout.split()[0])
+    for _ in range(100):
+        try:
+            os.kill(helper, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    pytest.fail("the helper process outlived the desk")
