@@ -27,6 +27,10 @@ def test_finish_and_tests_at_once(env, clock):
     races.check_finish_and_tests_at_once(env, clock)
 
 
+def test_pause_and_transfer_at_once(env, clock):
+    races.check_pause_and_transfer_at_once(env, clock)
+
+
 def test_the_whole_path_on_postgresql(env, clock):
     from frontdesk.queue import clinic
     from tests.helpers.clinic_queue import queued

@@ -62,6 +62,29 @@ def check_finish_and_tests_at_once(env, clock):
     assert QueueEntry.get_by_id(row.entry_id).state == results[0].state
 
 
+def check_pause_and_transfer_at_once(env, clock):
+    """Two stations pause one clinic: one pause. A transfer and a call of one patient: one."""
+    from frontdesk.db.models import ClinicState
+    from tests.helpers.reception_flow import doctor
+
+    row = queued(env, clock)
+    dept_id, first = dept("internal").id, doctor("internal", 0).id
+    results, conflicts, errors = race([
+        (lambda a=a: clinic.pause_clinic(dept_id, first, actor=a, reason="会诊"))
+        for a in [env.desk, env.desk2] * (STATIONS // 2)])
+    assert not errors, errors
+    assert len(results) == 1 and len(conflicts) == STATIONS - 1
+    assert ClinicState.select().count() == 1
+    results, conflicts, errors = race([
+        lambda: clinic.transfer(row.entry_id, actor=env.desk, expected_version=row.version,
+                                department_id=dept_id, doctor_id=doctor("internal", 1).id),
+        lambda: clinic.set_priority(row.entry_id, actor=env.desk2,
+                                    expected_version=row.version, priority="pregnant")])
+    assert not errors, errors
+    assert len(results) == 1 and len(conflicts) == 1
+    assert QueueEntry.get_by_id(row.entry_id).version == row.version + 1
+
+
 def test_same_patient_called_once(env, clock):
     check_same_patient_called_once(env, clock)
 
@@ -72,3 +95,7 @@ def test_call_next_at_the_same_moment(env, clock):
 
 def test_finish_and_tests_at_once(env, clock):
     check_finish_and_tests_at_once(env, clock)
+
+
+def test_pause_and_transfer_at_once(env, clock):
+    check_pause_and_transfer_at_once(env, clock)
