@@ -18,7 +18,14 @@ from typing import Any
 
 from frontdesk import audit, clock, validation
 from frontdesk.changes import Changed, changes
-from frontdesk.db.models import Consultation, Department, MediaSource, Patient, Staff, database_proxy
+from frontdesk.db.models import (
+    Consultation,
+    Department,
+    MediaSource,
+    Patient,
+    Staff,
+    database_proxy,
+)
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.patient_form import FormInvalid

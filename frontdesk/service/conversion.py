@@ -125,6 +125,36 @@ def link_arrivals(day: dt.date) -> int:
     return n
 
 
+@changes(Changed.SERVICE, when=bool)
+def link_visit(visit_id: int) -> int:
+    """Link one arriving visit: the day's bookings of its patient (record or phone) arrive,
+    and its caller's open consultations of the last CONVERSION_DAYS point to it.
+
+    For the desk to call once a visit has its patient (registration or a record found);
+    idempotent, in its own transaction. Returns how many records gained a link.
+    """
+    with database_proxy.atomic():
+        v = Visit.get_or_none(Visit.id == visit_id)
+        if v is None or v.patient_id is None:
+            return 0
+        phone = v.patient.phone or None
+        mine = (Appointment.patient == v.patient_id)
+        if phone:
+            mine = mine | (Appointment.phone == phone)
+        n = Appointment.update(status="arrived", patient=v.patient_id).where(
+            Appointment.date == v.visit_date, Appointment.status.in_(("booked", "no_show")),
+            mine).execute()
+        since = dt.datetime.combine(v.visit_date - dt.timedelta(days=CONVERSION_DAYS), dt.time())
+        until = dt.datetime.combine(v.visit_date + dt.timedelta(days=1), dt.time())
+        caller = (Consultation.patient == v.patient_id)
+        if phone:
+            caller = caller | (Consultation.phone == phone)
+        n += Consultation.update(visit=v.id, patient=v.patient_id).where(
+            Consultation.visit.is_null(), Consultation.at >= since, Consultation.at < until,
+            caller).execute()
+    return n
+
+
 # --- rates ---------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from frontdesk import audit, clock, stages
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Appointment,
     AuditLog,
@@ -108,6 +109,9 @@ def _ensure_followups(day: dt.date) -> None:
         from frontdesk.service import appointments
 
         appointments.sweep_no_shows(day, LOOKBACK_DAYS)
+        from frontdesk.service import conversion
+
+        conversion.link_arrivals(day)  # consultations whose caller came: linked to the visit
 
 
 def ensure_followup(visit_id: int) -> FollowUp:
@@ -200,8 +204,10 @@ def _check_outcome(outcome: str, retry_on: dt.date | None, today: dt.date) -> No
                               f"Retry within {MAX_RETRY_DAYS} days at most.", field="retry_on")
 
 
+@changes(Changed.SERVICE)
 def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
-                retry_on: dt.date | None = None, at: dt.datetime | None = None) -> FollowUp:
+                retry_on: dt.date | None = None, at: dt.datetime | None = None,
+                ratings: dict | None = None) -> FollowUp:
     """Record one call: done, declined, or unreachable (with `retry_on`: due again that day).
 
     Unreachable with a retry date keeps the follow-up open; every other outcome
@@ -211,6 +217,15 @@ def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
     at = (at or clock.now()).replace(microsecond=0)
     _check_outcome(outcome, retry_on, at.date())
     cleaned = clean_text(notes, "notes", NOTES_MAX)
+    rated = None
+    if ratings and any(v is not None for v in ratings.values()):
+        from frontdesk.service import satisfaction
+
+        if outcome != DONE:
+            raise ValidationError("只有接通的回访才能登记满意度。",
+                                  "Only a call that reached the patient takes a rating.",
+                                  field="attitude")
+        rated = satisfaction.check_ratings(ratings)  # before anything is written
     with database_proxy.atomic():
         row = FollowUp.get_or_none(FollowUp.id == lookup_id(followup_id))
         if row is None:
@@ -230,6 +245,9 @@ def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
         row.called_at = at
         row.notes = "\n".join(x for x in (row.notes, line) if x)
         row.save()
+        if rated is not None:
+            satisfaction.store(actor=actor, values=rated, follow_up=row, comment=cleaned,
+                               visit=row.visit if row.visit_id else None)
         audit.record(actor, "update", ENTITY, row.id,
                      {"outcome": outcome, "notes": cleaned, "at": at.isoformat(),
                       "retry_on": retry_on.isoformat() if retry_on else None,

@@ -49,19 +49,7 @@ def rate(*, actor, ratings: dict[str, int | None], visit_id: int | None = None,
          followup_id: int | None = None, comment: str = "") -> int:
     """Store one rating (after a visit, or during the follow-up call `followup_id`)."""
     require(actor, Perm.CONSULT if followup_id is None else Perm.FOLLOW_UP)
-    values: dict[str, int | None] = {}
-    for point in POINTS:
-        level = ratings.get(point)
-        if level is not None and (isinstance(level, bool) or level not in LEVELS):
-            raise ValidationError("评价只能是非常满意、满意、一般或较差。",
-                                  "A rating is very satisfied, satisfied, fair or poor.",
-                                  field=point)
-        values[point] = level
-    unknown = set(ratings) - set(POINTS)
-    if unknown:
-        raise ValidationError("未知的评价项目。", "Unknown rating point.", field=sorted(unknown)[0])
-    if all(v is None for v in values.values()):
-        raise ValidationError("请至少评价一项。", "Rate at least one point.", field=POINTS[0])
+    values = check_ratings(ratings)
     text = validation.clean_text(comment, "comment", 1000)
     with database_proxy.atomic():
         follow_up = None
@@ -77,12 +65,37 @@ def rate(*, actor, ratings: dict[str, int | None], visit_id: int | None = None,
                 raise NotFound("找不到该就诊记录。", "That visit was not found.")
         if visit is None and follow_up is None:
             raise ValidationError("请选择就诊记录。", "Choose the visit.", field="visit")
-        row = SatisfactionRating.create(
-            at=clock.now(), source="call" if follow_up else "visit", visit=visit,
-            patient=visit.patient_id if visit else follow_up.patient_id, follow_up=follow_up,
-            department=visit.department_id if visit else None, comment=text,
-            recorded_by=actor, **values)
-        audit.record(actor, "create", ENTITY, row.id, {"source": row.source, **values})
+        return store(actor=actor, values=values, visit=visit, follow_up=follow_up, comment=text)
+
+
+def check_ratings(ratings: dict[str, int | None]) -> dict[str, int | None]:
+    """The four points as given (None: not asked); ValidationError at a bad point's field."""
+    values: dict[str, int | None] = {}
+    if not isinstance(ratings, dict):
+        raise ValidationError("评价无效。", "Not a rating.", field=POINTS[0])
+    for point in POINTS:
+        level = ratings.get(point)
+        if level is not None and (isinstance(level, bool) or level not in LEVELS):
+            raise ValidationError("评价只能是非常满意、满意、一般或较差。",
+                                  "A rating is very satisfied, satisfied, fair or poor.",
+                                  field=point)
+        values[point] = level
+    unknown = set(ratings) - set(POINTS)
+    if unknown:
+        raise ValidationError("未知的评价项目。", "Unknown rating point.", field=sorted(unknown)[0])
+    if all(v is None for v in values.values()):
+        raise ValidationError("请至少评价一项。", "Rate at least one point.", field=POINTS[0])
+    return values
+
+
+def store(*, actor, values: dict[str, int | None], visit, follow_up, comment: str) -> int:
+    """Write a checked rating (in the caller's transaction) and audit it."""
+    row = SatisfactionRating.create(
+        at=clock.now(), source="call" if follow_up else "visit", visit=visit,
+        patient=visit.patient_id if visit else follow_up.patient_id, follow_up=follow_up,
+        department=visit.department_id if visit else None, comment=comment,
+        recorded_by=actor, **values)
+    audit.record(actor, "create", ENTITY, row.id, {"source": row.source, **values})
     return row.id
 
 

@@ -726,84 +726,94 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="430"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="433"/>
         <source>Pause clinic…</source>
         <translation>停诊…</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="273"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="451"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="454"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="303"/>
-        <source>Clinic paused (停诊). {reason} No calls until it resumes (F11); transfer the waiting patients (F10).</source>
-        <translation>本诊室已停诊。{reason} 恢复门诊（F11）前不能叫号；请把候诊患者转诊（F10）。</translation>
+        <source>Clinic paused.</source>
+        <translation>本诊室已停诊。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="311"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="305"/>
+        <source>Reason: {reason}.</source>
+        <translation>原因：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="306"/>
+        <source>No calls until it resumes (F11); transfer the waiting patients (F10).</source>
+        <translation>恢复门诊（F11）前不能叫号；请把候诊患者转诊（F10）。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="314"/>
         <source>No one called. Next: {who}</source>
         <translation>尚未叫号。下一位：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="313"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="316"/>
         <source>nobody waiting</source>
         <translation>无人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="314"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="317"/>
         <source>{w} waiting · {a} aside</source>
         <translation>候诊 {w} 人 · 过号/检查 {a} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="343"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="346"/>
         <source>Your role may not call patients.</source>
         <translation>您的角色不能叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="347"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="350"/>
         <source>Choose a department.</source>
         <translation>请选择科室。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="364"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="367"/>
         <source>Select a patient in the queue first (↑/↓).</source>
         <translation>请先在队列中选择一位患者（↑/↓）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="430"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="433"/>
         <source>Resume clinic</source>
         <translation>恢复门诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="440"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="442"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="443"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="445"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="441"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
         <source>Queue rules…  (F12)</source>
         <translation>排队规则…（F12）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="443"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="446"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="445"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="448"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="446"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="449"/>
         <source>e.g. Room 3</source>
         <translation>如：3 诊室</translation>
     </message>
@@ -1297,7 +1307,7 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/live.py" line="45"/>
+        <location filename="../../frontdesk/ui/shell/live.py" line="50"/>
         <source>Connection to the server lost. Reconnecting…</source>
         <translation>与服务器的连接已断开，正在重连…</translation>
     </message>
@@ -1338,181 +1348,191 @@
 <context>
     <name>ConsultationPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="219"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="223"/>
         <source>Your role does not take consultations.</source>
         <translation>您的角色不能登记咨询。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="248"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="257"/>
         <source>Saved: {name} {time}</source>
         <translation>已保存：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="249"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="258"/>
         <source>(no name)</source>
         <translation>（未留姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="269"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="320"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="278"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="329"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="288"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="321"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="330"/>
         <source>&amp;Save changes (Ctrl+Enter)</source>
         <translation>保存修改(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="294"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="295"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="305"/>
         <source>Duration</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="296"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="305"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="306"/>
         <source>Disease</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="306"/>
         <source>Intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="307"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="298"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="307"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="299"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
         <source>Habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
         <source>Economic status</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="300"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="301"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
         <source>&amp;Media</source>
         <translation>媒体来源(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="301"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
         <source>Source</source>
         <translation>具体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="302"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="302"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
         <source>&amp;Outcome</source>
         <translation>咨询结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
         <source>Call back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
         <source>Call-back date</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="324"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="324"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="326"/>
         <source>Call this person back</source>
         <translation>需要回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="327"/>
         <source>General</source>
         <translation>一般性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="319"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="328"/>
         <source>Targeted</source>
         <translation>定向性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="322"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="331"/>
         <source>Ne&amp;w</source>
         <translation>新建(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="332"/>
+        <source>Consultation book</source>
+        <translation>咨询登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="333"/>
         <source>Today&apos;s consultations</source>
         <translation>今日咨询</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="334"/>
+        <source>Call-backs due (caller not come yet)</source>
+        <translation>待回访（尚未来院）</translation>
     </message>
 </context>
 <context>
@@ -2658,199 +2678,204 @@
 <context>
     <name>FollowUpArea</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="224"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="245"/>
         <source>Your role does not make follow-up calls.</source>
         <translation>您的角色不负责电话回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="261"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="285"/>
         <source>No call selected</source>
         <translation>未选择回访对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="262"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="286"/>
         <source>Nobody is waiting for a follow-up call.</source>
         <translation>目前没有需要回访的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="265"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="289"/>
         <source>{name}  ☎ {phone}</source>
         <translation>{name}  ☎ {phone}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="269"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="293"/>
         <source>Earlier attempts:
 {notes}</source>
         <translation>此前的回访记录：
 {notes}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="275"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="299"/>
         <source>our hospital</source>
         <translation>我们医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="278"/>
-        <location filename="../../frontdesk/ui/service/followups.py" line="292"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="302"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="316"/>
         <source>Hello, may I speak to {address}?</source>
         <translation>您好，请问是{address}吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="293"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="317"/>
         <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
         <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="286"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="310"/>
         <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
         <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="289"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="313"/>
         <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
         <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="283"/>
-        <location filename="../../frontdesk/ui/service/followups.py" line="297"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="307"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="321"/>
         <source>Thank you for your time. We wish you good health!</source>
         <translation>感谢您抽空接听，祝您健康！</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="279"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="303"/>
         <source>Hello {address}, this is the front desk of {hospital}. You had an appointment with us on {day} and we missed you. Is everything all right? Would you like to book another time?</source>
         <translation>{address}您好，这里是{hospital}导医台。您 {day} 在我院有预约，但没能见到您。一切都好吗？需要帮您另约时间吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="336"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="364"/>
         <source>{name}: not reached, call again on {day}.</source>
         <translation>{name}：未接通，{day} 再次回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="339"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="367"/>
         <source>{name}: follow-up call recorded.</source>
         <translation>{name}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="340"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="368"/>
         <source>{name}: not reached, no further call.</source>
         <translation>{name}：未接通，不再回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="341"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="369"/>
         <source>{name}: declined the follow-up call.</source>
         <translation>{name}：谢绝回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="375"/>
         <source>{n} call(s) to make</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="350"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="378"/>
         <source>Follow-up calls</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="351"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="379"/>
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="352"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="380"/>
         <source>Patients to call</source>
         <translation>待回访患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="353"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="381"/>
         <source>&amp;Notes (what the patient said):</source>
         <translation>回访记录（患者反馈）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="354"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="382"/>
         <source>Call notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="355"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="383"/>
         <source>Recovery, questions, complaints…</source>
         <translation>恢复情况、疑问、意见……</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="356"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="384"/>
         <source>If not reached, call &amp;again on:</source>
         <translation>未接通时再次回访日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="357"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="385"/>
         <source>Retry date</source>
         <translation>再次回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="358"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="386"/>
         <source>&amp;Done</source>
         <translation>已回访(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="359"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="387"/>
         <source>Call done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="360"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="388"/>
         <source>The patient was reached (Ctrl+Enter)</source>
         <translation>已与患者通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="361"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="389"/>
         <source>&amp;Unreachable</source>
         <translation>未接通(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="362"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="390"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="363"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="391"/>
         <source>D&amp;eclined</source>
         <translation>谢绝回访(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="364"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="392"/>
         <source>Declined the call</source>
         <translation>谢绝回访</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="393"/>
+        <source>Satisfaction (if asked)</source>
+        <translation>满意度（如有询问）</translation>
     </message>
 </context>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="48"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="49"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="49"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="53"/>
         <source>Visit date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="53"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="54"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
@@ -3815,52 +3840,52 @@
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="74"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="75"/>
         <source>(name not taken yet)</source>
         <translation>（尚未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="75"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="76"/>
         <source>{n} y</source>
         <translation>{n} 岁</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="81"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="82"/>
         <source>⚠ Red flag</source>
         <translation>⚠ 红旗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="89"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="90"/>
         <source>Complaint: {text}</source>
         <translation>主诉：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="91"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="92"/>
         <source>Department: {name}</source>
         <translation>科室：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="95"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="96"/>
         <source>Doctor: {name}</source>
         <translation>医生：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="98"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="99"/>
         <source>Doctor: any on duty</source>
         <translation>医生：当班任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="117"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="118"/>
         <source>Arrived {m} min ago</source>
         <translation>到达 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="119"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="120"/>
         <source>Arrived {h} h {m} min ago</source>
         <translation>到达 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="130"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="131"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -3981,32 +4006,32 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="124"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="126"/>
         <source>Pause clinic (停诊)</source>
         <translation>停诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="128"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="130"/>
         <source>e.g. called to an emergency</source>
         <translation>如：急会诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="131"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="133"/>
         <source>Keep them waiting here</source>
         <translation>继续在本诊室等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="135"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="137"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="136"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="138"/>
         <source>&amp;Waiting patients go to</source>
         <translation>候诊患者转给(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="140"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="142"/>
         <source>Pause</source>
         <translation>停诊</translation>
     </message>
@@ -5188,7 +5213,7 @@
 <context>
     <name>ServiceDeskArea</name>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="86"/>
+        <location filename="../../frontdesk/ui/service/desk.py" line="92"/>
         <source>⚠ Complaints overdue: {n} — open the complaints (click)</source>
         <translation>⚠ 逾期投诉：{n} 件——点击查看投诉</translation>
     </message>
@@ -5864,42 +5889,42 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="37"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="38"/>
         <source>Transfer {number} {name}</source>
         <translation>转诊 {number} {name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="53"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="54"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="57"/>
         <source>No new registration: the fee rules say whether anything more is due.</source>
         <translation>无需重新挂号；是否补缴费用按收费规则计算。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="62"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="63"/>
         <source>Transfer</source>
         <translation>转诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="81"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="82"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="98"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="99"/>
         <source>{number} transferred: {fee} more to pay at billing.</source>
         <translation>{number} 已转诊：请到收费处补缴 {fee}。</translation>
     </message>

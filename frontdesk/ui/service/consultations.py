@@ -143,6 +143,9 @@ class ConsultationPanel(Retranslating, QWidget):
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        # Today's book, or the callers whose call-back date has come (and who have not come).
+        self.which = combo([("today", ""), ("call_backs", "")], "consultWhich")
+        self.which.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = ConsultationModel(self)
         self.table = QTableView()
         self.table.setObjectName("consultTable")
@@ -159,6 +162,7 @@ class ConsultationPanel(Retranslating, QWidget):
         rcol = QVBoxLayout(right)
         rcol.setContentsMargins(0, 0, 0, 0)
         rcol.addWidget(self.heading)
+        rcol.addWidget(self.which)
         rcol.addWidget(self.table, 1)
         rcol.addWidget(self.list_error)
 
@@ -219,6 +223,11 @@ class ConsultationPanel(Retranslating, QWidget):
             show_error(self.list_error, self.tr("Your role does not take consultations."))
             return
         today = clock.today()
+        if self.which.currentData() == "call_backs":
+            self.ctx.run(cs.due_call_backs, actor=self.ctx.staff, day=today,
+                         on_done=self.model.set_rows,
+                         on_error=lambda exc: show_error(self.list_error, exc.message()))
+            return
         self.ctx.run(cs.listing, actor=self.ctx.staff, start=today, end=today,
                      on_done=self.model.set_rows,
                      on_error=lambda exc: show_error(self.list_error, exc.message()))
@@ -320,6 +329,8 @@ class ConsultationPanel(Retranslating, QWidget):
         self.save_button.setText(self.tr("&Save (Ctrl+Enter)") if self.editing is None
                                  else self.tr("&Save changes (Ctrl+Enter)"))
         self.new_button.setText(self.tr("Ne&w"))
-        self.heading.setText(self.tr("Today's consultations"))
+        self.heading.setText(self.tr("Consultation book"))
+        self.which.setItemText(0, self.tr("Today's consultations"))
+        self.which.setItemText(1, self.tr("Call-backs due (caller not come yet)"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           len(ConsultationModel.HEADERS) - 1)

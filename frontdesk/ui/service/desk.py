@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from frontdesk import clock
 from frontdesk.permissions import Perm, allowed
-from frontdesk.service import complaints
+from frontdesk.service import complaints, conversion
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 TABS = (
@@ -70,6 +70,12 @@ class ServiceDeskArea(Retranslating, QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._show_banner())
         self.retranslate()
         self.check_overdue()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Callers and bookings whose patient has come since: linked to the visit (conversion).
+        self.ctx.run(conversion.link_arrivals, clock.today(), background=True,
+                     on_error=lambda _exc: None)
 
     def check_overdue(self) -> None:
         """Count overdue complaints for a supervisor (nothing is read for anyone else)."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
@@ -34,7 +35,7 @@ from frontdesk.db.faults import driver_errors
 from frontdesk.errors import ConflictError, FrontdeskError
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, allowed
-from frontdesk.service import followups
+from frontdesk.service import followups, satisfaction
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -135,6 +136,24 @@ class FollowUpArea(Retranslating, QWidget):
         self.retry_date.setDisplayFormat("yyyy-MM-dd")
         self.retry_check.toggled.connect(self.retry_date.setEnabled)
         self.retry_error = error_label("followUpRetryError")
+        # Satisfaction asked during the call (seed 000 第4篇 第十七条): stored with "Done".
+        self.rating_box = QGroupBox()
+        self.rating_box.setObjectName("followUpRatingBox")
+        rating_row = QHBoxLayout(self.rating_box)
+        self.ratings: dict[str, QComboBox] = {}
+        self.rating_labels: dict[str, QLabel] = {}
+        for point in satisfaction.POINTS:
+            label, box = QLabel(), QComboBox()
+            box.setObjectName(f"followUpRate_{point}")
+            box.addItem("", None)
+            for level in satisfaction.LEVELS:
+                box.addItem("", level)
+            label.setBuddy(box)
+            rating_row.addWidget(label)
+            rating_row.addWidget(box)
+            self.ratings[point] = box
+            self.rating_labels[point] = label
+        self.rating_error = error_label("followUpRatingError")
         self.done_button = QPushButton()
         self.done_button.setObjectName("followUpDoneButton")
         self.done_button.setDefault(True)
@@ -171,6 +190,8 @@ class FollowUpArea(Retranslating, QWidget):
         panel.addWidget(self.notes_error)
         panel.addLayout(retry_row)
         panel.addWidget(self.retry_error)
+        panel.addWidget(self.rating_box)
+        panel.addWidget(self.rating_error)
         panel.addLayout(buttons)
         panel.addWidget(self.record_error)
         panel.addWidget(self.status)
@@ -246,9 +267,12 @@ class FollowUpArea(Retranslating, QWidget):
     def _show_current(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         """A new call selected: fresh inputs, then its details and script."""
         call = self.model.row_at(index.row()) if index.isValid() else None
-        for label in (self.notes_error, self.retry_error, self.record_error):
+        for label in (self.notes_error, self.retry_error, self.record_error, self.rating_error):
             show_error(label, "")
         self.notes.clear()
+        for box in self.ratings.values():
+            box.setCurrentIndex(0)
+            box.setEnabled(call is not None)
         self.retry_date.setDate(QDate(clock.today() + dt.timedelta(days=1)))
         self.retry_check.setChecked(True)
         for widget in (self.notes, self.retry_check, self.retry_date, self.done_button,
@@ -305,22 +329,26 @@ class FollowUpArea(Retranslating, QWidget):
         call = self.current_call()
         if call is None or not self.done_button.isEnabled():
             return False
-        for label in (self.notes_error, self.retry_error, self.record_error):
+        for label in (self.notes_error, self.retry_error, self.record_error, self.rating_error):
             show_error(label, "")
         retry_on = None
+        ratings = {p: box.currentData() for p, box in self.ratings.items()}
+        if outcome != followups.DONE:
+            ratings = None  # asked only when the patient was reached
         if outcome == followups.UNREACHABLE and self.retry_check.isChecked():
             retry_on = self.retry_date.date().toPython()
         try:
             with driver_errors("follow-up call"):  # a driver error is told, never raised
                 followups.record_call(actor=self.ctx.staff, followup_id=call.followup_id,
                                       outcome=outcome, notes=self.notes.toPlainText(),
-                                      retry_on=retry_on)
+                                      retry_on=retry_on, ratings=ratings)
         except ConflictError as exc:
             self.refresh()
             show_error(self.record_error, exc.message())
             return False
         except FrontdeskError as exc:
-            target = {"notes": self.notes_error, "retry_on": self.retry_error}.get(
+            target = {"notes": self.notes_error, "retry_on": self.retry_error,
+                      **{p: self.rating_error for p in satisfaction.POINTS}}.get(
                 exc.field or "", self.record_error)
             show_error(target, exc.message())
             return False
@@ -362,6 +390,12 @@ class FollowUpArea(Retranslating, QWidget):
         self.unreachable_button.setAccessibleName(self.tr("Not reached"))
         self.declined_button.setText(self.tr("D&eclined"))
         self.declined_button.setAccessibleName(self.tr("Declined the call"))
+        self.rating_box.setTitle(self.tr("Satisfaction (if asked)"))
+        for point, box in self.ratings.items():
+            self.rating_labels[point].setText(satisfaction.POINT_NAMES[point].text())
+            box.setItemText(0, "—")
+            for i, level in enumerate(satisfaction.LEVELS, start=1):
+                box.setItemText(i, f"{level} {satisfaction.LEVEL_NAMES[level].text()}")
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           len(FollowUpModel.HEADERS) - 1)
         self._update_count()

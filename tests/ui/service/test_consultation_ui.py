@@ -136,3 +136,14 @@ def test_reports_tab_shows_prints_and_exports(qtbot, rules_db, make_staff, ctx, 
     ctx.staff = make_staff("desk")
     panel._update_buttons()
     assert not panel.show_button.isEnabled()
+
+
+def test_call_backs_due_are_listed(qtbot, panel, clock):
+    import datetime as dt
+
+    cs.record(actor=panel.ctx.staff, form=dict(channel="phone", name="回访我", phone="13900139001",
+                                               outcome=cs.WILL_COME,
+                                               follow_up_on=dt.date(2026, 11, 24)))
+    clock.set(dt.datetime(2026, 11, 24, 9, 0))
+    choose(panel.which, "call_backs")
+    assert panel.model.rowCount() == 1 and panel.model.row_at(0).name == "回访我"

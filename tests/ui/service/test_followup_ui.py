@@ -96,3 +96,14 @@ def test_a_guide_sees_no_phone_numbers(qtbot, demo_db, ctx):
     assert widget.model.rowCount() == 0
     assert widget.list_error.isVisible() and "回访" in widget.list_error.text()
     assert not widget.done_button.isEnabled()
+
+
+def test_satisfaction_asked_during_the_call_is_stored_with_done(qtbot, area):
+    from frontdesk.db.models import SatisfactionRating
+
+    assert area.current_call() is not None
+    area.ratings["attitude"].setCurrentIndex(area.ratings["attitude"].findData(1))
+    area.ratings["skill"].setCurrentIndex(area.ratings["skill"].findData(4))
+    assert area.record("done")
+    r = SatisfactionRating.get()
+    assert (r.attitude, r.skill, r.timeliness, r.source) == (1, 4, None, "call")

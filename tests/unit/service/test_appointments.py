@@ -261,3 +261,18 @@ def test_consultation_conversion_by_channel_media_and_staff(desk, make_staff):
     assert conversion.link_arrivals(MONDAY + dt.timedelta(days=3)) == 2
     assert Consultation.get_by_id(c1.id).visit_id is not None
     assert conversion.link_arrivals(MONDAY + dt.timedelta(days=3)) == 0  # idempotent
+
+
+def test_link_visit_on_arrival_by_record_or_phone(desk):
+    c = cs.record(actor=desk, form=dict(channel="phone", name="新病人", phone="13500000001",
+                                        outcome=cs.WILL_COME))
+    a = book(desk, day=MONDAY, time="15:00", name="新病人", phone="13500000001")
+    other = book(desk, day=MONDAY, time="15:00", name="别人", phone="13500000002")
+    v = came(MONDAY, "13500000001", name="新病人")  # registered as a new patient
+    assert conversion.link_visit(v.id) == 2
+    assert Appointment.get_by_id(a.id).status == "arrived"
+    assert Appointment.get_by_id(a.id).patient_id == v.patient_id
+    assert Appointment.get_by_id(other.id).status == "booked"
+    stored = Consultation.get_by_id(c.id)
+    assert (stored.visit_id, stored.patient_id) == (v.id, v.patient_id)
+    assert conversion.link_visit(v.id) == 0  # idempotent

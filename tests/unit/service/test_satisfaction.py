@@ -101,3 +101,22 @@ def test_follow_up_attempts_are_configurable_within_bounds(rules_db, make_staff,
     assert err.value.field == "attempts" and followups.max_attempts() == 5
     with pytest.raises(PermissionDenied):
         desk_rules.set_follow_up_attempts(actor=make_staff("desk"), attempts=3)
+
+
+def test_rating_recorded_with_the_call_in_one_transaction(desk):
+    v = visit()
+    [call] = followups.due_calls(actor=desk, day=MON)
+    with pytest.raises(ValidationError) as err:  # a bad mark: neither the call nor the rating
+        followups.record_call(actor=desk, followup_id=call.followup_id, outcome="done",
+                              ratings={"attitude": 9})
+    assert err.value.field == "attitude"
+    assert SatisfactionRating.select().count() == 0
+    assert followups.due_calls(actor=desk, day=MON)  # still to call
+    with pytest.raises(ValidationError):  # no rating from somebody not reached
+        followups.record_call(actor=desk, followup_id=call.followup_id, outcome="unreachable",
+                              ratings={"attitude": 3})
+    followups.record_call(actor=desk, followup_id=call.followup_id, outcome="done",
+                          ratings={"attitude": 2, "promises": 1}, notes="答应的复查没安排")
+    r = SatisfactionRating.get()
+    assert (r.source, r.visit_id, r.attitude, r.promises, r.skill) == ("call", v.id, 2, 1, None)
+    assert r.comment == "答应的复查没安排"
