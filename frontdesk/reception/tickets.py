@@ -65,11 +65,21 @@ SEX_SHORT = {"M": Msg("男", "M"), "F": Msg("女", "F"), "": Msg("", "")}  # for
 # --- ticket numbers ----------------------------------------------------------------
 
 
+PREFIX_MAX_LENGTH = 4  # the label fits Visit.door_ticket (12) with room for the number
+
+
+def ticket_prefix() -> str:
+    """Settings door.ticket_prefix, tidied: one line, at most PREFIX_MAX_LENGTH characters."""
+    value = settings.get("door.ticket_prefix")
+    text = "".join(str(value if value is not None else "").split())
+    return text[:PREFIX_MAX_LENGTH]
+
+
 def ticket_label(number: int | None, prefix: str | None = None) -> str:
     """"A012"; "" before a ticket is given."""
     if not number:
         return ""
-    prefix = str(settings.get("door.ticket_prefix")) if prefix is None else prefix
+    prefix = ticket_prefix() if prefix is None else prefix
     return f"{prefix}{number:03d}"
 
 
@@ -86,7 +96,7 @@ def assign_ticket(visit_id: int, day: dt.date) -> str:
         # Held to the end of the caller's transaction: the next door reads max after our commit.
         db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
                        (TICKET_LOCK_CLASS, day.toordinal()))
-    prefix = str(settings.get("door.ticket_prefix"))
+    prefix = ticket_prefix()
     for attempt in range(MAX_ATTEMPTS):
         number = next_ticket_no(day)
         label = ticket_label(number, prefix)
@@ -141,12 +151,20 @@ def check_details(sex: str = "", age_band: str = "", name: str = "",
     return DoorDetails(sex, band, name if (name or "").strip() else "", prio)
 
 
+def _age_setting(key: str) -> int:
+    try:
+        age = int(settings.get(key))
+    except (TypeError, ValueError):
+        age = -1
+    return age if 0 <= age <= 150 else int(settings.DEFAULTS[key])  # a typo keeps the default
+
+
 def child_below_age() -> int:
-    return int(settings.get("door.child_below_age"))
+    return _age_setting("door.child_below_age")
 
 
 def elder_min_age() -> int:
-    return int(settings.get("door.elder_min_age"))
+    return _age_setting("door.elder_min_age")
 
 
 def band_of_age(age: int | None) -> AgeBand:

@@ -35,13 +35,25 @@ def thresholds() -> dict[str, Thresholds]:
     """Per stage, from settings (a stage missing there takes the default's value)."""
     default_amber = settings.DEFAULTS["desk.amber_minutes"]
     default_red = settings.DEFAULTS["desk.red_minutes"]
-    amber = {**default_amber, **(settings.get("desk.amber_minutes") or {})}
-    red = {**default_red, **(settings.get("desk.red_minutes") or {})}
+    amber, red = settings.get("desk.amber_minutes"), settings.get("desk.red_minutes")
+    amber = {**default_amber, **(amber if isinstance(amber, dict) else {})}
+    red = {**default_red, **(red if isinstance(red, dict) else {})}
     out = {}
     for stage in COUNTED_STAGES:
-        a, r = int(amber[stage]), int(red[stage])
+        a = _minutes(amber.get(stage), default_amber[stage])
+        r = _minutes(red.get(stage), default_red[stage])
         out[stage] = Thresholds(a, max(a, r))
     return out
+
+
+def _minutes(value, default: int) -> int:
+    """A threshold as stored; a value that is no whole number of minutes keeps the default
+    (the desk list must never fail over a typo in the settings)."""
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        return default
+    return minutes if minutes >= 0 else default
 
 
 def minutes_between(start: dt.datetime | None, now: dt.datetime) -> int:

@@ -315,3 +315,11 @@ def test_a_booking_on_a_merged_record_checks_in_on_the_record_kept(env):
     assert match.patient_id == kept.id
     v = arrive(env, booked=True, appointment_id=appt.id)
     assert v.patient_id == kept.id
+
+
+def test_settings_typos_never_break_the_door(env):
+    settings.set("door.ticket_prefix", " 门 诊 号 码 太长 ")
+    assert arrive(env).door_ticket == "门诊号码001"
+    settings.set("door.elder_min_age", "sixty")
+    settings.set("door.child_below_age", -3)
+    assert (tickets.band_of_age(13), tickets.band_of_age(60)) == (AgeBand.CHILD, AgeBand.ELDER)

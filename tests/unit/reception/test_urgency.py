@@ -98,3 +98,12 @@ def test_counts_per_stage_in_flow_order_with_zeros(env):
     assert list(counts) == list(urgency.COUNTED_STAGES)
     assert counts == {S.GREETING: 2, S.TRIAGE: 1, S.REGISTRATION: 1, S.BILLING: 0,
                       S.ESCORT: 0, S.DONE: 0}
+
+
+def test_a_typo_in_the_thresholds_keeps_the_defaults(rules_db):
+    settings.set("desk.amber_minutes", {"GREETING": "five", "TRIAGE": -1, "BILLING": 7})
+    settings.set("desk.red_minutes", ["not", "a", "table"])
+    limits = urgency.thresholds()
+    assert limits[S.GREETING] == urgency.Thresholds(3, 8)
+    assert limits[S.TRIAGE] == urgency.Thresholds(5, 10)
+    assert limits[S.BILLING] == urgency.Thresholds(7, 10)
