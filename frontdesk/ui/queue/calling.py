@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import i18n
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.queue import clinic
@@ -300,9 +301,12 @@ class CallingPanel(Retranslating, QWidget):
             if r.entry_id == keep:
                 self.view.selectRow(i)
         self.paused.setVisible(queue.paused)
-        self.paused.setText(self.tr("Clinic paused (停诊). {reason} No calls until it resumes "
-                                    "(F11); transfer the waiting patients (F10).")
-                            .format(reason=queue.pause_reason))
+        parts = [self.tr("Clinic paused.")]
+        if queue.pause_reason:
+            parts.append(self.tr("Reason: {reason}.").format(reason=queue.pause_reason))
+        parts.append(self.tr("No calls until it resumes (F11); transfer the waiting patients "
+                             "(F10)."))
+        self.paused.setText((" " if i18n.language() == "en" else "").join(parts))
         if queue.active:
             self.now.setText("  ".join(
                 f"{r.queue_label} {r.patient_name} · {clinic.state_name(r.state).text()}"

@@ -34,6 +34,7 @@ class TransferDialog(QDialog):
         self.choices = choices
         self.result_info: clinic.TransferResult | None = None
         self.setObjectName("transferDialog")
+        self.setMinimumWidth(480)  # room for a refusal at the field on one or two lines
         self.setWindowTitle(self.tr("Transfer {number} {name}").format(
             number=row.queue_label, name=row.patient_name))
         self.department = QComboBox()
@@ -108,6 +109,7 @@ class TransferDialog(QDialog):
             box.set_error(message)
         else:
             show_error(self.error, message)
+        self.adjustSize()  # the message's lines need room; nothing typed is lost
 
 
 class PauseDialog(QDialog):
@@ -121,6 +123,7 @@ class PauseDialog(QDialog):
         self.doctor_id = doctor_id
         self.is_paused = False
         self.setObjectName("pauseDialog")
+        self.setMinimumWidth(480)
         self.setWindowTitle(self.tr("Pause clinic (停诊)"))
         self.reason = QLineEdit()
         self.reason.setObjectName("pauseReason")
@@ -180,3 +183,4 @@ class PauseDialog(QDialog):
             box.set_error(message)
         else:
             show_error(self.error, message)
+        self.adjustSize()  # the message's lines need room; nothing typed is lost
