@@ -29,6 +29,7 @@ from enum import StrEnum
 from peewee import IntegrityError, PostgresqlDatabase, fn
 
 from frontdesk import audit, clock, etiquette, patients, settings, validation
+from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Appointment, Department, Patient, Visit, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg
@@ -364,17 +365,20 @@ def kept_record(patient_id: int) -> int:
     return patient_id
 
 
-def claim_appointment(appointment_id: int, day: dt.date) -> None:
+@changes(Changed.SERVICE)
+def claim_appointment(appointment: int, day: dt.date) -> None:
     """Mark today's booking arrived inside the greeting's transaction.
 
     The update is guarded by status and date, so two door devices checking in the
-    same booking at once: one wins, the other is told at the field.
+    same booking at once: one wins, the other is told at the field. Declared SERVICE:
+    the booking lists of other stations learn it with the visit (no *_id parameter, so
+    the change log's entity stays the greeting's).
     """
     rows = Appointment.update(status="arrived").where(
-        (Appointment.id == appointment_id) & (Appointment.status == "booked")
+        (Appointment.id == appointment) & (Appointment.status == "booked")
         & (Appointment.date == day)).execute()
     if rows != 1:
-        appt = Appointment.get_or_none(Appointment.id == appointment_id)
+        appt = Appointment.get_or_none(Appointment.id == appointment)
         if appt is None:
             raise _booking_error("找不到这个预约码的预约，请核对后重试。",
                                  "No booking has this code. Check it and try again.")

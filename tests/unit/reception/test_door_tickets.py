@@ -323,3 +323,15 @@ def test_settings_typos_never_break_the_door(env):
     settings.set("door.elder_min_age", "sixty")
     settings.set("door.child_below_age", -3)
     assert (tickets.band_of_age(13), tickets.band_of_age(60)) == (AgeBand.CHILD, AgeBand.ELDER)
+
+
+def test_a_check_in_also_tells_the_booking_screens(env):
+    from frontdesk.changes import Changed, collecting
+
+    appt = _booking(_patient())
+    with collecting() as plain:
+        arrive(env)
+    assert plain.changed == Changed.VISITS
+    with collecting() as checked_in:
+        arrive(env, booked=True, appointment_id=appt.id)
+    assert checked_in.changed == Changed.VISITS | Changed.SERVICE
