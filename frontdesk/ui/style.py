@@ -22,6 +22,7 @@ SECONDARY = "#475569"  # secondary headings and explanations
 OK = "#166534"  # done, waived, signed in
 ACCENT = "#0f766e"  # the hospital teal
 WARN_TEXT = "#92400e"
+DISABLED = "#94a3b8"  # a doctor not on duty now, in a list
 
 ROLE = "role"  # the dynamic property the sheet's role rules read
 
@@ -51,6 +52,7 @@ QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1
 #patientBanner {{ background: #f0fdfa; border: 1px solid #99f6e4; border-radius: 6px; }}
 #bannerNumber {{ font-size: 15pt; font-weight: 700; color: {ACCENT}; }}
 #bannerName {{ font-size: 15pt; font-weight: 700; }}
+#bannerNumber, #bannerName {{ padding-right: 4px; }}
 #bannerSexAge, #bannerWaited {{ font-size: 12pt; color: {SECONDARY}; }}
 #bannerVip {{ background: #fef3c7; color: {WARN_TEXT}; border-radius: 3px; padding: 1px 6px;
     font-weight: 600; }}
@@ -66,7 +68,8 @@ QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1
 #etiquetteCoach QLabel[role="phrase"] {{ color: #0f172a; font-size: 15pt; }}
 #coachAddress {{ color: {ACCENT}; font-size: 20pt; font-weight: 700; }}
 #coachHandover {{ color: #1e3a8a; font-size: 11pt; }}
-#coachAnytime {{ font-size: 10pt; }}
+#coachAnytime {{ font-size: 9pt; }}
+#coachScroll, #coachBody {{ background: transparent; }}
 #coachFarewell {{ color: {OK}; font-size: 11pt; font-weight: 600; }}
 #coachForbidden {{ color: {ERROR}; font-size: 10pt; }}
 
@@ -76,6 +79,72 @@ QLabel[role="phrase-warning"] {{ color: {WARN_TEXT}; background: #fffbeb; border
 
 /* Shift handover, an area of its own (ui/staffing/handover_area.py) */
 #handoverTitle {{ font-size: 14pt; font-weight: 600; }}
+
+/* Buttons that move a step on (the desk's main action) */
+QPushButton[role="primary"] {{ font-size: 14pt; font-weight: 700; padding: 10px 24px;
+    background: {ACCENT}; color: white; border-radius: 6px; }}
+QPushButton[role="primary"]:focus {{ border: 3px solid #f59e0b; }}
+#confirmPayment, #handedToDoctor, #backAtPost {{ font-size: 13pt; font-weight: 700; }}
+#triageConfirm {{ font-size: 12pt; font-weight: 600; }}
+#completeDeferred {{ color: #991b1b; font-weight: 700; }}
+
+/* The desk's step pages (ui/reception) */
+#greetingInfo {{ font-size: 15pt; }}
+#closedInfo, #emptyStep {{ font-size: 14pt; }}
+#emptyStep {{ color: {MUTED}; }}
+#triagePatient {{ font-size: 12pt; color: {ACCENT}; font-weight: 600; }}
+QPlainTextEdit#complaint {{ font-size: 13pt; }}
+QListWidget#departmentList, QListWidget#doctorList {{ font-size: 11pt; }}
+QListWidget#departmentList::item, QListWidget#doctorList::item {{ padding: 3px 2px; }}
+#duplicateWarning {{ background: #fffbeb; border: 2px solid #f59e0b; border-radius: 6px; }}
+#duplicateHeading {{ font-size: 12pt; font-weight: 700; color: {WARN_TEXT}; }}
+#lateRegistrationBanner {{ background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5;
+    border-radius: 4px; padding: 6px 10px; font-size: 12pt; font-weight: 600; }}
+#recordReviewNote {{ background: #eff6ff; color: #1e3a8a; border: 1px solid #93c5fd;
+    border-radius: 4px; padding: 6px 10px; font-size: 11pt; }}
+#leaveBox {{ background: #fef2f2; border: 1px solid #fca5a5; border-radius: 6px; }}
+#billingHeading {{ font-size: 13pt; font-weight: 600; }}
+#feeLines QLabel {{ font-size: 13pt; }}
+#feeTotal {{ font-size: 22pt; font-weight: 700; color: #0f172a; }}
+#waiverNote {{ color: {OK}; font-size: 12pt; font-weight: 600; }}
+#escortWhere {{ font-size: 20pt; font-weight: 700; color: {ACCENT}; }}
+#escortDirections, #escortDoctor {{ font-size: 13pt; }}
+#busyEscortsNote {{ color: {WARN_TEXT}; font-size: 11pt; }}
+#escortStatus {{ font-size: 12pt; color: {OK}; }}
+#deferredBillingTitle {{ font-size: 12pt; font-weight: 700; color: #991b1b; }}
+QListWidget#deferredBillingList::item {{ padding: 3px; }}
+QTabWidget#receptionTabs > QTabBar::tab {{ font-size: 12pt; padding: 6px 18px; }}
+
+/* Notices above the desk's step, by kind */
+QLabel[role="notice-info"], QLabel[role="notice-warn"], QLabel[role="notice-error"] {{
+    padding: 6px 10px; border-radius: 4px; font-size: 11pt; }}
+QLabel[role="notice-info"] {{ background: #ecfdf5; color: {OK}; border: 1px solid #86efac; }}
+QLabel[role="notice-warn"] {{ background: #fffbeb; color: {WARN_TEXT}; border: 1px solid #fcd34d; }}
+QLabel[role="notice-error"] {{ background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5; }}
+
+/* The desk's progress strip ① … ⑥ */
+QLabel[role="track-current"], QLabel[role="track-done"], QLabel[role="track-todo"] {{
+    padding: 4px; border-radius: 3px; }}
+QLabel[role="track-current"] {{ background: {ACCENT}; color: white; font-weight: 700; }}
+QLabel[role="track-done"] {{ background: #ccfbf1; color: #115e59; }}
+QLabel[role="track-todo"] {{ background: #f1f5f9; color: {MUTED}; }}
+
+/* Reports, admin, log-in, about */
+#reportTitle {{ font-size: 15pt; font-weight: 600; }}
+#reportNotice {{ background: #fff8e1; border: 1px solid #c9a227; padding: 6px; font-size: 11pt; }}
+QDateEdit[invalid="true"] {{ border: 1px solid {ERROR}; }}
+QLabel[role="table-heading"] {{ font-weight: 600; margin-top: 6px; }}
+QLabel[role="note"] {{ color: {MUTED}; font-size: 9pt; }}
+#adminRefused {{ font-size: 14pt; color: {SECONDARY}; }}
+#ruleFormTitle {{ font-weight: 600; font-size: 12pt; }}
+#loginHospital {{ font-size: 16pt; font-weight: 600; color: {ACCENT}; }}
+#aboutTitle {{ font-size: 15pt; font-weight: bold; }}
+
+/* The lock screen (ui/shell/lock.py) */
+#lockCover, #lockOverlay {{ background: #0f3d3a; }}
+#lockTitle {{ color: white; font-size: 20pt; font-weight: 600; }}
+#lockSubtitle {{ color: #ccfbf1; font-size: 11pt; }}
+#lockCard {{ background: white; border-radius: 10px; }}
 
 /* The area list on the left of the main window */
 QListWidget#navigation {{ font-size: 13pt; border: none; background: #f1f5f9; }}

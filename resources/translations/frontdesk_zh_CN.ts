@@ -636,42 +636,42 @@
 <context>
     <name>CallingModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="67"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="68"/>
         <source>#</source>
         <translation>序</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="67"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="68"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="68"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="69"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="69"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="70"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="71"/>
         <source>Why here</source>
         <translation>排序原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="71"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="72"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="89"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="90"/>
         <source> ×{n}</source>
         <translation> ×{n}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="96"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="97"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -679,141 +679,141 @@
 <context>
     <name>CallingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="50"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="51"/>
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="51"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="52"/>
         <source>Recall</source>
         <translation>复呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="52"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="53"/>
         <source>Missed</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="53"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="54"/>
         <source>Start consultation</source>
         <translation>开始就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="55"/>
         <source>Finished</source>
         <translation>就诊结束</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="56"/>
         <source>Sent for tests</source>
         <translation>去做检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="56"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="57"/>
         <source>Back from tests</source>
         <translatorcomment>variant: the calling key, the 分诊叫号 term for a patient returning with results</translatorcomment>
         <translation>检查回来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="58"/>
         <source>Back in line</source>
         <translation>过号重排</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="58"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
         <source>Transfer…</source>
         <translation>转诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="433"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="60"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="434"/>
         <source>Pause clinic…</source>
         <translation>停诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="273"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="454"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="274"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="455"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="303"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="304"/>
         <source>Clinic paused.</source>
         <translation>本诊室已停诊。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="305"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="306"/>
         <source>Reason: {reason}.</source>
         <translation>原因：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="306"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="307"/>
         <source>No calls until it resumes (F11); transfer the waiting patients (F10).</source>
         <translation>恢复门诊（F11）前不能叫号；请把候诊患者转诊（F10）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="314"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="315"/>
         <source>No one called. Next: {who}</source>
         <translation>尚未叫号。下一位：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="316"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="317"/>
         <source>nobody waiting</source>
         <translation>无人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="317"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="318"/>
         <source>{w} waiting · {a} aside</source>
         <translation>候诊 {w} 人 · 过号/检查 {a} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="346"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="347"/>
         <source>Your role may not call patients.</source>
         <translation>您的角色不能叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="350"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="351"/>
         <source>Choose a department.</source>
         <translation>请选择科室。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="367"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="368"/>
         <source>Select a patient in the queue first (↑/↓).</source>
         <translation>请先在队列中选择一位患者（↑/↓）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="433"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="434"/>
         <source>Resume clinic</source>
         <translation>恢复门诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="443"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="445"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="446"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="445"/>
         <source>Queue rules…  (F12)</source>
         <translation>排队规则…（F12）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="446"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="448"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="448"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="449"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="449"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="450"/>
         <source>e.g. Room 3</source>
         <translation>如：3 诊室</translation>
     </message>
@@ -4006,32 +4006,32 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="126"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="127"/>
         <source>Pause clinic (停诊)</source>
         <translation>停诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="130"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="131"/>
         <source>e.g. called to an emergency</source>
         <translation>如：急会诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="133"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="134"/>
         <source>Keep them waiting here</source>
         <translation>继续在本诊室等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="137"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="138"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="138"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="139"/>
         <source>&amp;Waiting patients go to</source>
         <translation>候诊患者转给(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="142"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="143"/>
         <source>Pause</source>
         <translation>停诊</translation>
     </message>

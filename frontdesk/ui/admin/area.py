@@ -22,7 +22,6 @@ class AdminArea(Retranslating, QWidget):
         self.refused = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.refused.setObjectName("adminRefused")
         self.refused.setWordWrap(True)
-        self.refused.setStyleSheet("font-size: 14pt; color: #475569;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.refused)
         layout = QVBoxLayout(self)

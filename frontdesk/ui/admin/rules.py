@@ -65,7 +65,7 @@ class RuleTab(Retranslating, QWidget):
         self.message.setObjectName(f"{self.key}Message")
         self.message.setWordWrap(True)
         self.form_title = QLabel()
-        self.form_title.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        self.form_title.setObjectName("ruleFormTitle")
         right = QWidget()
         col = QVBoxLayout(right)
         col.addWidget(self.form_title)

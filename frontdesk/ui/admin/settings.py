@@ -70,7 +70,7 @@ class SettingsTab(Retranslating, QWidget):
         self.form.finish()
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #64748b;")
+        self.note.setProperty("role", "muted")
         self.save_button = QPushButton()
         self.save_button.setObjectName("settingsSave")
         self.save_button.clicked.connect(self.submit)

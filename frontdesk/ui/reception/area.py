@@ -30,9 +30,6 @@ class ReceptionArea(Retranslating, QWidget):
         self.desk = DeskView(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("receptionTabs")
-        # On the tab bar, not the tab widget: a style sheet on an ancestor makes Qt
-        # re-style every widget of both pages (hundreds) for the tabs' look alone.
-        self.tabs.tabBar().setStyleSheet("QTabBar::tab { font-size: 12pt; padding: 6px 18px; }")
         self.tabs.addTab(self._door_page, "")
         self.tabs.addTab(self.desk, "")
         layout = QVBoxLayout(self)

@@ -8,7 +8,7 @@ and doctor). It reads only the VisitView the desk already holds.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk import clock, stages
@@ -42,15 +42,20 @@ class PatientBanner(Retranslating, QFrame):
         self.context_row.setWordWrap(True)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(12)  # synthetic bold CJK runs wider than its metrics say
         for w in (self.number, self.name, self.sex_age, self.vip, self.red_flag):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.waited)
+        # The wait goes beside the context: the first row keeps room for a long name.
+        second = QHBoxLayout()
+        second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(self.context_row, 1)
+        second.addWidget(self.waited, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         layout.addLayout(top)
-        layout.addWidget(self.context_row)
+        layout.addLayout(second)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -77,7 +82,6 @@ class PatientBanner(Retranslating, QFrame):
         self.red_flag.setText(self.tr("⚠ Red flag"))
         self.red_flag.setVisible(bool(view.red_flag))
         self.context_row.setText(self.context_text(view))
-        self.context_row.setVisible(bool(self.context_row.text()))
         self._tick()
         self.show()
 

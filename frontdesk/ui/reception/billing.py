@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from frontdesk.slips import format_fen
+from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -29,23 +30,19 @@ class BillingPanel(Retranslating, QWidget):
         self.late = False  # a red-flag visit's deferred fee, after treatment
         self.heading = QLabel()
         self.heading.setObjectName("billingHeading")
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.lines_host = QWidget()
         self.lines_host.setObjectName("feeLines")
         self.lines = QGridLayout(self.lines_host)
         self.lines.setColumnStretch(0, 1)
         self.lines.setHorizontalSpacing(24)
-        self.lines_host.setStyleSheet("font-size: 13pt;")
         self.lines_host.setMaximumWidth(560)  # amounts stay next to their labels
         self.total = QLabel()
         self.total.setObjectName("feeTotal")
-        self.total.setStyleSheet("font-size: 22pt; font-weight: 700; color: #0f172a;")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total.setMaximumWidth(560)
         self.waiver_note = QLabel()
         self.waiver_note.setObjectName("waiverNote")
         self.waiver_note.setWordWrap(True)
-        self.waiver_note.setStyleSheet("color: #166534; font-size: 12pt; font-weight: 600;")
         self.print_button = QPushButton()
         self.print_button.setObjectName("printBillingSlip")
         self.print_shortcut = button_shortcut(self.print_button, "Ctrl+P")
@@ -60,13 +57,16 @@ class BillingPanel(Retranslating, QWidget):
         self.confirm_button.setObjectName("confirmPayment")
         self.confirm_button.setDefault(True)
         self.confirm_button.setMinimumHeight(40)
-        self.confirm_button.setStyleSheet("font-size: 13pt; font-weight: 700;")
+        # Slips and the VIP card on one row, the step's main button on its own: the long
+        # English label never squeezes the page (1366 px, coach open).
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.guide_button)
         buttons.addWidget(self.vip_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
+        confirm_row = QHBoxLayout()
+        confirm_row.addStretch(1)
+        confirm_row.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -75,6 +75,7 @@ class BillingPanel(Retranslating, QWidget):
         layout.addWidget(self.waiver_note)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        layout.addLayout(confirm_row)
         self.print_button.clicked.connect(self.print_requested.emit)
         self.guide_button.clicked.connect(self.guide_requested.emit)
         self.vip_button.clicked.connect(self.vip_requested.emit)
@@ -97,7 +98,7 @@ class BillingPanel(Retranslating, QWidget):
             amount.setAlignment(Qt.AlignmentFlag.AlignRight)
             if fen < 0:
                 for w in (name, amount):
-                    w.setStyleSheet("color: #166534;")
+                    w.setProperty(style.ROLE, "ok")  # a waiver: money taken off
             self.lines.addWidget(name, i, 0)
             self.lines.addWidget(amount, i, 1)
         self._texts()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -173,7 +174,14 @@ class EtiquetteCoach(Retranslating, QFrame):
         layout.setContentsMargins(8, 4, 8, 8)
         layout.setSpacing(3)
         layout.addLayout(top)
-        layout.addWidget(self.body, 1)
+        # A long English step still fits: the column scrolls rather than squeezing lines.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("coachScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        layout.addWidget(self.scroll, 1)
         self._phrase_labels: list[QLabel] = []
         # F12 folds the coach; only the coach in sight reacts (door and desk are tabs).
         self.toggle_shortcut = QShortcut(QKeySequence(TOGGLE_KEY), self)
@@ -204,7 +212,7 @@ class EtiquetteCoach(Retranslating, QFrame):
         if self.property("collapsed") is collapsed:
             return
         self.setProperty("collapsed", collapsed)
-        self.body.setVisible(not collapsed)
+        self.scroll.setVisible(not collapsed)
         self.heading.setVisible(not collapsed)
         if collapsed:
             self.setFixedWidth(COLLAPSED_WIDTH)
@@ -329,9 +337,9 @@ class EtiquetteCoach(Retranslating, QFrame):
         by_key = {p.key: p for p in phrases}
         shown = [by_key[k] for k in ANYTIME_KEYS if k in by_key]
         shown += [p for p in phrases if p.key not in ANYTIME_KEYS]
-        self.anytime.setText("<br>".join(
-            f"<span style='color:{style.MUTED}'>{p.cue}</span> {p.text}" for p in shown))
-        self.anytime.setTextFormat(Qt.TextFormat.RichText)
+        # The words only, one per line (the cue is the tooltip): the column stays short.
+        self.anytime.setText("\n".join(f"· {p.text}" for p in shown))
+        self.anytime.setToolTip("\n".join(f"{p.cue}: {p.text}" for p in shown))
 
     def _set_forbidden(self, forbidden) -> None:
         # Only the words of the UI language (an English list is noise to a Chinese

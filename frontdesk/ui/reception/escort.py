@@ -38,15 +38,12 @@ class EscortPanel(Retranslating, QWidget):
         self.deferred.setWordWrap(True)
         self.where = QLabel()
         self.where.setObjectName("escortWhere")
-        self.where.setStyleSheet("font-size: 20pt; font-weight: 700; color: #0f766e;")
         self.where.setWordWrap(True)
         self.directions = QLabel()
         self.directions.setObjectName("escortDirections")
         self.directions.setWordWrap(True)
-        self.directions.setStyleSheet("font-size: 13pt;")
         self.doctor = QLabel()
         self.doctor.setObjectName("escortDoctor")
-        self.doctor.setStyleSheet("font-size: 13pt;")
         self.escort = QComboBox()
         self.escort.setObjectName("escortChoice")
         self.escort.setMinimumWidth(200)
@@ -56,12 +53,10 @@ class EscortPanel(Retranslating, QWidget):
         self.busy_note = QLabel()
         self.busy_note.setObjectName("busyEscortsNote")
         self.busy_note.setWordWrap(True)
-        self.busy_note.setStyleSheet("color: #92400e; font-size: 11pt;")
         self.busy: list = []  # reception.BusyEscort: why someone is not in the picker
         self.status = QLabel()
         self.status.setObjectName("escortStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("font-size: 12pt; color: #166534;")
 
         self.print_button = QPushButton()
         self.print_button.setObjectName("printGuideSlip")
@@ -72,7 +67,6 @@ class EscortPanel(Retranslating, QWidget):
         self.back_button.setObjectName("backAtPost")
         for b in (self.handed_button, self.back_button):
             b.setMinimumHeight(40)
-            b.setStyleSheet("font-size: 13pt; font-weight: 700;")
 
         form = QFormLayout()
         form.addRow(self.escort_label, self.escort_box)

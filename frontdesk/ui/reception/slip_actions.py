@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from frontdesk import settings
 from frontdesk.errors import FrontdeskError
 from frontdesk.slips import source
+from frontdesk.ui import style
 from frontdesk.ui.widgets.printing import (
     PrintOutcome,
     PrintResult,
@@ -222,7 +223,7 @@ class ReprintDialog(Retranslating, QDialog):
                                   preview=self._preview, fmt=record.fmt, **self._seams)
         self.last_result = result
         self.status_label.setText(result.message)
-        self.status_label.setStyleSheet("" if result.ok else "color: #b00020;")
+        style.set_role(self.status_label, "" if result.ok else "error")
         if result.ok:
             self.reload()
         return result

@@ -25,15 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import stages
+from frontdesk.ui import style
 from frontdesk.ui.reception.lookup import PatientLookup, sex_text, vip_text
 from frontdesk.ui.reception.registration import RegistrationFormWidget
 from frontdesk.ui.reception.triage import TriagePanel
 from frontdesk.ui.widgets.fields import FieldBox, button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
-
-PRIMARY_BUTTON = ("QPushButton { font-size: 14pt; font-weight: 700; padding: 10px 24px;"
-                  " background: #0f766e; color: white; border-radius: 6px; }"
-                  "QPushButton:focus { border: 3px solid #f59e0b; }")
 
 
 def patient_summary(view) -> str:
@@ -58,11 +55,10 @@ class GreetingStep(Retranslating, QWidget):
         self.info = QLabel()
         self.info.setObjectName("greetingInfo")
         self.info.setWordWrap(True)
-        self.info.setStyleSheet("font-size: 15pt;")
         self.take_button = QPushButton()
         self.take_button.setObjectName("takeAtDesk")
         self.take_button.setAutoDefault(True)
-        self.take_button.setStyleSheet(PRIMARY_BUTTON)
+        self.take_button.setProperty(style.ROLE, "primary")
         self.take_button.clicked.connect(self.take_requested.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
@@ -99,7 +95,6 @@ class TriageStep(Retranslating, QWidget):
         self.setObjectName("triageStep")
         self.patient_line = QLabel()
         self.patient_line.setObjectName("triagePatient")
-        self.patient_line.setStyleSheet("font-size: 12pt; color: #0f766e; font-weight: 600;")
         self.find_button = QPushButton()
         self.find_button.setObjectName("showLookup")
         self.find_shortcut = button_shortcut(self.find_button, "F3")
@@ -169,12 +164,9 @@ class DuplicateWarning(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("duplicateWarning")
-        self.setStyleSheet("#duplicateWarning { background: #fffbeb; border: 2px solid #f59e0b;"
-                           " border-radius: 6px; }")
         self.heading = QLabel()
         self.heading.setObjectName("duplicateHeading")
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size: 12pt; font-weight: 700; color: #92400e;")
         self.list = QListWidget()
         self.list.setObjectName("duplicateList")
         self.list.setMaximumHeight(110)
@@ -233,25 +225,19 @@ class RegistrationStep(Retranslating, QWidget):
         self.duplicates.hide()
         self.submit_button = QPushButton()
         self.submit_button.setObjectName("registerSubmit")
-        self.submit_button.setStyleSheet(PRIMARY_BUTTON)
+        self.submit_button.setProperty(style.ROLE, "primary")
         self.submit_button.setAutoDefault(True)
         self.late_banner = QLabel()
         self.late_banner.setObjectName("lateRegistrationBanner")
         self.late_banner.setWordWrap(True)
-        self.late_banner.setStyleSheet("background: #fef2f2; color: #991b1b; border: 1px solid"
-                                       " #fca5a5; border-radius: 4px; padding: 6px 10px;"
-                                       " font-size: 12pt; font-weight: 600;")
         self.late_banner.hide()
         self.review_note = QLabel()
         self.review_note.setObjectName("recordReviewNote")
         self.review_note.setWordWrap(True)
-        self.review_note.setStyleSheet("background: #eff6ff; color: #1e3a8a; border: 1px solid"
-                                       " #93c5fd; border-radius: 4px; padding: 6px 10px;"
-                                       " font-size: 11pt;")
         self.review_note.hide()
         self.draft_note = QLabel()
         self.draft_note.setObjectName("draftNote")
-        self.draft_note.setStyleSheet("color: #64748b;")
+        self.draft_note.setProperty(style.ROLE, "muted")
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_note, 1)
         buttons.addWidget(self.submit_button)
@@ -286,7 +272,6 @@ class ClosedStep(QWidget):
         self.info = QLabel()
         self.info.setObjectName("closedInfo")
         self.info.setWordWrap(True)
-        self.info.setStyleSheet("font-size: 14pt;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addStretch(1)
@@ -319,8 +304,6 @@ class LeaveBox(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("leaveBox")
-        self.setStyleSheet("#leaveBox { background: #fef2f2; border: 1px solid #fca5a5;"
-                           " border-radius: 6px; }")
         self.label = QLabel()
         self.reason = QComboBox()
         self.reason.setObjectName("leaveReason")

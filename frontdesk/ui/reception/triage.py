@@ -28,6 +28,7 @@ from frontdesk import clock, triage
 from frontdesk.errors import FrontdeskError, ValidationError
 from frontdesk.reception.load import WaitingLoad, waiting_load
 from frontdesk.slips import format_fen
+from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import ENTER_KEYS, FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -64,7 +65,6 @@ class TriagePanel(Retranslating, QWidget):
         self.complaint.setObjectName("complaint")
         self.complaint.setTabChangesFocus(True)
         self.complaint.setFixedHeight(64)
-        self.complaint.setStyleSheet("font-size: 13pt;")
         self.complaint_box = FieldBox("complaint", self.complaint)
         self.complaint_label.setBuddy(self.complaint)
 
@@ -84,8 +84,6 @@ class TriagePanel(Retranslating, QWidget):
         self.doctor_box = FieldBox("doctor_id", self.doctors)
         self.doctor_label.setBuddy(self.doctors)
         for lst in (self.departments, self.doctors):
-            lst.setStyleSheet("QListWidget { font-size: 11pt; }"
-                              " QListWidget::item { padding: 3px 2px; }")
             lst.setMinimumHeight(150)
             # Long English lines wrap instead of hiding the fee past a sideways scroll.
             lst.setWordWrap(True)
@@ -95,7 +93,6 @@ class TriagePanel(Retranslating, QWidget):
         self.confirm_button.setObjectName("triageConfirm")
         self.confirm_button.setDefault(True)
         self.confirm_button.setMinimumHeight(36)
-        self.confirm_button.setStyleSheet("font-size: 12pt; font-weight: 600;")
 
         grid = QGridLayout()
         grid.addWidget(self.dept_label, 0, 0)
@@ -246,7 +243,7 @@ class TriagePanel(Retranslating, QWidget):
             item = QListWidgetItem(label)
             item.setData(ID_ROLE, d.id)
             if d.is_emergency and self.suggestion.red_flag:
-                item.setForeground(QBrush(QColor("#b91c1c")))
+                item.setForeground(QBrush(QColor(style.ERROR)))
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -255,7 +252,7 @@ class TriagePanel(Retranslating, QWidget):
                 font.setBold(True)
                 item.setFont(font)
             else:
-                item.setForeground(QBrush(QColor("#475569")))
+                item.setForeground(QBrush(QColor(style.SECONDARY)))
             self.departments.addItem(item)
         self.departments.blockSignals(False)
 
@@ -315,7 +312,7 @@ class TriagePanel(Retranslating, QWidget):
                 item = QListWidgetItem(text)
                 item.setData(ID_ROLE, d.id)
                 if not d.on_duty:
-                    item.setForeground(QBrush(QColor("#94a3b8")))
+                    item.setForeground(QBrush(QColor(style.DISABLED)))
                 self.doctors.addItem(item)
         self.select_doctor(keep)
         if self.doctors.currentItem() is None:

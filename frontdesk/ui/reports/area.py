@@ -53,8 +53,6 @@ from frontdesk.ui.widgets.fields import error_label
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
-NOTICE_STYLE = ("background: #fff8e1; border: 1px solid #c9a227; padding: 6px; "
-                "font-size: 11pt;")
 CHART_DPI = 110
 MAX_TABLE_ROWS = 18  # taller tables scroll inside their own view
 
@@ -172,10 +170,8 @@ class ReportsArea(Retranslating, QWidget):
         self.status.setWordWrap(True)
         self.title = QLabel()
         self.title.setObjectName("reportTitle")
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.notice = QLabel()
         self.notice.setObjectName("reportNotice")
-        self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.tabs = QTabWidget()
@@ -349,7 +345,11 @@ class ReportsArea(Retranslating, QWidget):
         self.error.setVisible(bool(message))
         edits = {"date": self.day_edit, "from": self.from_edit, "to": self.to_edit}
         for name, edit in edits.items():
-            edit.setStyleSheet("border: 1px solid #b91c1c;" if message and name == field else "")
+            bad = bool(message and name == field)
+            if edit.property("invalid") != bad:  # the border: ui/style.py
+                edit.setProperty("invalid", bad)
+                edit.style().unpolish(edit)
+                edit.style().polish(edit)
 
     # --- laying out -----------------------------------------------------------------
 
@@ -394,7 +394,7 @@ class ReportsArea(Retranslating, QWidget):
     def _add_table(self, layout: QVBoxLayout, table: ReportTable) -> None:
         if table.title != SECTION_NAMES[table.section].text():
             head = QLabel(table.title)
-            head.setStyleSheet("font-weight: 600; margin-top: 6px;")
+            head.setProperty(style.ROLE, "table-heading")
             layout.addWidget(head)
         if not table.rows:
             empty = QLabel(table.empty or "—")
@@ -431,7 +431,7 @@ class ReportsArea(Retranslating, QWidget):
         if table.note:
             note = QLabel(table.note)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #64748b; font-size: 9pt;")
+            note.setProperty(style.ROLE, "note")
             layout.addWidget(note)
 
     def _chart_images(self, pdfs: list[bytes]) -> list[QPixmap]:

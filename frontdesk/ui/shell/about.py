@@ -30,7 +30,6 @@ class AboutDialog(Retranslating, QDialog):
         self.extra = qt_versions()
         self.title = QLabel()
         self.title.setObjectName("aboutTitle")
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         form = QFormLayout()
         self._rows: dict[str, tuple[QLabel, QLabel]] = {}
         values = {

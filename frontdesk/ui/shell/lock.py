@@ -37,7 +37,6 @@ ACTIVITY = {
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
 }
 log = logging.getLogger(__name__)
-COVER_STYLE = "#lockCover, #lockOverlay { background: #0f3d3a; }"
 
 
 class LockCover(QWidget):
@@ -48,17 +47,14 @@ class LockCover(QWidget):
         self.host = host
         self.setObjectName("lockOverlay" if with_form else "lockCover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(COVER_STYLE)
+        self.setAutoFillBackground(True)  # opaque even before the style sheet (ui/style.py)
         self.title = QLabel()
         self.title.setObjectName("lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet("color: white; font-size: 20pt; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("lockSubtitle")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet("color: #ccfbf1; font-size: 11pt;")
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.title)
@@ -68,7 +64,6 @@ class LockCover(QWidget):
         if with_form:
             card = QFrame()
             card.setObjectName("lockCard")
-            card.setStyleSheet("#lockCard { background: white; border-radius: 10px; }")
             card.setFixedWidth(340)
             inner = QVBoxLayout(card)
             inner.setContentsMargins(24, 20, 24, 20)

@@ -207,6 +207,7 @@ class MainWindow(Retranslating, QMainWindow):
             item.setText(area_title(spec.title))
             item.setToolTip(f"{area_title(spec.title)} ({spec.shortcut})")
             self.area_actions[i].setText(area_title(spec.title))
+        self._fit_navigation()
         self.nav.setAccessibleName(self.tr("Areas"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_go.setTitle(self.tr("&Go"))
@@ -216,6 +217,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About Frontdesk"))
         self._update_staff_label()
+
+    def _fit_navigation(self) -> None:
+        # Wide enough for the longest area name in this language ("Grooming check").
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        font = QFont(self.nav.font())
+        font.setPointSizeF(13)  # the style sheet's size for the list (ui/style.py)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text())
+                     for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(170, widest + self.nav.iconSize().width() + 56))
 
     def _update_staff_label(self) -> None:
         staff = self.ctx.staff

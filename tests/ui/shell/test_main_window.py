@@ -26,7 +26,7 @@ def nav_texts(win):
 def test_opens_in_chinese_with_the_hospital_name(window):
     assert window.windowTitle().startswith("测试医院")
     assert nav_texts(window) == ["接待", "候诊", "仪容检查", "报表", "回访", "管理", "客服中心",
-                                 "叫号面板", "交接班"]
+                                 "叫号面板", "交接班", "排班与考勤"]
     assert window.nav.objectName() == "navigation"
     assert window.nav.accessibleName() == "功能区"
 
@@ -46,7 +46,8 @@ def test_language_switch_is_live_and_remembered(window, qtbot, ctx):
     assert settings.get("ui.language") == "en"
     QCoreApplication.processEvents()
     assert nav_texts(window) == ["Reception", "Queue board", "Grooming check", "Reports",
-                                  "Follow-up calls", "Admin", "Service desk", "Calling panel", "Handover"]
+                                  "Follow-up calls", "Admin", "Service desk", "Calling panel", "Handover",
+                                  "Roster and staff"]
     assert window.menu_file.title() == "&File"
     # And back to Chinese.
     dialog = SettingsDialog(ctx, window)

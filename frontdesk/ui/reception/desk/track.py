@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from frontdesk import stages
+from frontdesk.ui import style
 
 STEP_ORDER = (stages.GREETING, stages.TRIAGE, stages.REGISTRATION, stages.BILLING,
               stages.ESCORT, stages.DONE)
@@ -33,10 +34,5 @@ class StageTrack(QWidget):
         current = STEP_ORDER.index(stage) if stage in STEP_ORDER else -1
         for i, (label, s) in enumerate(zip(self.labels, STEP_ORDER, strict=True)):
             label.setText(f"{'①②③④⑤⑥'[i]} {stages.STAGE_NAMES[s]}")
-            if i == current:
-                style = "background: #0f766e; color: white; font-weight: 700;"
-            elif i < current:
-                style = "background: #ccfbf1; color: #115e59;"
-            else:
-                style = "background: #f1f5f9; color: #64748b;"
-            label.setStyleSheet(style + " padding: 4px; border-radius: 3px;")
+            state = "current" if i == current else "done" if i < current else "todo"
+            style.set_role(label, f"track-{state}")  # colours: ui/style.py

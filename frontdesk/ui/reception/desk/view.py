@@ -36,6 +36,7 @@ from frontdesk import clock, permissions, stages
 from frontdesk.errors import FrontdeskError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm
+from frontdesk.ui import style
 from frontdesk.ui.reception.banner import PatientBanner
 from frontdesk.ui.reception.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.reception.deferred import DeferredBillingPanel
@@ -46,11 +47,6 @@ from frontdesk.ui.widgets.fields import button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 LIST_REFRESH_MS = 30_000  # wait minutes in the list
-NOTICE_STYLES = {
-    "info": "background: #ecfdf5; color: #166534; border: 1px solid #86efac;",
-    "warn": "background: #fffbeb; color: #92400e; border: 1px solid #fcd34d;",
-    "error": "background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5;",
-}
 
 __all__ = ["DeskView", "StageTrack", "STEP_ORDER"]
 
@@ -105,7 +101,6 @@ class DeskView(Retranslating, QWidget):
         self.empty_step.setObjectName("emptyStep")
         self.empty_step.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_step.setWordWrap(True)
-        self.empty_step.setStyleSheet("font-size: 14pt; color: #64748b;")
         # Step pages (greeting … closed) and the leave box are built the first time a
         # visit needs them (see _page): the desk starts on the list and the empty page,
         # and each step is dozens of widgets and a module of its own to import.
@@ -120,13 +115,11 @@ class DeskView(Retranslating, QWidget):
         self.next_button.setObjectName("takeNext")
         self.late_button = QPushButton()
         self.late_button.setObjectName("completeDeferred")
-        self.late_button.setStyleSheet("color: #991b1b; font-weight: 700;")
         self.late_button.hide()
         # A scanner types the guide slip's QR code (the visit number) here and presses Enter.
         self.scan = QLineEdit()
         self.scan.setObjectName("visitNumberScan")
         self.scan.setClearButtonEnabled(True)
-        self.scan.setMaximumWidth(240)
         bottom = QHBoxLayout()
         bottom.addWidget(self.next_button)
         bottom.addWidget(self.late_button)
@@ -550,8 +543,7 @@ class DeskView(Retranslating, QWidget):
 
     def show_notice(self, message: str, kind: str = "info") -> None:
         self.notice.setText(message)
-        self.notice.setStyleSheet(NOTICE_STYLES[kind] + " padding: 6px 10px;"
-                                  " border-radius: 4px; font-size: 11pt;")
+        style.set_role(self.notice, f"notice-{kind}")  # info, warn or error: style.py
         self.notice.setProperty("kind", kind)
         self.notice.show()
 
@@ -706,6 +698,9 @@ class DeskView(Retranslating, QWidget):
         self.leave_button.setText(self.tr("Patient left… (F8)"))
         self.leave_button.setAccessibleName(self.tr("Patient left"))
         self.scan.setPlaceholderText(self.tr("Scan or type visit No. (Ctrl+K)"))
+        # Wide enough for its placeholder in either language (no "Scan or type vis…").
+        self.scan.setMinimumWidth(
+            self.scan.fontMetrics().horizontalAdvance(self.scan.placeholderText()) + 36)
         self.scan.setAccessibleName(self.tr("Visit number"))
         self.next_button.setText(self.tr("Next waiting patient (F4)"))
         self.next_button.setAccessibleName(self.tr("Next waiting patient"))

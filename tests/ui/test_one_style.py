@@ -1,0 +1,66 @@
+"""ONE central style (issue 18, point 9): inline style sheets and colours must not grow.
+
+The look lives in frontdesk/ui/style.py (the palette and the app's one style
+sheet); widgets say what a thing is (objectName, role property). The counts
+below are a ratchet: lower them as screens move over, never raise them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+UI = Path(__file__).resolve().parents[2] / "frontdesk" / "ui"
+MAX_INLINE_STYLE_SHEETS = 56  # was 111 when issue 18 was filed
+MAX_HARD_CODED_COLOURS = 69  # was 128
+# Screens already moved over: not one inline style sheet or colour may come back.
+CLEAN = ("reception/steps.py", "reception/escort.py", "reception/billing.py",
+         "reception/triage.py", "reception/deferred.py", "reception/coach.py",
+         "reception/banner.py", "reception/registration.py", "reception/area.py",
+         "reception/slip_actions.py", "reception/desk/view.py", "reception/desk/track.py",
+         "reports/area.py", "admin/area.py", "admin/rules.py", "admin/settings.py",
+         "shell/login.py", "shell/about.py", "shell/lock.py", "shell/main_window.py",
+         "widgets/printing.py", "widgets/phrase_check.py", "staffing/handover_area.py")
+STYLE_CALL = re.compile(r"\.setStyleSheet\(")
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|\bQColor\(\s*\d")
+
+
+def _sources():
+    for path in sorted(UI.rglob("*.py")):
+        if path.name != "style.py":
+            yield path, path.read_text(encoding="utf-8")
+
+
+def _count(pattern) -> dict[str, int]:
+    return {str(p.relative_to(UI)): len(pattern.findall(text)) for p, text in _sources()
+            if pattern.search(text)}
+
+
+def test_inline_style_sheets_do_not_grow():
+    found = _count(STYLE_CALL)
+    assert sum(found.values()) <= MAX_INLINE_STYLE_SHEETS, (
+        "new setStyleSheet calls: put the look in frontdesk/ui/style.py", found)
+
+
+def test_hard_coded_colours_do_not_grow():
+    found = _count(COLOUR)
+    assert sum(found.values()) <= MAX_HARD_CODED_COLOURS, (
+        "new colours: use the palette in frontdesk/ui/style.py", found)
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_screens_moved_to_the_central_style_stay_clean(name):
+    text = (UI / name).read_text(encoding="utf-8")
+    assert not STYLE_CALL.search(text), name
+    assert not COLOUR.search(text), name
+
+
+def test_the_central_sheet_uses_the_palette():
+    from frontdesk.ui import style
+
+    assert style.ACCENT in style.STYLE_SHEET and style.ERROR in style.STYLE_SHEET
+    for name in ("#feeTotal", "#escortWhere", "QPushButton[role=\"primary\"]", "#lockCover",
+                 "QLabel[role=\"notice-warn\"]", "QLabel[role=\"track-current\"]"):
+        assert name in style.STYLE_SHEET, name
