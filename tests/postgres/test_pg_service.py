@@ -76,3 +76,59 @@ def test_phone_booked_new_patient_counts_as_arrived_on_postgres(desk):
                  department=Department.get(Department.code == "anorectal"))
     t = queries.totals(TUESDAY, TUESDAY)
     assert (t.booked, t.booked_arrived) == (2, 1)
+
+
+def test_the_service_desk_round_trip_on_postgres(desk, pg_make_staff, clock):
+    """Consultation → booking → arrival → conversion; complaint with calendar, approval,
+    revisit and close; a rating; every report built — on the server."""
+    from frontdesk.db.models import MediaSource
+    from frontdesk.permissions import SYSTEM
+    from frontdesk.service import complaints as cp
+    from frontdesk.service import consultations as cs
+    from frontdesk.service import conversion, desk_rules, followups, satisfaction
+    from frontdesk.service import service_report as sr
+
+    sup, admin = pg_make_staff("supervisor"), pg_make_staff("admin")
+    monday = dt.date(2026, 11, 23)
+    c = cs.record(actor=desk, form=dict(channel="phone", name="新病人", phone="13700000001",
+                                        outcome=cs.WILL_COME,
+                                        media_source_id=MediaSource.get(
+                                            MediaSource.code == "douyin").id))
+    d = Doctor.get(Doctor.name == "梁振华")
+    a = ap.book(actor=desk, department_id=d.department_id, doctor_id=d.id, day=TUESDAY,
+                time="09:00", consultation_id=c.id)
+    p = Patient.create(record_no="N9", name="新病人", sex="F", phone="13700000001")
+    v = Visit.create(visit_date=TUESDAY, stage=stages.DONE, patient=p, queue_no=9,
+                     department=Department.get(Department.code == "anorectal"))
+    assert conversion.link_visit(v.id) == 2
+    conv = conversion.conversion(monday, TUESDAY)
+    assert (conv.consultations.arrived, conv.appointments.arrived) == (1, 1)
+    assert ap.find(actor=desk, code=a.code).status == "arrived"
+
+    desk_rules.set_calendar_day(actor=admin, day=dt.date(2026, 11, 30), working=False,
+                                name="假日")
+    desk_rules.set_calendar_day(actor=admin, day=dt.date(2026, 11, 30), working=False,
+                                name="假日二")  # the upsert on the server
+    comp = cp.record(actor=desk, description="等太久", severity=cp.MAJOR,
+                     at=dt.datetime(2026, 11, 27, 16, 0))
+    assert comp.handle_by == dt.date(2026, 12, 1)  # Fri → (weekend, holiday) → Tue
+    h = cp.handle(actor=sup, complaint_id=comp.id, expected_version=comp.version,
+                  resolution="道歉", compensation="5000")
+    with pytest.raises(ValidationError):
+        cp.approve(actor=sup, complaint_id=comp.id, role="general_manager", approver_name="赵总")
+    cp.approve(actor=sup, complaint_id=comp.id, role="vice_president", approver_name="钱副总")
+    cp.approve(actor=sup, complaint_id=comp.id, role="vice_president", approver_name="钱副总")
+    cp.revisit(actor=desk, complaint_id=comp.id, outcome="satisfied")
+    assert cp.close(actor=sup, complaint_id=comp.id, expected_version=h.version).status == "closed"
+
+    clock.set(dt.datetime(2026, 11, 25, 10, 0))
+    [call] = [x for x in followups.due_calls(actor=desk, day=dt.date(2026, 11, 25))
+              if x.visit_id == v.id]
+    followups.record_call(actor=desk, followup_id=call.followup_id, outcome="done",
+                          ratings={"attitude": 1, "skill": 4})
+    s = satisfaction.summary(monday, dt.date(2026, 11, 29))
+    assert s.points[0].counts == {1: 1} and s.followed_up == 1
+    for kind in sr.KINDS:
+        report = sr.build(actor=SYSTEM, kind=kind, start=monday, end=dt.date(2026, 11, 29),
+                          period="week")
+        assert report.tables and sr.to_pdf(report)[:4] == b"%PDF"
