@@ -12,8 +12,8 @@ tests start it) and each N, in one run:
   After each call a writer notes CLOCK_MONOTONIC (system-wide on Linux, so comparable
   between processes); at the end it reads the seqs its station wrote, in order.
 - LISTENERS listening stations (`… listener …`): an offscreen Qt application with the
-  app's own LiveBridge (frontdesk/ui/shell/live.py); each change batch is timed when it
-  arrives on the UI thread (after the queued signal), i.e. where screens would refresh.
+  app's own LiveBridge (frontdesk/ui/shell/live.py); a change is "seen" when the bridge
+  announces it to the screens (ctx.changes, after the queued signal and its coalescing).
   Before the writers start, each listener's CPU time over an idle window is read from
   /proc (the idle cost of a listening station).
 
@@ -178,11 +178,18 @@ def listener_main(url: str, out: str, stop_file: str) -> None:
         def __init__(self):
             super().__init__()
             self.seen: list[tuple[int, str, int]] = []
+            self.waiting: list = []
 
         @Slot(object)
         def record(self, batch) -> None:
+            self.waiting.extend(batch)
+
+        @Slot(object)
+        def announced(self, _rows) -> None:
+            # The screens are told now: that is when these changes are "seen".
             t = _now_ns()
-            self.seen.extend((c.seq, c.station, t) for c in batch)
+            self.seen.extend((c.seq, c.station, t) for c in self.waiting)
+            self.waiting.clear()
 
     app = QApplication(sys.argv[:1])
     connection.connect(url, check_pages=False)
@@ -192,6 +199,7 @@ def listener_main(url: str, out: str, stop_file: str) -> None:
     seen = recorder.seen
     signals = [0]
     bridge.arrived.connect(recorder.record)
+    ctx.changes.rows_changed.connect(recorder.announced)
     ctx.changes.visits_changed.connect(lambda: signals.__setitem__(0, signals[0] + 1))
     said_ready = [False]
 
@@ -243,7 +251,7 @@ def run_once(url: str, writers: int, visits: int, idle_s: float, workdir: Path,
     t0 = time.monotonic()
     time.sleep(idle_s)
     idle = [(_cpu_ticks(p.pid) - b) / hz / (time.monotonic() - t0) * 100
-            for (p, _), b in zip(listeners, before)]
+            for (p, _), b in zip(listeners, before, strict=True)]
     for p in procs:
         p.stdin.write("go\n")
         p.stdin.flush()

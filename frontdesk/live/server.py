@@ -87,7 +87,7 @@ class ServerListen:
         expected = (self.tracker.last or 0) + 1
         run = sorted((c for c in parsed if c is not None), key=lambda c: c.seq)
         if None not in parsed and run and run[0].seq <= expected and all(
-                b.seq == a.seq + 1 for a, b in zip(run, run[1:])):
+                b.seq == a.seq + 1 for a, b in zip(run, run[1:], strict=False)):
             return self.tracker.accept(run)
         with conn.cursor() as cur:  # a gap (a failed commit's seq, a lost note): ask the log
             return self.tracker.accept(read_since(cur, self.tracker.last or 0, self.style))

@@ -5,7 +5,8 @@ here its batches cross to the UI thread (queued signals) and become
 ``ctx.changes.emit_remote(kinds, rows)``: the same signals this station's own runner
 emits, preceded by ``rows_changed`` with the ids the changes named.
 Rows this process wrote are skipped: the runner announced them already. Batches that
-arrive together are announced once (screens refresh once, not once per change).
+arrive together are announced once (screens refresh once, not once per change), and a
+burst at most every MIN_GAP_MS.
 
 While the database cannot be reached a banner says so above the areas; nothing else
 changes (forms keep what was typed, lists stay as they were) and the screens catch up
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from frontdesk.changes import ALL_DATA, Changed
@@ -26,6 +27,10 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
+
+# A lone change is announced at once; in a burst (twenty desks at work) at most one
+# announcement per MIN_GAP_MS, so the screens refresh at most 20 times a second, not per change.
+MIN_GAP_MS = 50
 
 
 class ConnectionBanner(Retranslating, QLabel):
@@ -59,7 +64,7 @@ class LiveBridge(QObject):
         self._ids: dict[Changed, set[int] | None] = {}
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
-        self._flush.setInterval(0)
+        self._since = QElapsedTimer()  # since the last announcement
         self._flush.timeout.connect(self._announce)
         self.arrived.connect(self._arrived)
         self.status.connect(self._status)
@@ -86,10 +91,12 @@ class LiveBridge(QObject):
                     self._ids[kind] = None  # unknown rows: the whole kind
                 elif self._ids.get(kind, set()) is not None:
                     self._ids.setdefault(kind, set()).add(c.entity_id)
-        if self._pending:
-            self._flush.start()
+        if self._pending and not self._flush.isActive():
+            gap = MIN_GAP_MS - self._since.elapsed() if self._since.isValid() else 0
+            self._flush.start(max(0, gap))
 
     def _announce(self) -> None:
+        self._since.start()
         kinds, self._pending = self._pending & ALL_DATA, Changed.NONE
         ids, self._ids = self._ids, {}
         if kinds:
