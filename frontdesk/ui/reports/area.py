@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +72,20 @@ def _load(ctx_staff, mode: str, day: dt.date, start: dt.date, end: dt.date,
     pdfs = [charts.chart_pdf(d) for d in charts.charts_for(summary)] if not summary.is_empty \
         else []
     return Loaded(summary, pdfs)
+
+
+def chart_pixmap(doc, ratio: float) -> QPixmap:
+    """A chart page for the screen: CHART_DPI logical, rendered at the device's pixel ratio.
+
+    On a 2× (high-DPI) screen the page is drawn with twice the pixels and the
+    pixmap says so, so it shows at the same size but sharp, not scaled up.
+    """
+    from frontdesk.ui.widgets.printing import render_page
+
+    ratio = max(1.0, float(ratio or 1.0))
+    pixmap = QPixmap.fromImage(render_page(doc, 0, CHART_DPI * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 def _to_date(q: QDate) -> dt.date:
@@ -252,6 +266,13 @@ class ReportsArea(Retranslating, QWidget):
             self.title.setText(self.tr("Choose a day and press Show."))
         self._update_buttons()
 
+
+    def event(self, event) -> bool:  # noqa: A003
+        # Moved to a screen with another pixel ratio: draw the charts again, sharp there.
+        if event.type() == QEvent.Type.DevicePixelRatioChange and self.loaded is not None \
+                and not self.busy:
+            self._lay_out(self.loaded)
+        return super().event(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -435,7 +456,7 @@ class ReportsArea(Retranslating, QWidget):
             layout.addWidget(note)
 
     def _chart_images(self, pdfs: list[bytes]) -> list[QPixmap]:
-        from frontdesk.ui.widgets.printing import PdfLoadError, load_pdf, render_page
+        from frontdesk.ui.widgets.printing import PdfLoadError, load_pdf
 
         out = []
         for data in pdfs:
@@ -444,7 +465,7 @@ class ReportsArea(Retranslating, QWidget):
             except PdfLoadError:
                 continue  # a chart that cannot be drawn leaves its tables in place
             try:
-                out.append(QPixmap.fromImage(render_page(doc, 0, CHART_DPI)))
+                out.append(chart_pixmap(doc, self.devicePixelRatioF()))
             finally:
                 doc.deleteLater()
         return out

@@ -186,3 +186,36 @@ def test_full_phone_numbers_only_when_asked(area, fx, qtbot):
     area.ctx.staff = fx.staff.admin  # an admin prints reports but makes no calls
     area._update_buttons()
     assert not area.full_phones.isVisible() and not area.full_phones.isChecked()
+
+
+def test_charts_are_sharp_on_high_dpi_screens(area, fx, qtbot, monkeypatch):
+    """Issue 18, point 10: charts render at the device pixel ratio, not a fixed 110 DPI."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from frontdesk.reports import charts
+    from frontdesk.ui.reports.area import CHART_DPI, chart_pixmap
+    from frontdesk.ui.widgets.printing import load_pdf
+
+    area.set_day(fx.day)
+    show(area, qtbot)
+    first = charts.chart_pdf(charts.charts_for(area.loaded.summary)[0])
+    doc = load_pdf(first, area)
+    one, two = chart_pixmap(doc, 1.0), chart_pixmap(doc, 2.0)
+    assert two.devicePixelRatio() == 2.0 and one.devicePixelRatio() == 1.0
+    assert abs(two.width() - 2 * one.width()) <= 2  # twice the pixels …
+    assert two.deviceIndependentSize().toSize() == one.deviceIndependentSize().toSize()  # … same size
+    assert one.width() == round(doc.pagePointSize(0).width() * CHART_DPI / 72) or \
+        abs(one.width() - doc.pagePointSize(0).width() * CHART_DPI / 72) <= 1
+
+    # The screen's ratio changes (the window moved to a 2× screen): charts drawn again at 2×.
+    drawn = []
+    real = area._chart_images
+    monkeypatch.setattr(area, "_chart_images", lambda pdfs: drawn.extend(real(pdfs)) or drawn)
+    monkeypatch.setattr(area, "devicePixelRatioF", lambda: 2.0)
+    QApplication.sendEvent(area, QEvent(QEvent.Type.DevicePixelRatioChange))
+    assert drawn and all(p.devicePixelRatio() == 2.0 for p in drawn)
+    labels = [label for i in range(area.tabs.count())
+              for label in area.tabs.widget(i).findChildren(QLabel)
+              if label.objectName().startswith("reportChart_")]
+    assert len(labels) == len(drawn)  # and they are the ones on screen
