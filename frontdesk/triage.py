@@ -348,8 +348,12 @@ def emergency_department() -> Department | None:
 
 
 def media_sources() -> list[tuple[int, str]]:
-    """Answers to "how did you hear of us?" in the rules' order."""
+    """Answers to "how did you hear of us?" in the rules' order; a source in a group
+    (two-level list, frontdesk.service.desk_rules) reads "group / source"."""
     query = MediaSource.select().where(MediaSource.active == True).order_by(  # noqa: E712
         MediaSource.sort, MediaSource.id
     )
-    return [(m.id, localized(m, "name")) for m in query]
+    rows = list(query)
+    groups = {m.id: m for m in rows}
+    return [(m.id, (f"{localized(groups[m.parent_id], 'name')} / "
+                    if m.parent_id in groups else "") + localized(m, "name")) for m in rows]

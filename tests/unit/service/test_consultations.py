@@ -171,3 +171,11 @@ def test_step_7_gives_an_older_database_the_service_desk(tmp_path):
     assert MediaSource.get(MediaSource.code == "search").parent.code == "search_engine"
     assert desk_rules.current()["complaints"]["close_days"] == 6
     connection.close()
+
+
+def test_registration_lists_the_two_levels_with_their_group(desk):
+    from frontdesk import triage
+
+    names = dict(triage.media_sources())
+    assert names[baidu().id] == "搜索引擎 / 百度"
+    assert names[MediaSource.get(MediaSource.code == "friend").id] == "亲友介绍"
