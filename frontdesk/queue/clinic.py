@@ -25,8 +25,11 @@ For the waiting-room display and voice (issue 15): :func:`display_state` and
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import json
+import logging
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
@@ -34,6 +37,7 @@ from peewee import JOIN, IntegrityError, SqliteDatabase
 
 from frontdesk import clock, fees, patients, stages
 from frontdesk.changes import Changed, changes
+from frontdesk.db.faults import is_connection_lost
 from frontdesk.db.models import (
     Appointment,
     ClinicState,
@@ -46,7 +50,7 @@ from frontdesk.db.models import (
     VisitEvent,
     database_proxy,
 )
-from frontdesk.errors import ConflictError, NotFound, ValidationError
+from frontdesk.errors import ConflictError, DatabaseUnavailable, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
 from frontdesk.privacy import mask_name
@@ -60,6 +64,8 @@ from frontdesk.queue.clinic_rules import (
 )
 from frontdesk.queue.numbers import assign_queue_no, queue_label
 from frontdesk.queue.priority import PatientFacts, Priority, PriorityClass, priority_of
+
+log = logging.getLogger(__name__)
 
 # --- states and actions ----------------------------------------------------------------
 
@@ -563,6 +569,61 @@ def _refuse_if_paused(department_id: int, doctor_id: int | None, day: dt.date) -
                               "or resume the clinic.", field="doctor_id")
 
 
+# --- a change whose COMMIT reply was lost ------------------------------------------------
+
+
+def _landed(entry_id: int, actor, expected_version: int) -> bool:
+    """The entry moved past `expected_version` and its newest event is this actor's."""
+    version = QueueEntry.select(QueueEntry.version).where(QueueEntry.id == entry_id).scalar()
+    if version is None or version <= expected_version:
+        return False
+    staff = (QueueEvent.select(QueueEvent.staff).where(QueueEvent.entry == entry_id)
+             .order_by(QueueEvent.id.desc()).limit(1).scalar())
+    return staff == getattr(actor, "id", None)
+
+
+def _settled(step):
+    """A queue change whose commit outcome is unknown (connection lost) is re-read first.
+
+    Landed (the version moved on and the newest event is this actor's): the step's
+    answer. Not landed: "nothing was saved, try again". Unreachable: "cannot check yet".
+    Never "another station moved this patient" for our own lost reply.
+    """
+    @functools.wraps(step)
+    def run(entry_id: int, *args, **kwargs):
+        try:
+            return step(entry_id, *args, **kwargs)
+        except Exception as exc:
+            if not is_connection_lost(exc) or database_proxy.obj.in_transaction():
+                raise
+            found = None
+            for _attempt in range(2):  # the first read may meet the dead connection
+                try:
+                    found = _landed(entry_id, kwargs.get("actor"), kwargs["expected_version"])
+                    break
+                except Exception as again:
+                    if not is_connection_lost(again):
+                        raise
+                    if not database_proxy.obj.in_transaction():
+                        with contextlib.suppress(Exception):
+                            database_proxy.obj.close()
+            log.warning("%s on queue entry %s: connection lost (%s); re-read: %s",
+                        step.__name__, entry_id, type(exc).__name__, found)
+            if found:
+                return get_row(entry_id)
+            if found is None:
+                raise DatabaseUnavailable(
+                    "与数据库服务器的连接中断，暂时无法确认这一步是否已保存。连接恢复后请刷新队列核对。",
+                    "The connection to the database server was lost, and whether this step "
+                    "was saved cannot be checked yet. When it is back, refresh the queue and "
+                    "check.") from exc
+            raise DatabaseUnavailable(
+                "与数据库服务器的连接中断，这一步没有保存。请再按一次。",
+                "The connection to the database server was lost and this step was not saved. "
+                "Press the key again.") from exc
+    return run
+
+
 # --- moves -----------------------------------------------------------------------------
 
 
@@ -617,6 +678,7 @@ def _room_for(department_id: int, room: str | None) -> str:
 
 
 @changes(Changed.QUEUE)
+@_settled
 def call(entry_id: int, *, actor, expected_version: int, doctor_id: int | None = None,
          room: str | None = None) -> QueueRow:
     """Call this patient to the room (waiting → called); the calling doctor takes them."""
@@ -671,6 +733,7 @@ def call_next(department_id: int, doctor_id: int | None = None, *, actor,
 
 
 @changes(Changed.QUEUE)
+@_settled
 def recall(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """Call the called patient again (复呼)."""
     require(actor, Perm.RUN_VISIT)
@@ -681,6 +744,7 @@ def recall(entry_id: int, *, actor, expected_version: int) -> QueueRow:
 
 
 @changes(Changed.QUEUE)
+@_settled
 def mark_missed(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """The called patient did not come (过号): aside until they come back (requeue)."""
     require(actor, Perm.RUN_VISIT)
@@ -690,6 +754,7 @@ def mark_missed(entry_id: int, *, actor, expected_version: int) -> QueueRow:
 
 
 @changes(Changed.QUEUE)
+@_settled
 def requeue(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """A missed patient is back: in line again by the rule (after N more, or session's end)."""
     require(actor, Perm.RUN_VISIT)
@@ -702,6 +767,7 @@ def requeue(entry_id: int, *, actor, expected_version: int) -> QueueRow:
 
 
 @changes(Changed.QUEUE | Changed.VISITS)
+@_settled
 def start_consultation(entry_id: int, *, actor, expected_version: int,
                        doctor_id: int | None = None) -> QueueRow:
     """The patient is with the doctor (called or waiting → consulting)."""
@@ -718,6 +784,7 @@ def start_consultation(entry_id: int, *, actor, expected_version: int,
 
 
 @changes(Changed.QUEUE | Changed.VISITS)
+@_settled
 def finish(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """The consultation is over (consulting → done)."""
     require(actor, Perm.RUN_VISIT)
@@ -728,6 +795,7 @@ def finish(entry_id: int, *, actor, expected_version: int) -> QueueRow:
 
 
 @changes(Changed.QUEUE)
+@_settled
 def send_for_tests(entry_id: int, *, actor, expected_version: int, note: str = "") -> QueueRow:
     """The doctor sends the patient for tests (consulting → tests)."""
     require(actor, Perm.RUN_VISIT)
@@ -740,6 +808,7 @@ def send_for_tests(entry_id: int, *, actor, expected_version: int, note: str = "
 
 
 @changes(Changed.QUEUE)
+@_settled
 def back_from_tests(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """Back with the results (检查回来): waiting again, ahead of new patients (by the order)."""
     require(actor, Perm.RUN_VISIT)
@@ -750,6 +819,7 @@ def back_from_tests(entry_id: int, *, actor, expected_version: int) -> QueueRow:
 
 
 @changes(Changed.QUEUE)
+@_settled
 def set_priority(entry_id: int, *, actor, expected_version: int, priority: str) -> QueueRow:
     """Record a priority class seen at the panel (disabled, military, pregnant, …); "" clears."""
     require(actor, Perm.RUN_VISIT)

@@ -45,3 +45,22 @@ def test_the_whole_path_on_postgresql(env, clock):
     assert back.state == clinic.WAITING
     assert clinic.display_state()[0].waiting_count == 2
     assert [c.action for c in clinic.calls_since(0)] == [clinic.CALL, clinic.MISS]
+
+
+def test_a_call_whose_commit_reply_was_lost_is_re_read(env, clock, monkeypatch):
+    from frontdesk.errors import DatabaseUnavailable
+    from frontdesk.queue import clinic
+    from tests.helpers.clinic_queue import queued
+    from tests.postgres.test_pg_lost_commit import lose_the_reply
+
+    row = queued(env, clock)
+    lose_the_reply(monkeypatch, committed=True)
+    called = clinic.call(row.entry_id, actor=env.desk, expected_version=row.version)
+    assert (called.state, called.version) == (clinic.CALLED, row.version + 1)
+    # Not landed: "nothing was saved, press again", never "another station".
+    lose_the_reply(monkeypatch, committed=False)
+    with pytest.raises(DatabaseUnavailable) as err:
+        clinic.recall(called.entry_id, actor=env.desk, expected_version=called.version)
+    assert "没有保存" in err.value.zh
+    again = clinic.recall(called.entry_id, actor=env.desk, expected_version=called.version)
+    assert again.calls == 2
