@@ -2070,27 +2070,27 @@
         <translation>与服务器的连接已断开，显示的是最后的候诊信息，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="413"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="432"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="414"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="433"/>
         <source>Calling again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="415"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="434"/>
         <source>Missed turn</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="416"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="435"/>
         <source>Back from tests</source>
         <translation>检查返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="421"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="440"/>
         <source>Please see the triage desk</source>
         <translation>请到分诊台报到</translation>
     </message>
@@ -2678,171 +2678,171 @@
 <context>
     <name>FollowUpArea</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="245"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="247"/>
         <source>Your role does not make follow-up calls.</source>
         <translation>您的角色不负责电话回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="285"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="287"/>
         <source>No call selected</source>
         <translation>未选择回访对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="286"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="288"/>
         <source>Nobody is waiting for a follow-up call.</source>
         <translation>目前没有需要回访的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="289"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="291"/>
         <source>{name}  ☎ {phone}</source>
         <translation>{name}  ☎ {phone}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="293"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="295"/>
         <source>Earlier attempts:
 {notes}</source>
         <translation>此前的回访记录：
 {notes}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="299"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="301"/>
         <source>our hospital</source>
         <translation>我们医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="302"/>
-        <location filename="../../frontdesk/ui/service/followups.py" line="316"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="304"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="318"/>
         <source>Hello, may I speak to {address}?</source>
         <translation>您好，请问是{address}吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="319"/>
         <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
         <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="310"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="312"/>
         <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
         <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="313"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="315"/>
         <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
         <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="307"/>
-        <location filename="../../frontdesk/ui/service/followups.py" line="321"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="309"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="323"/>
         <source>Thank you for your time. We wish you good health!</source>
         <translation>感谢您抽空接听，祝您健康！</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="303"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="305"/>
         <source>Hello {address}, this is the front desk of {hospital}. You had an appointment with us on {day} and we missed you. Is everything all right? Would you like to book another time?</source>
         <translation>{address}您好，这里是{hospital}导医台。您 {day} 在我院有预约，但没能见到您。一切都好吗？需要帮您另约时间吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="364"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="366"/>
         <source>{name}: not reached, call again on {day}.</source>
         <translation>{name}：未接通，{day} 再次回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="367"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="369"/>
         <source>{name}: follow-up call recorded.</source>
         <translation>{name}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="368"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="370"/>
         <source>{name}: not reached, no further call.</source>
         <translation>{name}：未接通，不再回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="369"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="371"/>
         <source>{name}: declined the follow-up call.</source>
         <translation>{name}：谢绝回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="375"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="377"/>
         <source>{n} call(s) to make</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="378"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="380"/>
         <source>Follow-up calls</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="379"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="381"/>
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="380"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="382"/>
         <source>Patients to call</source>
         <translation>待回访患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="381"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="383"/>
         <source>&amp;Notes (what the patient said):</source>
         <translation>回访记录（患者反馈）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="382"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="384"/>
         <source>Call notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="383"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="385"/>
         <source>Recovery, questions, complaints…</source>
         <translation>恢复情况、疑问、意见……</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="384"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="386"/>
         <source>If not reached, call &amp;again on:</source>
         <translation>未接通时再次回访日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="385"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="387"/>
         <source>Retry date</source>
         <translation>再次回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="386"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="388"/>
         <source>&amp;Done</source>
         <translation>已回访(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="387"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="389"/>
         <source>Call done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="388"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="390"/>
         <source>The patient was reached (Ctrl+Enter)</source>
         <translation>已与患者通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="389"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="391"/>
         <source>&amp;Unreachable</source>
         <translation>未接通(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="390"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="392"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="391"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="393"/>
         <source>D&amp;eclined</source>
         <translation>谢绝回访(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="392"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="394"/>
         <source>Declined the call</source>
         <translation>谢绝回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="393"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="395"/>
         <source>Satisfaction (if asked)</source>
         <translation>满意度（如有询问）</translation>
     </message>
@@ -2878,6 +2878,11 @@
         <location filename="../../frontdesk/ui/service/followups.py" line="54"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/service/followups.py" line="64"/>
+        <source>No-show {day}</source>
+        <translation>预约未到 {day}</translation>
     </message>
 </context>
 <context>
@@ -4516,145 +4521,145 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="224"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="225"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="226"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="227"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="228"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="229"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="230"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="231"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="232"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="233"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="234"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="235"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="236"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="237"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="254"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="255"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="461"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="482"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="257"/>
         <source>Full phone numbers</source>
         <translation>显示完整电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="259"/>
         <source>The call-back list shows phone numbers masked (138****8000) unless you need them for follow-up calls.</source>
         <translation>回访名单中的电话默认隐藏中间四位（138****8000），回访时才需显示完整号码。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="261"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="262"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="266"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="319"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="340"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="341"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="362"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="377"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="398"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="462"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="483"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="484"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="505"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="492"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="513"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -6019,42 +6024,42 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="49"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="51"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="51"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="53"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="58"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="60"/>
         <source>At the door</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="60"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="62"/>
         <source>Escort out</source>
         <translation>陪诊未回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="75"/>
         <source>New arrival</source>
         <translation>新到患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="74"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="76"/>
         <source>1st visit</source>
         <translation>初诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="75"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="77"/>
         <source>returning</source>
         <translation>复诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="79"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
@@ -6062,37 +6067,37 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="95"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="96"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="100"/>
         <source>Min</source>
         <translation>本步</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="100"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="102"/>
         <source>Minutes in this step</source>
         <translation>在这一步已等的分钟数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="101"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="103"/>
         <source>Minutes since arrival</source>
         <translation>到达以来的分钟数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="99"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="99"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="101"/>
         <source>Total</source>
         <translation>共计</translation>
     </message>
@@ -6100,17 +6105,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="250"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="253"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="294"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="306"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="295"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="307"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>

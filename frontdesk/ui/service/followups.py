@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,7 +60,9 @@ class FollowUpModel(RowTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (call.patient_name, call.phone, text(call.department_zh, call.department_en),
-                    call.doctor, call.visit_date.isoformat() if call.visit_date else "",
+                    call.doctor, call.visit_date.isoformat() if call.visit_date else (
+                        QCoreApplication.translate("FollowUpModel", "No-show {day}").format(
+                            day=call.no_show_date.isoformat()) if call.no_show_date else ""),
                     str(call.attempts))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
             return int(Qt.AlignmentFlag.AlignCenter)

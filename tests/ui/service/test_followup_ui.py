@@ -107,3 +107,11 @@ def test_satisfaction_asked_during_the_call_is_stored_with_done(qtbot, area):
     assert area.record("done")
     r = SatisfactionRating.get()
     assert (r.attitude, r.skill, r.timeliness, r.source) == (1, 4, None, "call")
+
+
+def test_a_no_show_says_so_in_the_visit_date_column(area):
+    row = next((r for r in range(area.model.rowCount()) if area.model.row_at(r).no_show_date),
+               None)
+    assert row is not None  # the demo hospital's bookings nobody came for
+    call = area.model.row_at(row)
+    assert call.no_show_date.isoformat() in area.model.index(row, 4).data()
