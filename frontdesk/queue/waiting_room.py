@@ -161,38 +161,57 @@ def resolve_departments(tokens: list[str] | tuple[str, ...]) -> list[int]:
     return ids
 
 
+@dataclass(frozen=True)
+class NewCalls:
+    calls: list          # voice.Announcement, oldest first
+    last_event_id: int
+
+
+def new_calls(department_ids: list[int] | None, after_event_id: int) -> NewCalls:
+    """Only the calls since `after_event_id`: one cheap read, so the display shows a call and
+    the voice starts before the longer lists are read (`screen(..., with_calls=False)`)."""
+    from frontdesk.queue import clinic
+    from frontdesk.voice.announcement import Announcement, CallKind
+
+    wanted = list(department_ids or [])
+    calls: list[Announcement] = []
+    last = after_event_id
+    for c in _calls(clinic, after_event_id, wanted, server_now().date()):
+        kind = {clinic.RECALL: CallKind.RECALL, clinic.MISS: CallKind.MISSED}.get(
+            c.action, CallKind.CALL)
+        if kind is CallKind.CALL and c.event_id in _back_from_tests(clinic, c):
+            kind = CallKind.BACK
+        calls.append(Announcement(kind, c.queue_label, c.room, c.name_masked, call_id=c.event_id))
+        last = max(last, c.event_id)
+    return NewCalls(calls, last)
+
+
 def screen(department_ids: list[int] | None = None, *, after_event_id: int | None = None,
-           next_count: int | None = None) -> Screen:
+           next_count: int | None = None, with_calls: bool = True) -> Screen:
     """The display's data for `department_ids` ([] or None = every department with a queue).
 
     `after_event_id` None (the display just started) reads no past calls, only where the
     call log stands, so a restarted display never re-announces the morning.
+    `with_calls=False`: the lists only (the calls were read just before by new_calls).
     """
     from frontdesk.queue import clinic
-    from frontdesk.voice.announcement import Announcement, CallKind
+    from frontdesk.voice import prefs as voice_prefs
 
     now = server_now()
     count = int(settings.get("display.next_count")) if next_count is None else next_count
     wanted = list(department_ids or [])
+    calls: list = []
+    if after_event_id is None:
+        last = _last_call_event_id(now.date())  # read first: a call meanwhile is new
+    elif with_calls:
+        found = new_calls(wanted, after_event_id)
+        calls, last = found.calls, found.last_event_id
+    else:
+        last = after_event_id
     if wanted:
         clinics = [c for d in wanted for c in clinic.display_state(d, now=now, next_count=count)]
     else:
         clinics = clinic.display_state(None, now=now, next_count=count)
-    calls: list[Announcement] = []
-    last = after_event_id or 0
-    if after_event_id is None:
-        last = _last_call_event_id(now.date())
-    else:
-        for c in _calls(clinic, after_event_id, wanted, now.date()):
-            kind = {clinic.RECALL: CallKind.RECALL, clinic.MISS: CallKind.MISSED}.get(
-                c.action, CallKind.CALL)
-            if kind is CallKind.CALL and c.event_id in _back_from_tests(clinic, c):
-                kind = CallKind.BACK
-            calls.append(Announcement(kind, c.queue_label, c.room, c.name_masked,
-                                      call_id=c.event_id))
-            last = max(last, c.event_id)
-    from frontdesk.voice import prefs as voice_prefs
-
     return Screen(clinics, calls, last, notice(), broadcast(now), now, count,
                   settings.hospital_name(), voice_prefs.load())
 

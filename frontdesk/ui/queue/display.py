@@ -193,7 +193,7 @@ class DisplayWindow(Retranslating, QWidget):
     """The whole display. `departments`: ids ([] = every department with a queue today)."""
 
     refreshed = Signal()          # a screen was shown (tests, the benchmark)
-    call_shown = Signal(object)   # the Announcement now in the hero box
+    call_shown = Signal(object)   # each new call once it is in the hero box (Announcement)
 
     def __init__(self, ctx, departments: list[int] | None = None, speaker=None,
                  parent: QWidget | None = None, *, hospital: str | None = None):
@@ -322,18 +322,39 @@ class DisplayWindow(Retranslating, QWidget):
     # --- data --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the screen again on the worker (a read already running is followed by one more)."""
+        """Read again on the worker: first the new calls (one cheap read: the call is shown
+        and said at once), then the lists. A refresh asked meanwhile runs once more after."""
         if self._in_flight:
             self._dirty = True
             return
         self._in_flight, self._dirty = True, False
+        if self.last_event_id is not None:
+            self.ctx.run(waiting_room.new_calls, self.departments, self.last_event_id,
+                         background=True, on_done=self._calls_loaded, on_error=self._failed)
         self.ctx.run(waiting_room.screen, self.departments, after_event_id=self.last_event_id,
-                     background=True, on_done=self._loaded, on_error=self._failed)
+                     with_calls=self.last_event_id is None, background=True,
+                     on_done=self._loaded, on_error=self._failed)
+
+    def _calls_loaded(self, found: waiting_room.NewCalls) -> None:
+        if not self._in_flight:
+            return  # the read failed meanwhile; the retry reads them again
+        self.last_event_id = max(self.last_event_id or 0, found.last_event_id)
+        for call in found.calls:
+            self.current = call
+            if self.speaker is not None:
+                self.speaker.announce(call)
+        if found.calls:
+            self._show_hero()
+            for call in found.calls:
+                self.call_shown.emit(call)
 
     def _loaded(self, data: waiting_room.Screen) -> None:
+        if not self._in_flight:
+            return  # the call read before it failed: a retry is on its way
         self._in_flight = False
         first = self.last_event_id is None
-        self.last_event_id = data.last_event_id
+        if first:
+            self.last_event_id = data.last_event_id
         self.screen_data = data
         self._server_time, self._synced_at = data.server_time, time.monotonic()
         self._set_connected(True)
@@ -342,23 +363,21 @@ class DisplayWindow(Retranslating, QWidget):
             self.retranslate()
         self._show_clinics(data)
         self._show_texts(data)
-        if first and self.current is None:
-            self.current = _newest_called(data.clinics)
         if self.speaker is not None and data.voice is not None and hasattr(self.speaker, "follow"):
             self.speaker.follow(data.voice)  # the voice settings, read with the rest
-        for call in data.calls:
-            self.current = call
-            if self.speaker is not None:
-                self.speaker.announce(call)
+        if first and self.current is None:
+            self.current = _newest_called(data.clinics)
         self._show_hero()
         self._show_clock()
-        if data.calls or first:
+        if first:
             self.call_shown.emit(self.current)
         self.refreshed.emit()
         if self._dirty:
             self.refresh()
 
     def _failed(self, exc: Exception) -> None:
+        if not self._in_flight:
+            return  # the second read of the same refresh failed too: one retry is enough
         self._in_flight = False
         log.warning("display could not read the queue: %s", getattr(exc, "en", exc))
         self._set_connected(False)

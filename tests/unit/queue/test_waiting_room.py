@@ -45,3 +45,31 @@ def test_bad_broadcasts_are_refused_at_the_field(db, make_staff, text, minutes, 
     with pytest.raises(ValidationError) as err:
         waiting_room.send_broadcast(text, minutes=minutes, actor=make_staff("admin"))
     assert err.value.field == field
+
+
+def test_new_calls_say_each_kind_once_in_order(rules_db, make_staff, clock):
+    from frontdesk.queue import clinic
+    from frontdesk.voice.announcement import CallKind
+    from tests.helpers.reception_flow import dept, make_env
+    from tests.ui.queue.display_data import queue_patients
+
+    env = make_env(make_staff, clock)
+    queue_patients(env, clock, "internal", ["王小芳", "李明"])
+    start = waiting_room.screen([], after_event_id=None)
+    assert start.calls == []  # a display that starts now says nothing of the past
+    internal = dept("internal").id
+    row = clinic.call_next(internal, None, actor=env.desk, room="3")
+    row = clinic.recall(row.entry_id, actor=env.desk, expected_version=row.version)
+    row = clinic.start_consultation(row.entry_id, actor=env.desk, expected_version=row.version)
+    row = clinic.send_for_tests(row.entry_id, actor=env.desk, expected_version=row.version)
+    row = clinic.back_from_tests(row.entry_id, actor=env.desk, expected_version=row.version)
+    row = clinic.call(row.entry_id, actor=env.desk, expected_version=row.version, room="3")
+    other = clinic.call_next(internal, None, actor=env.desk, room="5")
+    clinic.mark_missed(other.entry_id, actor=env.desk, expected_version=other.version)
+    found = waiting_room.new_calls([], start.last_event_id)
+    assert [(a.kind, a.ticket, a.name) for a in found.calls] == [
+        (CallKind.CALL, "内-001", "王*芳"), (CallKind.RECALL, "内-001", "王*芳"),
+        (CallKind.BACK, "内-001", "王*芳"), (CallKind.CALL, "内-002", "李*"),
+        (CallKind.MISSED, "内-002", "李*")]
+    assert waiting_room.new_calls([], found.last_event_id).calls == []
+    assert waiting_room.new_calls([dept("surgery").id], start.last_event_id).calls == []
