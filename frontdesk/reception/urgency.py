@@ -32,10 +32,18 @@ class Thresholds:
 
 
 def thresholds() -> dict[str, Thresholds]:
-    """Per stage, from settings (a stage missing there takes the default's value)."""
+    """Per stage, from settings (a stage missing there, or mistyped, keeps the default)."""
+    return _build(settings.get("desk.amber_minutes"), settings.get("desk.red_minutes"))
+
+
+def default_thresholds() -> dict[str, Thresholds]:
+    """The defaults alone (no database): what a list shows before its first refresh."""
+    return _build({}, {})
+
+
+def _build(amber, red) -> dict[str, Thresholds]:
     default_amber = settings.DEFAULTS["desk.amber_minutes"]
     default_red = settings.DEFAULTS["desk.red_minutes"]
-    amber, red = settings.get("desk.amber_minutes"), settings.get("desk.red_minutes")
     amber = {**default_amber, **(amber if isinstance(amber, dict) else {})}
     red = {**default_red, **(red if isinstance(red, dict) else {})}
     out = {}
@@ -100,9 +108,10 @@ def over_by(view, now: dt.datetime, limits: dict[str, Thresholds] | None = None)
     return step_minutes(view, now) - t.amber
 
 
-def by_attention(views: Iterable, now: dt.datetime) -> list:
+def by_attention(views: Iterable, now: dt.datetime,
+                 limits: dict[str, Thresholds] | None = None) -> list:
     """Urgent first, then by how far over the stage's threshold, then who came first."""
-    limits = thresholds()
+    limits = limits if limits is not None else thresholds()
     far = dt.datetime.max
 
     def key(v):

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, stages
+from frontdesk.db.faults import driver_errors
+from frontdesk.errors import FrontdeskError
 from frontdesk.reception import tickets, urgency
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -105,7 +107,7 @@ class VisitListModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._texts: dict[int, tuple[str, str, str]] = {}  # number, patient, step
-        self._limits = None
+        self._limits = urgency.default_thresholds()  # replaced by the panel on each refresh
         self._red_flag = QBrush(QColor(RED_FLAG_COLOUR))
         self._waiting = QBrush(QColor(WAITING_COLOUR))
         self._levels = {k: QBrush(QColor(c)) for k, c in LEVEL_COLOURS.items()}
@@ -113,9 +115,11 @@ class VisitListModel(RowTableModel):
         self._bold.setBold(True)
         self._wait_alignment = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list, limits=None) -> None:
+        """`limits`: the per-stage thresholds read for this refresh (urgency.thresholds)."""
         self._texts = {}  # also how a language change reaches the cells: set_rows again
-        self._limits = None  # thresholds re-read with every refresh (settings may change)
+        if limits is not None:
+            self._limits = limits
         super().set_rows(rows)
 
     def _row_texts(self, row: int, v) -> tuple[str, str, str]:
@@ -135,8 +139,6 @@ class VisitListModel(RowTableModel):
         return super().headerData(section, orientation, role)
 
     def limits(self):
-        if self._limits is None:
-            self._limits = urgency.thresholds()
         return self._limits
 
     def level_at(self, row: int) -> str:
@@ -237,10 +239,11 @@ class VisitListPanel(Retranslating, QWidget):
     def set_visits(self, visits: list, current_id: int | None) -> None:
         """Replace the rows, what needs attention first (urgency.by_attention), keeping
         `current_id` selected without re-emitting it."""
-        visits = urgency.by_attention(visits, clock.now())
+        limits = self._read_limits()
+        visits = urgency.by_attention(visits, clock.now(), limits)
         self._quiet = True
         try:
-            self.model.set_rows(visits)
+            self.model.set_rows(visits, limits)
             row = self.model.row_of(current_id) if current_id is not None else -1
             if row >= 0:
                 self.view.selectRow(row)
@@ -251,6 +254,15 @@ class VisitListPanel(Retranslating, QWidget):
         self._show_counts(visits)
         self._fit_columns()
         self.empty.setVisible(not visits)
+
+    def _read_limits(self):
+        """This refresh's per-stage thresholds; the last ones known if the read fails (the
+        list itself was just read, so a failure here is rare and passes)."""
+        try:
+            with driver_errors("desk list thresholds"):
+                return urgency.thresholds()
+        except FrontdeskError:
+            return self.model.limits()
 
     def _fit_columns(self) -> None:
         """The list is narrow: the step column gives way (elided) so the patient and both
