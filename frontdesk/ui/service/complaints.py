@@ -161,7 +161,9 @@ class ComplaintPanel(Retranslating, QWidget):
         self.close_button.setObjectName("complaintClose")
         self.close_button.clicked.connect(self.close_selected)
         wl.addRow(self.close_button)
-        self.work_box.setLayout(wl)
+        work_col = QVBoxLayout(self.work_box)
+        work_col.addLayout(wl)
+        work_col.addStretch()  # the form stays together at the top
         self.status = QLabel()
         self.status.setObjectName("complaintStatus")
         self.error = error_label("complaintError")
