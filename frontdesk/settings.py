@@ -38,7 +38,6 @@ DEFAULTS: dict[str, Any] = {
     "door.elder_min_age": 60,  # … elder from this age (the house's 老年人)
     "slips.ticket.format": "roll80",
     "printing.ticket.printer": "",
-    "queue.clinic": {},  # clinic queue rules (frontdesk.queue.clinic_rules); {} = the defaults
     "slips.guide.format": "roll80",
     "slips.billing.format": "roll80",
     "printing.guide.printer": "",
