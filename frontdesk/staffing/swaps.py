@@ -103,6 +103,25 @@ def _on_leave(staff: Staff, day: dt.date) -> bool:
         LeaveRequest.start <= day, LeaveRequest.end >= day).exists()
 
 
+def _no_double_shift(staff: Staff, day: dt.date, shift: Shift, giving_up: Shift | None) -> None:
+    """换班者、还班者不允许连班 (004 换班 三): the shift taken over may not overlap or run
+    straight on from one the person already works that day."""
+    from frontdesk.staffing.roster import overlaps
+
+    for row in (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
+                .where(ShiftAssignment.staff == staff, ShiftAssignment.date == day)):
+        other = row.shift
+        if giving_up is not None and other.id == giving_up.id:
+            continue
+        if overlaps(other, shift) or other.end == shift.start or shift.end == other.start:
+            raise ValidationError(
+                f"{staff.display_name} 在 {day:%m-%d} 已上 {other.start}–{other.end}，"
+                f"换班后会连班（不允许连班）。",
+                f"{staff.display_name} already works {other.start}–{other.end} on "
+                f"{day:%m-%d}; the swap would make a double shift (not allowed).",
+                field="partner")
+
+
 def _check(requester: Staff, r_day: dt.date, r_shift: Shift, partner: Staff,
            p_day: dt.date | None, p_shift: Shift | None) -> None:
     if partner.id == requester.id:
@@ -124,6 +143,9 @@ def _check(requester: Staff, r_day: dt.date, r_shift: Shift, partner: Staff,
         raise ValidationError(f"{partner.display_name} 当天已经上这个班次。",
                               f"{partner.display_name} already works that shift that day.",
                               field="partner")
+    _no_double_shift(partner, r_day, r_shift, giving_up=p_shift if p_day == r_day else None)
+    if p_day is not None:
+        _no_double_shift(requester, p_day, p_shift, giving_up=r_shift if p_day == r_day else None)
     for who, day in ((requester, r_day), (partner, r_day), (requester, p_day), (partner, p_day)):
         if day is not None and _on_leave(who, day):
             raise ValidationError(f"{who.display_name} 在 {day:%m-%d} 请假，换班和还班均不得请假。",

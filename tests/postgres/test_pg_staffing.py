@@ -53,13 +53,14 @@ def _race(bosses, op) -> list:
 
 def test_eight_supervisors_approve_one_swap_one_wins(team):
     bosses, desk, guide = team
-    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id,
+                              partner_day=MON, partner_shift_code="late")
     results = _race(bosses, lambda a: swaps.decide(actor=a, swap_id=line.id, approve=True))
     wins = [r for r in results if isinstance(r, swaps.SwapLine)]
     assert len(wins) == 1 and len(results) == SUPERVISORS
     assert all(isinstance(r, ConflictError) for r in results if r not in wins), results
     assert ShiftSwap.get_by_id(line.id).decided_by_id in {b.id for b in bosses}
-    assert roster.on_shift(MON) == [("王悦", "day"), ("王悦", "late")]
+    assert roster.on_shift(MON) == [("王悦", "day"), ("李静", "late")]
 
 
 def test_eight_supervisors_decide_one_leave_one_wins_and_one_fine(team):

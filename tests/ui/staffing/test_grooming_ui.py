@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from frontdesk.db.models import Fine, GroomingCheck, Shift, ShiftAssignment, SignIn
-from frontdesk.staffing import fines, handover
+from frontdesk.db.models import Fine, GroomingCheck, Shift, SignIn
+from frontdesk.staffing import fines, handover, roster
 from tests.helpers.clock import TEST_NOW
 
 pytestmark = pytest.mark.gui
@@ -19,8 +19,8 @@ def team(rules_db, ctx, make_staff):
     desk = make_staff("desk", name="李静", pin="2001")
     guide = make_staff("guide", name="王悦", pin="3001")
     day_shift = Shift.get(Shift.code == "day")
-    for s in (desk, guide):
-        ShiftAssignment.create(staff=s, shift=day_shift, date=TODAY)
+    for s in (desk, guide):  # the roster the supervisor makes (staffing.roster)
+        roster.set_day(actor=boss, staff_id=s.id, day=TODAY, shifts=[day_shift.code])
     ctx.set_staff(boss)
     return boss, desk, guide
 

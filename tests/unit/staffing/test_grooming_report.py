@@ -10,9 +10,9 @@ import subprocess
 
 import pytest
 
-from frontdesk.db.models import AuditLog, Shift, ShiftAssignment
+from frontdesk.db.models import AuditLog, Shift
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.staffing import attendance, fines, grooming, grooming_report
+from frontdesk.staffing import attendance, fines, grooming, grooming_report, roster
 from frontdesk.staffing.grooming import ItemOutcome
 
 DAY = dt.date(2026, 11, 23)
@@ -26,7 +26,7 @@ def month_of_fines(rules_db, make_staff):
     guide = make_staff("guide", name="=王悦")  # a name that looks like a spreadsheet formula
     shift = Shift.get(Shift.code == "day")
     for s in (desk, guide):
-        ShiftAssignment.create(staff=s, shift=shift, date=DAY)
+        roster.set_day(actor=boss, staff_id=s.id, day=DAY, shifts=[shift.code])
     attendance.sign_in(staff=desk, pin="1234", at=dt.datetime(2026, 11, 23, 8, 6))
     check = grooming.record_check(
         actor=boss, form=grooming.open_check(actor=boss, staff=desk, day=DAY),

@@ -39,7 +39,8 @@ def month(rules_db, make_staff, clock):
     ledger.mark_paid(actor=boss, fine_id=paid.id)
     ledger.record(actor=boss, staff_id=guide.id, rule_code="report_misconduct", day=MON)
     s = swaps.request_swap(actor=desk, day=MON + dt.timedelta(days=4), shift_code="early",
-                           partner_id=guide.id, reason="看病")
+                           partner_id=guide.id, partner_day=MON + dt.timedelta(days=4),
+                           partner_shift_code="late", reason="看病")
     swaps.decide(actor=boss, swap_id=s.id, approve=True)
     lv = leave.request_leave(actor=guide, kind="personal", start=MON + dt.timedelta(days=5))
     leave.decide(actor=boss, leave_id=lv.id, approve=True)
@@ -54,9 +55,9 @@ def test_the_numbers(month):
     d, g = rows["李静"], rows["王悦"]
     # name, rostered, signed, early, not early, late, no sign-in, absence, rules, fined,
     # waived, due, paid same day, rewards, swaps, leave days
-    assert d[1:7] == (5, 3, 1, 1, 1, 2)  # the 20th went to 王悦 by the swap
+    assert d[1:7] == (6, 3, 1, 1, 1, 3)  # on the 20th 李静 works 王悦's late shift
     assert d[8:11] == (2, 20.0, 0.0) and d[14] == 1  # chatting + the lateness
-    assert g[1] == 6 and g[2] == 1 and g[13] == 50.0 and g[14] == 1 and g[15] == 1
+    assert g[1] == 5 and g[2] == 1  # the 21st is 事假 and g[13] == 50.0 and g[14] == 1 and g[15] == 1
     assert g[9] == 40.0 and g[12] == 10.0  # 10 registration (paid that day) + 30 事假
     ledger_rows = report.tables[1].rows
     assert any("聊天" in r[3] for r in ledger_rows)

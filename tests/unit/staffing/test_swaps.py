@@ -34,16 +34,18 @@ def team(rules_db, make_staff):
 
 def test_request_and_approve_moves_both_shifts(team):
     boss, _, desk, guide, _ = team
+    back = MON - dt.timedelta(days=12)
+    roster.set_day(actor=boss, staff_id=desk.id, day=back, shifts=[])  # 李静 is free that day
+    roster.set_day(actor=boss, staff_id=guide.id, day=MON, shifts=[])  # 王悦 free on MON
     line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id,
-                              partner_day=MON - dt.timedelta(days=12), partner_shift_code="late",
-                              reason="家里有事")
+                              partner_day=back, partner_shift_code="late", reason="家里有事")
     assert line.status == "pending" and roster.on_shift(MON)[0] == ("李静", "day")
     done = swaps.decide(actor=boss, swap_id=line.id, approve=True)
     assert done.status == "approved" and done.decided_by == "雷婷婷"
     assert ("王悦", "day") in roster.on_shift(MON) and ("李静", "day") not in roster.on_shift(MON)
-    assert ("李静", "late") in roster.on_shift(MON - dt.timedelta(days=12))
+    assert ("李静", "late") in roster.on_shift(back)
     # sign-in follows the roster
-    assert [s.code for s in attendance.assigned_shifts(guide, MON)] == ["day", "late"]
+    assert [s.code for s in attendance.assigned_shifts(guide, MON)] == ["day"]
     assert [x.id for x in swaps.register(actor=boss, year=2026, month=11)] == [line.id]
     assert [x.id for x in swaps.register(actor=desk, year=2026, month=11)] == [line.id]
 
@@ -51,19 +53,23 @@ def test_request_and_approve_moves_both_shifts(team):
 def test_the_limit_is_two_a_month_for_each_side(team):
     boss, _, desk, guide, other = team
     d1, d2, d3 = (MON - dt.timedelta(days=n) for n in (19, 18, 17))
-    for d in (d1, d2):
-        swaps.request_swap(actor=desk, day=d, shift_code="day", partner_id=other.id)
+    for d in (d1, d2):  # straight swaps of the day's shifts: nobody works two
+        swaps.request_swap(actor=desk, day=d, shift_code="day", partner_id=other.id,
+                           partner_day=d, partner_shift_code="early")
     with pytest.raises(ValidationError) as err:  # the third for the requester
-        swaps.request_swap(actor=desk, day=d3, shift_code="day", partner_id=guide.id)
+        swaps.request_swap(actor=desk, day=d3, shift_code="day", partner_id=guide.id,
+                           partner_day=d3, partner_shift_code="late")
     assert err.value.field == "day" and "2" in err.value.zh
     with pytest.raises(ValidationError) as err:  # the third for the partner
-        swaps.request_swap(actor=guide, day=d3, shift_code="late", partner_id=other.id)
+        swaps.request_swap(actor=guide, day=d3, shift_code="late", partner_id=other.id,
+                           partner_day=d3, partner_shift_code="early")
     assert err.value.field == "partner"
     assert ShiftSwap.select().count() == 2
     # a refused swap no longer counts; next month starts again
     first = ShiftSwap.select().order_by(ShiftSwap.id).first()
     swaps.decide(actor=boss, swap_id=first.id, approve=False, note="人手不够")
-    swaps.request_swap(actor=desk, day=d3, shift_code="day", partner_id=guide.id)
+    swaps.request_swap(actor=desk, day=d3, shift_code="day", partner_id=guide.id,
+                       partner_day=d3, partner_shift_code="late")
     assert swaps.swaps_in_month(desk.id, MON) == 2
     assert swaps.swaps_in_month(desk.id, dt.date(2026, 12, 1)) == 0
 
@@ -78,14 +84,16 @@ def test_bad_swaps(team):
     assert err.value.field == "requester_shift"
     leave.request_leave(actor=guide, kind="sick", start=MON)
     with pytest.raises(ValidationError) as err:  # 换班和还班均不得请假
-        swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+        swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id,
+                           partner_day=MON, partner_shift_code="late")
     assert "请假" in err.value.zh
     assert ShiftSwap.select().count() == 0
 
 
 def test_staff_cannot_approve_and_nobody_approves_their_own(team):
     boss, _, desk, guide, _ = team
-    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id,
+                              partner_day=MON, partner_shift_code="late")
     with pytest.raises(PermissionDenied):
         swaps.decide(actor=guide, swap_id=line.id, approve=True)
     with pytest.raises(ValidationError):  # the supervisor is not on that shift
@@ -97,7 +105,8 @@ def test_staff_cannot_approve_and_nobody_approves_their_own(team):
 
 def test_two_supervisors_approving_at_once_one_wins(team, db):
     boss, boss2, desk, guide, _ = team
-    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id)
+    line = swaps.request_swap(actor=desk, day=MON, shift_code="day", partner_id=guide.id,
+                              partner_day=MON, partner_shift_code="late")
     results: list = []
     barrier = threading.Barrier(2)
     from frontdesk.db.models import database_proxy
@@ -121,3 +130,18 @@ def test_two_supervisors_approving_at_once_one_wins(team, db):
     assert len(wins) == 1 and len(results) == 2 and isinstance(
         next(r for r in results if not isinstance(r, str)), ConflictError)
     assert roster.on_shift(MON).count(("王悦", "day")) == 1
+
+
+def test_no_double_shift_for_either_side(team):
+    boss, _, desk, guide, other = team
+    day = MON + dt.timedelta(days=2)
+    roster.set_day(actor=boss, staff_id=desk.id, day=day, shifts=["early"])  # 08:00-16:00
+    roster.set_day(actor=boss, staff_id=guide.id, day=day, shifts=["late"])  # 12:00-20:00
+    with pytest.raises(ValidationError) as err:  # 王悦 would work early and late: 连班
+        swaps.request_swap(actor=desk, day=day, shift_code="early", partner_id=guide.id)
+    assert "连班" in err.value.zh and err.value.field == "partner"
+    # a straight swap of the two shifts the same day is fine: each gives one up
+    line = swaps.request_swap(actor=desk, day=day, shift_code="early", partner_id=guide.id,
+                              partner_day=day, partner_shift_code="late")
+    swaps.decide(actor=boss, swap_id=line.id, approve=True)
+    assert sorted(roster.on_shift(day)) == [("李静", "late"), ("王悦", "early")]
