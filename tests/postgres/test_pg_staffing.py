@@ -115,3 +115,25 @@ def test_one_person_asking_for_swaps_from_eight_desks_gets_the_limit(team, pg_ma
     assert len([r for r in results if isinstance(r, swaps.SwapLine)]) == 2, results
     assert len(results) == SUPERVISORS
     assert swaps.swaps_in_month(desk.id, MON) == 2
+
+
+def test_schema_step_6_on_postgresql(pg_rules_db, tmp_path):
+    from frontdesk.db import migrations
+    from frontdesk.db.models import RuleItem, SchemaVersion, Setting, Shift
+    from frontdesk.staffing import staffing_rules
+
+    db = pg_rules_db
+    for table in ("rule_item", "rest_day", "shift_swap", "leave_request"):
+        db.execute_sql(f"DROP TABLE {table}")
+    for column in ("rule_code", "acknowledged_at", "paid_at"):
+        db.execute_sql(f"ALTER TABLE fine DROP COLUMN {column}")
+    Shift.delete().where(Shift.code.startswith("office_")).execute()
+    Setting.delete().where(Setting.key == "rules.staffing").execute()
+    SchemaVersion.delete().where(SchemaVersion.version > 5).execute()
+    SchemaVersion.insert(version=5, app_version="0.1.0").on_conflict_ignore().execute()
+    migrations.migrate(db, backup_dir=tmp_path)
+    assert {"rule_item", "rest_day", "shift_swap", "leave_request"} <= set(db.get_tables())
+    assert {"rule_code", "paid_at"} <= {c.name for c in db.get_columns("fine")}
+    assert RuleItem.select().where(RuleItem.code == "chatting").exists()
+    assert staffing_rules.current().swaps_per_month == 2
+    assert Shift.select().where(Shift.code == "office_summer").exists()
