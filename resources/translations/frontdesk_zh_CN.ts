@@ -1129,177 +1129,177 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="201"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="203"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="212"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="214"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="231"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="233"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="235"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
         <source>Concerns: {who}</source>
         <translation>涉及人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="236"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="238"/>
         <source>Handle by {handle}, close by {close}</source>
         <translation>处理期限 {handle}，结案期限 {close}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="239"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
         <source>Revisit by {day}</source>
         <translation>回访期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="243"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="243"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="245"/>
         <source>Compensation {amount} yuan, approved by: {role} ({state})</source>
         <translation>赔偿 {amount} 元，审批人：{role}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="245"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="247"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="246"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="248"/>
         <source>waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="271"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="273"/>
         <source>Complaint recorded; handle by {day}.</source>
         <translation>投诉已登记，须在 {day} 前处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="284"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="286"/>
         <source>Handled.</source>
         <translation>已处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="295"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="297"/>
         <source>Approval recorded.</source>
         <translation>审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="305"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="307"/>
         <source>Revisit recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="315"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="317"/>
         <source>Complaint closed.</source>
         <translation>投诉已结案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="321"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="321"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>Se&amp;verity</source>
         <translation>级别(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="322"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
         <source>Staff concerned</source>
         <translation>涉及人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
         <source>&amp;What happened</source>
         <translation>投诉内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
         <source>Compensation (yuan)</source>
         <translation>赔偿金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
         <source>Approver&apos;s role</source>
         <translation>审批人职务</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
         <source>Approver&apos;s name</source>
         <translation>审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="332"/>
         <source>Revisit outcome</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="332"/>
         <source>Revisit notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="341"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
         <source>New complaint</source>
         <translation>新投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="342"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
         <source>Selected complaint</source>
         <translation>所选投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
         <source>&amp;Record (Ctrl+Enter)</source>
         <translation>登记(&amp;R)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
         <source>Mark &amp;handled</source>
         <translation>已处理(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
         <source>Record &amp;approval</source>
         <translation>记录审批(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
         <source>Record re&amp;visit</source>
         <translation>记录回访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="349"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
@@ -3501,83 +3501,83 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="270"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="270"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
         <source>Type of leave</source>
         <translation>请假类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="271"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="271"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="274"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="275"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="277"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="278"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="277"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="279"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="278"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="281"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="283"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="281"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="283"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="295"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
         <source>(myself)</source>
         <translation>（本人）</translation>
     </message>
@@ -3585,150 +3585,150 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="127"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
         <source>Rule or reward</source>
         <translation>违反的规定或奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="130"/>
         <source>Staff member&apos;s PIN</source>
         <translation>员工本人 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="132"/>
         <source>The staff member types it (or confirms later)</source>
         <translation>由员工本人输入（也可稍后确认）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="133"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
         <source>Record it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="135"/>
         <source> min away</source>
         <translation> 分钟离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="136"/>
         <source>with the supervisor&apos;s consent</source>
         <translation>经负责人同意</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="137"/>
         <source>Away from the post</source>
         <translation>记录脱岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="138"/>
         <source>Left before relieved</source>
         <translation>未交接即离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
         <source>Confirm with PIN</source>
         <translation>本人 PIN 确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="140"/>
         <source>Paid now</source>
         <translation>已缴纳</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="141"/>
         <source>Waive</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="142"/>
         <source>Monthly staff report…</source>
         <translation>员工月报…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="143"/>
         <source>Save the report…</source>
         <translation>保存月报…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Confirmed</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Paid / waived</source>
         <translation>缴纳 / 免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="155"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="162"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="156"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="163"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="181"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="182"/>
         <source>waived</source>
         <translation>已免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="184"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="185"/>
         <source> (not the same day)</source>
         <translation>（非当天）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="232"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="233"/>
         <source>Monthly staff report</source>
         <translation>员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="239"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="240"/>
         <source>Save the monthly staff report</source>
         <translation>保存员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="240"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="241"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="256"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="257"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -4332,137 +4332,142 @@
 <context>
     <name>RegistrationFormWidget</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="192"/>
-        <source>— ask, then choose —</source>
-        <translation>— 请询问后选择 —</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="195"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="199"/>
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
         <source>Se&amp;x *</source>
         <translation>性别(&amp;X) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="399"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
         <source>&amp;Mobile *</source>
         <translation>手机(&amp;M) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="400"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
         <source>A&amp;ge *</source>
         <translation>年龄(&amp;G) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="401"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="401"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
         <source>Duration of illness</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="402"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="402"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
         <source>Disease category</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="407"/>
         <source>Visit intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="407"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="408"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="408"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="409"/>
         <source>Spending habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="409"/>
         <source>Economic situation</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="410"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="410"/>
         <source>How they heard of us</source>
         <translation>媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="415"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
+        <source>18 digits</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="421"/>
         <source>Ask now: “how did you hear about us?”</source>
         <translation>现在就问：“您是从哪里知道我们医院的？”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="411"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="415"/>
         <source>11-digit mobile</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="412"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="196"/>
+        <source>— ask —</source>
+        <translation>— 请询问 —</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
         <source>18 digits; fills sex and birth date</source>
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="413"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="414"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
         <source>e.g. 3 days, 2 years</source>
         <translation>例如：3 天、2 年</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="425"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="426"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -5031,72 +5036,72 @@
 <context>
     <name>RulesListTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="310"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="312"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="311"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
         <source>Add to the pre-shift check</source>
         <translation>加入班前检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
         <source>Rule</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
         <source>Where in the rules</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="314"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="316"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="322"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="324"/>
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="322"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="324"/>
         <source>Reward</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="323"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="325"/>
         <source>Behaviour</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>in the check</source>
         <translation>已在班前检查中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="331"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="331"/>
         <source>off</source>
         <translation>已停用</translation>
     </message>
@@ -5799,94 +5804,94 @@
 <context>
     <name>SwapsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="137"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
         <source>My shift</source>
         <translation>我的班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
         <source>Swap with</source>
         <translation>换给</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
         <source>Their shift back</source>
         <translation>还班班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="140"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="143"/>
         <source>Back on</source>
         <translation>还班日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="144"/>
         <source>Ask for the swap</source>
         <translation>申请换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="145"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="146"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="147"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="148"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="149"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="151"/>
         <source>Back</source>
         <translation>还班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="151"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="151"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="165"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="166"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
         <source>(nothing back)</source>
         <translation>（不还班）</translation>
     </message>

@@ -106,6 +106,10 @@ class RegistrationFormWidget(Retranslating, QWidget):
         self.age.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.media_source = QComboBox()
         self.media_source.setObjectName("media_source_id")
+        # A long source name must not widen the whole form past the screen (1366 px).
+        self.media_source.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.media_source.setMinimumContentsLength(12)
         self.editors: dict[str, QWidget] = {
             "name": self.name, "sex": self.sex, "phone": self.phone,
             "id_number": self.id_number, "birth_date": self.birth_date, "age": self.age,
@@ -149,8 +153,8 @@ class RegistrationFormWidget(Retranslating, QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        layout.addWidget(left, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(right, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(left, 5, Qt.AlignmentFlag.AlignTop)  # the longer labels and hints
+        layout.addWidget(right, 4, Qt.AlignmentFlag.AlignTop)
 
         self.order = [self.editors[k] for k in FIELDS]
         self.setTabOrder(self.order[0], self.order[1])
@@ -189,7 +193,7 @@ class RegistrationFormWidget(Retranslating, QWidget):
         current = self.media_source.currentData()
         self._media_sources = list(sources)
         self.media_source.clear()
-        self.media_source.addItem(self.tr("— ask, then choose —"), None)
+        self.media_source.addItem(self.tr("— ask —"), None)
         for source_id, name in self._media_sources:
             self.media_source.addItem(name, source_id)
         self.media_source.addItem(self.tr("Not asked"), NOT_ASKED)
@@ -409,7 +413,9 @@ class RegistrationFormWidget(Retranslating, QWidget):
             label.setText(label_text[key])
             self.editors[key].setAccessibleName(label_text[key].replace("&", "").rstrip(" *"))
         self.phone.setPlaceholderText(self.tr("11-digit mobile"))
-        self.id_number.setPlaceholderText(self.tr("18 digits; fills sex and birth date"))
+        # Short enough for the field at 1366 px in English; the rest is the tooltip.
+        self.id_number.setPlaceholderText(self.tr("18 digits"))
+        self.id_number.setToolTip(self.tr("18 digits; fills sex and birth date"))
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.illness_duration.setPlaceholderText(self.tr("e.g. 3 days, 2 years"))
         self.media_hint.setText(self.tr("Ask now: “how did you hear about us?”"))
