@@ -271,7 +271,16 @@ def _visit_event(visit_id: int, action: str, *, actor, at: dt.datetime, note: st
 
 
 def _rows_query(day: dt.date):
-    return (QueueEntry.select(QueueEntry, Visit, Patient, Department, Doctor, Appointment)
+    # Only the columns a row needs: a visit and a patient have dozens, and building
+    # them cost most of a 300-patient queue's read.
+    visit_cols = [Visit.id, Visit.queue_no, Visit.red_flag, Visit.has_appointment,
+                  Visit.created_at, Visit.patient, Visit.appointment]
+    if "priority" in Visit._meta.fields:  # recorded at the door (schema step 8)
+        visit_cols.append(Visit._meta.fields["priority"])
+    return (QueueEntry.select(QueueEntry, *visit_cols, Patient.id, Patient.name,
+                              Patient.birth_date, Patient.vip_tier, Department.id,
+                              Department.short_zh, Doctor.id, Doctor.name, Appointment.id,
+                              Appointment.time, Appointment.date)
             .join(Visit, on=(QueueEntry.visit == Visit.id))
             .join(Patient, JOIN.LEFT_OUTER, on=(Visit.patient == Patient.id))
             .switch(Visit)
