@@ -33,13 +33,18 @@ from frontdesk.i18n import localized
 CONVERSION_DAYS = 30
 
 # A booking `a` (SQL alias) whose patient came on its day. Shared with the daily summary.
-ARRIVED_SQL = (
+# Visits are found through the patient (visit_patient_id), never by the day's index: `|| ''`
+# hides visit_date from the planner on SQLite and PostgreSQL alike, and CROSS JOIN makes
+# SQLite start from the phone's patients (a year of bookings: 1.1 s -> 0.14 s on the
+# 100,000-patient bench hospital; a month 79 -> 3 ms).
+ARRIVED_SQL = (  # `w`, not `v`: these are lookups by patient, not a range of visit days
     "(a.status = 'arrived'"
-    " OR EXISTS (SELECT 1 FROM visit v WHERE v.appointment_id = a.id)"
-    " OR EXISTS (SELECT 1 FROM visit v WHERE v.visit_date = a.date"
-    " AND v.patient_id = a.patient_id)"
-    " OR (a.phone <> '' AND EXISTS (SELECT 1 FROM visit v JOIN patient p ON p.id = v.patient_id"
-    " WHERE v.visit_date = a.date AND p.phone = a.phone)))"
+    " OR EXISTS (SELECT 1 FROM visit w WHERE w.appointment_id = a.id)"
+    " OR EXISTS (SELECT 1 FROM visit w WHERE w.patient_id = a.patient_id"
+    " AND (w.visit_date || '') = (a.date || ''))"
+    " OR (a.phone <> '' AND EXISTS (SELECT 1 FROM patient p CROSS JOIN visit w"
+    " WHERE p.phone = a.phone AND w.patient_id = p.id"
+    " AND (w.visit_date || '') = (a.date || ''))))"
 )
 
 
