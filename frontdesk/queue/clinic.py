@@ -591,7 +591,7 @@ def _landed(entry_id: int, actor, expected_version: int) -> bool:
     return staff == getattr(actor, "id", None)
 
 
-def _settled(step):
+def _settled(step, answer=None):
     """A queue change whose commit outcome is unknown (connection lost) is re-read first.
 
     Landed (the version moved on and the newest event is this actor's): the step's
@@ -619,7 +619,7 @@ def _settled(step):
             log.warning("%s on queue entry %s: connection lost (%s); re-read: %s",
                         step.__name__, entry_id, type(exc).__name__, found)
             if found:
-                return get_row(entry_id)
+                return (answer or get_row)(entry_id)
             if found is None:
                 raise DatabaseUnavailable(
                     "与数据库服务器的连接中断，暂时无法确认这一步是否已保存。连接恢复后请刷新队列核对。",
@@ -943,7 +943,18 @@ def _transfer_in_tx(entry_id: int, *, actor, expected_version: int, department_i
     return due, rule, snapshot
 
 
+def _transfer_answer(entry_id: int) -> TransferResult:
+    """A transfer that landed, read back from its event (the quote's snapshot is not kept)."""
+    note = (QueueEvent.select(QueueEvent.note)
+            .where((QueueEvent.entry == entry_id) & (QueueEvent.action == TRANSFER))
+            .order_by(QueueEvent.id.desc()).limit(1).scalar()) or "{}"
+    detail = json.loads(note)
+    return TransferResult(get_row(entry_id), int(detail.get("fee_due_fen") or 0),
+                          detail.get("fee_rule") or "", {})
+
+
 @changes(Changed.QUEUE | Changed.VISITS)
+@functools.partial(_settled, answer=_transfer_answer)
 def transfer(entry_id: int, *, actor, expected_version: int, department_id: int,
              doctor_id: int | None = None, note: str = "") -> TransferResult:
     """Move the patient to another department or doctor without registering again.

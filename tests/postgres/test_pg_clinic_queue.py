@@ -64,3 +64,18 @@ def test_a_call_whose_commit_reply_was_lost_is_re_read(env, clock, monkeypatch):
     assert "没有保存" in err.value.zh
     again = clinic.recall(called.entry_id, actor=env.desk, expected_version=called.version)
     assert again.calls == 2
+
+
+def test_a_transfer_whose_commit_reply_was_lost_says_the_fee(env, clock, monkeypatch):
+    from frontdesk.queue import clinic
+    from tests.helpers.clinic_queue import queued
+    from tests.helpers.reception_flow import dept, doctor
+    from tests.postgres.test_pg_lost_commit import lose_the_reply
+
+    row = queued(env, clock, doctor_index=1)
+    lose_the_reply(monkeypatch, committed=True)
+    result = clinic.transfer(row.entry_id, actor=env.desk, expected_version=row.version,
+                             department_id=dept("internal").id,
+                             doctor_id=doctor("internal", 0).id)
+    assert result.row.doctor_id == doctor("internal", 0).id and result.fee_due_fen > 0
+    assert result.fee_rule == "difference"
