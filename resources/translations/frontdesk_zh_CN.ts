@@ -636,42 +636,42 @@
 <context>
     <name>CallingModel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="68"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="70"/>
         <source>#</source>
         <translation>序</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="68"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="70"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="69"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="71"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="70"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="72"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="71"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="73"/>
         <source>Why here</source>
         <translation>排序原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="72"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="74"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="90"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="92"/>
         <source> ×{n}</source>
         <translation> ×{n}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="97"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="99"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -679,141 +679,146 @@
 <context>
     <name>CallingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="51"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="52"/>
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="52"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="53"/>
         <source>Recall</source>
         <translation>复呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="53"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="54"/>
         <source>Missed</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="55"/>
         <source>Start consultation</source>
         <translation>开始就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="56"/>
         <source>Finished</source>
         <translation>就诊结束</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="56"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="57"/>
         <source>Sent for tests</source>
         <translation>去做检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="58"/>
         <source>Back from tests</source>
         <translatorcomment>variant: the calling key, the 分诊叫号 term for a patient returning with results</translatorcomment>
         <translation>检查回来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="58"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
         <source>Back in line</source>
         <translation>过号重排</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="59"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="60"/>
         <source>Transfer…</source>
         <translation>转诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="60"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="434"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="61"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
         <source>Pause clinic…</source>
         <translation>停诊…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="274"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="455"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="62"/>
+        <source>Priority…</source>
+        <translation>优先类别…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="276"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="468"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="304"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="306"/>
         <source>Clinic paused.</source>
         <translation>本诊室已停诊。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="306"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="308"/>
         <source>Reason: {reason}.</source>
         <translation>原因：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="307"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="309"/>
         <source>No calls until it resumes (F11); transfer the waiting patients (F10).</source>
         <translation>恢复门诊（F11）前不能叫号；请把候诊患者转诊（F10）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="315"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="317"/>
         <source>No one called. Next: {who}</source>
         <translation>尚未叫号。下一位：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="317"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="319"/>
         <source>nobody waiting</source>
         <translation>无人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="318"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="320"/>
         <source>{w} waiting · {a} aside</source>
         <translation>候诊 {w} 人 · 过号/检查 {a} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="347"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="349"/>
         <source>Your role may not call patients.</source>
         <translation>您的角色不能叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="351"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="353"/>
         <source>Choose a department.</source>
         <translation>请选择科室。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="368"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="370"/>
         <source>Select a patient in the queue first (↑/↓).</source>
         <translation>请先在队列中选择一位患者（↑/↓）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="434"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
         <source>Resume clinic</source>
         <translation>恢复门诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="444"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="446"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="457"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="459"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="445"/>
-        <source>Queue rules…  (F12)</source>
-        <translation>排队规则…（F12）</translation>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="458"/>
+        <source>Queue rules…  (Ctrl+F12)</source>
+        <translation>排队规则…（Ctrl+F12）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="460"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="448"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="461"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="449"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="462"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="450"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="463"/>
         <source>e.g. Room 3</source>
         <translation>如：3 诊室</translation>
     </message>
@@ -2498,57 +2503,57 @@
 <context>
     <name>EtiquetteCoach</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="228"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="232"/>
         <source>Show the etiquette coach ({key})</source>
         <translation>显示礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="229"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="233"/>
         <source>Fold the etiquette coach ({key})</source>
         <translation>收起礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="279"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="283"/>
         <source>What to say</source>
         <translation>怎么说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="280"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="284"/>
         <source>Say now</source>
         <translation>现在说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="281"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="285"/>
         <source>Any time</source>
         <translation>任何时候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="282"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="286"/>
         <source>Seeing off</source>
         <translation>送别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="283"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="287"/>
         <source>Never say</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="284"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="288"/>
         <source>Etiquette coach</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="320"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="324"/>
         <source>Address the patient as</source>
         <translation>对患者的称呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="325"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="329"/>
         <source>Hand-over: {cue}</source>
         <translation>交接：{cue}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="354"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="358"/>
         <source>Instead of “{word}” say: {phrase}</source>
         <translation>不说“{word}”，应说：{phrase}</translation>
     </message>
@@ -4011,32 +4016,32 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="127"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="128"/>
         <source>Pause clinic (停诊)</source>
         <translation>停诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="131"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="132"/>
         <source>e.g. called to an emergency</source>
         <translation>如：急会诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="134"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="135"/>
         <source>Keep them waiting here</source>
         <translation>继续在本诊室等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="138"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="139"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="139"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="140"/>
         <source>&amp;Waiting patients go to</source>
         <translation>候诊患者转给(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="143"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="144"/>
         <source>Pause</source>
         <translation>停诊</translation>
     </message>
@@ -4222,6 +4227,19 @@
         <location filename="../../frontdesk/ui/widgets/printing.py" line="443"/>
         <source>Door ticket</source>
         <translation>取号小票</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="199"/>
+        <source>Priority for {number} {name}</source>
+        <translation>{number} {name} 的优先类别</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="207"/>
+        <source>&amp;Class</source>
+        <translation>类别(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -5382,62 +5400,97 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="94"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="155"/>
         <source>Hospital name (on slips and reports):</source>
         <translation>医院名称（打印在单据和报表上）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="95"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="156"/>
         <source>Lock the screen after (minutes idle):</source>
         <translation>无操作多少分钟后锁屏：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="96"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="157"/>
         <source>PIN length (digits):</source>
         <translation>PIN 码位数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="97"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="158"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="98"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="159"/>
         <source>Keep backups for (days):</source>
         <translation>备份保留天数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="99"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="160"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="100"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="161"/>
+        <source>Door ticket letter(s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="162"/>
+        <source>Door: a child is younger than (years):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="163"/>
+        <source>Door: an elder is from (years):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="164"/>
+        <source>Desk list colours (minutes in the step):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="165"/>
+        <source>e.g. A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="169"/>
+        <source>Amber from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="170"/>
+        <source>Red from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="174"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="101"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="175"/>
         <source>empty: the backups folder in the data directory</source>
         <translation>留空：使用数据目录下的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="102"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="176"/>
         <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
         <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="104"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="178"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="138"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="221"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="138"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="221"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
@@ -5899,42 +5952,42 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="38"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="39"/>
         <source>Transfer {number} {name}</source>
         <translation>转诊 {number} {name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="54"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="57"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="58"/>
         <source>No new registration: the fee rules say whether anything more is due.</source>
         <translation>无需重新挂号；是否补缴费用按收费规则计算。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="63"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="64"/>
         <source>Transfer</source>
         <translation>转诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="82"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="83"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="99"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="100"/>
         <source>{number} transferred: {fee} more to pay at billing.</source>
         <translation>{number} 已转诊：请到收费处补缴 {fee}。</translation>
     </message>

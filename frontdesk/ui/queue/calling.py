@@ -3,7 +3,8 @@
 Pick the department and the doctor (or any doctor), say the room, then one key each:
 F2 call next, F3 recall, F4 missed, F5 start consultation, F6 finished, F7 sent for
 tests, F8 back from tests, F9 back in line (a missed patient returned), F10 transfer,
-F11 pause or resume the clinic; F12 the queue rules (administrators). Keys that act on one patient use the selected row, or
+F11 pause or resume the clinic, F12 record a priority class; Ctrl+F12 the queue rules
+(administrators). Keys that act on one patient use the selected row, or
 the patient now called or with the doctor when nothing is selected. The queue is shown
 in calling order with the reason for each place ("优先：70 岁以上").
 
@@ -58,6 +59,7 @@ ACTIONS = (
     ("requeue", "F9", QT_TRANSLATE_NOOP("CallingPanel", "Back in line")),
     ("transfer", "F10", QT_TRANSLATE_NOOP("CallingPanel", "Transfer…")),
     ("pause", "F11", QT_TRANSLATE_NOOP("CallingPanel", "Pause clinic…")),
+    ("priority", "F12", QT_TRANSLATE_NOOP("CallingPanel", "Priority…")),
 )
 
 
@@ -189,14 +191,14 @@ class CallingPanel(Retranslating, QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys, not tabbing through ten buttons
             button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
-            keys.addWidget(button, i // 5, i % 5)
+            keys.addWidget(button, i // 6, i % 6)
         self.buttons["call_next"].setStyleSheet("font-weight: 700;")
         # The queue rules, for whoever may change settings (an administrator).
         self.rules_button = QPushButton()
         self.rules_button.setObjectName("calling_rules")
         self.rules_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.rules_button.clicked.connect(self.open_rules)
-        rules_key = QShortcut(QKeySequence("F12"), self)
+        rules_key = QShortcut(QKeySequence("Ctrl+F12"), self)
         rules_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         rules_key.activated.connect(self.open_rules)
 
@@ -362,13 +364,16 @@ class CallingPanel(Retranslating, QWidget):
         states = {"recall": (clinic.CALLED,), "missed": (clinic.CALLED,),
                   "start": (clinic.CALLED,), "finish": (clinic.CONSULTING,),
                   "tests": (clinic.CONSULTING,), "back": (clinic.TESTS,),
-                  "requeue": (clinic.MISSED,), "transfer": ()}[key]
+                  "requeue": (clinic.MISSED,), "transfer": (), "priority": ()}[key]
         row = self.target(*states)
         if row is None:
             show_error(self.error, self.tr("Select a patient in the queue first (↑/↓)."))
             return
         if key == "transfer":
             self._transfer(row)
+            return
+        if key == "priority":
+            self._priority(row)
             return
         op = {"recall": clinic.recall, "missed": clinic.mark_missed,
               "start": clinic.start_consultation, "finish": clinic.finish,
@@ -404,6 +409,14 @@ class CallingPanel(Retranslating, QWidget):
         dialog.open()
         self.last_dialog = dialog
 
+    def _priority(self, row: clinic.QueueRow) -> None:
+        from frontdesk.ui.queue.calling_dialogs import PriorityDialog
+
+        dialog = PriorityDialog(self.ctx, row, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+
     def _pause(self) -> None:
         from frontdesk.ui.queue.calling_dialogs import PauseDialog
 
@@ -418,7 +431,7 @@ class CallingPanel(Retranslating, QWidget):
         self.last_dialog = dialog
 
     def open_rules(self) -> QWidget | None:
-        """The queue rules dialog (F12), for those who may change settings."""
+        """The queue rules dialog (Ctrl+F12), for those who may change settings."""
         if not allowed(self.ctx.staff, Perm.MANAGE_SETTINGS):
             return None
         from frontdesk.ui.queue.clinic_rules_dialog import ClinicRulesDialog
@@ -442,7 +455,7 @@ class CallingPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Calling panel"))
-        self.rules_button.setText(self.tr("Queue rules…  (F12)"))
+        self.rules_button.setText(self.tr("Queue rules…  (Ctrl+F12)"))
         self.setAccessibleName(self.tr("Calling panel"))
         self.department_label.setText(self.tr("&Department"))
         self.doctor_label.setText(self.tr("Doc&tor"))

@@ -1,4 +1,4 @@
-"""The calling panel's two dialogs: transfer a patient, and pause a clinic (停诊).
+"""The calling panel's dialogs: transfer a patient, pause a clinic (停诊), record a priority.
 
 Both keep what was typed and show a refusal at its field (a paused clinic or an
 inactive doctor at "doctor"); Enter confirms, Esc cancels.
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from frontdesk.errors import FrontdeskError
 from frontdesk.fees import format_fen
 from frontdesk.queue import clinic
+from frontdesk.queue.priority import LABELS, PriorityClass
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
 
 
@@ -184,3 +185,47 @@ class PauseDialog(QDialog):
         else:
             show_error(self.error, message)
         self.adjustSize()  # the message's lines need room; nothing typed is lost
+
+
+class PriorityDialog(QDialog):
+    """Record the class the panel sees (pregnant, disabled, military, …); None clears it."""
+
+    def __init__(self, ctx, row: clinic.QueueRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.setObjectName("priorityDialog")
+        self.setMinimumWidth(420)
+        self.setWindowTitle(self.tr("Priority for {number} {name}").format(
+            number=row.queue_label, name=row.patient_name))
+        self.choice = QComboBox()
+        self.choice.setObjectName("priorityChoice")
+        for cls in PriorityClass:
+            self.choice.addItem(LABELS[cls].text(), cls.value)
+        self.choice_box = FieldBox("priority", self.choice)
+        form = QFormLayout()
+        form.addRow(self.tr("&Class"), self.choice_box)
+        self.error = error_label("priorityError")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.choice.setFocus()
+
+    def submit(self) -> None:
+        show_error(self.error, "")
+        self.ctx.run(clinic.set_priority, self.row.entry_id, actor=self.ctx.staff,
+                     expected_version=self.row.version, priority=self.choice.currentData(),
+                     on_done=lambda _r: self.accept(), on_error=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
+        if getattr(exc, "field", None) == "priority":
+            self.choice_box.set_error(message)
+        else:
+            show_error(self.error, message)
+        self.adjustSize()

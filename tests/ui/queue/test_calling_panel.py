@@ -167,7 +167,7 @@ def test_the_admin_sets_the_queue_rules_with_the_keyboard(qtbot, panel, env):
     panel.ctx.staff = env.admin
     panel._update_enabled()
     assert panel.rules_button.isVisibleTo(panel) and not panel.buttons["call_next"].isEnabled()
-    key(qtbot, panel, Qt.Key.Key_F12)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F12, Qt.KeyboardModifier.ControlModifier)
     dialog = panel.last_dialog
     qtbot.waitExposed(dialog)
     order = dialog.order
@@ -214,3 +214,18 @@ def test_in_the_main_window_the_keys_work_as_soon_as_the_panel_shows(qtbot, ctx,
     assert panel.focusWidget() is panel.view
     assert panel.shortcuts["call_next"].context() == Qt.ShortcutContext.WidgetWithChildrenShortcut
     assert [r[0] for r in shown(panel)] == ["张三"]
+
+
+def test_record_a_priority_class_with_f12(qtbot, panel):
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # 李四
+    assert panel.selected_row().patient_name == "李四"
+    key(qtbot, panel, Qt.Key.Key_F12)
+    dialog = panel.last_dialog
+    qtbot.waitExposed(dialog)
+    choose(qtbot, dialog.choice, "pregnant")
+    qtbot.keyClick(dialog.choice, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    rows = shown(panel)
+    assert [r[0] for r in rows] == ["王老汉", "李四", "张三"]  # elderly, then pregnant
+    assert rows[1][2] == "优先：孕妇"
