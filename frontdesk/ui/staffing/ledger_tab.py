@@ -79,6 +79,7 @@ class LedgerTab(_RequestsBase):
         self.record_button.setObjectName("ledgerRecordButton")
         self.error = error_label("ledgerError")
         self.table = read_only_table("ledgerTable", 7, stretch=3, striped=True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.ack_button, self.paid_button, self.waive_button = (QPushButton() for _ in range(3))
         self.ack_button.setObjectName("ledgerAckButton")
         self.paid_button.setObjectName("ledgerPaidButton")
@@ -104,8 +105,8 @@ class LedgerTab(_RequestsBase):
             actions.addWidget(w)
         self.preview = None
         layout = QVBoxLayout(self)
+        self.form.addRow(QLabel(), self.record_button)
         layout.addWidget(_narrow(self.form))
-        layout.addWidget(self.record_button)
         layout.addLayout(away)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
@@ -288,6 +289,7 @@ class RulesListTab(_RequestsBase):
         self.setObjectName("rulesListTab")
         self.fields = {}
         self.table = read_only_table("rulesListTable", 5, stretch=1, striped=True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.toggle_button, self.add_button = QPushButton(), QPushButton()
         self.toggle_button.setObjectName("ruleToggleButton")
         self.add_button.setObjectName("conductAddButton")
