@@ -133,7 +133,8 @@ QLabel[role="track-todo"] {{ background: #f1f5f9; color: {MUTED}; }}
 #reportTitle {{ font-size: 15pt; font-weight: 600; }}
 #reportNotice {{ background: #fff8e1; border: 1px solid #c9a227; padding: 6px; font-size: 11pt; }}
 QDateEdit[invalid="true"] {{ border: 1px solid {ERROR}; }}
-QLabel[role="table-heading"] {{ font-weight: 600; margin-top: 6px; }}
+QLabel[role="table-heading"] {{ font-weight: 600; margin-top: 6px; font-size: 11pt; }}
+QTableView[role="report-table"] {{ font-size: 11pt; }}
 QLabel[role="note"] {{ color: {MUTED}; font-size: 9pt; }}
 #adminRefused {{ font-size: 14pt; color: {SECONDARY}; }}
 #ruleFormTitle {{ font-weight: 600; font-size: 12pt; }}

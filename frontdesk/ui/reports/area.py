@@ -54,6 +54,7 @@ from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
 CHART_DPI = 110
+MAX_CHART_DPI = 160
 MAX_TABLE_ROWS = 18  # taller tables scroll inside their own view
 
 
@@ -74,16 +75,20 @@ def _load(ctx_staff, mode: str, day: dt.date, start: dt.date, end: dt.date,
     return Loaded(summary, pdfs)
 
 
-def chart_pixmap(doc, ratio: float) -> QPixmap:
-    """A chart page for the screen: CHART_DPI logical, rendered at the device's pixel ratio.
+def chart_pixmap(doc, ratio: float, width: int = 0) -> QPixmap:
+    """A chart page for the screen, rendered at the device's pixel ratio.
 
-    On a 2× (high-DPI) screen the page is drawn with twice the pixels and the
-    pixmap says so, so it shows at the same size but sharp, not scaled up.
+    Drawn at CHART_DPI, or larger to fill `width` logical pixels (a wide screen
+    gets a wide chart, up to MAX_CHART_DPI). On a 2× (high-DPI) screen the page
+    is drawn with twice the pixels and the pixmap says so: the same size, sharp.
     """
     from frontdesk.ui.widgets.printing import render_page
 
     ratio = max(1.0, float(ratio or 1.0))
-    pixmap = QPixmap.fromImage(render_page(doc, 0, CHART_DPI * ratio))
+    dpi = CHART_DPI
+    if width > 0:
+        dpi = max(CHART_DPI, min(MAX_CHART_DPI, width * 72 / doc.pagePointSize(0).width()))
+    pixmap = QPixmap.fromImage(render_page(doc, 0, dpi * ratio))
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
 
@@ -433,6 +438,8 @@ class ReportsArea(Retranslating, QWidget):
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setAlternatingRowColors(True)
+            view.setProperty(style.ROLE, "report-table")  # larger text: ui/style.py
+            view.ensurePolished()
             view.verticalHeader().hide()
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -448,12 +455,21 @@ class ReportsArea(Retranslating, QWidget):
             view.setFixedHeight(head_h + shown * row_h + 2 * view.frameWidth() + 2)
             if len(table.rows) <= MAX_TABLE_ROWS:
                 view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # As wide as its columns: no empty white band to the right of a short table.
+            view.resizeColumnsToContents()
+            extra = view.verticalScrollBar().sizeHint().width() \
+                if len(table.rows) > MAX_TABLE_ROWS else 0
+            view.setMaximumWidth(header.length() + 2 * view.frameWidth() + extra + 4)
             layout.addWidget(view)
         if table.note:
             note = QLabel(table.note)
             note.setWordWrap(True)
             note.setProperty(style.ROLE, "note")
             layout.addWidget(note)
+
+    def _chart_width(self) -> int:
+        """The room for a chart on a report page (logical pixels)."""
+        return max(0, self.tabs.width() - 60)
 
     def _chart_images(self, pdfs: list[bytes]) -> list[QPixmap]:
         from frontdesk.ui.widgets.printing import PdfLoadError, load_pdf
@@ -465,7 +481,7 @@ class ReportsArea(Retranslating, QWidget):
             except PdfLoadError:
                 continue  # a chart that cannot be drawn leaves its tables in place
             try:
-                out.append(chart_pixmap(doc, self.devicePixelRatioF()))
+                out.append(chart_pixmap(doc, self.devicePixelRatioF(), self._chart_width()))
             finally:
                 doc.deleteLater()
         return out

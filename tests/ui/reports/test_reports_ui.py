@@ -219,3 +219,22 @@ def test_charts_are_sharp_on_high_dpi_screens(area, fx, qtbot, monkeypatch):
               for label in area.tabs.widget(i).findChildren(QLabel)
               if label.objectName().startswith("reportChart_")]
     assert len(labels) == len(drawn)  # and they are the ones on screen
+
+
+def test_report_tables_have_no_white_band_and_charts_use_the_width(area, fx, qtbot):
+    """Issue 18, point 9: on-screen tables as wide as their columns, text not small."""
+    from PySide6.QtWidgets import QTableView
+
+    area.resize(1800, 1000)
+    area.show()  # opens on today's report first
+    qtbot.waitUntil(lambda: not area.busy, timeout=20000)
+    area.set_day(fx.day)
+    show(area, qtbot)
+    views = [v for i in range(area.tabs.count())
+             for v in area.tabs.widget(i).findChildren(QTableView)]
+    assert views
+    for view in views:
+        columns = view.horizontalHeader().length()
+        assert view.maximumWidth() <= columns + 2 * view.frameWidth() + 40
+        assert view.font().pointSizeF() >= 11
+    assert area._chart_width() > 1000  # a wide screen gets wide charts
