@@ -157,7 +157,9 @@ class QueueRow:
 
     @property
     def reason(self) -> Msg:
-        """What the screen shows beside the row: the priority, else the note."""
+        """What the screen shows beside the row: the priority, else the note (aside: the note)."""
+        if self.note.zh and self.state in (MISSED, TESTS):
+            return self.note
         return self.priority.reason if self.priority.rank is not None else self.note
 
 

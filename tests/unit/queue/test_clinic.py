@@ -460,3 +460,10 @@ def test_the_class_recorded_at_the_door_counts(env, clock):
     assert clinic.queue_rows(dept("internal").id).waiting[0].reason.zh == "优先：军人"
     set_clinic_rules(actor=env.admin, priority_order=["emergency", "elderly"])
     assert order() == ["甲", "军人"]  # the admin took the class out of the order
+
+
+def test_aside_rows_say_what_happens_next(env, clock):
+    row = queued(env, clock, age=80)
+    missed = _miss(row, env)
+    aside = clinic.queue_rows(dept("internal").id).aside[0]
+    assert aside.entry_id == missed.entry_id and aside.reason.zh.startswith("过号")
