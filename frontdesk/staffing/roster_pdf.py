@@ -81,11 +81,14 @@ def week_pdf(*, actor, monday: dt.date, lang: str | None = None) -> bytes:
              Paragraph(escape(text("班次说明", "Shift patterns", lang)), styles["table_title"])]
     for c in week.choices:
         shift = Shift.get(Shift.code == c.code)
-        breaks = "；".join(
+        breaks = text("；", "; ", lang).join(
             f"{b['start']}–{b['end']} {Msg(b['label_zh'], b['label_en']).text(lang)}"
             for b in json.loads(shift.breaks or "[]"))
-        story.append(Paragraph(escape(f"{c.short}（{c.key}）：{shift.start}–{shift.end}"
-                                      + (f"（{breaks}）" if breaks else "")), styles["body"]))
+        line = text(f"{c.short}（{c.key}）：{shift.start}–{shift.end}"
+                    + (f"（{breaks}）" if breaks else ""),
+                    f"{c.short} ({c.key}): {shift.start}–{shift.end}"
+                    + (f" ({breaks})" if breaks else ""), lang)
+        story.append(Paragraph(escape(line), styles["body"]))
     early = roster.staffing_rules.current().arrive_early_minutes
     story.append(Paragraph(escape(text(
         f"休 = 轮休日（每周轮休一天）；请假显示假别，“?”为待审批。每班提前 {early} 分钟到岗；"
