@@ -179,3 +179,22 @@ def test_speaker_follows_the_settings_the_display_reads(qtbot):
     assert speaker.player is player  # unchanged settings: the same engine goes on
     assert speaker.follow(voice_prefs.VoicePrefs(engine="off")) == "off"
     speaker.close()
+
+
+def test_without_qt_audio_the_systems_player_says_the_wav(qtbot, tmp_path, monkeypatch):
+    """A Linux bundle has no Qt audio backend: paplay/aplay play the same WAVs, one at a time."""
+    log = tmp_path / "played.txt"
+    fake = tmp_path / "aplay"
+    fake.write_text(f"#!/bin/sh\necho \"$1\" >> {log}\nsleep 0.05\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(players, "system_player", lambda: str(fake))
+    player = players.ClipPlayer()
+    player._out._has_output = False
+    speaker = Speaker(player=player)
+    speaker.queue.repeat = 1
+    speaker.announce(call(1))
+    speaker.announce(call(2))
+    qtbot.waitUntil(lambda: not speaker.busy(), timeout=20_000)
+    played = log.read_text().split()
+    assert len(played) == 4 and all(p.endswith(".wav") for p in played)  # chime + call, twice
+    speaker.close()

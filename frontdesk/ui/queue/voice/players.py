@@ -16,6 +16,7 @@ the segment ends (the queue goes on), and `SoundOut.failed` says why.
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -37,6 +38,16 @@ CHINESE = ("zh_CN", "zh_SG", "zh_TW", "zh_HK")
 
 def has_audio_output() -> bool:
     return bool(QMediaDevices.audioOutputs())
+
+
+SYSTEM_PLAYERS = ("pw-play", "paplay", "aplay")  # PipeWire, PulseAudio, ALSA (Linux)
+
+
+def system_player() -> str | None:
+    """A command-line WAV player of this system (Linux), for when Qt has no audio backend."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return next((p for p in map(shutil.which, SYSTEM_PLAYERS) if p), None)
 
 
 class SoundOut(QObject):
@@ -64,6 +75,12 @@ class SoundOut(QObject):
     def play(self, path: Path) -> None:
         self._active, self._started = True, False
         if not self._has_output:
+            # Qt sees no output: a bundle without Qt's FFmpeg backend, or no sound card.
+            # The system's own player (PulseAudio/PipeWire/ALSA) may still reach speakers.
+            player = system_player()
+            if player is not None:
+                self._play_with(player, path)
+                return
             # No sound card: end at once (the queue moves on; the screen shows the call).
             self.failed.emit("no audio output on this PC")
             QTimer.singleShot(0, self._end)
@@ -79,8 +96,29 @@ class SoundOut(QObject):
             # The same file failed before (no audio device): no signal will come again.
             QTimer.singleShot(0, self._on_status)
 
+    def _play_with(self, player: str, path: Path) -> None:
+        from PySide6.QtCore import QProcess
+
+        proc = QProcess(self)
+        proc.finished.connect(lambda code, _status: self._process_done(proc, code))
+        proc.errorOccurred.connect(lambda _err: self._process_done(proc, -1))
+        self._process = proc
+        proc.start(player, [str(path)])  # a file name, never a shell line
+
+    def _process_done(self, proc, code: int) -> None:
+        if proc is not getattr(self, "_process", None):
+            return
+        self._process = None
+        proc.deleteLater()
+        if code != 0:
+            self.failed.emit("the system's audio player failed")
+        self._end()
+
     def stop(self) -> None:
         self._effect.stop()
+        proc = getattr(self, "_process", None)
+        if proc is not None:
+            proc.kill()
         self._end()
 
     def _on_status(self) -> None:
