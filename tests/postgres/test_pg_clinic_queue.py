@@ -79,3 +79,9 @@ def test_a_transfer_whose_commit_reply_was_lost_says_the_fee(env, clock, monkeyp
                              doctor_id=doctor("internal", 0).id)
     assert result.row.doctor_id == doctor("internal", 0).id and result.fee_due_fen > 0
     assert result.fee_rule == "difference"
+
+
+def test_the_summary_times_on_postgresql(env, clock):
+    from tests.unit.reports.test_clinic_times import check_waited_and_consultation
+
+    check_waited_and_consultation(env, clock)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.reports.daily import build_daily
 from frontdesk.permissions import SYSTEM
 from frontdesk.queue import clinic
+from frontdesk.reports.daily import build_daily
 from frontdesk.reports.tables import FLOW_NAMES
 from tests.helpers.clinic_queue import queued
 from tests.helpers.reception_flow import FIXED_NOW, make_env
@@ -37,6 +37,10 @@ def _see(env, clock, row, wait: int, consult: int, tests: int = 0):
 
 
 def test_waited_for_the_doctor_and_in_consultation(env, clock):
+    check_waited_and_consultation(env, clock)
+
+
+def check_waited_and_consultation(env, clock):
     a = queued(env, clock, name="甲", minutes=0)
     _see(env, clock, a, wait=10, consult=6)
     b = queued(env, clock, name="乙", minutes=0)
