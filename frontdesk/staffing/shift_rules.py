@@ -19,6 +19,7 @@ from frontdesk import clock
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import HandoverNote, Shift, SignIn
 from frontdesk.errors import ValidationError
+from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import fines, ledger, staffing_rules
 from frontdesk.staffing.attendance import shift_start
@@ -106,3 +107,20 @@ def record_post_absence(*, actor, staff_id, minutes, permitted: bool = False,
                          day=day or clock.today(),
                          note=note or f"{minutes} 分钟 / {minutes} min", checked=True)
 
+
+
+def relief_message(shift_code: str | None, day: dt.date) -> Msg:
+    """What the outgoing shift reads under its handover note: may they leave yet?"""
+    shift = Shift.get_or_none(Shift.code == (shift_code or ""))
+    if shift is None:
+        return Msg("", "")
+    state = relief(shift=shift, day=day)
+    if state.note_id is None:
+        return Msg("本班还没有交接记录：写好交接记录，等接班人确认后再离岗。",
+                   "No handover note for this shift yet: write it, and leave once the next "
+                   "shift has acknowledged it.")
+    if not state.relieved:
+        return Msg("接班人还没有确认交接记录：接班人未到，交班人不得离岗。",
+                   "The next shift has not acknowledged the note yet: stay until relieved.")
+    return Msg(f"{state.by} 已确认交接，可以离岗。",
+               f"{state.by} acknowledged the handover: you may leave.")

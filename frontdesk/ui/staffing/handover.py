@@ -23,7 +23,7 @@ from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
-from frontdesk.staffing import attendance, handover
+from frontdesk.staffing import attendance, handover, shift_rules
 from frontdesk.ui.widgets import phrase_check
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -98,6 +98,12 @@ class HandoverTab(Retranslating, QWidget):
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         form.addRow(self.status)
+        # 接班人未到，交班人不得离岗 (004): may the outgoing shift leave yet?
+        self.relief_label = QLabel()
+        self.relief_label.setObjectName("handoverRelief")
+        self.relief_label.setWordWrap(True)
+        form.addRow(self.relief_label)
+        self.shift_combo.currentIndexChanged.connect(lambda _i: self._show_relief())
 
         splitter = QSplitter()
         splitter.addWidget(self.pending_box)
@@ -161,18 +167,38 @@ class HandoverTab(Retranslating, QWidget):
             self.notes_changed.emit()
             return
         code = self.shift_combo.currentData()
+        if code is None:  # first look: the shift this person works today (the roster)
+            mine = attendance.assigned_shifts(actor, clock.today())
+            code = mine[-1].code if mine else None
+        self.shift_combo.blockSignals(True)  # the relief line is shown once, below
         self.shift_combo.clear()
         for s in attendance.shifts():
             self.shift_combo.addItem(localized(s, "name"), s.code)
         self.shift_combo.setCurrentIndex(max(0, self.shift_combo.findData(code)))
+        self.shift_combo.blockSignals(False)
         self.notes = handover.pending_notes(actor=actor)
         for note in self.notes:
             item = QListWidgetItem(note_text(note))
             self.pending_list.addItem(item)
         if not self._visits_touched:
             self.fill_open_visits()
+        self._show_relief()
         self._update_buttons()
         self.notes_changed.emit()
+
+    def _show_relief(self) -> None:
+        if not hasattr(self, "relief_label"):
+            return
+        try:
+            with driver_errors("handover"):
+                message = shift_rules.relief_message(self.shift_combo.currentData(),
+                                                     clock.today())
+        except FrontdeskError as exc:  # a driver error: said where the tab speaks
+            show_error(self.ack_error, exc.message())
+            self.relief_label.hide()
+            return
+        self.relief_label.setText(message.text())
+        self.relief_label.setVisible(bool(message.zh))
 
     def _mark_touched(self) -> None:
         if not self._filling_visits:

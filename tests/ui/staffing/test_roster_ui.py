@@ -305,3 +305,31 @@ def test_a_door_guide_sees_swaps_and_leave_only(team, ctx, qtbot, make_staff):
     assert widget.notice.isVisibleTo(widget)
     ctx.set_staff(make_staff("admin", name="管理员"))
     assert widget.tabs.isTabVisible(RULES) and not widget.tabs.isTabVisible(WEEK)
+
+
+def test_the_outgoing_shift_reads_whether_it_may_leave(team, ctx, qtbot):
+    from frontdesk.staffing import handover
+    from frontdesk.ui import translation
+    from frontdesk.ui.staffing.handover import HandoverTab
+
+    translation.install("zh_CN")
+    boss, desk, guide = team
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["early"])
+    ctx.set_staff(desk)
+    tab = HandoverTab(ctx)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert tab.shift_combo.currentData() == "early"  # her shift today, from the roster
+    assert "还没有交接记录" in tab.relief_label.text()
+    note = handover.write_note(actor=desk, day=MON, shift=tab_shift("early"), equipment="正常")
+    tab.refresh()
+    assert "不得离岗" in tab.relief_label.text()
+    handover.acknowledge_note(actor=guide, note_id=note.id)
+    tab.refresh()
+    assert "王悦 已确认交接，可以离岗" in tab.relief_label.text()
+
+
+def tab_shift(code):
+    from frontdesk.db.models import Shift
+
+    return Shift.get(Shift.code == code)
