@@ -177,11 +177,15 @@ def listener_main(url: str, out: str, stop_file: str) -> None:
 
         def __init__(self):
             super().__init__()
-            self.seen: list[tuple[int, str, int]] = []
+            self.seen: list[tuple[int, str, int]] = []  # (seq, station, announced)
+            self.arrived: dict[int, int] = {}  # seq -> on the UI thread, before coalescing
             self.waiting: list = []
 
         @Slot(object)
         def record(self, batch) -> None:
+            t = _now_ns()
+            for c in batch:
+                self.arrived.setdefault(c.seq, t)
             self.waiting.extend(batch)
 
         @Slot(object)
@@ -191,24 +195,39 @@ def listener_main(url: str, out: str, stop_file: str) -> None:
             self.seen.extend((c.seq, c.station, t) for c in self.waiting)
             self.waiting.clear()
 
+    recorder = Recorder()
+
+    class TimedBridge(LiveBridge):
+        """The app's bridge; each batch is noted as it reaches the UI thread, before the
+        bridge handles it (a slot of its own could run after the announcement)."""
+
+        def _arrived(self, changes) -> None:
+            recorder.record(changes)
+            super()._arrived(changes)
+
     app = QApplication(sys.argv[:1])
     connection.connect(url, check_pages=False)
     ctx = AppContext(db_url=url)
-    bridge = LiveBridge(ctx)
-    recorder = Recorder()
+    bridge = TimedBridge(ctx)
     seen = recorder.seen
     signals = [0]
-    bridge.arrived.connect(recorder.record)
     ctx.changes.rows_changed.connect(recorder.announced)
     ctx.changes.visits_changed.connect(lambda: signals.__setitem__(0, signals[0] + 1))
     said_ready = [False]
+    stop_seen: list[float] = []
 
     def tick() -> None:
         if bridge.connected and not said_ready[0]:
             said_ready[0] = True
             print("ready", flush=True)
         if os.path.exists(stop_file):
-            app.quit()
+            # The stop file names the last seq written: quit once it was announced here
+            # (or after 20 s: then what is missing is reported as missing).
+            stop_seen.append(time.monotonic()) if not stop_seen else None
+            last = int(Path(stop_file).read_text() or 0)
+            done = any(seq >= last for seq, _s, _t in recorder.seen[-50:])
+            if done or time.monotonic() - stop_seen[0] > 20:
+                app.quit()
 
     timer = QTimer()
     timer.timeout.connect(tick)
@@ -216,7 +235,8 @@ def listener_main(url: str, out: str, stop_file: str) -> None:
     bridge.start()
     app.exec()
     bridge.stop()
-    Path(out).write_text(json.dumps({"seen": seen, "visits_signals": signals[0]}))
+    Path(out).write_text(json.dumps({"seen": seen, "arrived": recorder.arrived,
+                                     "visits_signals": signals[0]}))
 
 
 def _cpu_ticks(pid: int) -> int:
@@ -260,8 +280,8 @@ def run_once(url: str, writers: int, visits: int, idle_s: float, workdir: Path,
         line = p.stdout.readline()
         p.wait(timeout=600)
         results.append(json.loads(line))
-    time.sleep(1.5)  # the last changes reach the stations (their latency is measured anyway)
-    stop_file.write_text("stop")
+    last = max((int(seq) for r in results for seq in r["committed"]), default=0)
+    stop_file.write_text(str(last))  # each station stops once it has announced the last one
     seen_by = []
     for proc, out in listeners:
         proc.wait(timeout=60)
@@ -280,6 +300,7 @@ def summarize(run: dict) -> dict:
             step_ms[s] += w["step_ms"][s]
         committed.update((int(seq), t) for seq, t in w["committed"].items())
     latencies: list[float] = []
+    arrivals: list[float] = []
     missing = dupes = 0
     for listener in run["listeners"]:
         seqs = [s for s, _station, _t in listener["seen"]]
@@ -288,7 +309,11 @@ def summarize(run: dict) -> dict:
         for seq, _station, t in listener["seen"]:
             if seq in committed:
                 latencies.append((t - committed[seq]) / 1e6)
-    return {"latencies": latencies, "events": len(committed), "missing": missing,
+        for seq, t in listener["arrived"].items():
+            if int(seq) in committed:
+                arrivals.append((t - committed[int(seq)]) / 1e6)
+    return {"latencies": latencies, "arrivals": arrivals, "events": len(committed),
+            "missing": missing,
             "duplicates": dupes, "errors": errors, "step_ms": step_ms,
             "idle_cpu_pct": run["idle_cpu_pct"]}
 
@@ -311,8 +336,13 @@ def engine_rows(name: str, url_for, writers_list, visits: int, idle_s: float, wo
         once = "every event seen exactly once by every station" if not (
             s["missing"] or s["duplicates"]) else (
             f"NOT exactly once: {s['missing']} missing, {s['duplicates']} duplicates")
+        arrived = s["arrivals"]
+        before = (f"on the UI thread before the bridge's coalescing p50 "
+                  f"{percentile(arrived, 50):.1f} / p95 {percentile(arrived, 95):.1f} ms"
+                  if arrived else "")
         note = (f"{n} writers × {visits} visits × {len(STEPS)} steps = {s['events']} events, "
-                f"{LISTENERS} listening stations; {once}; duplicate numbers: {dup_text}; "
+                f"{LISTENERS} listening stations; {once}; {before}; "
+                f"duplicate numbers: {dup_text}; "
                 f"step p95 under load {step_p95:.1f} ms; errors {len(s['errors'])}"
                 + (f" (first: {s['errors'][0]})" if s["errors"] else ""))
         if s["missing"] or s["duplicates"] or any(v > 0 for v in dup.values()):

@@ -29,8 +29,8 @@ from frontdesk.ui.widgets.retranslate import Retranslating
 log = logging.getLogger(__name__)
 
 # A lone change is announced at once; in a burst (twenty desks at work) at most one
-# announcement per MIN_GAP_MS, so the screens refresh at most 20 times a second, not per change.
-MIN_GAP_MS = 50
+# announcement per MIN_GAP_MS, so the screens refresh at most 40 times a second, not per change.
+MIN_GAP_MS = 25
 
 
 class ConnectionBanner(Retranslating, QLabel):
