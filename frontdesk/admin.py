@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from frontdesk import audit, settings, triage
+from frontdesk import audit, settings, stages, triage
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     Department,
@@ -27,6 +27,7 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import LANGUAGES
 from frontdesk.permissions import Perm, require
+from frontdesk.reception import urgency
 from frontdesk.rules import GROOMING_CATEGORIES
 from frontdesk.validation import clean_label, hospital_name, lookup_id
 
@@ -34,6 +35,10 @@ CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 MAX_FEE_FEN = 1_000_000  # 10,000 yuan: anything above is a typo
 MAX_FINE_FEN = 100_000
+TICKET_PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
+CHILD_AGE_RANGE = (1, 18)  # door.child_below_age: 儿科 ends at 14 here, at 18 elsewhere
+ELDER_AGE_RANGE = (45, 100)  # door.elder_min_age: the house's 老年人 is 60; priority often 65-70
+MAX_WAIT_MINUTES = 480  # a desk threshold beyond a working morning is a typo
 
 
 # --- small validators --------------------------------------------------------
@@ -425,6 +430,60 @@ def _language(value: Any, key: str) -> str:
     return value
 
 
+def _ticket_prefix(value: Any, key: str) -> str:
+    # Said aloud and printed ("A012"): one or two Latin letters, upper case.
+    text = str(value if value is not None else "").strip().upper()
+    if not TICKET_PREFIX_RE.match(text):
+        raise ValidationError("门口取号的前缀须是 1–2 个英文字母，例如 A。",
+                              "The door ticket prefix is one or two letters, e.g. A.", field=key)
+    return text
+
+
+def _stage_minutes(side: str, zh: str, en: str):
+    """A per-stage threshold map {stage: minutes}; stages not given keep their current value.
+    An error names the cell: field "desk.amber_minutes.BILLING"."""
+    def check(value: Any, key: str) -> dict[str, int]:
+        if not isinstance(value, dict):
+            raise ValidationError(f"{zh}格式不对。", f"The {en} times are not readable.", field=key)
+        current = urgency.thresholds()
+        clean = {stage: getattr(current[stage], side) for stage in urgency.COUNTED_STAGES}
+        for stage, minutes in value.items():
+            if stage not in clean:
+                raise ValidationError(f"未知环节 {stage}。", f"Unknown stage {stage}.", field=key)
+            name = stages.stage_name(stage)
+            clean[stage] = _int_in(1, MAX_WAIT_MINUTES, f"{name.zh}的{zh}",
+                                   f"{en} time for {name.en} (minutes)")(minutes, f"{key}.{stage}")
+        return clean
+    return check
+
+
+def _check_together(clean: dict[str, Any]) -> None:
+    """Settings that only make sense as a pair: checked against the stored other half."""
+    def value(key: str) -> Any:
+        return clean[key] if key in clean else settings.hospital_default(key)
+
+    if "door.child_below_age" in clean or "door.elder_min_age" in clean:
+        child, elder = value("door.child_below_age"), value("door.elder_min_age")
+        if isinstance(child, int) and isinstance(elder, int) and child >= elder:
+            key = "door.child_below_age" if "door.child_below_age" in clean else "door.elder_min_age"
+            raise ValidationError(f"儿童年龄上限（{child}）必须小于老人起始年龄（{elder}）。",
+                                  f"The child age limit ({child}) must be below the elder age "
+                                  f"({elder}).", field=key)
+    if "desk.amber_minutes" in clean or "desk.red_minutes" in clean:
+        limits = urgency.thresholds()  # the stored half, read as the desk reads it
+        amber = clean.get("desk.amber_minutes") or {s: t.amber for s, t in limits.items()}
+        red = clean.get("desk.red_minutes") or {s: t.red for s, t in limits.items()}
+        for stage in urgency.COUNTED_STAGES:
+            if amber[stage] >= red[stage]:
+                side = "desk.red_minutes" if "desk.red_minutes" in clean else "desk.amber_minutes"
+                name = stages.stage_name(stage)
+                raise ValidationError(
+                    f"{name.zh}：变红的时间（{red[stage]} 分钟）必须晚于变黄的时间"
+                    f"（{amber[stage]} 分钟）。",
+                    f"{name.en}: red ({red[stage]} min) must come after amber "
+                    f"({amber[stage]} min).", field=f"{side}.{stage}")
+
+
 # Settings an admin may change here, each with its check.
 EDITABLE_SETTINGS = {
     "hospital.name": _hospital_name,
@@ -433,12 +492,22 @@ EDITABLE_SETTINGS = {
     "backup.folder": _folder,
     "backup.keep_days": _int_in(1, 3650, "备份保留天数", "backup retention (days)"),
     "ui.language": _language,
+    "door.ticket_prefix": _ticket_prefix,
+    "door.child_below_age": _int_in(*CHILD_AGE_RANGE, "儿童年龄上限", "child age limit"),
+    "door.elder_min_age": _int_in(*ELDER_AGE_RANGE, "老人起始年龄", "elder age"),
+    "desk.amber_minutes": _stage_minutes("amber", "变黄时间（分钟）", "amber"),
+    "desk.red_minutes": _stage_minutes("red", "变红时间（分钟）", "red"),
 }
 
 
 def current_settings(*, actor) -> dict[str, Any]:
     require(actor, Perm.MANAGE_SETTINGS)
-    return {key: settings.get(key) for key in EDITABLE_SETTINGS}
+    values = {key: settings.get(key) for key in EDITABLE_SETTINGS}
+    # The desk's thresholds as the desk reads them: every stage, typos replaced by defaults.
+    limits = urgency.thresholds()
+    values["desk.amber_minutes"] = {stage: t.amber for stage, t in limits.items()}
+    values["desk.red_minutes"] = {stage: t.red for stage, t in limits.items()}
+    return values
 
 
 @changes(Changed.SETTINGS, when=bool)
@@ -454,6 +523,7 @@ def update_settings(*, actor, values: dict[str, Any]) -> list[str]:
         clean[key] = EDITABLE_SETTINGS[key](value, key)
     changed = []
     with database_proxy.atomic():
+        _check_together(clean)
         for key, value in clean.items():
             # Desk-local keys (language) set here are the hospital's default for every desk.
             before = settings.hospital_default(key)

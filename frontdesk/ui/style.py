@@ -36,7 +36,8 @@ QLabel[role="ok"] {{ color: {OK}; }}
 QLabel[role="accent"] {{ color: {ACCENT}; }}
 
 /* An editor whose field has an error (widgets.fields.FieldBox sets `invalid`) */
-QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"] {{
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"],
+QSpinBox[invalid="true"] {{
     border: 2px solid {DANGER}; border-radius: 3px; }}
 
 /* Banners and notices */

@@ -4544,145 +4544,145 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="238"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="239"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="240"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="241"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="242"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="254"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="255"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="257"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="258"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="254"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="259"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="255"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="260"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="482"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="261"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="498"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="257"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="262"/>
         <source>Full phone numbers</source>
         <translation>显示完整电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="259"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="264"/>
         <source>The call-back list shows phone numbers masked (138****8000) unless you need them for follow-up calls.</source>
         <translation>回访名单中的电话默认隐藏中间四位（138****8000），回访时才需显示完整号码。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="261"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="266"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="262"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="267"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="266"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="271"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="340"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="345"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="362"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="367"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="398"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="403"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="483"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="499"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="505"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="521"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="513"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="529"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -5400,97 +5400,97 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="155"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="179"/>
         <source>Hospital name (on slips and reports):</source>
         <translation>医院名称（打印在单据和报表上）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="156"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="180"/>
         <source>Lock the screen after (minutes idle):</source>
         <translation>无操作多少分钟后锁屏：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="157"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="181"/>
         <source>PIN length (digits):</source>
         <translation>PIN 码位数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="158"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="182"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="159"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="183"/>
         <source>Keep backups for (days):</source>
         <translation>备份保留天数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="160"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="184"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="161"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="185"/>
         <source>Door ticket letter(s):</source>
-        <translation type="unfinished"></translation>
+        <translation>门口取号字母：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="162"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="186"/>
         <source>Door: a child is younger than (years):</source>
-        <translation type="unfinished"></translation>
+        <translation>门口：儿童指未满（岁）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="163"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="187"/>
         <source>Door: an elder is from (years):</source>
-        <translation type="unfinished"></translation>
+        <translation>门口：老人指年满（岁）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="164"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="188"/>
         <source>Desk list colours (minutes in the step):</source>
-        <translation type="unfinished"></translation>
+        <translation>导医台列表颜色（本环节分钟数）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="165"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="189"/>
         <source>e.g. A</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 A</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="169"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="193"/>
         <source>Amber from</source>
-        <translation type="unfinished"></translation>
+        <translation>变黄起</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="170"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="194"/>
         <source>Red from</source>
-        <translation type="unfinished"></translation>
+        <translation>变红起</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="174"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="199"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="175"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="200"/>
         <source>empty: the backups folder in the data directory</source>
         <translation>留空：使用数据目录下的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="176"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="201"/>
         <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
         <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="178"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="203"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="221"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="247"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="221"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="247"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>

@@ -167,3 +167,118 @@ def test_supervisor_cannot_change_rules(rules_db, make_staff):
     with pytest.raises(PermissionDenied):
         admin.update_settings(actor=sup, values={"security.idle_lock_minutes": 30})
     assert FeeClass.get_or_none(FeeClass.code == "vip") is None
+
+
+# --- the door's and the desk's settings ------------------------------------------------
+
+
+def test_door_settings_saved_tidied_and_audited(boss):
+    from frontdesk.reception import tickets
+
+    changed = admin.update_settings(actor=boss, values={
+        "door.ticket_prefix": " b ", "door.child_below_age": 18, "door.elder_min_age": "65"})
+    assert changed == ["door.ticket_prefix", "door.child_below_age", "door.elder_min_age"]
+    assert tickets.ticket_label(7) == "B007"
+    assert (tickets.band_of_age(17), tickets.band_of_age(64), tickets.band_of_age(65)) == (
+        tickets.AgeBand.CHILD, tickets.AgeBand.ADULT, tickets.AgeBand.ELDER)
+    audits = {a.entity_id: json.loads(a.detail) for a in AuditLog.select().where(
+        AuditLog.entity == "setting")}
+    assert audits["door.ticket_prefix"] == {"before": "A", "after": "B"}
+    assert audits["door.elder_min_age"] == {"before": 60, "after": 65}
+
+
+@pytest.mark.parametrize("key,value", [
+    ("door.ticket_prefix", ""),
+    ("door.ticket_prefix", "ABC"),
+    ("door.ticket_prefix", "A1"),
+    ("door.ticket_prefix", "挂"),
+    ("door.child_below_age", 0),
+    ("door.child_below_age", 19),
+    ("door.elder_min_age", 44),
+    ("door.elder_min_age", 101),
+    ("door.elder_min_age", "sixty"),
+])
+def test_bad_door_settings_change_nothing(boss, key, value):
+    with pytest.raises(ValidationError) as exc:
+        admin.update_settings(actor=boss, values={"security.idle_lock_minutes": 9,
+                                                  "door.ticket_prefix": "C", key: value})
+    assert exc.value.field == key
+    assert settings.get("security.idle_lock_minutes") == 5
+    assert settings.get("door.ticket_prefix") == "A"
+    assert not AuditLog.select().where(AuditLog.entity == "setting").exists()
+
+
+def test_child_age_must_stay_below_the_stored_elder_age(boss):
+    settings.set("door.elder_min_age", 12)  # set behind the screen's back (an old import)
+    with pytest.raises(ValidationError) as exc:
+        admin.update_settings(actor=boss, values={"door.child_below_age": 14})
+    assert exc.value.field == "door.child_below_age"
+    assert settings.get("door.child_below_age") == 14 and not AuditLog.select().where(
+        AuditLog.entity == "setting").exists()
+    # Both together, in order: saved.
+    assert admin.update_settings(actor=boss, values={"door.child_below_age": 12,
+                                                     "door.elder_min_age": 60})
+
+
+def full(minutes: int) -> dict:
+    from frontdesk.reception.urgency import COUNTED_STAGES
+
+    return {stage: minutes for stage in COUNTED_STAGES}
+
+
+def test_desk_thresholds_per_stage_saved_and_read_by_the_desk(boss):
+    from frontdesk.reception import urgency
+
+    amber, red = full(4), full(9)
+    amber["REGISTRATION"], red["REGISTRATION"] = 12, 25
+    changed = admin.update_settings(actor=boss, values={"desk.amber_minutes": amber,
+                                                        "desk.red_minutes": red})
+    assert changed == ["desk.amber_minutes", "desk.red_minutes"]
+    limits = urgency.thresholds()
+    assert limits["REGISTRATION"] == urgency.Thresholds(12, 25)
+    assert limits["BILLING"] == urgency.Thresholds(4, 9)
+    shown = admin.current_settings(actor=boss)
+    assert shown["desk.amber_minutes"] == amber and shown["desk.red_minutes"] == red
+    audit_row = AuditLog.get((AuditLog.entity == "setting")
+                             & (AuditLog.entity_id == "desk.red_minutes"))
+    assert json.loads(audit_row.detail)["after"]["REGISTRATION"] == 25
+    # The same values again: nothing changes, nothing is audited.
+    assert admin.update_settings(actor=boss, values={"desk.amber_minutes": amber,
+                                                     "desk.red_minutes": red}) == []
+
+
+def test_one_stage_alone_keeps_the_others(boss):
+    from frontdesk.reception import urgency
+
+    admin.update_settings(actor=boss, values={"desk.amber_minutes": {"BILLING": 7}})
+    assert urgency.thresholds()["BILLING"].amber == 7
+    assert urgency.thresholds()["GREETING"] == urgency.default_thresholds()["GREETING"]
+
+
+@pytest.mark.parametrize("amber,red,field", [
+    ({"BILLING": 0}, {}, "desk.amber_minutes.BILLING"),
+    ({"BILLING": 481}, {}, "desk.amber_minutes.BILLING"),
+    ({"BILLING": "x"}, {}, "desk.amber_minutes.BILLING"),
+    ({"BILLING": True}, {}, "desk.amber_minutes.BILLING"),
+    ({}, {"ESCORT": -5}, "desk.red_minutes.ESCORT"),
+    ({"LEFT": 5}, {}, "desk.amber_minutes"),
+    ({"TRIAGE": 10}, {"TRIAGE": 10}, "desk.red_minutes.TRIAGE"),  # equal: never amber
+    ({"DONE": 40}, {"DONE": 30}, "desk.red_minutes.DONE"),
+])
+def test_bad_thresholds_change_nothing(boss, amber, red, field):
+    before = settings.get("desk.amber_minutes"), settings.get("desk.red_minutes")
+    with pytest.raises(ValidationError) as exc:
+        admin.update_settings(actor=boss, values={"door.ticket_prefix": "C",
+                                                  "desk.amber_minutes": amber,
+                                                  "desk.red_minutes": red})
+    assert exc.value.field == field
+    assert (settings.get("desk.amber_minutes"), settings.get("desk.red_minutes")) == before
+    assert settings.get("door.ticket_prefix") == "A"
+
+
+def test_amber_alone_is_checked_against_the_stored_red(boss):
+    with pytest.raises(ValidationError) as exc:
+        admin.update_settings(actor=boss, values={"desk.amber_minutes": {"GREETING": 8}})
+    assert exc.value.field == "desk.amber_minutes.GREETING"  # the default red is 8
+    with pytest.raises(ValidationError):
+        admin.update_settings(actor=boss, values={"desk.amber_minutes": "5"})

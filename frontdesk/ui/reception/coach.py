@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import etiquette, i18n
 from frontdesk.errors import FrontdeskError
+from frontdesk.reception import tickets
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -70,10 +71,13 @@ class CoachSubject:
     @classmethod
     def from_visit(cls, view) -> CoachSubject:
         """Build from a reception VisitView (read by attribute, so any similar object works)."""
+        age = getattr(view, "age", None)
+        if age is None:  # not registered yet: what the door saw ("elder" → 叔叔/阿姨)
+            age = tickets.band_age(getattr(view, "door_age_band", "") or "")
         return cls(
-            name=getattr(view, "patient_name", "") or "",
-            sex=getattr(view, "sex", "") or "",
-            age=getattr(view, "age", None),
+            name=getattr(view, "patient_name", "") or getattr(view, "door_name", "") or "",
+            sex=getattr(view, "sex", "") or getattr(view, "door_sex", "") or "",
+            age=age,
             first_visit=getattr(view, "first_visit", None),
             booked=getattr(view, "has_appointment", None),
             doctor_name=getattr(view, "doctor_name", "") or "",

@@ -183,3 +183,50 @@ def test_backup_now_from_the_tab(qtbot, area, ctx, tmp_path):
     assert len(backup.list_backups(tmp_path)) == 1
     assert tab.table.rowCount() == 1
     assert str(tmp_path) in tab.status.text()
+
+
+def test_settings_tab_door_ticket_and_ages(qtbot, area):
+    from frontdesk.reception import tickets
+
+    tab = area.settings_tab
+    assert tab.ticket_prefix.text() == "A"
+    assert (tab.child_age.value(), tab.elder_age.value()) == (14, 60)
+    tab.ticket_prefix.selectAll()
+    qtbot.keyClicks(tab.ticket_prefix, "7")
+    tab.elder_age.selectAll()
+    qtbot.keyClicks(tab.elder_age, "65")
+    assert not tab.submit()
+    assert tab.form.errors["door.ticket_prefix"].isVisibleTo(tab)
+    assert settings.get("door.elder_min_age") == 60  # nothing saved half-way
+    tab.ticket_prefix.selectAll()
+    qtbot.keyClicks(tab.ticket_prefix, "k")
+    assert tab.submit()
+    assert not tab.form.errors["door.ticket_prefix"].isVisibleTo(tab)
+    assert tab.ticket_prefix.text() == "K"
+    assert tickets.ticket_label(3) == "K003" and tickets.elder_min_age() == 65
+
+
+def test_settings_tab_threshold_grid_refuses_red_before_amber_at_the_cell(qtbot, area):
+    from frontdesk.reception import urgency
+
+    tab = area.settings_tab
+    grid = tab.thresholds
+    assert grid.cells["desk.red_minutes", "REGISTRATION"].value() == 20
+    amber = grid.cells["desk.amber_minutes", "BILLING"]
+    red = grid.cells["desk.red_minutes", "BILLING"]
+    for spin, typed in ((amber, "12"), (red, "9")):
+        spin.selectAll()
+        qtbot.keyClicks(spin, typed)
+    tab.hospital.setText("城西医院")
+    assert not tab.submit()
+    error = tab.form.errors["desk.thresholds"]
+    assert error.isVisibleTo(tab) and "挂号缴费" in error.text()
+    assert red.hasFocus()
+    assert urgency.thresholds()["BILLING"] == urgency.default_thresholds()["BILLING"]
+    assert settings.hospital_name() != "城西医院"
+    red.selectAll()
+    qtbot.keyClicks(red, "30")
+    qtbot.keyClick(tab.save_button, Qt.Key.Key_Space)
+    assert not error.isVisibleTo(tab)
+    assert urgency.thresholds()["BILLING"] == urgency.Thresholds(12, 30)
+    assert settings.hospital_name() == "城西医院"
