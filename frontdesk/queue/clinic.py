@@ -666,6 +666,12 @@ def _move(entry_id: int, action: str, *, actor, expected_version: int, room: str
                               field="state")
     at = _now()
     values = {"state": target, "version": QueueEntry.version + 1, "updated_at": at, **sets}
+    if target in (CALLED, CONSULTING):
+        # Called or seen: a missed turn's place in line has served its purpose.
+        values.setdefault("reinsert_rule", "")
+        values.setdefault("requeued_at", None)
+    if target == CONSULTING:
+        values.setdefault("back_from_tests_at", None)  # "back from tests" is used up once seen
     if room is not None:
         values["room"] = room
     done = (QueueEntry.update(**values)

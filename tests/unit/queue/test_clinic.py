@@ -467,3 +467,23 @@ def test_aside_rows_say_what_happens_next(env, clock):
     missed = _miss(row, env)
     aside = clinic.queue_rows(dept("internal").id).aside[0]
     assert aside.entry_id == missed.entry_id and aside.reason.zh.startswith("过号")
+
+
+def test_a_missed_patient_back_from_tests_later_is_ahead_again(env, clock):
+    set_clinic_rules(actor=env.admin, missed_after_n=2)
+    m = queued(env, clock, name="过号")
+    queued(env, clock, name="甲")
+    queued(env, clock, name="乙")
+    missed = _miss(m, env)
+    back = clinic.requeue(missed.entry_id, actor=env.desk, expected_version=missed.version)
+    called = clinic.call(back.entry_id, actor=env.desk, expected_version=back.version)
+    seeing = clinic.start_consultation(called.entry_id, actor=env.desk,
+                                       expected_version=called.version)
+    away = clinic.send_for_tests(seeing.entry_id, actor=env.desk, expected_version=seeing.version)
+    clinic.back_from_tests(away.entry_id, actor=env.desk, expected_version=away.version)
+    # Back from tests: first by that rule, not by the old missed turn's "after 2".
+    assert order() == ["过号", "甲", "乙"]
+    assert clinic.queue_rows(dept("internal").id).waiting[0].reason.zh == "优先：检查回来"
+    row = fresh(m)
+    seen = clinic.start_consultation(row.entry_id, actor=env.desk, expected_version=row.version)
+    assert QueueEntry.get_by_id(seen.entry_id).back_from_tests_at is None
