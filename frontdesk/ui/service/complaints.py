@@ -32,6 +32,7 @@ from frontdesk.permissions import Perm, allowed
 from frontdesk.service import complaints as cp
 from frontdesk.service import desk_rules
 from frontdesk.ui.service.form import KeyedForm, combo, fill_combo
+from frontdesk.ui.widgets import phrase_check
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -133,6 +134,9 @@ class ComplaintPanel(Retranslating, QWidget):
         res = QPlainTextEdit()
         res.setObjectName("complaint_resolution")
         w.add(wl, "resolution", res)
+        # The resolution is told to the patient: a gentle word on the forbidden phrases.
+        self.resolution_check = phrase_check.attach(res)
+        wl.addRow(self.resolution_check.label)
         comp = QLineEdit()
         comp.setObjectName("complaint_compensation")
         w.add(wl, "compensation", comp)
