@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from frontdesk.reception.visit_numbers import view_number
 from frontdesk.slips import format_fen
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -51,7 +52,7 @@ class DeferredBillingPanel(Retranslating, QWidget):
         self.setVisible(bool(self.visits))
 
     def row_text(self, v) -> str:
-        number = v.queue_label or f"#{v.id}"
+        number = v.queue_label or view_number(v)  # the one visible number, never "#id"
         when = v.arrived_at.strftime("%m-%d %H:%M") if v.arrived_at else ""
         who = v.patient_name or self.tr("no record yet")
         if v.registered_late:

@@ -161,7 +161,7 @@ class ReprintDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reprint a slip"))
         self.heading.setText(self.tr("Slips printed for visit {visit}").format(
-            visit=self.visit_id))
+            visit=self._visit_no()))
         self.table.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("Slip"), self.tr("Paper"), self.tr("Printer or file"),
             self.tr("By")])
@@ -174,6 +174,19 @@ class ReprintDialog(Retranslating, QDialog):
         self.status_label.setAccessibleName(self.tr("Reprint status"))
         if self.records:
             self._fill()
+
+    def _visit_no(self) -> str:
+        """The visit's one visible number ("V20261123-0042"), as on its slips."""
+        if getattr(self, "_number", None) is None:
+            from frontdesk import reception
+            from frontdesk.reception.visit_numbers import view_number
+
+            try:
+                self._number = view_number(reception.get_visit(self.visit_id,
+                                                               actor=self.ctx.staff))
+            except FrontdeskError:
+                return str(self.visit_id)  # not readable now: the id, still findable
+        return self._number
 
     def reload(self) -> None:
         """Read the history again (after a reprint, or when another desk printed)."""

@@ -51,3 +51,22 @@ def test_scanning_the_guide_slip_number_opens_the_visit(area, qtbot):
     type_text(desk.scan, "V19990101-0001")
     press(qtbot, desk.scan)
     assert desk.view.id == first and desk.notice_text()  # told, nothing else opened
+
+
+def test_print_history_and_deferred_list_name_the_visit_by_its_number(qtbot, demo_ctx):  # noqa: F811
+    from frontdesk.db.models import Visit
+    from frontdesk.reception.visit_numbers import visit_number
+    from frontdesk.ui.reception.deferred import DeferredBillingPanel
+    from frontdesk.ui.reception.slip_actions import ReprintDialog
+
+    visit = Visit.select().order_by(Visit.id.desc()).first()
+    number = visit_number(visit.visit_date, visit.id)
+    dlg = ReprintDialog(demo_ctx, visit.id, preview=False)
+    qtbot.addWidget(dlg)
+    assert number in dlg.heading.text()
+    view = reception.get_visit(visit.id, actor=viewer())
+    from dataclasses import replace
+
+    panel = DeferredBillingPanel()
+    qtbot.addWidget(panel)
+    assert number in panel.row_text(replace(view, queue_label=""))
