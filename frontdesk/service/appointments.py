@@ -16,10 +16,9 @@ is printed on the booking and scanned at the door.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from peewee import JOIN, IntegrityError, SqliteDatabase
+from peewee import JOIN, IntegrityError
 
 from frontdesk import audit, clock, validation
 from frontdesk.changes import Changed, changes
@@ -34,12 +33,12 @@ from frontdesk.db.models import (
     FollowUp,
     Patient,
     booking_code,
-    database_proxy,
 )
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
 from frontdesk.service import desk_rules
+from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "appointment"
@@ -52,14 +51,6 @@ STATUS_NAMES = {
 }
 CODE_ALPHABET = BOOKING_CODE_ALPHABET
 COMPLAINT_MAX = 500
-
-
-def _write_tx() -> AbstractContextManager:
-    """SQLite's write lock at BEGIN (IMMEDIATE): read-then-write never fails to upgrade."""
-    db = database_proxy.obj
-    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
-        return db.atomic("IMMEDIATE")
-    return database_proxy.atomic()
 
 
 @dataclass(frozen=True)
@@ -240,7 +231,7 @@ def book(*, actor, department_id: int, doctor_id: int, day: dt.date, time: str,
     capacity = _check_when(doctor, day, time)
     for _attempt in range(5):
         try:
-            with _write_tx():
+            with write_tx():
                 _take_place(doctor.id, day, time, capacity)
                 a = Appointment.create(
                     patient=patient, patient_name=name, phone=phone, department=dept,
@@ -282,7 +273,7 @@ def change(*, actor, appointment_id: int, expected_version: int, day: dt.date, t
            doctor_id: int | None = None) -> AppointmentView:
     """Move a booking to another slot (and doctor of the same department)."""
     require(actor, Perm.CONSULT)
-    with _write_tx():
+    with write_tx():
         a = _load(appointment_id, expected_version)
         _dept, doctor = _doctor_in(a.department_id, doctor_id or a.doctor_id)
         capacity = _check_when(doctor, day, time)
@@ -299,7 +290,7 @@ def change(*, actor, appointment_id: int, expected_version: int, day: dt.date, t
 def cancel(*, actor, appointment_id: int, expected_version: int, reason: str = "") -> AppointmentView:
     require(actor, Perm.CONSULT)
     why = validation.clean_text(reason, "reason", 200, single_line=True)
-    with _write_tx():
+    with write_tx():
         a = _load(appointment_id, expected_version)
         _give_back(a.doctor_id, a.date, a.time)
         _bump(a, status=CANCELLED)
@@ -316,7 +307,7 @@ def _no_show_followup(a: Appointment, due: dt.date) -> None:
 def mark_no_show(*, actor, appointment_id: int, expected_version: int) -> AppointmentView:
     """The patient did not come: status no_show, and a follow-up call due today."""
     require(actor, Perm.CONSULT)
-    with _write_tx():
+    with write_tx():
         a = _load(appointment_id, expected_version)
         if a.date > clock.today():
             raise ValidationError("预约日期还没到，不能记为未到。",

@@ -33,13 +33,13 @@ from frontdesk.db.models import (
     ComplaintRevisit,
     Department,
     Patient,
-    database_proxy,
 )
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.patient_form import FormInvalid
 from frontdesk.permissions import Perm, require
 from frontdesk.service import desk_rules
+from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "complaint"
@@ -204,7 +204,7 @@ def record(*, actor, description: str, severity: str, channel: str = "desk", nam
     if errors:
         raise FormInvalid(errors)
     rules = desk_rules.current()
-    with database_proxy.atomic():
+    with write_tx():
         due = deadlines(at.date(), severity, rules, desk_rules.calendar())
         c = Complaint.create(
             received_at=at, channel=channel, severity=severity, name=name, phone=phone,
@@ -227,7 +227,7 @@ def handle(*, actor, complaint_id: int, expected_version: int, resolution: str,
                               field="resolution")
     fen = desk_rules.yuan_to_fen(compensation or 0)
     now = clock.now().replace(microsecond=0)
-    with database_proxy.atomic():
+    with write_tx():
         c = _load(complaint_id)
         if c.status == CLOSED:
             raise ConflictError("这条投诉已经结案。", "This complaint is closed already.")
@@ -247,7 +247,7 @@ def approve(*, actor, complaint_id: int, role: str, approver_name: str) -> Compl
     require(actor, Perm.SUPERVISE_COMPLAINTS)
     name = validation.clean_label(approver_name, "approver_name", 40, "审批人姓名",
                                   "approver's name")
-    with database_proxy.atomic():
+    with write_tx():
         c = _load(complaint_id)
         if not c.approver_role:
             raise ValidationError("这条投诉没有需要审批的赔偿金额。",
@@ -276,7 +276,7 @@ def revisit(*, actor, complaint_id: int, outcome: str, notes: str = "") -> Compl
         raise ValidationError("请选择回访结果。", "Choose the outcome of the revisit.",
                               field="outcome")
     text = validation.clean_text(notes, "notes", 1000)
-    with database_proxy.atomic():
+    with write_tx():
         c = _load(complaint_id)
         if c.status == OPEN:
             raise ValidationError("投诉处理之后才能回访。",
@@ -292,7 +292,7 @@ def revisit(*, actor, complaint_id: int, outcome: str, notes: str = "") -> Compl
 @changes(Changed.SERVICE)
 def close(*, actor, complaint_id: int, expected_version: int) -> ComplaintView:
     require(actor, Perm.SUPERVISE_COMPLAINTS)
-    with database_proxy.atomic():
+    with write_tx():
         c = _load(complaint_id)
         if c.status != HANDLED:
             raise ValidationError("投诉处理之后才能结案。", "Only a handled complaint is closed.",

@@ -24,12 +24,12 @@ from frontdesk.db.models import (
     MediaSource,
     Patient,
     Staff,
-    database_proxy,
 )
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.patient_form import FormInvalid
 from frontdesk.permissions import Perm, require
+from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "consultation"
@@ -220,7 +220,7 @@ def record(*, actor, form: ConsultationForm | dict[str, Any], at: dt.datetime | 
     data = form.to_dict()
     data["media_source"] = data.pop("media_source_id")
     data["department"] = data.pop("department_id")
-    with database_proxy.atomic():
+    with write_tx():
         row = Consultation.create(at=at, answered_by=actor, patient=_patient_by_phone(form.phone),
                                   **data)
         audit.record(actor, "create", ENTITY, row.id, {"channel": form.channel,
@@ -240,7 +240,7 @@ def update(*, actor, consultation_id: int, expected_version: int,
     data = form.to_dict()
     data["media_source"] = data.pop("media_source_id")
     data["department"] = data.pop("department_id")
-    with database_proxy.atomic():
+    with write_tx():
         c = Consultation.get_or_none(Consultation.id == lookup_id(consultation_id))
         if c is None:
             raise NotFound("找不到该咨询记录。", "That consultation was not found.")

@@ -29,6 +29,7 @@ from frontdesk.db.models import (
     database_proxy,
 )
 from frontdesk.i18n import localized
+from frontdesk.service._tx import write_tx
 
 CONVERSION_DAYS = 30
 
@@ -110,7 +111,7 @@ def link_arrivals(day: dt.date) -> int:
     records gained a link.
     """
     n = 0
-    with database_proxy.atomic():
+    with write_tx():
         since = day - dt.timedelta(days=CONVERSION_DAYS)
         booked = [a.id for a in Appointment.select(Appointment.id).where(
             Appointment.status.in_(("booked", "no_show")), Appointment.date >= since,
@@ -138,7 +139,7 @@ def link_visit(visit_id: int) -> int:
     For the desk to call once a visit has its patient (registration or a record found);
     idempotent, in its own transaction. Returns how many records gained a link.
     """
-    with database_proxy.atomic():
+    with write_tx():
         v = Visit.get_or_none(Visit.id == visit_id)
         if v is None or v.patient_id is None:
             return 0

@@ -17,12 +17,13 @@ from typing import Any
 
 from frontdesk import audit
 from frontdesk.changes import Changed, changes
-from frontdesk.db.models import CalendarDay, MediaSource, Setting, database_proxy
+from frontdesk.db.models import CalendarDay, MediaSource, Setting
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg, localized
 from frontdesk.paths import resource_path
 from frontdesk.permissions import Perm, require
 from frontdesk.rule_files import Reader, bad, entries, read_toml
+from frontdesk.service._tx import write_tx
 from frontdesk.validation import clean_label, clean_text, lookup_id
 
 SETTING_KEY = "rules.service"
@@ -203,7 +204,7 @@ def set_calendar_day(*, actor, day: dt.date, working: bool, name: str = "") -> C
     if not isinstance(day, dt.date):
         raise ValidationError("请选择日期。", "Choose a date.", field="day")
     label = clean_label(name, "name", 40, "名称", "name", required=False)
-    with database_proxy.atomic():
+    with write_tx():
         CalendarDay.insert(day=day, working=bool(working), name=label).on_conflict(
             conflict_target=[CalendarDay.day],
             update={CalendarDay.working: bool(working), CalendarDay.name: label}).execute()
@@ -215,7 +216,7 @@ def set_calendar_day(*, actor, day: dt.date, working: bool, name: str = "") -> C
 @changes(Changed.RULES | Changed.SERVICE)
 def clear_calendar_day(*, actor, day: dt.date) -> bool:
     require(actor, Perm.MANAGE_RULES)
-    with database_proxy.atomic():
+    with write_tx():
         n = CalendarDay.delete().where(CalendarDay.day == day).execute()
         if n:
             audit.record(actor, "rule_change", "calendar_day", day.isoformat(), {"removed": True})
@@ -270,7 +271,7 @@ def save_media(*, actor, media_id: int | None = None, code: str = "", name_zh: s
     require(actor, Perm.MANAGE_RULES)
     zh = clean_label(name_zh, "name_zh", 40, "中文名称", "Chinese name")
     en = clean_label(name_en or zh, "name_en", 60, "英文名称", "English name")
-    with database_proxy.atomic():
+    with write_tx():
         parent = None
         if parent_id is not None:
             parent = MediaSource.get_or_none(MediaSource.id == lookup_id(parent_id))
@@ -320,7 +321,7 @@ def set_follow_up_attempts(*, actor, attempts) -> int:
         raise ValidationError("回访次数应为 1–10 的整数（规定为 3–5 次）。",
                               "Attempts must be a whole number from 1 to 10 (the rules say 3-5).",
                               field="attempts")
-    with database_proxy.atomic():
+    with write_tx():
         doc = current()
         old = doc["follow_up"]["max_attempts"]
         doc["follow_up"]["max_attempts"] = attempts

@@ -32,11 +32,11 @@ from frontdesk.db.models import (
     Patient,
     Staff,
     Visit,
-    database_proxy,
 )
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.patients import age_on
 from frontdesk.permissions import Perm, require
+from frontdesk.service._tx import write_tx
 from frontdesk.validation import clean_text, lookup_id
 
 OPEN = "open"
@@ -93,7 +93,7 @@ def _ensure_followups(day: dt.date) -> None:
     and a visit that already has a row (in any state) is skipped.
     """
     since = day - dt.timedelta(days=LOOKBACK_DAYS)
-    with database_proxy.atomic():
+    with write_tx():
         has_row = FollowUp.select(FollowUp.id).where(FollowUp.visit == Visit.id)
         missing = (Visit.select(Visit.id, Visit.patient, Visit.visit_date)
                    .where(Visit.stage == stages.DONE, Visit.patient.is_null(False),
@@ -116,7 +116,7 @@ def _ensure_followups(day: dt.date) -> None:
 
 def ensure_followup(visit_id: int) -> FollowUp:
     """The follow-up of one visit, made if missing (never a second one)."""
-    with database_proxy.atomic():
+    with write_tx():
         row = FollowUp.get_or_none(FollowUp.visit == visit_id)
         if row is not None:
             return row
@@ -226,7 +226,7 @@ def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
                                   "Only a call that reached the patient takes a rating.",
                                   field="attitude")
         rated = satisfaction.check_ratings(ratings)  # before anything is written
-    with database_proxy.atomic():
+    with write_tx():
         row = FollowUp.get_or_none(FollowUp.id == lookup_id(followup_id))
         if row is None:
             raise NotFound("找不到该回访记录。", "That follow-up was not found.")

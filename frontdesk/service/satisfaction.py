@@ -23,11 +23,11 @@ from frontdesk.db.models import (
     Patient,
     SatisfactionRating,
     Visit,
-    database_proxy,
 )
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
+from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "satisfaction"
@@ -51,7 +51,7 @@ def rate(*, actor, ratings: dict[str, int | None], visit_id: int | None = None,
     require(actor, Perm.CONSULT if followup_id is None else Perm.FOLLOW_UP)
     values = check_ratings(ratings)
     text = validation.clean_text(comment, "comment", 1000)
-    with database_proxy.atomic():
+    with write_tx():
         follow_up = None
         if followup_id is not None:
             follow_up = FollowUp.get_or_none(FollowUp.id == lookup_id(followup_id))

@@ -276,3 +276,21 @@ def test_link_visit_on_arrival_by_record_or_phone(desk):
     stored = Consultation.get_by_id(c.id)
     assert (stored.visit_id, stored.patient_id) == (v.id, v.patient_id)
     assert conversion.link_visit(v.id) == 0  # idempotent
+
+
+def test_moving_to_a_full_slot_keeps_the_old_place(desk):
+    DoctorSchedule.update(capacity=1).where(DoctorSchedule.doctor == liang().id).execute()
+    a = book(desk, time="09:00", phone="13800000001")
+    book(desk, time="10:00", phone="13800000002")
+    with pytest.raises(ValidationError) as err:
+        ap.change(actor=desk, appointment_id=a.id, expected_version=a.version, day=TUESDAY,
+                  time="10:00")
+    assert err.value.field == "time"
+    taken = {s.time: s.booked for s in ap.slots(liang().id, TUESDAY)}
+    assert (taken["09:00"], taken["10:00"]) == (1, 1)
+    stored = Appointment.get_by_id(a.id)
+    assert (stored.time, stored.version) == ("09:00", 1)
+    with pytest.raises(ValidationError) as err:
+        ap.change(actor=desk, appointment_id=a.id, expected_version=a.version,
+                  day=MONDAY - dt.timedelta(days=1), time="09:00")
+    assert err.value.field == "date"

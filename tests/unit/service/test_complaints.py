@@ -190,3 +190,32 @@ def test_a_desk_cannot_handle(staff):
     c = new(staff[0])
     with pytest.raises(PermissionDenied):
         cp.handle(actor=staff[0], complaint_id=c.id, expected_version=c.version, resolution="x")
+
+
+def test_two_supervisors_approving_at_once_make_one_approval(staff):
+    import threading
+
+    from frontdesk.db.models import database_proxy
+
+    desk, sup, _admin = staff
+    c = new(desk)
+    cp.handle(actor=sup, complaint_id=c.id, expected_version=c.version, resolution="赔偿",
+              compensation="800")
+    barrier = threading.Barrier(4)
+    errors = []
+
+    def approve():
+        try:
+            barrier.wait(10)
+            cp.approve(actor=sup, complaint_id=c.id, role=dr.DEPT_MANAGER, approver_name="孙经理")
+        except BaseException as exc:  # noqa: BLE001 - the test asserts on it
+            errors.append(exc)
+        finally:
+            database_proxy.obj.close()
+
+    threads = [threading.Thread(target=approve) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == [] and ComplaintApproval.select().count() == 1
