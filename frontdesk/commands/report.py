@@ -31,6 +31,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="output file, .pdf / .csv / .xlsx (without it: print the headline numbers)")
     p.add_argument("--force", action="store_true",
                    help="replace FILE if it exists (a database or backup is never replaced)")
+    p.add_argument("--full-phones", action="store_true",
+                   help="daily: print the call-back list's phone numbers in full "
+                        "(masked 138****8000 by default)")
 
 
 # What each format's bytes look like (frontdesk.files.check_output compares the existing file).
@@ -95,7 +98,8 @@ def run(args) -> int:
     if kind == "daily":
         from frontdesk.reports.daily import build_daily
 
-        summary = build_daily(day, actor=SYSTEM, today=today)
+        summary = build_daily(day, actor=SYSTEM, today=today,
+                              full_phones=bool(getattr(args, "full_phones", False)))
         label = f"{day:%Y-%m-%d}"
     else:
         from frontdesk.reports.range import build_range

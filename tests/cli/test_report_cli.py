@@ -120,3 +120,14 @@ def test_subprocess_exit_codes(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "没有就诊记录" in out.stdout and today.read_bytes().startswith(b"\xef\xbb\xbf")
     assert TEST_NOW.date().isoformat() in today.read_bytes().decode("utf-8-sig")
+
+
+def test_phone_numbers_masked_unless_asked(run, tmp_path):
+    """Issue 18, point 6: the daily summary's call-back list, masked by default."""
+    masked, full = tmp_path / "m.csv", tmp_path / "f.csv"
+    assert run("report", "daily", "--date", "2026-11-20", "--out", str(masked))[0] == 0
+    assert run("report", "daily", "--date", "2026-11-20", "--full-phones",
+               "--out", str(full))[0] == 0
+    masked_text = masked.read_bytes().decode("utf-8-sig")
+    assert "138****0001" in masked_text and "13800000001" not in masked_text
+    assert "13800000001" in full.read_bytes().decode("utf-8-sig")
