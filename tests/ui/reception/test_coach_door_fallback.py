@@ -1,4 +1,5 @@
-"""The desk's coach, before registration, addresses the patient as the door saw them."""
+"""The desk before registration: the coach addresses the patient as the door saw them; the
+desk list recolours as soon as the admin changes the wait thresholds."""
 
 from __future__ import annotations
 
@@ -64,3 +65,28 @@ def test_the_registered_age_wins_over_the_door_s_guess(rules_db):
     door_only = CoachSubject.from_visit(SimpleNamespace(age=None, door_sex="F",
                                                         door_age_band="elder"))
     assert door_only.age == 70 and door_only.sex == "F"
+
+
+def test_new_thresholds_from_the_admin_recolour_the_desk_list_at_once(area, qtbot, demo_ctx,
+                                                                      clock):
+    from frontdesk import admin
+    from frontdesk.db.models import Staff
+
+    door = area.show_door()
+    qtbot.keyClick(door, K.Key_F2)
+    for key in (K.Key_2, K.Key_3):  # not booked, first visit
+        qtbot.keyClick(door, key)
+    qtbot.keyClick(door, K.Key_Return)
+    visit_id = door.last_visit.id
+    clock.advance(minutes=4)
+    desk = area.show_desk()
+    desk.refresh_list()
+    model = desk.visit_list.model
+    assert model.level_at(model.row_of(visit_id)) == "amber"  # GREETING: amber from 3 minutes
+    boss = Staff.get(Staff.username == "admin")
+    done = []
+    demo_ctx.run(admin.update_settings, actor=boss,
+                 values={"desk.amber_minutes": {"GREETING": 5}},
+                 on_done=done.append, on_error=pytest.fail)
+    qtbot.waitUntil(lambda: bool(done))
+    assert model.level_at(model.row_of(visit_id)) == "ok"

@@ -176,6 +176,7 @@ class DeskView(Retranslating, QWidget):
         self._timer.timeout.connect(self.refresh_list)
         self._timer.start()
         ctx.changes.visits_changed.connect(self.refresh_list)
+        ctx.changes.settings_changed.connect(self.refresh_list)  # new colour thresholds at once
         self.retranslate()
         self.refresh_list()
 
