@@ -108,7 +108,15 @@ class DeskController(QObject):
                      on_done=lambda dups: finish("dups", dups),
                      on_error=lambda exc: finish("error", exc))
         if not out:
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication
+
+            # The worker may still be busy (the page check after start-up): say "wait".
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            finally:
+                QApplication.restoreOverrideCursor()
         if "error" in out:
             raise out["error"]
         return out["dups"]
