@@ -107,7 +107,7 @@ def _stamp(lang: str | None) -> str:
 
 def render_check_record(record: CheckRecord, *, hospital: str = "", lang: str | None = None) -> bytes:
     """One check as an A4 page: who, when, every item's result, fines and sign-off."""
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     font = ensure_font()
     st = _styles(font)
@@ -163,8 +163,9 @@ def render_check_record(record: CheckRecord, *, hospital: str = "", lang: str | 
                      P(r.note, "small"), P(format_yuan(r.fine_fen) if r.fine_fen else "—", "right")])
         if not r.passed:
             fills.append(("BACKGROUND", (0, i), (-1, i), _FAIL_FILL))
-    story.append(_table(rows, [0.07 * width, 0.11 * width, 0.32 * width, 0.2 * width,
-                               0.18 * width, 0.12 * width], extra=fills))
+    # Category wide enough for "Appearance" whole; the item text takes the rest.
+    story.append(_table(rows, [0.06 * width, 0.15 * width, 0.35 * width, 0.18 * width,
+                               0.14 * width, 0.12 * width], extra=fills))
 
     failures = len(record.failures)
     total = t(f"不合格 {failures} 项，罚款合计 {format_yuan(record.fine_fen)} 元",
@@ -176,7 +177,7 @@ def render_check_record(record: CheckRecord, *, hospital: str = "", lang: str | 
     if record.notes:
         story += [Spacer(1, 2 * MM), P(t("备注：", "Notes: ") + record.notes)]
 
-    story.append(Paragraph(_esc(t("确认", "Sign-off")), st["h2"]))
+    signoff = [Paragraph(_esc(t("确认", "Sign-off")), st["h2"])]
     if record.acknowledged_at:
         ack = t(f"{record.staff_name} 已于 {record.acknowledged_at:%Y-%m-%d %H:%M} 以本人 PIN 确认。",
                 f"{record.staff_name} acknowledged with their own PIN on "
@@ -186,10 +187,12 @@ def render_check_record(record: CheckRecord, *, hospital: str = "", lang: str | 
     sign = [[P(t("员工确认", "Staff")), P(ack)],
             [P(t("员工签字", "Staff signature")), ""],
             [P(t("检查人签字", "Checker's signature")), ""]]
-    story.append(_table(sign, [0.22 * width, 0.78 * width], header=False,
-                        extra=[("BACKGROUND", (0, 0), (0, -1), _HEAD_FILL)],
-                        heights=[None, 12 * MM, 12 * MM]))
-    story += [Spacer(1, 4 * MM), P(RULE_NOTE.text(lang), "small")]
+    signoff.append(_table(sign, [0.22 * width, 0.78 * width], header=False,
+                          extra=[("BACKGROUND", (0, 0), (0, -1), _HEAD_FILL)],
+                          heights=[None, 10 * MM, 10 * MM]))
+    # The signatures never stand alone on a page of their own.
+    story.append(KeepTogether(signoff))
+    story += [Spacer(1, 3 * MM), P(RULE_NOTE.text(lang), "small")]
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()
 
