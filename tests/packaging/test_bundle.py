@@ -118,7 +118,8 @@ def test_bundle_and_tarball_within_size_budget(bundle):
 
 def test_resources_travel_with_the_bundle(bundle):
     res = bundle.folder / "_internal" / "resources"
-    for folder, pattern in [("rules", "*.toml"), ("translations", "*.qm"), ("icons", "*")]:
+    for folder, pattern in [("rules", "*.toml"), ("translations", "*.qm"), ("icons", "*"),
+                            ("icons/nav", "*.svg"), ("voice/clips", "*.wav")]:
         wanted = {p.name for p in (ROOT / "resources" / folder).glob(pattern)}
         assert wanted and wanted <= {p.name for p in (res / folder).glob(pattern)}, folder
     assert (res / "fonts" / "wqy-microhei.ttc").stat().st_size > 1_000_000
