@@ -164,8 +164,8 @@ def render_check_record(record: CheckRecord, *, hospital: str = "", lang: str | 
         if not r.passed:
             fills.append(("BACKGROUND", (0, i), (-1, i), _FAIL_FILL))
     # Category wide enough for "Appearance" whole; the item text takes the rest.
-    story.append(_table(rows, [0.06 * width, 0.15 * width, 0.35 * width, 0.18 * width,
-                               0.14 * width, 0.12 * width], extra=fills))
+    story.append(_table(rows, [0.06 * width, 0.15 * width, 0.35 * width, 0.2 * width,
+                               0.12 * width, 0.12 * width], extra=fills))
 
     failures = len(record.failures)
     total = t(f"不合格 {failures} 项，罚款合计 {format_yuan(record.fine_fen)} 元",
