@@ -175,13 +175,15 @@ def _engine() -> _Cache:
     return _cache
 
 
-def _normalised(complaint: str) -> str:
-    return engine.normalise(_engine().rules, complaint)[0]
+def _normalised(complaint: str, cache: _Cache | None = None) -> str:
+    return engine.normalise((cache or _engine()).rules, complaint)[0]
 
 
-def _learned() -> triage_learning.Model:
-    """The model of past visits: built lazily, rebuilt when other desks added many."""
-    cache = _engine()
+def _learned(cache: _Cache | None = None) -> triage_learning.Model:
+    """The model of past visits: built lazily, rebuilt when other desks added many.
+
+    `cache`: the rules the caller just checked (one version read per suggestion)."""
+    cache = cache or _engine()
     key = _db_key()
     now = time.monotonic()
     if cache.model is not None and cache.model_key == key:
@@ -195,7 +197,7 @@ def _learned() -> triage_learning.Model:
             .join(Department, on=(Visit.department == Department.id))
             .where((Visit.red_flag == False) & (Visit.complaint != ""))  # noqa: E712
             .order_by(Visit.id.desc()).limit(triage_learning.MAX_VISITS).tuples())
-    cache.model = triage_learning.train(rows, _normalised)
+    cache.model = triage_learning.train(rows, lambda c: _normalised(c, cache))
     cache.model.seen_visit_id = max(cache.model.seen_visit_id,
                                     Visit.select(fn.MAX(Visit.id)).scalar() or 0)
     cache.model_key, cache.model_checked = key, now
@@ -220,7 +222,7 @@ def remember_choice(complaint: str, department_id: int, *, red_flag: bool = Fals
         return  # not loaded yet: the next load reads this visit from the database
     code = next((c for c, row in cache.active.items() if row[0] == department_id), None)
     if code:
-        cache.model.add(_normalised(complaint), code)
+        cache.model.add(_normalised(complaint, cache), code)
 
 
 def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
@@ -242,7 +244,7 @@ def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
     no_match = text("无具体匹配", "no specific match")
     reasons = {c: [no_match if w == engine.NO_MATCH else w for w in result.reasons.get(c, [])]
                for c in final}
-    posterior = _learned().posterior(result.text) if learn else {}
+    posterior = _learned(cache).posterior(result.text) if learn else {}
     if posterior and max(posterior.values()) >= 0.5:
         if all(r == [engine.NO_MATCH] for r in result.reasons.values()):
             final, reasons = {}, {}  # only the fallback: the hospital's own history decides
