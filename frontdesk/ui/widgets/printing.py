@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QBuffer,
-    QPointF,
     QByteArray,
     QCoreApplication,
     QEventLoop,
     QMarginsF,
     QObject,
+    QPointF,
     QRectF,
     QSize,
     QSizeF,

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures are imported from tests.ui.reception.reception_support
 """The coach: compact, folds with a key, this moment's phrases big, any-time phrases
 (issue 18, point 7)."""
 

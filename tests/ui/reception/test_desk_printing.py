@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures are imported from tests.ui.reception.reception_support
 """Printing at the desk in one key press (issue 18, point 4).
 
 The guide slip is printable at billing (the queue number exists), and once a

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures are imported from tests.ui.reception.reception_support
 """Every desk step shows who the patient is, and what the step needs (issue 18, point 2)."""
 
 from __future__ import annotations

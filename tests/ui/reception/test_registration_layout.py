@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures are imported from tests.ui.reception.reception_support
 """The registration form follows the conversation (issue 18, point 3).
 
 Two dense columns; 媒体来源 second, right after the name (Tab and Enter go

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures are imported from tests.ui.reception.reception_support
 """A scanned guide-slip QR code (the visit number) opens the visit at the desk (issue 18, 5)."""
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 from frontdesk.ui.shell import lock
 from frontdesk.ui.shell.main_window import AREAS, MainWindow
 from tests.ui.reception.reception_support import (  # noqa: F401  (fixtures)
+    arrive,
     demo_ctx,
     desk_staff,
-    arrive,
     pinned,
 )
 
@@ -89,7 +89,7 @@ def _states(window):
         area = window.show_area(spec.key)
         yield spec.key
         if spec.key == "reception":
-            area.door  # built on first use
+            _ = area.door  # built on first use
             area.tabs.setCurrentIndex(0)
             yield "reception/door"
             area.tabs.setCurrentWidget(area.desk)
