@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,6 +69,9 @@ MULTILINE = ("medical_history", "intention", "concerns", "health_question", "pri
 
 
 class ConsultationPanel(Retranslating, QWidget):
+    # A caller who wants a booking: the service desk opens the appointment form for them.
+    book_requested = Signal(int)
+
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -257,6 +260,8 @@ class ConsultationPanel(Retranslating, QWidget):
         self.status.setText(self.tr("Saved: {name} {time}").format(
             name=row.name or self.tr("(no name)"), time=row.at.strftime("%H:%M")))
         self.clear(keep_channel=True)
+        if row.outcome == cs.BOOKED and row.appointment_id is None:
+            self.book_requested.emit(row.id)  # on to the slot while the caller is on the line
 
     def _failed(self, exc: FrontdeskError) -> None:
         if not self.form.show_error(exc):

@@ -108,7 +108,16 @@ class ServiceDeskArea(Retranslating, QWidget):
         self.tabs.blockSignals(False)
         old.deleteLater()
         self.panels[key] = panel
+        if key == "consultations":
+            panel.book_requested.connect(self.book_for_consultation)
         self.retranslate()
+
+    def book_for_consultation(self, consultation_id: int) -> None:
+        """Open the appointment form with this consultation's caller filled in."""
+        panel = self.show_tab("appointments")
+        panel.refresh()
+        panel.form.set_value("consultation", consultation_id)
+        panel.form.editor("department").setFocus()
 
     def show_tab(self, key: str) -> QWidget:
         index = next(i for i, s in enumerate(self.specs) if s[0] == key)

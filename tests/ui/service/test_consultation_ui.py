@@ -147,3 +147,31 @@ def test_call_backs_due_are_listed(qtbot, panel, clock):
     clock.set(dt.datetime(2026, 11, 24, 9, 0))
     choose(panel.which, "call_backs")
     assert panel.model.rowCount() == 1 and panel.model.row_at(0).name == "回访我"
+
+
+def test_a_booked_consultation_opens_the_appointment_form(qtbot, rules_db, make_staff, ctx):
+    from frontdesk.db.models import Appointment, Department, Doctor
+
+    ctx.staff = make_staff("desk")
+    area = ServiceDeskArea(ctx)
+    qtbot.addWidget(area)
+    area.show()
+    panel = area.panels["consultations"]
+    panel.form.editor("name").insert("赵敏")
+    panel.form.set_value("phone", "13700137000")
+    choose(panel.form.editor("outcome"), cs.BOOKED)
+    panel.save_button.click()
+    appt = area.panels["appointments"]
+    assert area.specs[area.tabs.currentIndex()][0] == "appointments"
+    assert (appt.form.value("name"), appt.form.value("phone")) == ("赵敏", "13700137000")
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    appt.form.editor("date").setDate(QDate(dt.date(2026, 11, 24)))
+    appt.form.set_value("department", Department.get(Department.code == "anorectal").id)
+    appt.form.set_value("doctor", Doctor.get(Doctor.name == "梁振华").id)
+    appt.form.set_value("time", "09:00")
+    appt.book_button.click()
+    a = Appointment.get()
+    assert a.patient_name == "赵敏" and Consultation.get().appointment_id == a.id
