@@ -207,6 +207,28 @@ def _now() -> dt.datetime:
     return clock.now().replace(microsecond=0)
 
 
+def _id(value) -> int:
+    """An id as typed or picked: anything that is no id reads as 0 (no row has it)."""
+    from frontdesk.validation import lookup_id
+
+    return lookup_id(value)
+
+
+def _opt_id(value) -> int | None:
+    return None if value is None else _id(value)
+
+
+def _checked_doctor_of(department_id: int, doctor_id: int | None) -> int | None:
+    """`doctor_id` if it names an active doctor of the department (ValidationError if not)."""
+    if doctor_id is None:
+        return None
+    doc = Doctor.get_or_none(Doctor.id == doctor_id)
+    if doc is None or not doc.active or doc.department_id != department_id:
+        raise ValidationError("请选择本科室在职的医生。", "Choose an active doctor of this department.",
+                              field="doctor_id")
+    return doc.id
+
+
 # --- entering the queue ----------------------------------------------------------------
 
 
@@ -241,6 +263,7 @@ def enqueue_in_tx(visit_id: int, *, actor, at: dt.datetime | None = None) -> int
 def enqueue(visit_id: int, *, actor) -> QueueRow:
     """Queue a visit that is with the doctor but not queued (handed over before queues existed)."""
     require(actor, Perm.RUN_VISIT)
+    visit_id = _id(visit_id)
     with _write_tx():
         visit = Visit.get_or_none(Visit.id == visit_id)
         if visit is None:
@@ -560,6 +583,7 @@ def pause_clinic(department_id: int, doctor_id: int | None = None, *, actor,
     from frontdesk import validation
 
     reason = validation.clean_text(reason, "reason", REASON_MAX_LENGTH)
+    department_id, doctor_id = _id(department_id), _opt_id(doctor_id)
     _set_paused(department_id, doctor_id, actor=actor, paused=True, reason=reason)
     clinic = queue_rows(department_id, doctor_id)
     return PauseResult(waiting=clinic.waiting + clinic.aside,
@@ -570,7 +594,7 @@ def pause_clinic(department_id: int, doctor_id: int | None = None, *, actor,
 def resume_clinic(department_id: int, doctor_id: int | None = None, *, actor) -> None:
     """The clinic sees patients again."""
     require(actor, Perm.RUN_VISIT)
-    _set_paused(department_id, doctor_id, actor=actor, paused=False, reason="")
+    _set_paused(_id(department_id), _opt_id(doctor_id), actor=actor, paused=False, reason="")
 
 
 def _refuse_if_paused(department_id: int, doctor_id: int | None, day: dt.date) -> None:
@@ -602,6 +626,9 @@ def _settled(step, answer=None):
     """
     @functools.wraps(step)
     def run(entry_id: int, *args, **kwargs):
+        entry_id = _id(entry_id)
+        if "expected_version" in kwargs:  # a stale or bogus version is a conflict, never a crash
+            kwargs["expected_version"] = _id(kwargs["expected_version"])
         try:
             return step(entry_id, *args, **kwargs)
         except Exception as exc:
@@ -705,7 +732,8 @@ def call(entry_id: int, *, actor, expected_version: int, doctor_id: int | None =
         if entry is None:
             raise NotFound(f"找不到这位候诊患者（编号 {entry_id}）。",
                            f"No queue entry with id {entry_id}.")
-        doctor = doctor_id if doctor_id is not None else entry.doctor_id
+        doctor = _checked_doctor_of(entry.department_id, _opt_id(doctor_id))
+        doctor = doctor if doctor is not None else entry.doctor_id
         _refuse_if_paused(entry.department_id, doctor, _parse_date(entry.day))
         _move(entry_id, CALL, actor=actor, expected_version=expected_version,
               room=_room_for(entry.department_id, room), doctor=doctor, calls=1,
@@ -723,9 +751,11 @@ def call_next(department_id: int, doctor_id: int | None = None, *, actor,
     instead of calling someone the person at the station has not seen.
     """
     require(actor, Perm.RUN_VISIT)
+    department_id, expected_entry_id = _id(department_id), _opt_id(expected_entry_id)
     room_text = _room_for(department_id, room)
     with _write_tx():
         day = clock.today()
+        doctor_id = _checked_doctor_of(department_id, _opt_id(doctor_id))
         _refuse_if_paused(department_id, doctor_id, day)
         waiting = queue_rows(department_id, doctor_id, day=day).waiting
         if not waiting:
@@ -791,6 +821,8 @@ def start_consultation(entry_id: int, *, actor, expected_version: int,
     require(actor, Perm.RUN_VISIT)
     with _write_tx():
         entry = QueueEntry.get_or_none(QueueEntry.id == entry_id)
+        if entry is not None:
+            doctor_id = _checked_doctor_of(entry.department_id, _opt_id(doctor_id))
         sets = {"doctor": doctor_id} if doctor_id is not None else {}
         if entry is not None and entry.state == WAITING:
             _refuse_if_paused(entry.department_id, doctor_id or entry.doctor_id,
@@ -840,7 +872,7 @@ def back_from_tests(entry_id: int, *, actor, expected_version: int) -> QueueRow:
 def set_priority(entry_id: int, *, actor, expected_version: int, priority: str) -> QueueRow:
     """Record a priority class seen at the panel (disabled, military, pregnant, …); "" clears."""
     require(actor, Perm.RUN_VISIT)
-    if priority not in {c.value for c in PriorityClass}:
+    if not isinstance(priority, str) or priority not in {c.value for c in PriorityClass}:
         raise ValidationError("未知的优先类别。", "Unknown priority class.", field="priority")
     with _write_tx():
         entry = QueueEntry.get_or_none(QueueEntry.id == entry_id)
@@ -974,6 +1006,7 @@ def transfer(entry_id: int, *, actor, expected_version: int, department_id: int,
     from frontdesk import validation
 
     note = validation.clean_text(note, "note", REASON_MAX_LENGTH)
+    department_id, doctor_id = _id(department_id), _opt_id(doctor_id)
     with _write_tx():
         due, rule, snapshot = _transfer_in_tx(entry_id, actor=actor,
                                               expected_version=expected_version,
@@ -987,6 +1020,8 @@ def transfer_waiting(department_id: int, doctor_id: int | None, *, actor, to_doc
                      to_department_id: int | None = None) -> list[TransferResult]:
     """A paused clinic's waiting patients all go to another doctor (one transaction)."""
     require(actor, Perm.RUN_VISIT)
+    department_id, doctor_id = _id(department_id), _opt_id(doctor_id)
+    to_doctor_id, to_department_id = _id(to_doctor_id), _opt_id(to_department_id)
     target_dept = to_department_id or department_id
     results = []
     with _write_tx():

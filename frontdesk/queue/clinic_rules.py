@@ -96,7 +96,8 @@ def _checked(data: dict[str, Any]) -> ClinicRules:
     rules = DEFAULT
     if "priority_order" in data:
         order = data["priority_order"]
-        if (not isinstance(order, list | tuple) or any(c not in ORDERABLE for c in order)
+        if (not isinstance(order, list | tuple) or not all(isinstance(c, str) for c in order)
+                or any(c not in ORDERABLE for c in order)
                 or len(set(order)) != len(order)):
             raise ValidationError("优先顺序只能包含已知的优先类别，且每类只出现一次。",
                                   "The priority order may list only known classes, each once.",
@@ -115,13 +116,14 @@ def _checked(data: dict[str, Any]) -> ClinicRules:
     for name, allowed in (("missed_rule", MISSED_RULES), ("late_rule", LATE_RULES),
                           ("transfer_other_department", FEE_RULES)):
         if name in data:
-            if data[name] not in allowed:
+            if not isinstance(data[name], str) or data[name] not in allowed:
                 raise ValidationError(f"这一项只能是：{'、'.join(allowed)}。",
                                       f"This must be one of: {', '.join(allowed)}.", field=name)
             rules = replace(rules, **{name: data[name]})
     if "session_ends" in data:
         ends = data["session_ends"]
-        if (not isinstance(ends, list | tuple) or not all(_hhmm(e) for e in ends)
+        if (not isinstance(ends, list | tuple) or not all(isinstance(e, str) for e in ends)
+                or not all(_hhmm(e) for e in ends)
                 or list(ends) != sorted(set(ends))):
             raise ValidationError("时段结束时间须为递增的“时:分”（如 12:00）。",
                                   "Session ends must be rising HH:MM times (e.g. 12:00).",
