@@ -365,3 +365,13 @@ def pdf(*, actor, kind: str, start: dt.date, end: dt.date, period: str = "day",
     """The PDF a print preview shows."""
     report = build(actor=actor, kind=kind, start=start, end=end, period=period, lang=lang)
     return to_pdf(report, printed_by_name=printed_by(actor), lang=lang)
+
+
+def print_pdf(report: ServiceReport, *, actor, lang: str | None = None) -> bytes:
+    """The PDF for the print preview of a report on screen; the print is audited."""
+    check(actor)
+    data = to_pdf(report, printed_by_name=printed_by(actor), lang=lang)
+    audit.record(audit_staff(actor), "print", "report",
+                 f"{report.kind}-{report.start:%Y-%m-%d}-{report.end:%Y-%m-%d}",
+                 {"report": report.kind, "by": printed_by(actor)})
+    return data

@@ -161,9 +161,8 @@ class ServiceReportsPanel(Retranslating, QWidget):
     def print_report(self) -> None:
         if self.report is None:
             return
-        data = self.ctx.run(sr.to_pdf, self.report, printed_by_name=getattr(
-            self.ctx.staff, "display_name", ""),
-            on_error=lambda exc: show_error(self.error, exc.message()))
+        data = self.ctx.run(sr.print_pdf, self.report, actor=self.ctx.staff,
+                            on_error=lambda exc: show_error(self.error, exc.message()))
         if data:
             self.open_print_preview(data, self.report.title())
 

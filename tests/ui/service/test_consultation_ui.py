@@ -130,6 +130,10 @@ def test_reports_tab_shows_prints_and_exports(qtbot, rules_db, make_staff, ctx, 
     panel.open_print_preview = lambda data, title: previews.append(data[:4])
     panel.print_button.click()
     assert previews == [b"%PDF"]
+    from frontdesk.db.models import AuditLog
+
+    assert AuditLog.select().where(AuditLog.action == "print", AuditLog.entity == "report",
+                                   AuditLog.staff == ctx.staff.id).count() == 1
     panel.ask_save_path = lambda suggested: str(tmp_path / "c.xlsx")
     panel.export_button.click()
     assert (tmp_path / "c.xlsx").exists()
