@@ -138,6 +138,7 @@ class PatientLookup(Retranslating, QWidget):
         # their contents asked every cell for every role on every keystroke (issue 20).
         self.results.verticalHeader().setDefaultSectionSize(26)
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.results.setWordWrap(False)  # one-line cells: no text layout for wrapping
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

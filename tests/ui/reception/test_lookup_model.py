@@ -70,6 +70,7 @@ def test_columns_keep_their_width_while_typing(qtbot):
     header = lookup.results.horizontalHeader()
     assert all(header.sectionResizeMode(c) != QHeaderView.ResizeMode.ResizeToContents
                for c in range(header.count()))
+    assert not lookup.results.wordWrap()  # one-line cells
     widths = [lookup.results.columnWidth(c) for c in range(header.count() - 1)]
     lookup.model.set_hits(hits())
     assert [lookup.results.columnWidth(c) for c in range(header.count() - 1)] == widths
