@@ -39,8 +39,8 @@ from bench.harness import (  # noqa: E402
     Bench,
     NotLanded,
     ProcessKilled,
-    alternate,
     Row,
+    alternate,
     machine,
     need,
     run_process,
@@ -364,7 +364,8 @@ def duplicates(bench: Bench) -> list[Row]:
     for i, (name, sex, age, phone) in enumerate(people):
         form = RegistrationForm(name=name, sex=sex, phone=phone, age=age)
         a = time_calls(lambda f=form: patients.find_duplicates(f, actor=desk), 1, warmup=0)
-        r = time_calls(lambda: _raw_duplicates(con, name, sex, age, phone), 1, warmup=0)
+        r = time_calls(lambda n=name, s=sex, a=age, p=phone: _raw_duplicates(con, n, s, a, p),
+                       1, warmup=0)
         if i >= bench.warmup:
             app_ms += a
             raw_ms += r
@@ -571,7 +572,7 @@ def desk_steps(bench: Bench) -> list[Row]:
             rid = None
             for step in ("new arrival", "take at desk", "triage", register, "confirm payment",
                          "assign escort", "hand over to doctor", "back at post"):
-                def run_app(step=step):
+                def run_app(step=step, form=form, pid=pid):
                     nonlocal view
                     v = view
                     if step == "new arrival":
@@ -598,7 +599,7 @@ def desk_steps(bench: Bench) -> list[Row]:
                     else:
                         view = reception.back_at_post(v.id, actor=desk)
 
-                def run_raw(step=step):
+                def run_raw(step=step, pid=pid, name=name, phone=phone, keys=keys):
                     nonlocal rid
                     rid = raw.step(step, rid, patient_id=pid, name=name, phone=phone, keys=keys)
 
