@@ -43,6 +43,7 @@ from frontdesk.reception._db import (
 )
 from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
 from frontdesk.reception.views import VisitView, _get_visit
+from frontdesk.service import conversion
 from frontdesk.stages import stage_name
 
 # Action on a visit that does not move it: a patient record was linked.
@@ -190,6 +191,7 @@ def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: i
             note = f"appointment {appt.id}"
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=PATIENT_ATTACHED, note=note, **changes)
+        conversion.link_visit(visit.id)  # the caller's bookings and consultations
     return _get_visit(visit_id)
 
 
@@ -337,7 +339,9 @@ def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
     """What register() and complete_deferred() both write, inside their transaction.
 
     The visit gets the patient, the form's answers and media source and the fee
-    quote, with the event `action`; the registration draft is deleted.
+    quote, with the event `action`; the registration draft is deleted. The day's
+    booking and the caller's consultations are linked to the visit in the same
+    transaction (service.conversion), so 来院就诊达到率 counts the arrival.
     """
     _commit(
         visit, actor=actor, expected_version=expected_version, stage=stage, action=action,
@@ -349,6 +353,7 @@ def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
         **_fee_changes(visit.doctor_id, patient.vip_tier),
     )
     VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
+    conversion.link_visit(visit.id)
 
 
 def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
