@@ -82,5 +82,13 @@ class DatabaseBusy(DatabaseFailure):
     """Another desk holds the write lock (SQLite "database is locked", a lock wait on the server)."""
 
 
+class BusyRetrying(DatabaseBusy):
+    """Not a refusal: the write lock was busy and the runner is trying the step again.
+
+    `AppContext.run` hands it to on_error at once, then re-runs the step on its worker
+    and calls on_done or on_error again with the outcome. Screens show it as a notice.
+    """
+
+
 class DatabaseUnavailable(DatabaseFailure):
     """The database server cannot be reached, or the connection to it was lost."""

@@ -4,11 +4,23 @@
 once, or on the worker), hands the result or the FrontdeskError to the caller,
 then emits the "what changed" signals the operations declared
 (frontdesk/changes.py). Widgets never emit `ctx.changes` signals themselves.
+
+Another station saving never freezes the window for long: a call at once waits
+only briefly (frontdesk/db/busy.py, 250 ms on SQLite) for the write lock that
+station holds, where the worker waits the full 5 s. When a call at once is
+refused that way and the caller gave both `on_done` and `on_error`, it is not
+the end: `on_error` gets a `BusyRetrying` notice at once ("another station is
+saving; trying again…"), the same operation runs again on the worker, and its
+outcome reaches `on_done` / `on_error` and the change signals as usual. Only a
+refusal the database reported with its own lock error code is re-run (the
+transaction did not commit); a ConflictError or any other refusal is final, and
+a caller without both callbacks gets the DatabaseBusy as before.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +28,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from frontdesk.changes import ChangeBox, Changed, collecting
+from frontdesk.db.busy import brief_lock_wait, lock_refused
 from frontdesk.db.faults import is_driver_error, translate
-from frontdesk.errors import ConflictError, FrontdeskError
+from frontdesk.errors import BusyRetrying, ConflictError, DatabaseBusy, FrontdeskError
 from frontdesk.ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
@@ -100,6 +113,9 @@ class AppContext:
         it becomes the FrontdeskError of frontdesk.db.faults (another desk is
         writing, the server cannot be reached, the file is damaged, or the
         database refused) and goes where any refusal goes; the original is logged.
+        At once, a write lock held by another station is waited for only briefly;
+        with both callbacks the call then runs again on the worker after a
+        BusyRetrying notice to `on_error` (see the module's docstring).
         """
         box = ChangeBox()
 
@@ -132,12 +148,24 @@ class AppContext:
             self.tasks.run(call, done, failed)
             return None
         try:
-            result = call()
+            with brief_lock_wait():  # another station saving: no long freeze here
+                result = call()
         except FrontdeskError as exc:
             if on_error is None:
                 if isinstance(exc, ConflictError):
                     self.changes.emit_changes(box.changed)
                 raise
+            if (on_done is not None and isinstance(exc, DatabaseBusy)
+                    and lock_refused(exc.__cause__)
+                    and threading.current_thread() is threading.main_thread()):
+                # Nothing was committed: tell the caller, then wait for the lock on the worker.
+                log.info("%s: the write lock is busy; running it again on the worker",
+                         getattr(op, "__name__", op))
+                on_error(BusyRetrying("另一台电脑正在保存，稍候自动重试…",
+                                      "Another station is saving; trying again…"))
+                box.changed = Changed.NONE
+                self.tasks.run(call, done, failed)
+                return None
             failed(exc)
             return None
         return done(result)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from frontdesk import clock, patients, reception, stages
-from frontdesk.errors import ConflictError, FrontdeskError
+from frontdesk.errors import BusyRetrying, ConflictError, FrontdeskError
 
 
 class DeskController(QObject):
@@ -30,6 +30,9 @@ class DeskController(QObject):
         self.late = False  # registration/billing are catching up a deferred (red-flag) visit
         self.late_patient_id: int | None = None  # "same person" chosen while late
         self.dups_checked_for: int | None = None  # visit whose duplicates were dismissed
+        # A step refused by another station's lock is being run again (ctx.run): a second
+        # press meanwhile would run it twice and the second would say "moved elsewhere".
+        self.retrying = False
 
     # --- state -------------------------------------------------------------------------
 
@@ -133,12 +136,17 @@ class DeskController(QObject):
 
     def _act(self, op: Callable, *args, where: str = "", **kwargs):
         """Run one step through the runner; the new view, or None when refused."""
-        if self.view is None:
+        if self.view is None or self.retrying:
             return None
-        return self.ctx.run(op, *args, on_done=self.advanced.emit,
+        return self.ctx.run(op, *args, on_done=self._advanced,
                             on_error=lambda exc: self._refused(exc, where), **kwargs)
 
+    def _advanced(self, view) -> None:
+        self.retrying = False
+        self.advanced.emit(view)
+
     def _refused(self, exc: FrontdeskError, where: str) -> None:
+        self.retrying = isinstance(exc, BusyRetrying)  # the outcome follows from the worker
         if isinstance(exc, ConflictError):
             self.conflict.emit(exc)
         else:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, permissions, stages
-from frontdesk.errors import FrontdeskError, ValidationError
+from frontdesk.errors import BusyRetrying, FrontdeskError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm
 from frontdesk.ui import style
@@ -563,6 +563,9 @@ class DeskView(Retranslating, QWidget):
         self.open_visit(self.view.id, keep_typed=True)
 
     def _refused(self, exc: FrontdeskError, where: str) -> None:
+        if isinstance(exc, BusyRetrying):  # not refused: the step is run again (cleared then)
+            self.show_notice(exc.message(), "warn")
+            return
         if isinstance(exc, FormInvalid):
             self.registration.show_errors(exc.errors)
             return
