@@ -68,6 +68,8 @@ FINE_KINDS: dict[str, Msg] = {
     FineKind.GROOMING: Msg("仪容仪表", "Grooming"),
     FineKind.LATE: Msg("迟到", "Late"),
     FineKind.OTHER: Msg("其他", "Other"),
+    FineKind.RULE: Msg("违反规定", "Rule broken"),
+    FineKind.REWARD: Msg("奖励", "Reward"),
 }
 
 CONFIDENTIAL = Msg("内部资料，注意保密：回访名单含患者电话，仅供回访使用，用后请妥善保管或销毁。",

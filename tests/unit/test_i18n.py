@@ -81,5 +81,5 @@ def test_fine_kinds_have_one_definition():
     from frontdesk.reports import tables
     from frontdesk.staffing import fines
 
-    assert FINE_KINDS == tuple(FineKind) == ("grooming", "late", "other")
+    assert FINE_KINDS == tuple(FineKind) == ("grooming", "late", "other", "rule", "reward")
     assert set(fines.KIND_NAMES) == set(tables.FINE_KINDS) == set(FineKind)
