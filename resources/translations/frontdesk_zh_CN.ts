@@ -1081,52 +1081,52 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="45"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="46"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="46"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="47"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="47"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="48"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="48"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="49"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="49"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="50"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="51"/>
         <source>Handle by</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="51"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="52"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="72"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
         <source>not handled</source>
         <translation>未按时处理</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
         <source>no revisit</source>
         <translation>未按时回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="75"/>
         <source>not closed</source>
         <translation>未按时结案</translation>
     </message>
@@ -1134,177 +1134,177 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="203"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="207"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="214"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="218"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="233"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
         <source>Concerns: {who}</source>
         <translation>涉及人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="238"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
         <source>Handle by {handle}, close by {close}</source>
         <translation>处理期限 {handle}，结案期限 {close}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="245"/>
         <source>Revisit by {day}</source>
         <translation>回访期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="243"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="247"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="245"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="249"/>
         <source>Compensation {amount} yuan, approved by: {role} ({state})</source>
         <translation>赔偿 {amount} 元，审批人：{role}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="247"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="251"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="248"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="252"/>
         <source>waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="273"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="277"/>
         <source>Complaint recorded; handle by {day}.</source>
         <translation>投诉已登记，须在 {day} 前处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="286"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="290"/>
         <source>Handled.</source>
         <translation>已处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="297"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="301"/>
         <source>Approval recorded.</source>
         <translation>审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="307"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="311"/>
         <source>Revisit recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="321"/>
         <source>Complaint closed.</source>
         <translation>投诉已结案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
         <source>Se&amp;verity</source>
         <translation>级别(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
         <source>Staff concerned</source>
         <translation>涉及人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
         <source>&amp;What happened</source>
         <translation>投诉内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
         <source>Compensation (yuan)</source>
         <translation>赔偿金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="334"/>
         <source>Approver&apos;s role</source>
         <translation>审批人职务</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="335"/>
         <source>Approver&apos;s name</source>
         <translation>审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="332"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="336"/>
         <source>Revisit outcome</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="332"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="336"/>
         <source>Revisit notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
         <source>New complaint</source>
         <translation>新投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
         <source>Selected complaint</source>
         <translation>所选投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="349"/>
         <source>&amp;Record (Ctrl+Enter)</source>
         <translation>登记(&amp;R)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="350"/>
         <source>Mark &amp;handled</source>
         <translation>已处理(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="351"/>
         <source>Record &amp;approval</source>
         <translation>记录审批(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="352"/>
         <source>Record re&amp;visit</source>
         <translation>记录回访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="349"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="353"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
@@ -1353,189 +1353,189 @@
 <context>
     <name>ConsultationPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="223"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="226"/>
         <source>Your role does not take consultations.</source>
         <translation>您的角色不能登记咨询。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="257"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="260"/>
         <source>Saved: {name} {time}</source>
         <translation>已保存：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="258"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="261"/>
         <source>(no name)</source>
         <translation>（未留姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="278"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="283"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="334"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="297"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="302"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="335"/>
         <source>&amp;Save changes (Ctrl+Enter)</source>
         <translation>保存修改(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="303"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="304"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="305"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
         <source>Duration</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="305"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="306"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
         <source>Disease</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="306"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
         <source>Intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="307"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="307"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
         <source>Habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
         <source>Economic status</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
         <source>&amp;Media</source>
         <translation>媒体来源(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
         <source>Source</source>
         <translation>具体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
         <source>&amp;Outcome</source>
         <translation>咨询结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
         <source>Call back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
         <source>Call-back date</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="329"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="329"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="326"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="331"/>
         <source>Call this person back</source>
         <translation>需要回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="332"/>
         <source>General</source>
         <translation>一般性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="328"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="333"/>
         <source>Targeted</source>
         <translation>定向性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="331"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="336"/>
         <source>Ne&amp;w</source>
         <translation>新建(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="332"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="337"/>
         <source>Consultation book</source>
         <translation>咨询登记簿</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="333"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="338"/>
         <source>Today&apos;s consultations</source>
         <translation>今日咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="334"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="339"/>
         <source>Call-backs due (caller not come yet)</source>
         <translation>待回访（尚未来院）</translation>
     </message>
@@ -1614,32 +1614,32 @@
 <context>
     <name>DeferredBillingPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="56"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="57"/>
         <source>no record yet</source>
         <translation>尚未建档</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="58"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="59"/>
         <source>to pay {amount}</source>
         <translation>待缴 {amount}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="60"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="61"/>
         <source>to register</source>
         <translation>待补登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="67"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="68"/>
         <source>Deferred billing · {n} to complete</source>
         <translation>先救治后缴费 · 待补办 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="71"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="72"/>
         <source>Red-flag visits whose billing is still open</source>
         <translation>尚未缴费的危急症状就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/deferred.py" line="72"/>
+        <location filename="../../frontdesk/ui/reception/deferred.py" line="73"/>
         <source>Treated first, not paid yet: register and bill them once the emergency is over</source>
         <translation>已先救治、尚未缴费：抢救结束后请补办登记和缴费</translation>
     </message>
@@ -1859,97 +1859,97 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="338"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="339"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="561"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="562"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="641"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="645"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="661"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="665"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="661"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="665"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="662"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="666"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="665"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="666"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="670"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="677"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="681"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="697"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="698"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="699"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="703"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="700"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="709"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="706"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="710"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="707"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="711"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="712"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="710"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="714"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -2931,45 +2931,34 @@
 <context>
     <name>GroomingArea</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="392"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="391"/>
         <source>Today&apos;s checks</source>
         <translation>今日检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="393"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="392"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="394"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="393"/>
         <source>History and fines</source>
         <translation>记录与罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="395"/>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="421"/>
-        <source>Handover</source>
-        <translation>交接班</translation>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="406"/>
+        <source>Grooming checks are done by a supervisor; you can sign in here.</source>
+        <translation>仪容检查由主管进行；您可以在这里签到。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="396"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="394"/>
         <source>Grooming area</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="407"/>
+        <location filename="../../frontdesk/ui/staffing/area.py" line="404"/>
         <source>Log in to use the grooming area.</source>
         <translation>请先登录再使用仪容检查。</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="409"/>
-        <source>Grooming checks are done by a supervisor; you can sign in and write the handover here.</source>
-        <translation>仪容检查由主管进行；您可以在这里签到和填写交接班记录。</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/staffing/area.py" line="420"/>
-        <source>Handover ({count} to read)</source>
-        <translation>交接班（{count} 条待阅）</translation>
     </message>
 </context>
 <context>
@@ -3057,27 +3046,27 @@
 <context>
     <name>HandoverNote</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="245"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="271"/>
         <source>{day} {shift} — written by {author} at {time}</source>
         <translation>{day} {shift} — {author} 于 {time} 填写</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="248"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="274"/>
         <source>Equipment</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="249"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="275"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="250"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="276"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="251"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="277"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
@@ -3085,112 +3074,112 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="120"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
         <source>Notes for the incoming shift</source>
         <translation>待接班人确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="121"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="122"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="123"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
         <source>Acknowledge the selected note</source>
         <translation>确认选中的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="124"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
         <source>Handover note for my shift</source>
         <translation>本班交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>Equipment:</source>
         <translation>设备情况：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>Hard cases:</source>
         <translation>疑难问题：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>Staff swaps:</source>
         <translation>人员调班：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>Open visits:</source>
         <translation>未完成就诊：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="136"/>
         <source>Equipment problems</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="137"/>
         <source>Printer, phone, computer, signage… or “all normal”</source>
         <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="138"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="139"/>
         <source>Patients or questions the next shift must follow up</source>
         <translation>下一班需要跟进的患者或问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="140"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="141"/>
         <source>Who swapped shifts with whom</source>
         <translation>谁和谁调了班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="142"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="143"/>
         <source>Refresh open visits</source>
         <translation>刷新未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="144"/>
         <source>&amp;Save handover note</source>
         <translation>保存交接记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="145"/>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="238"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="264"/>
         <source>Handover note saved; the next shift will see it.</source>
         <translation>交接记录已保存，下一班上岗时会看到。</translation>
     </message>
@@ -3971,44 +3960,44 @@
 <context>
     <name>PatientLookup</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="210"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="211"/>
         <source>%n patient(s) found</source>
         <translation>
             <numerusform>找到 %n 位患者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="212"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="213"/>
         <source>No record found: register as a new patient (Alt+N).</source>
         <translation>未找到档案：请按新患者登记 (Alt+N)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="248"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="249"/>
         <source>Find the patient&apos;s record</source>
         <translation>查找患者档案</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="250"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="251"/>
         <source>Mobile, name, pinyin initials (zs), record or ID number</source>
         <translation>手机号、姓名、拼音首字母（zs）、病历号或身份证号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="251"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="252"/>
         <source>Patient lookup</source>
         <translation>患者查找</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="252"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="253"/>
         <source>Patients found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="253"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="254"/>
         <source>Use this record (Enter)</source>
         <translation>使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="254"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="255"/>
         <source>&amp;New patient (Alt+N)</source>
         <translation>新患者(&amp;N) (Alt+N)</translation>
     </message>
@@ -4756,22 +4745,22 @@
         <translation>补打状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="188"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="201"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="191"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="204"/>
         <source>default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="193"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="206"/>
         <source>file {path}</source>
         <translation>文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="196"/>
+        <location filename="../../frontdesk/ui/reception/slip_actions.py" line="209"/>
         <source>system (command line)</source>
         <translation>系统（命令行）</translation>
     </message>
@@ -5269,52 +5258,52 @@
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="170"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="170"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="172"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="172"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
         <source>&amp;Group by</source>
         <translation>汇总周期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="176"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="176"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="176"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="178"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="177"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="178"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="180"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>

@@ -1,7 +1,7 @@
-"""The grooming area: today's roster and checks, sign-in, history and fines, handover.
+"""The grooming area: today's roster and checks, sign-in, history and fines.
 
 Supervisors see the roster tab (everyone on shift, sign-in time, check status)
-and history; every front-line role sees sign-in and handover. What a person
+and history; every front-line role sees sign-in (the handover has its own area). What a person
 may do is decided in the domain layer; tabs here only hide what would refuse.
 """
 
@@ -357,12 +357,14 @@ class EarlyLeaveDialog(QDialog):
 
 
 class GroomingArea(Retranslating, QWidget):
-    """Tabs: today's checks (supervisors), sign-in, history and fines (supervisors), handover."""
+    """Tabs: today's checks (supervisors), sign-in, history and fines (supervisors).
+
+    The handover has its own area (handover_area.py), where the incoming shift looks.
+    """
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         from frontdesk.ui.staffing.grooming_history import HistoryTab
-        from frontdesk.ui.staffing.handover import HandoverTab
         from frontdesk.ui.staffing.signin import SignInPanel
 
         self.ctx = ctx
@@ -372,11 +374,9 @@ class GroomingArea(Retranslating, QWidget):
         self.roster = RosterTab(ctx)
         self.sign_in = SignInPanel(ctx)
         self.history = HistoryTab(ctx)
-        self.handover = HandoverTab(ctx)
         self.tabs.addTab(self.roster, "")
         self.tabs.addTab(self.sign_in, "")
         self.tabs.addTab(self.history, "")
-        self.tabs.addTab(self.handover, "")
         self.notice = QLabel()
         self.notice.setObjectName("groomingNotice")
         self.notice.setWordWrap(True)
@@ -384,7 +384,6 @@ class GroomingArea(Retranslating, QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
         ctx.changes.session_changed.connect(self._session_changed)
-        self.handover.notes_changed.connect(self._show_pending_handover)
         self.retranslate()
         self._session_changed()
 
@@ -392,7 +391,6 @@ class GroomingArea(Retranslating, QWidget):
         self.tabs.setTabText(0, self.tr("Today's checks"))
         self.tabs.setTabText(1, self.tr("Sign in"))
         self.tabs.setTabText(2, self.tr("History and fines"))
-        self.tabs.setTabText(3, self.tr("Handover"))
         self.tabs.setAccessibleName(self.tr("Grooming area"))
         self._session_changed()
 
@@ -402,21 +400,14 @@ class GroomingArea(Retranslating, QWidget):
         self.tabs.setTabVisible(0, supervisor)
         self.tabs.setTabVisible(2, allowed(actor, Perm.VIEW_FINES))
         self.tabs.setTabVisible(1, allowed(actor, Perm.SIGN_IN))
-        self.tabs.setTabVisible(3, allowed(actor, Perm.WRITE_HANDOVER))
         if actor is None:
             self.notice.setText(self.tr("Log in to use the grooming area."))
         elif not supervisor:
-            self.notice.setText(self.tr("Grooming checks are done by a supervisor; you can sign in and write the handover here."))
+            self.notice.setText(self.tr("Grooming checks are done by a supervisor; you can sign in here."))
         else:
             self.notice.setText("")
         self.notice.setVisible(bool(self.notice.text()))
-        for tab in (self.roster, self.sign_in, self.history, self.handover):
+        for tab in (self.roster, self.sign_in, self.history):
             tab.refresh()
-        self._show_pending_handover()
 
-    def _show_pending_handover(self) -> None:
-        """The incoming shift sees waiting handover notes first thing (seed 004)."""
-        waiting = len(self.handover.notes)
-        self.tabs.setTabText(3, self.tr("Handover ({count} to read)").format(count=waiting)
-                             if waiting else self.tr("Handover"))
 

@@ -153,9 +153,13 @@ def test_history_and_waiver_keep_the_reason(area, team, faults):
     assert Fine.get().waived_at is not None, history.waive_error.text()
 
 
-def test_handover_write_and_acknowledge(area, team, ctx, faults):
+def test_handover_write_and_acknowledge(area, team, ctx, faults, qtbot):
+    from frontdesk.ui.staffing.handover_area import HandoverArea
+
     _, desk = team
-    tab = area.handover
+    place = HandoverArea(ctx)
+    qtbot.addWidget(place)
+    tab = place.handover
     with faults.on():
         tab.refresh()
     said(tab.ack_error)
