@@ -361,18 +361,18 @@ class DoorPanel(Retranslating, QWidget):
             return
         for box in (self.name_box, self.priority_box, self.scan_box):
             box.clear_error()
-        # The runner tells the desk's list (visits_changed) after _handed_over.
-        view = self.ctx.run(
+        # The runner tells the desk's list (visits_changed) after _handed_over, which also
+        # runs when a busy database made the runner finish the call on the worker.
+        self.ctx.run(
             reception.new_arrival, actor=self.ctx.staff, booked=booked, first_visit=first,
             sex=self.sex.answer() or "", age_band=self.band.answer() or "",
             name=self.name_edit.text(), priority=self.priority.currentData() or "",
             appointment_id=self.booking.appointment_id if self.booking else None,
             on_done=self._handed_over, on_error=self._refused)
-        if view is not None:
-            self.handed_over.emit(view.id)
 
     def _handed_over(self, view) -> None:
         self.last_visit = view
+        self.handed_over.emit(view.id)
         self.reset()
         style.set_role(self.message, "ok")
         self.message.setText(self.tr("Ticket {ticket}: handed over to the desk. Back to your "

@@ -247,3 +247,14 @@ def test_a_fresh_arrival_is_cyan_and_the_list_keeps_the_desks_keyboard(area, qtb
     assert desk.visit_list.view.currentIndex().row() == 0
 
 
+
+
+def test_handing_over_announces_the_new_visit(area, qtbot):
+    """handed_over(visit_id) comes from the runner's on_done, so it also fires when a busy
+    database made the runner finish the arrival on the worker."""
+    door = door_of(area, qtbot)
+    for key in (K.Key_2, K.Key_3):  # not booked, first visit
+        qtbot.keyClick(door, key)
+    with qtbot.waitSignal(door.handed_over, timeout=2000) as signal:
+        qtbot.keyClick(door.handover_button, K.Key_Return)
+    assert signal.args == [door.last_visit.id]
