@@ -118,7 +118,7 @@ def _entity_of(param: tuple[str, int | None] | None, args: tuple, kwargs: dict) 
     value = kwargs.get(name)
     if value is None and position is not None and position < len(args):
         value = args[position]
-    return value if type(value) is int else None
+    return value if type(value) is int and 0 < value < 2**63 else None  # a real row's id
 
 
 def changes(kinds: Changed, *, when: Callable[[Any], bool] | None = None) -> Callable[[F], F]:

@@ -160,12 +160,15 @@ class RegistrationForm:
             value = check(name_, validation.clean_text, getattr(self, name_), name_, limit)
             if value is not None:
                 setattr(self, name_, value)
-        if self.media_source_id is not None and not MediaSource.get_or_none(
-            MediaSource.id == self.media_source_id
-        ):
-            errors["media_source_id"] = ValidationError(
-                "请选择有效的媒体来源。", "Choose a media source from the list.",
-                field="media_source_id")
+        if self.media_source_id is not None:
+            source = MediaSource.get_or_none(
+                MediaSource.id == validation.lookup_id(self.media_source_id))
+            if source is None:
+                errors["media_source_id"] = ValidationError(
+                    "请选择有效的媒体来源。", "Choose a media source from the list.",
+                    field="media_source_id")
+            else:
+                self.media_source_id = source.id
         return errors
 
 

@@ -154,6 +154,7 @@ def search_ids(query: str, *, limit: int = 20) -> list[int]:
     """
     if not isinstance(query, str):
         return []  # pasted or scanned junk finds nobody
+    query = query.encode("utf-8", "ignore").decode("utf-8")  # a lone surrogate cannot be bound
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_HITS:
         limit = 20
     ranges = search_ranges(query)

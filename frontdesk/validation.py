@@ -477,6 +477,24 @@ def record_id(value, field: str = "id") -> int:
     return value
 
 
+CODE_MAX = 64  # longer than any code a row has (shifts, rules, leave types)
+
+
+def lookup_code(value) -> str:
+    """A code to look a row up by (a shift, a rule): the text, or "" (no row has it).
+
+    Anything that is not text the database can bind — bytes, a list, a lone
+    surrogate, a page of digits — reads as "not found" instead of a driver error.
+    """
+    if not isinstance(value, str) or len(value) > CODE_MAX:
+        return ""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return ""
+    return value
+
+
 def lookup_id(value) -> int:
     """An id to look a row up by: a valid id as an int, anything else 0 (no row has it).
 

@@ -20,11 +20,12 @@ from frontdesk import clock, settings
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Role, database_proxy
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.validation import clean_text
+from frontdesk.validation import DB_INT_MAX, clean_text
 
 NOTICE_MAX = 200
 BROADCAST_MAX = 120
 BROADCAST_MAX_MINUTES = 24 * 60
+MAX_SCREENS = 16  # screen indexes a PC can have (-1: none chosen)
 
 
 def server_now() -> dt.datetime:
@@ -84,11 +85,10 @@ def send_broadcast(text: str, *, minutes: int = 30, actor) -> Broadcast:
     if not value:
         raise ValidationError("请填写要广播的内容。", "Enter the message to broadcast.",
                               field="broadcast")
-    try:
-        minutes = int(minutes)
-    except (TypeError, ValueError):
-        minutes = 0
-    if not 1 <= minutes <= BROADCAST_MAX_MINUTES:
+    if isinstance(minutes, str) and minutes.strip().isascii() and minutes.strip().isdigit() \
+            and len(minutes.strip()) <= 5:
+        minutes = int(minutes.strip())
+    if type(minutes) is not int or not 1 <= minutes <= BROADCAST_MAX_MINUTES:
         raise ValidationError(f"广播时长应在 1 到 {BROADCAST_MAX_MINUTES} 分钟之间。",
                               f"The broadcast lasts 1 to {BROADCAST_MAX_MINUTES} minutes.",
                               field="minutes")
@@ -273,5 +273,11 @@ def station_choice() -> tuple[list[int], int]:
 @changes(Changed.SETTINGS)
 def save_station_choice(department_ids: list[int], screen_index: int) -> None:
     """Remember this PC's display choice (desk-local: each kiosk has its own)."""
-    settings.set("display.departments", [int(i) for i in department_ids])
-    settings.set("display.screen", int(screen_index))
+    if not isinstance(department_ids, list | tuple) or not all(
+            type(i) is int and 0 < i <= DB_INT_MAX for i in department_ids):
+        raise ValidationError("请选择要显示的科室。", "Choose the departments to show.",
+                              field="departments")
+    if type(screen_index) is not int or not -1 <= screen_index <= MAX_SCREENS:
+        raise ValidationError("请选择显示屏。", "Choose the screen.", field="screen")
+    settings.set("display.departments", list(department_ids))
+    settings.set("display.screen", screen_index)

@@ -206,6 +206,11 @@ def _settled(landed: Callable[..., bool] | None = None):
     def wrap(step):
         @functools.wraps(step)
         def run(visit_id: int, *args, **kwargs):
+            # Nonsense (a list, 10**30) as the id or version reads as "not found" or
+            # "changed" (0 matches no row), never as a driver error.
+            visit_id = lookup_id(visit_id)
+            if "expected_version" in kwargs:
+                kwargs["expected_version"] = lookup_id(kwargs["expected_version"])
             try:
                 return step(visit_id, *args, **kwargs)
             except Exception as exc:

@@ -16,6 +16,7 @@ from frontdesk.errors import ValidationError
 from frontdesk.permissions import Perm, require
 from frontdesk.reception._db import _load, _VisitRow
 from frontdesk.stages import stage_name
+from frontdesk.validation import lookup_id
 
 
 def save_draft(visit_id: int, data: dict[str, Any], *, actor) -> None:
@@ -56,6 +57,7 @@ def _draft_allowed(visit: _VisitRow) -> bool:
 def load_draft(visit_id: int, *, actor) -> dict[str, Any] | None:
     """The saved half-filled form of the visit, or None."""
     require(actor, Perm.RUN_VISIT)
+    visit_id = lookup_id(visit_id)  # nonsense reads as "no draft", not a driver error
     row = VisitDraft.get_or_none(VisitDraft.visit == visit_id)
     if row is None:
         return None
@@ -69,4 +71,4 @@ def load_draft(visit_id: int, *, actor) -> dict[str, Any] | None:
 def drop_draft(visit_id: int, *, actor) -> None:
     """Forget the visit's draft (the desk cleared the form)."""
     require(actor, Perm.RUN_VISIT)
-    VisitDraft.delete().where(VisitDraft.visit == visit_id).execute()
+    VisitDraft.delete().where(VisitDraft.visit == lookup_id(visit_id)).execute()

@@ -18,6 +18,7 @@ from frontdesk.db.models import Staff, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.permissions import Perm, Role, require
 from frontdesk.reception.views import VisitView, _get_visit, _views
+from frontdesk.validation import lookup_id
 
 # Action on a visit that does not move it: the escort was named (assign_escort).
 ESCORT_ASSIGNED = "escort_assigned"
@@ -98,7 +99,7 @@ def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
 
 
 def _checked_escort(escort_id: int) -> Staff:
-    escort = Staff.get_or_none(Staff.id == escort_id)
+    escort = Staff.get_or_none(Staff.id == lookup_id(escort_id))
     if escort is None or not escort.active or escort.role not in (*ESCORT_ROLES, Role.SUPERVISOR):
         raise ValidationError("请选择陪诊的导医。", "Choose who escorts the patient.",
                               field="escort_id")

@@ -204,7 +204,8 @@ def _checked_complaint(complaint: str) -> str:
 
 
 def _checked_department(department_id: int | None) -> Department:
-    dept = Department.get_or_none(Department.id == department_id) if department_id else None
+    dept = (Department.get_or_none(Department.id == validation.lookup_id(department_id))
+            if department_id else None)
     if dept is None or not dept.active:
         raise ValidationError("请选择科室。", "Please choose a department.", field="department_id")
     return dept
@@ -213,7 +214,7 @@ def _checked_department(department_id: int | None) -> Department:
 def _checked_doctor(doctor_id: int | None, dept: Department) -> Doctor | None:
     if doctor_id is None:
         return None
-    doc = Doctor.get_or_none(Doctor.id == doctor_id)
+    doc = Doctor.get_or_none(Doctor.id == validation.lookup_id(doctor_id))
     if doc is None or not doc.active:
         raise ValidationError("请选择在职的医生。", "Choose an active doctor.", field="doctor_id")
     if doc.department_id != dept.id:

@@ -128,7 +128,7 @@ class DoorDetails:
 def check_details(sex: str = "", age_band: str = "", name: str = "",
                   priority: str = "") -> DoorDetails:
     """Check what the guide chose; bad values raise ValidationError at their field."""
-    sex = (sex or "").strip().upper()
+    sex = (sex or "").strip().upper() if isinstance(sex, str | None) else "?"
     if sex not in ("M", "F", ""):
         raise ValidationError("性别只能是男或女。", "Sex must be male or female.", field="sex")
     try:
@@ -374,6 +374,7 @@ def claim_appointment(appointment: int, day: dt.date) -> None:
     the booking lists of other stations learn it with the visit (no *_id parameter, so
     the change log's entity stays the greeting's).
     """
+    appointment = validation.lookup_id(appointment)  # nonsense reads as "no such booking"
     rows = Appointment.update(status="arrived").where(
         (Appointment.id == appointment) & (Appointment.status == "booked")
         & (Appointment.date == day)).execute()

@@ -33,7 +33,7 @@ from frontdesk.i18n import Msg, localized
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import fines
 from frontdesk.staffing.attendance import month_bounds, prove_pin
-from frontdesk.validation import clean_text, lookup_id
+from frontdesk.validation import clean_text, lookup_code, lookup_id
 
 NOTE_MAX = 200
 CONDUCT = "conduct"
@@ -96,7 +96,7 @@ def occurrences(staff_id: int, rule_code: str, day: dt.date) -> int:
 
 
 def _rule(code: str) -> RuleItem:
-    rule = RuleItem.get_or_none(RuleItem.code == (code or ""),
+    rule = RuleItem.get_or_none(RuleItem.code == lookup_code(code),
                                 RuleItem.kind.in_(("fine", "reward")))
     if rule is None:
         raise ValidationError("请选择违反的规定或奖励项目。", "Choose the rule or the reward.",
@@ -146,6 +146,7 @@ def record(*, actor, staff_id, rule_code: str, day: dt.date | None = None, note:
     acknowledged at once, without it the staff member acknowledges later. `checked`: the
     caller (shift_rules) applied the rule's own check first."""
     require(actor, Perm.MANAGE_ROSTER)
+    rule_code = lookup_code(rule_code)  # not a code: "choose the rule" below
     if rule_code in CHECKED_ELSEWHERE and not checked:
         raise ValidationError("这条规定要通过“离岗”记录（需填写分钟数或交接班情况）。",
                               "Record this one under 'Away from the post' (it needs the "
@@ -211,7 +212,7 @@ def set_rule_active(*, actor, code: str, active: bool) -> RuleView:
     """An admin switches a rule of the list on or off (what was recorded stays)."""
     require(actor, Perm.MANAGE_RULES)
     with database_proxy.atomic():
-        rule = RuleItem.get_or_none(RuleItem.code == (code or ""))
+        rule = RuleItem.get_or_none(RuleItem.code == lookup_code(code))
         if rule is None:
             raise NotFound("找不到该规定。", "No such rule.")
         RuleItem.update(active=bool(active)).where(RuleItem.id == rule.id).execute()
@@ -223,7 +224,7 @@ def set_rule_active(*, actor, code: str, active: bool) -> RuleView:
 def add_conduct_to_check(*, actor, code: str) -> RuleView:
     """An admin adds an optional behaviour (举止) item to the pre-shift check."""
     require(actor, Perm.MANAGE_RULES)
-    rule = RuleItem.get_or_none(RuleItem.code == (code or ""), RuleItem.kind == CONDUCT)
+    rule = RuleItem.get_or_none(RuleItem.code == lookup_code(code), RuleItem.kind == CONDUCT)
     if rule is None:
         raise ValidationError("请选择举止项目。", "Choose a behaviour item.", field="conduct")
     try:

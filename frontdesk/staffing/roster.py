@@ -29,7 +29,7 @@ from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import Msg, localized
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import staffing_rules
-from frontdesk.validation import lookup_id
+from frontdesk.validation import lookup_code, lookup_id
 
 REST = "rest"
 STAFF_LOCK_CLASS = 0x46440011  # advisory lock namespace ("FD" 17): one person's swaps/leave
@@ -188,9 +188,14 @@ def _staff(staff_id) -> Staff:
 
 def check_shifts(codes, day: dt.date) -> list[Shift]:
     """The shifts named by `codes` for `day`: active, in season, not overlapping each other."""
+    if codes is None:
+        codes = ()
+    if (not isinstance(codes, list | tuple)
+            or not all(isinstance(c, str) and c == lookup_code(c) for c in codes)):
+        raise ValidationError("请选择班次。", "Choose the shifts.", field="shift")
     rules = staffing_rules.current()
     out: list[Shift] = []
-    for code in dict.fromkeys(codes or ()):
+    for code in dict.fromkeys(codes):
         shift = Shift.get_or_none(Shift.code == code, Shift.active == True)  # noqa: E712
         if shift is None:
             raise ValidationError(f"没有“{code}”这个班次。", f"There is no shift '{code}'.",

@@ -23,6 +23,7 @@ from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import fines, ledger, staffing_rules
 from frontdesk.staffing.attendance import shift_start
+from frontdesk.validation import lookup_code
 
 ON_TIME_EARLY, ON_TIME_NOT_EARLY, LATE = "early", "not_early", "late"
 
@@ -75,7 +76,7 @@ def check_may_leave(*, shift: Shift, day: dt.date) -> None:
 def record_left_before_relief(*, actor, staff_id, shift_code: str, day: dt.date,
                               note: str = "") -> fines.FineLine:
     """The outgoing staff member left before being relieved: refused if they were relieved."""
-    shift = Shift.get_or_none(Shift.code == (shift_code or ""))
+    shift = Shift.get_or_none(Shift.code == lookup_code(shift_code))
     if shift is None:
         raise ValidationError("请选择班次。", "Choose the shift.", field="shift")
     if relief(shift=shift, day=day).relieved:
@@ -111,7 +112,7 @@ def record_post_absence(*, actor, staff_id, minutes, permitted: bool = False,
 
 def relief_message(shift_code: str | None, day: dt.date) -> Msg:
     """What the outgoing shift reads under its handover note: may they leave yet?"""
-    shift = Shift.get_or_none(Shift.code == (shift_code or ""))
+    shift = Shift.get_or_none(Shift.code == lookup_code(shift_code))
     if shift is None:
         return Msg("", "")
     state = relief(shift=shift, day=day)

@@ -32,7 +32,7 @@ from frontdesk.permissions import Perm, allowed, require
 from frontdesk.staffing import staffing_rules
 from frontdesk.staffing.attendance import month_bounds
 from frontdesk.staffing.roster import lock_staff, rostered_staff
-from frontdesk.validation import clean_text, lookup_id
+from frontdesk.validation import clean_text, lookup_code, lookup_id
 
 PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "withdrawn"
 COUNTING = (PENDING, APPROVED)
@@ -81,7 +81,7 @@ def _assignment(staff, day, shift) -> ShiftAssignment | None:
 
 
 def _shift(code, field: str) -> Shift:
-    shift = Shift.get_or_none(Shift.code == (code or ""))
+    shift = Shift.get_or_none(Shift.code == lookup_code(code))
     if shift is None:
         raise ValidationError("请选择班次。", "Choose the shift.", field=field)
     return shift

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from frontdesk import settings
 from frontdesk.changes import Changed, changes
 from frontdesk.errors import ValidationError
+from frontdesk.validation import clean_label
 from frontdesk.voice.announcement import NameMode
 
 ENGINES = ("auto", "qt", "espeak", "clips", "off")
@@ -46,27 +47,35 @@ def load() -> VoicePrefs:
     )
 
 
+def _whole(value) -> int | None:
+    """A count from a spin box or a setting: an int (or its digits), else None."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() \
+            and len(value.strip()) <= 4:
+        return int(value.strip())
+    return None
+
+
 def validate(p: VoicePrefs) -> VoicePrefs:
-    if p.engine not in ENGINES:
+    if not isinstance(p, VoicePrefs):
+        raise ValidationError("语音设置无效。", "These are not voice settings.", field="engine")
+    if not isinstance(p.engine, str) or p.engine not in ENGINES:
         raise ValidationError("未知的语音引擎。", "Unknown voice engine.", field="engine")
-    try:
-        repeat = int(p.repeat)
-    except (TypeError, ValueError):
-        repeat = 0
-    if not 1 <= repeat <= MAX_REPEAT:
+    repeat = _whole(p.repeat)
+    if repeat is None or not 1 <= repeat <= MAX_REPEAT:
         raise ValidationError(f"重复次数应在 1 到 {MAX_REPEAT} 之间。",
                               f"Say each call 1 to {MAX_REPEAT} times.", field="repeat")
-    try:
-        volume = int(p.volume)
-    except (TypeError, ValueError):
-        volume = -1
-    if not 0 <= volume <= 100:
+    volume = _whole(p.volume)
+    if volume is None or not 0 <= volume <= 100:
         raise ValidationError("音量应在 0 到 100 之间。", "Volume is 0 to 100.", field="volume")
-    if p.name_mode not in tuple(NameMode):
+    if not isinstance(p.name_mode, str) or p.name_mode not in tuple(NameMode):
         raise ValidationError("未知的姓名播报方式。", "Unknown way of saying names.", field="name_mode")
-    if len(p.voice) > 200:
-        raise ValidationError("语音名称太长。", "The voice name is too long.", field="voice")
-    return VoicePrefs(p.engine, p.voice, repeat, bool(p.chime), volume, p.name_mode)
+    # The name of an installed voice, as the engine lists it.
+    voice = clean_label(p.voice, "voice", 200, "语音名称", "voice name", required=False)
+    return VoicePrefs(p.engine, voice, repeat, bool(p.chime), volume, p.name_mode)
 
 
 @changes(Changed.SETTINGS)
