@@ -356,9 +356,10 @@ def validate_name(raw: str | None) -> str:
             raise ValidationError(
                 "姓名中不能包含表情符号。", "A name cannot contain emoji.", field="name"
             )
+        shown = f"U+{ord(ch):04X}" if _unsafe(ch) else ch  # a lone surrogate cannot be shown
         raise ValidationError(
-            f"姓名中不能包含“{ch}”：只允许汉字、英文字母和间隔号 ·。",
-            f"A name cannot contain “{ch}”: only Chinese characters, latin letters "
+            f"姓名中不能包含“{shown}”：只允许汉字、英文字母和间隔号 ·。",
+            f"A name cannot contain “{shown}”: only Chinese characters, latin letters "
             "and the middle dot · are allowed.",
             field="name",
         )
@@ -484,14 +485,11 @@ def lookup_code(value) -> str:
     """A code to look a row up by (a shift, a rule): the text, or "" (no row has it).
 
     Anything that is not text the database can bind — bytes, a list, a lone
-    surrogate, a page of digits — reads as "not found" instead of a driver error.
+    surrogate, ESC, a page of digits — reads as "not found" instead of a driver error
+    (and is never echoed in a message).
     """
-    if not isinstance(value, str) or len(value) > CODE_MAX:
-        return ""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return ""
+    if not isinstance(value, str) or len(value) > CODE_MAX or any(_unsafe(ch) for ch in value):
+        return ""  # no code has control, format or surrogate characters
     return value
 
 

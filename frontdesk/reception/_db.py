@@ -20,8 +20,8 @@ from peewee import SqliteDatabase
 from frontdesk import clock
 from frontdesk.db.faults import is_connection_lost
 from frontdesk.db.models import Visit, database_proxy
-from frontdesk.errors import ConflictError, DatabaseUnavailable, NotFound, ValidationError
-from frontdesk.reception.views import _as_date, _get_visit
+from frontdesk.errors import ConflictError, DatabaseUnavailable, ValidationError
+from frontdesk.reception.views import _as_date, _get_visit, _not_found
 from frontdesk.stages import stage_name
 from frontdesk.validation import lookup_id
 
@@ -71,7 +71,7 @@ def _load(visit_id: int) -> _VisitRow:
     db = database_proxy.obj
     row = db.execute_sql(_LOAD_SQL.format(p=db.param), [lookup_id(visit_id)]).fetchone()
     if row is None:
-        raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
+        raise _not_found(visit_id)
     (vid, version, stage, visit_date, queue_no, patient_id, department_id, doctor_id,
      appointment_id, complaint, first_visit, fee_fen, fee_waived, waiver_reason,
      fee_snapshot) = row

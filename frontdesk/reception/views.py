@@ -185,11 +185,18 @@ def _views(where: str, params: list, order: str = "") -> list[VisitView]:
     return [_view(r, events[r[0]]) for r in rows]
 
 
+def _not_found(visit_id) -> NotFound:
+    """"No such visit", naming the id only when it is one (never a pasted page of text)."""
+    if not lookup_id(visit_id):
+        return NotFound("找不到这次就诊。", "No such visit.")
+    return NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
+
+
 def _get_visit(visit_id: int) -> VisitView:
     """The view a step returns; the step has checked its own permission."""
     rows = _views("v.id = {p}", [lookup_id(visit_id)])
     if not rows:
-        raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
+        raise _not_found(visit_id)
     return rows[0]
 
 

@@ -49,8 +49,8 @@ _BILLING_TIME_ACTIONS = (stages.REGISTERED, stages.REGISTERED_LATE)  # red flags
 
 def _visit(visit_id: object) -> Visit:
     if isinstance(visit_id, bool) or not isinstance(visit_id, int) or visit_id <= 0:
-        raise ValidationError(f"就诊编号无效：{visit_id!r}", f"Invalid visit id: {visit_id!r}",
-                              field="visit_id")
+        raise ValidationError(f"就诊编号无效：{visit_id!r:.40}",
+                              f"Invalid visit id: {visit_id!r:.40}", field="visit_id")
     visit = Visit.get_or_none(Visit.id == visit_id)
     if visit is None:
         raise NotFound(f"找不到就诊记录（编号 {visit_id}）。", f"No visit with id {visit_id}.")
