@@ -1,7 +1,10 @@
-"""The queue area: queue numbers, the waiting board and the clinic queues after the desk."""
+"""The queue area: queue numbers, the waiting board and the clinic queues after the desk.
+
+The clinic queues (clinic.py, clinic_rules.py) are imported by who uses them: the
+desk's first frame needs queue numbers, not the calling rules.
+"""
 
 from frontdesk.privacy import mask_name
-from frontdesk.queue import clinic, clinic_rules
 from frontdesk.queue.board import BoardDepartment, BoardRow, wait_level, waiting_board
 from frontdesk.queue.numbers import (
     MAX_ATTEMPTS,
@@ -14,6 +17,6 @@ from frontdesk.queue.numbers import (
 
 __all__ = [
     "MAX_ATTEMPTS", "QUEUE_LOCK_CLASS", "WAITING_STAGES", "BoardDepartment", "BoardRow",
-    "assign_queue_no", "clinic", "clinic_rules", "mask_name", "next_queue_no", "queue_label",
+    "assign_queue_no", "mask_name", "next_queue_no", "queue_label",
     "wait_level", "waiting_board",
 ]

@@ -43,7 +43,6 @@ from frontdesk.reception._db import (
 )
 from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
 from frontdesk.reception.views import VisitView, _get_visit
-from frontdesk.service import conversion
 from frontdesk.stages import stage_name
 
 # Action on a visit that does not move it: a patient record was linked.
@@ -191,7 +190,7 @@ def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: i
             note = f"appointment {appt.id}"
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=PATIENT_ATTACHED, note=note, **changes)
-        conversion.link_visit(visit.id)  # the caller's bookings and consultations
+        _link_bookings(visit.id)
     return _get_visit(visit_id)
 
 
@@ -354,7 +353,14 @@ def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
         **_fee_changes(visit.doctor_id, patient.vip_tier),
     )
     VisitDraft.delete().where(VisitDraft.visit == visit.id).execute()
-    conversion.link_visit(visit.id)
+    _link_bookings(visit.id)
+
+
+def _link_bookings(visit_id: int) -> None:
+    """The caller's booking and consultations now belong to this visit (来院就诊达到率)."""
+    from frontdesk.service import conversion  # the service desk: not needed at start-up
+
+    conversion.link_visit(visit_id)
 
 
 def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
@@ -457,7 +463,9 @@ def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: in
         _check_escort_free(escort, visit_id)
         view = _move(visit_id, actor=actor, expected_version=expected_version,
                      to_stage=stages.DONE, action=stages.HANDED_TO_DOCTOR, escort=escort.id)
-        queue.clinic.enqueue_in_tx(visit_id, actor=actor)
+        from frontdesk.queue import clinic  # the calling rules: not needed at start-up
+
+        clinic.enqueue_in_tx(visit_id, actor=actor)
         return view
 
 

@@ -20,7 +20,9 @@ NOT_AT_START = (
     "frontdesk.ui.reception.triage", "frontdesk.ui.reception.billing",
     "frontdesk.ui.reception.escort", "frontdesk.ui.reception.door",
     "frontdesk.ui.queue.board", "frontdesk.ui.reports.area", "frontdesk.ui.admin.area",
-    "frontdesk.ui.service.followups", "frontdesk.service.followups",
+    "frontdesk.ui.service", "frontdesk.service", "frontdesk.queue.clinic",
+    "frontdesk.queue.clinic_rules", "frontdesk.ui.queue", "frontdesk.voice",
+    "frontdesk.ui.staffing", "frontdesk.staffing.roster", "frontdesk.live.server",
     "frontdesk.triage", "frontdesk.triage_engine", "frontdesk.triage_safety",
 )
 

@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk import clock, stages
-from frontdesk.reception.visit_numbers import view_number
-from frontdesk.ui.reception.lookup import sex_text, vip_text
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 TICK_MS = 30_000  # the "waited" minutes
@@ -68,6 +66,11 @@ class PatientBanner(Retranslating, QFrame):
         if view is None:
             self.hide()
             return
+        # Imported here: frontdesk.reception (the whole domain package) is not needed to
+        # paint the first frame, and the banner is built with the desk at start-up.
+        from frontdesk.reception.visit_numbers import view_number
+        from frontdesk.ui.reception.lookup import sex_text, vip_text
+
         number = view_number(view)
         if view.queue_label:
             number += f"  {view.queue_label}"

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk import etiquette, i18n
 from frontdesk.errors import FrontdeskError
-from frontdesk.reception import tickets
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -73,6 +72,8 @@ class CoachSubject:
         """Build from a reception VisitView (read by attribute, so any similar object works)."""
         age = getattr(view, "age", None)
         if age is None:  # not registered yet: what the door saw ("elder" → 叔叔/阿姨)
+            from frontdesk.reception import tickets  # the domain package: not at start-up
+
             age = tickets.band_age(getattr(view, "door_age_band", "") or "")
         return cls(
             name=getattr(view, "patient_name", "") or getattr(view, "door_name", "") or "",
