@@ -29,7 +29,7 @@ from frontdesk.i18n import LANGUAGES
 from frontdesk.permissions import Perm, require
 from frontdesk.reception import urgency
 from frontdesk.rules import GROOMING_CATEGORIES
-from frontdesk.validation import clean_label, hospital_name, lookup_id
+from frontdesk.validation import clean_label, hospital_name, lookup_code, lookup_id
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
@@ -519,7 +519,9 @@ def update_settings(*, actor, values: dict[str, Any]) -> list[str]:
         raise ValidationError("没有可保存的设置。", "There are no settings to save.", field="values")
     for key, value in values.items():
         if key not in EDITABLE_SETTINGS:
-            raise ValidationError(f"未知设置 {key}。", f"Unknown setting {key}.", field=key)
+            shown = lookup_code(key) or "?"  # never echo control characters
+            raise ValidationError(f"未知设置 {shown}。", f"Unknown setting {shown}.",
+                                  field="values")
         clean[key] = EDITABLE_SETTINGS[key](value, key)
     changed = []
     with database_proxy.atomic():

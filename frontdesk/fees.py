@@ -13,6 +13,7 @@ from frontdesk import settings
 from frontdesk.db.models import Doctor, FeeClass
 from frontdesk.errors import ConfigError, NotFound
 from frontdesk.i18n import localized, text
+from frontdesk.validation import lookup_id
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,9 @@ def format_fen(fen: int) -> str:
 
 def _fee_class(doctor_id: int | None) -> tuple[FeeClass, Doctor | None]:
     if doctor_id is not None:
-        doctor = Doctor.get_or_none(Doctor.id == doctor_id)
+        doctor = Doctor.get_or_none(Doctor.id == lookup_id(doctor_id))
         if doctor is None:
-            raise NotFound(f"找不到医生（编号 {doctor_id}）。", f"No doctor with id {doctor_id}.")
+            raise NotFound("找不到这位医生。", "That doctor was not found.")
         return doctor.fee_class, doctor
     # No doctor chosen yet: the cheapest class is the ordinary registration (普通号).
     fee_class = FeeClass.select().order_by(FeeClass.amount_fen, FeeClass.id).first()

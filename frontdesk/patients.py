@@ -450,6 +450,21 @@ def _ids(sql: str, params: list) -> list[int]:
     return [row[0] for row in database_proxy.obj.execute_sql(sql, params)]
 
 
+def _check_comparable(form: RegistrationForm) -> None:
+    """The fields find_duplicates compares are of their kind (the screen validated them;
+    anything else is a message at the field, not a driver error)."""
+    for name in ("name", "sex", "phone", "id_number"):
+        value = getattr(form, name)
+        if value is not None and (not isinstance(value, str) or len(value) > 200
+                                  or value != value.encode("utf-8", "ignore").decode("utf-8")):
+            raise ValidationError("请输入文字。", "Please enter text.", field=name)
+    if form.birth_date is not None and not isinstance(form.birth_date, dt.date):
+        raise ValidationError("请填写出生日期。", "Enter the birth date.", field="birth_date")
+    if form.age is not None and (type(form.age) is not int or not 0 <= form.age <= 200):
+        raise ValidationError("年龄应为整数（周岁）。", "The age must be a whole number of years.",
+                              field="age")
+
+
 def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = None,
                     limit: int = 10) -> list[tuple[PatientHit, list[str]]]:
     """Existing records that may be the same person, each with the reasons (zh/en by i18n).
@@ -461,6 +476,7 @@ def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = N
     (issue 20): the record objects are built for the `limit` records shown only.
     """
     require(actor, Perm.VIEW_PATIENT)
+    _check_comparable(form)
     reasons: dict[int, list[str]] = {}
 
     def add(pid: int, reason: str) -> None:

@@ -21,7 +21,7 @@ def visit_number(visit_date: dt.date, visit_id: int) -> str:
 
 def parse_visit_number(number: str) -> int:
     """The visit id in a visit number (typed or scanned); ValidationError when it is none."""
-    s = (number or "").strip().upper()
+    s = (number or "").strip().upper() if isinstance(number, str | None) else ""
     match = _PATTERN.match(s)
     if match:
         try:
@@ -29,8 +29,8 @@ def parse_visit_number(number: str) -> int:
         except ValueError:
             match = None
     if not match or int(match.group(2)) <= 0:
-        raise ValidationError(f"不是就诊号：{number!r}（例如 V20261123-0042）",
-                              f"Not a visit number: {number!r} (e.g. V20261123-0042)",
+        raise ValidationError(f"不是就诊号：{number!r:.40}（例如 V20261123-0042）",
+                              f"Not a visit number: {number!r:.40} (e.g. V20261123-0042)",
                               field="visit_no")
     return int(match.group(2))
 
