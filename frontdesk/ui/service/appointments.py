@@ -13,14 +13,11 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from frontdesk.ui.service.form import KeyedForm, combo, date_edit, fill_combo
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
+from frontdesk.ui.widgets.tables import row_view
 
 
 class AppointmentModel(RowTableModel):
@@ -97,14 +95,7 @@ class AppointmentPanel(Retranslating, QWidget):
         self.error = error_label("apptError")
 
         self.model = AppointmentModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("apptTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = row_view("apptTable", self.model)
         self.list_heading = QLabel()
         self.list_heading.setStyleSheet("font-weight: 600;")
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from frontdesk.ui.service.form import KeyedForm, combo, date_edit
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
+from frontdesk.ui.widgets.tables import row_view
 
 
 class RecentVisitModel(RowTableModel):
@@ -65,14 +65,7 @@ class SatisfactionPanel(Retranslating, QWidget):
         self.ctx = ctx
         self.setObjectName("satisfactionPanel")
         self.model = RecentVisitModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("satisfactionVisits")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = row_view("satisfactionVisits", self.model)
         self.table.activated.connect(lambda _i: self.form.editor("attitude").setFocus())
 
         self.form = f = KeyedForm()

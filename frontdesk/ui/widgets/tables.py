@@ -1,14 +1,20 @@
 """Read-only tables of whole rows: the one helper that builds them, and filling them.
 
-Tables over row objects use a QTableView with a widgets.row_model.RowTableModel;
-small lists a screen fills at once (grooming roster and history, admin lists)
-use :func:`read_only_table` + :func:`fill_table`.
+Tables over row objects use a QTableView with a widgets.row_model.RowTableModel
+(built by :func:`row_view`); small lists a screen fills at once (grooming roster and
+history, admin lists) use :func:`read_only_table` + :func:`fill_table`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 STRETCH_ALL = None  # every column shares the spare width
 STRETCH_LAST = -1  # columns keep their width, the last one takes what is left
@@ -21,7 +27,17 @@ def read_only_table(name: str, columns: int = 0, stretch: int | None = STRETCH_A
     `stretch` names the one column that takes the spare width (the others fit their
     contents), or is STRETCH_ALL or STRETCH_LAST; `striped` alternates row colours.
     """
-    table = QTableWidget(0, columns)
+    return _read_only(QTableWidget(0, columns), name, stretch, striped)
+
+
+def row_view(name: str, model: QAbstractItemModel, stretch: int | None = STRETCH_ALL) -> QTableView:
+    """A read-only view over `model` selecting one whole row (`stretch` as in read_only_table)."""
+    table = QTableView()
+    table.setModel(model)
+    return _read_only(table, name, stretch, False)
+
+
+def _read_only(table, name: str, stretch: int | None, striped: bool):
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
