@@ -13,9 +13,8 @@ audit log as a system export, with the operating-system user named.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from frontdesk.commands import open_for, say
+from frontdesk.commands import check_out_file, open_for, print_table, say
 from frontdesk.errors import ValidationError
 
 HELP = "write the daily summary (or a date range) as PDF, CSV or XLSX"
@@ -34,10 +33,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--full-phones", action="store_true",
                    help="daily: print the call-back list's phone numbers in full "
                         "(masked 138****8000 by default)")
-
-
-# What each format's bytes look like (frontdesk.files.check_output compares the existing file).
-_KINDS = {".pdf": "pdf", ".xlsx": "zip", ".csv": "text"}
 
 
 FIRST_YEAR = 2000  # no hospital kept its reception desk in Frontdesk before this
@@ -84,15 +79,7 @@ def run(args) -> int:
         _check_era(start, "from")
         _check_era(end, "to")
         check_range(start, end, today=today)
-    if args.out:
-        from frontdesk.files import check_output
-
-        fmt = export.format_of(args.out)
-        folder = Path(args.out).expanduser().parent
-        if not folder.is_dir():
-            raise ValidationError(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}",
-                                  field="out")
-        check_output(args.out, _KINDS.get(fmt), replace=args.force)
+    check_out_file(args)
 
     open_for(args)
     if kind == "daily":
@@ -111,19 +98,11 @@ def run(args) -> int:
         say(f"注意：{label} 没有就诊记录，报表内容为空。",
             f"Note: no visits were recorded for {label}; the report is mostly empty.")
     if not args.out:
-        _print_headline(summary, label)
+        from frontdesk.reports.tables import tables_for
+
+        print_table(f"{summary.hospital}  {label}", tables_for(summary)[0])
         return 0
     written = export.save_report(summary, args.out, actor=SYSTEM)
     say(f"已写入 {written}（{label}，就诊 {summary.totals.visits} 人次）。",
         f"Wrote {written} ({label}, {summary.totals.visits} visits).")
     return 0
-
-
-def _print_headline(summary, label: str) -> None:
-    from frontdesk.reports.tables import format_cell, tables_for
-
-    overview = tables_for(summary)[0]
-    print(f"{summary.hospital}  {label}")
-    print(" | ".join(overview.columns))
-    for row in overview.rows:
-        print(" | ".join(format_cell(v) for v in row))

@@ -10,13 +10,11 @@ the system (frontdesk.reports.access); the file is audited. Exit codes: 0 writte
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from frontdesk.commands import open_for, say
+from frontdesk.commands import check_out_file, open_for, print_table, say
 from frontdesk.errors import ValidationError
 
 HELP = "write the service desk's reports (consultations, complaints, satisfaction)"
-_KINDS = {".pdf": "pdf", ".xlsx": "zip", ".csv": "text"}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,8 +32,6 @@ def run(args) -> int:
     from frontdesk import clock
     from frontdesk.reports.access import SYSTEM
     from frontdesk.reports.daily import parse_day
-    from frontdesk.reports.export import format_of
-    from frontdesk.reports.tables import format_cell
 
     today = clock.today()
     start = parse_day(args.start, field="from") if args.start else today.replace(day=1)
@@ -43,26 +39,14 @@ def run(args) -> int:
     if end < start:
         raise ValidationError("结束日期不能早于开始日期。", "The end is before the start.",
                               field="to")
-    if args.out:
-        from frontdesk.files import check_output
-
-        fmt = format_of(args.out)
-        folder = Path(args.out).expanduser().parent
-        if not folder.is_dir():
-            raise ValidationError(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}",
-                                  field="out")
-        check_output(args.out, _KINDS.get(fmt), replace=args.force)
+    check_out_file(args)
     open_for(args)
     from frontdesk.service import service_report
 
     report = service_report.build(actor=SYSTEM, kind=args.kind, start=start, end=end,
                                   period=args.period)
     if not args.out:
-        first = report.tables[0]
-        print(f"{report.hospital}  {report.title()}")
-        print(" | ".join(first.columns))
-        for row in first.rows:
-            print(" | ".join(format_cell(v) for v in row))
+        print_table(f"{report.hospital}  {report.title()}", report.tables[0])
         return 0
     written = service_report.save(report, args.out, actor=SYSTEM)
     say(f"已写入 {written}（{report.title()}）。", f"Wrote {written} ({report.title()}).")

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import argparse
 import re
-from pathlib import Path
 
-from frontdesk.commands import open_for, say
+from frontdesk.commands import check_out_file, open_for, print_table, say
 from frontdesk.errors import ValidationError
 
 HELP = "write the monthly staff report (attendance, fines, rewards, swaps, leave)"
-_KINDS = {".pdf": "pdf", ".xlsx": "zip", ".csv": "text"}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -39,29 +37,15 @@ def parse_month(value: str | None, today) -> tuple[int, int]:
 def run(args) -> int:
     from frontdesk import clock
     from frontdesk.reports.access import SYSTEM
-    from frontdesk.reports.export import format_of
-    from frontdesk.reports.tables import format_cell
 
     year, month = parse_month(args.month, clock.today())
-    if args.out:
-        from frontdesk.files import check_output
-
-        fmt = format_of(args.out)
-        folder = Path(args.out).expanduser().parent
-        if not folder.is_dir():
-            raise ValidationError(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}",
-                                  field="out")
-        check_output(args.out, _KINDS.get(fmt), replace=args.force)
+    check_out_file(args)
     open_for(args)
     from frontdesk.staffing import staff_report
 
     report = staff_report.build(actor=SYSTEM, year=year, month=month)
     if not args.out:
-        summary = report.tables[0]
-        print(f"{report.hospital}  {report.title()}")
-        print(" | ".join(summary.columns))
-        for row in summary.rows:
-            print(" | ".join(format_cell(v) for v in row))
+        print_table(f"{report.hospital}  {report.title()}", report.tables[0])
         return 0
     written = staff_report.save(report, args.out, actor=SYSTEM)
     say(f"已写入 {written}（{year}-{month:02d}，{len(report.tables[0].rows)} 名员工）。",
