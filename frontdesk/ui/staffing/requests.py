@@ -8,6 +8,7 @@ is pending. All work goes through ctx.run to staffing.swaps / staffing.leave.
 from __future__ import annotations
 
 import datetime as dt
+from types import ModuleType
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,6 +53,8 @@ class _RequestsBase(Retranslating, QWidget):
     """Shared: field boxes, errors at the field, the month list with approve/refuse."""
 
     fields: dict[str, FieldBox]
+    domain: ModuleType  # staffing.swaps or staffing.leave: their decide() and withdraw()
+    id_arg: str  # how those functions name the selected request's id
 
     def _show(self, exc: Exception) -> None:
         for box in self.fields.values():
@@ -85,8 +88,27 @@ class _RequestsBase(Retranslating, QWidget):
         self.withdraw_button.clicked.connect(self.withdraw)
         return row
 
+    def decide(self, approve: bool) -> None:
+        request_id = selected_id(self.table)
+        if request_id is None:
+            return
+        self._clear()
+        self.ctx.run(self.domain.decide, actor=self.ctx.staff, **{self.id_arg: request_id},
+                     approve=approve, note=self.note_edit.text(),
+                     on_done=lambda _l: self.note_edit.clear(), on_error=self._show)
+
+    def withdraw(self) -> None:
+        request_id = selected_id(self.table)
+        if request_id is not None:
+            self._clear()
+            self.ctx.run(self.domain.withdraw, actor=self.ctx.staff,
+                         **{self.id_arg: request_id}, on_error=self._show)
+
 
 class SwapsTab(_RequestsBase):
+    domain = swaps
+    id_arg = "swap_id"
+
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -209,24 +231,11 @@ class SwapsTab(_RequestsBase):
                      partner_shift_code=back, reason=self.reason_edit.text(),
                      on_done=lambda _l: self.reason_edit.clear(), on_error=self._show)
 
-    def decide(self, approve: bool) -> None:
-        swap_id = selected_id(self.table)
-        if swap_id is None:
-            return
-        self._clear()
-        self.ctx.run(swaps.decide, actor=self.ctx.staff, swap_id=swap_id, approve=approve,
-                     note=self.note_edit.text(), on_done=lambda _l: self.note_edit.clear(),
-                     on_error=self._show)
-
-    def withdraw(self) -> None:
-        swap_id = selected_id(self.table)
-        if swap_id is not None:
-            self._clear()
-            self.ctx.run(swaps.withdraw, actor=self.ctx.staff, swap_id=swap_id,
-                         on_error=self._show)
-
 
 class LeaveTab(_RequestsBase):
+    domain = leave
+    id_arg = "leave_id"
+
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -321,19 +330,3 @@ class LeaveTab(_RequestsBase):
                      end=pydate(self.end_edit.date()), reason=self.reason_edit.text(),
                      staff_id=self.staff_combo.currentData(),
                      on_done=lambda _l: self.reason_edit.clear(), on_error=self._show)
-
-    def decide(self, approve: bool) -> None:
-        leave_id = selected_id(self.table)
-        if leave_id is None:
-            return
-        self._clear()
-        self.ctx.run(leave.decide, actor=self.ctx.staff, leave_id=leave_id, approve=approve,
-                     note=self.note_edit.text(), on_done=lambda _l: self.note_edit.clear(),
-                     on_error=self._show)
-
-    def withdraw(self) -> None:
-        leave_id = selected_id(self.table)
-        if leave_id is not None:
-            self._clear()
-            self.ctx.run(leave.withdraw, actor=self.ctx.staff, leave_id=leave_id,
-                         on_error=self._show)
