@@ -9,19 +9,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.fees import format_fen
 from frontdesk.queue import clinic
 from frontdesk.queue.priority import LABELS, PriorityClass
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
+from frontdesk.ui.widgets.form_dialog import lay_out_form_dialog, show_refusal
 
 
 class TransferDialog(QDialog):
@@ -59,16 +57,7 @@ class TransferDialog(QDialog):
                                    "is due."))
         self.hint.setWordWrap(True)
         self.error = error_label("transferError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Transfer"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, form, self.hint, self.error, ok_text=self.tr("Transfer"))
         self.department.currentIndexChanged.connect(self._fill_doctors)
         self.doctor.currentIndexChanged.connect(lambda _i: self.doctor_box.clear_error())
         self._fill_doctors()
@@ -103,13 +92,8 @@ class TransferDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
-        box = {"department_id": self.department_box, "doctor_id": self.doctor_box,
-               "note": self.note_box}.get(getattr(exc, "field", None))
-        if box is not None:
-            box.set_error(message)
-        else:
-            show_error(self.error, message)
+        show_refusal(exc, {"department_id": self.department_box, "doctor_id": self.doctor_box,
+                           "note": self.note_box}, self.error)
         self.adjustSize()  # the message's lines need room; nothing typed is lost
 
 
@@ -139,15 +123,7 @@ class PauseDialog(QDialog):
         form.addRow(self.tr("&Reason"), self.reason_box)
         form.addRow(self.tr("&Waiting patients go to"), self.move_box)
         self.error = error_label("pauseError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Pause"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, form, self.error, ok_text=self.tr("Pause"))
         ctx.run(clinic.alternatives, department_id, doctor_id, on_done=self._fill,
                 on_error=self._failed)
         self.reason.setFocus()
@@ -177,13 +153,7 @@ class PauseDialog(QDialog):
                      on_done=lambda _moved: self.accept(), on_error=self._failed)
 
     def _failed(self, exc: Exception) -> None:
-        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
-        box = {"reason": self.reason_box, "doctor_id": self.move_box}.get(
-            getattr(exc, "field", None))
-        if box is not None:
-            box.set_error(message)
-        else:
-            show_error(self.error, message)
+        show_refusal(exc, {"reason": self.reason_box, "doctor_id": self.move_box}, self.error)
         self.adjustSize()  # the message's lines need room; nothing typed is lost
 
 
@@ -206,14 +176,7 @@ class PriorityDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Class"), self.choice_box)
         self.error = error_label("priorityError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, form, self.error)
         self.choice.setFocus()
 
     def submit(self) -> None:
@@ -223,9 +186,5 @@ class PriorityDialog(QDialog):
                      on_done=lambda _r: self.accept(), on_error=self._failed)
 
     def _failed(self, exc: Exception) -> None:
-        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
-        if getattr(exc, "field", None) == "priority":
-            self.choice_box.set_error(message)
-        else:
-            show_error(self.error, message)
+        show_refusal(exc, {"priority": self.choice_box}, self.error)
         self.adjustSize()

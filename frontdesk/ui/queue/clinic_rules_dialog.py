@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.queue import clinic_rules as rules_mod
 from frontdesk.queue.priority import ORDER_LABELS, ORDERABLE
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
+from frontdesk.ui.widgets.form_dialog import lay_out_form_dialog, show_refusal
 
 CHOICES = {
     "missed_rule": ((rules_mod.MISSED_AFTER_N, QT_TRANSLATE_NOOP("ClinicRulesDialog",
@@ -90,14 +89,7 @@ class ClinicRulesDialog(QDialog):
         for key, box in self.boxes.items():
             form.addRow(labels[key], box)
         self.error = error_label("clinicRulesError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, form, self.error, ok=QDialogButtonBox.StandardButton.Save)
         # Ctrl+↑/↓ is the list's own cursor key, so it is taken before the list sees it.
         self.order.installEventFilter(self)
         self.show_rules(current)
@@ -167,9 +159,4 @@ class ClinicRulesDialog(QDialog):
                      on_done=lambda _r: self.accept(), on_error=self._failed)
 
     def _failed(self, exc: Exception) -> None:
-        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
-        box = self.boxes.get(getattr(exc, "field", None) or "")
-        if box is not None:
-            box.set_error(message)
-        else:
-            show_error(self.error, message)
+        show_refusal(exc, self.boxes, self.error)
