@@ -10,9 +10,7 @@ the reports count.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -21,11 +19,11 @@ from pathlib import Path
 from frontdesk import audit, clock, settings
 from frontdesk.db.models import Complaint, ComplaintRevisit, Consultation, Department
 from frontdesk.errors import ValidationError
-from frontdesk.export_safety import csv_row, xlsx_row
 from frontdesk.i18n import Msg, text
 from frontdesk.reports.access import audit_staff, check, printed_by
 from frontdesk.reports.files import write_atomic
 from frontdesk.reports.tables import ReportTable
+from frontdesk.reports.titled import lines_csv, lines_xlsx, made_at, tables_pdf
 from frontdesk.service import complaints as cp
 from frontdesk.service import consultations as cs
 from frontdesk.service import conversion, satisfaction
@@ -257,8 +255,7 @@ def _satisfaction_tables(start, end, period, lang) -> list[ReportTable]:
 
 def _lines(report: ServiceReport, lang) -> list[list]:
     out: list[list] = [[report.hospital], [report.title(lang)],
-                       [text(f"生成于 {report.generated_at:%Y-%m-%d %H:%M}",
-                             f"Made at {report.generated_at:%Y-%m-%d %H:%M}", lang)]]
+                       [made_at(report.generated_at, lang)]]
     for table in report.tables:
         out += [[], [table.title], list(table.columns)]
         out += [["" if v is None else v for v in r] for r in table.rows] or [[table.empty]]
@@ -268,67 +265,19 @@ def _lines(report: ServiceReport, lang) -> list[list]:
 
 
 def to_csv(report: ServiceReport, lang: str | None = None) -> bytes:
-    buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator="\r\n").writerows(csv_row(r) for r in _lines(report, lang))
-    return buf.getvalue().encode("utf-8-sig")
+    return lines_csv(_lines(report, lang))
 
 
 def to_xlsx(report: ServiceReport, lang: str | None = None) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(KIND_NAMES[report.kind].text(lang)[:31])
-    ws.column_dimensions["A"].width = 22
-    for col in "BCDEFGHIJ":
-        ws.column_dimensions[col].width = 14
-    titles = {t.title for t in report.tables}
-    headers = {tuple(t.columns) for t in report.tables}
-    for line in _lines(report, lang):
-        bold = Font(bold=True) if (len(line) == 1 and line[0] in titles) or \
-            tuple(line) in headers else None
-        ws.append(xlsx_row(ws, line, bold))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return lines_xlsx(_lines(report, lang), report.tables,
+                      sheet=KIND_NAMES[report.kind].text(lang)[:31],
+                      widths={"A": 22, **dict.fromkeys("BCDEFGHIJ", 14)})
 
 
 def to_pdf(report: ServiceReport, *, printed_by_name: str = "", lang: str | None = None) -> bytes:
-    """A4 landscape with the reports' page furniture (hospital, title, page x / y, printed by)."""
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    from frontdesk.reports.pdf import BOTTOM, MARGIN, TOP, _canvas_class, _styles, _table_flowables
-    from frontdesk.slips.fonts import ensure_font
-
-    font = ensure_font()
-    styles = _styles(font)
-    buf = io.BytesIO()
-    title = report.title(lang)
-    doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=TOP, bottomMargin=BOTTOM, title=title,
-                            author=report.hospital or "Frontdesk", creator="Frontdesk")
-    at = clock.now()
-    footer = {
-        "font": font,
-        "hospital": report.hospital or text("（未设置医院名称）", "(hospital name not set)", lang),
-        "title": title,
-        "printed": text(f"打印人：{printed_by_name or '—'}    打印时间：{at:%Y-%m-%d %H:%M}",
-                        f"Printed by {printed_by_name or '—'} at {at:%Y-%m-%d %H:%M}", lang),
-        "confidential": text("内部资料 注意保密", "Confidential", lang),
-        "page": (lambda x, y: text(f"第 {x} / {y} 页", f"Page {x} of {y}", lang)),
-    }
-    story = [Paragraph(escape(report.hospital), styles["hospital"]),
-             Paragraph(escape(title), styles["title"]),
-             Paragraph(escape(text(f"生成于 {report.generated_at:%Y-%m-%d %H:%M}",
-                                   f"Made at {report.generated_at:%Y-%m-%d %H:%M}", lang)),
-                       styles["meta"])]
-    for table in report.tables:
-        story += _table_flowables(table, styles, doc.width, lang)
-    doc.build(story, canvasmaker=_canvas_class(footer))
-    return buf.getvalue()
+    return tables_pdf(hospital=report.hospital, title=report.title(lang),
+                      generated_at=report.generated_at, tables=report.tables,
+                      printed_by_name=printed_by_name, lang=lang)
 
 
 def render(report: ServiceReport, fmt: str, *, printed_by_name: str = "",

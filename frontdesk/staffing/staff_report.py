@@ -9,9 +9,7 @@ supervisors and admins on screen, the system on the command line.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import os
 from dataclasses import dataclass
@@ -26,11 +24,11 @@ from frontdesk.db.models import (
     SignIn,
     Staff,
 )
-from frontdesk.export_safety import csv_row, xlsx_row
 from frontdesk.i18n import Msg, text
 from frontdesk.reports.access import audit_staff, check, printed_by
 from frontdesk.reports.files import write_atomic
 from frontdesk.reports.tables import ReportTable, yuan
+from frontdesk.reports.titled import lines_csv, lines_xlsx, made_at, page_furniture, tables_pdf
 from frontdesk.staffing import fines, shift_rules, swaps
 from frontdesk.staffing.fines import month_range
 from frontdesk.staffing.roster import rostered_staff
@@ -176,8 +174,7 @@ def status_name(status: str, lang: str | None = None) -> str:
 
 def _lines(report: StaffMonthReport, lang) -> list[list]:
     out: list[list] = [[report.hospital], [report.title(lang)],
-                       [text(f"生成于 {report.generated_at:%Y-%m-%d %H:%M}",
-                             f"Made at {report.generated_at:%Y-%m-%d %H:%M}", lang)]]
+                       [made_at(report.generated_at, lang)]]
     for table in report.tables:
         out += [[], [table.title], list(table.columns)]
         out += [list(r) for r in table.rows] or [[table.empty]]
@@ -185,72 +182,23 @@ def _lines(report: StaffMonthReport, lang) -> list[list]:
 
 
 def to_csv(report: StaffMonthReport, lang: str | None = None) -> bytes:
-    buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator="\r\n").writerows(csv_row(r) for r in _lines(report, lang))
-    return buf.getvalue().encode("utf-8-sig")
+    return lines_csv(_lines(report, lang))
 
 
 def to_xlsx(report: StaffMonthReport, lang: str | None = None) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(text("员工月报", "Staff report", lang))
-    ws.column_dimensions["A"].width = 14
-    for col in "BCDEFGHIJKLMNOP":
-        ws.column_dimensions[col].width = 12
-    titles = {t.title for t in report.tables}
-    headers = {tuple(t.columns) for t in report.tables}
-    for line in _lines(report, lang):
-        bold = Font(bold=True) if (len(line) == 1 and line[0] in titles) or \
-            tuple(line) in headers else None
-        ws.append(xlsx_row(ws, line, bold))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return lines_xlsx(_lines(report, lang), report.tables,
+                      sheet=text("员工月报", "Staff report", lang),
+                      widths={"A": 14, **dict.fromkeys("BCDEFGHIJKLMNOP", 12)})
 
 
 def to_pdf(report: StaffMonthReport, *, printed_by_name: str = "",
            lang: str | None = None) -> bytes:
-    """A4 landscape, the reports' page furniture (hospital, title, page x / y, printed by)."""
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    from frontdesk.reports.pdf import BOTTOM, MARGIN, TOP, _canvas_class, _styles, _table_flowables
-    from frontdesk.slips.fonts import ensure_font
-
-    font = ensure_font()
-    styles = _styles(font)
-    buf = io.BytesIO()
-    title = report.title(lang)
-    doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=TOP, bottomMargin=BOTTOM, title=title,
-                            author=report.hospital or "Frontdesk", creator="Frontdesk")
-    footer = _footer(font, report.hospital, title, printed_by_name, lang)
-    story = [Paragraph(escape(report.hospital), styles["hospital"]),
-             Paragraph(escape(title), styles["title"]),
-             Paragraph(escape(text(f"生成于 {report.generated_at:%Y-%m-%d %H:%M}",
-                                   f"Made at {report.generated_at:%Y-%m-%d %H:%M}", lang)),
-                       styles["meta"])]
-    for table in report.tables:
-        story += _table_flowables(table, styles, doc.width, lang)
-    doc.build(story, canvasmaker=_canvas_class(footer))
-    return buf.getvalue()
+    return tables_pdf(hospital=report.hospital, title=report.title(lang),
+                      generated_at=report.generated_at, tables=report.tables,
+                      printed_by_name=printed_by_name, lang=lang)
 
 
-def _footer(font: str, hospital: str, title: str, by: str, lang) -> dict:
-    at = clock.now()
-    return {
-        "font": font,
-        "hospital": hospital or text("（未设置医院名称）", "(hospital name not set)", lang),
-        "title": title,
-        "printed": text(f"打印人：{by or '—'}    打印时间：{at:%Y-%m-%d %H:%M}",
-                        f"Printed by {by or '—'} at {at:%Y-%m-%d %H:%M}", lang),
-        "confidential": text("内部资料 注意保密", "Confidential", lang),
-        "page": (lambda x, y: text(f"第 {x} / {y} 页", f"Page {x} of {y}", lang)),
-    }
+_footer = page_furniture  # the roster PDF's pages carry the same furniture
 
 
 def render(report: StaffMonthReport, fmt: str, *, printed_by_name: str = "",
