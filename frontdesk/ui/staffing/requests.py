@@ -73,6 +73,22 @@ class _RequestsBase(Retranslating, QWidget):
             box.clear_error()
         show_error(self.error, "")
 
+    def _lay_out(self, prefix: str, columns: int) -> None:
+        """Under the form's fields: its request button; then the error, the list, the note
+        on a decision and the approve / refuse / withdraw buttons."""
+        self.request_button = QPushButton()
+        self.request_button.setObjectName(f"{prefix}RequestButton")
+        self.error = error_label(f"{prefix}Error")
+        self.table = read_only_table(f"{prefix}Table", columns, striped=True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        self.form.addRow(QLabel(), self.request_button)
+        layout.addWidget(_narrow(self.form))
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.fields["note"])
+        layout.addLayout(self._decide_buttons(prefix))
+
     def _decide_buttons(self, prefix: str) -> QHBoxLayout:
         self.approve_button, self.refuse_button = QPushButton(), QPushButton()
         self.approve_button.setObjectName(f"{prefix}ApproveButton")
@@ -137,18 +153,7 @@ class SwapsTab(_RequestsBase):
         self.form.addRow(QLabel(), self.return_day_edit)
         for key in ("partner_shift", "reason"):
             self.form.addRow(QLabel(), self.fields[key])
-        self.request_button = QPushButton()
-        self.request_button.setObjectName("swapRequestButton")
-        self.error = error_label("swapError")
-        self.table = read_only_table("swapTable", 7, striped=True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(self)
-        self.form.addRow(QLabel(), self.request_button)
-        layout.addWidget(_narrow(self.form))
-        layout.addWidget(self.error)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.fields["note"])
-        layout.addLayout(self._decide_buttons("swap"))
+        self._lay_out("swap", columns=7)
         self.day_edit.dateChanged.connect(lambda _d: self._fill_my_shifts())
         self.return_day_edit.dateChanged.connect(lambda _d: self._fill_return())
         self.partner_combo.currentIndexChanged.connect(lambda _i: self._fill_return())
@@ -259,18 +264,7 @@ class LeaveTab(_RequestsBase):
         self.form = QFormLayout()
         for key in ("staff", "kind", "start", "end", "reason"):
             self.form.addRow(QLabel(), self.fields[key])
-        self.request_button = QPushButton()
-        self.request_button.setObjectName("leaveRequestButton")
-        self.error = error_label("leaveError")
-        self.table = read_only_table("leaveTable", 6, striped=True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(self)
-        self.form.addRow(QLabel(), self.request_button)
-        layout.addWidget(_narrow(self.form))
-        layout.addWidget(self.error)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.fields["note"])
-        layout.addLayout(self._decide_buttons("leave"))
+        self._lay_out("leave", columns=6)
         self.start_edit.dateChanged.connect(
             lambda d: self.end_edit.setDate(d) if self.end_edit.date() < d else None)
         self.request_button.clicked.connect(self.request)
