@@ -70,6 +70,7 @@ from frontdesk.reception.views import (
     desk_queue,
     get_visit,
     open_visits,
+    visits_by_id,
 )
 
 __all__ = [
@@ -79,7 +80,7 @@ __all__ = [
     "assign_escort", "attach_patient", "back_at_post", "busy_escorts", "complete_deferred",
     "confirm_deferred_payment", "confirm_payment", "deferred_billing", "describe_stage",
     "desk_queue", "drop_draft", "escorts_out", "fee_quote", "free_escorts", "get_visit",
-    "hand_to_doctor", "leave", "load_draft", "new_arrival", "open_visits", "register",
+    "hand_to_doctor", "leave", "load_draft", "new_arrival", "open_visits", "register", "visits_by_id",
     "save_draft", "set_vip_card", "take_at_desk", "triage",
 ]
 

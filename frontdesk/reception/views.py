@@ -223,6 +223,18 @@ def open_visits(day: dt.date | None = None, *, actor) -> list[VisitView]:
     return rows
 
 
+def visits_by_id(visit_ids, *, actor) -> list[VisitView]:
+    """Only these visits, open or not: what another station just changed (live updates),
+    so a list updates those rows instead of reading every open visit again."""
+    require(actor, Perm.VIEW_PATIENT)
+    ids = sorted({i for i in map(lookup_id, visit_ids or ()) if i})[:500]
+    if not ids:
+        return []
+    rows = _views(f"v.id IN ({','.join(['{p}'] * len(ids))})", ids, "v.id")
+    audit.viewed(actor, "visit_list", "", {"rows": len(rows)})
+    return rows
+
+
 def desk_queue(day: dt.date | None = None, *, actor) -> list[VisitView]:
     """Arrivals the door handed over, waiting for the desk (GREETING), oldest first."""
     require(actor, Perm.VIEW_PATIENT)

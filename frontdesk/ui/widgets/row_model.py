@@ -41,6 +41,10 @@ class RowTableModel(QAbstractTableModel):
             self._columns = tuple(columns)
         self.endResetModel()
 
+    def rows(self) -> list:
+        """The objects shown, top to bottom (a copy)."""
+        return list(self._rows)
+
     def row_at(self, row: int):
         """The object shown in `row`, or None outside the table."""
         return self._rows[row] if 0 <= row < len(self._rows) else None

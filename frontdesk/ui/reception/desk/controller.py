@@ -62,6 +62,10 @@ class DeskController(QObject):
                if v.stage == stages.DONE and not v.escort_back]
         return visits + [v for v in out if all(v.id != o.id for o in visits)]
 
+    def visits_by_id(self, ids) -> list:
+        """These visits only (another station changed them), open or not."""
+        return self._read(reception.visits_by_id, ids, actor=self.ctx.staff)
+
     def deferred_billing(self) -> list:
         return self._read(reception.deferred_billing, clock.today(), actor=self.ctx.staff)
 

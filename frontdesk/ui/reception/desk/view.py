@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, permissions, stages
+from frontdesk.changes import Changed
 from frontdesk.errors import BusyRetrying, FrontdeskError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm
@@ -175,6 +176,10 @@ class DeskView(Retranslating, QWidget):
         self._timer.setInterval(LIST_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_list)
         self._timer.start()
+        # Another station's change names its visits: those rows are read and updated in
+        # place, and the visits_changed that follows does not read the whole list again.
+        self._list_current = False
+        ctx.changes.rows_changed.connect(self._remote_rows)
         ctx.changes.visits_changed.connect(self.refresh_list)
         ctx.changes.settings_changed.connect(self.refresh_list)  # new colour thresholds at once
         self.retranslate()
@@ -314,23 +319,49 @@ class DeskView(Retranslating, QWidget):
 
     # --- list ------------------------------------------------------------------------
 
+    def _remote_rows(self, rows: dict) -> None:
+        """Other stations changed these visits: update only their rows."""
+        ids = rows.get(Changed.VISITS, ())
+        if not ids:  # None: rows not named (e.g. a new arrival): the whole list is read
+            return
+        try:
+            fresh = self.controller.visits_by_id(ids)
+        except FrontdeskError:
+            return  # the full refresh that follows shows what went wrong
+        shown = {v.id: v for v in self.visit_list.model.rows()}
+        current = self.view.id if self.view is not None else None
+        for v in fresh:
+            if v.open or (v.stage == stages.DONE and not v.escort_back):
+                shown[v.id] = v
+            elif v.id != current:  # closed elsewhere; the one being served stays
+                shown.pop(v.id, None)
+        self.visit_list.set_visits(list(shown.values()), current)
+        self._list_current = True
+
     def refresh_list(self) -> None:
         """Arrivals and visits in progress (any day: nothing open is ever hidden)."""
+        if self._list_current:  # just updated row by row (_remote_rows)
+            self._list_current = False
+            self._refresh_deferred()
+            return
         try:
             rows = self.controller.open_visits()
         except FrontdeskError as exc:
             self.show_notice(exc.message(), "error")
             return
-        try:
-            self.deferred_list.set_visits(self.controller.deferred_billing())
-        except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+        self._refresh_deferred()
         current = self.view.id if self.view is not None else None
         if self.view is not None and all(v.id != current for v in rows):
             # Just closed: keep it in the list until the desk moves on, so the
             # selection does not jump to another patient.
             rows.append(self.view)
         self.visit_list.set_visits(rows, current)
+
+    def _refresh_deferred(self) -> None:
+        try:
+            self.deferred_list.set_visits(self.controller.deferred_billing())
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
 
     def take_next(self) -> None:
         """F4: take the patient who has waited longest for the desk."""
