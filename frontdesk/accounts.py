@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from frontdesk import audit, auth, clock, settings
@@ -39,7 +40,7 @@ from frontdesk.errors import (
 from frontdesk.i18n import Msg
 from frontdesk.permissions import ROLES, Perm, Role, require
 from frontdesk.permissions import role_name as _role_name
-from frontdesk.validation import clean_label, lookup_id
+from frontdesk.validation import clean_label, lookup_code, lookup_id
 
 MAX_LOCKOUT_SECONDS = 15 * 60
 PIN_LENGTHS = (4, 5, 6)
@@ -127,6 +128,22 @@ def _check_username(username: str) -> str:
 # --- log-in, unlock, switch user --------------------------------------------
 
 
+SECRET_MAX = 1024  # longer than any password typed; argon2 would still hash it
+
+
+def _typable(secret) -> bool:
+    """A password or PIN as a keyboard types it: text, no control characters or lone
+    surrogates (which cannot be hashed), not a pasted page."""
+    return isinstance(secret, str) and len(secret) <= SECRET_MAX and not any(
+        unicodedata.category(ch) in ("Cc", "Cs") for ch in secret)
+
+
+def _typed_username(username) -> str:
+    """What was typed in the username box, trimmed; "" for anything that is no username
+    (not text, control characters, a pasted page)."""
+    return lookup_code(username.strip()) if isinstance(username, str) else ""
+
+
 def _find(username: str) -> Staff | None:
     return Staff.get_or_none(Staff.username == username.strip())
 
@@ -187,8 +204,13 @@ def authenticate(username: str, secret: str, *, allow_pin: bool = False, purpose
     error is raised: they must survive). The slow hash check runs outside any
     transaction, so a log-in never holds the database's write lock while it hashes.
     """
-    if not username.strip():
+    username = _typed_username(username)
+    if not username:
         raise ValidationError("请输入用户名。", "Enter your username.", field="username")
+    if secret is not None and not _typable(secret):
+        raise ValidationError("密码中有无法识别的字符，请重新输入。",
+                              "The password has characters that cannot be typed; type it again.",
+                              field="password")
     if not secret:
         if allow_pin:
             raise ValidationError("请输入密码或 PIN 码。", "Enter your password or PIN.", field="password")
@@ -294,7 +316,8 @@ def unlock(current: Staff | None, username: str, secret: str) -> Staff:
     Anyone else's PIN (even the admin's) would otherwise open the desk as that person
     on four digits. Another staff member takes over with switch_user (a password log-in).
     """
-    if current is not None and username.strip() and username.strip() != current.username:
+    username = _typed_username(username)
+    if current is not None and username and username != current.username:
         raise ValidationError(
             f"屏幕由{current.display_name}锁定，只能由本人解锁。"
             "其他员工请点“切换用户”，用自己的密码登录。",

@@ -54,17 +54,26 @@ anything = st.one_of(
 # Objects the application itself builds (who is logged in, a shift row, a date from a
 # date picker, a backup chosen in a file dialog); they stay valid. A form object is a
 # dataclass: hypothesis corrupts one of its fields instead (see _corrupt_form).
-APP_MADE = {"actor", "staff", "outcomes", "shift", "at", "left_at", "backup_file",
+APP_MADE = {"actor", "staff", "current", "outcomes", "shift", "at", "left_at", "backup_file",
             "photo", "day", "lang", "start", "end", "monday", "partner_day", "retry_on"}
 # Forms whose fields are typed (the rest, a grooming check's item snapshot, are the app's).
 TYPED_FORMS = {"RegistrationForm", "ConsultationForm", "VoicePrefs"}
 # Called by code with keys from code, never with user input.
 INTERNAL = {"frontdesk.settings.set", "frontdesk.settings.set_json"}
 # Who acts when the action is the actor's own (ask for a swap, for leave).
-ACTOR = {"frontdesk.staffing.swaps.request_swap": "desk1",
+ACTOR = {"frontdesk.accounts.change_password": "admin", "frontdesk.accounts.change_pin": "admin",
+         "frontdesk.staffing.swaps.request_swap": "desk1",
          "frontdesk.staffing.leave.request_leave": "desk1",
          "frontdesk.staffing.swaps.withdraw": "desk1",
          "frontdesk.staffing.leave.withdraw": "desk1"}
+# Valid values that differ for one function (log in as someone who exists).
+OVERRIDES = {
+    "frontdesk.accounts.login": {"username": "desk1", "password": "demo1234"},
+    "frontdesk.accounts.unlock": {"username": "leitt", "secret": "1001"},
+    "frontdesk.accounts.change_password": {"new_password": "Hypo-2026-pass"},
+    "frontdesk.accounts.change_pin": {"new_pin": "4826"},
+    "frontdesk.staffing.handover.write_note": {"equipment": "打印机缺纸"},
+}
 # The row whose current version `expected_version` means, by the function's id parameter.
 VERSIONED = ("entry_id", "appointment_id", "complaint_id", "consultation_id", "visit_id")
 
@@ -84,13 +93,16 @@ def _writes() -> list:
 
 
 def _reads() -> list:
-    """The reads the screens call with what was typed, scanned or picked."""
-    from frontdesk import fees, patients
+    """The reads (and undeclared writes: log-in, secrets, handover notes, drafts) the
+    screens call with what was typed, scanned or picked."""
+    from frontdesk import accounts, fees, patients
     from frontdesk.reception import drafts, steps, tickets, views, visit_numbers
     from frontdesk.service import appointments, consultations, followups
     from frontdesk.staffing import fines, grooming, handover
 
-    return [patients.search, patients.find_duplicates, views.get_visit, views.open_visits,
+    return [accounts.login, accounts.unlock, accounts.change_password, accounts.change_pin,
+            handover.write_note, handover.acknowledge_note, drafts.save_draft,
+            patients.search, patients.find_duplicates, views.get_visit, views.open_visits,
             drafts.load_draft, fines.fines_for, handover.open_visits, tickets.find_booking,
             visit_numbers.find_visit, fees.quote, steps.fee_quote, grooming.check_record,
             appointments.find, appointments.listing, consultations.listing, followups.history]
@@ -128,7 +140,7 @@ def world(demo_db):
     from frontdesk.queue import clinic
     from frontdesk.service import complaints, consultations, followups
     from frontdesk.service.consultations import ConsultationForm
-    from frontdesk.staffing import grooming, leave, ledger, roster, swaps
+    from frontdesk.staffing import grooming, handover, leave, ledger, roster, swaps
     from frontdesk.voice.prefs import VoicePrefs
 
     staff = {s.username: s for s in Staff.select()}
@@ -157,6 +169,7 @@ def world(demo_db):
     fine = ledger.record(actor=boss, staff_id=desk.id, rule_code="chatting", day=today)
     roster.assign(actor=boss, staff_id=desk.id, day=later, shift_code="day")
     swap = swaps.request_swap(actor=desk, day=later, shift_code="day", partner_id=guide.id)
+    note = handover.write_note(actor=desk, day=today, equipment="叫号器正常")
     leave_line = leave.request_leave(actor=desk, kind="personal",
                                      start=later + dt.timedelta(days=3))
     form = RegistrationForm(name="王芳", sex="F", phone="13800138000", age=36,
@@ -201,7 +214,7 @@ def world(demo_db):
         "shift_code": "day", "shifts": ("day",), "rest": False, "permitted": False,
         "checked": False, "expected_name": None, "channel": "desk", "staff_concerned": "",
         "outcomes": {}, "raw": "13800138000", "number": "1", "vip_tier": "", "search": "王",
-        "exclude_id": None,
+        "exclude_id": None, "note_id": note.id, "data": {"name": "王芳"},
         "kwargs": {"elderly_age": 70, "missed_after_n": 3},  # **values of set_clinic_rules
     }
     return {"staff": staff, "admin": admin, "values": values, "forms": forms}
@@ -268,12 +281,13 @@ def _call(fn, world, corrupt: str | None, value, field_index: int = 0):
                 if isinstance(value, str) and value not in signature.parameters:
                     extra_kwargs[value] = 1
             continue
-        if name in ("actor", "staff"):
+        values = {**world["values"], **OVERRIDES.get(_name(fn), {})}
+        if name in ("actor", "staff", "current"):
             arg = actor
         elif _form(fn, name, world) is not None:
             arg = _form(fn, name, world)
-        elif name in world["values"]:
-            arg = world["values"][name]
+        elif name in values:
+            arg = values[name]
         elif param.default is not inspect.Parameter.empty:
             if name != corrupt:
                 continue
