@@ -126,6 +126,7 @@ def world(demo_db):
     through the domain functions themselves."""
     import datetime as dt
 
+    from frontdesk import admin as admin_settings
     from frontdesk import clock
     from frontdesk.db.models import (
         Appointment,
@@ -206,7 +207,11 @@ def world(demo_db):
         "directions_zh": "左转", "directions_en": "left", "is_emergency": False,
         "amount": "10", "name": "张三", "title_zh": "主任", "title_en": "Chief",
         "specialty_zh": "", "specialty_en": "", "blocks": [(0, "08:00", "12:00")],
-        "category": "仪容", "fine": "10", "values": {"backup.keep_days": 30},
+        "category": "仪容", "fine": "10",
+        # Every setting the admin screen edits, as it shows them (not the backup folder:
+        # a hostile one would be created on this disk; test_backup_safety tries those).
+        "values": {k: v for k, v in admin_settings.current_settings(actor=admin).items()
+                   if k != "backup.folder"},
         "booked": False, "first_visit": True, "note": "", "complaint": "头痛",
         "tier": "", "reason": "其他", "active": True, "query": "张", "limit": 20,
         "year": 2026, "month": 11, "off_shift_reason": "", "notes": "",
@@ -300,8 +305,12 @@ def _call(fn, world, corrupt: str | None, value, field_index: int = 0):
         else:
             pytest.fail(f"{_name(fn)}: no valid value for parameter {name!r}; add it to world()")
         if name == corrupt:
-            arg = (_corrupt_form(arg, value, field_index) if dataclasses.is_dataclass(arg)
-                   else value)
+            if dataclasses.is_dataclass(arg):
+                arg = _corrupt_form(arg, value, field_index)
+            elif isinstance(arg, dict) and arg and field_index % 2:  # one value inside
+                arg = {**arg, sorted(arg)[field_index // 2 % len(arg)]: value}
+            else:
+                arg = value
         named[name] = arg
     if "expected_version" in named and corrupt != "expected_version":
         named["expected_version"] = _current_version(named) or named["expected_version"]
@@ -353,10 +362,16 @@ def test_entry_point_answers_hostile_input_with_a_message(fn, world):
     params = [name for name in _corruptible(fn) if _typed(fn, name, world)]
 
     for corrupt in params:
-        fields = len(dataclasses.fields(_form(fn, corrupt, world))) \
-            if _form(fn, corrupt, world) is not None else 1
-        for field_index in range(fields):
-            for value in SWEEP if fields == 1 else SWEEP[:10]:
+        form = _form(fn, corrupt, world)
+        baseline = world["values"].get(corrupt)
+        if form is not None:
+            cases = [(i, SWEEP[:10]) for i in range(len(dataclasses.fields(form)))]
+        elif isinstance(baseline, dict) and baseline:  # the whole dict, then each value
+            cases = [(0, SWEEP)] + [(2 * i + 1, SWEEP[:10]) for i in range(len(baseline))]
+        else:
+            cases = [(0, SWEEP)]
+        for field_index, values in cases:
+            for value in values:
                 _attempt(fn, world, corrupt, value, field_index)
 
     @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck),
