@@ -133,7 +133,6 @@ def world(demo_db):
         Doctor,
         FeeClass,
         FollowUp,
-        GroomingCheck,
         GroomingItem,
         MediaSource,
         Patient,
@@ -188,6 +187,8 @@ def world(demo_db):
         "CheckForm": grooming.open_check(actor=boss, staff=desk),
         "VoicePrefs": VoicePrefs(),
     }
+    check = grooming.record_check(actor=boss, form=grooming.open_check(actor=boss, staff=desk),
+                                  outcomes={})
     values = {
         "visit_id": visit.id, "expected_version": visit.version, "patient_id":
         Patient.select().first().id, "staff_id": desk.id, "escort_id": desk.id,
@@ -196,7 +197,7 @@ def world(demo_db):
         "doctor_id": doctor.id, "to_doctor_id": other_doctor.id,
         "fee_id": FeeClass.select().first().id, "fee_class_id": doctor.fee_class_id,
         "item_id": GroomingItem.select().first().id, "fine_id": fine.id,
-        "check_id": (GroomingCheck.select().first() or GroomingCheck(id=1)).id,
+        "check_id": check.id,
         "entry_id": entry.id, "expected_entry_id": entry.id, "appointment_id": appointment.id,
         "appointment": appointment.id, "complaint_id": complaint.id,
         "consultation_id": consultation.id, "followup_id": followup.id, "swap_id": swap.id,
