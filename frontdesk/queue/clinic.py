@@ -207,6 +207,11 @@ def _now() -> dt.datetime:
     return clock.now().replace(microsecond=0)
 
 
+def _ids(department_id, doctor_id) -> tuple[int, int | None]:
+    """A clinic as typed or picked (department, doctor or none)."""
+    return _id(department_id), None if doctor_id is None else _id(doctor_id)
+
+
 def _id(value) -> int:
     """An id as typed or picked: anything that is no id reads as 0 (no row has it)."""
     from frontdesk.validation import lookup_id
@@ -459,6 +464,7 @@ def queue_rows(department_id: int, doctor_id: int | None = None, *,
     With a doctor, the queue holds that doctor's patients and the department's patients
     with no doctor named (any doctor may call them).
     """
+    department_id, doctor_id = _ids(department_id, doctor_id)
     now = now or _now()
     day = day or now.date()
     rules = clinic_rules()
@@ -523,6 +529,7 @@ def alternatives(department_id: int, doctor_id: int | None, *,
                  day: dt.date | None = None) -> list[tuple[int, str]]:
     """Active doctors of the department whose clinic is open (to offer waiting patients)."""
     day = day or clock.today()
+    department_id, doctor_id = _ids(department_id, doctor_id)
     if is_paused(department_id, None, day=day):
         return []
     docs = (Doctor.select().where((Doctor.department == department_id) & (Doctor.active == True)  # noqa: E712

@@ -131,7 +131,7 @@ def _check_when(doctor: Doctor, day, time: str) -> int:
     if not sched:
         raise ValidationError(f"{doctor.name}医生这一天不出诊。",
                               f"Dr {doctor.name} does not work on that day.", field="date")
-    if time not in sched:
+    if not isinstance(time, str) or time not in sched:
         raise ValidationError("请选择医生出诊时间内的时段。",
                               "Choose one of the doctor's time slots.", field="time")
     if day == now.date() and time <= now.strftime("%H:%M"):

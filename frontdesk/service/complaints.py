@@ -147,7 +147,8 @@ def _load(complaint_id) -> Complaint:
 
 def _bump(c: Complaint, expected_version: int, **fields) -> None:
     n = (Complaint.update(version=Complaint.version + 1, **fields)
-         .where(Complaint.id == c.id, Complaint.version == expected_version).execute())
+         .where(Complaint.id == c.id, Complaint.version == lookup_id(expected_version))
+         .execute())
     if n != 1:
         raise ConflictError("这条投诉刚被同事处理过，已重新读取。",
                             "A colleague has just worked on this complaint; it was read again.")

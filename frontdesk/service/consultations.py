@@ -245,7 +245,8 @@ def update(*, actor, consultation_id: int, expected_version: int,
         if c is None:
             raise NotFound("找不到该咨询记录。", "That consultation was not found.")
         n = (Consultation.update(version=Consultation.version + 1, **data)
-             .where(Consultation.id == c.id, Consultation.version == expected_version).execute())
+             .where(Consultation.id == c.id,
+                    Consultation.version == lookup_id(expected_version)).execute())
         if n != 1:
             raise ConflictError("这条咨询记录刚被同事修改过，已重新读取。",
                                 "A colleague has just changed this consultation; it was "

@@ -30,6 +30,7 @@ from frontdesk.db.models import (
 )
 from frontdesk.i18n import localized
 from frontdesk.service._tx import write_tx
+from frontdesk.validation import lookup_id
 
 CONVERSION_DAYS = 30
 
@@ -140,7 +141,7 @@ def link_visit(visit_id: int) -> int:
     idempotent, in its own transaction. Returns how many records gained a link.
     """
     with write_tx():
-        v = Visit.get_or_none(Visit.id == visit_id)
+        v = Visit.get_or_none(Visit.id == lookup_id(visit_id))
         if v is None or v.patient_id is None:
             return 0
         phone = v.patient.phone or None

@@ -192,6 +192,9 @@ class CalendarEntry:
 
 def calendar_entries(year: int | None = None) -> list[CalendarEntry]:
     q = CalendarDay.select().order_by(CalendarDay.day)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)
+                             or not dt.MINYEAR <= year <= dt.MAXYEAR):
+        raise ValidationError("年份无效。", "Not a valid year.", field="year")
     if year is not None:
         q = q.where(CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))
     return [CalendarEntry(c.day, c.working, c.name) for c in q]
@@ -315,7 +318,7 @@ def save_media(*, actor, media_id: int | None = None, code: str = "", name_zh: s
 def set_follow_up_attempts(*, actor, attempts) -> int:
     """How many failed call attempts close a follow-up (the seed says 3-5)."""
     require(actor, Perm.MANAGE_RULES)
-    if isinstance(attempts, str) and attempts.strip().isdigit():
+    if isinstance(attempts, str) and attempts.strip().isdigit() and len(attempts.strip()) <= 3:
         attempts = int(attempts.strip())
     if isinstance(attempts, bool) or not isinstance(attempts, int) or not 1 <= attempts <= 10:
         raise ValidationError("回访次数应为 1–10 的整数（规定为 3–5 次）。",

@@ -218,6 +218,10 @@ def record_call(*, actor, followup_id: int, outcome: str, notes: str = "",
     _check_outcome(outcome, retry_on, at.date())
     cleaned = clean_text(notes, "notes", NOTES_MAX)
     rated = None
+    if ratings is not None and not isinstance(ratings, dict):
+        from frontdesk.service import satisfaction
+
+        satisfaction.check_ratings(ratings)  # says what is wrong, at the rating field
     if ratings and any(v is not None for v in ratings.values()):
         from frontdesk.service import satisfaction
 
@@ -261,7 +265,7 @@ def history(*, actor, patient_id: int) -> list[CallRecord]:
     followups = {f.id: f for f in (FollowUp.select(FollowUp, Visit)
                                    .join(Visit, join_type=JOIN.LEFT_OUTER,
                                          on=(FollowUp.visit == Visit.id))
-                                   .where(FollowUp.patient == patient_id))}
+                                   .where(FollowUp.patient == lookup_id(patient_id)))}
     if not followups:
         return []
     entries = (AuditLog.select(AuditLog, Staff)

@@ -82,7 +82,8 @@ def check_ratings(ratings: dict[str, int | None]) -> dict[str, int | None]:
         values[point] = level
     unknown = set(ratings) - set(POINTS)
     if unknown:
-        raise ValidationError("未知的评价项目。", "Unknown rating point.", field=sorted(unknown)[0])
+        # The message belongs at the rating fields the screen shows, never at a made-up key.
+        raise ValidationError("未知的评价项目。", "Unknown rating point.", field=POINTS[0])
     if all(v is None for v in values.values()):
         raise ValidationError("请至少评价一项。", "Rate at least one point.", field=POINTS[0])
     return values
