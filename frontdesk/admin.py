@@ -449,7 +449,8 @@ def _stage_minutes(side: str, zh: str, en: str):
         clean = {stage: getattr(current[stage], side) for stage in urgency.COUNTED_STAGES}
         for stage, minutes in value.items():
             if stage not in clean:
-                raise ValidationError(f"未知环节 {stage}。", f"Unknown stage {stage}.", field=key)
+                shown = lookup_code(stage) or "?"  # never echo control characters
+                raise ValidationError(f"未知环节 {shown}。", f"Unknown stage {shown}.", field=key)
             name = stages.stage_name(stage)
             clean[stage] = _int_in(1, MAX_WAIT_MINUTES, f"{name.zh}的{zh}",
                                    f"{en} time for {name.en} (minutes)")(minutes, f"{key}.{stage}")

@@ -20,7 +20,7 @@ from frontdesk import clock, settings
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Role, database_proxy
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.validation import DB_INT_MAX, clean_text
+from frontdesk.validation import DB_INT_MAX, clean_text, lookup_code
 
 NOTICE_MAX = 200
 BROADCAST_MAX = 120
@@ -146,15 +146,17 @@ def resolve_departments(tokens: list[str] | tuple[str, ...]) -> list[int]:
             if not token:
                 continue
             dept = None
-            if token.isdigit():
-                dept = Department.get_or_none(Department.id == lookup_id(token))
-            if dept is None:
+            key = lookup_code(token)  # "" for what no department is called (ESC, a page)
+            if key.isdigit():
+                dept = Department.get_or_none(Department.id == lookup_id(key))
+            if dept is None and key:
                 dept = Department.get_or_none(
-                    (Department.code == token) | (Department.name_zh == token)
-                    | (Department.name_en == token) | (Department.short_zh == token))
+                    (Department.code == key) | (Department.name_zh == key)
+                    | (Department.name_en == key) | (Department.short_zh == key))
             if dept is None:
-                raise ValidationError(f"没有“{token[:40]}”这个科室。",
-                                      f"There is no department “{token[:40]}”.",
+                shown = key[:40] or "?"
+                raise ValidationError(f"没有“{shown}”这个科室。",
+                                      f"There is no department “{shown}”.",
                                       field="department")
             if dept.id not in ids:
                 ids.append(dept.id)
@@ -262,7 +264,7 @@ def department_choices() -> list[tuple[int, str, str]]:
 def station_choice() -> tuple[list[int], int]:
     """(department ids, screen index) this PC's display used last."""
     raw = settings.get("display.departments") or []
-    ids = [int(x) for x in raw if isinstance(x, int) or str(x).isdigit()] if isinstance(raw, list) else []
+    ids = [x for x in raw if type(x) is int] if isinstance(raw, list) else []
     try:
         screen_index = int(settings.get("display.screen"))
     except (TypeError, ValueError):

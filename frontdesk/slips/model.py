@@ -48,8 +48,9 @@ def qr_payload(visit_id: int) -> str:
 
 def parse_qr_payload(payload: str) -> int:
     """Inverse of :func:`qr_payload` (for a scanner at the clinic room)."""
-    s = (payload or "").strip()
-    if s.startswith(QR_PREFIX) and s[len(QR_PREFIX):].isdigit():
+    s = (payload or "").strip() if isinstance(payload, str | None) else ""
+    digits = s[len(QR_PREFIX):]
+    if s.startswith(QR_PREFIX) and digits.isascii() and digits.isdigit() and len(digits) <= 19:
         visit_id = int(s[len(QR_PREFIX):])
         if visit_id > 0:
             return visit_id
