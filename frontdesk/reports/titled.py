@@ -90,3 +90,29 @@ def tables_pdf(*, hospital: str, title: str, generated_at: dt.datetime,
         story += _table_flowables(table, styles, doc.width, lang)
     doc.build(story, canvasmaker=_canvas_class(footer))
     return buf.getvalue()
+
+
+def render_as(fmt: str, *, pdf, csv, xlsx) -> bytes:
+    """The report in `fmt` (".pdf", ".csv", ".xlsx"), each writer called only if chosen."""
+    writers = {".pdf": pdf, ".csv": csv, ".xlsx": xlsx}
+    if fmt not in writers:
+        from frontdesk.reports.export import format_of
+
+        format_of(f"x{fmt}")  # raises the reports' message for a format we do not write
+        raise ValueError(fmt)
+    return writers[fmt]()
+
+
+def save_export(path, *, render, actor, report: str, entity_id: str):
+    """Write `render(fmt)` (format by the file's extension) atomically and audit the export."""
+    from frontdesk import audit
+    from frontdesk.reports.access import audit_staff, printed_by
+    from frontdesk.reports.export import format_of
+    from frontdesk.reports.files import write_atomic
+
+    fmt = format_of(path)
+    written = write_atomic(render(fmt), path)
+    audit.record(audit_staff(actor), "export", "report", entity_id,
+                 {"report": report, "format": fmt.lstrip("."), "file": str(written),
+                  "by": printed_by(actor)})
+    return written

@@ -21,9 +21,15 @@ from frontdesk.db.models import Complaint, ComplaintRevisit, Consultation, Depar
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg, text
 from frontdesk.reports.access import audit_staff, check, printed_by
-from frontdesk.reports.files import write_atomic
 from frontdesk.reports.tables import ReportTable
-from frontdesk.reports.titled import lines_csv, lines_xlsx, made_at, tables_pdf
+from frontdesk.reports.titled import (
+    lines_csv,
+    lines_xlsx,
+    made_at,
+    render_as,
+    save_export,
+    tables_pdf,
+)
 from frontdesk.service import complaints as cp
 from frontdesk.service import consultations as cs
 from frontdesk.service import conversion, satisfaction
@@ -282,31 +288,17 @@ def to_pdf(report: ServiceReport, *, printed_by_name: str = "", lang: str | None
 
 def render(report: ServiceReport, fmt: str, *, printed_by_name: str = "",
            lang: str | None = None) -> bytes:
-    if fmt == ".pdf":
-        return to_pdf(report, printed_by_name=printed_by_name, lang=lang)
-    if fmt == ".csv":
-        return to_csv(report, lang)
-    if fmt == ".xlsx":
-        return to_xlsx(report, lang)
-    from frontdesk.reports.export import format_of
-
-    return render(report, format_of(f"x{fmt}"))  # raises the reports' message
+    return render_as(fmt, pdf=lambda: to_pdf(report, printed_by_name=printed_by_name, lang=lang),
+                     csv=lambda: to_csv(report, lang), xlsx=lambda: to_xlsx(report, lang))
 
 
 def save(report: ServiceReport, path: str | os.PathLike[str], *, actor,
          lang: str | None = None) -> Path:
     """Write the report (format by extension) atomically and audit the export."""
-    from frontdesk.reports.export import format_of
-
     check(actor)
-    fmt = format_of(path)
-    written = write_atomic(render(report, fmt, printed_by_name=printed_by(actor), lang=lang),
-                           path)
-    audit.record(audit_staff(actor), "export", "report",
-                 f"{report.kind}-{report.start:%Y-%m-%d}-{report.end:%Y-%m-%d}",
-                 {"report": report.kind, "format": fmt.lstrip("."), "file": str(written),
-                  "by": printed_by(actor)})
-    return written
+    return save_export(path, actor=actor, report=report.kind, entity_id=f"{report.kind}-{report.start:%Y-%m-%d}-{report.end:%Y-%m-%d}",
+                       render=lambda fmt: render(report, fmt, printed_by_name=printed_by(actor),
+                                                 lang=lang))
 
 
 def pdf(*, actor, kind: str, start: dt.date, end: dt.date, period: str = "day",

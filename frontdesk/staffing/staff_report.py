@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk import audit, clock, settings
+from frontdesk import clock, settings
 from frontdesk.db.models import (
     Fine,
     FineKind,
@@ -25,10 +25,17 @@ from frontdesk.db.models import (
     Staff,
 )
 from frontdesk.i18n import Msg, text
-from frontdesk.reports.access import audit_staff, check, printed_by
-from frontdesk.reports.files import write_atomic
+from frontdesk.reports.access import check, printed_by
 from frontdesk.reports.tables import ReportTable, yuan
-from frontdesk.reports.titled import lines_csv, lines_xlsx, made_at, page_furniture, tables_pdf
+from frontdesk.reports.titled import (
+    lines_csv,
+    lines_xlsx,
+    made_at,
+    page_furniture,
+    render_as,
+    save_export,
+    tables_pdf,
+)
 from frontdesk.staffing import fines, shift_rules, swaps
 from frontdesk.staffing.fines import month_range
 from frontdesk.staffing.roster import rostered_staff
@@ -203,30 +210,17 @@ _footer = page_furniture  # the roster PDF's pages carry the same furniture
 
 def render(report: StaffMonthReport, fmt: str, *, printed_by_name: str = "",
            lang: str | None = None) -> bytes:
-    if fmt == ".pdf":
-        return to_pdf(report, printed_by_name=printed_by_name, lang=lang)
-    if fmt == ".csv":
-        return to_csv(report, lang)
-    if fmt == ".xlsx":
-        return to_xlsx(report, lang)
-    from frontdesk.reports.export import format_of
-
-    return render(report, format_of(f"x{fmt}"))  # raises the reports' message
+    return render_as(fmt, pdf=lambda: to_pdf(report, printed_by_name=printed_by_name, lang=lang),
+                     csv=lambda: to_csv(report, lang), xlsx=lambda: to_xlsx(report, lang))
 
 
 def save(report: StaffMonthReport, path: str | os.PathLike[str], *, actor,
          lang: str | None = None) -> Path:
     """Write the report (format by extension) atomically and audit the export."""
-    from frontdesk.reports.export import format_of
-
     check(actor)
-    fmt = format_of(path)
-    written = write_atomic(render(report, fmt, printed_by_name=printed_by(actor), lang=lang),
-                           path)
-    audit.record(audit_staff(actor), "export", "report", f"staff-{report.year}-{report.month:02d}",
-                 {"report": "staff_month", "format": fmt.lstrip("."), "file": str(written),
-                  "by": printed_by(actor)})
-    return written
+    return save_export(path, actor=actor, report="staff_month", entity_id=f"staff-{report.year}-{report.month:02d}",
+                       render=lambda fmt: render(report, fmt, printed_by_name=printed_by(actor),
+                                                 lang=lang))
 
 
 def pdf(*, actor, year: int, month: int, lang: str | None = None) -> bytes:
