@@ -132,3 +132,46 @@ def test_the_service_desk_round_trip_on_postgres(desk, pg_make_staff, clock):
         report = sr.build(actor=SYSTEM, kind=kind, start=monday, end=dt.date(2026, 11, 29),
                           period="week")
         assert report.tables and sr.to_pdf(report)[:4] == b"%PDF"
+
+
+def _together(n: int, fn) -> list:
+    """Run `fn` in n threads released at once, each on its own connection; their errors."""
+    barrier, errors = threading.Barrier(n), []
+
+    def run():
+        try:
+            barrier.wait(10)
+            fn()
+        except BaseException as exc:  # noqa: BLE001 - the test asserts on it
+            errors.append(exc)
+        finally:
+            database_proxy.obj.close()
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return errors
+
+
+def test_eight_supervisors_on_one_complaint_on_postgres(desk, pg_make_staff, clock):
+    """Handling: one resolution wins, the others are told; approving: one approval."""
+    from frontdesk.db.models import Complaint, ComplaintApproval
+    from frontdesk.errors import ConflictError
+    from frontdesk.service import complaints as cp
+    from frontdesk.service import desk_rules as dr
+
+    sup = pg_make_staff("supervisor")
+    c = cp.record(actor=desk, at=dt.datetime(2026, 11, 23, 9), description="候诊时间太长",
+                  severity=cp.GENERAL, channel="phone", name="王芳", phone="13800138000",
+                  department_id=Department.get(Department.code == "internal").id)
+    errors = _together(8, lambda: cp.handle(actor=sup, complaint_id=c.id,
+                                            expected_version=c.version, resolution="赔偿",
+                                            compensation="800"))
+    assert len(errors) == 7 and all(isinstance(e, ConflictError) for e in errors)
+    assert Complaint.get_by_id(c.id).version == c.version + 1
+    errors = _together(8, lambda: cp.approve(actor=sup, complaint_id=c.id,
+                                             role=dr.DEPT_MANAGER, approver_name="孙经理"))
+    assert ComplaintApproval.select().where(ComplaintApproval.complaint == c.id).count() == 1
+    assert all(isinstance(e, ConflictError) for e in errors), errors
