@@ -137,3 +137,16 @@ def test_schema_step_6_on_postgresql(pg_rules_db, tmp_path):
     assert RuleItem.select().where(RuleItem.code == "chatting").exists()
     assert staffing_rules.current().swaps_per_month == 2
     assert Shift.select().where(Shift.code == "office_summer").exists()
+
+
+def test_eight_supervisors_setting_one_roster_day_at_once(team):
+    """The same cell typed at eight PCs: one row per shift, never a raw driver error."""
+    bosses, desk, _ = team
+    results = _race(bosses, lambda actor: roster.set_day(actor=actor, staff_id=desk.id,
+                                                         day=MON, shifts=["late"]))
+    assert not [r for r in results if isinstance(r, tuple)], results
+    from frontdesk.db.models import Shift, ShiftAssignment
+
+    rows = (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
+            .where(ShiftAssignment.staff == desk.id, ShiftAssignment.date == MON))
+    assert [a.shift.code for a in rows] == ["late"]
