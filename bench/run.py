@@ -686,7 +686,7 @@ def slip_cold(bench: Bench) -> list[Row]:
 
 # --- reports -----------------------------------------------------------------------------------
 
-DAILY_TITLE = ("daily summary PDF, 2,000-visit day", "p95 ≤ 1 s")
+DAILY_TITLE = ("daily summary PDF, 10,000-visit day", "p95 ≤ 1 s")
 RANGE_TITLE = ("90-day summary PDF", "p95 ≤ 2 s")
 
 
