@@ -28,50 +28,106 @@ Changes to the agreed contract (also in docs/reception_api.md):
 
 from __future__ import annotations
 
-from frontdesk.patient_form import FormInvalid, RegistrationForm
-from frontdesk.reception.deferred import (
-    DEFERRED_LOOKBACK_DAYS,
-    complete_deferred,
-    confirm_deferred_payment,
-    deferred_billing,
-)
-from frontdesk.reception.drafts import drop_draft, load_draft, save_draft
-from frontdesk.reception.escorts import (
-    ESCORT_ASSIGNED,
-    ESCORT_ROLES,
-    BusyEscort,
-    busy_escorts,
-    escorts_out,
-    free_escorts,
-)
-from frontdesk.reception.steps import (
-    COMPLAINT_MAX_LENGTH,
-    NOTE_MAX_LENGTH,
-    PATIENT_ATTACHED,
-    REASON_MAX_LENGTH,
-    VIP_CARD_SET,
-    assign_escort,
-    attach_patient,
-    back_at_post,
-    confirm_payment,
-    fee_quote,
-    hand_to_doctor,
-    leave,
-    new_arrival,
-    register,
-    set_vip_card,
-    take_at_desk,
-    triage,
-)
-from frontdesk.reception.views import (
-    EventView,
-    VisitView,
-    describe_stage,
-    desk_queue,
-    get_visit,
-    open_visits,
-    visits_by_id,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+# Names are imported from their module on first use (PEP 562), so a screen that needs
+# one view does not pay for every step module at start-up (issue 19/20).
+_HOME = {
+    "FormInvalid": "frontdesk.patient_form",
+    "RegistrationForm": "frontdesk.patient_form",
+    "DEFERRED_LOOKBACK_DAYS": "frontdesk.reception.deferred",
+    "complete_deferred": "frontdesk.reception.deferred",
+    "confirm_deferred_payment": "frontdesk.reception.deferred",
+    "deferred_billing": "frontdesk.reception.deferred",
+    "drop_draft": "frontdesk.reception.drafts",
+    "load_draft": "frontdesk.reception.drafts",
+    "save_draft": "frontdesk.reception.drafts",
+    "BusyEscort": "frontdesk.reception.escorts",
+    "ESCORT_ASSIGNED": "frontdesk.reception.escorts",
+    "ESCORT_ROLES": "frontdesk.reception.escorts",
+    "busy_escorts": "frontdesk.reception.escorts",
+    "escorts_out": "frontdesk.reception.escorts",
+    "free_escorts": "frontdesk.reception.escorts",
+    "COMPLAINT_MAX_LENGTH": "frontdesk.reception.steps",
+    "NOTE_MAX_LENGTH": "frontdesk.reception.steps",
+    "PATIENT_ATTACHED": "frontdesk.reception.steps",
+    "REASON_MAX_LENGTH": "frontdesk.reception.steps",
+    "VIP_CARD_SET": "frontdesk.reception.steps",
+    "assign_escort": "frontdesk.reception.steps",
+    "attach_patient": "frontdesk.reception.steps",
+    "back_at_post": "frontdesk.reception.steps",
+    "confirm_payment": "frontdesk.reception.steps",
+    "fee_quote": "frontdesk.reception.steps",
+    "hand_to_doctor": "frontdesk.reception.steps",
+    "leave": "frontdesk.reception.steps",
+    "new_arrival": "frontdesk.reception.steps",
+    "register": "frontdesk.reception.steps",
+    "set_vip_card": "frontdesk.reception.steps",
+    "take_at_desk": "frontdesk.reception.steps",
+    "triage": "frontdesk.reception.steps",
+    "EventView": "frontdesk.reception.views",
+    "VisitView": "frontdesk.reception.views",
+    "describe_stage": "frontdesk.reception.views",
+    "desk_queue": "frontdesk.reception.views",
+    "get_visit": "frontdesk.reception.views",
+    "open_visits": "frontdesk.reception.views",
+    "visits_by_id": "frontdesk.reception.views",
+}
+
+if TYPE_CHECKING:  # what type checkers and readers see
+    from frontdesk.patient_form import (  # noqa: F401
+        FormInvalid,
+        RegistrationForm,
+    )
+    from frontdesk.reception.deferred import (  # noqa: F401
+        DEFERRED_LOOKBACK_DAYS,
+        complete_deferred,
+        confirm_deferred_payment,
+        deferred_billing,
+    )
+    from frontdesk.reception.drafts import (  # noqa: F401
+        drop_draft,
+        load_draft,
+        save_draft,
+    )
+    from frontdesk.reception.escorts import (  # noqa: F401
+        BusyEscort,
+        ESCORT_ASSIGNED,
+        ESCORT_ROLES,
+        busy_escorts,
+        escorts_out,
+        free_escorts,
+    )
+    from frontdesk.reception.steps import (  # noqa: F401
+        COMPLAINT_MAX_LENGTH,
+        NOTE_MAX_LENGTH,
+        PATIENT_ATTACHED,
+        REASON_MAX_LENGTH,
+        VIP_CARD_SET,
+        assign_escort,
+        attach_patient,
+        back_at_post,
+        confirm_payment,
+        fee_quote,
+        hand_to_doctor,
+        leave,
+        new_arrival,
+        register,
+        set_vip_card,
+        take_at_desk,
+        triage,
+    )
+    from frontdesk.reception.views import (  # noqa: F401
+        EventView,
+        VisitView,
+        describe_stage,
+        desk_queue,
+        get_visit,
+        open_visits,
+        visits_by_id,
+    )
+
 
 __all__ = [
     "COMPLAINT_MAX_LENGTH", "DEFERRED_LOOKBACK_DAYS", "ESCORT_ASSIGNED", "ESCORT_ROLES",
@@ -85,3 +141,23 @@ __all__ = [
 ]
 
 
+
+
+def __getattr__(name: str):
+    """The public name `name` from its module, or the submodule `name`, imported now."""
+    home = _HOME.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(home), name)
+    else:
+        try:
+            value = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
