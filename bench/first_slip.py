@@ -2,6 +2,8 @@
 
     python bench/first_slip.py app    # frontdesk.slips.render_guide of the sample slip
     python bench/first_slip.py bare   # bench/slip_baseline.py: a bare reportlab page
+    python bench/first_slip.py started        # the first slip in a started desk: after the
+    python bench/first_slip.py bare-started   # app's printing warm-up / one bare page first
 
 Prints "first-slip: ms=…": from just before the first import the slip needs to
 the PDF's bytes, measured inside the process (interpreter start is not the slip's).
@@ -23,8 +25,26 @@ def main() -> int:
     import frontdesk.ui.shell.main_window  # noqa: F401 - what a desk has loaded already
 
     which = sys.argv[1] if len(sys.argv) > 1 else "app"
+    if which == "started":
+        # What a logged-in desk does on its worker after the first frame (ui/shell/app.py).
+        from frontdesk.ui.shell.app import warm_up_printing
+
+        warm_up_printing()
+    elif which == "bare-started":
+        from bench.slip_baseline import bench_baseline
+
+        bench_baseline()
     t = time.perf_counter()
-    if which == "app":
+    if which == "started":
+        from frontdesk.slips import render_guide
+        from frontdesk.slips.samples import sample_guide_slip
+
+        from dataclasses import replace
+
+        # Another patient than the warm-up's sample, so no glyph subset is reused as is.
+        data = render_guide(replace(sample_guide_slip(visit_id=456), patient_name="李秀英",
+                                    queue_number="外-031", department="外科"))
+    elif which == "app":
         from frontdesk.slips import render_guide
         from frontdesk.slips.samples import sample_guide_slip
 

@@ -663,25 +663,35 @@ def slip(bench: Bench) -> list[Row]:
 SLIP_COLD_TITLE = ("first guide slip of a session (cold: imports, font)", "median ≤ 100 ms")
 
 
+SLIP_STARTED_TITLE = ("first guide slip in a started desk (after its printing warm-up)",
+                      "median ≤ 100 ms")
+
+
 @benchmark("slipcold", SLIP_COLD_TITLE)
 def slip_cold(bench: Bench) -> list[Row]:
     need("frontdesk.slips", "render_guide")
     env = bench.env()
     script = str(ROOT / "bench" / "first_slip.py")
-    app_ms, bare_ms = [], []
+    app_ms, bare_ms, started_ms, bare_started_ms = [], [], [], []
     for i in range(bench.warmup + max(3, bench.process_runs // 3)):
         runs = [run_process([sys.executable, script, which], env, ROOT)
-                for which in ("app", "bare")]
+                for which in ("app", "bare", "started", "bare-started")]
         if i >= bench.warmup:
-            a, b = (float(first_paint.parse(r.stdout.replace("first-slip:", first_paint.MARK))
-                          ["ms"]) for r in runs)
-            app_ms.append(a)
-            bare_ms.append(b)
+            for r, into in zip(runs, (app_ms, bare_ms, started_ms, bare_started_ms)):
+                into.append(float(first_paint.parse(
+                    r.stdout.replace("first-slip:", first_paint.MARK))["ms"]))
     return [Row(*SLIP_COLD_TITLE, samples=app_ms, baseline=bare_ms, compare="median",
                 limit=100, note="bench/first_slip.py in a new process after the desk's "
                 "start-up imports: import + render_guide of the sample slip, timed inside the "
                 "process; baseline = the first bare reportlab page (bench/slip_baseline.py) "
-                "in the same conditions; app and baseline processes alternate")]
+                "in the same conditions; app and baseline processes alternate"),
+            Row(*SLIP_STARTED_TITLE, samples=started_ms, baseline=bare_started_ms,
+                compare="median", limit=100,
+                note="bench/first_slip.py started: a new process after the desk's start-up "
+                "imports runs the printing warm-up a logged-in desk runs on its worker after "
+                "its first frame (ui/shell/app.py warm_up_printing), then times the first "
+                "slip of another patient; baseline = a second bare reportlab page after a "
+                "first one; processes alternate")]
 
 
 # --- reports -----------------------------------------------------------------------------------

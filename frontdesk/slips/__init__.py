@@ -33,8 +33,17 @@ __all__ = [
     "SlipKind", "Waiver",
     "clean_text", "format_fen", "mask_name", "parse_qr_payload",
     "qr_payload", "render_billing", "render_guide", "render_slip", "slip_texts",
-    "validate_billing", "validate_guide", "write_pdf",
+    "validate_billing", "validate_guide", "warm_up", "write_pdf",
 ]
+
+
+def warm_up() -> None:
+    """Load reportlab, the embedded CJK font and the QR code once, on the app's worker
+    after its first frame, so the desk's first slip of the day prints as fast as any other
+    (cold, that first slip pays about half a second of imports and font parsing)."""
+    from frontdesk.slips.samples import sample_guide_slip
+
+    render_guide(sample_guide_slip())
 
 
 def render_guide(slip: GuideSlip, fmt: str = "roll80", *, lang: str | None = None) -> bytes:

@@ -43,6 +43,14 @@ def open_and_prepare(db_url: str, *, demo: bool, check_pages: bool = True) -> No
         install_demo()
 
 
+def warm_up_printing() -> None:
+    """Import and load what the first slip needs (on the worker, after the first frame)."""
+    from frontdesk import slips
+
+    slips.warm_up()
+    import frontdesk.ui.reception.slip_actions  # noqa: F401 - QtPdf, QtPrintSupport, the preview
+
+
 def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str | None = None) -> int:
     _ensure_platform(smoke)
     app = make_application()
@@ -134,9 +142,14 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         # on the worker now, so the desk's first complaint is answered at once.
         from frontdesk import triage
 
-        QTimer.singleShot(0, lambda: ctx.run(
+        QTimer.singleShot(0, window, lambda: ctx.run(
             triage.warm_up, background=True,
             on_error=lambda exc: log.info("triage warm-up failed: %s", exc)))
+        # Likewise reportlab, the slip font and the print preview's Qt modules: the first
+        # slip of the day then prints as fast as the next one.
+        QTimer.singleShot(0, window, lambda: ctx.run(
+            warm_up_printing, background=True,
+            on_error=lambda exc: log.info("printing warm-up failed: %s", exc)))
     if smoke:
         shown: list[bool] = []
         damaged: list[FrontdeskError] = []

@@ -128,3 +128,21 @@ def test_unusable_database_is_one_clear_message(tmp_path, monkeypatch, no_event_
     assert app_module.run_app(f"sqlite:///{bad}") == 2
     assert len(shown) == 1 and str(bad) in shown[0]
     assert not main_windows()
+
+
+def test_a_logged_in_start_loads_printing_on_the_worker_after_the_first_frame(
+        tmp_path, monkeypatch, no_event_loop):
+    # The first slip of the day must not pay for reportlab, the font and QtPdf (issue 20).
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    app_module.open_and_prepare(url, demo=True)
+    connection.close()
+    warmed = []
+    monkeypatch.setattr(app_module, "warm_up_printing", lambda: warmed.append(1))
+    monkeypatch.setattr("frontdesk.ui.shell.login.ask_login",
+                        lambda ctx: ctx.set_staff(Staff.get(Staff.username == "desk1")) or True)
+    assert app_module.run_app(url) == 0
+    [window] = main_windows()
+    assert not warmed  # not before the window is up: it waits for the event loop
+    QApplication.processEvents()
+    window.ctx.tasks.wait()
+    assert warmed == [1]
