@@ -212,9 +212,15 @@ def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
     if not table.rows:
         return [KeepTogether([*head, Paragraph(escape(table.empty or "—"), styles["empty"]),
                               *note])]
-    widths = _column_widths(table, styles["cell"], width)
-    cells = [_cells(table.columns, widths, styles)] + [_cells(row, widths, styles)
-                                                       for row in table.rows]
+    measured: dict[str, float] = {}  # text -> width: a day's cells repeat (departments, times)
+    widest: list[float] = []
+    widths = _column_widths(table, styles["cell"], width, measured, widest)
+    cells = [_cells(table.columns, widths, styles, measured)]
+    if all(w + 8 <= widths[c] for c, w in enumerate(widest)):
+        # every text fits its column (the common case): no cell needs measuring again
+        cells += [[_shown(v) for v in row] for row in table.rows]
+    else:
+        cells += [_cells(row, widths, styles, measured) for row in table.rows]
     if any(not isinstance(c, str) for row in cells for c in row):
         # wrapped cells: platypus must measure rows, so cut long tables beforehand
         parts = [cells[:1] + cells[i:i + ROWS_PER_CHUNK]
@@ -229,19 +235,41 @@ def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
     return [CondPageBreak(40 * MM), *head, *tables, *note]
 
 
-def _column_widths(table: ReportTable, style, width: float) -> list[float]:
-    """Widths from the widest text in each column, scaled to the page; long text gets more."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+def _shown(value) -> str:
+    """format_cell, with the common case (a text is shown as it is) first."""
+    return value if type(value) is str else format_cell(value)
 
+
+def _width_of(text: str, font: str, size: float, measured: dict[str, float]) -> float:
+    width = measured.get(text)
+    if width is None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        width = measured[text] = stringWidth(text, font, size)
+    return width
+
+
+def _column_widths(table: ReportTable, style, width: float,
+                   measured: dict[str, float] | None = None,
+                   widest: list[float] | None = None) -> list[float]:
+    """Widths from the widest text in each column, scaled to the page; long text gets more.
+
+    `measured` (text -> width in `style`'s font and size) is filled and reused; `widest`,
+    when given, receives each column's widest text width (header included).
+    """
     pad = 8
     font, size = style.fontName, style.fontSize
+    measured = {} if measured is None else measured
     natural = []
     for c, name in enumerate(table.columns):
         # Every row counts (row 1,000 of a call-back list is wider than row 400), but a
         # value that repeats (a department, a date) is measured once.
-        shown = {format_cell(row[c]) for row in table.rows}
+        shown = {_shown(row[c]) for row in table.rows}
         shown.add(name)
-        natural.append(min(max(stringWidth(v, font, size) for v in shown), 200) + pad)
+        most = max(_width_of(v, font, size, measured) for v in shown)
+        if widest is not None:
+            widest.append(most)
+        natural.append(min(most, 200) + pad)
     total = sum(natural)
     if total <= width:
         # spread the spare room over the text columns so the table fills the line
@@ -256,16 +284,22 @@ def _column_widths(table: ReportTable, style, width: float) -> list[float]:
     return [f + e * scale for f, e in zip(floor, extra, strict=True)]
 
 
-def _cells(values, widths: list[float], styles) -> list:
-    """Cell texts; a text wider than its column becomes a Paragraph that wraps."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph
+def _cells(values, widths: list[float], styles, measured: dict[str, float] | None = None
+           ) -> list:
+    """Cell texts; a text wider than its column becomes a Paragraph that wraps.
 
+    A plain string cell is drawn by RowTable (or a styled Table) far more cheaply than a
+    Paragraph: only what must wrap becomes one. `measured` caches text widths.
+    """
     cell = styles["cell"]
+    font, size = cell.fontName, cell.fontSize
+    measured = {} if measured is None else measured
     out = []
     for col, value in enumerate(values):
-        shown = format_cell(value)
-        if stringWidth(shown, cell.fontName, cell.fontSize) + 8 > widths[col]:
+        shown = _shown(value)
+        if _width_of(shown, font, size, measured) + 8 > widths[col]:
+            from reportlab.platypus import Paragraph
+
             out.append(Paragraph(escape(shown), cell))
         else:
             out.append(shown)

@@ -205,7 +205,8 @@ POOLED = "*"  # the `day` of the whole range's row (a day is its ISO date text)
 def _flow_sql(per_day_segment: str | None) -> str:
     """Median/p90 per segment over the range, plus per day for `per_day_segment`.
 
-    One statement: the events are pivoted to one row per visit (t), turned into
+    One statement: the events are pivoted to one row per visit (t; grouped in the order the
+    visit_date index yields the visits, so no sort is needed), turned into
     durations (d), ranked once per partition (r) and only the ranked rows at
     the median and p90 positions are kept. Rows: (day, segment, n, median, p90).
     """
@@ -230,7 +231,7 @@ def _flow_sql(per_day_segment: str | None) -> str:
             SELECT CAST(v.visit_date AS TEXT) AS day, {pivot}
             FROM visit v CROSS JOIN visit_event e
             WHERE e.visit_id = v.id AND {IN_RANGE} AND e.action IN ({actions})
-            GROUP BY e.visit_id, v.visit_date),
+            GROUP BY v.visit_date, v.id),
         d AS ({segments}),
         c AS ({counts}),
         r AS ({ranked})
@@ -361,11 +362,13 @@ def handover_count(start: Day, end: Day) -> int:
                    start, end)[0] or 0)
 
 
-def callbacks(start: Day, end: Day) -> tuple[CallbackRow, ...]:
-    """Patients who reached the doctor, in order of arrival, with their phone numbers."""
+def callbacks(start: Day, end: Day, *, show_phone=None) -> tuple[CallbackRow, ...]:
+    """Patients who reached the doctor, in order of arrival, with their phone numbers
+    (as `show_phone(number)` gives them when given: patients.mask_phone masks them)."""
+    shown = show_phone or (lambda number: number)
     return tuple(
-        CallbackRow(vid, name, phone or "", record_no or "", dzh or "", den or "", doctor or "",
-                    to_datetime(at), bool(first))
+        CallbackRow(vid, name, shown(phone or ""), record_no or "", dzh or "", den or "",
+                    doctor or "", to_datetime(at), bool(first))
         for vid, name, phone, record_no, dzh, den, doctor, at, first in rows(
             f"""SELECT v.id, p.name, p.phone, p.record_no, d.name_zh, d.name_en, doc.name,
                        {_ARRIVED_AT} AS arrived, v.first_visit
