@@ -435,11 +435,23 @@ STEPS = ("new arrival", "take at desk", "triage", "register new patient",
 
 
 class _RawDesk:
-    """Each desk step as raw sqlite3 writing the same rows in one IMMEDIATE transaction."""
+    """Each desk step as raw sqlite3 writing the same rows in one IMMEDIATE transaction:
+    the visit and its event, the door ticket, the queue number, the patient with its search
+    keys and its audit entry, the payment, the clinic-queue entry and its event, and the
+    change-log row the app's COMMIT appends."""
+
+    # What the app's change log writes at each step's COMMIT (frontdesk/db/change_log.py):
+    # the kinds its @changes declares and its visit id (new_arrival has none; assign_escort
+    # declares nothing, so it logs nothing).
+    LOGGED = {"new arrival": "VISITS", "take at desk": "VISITS", "triage": "VISITS",
+              "register new patient": "VISITS,PATIENTS",
+              "register returning patient": "VISITS,PATIENTS", "confirm payment": "VISITS",
+              "hand over to doctor": "VISITS,QUEUE", "back at post": "VISITS"}
 
     def __init__(self, con, staff_id: int, dept_id: int, escort_id: int):
         self.con, self.staff, self.dept, self.escort = con, staff_id, dept_id, escort_id
         self.version: dict[int, int] = {}
+        self.station = "rawdesk00000"
 
     def _insert_like(self, table: str, template: str, **values) -> int:
         """INSERT a row with every column of the template row, `values` replaced (the
@@ -505,9 +517,12 @@ class _RawDesk:
                                         phone=kw["phone"], created_at=at, updated_at=at)
                 c.executemany("INSERT INTO patient_search_key (patient_id, key) VALUES (?, ?)",
                               [(pid, k) for k in kw["keys"]])
+                c.execute("INSERT INTO audit_log (at, staff_id, action, entity, entity_id, "
+                          "detail) VALUES (?, ?, 'create', 'patient', ?, ?)",
+                          (at, self.staff, str(pid), f'{{"record_no": "R{top}"}}'))
             else:
+                # The record's own form saved again: the app compares and writes nothing.
                 c.execute("SELECT * FROM patient WHERE id = ?", (pid,)).fetchone()
-                c.execute("UPDATE patient SET updated_at = ? WHERE id = ?", (at, pid))
             self._move(vid, "REGISTRATION", "BILLING", "registered",
                        ", patient_id = ?, fee_fen = ?", (pid, 1000))
             c.execute("DELETE FROM visit_draft WHERE visit_id = ?", (vid,))
@@ -521,12 +536,33 @@ class _RawDesk:
             self._move(vid, "ESCORT", "ESCORT", "escort_assigned", ", escort_id = ?",
                        (self.escort,))
         elif name == "hand over to doctor":
-            self._move(vid, "ESCORT", "DONE", "handed_to_doctor", ", escort_id = ?",
-                       (self.escort,))
+            at = self._move(vid, "ESCORT", "DONE", "handed_to_doctor", ", escort_id = ?",
+                            (self.escort,))
+            # The visit joins its clinic's queue: the entry and its "enqueued" event.
+            day, dept, doc = c.execute("SELECT visit_date, department_id, doctor_id FROM visit "
+                                       "WHERE id = ?", (vid,)).fetchone()
+            entry = c.execute(
+                "INSERT INTO queue_entry (visit_id, day, department_id, doctor_id, state, "
+                "version, joined_at, priority, room, calls, reinsert_rule, reinsert_n, "
+                "updated_at) VALUES (?, ?, ?, ?, 'waiting', 1, ?, '', '', 0, '', 0, ?)",
+                (vid, day, dept, doc, at, at)).lastrowid
+            c.execute("INSERT INTO queue_event (entry_id, visit_id, day, action, from_state, "
+                      "state, department_id, doctor_id, room, at, staff_id, note) VALUES "
+                      "(?, ?, ?, 'enqueued', '', 'waiting', ?, ?, '', ?, ?, '')",
+                      (entry, vid, day, dept, doc, at, self.staff))
         elif name == "back at post":
             c.execute("SELECT 1 FROM visit_event WHERE visit_id = ? AND action = 'back_at_post'",
                       (vid,)).fetchone()
             self._move(vid, "DONE", "DONE", "back_at_post")
+        kinds = self.LOGGED.get(name)
+        if kinds:
+            at = clock.now()
+            seq = c.execute("INSERT INTO change_log (kinds, entity_id, station, at) "
+                            "VALUES (?, ?, ?, ?)", (kinds, None if name == "new arrival" else vid,
+                                                    self.station, at.isoformat(" "))).lastrowid
+            if seq % 256 == 0:  # the app's writer prunes as often (change_log.PRUNE_EVERY)
+                c.execute("DELETE FROM change_log WHERE at < ?",
+                          ((at - dt.timedelta(days=1)).isoformat(" "),))
         c.execute("COMMIT")
         return vid
 
@@ -613,16 +649,22 @@ def desk_steps(bench: Bench) -> list[Row]:
     con.close()
     notes = {
         "triage": "reception.triage (complaint checked, triage.suggest, queue number); raw = "
-                  "department + next queue number + UPDATE + event",
-        "register new patient": "a new record: record number, patient row, search keys, visit; "
-                                "raw = the same inserts (keys precomputed)",
-        "register returning patient": "the record's own form saved again; raw = read + "
-                                      "UPDATE patient + visit",
+                  "department + next queue number + UPDATE + event + change-log row",
+        "register new patient": "a new record: record number, patient row, search keys, audit "
+                                "entry, visit; raw = the same inserts (keys precomputed) + "
+                                "change-log row",
+        "register returning patient": "the record's own form saved again (unchanged: the app "
+                                      "writes no patient row); raw = read patient + visit + "
+                                      "change-log row",
+        "hand over to doctor": "the domain call and the VisitView it returns; raw = visit, "
+                               "event, clinic-queue entry and its event, change-log row",
+        "assign escort": "the domain call and the VisitView it returns; raw = the same "
+                         "UPDATE/INSERT (the app declares no change-log kinds here)",
     }
     return [Row(f"desk step: {s}", STEP_TARGET, samples=app[s], baseline=base[s], limit=5,
                 max_ratio=2, note=notes.get(s, "the domain call and the VisitView it returns; "
-                                                "raw = the same UPDATE/INSERTs in one "
-                                                "IMMEDIATE transaction"))
+                                                "raw = the same UPDATE/INSERTs and change-log "
+                                                "row in one IMMEDIATE transaction"))
             for s in STEPS]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from peewee import JOIN
 
 from frontdesk import clock
+from frontdesk.db import prepared
 from frontdesk.db.models import AuditLog, Staff
 from frontdesk.i18n import Msg
 from frontdesk.permissions import SYSTEM, Perm, require
@@ -57,7 +58,9 @@ def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "
         raise ValueError(f"unknown audit action {action!r}")
     if not isinstance(detail, str):
         detail = json.dumps(detail, ensure_ascii=False, default=str)
-    return AuditLog.create(
+    # AuditLog.create, with the INSERT prepared once (written by timed desk steps: bench/).
+    return prepared.insert(
+        AuditLog,
         at=clock.now(),
         staff=None if actor is SYSTEM else actor,  # the system is no staff row
         action=action,

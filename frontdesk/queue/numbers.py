@@ -6,17 +6,22 @@ makes a duplicate impossible. On SQLite the reception flow holds the write
 lock for the whole transaction, so a clash cannot even happen there. On
 PostgreSQL, desks allocating for the same department take turns on a
 transaction-level advisory lock (retrying clashes alone ran out of attempts
-with four busy desks); a clash that still happens is retried.
+with four busy desks); a clash that still happens is retried (in a savepoint
+on PostgreSQL; SQLite undoes only the failed statement). Triage writes the
+number with the visit's own version-checked UPDATE (numbered()): raw SQL, one
+statement, as the desk steps are timed (bench/).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import nullcontext
 
-from peewee import IntegrityError, PostgresqlDatabase, fn
+from peewee import IntegrityError, PostgresqlDatabase
 
 from frontdesk import stages
-from frontdesk.db.models import Visit, database_proxy
+from frontdesk.db.models import database_proxy
 
 MAX_ATTEMPTS = 5
 QUEUE_LOCK_CLASS = 0x46440001  # advisory lock namespace ("FD" 1): queue numbers, per department
@@ -33,16 +38,27 @@ def queue_label(short: str, queue_no: int | None) -> str:
 
 def next_queue_no(department_id: int, visit_date: dt.date) -> int:
     """The next free number for the department on that day (call inside a transaction)."""
-    top = (
-        Visit.select(fn.MAX(Visit.queue_no))
-        .where((Visit.department == department_id) & (Visit.visit_date == visit_date))
-        .scalar()
-    )
+    db = database_proxy.obj
+    p = db.param
+    top = db.execute_sql(
+        f"SELECT MAX(queue_no) FROM visit WHERE department_id = {p} AND visit_date = {p}",
+        [department_id, str(visit_date)]).fetchone()[0]
     return (top or 0) + 1
 
 
-def assign_queue_no(visit_id: int, department_id: int, visit_date: dt.date) -> int:
-    """Give the visit the department's next number for the day; retried on a clash."""
+def _attempt():
+    """A savepoint around one try on PostgreSQL, where a failed statement aborts the whole
+    transaction; SQLite undoes only the failed statement, so a try needs none there."""
+    db = database_proxy.obj
+    return database_proxy.atomic() if isinstance(db, PostgresqlDatabase) else nullcontext()
+
+
+def numbered(department_id: int, visit_date: dt.date, write: Callable[[int], object]) -> int:
+    """Run `write(number)` with the department's next number for the day; the number.
+
+    `write` stores it (the visit's UPDATE); a clash on the unique index is retried with
+    a fresh number, and only that try is undone. Call inside the caller's transaction.
+    """
     db = database_proxy.obj
     if isinstance(db, PostgresqlDatabase):
         # Held to the end of the caller's transaction: the next desk reads max after our commit.
@@ -51,12 +67,19 @@ def assign_queue_no(visit_id: int, department_id: int, visit_date: dt.date) -> i
     for attempt in range(MAX_ATTEMPTS):
         number = next_queue_no(department_id, visit_date)
         try:
-            with database_proxy.atomic():  # a savepoint: a clash undoes only this try
-                Visit.update(department=department_id, queue_no=number).where(
-                    Visit.id == visit_id
-                ).execute()
+            with _attempt():
+                write(number)
             return number
         except IntegrityError:
             if attempt == MAX_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def assign_queue_no(visit_id: int, department_id: int, visit_date: dt.date) -> int:
+    """Give the visit the department's next number for the day; retried on a clash."""
+    db = database_proxy.obj
+    p = db.param
+    return numbered(department_id, visit_date, lambda number: db.execute_sql(
+        f"UPDATE visit SET department_id = {p}, queue_no = {p} WHERE id = {p}",
+        [department_id, number, visit_id]))

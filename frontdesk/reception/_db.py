@@ -142,14 +142,22 @@ def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, actio
         if only_from is not None:
             return False
         raise _conflict(_load(visit.id))
-    actor_id = actor.id if actor is not None else None
+    _insert_event(visit.id, from_stage if from_stage is not None else visit.stage, stage,
+                  action, at, actor, note)
+    return True
+
+
+def _insert_event(visit_id: int, from_stage: str, stage: str, action: str, at: dt.datetime,
+                  actor, note: str = "") -> None:
+    """The VisitEvent row (raw SQL, as _commit writes it); `at` is stored as given."""
+    db = database_proxy.obj
+    p = db.param
     db.execute_sql(
         "INSERT INTO visit_event (visit_id, from_stage, stage, action, at, staff_id, note) "
         f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})",
-        [visit.id, from_stage if from_stage is not None else visit.stage, stage, action, str(at),
-         actor_id, note],
+        [visit_id, from_stage, stage, action, str(at), actor.id if actor is not None else None,
+         note],
     )
-    return True
 
 
 # --- a step whose commit reply was lost ------------------------------------------------

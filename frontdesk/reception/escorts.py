@@ -98,15 +98,28 @@ def free_escorts(day: dt.date | None = None) -> list[tuple[int, str]]:
     return [(s.id, s.display_name) for s in rows]
 
 
-def _checked_escort(escort_id: int) -> Staff:
-    escort = Staff.get_or_none(Staff.id == lookup_id(escort_id))
+@dataclass(frozen=True)
+class _Escort:
+    """The staff columns naming an escort needs (one prepared read, no model)."""
+
+    id: int
+    display_name: str
+    role: str
+    active: bool
+
+
+def _checked_escort(escort_id: int) -> _Escort:
+    db = database_proxy.obj
+    row = db.execute_sql(f"SELECT id, display_name, role, active FROM staff WHERE id = {db.param}",
+                         [lookup_id(escort_id)]).fetchone()
+    escort = _Escort(row[0], row[1], row[2], bool(row[3])) if row else None
     if escort is None or not escort.active or escort.role not in (*ESCORT_ROLES, Role.SUPERVISOR):
         raise ValidationError("请选择陪诊的导医。", "Choose who escorts the patient.",
                               field="escort_id")
     return escort
 
 
-def _check_escort_free(escort: Staff, visit_id: int) -> None:
+def _check_escort_free(escort: _Escort, visit_id: int) -> None:
     """Refuse an escort who is still out with another patient today (not back at post).
 
     One person cannot walk two patients at once; the desk records "back at post"

@@ -21,15 +21,18 @@ what to pre-fill.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
+from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 
-from peewee import IntegrityError, PostgresqlDatabase, fn
+from peewee import IntegrityError, PostgresqlDatabase
 
 from frontdesk import audit, clock, etiquette, patients, settings, validation
 from frontdesk.changes import Changed, changes
+from frontdesk.db import prepared
 from frontdesk.db.models import Appointment, Department, Patient, Visit, database_proxy
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg
@@ -69,11 +72,14 @@ SEX_SHORT = {"M": Msg("男", "M"), "F": Msg("女", "F"), "": Msg("", "")}  # for
 PREFIX_MAX_LENGTH = 4  # the label fits Visit.door_ticket (12) with room for the number
 
 
-def ticket_prefix() -> str:
-    """Settings door.ticket_prefix, tidied: one line, at most PREFIX_MAX_LENGTH characters."""
-    value = settings.get("door.ticket_prefix")
+def _tidy_prefix(value) -> str:
     text = "".join(str(value if value is not None else "").split())
     return text[:PREFIX_MAX_LENGTH]
+
+
+def ticket_prefix() -> str:
+    """Settings door.ticket_prefix, tidied: one line, at most PREFIX_MAX_LENGTH characters."""
+    return _tidy_prefix(settings.get("door.ticket_prefix"))
 
 
 def ticket_label(number: int | None, prefix: str | None = None) -> str:
@@ -84,28 +90,77 @@ def ticket_label(number: int | None, prefix: str | None = None) -> str:
     return f"{prefix}{number:03d}"
 
 
+_PREFIX_KEY = "door.ticket_prefix"
+
+
+def _next_ticket(day: dt.date) -> tuple[int, str]:
+    """(the day's next free ticket, the prefix setting) in one statement."""
+    db = database_proxy.obj
+    p = db.param
+    if _PREFIX_KEY in settings.DESK_LOCAL:  # a desk's own choice lives in its file
+        return next_ticket_no(day), ticket_prefix()
+    top, stored = db.execute_sql(
+        f"SELECT (SELECT MAX(door_ticket_no) FROM visit WHERE visit_date = {p}), "
+        f"(SELECT value FROM setting WHERE key = {p})", [str(day), _PREFIX_KEY]).fetchone()
+    # As settings.get reads it: the stored JSON value, else the default.
+    value = json.loads(stored) if stored is not None else settings.DEFAULTS[_PREFIX_KEY]
+    return (top or 0) + 1, _tidy_prefix(value)
+
+
 def next_ticket_no(day: dt.date) -> int:
     """The day's next free ticket (call inside a transaction)."""
-    top = Visit.select(fn.MAX(Visit.door_ticket_no)).where(Visit.visit_date == day).scalar()
+    db = database_proxy.obj
+    top = db.execute_sql(f"SELECT MAX(door_ticket_no) FROM visit WHERE visit_date = {db.param}",
+                         [str(day)]).fetchone()[0]
     return (top or 0) + 1
 
 
-def assign_ticket(visit_id: int, day: dt.date) -> str:
-    """Give the visit the day's next ticket inside the caller's transaction; its label."""
+def _take_ticket_turn(day: dt.date) -> None:
     db = database_proxy.obj
     if isinstance(db, PostgresqlDatabase):
         # Held to the end of the caller's transaction: the next door reads max after our commit.
         db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
                        (TICKET_LOCK_CLASS, day.toordinal()))
-    prefix = ticket_prefix()
+
+
+def _attempt():
+    """A savepoint around one try on PostgreSQL, where a failed statement aborts the whole
+    transaction. SQLite undoes only the failed statement, so a try needs none there (and
+    the IMMEDIATE transaction already rules the clash out)."""
+    db = database_proxy.obj
+    return database_proxy.atomic() if isinstance(db, PostgresqlDatabase) else nullcontext()
+
+
+def assign_ticket(visit_id: int, day: dt.date) -> str:
+    """Give the visit the day's next ticket inside the caller's transaction; its label."""
+    _take_ticket_turn(day)
+    db = database_proxy.obj
+    p = db.param
     for attempt in range(MAX_ATTEMPTS):
-        number = next_ticket_no(day)
+        number, prefix = _next_ticket(day)
         label = ticket_label(number, prefix)
         try:
-            with database_proxy.atomic():  # a savepoint: a clash undoes only this try
-                Visit.update(door_ticket_no=number, door_ticket=label).where(
-                    Visit.id == visit_id).execute()
+            with _attempt():  # a clash undoes only this try
+                db.execute_sql(f"UPDATE visit SET door_ticket_no = {p}, door_ticket = {p} "
+                               f"WHERE id = {p}", [number, label, visit_id])
             return label
+        except IntegrityError:
+            if attempt == MAX_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def insert_ticketed_visit(day: dt.date, **fields) -> int:
+    """Insert a Visit (as Visit.create(**fields)) already holding the day's next ticket,
+    inside the caller's transaction; its id. One INSERT instead of an insert and an
+    update; the same turn-taking and retry on a clash as assign_ticket."""
+    _take_ticket_turn(day)
+    for attempt in range(MAX_ATTEMPTS):
+        number, prefix = _next_ticket(day)
+        try:
+            with _attempt():
+                return prepared.insert(Visit, door_ticket_no=number,
+                                   door_ticket=ticket_label(number, prefix), **fields).id
         except IntegrityError:
             if attempt == MAX_ATTEMPTS - 1:
                 raise

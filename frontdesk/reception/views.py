@@ -105,6 +105,18 @@ _EVENTS_SQL = (
 )
 
 
+# One visit and its events in one statement (what every step returns): the visit's columns
+# repeat on each event row, which costs less than a second round trip.
+_ONE_SQL = (
+    _VIEW_SQL.replace(" FROM visit v ", ", e.stage, e.action, e.at, es.display_name, "
+                      "e.from_stage, e.note FROM visit v ", 1)
+    + "LEFT JOIN visit_event e ON e.visit_id = v.id "
+    "LEFT JOIN staff es ON es.id = e.staff_id "
+    "WHERE v.id = {p} ORDER BY e.at, e.id"
+)
+_VIEW_COLUMNS = 42
+
+
 def _as_date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -194,10 +206,16 @@ def _not_found(visit_id) -> NotFound:
 
 def _get_visit(visit_id: int) -> VisitView:
     """The view a step returns; the step has checked its own permission."""
-    rows = _views("v.id = {p}", [lookup_id(visit_id)])
+    db = database_proxy.obj
+    rows = db.execute_sql(_ONE_SQL.format(p=db.param), [lookup_id(visit_id)]).fetchall()
     if not rows:
         raise _not_found(visit_id)
-    return rows[0]
+    n = _VIEW_COLUMNS
+    events = [EventView(stage=stage, action=action, at=_as_datetime(at),
+                        staff_name=staff_name or "", from_stage=from_stage, note=note)
+              for stage, action, at, staff_name, from_stage, note in (r[n:] for r in rows)
+              if action is not None]
+    return _view(rows[0][:n], events)
 
 
 def get_visit(visit_id: int, *, actor) -> VisitView:
