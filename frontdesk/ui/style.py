@@ -8,8 +8,12 @@ sheet on the QApplication (shell/app.py at start-up; tests/conftest.py for
 widget tests).
 
 Colours a model hands to a view through data roles (BackgroundRole,
-ForegroundRole) stay in Python next to the model: a style sheet cannot reach
-them. The palette below names the shared ones.
+ForegroundRole) cannot come from a style sheet: the model takes them from the
+named palette entries below (`QColor(style.FILL_RED)`), never a literal.
+
+The waiting-room display (ui/queue/display.py) is a sign across a hall, not a
+form: it has its own dark palette (DISPLAY_*) and its own section of the sheet,
+scoped to `#waitingRoomDisplay`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,32 @@ OK = "#166534"  # done, waived, signed in
 ACCENT = "#0f766e"  # the hospital teal
 WARN_TEXT = "#92400e"
 DISABLED = "#94a3b8"  # a doctor not on duty now, in a list
+
+# Row fills and row text that models hand to their views (BackgroundRole / ForegroundRole),
+# and the colours of rich text built in Python (the queue board's legend and care list).
+INK = "#111827"  # text on a coloured cell (the roster grid)
+FILL_RED = "#fee2e2"  # a red flag, a failed item or check, an overdue complaint
+FILL_RED_STRONG = "#fecaca"  # past the red threshold of a wait
+FILL_AMBER = "#fef3c7"  # past the amber threshold of a desk step
+FILL_AMBER_STRONG = "#fde68a"  # past the amber threshold on the waiting board
+FILL_YELLOW = "#fef9c3"  # not checked yet; sent for tests
+FILL_GREEN = "#dcfce7"  # passed; consulting
+FILL_BLUE = "#dbeafe"  # called
+FILL_CYAN = "#ecfeff"  # handed over by the door, nobody has taken them yet
+FILL_SLATE = "#f1f5f9"  # missed
+TEXT_AMBER_STRONG = "#78350f"  # text on FILL_AMBER_STRONG
+TEXT_RED_STRONG = "#7f1d1d"  # text on FILL_RED_STRONG
+TEXT_REASON = "#9a3412"  # a visit reason given in Chinese, in the calling list
+
+# The waiting-room display's own palette: dark, high contrast, read from 5 metres.
+DISPLAY_BACKGROUND = "#0b1f2a"
+DISPLAY_PANEL = "#12303f"
+DISPLAY_TEXT = "#f8fafc"
+DISPLAY_DIM = "#9fb7c6"
+DISPLAY_CALL = "#facc15"  # the number now called
+DISPLAY_ROOM = "#5eead4"
+DISPLAY_ALERT_BG = "#b91c1c"
+DISPLAY_PAUSED = "#fb923c"
 
 ROLE = "role"  # the dynamic property the sheet's role rules read
 
@@ -156,6 +186,108 @@ QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
 /* Lists of notes (handover), one note per item with a rule under it */
 QListWidget[role="notes"]::item {{ padding: 6px; border-bottom: 1px solid #e2e8f0; }}
 QListWidget#pendingHandoverList::item:selected {{ background: #ccfbf1; color: #0f172a; }}
+#pendingHandoverHeading {{ font-size: 13pt; font-weight: 700; }}
+#handoverStatus {{ color: {OK}; }}
+
+/* The door guide's panel (ui/reception/door.py): big keys for a standing guide */
+QPushButton#newArrival {{ font-size: 24pt; font-weight: 700; padding: 20px; background: {ACCENT};
+    color: white; border-radius: 12px; }}
+QPushButton#newArrival:disabled {{ background: {DISABLED}; }}
+QLineEdit#bookingScan, QLineEdit#bookingScan * {{ font-size: 14pt; padding: 6px; }}
+QLabel[role="door-question"] {{ font-size: 16pt; }}
+QLabel[role="door-question-small"] {{ font-size: 13pt; }}
+QPushButton[role="door-choice"], QPushButton[role="door-choice-small"] {{ border: 2px solid {DISABLED};
+    border-radius: 8px; background: white; }}
+QPushButton[role="door-choice"] {{ font-size: 16pt; padding: 10px 18px; }}
+QPushButton[role="door-choice-small"] {{ font-size: 13pt; padding: 6px 12px; }}
+QPushButton[role="door-choice"]:checked, QPushButton[role="door-choice-small"]:checked {{
+    background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+QPushButton[role="door-choice"]:focus, QPushButton[role="door-choice-small"]:focus {{
+    border-color: #f59e0b; }}
+QLineEdit#doorName, QComboBox#doorPriority, QComboBox#doorPriority * {{ font-size: 13pt;
+    padding: 4px; }}
+QPushButton#handOver {{ font-size: 20pt; font-weight: 700; padding: 14px; background: #1d4ed8;
+    color: white; border-radius: 10px; }}
+QPushButton#handOver:disabled {{ background: #cbd5e1; color: {SECONDARY}; }}
+#doorMessage, #doorSay {{ font-size: 13pt; }}
+#doorTicketFrame {{ border: 2px dashed {ACCENT}; border-radius: 10px; background: #f0fdfa; }}
+#doorTicket {{ font-size: 40pt; font-weight: 800; color: {ACCENT}; }}
+
+/* The desk's patient lookup and visit list (ui/reception/lookup.py, visits.py) */
+#lookupHeading {{ font-size: 12pt; font-weight: 600; }}
+QLineEdit#lookupQuery, QLineEdit#lookupQuery * {{ font-size: 13pt; }}
+#visitListTitle {{ font-size: 13pt; font-weight: 700; }}
+
+/* The waiting board (ui/queue/board.py) */
+#boardTitle {{ font-size: 20pt; font-weight: 700; }}
+#boardEmpty {{ font-size: 16pt; color: {MUTED}; }}
+#boardCard {{ background: white; border: 1px solid #cbd5e1; border-radius: 6px; }}
+#boardCardTitle {{ font-size: 14pt; font-weight: 700; color: {ACCENT}; }}
+QTableView#boardTable {{ font-size: 12pt; border: none; }}
+#boardCare {{ background: #fffbeb; border: 1px solid #fcd34d; border-radius: 6px; }}
+#boardCareTitle {{ font-size: 13pt; font-weight: 700; color: {WARN_TEXT}; }}
+#boardCarePhrases, #boardCareList {{ font-size: 11pt; }}
+
+/* The doctor's calling panel (ui/queue/calling.py) */
+#callingTitle {{ font-size: 18pt; font-weight: 700; }}
+#callingPaused {{ background: {FILL_RED}; color: {TEXT_RED_STRONG}; padding: 6px; font-weight: 700;
+    border-radius: 4px; }}
+#callingNow {{ font-size: 16pt; font-weight: 700; color: #1e3a8a; }}
+QTableView#callingTable {{ font-size: 12pt; }}
+QPushButton#calling_call_next {{ font-weight: 700; }}
+
+/* Service: follow-up calls, complaints, the desk's tabs (ui/service) */
+#followUpHeading {{ font-size: 15pt; font-weight: 600; }}
+#followUpWho {{ font-size: 14pt; font-weight: 600; }}
+#followUpScript {{ background: #f0fdfa; border: 1px solid #99f6e4; border-radius: 6px; padding: 8px;
+    font-size: 12pt; }}
+#followUpRate {{ font-size: 13pt; font-weight: 600; }}
+#consultHeading {{ font-size: 13pt; font-weight: 600; }}
+#apptListHeading {{ font-weight: 600; }}
+QLabel[role="service-report-title"] {{ font-weight: 600; font-size: 12pt; }}
+#complaintOverdueBanner {{ background: {ERROR}; color: white; font-size: 14pt; font-weight: 700;
+    padding: 8px; border-radius: 4px; }}
+QPushButton#serviceOverdueBanner {{ background: {ERROR}; color: white; font-size: 14pt;
+    font-weight: 700; padding: 8px; border-radius: 4px; text-align: left; }}
+
+/* Staffing: sign-in, the roster and grooming checks (ui/staffing) */
+#signInIntro {{ font-size: 12pt; }}
+#signInResult {{ color: {OK}; font-size: 12pt; }}
+QTableWidget#rosterTable {{ font-size: 12pt; }}
+QTableWidget#rosterGrid {{ font-size: 13pt; }}
+#rosterWarnings {{ color: #8a5a00; }}
+#historySummary {{ font-weight: 600; }}
+#checkHeader {{ font-size: 14pt; font-weight: 600; }}
+#fineTotalLabel {{ font-size: 13pt; font-weight: 600; }}
+
+/* The live connection to the server (ui/shell/live.py) */
+QLabel#connectionBanner {{ background: #b3261e; color: white; font-weight: bold; padding: 6px; }}
+
+/* The waiting-room display (ui/queue/display.py): its own dark, large look. Font sizes
+   follow the window's height (DisplayWindow.resizeEvent), not the sheet. */
+QWidget#waitingRoomDisplay {{ background: {DISPLAY_BACKGROUND}; }}
+QWidget#waitingRoomDisplay QLabel {{ color: {DISPLAY_TEXT}; background: transparent; }}
+#waitingRoomDisplay QLabel#displayTitle {{ color: {DISPLAY_TEXT}; font-weight: bold; }}
+#waitingRoomDisplay QLabel#displayClock {{ color: {DISPLAY_TEXT}; font-weight: bold; }}
+#waitingRoomDisplay QFrame#displayHero {{ background: {DISPLAY_PANEL};
+    border: 3px solid {DISPLAY_CALL}; border-radius: 12px; }}
+#waitingRoomDisplay QLabel#displayHeroLabel {{ color: {DISPLAY_DIM}; }}
+#waitingRoomDisplay QLabel#displayHeroTicket {{ color: {DISPLAY_CALL}; font-weight: bold; }}
+#waitingRoomDisplay QLabel#displayHeroName {{ color: {DISPLAY_TEXT}; font-weight: bold; }}
+#waitingRoomDisplay QLabel#displayHeroRoom {{ color: {DISPLAY_ROOM}; font-weight: bold; }}
+#waitingRoomDisplay QFrame#displayClinic {{ background: {DISPLAY_PANEL}; border-radius: 10px; }}
+#waitingRoomDisplay QLabel#clinicName {{ color: {DISPLAY_TEXT}; font-weight: bold; }}
+#waitingRoomDisplay QLabel#clinicRoom {{ color: {DISPLAY_ROOM}; }}
+#waitingRoomDisplay QLabel#clinicCalled {{ color: {DISPLAY_CALL}; font-weight: bold; }}
+#waitingRoomDisplay QLabel#clinicNext {{ color: {DISPLAY_TEXT}; }}
+#waitingRoomDisplay QLabel#clinicAhead {{ color: {DISPLAY_DIM}; }}
+#waitingRoomDisplay QLabel#clinicCount {{ color: {DISPLAY_DIM}; }}
+#waitingRoomDisplay QLabel#clinicPaused {{ color: {DISPLAY_PAUSED}; font-weight: bold; }}
+#waitingRoomDisplay QLabel#displayBroadcast {{ background: {DISPLAY_ALERT_BG}; color: white;
+    font-weight: bold; border-radius: 8px; padding: 6px; }}
+#waitingRoomDisplay QLabel#displayStatus {{ color: {DISPLAY_PAUSED}; }}
+#waitingRoomDisplay QWidget#displayTicker {{ color: {DISPLAY_TEXT}; }}
+#waitingRoomDisplay QLabel#displayEmpty {{ color: {DISPLAY_DIM}; }}
 """
 
 

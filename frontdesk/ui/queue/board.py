@@ -39,8 +39,8 @@ from frontdesk.ui.widgets.row_model import RowTableModel
 REFRESH_MS = 30_000  # wait times are in minutes: twice a minute is plenty
 CARD_COLUMNS = 3
 LEVEL_COLOURS = {  # background, text
-    "amber": ("#fde68a", "#78350f"),
-    "red": ("#fecaca", "#7f1d1d"),
+    "amber": (style.FILL_AMBER_STRONG, style.TEXT_AMBER_STRONG),
+    "red": (style.FILL_RED_STRONG, style.TEXT_RED_STRONG),
 }
 CARE_KEYS = ("offer_water", "offer_reading", "apologise_wait")
 
@@ -97,11 +97,8 @@ class DepartmentCard(QFrame):
         self.setObjectName("boardCard")
         self.setProperty("department_id", department_id)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#boardCard { background: white; border: 1px solid #cbd5e1;"
-                           " border-radius: 6px; }")
         self.title = QLabel()
         self.title.setObjectName("boardCardTitle")
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #0f766e;")
         self.model = BoardModel(self)
         self.view = QTableView()
         self.view.setObjectName("boardTable")
@@ -111,7 +108,6 @@ class DepartmentCard(QFrame):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setStyleSheet("QTableView { font-size: 12pt; border: none; }")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BoardModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -143,7 +139,6 @@ class QueueBoardArea(Retranslating, QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("boardTitle")
-        self.title.setStyleSheet("font-size: 20pt; font-weight: 700;")
         self.updated = QLabel()
         self.updated.setObjectName("boardUpdated")
         self.updated.setProperty(style.ROLE, "muted")
@@ -160,7 +155,6 @@ class QueueBoardArea(Retranslating, QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("boardEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("font-size: 16pt; color: #64748b;")
         self.error = QLabel()
         self.error.setObjectName("boardError")
         self.error.setWordWrap(True)
@@ -179,20 +173,15 @@ class QueueBoardArea(Retranslating, QWidget):
         self.care = QFrame()
         self.care.setObjectName("boardCare")
         self.care.setFixedWidth(300)
-        self.care.setStyleSheet("#boardCare { background: #fffbeb; border: 1px solid #fcd34d;"
-                                " border-radius: 6px; }")
         self.care_title = QLabel()
         self.care_title.setObjectName("boardCareTitle")
-        self.care_title.setStyleSheet("font-size: 13pt; font-weight: 700; color: #92400e;")
         self.care_phrases = QLabel()
         self.care_phrases.setObjectName("boardCarePhrases")
         self.care_phrases.setWordWrap(True)
-        self.care_phrases.setStyleSheet("font-size: 11pt;")
         self.care_list = QLabel()
         self.care_list.setObjectName("boardCareList")
         self.care_list.setWordWrap(True)
         self.care_list.setTextFormat(Qt.TextFormat.RichText)
-        self.care_list.setStyleSheet("font-size: 11pt;")
         care_layout = QVBoxLayout(self.care)
         care_layout.addWidget(self.care_title)
         care_layout.addWidget(self.care_list)

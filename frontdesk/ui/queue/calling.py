@@ -41,10 +41,10 @@ from frontdesk.ui.widgets.row_model import RowTableModel
 
 REFRESH_MS = 30_000  # waited minutes tick; every change refreshes at once (queue_changed)
 STATE_COLOURS = {  # background of rows that are not simply waiting
-    clinic.CALLED: "#dbeafe",
-    clinic.CONSULTING: "#dcfce7",
-    clinic.MISSED: "#f1f5f9",
-    clinic.TESTS: "#fef9c3",
+    clinic.CALLED: style.FILL_BLUE,
+    clinic.CONSULTING: style.FILL_GREEN,
+    clinic.MISSED: style.FILL_SLATE,
+    clinic.TESTS: style.FILL_YELLOW,
 }
 
 # (key, shortcut, English label) in the order of the button row.
@@ -100,7 +100,7 @@ class CallingModel(RowTableModel):
         elif role == Qt.ItemDataRole.BackgroundRole and r.state in STATE_COLOURS:
             return QBrush(QColor(STATE_COLOURS[r.state]))
         elif role == Qt.ItemDataRole.ForegroundRole and col == self.COL_REASON and r.reason.zh:
-            return QBrush(QColor("#9a3412"))
+            return QBrush(QColor(style.TEXT_REASON))
         elif role == Qt.ItemDataRole.FontRole and r.state in (clinic.CALLED, clinic.CONSULTING):
             font = QFont()
             font.setBold(True)
@@ -150,13 +150,10 @@ class CallingPanel(Retranslating, QWidget):
         self.paused = QLabel()
         self.paused.setObjectName("callingPaused")
         self.paused.setWordWrap(True)
-        self.paused.setStyleSheet("background: #fee2e2; color: #7f1d1d; padding: 6px;"
-                                  " font-weight: 700; border-radius: 4px;")
         self.paused.hide()
         self.now = QLabel()
         self.now.setObjectName("callingNow")
         self.now.setWordWrap(True)
-        self.now.setStyleSheet("font-size: 16pt; font-weight: 700; color: #1e3a8a;")
         self.summary = QLabel()
         self.summary.setObjectName("callingSummary")
         self.summary.setProperty(style.ROLE, "muted")
@@ -169,7 +166,6 @@ class CallingPanel(Retranslating, QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setStyleSheet("QTableView { font-size: 12pt; }")
         self.view.verticalHeader().setDefaultSectionSize(30)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -192,7 +188,6 @@ class CallingPanel(Retranslating, QWidget):
             button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
             keys.addWidget(button, i // 6, i % 6)
-        self.buttons["call_next"].setStyleSheet("font-weight: 700;")
         # The queue rules, for whoever may change settings (an administrator).
         self.rules_button = QPushButton()
         self.rules_button.setObjectName("calling_rules")
@@ -206,7 +201,6 @@ class CallingPanel(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("callingTitle")
-        self.title.setStyleSheet("font-size: 18pt; font-weight: 700;")
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)

@@ -26,6 +26,7 @@ import time
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.queue import waiting_room
-from frontdesk.ui.queue import display_style
+from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.voice.announcement import Announcement, CallKind, room_words
 
@@ -200,7 +201,11 @@ class DisplayWindow(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("waitingRoomDisplay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(display_style.SHEET)
+        # Its look is the #waitingRoomDisplay section of the one sheet; a process that
+        # shows only the display (a benchmark, a kiosk) gets that sheet here.
+        app = QApplication.instance()
+        if app is not None:
+            style.apply(app)
         self.setWindowTitle("Frontdesk")
         self.ctx = ctx
         self.departments = list(departments or [])

@@ -45,16 +45,6 @@ from frontdesk.ui.reception.coach import CoachSubject, EtiquetteCoach
 from frontdesk.ui.widgets.fields import FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
 
-BIG = "font-size: 20pt; font-weight: 700; padding: 14px;"
-CHOICE_STYLE = (
-    "QPushButton { font-size: 16pt; padding: 10px 18px; border: 2px solid #94a3b8;"
-    " border-radius: 8px; background: white; }"
-    "QPushButton:checked { background: #0f766e; color: white; border-color: #0f766e; }"
-    "QPushButton:focus { border-color: #f59e0b; }"
-)
-SMALL_CHOICE_STYLE = CHOICE_STYLE.replace("font-size: 16pt; padding: 10px 18px",
-                                          "font-size: 13pt; padding: 6px 12px")
-
 
 class Choice(QWidget):
     """A question with big toggle buttons, one per value; `answer()` is a value or None."""
@@ -68,7 +58,7 @@ class Choice(QWidget):
         self.values = values
         self.question = QLabel()
         self.question.setObjectName(f"{key}Question")
-        self.question.setStyleSheet("font-size: 13pt;" if small else "font-size: 16pt;")
+        self.question.setProperty(style.ROLE, "door-question-small" if small else "door-question")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: list[QPushButton] = []
@@ -79,7 +69,7 @@ class Choice(QWidget):
             b = QPushButton()
             b.setObjectName(f"{key}{name}")
             b.setCheckable(True)
-            b.setStyleSheet(SMALL_CHOICE_STYLE if small else CHOICE_STYLE)
+            b.setProperty(style.ROLE, "door-choice-small" if small else "door-choice")
             b.setMinimumWidth(96 if small else 140)
             self.group.addButton(b)
             b.clicked.connect(self.answered.emit)
@@ -127,17 +117,12 @@ class DoorPanel(Retranslating, QWidget):
 
         self.arrival_button = QPushButton()
         self.arrival_button.setObjectName("newArrival")
-        self.arrival_button.setStyleSheet(
-            "QPushButton { font-size: 24pt; font-weight: 700; padding: 20px;"
-            " background: #0f766e; color: white; border-radius: 12px; }"
-            "QPushButton:disabled { background: #94a3b8; }")
         self.arrival_button.setSizePolicy(QSizePolicy.Policy.Expanding,
                                           QSizePolicy.Policy.Fixed)
 
         # Check-in of a booking: scanned or typed, Enter looks it up.
         self.scan_edit = QLineEdit()
         self.scan_edit.setObjectName("bookingScan")
-        self.scan_edit.setStyleSheet("font-size: 14pt; padding: 6px;")
         self.scan_edit.setClearButtonEnabled(True)
         self.scan_box = FieldBox("booking", self.scan_edit)
         self.scan_button = QPushButton()
@@ -160,14 +145,12 @@ class DoorPanel(Retranslating, QWidget):
                            ("Child", "Adult", "Elder"), small=True)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("doorName")
-        self.name_edit.setStyleSheet("font-size: 13pt; padding: 4px;")
         self.name_edit.setMaxLength(tickets.NAME_MAX_LENGTH)
         self.name_box = FieldBox("doorName", self.name_edit)
         self.name_label = QLabel()
         self.name_label.setBuddy(self.name_edit)
         self.priority = QComboBox()
         self.priority.setObjectName("doorPriority")
-        self.priority.setStyleSheet("font-size: 13pt; padding: 4px;")
         for prio in PriorityClass:
             self.priority.addItem("", prio.value)
         self.priority_box = FieldBox("priority", self.priority)
@@ -184,9 +167,6 @@ class DoorPanel(Retranslating, QWidget):
 
         self.handover_button = QPushButton()
         self.handover_button.setObjectName("handOver")
-        self.handover_button.setStyleSheet(
-            "QPushButton { " + BIG + " background: #1d4ed8; color: white; border-radius: 10px; }"
-            "QPushButton:disabled { background: #cbd5e1; color: #475569; }")
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("doorCancel")
         q_layout = QVBoxLayout(self.questions)
@@ -207,21 +187,15 @@ class DoorPanel(Retranslating, QWidget):
         self.message = QLabel()
         self.message.setObjectName("doorMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("font-size: 13pt;")
         # The last ticket, big: the guide reads it out (or prints it).
         self.ticket_frame = QFrame()
         self.ticket_frame.setObjectName("doorTicketFrame")
-        self.ticket_frame.setStyleSheet(
-            "#doorTicketFrame { border: 2px dashed #0f766e; border-radius: 10px;"
-            " background: #f0fdfa; }")
         self.ticket_label = QLabel()
         self.ticket_label.setObjectName("doorTicket")
         self.ticket_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_label.setStyleSheet("font-size: 40pt; font-weight: 800; color: #0f766e;")
         self.say_label = QLabel()
         self.say_label.setObjectName("doorSay")
         self.say_label.setWordWrap(True)
-        self.say_label.setStyleSheet("font-size: 13pt;")
         self.print_button = QPushButton()
         self.print_button.setObjectName("doorPrintTicket")
         t_layout = QHBoxLayout(self.ticket_frame)

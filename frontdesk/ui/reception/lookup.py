@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import patients
 from frontdesk.errors import FrontdeskError
+from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import ENTER_KEYS
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -120,12 +121,10 @@ class PatientLookup(Retranslating, QWidget):
         self.actor = actor or (lambda: None)
         self.heading = QLabel()
         self.heading.setObjectName("lookupHeading")
-        self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.query = QLineEdit()
         self.query.setObjectName("lookupQuery")
         self.query.setClearButtonEnabled(True)
         self.query.setMinimumHeight(32)
-        self.query.setStyleSheet("font-size: 13pt;")
         self.model = PatientHitModel(self)
         self.results = QTableView()
         self.results.setObjectName("lookupResults")
@@ -144,7 +143,7 @@ class PatientLookup(Retranslating, QWidget):
         header.setStretchLastSection(True)
         self.status = QLabel()
         self.status.setObjectName("lookupStatus")
-        self.status.setStyleSheet("color: #64748b;")
+        self.status.setProperty(style.ROLE, "muted")
         self.choose_button = QPushButton()
         self.choose_button.setObjectName("lookupChoose")
         self.choose_button.setEnabled(False)

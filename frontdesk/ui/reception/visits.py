@@ -37,10 +37,10 @@ _FONT = Qt.ItemDataRole.FontRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _USER = Qt.ItemDataRole.UserRole
-WAITING_COLOUR = "#ecfeff"  # GREETING: a patient handed over, nobody has taken them yet
-RED_FLAG_COLOUR = "#fee2e2"
-AMBER_COLOUR = "#fef3c7"  # over the stage's amber threshold (settings desk.amber_minutes)
-RED_COLOUR = "#fecaca"  # over its red threshold
+WAITING_COLOUR = style.FILL_CYAN  # GREETING: a patient handed over, nobody has taken them yet
+RED_FLAG_COLOUR = style.FILL_RED
+AMBER_COLOUR = style.FILL_AMBER  # over the stage's amber threshold (settings desk.amber_minutes)
+RED_COLOUR = style.FILL_RED_STRONG  # over its red threshold
 LEVEL_COLOURS = {urgency.AMBER: AMBER_COLOUR, urgency.RED: RED_COLOUR}
 STAGE_COLUMN_MAX = 72  # px: "待接待" fits; longer English step names are elided
 
@@ -199,7 +199,6 @@ class VisitListPanel(Retranslating, QWidget):
         self.setObjectName("visitListPanel")
         self.title = QLabel()
         self.title.setObjectName("visitListTitle")
-        self.title.setStyleSheet("font-size: 13pt; font-weight: 700;")
         self.title.setWordWrap(True)
         self.counts = QLabel()
         self.counts.setObjectName("visitListCounts")

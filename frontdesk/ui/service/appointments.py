@@ -97,7 +97,7 @@ class AppointmentPanel(Retranslating, QWidget):
         self.model = AppointmentModel(self)
         self.table = row_view("apptTable", self.model)
         self.list_heading = QLabel()
-        self.list_heading.setStyleSheet("font-weight: 600;")
+        self.list_heading.setObjectName("apptListHeading")
 
         columns = QHBoxLayout()
         columns.addLayout(left, 1)

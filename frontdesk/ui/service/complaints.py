@@ -28,6 +28,7 @@ from frontdesk.i18n import text
 from frontdesk.permissions import Perm, allowed
 from frontdesk.service import complaints as cp
 from frontdesk.service import desk_rules
+from frontdesk.ui import style
 from frontdesk.ui.service.form import KeyedForm, combo, fill_combo
 from frontdesk.ui.widgets import phrase_check
 from frontdesk.ui.widgets.fields import error_label, show_error
@@ -35,7 +36,7 @@ from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 from frontdesk.ui.widgets.tables import row_view
 
-OVERDUE_BG = QColor("#fee2e2")
+OVERDUE_BG = QColor(style.FILL_RED)
 
 
 class ComplaintModel(RowTableModel):
@@ -81,8 +82,6 @@ class ComplaintPanel(Retranslating, QWidget):
         self.setObjectName("complaintPanel")
         self.banner = QLabel()
         self.banner.setObjectName("complaintOverdueBanner")
-        self.banner.setStyleSheet("background: #b91c1c; color: white; font-size: 14pt;"
-                                  "font-weight: 700; padding: 8px; border-radius: 4px;")
         self.banner.hide()
 
         # Record

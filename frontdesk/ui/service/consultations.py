@@ -145,7 +145,7 @@ class ConsultationPanel(Retranslating, QWidget):
         scroll.setWidget(inner)
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.heading.setObjectName("consultHeading")
         # Today's book, or the callers whose call-back date has come (and who have not come).
         self.which = combo([("today", ""), ("call_backs", "")], "consultWhich")
         self.which.currentIndexChanged.connect(lambda _i: self.refresh())

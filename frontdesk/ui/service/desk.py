@@ -50,9 +50,6 @@ class ServiceDeskArea(Retranslating, QWidget):
         # Overdue complaints, loud on every tab for the supervisors who handle them.
         self.overdue_banner = QPushButton()
         self.overdue_banner.setObjectName("serviceOverdueBanner")
-        self.overdue_banner.setStyleSheet(
-            "QPushButton { background: #b91c1c; color: white; font-size: 14pt; font-weight: 700;"
-            " padding: 8px; border-radius: 4px; text-align: left; }")
         self.overdue_banner.clicked.connect(lambda: self.show_tab("complaints"))
         self.overdue_banner.hide()
         self._overdue = 0

@@ -34,6 +34,7 @@ from frontdesk.errors import ConflictError, FrontdeskError
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, allowed
 from frontdesk.service import followups, satisfaction
+from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
@@ -77,7 +78,6 @@ class FollowUpArea(Retranslating, QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("followUpHeading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.count_label = QLabel()
         self.count_label.setObjectName("followUpCount")
         self.list_error = error_label("followUpListError")
@@ -101,18 +101,14 @@ class FollowUpArea(Retranslating, QWidget):
         self.panel.setObjectName("followUpPanel")
         self.who = QLabel()
         self.who.setObjectName("followUpWho")
-        self.who.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.script = QLabel()
         self.script.setObjectName("followUpScript")
         self.script.setWordWrap(True)
-        self.script.setStyleSheet(
-            "background: #f0fdfa; border: 1px solid #99f6e4; border-radius: 6px; padding: 8px;"
-            "font-size: 12pt;")
         self.earlier = QLabel()
         self.earlier.setObjectName("followUpEarlierNotes")
         self.earlier.setWordWrap(True)
-        self.earlier.setStyleSheet("color: #475569;")
+        self.earlier.setProperty(style.ROLE, "secondary")
         self.notes_label = QLabel()
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("followUpNotes")
@@ -160,7 +156,7 @@ class FollowUpArea(Retranslating, QWidget):
         self.record_error = error_label("followUpRecordError")
         self.status = QLabel()
         self.status.setObjectName("followUpStatus")
-        self.status.setStyleSheet("color: #0f766e;")
+        self.status.setProperty(style.ROLE, "accent")
         # Ctrl+Enter from the notes: the call went well (the commonest outcome).
         done_key = QShortcut(QKeySequence("Ctrl+Return"), self)
         done_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -98,7 +98,6 @@ class SatisfactionPanel(Retranslating, QWidget):
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.rate_label = QLabel()
         self.rate_label.setObjectName("followUpRate")
-        self.rate_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.week_label = QLabel()
         self.summary_box = QGroupBox()
         sb = QVBoxLayout(self.summary_box)

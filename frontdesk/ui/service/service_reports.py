@@ -27,6 +27,7 @@ from frontdesk import clock
 from frontdesk.permissions import Perm, allowed
 from frontdesk.reports.tables import format_cell
 from frontdesk.service import service_report as sr
+from frontdesk.ui import style
 from frontdesk.ui.service.form import combo, date_edit
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -108,7 +109,7 @@ class ServiceReportsPanel(Retranslating, QWidget):
                 item.widget().deleteLater()
         for table in report.tables:
             title = QLabel(table.title)
-            title.setStyleSheet("font-weight: 600; font-size: 12pt;")
+            title.setProperty(style.ROLE, "service-report-title")
             self.body_layout.addWidget(title)
             grid = QTableWidget(max(len(table.rows), 1), len(table.columns))
             grid.setObjectName(f"serviceReport_{table.key}")

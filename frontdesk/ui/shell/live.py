@@ -41,8 +41,6 @@ class ConnectionBanner(Retranslating, QLabel):
         self.setObjectName("connectionBanner")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
-        self.setStyleSheet("QLabel#connectionBanner { background: #b3261e; color: white;"
-                           " font-weight: bold; padding: 6px; }")
         self.retranslate()
         self.hide()
 

@@ -34,14 +34,15 @@ from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance, fines, grooming, grooming_report
 from frontdesk.staffing.fines import format_yuan
+from frontdesk.ui import style
 from frontdesk.ui.staffing.grooming_check import CheckDialog, acknowledgement_dialog
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.tables import read_only_table
 
 COL_NAME, COL_SHIFT, COL_SIGNED, COL_LATE, COL_CHECK, COL_FINE, COL_ACK = range(7)
-STATUS_COLOURS = {attendance.CHECK_NONE: "#fef9c3", attendance.CHECK_PASSED: "#dcfce7",
-                  attendance.CHECK_FAILED: "#fee2e2"}
+STATUS_COLOURS = {attendance.CHECK_NONE: style.FILL_YELLOW, attendance.CHECK_PASSED: style.FILL_GREEN,
+                  attendance.CHECK_FAILED: style.FILL_RED}
 
 
 def qdate(day: dt.date) -> QDate:
@@ -82,7 +83,6 @@ class RosterTab(Retranslating, QWidget):
         top.addWidget(self.summary)
 
         self.table = read_only_table("rosterTable", 7)
-        self.table.setStyleSheet("QTableWidget { font-size: 12pt; }")
         self.table.doubleClicked.connect(lambda _index: self.check_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -201,7 +201,7 @@ class RosterTab(Retranslating, QWidget):
             self.table.item(row, COL_CHECK).setBackground(
                 QBrush(QColor(STATUS_COLOURS[e.check_status])))
             if e.minutes_late:
-                self.table.item(row, COL_LATE).setForeground(QBrush(QColor("#b91c1c")))
+                self.table.item(row, COL_LATE).setForeground(QBrush(QColor(style.ERROR)))
             if selected and selected.staff_id == e.staff_id and selected.shift_id == e.shift_id:
                 self.table.selectRow(row)
         done = sum(1 for e in self.rows if e.check_id)

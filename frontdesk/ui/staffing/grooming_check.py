@@ -33,12 +33,11 @@ from frontdesk.i18n import text
 from frontdesk.staffing import grooming
 from frontdesk.staffing.fines import format_yuan
 from frontdesk.staffing.grooming import CheckForm, ItemOutcome
+from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 
-WARNING_STYLE = ("background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; "
-                 "border-radius: 4px; padding: 6px;")
-FAIL_BRUSH = QBrush(QColor("#fee2e2"))
+FAIL_BRUSH = QBrush(QColor(style.FILL_RED))
 COL_NO, COL_CATEGORY, COL_ITEM, COL_RESULT, COL_CORRECTED, COL_NOTE, COL_FINE = range(7)
 
 
@@ -142,16 +141,15 @@ class CheckDialog(Retranslating, QDialog):
 
         self.header = QLabel()
         self.header.setObjectName("checkHeader")
-        self.header.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.warning = QLabel(form.warning())
         self.warning.setObjectName("checkWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setProperty(style.ROLE, "warning-box")
         self.warning.setVisible(bool(form.warning()))
         self.help = QLabel()
         self.help.setObjectName("checkHelp")
         self.help.setWordWrap(True)
-        self.help.setStyleSheet("color: #475569;")
+        self.help.setProperty(style.ROLE, "secondary")
 
         self.table = QTableWidget(len(form.items), 7)
         self.table.setObjectName("checklistTable")
@@ -206,7 +204,6 @@ class CheckDialog(Retranslating, QDialog):
 
         self.total_label = QLabel()
         self.total_label.setObjectName("fineTotalLabel")
-        self.total_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.error = error_label("checkError")
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveCheckButton")
@@ -324,7 +321,7 @@ class CheckDialog(Retranslating, QDialog):
         font = result_cell.font()
         font.setBold(not o.passed)
         result_cell.setFont(font)
-        result_cell.setForeground(QBrush(QColor("#b91c1c")) if not o.passed else QBrush())
+        result_cell.setForeground(QBrush(QColor(style.ERROR)) if not o.passed else QBrush())
         self._filling = False
         self._update_total()
 

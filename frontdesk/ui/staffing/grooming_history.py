@@ -62,7 +62,6 @@ class HistoryTab(Retranslating, QWidget):
         self.month_edit.setDisplayFormat("yyyy-MM")
         self.summary = QLabel()
         self.summary.setObjectName("historySummary")
-        self.summary.setStyleSheet("font-weight: 600;")
         self.staff_label, self.month_label = QLabel(), QLabel()
         self.report_button = QPushButton()
         self.report_button.setObjectName("monthlyReportButton")

@@ -24,6 +24,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance, handover, shift_rules
+from frontdesk.ui import style
 from frontdesk.ui.widgets import phrase_check
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -43,7 +44,7 @@ class HandoverTab(Retranslating, QWidget):
         self.pending_list = QListWidget()
         self.pending_list.setObjectName("pendingNotesList")
         self.pending_list.setWordWrap(True)
-        self.pending_list.setStyleSheet("QListWidget::item { padding: 6px; border-bottom: 1px solid #e2e8f0; }")
+        self.pending_list.setProperty(style.ROLE, "notes")
         self.pending_list.itemSelectionChanged.connect(self._update_buttons)
         self.ack_button = QPushButton()
         self.ack_button.setObjectName("acknowledgeNoteButton")
@@ -75,7 +76,6 @@ class HandoverTab(Retranslating, QWidget):
         self.save_button.setObjectName("saveHandoverButton")
         self.status = QLabel()
         self.status.setObjectName("handoverStatus")
-        self.status.setStyleSheet("color: #166534;")
         self.labels = [QLabel() for _ in range(5)]
         form = QFormLayout(self.write_box)
         self.phrase_checks = []

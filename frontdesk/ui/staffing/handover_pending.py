@@ -25,6 +25,7 @@ from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import handover
+from frontdesk.ui import style
 from frontdesk.ui.staffing.handover import note_text
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -50,13 +51,10 @@ class PendingHandoverDialog(Retranslating, QDialog):
         self.heading = QLabel()
         self.heading.setObjectName("pendingHandoverHeading")
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 700;")
         self.list = QListWidget()
         self.list.setObjectName("pendingHandoverList")
         self.list.setWordWrap(True)
-        self.list.setStyleSheet("QListWidget::item { padding: 6px; border-bottom: 1px solid"
-                                " #e2e8f0; } QListWidget::item:selected { background: #ccfbf1;"
-                                " color: #0f172a; }")
+        self.list.setProperty(style.ROLE, "notes")
         self.error = error_label("pendingHandoverError")
         self.ack_button = QPushButton()
         self.ack_button.setObjectName("pendingHandoverAcknowledge")

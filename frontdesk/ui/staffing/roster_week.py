@@ -30,6 +30,7 @@ from frontdesk import clock, settings
 from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import roster, roster_pdf
+from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -58,7 +59,6 @@ class RosterGrid(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(40)
-        self.setStyleSheet("QTableWidget { font-size: 13pt; }")
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         key, text = event.key(), event.text().upper()
@@ -121,7 +121,6 @@ class RosterWeekTab(Retranslating, QWidget):
         self.warnings = QLabel()
         self.warnings.setObjectName("rosterWarnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #8a5a00;")
         self.error = error_label("rosterGridError")
         self.status = QLabel()
         self.status.setObjectName("rosterStatus")
@@ -198,7 +197,7 @@ class RosterWeekTab(Retranslating, QWidget):
                     colour.get(cell.shifts[0]) if cell.shifts else None
                 if fill:
                     item.setBackground(QBrush(QColor(fill)))
-                    item.setForeground(QBrush(QColor("#111827")))
+                    item.setForeground(QBrush(QColor(style.INK)))
                 if cell.signed:
                     item.setToolTip(self.tr("Signed in that day"))
                 self.grid.setItem(r, c, item)

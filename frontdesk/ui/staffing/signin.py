@@ -23,8 +23,6 @@ from frontdesk.staffing.fines import format_yuan
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 
-OK_STYLE = "color: #166534; font-size: 12pt;"
-
 
 class SignInPanel(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -33,7 +31,7 @@ class SignInPanel(Retranslating, QWidget):
         self.setObjectName("signInPanel")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet("font-size: 12pt;")
+        self.intro.setObjectName("signInIntro")
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("signInStaffCombo")
         self.staff_combo.setMinimumWidth(320)
@@ -50,7 +48,6 @@ class SignInPanel(Retranslating, QWidget):
         self.result = QLabel()
         self.result.setObjectName("signInResult")
         self.result.setWordWrap(True)
-        self.result.setStyleSheet(OK_STYLE)
 
         self.staff_label, self.shift_label, self.pin_label = QLabel(), QLabel(), QLabel()
         form = QFormLayout()
