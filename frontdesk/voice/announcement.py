@@ -17,6 +17,7 @@ is strangers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -92,7 +93,7 @@ def room_words(room: str) -> list[str]:
     room = one_line(room).replace(" ", "")
     if not room:
         return []
-    if room.isascii() and room.isalnum():
+    if (plain := _spoken_form(room)).isascii() and plain.isalnum():  # "3", "①", "３"
         return [room, "诊室"]
     return [room]
 
@@ -124,9 +125,15 @@ def display_text(a: Announcement, *, name_mode: NameMode | str = NameMode.MASKED
 _RUN = re.compile(r"[0-9]|[A-Za-z]|[^0-9A-Za-z]+")
 
 
+def _spoken_form(word: str) -> str:
+    # A room or ticket typed as "①", "３" or "²" is said as the digit it stands for (NFKC);
+    # int() would refuse those characters although str.isdigit() accepts them.
+    return unicodedata.normalize("NFKC", word)
+
+
 def _pieces(word: str) -> list[str]:
-    """A word split into digits, letters and runs of anything else."""
-    return _RUN.findall(word)
+    """A word split into ASCII digits, ASCII letters and runs of anything else."""
+    return _RUN.findall(_spoken_form(word))
 
 
 def speech_text(a: Announcement, *, name_mode: NameMode | str = NameMode.MASKED) -> str:
@@ -137,7 +144,7 @@ def speech_text(a: Announcement, *, name_mode: NameMode | str = NameMode.MASKED)
             parts.append("，")
             continue
         for p in _pieces(w):
-            if p.isdigit():
+            if p.isascii() and p.isdigit():
                 parts.append(DIGITS_ZH[int(p)])
             elif p.isascii() and p.isalpha():
                 parts.append(f" {p.upper()} ")
@@ -173,7 +180,7 @@ def pinyin_text(a: Announcement, *, name_mode: NameMode | str = NameMode.MASKED)
             out.append(",")
             continue
         for p in _pieces(w.replace("*", MASK_SPOKEN)):
-            if p.isdigit():
+            if p.isascii() and p.isdigit():
                 out.append(DIGITS_PINYIN[int(p)])
             elif p.isascii() and p.isalpha():
                 out.append(LETTERS_PINYIN[p.upper()])
@@ -228,10 +235,10 @@ def clip_keys(a: Announcement, *, name_mode: NameMode | str = NameMode.MASKED,
 
 def _word_clips(word: str) -> list[str]:
     out: list[str] = []
-    rest = word
+    rest = _spoken_form(word)
     while rest:
         ch = rest[0]
-        if ch.isdigit():
+        if ch.isascii() and ch.isdigit():
             out.append(f"d{ch}")
             rest = rest[1:]
             continue

@@ -71,3 +71,21 @@ def test_hostile_text_stays_one_line():
     a = Announcement(CallKind.CALL, "A0\n12", "3\x1b[2J", "王\u202e小芳")
     text = display_text(a)
     assert "\n" not in text and "\x1b" not in text and "\u202e" not in text
+
+
+@pytest.mark.parametrize("room, said", [("①", "一"), ("３", "三"), ("²", "二")])
+def test_a_room_typed_as_a_circled_full_width_or_superscript_digit_is_said_as_that_digit(
+        room, said):
+    # str.isdigit() accepts these but int() refuses them: the call used to fail unspoken.
+    a = call(room=room)
+    assert speech_text(a) == f"请 A 零一二 号 王某芳 到 {said} 诊室 就诊"
+    assert pinyin_text(a).split()[-5:] == [
+        {"一": "yi1", "三": "san1", "二": "er4"}[said], "zhen3", "shi4", "jiu4", "zhen3"]
+    known = set(all_clips()) | {"chime", "pause"}
+    assert set(clip_keys(a)) <= known
+    assert display_text(a) == f"请 A012 号 王*芳 到 {room} 诊室 就诊"  # shown as typed
+
+
+def test_a_full_width_ticket_number_is_said_digit_by_digit():
+    assert "零一二" in speech_text(call(ticket="Ａ０１２"))
+    assert clip_keys(call(ticket="Ａ０１２"))[1:6] == ["qing", "lA", "d0", "d1", "d2"]
