@@ -24,7 +24,6 @@ from frontdesk.db.models import (
     VIP_TIERS,
     Appointment,
     FollowUp,
-    MediaSource,
     Patient,
     PatientSearchKey,
     Visit,
@@ -611,15 +610,22 @@ def create_patient(*, actor, form: RegistrationForm) -> Patient:
     form = _checked(form)
     load_search_keys()  # not while holding the write lock
     with database_proxy.atomic():
-        if form.media_source_id is not None and not MediaSource.get_or_none(
-            MediaSource.id == form.media_source_id
-        ):
+        return _create(actor, form)
+
+
+def _create(actor, form: RegistrationForm) -> Patient:
+    """create_patient's writes, inside the caller's transaction: the permission checked,
+    the form validated and the search keys loaded (registration does all three)."""
+    if form.media_source_id is not None:
+        db = database_proxy.obj
+        if db.execute_sql(f"SELECT 1 FROM media_source WHERE id = {db.param}",
+                          [lookup_id(form.media_source_id)]).fetchone() is None:
             raise ValidationError("请选择媒体来源。", "Choose a media source.", field="media_source_id")
-        _take_record_number_turn()
-        # Patient.create, with the INSERT prepared once (registration is timed: bench/).
-        patient = prepared.insert(Patient, record_no=next_record_no(), **_patient_fields(form))
-        _write_keys(patient, new=True)
-        audit.record(actor, "create", "patient", patient.id, {"record_no": patient.record_no})
+    _take_record_number_turn()
+    # Patient.create, with the INSERT prepared once (registration is timed: bench/).
+    patient = prepared.insert(Patient, record_no=next_record_no(), **_patient_fields(form))
+    _write_keys(patient, new=True)
+    audit.record(actor, "create", "patient", patient.id, {"record_no": patient.record_no})
     return patient
 
 
@@ -633,27 +639,32 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
     form = _checked(form)
     load_search_keys()  # not while holding the write lock
     with database_proxy.atomic():
-        patient = _get_patient(patient_id)
-        if patient.merged_into_id is not None:
-            raise ValidationError(
-                "该档案已合并到另一份档案，请打开合并后的档案。",
-                "This record was merged into another; open that record instead.",
-            )
-        changed = {}
-        for name, value in _patient_fields(form, patient).items():
-            attr = "media_source_id" if name == "media_source" else name
-            if getattr(patient, attr) != value:
-                changed[name] = [getattr(patient, attr), value]
-                setattr(patient, name, value)
-        if changed:
-            patient.updated_at = clock.now()
-            # Only the changed columns: a field the desk did not touch is never rewritten.
-            fields_ = Patient._meta.fields
-            patient.save(only=[fields_[n] for n in changed] + [Patient.updated_at])
-            if changed.keys() & {"name", "phone", "id_number"}:
-                _write_keys(patient)
-            # Only which fields changed: the audit log is not a second copy of the record.
-            audit.record(actor, "update", "patient", patient.id, {"fields": sorted(changed)})
+        return _update(patient_id, actor, form)
+
+
+def _update(patient_id: int, actor, form: RegistrationForm) -> Patient:
+    """update_patient's writes, inside the caller's transaction (as _create)."""
+    patient = _get_patient(patient_id)
+    if patient.merged_into_id is not None:
+        raise ValidationError(
+            "该档案已合并到另一份档案，请打开合并后的档案。",
+            "This record was merged into another; open that record instead.",
+        )
+    changed = {}
+    for name, value in _patient_fields(form, patient).items():
+        attr = "media_source_id" if name == "media_source" else name
+        if getattr(patient, attr) != value:
+            changed[name] = [getattr(patient, attr), value]
+            setattr(patient, name, value)
+    if changed:
+        patient.updated_at = clock.now()
+        # Only the changed columns: a field the desk did not touch is never rewritten.
+        fields_ = Patient._meta.fields
+        patient.save(only=[fields_[n] for n in changed] + [Patient.updated_at])
+        if changed.keys() & {"name", "phone", "id_number"}:
+            _write_keys(patient)
+        # Only which fields changed: the audit log is not a second copy of the record.
+        audit.record(actor, "update", "patient", patient.id, {"fields": sorted(changed)})
     return patient
 
 

@@ -349,10 +349,12 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
             raise _illegal(visit.stage, stages.BILLING)
         pid = patient_id or visit.patient_id
         returning = pid is not None
+        # The permission is checked, the form validated and pypinyin loaded above: the
+        # record's writes join this transaction without doing those again.
         if returning:
-            patient = patients.update_patient(pid, actor=actor, form=form)
+            patient = patients._update(pid, actor, form)
         else:
-            patient = patients.create_patient(actor=actor, form=form)
+            patient = patients._create(actor, form)
         _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
                            patient=patient, stage=stages.BILLING, action=stages.REGISTERED,
                            first_visit=visit.first_visit and not returning)
