@@ -72,6 +72,11 @@ def totals(start: Day, end: Day) -> Totals:
                   booked=int(a[0] or 0), booked_arrived=int(a[1] or 0))
 
 
+def visit_count(start: Day, end: Day) -> int:
+    """Visits in the range (the visit_date index alone answers it)."""
+    return int(one(f"SELECT COUNT(*) FROM visit v WHERE {IN_RANGE}", start, end)[0] or 0)
+
+
 def totals_by_day(start: Day, end: Day) -> dict[Day, Totals]:
     """The headline counts per visit day (days without visits are absent)."""
     visit_rows = rows(

@@ -1,4 +1,4 @@
-"""Render big report files in a separate process, so the desk's window never waits.
+"""Build and render big reports in a separate process, so the desk's window never waits.
 
 Laying out a 10,000-visit day as a PDF or an XLSX is a second or two of pure
 Python. On the worker thread it still holds the GIL: keystrokes on the UI thread
@@ -7,42 +7,129 @@ one long-lived helper process (multiprocessing "spawn": the same on Windows and
 Linux, nothing of the desk's state is inherited); the worker thread only waits
 on a pipe, which releases the GIL.
 
-Small reports (the common case, and every test's) render in-thread: starting the
-helper costs more than they do. The helper renders at the caller's clock time
-and language, so the bytes are what an in-thread render gives.
+A big day's summary is also *built* there (:func:`build`: the SQL and the 10,000
+rows made into dataclasses), reading the same SQLite file on a connection of its
+own. A summary crosses the pipe as pickled pieces of at most PACK_ROWS rows
+(:func:`pack` / :func:`unpack`): pickling or unpickling 10,000 rows in one call
+holds the GIL for ~40 ms, a piece for ~2 ms, and the UI thread gets its turn
+between pieces.
+
+Small reports (the common case, and every test's) are made in-thread: starting the
+helper costs more than they do. The helper works at the caller's clock time
+and language, so the bytes are what an in-thread render gives. A frozen bundle
+starts the helper only when its entry script calls multiprocessing.freeze_support()
+and says so (HELPER_PROCESSES in frontdesk/__main__.py); a helper that dies or
+cannot start leaves the work to this thread.
 """
 
 from __future__ import annotations
 
 import atexit
+import pickle
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import fields, replace
 
 from frontdesk import clock, i18n
 
 # Table rows above which a report is rendered in the helper process.
 PROCESS_MIN_ROWS = 1500
+# Visits of a day above which its summary is built in the helper process.
+PROCESS_MIN_VISITS = 1500
+# Rows per pickled piece of a summary crossing the pipe (see pack).
+PACK_ROWS = 400
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 
 
 def row_count(summary) -> int:
-    from frontdesk.reports.tables import tables_for
+    """The rows of the summary's lists (calls-back, red flags, days, groups...): about the
+    rows of its tables, counted without laying them out."""
+    return sum(len(getattr(summary, f.name)) for f in fields(summary)
+               if isinstance(getattr(summary, f.name), tuple))
 
-    return sum(len(t.rows) for t in tables_for(summary))
+
+# --- a summary across the pipe ---------------------------------------------------
+
+
+def pack(summary) -> list[bytes]:
+    """`summary` (a frozen dataclass) as pickled pieces: the summary with its long row
+    tuples emptied, then those rows PACK_ROWS at a time. Each piece is one short C call."""
+    long = {f.name: getattr(summary, f.name) for f in fields(summary)}
+    long = {name: rows for name, rows in long.items()
+            if isinstance(rows, tuple) and len(rows) > PACK_ROWS}
+    head = replace(summary, **{name: () for name in long}) if long else summary
+    counts = tuple((name, -(-len(rows) // PACK_ROWS)) for name, rows in long.items())
+    pieces = [pickle.dumps((head, counts), pickle.HIGHEST_PROTOCOL)]
+    for rows in long.values():
+        for i in range(0, len(rows), PACK_ROWS):
+            pieces.append(pickle.dumps(rows[i:i + PACK_ROWS], pickle.HIGHEST_PROTOCOL))
+    return pieces
+
+
+def unpack(pieces: list[bytes]):
+    """The summary :func:`pack` made the pieces of."""
+    head, counts = pickle.loads(pieces[0])
+    at = 1
+    values = {}
+    for name, n in counts:
+        rows: list = []
+        for piece in pieces[at:at + n]:
+            rows.extend(pickle.loads(piece))
+        at += n
+        values[name] = tuple(rows)
+    return replace(head, **values) if values else head
 
 
 def _render_here(render, summary, fmt: str, printed_by_name: str, lang: str | None,
                  at) -> bytes:
-    """The rendering itself (also what the helper process runs)."""
+    """The rendering itself (also what the helper process runs, with the summary packed)."""
     if at is not None:  # in the helper: the caller's time and language
         clock.set_source(clock.Travel(at, frozen=True))
         if lang:
             i18n.set_language(lang)
+        summary = unpack(summary)
     return render(summary, fmt, printed_by_name=printed_by_name, lang=lang)
+
+
+_child_url: str | None = None  # the database the helper has open
+
+
+def _build_there(url: str, gather, args: tuple, at, lang: str | None) -> list[bytes] | None:
+    """In the helper: `gather(*args)` on the database at `url`, packed; None when the
+    helper cannot read it (the caller then builds in-thread, and any error is its own)."""
+    global _child_url
+    clock.set_source(clock.Travel(at, frozen=True))
+    if lang:
+        i18n.set_language(lang)
+    try:
+        if _child_url != url:
+            from frontdesk.db import connection
+
+            connection.close()
+            _child_url = None
+            # The desk migrated and checked the file: only a connection to read it.
+            connection.connect(url, check_pages=False)
+            _child_url = url
+        return pack(gather(*args))
+    except Exception:  # noqa: BLE001 - reported by the in-thread build, with its real type
+        return None
+
+
+def _database_url() -> str | None:
+    """The open database as a URL the helper can open: SQLite files only (a server's
+    connection is the desk's own business; there the build stays in-thread)."""
+    from peewee import SqliteDatabase
+
+    from frontdesk.db.models import database_proxy
+
+    db = database_proxy.obj
+    if not isinstance(db, SqliteDatabase) or db.database in ("", ":memory:"):
+        return None
+    return f"sqlite:///{db.database}"
 
 
 def _child_init(language: str) -> None:
@@ -84,9 +171,16 @@ def shutdown() -> None:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def helpers_allowed() -> bool:
+    """False in a frozen bundle whose entry does not run multiprocessing.freeze_support():
+    there the helper would start a second desk instead."""
+    if not getattr(sys, "frozen", False):
+        return True
+    return bool(getattr(sys.modules.get("__main__"), "HELPER_PROCESSES", False))
+
+
 def use_process(summary) -> bool:
-    # A frozen bundle would need multiprocessing.freeze_support() at its entry point.
-    return not getattr(sys, "frozen", False) and row_count(summary) >= PROCESS_MIN_ROWS
+    return helpers_allowed() and row_count(summary) >= PROCESS_MIN_ROWS
 
 
 def render(renderer, summary, fmt: str, *, printed_by_name: str = "",
@@ -98,12 +192,30 @@ def render(renderer, summary, fmt: str, *, printed_by_name: str = "",
         separate = use_process(summary)
     if not separate:
         return _render_here(renderer, summary, fmt, printed_by_name, lang, None)
-    future = None
     try:
-        future = _executor().submit(_render_here, renderer, summary, fmt, printed_by_name,
-                                    lang, clock.now())
+        future = _executor().submit(_render_here, renderer, pack(summary), fmt,
+                                    printed_by_name, lang, clock.now())
         return future.result()
-    except BrokenProcessPool:
-        # The helper died (killed, out of memory): render here rather than fail the desk.
+    except (BrokenProcessPool, OSError):
+        # The helper died (killed, out of memory) or could not start: render here rather
+        # than fail the desk.
         shutdown()
         return _render_here(renderer, summary, fmt, printed_by_name, lang, None)
+
+
+def build(gather, *args, separate: bool):
+    """`gather(*args)` (a summary read from the database): in the helper process when
+    `separate` and the database is an SQLite file, else here. The same summary either way
+    (`gather` must take its clock time from its arguments)."""
+    url = _database_url() if separate and helpers_allowed() else None
+    if url is None:
+        return gather(*args)
+    try:
+        pieces = _executor().submit(_build_there, url, gather, args, clock.now(),
+                                    i18n.language()).result()
+    except (BrokenProcessPool, OSError):
+        shutdown()
+        pieces = None
+    if pieces is None:
+        return gather(*args)
+    return unpack(pieces)

@@ -57,6 +57,68 @@ def test_only_big_reports_go_to_the_helper(summary, monkeypatch):
     assert render_process.use_process(summary)
 
 
+def test_a_summary_crosses_the_pipe_in_short_pieces(summary, monkeypatch):
+    monkeypatch.setattr(render_process, "PACK_ROWS", 2)
+    assert len(summary.callbacks) > 2
+    pieces = render_process.pack(summary)
+    assert len(pieces) > 2  # the long lists go a few rows at a time
+    assert render_process.unpack(pieces) == summary
+
+
+def test_a_big_day_is_built_in_the_helper_the_same(fx):
+    import datetime as dt
+
+    now = dt.datetime.combine(fx.day, dt.time(18, 0))
+    here = build_daily(fx.day, actor=SYSTEM, today=fx.today, now=now, full_phones=True)
+    there = build_daily(fx.day, actor=SYSTEM, today=fx.today, now=now, full_phones=True,
+                        separate=True)
+    assert render_process._pool is not None  # the helper made it
+    assert there == here
+    masked = build_daily(fx.day, actor=SYSTEM, today=fx.today, now=now, separate=True)
+    assert masked.callbacks and all("*" in c.phone for c in masked.callbacks if c.phone)
+
+
+def test_only_big_days_are_built_in_the_helper(fx, monkeypatch):
+    seen = []
+    real = render_process.build
+
+    def spy(gather, *args, separate):
+        seen.append(separate)
+        return real(gather, *args, separate=False)
+
+    monkeypatch.setattr(render_process, "build", spy)
+    build_daily(fx.day, actor=SYSTEM, today=fx.today, separate=None)
+    monkeypatch.setattr(render_process, "PROCESS_MIN_VISITS", 1)
+    build_daily(fx.day, actor=SYSTEM, today=fx.today, separate=None)
+    build_daily(fx.day, actor=SYSTEM, today=fx.today)  # the default: here
+    assert seen == [False, True, False]
+
+
+def test_a_helper_that_cannot_build_leaves_it_to_this_thread(fx, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Dead:
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("killed")
+
+    here = build_daily(fx.day, actor=SYSTEM, today=fx.today, separate=False)
+    monkeypatch.setattr(render_process, "_executor", lambda: Dead())
+    there = build_daily(fx.day, actor=SYSTEM, today=fx.today, separate=True)
+    assert there.callbacks == here.callbacks and there.totals == here.totals
+
+
+def test_a_frozen_bundle_uses_the_helper_only_with_freeze_support(monkeypatch):
+    import sys
+    import types
+
+    assert render_process.helpers_allowed()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+    assert not render_process.helpers_allowed()
+    sys.modules["__main__"].HELPER_PROCESSES = True
+    assert render_process.helpers_allowed()
+
+
 def test_a_dead_helper_falls_back_to_rendering_here(summary, monkeypatch):
     from concurrent.futures.process import BrokenProcessPool
 
