@@ -409,6 +409,9 @@ def transition(bench: Bench) -> list[Row]:
         con.execute("INSERT INTO visit_event (visit_id, from_stage, stage, action, at, "
                     "staff_id, note) VALUES (?, 'GREETING', 'TRIAGE', 'at_desk', ?, ?, '')",
                     (vid, at, desk.id))
+        # The change-log row the app's COMMIT appends (frontdesk/db/change_log.py).
+        con.execute("INSERT INTO change_log (kinds, entity_id, station, at) VALUES "
+                    "('VISITS', ?, 'rawdesk00000', ?)", (vid, clock.now().isoformat(" ")))
         con.execute("COMMIT")
 
     app_ms, raw_ms = [], []
@@ -421,9 +424,10 @@ def transition(bench: Bench) -> list[Row]:
             raw_ms += t_raw
     con.close()
     return [Row(*TRANSITION_TITLE, samples=app_ms, baseline=raw_ms, limit=5, max_ratio=2,
-                note="reception.take_at_desk (permission, version check, UPDATE + event in one "
-                     "IMMEDIATE transaction, WAL, synchronous=NORMAL) and the VisitView it "
-                     "returns; raw = UPDATE + INSERT in one transaction")]
+                note="reception.take_at_desk (permission, version check, UPDATE + event + "
+                     "change-log row in one IMMEDIATE transaction, WAL, synchronous=NORMAL) and "
+                     "the VisitView it returns; raw = UPDATE + INSERT event + INSERT change-log "
+                     "row in one transaction")]
 
 
 # --- every desk step --------------------------------------------------------------------------

@@ -60,13 +60,20 @@ def search_keys_for(name: str, phone: str = "", record_no: str = "",
     return {k[: pinyin.MAX_KEY_LENGTH] for k in keys if k}
 
 
+_keys_loaded = False
+
+
 def load_search_keys() -> None:
     """Load what search keys need (pypinyin) before a write transaction begins.
 
     Registration computes keys inside its transaction; loading the library there
-    would hold SQLite's write lock for the length of an import.
+    would hold SQLite's write lock for the length of an import. Once loaded it stays
+    loaded: later calls cost nothing (pinyin.load() converts two samples each time).
     """
-    pinyin.load()
+    global _keys_loaded
+    if not _keys_loaded:
+        pinyin.load()
+        _keys_loaded = True
 
 
 def _write_keys(patient: Patient, *, new: bool = False) -> None:

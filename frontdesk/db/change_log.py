@@ -41,9 +41,15 @@ KEEP = dt.timedelta(days=1)
 PRUNE_EVERY = 256  # every n-th seq the writer deletes rows older than KEEP
 
 
+_KINDS_TEXT: dict[Changed, str] = {}
+
+
 def kinds_text(kinds: Changed) -> str:
     """"VISITS,QUEUE": names, so the log survives a reordering of the flags."""
-    return ",".join(k.name for k in Changed if k in kinds)
+    text = _KINDS_TEXT.get(kinds)
+    if text is None:  # a few dozen combinations at most: each spelled once per process
+        text = _KINDS_TEXT[kinds] = ",".join(k.name for k in Changed if k in kinds)
+    return text
 
 
 def parse_kinds(text: str) -> Changed:
