@@ -304,3 +304,33 @@ def test_a_failed_backup_gives_the_turn_back(rules_db, tmp_path, clock, monkeypa
         backup.auto_backup()
     monkeypatch.undo()
     assert backup.auto_backup() is not None  # retried at once, no 10-minute gap
+
+
+def test_a_backup_copied_in_steps_is_the_snapshot_of_its_start_while_desks_write(
+        rules_db, tmp_path, monkeypatch):
+    # One page a step, and a desk committing at every pause: SQLite would restart a stepped
+    # copy at each such commit (for ever on a busy day) unless the copy holds its snapshot.
+    from frontdesk.db.models import Setting
+
+    monkeypatch.setattr(backup, "BACKUP_STEP_PAGES", 1)
+    before = Setting.select().count()
+    pauses = []
+    live = sqlite3.connect(backup.live_database_path(), timeout=5)
+
+    def desk_commits(*_args):
+        pauses.append(1)
+        if len(pauses) <= 5:
+            live.execute("INSERT INTO setting (key, value) VALUES (?, '1')",
+                         (f"test.step{len(pauses)}",))
+            live.commit()
+
+    monkeypatch.setattr(backup, "_pause", desk_commits)
+    result = backup.make_backup(tmp_path)
+    live.close()
+    assert len(pauses) > 5  # it went in steps, with pauses
+    assert backup.verify(result.path) == []
+    copy = sqlite3.connect(result.path)
+    assert copy.execute("SELECT count(*) FROM setting WHERE key LIKE 'test.step%'"
+                        ).fetchone()[0] == 0
+    copy.close()
+    assert Setting.select().count() >= before + 5
