@@ -5,7 +5,9 @@ The door gives each arrival the day's next ticket. Like queue numbers
 transaction and the unique index (visit_date, door_ticket_no) makes a
 duplicate impossible: SQLite's IMMEDIATE transaction already serialises the
 door devices; on PostgreSQL they take turns on an advisory lock for the day,
-and a clash that still happens is retried in a savepoint.
+and a clash that still happens is retried in a savepoint. A new arrival's row
+is inserted already holding its ticket (insert_ticketed_visit: one INSERT,
+the max and the prefix setting read in one statement).
 
 The guide also records sex, an age band (child / adult / elder — the ages are
 settings), a name or surname if given and a priority class. The form of

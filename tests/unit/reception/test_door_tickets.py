@@ -57,6 +57,27 @@ def test_the_unique_index_refuses_a_second_ticket_with_the_same_number(env):
     assert Visit.get_by_id(v.id).door_ticket_no == 1
 
 
+def test_a_ticket_clash_is_retried_and_leaves_one_row(env, monkeypatch):
+    # The arrival is inserted holding its ticket: a stale max (a door that read a moment
+    # too early) fails on the unique index, only that INSERT is undone, and the retry
+    # takes the next free ticket. No savepoint on SQLite: the statement alone rolls back.
+    first = arrive(env)
+    real = tickets._next_ticket
+    calls = []
+
+    def stale(day):
+        calls.append(day)
+        number, prefix = real(day)
+        return (1, prefix) if len(calls) == 1 else (number, prefix)
+
+    monkeypatch.setattr(tickets, "_next_ticket", stale)
+    second = arrive(env)
+    assert len(calls) == 2
+    assert (first.door_ticket, second.door_ticket) == ("A001", "A002")
+    assert Visit.select().count() == 2
+    assert database_proxy.obj.in_transaction() is False
+
+
 def test_two_door_devices_in_the_same_millisecond_on_sqlite(env):
     """Threads, each with its own connection, released together: no ticket twice, no gap."""
     devices, per_device = 6, 8
