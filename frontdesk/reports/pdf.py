@@ -212,32 +212,44 @@ def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
     if not table.rows:
         return [KeepTogether([*head, Paragraph(escape(table.empty or "—"), styles["empty"]),
                               *note])]
-    measured: dict[str, float] = {}  # text -> width: a day's cells repeat (departments, times)
+    columns = _shown_columns(table)
     widest: list[float] = []
-    widths = _column_widths(table, styles["cell"], width, measured, widest)
-    cells = [_cells(table.columns, widths, styles, measured)]
-    if all(w + 8 <= widths[c] for c, w in enumerate(widest)):
-        # every text fits its column (the common case): no cell needs measuring again
-        cells += [[_shown(v) for v in row] for row in table.rows]
+    widths = _column_widths(table, styles["cell"], width, widest, columns)
+    header = _cells(table.columns, widths, styles)
+    if all(w + 8 <= widths[c] for c, w in enumerate(widest)) and \
+            all(isinstance(c, str) for c in header):
+        # every text fits its column (the common case): one line per row, drawn directly
+        # and split by arithmetic (see pdf_rows); no cell is measured again
+        tables = [_row_table(table, [header, *zip(*columns, strict=True)], widths, styles)]
     else:
-        cells += [_cells(row, widths, styles, measured) for row in table.rows]
-    if any(not isinstance(c, str) for row in cells for c in row):
-        # wrapped cells: platypus must measure rows, so cut long tables beforehand
-        parts = [cells[:1] + cells[i:i + ROWS_PER_CHUNK]
-                 for i in range(1, len(cells), ROWS_PER_CHUNK)]
-        tables = [_table(table, part, widths, styles, fixed=False) for part in parts]
-    else:
-        # one line per row: drawn directly, split by arithmetic (see pdf_rows)
-        tables = [_row_table(table, cells, widths, styles)]
+        measured: dict[str, float] = {}  # text -> width: a day's cells repeat
+        cells = [header] + [_cells(row, widths, styles, measured) for row in table.rows]
+        if any(not isinstance(c, str) for row in cells for c in row):
+            # wrapped cells: platypus must measure rows, so cut long tables beforehand
+            parts = [cells[:1] + cells[i:i + ROWS_PER_CHUNK]
+                     for i in range(1, len(cells), ROWS_PER_CHUNK)]
+            tables = [_table(table, part, widths, styles, fixed=False) for part in parts]
+        else:
+            tables = [_row_table(table, cells, widths, styles)]
     if len(table.rows) <= KEEP_WHOLE:
         return [KeepTogether([*head, tables[0], *note])]
     # a long table starts on this page only if its title and a few rows fit
     return [CondPageBreak(40 * MM), *head, *tables, *note]
 
 
-def _shown(value) -> str:
-    """format_cell, with the common case (a text is shown as it is) first."""
-    return value if type(value) is str else format_cell(value)
+def _shown_columns(table: ReportTable) -> list[tuple[str, ...]]:
+    """Each column's cells as format_cell shows them; a column of texts is taken as it is
+    and one of whole numbers converted in one C loop (a call-back list has 80,000 cells)."""
+    out = []
+    for column in zip(*table.rows, strict=True):
+        kinds = set(map(type, column))
+        if kinds <= {str}:
+            out.append(column)
+        elif kinds <= {int}:
+            out.append(tuple(map(str, column)))
+        else:
+            out.append(tuple(map(format_cell, column)))
+    return out
 
 
 def _width_of(text: str, font: str, size: float, measured: dict[str, float]) -> float:
@@ -250,23 +262,25 @@ def _width_of(text: str, font: str, size: float, measured: dict[str, float]) -> 
 
 
 def _column_widths(table: ReportTable, style, width: float,
-                   measured: dict[str, float] | None = None,
-                   widest: list[float] | None = None) -> list[float]:
+                   widest: list[float] | None = None,
+                   columns: list[tuple[str, ...]] | None = None) -> list[float]:
     """Widths from the widest text in each column, scaled to the page; long text gets more.
 
-    `measured` (text -> width in `style`'s font and size) is filled and reused; `widest`,
-    when given, receives each column's widest text width (header included).
+    `widest`, when given, receives each column's widest text width (header included);
+    `columns` are the cells as shown (_shown_columns), made here when not given.
     """
+    from reportlab.pdfbase.pdfmetrics import getFont
+
     pad = 8
-    font, size = style.fontName, style.fontSize
-    measured = {} if measured is None else measured
+    measure, size = getFont(style.fontName).stringWidth, style.fontSize
+    columns = _shown_columns(table) if columns is None else columns
     natural = []
-    for c, name in enumerate(table.columns):
+    for name, column in zip(table.columns, columns, strict=True):
         # Every row counts (row 1,000 of a call-back list is wider than row 400), but a
         # value that repeats (a department, a date) is measured once.
-        shown = {_shown(row[c]) for row in table.rows}
+        shown = set(column)
         shown.add(name)
-        most = max(_width_of(v, font, size, measured) for v in shown)
+        most = max(measure(v, size) for v in shown)
         if widest is not None:
             widest.append(most)
         natural.append(min(most, 200) + pad)
@@ -274,8 +288,8 @@ def _column_widths(table: ReportTable, style, width: float,
     if total <= width:
         # spread the spare room over the text columns so the table fills the line
         spare = width - total
-        texty = [i for i, row in enumerate(zip(*table.rows, strict=True))
-                 if any(isinstance(v, str) for v in row)] or list(range(len(natural)))
+        texty = [i for i, column in enumerate(zip(*table.rows, strict=True))
+                 if str in set(map(type, column))] or list(range(len(natural)))
         return [w + (spare / len(texty) if i in texty else 0) for i, w in enumerate(natural)]
     floor = [min(w, 40) for w in natural]  # short columns keep their size
     flexible = width - sum(floor)
@@ -296,7 +310,7 @@ def _cells(values, widths: list[float], styles, measured: dict[str, float] | Non
     measured = {} if measured is None else measured
     out = []
     for col, value in enumerate(values):
-        shown = _shown(value)
+        shown = value if type(value) is str else format_cell(value)
         if _width_of(shown, font, size, measured) + 8 > widths[col]:
             from reportlab.platypus import Paragraph
 

@@ -102,11 +102,10 @@ class RowTable(Flowable):
                     x = fp_str(rights[c] - width)
                 else:
                     x = lefts[c]
-                append(f"1 0 0 1 {x} {y} Tm")
                 if len(runs) == 1 and runs[0][0] == current:
-                    append(runs[0][2])
+                    append(f"1 0 0 1 {x} {y} Tm {runs[0][2]}")  # joined by " " all the same
                     continue
-                parts = []
+                parts = [f"1 0 0 1 {x} {y} Tm"]
                 for subset, select, shown in runs:
                     if subset != current:
                         parts.append(select)
