@@ -238,7 +238,11 @@ def _qt_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication([])
+    from frontdesk.ui import style
+
+    app = QApplication.instance() or QApplication([])
+    style.apply(app)  # the app's style, as the desk paints (both the widget and its baseline)
+    return app
 
 
 @benchmark("widget", WIDGET_TITLE)

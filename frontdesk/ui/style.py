@@ -18,6 +18,11 @@ scoped to `#waitingRoomDisplay`.
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QProxyStyle, QWidget
+
 # The palette (Tailwind-like shades the screens already used).
 ERROR = "#b91c1c"  # error text
 DANGER = "#dc2626"  # red-flag banner, invalid field border
@@ -292,16 +297,195 @@ QWidget#waitingRoomDisplay QLabel {{ color: {DISPLAY_TEXT}; background: transpar
 
 
 def apply(app) -> None:
-    """Give `app` (the QApplication) the style sheet; harmless to call again."""
-    if app.styleSheet() != STYLE_SHEET:
-        app.setStyleSheet(STYLE_SHEET)
+    """Give `app` (the QApplication) the central style; harmless to call again.
+
+    The sheet is not set on the application: an application-wide style sheet sends
+    every widget through Qt's style-sheet engine (about a sixth of the start-up, most
+    of it for widgets no rule names). The rules are applied where they match instead:
+    `_Dressing.polish` gives a widget the rules that name it (its type, objectName or
+    role), as its own sheet; rules for descendants (`#etiquetteCoach QLabel`) go on
+    the ancestor they start from. Widgets no rule names stay on the plain style.
+    """
+    if not isinstance(app.style(), _Dressing):
+        app.setStyle(_Dressing(app.style().name()))
 
 
 def set_role(widget, role: str) -> None:
-    """Give `widget` a style role; a shown widget is re-polished so the rule applies now."""
+    """Give `widget` a style role; its rules apply now, shown or not."""
     if widget.property(ROLE) == role:
         return
     widget.setProperty(ROLE, role)
+    repolish(widget)
+
+
+def repolish(widget) -> None:
+    """After a property the rules read changed (`role`, `invalid`): the matching rules now."""
+    dress(widget)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+# --- applying the sheet's rules to the widgets they name ---------------------------------
+
+class _Rule:
+    __slots__ = ("order", "text", "type", "name", "props", "plain")
+
+    def __init__(self, order, text, type_, name, props, plain):
+        self.order, self.text, self.type, self.name, self.props = order, text, type_, name, props
+        self.plain = plain  # {"color": …, "font-size": …, "font-weight": …} or None
+
+    def matches(self, widget) -> bool:
+        if self.name is not None and widget.objectName() != self.name:
+            return False
+        if self.type is not None and not widget.inherits(self.type):
+            return False
+        for prop, value in self.props:
+            got = widget.property(prop)
+            if got is None or (str(got).lower() if isinstance(got, bool) else str(got)) != value:
+                return False
+        return True
+
+
+_ANCHOR = re.compile(r"^(?P<type>[A-Za-z_]\w*)?(?:#(?P<name>[\w-]+))?(?P<props>(?:\[[^\]]+\])*)")
+_PROP = re.compile(r'\[\s*([\w-]+)\s*=\s*"([^"]*)"\s*\]')
+
+
+def _rules(sheet: str) -> tuple[dict, dict, list]:
+    """The sheet's rules indexed by what their first compound selector names."""
+    by_name: dict[str, list[_Rule]] = {}
+    by_prop: dict[tuple[str, str], list[_Rule]] = {}
+    by_type: list[_Rule] = []
+    text = re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)
+    order = 0
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", text):
+        for selector in (part.strip() for part in selectors.split(",")):
+            if not selector:
+                continue
+            first = re.split(r"\s*>\s*|\s+", selector, maxsplit=1)[0]
+            found = _ANCHOR.match(first.split(":", 1)[0])
+            props = tuple(_PROP.findall(found.group("props") or ""))
+            simple = first == selector and ":" not in selector
+            rule = _Rule(order, f"{selector} {{{body.strip()}}}", found.group("type"),
+                         found.group("name"), props, _plain(body) if simple else None)
+            order += 1
+            if rule.name:
+                by_name.setdefault(rule.name, []).append(rule)
+            elif props:
+                by_prop.setdefault(props[0], []).append(rule)
+            else:
+                by_type.append(rule)
+    return by_name, by_prop, by_type
+
+
+_PLAIN_KEYS = ("color", "font-size", "font-weight")
+_WEIGHTS = {"bold": 700, "normal": 400}
+
+
+def _plain(body: str) -> dict | None:
+    """The declarations as values when they only set the text colour, size and weight
+    (then a palette and a font do it, without the style-sheet engine); else None."""
+    values = {}
+    for declaration in filter(None, (d.strip() for d in body.split(";"))):
+        key, _, value = (part.strip() for part in declaration.partition(":"))
+        if key not in _PLAIN_KEYS:
+            return None
+        if key == "font-size":
+            if not value.endswith("pt"):
+                return None
+            value = float(value[:-2])
+        elif key == "font-weight":
+            value = _WEIGHTS.get(value) or int(value)
+        values[key] = value
+    return values
+
+
+_BY_NAME, _BY_PROP, _BY_TYPE = _rules(STYLE_SHEET)
+_PROPS = sorted({prop for prop, _ in _BY_PROP})
+
+
+def _matched(widget) -> list[_Rule]:
+    """The rules of the central sheet that name `widget`, in the sheet's order."""
+    found = []
+    name = widget.objectName()
+    if name:
+        found.extend(_BY_NAME.get(name, ()))
+    for prop in _PROPS:
+        value = widget.property(prop)
+        if value is not None:
+            key = (prop, str(value).lower() if isinstance(value, bool) else str(value))
+            found.extend(_BY_PROP.get(key, ()))
+    found.extend(_BY_TYPE)
+    return sorted((r for r in found if r.matches(widget)), key=lambda r: r.order)
+
+
+def sheet_for(widget) -> str:
+    """The rules that name `widget`, as style-sheet text (what Qt would apply)."""
+    return "\n".join(r.text for r in _matched(widget))
+
+
+def dress(widget) -> None:
+    """Give `widget` the look its rules give it (only when that changed).
+
+    Colour, size and weight alone are set as the widget's palette and font; anything
+    else (boxes, padding, sub-controls, rules for descendants) as its own sheet.
+    """
+    rules = _matched(widget)
+    plain = None
+    if rules and all(r.plain is not None for r in rules) and _plain_applies(widget):
+        plain = {}
+        for r in rules:
+            plain.update(r.plain)
+    sheet = "" if plain is not None else "\n".join(r.text for r in rules)
+    state = (sheet, tuple(sorted(plain.items())) if plain else ())
+    before = widget.property(_DRESSED)
+    if before == repr(state) or (before is None and not rules):
+        return
+    widget.setProperty(_DRESSED, repr(state))
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+    _set_plain(widget, plain or {})
+
+
+def _plain_applies(widget) -> bool:
+    """A palette and font give the same look as the rule only on a label or a button
+    (a font would reach a container's children, a rule does not) that no ancestor's
+    sheet styles (the style-sheet engine keeps its own palette for such widgets)."""
+    if not (widget.inherits("QLabel") or widget.inherits("QAbstractButton")):
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.styleSheet():
+            return False
+        parent = parent.parentWidget()
+    return True
+
+
+def _set_plain(widget, values: dict) -> None:
+    # A palette or font sets only the roles and attributes given here; the rest (and
+    # everything, when `values` is empty: a former role undone) comes from the parent.
+    palette = QPalette()
+    if "color" in values:
+        colour = QColor(values["color"])
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                     QPalette.ColorRole.ButtonText):
+            palette.setColor(role, colour)
+    widget.setPalette(palette)
+    font = QFont()
+    if "font-size" in values:
+        font.setPointSizeF(values["font-size"])
+    if "font-weight" in values:
+        font.setWeight(QFont.Weight(values["font-weight"]))
+    widget.setFont(font)
+
+
+_DRESSED = "_frontdeskDressed"  # what dress() last gave this widget
+
+
+class _Dressing(QProxyStyle):
+    """The platform's style, plus: a widget being polished gets its rules (dress)."""
+
+    def polish(self, target):  # noqa: D401 - Qt API (QWidget, QPalette or QApplication)
+        if isinstance(target, QWidget):
+            dress(target)
+        return super().polish(target)

@@ -20,6 +20,7 @@ from frontdesk import admin, stages
 from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.reception.urgency import COUNTED_STAGES
+from frontdesk.ui import style
 from frontdesk.ui.admin.forms import FieldForm
 from frontdesk.ui.shell.settings_dialog import LANGUAGE_CHOICES
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -106,13 +107,11 @@ class ThresholdGrid(QWidget):
         """Red border on the cell an error names, focus there; "" clears every cell."""
         for spin in self.cells.values():
             spin.setProperty("invalid", False)
-            spin.style().unpolish(spin)
-            spin.style().polish(spin)
+            style.repolish(spin)
         cell = self.cell_for(field)
         if cell is not None:
             cell.setProperty("invalid", True)
-            cell.style().unpolish(cell)
-            cell.style().polish(cell)
+            style.repolish(cell)
             cell.setFocus()  # the very stage and colour the message is about
 
     def aliases(self) -> dict[str, str]:

@@ -376,8 +376,7 @@ class ReportsArea(Retranslating, QWidget):
             bad = bool(message and name == field)
             if edit.property("invalid") != bad:  # the border: ui/style.py
                 edit.setProperty("invalid", bad)
-                edit.style().unpolish(edit)
-                edit.style().polish(edit)
+                style.repolish(edit)
 
     # --- laying out -----------------------------------------------------------------
 

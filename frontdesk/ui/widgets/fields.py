@@ -58,8 +58,7 @@ class FieldBox(QWidget):
         show_error(self.error, message)
         self.editor.setProperty("invalid", bool(message))
         # Re-polish so the [invalid="true"] style rule applies at once.
-        self.editor.style().unpolish(self.editor)
-        self.editor.style().polish(self.editor)
+        style.repolish(self.editor)
 
     def clear_error(self) -> None:
         self.set_error("")

@@ -1,0 +1,99 @@
+"""The central sheet applied where its rules match (ui/style.py, issues 19 and 20).
+
+No application-wide style sheet: it would send every widget through Qt's
+style-sheet engine. A widget gets the rules that name it, as a palette and font
+(colour, size, weight of a label or button) or as its own sheet (anything else).
+"""
+
+import pytest
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from frontdesk.ui import style
+from frontdesk.ui.widgets.fields import FieldBox
+
+pytestmark = pytest.mark.gui
+
+
+def shown(qtbot, *widgets):
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    for w in widgets:
+        layout.addWidget(w)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    return host
+
+
+def text_colour(widget) -> QColor:
+    return widget.palette().color(QPalette.ColorRole.WindowText)
+
+
+def test_the_application_has_no_style_sheet_and_an_unnamed_widget_none(qapp, qtbot):
+    plain = QLabel("无规则")
+    _host = shown(qtbot, plain)
+    assert qapp.styleSheet() == ""
+    assert plain.styleSheet() == ""
+    assert isinstance(qapp.style(), style._Dressing)
+
+
+def test_a_role_gives_a_label_its_colour_and_changing_it_takes_effect_at_once(qtbot):
+    label = QLabel("说明")
+    label.setProperty(style.ROLE, "muted")
+    host = shown(qtbot, label)
+    default = host.palette().color(QPalette.ColorRole.WindowText)
+    assert text_colour(label) == QColor(style.MUTED)
+    style.set_role(label, "error")
+    assert text_colour(label) == QColor(style.ERROR)
+    style.set_role(label, "")  # no rule names it now: it inherits again
+    assert text_colour(label) == default
+
+
+def test_an_object_name_rule_sets_size_and_weight_of_a_label(qtbot):
+    total = QLabel("¥12.00")
+    total.setObjectName("feeTotal")  # font-size: 22pt; font-weight: 700 in the sheet
+    _host = shown(qtbot, total)
+    assert total.font().pointSizeF() == 22
+    assert total.font().weight() == QFont.Weight.Bold
+    assert total.styleSheet() == ""  # a palette and a font, not the style-sheet engine
+
+
+def test_a_rule_with_a_box_becomes_the_widgets_own_sheet(qtbot):
+    button = QPushButton("下一步")
+    button.setProperty(style.ROLE, "primary")
+    _host = shown(qtbot, button)
+    assert 'QPushButton[role="primary"]' in button.styleSheet()
+    assert ":focus" in button.styleSheet()  # its pseudo-state rule comes with it
+
+
+def test_a_rule_for_descendants_goes_on_the_ancestor_it_starts_from(qtbot):
+    coach = QWidget()
+    coach.setObjectName("etiquetteCoach")
+    heading = QLabel("接待", coach)
+    heading.setProperty(style.ROLE, "heading")
+    _host = shown(qtbot, coach)
+    assert '#etiquetteCoach QLabel[role="heading"]' in coach.styleSheet()
+    assert heading.styleSheet() == ""
+
+
+def test_a_field_error_draws_the_border_and_clearing_it_removes_it(qtbot):
+    box = FieldBox("phone", QLineEdit())
+    _host = shown(qtbot, box)
+    assert "invalid" not in box.editor.styleSheet()
+    box.set_error("手机号应为 11 位数字")
+    assert 'QLineEdit[invalid="true"]' in box.editor.styleSheet()
+    box.clear_error()
+    assert box.editor.styleSheet() == ""
+
+
+def test_every_rule_of_the_sheet_is_reachable(qapp):
+    # Each selector's first part names a type, an objectName or a property: the index
+    # that dress() reads holds every rule of the sheet once.
+    indexed = sum(len(v) for v in style._BY_NAME.values()) + sum(
+        len(v) for v in style._BY_PROP.values()) + len(style._BY_TYPE)
+    selectors = sum(len([p for p in sel.split(",") if p.strip()])
+                    for sel in __import__("re").findall(r"([^{}]+)\{", __import__("re").sub(
+                        r"/\*.*?\*/", "", style.STYLE_SHEET, flags=__import__("re").S)))
+    assert indexed == selectors
+    assert QApplication.instance() is qapp
