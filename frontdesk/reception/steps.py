@@ -489,6 +489,7 @@ def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView
     return _get_visit(visit_id)
 
 
+@changes(Changed.VISITS)  # the version moves and the escort is out: other desks must see it
 @_settled()
 def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int) -> VisitView:
     """Name the escort while walking to the clinic (ESCORT stays; event "escort_assigned").

@@ -69,3 +69,25 @@ def test_the_domain_declares_its_writes():
                attendance.sign_in, attendance.record_early_leave):
         assert declared(fn) == Changed.GROOMING
     assert declared(backup.restore) == ALL_DATA
+
+
+def test_every_public_reception_step_that_writes_declares_it():
+    # A step that writes without @changes leaves other desks' lists stale (issue 14):
+    # assign_escort did, so no other station learnt that the escort was out.
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "frontdesk" / "reception"
+    missing = []
+    for path in sorted(root.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+                continue
+            writes = any(isinstance(n, ast.With) and any(
+                isinstance(i.context_expr, ast.Call) and getattr(i.context_expr.func, "id", "")
+                in ("_write_tx", "write_tx") for i in n.items) for n in ast.walk(node))
+            declares = any(isinstance(d, ast.Call) and getattr(d.func, "id", "") == "changes"
+                           for d in node.decorator_list)
+            if writes and not declares:
+                missing.append(f"{path.name}:{node.name}")
+    assert not missing, missing
