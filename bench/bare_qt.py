@@ -20,6 +20,12 @@ def main() -> int:
     watch(app, QMainWindow)
     window = QMainWindow()
     window.setWindowTitle("bare")
+    if "--text" in sys.argv:
+        # One line of Chinese: what loading a CJK font costs any window that shows text
+        # (the plain bare window draws none). A context baseline, not the target's.
+        from PySide6.QtWidgets import QLabel
+
+        window.setCentralWidget(QLabel("导医台 · 接待 分诊 挂号 缴费 陪诊"))
     window.resize(1280, 800)
     window.show()
     return app.exec()  # watch() ends the process after the first frame

@@ -110,6 +110,8 @@ class Row:
         fig = self.figure()
         if fig is None:
             return "n/a"
+        if self.limit is None and self.max_ratio is None:
+            return "—"  # a row for context: it has no target to pass
         ok = self.limit is None or fig <= self.limit
         ratio = self.ratio()
         if self.max_ratio is not None:

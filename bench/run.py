@@ -84,6 +84,9 @@ def _open_app_db(path: Path) -> None:
 
 START_TITLE = ("start-up to the first painted frame", "median ≤ 1.5× bare Qt")
 MEMORY_TITLE = ("peak memory at the first frame (VmHWM)", "median ≤ 1.4× bare Qt")
+START_TEXT_TITLE = ("start-up, against a bare window with one line of Chinese", "— (context)")
+MEMORY_TEXT_TITLE = ("peak memory, against a bare window with one line of Chinese",
+                     "— (context)")
 
 
 def _process_runs(bench: Bench) -> tuple[list, list]:
@@ -93,8 +96,9 @@ def _process_runs(bench: Bench) -> tuple[list, list]:
         app_cmd = [sys.executable, str(ROOT / "bench" / "first_paint.py"), "--db",
                    f"sqlite:///{db}"]
         bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_qt.py")]
+        text_cmd = [*bare_cmd, "--text"]
         env = bench.env()
-        app, bare = [], []
+        app, bare, text = [], [], []
         bench.memo["process_retries"] = 0
 
         def once(cmd: list[str]):
@@ -108,14 +112,17 @@ def _process_runs(bench: Bench) -> tuple[list, list]:
         for i in range(bench.warmup + bench.process_runs):
             a = once(app_cmd)
             b = once(bare_cmd)
-            for r in (a, b):
+            t = once(text_cmd)
+            for r in (a, b, t):
                 r.painted = first_paint.parse(r.stdout)
                 if r.painted.get("shown") != "True":
                     raise RuntimeError(f"window not painted:\n{r.stdout[-2000:]}")
             if i >= bench.warmup:
                 app.append(a)
                 bare.append(b)
+                text.append(t)
         bench.memo["process"] = (app, bare)
+        bench.memo["process_text"] = text
     return bench.memo["process"]
 
 
@@ -125,22 +132,33 @@ def startup(bench: Bench) -> list[Row]:
     def ms(r) -> float:
         return (int(r.painted["painted_ns"]) - r.spawned_ns) / 1e6
 
+    text = bench.memo["process_text"]
     return [Row(*START_TITLE, samples=[ms(r) for r in app], baseline=[ms(r) for r in bare],
                 compare="median", max_ratio=1.5,
                 note="spawn (CLOCK_MONOTONIC in the parent) to the end of the main window's "
                      "first Paint pass (bench/first_paint.py; the app as `frontdesk --smoke`); "
-                     "OS file cache warm; app and bare runs alternate" + _retries(bench))]
+                     "OS file cache warm; app and bare runs alternate" + _retries(bench)),
+            Row(*START_TEXT_TITLE, samples=[ms(r) for r in app],
+                baseline=[ms(r) for r in text], compare="median",
+                note="the same app runs against `bench/bare_qt.py --text`, the bare window "
+                     "showing one line of Chinese (loading a CJK font), run in turn with them; "
+                     "context for the target row, which the plain bare window sets")]
 
 
 @benchmark("memory", MEMORY_TITLE)
 def memory(bench: Bench) -> list[Row]:
     app, bare = _process_runs(bench)
+    text = bench.memo["process_text"]
     return [Row(*MEMORY_TITLE, unit="MB", samples=[float(r.painted["vm_hwm_mb"]) for r in app],
                 baseline=[float(r.painted["vm_hwm_mb"]) for r in bare], compare="median",
                 max_ratio=1.4,
                 note="each process's own peak resident set (VmHWM of /proc/self/status, read "
                      "by the process at its first frame); same processes as the start-up row"
-                     + _retries(bench))]
+                     + _retries(bench)),
+            Row(*MEMORY_TEXT_TITLE, unit="MB",
+                samples=[float(r.painted["vm_hwm_mb"]) for r in app],
+                baseline=[float(r.painted["vm_hwm_mb"]) for r in text], compare="median",
+                note="against the bare window showing one line of Chinese; context")]
 
 
 def _retries(bench: Bench) -> str:
