@@ -238,3 +238,32 @@ def test_report_tables_have_no_white_band_and_charts_use_the_width(area, fx, qtb
         assert view.maximumWidth() <= columns + 2 * view.frameWidth() + 40
         assert view.font().pointSizeF() >= 11
     assert area._chart_width() > 1000  # a wide screen gets wide charts
+
+
+def test_a_long_table_is_laid_out_from_a_few_rows_and_fits_its_longest_text(area, qtbot,
+                                                                            monkeypatch):
+    """Issue 20: a 10,000-row call-back list must not be read whole on the UI thread to size
+    its columns, and a long text far down the list still gets the room it needs."""
+    from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
+
+    from frontdesk.ui.reports import area as area_module
+
+    rows = tuple((i, f"患者{i}", "138****8000") for i in range(1, 3001))
+    rows = rows[:2500] + ((2501, "欧阳" * 12, "（无电话）"),) + rows[2501:]
+    table = ReportTable("callbacks", "callbacks", "回访名单", ("#", "患者", "电话"), rows)
+    facts = area_module.table_facts(table)
+    assert facts.numeric == [True, False, False]
+    assert 2500 in facts.longest[1]  # the long name, found off the UI thread
+    reads = []
+    real = ReportTableModel.data
+    monkeypatch.setattr(ReportTableModel, "data",
+                        lambda self, index, role=Qt.ItemDataRole.DisplayRole:
+                        reads.append(1) or real(self, index, role))
+    page = QWidget()
+    qtbot.addWidget(page)
+    area._add_table(QVBoxLayout(page), table, facts)
+    page.show()
+    view = page.findChild(QTableView)
+    assert len(reads) < 3000 * 3 // 10  # far fewer reads than cells
+    long_name = view.model().index(2500, 1)
+    assert view.columnWidth(1) >= view.sizeHintForIndex(long_name).width()
