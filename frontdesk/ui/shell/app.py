@@ -22,6 +22,9 @@ def _ensure_platform(smoke: bool) -> None:
 def make_application():
     from PySide6.QtWidgets import QApplication
 
+    from frontdesk.ui.shell.import_scan import skip_source_scan
+
+    skip_source_scan()  # before the screens' modules are imported
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Frontdesk")
     app.setOrganizationName("Frontdesk")
