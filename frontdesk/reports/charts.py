@@ -146,6 +146,11 @@ def charts_for(summary: DailySummary | RangeSummary, lang: str | None = None) ->
     return out
 
 
+def chart_pdfs(summary: DailySummary | RangeSummary) -> list[bytes]:
+    """The report's charts as one-page PDFs for the screen (none for an empty report)."""
+    return [] if summary.is_empty else [chart_pdf(d) for d in charts_for(summary)]
+
+
 def chart_pdf(drawing) -> bytes:
     """One chart as a one-page PDF the size of the drawing (for the screen)."""
     from reportlab.graphics import renderPDF

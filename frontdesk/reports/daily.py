@@ -50,7 +50,8 @@ def check_not_future(day: dt.date, *, today: dt.date | None = None, field: str =
 
 def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
                 now: dt.datetime | None = None, full_phones: bool = False,
-                separate: bool | None = False) -> DailySummary:
+                separate: bool | None = False,
+                then=None) -> DailySummary | tuple[DailySummary, object]:
     """The summary of `day` (a date or "YYYY-MM-DD"), read in one transaction.
 
     Raises ValidationError for a malformed or future date and PermissionDenied
@@ -64,7 +65,9 @@ def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
 
     `separate=None` reads a big day (render_process.PROCESS_MIN_VISITS visits or more) in the
     report helper process, so the desk's window does not wait on 10,000 rows being made
-    (the reports screen asks for that); True always, False (the default) never.
+    (the reports screen asks for that); True always, False (the default) never. With
+    `then` (a module-level function of the summary), (summary, then(summary)) is returned,
+    `then` run where the summary was made (render_process.build).
     """
     check(actor)
     if full_phones and actor is not SYSTEM:
@@ -75,11 +78,11 @@ def build_daily(day: dt.date | str, *, actor, today: dt.date | None = None,
     hospital = settings.hospital_name()
     if separate is None:
         separate = queries.visit_count(day, day) >= render_process.PROCESS_MIN_VISITS
-    summary = render_process.build(gather_daily, day, hospital, now, full_phones,
-                                   separate=separate)
+    made = render_process.build(gather_daily, day, hospital, now, full_phones,
+                                separate=separate, then=then)
     # Patient counts, red flags and staff per day: who looked is traceable (coalesced).
     audit.viewed(actor, "report", day.isoformat())
-    return summary
+    return made
 
 
 def gather_daily(day: dt.date, hospital: str, now: dt.datetime,

@@ -113,9 +113,11 @@ def _render_here(render, summary, fmt: str, printed_by_name: str, lang: str | No
 _child_url: str | None = None  # the database the helper has open
 
 
-def _build_there(url: str, gather, args: tuple, at, lang: str | None) -> list[bytes] | None:
-    """In the helper: `gather(*args)` on the database at `url`, packed; None when the
-    helper cannot read it (the caller then builds in-thread, and any error is its own)."""
+def _build_there(url: str, gather, args: tuple, at, lang: str | None,
+                 then=None) -> tuple[list[bytes], object] | None:
+    """In the helper: `gather(*args)` on the database at `url`, packed, and `then(summary)`
+    (or None); None when the helper cannot make them (the caller then builds in-thread,
+    and any error is its own)."""
     global _child_url
     clock.set_source(clock.Travel(at, frozen=True))
     if lang:
@@ -129,7 +131,8 @@ def _build_there(url: str, gather, args: tuple, at, lang: str | None) -> list[by
             # The desk migrated and checked the file: only a connection to read it.
             connection.connect(url, check_pages=False)
             _child_url = url
-        return pack(gather(*args))
+        summary = gather(*args)
+        return pack(summary), (then(summary) if then is not None else None)
     except Exception:  # noqa: BLE001 - reported by the in-thread build, with its real type
         return None
 
@@ -218,19 +221,25 @@ def render(renderer, summary, fmt: str, *, printed_by_name: str = "",
         return _render_here(renderer, summary, fmt, printed_by_name, lang, None)
 
 
-def build(gather, *args, separate: bool):
+def build(gather, *args, separate: bool, then=None):
     """`gather(*args)` (a summary read from the database): in the helper process when
     `separate` and the database is an SQLite file, else here. The same summary either way
-    (`gather` must take its clock time from its arguments)."""
+    (`gather` must take its clock time from its arguments).
+
+    With `then` (a module-level function, so the helper can run it): (summary,
+    then(summary)), `then` run where the summary was made — the reports screen's charts,
+    thousands of short-lived reportlab objects that need not be made in the desk.
+    """
     url = _database_url() if separate and helpers_allowed() else None
-    if url is None:
-        return gather(*args)
-    try:
-        pieces = _executor().submit(_build_there, url, gather, args, clock.now(),
-                                    i18n.language()).result()
-    except (BrokenProcessPool, OSError):
-        shutdown()
-        pieces = None
-    if pieces is None:
-        return gather(*args)
-    return unpack(pieces)
+    made = None
+    if url is not None:
+        try:
+            made = _executor().submit(_build_there, url, gather, args, clock.now(),
+                                      i18n.language(), then).result()
+        except (BrokenProcessPool, OSError):
+            shutdown()
+    if made is None:
+        summary = gather(*args)
+        return summary if then is None else (summary, then(summary))
+    pieces, extra = made
+    return unpack(pieces) if then is None else (unpack(pieces), extra)

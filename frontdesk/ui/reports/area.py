@@ -101,12 +101,14 @@ def table_facts(table: ReportTable) -> TableFacts:
 
 def _load(ctx_staff, mode: str, day: dt.date, start: dt.date, end: dt.date,
           full_phones: bool = False) -> Loaded:
-    # A big day's rows are made in the report helper process (separate=None): building them
-    # here would hold the GIL in long stretches and stall the window (issue 20).
-    summary = (build_daily(day, actor=ctx_staff, full_phones=full_phones, separate=None)
-               if mode == "day" else build_range(start, end, actor=ctx_staff))
-    pdfs = [charts.chart_pdf(d) for d in charts.charts_for(summary)] if not summary.is_empty \
-        else []
+    # A big day's rows (and its charts) are made in the report helper process
+    # (separate=None): here they would hold the GIL in long stretches and stall the window.
+    if mode == "day":
+        summary, pdfs = build_daily(day, actor=ctx_staff, full_phones=full_phones,
+                                    separate=None, then=charts.chart_pdfs)
+    else:
+        summary = build_range(start, end, actor=ctx_staff)
+        pdfs = charts.chart_pdfs(summary)
     loaded = Loaded(summary, pdfs)
     loaded.tables_now()
     return loaded

@@ -78,13 +78,26 @@ def test_a_big_day_is_built_in_the_helper_the_same(fx):
     assert masked.callbacks and all("*" in c.phone for c in masked.callbacks if c.phone)
 
 
+def test_the_helper_makes_the_screens_charts_beside_the_summary(fx):
+    from frontdesk.reports import charts
+
+    here, here_pdfs = build_daily(fx.day, actor=SYSTEM, today=fx.today, separate=False,
+                                  then=charts.chart_pdfs)
+    there, there_pdfs = build_daily(fx.day, actor=SYSTEM, today=fx.today, separate=True,
+                                    then=charts.chart_pdfs)
+    assert render_process._pool is not None
+    assert there.callbacks == here.callbacks
+    assert len(there_pdfs) == len(here_pdfs) == 3
+    assert all(pdf.startswith(b"%PDF") for pdf in there_pdfs)
+
+
 def test_only_big_days_are_built_in_the_helper(fx, monkeypatch):
     seen = []
     real = render_process.build
 
-    def spy(gather, *args, separate):
+    def spy(gather, *args, separate, then=None):
         seen.append(separate)
-        return real(gather, *args, separate=False)
+        return real(gather, *args, separate=False, then=then)
 
     monkeypatch.setattr(render_process, "build", spy)
     build_daily(fx.day, actor=SYSTEM, today=fx.today, separate=None)
