@@ -17,8 +17,12 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def no_event_loop(monkeypatch, qapp):
-    """run_app ends in app.exec(); return at once so the test can look at the window."""
+    """run_app ends in app.exec(); return at once so the test can look at the window.
+
+    The heap is not settled in the test process (gc.freeze would keep every later test's
+    garbage cycles that exist now); settle_heap has its own test in a new process."""
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(app_module, "settle_heap", lambda: None)
     yield
     close_main_windows()
     connection.close()
@@ -138,6 +142,7 @@ def test_a_logged_in_start_loads_printing_on_the_worker_after_the_first_frame(
     connection.close()
     warmed = []
     monkeypatch.setattr(app_module, "warm_up_printing", lambda: warmed.append(1))
+    monkeypatch.setattr(app_module, "settle_heap", lambda: warmed.append("heap"))  # over the fixture's
     monkeypatch.setattr("frontdesk.ui.shell.login.ask_login",
                         lambda ctx: ctx.set_staff(Staff.get(Staff.username == "desk1")) or True)
     assert app_module.run_app(url) == 0
@@ -145,4 +150,18 @@ def test_a_logged_in_start_loads_printing_on_the_worker_after_the_first_frame(
     assert not warmed  # not before the window is up: it waits for the event loop
     QApplication.processEvents()
     window.ctx.tasks.wait()
-    assert warmed == [1]
+    assert warmed == [1, "heap"]  # the heap is settled after the warm-ups, not before
+
+
+def test_settling_the_heap_freezes_what_start_up_built():
+    import gc
+    import subprocess
+    import sys
+
+    code = ("import gc; from frontdesk.ui.shell.app import settle_heap; "
+            "assert gc.get_freeze_count() == 0; settle_heap(); "
+            "assert gc.get_freeze_count() > 1000; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "ok", out.stderr
+    assert gc.get_freeze_count() == 0  # the test process itself was left alone
