@@ -15,8 +15,8 @@ not there (another PySide6 version), it does nothing and imports scan as before.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 NO_FEATURE = 0  # what the scan records for a module that mentions PySide6
 IGNORE = -1  # ... and for one that does not
@@ -30,13 +30,15 @@ def _table() -> dict | None:
 
 def app_module_names(package: str = "frontdesk") -> list[str]:
     """Every module and package name of `package` (from its files; nothing imported)."""
-    root = Path(sys.modules[package].__file__).parent
+    root = os.path.dirname(sys.modules[package].__file__)
     names = []
-    for path in root.rglob("*.py"):
-        parts = path.relative_to(root).with_suffix("").parts
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        names.append(".".join((package, *parts)))
+    for folder, dirs, files in os.walk(root):  # os.walk: pathlib's rglob costs ~5 ms here
+        dirs[:] = [d for d in dirs if not d.startswith((".", "__pycache__"))]
+        rel = os.path.relpath(folder, root)
+        prefix = package if rel == "." else f"{package}.{rel.replace(os.sep, '.')}"
+        for name in files:
+            if name.endswith(".py"):
+                names.append(prefix if name == "__init__.py" else f"{prefix}.{name[:-3]}")
     return names
 
 
