@@ -96,12 +96,12 @@ QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1
     font-weight: 700; }}
 #bannerContext {{ font-size: 12pt; }}
 
-/* The etiquette coach beside the desk and the door (ui/reception/coach.py) */
-#etiquetteCoach {{ background: #f8fafc; border: 1px solid #cbd5e1; border-radius: 6px; }}
-#etiquetteCoach QLabel[role="heading"] {{ color: {SECONDARY}; font-size: 9pt; font-weight: 600;
+/* The etiquette coach beside the desk (#etiquetteCoach) and at the door (#doorCoach) */
+#etiquetteCoach, #doorCoach {{ background: #f8fafc; border: 1px solid #cbd5e1; border-radius: 6px; }}
+#etiquetteCoach QLabel[role="heading"], #doorCoach QLabel[role="heading"] {{ color: {SECONDARY}; font-size: 9pt; font-weight: 600;
     margin-top: 4px; }}
-#etiquetteCoach QLabel[role="cue"] {{ color: {MUTED}; font-size: 9pt; }}
-#etiquetteCoach QLabel[role="phrase"] {{ color: #0f172a; font-size: 15pt; }}
+#etiquetteCoach QLabel[role="cue"], #doorCoach QLabel[role="cue"] {{ color: {MUTED}; font-size: 9pt; }}
+#etiquetteCoach QLabel[role="phrase"], #doorCoach QLabel[role="phrase"] {{ color: #0f172a; font-size: 15pt; }}
 #coachAddress {{ color: {ACCENT}; font-size: 20pt; font-weight: 700; }}
 #coachHandover {{ color: #1e3a8a; font-size: 11pt; }}
 #coachAnytime {{ font-size: 9pt; }}
@@ -184,9 +184,11 @@ QLabel[role="note"] {{ color: {MUTED}; font-size: 9pt; }}
 #lockCard {{ background: white; border-radius: 10px; }}
 
 /* The area list on the left of the main window */
-QListWidget#navigation {{ font-size: 13pt; border: none; background: #f1f5f9; }}
-QListWidget#navigation::item {{ padding: 14px 12px; }}
-QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
+QListWidget#navigation {{ font-size: 13pt; border: none; background: #f1f5f9; outline: 0; }}
+QListWidget#navigation::item {{ padding: 14px 12px 14px 8px; border-left: 4px solid transparent; }}
+/* Light teal with a teal edge: the dark line icons stay readable on the current area */
+QListWidget#navigation::item:selected {{ background: #ccfbf1; color: #115e59;
+    border-left: 4px solid {ACCENT}; font-weight: 600; }}
 
 /* Lists of notes (handover), one note per item with a rule under it */
 QListWidget[role="notes"]::item {{ padding: 6px; border-bottom: 1px solid #e2e8f0; }}

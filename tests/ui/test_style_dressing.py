@@ -97,3 +97,16 @@ def test_every_rule_of_the_sheet_is_reachable(qapp):
                         r"/\*.*?\*/", "", style.STYLE_SHEET, flags=__import__("re").S)))
     assert indexed == selectors
     assert QApplication.instance() is qapp
+
+
+def test_the_door_coach_looks_like_the_desk_coach(qtbot):
+    # The door names its coach doorCoach: the coach's box and text rules must reach it too.
+    from frontdesk.ui.reception.coach import EtiquetteCoach
+
+    desk, door = EtiquetteCoach(), EtiquetteCoach()
+    desk.setObjectName("etiquetteCoach")
+    door.setObjectName("doorCoach")
+    _host = shown(qtbot, desk, door)
+    for coach in (desk, door):
+        sheet = coach.styleSheet()
+        assert "border-radius: 6px" in sheet and 'QLabel[role="phrase"]' in sheet, coach

@@ -102,3 +102,37 @@ def test_banner_shows_vip_and_red_flag(area, qtbot):
     press(qtbot, triage.complaint, modifier=CTRL)
     assert desk.view.red_flag
     assert desk.header.red_flag.isVisibleTo(desk)
+
+
+def test_a_narrow_banner_keeps_the_number_whole_and_shortens_the_name(area, qtbot):
+    # At 1366 in English the red-flag pill and a long name left the number "急-0".
+    import dataclasses
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from frontdesk.ui.reception.banner import PatientBanner
+
+    arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "突然胸痛，出汗")
+    triage.update_suggestions()
+    press(qtbot, triage.complaint, modifier=CTRL)
+    long_name = "欧阳娜娜娜娜娜娜娜娜娜娜娜娜"
+    view = dataclasses.replace(desk.view, patient_name=long_name)
+
+    host = QWidget()
+    QVBoxLayout(host).addWidget(banner := PatientBanner())
+    qtbot.addWidget(host)
+    host.resize(600, 80)
+    host.show()
+    qtbot.waitExposed(host)
+    banner.show_visit(view)
+    qtbot.wait(50)
+    number = banner.number
+    assert view.red_flag and banner.red_flag.isVisibleTo(banner)
+    assert number.text().endswith(view.queue_label)
+    assert number.width() >= number.fontMetrics().horizontalAdvance(number.text())
+    shown = banner.name.text()
+    assert shown.endswith("…") and len(shown) > 1 and banner.name.toolTip() == long_name
