@@ -144,8 +144,10 @@ class DeskView(Retranslating, QWidget):
         splitter.addWidget(left)
         splitter.addWidget(step_area)
         splitter.addWidget(self.coach)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
+        # A wider screen gives the list a quarter of the extra width (its patient and
+        # step columns were cut at 1920 px) and the step the rest; the coach keeps its own.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 0)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([280, 820, 240])
