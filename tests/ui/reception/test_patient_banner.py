@@ -82,6 +82,18 @@ def test_banner_on_every_step_with_the_context_each_step_needs(area, qtbot, cloc
     assert "胃痛" not in banner.context_row.text()
 
 
+def red_flag_at_desk(area, qtbot):
+    """A new arrival taken at the desk and triaged with a red-flag complaint."""
+    arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "突然胸痛，出汗")
+    triage.update_suggestions()
+    press(qtbot, triage.complaint, modifier=CTRL)
+    return desk
+
+
 def test_banner_shows_vip_and_red_flag(area, qtbot):
     from frontdesk.db.models import Patient
 
@@ -93,13 +105,7 @@ def test_banner_shows_vip_and_red_flag(area, qtbot):
     assert desk.header.vip.isVisibleTo(desk) and desk.header.vip.text() == "金卡"
     assert not desk.header.red_flag.isVisibleTo(desk)
 
-    arrive(area, qtbot, booked=False, first_visit=True)
-    desk = area.show_desk()
-    press(qtbot, desk, Qt.Key.Key_F4)
-    triage = desk.triage_step.triage
-    type_text(triage.complaint, "突然胸痛，出汗")
-    triage.update_suggestions()
-    press(qtbot, triage.complaint, modifier=CTRL)
+    desk = red_flag_at_desk(area, qtbot)
     assert desk.view.red_flag
     assert desk.header.red_flag.isVisibleTo(desk)
 
@@ -112,13 +118,7 @@ def test_a_narrow_banner_keeps_the_number_whole_and_shortens_the_name(area, qtbo
 
     from frontdesk.ui.reception.banner import PatientBanner
 
-    arrive(area, qtbot, booked=False, first_visit=True)
-    desk = area.show_desk()
-    press(qtbot, desk, Qt.Key.Key_F4)
-    triage = desk.triage_step.triage
-    type_text(triage.complaint, "突然胸痛，出汗")
-    triage.update_suggestions()
-    press(qtbot, triage.complaint, modifier=CTRL)
+    desk = red_flag_at_desk(area, qtbot)
     long_name = "欧阳娜娜娜娜娜娜娜娜娜娜娜娜"
     view = dataclasses.replace(desk.view, patient_name=long_name)
 
