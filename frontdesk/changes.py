@@ -131,12 +131,17 @@ def changes(kinds: Changed, *, when: Callable[[Any], bool] | None = None) -> Cal
     """
 
     def declare(fn: F) -> F:
-        entity_param = _entity_parameter(fn)
+        # Read from the signature on the first call, not at import: inspect.signature
+        # for every declared operation cost the desk's start-up (two threads reading it
+        # at once find the same answer).
+        entity_param: list = []
 
         @functools.wraps(fn)
         def operation(*args, **kwargs):
+            if not entity_param:
+                entity_param.append(_entity_parameter(fn))
             outer, outer_id = _writing.get()
-            entity = _entity_of(entity_param, args, kwargs)
+            entity = _entity_of(entity_param[0], args, kwargs)
             token = _writing.set((outer | kinds, outer_id if entity is None else entity))
             try:
                 result = fn(*args, **kwargs)
