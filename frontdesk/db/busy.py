@@ -21,6 +21,7 @@ from contextlib import contextmanager
 
 from peewee import SqliteDatabase
 
+from frontdesk.db.faults import error_chain
 from frontdesk.db.models import database_proxy
 
 UI_LOCK_WAIT_MS = 250
@@ -63,18 +64,10 @@ def lock_refused(exc: BaseException | None) -> bool:
     timeout or serialization failure, which abort the transaction). Such a step is safe
     to run again. A message alone ("database is locked" built by hand) is not enough.
     """
-    seen: set[int] = set()
-    todo = [exc]
-    while todo:
-        e = todo.pop()
-        if e is None or id(e) in seen:
-            continue
-        seen.add(id(e))
+    for e in error_chain(exc):
         code = getattr(e, "sqlite_errorcode", None)
         if isinstance(code, int) and code & 0xFF in _SQLITE_LOCK_CODES:
             return True
         if getattr(e, "pgcode", None) in _PG_LOCK_CODES:
             return True
-        todo.extend(a for a in e.args[:1] if isinstance(a, BaseException))
-        todo.extend((getattr(e, "orig", None), e.__cause__, e.__context__))
     return False

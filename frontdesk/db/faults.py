@@ -50,7 +50,7 @@ _CONNECTION = ("server closed the connection", "connection already closed",
                "cannot operate on a closed database", "broken pipe")
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
+def error_chain(exc: BaseException | None) -> Iterator[BaseException]:
     """The exception, the driver errors peewee wrapped in it, and their causes."""
     seen: set[int] = set()
     todo = [exc]
@@ -76,7 +76,7 @@ def is_driver_error(exc: BaseException) -> bool:
 
 
 def _text(exc: BaseException) -> str:
-    return " ".join(str(e) for e in _chain(exc)).lower()
+    return " ".join(str(e) for e in error_chain(exc)).lower()
 
 
 def is_connection_lost(exc: BaseException) -> bool:
@@ -88,7 +88,7 @@ def is_connection_lost(exc: BaseException) -> bool:
         return False
     if any(w in _text(exc) for w in _CONNECTION):
         return True
-    for e in _chain(exc):
+    for e in error_chain(exc):
         # psycopg2: a connection-level failure has no SQLSTATE; an InterfaceError is
         # "connection already closed" and the like. 08xxx and 57P0x are connection classes.
         code = getattr(e, "pgcode", None)
@@ -121,7 +121,7 @@ def translate(exc: BaseException, *, what: str = "") -> FrontdeskError:
             "其他导医台正在写入数据库，这一步没有保存。请稍等片刻再试一次，填写的内容仍然保留。",
             "Another desk is writing to the database, so this was not saved. Wait a moment "
             "and try again; what you typed is kept.")
-    if is_connection_lost(exc) or any(isinstance(e, InterfaceError) for e in _chain(exc)):
+    if is_connection_lost(exc) or any(isinstance(e, InterfaceError) for e in error_chain(exc)):
         return DatabaseUnavailable(
             "无法连接数据库服务器（网络或服务器中断）。下一步操作时会自动重新连接，请稍后再试；"
             "填写的内容仍然保留。若持续出现，请联系信息科。",
