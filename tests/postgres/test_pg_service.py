@@ -4,7 +4,6 @@ its own connection), and the daily summary's arrival rate with a phone-booked ne
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 
@@ -17,11 +16,11 @@ from frontdesk.db.models import (
     DoctorSchedule,
     Patient,
     Visit,
-    database_proxy,
 )
 from frontdesk.errors import ValidationError
 from frontdesk.reports import queries
 from frontdesk.service import appointments as ap
+from tests.helpers.races import race
 
 pytestmark = pytest.mark.postgres
 TUESDAY = dt.date(2026, 11, 24)
@@ -41,29 +40,10 @@ def _book(desk, phone, time="09:00"):
 def test_eight_desks_for_the_last_place_on_postgres(desk):
     DoctorSchedule.update(capacity=1).execute()
     desks = 8
-    barrier = threading.Barrier(desks)
-    results: list[str] = []
-    lock = threading.Lock()
-
-    def one(i):
-        try:
-            barrier.wait(10)
-            _book(desk, f"1380000{i:04d}")
-            outcome = "ok"
-        except ValidationError as exc:
-            outcome = f"full:{exc.field}"
-        except BaseException as exc:  # noqa: BLE001 - the test asserts on it
-            outcome = f"error:{exc!r}"
-        finally:
-            database_proxy.obj.close()
-        with lock:
-            results.append(outcome)
-
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(desks)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    booked, full, errors = race([lambda i=i: _book(desk, f"1380000{i:04d}") for i in range(desks)],
+                                told=(ValidationError,))
+    assert errors == []
+    results = ["ok"] * len(booked) + [f"full:{exc.field}" for exc in full]
     assert sorted(results) == ["full:time"] * (desks - 1) + ["ok"]
     assert Appointment.select().count() == 1 and AppointmentSlot.get().booked == 1
 
@@ -136,23 +116,7 @@ def test_the_service_desk_round_trip_on_postgres(desk, pg_make_staff, clock):
 
 def _together(n: int, fn) -> list:
     """Run `fn` in n threads released at once, each on its own connection; their errors."""
-    barrier, errors = threading.Barrier(n), []
-
-    def run():
-        try:
-            barrier.wait(10)
-            fn()
-        except BaseException as exc:  # noqa: BLE001 - the test asserts on it
-            errors.append(exc)
-        finally:
-            database_proxy.obj.close()
-
-    threads = [threading.Thread(target=run) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return errors
+    return race([fn] * n, told=())[2]
 
 
 def test_eight_supervisors_on_one_complaint_on_postgres(desk, pg_make_staff, clock):

@@ -11,6 +11,7 @@ import pytest
 from frontdesk.db.models import Fine, LeaveRequest, ShiftSwap, Staff, database_proxy
 from frontdesk.errors import ConflictError
 from frontdesk.staffing import leave, ledger, roster, swaps
+from tests.helpers.races import race
 
 pytestmark = pytest.mark.postgres
 MON = dt.date(2026, 11, 23)
@@ -28,27 +29,10 @@ def team(pg_rules_db, pg_make_staff, clock):
 
 
 def _race(bosses, op) -> list:
-    barrier = threading.Barrier(len(bosses))
-    results: list = []
-
-    def run(staff_id):
-        actor = Staff.get_by_id(staff_id)
-        barrier.wait()
-        try:
-            results.append(op(actor))
-        except ConflictError as exc:
-            results.append(exc)
-        except Exception as exc:  # a raw driver error is a failure of the test
-            results.append(("raw", repr(exc)))
-        finally:
-            database_proxy.close()
-
-    threads = [threading.Thread(target=run, args=(b.id,)) for b in bosses]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    return results
+    """Each boss at their own PC (a thread, its own connection), released together: what
+    each got — the result, a ConflictError, or ("raw", repr) for a raw driver error."""
+    results, told, errors = race([lambda i=b.id: op(Staff.get_by_id(i)) for b in bosses])
+    return [*results, *told, *(("raw", repr(e)) for e in errors)]
 
 
 def test_eight_supervisors_approve_one_swap_one_wins(team):

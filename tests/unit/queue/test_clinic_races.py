@@ -9,7 +9,8 @@ import pytest
 
 from frontdesk.db.models import QueueEntry, QueueEvent
 from frontdesk.queue import clinic
-from tests.helpers.clinic_queue import queued, race
+from tests.helpers.clinic_queue import queued
+from tests.helpers.races import race
 from tests.helpers.reception_flow import dept, make_env
 
 STATIONS = 8

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 
@@ -14,6 +13,7 @@ from frontdesk.queue.priority import PriorityClass
 from frontdesk.reception import tickets
 from frontdesk.reception.tickets import AgeBand
 from tests.helpers.actors import viewer
+from tests.helpers.races import race
 from tests.helpers.reception_flow import FIXED_NOW, dept, doctor, id_number, make_env
 
 
@@ -81,29 +81,13 @@ def test_a_ticket_clash_is_retried_and_leaves_one_row(env, monkeypatch):
 def test_two_door_devices_in_the_same_millisecond_on_sqlite(env):
     """Threads, each with its own connection, released together: no ticket twice, no gap."""
     devices, per_device = 6, 8
-    barrier = threading.Barrier(devices)
-    got: list[str] = []
-    errors: list[BaseException] = []
-    lock = threading.Lock()
 
     def device():
-        try:
-            barrier.wait(10)
-            for _ in range(per_device):
-                v = arrive(env)
-                with lock:
-                    got.append(v.door_ticket)
-        except BaseException as exc:  # noqa: BLE001 - the test asserts on it
-            errors.append(exc)
-        finally:
-            database_proxy.obj.close()
+        return [arrive(env).door_ticket for _ in range(per_device)]
 
-    threads = [threading.Thread(target=device) for _ in range(devices)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    batches, _told, errors = race([device] * devices, told=())
     assert errors == []
+    got = [ticket for batch in batches for ticket in batch]
     expected = [f"A{n:03d}" for n in range(1, devices * per_device + 1)]
     assert sorted(got) == expected
 
@@ -302,23 +286,13 @@ def test_cancelled_and_other_days_bookings_are_refused(env):
 
 def test_two_devices_checking_in_one_booking_at_once_one_wins(env):
     appt = _booking(_patient())
-    barrier = threading.Barrier(2)
-    outcomes: list[object] = []
 
     def device():
-        try:
-            barrier.wait(10)
-            outcomes.append(arrive(env, booked=True, appointment_id=appt.id).door_ticket)
-        except ValidationError as exc:
-            outcomes.append(exc)
-        finally:
-            database_proxy.obj.close()
+        return arrive(env, booked=True, appointment_id=appt.id).door_ticket
 
-    threads = [threading.Thread(target=device) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
+    tickets_, refused, errors = race([device, device], told=(ValidationError,))
+    assert errors == []
+    outcomes = [*tickets_, *refused]
     assert sorted(type(o).__name__ for o in outcomes) == ["ValidationError", "str"]
     assert Visit.select().where(Visit.appointment == appt.id).count() == 1
 

@@ -193,29 +193,15 @@ def test_a_desk_cannot_handle(staff):
 
 
 def test_two_supervisors_approving_at_once_make_one_approval(staff):
-    import threading
-
-    from frontdesk.db.models import database_proxy
+    from tests.helpers.races import race
 
     desk, sup, _admin = staff
     c = new(desk)
     cp.handle(actor=sup, complaint_id=c.id, expected_version=c.version, resolution="赔偿",
               compensation="800")
-    barrier = threading.Barrier(4)
-    errors = []
 
     def approve():
-        try:
-            barrier.wait(10)
-            cp.approve(actor=sup, complaint_id=c.id, role=dr.DEPT_MANAGER, approver_name="孙经理")
-        except BaseException as exc:  # noqa: BLE001 - the test asserts on it
-            errors.append(exc)
-        finally:
-            database_proxy.obj.close()
+        cp.approve(actor=sup, complaint_id=c.id, role=dr.DEPT_MANAGER, approver_name="孙经理")
 
-    threads = [threading.Thread(target=approve) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    _, _told, errors = race([approve] * 4, told=())
     assert errors == [] and ComplaintApproval.select().count() == 1
