@@ -30,6 +30,7 @@ from frontdesk.db.models import (
     VisitEvent,
     database_proxy,
 )
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import (
     ConflictError,
     FrontdeskError,
@@ -186,15 +187,6 @@ def _register_failure(staff: Staff, now: dt.datetime, how: str,
                  {"username": staff.username, "via": how, "failures": failures})
 
 
-def _write_tx():
-    """A short write transaction (SQLite: take the write lock at once, never mid-way)."""
-    from peewee import SqliteDatabase
-
-    db = database_proxy.obj
-    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
-        return db.atomic("IMMEDIATE")
-    return database_proxy.atomic()
-
 
 def authenticate(username: str, secret: str, *, allow_pin: bool = False, purpose: str = "login") -> Staff:
     """Check `username` and a password (or, with allow_pin, a PIN); return the Staff row.
@@ -229,14 +221,14 @@ def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpo
         auth.verify_secret(_dummy_hash(), secret)  # same cost as a real check: no probing by timing
         # What was typed may be a password in the wrong box: keep only its length, never the text,
         # in the audit trail and in the message (which can end up in logs or screenshots).
-        with _write_tx():
+        with write_tx():
             audit.record(None, "login_failed", "staff", "",
                          {"typed_length": len(username.strip()), "reason": "unknown"})
         return None, ValidationError(
             "没有这个用户名的员工。请检查拼写。",
             "There is no staff member with this username. Check the spelling.", field="username")
     if not staff.active:
-        with _write_tx():
+        with write_tx():
             audit.record(staff, "login_failed", "staff", staff.id, {"reason": "deactivated"})
         return None, ValidationError(
             "该账号已停用，不能登录。请联系管理员。",
@@ -255,7 +247,7 @@ def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpo
     stored = staff.pin_hash if is_pin else staff.password_hash
     ok = auth.verify_secret(stored, secret)
     if not ok:
-        with _write_tx():
+        with write_tx():
             _register_failure(staff, at, "pin" if is_pin else "password")
         if staff.locked_until is not None and staff.locked_until > at:
             return None, LockedOut(_remaining_lock(staff, at))
@@ -264,7 +256,7 @@ def _attempt(username: str, secret: str, allow_pin: bool, at: dt.datetime, purpo
         return None, ValidationError("密码不正确。请注意大小写。",
                                      "Wrong password. Mind upper and lower case.", field="password")
     rehashed = _rehash_if_needed(stored, secret)
-    with _write_tx():
+    with write_tx():
         if staff.failed_logins or staff.locked_until is not None:
             Staff.update(failed_logins=0, locked_until=None).where(Staff.id == staff.id).execute()
             staff.failed_logins, staff.locked_until = 0, None
@@ -331,7 +323,7 @@ def switch_user(current: Staff | None, username: str, secret: str) -> Staff:
     """Hand the desk to another staff member without closing the app: a full password log-in."""
     staff = authenticate(username, secret, allow_pin=False, purpose="login")
     if current is not None and current.id != staff.id:
-        with _write_tx():
+        with write_tx():
             audit.record(current, "logout", "staff", current.id, {"switched_to": staff.username})
             audit.record(staff, "login", "staff", staff.id, {"switched_from": current.username})
     return staff
@@ -348,7 +340,7 @@ def verify_pin(staff: Staff, pin: str) -> None:
     if remaining:
         raise LockedOut(remaining, field="pin")
     if not auth.verify_secret(fresh.pin_hash, pin):  # the slow check: outside any transaction
-        with _write_tx():
+        with write_tx():
             # Counted towards the lock-out like a log-in, but it was no log-in: a wrong PIN
             # while confirming (grooming, sign-in) is its own entry, not the nurse's 登录失败.
             _register_failure(fresh, at, "pin", action="pin_failed")
@@ -357,7 +349,7 @@ def verify_pin(staff: Staff, pin: str) -> None:
         raise ValidationError("PIN 码不正确。", "Wrong PIN.", field="pin")
     rehashed = _rehash_if_needed(fresh.pin_hash, pin)
     if fresh.failed_logins or rehashed:
-        with _write_tx():
+        with write_tx():
             if fresh.failed_logins:
                 Staff.update(failed_logins=0, locked_until=None).where(
                     Staff.id == fresh.id).execute()
@@ -539,7 +531,7 @@ def change_password(*, actor, staff_id: int, new_password: str, old_password: st
     _may_change_secret(actor, staff, old_password, field="old_password", pin=False)
     check_password_rules(new_password, username=staff.username, field="new_password")
     new_hash = auth.hash_secret(new_password)
-    with _write_tx():
+    with write_tx():
         staff = _get_staff(staff_id)
         Staff.update(password_hash=new_hash, failed_logins=0,
                      locked_until=None).where(Staff.id == staff.id).execute()
@@ -552,7 +544,7 @@ def change_pin(*, actor, staff_id: int, new_pin: str, old_secret: str | None = N
     _may_change_secret(actor, staff, old_secret, field="old_password", pin=True)
     check_pin_format(new_pin, field="new_pin")
     new_hash = auth.hash_secret(new_pin)
-    with _write_tx():
+    with write_tx():
         staff = _get_staff(staff_id)
         Staff.update(pin_hash=new_hash).where(Staff.id == staff.id).execute()
         audit.record(actor, "update", "staff", staff.id, {"changed": "pin"})

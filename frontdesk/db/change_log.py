@@ -11,7 +11,7 @@ failed COMMIT leave nothing), and no operation had to change:
 - not wrapping each operation in an ``atomic()`` of its own: that would take SQLite's
   write lock before the work done ahead of BEGIN (pinyin, password hashing) and turn
   every read-only refusal into a write transaction. Retry loops on IntegrityError
-  (queue.numbers.assign_queue_no: a savepoint per try) run exactly as before;
+  (queue.numbers.numbered: db.transaction.retry_point per try) run exactly as before;
 - not an explicit ``record()`` in each of the 30-odd operations (easy to forget).
 
 A transaction that changed no row writes no log row (SQLite: total_changes since BEGIN;

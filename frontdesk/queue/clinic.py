@@ -30,10 +30,9 @@ import datetime as dt
 import functools
 import json
 import logging
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from peewee import JOIN, IntegrityError, PostgresqlDatabase, SqliteDatabase
+from peewee import JOIN, IntegrityError
 
 from frontdesk import clock, fees, patients, stages
 from frontdesk.changes import Changed, changes
@@ -51,6 +50,7 @@ from frontdesk.db.models import (
     VisitEvent,
     database_proxy,
 )
+from frontdesk.db.transaction import retry_point, write_tx
 from frontdesk.errors import ConflictError, DatabaseUnavailable, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
@@ -184,13 +184,6 @@ def state_name(state: str) -> Msg:
 # --- transactions ----------------------------------------------------------------------
 
 
-def _write_tx() -> AbstractContextManager:
-    """SQLite: take the write lock at BEGIN (IMMEDIATE) so reads inside decide on fresh data."""
-    db = database_proxy.obj
-    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
-        return db.atomic("IMMEDIATE")
-    return database_proxy.atomic()
-
 
 def _parse_dt(value) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
@@ -260,7 +253,7 @@ def enqueue_in_tx(visit_id: int, *, actor, at: dt.datetime | None = None) -> int
                               "This visit has no department yet; it cannot join a queue.",
                               field="department_id")
     try:
-        with _attempt():  # a twin insert undoes only itself
+        with retry_point():  # a twin insert undoes only itself
             entry = prepared.insert(QueueEntry, visit=visit_id, day=_parse_date(visit_date),
                                 department=department_id, doctor=doctor_id, state=WAITING,
                                 joined_at=at, updated_at=at)
@@ -270,19 +263,13 @@ def enqueue_in_tx(visit_id: int, *, actor, at: dt.datetime | None = None) -> int
     return entry.id
 
 
-def _attempt() -> AbstractContextManager:
-    """A savepoint on PostgreSQL, where a failed statement aborts the whole transaction;
-    SQLite undoes only the failed statement."""
-    db = database_proxy.obj
-    return database_proxy.atomic() if isinstance(db, PostgresqlDatabase) else contextlib.nullcontext()
-
 
 @changes(Changed.QUEUE)
 def enqueue(visit_id: int, *, actor) -> QueueRow:
     """Queue a visit that is with the doctor but not queued (handed over before queues existed)."""
     require(actor, Perm.RUN_VISIT)
     visit_id = _id(visit_id)
-    with _write_tx():
+    with write_tx():
         visit = Visit.get_or_none(Visit.id == visit_id)
         if visit is None:
             raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
@@ -555,7 +542,7 @@ def _set_paused(department_id: int, doctor_id: int | None, *, actor, paused: boo
     day = clock.today()
     at = _now()
     key = doctor_id or 0
-    with _write_tx():
+    with write_tx():
         dept = Department.get_or_none(Department.id == department_id)
         if dept is None:
             raise ValidationError("请选择科室。", "Please choose a department.",
@@ -698,7 +685,7 @@ def _conflict(entry: QueueEntry | None) -> ConflictError:
 
 def _move(entry_id: int, action: str, *, actor, expected_version: int, room: str | None = None,
           note: str = "", **sets) -> QueueEntry:
-    """Check the version and the move, write the entry and its event (inside _write_tx)."""
+    """Check the version and the move, write the entry and its event (inside write_tx)."""
     entry = QueueEntry.get_or_none(QueueEntry.id == entry_id)
     if entry is None:
         raise NotFound(f"找不到这位候诊患者（编号 {entry_id}）。", f"No queue entry with id {entry_id}.")
@@ -747,7 +734,7 @@ def call(entry_id: int, *, actor, expected_version: int, doctor_id: int | None =
          room: str | None = None) -> QueueRow:
     """Call this patient to the room (waiting → called); the calling doctor takes them."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         entry = QueueEntry.get_or_none(QueueEntry.id == entry_id)
         if entry is None:
             raise NotFound(f"找不到这位候诊患者（编号 {entry_id}）。",
@@ -773,7 +760,7 @@ def call_next(department_id: int, doctor_id: int | None = None, *, actor,
     require(actor, Perm.RUN_VISIT)
     department_id, expected_entry_id = _id(department_id), _opt_id(expected_entry_id)
     room_text = _room_for(department_id, room)
-    with _write_tx():
+    with write_tx():
         day = clock.today()
         doctor_id = _checked_doctor_of(department_id, _opt_id(doctor_id))
         _refuse_if_paused(department_id, doctor_id, day)
@@ -804,7 +791,7 @@ def call_next(department_id: int, doctor_id: int | None = None, *, actor,
 def recall(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """Call the called patient again (复呼)."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         _move(entry_id, RECALL, actor=actor, expected_version=expected_version,
               calls=QueueEntry.calls + 1, called_at=_now())
     return get_row(entry_id)
@@ -815,7 +802,7 @@ def recall(entry_id: int, *, actor, expected_version: int) -> QueueRow:
 def mark_missed(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """The called patient did not come (过号): aside until they come back (requeue)."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         _move(entry_id, MISS, actor=actor, expected_version=expected_version)
     return get_row(entry_id)
 
@@ -826,7 +813,7 @@ def requeue(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """A missed patient is back: in line again by the rule (after N more, or session's end)."""
     require(actor, Perm.RUN_VISIT)
     rules = clinic_rules()
-    with _write_tx():
+    with write_tx():
         _move(entry_id, REQUEUE, actor=actor, expected_version=expected_version,
               note=rules.missed_rule, reinsert_rule=rules.missed_rule,
               reinsert_n=rules.missed_after_n, requeued_at=_now(), calls=0)
@@ -839,7 +826,7 @@ def start_consultation(entry_id: int, *, actor, expected_version: int,
                        doctor_id: int | None = None) -> QueueRow:
     """The patient is with the doctor (called or waiting → consulting)."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         entry = QueueEntry.get_or_none(QueueEntry.id == entry_id)
         if entry is not None:
             doctor_id = _checked_doctor_of(entry.department_id, _opt_id(doctor_id))
@@ -857,7 +844,7 @@ def start_consultation(entry_id: int, *, actor, expected_version: int,
 def finish(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """The consultation is over (consulting → done)."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         entry = _move(entry_id, FINISH, actor=actor, expected_version=expected_version)
         _visit_event(entry.visit_id, FINISH, actor=actor, at=_parse_dt(entry.updated_at))
     return get_row(entry_id)
@@ -871,7 +858,7 @@ def send_for_tests(entry_id: int, *, actor, expected_version: int, note: str = "
     from frontdesk import validation
 
     note = validation.clean_text(note, "note", REASON_MAX_LENGTH)
-    with _write_tx():
+    with write_tx():
         _move(entry_id, SEND_FOR_TESTS, actor=actor, expected_version=expected_version, note=note)
     return get_row(entry_id)
 
@@ -881,7 +868,7 @@ def send_for_tests(entry_id: int, *, actor, expected_version: int, note: str = "
 def back_from_tests(entry_id: int, *, actor, expected_version: int) -> QueueRow:
     """Back with the results (检查回来): waiting again, ahead of new patients (by the order)."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         _move(entry_id, BACK_FROM_TESTS, actor=actor, expected_version=expected_version,
               back_from_tests_at=_now(), calls=0)
     return get_row(entry_id)
@@ -894,7 +881,7 @@ def set_priority(entry_id: int, *, actor, expected_version: int, priority: str) 
     require(actor, Perm.RUN_VISIT)
     if not isinstance(priority, str) or priority not in {c.value for c in PriorityClass}:
         raise ValidationError("未知的优先类别。", "Unknown priority class.", field="priority")
-    with _write_tx():
+    with write_tx():
         entry = QueueEntry.get_or_none(QueueEntry.id == entry_id)
         if entry is None:
             raise NotFound(f"找不到这位候诊患者（编号 {entry_id}）。",
@@ -1027,7 +1014,7 @@ def transfer(entry_id: int, *, actor, expected_version: int, department_id: int,
 
     note = validation.clean_text(note, "note", REASON_MAX_LENGTH)
     department_id, doctor_id = _id(department_id), _opt_id(doctor_id)
-    with _write_tx():
+    with write_tx():
         due, rule, snapshot = _transfer_in_tx(entry_id, actor=actor,
                                               expected_version=expected_version,
                                               department_id=department_id, doctor_id=doctor_id,
@@ -1044,7 +1031,7 @@ def transfer_waiting(department_id: int, doctor_id: int | None, *, actor, to_doc
     to_doctor_id, to_department_id = _id(to_doctor_id), _opt_id(to_department_id)
     target_dept = to_department_id or department_id
     results = []
-    with _write_tx():
+    with write_tx():
         clinic = queue_rows(department_id, doctor_id)
         moving = [r for r in clinic.waiting + clinic.aside
                   if doctor_id is None or r.doctor_id == doctor_id]

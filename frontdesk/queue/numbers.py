@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from contextlib import nullcontext
 
 from peewee import IntegrityError, PostgresqlDatabase
 
 from frontdesk import stages
 from frontdesk.db.models import database_proxy
+from frontdesk.db.transaction import retry_point
 
 MAX_ATTEMPTS = 5
 QUEUE_LOCK_CLASS = 0x46440001  # advisory lock namespace ("FD" 1): queue numbers, per department
@@ -46,12 +46,6 @@ def next_queue_no(department_id: int, visit_date: dt.date) -> int:
     return (top or 0) + 1
 
 
-def _attempt():
-    """A savepoint around one try on PostgreSQL, where a failed statement aborts the whole
-    transaction; SQLite undoes only the failed statement, so a try needs none there."""
-    db = database_proxy.obj
-    return database_proxy.atomic() if isinstance(db, PostgresqlDatabase) else nullcontext()
-
 
 def numbered(department_id: int, visit_date: dt.date, write: Callable[[int], object]) -> int:
     """Run `write(number)` with the department's next number for the day; the number.
@@ -67,7 +61,7 @@ def numbered(department_id: int, visit_date: dt.date, write: Callable[[int], obj
     for attempt in range(MAX_ATTEMPTS):
         number = next_queue_no(department_id, visit_date)
         try:
-            with _attempt():
+            with retry_point():
                 write(number)
             return number
         except IntegrityError:

@@ -92,9 +92,9 @@ if TYPE_CHECKING:  # what type checkers and readers see
         save_draft,
     )
     from frontdesk.reception.escorts import (  # noqa: F401
-        BusyEscort,
         ESCORT_ASSIGNED,
         ESCORT_ROLES,
+        BusyEscort,
         busy_escorts,
         escorts_out,
         free_escorts,

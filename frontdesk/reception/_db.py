@@ -11,11 +11,8 @@ import datetime as dt
 import functools
 import logging
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
-
-from peewee import SqliteDatabase
 
 from frontdesk import clock
 from frontdesk.db.faults import is_connection_lost
@@ -27,18 +24,6 @@ from frontdesk.validation import lookup_id
 
 log = logging.getLogger(__name__)
 
-
-def _write_tx() -> AbstractContextManager:
-    """A transaction that takes SQLite's write lock at once.
-
-    A deferred one would read, then fail to upgrade to a writer when another
-    desk wrote in between (SQLITE_BUSY without waiting); IMMEDIATE waits its
-    turn under busy_timeout instead, and makes max+1 queue numbers safe.
-    """
-    db = database_proxy.obj
-    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
-        return db.atomic("IMMEDIATE")
-    return database_proxy.atomic()
 
 
 @dataclass(frozen=True)
@@ -118,7 +103,7 @@ def _db_value(name: str, value: Any) -> tuple[str, Any]:
 def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, action: str,
             note: str = "", at: dt.datetime | None = None, from_stage: str | None = None,
             only_from: str | None = None, **changes) -> bool:
-    """Write the visit (version-checked) and its event; call inside _write_tx().
+    """Write the visit (version-checked) and its event; call inside write_tx().
 
     Raw SQL: this runs on every step and peewee would spend longer building the
     statements than SQLite takes to run them. With `only_from` the update also

@@ -14,6 +14,7 @@ import datetime as dt
 from frontdesk import audit, clock, patients, stages
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Payment, database_proxy
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
@@ -23,7 +24,6 @@ from frontdesk.reception._db import (
     _load,
     _settled,
     _VisitRow,
-    _write_tx,
 )
 from frontdesk.reception.steps import _save_registration
 from frontdesk.reception.views import VisitView, _get_visit, _views
@@ -31,7 +31,7 @@ from frontdesk.stages import stage_name
 
 
 def _late_visit(visit_id: int, expected_version: int) -> tuple[_VisitRow, set[str]]:
-    """Load a deferred visit for a late step: (row, its late actions so far); inside _write_tx."""
+    """Load a deferred visit for a late step: (row, its late actions so far); inside write_tx."""
     visit = _load(visit_id)
     _check_version(visit, expected_version)
     db = database_proxy.obj
@@ -71,7 +71,7 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
     if errors:
         raise FormInvalid(errors)
     patients.load_search_keys()  # an import must not hold the write lock
-    with _write_tx():
+    with write_tx():
         visit, done = _late_visit(visit_id, expected_version)
         if stages.REGISTERED_LATE in done:
             raise ConflictError("这位患者已经补办过登记。",
@@ -99,7 +99,7 @@ def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> 
     row; a waiver is audited. A second confirmation is a ConflictError.
     """
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         visit, done = _late_visit(visit_id, expected_version)
         if done & {stages.PAID_LATE, stages.WAIVED_LATE}:
             raise ConflictError("这次就诊的费用已经确认过。",

@@ -21,6 +21,7 @@ from frontdesk import audit, clock, fees, leave_reasons, patients, stages, valid
 from frontdesk.changes import Changed, changes
 from frontdesk.db import prepared
 from frontdesk.db.models import Appointment, Patient, Payment, Visit, database_proxy
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import ConfigError, ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, Role, require
@@ -34,7 +35,6 @@ from frontdesk.reception._db import (
     _load,
     _settled,
     _VisitRow,
-    _write_tx,
 )
 from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
 from frontdesk.reception.views import VisitView, _get_visit
@@ -55,7 +55,7 @@ def _sources(to_stage: str) -> list[str]:
 def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action: str,
           **changes) -> VisitView:
     """A plain move: check version and transition, write the visit and its event."""
-    with _write_tx():
+    with write_tx():
         _move_in_tx(visit_id, actor=actor, expected_version=expected_version,
                     to_stage=to_stage, action=action, **changes)
     return _get_visit(visit_id)
@@ -106,7 +106,7 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "", sex: 
     note = validation.clean_text(note, "note", NOTE_MAX_LENGTH)
     details = tickets.check_details(sex, age_band, name, priority)
     at = clock.now()
-    with _write_tx():
+    with write_tx():
         fields: dict[str, Any] = {}
         if appointment_id is not None:
             appt = Appointment.get_or_none(
@@ -168,7 +168,7 @@ def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: i
     event is "patient_attached".
     """
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         _require_stage(visit, (stages.TRIAGE, stages.REGISTRATION),
@@ -284,7 +284,7 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
     from frontdesk import triage as triage_rules  # `triage` is this step's name
 
     suggestion = triage_rules.suggest(complaint, **_patient_for_triage(visit_id))
-    with _write_tx():
+    with write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         dept = _checked_department(department_id)
@@ -342,7 +342,7 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
     if errors:
         raise FormInvalid(errors)
     patients.load_search_keys()  # an import must not hold the write lock
-    with _write_tx():
+    with write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         if not stages.can_move(visit.stage, stages.BILLING):
@@ -450,7 +450,7 @@ def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> V
     is audited with the tier before and after.
     """
     require(actor, Perm.SET_VIP)
-    with _write_tx():
+    with write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         _require_stage(visit, (stages.REGISTRATION, stages.BILLING),
@@ -472,7 +472,7 @@ def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> V
 def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView:
     """The cashier has been paid (or the fee was waived): BILLING → ESCORT, Payment written."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         if visit.stage != stages.BILLING or not stages.can_move(visit.stage, stages.ESCORT):
@@ -497,7 +497,7 @@ def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int
     An escort still out with another patient is refused (ValidationError, field "escort_id").
     """
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         visit = _load(visit_id)
         _check_version(visit, expected_version)
         _require_stage(visit, (stages.ESCORT,), "指定陪诊人员", "have an escort assigned")
@@ -519,7 +519,7 @@ def hand_to_doctor(visit_id: int, *, actor, expected_version: int, escort_id: in
     """
     require(actor, Perm.RUN_VISIT)
     escort = _checked_escort(escort_id)
-    with _write_tx():
+    with write_tx():
         _check_escort_free(escort, visit_id)
         _move_in_tx(visit_id, actor=actor, expected_version=expected_version,
                     to_stage=stages.DONE, action=stages.HANDED_TO_DOCTOR, escort=escort.id)
@@ -539,7 +539,7 @@ def _is_back(visit_id: int) -> bool:
 def back_at_post(visit_id: int, *, actor) -> VisitView:
     """The escort is back at the post (event on a DONE visit), free for the next patient."""
     require(actor, Perm.RUN_VISIT)
-    with _write_tx():
+    with write_tx():
         visit = _load(visit_id)
         if visit.stage != stages.DONE:
             zh, en = stage_name(visit.stage).pair()
@@ -571,7 +571,7 @@ def leave(visit_id: int, *, actor, expected_version: int, reason: str,
         raise ValidationError("请填写患者离开的原因。", "Please give the reason the patient left.",
                               field="reason")
     stored = leave_reasons.encode(reason, note)
-    with _write_tx():
+    with write_tx():
         _move_in_tx(visit_id, actor=actor, expected_version=expected_version,
                     to_stage=stages.LEFT, action=stages.LEFT_ACTION, left_reason=stored)
         # The draft may hold an ID number and history: it goes with the visit, atomically.

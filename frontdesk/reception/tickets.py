@@ -26,7 +26,6 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -36,6 +35,7 @@ from frontdesk import audit, clock, etiquette, patients, settings, validation
 from frontdesk.changes import Changed, changes
 from frontdesk.db import prepared
 from frontdesk.db.models import Appointment, Department, Patient, Visit, database_proxy
+from frontdesk.db.transaction import retry_point
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
@@ -125,42 +125,16 @@ def _take_ticket_turn(day: dt.date) -> None:
                        (TICKET_LOCK_CLASS, day.toordinal()))
 
 
-def _attempt():
-    """A savepoint around one try on PostgreSQL, where a failed statement aborts the whole
-    transaction. SQLite undoes only the failed statement, so a try needs none there (and
-    the IMMEDIATE transaction already rules the clash out)."""
-    db = database_proxy.obj
-    return database_proxy.atomic() if isinstance(db, PostgresqlDatabase) else nullcontext()
-
-
-def assign_ticket(visit_id: int, day: dt.date) -> str:
-    """Give the visit the day's next ticket inside the caller's transaction; its label."""
-    _take_ticket_turn(day)
-    db = database_proxy.obj
-    p = db.param
-    for attempt in range(MAX_ATTEMPTS):
-        number, prefix = _next_ticket(day)
-        label = ticket_label(number, prefix)
-        try:
-            with _attempt():  # a clash undoes only this try
-                db.execute_sql(f"UPDATE visit SET door_ticket_no = {p}, door_ticket = {p} "
-                               f"WHERE id = {p}", [number, label, visit_id])
-            return label
-        except IntegrityError:
-            if attempt == MAX_ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")
-
 
 def insert_ticketed_visit(day: dt.date, **fields) -> int:
     """Insert a Visit (as Visit.create(**fields)) already holding the day's next ticket,
     inside the caller's transaction; its id. One INSERT instead of an insert and an
-    update; the same turn-taking and retry on a clash as assign_ticket."""
+    update; the day's turn is taken first, and a clash is retried with the next ticket."""
     _take_ticket_turn(day)
     for attempt in range(MAX_ATTEMPTS):
         number, prefix = _next_ticket(day)
         try:
-            with _attempt():
+            with retry_point():
                 return prepared.insert(Visit, door_ticket_no=number,
                                    door_ticket=ticket_label(number, prefix), **fields).id
         except IntegrityError:

@@ -34,11 +34,11 @@ from frontdesk.db.models import (
     Patient,
     booking_code,
 )
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
 from frontdesk.service import desk_rules
-from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "appointment"

@@ -34,12 +34,12 @@ from frontdesk.db.models import (
     Department,
     Patient,
 )
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.patient_form import FormInvalid
 from frontdesk.permissions import Perm, require
 from frontdesk.service import desk_rules
-from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "complaint"

@@ -25,11 +25,11 @@ from frontdesk.db.models import (
     Patient,
     Staff,
 )
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.patient_form import FormInvalid
 from frontdesk.permissions import Perm, require
-from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "consultation"

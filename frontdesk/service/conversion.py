@@ -28,8 +28,8 @@ from frontdesk.db.models import (
     Visit,
     database_proxy,
 )
+from frontdesk.db.transaction import write_tx
 from frontdesk.i18n import localized
-from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 CONVERSION_DAYS = 30

@@ -18,12 +18,12 @@ from typing import Any
 from frontdesk import audit
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import CalendarDay, MediaSource, Setting
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg, localized
 from frontdesk.paths import resource_path
 from frontdesk.permissions import Perm, require
 from frontdesk.rule_files import Reader, bad, entries, read_toml
-from frontdesk.service._tx import write_tx
 from frontdesk.validation import clean_label, clean_text, lookup_id
 
 SETTING_KEY = "rules.service"

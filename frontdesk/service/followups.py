@@ -33,10 +33,10 @@ from frontdesk.db.models import (
     Staff,
     Visit,
 )
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.patients import age_on
 from frontdesk.permissions import Perm, require
-from frontdesk.service._tx import write_tx
 from frontdesk.validation import clean_text, lookup_id
 
 OPEN = "open"

@@ -24,10 +24,10 @@ from frontdesk.db.models import (
     SatisfactionRating,
     Visit,
 )
+from frontdesk.db.transaction import write_tx
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
-from frontdesk.service._tx import write_tx
 from frontdesk.validation import lookup_id
 
 ENTITY = "satisfaction"

@@ -1,0 +1,35 @@
+"""The two transaction shapes every write path uses (one definition each)."""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager, nullcontext
+
+from peewee import PostgresqlDatabase, SqliteDatabase
+
+from frontdesk.db.models import database_proxy
+
+
+def write_tx() -> AbstractContextManager:
+    """A write transaction that takes SQLite's write lock at BEGIN (IMMEDIATE).
+
+    A deferred one reads, then may fail to become a writer when another desk wrote in
+    between (SQLITE_BUSY without waiting); IMMEDIATE waits its turn under busy_timeout,
+    which also makes "max + 1" numbers safe. Nested calls and PostgreSQL get a plain
+    atomic block. (Connections open with IMMEDIATE as their default too; saying it here
+    keeps a write path right on any connection.)
+    """
+    db = database_proxy.obj
+    if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
+        return db.atomic("IMMEDIATE")
+    return database_proxy.atomic()
+
+
+def retry_point() -> AbstractContextManager:
+    """Around one try of a write that may clash (a unique number taken meanwhile).
+
+    PostgreSQL aborts the whole transaction on an error, so the try gets a savepoint to
+    undo; SQLite undoes only the failed statement, so it needs none.
+    """
+    if isinstance(database_proxy.obj, PostgresqlDatabase):
+        return database_proxy.atomic()
+    return nullcontext()
