@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QProxyStyle, QWidget
 
@@ -446,7 +447,9 @@ def dress(widget) -> None:
     widget.setProperty(_DRESSED, repr(state))
     if widget.styleSheet() != sheet:
         widget.setStyleSheet(sheet)
-    _set_plain(widget, plain or {})
+    if plain or widget.property(_PLAIN):  # only a widget dress() gave a palette or font
+        _set_plain(widget, plain or {})
+        widget.setProperty(_PLAIN, bool(plain))
 
 
 def _plain_applies(widget) -> bool:
@@ -464,21 +467,32 @@ def _plain_applies(widget) -> bool:
 
 
 def _set_plain(widget, values: dict) -> None:
-    # A palette or font sets only the roles and attributes given here; the rest (and
-    # everything, when `values` is empty: a former role undone) comes from the parent.
-    palette = QPalette()
+    """The widget's own font and palette (as its code left them before the first rule),
+    with the rule's colour, size and weight on top; `values` empty: back to its own."""
+    base = getattr(widget, "_frontdesk_own_look", None)
+    if base is None:
+        # What the code set itself (WA_SetFont / WA_SetPalette), else nothing: inherit.
+        own_font = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+        own_palette = widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette)
+        base = (QFont(widget.font()) if own_font else QFont(),
+                QPalette(widget.palette()) if own_palette else QPalette())
+        widget._frontdesk_own_look = base
+    palette = QPalette(base[1])
     if "color" in values:
         colour = QColor(values["color"])
         for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
                      QPalette.ColorRole.ButtonText):
             palette.setColor(role, colour)
     widget.setPalette(palette)
-    font = QFont()
+    font = QFont(base[0])
     if "font-size" in values:
         font.setPointSizeF(values["font-size"])
     if "font-weight" in values:
         font.setWeight(QFont.Weight(values["font-weight"]))
     widget.setFont(font)
+
+
+_PLAIN = "_frontdeskPlain"  # dress() set this widget's palette and font
 
 
 _DRESSED = "_frontdeskDressed"  # what dress() last gave this widget

@@ -110,3 +110,30 @@ def test_the_door_coach_looks_like_the_desk_coach(qtbot):
     for coach in (desk, door):
         sheet = coach.styleSheet()
         assert "border-radius: 6px" in sheet and 'QLabel[role="phrase"]' in sheet, coach
+
+
+def test_a_role_keeps_the_font_and_palette_the_code_gave_the_label(qtbot):
+    # Found in review: dress() reset every dressed label to the inherited font (30 → 9 pt).
+    from PySide6.QtGui import QFont
+
+    big = QFont()
+    big.setPointSize(30)
+    label = QLabel("大字")
+    label.setFont(big)
+    _host = shown(qtbot, label)
+    style.set_role(label, "muted")  # the rule sets only the colour
+    assert label.font().pointSize() == 30 and text_colour(label) == QColor(style.MUTED)
+    style.set_role(label, "")
+    assert label.font().pointSize() == 30 and text_colour(label) != QColor(style.MUTED)
+
+
+def test_a_sheet_widget_keeps_its_font(qtbot):
+    from PySide6.QtGui import QFont
+
+    big = QFont()
+    big.setPointSize(25)
+    box = QWidget()
+    box.setObjectName("etiquetteCoach")  # a box rule: its own sheet, no palette or font
+    box.setFont(big)
+    _host = shown(qtbot, box)
+    assert box.styleSheet() and box.font().pointSize() == 25
