@@ -9,9 +9,10 @@ and doctor). It reads only the VisitView the desk already holds.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk import clock, stages
+from frontdesk.ui.widgets.labels import ElidedLabel, set_whole_text
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 TICK_MS = 30_000  # the "waited" minutes
@@ -23,20 +24,6 @@ def _label(name: str) -> QLabel:
     return label
 
 
-_BOLD_SLACK = 1  # px per glyph: see _set_bold_text
-
-
-def _set_bold_text(label: QLabel, text: str) -> None:
-    """Set a bold label's text with room for every glyph: a CJK font with no bold face is
-    emboldened by Qt about a pixel per glyph wider than its metrics say, and a squeezed
-    label clipped the end ("急-0" for 急-001)."""
-    label.setText(text)
-    label.ensurePolished()  # the style's font, before measuring
-    width = label.fontMetrics().horizontalAdvance(text) + _BOLD_SLACK * len(text)
-    margins = label.contentsMargins()
-    label.setMinimumWidth(width + margins.left() + margins.right() + 2 * label.margin() + 6)
-
-
 class PatientBanner(Retranslating, QFrame):
     """Number · name · sex/age · VIP · red flag · waited; and the step's context row."""
 
@@ -45,7 +32,8 @@ class PatientBanner(Retranslating, QFrame):
         self.setObjectName("patientBanner")
         self.view = None
         self.number = _label("bannerNumber")
-        self.name = _label("bannerName")
+        self.name = ElidedLabel()  # a long name gives way; the number never does
+        self.name.setObjectName("bannerName")
         self.sex_age = _label("bannerSexAge")
         self.vip = _label("bannerVip")
         self.red_flag = _label("bannerRedFlag")
@@ -55,9 +43,6 @@ class PatientBanner(Retranslating, QFrame):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.setSpacing(12)  # synthetic bold CJK runs wider than its metrics say
-        # The number keeps its width; a long name gives way (elided, whole in its tooltip).
-        self._full_name = ""
-        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for w in (self.number, self.name, self.sex_age, self.vip, self.red_flag):
             top.addWidget(w, 1 if w is self.name else 0)
         # The wait goes beside the context: the first row keeps room for a long name.
@@ -90,10 +75,8 @@ class PatientBanner(Retranslating, QFrame):
         number = view_number(view)
         if view.queue_label:
             number += f"  {view.queue_label}"
-        _set_bold_text(self.number, number)
-        self._full_name = view.patient_name or self.tr("(name not taken yet)")
-        self.name.setToolTip(self._full_name)
-        self._fit_name()
+        set_whole_text(self.number, number)
+        self.name.setText(view.patient_name or self.tr("(name not taken yet)"))
         age = self.tr("{n} y").format(n=view.age) if view.age is not None else ""
         sex_age = f"{sex_text(view.sex)} {age}"
         self.sex_age.setText(sex_age.strip())
@@ -105,18 +88,6 @@ class PatientBanner(Retranslating, QFrame):
         self.context_row.setText(self.context_text(view))
         self._tick()
         self.show()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._fit_name()
-
-    def _fit_name(self) -> None:
-        self.name.ensurePolished()
-        room = self.name.width() - _BOLD_SLACK * len(self._full_name)
-        metrics = self.name.fontMetrics()
-        fits = metrics.horizontalAdvance(self._full_name) <= room or room <= 0
-        self.name.setText(self._full_name if fits else metrics.elidedText(
-            self._full_name, Qt.TextElideMode.ElideRight, room) or "…")
 
     def context_text(self, view) -> str:
         """What this step needs from the earlier ones, in one line."""

@@ -136,3 +136,11 @@ def test_a_narrow_banner_keeps_the_number_whole_and_shortens_the_name(area, qtbo
     assert number.width() >= number.fontMetrics().horizontalAdvance(number.text())
     shown = banner.name.text()
     assert shown.endswith("…") and len(shown) > 1 and banner.name.toolTip() == long_name
+    name = banner.name
+    assert name.fontMetrics().horizontalAdvance(shown) <= name.width()
+    # The next patient has no red flag: the name gets that room back at once (it is
+    # shortened against its own width, not a width from before the pill was hidden).
+    banner.show_visit(dataclasses.replace(view, red_flag=False))
+    qtbot.wait(50)
+    assert len(name.text()) > len(shown)
+    assert name.fontMetrics().horizontalAdvance(name.text()) <= name.width()
