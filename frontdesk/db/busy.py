@@ -21,6 +21,7 @@ from contextlib import contextmanager
 
 from peewee import SqliteDatabase
 
+from frontdesk.db.connection import SQLITE_PRAGMAS
 from frontdesk.db.faults import error_chain
 from frontdesk.db.models import database_proxy
 
@@ -45,13 +46,12 @@ def brief_lock_wait(ms: int = UI_LOCK_WAIT_MS) -> Iterator[None]:
         yield
         return
     conn = db.connection()
-    before = conn.execute("PRAGMA busy_timeout").fetchone()[0]
     conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
     try:
         yield
     finally:
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(before)}")
+        try:  # back to what every connection opens with (no read of it per call)
+            conn.execute(f"PRAGMA busy_timeout = {int(SQLITE_PRAGMAS['busy_timeout'])}")
         except sqlite3.Error:
             pass  # the call closed the connection (a restore): the next one starts fresh
 
