@@ -57,6 +57,14 @@ class BoardModel(RowTableModel):
 
     HEADER_CONTEXT = "BoardModel"
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Made once: the view asks for them for every cell at every paint.
+        self._fills = {k: QBrush(QColor(bg)) for k, (bg, _fg) in LEVEL_COLOURS.items()}
+        self._inks = {k: QBrush(QColor(fg)) for k, (_bg, fg) in LEVEL_COLOURS.items()}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -72,13 +80,11 @@ class BoardModel(RowTableModel):
             if col == self.COL_WAITED:
                 return self.tr("{n} min").format(n=r.waited_minutes)
         elif role == Qt.ItemDataRole.BackgroundRole and r.level in LEVEL_COLOURS:
-            return QBrush(QColor(LEVEL_COLOURS[r.level][0]))
+            return self._fills[r.level]
         elif role == Qt.ItemDataRole.ForegroundRole and r.level in LEVEL_COLOURS:
-            return QBrush(QColor(LEVEL_COLOURS[r.level][1]))
+            return self._inks[r.level]
         elif role == Qt.ItemDataRole.FontRole and r.level == "red":
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_WAITED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_WAITED:

@@ -74,6 +74,14 @@ class CallingModel(RowTableModel):
                QT_TRANSLATE_NOOP("CallingModel", "Waited"))
     HEADER_CONTEXT = "CallingModel"
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Made once: the view asks for them for every cell at every paint.
+        self._fills = {k: QBrush(QColor(c)) for k, c in STATE_COLOURS.items()}
+        self._reason_ink = QBrush(QColor(style.TEXT_REASON))
+        self._bold = QFont()
+        self._bold.setBold(True)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -98,13 +106,11 @@ class CallingModel(RowTableModel):
             if col == self.COL_WAITED:
                 return self.tr("{n} min").format(n=r.waited_minutes)
         elif role == Qt.ItemDataRole.BackgroundRole and r.state in STATE_COLOURS:
-            return QBrush(QColor(STATE_COLOURS[r.state]))
+            return self._fills[r.state]
         elif role == Qt.ItemDataRole.ForegroundRole and col == self.COL_REASON and r.reason.zh:
-            return QBrush(QColor(style.TEXT_REASON))
+            return self._reason_ink
         elif role == Qt.ItemDataRole.FontRole and r.state in (clinic.CALLED, clinic.CONSULTING):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_POS, self.COL_WAITED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.UserRole:
