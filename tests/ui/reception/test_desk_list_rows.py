@@ -66,3 +66,18 @@ def test_a_change_without_ids_reads_the_whole_list(counted, demo_ctx, desk_staff
     # and the next change of this station's own is read in full again
     demo_ctx.changes.emit_changes(Changed.VISITS)
     assert calls == [1, 1]
+
+
+def test_rows_named_without_a_visits_signal_do_not_cost_the_next_timed_refresh(
+        counted, demo_ctx, desk_staff):
+    # Found in review: the row-by-row update set a skip flag that the 30-s timer (or a
+    # settings change) consumed when no visits_changed came after it.
+    desk, calls = counted
+    arrived = reception.new_arrival(actor=desk_staff, booked=False, first_visit=True)
+    desk.refresh_list()
+    calls.clear()
+    demo_ctx.changes.rows_changed.emit({Changed.VISITS: frozenset({arrived.id})})
+    desk._timer.timeout.emit()  # the 30-s refresh reads the whole list
+    assert calls == [1]
+    demo_ctx.changes.emit_changes(Changed.SETTINGS)
+    assert calls == [1, 1]

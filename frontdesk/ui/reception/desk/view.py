@@ -182,7 +182,7 @@ class DeskView(Retranslating, QWidget):
         # place, and the visits_changed that follows does not read the whole list again.
         self._list_current = False
         ctx.changes.rows_changed.connect(self._remote_rows)
-        ctx.changes.visits_changed.connect(self.refresh_list)
+        ctx.changes.visits_changed.connect(self._visits_changed)
         ctx.changes.settings_changed.connect(self.refresh_list)  # new colour thresholds at once
         self.retranslate()
         self.refresh_list()
@@ -340,12 +340,18 @@ class DeskView(Retranslating, QWidget):
         self.visit_list.set_visits(list(shown.values()), current)
         self._list_current = True
 
-    def refresh_list(self) -> None:
-        """Arrivals and visits in progress (any day: nothing open is ever hidden)."""
-        if self._list_current:  # just updated row by row (_remote_rows)
+    def _visits_changed(self) -> None:
+        # The visits_changed that follows _remote_rows: those rows are already shown.
+        # Only this signal skips the read; the timer and a settings change always read.
+        if self._list_current:
             self._list_current = False
             self._refresh_deferred()
             return
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Arrivals and visits in progress (any day: nothing open is ever hidden)."""
+        self._list_current = False
         try:
             rows = self.controller.open_visits()
         except FrontdeskError as exc:
