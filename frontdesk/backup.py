@@ -18,6 +18,7 @@ import filecmp
 import json
 import os
 import re
+import secrets
 import shutil
 import sqlite3
 import time
@@ -251,8 +252,10 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
     while target.exists():  # two backups in one second: keep both
         target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}.{n}"
         n += 1
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)  # left by a crash: created afresh, owner-only
+    # Its own temporary name: a second desk backing up into the same folder in the same
+    # second writes its own file, never over (or unlinking) this one. A crash's
+    # leftover is removed by clean_leftovers once stale.
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(3)}.partial")
     try:
         _write_copy(source, partial)
     except (sqlite3.Error, OSError) as exc:

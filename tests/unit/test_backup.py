@@ -334,3 +334,16 @@ def test_a_backup_copied_in_steps_is_the_snapshot_of_its_start_while_desks_write
                         ).fetchone()[0] == 0
     copy.close()
     assert Setting.select().count() >= before + 5
+
+
+def test_a_second_desk_backing_up_in_the_same_second_does_not_touch_the_first_ones_file(
+        rules_db, tmp_path):
+    # Found in review: both took "<name>.partial"; the second unlinked the first's copy.
+    from frontdesk import clock
+
+    writing = tmp_path / (backup.backup_name(clock.now()) + ".partial")
+    writing.write_bytes(b"another desk's copy, half written")
+    result = backup.make_backup(tmp_path)
+    assert writing.read_bytes() == b"another desk's copy, half written"
+    assert result.path.exists() and not backup.verify(result.path)
+    assert not [p for p in tmp_path.glob("*.partial") if p != writing]
