@@ -24,6 +24,7 @@ from frontdesk.db.models import (
     GroomingItem,
     database_proxy,
 )
+from frontdesk.db.transaction import take_turn, write_tx
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import LANGUAGES
 from frontdesk.permissions import Perm, require
@@ -485,6 +486,8 @@ def _check_together(clean: dict[str, Any]) -> None:
                     f"({amber[stage]} min).", field=f"{side}.{stage}")
 
 
+SETTINGS_LOCK_CLASS = 0x46440012  # advisory lock namespace ("FD" 18): saving settings
+
 # Settings an admin may change here, each with its check.
 EDITABLE_SETTINGS = {
     "hospital.name": _hospital_name,
@@ -525,7 +528,10 @@ def update_settings(*, actor, values: dict[str, Any]) -> list[str]:
                                   field="values")
         clean[key] = EDITABLE_SETTINGS[key](value, key)
     changed = []
-    with database_proxy.atomic():
+    with write_tx():
+        # Two admins saving the halves of a pair (amber and red, child and elder ages)
+        # at once: the second checks against what the first committed.
+        take_turn(SETTINGS_LOCK_CLASS, 0)
         _check_together(clean)
         for key, value in clean.items():
             # Desk-local keys (language) set here are the hospital's default for every desk.

@@ -33,3 +33,17 @@ def retry_point() -> AbstractContextManager:
     if isinstance(database_proxy.obj, PostgresqlDatabase):
         return database_proxy.atomic()
     return nullcontext()
+
+
+def take_turn(lock_class: int, key: int) -> None:
+    """Inside a write transaction: desks doing this for the same `key` go one at a time
+    until the transaction ends, so each reads what the one before it committed.
+
+    PostgreSQL: a transaction-scoped advisory lock (`lock_class` names what is guarded;
+    the classes are listed where they are used, "FD" + a number). SQLite: nothing to do,
+    write_tx's IMMEDIATE BEGIN already lets one writer in at a time.
+    """
+    db = database_proxy.obj
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
+                       (lock_class, key))

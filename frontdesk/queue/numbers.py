@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from peewee import IntegrityError, PostgresqlDatabase
+from peewee import IntegrityError
 
 from frontdesk import stages
 from frontdesk.db.models import database_proxy
-from frontdesk.db.transaction import retry_point
+from frontdesk.db.transaction import retry_point, take_turn
 
 MAX_ATTEMPTS = 5
 QUEUE_LOCK_CLASS = 0x46440001  # advisory lock namespace ("FD" 1): queue numbers, per department
@@ -53,11 +53,8 @@ def numbered(department_id: int, visit_date: dt.date, write: Callable[[int], obj
     `write` stores it (the visit's UPDATE); a clash on the unique index is retried with
     a fresh number, and only that try is undone. Call inside the caller's transaction.
     """
-    db = database_proxy.obj
-    if isinstance(db, PostgresqlDatabase):
-        # Held to the end of the caller's transaction: the next desk reads max after our commit.
-        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
-                       (QUEUE_LOCK_CLASS, department_id))
+    # To the end of the caller's transaction: the next desk reads max after our commit.
+    take_turn(QUEUE_LOCK_CLASS, department_id)
     for attempt in range(MAX_ATTEMPTS):
         number = next_queue_no(department_id, visit_date)
         try:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import PostgresqlDatabase
-
 from frontdesk import clock, stages
 from frontdesk.db.models import Staff, database_proxy
+from frontdesk.db.transaction import take_turn
 from frontdesk.errors import ValidationError
 from frontdesk.permissions import Perm, Role, require
 from frontdesk.reception.views import VisitView, _get_visit, _views
@@ -128,10 +127,8 @@ def _check_escort_free(escort: _Escort, visit_id: int) -> None:
     ends (two desks each saw the escort free and both named them; on SQLite the
     write lock already serialises this): the second desk then sees the first's visit.
     """
+    take_turn(ESCORT_LOCK_CLASS, escort.id)
     db = database_proxy.obj
-    if isinstance(db, PostgresqlDatabase):
-        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
-                       (ESCORT_LOCK_CLASS, escort.id))
     sql = ("SELECT v.id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
            + f" AND v.escort_id = {db.param} AND v.id <> {db.param} ORDER BY v.id LIMIT 1")
     row = db.execute_sql(sql, _escort_out_params(clock.today()) + [escort.id, visit_id]).fetchone()

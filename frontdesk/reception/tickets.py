@@ -29,13 +29,13 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from peewee import IntegrityError, PostgresqlDatabase
+from peewee import IntegrityError
 
 from frontdesk import audit, clock, etiquette, patients, settings, validation
 from frontdesk.changes import Changed, changes
 from frontdesk.db import prepared
 from frontdesk.db.models import Appointment, Department, Patient, Visit, database_proxy
-from frontdesk.db.transaction import retry_point
+from frontdesk.db.transaction import retry_point, take_turn
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
@@ -118,11 +118,8 @@ def next_ticket_no(day: dt.date) -> int:
 
 
 def _take_ticket_turn(day: dt.date) -> None:
-    db = database_proxy.obj
-    if isinstance(db, PostgresqlDatabase):
-        # Held to the end of the caller's transaction: the next door reads max after our commit.
-        db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
-                       (TICKET_LOCK_CLASS, day.toordinal()))
+    # To the end of the caller's transaction: the next door reads max after our commit.
+    take_turn(TICKET_LOCK_CLASS, day.toordinal())
 
 
 

@@ -25,6 +25,7 @@ from frontdesk.db.models import (
     Staff,
     database_proxy,
 )
+from frontdesk.db.transaction import take_turn
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import Msg, localized
 from frontdesk.permissions import Perm, require
@@ -170,13 +171,8 @@ def lock_staff(*staff_ids: int) -> None:
     already; on PostgreSQL a transaction advisory lock per person does (ids in order,
     so two desks locking the same pair cannot deadlock).
     """
-    from peewee import PostgresqlDatabase
-
-    db = database_proxy.obj
-    if isinstance(db, PostgresqlDatabase):
-        for staff_id in sorted(set(staff_ids)):
-            db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
-                           (STAFF_LOCK_CLASS, staff_id))
+    for staff_id in sorted(set(staff_ids)):  # always in one order: no deadlock
+        take_turn(STAFF_LOCK_CLASS, staff_id)
 
 
 def _staff(staff_id) -> Staff:

@@ -134,3 +134,48 @@ def test_eight_supervisors_setting_one_roster_day_at_once(team):
     rows = (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
             .where(ShiftAssignment.staff == desk.id, ShiftAssignment.date == MON))
     assert [a.shift.code for a in rows] == ["late"]
+
+
+def test_two_admins_saving_amber_and_red_at_once_on_postgres(pg_rules_db, pg_make_staff, monkeypatch):
+    """Each half is valid against the stored other half, not together: on READ COMMITTED
+    both checks passed and amber 18 / red 15 was stored; now the second is told."""
+    from frontdesk import admin
+    from frontdesk.errors import ValidationError
+    from frontdesk.reception import urgency
+
+    boss = pg_make_staff("admin")
+
+    def full(minutes):
+        return {stage: minutes for stage in urgency.COUNTED_STAGES}
+
+    admin.update_settings(actor=boss, values={"desk.amber_minutes": full(10),
+                                              "desk.red_minutes": full(20)})
+    red, amber = full(20), full(10)
+    red["BILLING"], amber["BILLING"] = 15, 18
+    hold_after_check(monkeypatch)
+    saved, told, errors = race(
+        [lambda: admin.update_settings(actor=boss, values={"desk.red_minutes": red}),
+         lambda: admin.update_settings(actor=boss, values={"desk.amber_minutes": amber})],
+        told=(ValidationError,))
+    assert errors == [] and len(saved) == 1 and len(told) == 1
+    assert all(t.amber < t.red for t in urgency.thresholds().values())
+
+
+def hold_after_check(monkeypatch) -> None:
+    """Make the race certain: a save that has checked its values waits (up to 2 s) for the
+    other to have checked too. Unguarded, both check against the old values and both
+    save; guarded, the second cannot check before the first has committed."""
+    import threading
+
+    from frontdesk import admin as admin_module
+
+    barrier, real = threading.Barrier(2), admin_module._check_together
+
+    def check_then_wait(clean):
+        real(clean)
+        try:
+            barrier.wait(timeout=2)
+        except threading.BrokenBarrierError:
+            pass  # the other save is waiting for our commit
+
+    monkeypatch.setattr(admin_module, "_check_together", check_then_wait)
