@@ -28,6 +28,11 @@ HEADER_RULE_WIDTH = 0.6
 GRID_WIDTH = 0.25
 
 
+# The per-text operator cache (_fast_text) leans on reportlab internals; its test draws
+# the same table both ways and compares the bytes (tests/unit/reports/test_pdf_layout.py).
+FAST_TEXT = True
+
+
 class RowTable(Flowable):
     """`header` and `rows` of strings in columns of `widths`; `right` = right-aligned columns."""
 
@@ -140,7 +145,8 @@ class RowTable(Flowable):
         text.setFont(font, size, self.leading)
         text.setFillColor(colors.black)
         lift = (self.leading + h) / 2 - size - h  # baseline relative to the row's top
-        if canv.bottomup and getattr(pdfmetrics.getFont(font), "_dynamicFont", False):
+        if FAST_TEXT and canv.bottomup and getattr(pdfmetrics.getFont(font), "_dynamicFont",
+                                                   False):
             self._fast_text(text, xs, top, lift)
         else:
             for i, row in enumerate([self.header, *self.rows]):

@@ -72,3 +72,36 @@ def test_row_table_pages_hold_every_row_number(tmp_path):
     numbers = [line.split()[0] for line in out.splitlines() if line.strip()[:1].isdigit()]
     assert numbers == [str(i) for i in range(1, 301)]
     assert out.count("患者") >= 300 + out.count("\f")  # the header on every page
+
+
+def _drawn(table) -> bytes:
+    import io
+
+    from reportlab.platypus import SimpleDocTemplate
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, invariant=1, pageCompression=0)
+    doc.build([table])
+    return out.getvalue()
+
+
+def test_the_fast_cell_text_writes_what_reportlabs_textout_writes(monkeypatch):
+    """RowTable._fast_text keeps reportlab's per-cell operators per distinct text (it leans
+    on reportlab internals): the PDF must be byte for byte what textOut writes, with
+    Chinese and ASCII cells, right-aligned numbers, repeated texts and a page break."""
+    from frontdesk.reports import pdf_rows
+
+    rows = [[str(i), ("王小明", "李 Lee", "欧阳娜娜", "")[i % 4], ("内科", "ENT", "口腔科")[i % 3]]
+            for i in range(1, 160)]
+
+    def table():
+        from frontdesk.reports.pdf_rows import RowTable
+
+        return RowTable(["#", "患者", "科室"], rows, [40, 120, 80], font=ensure_font(),
+                        size=7.5, right=[True, False, False], header_bg=pdf.HEADER_BG,
+                        row_bgs=pdf.ROW_BACKGROUNDS, rule=pdf.RULE, grid=pdf.GRID)
+
+    fast = _drawn(table())
+    monkeypatch.setattr(pdf_rows, "FAST_TEXT", False)  # reportlab's own textOut per cell
+    slow = _drawn(table())
+    assert fast == slow and b"Tm" in fast
