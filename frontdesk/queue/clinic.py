@@ -65,6 +65,7 @@ from frontdesk.queue.clinic_rules import (
 )
 from frontdesk.queue.numbers import assign_queue_no, queue_label
 from frontdesk.queue.priority import PatientFacts, Priority, PriorityClass, priority_of
+from frontdesk.validation import lookup_id
 
 log = logging.getLogger(__name__)
 
@@ -208,8 +209,6 @@ def _ids(department_id, doctor_id) -> tuple[int, int | None]:
 
 def _id(value) -> int:
     """An id as typed or picked: anything that is no id reads as 0 (no row has it)."""
-    from frontdesk.validation import lookup_id
-
     return lookup_id(value)
 
 

@@ -37,8 +37,8 @@ def week_pdf(*, actor, monday: dt.date, lang: str | None = None) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from frontdesk.reports.pdf import BOTTOM, MARGIN, MM, TOP, _canvas_class, _styles
+    from frontdesk.reports.titled import page_furniture
     from frontdesk.slips.fonts import ensure_font
-    from frontdesk.staffing.staff_report import _footer
 
     require(actor, Perm.MANAGE_ROSTER)
     week = roster.week(actor=actor, monday=monday, lang=lang)
@@ -100,6 +100,6 @@ def week_pdf(*, actor, monday: dt.date, lang: str | None = None) -> bytes:
     from frontdesk.reports.access import printed_by
 
     doc.build(story, canvasmaker=_canvas_class(
-        _footer(font, hospital, title, printed_by(actor), lang)))
+        page_furniture(font, hospital, title, printed_by(actor), lang)))
     audit.record(actor, "print", "roster", week.monday.isoformat(), {})
     return buf.getvalue()

@@ -31,7 +31,6 @@ from frontdesk.reports.titled import (
     lines_csv,
     lines_xlsx,
     made_at,
-    page_furniture,
     render_as,
     save_export,
     tables_pdf,
@@ -205,7 +204,6 @@ def to_pdf(report: StaffMonthReport, *, printed_by_name: str = "",
                       printed_by_name=printed_by_name, lang=lang)
 
 
-_footer = page_furniture  # the roster PDF's pages carry the same furniture
 
 
 def render(report: StaffMonthReport, fmt: str, *, printed_by_name: str = "",

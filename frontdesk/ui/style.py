@@ -422,11 +422,6 @@ def _matched(widget) -> list[_Rule]:
     return sorted((r for r in found if r.matches(widget)), key=lambda r: r.order)
 
 
-def sheet_for(widget) -> str:
-    """The rules that name `widget`, as style-sheet text (what Qt would apply)."""
-    return "\n".join(r.text for r in _matched(widget))
-
-
 def dress(widget) -> None:
     """Give `widget` the look its rules give it (only when that changed).
 
