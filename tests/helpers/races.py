@@ -42,3 +42,21 @@ def race(calls, told: tuple[type[BaseException], ...] = (ConflictError,)
     for t in threads:
         t.join(timeout=120)
     return results, refused, errors
+
+
+def hold_after(monkeypatch, owner, name: str, parties: int = 2, timeout: float = 2.0) -> None:
+    """Make a race certain: each racer that has run `owner.name` waits (up to `timeout`)
+    until the others have run it too. Unguarded, every racer acts on what it read before
+    anyone wrote; guarded (a lock held to the commit), the others cannot get there before
+    the first has committed, the wait times out and the first goes on."""
+    barrier, real = threading.Barrier(parties), getattr(owner, name)
+
+    def then_wait(*args, **kwargs):
+        out = real(*args, **kwargs)
+        try:
+            barrier.wait(timeout=timeout)
+        except threading.BrokenBarrierError:
+            pass  # the others wait for our commit
+        return out
+
+    monkeypatch.setattr(owner, name, then_wait)

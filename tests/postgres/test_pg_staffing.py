@@ -11,7 +11,7 @@ import pytest
 from frontdesk.db.models import Fine, LeaveRequest, ShiftSwap, Staff, database_proxy
 from frontdesk.errors import ConflictError
 from frontdesk.staffing import leave, ledger, roster, swaps
-from tests.helpers.races import race
+from tests.helpers.races import hold_after, race
 
 pytestmark = pytest.mark.postgres
 MON = dt.date(2026, 11, 23)
@@ -152,30 +152,10 @@ def test_two_admins_saving_amber_and_red_at_once_on_postgres(pg_rules_db, pg_mak
                                               "desk.red_minutes": full(20)})
     red, amber = full(20), full(10)
     red["BILLING"], amber["BILLING"] = 15, 18
-    hold_after_check(monkeypatch)
+    hold_after(monkeypatch, admin, "_check_together")  # both check, then both save
     saved, told, errors = race(
         [lambda: admin.update_settings(actor=boss, values={"desk.red_minutes": red}),
          lambda: admin.update_settings(actor=boss, values={"desk.amber_minutes": amber})],
         told=(ValidationError,))
     assert errors == [] and len(saved) == 1 and len(told) == 1
     assert all(t.amber < t.red for t in urgency.thresholds().values())
-
-
-def hold_after_check(monkeypatch) -> None:
-    """Make the race certain: a save that has checked its values waits (up to 2 s) for the
-    other to have checked too. Unguarded, both check against the old values and both
-    save; guarded, the second cannot check before the first has committed."""
-    import threading
-
-    from frontdesk import admin as admin_module
-
-    barrier, real = threading.Barrier(2), admin_module._check_together
-
-    def check_then_wait(clean):
-        real(clean)
-        try:
-            barrier.wait(timeout=2)
-        except threading.BrokenBarrierError:
-            pass  # the other save is waiting for our commit
-
-    monkeypatch.setattr(admin_module, "_check_together", check_then_wait)

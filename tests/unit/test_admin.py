@@ -288,36 +288,16 @@ def test_two_admins_saving_amber_and_red_at_once_never_store_red_before_amber(bo
     """Each half is valid against the stored other half; together they are not: the
     second save checks against the first's commit and is told (SQLite)."""
     from frontdesk.reception import urgency
-    from tests.helpers.races import race
+    from tests.helpers.races import hold_after, race
 
     admin.update_settings(actor=boss, values={"desk.amber_minutes": full(10),
                                               "desk.red_minutes": full(20)})
     red, amber = full(20), full(10)
     red["BILLING"], amber["BILLING"] = 15, 18
-    hold_after_check(monkeypatch)
+    hold_after(monkeypatch, admin, "_check_together")  # both check, then both save
     saved, told, errors = race(
         [lambda: admin.update_settings(actor=boss, values={"desk.red_minutes": red}),
          lambda: admin.update_settings(actor=boss, values={"desk.amber_minutes": amber})],
         told=(ValidationError,))
     assert errors == [] and len(saved) == 1 and len(told) == 1
     assert all(t.amber < t.red for t in urgency.thresholds().values())
-
-
-def hold_after_check(monkeypatch) -> None:
-    """Make the race certain: a save that has checked its values waits (up to 2 s) for the
-    other to have checked too. Unguarded, both check against the old values and both
-    save; guarded, the second cannot check before the first has committed."""
-    import threading
-
-    from frontdesk import admin as admin_module
-
-    barrier, real = threading.Barrier(2), admin_module._check_together
-
-    def check_then_wait(clean):
-        real(clean)
-        try:
-            barrier.wait(timeout=2)
-        except threading.BrokenBarrierError:
-            pass  # the other save is waiting for our commit
-
-    monkeypatch.setattr(admin_module, "_check_together", check_then_wait)
