@@ -33,6 +33,8 @@ OK = "#166534"  # done, waived, signed in
 ACCENT = "#0f766e"  # the hospital teal
 WARN_TEXT = "#92400e"
 DISABLED = "#94a3b8"  # a doctor not on duty now, in a list
+PANEL_FILL = "#f8fafc"  # a side panel's box (the etiquette coach)
+PANEL_BORDER = "#cbd5e1"
 
 # Row fills and row text that models hand to their views (BackgroundRole / ForegroundRole),
 # and the colours of rich text built in Python (the queue board's legend and care list).
@@ -97,16 +99,16 @@ QLabel[role="warning-box"] {{ background: #fef3c7; color: {WARN_TEXT}; border: 1
     font-weight: 700; }}
 #bannerContext {{ font-size: 12pt; }}
 
-/* The etiquette coach beside the desk (#etiquetteCoach) and at the door (#doorCoach) */
-#etiquetteCoach, #doorCoach {{ background: #f8fafc; border: 1px solid #cbd5e1; border-radius: 6px; }}
-#etiquetteCoach QLabel[role="heading"], #doorCoach QLabel[role="heading"] {{ color: {SECONDARY}; font-size: 9pt; font-weight: 600;
+/* The etiquette coach beside the desk and at the door. Its box is painted by the coach
+   itself (PANEL_FILL, PANEL_BORDER): a sheet on the coach would send all its labels
+   through the style-sheet engine at start-up. */
+QLabel[role="coach-heading"] {{ color: {SECONDARY}; font-size: 9pt; font-weight: 600;
     margin-top: 4px; }}
-#etiquetteCoach QLabel[role="cue"], #doorCoach QLabel[role="cue"] {{ color: {MUTED}; font-size: 9pt; }}
-#etiquetteCoach QLabel[role="phrase"], #doorCoach QLabel[role="phrase"] {{ color: #0f172a; font-size: 15pt; }}
+QLabel[role="coach-cue"] {{ color: {MUTED}; font-size: 9pt; }}
+QLabel[role="coach-phrase"] {{ color: #0f172a; font-size: 15pt; }}
 #coachAddress {{ color: {ACCENT}; font-size: 20pt; font-weight: 700; }}
 #coachHandover {{ color: #1e3a8a; font-size: 11pt; }}
 #coachAnytime {{ font-size: 9pt; }}
-#coachScroll, #coachBody {{ background: transparent; }}
 #coachFarewell {{ color: {OK}; font-size: 11pt; font-weight: 600; }}
 #coachForbidden {{ color: {ERROR}; font-size: 10pt; }}
 
@@ -150,7 +152,8 @@ QListWidget#departmentList::item, QListWidget#doctorList::item {{ padding: 3px 2
 #escortStatus {{ font-size: 12pt; color: {OK}; }}
 #deferredBillingTitle {{ font-size: 12pt; font-weight: 700; color: #991b1b; }}
 QListWidget#deferredBillingList::item {{ padding: 3px; }}
-QTabWidget#receptionTabs > QTabBar::tab {{ font-size: 12pt; padding: 6px 18px; }}
+/* On the tab bar itself: a rule anchored on the tab widget would style the whole desk. */
+QTabBar#receptionTabBar::tab {{ font-size: 12pt; padding: 6px 18px; }}
 
 /* Notices above the desk's step, by kind */
 QLabel[role="notice-info"], QLabel[role="notice-warn"], QLabel[role="notice-error"] {{
@@ -306,7 +309,7 @@ def apply(app) -> None:
     every widget through Qt's style-sheet engine (about a sixth of the start-up, most
     of it for widgets no rule names). The rules are applied where they match instead:
     `_Dressing.polish` gives a widget the rules that name it (its type, objectName or
-    role), as its own sheet; rules for descendants (`#etiquetteCoach QLabel`) go on
+    role), as its own sheet; rules for descendants (`#feeLines QLabel`) go on
     the ancestor they start from. Widgets no rule names stay on the plain style.
     """
     if not isinstance(app.style(), _Dressing):

@@ -68,13 +68,13 @@ def test_a_rule_with_a_box_becomes_the_widgets_own_sheet(qtbot):
 
 
 def test_a_rule_for_descendants_goes_on_the_ancestor_it_starts_from(qtbot):
-    coach = QWidget()
-    coach.setObjectName("etiquetteCoach")
-    heading = QLabel("接待", coach)
-    heading.setProperty(style.ROLE, "heading")
-    _host = shown(qtbot, coach)
-    assert '#etiquetteCoach QLabel[role="heading"]' in coach.styleSheet()
-    assert heading.styleSheet() == ""
+    lines = QWidget()
+    lines.setObjectName("feeLines")  # "#feeLines QLabel { font-size: 13pt }"
+    fee = QLabel("挂号费", lines)
+    _host = shown(qtbot, lines)
+    assert "#feeLines QLabel" in lines.styleSheet()
+    assert fee.styleSheet() == ""
+    assert fee.font().pointSizeF() == 13
 
 
 def test_a_field_error_draws_the_border_and_clearing_it_removes_it(qtbot):
@@ -99,17 +99,39 @@ def test_every_rule_of_the_sheet_is_reachable(qapp):
     assert QApplication.instance() is qapp
 
 
-def test_the_door_coach_looks_like_the_desk_coach(qtbot):
-    # The door names its coach doorCoach: the coach's box and text rules must reach it too.
+def test_the_door_coach_looks_like_the_desk_coach_and_neither_has_a_sheet(qtbot):
+    # The door names its coach doorCoach: its lines must look like the desk coach's. The
+    # coach paints its own box: a sheet on it would put all its labels through the
+    # style-sheet engine (found measuring start-up, issue 19).
     from frontdesk.ui.reception.coach import EtiquetteCoach
 
     desk, door = EtiquetteCoach(), EtiquetteCoach()
     desk.setObjectName("etiquetteCoach")
     door.setObjectName("doorCoach")
     _host = shown(qtbot, desk, door)
+    looks = []
     for coach in (desk, door):
-        sheet = coach.styleSheet()
-        assert "border-radius: 6px" in sheet and 'QLabel[role="phrase"]' in sheet, coach
+        coach.show_step("GREETING")
+        assert coach.styleSheet() == "", coach
+        phrase = next(label for label in coach.findChildren(QLabel)
+                      if label.property(style.ROLE) == "coach-phrase")
+        heading = coach.heading
+        looks.append((phrase.font().pointSizeF(), text_colour(phrase).name(),
+                      heading.font().pointSizeF(), text_colour(heading).name()))
+    assert looks[0] == looks[1] == (15, "#0f172a", 9, QColor(style.SECONDARY).name())
+
+
+def test_the_reception_tab_rule_styles_the_tab_bar_only(qtbot):
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = QTabWidget()
+    tabs.setObjectName("receptionTabs")
+    tabs.tabBar().setObjectName("receptionTabBar")
+    page = QLabel("接待台")
+    tabs.addTab(page, "接待台")
+    _host = shown(qtbot, tabs)
+    assert tabs.styleSheet() == "" and page.styleSheet() == ""
+    assert "::tab" in tabs.tabBar().styleSheet()
 
 
 def test_a_role_keeps_the_font_and_palette_the_code_gave_the_label(qtbot):
@@ -133,7 +155,7 @@ def test_a_sheet_widget_keeps_its_font(qtbot):
     big = QFont()
     big.setPointSize(25)
     box = QWidget()
-    box.setObjectName("etiquetteCoach")  # a box rule: its own sheet, no palette or font
+    box.setObjectName("patientBanner")  # a box rule: its own sheet, no palette or font
     box.setFont(big)
     _host = shown(qtbot, box)
     assert box.styleSheet() and box.font().pointSize() == 25

@@ -30,6 +30,7 @@ class ReceptionArea(Retranslating, QWidget):
         self.desk = DeskView(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("receptionTabs")
+        self.tabs.tabBar().setObjectName("receptionTabBar")  # its rule styles the tabs only
         self.tabs.addTab(self._door_page, "")
         self.tabs.addTab(self.desk, "")
         layout = QVBoxLayout(self)

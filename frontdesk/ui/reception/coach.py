@@ -13,8 +13,8 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -125,7 +125,7 @@ class EtiquetteCoach(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("etiquetteCoach")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)  # paintEvent draws the box
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._stage = "GREETING"
         self._subject = CoachSubject()
@@ -134,18 +134,18 @@ class EtiquetteCoach(Retranslating, QFrame):
         self.toggle_button.setObjectName("coachToggle")
         self.toggle_button.setAutoRaise(True)
         self.toggle_button.clicked.connect(self.toggle)
-        self.heading = self._label("coachHeading", "heading")
+        self.heading = self._label("coachHeading", "coach-heading")
         self.address = self._label("coachAddress")
-        self.say_heading = self._label("coachSayHeading", "heading")
+        self.say_heading = self._label("coachSayHeading", "coach-heading")
         self.phrase_box = QVBoxLayout()
         self.phrase_box.setSpacing(2)
-        self.handover_heading = self._label("coachHandoverHeading", "heading")
+        self.handover_heading = self._label("coachHandoverHeading", "coach-heading")
         self.handover = self._label("coachHandover")
-        self.anytime_heading = self._label("coachAnytimeHeading", "heading")
+        self.anytime_heading = self._label("coachAnytimeHeading", "coach-heading")
         self.anytime = self._label("coachAnytime")
-        self.farewell_heading = self._label("coachFarewellHeading", "heading")
+        self.farewell_heading = self._label("coachFarewellHeading", "coach-heading")
         self.farewell = self._label("coachFarewell")
-        self.forbidden_heading = self._label("coachForbiddenHeading", "heading")
+        self.forbidden_heading = self._label("coachForbiddenHeading", "coach-heading")
         self.forbidden = self._label("coachForbidden")
         self._forbidden_words: list[str] = []
         self.error = self._label("coachError")
@@ -186,6 +186,9 @@ class EtiquetteCoach(Retranslating, QFrame):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
+        # The coach's box shows through (setWidget made the body fill its background).
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.body.setAutoFillBackground(False)
         layout.addWidget(self.scroll, 1)
         self._phrase_labels: list[QLabel] = []
         # F12 folds the coach; only the coach in sight reacts (door and desk are tabs).
@@ -195,6 +198,17 @@ class EtiquetteCoach(Retranslating, QFrame):
         EtiquetteCoach._all.add(self)
         self._apply_collapsed(EtiquetteCoach._collapsed_everywhere)
         self.retranslate()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # The rounded box in code, not a sheet: a sheet on the coach would send every
+        # label in it through Qt's style-sheet engine (about 9 ms of the desk's start-up).
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(style.PANEL_BORDER), 1))
+        painter.setBrush(QColor(style.PANEL_FILL))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.end()
+        super().paintEvent(event)
 
     # --- folding -------------------------------------------------------------------
 
@@ -264,7 +278,7 @@ class EtiquetteCoach(Retranslating, QFrame):
 
     def phrase_texts(self) -> list[str]:
         """The step's lines as shown (for tests and screen readers)."""
-        return [label.text() for label in self._phrase_labels if label.property("role") == "phrase"]
+        return [label.text() for label in self._phrase_labels if label.property("role") == "coach-phrase"]
 
     def handover_text(self) -> str:
         return self.handover.text() if self.handover.isVisibleTo(self) else ""
@@ -368,9 +382,9 @@ class EtiquetteCoach(Retranslating, QFrame):
             label.deleteLater()
         self._phrase_labels = []
         for i, phrase in enumerate(phrases):
-            cue = self._label(f"coachCue{i}", "cue")
+            cue = self._label(f"coachCue{i}", "coach-cue")
             cue.setText(phrase.cue)
-            line = self._label(f"coachPhrase{i}", "phrase")
+            line = self._label(f"coachPhrase{i}", "coach-phrase")
             line.setText(phrase.text)
             line.setToolTip(phrase.cue)
             for label in (cue, line):
