@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import i18n
-from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.queue import clinic
 from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
+from frontdesk.ui.widgets.form_dialog import show_refusal
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
 
@@ -392,14 +392,8 @@ class CallingPanel(Retranslating, QWidget):
                              f"{clinic.state_name(row.state).text()}")
 
     def _failed(self, exc: Exception) -> None:
-        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
-        boxes = {"department_id": self.department_box, "doctor_id": self.doctor_box,
-                 "room": self.room_box}
-        box = boxes.get(getattr(exc, "field", None))
-        if box is not None:
-            box.set_error(message)
-        else:
-            show_error(self.error, message)
+        show_refusal(exc, {"department_id": self.department_box, "doctor_id": self.doctor_box,
+                           "room": self.room_box}, self.error)
 
     def _transfer(self, row: clinic.QueueRow) -> None:
         from frontdesk.ui.queue.calling_dialogs import TransferDialog

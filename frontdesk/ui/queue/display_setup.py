@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import i18n
-from frontdesk.errors import FrontdeskError
 from frontdesk.queue import waiting_room
 from frontdesk.ui.queue.display import DisplayWindow
 from frontdesk.ui.queue.voice.settings_panel import VoiceSettingsPanel
 from frontdesk.ui.queue.voice.speaker import Speaker
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
+from frontdesk.ui.widgets.form_dialog import show_refusal
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 
@@ -232,12 +232,7 @@ class DisplaySetupDialog(Retranslating, QDialog):
         show_error(self.notice_error, "")
 
     def _notice_failed(self, exc: Exception) -> None:
-        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
-        field = getattr(exc, "field", None)
-        if field in self.notice_fields:
-            self.notice_fields[field].set_error(message)
-        else:
-            show_error(self.notice_error, message)
+        show_refusal(exc, self.notice_fields, self.notice_error)
 
     def save_notice(self) -> None:
         self._clear_notice_errors()

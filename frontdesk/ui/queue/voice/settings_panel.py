@@ -26,6 +26,7 @@ from frontdesk.ui import style
 from frontdesk.ui.queue.voice import players
 from frontdesk.ui.queue.voice.speaker import Speaker
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
+from frontdesk.ui.widgets.form_dialog import show_refusal
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.voice import prefs as voice_prefs
 from frontdesk.voice.announcement import Announcement, CallKind
@@ -187,9 +188,4 @@ class VoiceSettingsPanel(Retranslating, QWidget):
         show_error(self.error, "")
 
     def _show_error(self, exc: Exception) -> None:
-        message = exc.message() if isinstance(exc, FrontdeskError) else str(exc)
-        field = getattr(exc, "field", None)
-        if field in self.fields:
-            self.fields[field].set_error(message)
-        else:
-            show_error(self.error, message)
+        show_refusal(exc, self.fields, self.error)
