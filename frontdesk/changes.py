@@ -89,6 +89,7 @@ def _note(kinds: Changed) -> None:
 # transaction commits (frontdesk/db/change_log.py), for the other stations.
 _writing: ContextVar[tuple[Changed, int | None]] = ContextVar(
     "frontdesk_writing", default=(Changed.NONE, None))
+_NONE = Changed.NONE
 
 
 def writing() -> tuple[Changed, int | None]:
@@ -142,7 +143,9 @@ def changes(kinds: Changed, *, when: Callable[[Any], bool] | None = None) -> Cal
                 entity_param.append(_entity_parameter(fn))
             outer, outer_id = _writing.get()
             entity = _entity_of(entity_param[0], args, kwargs)
-            token = _writing.set((outer | kinds, outer_id if entity is None else entity))
+            # (Flag's | runs Python code: skipped when nothing outer is declared.)
+            token = _writing.set((kinds if outer is _NONE else outer | kinds,
+                                  outer_id if entity is None else entity))
             try:
                 result = fn(*args, **kwargs)
             except ConflictError:

@@ -89,7 +89,8 @@ class LoggedCommits:
                         return self.execute_sql(sql, params)
             else:
                 p = self._pending
-                p.kinds |= kinds
+                if p.kinds is not kinds:  # the same kinds on every statement: no Flag |
+                    p.kinds |= kinds
                 if entity is not None:
                     p.entity = entity
         return super().execute_sql(sql, params)

@@ -47,3 +47,14 @@ def take_turn(lock_class: int, key: int) -> None:
     if isinstance(db, PostgresqlDatabase):
         db.execute_sql(f"SELECT pg_advisory_xact_lock({db.param}, {db.param})",
                        (lock_class, key))
+
+
+def one_writer() -> bool:
+    """True when write_tx lets one writer in at a time (SQLite: BEGIN IMMEDIATE).
+
+    A check on other rows folded into an UPDATE's WHERE (NOT EXISTS …) then sees every
+    earlier commit. On PostgreSQL two transactions run at once and a sub-select reads
+    its statement's snapshot, so such a check is not a guard there: read first, and let
+    a version-checked UPDATE (or take_turn) decide.
+    """
+    return isinstance(database_proxy.obj, SqliteDatabase)

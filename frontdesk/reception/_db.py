@@ -89,15 +89,41 @@ def _check_version(visit: Visit, expected_version: int) -> None:
         raise _conflict(visit)
 
 
+_COLUMNS: dict[str, tuple[Any, str]] = {}  # Visit field name -> (field, column name)
+
+
+def _field(name: str) -> tuple[Any, str]:
+    entry = _COLUMNS.get(name)
+    if entry is None:
+        fld = Visit._meta.fields[name]
+        entry = _COLUMNS[name] = (fld, fld.column_name)
+    return entry
+
+
 def _db_value(name: str, value: Any) -> tuple[str, Any]:
     """Column name and driver value for a Visit field given by its model name."""
-    fld = Visit._meta.fields[name]
+    fld, column = _field(name)
     if isinstance(value, dt.datetime):
         value = value.replace(microsecond=0)
     value = fld.db_value(value)
     if isinstance(value, dt.datetime | dt.date):
         value = str(value)  # what peewee stores on SQLite, without the deprecated adapters
-    return fld.column_name, value
+    return column, value
+
+
+# The UPDATE text per (changed fields, guarded by stage, parameter mark): built once.
+_UPDATES: dict[tuple, str] = {}
+
+
+def _update_sql(names: tuple[str, ...], guarded: bool, p: str) -> str:
+    key = (names, guarded, p)
+    sql = _UPDATES.get(key)
+    if sql is None:
+        sets = [f"stage = {p}", "version = version + 1", f"updated_at = {p}"]
+        sets += [f"{_field(name)[1]} = {p}" for name in names]
+        where = f"id = {p} AND version = {p}" + (f" AND stage = {p}" if guarded else "")
+        sql = _UPDATES[key] = f"UPDATE visit SET {', '.join(sets)} WHERE {where}"
+    return sql
 
 
 def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, action: str,
@@ -109,27 +135,41 @@ def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, actio
     statements than SQLite takes to run them. With `only_from` the update also
     requires that stage and a miss returns False instead of raising.
     """
+    return _write(visit.id, visit.stage if from_stage is None else from_stage,
+                  actor=actor, expected_version=expected_version, stage=stage, action=action,
+                  note=note, at=at, only_from=only_from, changes=changes)
+
+
+def _write(visit_id: int, from_stage: str, *, actor, expected_version: int, stage: str,
+           action: str, note: str = "", at: dt.datetime | None = None,
+           only_from: str | None = None, changes: dict[str, Any] | None = None) -> bool:
+    """_commit without a loaded row: the visit's id and the stage its event comes from.
+
+    A step whose one legal source stage is `only_from` calls this without reading the
+    visit first: the UPDATE's WHERE is the check, and only a miss reads (to explain it).
+    """
     db = database_proxy.obj
     p = db.param
-    at = (at or clock.now()).replace(microsecond=0)
-    sets, params = [f"stage = {p}", "version = version + 1", f"updated_at = {p}"], [stage, str(at)]
-    for name, value in changes.items():
-        column, value = _db_value(name, value)
-        sets.append(f"{column} = {p}")
-        params.append(value)
-    where = f"id = {p} AND version = {p}"
-    params += [visit.id, expected_version]
+    at = clock.now() if at is None else at.replace(microsecond=0)
+    params = [stage, str(at)]
+    names: tuple[str, ...] = ()
+    if changes:
+        names = tuple(changes)
+        for name in names:
+            params.append(_db_value(name, changes[name])[1])
+    params += [visit_id, expected_version]
     if only_from is not None:
-        where += f" AND stage = {p}"
         params.append(only_from)
-    cursor = db.execute_sql(f"UPDATE visit SET {', '.join(sets)} WHERE {where}", params)
+    cursor = db.execute_sql(_update_sql(names, only_from is not None, p), params)
     if cursor.rowcount != 1:
         if only_from is not None:
             return False
-        raise _conflict(_load(visit.id))
-    _insert_event(visit.id, from_stage if from_stage is not None else visit.stage, stage,
-                  action, at, actor, note)
+        raise _conflict(_load(visit_id))
+    _insert_event(visit_id, from_stage, stage, action, at, actor, note)
     return True
+
+
+_EVENT_SQL: dict[str, str] = {}
 
 
 def _insert_event(visit_id: int, from_stage: str, stage: str, action: str, at: dt.datetime,
@@ -137,12 +177,13 @@ def _insert_event(visit_id: int, from_stage: str, stage: str, action: str, at: d
     """The VisitEvent row (raw SQL, as _commit writes it); `at` is stored as given."""
     db = database_proxy.obj
     p = db.param
-    db.execute_sql(
-        "INSERT INTO visit_event (visit_id, from_stage, stage, action, at, staff_id, note) "
-        f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})",
-        [visit_id, from_stage, stage, action, str(at), actor.id if actor is not None else None,
-         note],
-    )
+    sql = _EVENT_SQL.get(p)
+    if sql is None:
+        sql = _EVENT_SQL[p] = (
+            "INSERT INTO visit_event (visit_id, from_stage, stage, action, at, staff_id, note) "
+            f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})")
+    db.execute_sql(sql, [visit_id, from_stage, stage, action, str(at),
+                         actor.id if actor is not None else None, note])
 
 
 # --- a step whose commit reply was lost ------------------------------------------------

@@ -21,7 +21,7 @@ from frontdesk import audit, clock, fees, leave_reasons, patients, stages, valid
 from frontdesk.changes import Changed, changes
 from frontdesk.db import prepared
 from frontdesk.db.models import Appointment, Patient, Payment, Visit, database_proxy
-from frontdesk.db.transaction import write_tx
+from frontdesk.db.transaction import one_writer, write_tx
 from frontdesk.errors import ConfigError, ConflictError, ValidationError
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, Role, require
@@ -30,11 +30,13 @@ from frontdesk.reception import tickets
 from frontdesk.reception._db import (
     _check_version,
     _commit,
+    _conflict,
     _illegal,
     _insert_event,
     _load,
     _settled,
     _VisitRow,
+    _write,
 )
 from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
 from frontdesk.reception.views import VisitView, _get_visit
@@ -48,8 +50,16 @@ REASON_MAX_LENGTH = 200
 NOTE_MAX_LENGTH = 200
 
 
+_SOURCES: dict[str, list[str]] = {}
+
+
 def _sources(to_stage: str) -> list[str]:
-    return [src for src, targets in stages.TRANSITIONS.items() if to_stage in targets]
+    """The stages a visit may move to `to_stage` from (stages.TRANSITIONS, read once)."""
+    found = _SOURCES.get(to_stage)
+    if found is None:
+        found = _SOURCES[to_stage] = [src for src, targets in stages.TRANSITIONS.items()
+                                      if to_stage in targets]
+    return found
 
 
 def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action: str,
@@ -58,7 +68,7 @@ def _move(visit_id: int, *, actor, expected_version: int, to_stage: str, action:
     with write_tx():
         _move_in_tx(visit_id, actor=actor, expected_version=expected_version,
                     to_stage=to_stage, action=action, **changes)
-    return _get_visit(visit_id)
+        return _get_visit(visit_id)  # before COMMIT: the state this step wrote
 
 
 def _move_in_tx(visit_id: int, *, actor, expected_version: int, to_stage: str, action: str,
@@ -67,10 +77,8 @@ def _move_in_tx(visit_id: int, *, actor, expected_version: int, to_stage: str, a
     sources = _sources(to_stage)
     if len(sources) == 1:
         # One legal source: the guarded update is the check, no read first.
-        stub = _VisitRow(visit_id, expected_version, sources[0], None, None, None, None,
-                         None, None, "", False, 0, False, "", "")
-        if _commit(stub, actor=actor, expected_version=expected_version, stage=to_stage,
-                   action=action, only_from=sources[0], **changes):
+        if _write(visit_id, sources[0], actor=actor, expected_version=expected_version,
+                  stage=to_stage, action=action, only_from=sources[0], changes=changes):
             return
     visit = _load(visit_id)
     _check_version(visit, expected_version)
@@ -126,7 +134,7 @@ def new_arrival(*, actor, booked: bool, first_visit: bool, note: str = "", sex: 
             door_name=details.name, priority=details.priority.value,
             created_at=at, updated_at=at, **fields)
         _insert_event(visit_id, "", stages.GREETING, stages.ARRIVED, at, actor, note)
-    return _get_visit(visit_id)
+        return _get_visit(visit_id)
 
 
 @changes(Changed.VISITS)
@@ -194,7 +202,7 @@ def attach_patient(visit_id: int, *, actor, expected_version: int, patient_id: i
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=PATIENT_ATTACHED, note=note, **changes)
         _link_bookings(visit.id)
-    return _get_visit(visit_id)
+        return _get_visit(visit_id)
 
 
 def _checked_complaint(complaint: str) -> str:
@@ -324,9 +332,10 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
             # The department's next number, written by the visit's own UPDATE (retried
             # on a clash: queue.numbers).
             numbered(dept.id, visit.visit_date, write)
+        view = _get_visit(visit_id)
     # The staff's choice teaches later suggestions (department ranking only, never red flags).
     triage_rules.remember_choice(complaint, dept.id, red_flag=red)
-    return _get_visit(visit_id)
+    return view
 
 
 @changes(Changed.VISITS | Changed.PATIENTS)
@@ -358,7 +367,7 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
         _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
                            patient=patient, stage=stages.BILLING, action=stages.REGISTERED,
                            first_visit=visit.first_visit and not returning)
-    return _get_visit(visit_id)
+        return _get_visit(visit_id)
 
 
 def _fee_changes(doctor_id: int | None, vip_tier: str) -> dict[str, Any]:
@@ -464,7 +473,7 @@ def set_vip_card(visit_id: int, *, actor, expected_version: int, tier: str) -> V
                    if visit.stage == stages.BILLING else {})
         _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
                 action=VIP_CARD_SET, note=patient.vip_tier, **changes)
-    return _get_visit(visit_id)
+        return _get_visit(visit_id)
 
 
 @changes(Changed.VISITS)
@@ -486,7 +495,7 @@ def confirm_payment(visit_id: int, *, actor, expected_version: int) -> VisitView
         if visit.fee_waived:
             audit.record(actor, "waive", "visit", visit.id,
                          {"reason": visit.waiver_reason, "fee_snapshot": visit.fee_snapshot})
-    return _get_visit(visit_id)
+        return _get_visit(visit_id)
 
 
 @changes(Changed.VISITS)  # the version moves and the escort is out: other desks must see it
@@ -498,14 +507,27 @@ def assign_escort(visit_id: int, *, actor, expected_version: int, escort_id: int
     """
     require(actor, Perm.RUN_VISIT)
     with write_tx():
-        visit = _load(visit_id)
-        _check_version(visit, expected_version)
-        _require_stage(visit, (stages.ESCORT,), "指定陪诊人员", "have an escort assigned")
-        escort = _checked_escort(escort_id)
-        _check_escort_free(escort, visit.id)
-        _commit(visit, actor=actor, expected_version=expected_version, stage=visit.stage,
-                action=ESCORT_ASSIGNED, escort=escort.id)
-    return _get_visit(visit_id)
+        try:
+            escort = _checked_escort(escort_id)
+            _check_escort_free(escort, visit_id)
+        except ValidationError:
+            _explain_escort_refusal(visit_id, expected_version)  # the visit's own first
+            raise
+        # The version and stage checks are the UPDATE's WHERE; the visit is read only to
+        # say why it refused (not found, changed meanwhile, another stage).
+        if not _write(visit_id, stages.ESCORT, actor=actor, expected_version=expected_version,
+                      stage=stages.ESCORT, action=ESCORT_ASSIGNED, only_from=stages.ESCORT,
+                      changes={"escort": escort.id}):
+            raise _conflict(_explain_escort_refusal(visit_id, expected_version))
+        return _get_visit(visit_id)
+
+
+def _explain_escort_refusal(visit_id: int, expected_version: int) -> _VisitRow:
+    """Raise what assign_escort says about the visit itself (not found, changed, stage)."""
+    visit = _load(visit_id)
+    _check_version(visit, expected_version)
+    _require_stage(visit, (stages.ESCORT,), "指定陪诊人员", "have an escort assigned")
+    return visit
 
 
 @changes(Changed.VISITS | Changed.QUEUE)
@@ -534,24 +556,51 @@ def _is_back(visit_id: int) -> bool:
                 [visit_id, stages.BACK_AT_POST]) is not None
 
 
+# Back at post on a DONE visit that has none yet: the checks are the UPDATE's WHERE.
+_BACK_SQL = ("UPDATE visit SET stage = {p}, version = version + 1, updated_at = {p} "
+             "WHERE id = {p} AND stage = {p} AND NOT EXISTS (SELECT 1 FROM visit_event "
+             "WHERE visit_id = {p} AND action = {p})")
+
+
+def _record_back(visit_id: int, actor) -> bool:
+    """One statement records back at post when the visit is DONE and not back yet.
+
+    Only where one writer runs at a time (SQLite): on PostgreSQL the sub-select reads
+    the statement's snapshot, so two desks could both pass it; there the visit is read
+    and the version-checked UPDATE decides (back_at_post below).
+    """
+    if not one_writer():
+        return False
+    db = database_proxy.obj
+    at = clock.now().replace(microsecond=0)
+    cursor = db.execute_sql(_BACK_SQL.format(p=db.param), [
+        stages.DONE, str(at), visit_id, stages.DONE, visit_id, stages.BACK_AT_POST])
+    if cursor.rowcount != 1:
+        return False
+    _insert_event(visit_id, stages.DONE, stages.DONE, stages.BACK_AT_POST, at, actor)
+    return True
+
+
 @changes(Changed.VISITS)
 @_settled(lambda visit_id, actor: _is_back(visit_id))
 def back_at_post(visit_id: int, *, actor) -> VisitView:
     """The escort is back at the post (event on a DONE visit), free for the next patient."""
     require(actor, Perm.RUN_VISIT)
     with write_tx():
-        visit = _load(visit_id)
-        if visit.stage != stages.DONE:
-            zh, en = stage_name(visit.stage).pair()
-            raise ValidationError(
-                f"这次就诊在“{zh}”一步，尚未交给医生，不能记录“已返回岗位”。",
-                f"This visit is at {en}, not yet with the doctor: cannot record back at post.",
-                field="stage")
-        if _is_back(visit.id):
-            raise ConflictError("已经记录过“已返回岗位”。", "Back at post was already recorded.")
-        _commit(visit, actor=actor, expected_version=visit.version, stage=stages.DONE,
-                action=stages.BACK_AT_POST)
-    return _get_visit(visit_id)
+        if not _record_back(visit_id, actor):
+            # Refused (or PostgreSQL): read the visit, say why, or write it version-checked.
+            visit = _load(visit_id)
+            if visit.stage != stages.DONE:
+                zh, en = stage_name(visit.stage).pair()
+                raise ValidationError(
+                    f"这次就诊在“{zh}”一步，尚未交给医生，不能记录“已返回岗位”。",
+                    f"This visit is at {en}, not yet with the doctor: cannot record back at "
+                    "post.", field="stage")
+            if _is_back(visit.id):
+                raise ConflictError("已经记录过“已返回岗位”。", "Back at post was already recorded.")
+            _commit(visit, actor=actor, expected_version=visit.version, stage=stages.DONE,
+                    action=stages.BACK_AT_POST)
+        return _get_visit(visit_id)
 
 
 @changes(Changed.VISITS)
