@@ -4,6 +4,11 @@ CSV is UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it
 without mangling the characters. Both list every table of the report in order,
 each under its title. :func:`save_report` writes a PDF, CSV or XLSX (by the
 file's extension) atomically and records who did it in the audit log.
+
+The one export path of every report made of titled tables: the daily and range
+summaries here, the service desk's and the staff report (frontdesk.reports.titled)
+share :func:`table_lines` / :func:`lines_csv`, the format switch :func:`render_as`
+and the audited, atomic :func:`save`.
 """
 
 from __future__ import annotations
@@ -11,12 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from frontdesk import audit, clock
 from frontdesk.errors import ValidationError
 from frontdesk.export_safety import csv_row, xlsx_row
-from frontdesk.i18n import text
 from frontdesk.reports import render_process
 from frontdesk.reports.access import audit_staff, check, printed_by
 from frontdesk.reports.files import write_atomic
@@ -26,6 +31,7 @@ from frontdesk.reports.tables import (
     SECTION_NAMES,
     ReportTable,
     empty_notice,
+    made_at,
     range_empty_notice,
     tables_for,
     title_for,
@@ -37,8 +43,7 @@ Summary = DailySummary | RangeSummary
 
 def _preamble(summary: Summary, lang) -> list[list]:
     lines = [[summary.hospital], [title_for(summary, lang)],
-             [text(f"生成于 {summary.generated_at:%Y-%m-%d %H:%M}",
-                   f"Made at {summary.generated_at:%Y-%m-%d %H:%M}", lang)]]
+             [made_at(summary.generated_at, lang)]]
     if isinstance(summary, DailySummary):
         lines.append([CONFIDENTIAL.text(lang)])
     if summary.is_empty:
@@ -58,16 +63,26 @@ def _block(table: ReportTable) -> list[list]:
     return lines
 
 
+def table_lines(preamble: Iterable[list], tables: Iterable[ReportTable]) -> list[list]:
+    """The preamble's lines, then every table under its title, a blank line before each."""
+    lines = list(preamble)
+    for table in tables:
+        lines.append([])
+        lines += _block(table)
+    return lines
+
+
+def lines_csv(lines: Iterable[list]) -> bytes:
+    """The lines as CSV (UTF-8 with BOM for Excel, CRLF), every cell made safe."""
+    out = io.StringIO(newline="")
+    # Reasons, names and notes come from the desk: no cell may run as a formula.
+    csv.writer(out, lineterminator="\r\n").writerows(csv_row(line) for line in lines)
+    return out.getvalue().encode("utf-8-sig")
+
+
 def to_csv(summary: Summary, lang: str | None = None) -> bytes:
     """Every table, one after the other, separated by blank lines (UTF-8 with BOM)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    # Reasons, names and notes come from the desk: no cell may run as a formula.
-    writer.writerows(csv_row(line) for line in _preamble(summary, lang))
-    for table in tables_for(summary, lang):
-        writer.writerow([])
-        writer.writerows(csv_row(line) for line in _block(table))
-    return out.getvalue().encode("utf-8-sig")
+    return lines_csv(table_lines(_preamble(summary, lang), tables_for(summary, lang)))
 
 
 def to_xlsx(summary: Summary, lang: str | None = None) -> bytes:
@@ -107,18 +122,25 @@ def to_xlsx(summary: Summary, lang: str | None = None) -> bytes:
     return buf.getvalue()
 
 
+def render_as(fmt: str, *, pdf, csv, xlsx) -> bytes:
+    """The report in `fmt` (".pdf", ".csv" or ".xlsx"), each writer called only if chosen."""
+    writers = {".pdf": pdf, ".csv": csv, ".xlsx": xlsx}
+    if fmt not in writers:
+        raise _unsupported(fmt)
+    return writers[fmt]()
+
+
 def render(summary: Summary, fmt: str, *, printed_by_name: str = "",
            lang: str | None = None) -> bytes:
     """The report in `fmt` (".pdf", ".csv" or ".xlsx") as bytes."""
-    if fmt == ".pdf":
-        from frontdesk.reports.pdf import render_pdf
+    return render_as(fmt, pdf=lambda: _pdf(summary, printed_by_name, lang),
+                     csv=lambda: to_csv(summary, lang), xlsx=lambda: to_xlsx(summary, lang))
 
-        return render_pdf(summary, printed_by=printed_by_name, lang=lang)
-    if fmt == ".csv":
-        return to_csv(summary, lang)
-    if fmt == ".xlsx":
-        return to_xlsx(summary, lang)
-    raise _unsupported(fmt)
+
+def _pdf(summary: Summary, printed_by_name: str, lang: str | None) -> bytes:
+    from frontdesk.reports.pdf import render_pdf  # reportlab only when a PDF is asked for
+
+    return render_pdf(summary, printed_by=printed_by_name, lang=lang)
 
 
 def _unsupported(fmt: str) -> ValidationError:
@@ -143,22 +165,32 @@ def _describe(summary: Summary) -> dict:
     return {"report": "range", "from": summary.start.isoformat(), "to": summary.end.isoformat()}
 
 
-def save_report(summary: Summary, path: str | os.PathLike[str], *, actor,
-                lang: str | None = None) -> Path:
-    """Write the report to `path` (format by extension) atomically; audit it as an export.
+def save(report, path: str | os.PathLike[str], *, actor, render, entity_id: str,
+         describe: dict, lang: str | None = None) -> Path:
+    """Write `render(report, fmt, printed_by_name=, lang=)` (format by the file's extension)
+    atomically and audit it as an export (`describe` and the format, file and actor).
 
-    Raises PermissionDenied (actor may not print reports) or ValidationError
-    (unknown extension, missing or unwritable folder) — leaving no file behind.
+    Every report's file goes through here. A big report renders in the helper process
+    (render_process); `render` must be a module-level function for that. Raises
+    PermissionDenied (actor may not print reports) or ValidationError (unknown extension,
+    missing or unwritable folder) — leaving no file behind.
     """
     check(actor)
     fmt = format_of(path)
-    data = render_process.render(render, summary, fmt, printed_by_name=printed_by(actor),
+    data = render_process.render(render, report, fmt, printed_by_name=printed_by(actor),
                                  lang=lang)
     written = write_atomic(data, path)
-    audit.record(audit_staff(actor), "export", "report", _entity_id(summary),
-                 {**_describe(summary), "format": fmt.lstrip("."), "file": str(written),
+    audit.record(audit_staff(actor), "export", "report", entity_id,
+                 {**describe, "format": fmt.lstrip("."), "file": str(written),
                   "by": printed_by(actor)})
     return written
+
+
+def save_report(summary: Summary, path: str | os.PathLike[str], *, actor,
+                lang: str | None = None) -> Path:
+    """Write the report to `path` (format by extension) atomically; audit it as an export."""
+    return save(summary, path, actor=actor, render=render, entity_id=_entity_id(summary),
+                describe=_describe(summary), lang=lang)
 
 
 def report_pdf(summary: Summary, *, actor, lang: str | None = None) -> bytes:

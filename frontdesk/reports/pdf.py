@@ -21,6 +21,7 @@ from frontdesk.reports.tables import (
     ReportTable,
     empty_notice,
     format_cell,
+    made_at,
     range_empty_notice,
     tables_for,
     title_for,
@@ -60,7 +61,6 @@ def render_pdf(summary: DailySummary | RangeSummary, *, printed_by: str = "",
     from reportlab.platypus import SimpleDocTemplate
 
     font = ensure_font()
-    printed_at = (printed_at or clock.now()).replace(microsecond=0)
     title = title_for(summary, lang)
     styles = _styles(font)
     buf = io.BytesIO()
@@ -68,21 +68,29 @@ def render_pdf(summary: DailySummary | RangeSummary, *, printed_by: str = "",
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
         bottomMargin=BOTTOM, title=title, author=summary.hospital or "Frontdesk",
         subject=title, creator="Frontdesk")
-    footer = {
-        "font": font,
-        "hospital": summary.hospital or text("（未设置医院名称）", "(hospital name not set)", lang),
-        "title": title,
-        "printed": text(f"打印人：{printed_by or '—'}    打印时间：{printed_at:%Y-%m-%d %H:%M}",
-                        f"Printed by {printed_by or '—'} at {printed_at:%Y-%m-%d %H:%M}", lang),
-        "confidential": text("内部资料 注意保密", "Confidential", lang),
-        "page": (lambda x, y: text(f"第 {x} / {y} 页", f"Page {x} of {y}", lang)),
-    }
+    footer = page_furniture(font, summary.hospital, title, printed_by, lang, at=printed_at)
     story = _story(summary, styles, doc.width, lang)
     doc.build(story, canvasmaker=_canvas_class(footer))
     return buf.getvalue()
 
 
 # --- page furniture ------------------------------------------------------------
+
+
+def page_furniture(font: str, hospital: str, title: str, by: str, lang: str | None, *,
+                   at: dt.datetime | None = None) -> dict:
+    """What the canvas (_canvas_class) prints on every page: hospital, title, printed by/at (now
+    unless `at`), page."""
+    at = at or clock.now()
+    return {
+        "font": font,
+        "hospital": hospital or text("（未设置医院名称）", "(hospital name not set)", lang),
+        "title": title,
+        "printed": text(f"打印人：{by or '—'}    打印时间：{at:%Y-%m-%d %H:%M}",
+                        f"Printed by {by or '—'} at {at:%Y-%m-%d %H:%M}", lang),
+        "confidential": text("内部资料 注意保密", "Confidential", lang),
+        "page": (lambda x, y: text(f"第 {x} / {y} 页", f"Page {x} of {y}", lang)),
+    }
 
 
 def _canvas_class(footer: dict):
@@ -172,9 +180,7 @@ def _story(summary, styles, width: float, lang) -> list:
     story: list = [
         Paragraph(escape(summary.hospital or ""), styles["hospital"]),
         Paragraph(escape(title_for(summary, lang)), styles["title"]),
-        Paragraph(escape(text(f"生成于 {summary.generated_at:%Y-%m-%d %H:%M}",
-                              f"Made at {summary.generated_at:%Y-%m-%d %H:%M}", lang)),
-                  styles["meta"]),
+        Paragraph(escape(made_at(summary.generated_at, lang)), styles["meta"]),
     ]
     if summary.is_empty:
         notice = empty_notice(lang) if isinstance(summary, DailySummary) else \

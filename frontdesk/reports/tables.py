@@ -110,6 +110,12 @@ def _role(role: str, lang: str | None) -> str:
     return role_name(role).text(lang)
 
 
+def made_at(generated_at: dt.datetime, lang: str | None = None) -> str:
+    """The line under a report's title: when its numbers were read."""
+    return text(f"生成于 {generated_at:%Y-%m-%d %H:%M}", f"Made at {generated_at:%Y-%m-%d %H:%M}",
+                lang)
+
+
 def empty_notice(lang: str | None = None) -> str:
     return text("这一天没有就诊记录。以下各项统计均为空。",
                 "No visits were recorded on this day; the sections below are empty.", lang)

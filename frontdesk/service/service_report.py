@@ -20,16 +20,9 @@ from frontdesk import audit, clock, settings
 from frontdesk.db.models import Complaint, ComplaintRevisit, Consultation, Department
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg, text
+from frontdesk.reports import export, titled
 from frontdesk.reports.access import audit_staff, check, printed_by
 from frontdesk.reports.tables import ReportTable
-from frontdesk.reports.titled import (
-    lines_csv,
-    lines_xlsx,
-    made_at,
-    render_as,
-    save_export,
-    tables_pdf,
-)
 from frontdesk.service import complaints as cp
 from frontdesk.service import consultations as cs
 from frontdesk.service import conversion, satisfaction
@@ -259,46 +252,37 @@ def _satisfaction_tables(start, end, period, lang) -> list[ReportTable]:
 # --- output ------------------------------------------------------------------------------
 
 
-def _lines(report: ServiceReport, lang) -> list[list]:
-    out: list[list] = [[report.hospital], [report.title(lang)],
-                       [made_at(report.generated_at, lang)]]
-    for table in report.tables:
-        out += [[], [table.title], list(table.columns)]
-        out += [["" if v is None else v for v in r] for r in table.rows] or [[table.empty]]
-        if table.note:
-            out.append([table.note])
-    return out
-
-
 def to_csv(report: ServiceReport, lang: str | None = None) -> bytes:
-    return lines_csv(_lines(report, lang))
+    return export.lines_csv(titled.lines(report, lang))
 
 
 def to_xlsx(report: ServiceReport, lang: str | None = None) -> bytes:
-    return lines_xlsx(_lines(report, lang), report.tables,
+    return titled.lines_xlsx(titled.lines(report, lang), report.tables,
                       sheet=KIND_NAMES[report.kind].text(lang)[:31],
                       widths={"A": 22, **dict.fromkeys("BCDEFGHIJ", 14)})
 
 
 def to_pdf(report: ServiceReport, *, printed_by_name: str = "", lang: str | None = None) -> bytes:
-    return tables_pdf(hospital=report.hospital, title=report.title(lang),
+    return titled.tables_pdf(hospital=report.hospital, title=report.title(lang),
                       generated_at=report.generated_at, tables=report.tables,
                       printed_by_name=printed_by_name, lang=lang)
 
 
 def render(report: ServiceReport, fmt: str, *, printed_by_name: str = "",
            lang: str | None = None) -> bytes:
-    return render_as(fmt, pdf=lambda: to_pdf(report, printed_by_name=printed_by_name, lang=lang),
+    return export.render_as(fmt, pdf=lambda: to_pdf(report, printed_by_name=printed_by_name, lang=lang),
                      csv=lambda: to_csv(report, lang), xlsx=lambda: to_xlsx(report, lang))
 
 
 def save(report: ServiceReport, path: str | os.PathLike[str], *, actor,
          lang: str | None = None) -> Path:
     """Write the report (format by extension) atomically and audit the export."""
-    check(actor)
-    return save_export(path, actor=actor, report=report.kind, entity_id=f"{report.kind}-{report.start:%Y-%m-%d}-{report.end:%Y-%m-%d}",
-                       render=lambda fmt: render(report, fmt, printed_by_name=printed_by(actor),
-                                                 lang=lang))
+    return export.save(report, path, actor=actor, render=render, entity_id=_entity_id(report),
+                       describe={"report": report.kind}, lang=lang)
+
+
+def _entity_id(report: ServiceReport) -> str:
+    return f"{report.kind}-{report.start:%Y-%m-%d}-{report.end:%Y-%m-%d}"
 
 
 def pdf(*, actor, kind: str, start: dt.date, end: dt.date, period: str = "day",
@@ -312,7 +296,6 @@ def print_pdf(report: ServiceReport, *, actor, lang: str | None = None) -> bytes
     """The PDF for the print preview of a report on screen; the print is audited."""
     check(actor)
     data = to_pdf(report, printed_by_name=printed_by(actor), lang=lang)
-    audit.record(audit_staff(actor), "print", "report",
-                 f"{report.kind}-{report.start:%Y-%m-%d}-{report.end:%Y-%m-%d}",
+    audit.record(audit_staff(actor), "print", "report", _entity_id(report),
                  {"report": report.kind, "by": printed_by(actor)})
     return data

@@ -25,21 +25,12 @@ from frontdesk.db.models import (
     Staff,
 )
 from frontdesk.i18n import Msg, text
+from frontdesk.reports import export, titled
 from frontdesk.reports.access import check, printed_by
 from frontdesk.reports.tables import ReportTable, yuan
-from frontdesk.reports.titled import (
-    lines_csv,
-    lines_xlsx,
-    made_at,
-    render_as,
-    save_export,
-    tables_pdf,
-)
 from frontdesk.staffing import fines, shift_rules, swaps
 from frontdesk.staffing.fines import month_range
 from frontdesk.staffing.roster import rostered_staff
-
-FORMATS = (".pdf", ".csv", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -178,47 +169,35 @@ def status_name(status: str, lang: str | None = None) -> str:
 # --- output -------------------------------------------------------------------------
 
 
-def _lines(report: StaffMonthReport, lang) -> list[list]:
-    out: list[list] = [[report.hospital], [report.title(lang)],
-                       [made_at(report.generated_at, lang)]]
-    for table in report.tables:
-        out += [[], [table.title], list(table.columns)]
-        out += [list(r) for r in table.rows] or [[table.empty]]
-    return out
-
-
 def to_csv(report: StaffMonthReport, lang: str | None = None) -> bytes:
-    return lines_csv(_lines(report, lang))
+    return export.lines_csv(titled.lines(report, lang))
 
 
 def to_xlsx(report: StaffMonthReport, lang: str | None = None) -> bytes:
-    return lines_xlsx(_lines(report, lang), report.tables,
+    return titled.lines_xlsx(titled.lines(report, lang), report.tables,
                       sheet=text("员工月报", "Staff report", lang),
                       widths={"A": 14, **dict.fromkeys("BCDEFGHIJKLMNOP", 12)})
 
 
 def to_pdf(report: StaffMonthReport, *, printed_by_name: str = "",
            lang: str | None = None) -> bytes:
-    return tables_pdf(hospital=report.hospital, title=report.title(lang),
+    return titled.tables_pdf(hospital=report.hospital, title=report.title(lang),
                       generated_at=report.generated_at, tables=report.tables,
                       printed_by_name=printed_by_name, lang=lang)
 
 
-
-
 def render(report: StaffMonthReport, fmt: str, *, printed_by_name: str = "",
            lang: str | None = None) -> bytes:
-    return render_as(fmt, pdf=lambda: to_pdf(report, printed_by_name=printed_by_name, lang=lang),
+    return export.render_as(fmt, pdf=lambda: to_pdf(report, printed_by_name=printed_by_name, lang=lang),
                      csv=lambda: to_csv(report, lang), xlsx=lambda: to_xlsx(report, lang))
 
 
 def save(report: StaffMonthReport, path: str | os.PathLike[str], *, actor,
          lang: str | None = None) -> Path:
     """Write the report (format by extension) atomically and audit the export."""
-    check(actor)
-    return save_export(path, actor=actor, report="staff_month", entity_id=f"staff-{report.year}-{report.month:02d}",
-                       render=lambda fmt: render(report, fmt, printed_by_name=printed_by(actor),
-                                                 lang=lang))
+    return export.save(report, path, actor=actor, render=render,
+                       entity_id=f"staff-{report.year}-{report.month:02d}",
+                       describe={"report": "staff_month"}, lang=lang)
 
 
 def pdf(*, actor, year: int, month: int, lang: str | None = None) -> bytes:

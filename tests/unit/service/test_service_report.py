@@ -118,3 +118,32 @@ def test_access_and_bad_ranges(week):
         sr.build(actor=sup, kind="complaints", start=MON, end=MON - dt.timedelta(days=1))
     with pytest.raises(ValidationError):
         sr.build(actor=sup, kind="consultations", start=MON, end=MON, period="year")
+
+
+def test_files_go_through_the_reports_one_export_path(week, tmp_path, monkeypatch):
+    """The service report writes its files the daily summary's way (reports.export.save):
+    rendered through render_process (a big one in the helper), refused by extension before
+    anything is written, audited with the same detail."""
+    import json
+
+    from frontdesk.reports import render_process
+
+    seen = []
+    real = render_process.render
+
+    def spy(renderer, report, fmt, **kwargs):
+        seen.append((renderer, fmt))
+        return real(renderer, report, fmt, **kwargs)
+
+    monkeypatch.setattr(render_process, "render", spy)
+    report = sr.build(actor=SYSTEM, kind="complaints", start=MON - dt.timedelta(days=6), end=MON)
+    written = sr.save(report, tmp_path / "c.csv", actor=SYSTEM)
+    assert seen == [(sr.render, ".csv")]
+    with pytest.raises(ValidationError):
+        sr.save(report, tmp_path / "c.txt", actor=SYSTEM)
+    assert not (tmp_path / "c.txt").exists() and len(seen) == 1
+    [entry] = AuditLog.select().where(AuditLog.action == "export")
+    detail = json.loads(entry.detail)
+    assert entry.entity_id == "complaints-2026-11-17-2026-11-23"
+    assert detail["report"] == "complaints" and detail["format"] == "csv"
+    assert detail["file"] == str(written) and detail["by"].startswith("system")
