@@ -465,14 +465,25 @@ def _too_long(field: str, max_len: int, length: int) -> ValidationError:
 DB_INT_MAX = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) store
 
 
+def whole_number(value, max_digits: int) -> int | None:
+    """`value` as a whole number: an int (never a bool), or text of at most `max_digits`
+    ASCII digits (spaces around allowed); anything else None. Not str.isdigit() alone:
+    it accepts "²" and "①", which int() refuses."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= max_digits:
+            return int(text)
+    return None
+
+
 def record_id(value, field: str = "id") -> int:
     """An id given by a caller or on the command line: a whole number the database can hold."""
-    if isinstance(value, bool):
-        value = None
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() \
-            and len(value.strip()) <= 19:
-        value = int(value.strip())
-    if not isinstance(value, int) or not 1 <= value <= DB_INT_MAX:
+    value = whole_number(value, 19)
+    if value is None or not 1 <= value <= DB_INT_MAX:
         raise ValidationError("编号无效：应为正整数。", "Not a valid id: it must be a positive "
                               "whole number.", field=field)
     return value

@@ -20,7 +20,7 @@ from frontdesk import clock, settings
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Role, database_proxy
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.validation import DB_INT_MAX, clean_text, lookup_code
+from frontdesk.validation import DB_INT_MAX, clean_text, lookup_code, whole_number
 
 NOTICE_MAX = 200
 BROADCAST_MAX = 120
@@ -85,10 +85,8 @@ def send_broadcast(text: str, *, minutes: int = 30, actor) -> Broadcast:
     if not value:
         raise ValidationError("请填写要广播的内容。", "Enter the message to broadcast.",
                               field="broadcast")
-    if isinstance(minutes, str) and minutes.strip().isascii() and minutes.strip().isdigit() \
-            and len(minutes.strip()) <= 5:
-        minutes = int(minutes.strip())
-    if type(minutes) is not int or not 1 <= minutes <= BROADCAST_MAX_MINUTES:
+    minutes = whole_number(minutes, 5)
+    if minutes is None or not 1 <= minutes <= BROADCAST_MAX_MINUTES:
         raise ValidationError(f"广播时长应在 1 到 {BROADCAST_MAX_MINUTES} 分钟之间。",
                               f"The broadcast lasts 1 to {BROADCAST_MAX_MINUTES} minutes.",
                               field="minutes")

@@ -24,7 +24,7 @@ from frontdesk.i18n import Msg, localized
 from frontdesk.paths import resource_path
 from frontdesk.permissions import Perm, require
 from frontdesk.rule_files import Reader, bad, entries, read_toml
-from frontdesk.validation import clean_label, clean_text, lookup_id
+from frontdesk.validation import clean_label, clean_text, lookup_id, whole_number
 
 SETTING_KEY = "rules.service"
 FILE = "service.toml"
@@ -318,10 +318,8 @@ def save_media(*, actor, media_id: int | None = None, code: str = "", name_zh: s
 def set_follow_up_attempts(*, actor, attempts) -> int:
     """How many failed call attempts close a follow-up (the seed says 3-5)."""
     require(actor, Perm.MANAGE_RULES)
-    if isinstance(attempts, str) and attempts.strip().isascii() and attempts.strip().isdigit() \
-            and len(attempts.strip()) <= 3:  # not "¹": isdigit() alone lets int() fail
-        attempts = int(attempts.strip())
-    if isinstance(attempts, bool) or not isinstance(attempts, int) or not 1 <= attempts <= 10:
+    attempts = whole_number(attempts, 3)
+    if attempts is None or not 1 <= attempts <= 10:
         raise ValidationError("回访次数应为 1–10 的整数（规定为 3–5 次）。",
                               "Attempts must be a whole number from 1 to 10 (the rules say 3-5).",
                               field="attempts")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from frontdesk import settings
 from frontdesk.changes import Changed, changes
 from frontdesk.errors import ValidationError
-from frontdesk.validation import clean_label
+from frontdesk.validation import clean_label, whole_number
 from frontdesk.voice.announcement import NameMode
 
 ENGINES = ("auto", "qt", "espeak", "clips", "off")
@@ -47,28 +47,16 @@ def load() -> VoicePrefs:
     )
 
 
-def _whole(value) -> int | None:
-    """A count from a spin box or a setting: an int (or its digits), else None."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() \
-            and len(value.strip()) <= 4:
-        return int(value.strip())
-    return None
-
-
 def validate(p: VoicePrefs) -> VoicePrefs:
     if not isinstance(p, VoicePrefs):
         raise ValidationError("语音设置无效。", "These are not voice settings.", field="engine")
     if not isinstance(p.engine, str) or p.engine not in ENGINES:
         raise ValidationError("未知的语音引擎。", "Unknown voice engine.", field="engine")
-    repeat = _whole(p.repeat)
+    repeat = whole_number(p.repeat, 4)
     if repeat is None or not 1 <= repeat <= MAX_REPEAT:
         raise ValidationError(f"重复次数应在 1 到 {MAX_REPEAT} 之间。",
                               f"Say each call 1 to {MAX_REPEAT} times.", field="repeat")
-    volume = _whole(p.volume)
+    volume = whole_number(p.volume, 4)
     if volume is None or not 0 <= volume <= 100:
         raise ValidationError("音量应在 0 到 100 之间。", "Volume is 0 to 100.", field="volume")
     if not isinstance(p.name_mode, str) or p.name_mode not in tuple(NameMode):

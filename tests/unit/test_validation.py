@@ -8,6 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from frontdesk import validation
 from frontdesk.errors import ValidationError
 from frontdesk.validation import (
     MAX_TYPED_AGE,
@@ -289,3 +290,24 @@ def test_clean_text_too_long_names_the_limit():
 
 def test_clean_text_empty_is_empty():
     assert clean_text(None, "notes", 10) == ""
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (7, 7), (0, 0), (" 12 ", 12), ("042", 42), ("123", 123),
+    ("1234", None),  # more digits than allowed
+    (True, None), (False, None),  # a bool is no count
+    ("²", None), ("①", None), ("３", None),  # isdigit() accepts them, int() refuses
+    ("1.5", None), ("-3", None), ("", None), (None, None), (2.0, None), ([1], None),
+])
+def test_whole_number_takes_ints_and_short_ascii_digit_strings_only(value, expected):
+    assert validation.whole_number(value, 3) == expected
+
+
+@pytest.mark.parametrize("value", ["²", "①", True, "1" * 20, 2**63, 0, "-1"])
+def test_record_id_refuses_what_is_not_a_storable_positive_id(value):
+    with pytest.raises(ValidationError):
+        validation.record_id(value)
+
+
+def test_record_id_takes_the_largest_id_the_database_stores():
+    assert validation.record_id(str(validation.DB_INT_MAX)) == validation.DB_INT_MAX
