@@ -88,12 +88,22 @@ class LoggedCommits:
                     with self.atomic():
                         return self.execute_sql(sql, params)
             else:
-                p = self._pending
-                if p.kinds is not kinds:  # the same kinds on every statement: no Flag |
-                    p.kinds |= kinds
-                if entity is not None:
-                    p.entity = entity
+                self._note(kinds, entity)
         return super().execute_sql(sql, params)
+
+    def note_statement(self) -> None:
+        """What execute_sql notes for a statement inside a transaction, for a caller that
+        runs the statement on the connection itself (db.prepared.execute)."""
+        kinds, entity = writing()
+        if kinds:
+            self._note(kinds, entity)
+
+    def _note(self, kinds: Changed, entity: int | None) -> None:
+        p = self._pending
+        if p.kinds is not kinds:  # the same kinds on every statement: no Flag |
+            p.kinds |= kinds
+        if entity is not None:
+            p.entity = entity
 
     def begin(self, *args, **kwargs):
         result = super().begin(*args, **kwargs)

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from peewee import PostgresqlDatabase
+from peewee import __exception_wrapper__ as _driver_errors
 
 from frontdesk.db.models import database_proxy
 
@@ -20,6 +21,27 @@ M = TypeVar("M")
 
 _INSERTS: dict[tuple, str] = {}
 _SELECTS: dict[tuple, tuple[str, list]] = {}
+
+
+def execute(sql: str, params: list | tuple = ()):
+    """``db.execute_sql(sql, params)``, run on the connection itself inside a transaction.
+
+    peewee's execute_sql spends about twice SQLite's time on a one-row statement (query
+    log check, hooks, autoconnect, a cursor per call): inside a transaction the
+    connection is open and stays so, and this does only what matters there: the change
+    log notes the statement (db/change_log.py) and a driver error becomes peewee's, as
+    execute_sql raises it. Outside a transaction it is execute_sql (autocommit writes get
+    their log row there; the server database reconnects there).
+    """
+    db = database_proxy.obj
+    state = db._state
+    if not state.transactions:
+        return db.execute_sql(sql, params)
+    db.note_statement()
+    with _driver_errors:
+        cursor = state.conn.cursor()
+        cursor.execute(sql, params)
+    return cursor
 
 
 def _driver_value(fld, value: Any, sqlite: bool) -> Any:
@@ -53,7 +75,7 @@ def insert(model: type[M], **values: Any) -> M:
         _INSERTS[key] = sql
     fields = meta.fields
     params = [_driver_value(fields[n], data[n], not pg) for n in names]
-    cursor = db.execute_sql(sql, params)
+    cursor = execute(sql, params)
     if pk.name not in data:
         obj.__data__[pk.name] = cursor.fetchone()[0] if pg else cursor.lastrowid
     obj._dirty.clear()
@@ -73,7 +95,7 @@ def get_or_none(model: type[M], pk_value: Any) -> M | None:
                  f'WHERE "{meta.primary_key.column_name}" = {db.param}', fields)
         _SELECTS[key] = entry
     sql, fields = entry
-    row = db.execute_sql(sql, [pk_value]).fetchone()
+    row = execute(sql, [pk_value]).fetchone()
     if row is None:
         return None
     obj = model(__no_default__=1, **{f.name: f.python_value(v)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontdesk import clock
+from frontdesk.db import prepared
 from frontdesk.db.faults import is_connection_lost
 from frontdesk.db.models import Visit, database_proxy
 from frontdesk.errors import ConflictError, DatabaseUnavailable, ValidationError
@@ -54,7 +55,7 @@ _LOAD_SQL = ("SELECT id, version, stage, visit_date, queue_no, patient_id, depar
 
 def _load(visit_id: int) -> _VisitRow:
     db = database_proxy.obj
-    row = db.execute_sql(_LOAD_SQL.format(p=db.param), [lookup_id(visit_id)]).fetchone()
+    row = prepared.execute(_LOAD_SQL.format(p=db.param), [lookup_id(visit_id)]).fetchone()
     if row is None:
         raise _not_found(visit_id)
     (vid, version, stage, visit_date, queue_no, patient_id, department_id, doctor_id,
@@ -160,7 +161,7 @@ def _write(visit_id: int, from_stage: str, *, actor, expected_version: int, stag
     params += [visit_id, expected_version]
     if only_from is not None:
         params.append(only_from)
-    cursor = db.execute_sql(_update_sql(names, only_from is not None, p), params)
+    cursor = prepared.execute(_update_sql(names, only_from is not None, p), params)
     if cursor.rowcount != 1:
         if only_from is not None:
             return False
@@ -182,8 +183,8 @@ def _insert_event(visit_id: int, from_stage: str, stage: str, action: str, at: d
         sql = _EVENT_SQL[p] = (
             "INSERT INTO visit_event (visit_id, from_stage, stage, action, at, staff_id, note) "
             f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})")
-    db.execute_sql(sql, [visit_id, from_stage, stage, action, str(at),
-                         actor.id if actor is not None else None, note])
+    prepared.execute(sql, [visit_id, from_stage, stage, action, str(at),
+                           actor.id if actor is not None else None, note])
 
 
 # --- a step whose commit reply was lost ------------------------------------------------

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from frontdesk import clock, stages
+from frontdesk.db import prepared
 from frontdesk.db.models import Staff, database_proxy
 from frontdesk.db.transaction import take_turn
 from frontdesk.errors import ValidationError
@@ -109,8 +110,8 @@ class _Escort:
 
 def _checked_escort(escort_id: int) -> _Escort:
     db = database_proxy.obj
-    row = db.execute_sql(f"SELECT id, display_name, role, active FROM staff WHERE id = {db.param}",
-                         [lookup_id(escort_id)]).fetchone()
+    row = prepared.execute(f"SELECT id, display_name, role, active FROM staff WHERE id = {db.param}",
+                           [lookup_id(escort_id)]).fetchone()
     escort = _Escort(row[0], row[1], row[2], bool(row[3])) if row else None
     if escort is None or not escort.active or escort.role not in (*ESCORT_ROLES, Role.SUPERVISOR):
         raise ValidationError("请选择陪诊的导医。", "Choose who escorts the patient.",
@@ -131,7 +132,7 @@ def _check_escort_free(escort: _Escort, visit_id: int) -> None:
     db = database_proxy.obj
     sql = ("SELECT v.id FROM visit v WHERE " + _ESCORT_OUT.format(p=db.param)
            + f" AND v.escort_id = {db.param} AND v.id <> {db.param} ORDER BY v.id LIMIT 1")
-    row = db.execute_sql(sql, _escort_out_params(clock.today()) + [escort.id, visit_id]).fetchone()
+    row = prepared.execute(sql, _escort_out_params(clock.today()) + [escort.id, visit_id]).fetchone()
     if row is None:
         return
     out = _busy_entry(_get_visit(row[0]))

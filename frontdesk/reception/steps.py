@@ -233,8 +233,7 @@ class _Doc:
 
 
 def _row(sql: str, params: list) -> tuple | None:
-    db = database_proxy.obj
-    return db.execute_sql(sql.format(p=db.param), params).fetchone()
+    return prepared.execute(sql.format(p=database_proxy.obj.param), params).fetchone()
 
 
 def _checked_department(department_id: int | None) -> _Dept:
@@ -403,8 +402,8 @@ def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
 
 
 def _drop_draft(visit_id: int) -> None:
-    db = database_proxy.obj
-    db.execute_sql(f"DELETE FROM visit_draft WHERE visit_id = {db.param}", [visit_id])
+    prepared.execute(f"DELETE FROM visit_draft WHERE visit_id = {database_proxy.obj.param}",
+                     [visit_id])
 
 
 # Is there anything conversion.link_visit would link? A booking of the visit's day by the
@@ -573,7 +572,7 @@ def _record_back(visit_id: int, actor) -> bool:
         return False
     db = database_proxy.obj
     at = clock.now().replace(microsecond=0)
-    cursor = db.execute_sql(_BACK_SQL.format(p=db.param), [
+    cursor = prepared.execute(_BACK_SQL.format(p=db.param), [
         stages.DONE, str(at), visit_id, stages.DONE, visit_id, stages.BACK_AT_POST])
     if cursor.rowcount != 1:
         return False

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from frontdesk import audit, clock, leave_reasons, patients, queue, stages
+from frontdesk.db import prepared
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import NotFound
 from frontdesk.i18n import text
@@ -264,10 +265,10 @@ def _get_visit(visit_id: int) -> VisitView:
     one, row_sql, events_sql = _one_sql(db.param)
     vid = lookup_id(visit_id)
     if db.in_transaction():
-        row = db.execute_sql(row_sql, [vid]).fetchone()
+        row = prepared.execute(row_sql, [vid]).fetchone()
         if row is None:
             raise _not_found(visit_id)
-        return _view(row, [_event(*e) for e in db.execute_sql(events_sql, [vid])])
+        return _view(row, [_event(*e) for e in prepared.execute(events_sql, [vid])])
     rows = db.execute_sql(one, [vid]).fetchall()
     if not rows:
         raise _not_found(visit_id)
