@@ -19,7 +19,9 @@ helper costs more than they do. The helper works at the caller's clock time
 and language, so the bytes are what an in-thread render gives. A frozen bundle
 starts the helper only when its entry script calls multiprocessing.freeze_support()
 and says so (HELPER_PROCESSES in frontdesk/__main__.py); a helper that dies or
-cannot start leaves the work to this thread.
+cannot start leaves the work to this thread. An error of the report itself (a
+FrontdeskError, a database error) raised in the helper is raised here at once, not
+made again in-thread: the user would wait twice as long to read the same error.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import atexit
 import pickle
 import sys
 import threading
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields, is_dataclass, replace
@@ -99,6 +102,58 @@ def unpack(pieces: list[bytes]):
     return replace(head, **values) if values else head
 
 
+# --- the report's own errors, from the helper ------------------------------------
+
+
+class _Raised:
+    """An exception the report's code raised in the helper, carried back as a value.
+
+    Pickled as raised, it might not unpickle here (a FrontdeskError's args hold only its
+    English text, and its __init__ wants both languages): the pool would call that a
+    broken helper and the report would be made again in-thread. Here it is remade from
+    its class, args and attributes without running __init__, and raised at once.
+    """
+
+    def __init__(self, exc: BaseException, where: str = ""):
+        self.exc = exc
+        self.where = where
+
+    def __reduce__(self):
+        return (_raised_again, (type(self.exc), self.exc.args, dict(self.exc.__dict__),
+                                self.where))
+
+
+def _raised_again(cls, args: tuple, state: dict, where: str) -> _Raised:
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    exc.__dict__.update(state)
+    return _Raised(exc, where)
+
+
+def _captured(fn, *args):
+    """In the helper: `fn(*args)`, or its exception as a _Raised (always one that crosses
+    the pipe: an exception with an attribute that cannot be pickled goes as a RuntimeError
+    naming it)."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - every error of the report goes back to the desk
+        box = _Raised(exc, traceback.format_exc())
+        try:
+            pickle.loads(pickle.dumps(box, pickle.HIGHEST_PROTOCOL))
+        except Exception:  # noqa: BLE001 - whatever pickle raises
+            box = _Raised(RuntimeError(f"{type(exc).__name__}: {exc}"), box.where)
+        return box
+
+
+def _result(made):
+    """What the helper sent: its value, or the report's own error raised here."""
+    if isinstance(made, _Raised):
+        if made.where:
+            made.exc.add_note("Raised in the report helper process:\n" + made.where.rstrip())
+        raise made.exc
+    return made
+
+
 def _render_here(render, summary, fmt: str, printed_by_name: str, lang: str | None,
                  at) -> bytes:
     """The rendering itself (also what the helper process runs, with the summary packed)."""
@@ -114,10 +169,11 @@ _child_url: str | None = None  # the database the helper has open
 
 
 def _build_there(url: str, gather, args: tuple, at, lang: str | None,
-                 then=None) -> tuple[list[bytes], object] | None:
+                 then=None) -> tuple[list[bytes], object] | _Raised | None:
     """In the helper: `gather(*args)` on the database at `url`, packed, and `then(summary)`
-    (or None); None when the helper cannot make them (the caller then builds in-thread,
-    and any error is its own)."""
+    (or None). None when the helper cannot open the database (the caller then builds
+    in-thread); an error of the build itself comes back as a _Raised, for the caller to
+    raise at once."""
     global _child_url
     clock.set_source(clock.Travel(at, frozen=True))
     if lang:
@@ -131,10 +187,14 @@ def _build_there(url: str, gather, args: tuple, at, lang: str | None,
             # The desk migrated and checked the file: only a connection to read it.
             connection.connect(url, check_pages=False)
             _child_url = url
-        summary = gather(*args)
-        return pack(summary), (then(summary) if then is not None else None)
-    except Exception:  # noqa: BLE001 - reported by the in-thread build, with its real type
+    except Exception:  # noqa: BLE001 - the desk's own connection reports what is wrong
         return None
+    return _captured(_gather_packed, gather, args, then)
+
+
+def _gather_packed(gather, args: tuple, then) -> tuple[list[bytes], object]:
+    summary = gather(*args)
+    return pack(summary), (then(summary) if then is not None else None)
 
 
 def _database_url() -> str | None:
@@ -211,14 +271,20 @@ def render(renderer, summary, fmt: str, *, printed_by_name: str = "",
     if not separate:
         return _render_here(renderer, summary, fmt, printed_by_name, lang, None)
     try:
-        future = _executor().submit(_render_here, renderer, pack(summary), fmt,
+        future = _executor().submit(_captured, _render_here, renderer, pack(summary), fmt,
                                     printed_by_name, lang, clock.now())
-        return future.result()
     except (BrokenProcessPool, OSError):
-        # The helper died (killed, out of memory) or could not start: render here rather
-        # than fail the desk.
+        future = None  # the helper could not start
+    try:
+        made = future.result() if future is not None else None
+    except BrokenProcessPool:
+        made = None  # the helper died (killed, out of memory)
+    if made is None:
+        # Render here rather than fail the desk. An error of the rendering itself came
+        # back as a _Raised and is raised below, not met a second time here.
         shutdown()
         return _render_here(renderer, summary, fmt, printed_by_name, lang, None)
+    return _result(made)
 
 
 def build(gather, *args, separate: bool, then=None):
@@ -234,10 +300,14 @@ def build(gather, *args, separate: bool, then=None):
     made = None
     if url is not None:
         try:
-            made = _executor().submit(_build_there, url, gather, args, clock.now(),
-                                      i18n.language(), then).result()
+            future = _executor().submit(_build_there, url, gather, args, clock.now(),
+                                        i18n.language(), then)
+            made = future.result()
         except (BrokenProcessPool, OSError):
+            # The helper could not start or died: build here. (An OSError of the build
+            # itself comes back as a _Raised, not through here.)
             shutdown()
+        made = _result(made)  # the build's own error: at once, not a second build here
     if made is None:
         summary = gather(*args)
         return summary if then is None else (summary, then(summary))

@@ -167,3 +167,93 @@ def test_the_helper_ends_when_the_desk_dies(tmp_path):
             return
         time.sleep(0.1)
     pytest.fail("the helper process outlived the desk")
+
+
+# --- errors in the helper: the report's own at once, the helper's own falls back ----------
+
+IN_THREAD: list = []  # what the functions below did in this (the desk's) process
+
+
+def _in_helper() -> bool:
+    import multiprocessing
+
+    return multiprocessing.parent_process() is not None
+
+
+def gather_failing(how: str):
+    """A build that fails in the helper as `how` says, and works here."""
+    import os
+
+    if not _in_helper():
+        IN_THREAD.append(how)
+        return "built here"
+    if how == "frontdesk":
+        from frontdesk.errors import ValidationError
+
+        raise ValidationError("这一天的数据有误。", "The day's data is wrong.", field="date")
+    if how == "database":
+        from peewee import OperationalError
+
+        raise OperationalError("database is locked")
+    if how == "died":
+        os._exit(3)
+    raise AssertionError(how)
+
+
+def render_failing(summary, fmt, *, printed_by_name="", lang=None):
+    if not _in_helper():
+        IN_THREAD.append(fmt)
+        return b"rendered here"
+    from frontdesk.errors import ConfigError
+
+    raise ConfigError("找不到中文字体。", "The Chinese font is missing.")
+
+
+@pytest.fixture
+def in_thread(fx):
+    IN_THREAD.clear()
+    yield IN_THREAD
+    IN_THREAD.clear()
+
+
+def test_the_builds_own_error_is_reported_at_once(in_thread):
+    from peewee import OperationalError
+
+    from frontdesk.errors import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        render_process.build(gather_failing, "frontdesk", separate=True)
+    assert caught.value.message("zh_CN") == "这一天的数据有误。"
+    assert caught.value.message("en") == "The day's data is wrong."
+    assert caught.value.field == "date"
+    with pytest.raises(OperationalError, match="database is locked"):
+        render_process.build(gather_failing, "database", separate=True)
+    assert in_thread == []  # neither was built a second time here
+    assert render_process._pool is not None  # and the helper lives on
+
+
+def test_a_helper_that_dies_leaves_the_build_to_this_thread(in_thread):
+    assert render_process.build(gather_failing, "died", separate=True) == "built here"
+    assert in_thread == ["died"]
+
+
+def test_the_renderings_own_error_is_reported_at_once(summary, in_thread):
+    from frontdesk.errors import ConfigError
+
+    with pytest.raises(ConfigError) as caught:
+        render_process.render(render_failing, summary, ".pdf", separate=True)
+    assert caught.value.message("en") == "The Chinese font is missing."
+    assert in_thread == []
+
+
+def test_a_helper_that_cannot_start_leaves_the_rendering_to_this_thread(summary, in_thread,
+                                                                        monkeypatch):
+    class CannotStart:
+        def submit(self, *args, **kwargs):
+            raise OSError("fork: Resource temporarily unavailable")
+
+    monkeypatch.setattr(render_process, "_executor", lambda: CannotStart())
+    assert render_process.render(render_failing, summary, ".pdf", separate=True) == \
+        b"rendered here"
+    assert render_process.build(gather_failing, "frontdesk", separate=True) == "built here"
+    assert in_thread == [".pdf", "frontdesk"]
