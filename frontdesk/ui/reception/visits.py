@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock, stages
-from frontdesk.db.faults import driver_errors
-from frontdesk.errors import FrontdeskError
 from frontdesk.reception import tickets, urgency
 from frontdesk.ui import style
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -235,10 +233,11 @@ class VisitListPanel(Retranslating, QWidget):
         self._quiet = False
         self.retranslate()
 
-    def set_visits(self, visits: list, current_id: int | None) -> None:
+    def set_visits(self, visits: list, current_id: int | None, limits=None) -> None:
         """Replace the rows, what needs attention first (urgency.by_attention), keeping
-        `current_id` selected without re-emitting it."""
-        limits = self._read_limits()
+        `current_id` selected without re-emitting it. `limits`: the per-stage thresholds
+        read with the rows (urgency.thresholds); None keeps the last ones known."""
+        limits = limits or self.model.limits()
         visits = urgency.by_attention(visits, clock.now(), limits)
         self._quiet = True
         try:
@@ -253,15 +252,6 @@ class VisitListPanel(Retranslating, QWidget):
         self._show_counts(visits)
         self._fit_columns()
         self.empty.setVisible(not visits)
-
-    def _read_limits(self):
-        """This refresh's per-stage thresholds; the last ones known if the read fails (the
-        list itself was just read, so a failure here is rare and passes)."""
-        try:
-            with driver_errors("desk list thresholds"):
-                return urgency.thresholds()
-        except FrontdeskError:
-            return self.model.limits()
 
     def _fit_columns(self) -> None:
         """The list is narrow: the step column gives way (elided) so the patient and both

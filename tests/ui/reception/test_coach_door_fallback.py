@@ -90,3 +90,31 @@ def test_new_thresholds_from_the_admin_recolour_the_desk_list_at_once(area, qtbo
                  on_done=done.append, on_error=pytest.fail)
     qtbot.waitUntil(lambda: bool(done))
     assert model.level_at(model.row_of(visit_id)) == "ok"
+
+
+def test_a_failed_threshold_read_keeps_the_last_thresholds_and_the_list(area, qtbot, clock,
+                                                                      monkeypatch):
+    import sqlite3
+
+    from frontdesk.reception import urgency
+
+    door = area.show_door()
+    qtbot.keyClick(door, K.Key_F2)
+    for key in (K.Key_2, K.Key_3):
+        qtbot.keyClick(door, key)
+    qtbot.keyClick(door, K.Key_Return)
+    visit_id = door.last_visit.id
+    clock.advance(minutes=4)
+    desk = area.show_desk()
+    desk.refresh_list()
+    model = desk.visit_list.model
+    known = model.limits()
+
+    def broken():  # the settings table cannot be read this once (a driver error)
+        raise sqlite3.DatabaseError("file is not a database")
+
+    monkeypatch.setattr(urgency, "thresholds", broken)
+    clock.advance(minutes=1)
+    desk.refresh_list()  # through the runner: a FrontdeskError, not a traceback
+    assert model.limits() == known
+    assert model.level_at(model.row_of(visit_id)) == "amber"

@@ -62,6 +62,16 @@ class DeskController(QObject):
                if v.stage == stages.DONE and not v.escort_back]
         return visits + [v for v in out if all(v.id != o.id for o in visits)]
 
+    def thresholds(self):
+        """The desk list's per-stage wait thresholds, or None if they cannot be read now
+        (the list keeps the last ones: they change rarely, and the rows were just read)."""
+        from frontdesk.reception import urgency
+
+        try:
+            return self._read(urgency.thresholds)
+        except FrontdeskError:
+            return None
+
     def visits_by_id(self, ids) -> list:
         """These visits only (another station changed them), open or not."""
         return self._read(reception.visits_by_id, ids, actor=self.ctx.staff)

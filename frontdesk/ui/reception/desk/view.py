@@ -337,7 +337,7 @@ class DeskView(Retranslating, QWidget):
                 shown[v.id] = v
             elif v.id != current:  # closed elsewhere; the one being served stays
                 shown.pop(v.id, None)
-        self.visit_list.set_visits(list(shown.values()), current)
+        self.visit_list.set_visits(list(shown.values()), current, self.controller.thresholds())
         self._list_current = True
 
     def _visits_changed(self) -> None:
@@ -363,7 +363,7 @@ class DeskView(Retranslating, QWidget):
             # Just closed: keep it in the list until the desk moves on, so the
             # selection does not jump to another patient.
             rows.append(self.view)
-        self.visit_list.set_visits(rows, current)
+        self.visit_list.set_visits(rows, current, self.controller.thresholds())
 
     def _refresh_deferred(self) -> None:
         try:
