@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from frontdesk.errors import ValidationError
+from frontdesk.money import format_fen  # noqa: F401 - also the slips API
 
 # The slips' public names, kept: the one mask lives in frontdesk.privacy (the board uses it).
 from frontdesk.privacy import COMPOUND_SURNAMES, mask_name  # noqa: F401
@@ -58,13 +59,6 @@ def parse_qr_payload(payload: str) -> int:
         f"不是本系统的导诊单二维码：{payload!r}",
         f"Not a Frontdesk guide-slip QR code: {payload!r}",
     )
-
-
-def format_fen(amount_fen: int) -> str:
-    """12050 → ``¥120.50``; negative amounts get a leading minus: ``-¥5.00``."""
-    sign = "-" if amount_fen < 0 else ""
-    yuan, fen = divmod(abs(int(amount_fen)), 100)
-    return f"{sign}¥{yuan:,}.{fen:02d}"
 
 
 def format_time(value: datetime | str | None) -> str:

@@ -64,3 +64,11 @@ def test_no_fee_classes(db):
                                         (-250, "-¥2.50")])
 def test_format_fen(fen, shown):
     assert fees.format_fen(fen) == shown
+
+
+def test_money_reads_the_same_at_the_desk_and_on_the_slip():
+    # One definition (frontdesk.money): the desk once showed ¥1234.00 where the slip said ¥1,234.00.
+    from frontdesk import slips
+
+    assert fees.format_fen is slips.format_fen
+    assert fees.format_fen(123400) == "¥1,234.00"

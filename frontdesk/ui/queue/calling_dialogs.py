@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.fees import format_fen
+from frontdesk.money import format_fen
 from frontdesk.queue import clinic
 from frontdesk.queue.priority import LABELS, PriorityClass
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error

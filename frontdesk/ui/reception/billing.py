@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from frontdesk.slips import format_fen
+from frontdesk.money import format_fen
 from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import button_shortcut
 from frontdesk.ui.widgets.retranslate import Retranslating

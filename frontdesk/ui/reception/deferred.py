@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from frontdesk.money import format_fen
 from frontdesk.reception.visit_numbers import view_number
-from frontdesk.slips import format_fen
 from frontdesk.ui.widgets.retranslate import Retranslating
 
 

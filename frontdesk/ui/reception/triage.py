@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock, triage
 from frontdesk.errors import FrontdeskError, ValidationError
+from frontdesk.money import format_fen
 from frontdesk.reception.load import WaitingLoad, waiting_load
-from frontdesk.slips import format_fen
 from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import ENTER_KEYS, FieldBox
 from frontdesk.ui.widgets.retranslate import Retranslating
