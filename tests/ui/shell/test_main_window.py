@@ -67,3 +67,23 @@ def test_keyboard_shortcuts_switch_areas(window, qtbot):
     assert (shortcuts["followup"], shortcuts["admin"]) == ("Ctrl+5", "Ctrl+6")
     window.area_actions[5].trigger()
     assert window.nav.currentRow() == 5 and window.area("admin") is not None
+
+
+SHEET_SUBTREE_MAX = 20  # under one own sheet: a table and its parts (headers, bars) are 18
+
+
+def test_no_widget_puts_a_whole_screen_through_the_style_sheet_engine(window, qtbot):
+    # A sheet on a container sends every widget under it through Qt's style-sheet engine
+    # (the reception tabs' rule once did that to the 103 widgets of the desk: 13 ms of
+    # start-up). style.dress puts a rule's sheet on the widget the rule names: that widget
+    # must be a small one. Every area, as it opens.
+    from PySide6.QtWidgets import QWidget
+
+    qtbot.waitExposed(window)
+    for spec in AREAS:
+        area = window.show_area(spec.key)
+        qtbot.wait(1)  # polished when shown
+        big = [(w.objectName() or type(w).__name__, len(w.findChildren(QWidget)))
+               for w in [area, *area.findChildren(QWidget)]
+               if w.styleSheet() and len(w.findChildren(QWidget)) > SHEET_SUBTREE_MAX]
+        assert big == [], spec.key
