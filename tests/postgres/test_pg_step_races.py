@@ -32,3 +32,7 @@ def test_one_escort_named_for_two_visits_at_once(env):
 
 def test_two_escorts_named_for_one_visit_at_once(env):
     races.check_two_escorts_named_for_one_visit_at_once(env)
+
+
+def test_confirm_payment_at_once(env):
+    races.check_confirm_payment_at_once(env)

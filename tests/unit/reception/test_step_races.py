@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from frontdesk import reception, stages
-from frontdesk.db.models import Visit, VisitEvent
+from frontdesk.db.models import Payment, Visit, VisitEvent
 from frontdesk.errors import ConflictError, ValidationError
 from tests.helpers.races import race
 from tests.helpers.reception_flow import events, form, make_env, walk
@@ -86,12 +86,29 @@ def check_two_escorts_named_for_one_visit_at_once(env):
     assert [e[2] for e in events(v.id)].count(reception.ESCORT_ASSIGNED) == 1
 
 
+def check_confirm_payment_at_once(env):
+    v = walk(env, S.BILLING)
+    views, conflicts, errors = race([
+        (lambda a=a: reception.confirm_payment(v.id, actor=a, expected_version=v.version))
+        for a in _desks(env)])
+    assert not errors, errors
+    assert len(views) == 1 and len(conflicts) == STATIONS - 1
+    assert Payment.select().where(Payment.visit == v.id).count() == 1
+    stored = Visit.get_by_id(v.id)
+    assert (stored.stage, stored.version) == (S.ESCORT, v.version + 1)
+    assert [e[2] for e in events(v.id)].count(S.PAID) == 1
+
+
 def test_take_at_desk_at_once(env):
     check_take_at_desk_at_once(env)
 
 
 def test_back_at_post_at_once(env):
     check_back_at_post_at_once(env)
+
+
+def test_confirm_payment_at_once(env):
+    check_confirm_payment_at_once(env)
 
 
 def test_one_escort_named_for_two_visits_at_once(env):
@@ -132,6 +149,25 @@ def test_assign_escort_says_the_visit_first_as_before(env):
         reception.assign_escort(10**6, actor=env.desk, expected_version=1,
                                 escort_id=env.guide2.id)
     assert Visit.get_by_id(v.id).version == v.version and out.stage == S.DONE
+
+
+def test_confirm_payment_refusals(env):
+    v = walk(env, S.BILLING)
+    with pytest.raises(ConflictError):
+        reception.confirm_payment(v.id, actor=env.desk, expected_version=v.version + 1)
+    reg = walk(env, S.REGISTRATION)
+    with pytest.raises(ValidationError) as err:
+        reception.confirm_payment(reg.id, actor=env.desk, expected_version=reg.version)
+    assert err.value.field == "stage" and "cannot move from" in err.value.en
+    from frontdesk.errors import NotFound
+
+    with pytest.raises(NotFound):
+        reception.confirm_payment(10**6, actor=env.desk, expected_version=1)
+    assert Payment.select().count() == 0
+    paid = reception.confirm_payment(v.id, actor=env.desk, expected_version=v.version)
+    [payment] = Payment.select().where(Payment.visit == v.id)
+    assert (payment.amount_fen, payment.waived, payment.confirmed_by_id) == (
+        paid.fee_fen, False, env.desk.id)
 
 
 def test_back_at_post_refusals(env):
