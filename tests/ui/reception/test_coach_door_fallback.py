@@ -67,11 +67,8 @@ def test_the_registered_age_wins_over_the_door_s_guess(rules_db):
     assert door_only.age == 70 and door_only.sex == "F"
 
 
-def test_new_thresholds_from_the_admin_recolour_the_desk_list_at_once(area, qtbot, demo_ctx,
-                                                                      clock):
-    from frontdesk import admin
-    from frontdesk.db.models import Staff
-
+def _arrived_four_minutes_ago(area, qtbot, clock):
+    """A walk-in ticketed at the door 4 minutes ago (amber at the desk from 3), the desk open."""
     door = area.show_door()
     qtbot.keyClick(door, K.Key_F2)
     for key in (K.Key_2, K.Key_3):  # not booked, first visit
@@ -81,6 +78,15 @@ def test_new_thresholds_from_the_admin_recolour_the_desk_list_at_once(area, qtbo
     clock.advance(minutes=4)
     desk = area.show_desk()
     desk.refresh_list()
+    return visit_id, desk
+
+
+def test_new_thresholds_from_the_admin_recolour_the_desk_list_at_once(area, qtbot, demo_ctx,
+                                                                      clock):
+    from frontdesk import admin
+    from frontdesk.db.models import Staff
+
+    visit_id, desk = _arrived_four_minutes_ago(area, qtbot, clock)
     model = desk.visit_list.model
     assert model.level_at(model.row_of(visit_id)) == "amber"  # GREETING: amber from 3 minutes
     boss = Staff.get(Staff.username == "admin")
@@ -98,15 +104,7 @@ def test_a_failed_threshold_read_keeps_the_last_thresholds_and_the_list(area, qt
 
     from frontdesk.reception import urgency
 
-    door = area.show_door()
-    qtbot.keyClick(door, K.Key_F2)
-    for key in (K.Key_2, K.Key_3):
-        qtbot.keyClick(door, key)
-    qtbot.keyClick(door, K.Key_Return)
-    visit_id = door.last_visit.id
-    clock.advance(minutes=4)
-    desk = area.show_desk()
-    desk.refresh_list()
+    visit_id, desk = _arrived_four_minutes_ago(area, qtbot, clock)
     model = desk.visit_list.model
     known = model.limits()
 
