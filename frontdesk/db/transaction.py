@@ -20,7 +20,7 @@ def write_tx() -> AbstractContextManager:
     """
     db = database_proxy.obj
     if isinstance(db, SqliteDatabase) and db.transaction_depth() == 0:
-        return db.atomic("IMMEDIATE")
+        return db.transaction("IMMEDIATE")  # what atomic() gives at depth 0, made directly
     return database_proxy.atomic()
 
 
