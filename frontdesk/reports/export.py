@@ -203,9 +203,16 @@ def report_pdf(summary: Summary, *, actor, lang: str | None = None) -> bytes:
 
 def record_print(summary: Summary, *, actor, printer: str = "") -> None:
     """Note in the audit log that the report went to a printer (call after it did)."""
+    record_printed(actor=actor, entity_id=_entity_id(summary), describe=_describe(summary),
+                   printer=printer)
+
+
+def record_printed(*, actor, entity_id: str, describe: dict, printer: str = "") -> None:
+    """Audit a report that went to a printer: call once the print dialog said it printed,
+    never when the preview was made (a preview closed unprinted is no print)."""
     check(actor)
-    audit.record(audit_staff(actor), "print", "report", _entity_id(summary),
-                 {**_describe(summary), "by": printed_by(actor), "printer": printer,
+    audit.record(audit_staff(actor), "print", "report", entity_id,
+                 {**describe, "by": printed_by(actor), "printer": printer,
                   "at": clock.now().isoformat()})
 
 

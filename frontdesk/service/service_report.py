@@ -16,12 +16,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk import audit, clock, settings
+from frontdesk import clock, settings
 from frontdesk.db.models import Complaint, ComplaintRevisit, Consultation, Department
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg, text
 from frontdesk.reports import export, titled
-from frontdesk.reports.access import audit_staff, check, printed_by
+from frontdesk.reports.access import check, printed_by
 from frontdesk.reports.tables import ReportTable
 from frontdesk.service import complaints as cp
 from frontdesk.service import consultations as cs
@@ -293,9 +293,13 @@ def pdf(*, actor, kind: str, start: dt.date, end: dt.date, period: str = "day",
 
 
 def print_pdf(report: ServiceReport, *, actor, lang: str | None = None) -> bytes:
-    """The PDF for the print preview of a report on screen; the print is audited."""
+    """The PDF for the print preview of a report on screen (nothing is audited: the screen
+    calls record_print once the print dialog says it printed)."""
     check(actor)
-    data = to_pdf(report, printed_by_name=printed_by(actor), lang=lang)
-    audit.record(audit_staff(actor), "print", "report", _entity_id(report),
-                 {"report": report.kind, "by": printed_by(actor)})
-    return data
+    return to_pdf(report, printed_by_name=printed_by(actor), lang=lang)
+
+
+def record_print(report: ServiceReport, *, actor, printer: str = "") -> None:
+    """Note in the audit log that the report went to a printer (call after it did)."""
+    export.record_printed(actor=actor, entity_id=_entity_id(report),
+                          describe={"report": report.kind}, printer=printer)

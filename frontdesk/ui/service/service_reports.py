@@ -1,8 +1,9 @@
 """The service desk's reports on screen: consultation statistics, complaints, satisfaction.
 
 Choose the report, the days and the grouping, Show (Enter) lists its tables; Print
-previews the PDF as it will print; Export writes PDF, CSV or XLSX by the file's
-extension. Supervisors and admins (Perm.PRINT_REPORTS), like the daily summary.
+previews the PDF as it will print (the audit log notes a print once the printer took it,
+not when the preview opened); Export writes PDF, CSV or XLSX by the file's extension.
+Supervisors and admins (Perm.PRINT_REPORTS), like the daily summary.
 """
 
 from __future__ import annotations
@@ -138,9 +139,12 @@ class ServiceReportsPanel(Retranslating, QWidget):
         return path
 
     def _open_print_preview(self, data: bytes, title: str):
-        from frontdesk.ui.widgets.printing import PrintPreviewDialog
+        from frontdesk import settings
+        from frontdesk.ui.widgets.printing import PrintPreviewDialog, PrintSettings
 
-        dialog = PrintPreviewDialog(data, title=title, parent=self)
+        # The reports' printer, as the daily summary prints (ui/reports/area.py).
+        chosen = PrintSettings(default_printer=settings.get("printing.report.printer"))
+        dialog = PrintPreviewDialog(data, title=title, settings=chosen, parent=self)
         try:
             dialog.exec()
             return dialog.print_result
@@ -160,12 +164,22 @@ class ServiceReportsPanel(Retranslating, QWidget):
                      on_error=lambda exc: show_error(self.error, exc.message()))
 
     def print_report(self) -> None:
+        """Preview the PDF as it will print; audit a print only once it was made."""
         if self.report is None:
             return
-        data = self.ctx.run(sr.print_pdf, self.report, actor=self.ctx.staff,
+        report = self.report
+        show_error(self.error, "")
+        data = self.ctx.run(sr.print_pdf, report, actor=self.ctx.staff,
                             on_error=lambda exc: show_error(self.error, exc.message()))
-        if data:
-            self.open_print_preview(data, self.report.title())
+        if not data:
+            return
+        result = self.open_print_preview(data, report.title())
+        if result is None:  # the preview was closed without printing
+            return
+        self.status.setText(result.message)
+        if result.ok:  # printed: a failing audit says so, the print stands
+            self.ctx.run(sr.record_print, report, actor=self.ctx.staff, printer=result.printer,
+                         on_error=lambda exc: show_error(self.error, exc.message()))
 
     def retranslate(self) -> None:
         for label, name in zip(self.labels, (self.tr("&Report"), self.tr("&From"),

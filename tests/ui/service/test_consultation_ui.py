@@ -126,8 +126,15 @@ def test_reports_tab_shows_prints_and_exports(qtbot, rules_db, make_staff, ctx, 
     assert not panel.print_button.isEnabled()
     panel.show_button.click()
     assert panel.report is not None and panel.report.tables[0].rows[0][1] == 1
+    from frontdesk.ui.widgets.printing import PrintOutcome, PrintResult
+
     previews = []
-    panel.open_print_preview = lambda data, title: previews.append(data[:4])
+
+    def printed(data, title):
+        previews.append(data[:4])
+        return PrintResult(PrintOutcome.PRINTED, "已发送", "Front", 1)
+
+    panel.open_print_preview = printed
     panel.print_button.click()
     assert previews == [b"%PDF"]
     from frontdesk.db.models import AuditLog
