@@ -3,6 +3,10 @@
 Every page carries the hospital's name, the report's date, "第 x / y 页",
 who printed it and when, and — since the call-back list holds phone numbers —
 a confidentiality line. Pure functions: a summary in, PDF bytes out.
+
+The printed daily summary is a summary: its call-back list shows the count and the
+tables.PRINTED_CALLBACKS most urgent rows, then how many more there are and that the full
+list is in the export (the screen, the CSV and the XLSX keep every row).
 """
 
 from __future__ import annotations
@@ -165,6 +169,14 @@ def _styles(font: str) -> dict:
                                  borderColor=colors.HexColor("#c9a227"), borderWidth=0.8,
                                  borderPadding=6, backColor=colors.HexColor("#fff8e1"),
                                  spaceBefore=6, spaceAfter=10),
+        "lead": ParagraphStyle("lead", parent=base, fontSize=9, leading=13),
+        "lead_note": ParagraphStyle("lead_note", parent=base, fontSize=7.5, leading=10,
+                                    textColor=colors.HexColor("#555555"), spaceAfter=4),
+        # "...and K more, the full list is in the export": not to be missed under a long list
+        "more": ParagraphStyle("more", parent=base, fontSize=9, leading=13,
+                               borderColor=colors.HexColor("#c9a227"), borderWidth=0.6,
+                               borderPadding=4, backColor=colors.HexColor("#fff8e1"),
+                               spaceBefore=8, spaceAfter=6),
         "warning": ParagraphStyle("warning", parent=base, fontSize=8, leading=11,
                                   textColor=colors.HexColor("#8a1c1c"), spaceBefore=2,
                                   spaceAfter=4),
@@ -188,7 +200,8 @@ def _story(summary, styles, width: float, lang) -> list:
         story.append(Paragraph(escape(notice), styles["notice"]))
     section = None
     chart_list = charts.charts_for(summary, lang)
-    for table in tables_for(summary, lang):
+    # As printed: the call-back list cut to its most urgent rows (tables.PRINTED_CALLBACKS).
+    for table in tables_for(summary, lang, printed=True):
         if table.section != section:
             section = table.section
             story.append(CondPageBreak(60 * MM))
@@ -213,8 +226,11 @@ def _table_flowables(table: ReportTable, styles, width: float, lang) -> list:
     # A table named like its section needs no second heading.
     head = [] if table.title == SECTION_NAMES[table.section].text(lang) else \
         [Paragraph(escape(table.title), styles["table_title"])]
-    note = [Paragraph(escape(table.note), styles["note"])] if table.note and \
-        table.key != "callbacks" else []
+    for line, style in zip(table.lead.splitlines(), ("lead", "lead_note"), strict=False):
+        head.append(Paragraph(escape(line), styles[style]))
+    # The call-back list's confidentiality note is printed under its section heading.
+    note = [] if not table.note or table.note == CONFIDENTIAL.text(lang) else \
+        [Paragraph(escape(table.note), styles["more" if table.key == "callbacks" else "note"])]
     if not table.rows:
         return [KeepTogether([*head, Paragraph(escape(table.empty or "—"), styles["empty"]),
                               *note])]
