@@ -1,8 +1,11 @@
-"""A demo hospital: staff, patients, appointments and a realistic past week of visits.
+"""A demo hospital: staff, patients, appointments, a past week of visits and this morning.
 
 Deterministic (seeded) so screenshots, reports and benchmarks see the same
-data every time. Visits are written in bulk with the same rows and events the
-reception flow writes one at a time (see frontdesk/stages.py for the events).
+data every time. Last week's visits are written in bulk with the same rows and
+events the reception flow writes one at a time (see frontdesk/stages.py for the
+events); the roster, sign-ins, grooming checks, consultations, complaints,
+handover notes and this morning's patients and clinic queues are written through
+the domain APIs by frontdesk/demo_today.py, so they obey the same rules as a real day.
 """
 
 from __future__ import annotations
@@ -85,21 +88,31 @@ def _search_keys(p: Patient) -> list[dict]:
 class DemoReport:
     staff: int
     patients: int
-    visits: int
+    visits: int  # last week's and this morning's
     appointments: int
+    sign_ins: int = 0  # today's
+    consultations: int = 0
+    complaints: int = 0
+    queued: int = 0  # this morning's patients who reached a clinic queue
 
 
-def install_demo(*, today: dt.date | None = None) -> DemoReport:
-    """Rules plus demo hospital in one transaction: a failure leaves the database empty."""
+def install_demo(*, today: dt.date | None = None, this_week: bool = True) -> DemoReport:
+    """Rules plus demo hospital in one transaction: a failure leaves the database empty.
+
+    `this_week=False` is the quiet hospital (last week's visits and a plain rota, nothing
+    yet today): the shared test template, on which each area's tests add their own today.
+    """
     from frontdesk import rules
 
     with database_proxy.atomic():
         rules.load_rules()
-        return load_demo(today=today)
+        return load_demo(today=today, this_week=this_week)
 
 
-def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 7) -> DemoReport:
-    """Add demo staff, patients, appointments and last week's visits (rules must be loaded)."""
+def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 7,
+              this_week: bool = True) -> DemoReport:
+    """Add demo staff, patients, appointments and last week's visits (rules must be loaded);
+    with `this_week`, also the week's roster, service desk and this morning (demo_today)."""
     rng = random.Random(seed)
     today = today or clock.today()
     with database_proxy.atomic():
@@ -112,14 +125,21 @@ def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 
         for doc in Doctor.select():
             doctors.setdefault(doc.department_id, []).append(doc)
         media = list(MediaSource.select())
-        _make_rota(staff, today)
+        if not this_week:
+            _make_rota(staff, today)
         visits = 0
         for back in range(7, 0, -1):
             visits += _make_day(rng, today - dt.timedelta(days=back), staff, pats, depts,
                                 doctors, media)
         appts = _make_appointments(rng, today, pats, depts, doctors)
         _past_follow_ups(today, staff)
-    return DemoReport(len(staff), len(pats), visits, appts)
+        if not this_week:
+            return DemoReport(len(staff), len(pats), visits, appts)
+        from frontdesk.demo_today import load_week_and_today
+
+        week = load_week_and_today(today=today, staff=staff, patients=pats)
+    return DemoReport(len(staff), len(pats), visits + week.visits_today, appts,
+                      week.sign_ins, week.consultations, week.complaints, week.queued)
 
 
 FOLLOW_UP_NOTES = ["恢复良好，已按医嘱服药", "症状减轻，约好下周复诊", "对导医服务满意", "家属接听，已转告"]
@@ -171,6 +191,7 @@ def _make_patients(rng: random.Random, count: int, today: dt.date) -> list[Patie
 
 
 def _make_rota(staff: list[Staff], today: dt.date) -> None:
+    """The quiet hospital's rota: everyone on a shift every day from last week to tomorrow."""
     from frontdesk.staffing import staffing_rules
 
     seasonal = staffing_rules.current().seasonal_codes()  # office hours: not the desk's rota

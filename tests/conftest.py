@@ -95,9 +95,7 @@ def rules_db(db):
     return db
 
 
-@pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory):
-    # Building the demo hospital hashes passwords (slow on purpose): do it once.
+def _build_demo(tmp_path_factory, *, this_week: bool):
     import datetime as dt
 
     from frontdesk.db import connection
@@ -107,7 +105,7 @@ def _demo_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     _open(path)
     with pinned():
-        install_demo(today=DEMO_TODAY)
+        install_demo(today=DEMO_TODAY, this_week=this_week)
     database = connection.database_proxy.obj
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
@@ -115,21 +113,45 @@ def _demo_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    # Building the demo hospital hashes passwords (slow on purpose): do it once.
+    return _build_demo(tmp_path_factory, this_week=False)
+
+
+@pytest.fixture(scope="session")
+def _full_demo_template(tmp_path_factory):
+    return _build_demo(tmp_path_factory, this_week=True)
+
+
 from tests.helpers.clock import TEST_NOW  # noqa: E402
 
 DEMO_TODAY = TEST_NOW.date()  # the demo hospital's "today" is the tests' one
 
 
-@pytest.fixture
-def demo_db(_demo_template, tmp_path):
-    """A copy of the demo hospital (staff, patients, last week's visits), today = DEMO_TODAY."""
+def _copy_of(template, tmp_path):
     from frontdesk.db import connection
 
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(_demo_template, path)
+    shutil.copy(template, path)
     database = _open(path)
     yield database
     connection.close()
+
+
+@pytest.fixture
+def demo_db(_demo_template, tmp_path):
+    """A copy of the quiet demo hospital (staff, patients, last week's visits, a plain rota;
+    nothing yet today), today = DEMO_TODAY: each area's tests add the today they need."""
+    yield from _copy_of(_demo_template, tmp_path)
+
+
+@pytest.fixture
+def full_demo_db(_full_demo_template, tmp_path):
+    """A copy of the demo hospital as `frontdesk --demo` installs it: also the week's roster,
+    leave and swaps, today's sign-ins and grooming checks, consultations, complaints,
+    handover notes and this morning's patients at the desk and in the clinic queues."""
+    yield from _copy_of(_full_demo_template, tmp_path)
 
 
 @pytest.fixture
@@ -156,10 +178,10 @@ def make_staff(db):
 @pytest.fixture
 def ctx(request):
     """An AppContext for widget tests, on the database fixture the test uses
-    (demo_db if requested, else rules_db, else an empty db)."""
+    (full_demo_db or demo_db if requested, else rules_db, else an empty db)."""
     from frontdesk.ui.context import AppContext
 
-    for name in ("demo_db", "rules_db", "db"):
+    for name in ("full_demo_db", "demo_db", "rules_db", "db"):
         if name in request.fixturenames:
             database = request.getfixturevalue(name)
             break

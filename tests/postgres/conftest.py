@@ -301,7 +301,7 @@ def _pg_demo_template(pg_cluster):
 
     def fill():
         with pinned():
-            install_demo(today=DEMO_TODAY)
+            install_demo(today=DEMO_TODAY, this_week=False)  # the quiet hospital, as demo_db
 
     name, _ = _template(pg_cluster, "demo_tpl", fill)
     return name
