@@ -389,7 +389,10 @@ def _consultations(w: _World) -> int:
         else:
             at = dt.datetime.combine(w.today - dt.timedelta(days=rng.randrange(1, 8)),
                                      dt.time(rng.randrange(8, 20), rng.randrange(60)))
-        outcome = rng.choices(consultations.OUTCOMES, (2, 4, 3, 2))[0]
+        # Not "not_interested": Consultation.outcome is varchar(12) and PostgreSQL refuses
+        # its 14 letters (SQLite does not check); a caller who will not come is "price_only".
+        outcome = rng.choices((consultations.BOOKED, consultations.WILL_COME,
+                               consultations.PRICE_ONLY), (2, 4, 5))[0]
         follow = None
         if outcome in consultations.NEEDS_PHONE:
             follow = max(at.date(), w.today) + dt.timedelta(days=rng.choice((0, 0, 1, 2)))
@@ -407,7 +410,7 @@ def _consultations(w: _World) -> int:
             illness_duration=duration, intention=intention, concerns=concerns,
             price_comparison=price, media_source_id=rng.choice(w.media).id,
             department_id=w.depts[dept_code].id, outcome=outcome, follow_up_on=follow,
-            notes=rng.choice(NOT_COMING) if outcome == consultations.NOT_INTERESTED else "")
+            notes=rng.choice(NOT_COMING) if outcome == consultations.PRICE_ONLY else "")
         w.go(at)
         consultations.record(actor=_on_shift_at(w, desks, at), form=form, at=at)
     return len(rows)
