@@ -4,10 +4,11 @@ demo.py writes last week's visits in bulk (fast; nothing reads them live). What 
 new user opens first is written here by the functions the screens call, as the demo
 staff on duty, with the clock standing at the moment each thing happens (`_Clock`):
 
-- the roster of the fortnight around today (one rest day a week each), one approved
-  leave, one leave and one swap waiting for a supervisor;
+- the roster of last week and this one (next week's too from Friday on; one rest day a
+  week each), one approved leave, one leave and one swap waiting for a supervisor;
 - today's sign-ins (two late: a 10-yuan fine, and a 20-yuan one for the second time
-  this month) and the supervisor's grooming check (one failure, fined, acknowledged);
+  this month, after an early leave last week) and the supervisor's grooming check (one
+  failure, fined, acknowledged with the staff member's PIN);
 - handover notes of yesterday's shifts (the last one not yet read);
 - a week of consultations (咨询登记), some of whose callers came: linked to their visit;
 - complaints at every step (closed, handled and awaiting revisit, just received);
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from frontdesk import clock, reception, stages
 from frontdesk.db.models import (
@@ -68,7 +69,6 @@ class TodayReport:
     complaints: int = 0
     visits_today: int = 0
     queued: int = 0
-    notes: dict = field(default_factory=dict)
 
 
 def demo_now(today: dt.date) -> dt.datetime:
@@ -288,15 +288,17 @@ def _sign_ins_and_grooming(w: _World) -> int:
                 continue  # this shift has not begun yet
             attendance.sign_in(staff=s, pin=_pin(s), at=at, shift=shift)
             signed.append((at, s, shift))
-    # A supervisor checks everyone on her shift's start (not herself) at the shift start.
+    # The first supervisor in checks each colleague a few minutes after both are there
+    # (nobody checks themself: she is checked by the other supervisor when she comes).
     checks = 0
-    for at, s, shift in sorted(signed, key=lambda t: t[0]):
-        boss = next((b for b_at, b, _ in signed if b.role == Role.SUPERVISOR and b.id != s.id
-                     and b_at <= max(at, b_at)), None)
-        if boss is None:
+    signed.sort(key=lambda t: t[0])
+    for at, s, shift in signed:
+        bosses = [(b_at, b) for b_at, b, _ in signed
+                  if b.role == Role.SUPERVISOR and b.id != s.id]
+        if not bosses:
             continue
-        when = max(at, next(b_at for b_at, b, _ in signed if b.id == boss.id))
-        when += dt.timedelta(minutes=2 + checks % 3)
+        b_at, boss = bosses[0]
+        when = max(at, b_at) + dt.timedelta(minutes=2 + checks % 3)
         if when > w.now:
             continue
         w.go(when)
