@@ -63,6 +63,7 @@ def parse_kinds(text: str) -> Changed:
 
 
 _WRITES = ("INSERT ", "UPDATE ", "DELETE ", "REPLACE")
+_NONE = Changed.NONE  # the one member with no kinds (Changed(0) is it)
 
 
 class _Pending(threading.local):
@@ -78,9 +79,11 @@ class LoggedCommits:
         self._pending = _Pending()  # per thread, as peewee's connections are
         super().__init__(*args, **kwargs)
 
+    # `kinds is not _NONE` and not `if kinds`: Flag's truth test and | are Python code,
+    # and these run on every statement of every write (bench/: the desk steps).
     def execute_sql(self, sql, params=None):
         kinds, entity = writing()
-        if kinds:
+        if kinds is not _NONE:
             if not self._state.transactions:
                 if sql.lstrip()[:7].upper() in _WRITES:
                     # A declared write outside any transaction (autocommit): it becomes a
@@ -95,13 +98,16 @@ class LoggedCommits:
         """What execute_sql notes for a statement inside a transaction, for a caller that
         runs the statement on the connection itself (db.prepared.execute)."""
         kinds, entity = writing()
-        if kinds:
+        if kinds is not _NONE:
             self._note(kinds, entity)
 
     def _note(self, kinds: Changed, entity: int | None) -> None:
         p = self._pending
-        if p.kinds is not kinds:  # the same kinds on every statement: no Flag |
-            p.kinds |= kinds
+        noted = p.kinds
+        if noted is _NONE:  # the transaction's first statement
+            p.kinds = kinds
+        elif noted is not kinds:  # the same kinds on every statement: no Flag |
+            p.kinds = noted | kinds
         if entity is not None:
             p.entity = entity
 
@@ -125,7 +131,7 @@ class LoggedCommits:
         kinds, entity = p.kinds, p.entity
         p.kinds, p.entity = Changed.NONE, None
         seq = None
-        if kinds and self._state.conn is not None and self._has_log():
+        if kinds is not _NONE and self._state.conn is not None and self._has_log():
             seq = self._write_log(kinds, entity, p.base)
         result = super().commit()
         if seq is not None and self.on_logged is not None:
