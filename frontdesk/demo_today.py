@@ -785,8 +785,21 @@ def _form(w: _World, a: _Arrival) -> reception.RegistrationForm:
 
 
 def _todays_service(w: _World) -> None:
-    """This morning the desk has made the first of yesterday's follow-up calls."""
-    from frontdesk.service import followups
+    """This morning's first ratings at the desk, and the first of yesterday's follow-up calls."""
+    from frontdesk.db.models import QueueEvent
+    from frontdesk.queue.clinic import FINISH
+    from frontdesk.service import followups, satisfaction
+
+    finished = (QueueEvent.select().where(QueueEvent.day == w.today, QueueEvent.action == FINISH)
+                .order_by(QueueEvent.at, QueueEvent.id))
+    for i, ev in enumerate(list(finished)[::2]):  # every other patient agrees to rate
+        at = ev.at + dt.timedelta(minutes=3 + i)
+        if at > w.now:
+            continue
+        w.go(at)
+        ratings = {p: w.rng.choices((4, 3, 2), (6, 3, 1))[0] for p in satisfaction.POINTS}
+        satisfaction.rate(actor=w.on_duty(Role.DESK, at)[0], ratings=ratings,
+                          visit_id=ev.visit_id, comment=w.rng.choice(RATING_COMMENTS))
 
     desk = w.on_duty(Role.DESK, w.now)[0]
     w.go(w.at(0.5))
