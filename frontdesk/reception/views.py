@@ -149,7 +149,7 @@ def _built(cls, values: dict):
 
     The generated __init__ sets each field through object.__setattr__ (the price of
     frozen=True): for a VisitView's 55 fields that was half the time of building the
-    view every step returns. The instance is the same (equal, hashable, still frozen).
+    view every step returns. The instance is the same (equal, still frozen).
     """
     obj = _new(cls)
     obj.__dict__.update(values)
