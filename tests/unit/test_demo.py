@@ -3,6 +3,8 @@ and every area has today's data (sign-ins, grooming, roster, service desk, queue
 
 import datetime as dt
 
+import pytest
+
 from frontdesk import auth, settings, stages
 from frontdesk.db.models import (
     Appointment,
@@ -272,3 +274,26 @@ def test_demo_is_deterministic_and_installed_once(full_demo_db, tmp_path, clock)
     clock.advance(minutes=5)
     open_and_prepare(url, demo=True, check_pages=False)
     assert _rows(connection.database_proxy.obj) == second
+
+
+@pytest.mark.parametrize("at", [
+    dt.datetime(2026, 11, 27, 14, 30),  # a Friday afternoon: next week is rostered too
+    dt.datetime(2026, 11, 29, 23, 30),  # a Sunday night, after every shift
+    dt.datetime(2026, 12, 1, 7, 0),     # the 1st of a month, before anyone is in
+    dt.datetime(2026, 12, 6, 0, 20),    # just after midnight: the morning is squeezed
+])
+def test_demo_installs_on_any_day_and_hour_with_nothing_in_the_future(db, clock, at):
+    """`frontdesk --demo` runs on whatever day the user starts it."""
+    from frontdesk.db.models import QueueEvent, SignIn
+    from frontdesk.demo import install_demo
+    from frontdesk.staffing import roster
+
+    clock.freeze(at)
+    report = install_demo()
+    assert report.visits > 7 * 45 and report.queued >= 10
+    assert all(e.at <= at for e in VisitEvent.select(VisitEvent.at))
+    assert all(e.at <= at for e in QueueEvent.select(QueueEvent.at))
+    assert all(s.signed_at <= at for s in SignIn.select())
+    assert Visit.select().where(Visit.visit_date > at.date()).count() == 0
+    boss = Staff.get(Staff.username == "leitt")
+    assert not roster.week(actor=boss, monday=at.date()).warnings
