@@ -51,6 +51,9 @@ MAX_CALLED_SHOWN = 2
 
 
 def _px(widget: QWidget, size: float, *, bold: bool | None = None) -> None:
+    if isinstance(widget, FitLabel):
+        widget.set_px(size, bold=bold)
+        return
     font = QFont(widget.font())
     font.setPixelSize(max(10, int(size)))
     if bold is not None:
@@ -58,9 +61,55 @@ def _px(widget: QWidget, size: float, *, bold: bool | None = None) -> None:
     widget.setFont(font)
 
 
+class FitLabel(QLabel):
+    """A one-line label whose font gives way (never grows past the size it was given) so the
+    whole text fits its width: on a 1366-wide screen the called room "→ 门诊楼 410–412" was
+    cut at both ends (arrow and last digit gone) where the hall must read all of it."""
+
+    MIN_PX = 10
+
+    def __init__(self, text: str = ""):
+        super().__init__(text)
+        self._base_px = 0
+        self._bold: bool | None = None
+
+    def set_px(self, size: float, *, bold: bool | None = None) -> None:
+        self._base_px = max(self.MIN_PX, int(size))
+        self._bold = bold
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if not self._base_px:
+            return
+        font = QFont(self.font())
+        if self._bold is not None:
+            font.setBold(self._bold)
+        size = self._base_px
+        font.setPixelSize(size)
+        room = self.contentsRect().width() - 2 * self.margin()
+        need = QFontMetrics(font).horizontalAdvance(self.text())
+        if room > 0 and need > room:
+            size = max(self.MIN_PX, int(size * room / need))
+            font.setPixelSize(size)
+            while size > self.MIN_PX and QFontMetrics(font).horizontalAdvance(self.text()) > room:
+                size -= 1
+                font.setPixelSize(size)
+        current = self.font()  # compared by size and weight only: a style sheet adds its own
+        if current.pixelSize() != size or current.bold() != font.bold():
+            self.setFont(font)
+
+
 def _label(name: str, text: str = "", *, align=Qt.AlignmentFlag.AlignLeft,
-           shrink: bool = True) -> QLabel:
-    label = QLabel(text)
+           shrink: bool = True, fit: bool = False) -> QLabel:
+    label = FitLabel(text) if fit else QLabel(text)
     label.setObjectName(name)
     if shrink:
         # A long name or room is clipped at its own edge; it never widens the screen.
@@ -123,7 +172,7 @@ class ClinicPanel(Retranslating, QFrame):
         self.room = _label("clinicRoom")
         self.paused = _label("clinicPaused")
         self.count = _label("clinicCount", align=Qt.AlignmentFlag.AlignRight, shrink=False)
-        self.called = [_label("clinicCalled") for _ in range(MAX_CALLED_SHOWN)]
+        self.called = [_label("clinicCalled", fit=True) for _ in range(MAX_CALLED_SHOWN)]
         self.next_rows: list[tuple[QLabel, QLabel]] = []
         self._rows = QGridLayout()
         self._rows.setHorizontalSpacing(12)
@@ -252,9 +301,12 @@ class DisplayWindow(Retranslating, QWidget):
         self.hero.setObjectName("displayHero")
         self.hero_label = _label("displayHeroLabel")
         self.hero_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.hero_ticket = _label("displayHeroTicket", align=Qt.AlignmentFlag.AlignCenter)
-        self.hero_name = _label("displayHeroName", align=Qt.AlignmentFlag.AlignCenter)
-        self.hero_room = _label("displayHeroRoom", align=Qt.AlignmentFlag.AlignCenter)
+        self.hero_ticket = _label("displayHeroTicket", align=Qt.AlignmentFlag.AlignCenter,
+                                  fit=True)
+        self.hero_name = _label("displayHeroName", align=Qt.AlignmentFlag.AlignCenter,
+                                fit=True)
+        self.hero_room = _label("displayHeroRoom", align=Qt.AlignmentFlag.AlignCenter,
+                                fit=True)
         hero = QHBoxLayout(self.hero)
         hero.addWidget(self.hero_label)
         hero.addWidget(self.hero_ticket, 3)
