@@ -58,6 +58,16 @@ def stage_label(view) -> str:
     return stages.stage_name(view.stage).text()
 
 
+WORD_JOINER = "\u2060"  # no line break here (Unicode WJ), drawn as nothing
+
+
+def _unbreakable(label: str) -> str:
+    """The label kept on one line: the counts wrap only between their " · " parts. Chinese
+    breaks between any two characters, so the narrow list showed "陪" at the end of one
+    line and "诊 1" on the next; English breaks at its spaces ("Escort" / "out 0")."""
+    return WORD_JOINER.join(label.replace(" ", "\u00a0"))
+
+
 def count_label(stage: str) -> str:
     """A stage's short name for the counts above the list."""
     if stage == stages.GREETING:
@@ -276,7 +286,7 @@ class VisitListPanel(Retranslating, QWidget):
         late = {v.stage for v in visits if urgency.level(v, now, limits) == urgency.RED}
         parts = []
         for stage, n in urgency.stage_counts(visits).items():
-            text = f"{_escape(count_label(stage))}&nbsp;<b>{n}</b>"
+            text = f"{_escape(_unbreakable(count_label(stage)))}&nbsp;<b>{n}</b>"
             colour = style.DANGER if stage in late else (style.SECONDARY if n else style.MUTED)
             parts.append(f"<span style='color:{colour}'>{text}</span>")
         self.counts.setText(" · ".join(parts))

@@ -1,0 +1,57 @@
+"""The per-step counts above the desk's list wrap between their parts, never inside a word."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextDocument
+
+from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
+
+pytestmark = pytest.mark.gui
+
+
+def _lines(label, width: int) -> list[str]:
+    """The lines the label's rich text breaks into at `width` (the label's own font)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setHtml(label.text())
+    doc.setTextWidth(width)
+    doc.size()  # lays the text out
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            out.append(text[line.textStart():line.textStart() + line.textLength()])
+        block = block.next()
+    return out
+
+
+def _check(counts) -> None:
+    wrapped = False
+    for width in range(120, 480, 6):  # the list's width on a 1366 laptop is about 260 px
+        lines = [line.strip() for line in _lines(counts, width)]
+        wrapped |= len(lines) > 1
+        for line in lines[:-1]:
+            assert line[-1].isdigit() or line.endswith("·"), (width, lines)
+    assert wrapped
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_counts_wrap_only_between_steps(area, lang):
+    from frontdesk.ui import translation
+
+    translation.install(lang)
+    try:
+        area.retranslate()
+        desk = area.show_desk()
+        desk.refresh_list()
+        counts = desk.visit_list.counts
+        shown = counts.text().replace("\u2060", "").replace("\u00a0", " ")
+        # the joiners do not change what is read
+        assert ("陪诊未回" in shown) if lang == "zh_CN" else ("Escort out" in shown)
+        _check(counts)
+    finally:
+        translation.install("zh_CN")
+
