@@ -292,9 +292,18 @@ class VisitListPanel(Retranslating, QWidget):
         self.counts.setText(" · ".join(parts))
 
     def select_visit(self, visit_id: int) -> None:
+        """Highlight the visit shown beside the list; one not in the list (done, left, opened
+        by its number) leaves no other patient highlighted."""
         row = self.model.row_of(visit_id)
         if row >= 0:
             self.view.selectRow(row)
+            return
+        self._quiet = True
+        try:
+            self.view.clearSelection()
+            self.view.setCurrentIndex(self.model.index(-1, -1))
+        finally:
+            self._quiet = False
 
     def first_waiting(self):
         """The arrival the desk should take next: the most urgent one waiting for the desk."""

@@ -55,3 +55,27 @@ def test_the_counts_wrap_only_between_steps(area, lang):
     finally:
         translation.install("zh_CN")
 
+
+def test_a_visit_not_in_the_list_leaves_no_other_patient_highlighted(area):
+    """A visit opened by its number after it left the list (done, left) is shown on its own:
+    the row of the patient shown before does not stay highlighted beside it."""
+    from frontdesk import reception
+
+    desk = area.show_desk()
+    staff = area.ctx.staff
+    first = reception.new_arrival(actor=staff, booked=False, first_visit=True)
+    gone = reception.new_arrival(actor=staff, booked=False, first_visit=False)
+    desk.refresh_list()
+    desk.open_visit(first.id)
+    panel = desk.visit_list
+    assert [panel.model.visit_at(i.row()).id for i in panel.view.selectionModel().selectedRows()] \
+        == [first.id]
+    reception.leave(gone.id, actor=staff, expected_version=gone.version, reason="other")
+    desk.refresh_list()
+    assert panel.model.row_of(gone.id) < 0
+    desk.open_visit(gone.id)
+    assert desk.view.id == gone.id
+    assert panel.view.selectionModel().selectedRows() == []
+    desk.open_visit(first.id)  # back in the list: highlighted again
+    assert [panel.model.visit_at(i.row()).id for i in panel.view.selectionModel().selectedRows()] \
+        == [first.id]
