@@ -84,7 +84,11 @@ class FollowUpArea(Retranslating, QWidget):
 
         self.model = FollowUpModel(self)
         self.table = row_view("followUpTable", self.model)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)  # attempts
+        header = self.table.horizontalHeader()
+        # The visit date ("预约未到 2026-11-16" for a no-show) and the attempts are shown
+        # whole; the other columns share what is left (at 1366 the date was cut to "预约未到 …").
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)  # visit date
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)  # attempts
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.table.activated.connect(lambda _i: self.notes.setFocus())
 
