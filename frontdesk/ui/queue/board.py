@@ -105,6 +105,9 @@ class DepartmentCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
         self.title.setObjectName("boardCardTitle")
+        # Wraps rather than widening the card: at 1366 in English three cards of
+        # "Internal Medicine · 2 waiting" pushed the third column out of sight.
+        self.title.setWordWrap(True)
         self.model = BoardModel(self)
         self.view = QTableView()
         self.view.setObjectName("boardTable")
@@ -116,7 +119,13 @@ class DepartmentCard(QFrame):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Name and stage share the card's width (a long step, "Waiting for the doctor",
+        # is elided) so the number and the minutes waited always show, without a scroll bar.
         header.setSectionResizeMode(BoardModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BoardModel.COL_STAGE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().setDefaultSectionSize(30)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
