@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -132,18 +133,23 @@ class FollowUpArea(Retranslating, QWidget):
         # Satisfaction asked during the call (seed 000 第4篇 第十七条): stored with "Done".
         self.rating_box = QGroupBox()
         self.rating_box.setObjectName("followUpRatingBox")
-        rating_row = QHBoxLayout(self.rating_box)
+        # Two points a row: four in one row made the panel so wide in English that the
+        # list beside it cut the phone numbers ("17174262...") at 1366.
+        rating_grid = QGridLayout(self.rating_box)
+        rating_grid.setColumnStretch(1, 1)
+        rating_grid.setColumnStretch(3, 1)
         self.ratings: dict[str, QComboBox] = {}
         self.rating_labels: dict[str, QLabel] = {}
-        for point in satisfaction.POINTS:
+        for i, point in enumerate(satisfaction.POINTS):
             label, box = QLabel(), QComboBox()
             box.setObjectName(f"followUpRate_{point}")
             box.addItem("", None)
             for level in satisfaction.LEVELS:
                 box.addItem("", level)
             label.setBuddy(box)
-            rating_row.addWidget(label)
-            rating_row.addWidget(box)
+            row, col = divmod(i, 2)
+            rating_grid.addWidget(label, row, col * 2)
+            rating_grid.addWidget(box, row, col * 2 + 1)
             self.ratings[point] = box
             self.rating_labels[point] = label
         self.rating_error = error_label("followUpRatingError")
