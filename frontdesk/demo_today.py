@@ -37,6 +37,7 @@ from frontdesk.db.models import (
     Staff,
     Visit,
 )
+from frontdesk.demo_people import COMPLAINTS, DEMO_STAFF, GIVEN, SURNAMES
 from frontdesk.permissions import Role
 
 SEED = 23
@@ -161,8 +162,6 @@ class _World:
                 return phone
 
     def new_name(self) -> str:
-        from frontdesk.demo import GIVEN, SURNAMES
-
         return self.rng.choice(SURNAMES[:60]) + "".join(
             self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2))))
 
@@ -246,8 +245,6 @@ GROOMING_FAILURE = ("guide2", "head_flower", "未戴头花，已当场补戴。"
 
 
 def _pin(staff: Staff) -> str:
-    from frontdesk.demo import DEMO_STAFF
-
     return next(pin for username, *_rest, pin in DEMO_STAFF if username == staff.username)
 
 
@@ -548,8 +545,6 @@ class _Arrival:
 
 
 def _morning(w: _World) -> tuple[int, int]:
-    from frontdesk.demo import COMPLAINTS
-
     rng = w.rng
     arrivals = []
     used: set[int] = set()
