@@ -48,3 +48,30 @@ def test_audit_tab_shows_no_raw_identifiers_or_json(qtbot, area):  # noqa: F811
     assert ("交接班记录", "已确认：是") in shown
     for entity, detail in shown:
         assert not re.search(r"[a-z]+_[a-z]+|[{}\"]", entity + detail), (entity, detail)
+
+
+def test_the_command_lines_and_service_desks_records_read_in_chinese():
+    """What `frontdesk report`/`slip` and the service desk write read in words too: the
+    demo hospital's log showed "staff id: 5", "by: system (root)", "报表：satisfaction"."""
+    shown = [
+        audit_words.detail_text('{"report": "satisfaction", "format": "pdf", '
+                                '"file": "svc.pdf", "by": "system (root)"}', "zh_CN"),
+        audit_words.detail_text('{"report": "range", "from": "2026-11-17", '
+                                '"to": "2026-11-23", "by": "system (root)"}', "zh_CN"),
+        audit_words.detail_text('{"visit": 430, "kind": "ticket", "fmt": "roll80"}', "zh_CN"),
+        audit_words.detail_text('{"staff_id": 5}', "zh_CN"),
+        audit_words.detail_text('{"date": "2026-11-23", "minutes_late": 0,'
+                                ' "on_roster": true, "fine_fen": 0}', "zh_CN"),
+        audit_words.detail_text('{"attitude": 4, "skill": 3, "timeliness": 4, "promises": 4,'
+                                ' "source": "visit"}', "zh_CN"),
+        audit_words.entity_name("consultation", "zh_CN"),
+        audit_words.entity_name("follow_up", "zh_CN"),
+    ]
+    assert shown[0] == "报表：满意度报表；格式：PDF 文件；文件：svc.pdf；操作人：system (root)"
+    assert shown[2] == "就诊：430；类别：取号小票；纸张：80 毫米小票"
+    assert shown[3] == "员工：5"
+    for line in shown:
+        keys = re.sub(r"system \(root\)|svc\.pdf|\d{4}-\d\d-\d\d", "", line)
+        assert not re.search(r"\b(?!PDF\b)[A-Za-z]{2,}", keys.replace("visit", "")), line
+    assert audit_words.detail_text('{"report": "daily", "by": "ops"}', "en") == \
+        "report: daily summary; by: ops"
