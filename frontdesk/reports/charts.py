@@ -102,7 +102,10 @@ def _top(rows, missing: Msg, lang) -> tuple[list[str], list[int]]:
     values = [r.visits for r in rows[:MAX_BARS]]
     rest = sum(r.visits for r in rows[MAX_BARS:])
     if rest:
-        labels.append(text("其他", "Others", lang))
+        # Not "其他": a media source is itself called 其他 (Other), and its bar of 14 stood
+        # beside a bar "其他 171" that summed the sources without a bar of their own.
+        n = len(rows) - MAX_BARS
+        labels.append(text(f"其余 {n} 项", f"{n} more", lang))
         values.append(rest)
     return labels, values
 

@@ -1,0 +1,26 @@
+"""Words in the printed summaries: the chart's remainder bar and the bookings note."""
+
+from __future__ import annotations
+
+from frontdesk.i18n import Msg
+from frontdesk.reports import charts
+from frontdesk.reports.model import GroupRow
+
+
+def _sources(n: int) -> list[GroupRow]:
+    rows = [GroupRow(f"来源{i}", f"Source {i}", 30 - i) for i in range(n - 1)]
+    return [*rows, GroupRow("其他", "Other", 1)]  # a media source called "Other" comes last
+
+
+def test_the_remainder_bar_is_not_named_like_the_source_other():
+    rows = _sources(charts.MAX_BARS + 4)
+    labels, values = charts._top(rows, Msg("未填写", "Not asked"), "zh_CN")
+    assert len(labels) == charts.MAX_BARS + 1
+    assert labels[-1] == "其余 4 项" and "其他" not in labels
+    assert values[-1] == sum(r.visits for r in rows[charts.MAX_BARS:])
+    labels_en, _ = charts._top(rows, Msg("未填写", "Not asked"), "en")
+    assert labels_en[-1] == "4 more"
+    # Up to MAX_BARS sources: no remainder bar; a real "其他" keeps its own name.
+    labels, _ = charts._top(_sources(charts.MAX_BARS), Msg("未填写", "Not asked"), "zh_CN")
+    assert labels[-1] == "其他" and len(labels) == charts.MAX_BARS
+
