@@ -130,16 +130,17 @@ def range_empty_notice(lang: str | None = None) -> str:
 # --- tables shared by the day and the range ---------------------------------
 
 
-def _appointments(totals: Totals, lang) -> ReportTable:
+def _appointments(totals: Totals, lang, *, period: bool = False) -> ReportTable:
     rate = totals.arrival_rate
+    when = (text("按期间内各天预约", "Bookings in the period", lang) if period
+            else text("按当天预约", "Bookings for the day", lang))
     return ReportTable(
         "appointments", "overview", text("预约到诊", "Appointments", lang),
         (text("预约人数", "Booked", lang), text("已到诊", "Arrived", lang),
          text("到诊率（%）", "Arrival rate (%)", lang)),
         ((totals.booked, totals.booked_arrived, None if rate is None else round(rate * 100, 1)),),
-        note=text("按当天预约（未取消）统计；到诊 = 预约已到或已关联就诊。",
-                  "Bookings for the day (not cancelled); arrived = marked arrived or linked to "
-                  "a visit.", lang))
+        note=when + text("（未取消）统计；到诊 = 预约已到或已关联就诊。",
+                         " (not cancelled); arrived = marked arrived or linked to a visit.", lang))
 
 
 def _left(reasons, lang) -> ReportTable:
@@ -414,7 +415,7 @@ def range_tables(s: RangeSummary, lang: str | None = None) -> list[ReportTable]:
         tuple((d.day.isoformat(), d.totals.visits, d.totals.first_visits, d.totals.appointments,
                d.totals.done, d.totals.left, d.totals.red_flags, minutes(d.door_doctor_median_s))
               for d in s.days))
-    return [overview, days, _appointments(tot, lang), _left(s.left_reasons, lang),
+    return [overview, days, _appointments(tot, lang, period=True), _left(s.left_reasons, lang),
             *_breakdowns(s, lang), _flow(s, lang), _staff(s, lang),
             *_grooming(s, lang, with_rows=False)]
 

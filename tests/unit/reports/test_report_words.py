@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from frontdesk.i18n import Msg
 from frontdesk.reports import charts
+from frontdesk.reports.access import SYSTEM
+from frontdesk.reports.daily import build_daily
 from frontdesk.reports.model import GroupRow
+from frontdesk.reports.range import build_range
+from frontdesk.reports.tables import daily_tables, range_tables
 
 
 def _sources(n: int) -> list[GroupRow]:
@@ -24,3 +28,13 @@ def test_the_remainder_bar_is_not_named_like_the_source_other():
     labels, _ = charts._top(_sources(charts.MAX_BARS), Msg("未填写", "Not asked"), "zh_CN")
     assert labels[-1] == "其他" and len(labels) == charts.MAX_BARS
 
+
+def test_the_bookings_note_says_day_or_period(fx):
+    day = build_daily(fx.day, actor=SYSTEM, today=fx.today)
+    period = build_range("2026-11-17", "2026-11-20", actor=SYSTEM, today=fx.today)
+    note = {t.key: t.note for t in daily_tables(day, "zh_CN")}["appointments"]
+    assert note.startswith("按当天预约")
+    note = {t.key: t.note for t in range_tables(period, "zh_CN")}["appointments"]
+    assert note.startswith("按期间内各天预约") and "当天" not in note
+    note = {t.key: t.note for t in range_tables(period, "en")}["appointments"]
+    assert note.startswith("Bookings in the period (not cancelled)") and "for the day" not in note
