@@ -388,10 +388,9 @@ def _consultations(w: _World) -> int:
         else:
             at = dt.datetime.combine(w.today - dt.timedelta(days=rng.randrange(1, 8)),
                                      dt.time(rng.randrange(8, 20), rng.randrange(60)))
-        # Not "not_interested": Consultation.outcome is varchar(12) and PostgreSQL refuses
-        # its 14 letters (SQLite does not check); a caller who will not come is "price_only".
         outcome = rng.choices((consultations.BOOKED, consultations.WILL_COME,
-                               consultations.PRICE_ONLY), (2, 4, 5))[0]
+                               consultations.PRICE_ONLY, consultations.NOT_INTERESTED),
+                              (2, 4, 4, 1))[0]
         follow = None
         if outcome in consultations.NEEDS_PHONE:
             follow = max(at.date(), w.today) + dt.timedelta(days=rng.choice((0, 0, 1, 2)))

@@ -185,6 +185,17 @@ def _change_log(db: Database) -> None:
     db.create_tables([ChangeLog], safe=True)
 
 
+def _consultation_outcome_width(db: Database) -> None:
+    """consultation.outcome: varchar(12) → varchar(16), so "not_interested" (14) fits.
+
+    PostgreSQL refused a consultation whose caller was not interested. SQLite never
+    checks a VARCHAR's length: nothing to do there.
+    """
+    if isinstance(db, SqliteDatabase):
+        return
+    db.execute_sql("ALTER TABLE consultation ALTER COLUMN outcome TYPE VARCHAR(16)")
+
+
 # Append new steps at the end; never edit or reorder a step that has shipped.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _initial),
@@ -198,6 +209,8 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "consultations, appointments, complaints, satisfaction", _service_desk),
     Migration(8, "door tickets", _door_tickets),
     Migration(9, "change log for live updates between stations", _change_log),
+    Migration(10, "consultation outcome wide enough for not_interested",
+              _consultation_outcome_width),
 ]
 
 # Steps whose effect the models cannot express (engine-specific DDL): a new

@@ -491,7 +491,7 @@ class Consultation(BaseModel):
     person_type = CharField(max_length=40, default="")
     media_source = ForeignKeyField(MediaSource, null=True, on_delete="SET NULL")
     department = ForeignKeyField(Department, null=True, on_delete="SET NULL")
-    outcome = CharField(max_length=12, index=True)  # booked / will_come / price_only / not_interested
+    outcome = CharField(max_length=16, index=True)  # booked / will_come / price_only / not_interested
     follow_up_on = DateField(null=True, index=True)
     notes = TextField(default="")
     appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")

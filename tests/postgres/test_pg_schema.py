@@ -115,3 +115,24 @@ def test_desks_starting_together_on_an_empty_database(pg_url):
     db = connection.connect(pg_url)
     assert [r.version for r in SchemaVersion.select()] == [migrations.latest_version()]
     assert key_collation(db) == "C"
+
+
+def outcome_width(db) -> int:
+    return db.execute_sql(
+        "SELECT character_maximum_length FROM information_schema.columns "
+        "WHERE table_name = 'consultation' AND column_name = 'outcome'").fetchone()[0]
+
+
+def test_a_version_9_database_gets_the_wider_consultation_outcome(pg_url):
+    """Step 10 widens consultation.outcome on a server database made before it."""
+    from frontdesk.db import connection
+    from frontdesk.db.session import open_database
+
+    db = connection.connect(pg_url)
+    migrations.migrate(db, migrations=migrations.MIGRATIONS[:9])
+    db.execute_sql("ALTER TABLE consultation ALTER COLUMN outcome TYPE VARCHAR(12)")
+    assert migrations.current_version(db) == 9 and outcome_width(db) == 12
+    connection.close()
+    db = open_database(pg_url)
+    assert migrations.current_version(db) == migrations.latest_version() >= 10
+    assert outcome_width(db) == 16

@@ -114,6 +114,18 @@ def test_the_service_desk_round_trip_on_postgres(desk, pg_make_staff, clock):
         assert report.tables and sr.to_pdf(report)[:4] == b"%PDF"
 
 
+def test_every_consultation_outcome_is_stored_on_postgres(desk):
+    """PostgreSQL checks a VARCHAR's length (SQLite never does): "not_interested" (14
+    letters) was refused by the old varchar(12) column, so no "no interest" caller could
+    be recorded on a server."""
+    from frontdesk.service import consultations as cs
+
+    for i, outcome in enumerate(cs.OUTCOMES):
+        c = cs.record(actor=desk, form=dict(channel="phone", name="来电", outcome=outcome,
+                                            phone=f"1370000010{i}"))
+        assert cs.get(actor=desk, consultation_id=c.id)[0].outcome == outcome
+
+
 def _together(n: int, fn) -> list:
     """Run `fn` in n threads released at once, each on its own connection; their errors."""
     return race([fn] * n, told=())[2]
