@@ -467,12 +467,12 @@ class _RawDesk:
     change-log row the app's COMMIT appends."""
 
     # What the app's change log writes at each step's COMMIT (frontdesk/db/change_log.py):
-    # the kinds its @changes declares and its visit id (new_arrival has none; assign_escort
-    # declares nothing, so it logs nothing).
+    # the kinds its @changes declares and its visit id (new_arrival has none).
     LOGGED = {"new arrival": "VISITS", "take at desk": "VISITS", "triage": "VISITS",
               "register new patient": "VISITS,PATIENTS",
               "register returning patient": "VISITS,PATIENTS", "confirm payment": "VISITS",
-              "hand over to doctor": "VISITS,QUEUE", "back at post": "VISITS"}
+              "assign escort": "VISITS", "hand over to doctor": "VISITS,QUEUE",
+              "back at post": "VISITS"}
 
     def __init__(self, con, staff_id: int, dept_id: int, escort_id: int):
         self.con, self.staff, self.dept, self.escort = con, staff_id, dept_id, escort_id
