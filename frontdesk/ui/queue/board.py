@@ -85,6 +85,8 @@ class BoardModel(RowTableModel):
             return self._inks[r.level]
         elif role == Qt.ItemDataRole.FontRole and r.level == "red":
             return self._bold
+        elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_STAGE:
+            return stage_name(r.stage)
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_WAITED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_WAITED:
@@ -119,9 +121,9 @@ class DepartmentCard(QFrame):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Name and stage share the card's width (a long step, "Waiting for the doctor",
-        # is elided) so the number and the minutes waited always show, without a scroll bar.
-        header.setSectionResizeMode(BoardModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # The step takes what the number, the (short, masked) name and the minutes leave;
+        # a long one ("Waiting for the doctor") is elided, in full as its tooltip, so the
+        # minutes waited always show, without a scroll bar.
         header.setSectionResizeMode(BoardModel.COL_STAGE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(24)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
