@@ -85,7 +85,9 @@ class HandoverTab(Retranslating, QWidget):
                                    (self.labels[3], self.swaps_edit, self.swaps_error),
                                    (self.labels[4], self.visits_edit, self.visits_error)):
             edit.setTabChangesFocus(True)
-            edit.setMaximumHeight(90)
+            # The open visits are one a line: a morning's five and their count line were cut
+            # at four lines with space to spare below; the other notes stay short boxes.
+            edit.setMaximumHeight(220 if edit is self.visits_edit else 90)
             box = QVBoxLayout()
             box.addWidget(edit)
             box.addWidget(error)

@@ -1,0 +1,25 @@
+"""The handover's open visits, one a line, are all in view on a 1366×768 laptop."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.db.models import Staff
+from frontdesk.ui.staffing.handover_area import HandoverArea
+
+pytestmark = pytest.mark.gui
+
+
+def test_a_mornings_open_visits_fit_without_scrolling(qtbot, full_demo_db, ctx):
+    ctx.staff = Staff.get(Staff.username == "desk1")
+    area = HandoverArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1366 - 170, 768 - 70)  # the window at 1366×768 less navigation, menu, status
+    area.show()
+    edit = area.handover.visits_edit
+    for _ in range(3):
+        QApplication.processEvents()
+    lines = edit.toPlainText().splitlines()
+    assert len(lines) >= 6  # the count line and this morning's five open visits
+    assert edit.verticalScrollBar().maximum() == 0, lines
