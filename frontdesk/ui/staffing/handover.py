@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
-from frontdesk.i18n import localized
+from frontdesk.i18n import localized, text
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import attendance, handover, shift_rules
 from frontdesk.ui import style
@@ -277,6 +277,6 @@ def note_text(n: handover.NoteView) -> str:
                          (translate("HandoverNote", "Hard cases"), n.hard_cases),
                          (translate("HandoverNote", "Staff swaps"), n.staff_swaps),
                          (translate("HandoverNote", "Open visits"), n.open_visits)):
-        if value:
-            lines.append(f"{label}: {value}")
+        if value:  # a full-width colon in Chinese, as every other label says it
+            lines.append(f"{label}{text('：', ': ')}{value}")
     return "\n".join(lines)

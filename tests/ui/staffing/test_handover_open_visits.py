@@ -23,3 +23,21 @@ def test_a_mornings_open_visits_fit_without_scrolling(qtbot, full_demo_db, ctx):
     lines = edit.toPlainText().splitlines()
     assert len(lines) >= 6  # the count line and this morning's five open visits
     assert edit.verticalScrollBar().maximum() == 0, lines
+
+
+def test_a_note_reads_with_the_languages_colon(qtbot, full_demo_db, ctx):
+    from frontdesk.ui import translation
+    from frontdesk.ui.staffing.handover import note_text
+
+    ctx.staff = Staff.get(Staff.username == "desk1")
+    translation.install("zh_CN")
+    area = HandoverArea(ctx)
+    qtbot.addWidget(area)
+    note = area.handover.notes[0]  # yesterday's late shift, waiting to be read
+    shown = note_text(note)
+    assert "设备情况：" in shown and ": " not in shown.split("\n", 1)[1]
+    translation.install("en")
+    try:
+        assert "Equipment: " in note_text(note)
+    finally:
+        translation.install("zh_CN")
