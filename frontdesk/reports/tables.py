@@ -67,7 +67,7 @@ FLOW_NAMES: dict[str, Msg] = {
 
 FINE_KINDS: dict[str, Msg] = {
     FineKind.GROOMING: Msg("仪容仪表", "Grooming"),
-    FineKind.LATE: Msg("迟到", "Late"),
+    FineKind.LATE: Msg("迟到/早退", "Late/early"),  # as the staff report: an early leave too
     FineKind.OTHER: Msg("其他", "Other"),
     FineKind.RULE: Msg("违反规定", "Rule broken"),
     FineKind.REWARD: Msg("奖励", "Reward"),

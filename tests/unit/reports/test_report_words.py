@@ -38,3 +38,15 @@ def test_the_bookings_note_says_day_or_period(fx):
     assert note.startswith("按期间内各天预约") and "当天" not in note
     note = {t.key: t.note for t in range_tables(period, "en")}["appointments"]
     assert note.startswith("Bookings in the period (not cancelled)") and "for the day" not in note
+
+
+def test_a_late_fine_is_named_as_the_staff_report_names_it():
+    """The week's 'fines by kind' said 迟到 3 beside 'late sign-ins 2': the third was an
+    early leave, which the rules fine as the same kind (迟到/早退)."""
+    from frontdesk.db.models import FineKind
+    from frontdesk.reports.tables import _fine_kind
+    from frontdesk.staffing.fines import kind_name
+
+    for lang in ("zh_CN", "en"):
+        assert _fine_kind(FineKind.LATE, lang) == kind_name(FineKind.LATE, lang)
+    assert _fine_kind(FineKind.LATE, "zh_CN") == "迟到/早退"
