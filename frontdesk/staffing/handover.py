@@ -27,6 +27,8 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import localized, text
 from frontdesk.permissions import Perm, require
+from frontdesk.queue.numbers import queue_label
+from frontdesk.reception.visit_numbers import visit_number
 from frontdesk.validation import clean_text, lookup_id
 
 FIELD_MAX = 1000
@@ -36,7 +38,7 @@ FIELDS = ("equipment", "hard_cases", "staff_swaps", "open_visits")
 @dataclass(frozen=True)
 class OpenVisit:
     visit_id: int
-    ticket: str  # e.g. 内-012
+    ticket: str  # the number the patient holds: 内-012, else the door ticket A024
     patient_name: str
     stage: str
 
@@ -57,11 +59,12 @@ def open_visits(*, actor, day: dt.date) -> list[OpenVisit]:
     out = []
     for v in rows:
         dept = v.department if v.department_id else None
-        if dept is not None and v.queue_no:
-            ticket = f"{localized(dept, 'short')}-{v.queue_no:03d}"
-        else:
-            ticket = f"#{v.id}"
-        out.append(OpenVisit(v.id, ticket, v.patient.name if v.patient_id else "", v.stage))
+        # The number the patient holds, as the board, the display and the desk show it
+        # (内-012 in both languages), else the door ticket (A024), else the visit number.
+        ticket = ((queue_label(dept.short_zh, v.queue_no) if dept is not None else "")
+                  or v.door_ticket or visit_number(v.visit_date, v.id))
+        name = (v.patient.name if v.patient_id else "") or v.door_name
+        out.append(OpenVisit(v.id, ticket, name, v.stage))
     return out
 
 

@@ -41,3 +41,23 @@ def test_a_note_reads_with_the_languages_colon(qtbot, full_demo_db, ctx):
         assert "Equipment: " in note_text(note)
     finally:
         translation.install("zh_CN")
+
+
+def test_open_visits_read_as_the_board_and_the_door_ticket_in_english(qtbot, full_demo_db, ctx):
+    """The numbers patients hold are the board's (妇-003 in both languages) or, before
+    registration, the door ticket (A024): never the row id (#453) nor an English prefix."""
+    import re
+
+    from frontdesk.ui import translation
+
+    ctx.staff = Staff.get(Staff.username == "desk1")
+    translation.install("en")
+    try:
+        area = HandoverArea(ctx)
+        qtbot.addWidget(area)
+        lines = area.handover.visits_edit.toPlainText().splitlines()[1:]
+    finally:
+        translation.install("zh_CN")
+    assert lines
+    assert not [line for line in lines if "#" in line or re.match(r"[A-Z]{2}-\d", line)], lines
+    assert all(re.match(r"(A\d{3}|[\u4e00-\u9fff]-\d{3}) ", line) for line in lines), lines

@@ -71,3 +71,19 @@ def test_an_empty_note_is_refused_and_nothing_saved(desks, make_staff):
     with pytest.raises(PermissionDenied):
         handover.write_note(actor=make_staff("admin"), day=DAY, equipment="正常")
     assert HandoverNote.select().count() == 0
+
+
+def test_open_visits_show_the_number_the_patient_holds_in_either_language(desks):
+    """The queue number reads 内-012 on the board, the display and the desk in both languages,
+    and a patient not yet registered holds only the door ticket: the handover says the same."""
+    writer, _ = desks
+    visit(stages.BILLING, 12, "张三")
+    Visit.create(visit_date=DAY, stage=stages.GREETING, door_ticket_no=24, door_ticket="A024",
+                 door_name="郑")
+    bare = Visit.create(visit_date=DAY, stage=stages.GREETING)
+    for lang in ("zh_CN", "en"):
+        lines = handover.open_visits_text(actor=writer, day=DAY, lang=lang).splitlines()[1:]
+        assert lines[0].startswith("内-012 张三"), lines
+        assert lines[1].startswith("A024 郑 "), lines
+        assert lines[2].startswith(f"V20261123-{bare.id:04d} "), lines
+        assert not any("#" in line or "IM-" in line for line in lines), lines
