@@ -221,8 +221,22 @@ class RegistrationFormWidget(Retranslating, QWidget):
                     editor.setText("" if value is None else str(value))
                 else:
                     self._select_data(editor, value)
+            self._age_from_stored_birth_date()
         finally:
             self._loading = False
+
+    def _age_from_stored_birth_date(self) -> None:
+        # A record on file keeps the birth date, not the age: show the age it gives, so a
+        # returning patient's form is not missing a required field it already answers.
+        if self.age.text().strip() or not self.birth_date.text().strip():
+            return
+        try:
+            birth = parse_birth_date(self.birth_date.text())
+        except ValidationError:
+            return  # check_field shows why
+        if birth is not None:
+            self.age.setText(str(validation.age_from_birth(birth, clock.today())))
+            self._filled_age = self.age.text()
 
     def clear(self) -> None:
         self.set_values({k: "" if isinstance(e, QLineEdit) else None

@@ -61,6 +61,19 @@ def test_valid_id_fills_sex_birth_date_and_age(area, qtbot):
     assert not form.errors()
 
 
+def test_a_record_with_a_birth_date_shows_its_age(area, qtbot):
+    # A returning patient's record keeps the birth date, not the age: the required age
+    # field must not come up empty (found on the demo hospital's desk, 1366x768).
+    desk, _ = to_registration(area, qtbot)
+    form = desk.registration.form
+    form.set_values({"name": "何伟海", "birth_date": "1981-03-20", "age": None})
+    assert form.age.text() == "45"  # on NOW's date, 2026-11-23
+    form.set_values({"birth_date": "1981-03-20", "age": "44"})  # a draft's own answer stays
+    assert form.age.text() == "44"
+    form.clear()
+    assert form.age.text() == "" and form.birth_date.text() == ""
+
+
 def test_empty_name_and_impossible_age_are_refused(area, qtbot):
     desk, visit_id = to_registration(area, qtbot)
     form = desk.registration.form
