@@ -28,6 +28,7 @@ class SignInPanel(Retranslating, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._chosen_for = None  # the logged-in user the name was last chosen for
         self.setObjectName("signInPanel")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -119,7 +120,12 @@ class SignInPanel(Retranslating, QWidget):
             for staff_id, name in others:
                 self.staff_combo.addItem(self.tr("{name} (not on today's roster)").format(name=name),
                                          staff_id)
-        # findData(None) would match the separator: only restore a real choice.
+        # The person at the screen is the one most likely signing in: choose them when the
+        # list is first filled or someone else has logged in since; otherwise keep the
+        # choice. findData(None) would match the separator: only restore a real choice.
+        me = getattr(actor, "id", None)
+        if me != self._chosen_for:
+            current, self._chosen_for = me, me
         index = self.staff_combo.findData(current) if current is not None else -1
         self.staff_combo.setCurrentIndex(max(0, index))
         self.staff_combo.blockSignals(False)

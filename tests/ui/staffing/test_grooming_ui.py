@@ -212,3 +212,27 @@ def test_early_leave_is_fined_from_the_roster(area, team, qtbot):
     assert not dialog.isVisible()
     assert amounts(desk) == [1000]
     assert "早退 40 分钟" in Fine.get(Fine.staff == desk).reason_zh
+
+
+def test_sign_in_chooses_the_logged_in_person(team, ctx, qtbot):
+    """A guide at the screen signing herself in finds her own name chosen, not the first
+    name in the list (a colleague already signed in)."""
+    from frontdesk.staffing import attendance
+    from frontdesk.ui import translation
+    from frontdesk.ui.staffing.area import GroomingArea
+
+    _, desk, guide = team
+    attendance.sign_in(staff=desk, pin="2001")
+    translation.install("zh_CN")
+    ctx.set_staff(guide)
+    area = GroomingArea(ctx)
+    qtbot.addWidget(area)
+    panel = area.sign_in
+    area.tabs.setCurrentWidget(panel)
+    assert panel.staff_combo.itemData(0) != guide.id  # she is not first in the list
+    assert panel.staff_combo.currentData() == guide.id
+    qtbot.keyClicks(panel.pin_edit, "3001")
+    qtbot.keyClick(panel.pin_edit, Qt.Key.Key_Return)
+    assert SignIn.get(SignIn.staff == guide).date == TODAY
+    panel.refresh()
+    assert panel.staff_combo.currentData() == guide.id
