@@ -110,15 +110,37 @@ def _top(rows, missing: Msg, lang) -> tuple[list[str], list[int]]:
     return labels, values
 
 
+def chart_hours(summary: DailySummary | RangeSummary) -> list[int]:
+    """The hours the hour chart draws: 08-18 always, so two days look alike, and any hour
+    with arrivals; on a day summary made that same day, no hour after the hour it was made
+    (an hour that has not happened yet is not an hour with no arrivals)."""
+    counts = {h.hour for h in summary.by_hour}
+    first = min([8, *counts])
+    last = max([18, *counts])
+    until = so_far(summary)
+    if until is not None:
+        last = max([min(last, until.hour), *counts])
+    return list(range(first, last + 1))
+
+
+def so_far(summary: DailySummary | RangeSummary):
+    """The time a day summary was made, when it was made on that day (the day is not
+    over yet); None for a past day or a range."""
+    if isinstance(summary, DailySummary) and summary.generated_at.date() == summary.day:
+        return summary.generated_at
+    return None
+
+
 def hour_chart(summary: DailySummary | RangeSummary, lang: str | None = None):
-    """Arrivals per hour, 08:00-18:00 always shown so two days look alike."""
+    """Arrivals per hour (chart_hours)."""
     counts = {h.hour: h.visits for h in summary.by_hour}
-    first = min([8, *counts]) if counts else 8
-    last = max([18, *counts]) if counts else 18
-    hours = list(range(first, last + 1))
+    hours = chart_hours(summary)
+    title = text("按到院时段（时）", "Arrivals by hour", lang)
+    until = so_far(summary)
+    if until is not None:
+        title += text(f"（截至 {until:%H:%M}）", f" (until {until:%H:%M})", lang)
     return _vertical([f"{h:02d}" for h in hours], [counts.get(h, 0) for h in hours],
-                     text("按到院时段（时）", "Arrivals by hour", lang),
-                     y_title=text("人数", "patients", lang))
+                     title, y_title=text("人数", "patients", lang))
 
 
 def department_chart(summary: DailySummary | RangeSummary, lang: str | None = None):
