@@ -28,6 +28,8 @@ from frontdesk.db.transaction import write_tx
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
+from frontdesk.queue.numbers import queue_label
+from frontdesk.reception.visit_numbers import visit_number
 from frontdesk.validation import lookup_id
 
 ENTITY = "satisfaction"
@@ -109,6 +111,8 @@ class RecentVisit:
     department_zh: str
     department_en: str
     rated: bool
+    # The number as every screen shows it: 内-012 (the board's label), else the visit number.
+    queue_label: str = ""
 
 
 def recent_visits(*, actor, day: dt.date, days: int = 2) -> list[RecentVisit]:
@@ -125,7 +129,9 @@ def recent_visits(*, actor, day: dt.date, days: int = 2) -> list[RecentVisit]:
          .order_by(Visit.visit_date.desc(), Visit.id.desc()))
     out = [RecentVisit(v.id, v.visit_date, v.queue_no, v.patient.name,
                        v.department.name_zh if v.department_id else "",
-                       v.department.name_en if v.department_id else "", bool(v.rated))
+                       v.department.name_en if v.department_id else "", bool(v.rated),
+                       (queue_label(v.department.short_zh, v.queue_no) if v.department_id
+                        else "") or visit_number(v.visit_date, v.id))
            for v in q.limit(500)]
     audit.viewed(actor, "satisfaction_visits", day.isoformat())
     return out

@@ -51,7 +51,7 @@ class RecentVisitModel(RowTableModel):
         if v is None or role not in (Qt.ItemDataRole.DisplayRole,
                                      Qt.ItemDataRole.AccessibleTextRole):
             return None
-        return (v.visit_date.isoformat(), str(v.queue_no or ""), v.patient_name,
+        return (v.visit_date.isoformat(), v.queue_label, v.patient_name,
                 text(v.department_zh, v.department_en), "✓" if v.rated else "")[index.column()]
 
 

@@ -44,3 +44,9 @@ def test_rate_with_the_keyboard(qtbot, panel):
 def test_nothing_rated_is_told_at_the_first_point(qtbot, panel):
     panel.save_button.click()
     assert panel.form.error_text("attitude") and SatisfactionRating.select().count() == 0
+
+
+def test_the_number_column_shows_the_queue_label(panel):
+    """"内-001" as the board, the desk and the slips say it, not the bare "1"."""
+    number = panel.model.index(0, 1)
+    assert panel.model.data(number) == "内-001"

@@ -120,3 +120,12 @@ def test_rating_recorded_with_the_call_in_one_transaction(desk):
     r = SatisfactionRating.get()
     assert (r.source, r.visit_id, r.attitude, r.promises, r.skill) == ("call", v.id, 2, 1, None)
     assert r.comment == "答应的复查没安排"
+
+
+def test_recent_visits_carry_the_number_every_screen_shows(desk):
+    v = visit(day=MON)
+    no_dept = Visit.create(visit_date=MON, stage=stages.DONE,
+                           patient=Patient.create(record_no="S-none", name="无科室"))
+    rows = {r.visit_id: r for r in sat.recent_visits(actor=desk, day=MON)}
+    assert rows[v.id].queue_label == f"内-{v.queue_no:03d}"
+    assert rows[no_dept.id].queue_label == f"V{MON:%Y%m%d}-{no_dept.id:04d}"
