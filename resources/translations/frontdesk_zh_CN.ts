@@ -3839,52 +3839,57 @@
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="75"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="100"/>
         <source>(name not taken yet)</source>
         <translation>（尚未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="80"/>
         <source>{n} y</source>
         <translation>{n} 岁</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="82"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="86"/>
         <source>⚠ Red flag</source>
         <translation>⚠ 红旗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="90"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="99"/>
+        <source>{name} (given at the door)</source>
+        <translation>{name}（门口登记）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="104"/>
         <source>Complaint: {text}</source>
         <translation>主诉：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="92"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="106"/>
         <source>Department: {name}</source>
         <translation>科室：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="96"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="110"/>
         <source>Doctor: {name}</source>
         <translation>医生：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="99"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="113"/>
         <source>Doctor: any on duty</source>
         <translation>医生：当班任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="118"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="132"/>
         <source>Arrived {m} min ago</source>
         <translation>到达 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="120"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="134"/>
         <source>Arrived {h} h {m} min ago</source>
         <translation>到达 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="131"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="145"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>

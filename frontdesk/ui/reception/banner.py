@@ -76,7 +76,7 @@ class PatientBanner(Retranslating, QFrame):
         if view.queue_label:
             number += f"  {view.queue_label}"
         set_whole_text(self.number, number)
-        self.name.setText(view.patient_name or self.tr("(name not taken yet)"))
+        self.name.setText(self.name_text(view))
         age = self.tr("{n} y").format(n=view.age) if view.age is not None else ""
         sex_age = f"{sex_text(view.sex)} {age}"
         self.sex_age.setText(sex_age.strip())
@@ -88,6 +88,16 @@ class PatientBanner(Retranslating, QFrame):
         self.context_row.setText(self.context_text(view))
         self._tick()
         self.show()
+
+    def name_text(self, view) -> str:
+        """The record's name; before registration what the door recorded (the list and the
+        coach already call the patient by it), marked as the door's; else that none is taken."""
+        if view.patient_name:
+            return view.patient_name
+        door_name = getattr(view, "door_name", "")
+        if door_name:
+            return self.tr("{name} (given at the door)").format(name=door_name)
+        return self.tr("(name not taken yet)")
 
     def context_text(self, view) -> str:
         """What this step needs from the earlier ones, in one line."""

@@ -144,3 +144,22 @@ def test_a_narrow_banner_keeps_the_number_whole_and_shortens_the_name(area, qtbo
     qtbot.wait(50)
     assert len(name.text()) > len(shown)
     assert name.fontMetrics().horizontalAdvance(name.text()) <= name.width()
+
+
+def test_before_registration_the_banner_names_the_patient_as_the_door_recorded(area, qtbot):
+    """The list and the coach already say 郑 / 郑小姐: the header says 郑 too, marked as the
+    door's, not that no name was taken."""
+    door = area.show_door()
+    qtbot.keyClick(door, Qt.Key.Key_F2)
+    for key in (Qt.Key.Key_2, Qt.Key.Key_3):  # not booked, first visit
+        qtbot.keyClick(door, key)
+    door.name_edit.setFocus()
+    door.name_edit.insert("郑")  # typed through the input method (keyClicks is ASCII only)
+    qtbot.keyClick(door.handover_button, Qt.Key.Key_Return)
+    visit_id = door.last_visit.id
+    desk = area.show_desk()
+    desk.open_visit(visit_id)
+    banner = desk.header
+    assert banner.isVisible()
+    assert banner.name.text() == "郑（门口登记）"
+    assert "尚未登记" not in banner.text()
