@@ -95,9 +95,15 @@ def patient_label(view) -> str:
 
 
 def number_label(view) -> str:
-    """The door ticket (A012), and the queue number once there is one: A012 / 内-003."""
-    shown = [n for n in (getattr(view, "door_ticket", ""), view.queue_label) if n]
-    return " / ".join(shown) or f"#{view.id}"
+    """The number the patient goes by now: the queue number once there is one (内-003),
+    else the door ticket (A012). Both side by side left the narrow list no room for the
+    patient's name at 1366 px; the row's tooltip has both (numbers_line)."""
+    return view.queue_label or getattr(view, "door_ticket", "") or f"#{view.id}"
+
+
+def numbers_line(view) -> str:
+    """Every number this visit has had, in order: A012 · 内-003."""
+    return " · ".join(n for n in (getattr(view, "door_ticket", ""), view.queue_label) if n)
 
 
 def minutes_since(moment: dt.datetime | None, now: dt.datetime) -> int:
@@ -197,7 +203,8 @@ class VisitListModel(RowTableModel):
         elif role == _ALIGNMENT:
             return self._wait_alignment if col in (self.COL_WAIT, self.COL_TOTAL) else None
         elif role == _TOOLTIP:
-            return "\n".join(t for t in (self._row_texts(row, v)[1], v.complaint) if t)
+            return "\n".join(t for t in (numbers_line(v), self._row_texts(row, v)[1], v.complaint)
+                             if t)
         elif role == _USER:
             return v.id
         return None

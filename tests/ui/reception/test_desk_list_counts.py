@@ -79,3 +79,26 @@ def test_a_visit_not_in_the_list_leaves_no_other_patient_highlighted(area):
     desk.open_visit(first.id)  # back in the list: highlighted again
     assert [panel.model.visit_at(i.row()).id for i in panel.view.selectionModel().selectedRows()] \
         == [first.id]
+
+
+def test_the_list_shows_the_number_a_patient_goes_by_now_and_both_in_the_tooltip(qapp):
+    # "A022 / 耳-002" took so much of the narrow list at 1366 px that the patient's name
+    # was cut to one character: the queue number once there is one, the ticket before.
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+
+    from frontdesk.ui.reception.visits import VisitListModel
+
+    base = dict(patient_name="崔斌", first_visit=False, has_appointment=False, red_flag=False,
+                priority="", door_name="", door_sex="", door_age_band="", complaint="咳嗽",
+                stage="BILLING", escort_back=False, open=True)
+    rows = [SimpleNamespace(**base, id=1, door_ticket="A022", queue_label="耳-002"),
+            SimpleNamespace(**{**base, "patient_name": "", "stage": "GREETING"}, id=2,
+                            door_ticket="A025", queue_label="")]
+    model = VisitListModel()
+    model.set_rows(rows)
+    number = [model.data(model.index(r, VisitListModel.COL_NUMBER)) for r in range(2)]
+    assert number == ["耳-002", "A025"]
+    tip = model.data(model.index(0, VisitListModel.COL_NUMBER), Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[0] == "A022 · 耳-002" and "崔斌" in tip
