@@ -52,8 +52,23 @@ _ARRIVED_AT = (
 )
 
 
+# The people booked for each day (bookings not cancelled), and whether they came (1/0):
+# one row per patient and day — the record, else the phone, else the booking alone. A
+# patient booked twice for a day who came once is one booking kept, not two: the arrival
+# test (ARRIVED_SQL) finds the same visit for both, and the summary said more bookings had
+# arrived than visits had come with one.
+_BOOKED_PEOPLE = (
+    f"""SELECT a.date AS day,
+               MAX(CASE WHEN {ARRIVED_SQL} THEN 1 ELSE 0 END) AS came
+        FROM appointment a
+        WHERE a.date >= {P} AND a.date <= {P} AND a.status <> 'cancelled'
+        GROUP BY a.date, COALESCE('r' || CAST(a.patient_id AS TEXT), 'p' || NULLIF(a.phone, ''),
+                                  'a' || CAST(a.id AS TEXT))""")
+
+
 def totals(start: Day, end: Day) -> Totals:
-    """Headline counts plus the bookings for those days and how many turned up."""
+    """Headline counts plus the people booked for those days and how many turned up
+    (_BOOKED_PEOPLE)."""
     v = one(
         f"""SELECT COUNT(*), SUM({flag('v.first_visit')}), SUM({flag('v.has_appointment')}),
                    SUM(CASE WHEN v.stage = {P} THEN 1 ELSE 0 END),
@@ -61,11 +76,7 @@ def totals(start: Day, end: Day) -> Totals:
                    SUM({flag('v.red_flag')})
             FROM visit v WHERE {IN_RANGE}""",
         stages.DONE, stages.LEFT, start, end)
-    a = one(
-        f"""SELECT COUNT(*), SUM(CASE WHEN {ARRIVED_SQL} THEN 1 ELSE 0 END)
-           FROM appointment a
-           WHERE a.date >= {P} AND a.date <= {P} AND a.status <> 'cancelled'""",
-        start, end)
+    a = one(f"SELECT COUNT(*), SUM(came) FROM ({_BOOKED_PEOPLE}) booked", start, end)
     visits, first, appts, done, left, red = (int(x or 0) for x in v)
     return Totals(visits=visits, first_visits=first, appointments=appts, done=done, left=left,
                   red_flags=red, still_open=visits - done - left,
@@ -89,10 +100,8 @@ def totals_by_day(start: Day, end: Day) -> dict[Day, Totals]:
         stages.DONE, stages.LEFT, start, end)
     booked = {
         _as_date(d): (int(n or 0), int(arrived or 0)) for d, n, arrived in rows(
-            f"""SELECT a.date, COUNT(*), SUM(CASE WHEN {ARRIVED_SQL} THEN 1 ELSE 0 END)
-               FROM appointment a
-               WHERE a.date >= {P} AND a.date <= {P} AND a.status <> 'cancelled'
-               GROUP BY a.date""", start, end)}
+            f"""SELECT day, COUNT(*), SUM(came) FROM ({_BOOKED_PEOPLE}) booked
+               GROUP BY day""", start, end)}
     out: dict[Day, Totals] = {}
     for day, visits, first, appts, done, left, red in visit_rows:
         day = _as_date(day)

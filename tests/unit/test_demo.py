@@ -77,6 +77,18 @@ def test_demo_appointments_give_a_real_arrival_rate(full_demo_db):
     totals = build_daily(day, actor=SYSTEM).totals
     assert totals.booked > totals.booked_arrived > 0
     assert 0 < totals.arrival_rate < 1
+    # No more bookings kept than visits that came with one: the week summary, and each day.
+    from frontdesk.reports.range import build_range
+
+    week = build_range(DEMO_TODAY - dt.timedelta(days=6), DEMO_TODAY, actor=SYSTEM)
+    assert 0 < week.totals.booked_arrived <= week.totals.appointments
+    for d in week.days:
+        assert d.totals.booked_arrived <= d.totals.appointments, d.day
+    # A no-show is a booking of someone who did not come that day (the desk would have
+    # linked it to their visit).
+    for a in no_shows:
+        assert not Visit.select().where((Visit.patient == a.patient_id)
+                                        & (Visit.visit_date == a.date)).exists(), a.id
 
 
 def test_demo_desk_has_called_everyone_but_yesterdays_patients(full_demo_db):

@@ -159,3 +159,27 @@ def test_phone_numbers_are_masked_unless_asked_by_someone_allowed(fx, summary):
     assert not allowed(fx.staff.admin, Perm.FOLLOW_UP)  # prints reports, makes no calls
     with pytest.raises(PermissionDenied):
         build_daily(fx.day, actor=fx.staff.admin, today=fx.today, full_phones=True)
+
+
+def test_a_patient_booked_twice_who_came_once_is_one_booking_kept(fx):
+    # 赵敏 (A1, arrived as V2) was also booked for 内科 that day and never went there: one
+    # visit must not count as two bookings kept (the week summary said 87 bookings arrived
+    # against 81 visits with a booking).
+    from frontdesk.db.models import Appointment, Department, Visit
+
+    v2 = Visit.get_by_id(fx.visit_ids["V2"])
+    Appointment.create(patient=v2.patient_id, patient_name="赵敏", phone="13900000002",
+                       department=Department.get(Department.code == "internal"), date=fx.day,
+                       time="15:00", complaint="头晕", status="booked")
+    # and the phone-only booking A2's caller rang twice: still one person booked
+    Appointment.create(patient_name="孙某", phone="13900000098",
+                       department=Department.get(Department.code == "internal"), date=fx.day,
+                       time="16:00", complaint="头晕", status="booked")
+    t = build_daily(fx.day, actor=SYSTEM, today=fx.today).totals
+    assert (t.booked, t.booked_arrived) == (fx.expected.booked, fx.expected.booked_arrived)
+    assert t.booked_arrived <= t.appointments
+    from frontdesk.reports.range import build_range
+
+    r = build_range(fx.day, fx.day, actor=SYSTEM, today=fx.today)
+    assert (r.totals.booked, r.totals.booked_arrived) == (2, 1)
+    assert (r.days[0].totals.booked, r.days[0].totals.booked_arrived) == (2, 1)
