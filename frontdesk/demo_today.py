@@ -219,21 +219,27 @@ def _roster(w: _World) -> None:
         swaps.request_swap(actor=giver, day=day, shift_code=code_of(giver, day),
                            partner_id=taker.id, reason="家里老人住院，需要陪护半天。")
         busy = {giver.id, taker.id}
-    # Approved personal leave (its roster row comes off) and a sick day not yet decided.
+    # Personal leave taken last week (approved: its roster row came off and the leave
+    # rule's fine is dated that day) and a sick day ahead not yet decided. The approved
+    # leave lies in the past: its fine is dated on the leave day, and a fine dated after
+    # "now" is something that has not happened yet.
+    past = [first + dt.timedelta(days=j) for j in range(3, (w.today - first).days)]
     asks = [("personal", "孩子学校开家长会，需请假一天。", True),
             ("sick", "预约了医院复查，附医院证明。", False)]
     for s in (s for s in staff if s.id not in busy and s.role != Role.SUPERVISOR):
         if not asks:
             break
-        day = next((d for d in ahead[1:] if code_of(s, d)), None)
+        _kind, _reason, approve = asks[0]
+        day = next((d for d in (reversed(past) if approve else ahead[1:]) if code_of(s, d)),
+                   None)
         if day is None:
             continue
         kind, reason, approve = asks.pop(0)
-        w.go(dt.datetime.combine(w.today - dt.timedelta(days=1), dt.time(15, 10))
-             if approve else w.at(0.3))
+        asked = day - dt.timedelta(days=2) if approve else w.today
+        w.go(dt.datetime.combine(asked, dt.time(15, 10)) if approve else w.at(0.3))
         line = leave.request_leave(actor=s, kind=kind, start=day, reason=reason)
         if approve:
-            w.go(dt.datetime.combine(w.today - dt.timedelta(days=1), dt.time(17, 40)))
+            w.go(dt.datetime.combine(day - dt.timedelta(days=1), dt.time(17, 40)))
             leave.decide(actor=boss2, leave_id=line.id, approve=True, note="已安排同事顶岗。")
 
 

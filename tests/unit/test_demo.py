@@ -307,5 +307,54 @@ def test_demo_installs_on_any_day_and_hour_with_nothing_in_the_future(db, clock,
     assert all(e.at <= at for e in QueueEvent.select(QueueEvent.at))
     assert all(s.signed_at <= at for s in SignIn.select())
     assert Visit.select().where(Visit.visit_date > at.date()).count() == 0
+    later = _later_than(at)  # every other table too (a fine on an approved leave day was not)
+    assert not later, "\n".join(later)
     boss = Staff.get(Staff.username == "leitt")
     assert not roster.week(actor=boss, monday=at.date()).warnings
+
+
+# Columns that hold plans and deadlines, not things that happened: they may lie after "now".
+PLANS = {
+    ("appointment", "date"), ("appointment", "time"),  # bookings for today and tomorrow
+    ("shift_assignment", "date"), ("rest_day", "date"),  # the roster of the days ahead
+    ("leave_request", "start"), ("leave_request", "end"),  # leave asked for ahead
+    ("shift_swap", "requester_date"), ("shift_swap", "partner_date"),  # a swap asked for
+    ("follow_up", "due_date"),  # yesterday's patients are called today or tomorrow
+    ("consultation", "follow_up_on"),  # call back the caller on that day
+    ("complaint", "handle_by"), ("complaint", "revisit_by"), ("complaint", "close_by"),
+    ("schema_version", "applied_at"),  # the machine's own time of the install, not the demo's
+}
+INSTALL_SLACK = dt.timedelta(minutes=5)  # the clock runs on while the demo is written
+
+
+def _later_than(at: dt.datetime) -> list[str]:
+    """Every date or time in every table that lies after `at`, but for the PLANS."""
+    from peewee import DateField, DateTimeField
+
+    from frontdesk.db.models import ALL_MODELS
+
+    found = []
+    for model in ALL_MODELS:
+        for f in model._meta.sorted_fields:
+            if not isinstance(f, DateField | DateTimeField):
+                continue
+            if (model._meta.table_name, f.column_name) in PLANS:
+                continue
+            top = model.select(f).where(f.is_null(False)).order_by(f.desc()).scalar()
+            if top is None:
+                continue
+            if isinstance(top, str):
+                top = dt.datetime.fromisoformat(top)
+            limit = at + INSTALL_SLACK if isinstance(top, dt.datetime) else at.date()
+            if top > limit:
+                found.append(f"{model._meta.table_name}.{f.column_name} = {top}")
+    return found
+
+
+def test_nothing_in_the_demo_is_later_than_now(full_demo_db):
+    """Every table, every date and time column (not only visits, events, queues and sign-ins:
+    a leave fine dated 11-26 when now was 11-23 slipped past those)."""
+    from tests.helpers.clock import TEST_NOW
+
+    later = _later_than(TEST_NOW)
+    assert not later, "\n".join(later)
