@@ -77,12 +77,23 @@ def form_of_address(
 
     `sex` is "M" / "F" (also 男/女, male/female); anything else is unknown.
     `age` picks 小姐 (under YOUNG_WOMAN_BELOW_AGE) and 叔叔/阿姨 (from
-    ELDER_MIN_AGE) in Chinese; English uses Mr / Ms at every age.
+    ELDER_MIN_AGE) in Chinese; English uses Mr / Ms from CHILD_BELOW_AGE on.
+    A child is 付小朋友 / "little Fu" (a Latin name: "John"; no name: "little one").
     """
     code = _sex_code(sex)
     surname, chinese = _surname_of(surname_or_name or "")
     zh = surname + _zh_title(code, age)
-    if not surname:
+    if age is not None and age < CHILD_BELOW_AGE:
+        # 付小朋友: a child is no Mr or Ms. English says "little Fu" (a Latin name: the
+        # given name, as a child is called), "little one" without a name.
+        name = " ".join((surname_or_name or "").split())
+        if not surname:
+            en = "little one"
+        elif chinese:
+            en = "little " + surname_pinyin(surname)
+        else:
+            en = name.split(" ")[0]
+    elif not surname:
         en = {MALE: "Sir", FEMALE: "Madam"}.get(code, "Sir/Madam")
     else:
         en_name = surname_pinyin(surname) if chinese else surname

@@ -12,6 +12,7 @@ import pytest
 from frontdesk import etiquette
 from frontdesk.errors import ConfigError
 from frontdesk.etiquette import (
+    CHILD_BELOW_AGE,
     ELDER_MIN_AGE,
     GENERAL,
     STAGES,
@@ -62,6 +63,13 @@ ADDRESS_CASES = [
     (None, None, None, "先生／女士", "Sir/Madam"),
     ("王", "", 40, "王先生／女士", "Mr/Ms Wang"),
     ("王", "?", 60, "王叔叔／阿姨", "Mr/Ms Wang"),
+    # A child is no Mr or Ms in English either (付小朋友 was "Mr Fu").
+    ("付小明", "M", 8, "付小朋友", "little Fu"),
+    ("付", "F", CHILD_BELOW_AGE - 1, "付小朋友", "little Fu"),
+    ("欧阳娜娜", "", 5, "欧阳小朋友", "little Ouyang"),
+    ("John Smith", "M", 6, "Smith小朋友", "John"),
+    (None, "M", 6, "小朋友", "little one"),
+    ("付小明", "M", CHILD_BELOW_AGE, "付先生", "Mr Fu"),
 ]
 
 

@@ -115,3 +115,25 @@ def test_a_no_show_says_so_in_the_visit_date_column(area):
     assert row is not None  # the demo hospital's bookings nobody came for
     call = area.model.row_at(row)
     assert call.no_show_date.isoformat() in area.model.index(row, 4).data()
+
+
+def test_the_english_call_script_addresses_a_child_as_a_child(area, qtbot):
+    """付小朋友 in Chinese was "Mr Fu" in English: a child is "little Fu" in the script."""
+    import dataclasses
+
+    row = next((r for r in range(area.model.rowCount())
+                if (area.model.row_at(r).age or 99) < 14), None)
+    assert row is not None  # the demo hospital saw children yesterday
+    child = area.model.row_at(row)
+    translation.install("en")
+    try:
+        area.table.setCurrentIndex(area.model.index(row, 0))
+        script = area.script.text()
+        surname_call = area.call_script(dataclasses.replace(child, patient_name="付小明",
+                                                            sex="M", age=8))
+    finally:
+        translation.install("zh_CN")
+    assert child.patient_name in area.who.text()
+    assert "Hello, may I speak to little " in script, script
+    assert "Mr " not in script and "Ms " not in script, script
+    assert "may I speak to little Fu?" in surname_call, surname_call
