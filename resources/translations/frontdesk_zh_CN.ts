@@ -3187,215 +3187,215 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="124"/>
         <source>Staff:</source>
         <translation>员工：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="125"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="126"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="127"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="128"/>
         <source>Monthly fines report…</source>
         <translation>月度罚款汇总…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="268"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="269"/>
         <source>Monthly fines report</source>
         <translation>月度罚款汇总</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="130"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="131"/>
         <source>Export the month&apos;s fines as PDF or CSV</source>
         <translation>把本月罚款导出为 PDF 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
         <source>Checks</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="132"/>
         <source>Failures by item</source>
         <translation>不合格项目统计</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Late arrivals</source>
         <translation>迟到记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="133"/>
         <source>Fines</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Checked by</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="137"/>
         <source>Failures</source>
         <translation>不合格项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Fines (yuan)</source>
         <translation>罚款(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="138"/>
         <source>Acknowledged</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="139"/>
         <source>Times</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
         <source>Signed in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
         <source>Minutes late</source>
         <translation>迟到(分钟)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="141"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="143"/>
         <source>Yuan</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="144"/>
         <source>Waived</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="145"/>
         <source>Reason for waiving the selected fine</source>
         <translation>免除选中罚款的理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="146"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="148"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="147"/>
         <source>&amp;Waive fine</source>
         <translation>免除罚款(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="149"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="148"/>
         <source>Waive the selected fine</source>
         <translation>免除选中的罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="206"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="205"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="206"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="205"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="209"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="208"/>
         <source> (re-check)</source>
         <translation>（复查）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="217"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="216"/>
         <source>Waived: {reason}</source>
         <translation>已免除：{reason}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="221"/>
-        <source>{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan</source>
+        <source>Checks: {checks} · Failures: {failures} · Late arrivals: {late} · Fines due: {due} yuan</source>
         <translation>检查 {checks} 次 · 不合格 {failures} 项 · 迟到 {late} 次 · 应缴罚款 {due} 元</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="245"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="246"/>
         <source>Select the fine to waive first.</source>
         <translation>请先选择要免除的罚款。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="253"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="254"/>
         <source>Fine waived; it stays in the ledger, marked as waived.</source>
         <translation>罚款已免除；记录保留在台账中并标明“已免除”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="275"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="276"/>
         <source>Export the month&apos;s fines</source>
         <translation>导出本月罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="277"/>
         <source>CSV (*.csv);;PDF (*.pdf)</source>
         <translation>CSV 表格 (*.csv);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="284"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="285"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="290"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_history.py" line="291"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

@@ -216,8 +216,10 @@ class HistoryTab(Retranslating, QWidget):
              self.tr("Waived: {reason}").format(reason=f.waive_reason) if f.waived else ""]
             for f in m.fines])
         failures = sum(i.count for i in m.failures_by_item)
+        # Counts after a colon: English has no plural to get wrong ("1 checks").
         self.summary.setText(self.tr(
-            "{checks} checks · {failures} failures · {late} late arrivals · fines due {due} yuan")
+            "Checks: {checks} · Failures: {failures} · Late arrivals: {late} · "
+            "Fines due: {due} yuan")
             .format(checks=len(m.checks), failures=failures, late=len(m.late),
                     due=format_yuan(m.fines_due_fen)))
         self._update_waive()

@@ -236,3 +236,28 @@ def test_sign_in_chooses_the_logged_in_person(team, ctx, qtbot):
     assert SignIn.get(SignIn.staff == guide).date == TODAY
     panel.refresh()
     assert panel.staff_combo.currentData() == guide.id
+
+
+def test_the_month_summary_reads_right_in_english_for_one(area, team, qtbot):
+    """"1 checks · … 1 late arrivals": the English counts read right whatever the number."""
+    from frontdesk.staffing import attendance
+    from frontdesk.ui import translation
+
+    boss, desk, _ = team
+    Fine.create(staff=desk, kind="late", amount_fen=1000, date=TODAY, reason_zh="迟到 5 分钟",
+                reason_en="Late 5 min")
+    attendance.sign_in(staff=desk, pin="2001")
+    history = area.history
+    area.tabs.setCurrentWidget(history)
+    translation.install("en")
+    try:
+        history.refresh()
+        history.set_month(TODAY.year, TODAY.month)
+        history.select_staff("李静")
+        shown = history.summary.text()
+    finally:
+        translation.install("zh_CN")
+    assert shown.startswith("Checks: 0 · Failures: 0 · Late arrivals: "), shown
+    assert "Fines due: " in shown and " checks" not in shown and " arrivals ·" not in shown
+    history.refresh()
+    assert history.summary.text().startswith("检查 0 次 · 不合格 0 项 · 迟到 1 次")
