@@ -2,6 +2,9 @@
 
 Besides the desk's stages (registration, billing, escort) the board shows who waits
 for the doctor in the clinic queue (queue.clinic): waiting, or called and not yet in.
+Its counts keep the three apart (BoardDepartment.waiting / called / at_desk): 候诊 is
+the clinic queue's waiting patients, the number the waiting-room display shows for
+the clinic, never the patients still at the desk.
 """
 
 from __future__ import annotations
@@ -48,6 +51,21 @@ class BoardDepartment:
     department_id: int
     name: str
     rows: list[BoardRow] = field(default_factory=list)
+
+    @property
+    def waiting(self) -> int:
+        """Waiting for the doctor in the clinic queue (候诊): what the display counts."""
+        return sum(1 for r in self.rows if r.stage == DOCTOR_WAITING)
+
+    @property
+    def called(self) -> int:
+        """Called by a doctor and not yet in (已叫号)."""
+        return sum(1 for r in self.rows if r.stage == DOCTOR_CALLED)
+
+    @property
+    def at_desk(self) -> int:
+        """Still at the desk: registration, billing or the escort (前台办理中)."""
+        return sum(1 for r in self.rows if r.stage in WAITING_STAGES)
 
 
 def wait_level(minutes: int, amber: int | None = None, red: int | None = None) -> str:

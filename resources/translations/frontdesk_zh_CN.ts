@@ -135,37 +135,37 @@
 <context>
     <name>AppointmentModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="43"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="41"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="44"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="42"/>
         <source>Booking code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="45"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="46"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="44"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="47"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="45"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="48"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="46"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="49"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -173,102 +173,102 @@
 <context>
     <name>AppointmentPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="156"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="147"/>
         <source>{time}  ({free} of {capacity} free)</source>
         <translation>{time}（余 {free}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="187"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="178"/>
         <source>Your role does not book appointments.</source>
         <translation>您的角色不能办理预约。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="190"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="181"/>
         <source>Bookings on {day}</source>
         <translation>{day} 的预约</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="211"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="202"/>
         <source>No free slot: choose another doctor or day.</source>
         <translation>没有可约时段：请换一位医生或换一天。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="220"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="211"/>
         <source>Booked {name} at {day} {time}: code {code}</source>
         <translation>已为{name}预约 {day} {time}，预约码 {code}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="235"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="226"/>
         <source>Moved to {day} {time}.</source>
         <translation>已改约到 {day} {time}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="245"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="236"/>
         <source>Cancelled {name}.</source>
         <translation>已取消{name}的预约。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="256"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="247"/>
         <source>{name} did not come: a follow-up call is due today.</source>
         <translation>{name}未到：已加入今天的回访名单。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="261"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="252"/>
         <source>From &amp;consultation</source>
         <translation>来自咨询(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="261"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="252"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="262"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="253"/>
         <source>De&amp;partment</source>
         <translation>科室(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="262"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="253"/>
         <source>D&amp;octor</source>
         <translation>医生(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="254"/>
         <source>&amp;Slot</source>
         <translation>时段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="254"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="263"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="254"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="264"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="255"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="267"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="258"/>
         <source>&amp;Book (Ctrl+Enter)</source>
         <translation>预约(&amp;B)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="268"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="259"/>
         <source>&amp;Move here</source>
         <translation>改约到此(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="269"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="260"/>
         <source>Cancel booking (Del)</source>
         <translation>取消预约（Del）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/appointments.py" line="270"/>
+        <location filename="../../frontdesk/ui/service/appointments.py" line="261"/>
         <source>No-show (Ctrl+N)</source>
         <translation>未到（Ctrl+N）</translation>
     </message>
@@ -623,12 +623,12 @@
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="73"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="81"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="85"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="93"/>
         <source>waited {n} minutes</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
@@ -666,12 +666,12 @@
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="92"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="100"/>
         <source> ×{n}</source>
         <translation> ×{n}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="99"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="107"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -726,7 +726,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="61"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="441"/>
         <source>Pause clinic…</source>
         <translation>停诊…</translation>
     </message>
@@ -737,7 +737,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/calling.py" line="276"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="468"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="462"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
@@ -787,38 +787,38 @@
         <translation>请先在队列中选择一位患者（↑/↓）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="447"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="441"/>
         <source>Resume clinic</source>
         <translation>恢复门诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="457"/>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="459"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="451"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="453"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="458"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="452"/>
         <source>Queue rules…  (Ctrl+F12)</source>
         <translation>排队规则…（Ctrl+F12）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="460"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="454"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="461"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="455"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="462"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="456"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling.py" line="463"/>
+        <location filename="../../frontdesk/ui/queue/calling.py" line="457"/>
         <source>e.g. Room 3</source>
         <translation>如：3 诊室</translation>
     </message>
@@ -826,124 +826,124 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="244"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="241"/>
         <source>Grooming check: {name}</source>
         <translation>仪容检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="245"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="242"/>
         <source>not on the roster</source>
         <translation>不在排班表上</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="246"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="243"/>
         <source>{name} — {day}, {shift}</source>
         <translation>{name} — {day}，{shift}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="247"/>
         <source>Every item passes unless marked. Space or a click on the result toggles a failure; C marks it corrected on the spot (still fined); type a row number to jump; F2 edits the note.</source>
         <translation>所有项目默认合格。空格键或点击“结果”切换不合格；C 键标记“已当场纠正”（仍需罚款）；输入序号跳到该行；F2 填写备注。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="249"/>
         <source>No.</source>
         <translatorcomment>variant: row number of the checklist; 号 elsewhere is a queue ticket number</translatorcomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="249"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="249"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="249"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="317"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="314"/>
         <source>Corrected</source>
         <translation>已当场纠正</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="254"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="251"/>
         <source>Checklist</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="255"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="252"/>
         <source>Reason for checking:</source>
         <translation>检查原因：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="256"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="253"/>
         <source>Reason for checking someone not on the roster</source>
         <translation>检查未排班员工的原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="257"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="254"/>
         <source>e.g. covering a swapped shift</source>
         <translation>例如：调班顶岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="258"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="255"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="259"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="256"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="260"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="257"/>
         <source>&amp;Save check</source>
         <translation>保存检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="261"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="258"/>
         <source>Save check</source>
         <translation>保存检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="262"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="310"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="313"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="310"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="315"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="312"/>
         <source>FAIL (fined earlier this shift)</source>
         <translation>不合格（本班已罚）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="334"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="331"/>
         <source>{count} failed · fines {total} yuan</source>
         <translation>不合格 {count} 项 · 罚款 {total} 元</translation>
     </message>
@@ -951,27 +951,27 @@
 <context>
     <name>ClinicPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="165"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="215"/>
         <source>In consultation</source>
         <translation>就诊中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="174"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="224"/>
         <source>next</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="175"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="225"/>
         <source>{n} ahead</source>
         <translation>前面 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="178"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="228"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="176"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="226"/>
         <source>Clinic paused</source>
         <translation>暂停门诊</translation>
     </message>
@@ -979,88 +979,88 @@
 <context>
     <name>ClinicRulesDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="30"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="29"/>
         <source>After N more patients</source>
         <translation>再叫 N 位之后</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="33"/>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="39"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="32"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="38"/>
         <source>At the end of the session</source>
         <translation>排到本时段末</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="34"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="33"/>
         <source>Waits as a walk-in</source>
         <translation>按普通排队</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="36"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="35"/>
         <source>Keeps the booking&apos;s priority</source>
         <translation>仍按预约优先</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="41"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="40"/>
         <source>Only the difference, if dearer</source>
         <translation>只补差价（新医生更贵时）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="43"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="42"/>
         <source>A new fee in full</source>
         <translation>重新收全额挂号费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="44"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="43"/>
         <source>Nothing more</source>
         <translation>不再收费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="53"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="52"/>
         <source>Queue rules</source>
         <translation>排队规则</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="79"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="78"/>
         <source>&amp;Priority order (Space: on/off, Ctrl+↑/↓: move)</source>
         <translation>优先顺序(&amp;P)（空格：启用/停用，Ctrl+↑/↓：移动）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="80"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="79"/>
         <source>&amp;Elderly from age</source>
         <translation>老年人年龄起点(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="81"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="80"/>
         <source>&amp;Missed turn goes back</source>
         <translation>过号后重新排队(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="82"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="81"/>
         <source>… after &amp;N more patients</source>
         <translation>……再隔几位(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="83"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="82"/>
         <source>&amp;Sessions end at (HH:MM, comma between)</source>
         <translation>时段结束时间(&amp;S)（时:分，用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="84"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="83"/>
         <source>Booking counts from (minutes &amp;before the slot)</source>
         <translation>预约提前生效（分钟）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="85"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="84"/>
         <source>&amp;Late after (minutes past the slot)</source>
         <translation>超过预约时间多久算迟到（分钟）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="86"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="85"/>
         <source>A l&amp;ate booked patient</source>
         <translation>预约迟到的患者(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="87"/>
+        <location filename="../../frontdesk/ui/queue/clinic_rules_dialog.py" line="86"/>
         <source>&amp;Transfer to another department pays</source>
         <translation>转到其他科室的费用(&amp;T)</translation>
     </message>
@@ -1081,52 +1081,52 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="46"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="45"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="47"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="46"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="48"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="47"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="49"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="48"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="50"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="51"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="50"/>
         <source>Handle by</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="52"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="51"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="72"/>
         <source>not handled</source>
         <translation>未按时处理</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
         <source>no revisit</source>
         <translation>未按时回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="75"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
         <source>not closed</source>
         <translation>未按时结案</translation>
     </message>
@@ -1134,177 +1134,177 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="207"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="197"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="218"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="208"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="227"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="231"/>
         <source>Concerns: {who}</source>
         <translation>涉及人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="232"/>
         <source>Handle by {handle}, close by {close}</source>
         <translation>处理期限 {handle}，结案期限 {close}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="245"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="235"/>
         <source>Revisit by {day}</source>
         <translation>回访期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="247"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="249"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="239"/>
         <source>Compensation {amount} yuan, approved by: {role} ({state})</source>
         <translation>赔偿 {amount} 元，审批人：{role}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="251"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="252"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
         <source>waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="277"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="267"/>
         <source>Complaint recorded; handle by {day}.</source>
         <translation>投诉已登记，须在 {day} 前处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="290"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="280"/>
         <source>Handled.</source>
         <translation>已处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="301"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="291"/>
         <source>Approval recorded.</source>
         <translation>审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="311"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="301"/>
         <source>Revisit recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="321"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="311"/>
         <source>Complaint closed.</source>
         <translation>投诉已结案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="317"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="317"/>
         <source>Se&amp;verity</source>
         <translation>级别(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="318"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="328"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="318"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="319"/>
         <source>Staff concerned</source>
         <translation>涉及人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="320"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="320"/>
         <source>&amp;What happened</source>
         <translation>投诉内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>Compensation (yuan)</source>
         <translation>赔偿金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="334"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>Approver&apos;s role</source>
         <translation>审批人职务</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="335"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
         <source>Approver&apos;s name</source>
         <translation>审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="336"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
         <source>Revisit outcome</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="336"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
         <source>Revisit notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="337"/>
         <source>New complaint</source>
         <translation>新投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="338"/>
         <source>Selected complaint</source>
         <translation>所选投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="349"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="339"/>
         <source>&amp;Record (Ctrl+Enter)</source>
         <translation>登记(&amp;R)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="350"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="340"/>
         <source>Mark &amp;handled</source>
         <translation>已处理(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="351"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="341"/>
         <source>Record &amp;approval</source>
         <translation>记录审批(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="352"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="342"/>
         <source>Record re&amp;visit</source>
         <translation>记录回访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="353"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
@@ -1312,7 +1312,7 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/live.py" line="50"/>
+        <location filename="../../frontdesk/ui/shell/live.py" line="48"/>
         <source>Connection to the server lost. Reconnecting…</source>
         <translation>与服务器的连接已断开，正在重连…</translation>
     </message>
@@ -1647,9 +1647,19 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="126"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="142"/>
         <source>{name} · {n} waiting</source>
         <translation>{name} · 候诊 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="144"/>
+        <source>{n} called</source>
+        <translation>已叫号 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/queue/board.py" line="146"/>
+        <source>{n} at the desk</source>
+        <translation>前台办理中 {n} 人</translation>
     </message>
 </context>
 <context>
@@ -1859,97 +1869,97 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="339"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="378"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="562"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="601"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="645"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="684"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="665"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="665"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="666"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="669"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="670"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="709"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="681"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="720"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="701"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="740"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="702"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="741"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="703"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="742"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="743"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="747"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="709"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="748"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="710"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="749"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="711"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="750"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="712"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="751"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="714"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="753"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -2042,12 +2052,12 @@
         <translation>屏幕 {n}：{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="261"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="256"/>
         <source>No broadcast on the displays.</source>
         <translation>叫号屏上没有广播。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display_setup.py" line="263"/>
+        <location filename="../../frontdesk/ui/queue/display_setup.py" line="258"/>
         <source>On the displays until {time}: {text}</source>
         <translation>叫号屏显示至 {time}：{text}</translation>
     </message>
@@ -2055,47 +2065,47 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="284"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="341"/>
         <source>{hospital} · Waiting room</source>
         <translation>{hospital} · 候诊叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="285"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="342"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="286"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="343"/>
         <source>Welcome. Please wait to be called.</source>
         <translation>欢迎就诊，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="287"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="344"/>
         <source>Connection to the server lost; showing the last known queue. Reconnecting…</source>
         <translation>与服务器的连接已断开，显示的是最后的候诊信息，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="432"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="489"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="433"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="490"/>
         <source>Calling again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="434"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="491"/>
         <source>Missed turn</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="435"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="492"/>
         <source>Back from tests</source>
         <translation>检查返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="440"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="497"/>
         <source>Please see the triage desk</source>
         <translation>请到分诊台报到</translation>
     </message>
@@ -2206,152 +2216,152 @@
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="360"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="334"/>
         <source>Answer both questions first.</source>
         <translation>请先问完两个问题。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="343"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="317"/>
         <source>Booked: {name} · {dept}{when}</source>
         <translation>已预约：{name} · {dept}{when}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="378"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="352"/>
         <source>Ticket {ticket}: handed over to the desk. Back to your post.</source>
         <translation>{ticket} 号已交给导医台。请回到岗位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="389"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="363"/>
         <source>Say: “Your number is {ticket}. Please wait at the desk, {address}.”</source>
         <translation>请说：“{address}，您的号码是 {ticket}，请到导医台稍候。”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="464"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="438"/>
         <source>Log in to record arrivals.</source>
         <translation>请先登录，再登记新到患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="469"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="443"/>
         <source>New patient arrived (F2)</source>
         <translation>新患者到达 (F2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="470"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="444"/>
         <source>New patient arrived</source>
         <translation>新患者到达</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="472"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="446"/>
         <source>Booked? Scan the booking code or ID card, or type the phone (F3)</source>
         <translation>已预约？扫预约码或身份证，或输入手机号（F3）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="473"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="447"/>
         <source>Booking code, ID card or phone number</source>
         <translation>预约码、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="474"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="448"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="475"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="449"/>
         <source>Have you booked an appointment?</source>
         <translation>请问您预约过吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="476"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="450"/>
         <source>Is this your first visit to us?</source>
         <translation>请问您是第一次来我们医院吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="477"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="451"/>
         <source>Booked (1)</source>
         <translation>预约过 (1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="478"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="452"/>
         <source>Not booked (2)</source>
         <translation>没有预约 (2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="479"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="453"/>
         <source>First visit (3)</source>
         <translation>第一次来 (3)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="480"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="454"/>
         <source>Been before (4)</source>
         <translation>以前来过 (4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="481"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="455"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="482"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="456"/>
         <source>Male (5)</source>
         <translation>男 (5)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="483"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="457"/>
         <source>Female (6)</source>
         <translation>女 (6)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="484"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="458"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="485"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="459"/>
         <source>Child (7)</source>
         <translation>儿童 (7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="486"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="460"/>
         <source>Adult (8)</source>
         <translation>成人 (8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="487"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="461"/>
         <source>Elder (9)</source>
         <translation>老人 (9)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="490"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="464"/>
         <source>&amp;Surname or name:</source>
         <translation>姓氏或姓名(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="491"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="465"/>
         <source>optional, e.g. Wang</source>
         <translation>可不填，如：王</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="492"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="466"/>
         <source>&amp;Priority:</source>
         <translation>优先(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="497"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="471"/>
         <source>Hand over to the desk (Enter)</source>
         <translation>交给导医台 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="498"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="472"/>
         <source>Hand over to the desk</source>
         <translation>交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="499"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="473"/>
         <source>Start again (Esc)</source>
         <translation>重新开始 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="500"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="474"/>
         <source>Print ticket (F6)</source>
         <translation>打印小票 (F6)</translation>
     </message>
@@ -2503,57 +2513,57 @@
 <context>
     <name>EtiquetteCoach</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="232"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="247"/>
         <source>Show the etiquette coach ({key})</source>
         <translation>显示礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="233"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="248"/>
         <source>Fold the etiquette coach ({key})</source>
         <translation>收起礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="283"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="298"/>
         <source>What to say</source>
         <translation>怎么说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="284"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="299"/>
         <source>Say now</source>
         <translation>现在说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="285"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="300"/>
         <source>Any time</source>
         <translation>任何时候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="286"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="301"/>
         <source>Seeing off</source>
         <translation>送别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="287"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="302"/>
         <source>Never say</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="288"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="303"/>
         <source>Etiquette coach</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="324"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="339"/>
         <source>Address the patient as</source>
         <translation>对患者的称呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="329"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="344"/>
         <source>Hand-over: {cue}</source>
         <translation>交接：{cue}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="358"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="373"/>
         <source>Instead of “{word}” say: {phrase}</source>
         <translation>不说“{word}”，应说：{phrase}</translation>
     </message>
@@ -2683,171 +2693,171 @@
 <context>
     <name>FollowUpArea</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="247"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="244"/>
         <source>Your role does not make follow-up calls.</source>
         <translation>您的角色不负责电话回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="287"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="284"/>
         <source>No call selected</source>
         <translation>未选择回访对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="288"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="285"/>
         <source>Nobody is waiting for a follow-up call.</source>
         <translation>目前没有需要回访的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="291"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="288"/>
         <source>{name}  ☎ {phone}</source>
         <translation>{name}  ☎ {phone}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="295"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="292"/>
         <source>Earlier attempts:
 {notes}</source>
         <translation>此前的回访记录：
 {notes}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="301"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="298"/>
         <source>our hospital</source>
         <translation>我们医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="304"/>
-        <location filename="../../frontdesk/ui/service/followups.py" line="318"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="301"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="315"/>
         <source>Hello, may I speak to {address}?</source>
         <translation>您好，请问是{address}吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="319"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="316"/>
         <source>Hello {address}, this is the front desk of {hospital}. We would like to know how you have been since your visit.</source>
         <translation>{address}您好，我是{hospital}导医台，想了解一下您就诊后恢复得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="312"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="309"/>
         <source>Is the advice and medicine Dr {doctor} gave you clear? Is there anything we can help with?</source>
         <translation>{doctor}医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="315"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="312"/>
         <source>Is the advice and medicine the doctor gave you clear? Is there anything we can help with?</source>
         <translation>医生交代的注意事项和用药您都清楚吗？还有什么需要我们帮忙的吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="309"/>
-        <location filename="../../frontdesk/ui/service/followups.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="306"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="320"/>
         <source>Thank you for your time. We wish you good health!</source>
         <translation>感谢您抽空接听，祝您健康！</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="305"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="302"/>
         <source>Hello {address}, this is the front desk of {hospital}. You had an appointment with us on {day} and we missed you. Is everything all right? Would you like to book another time?</source>
         <translation>{address}您好，这里是{hospital}导医台。您 {day} 在我院有预约，但没能见到您。一切都好吗？需要帮您另约时间吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="366"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="363"/>
         <source>{name}: not reached, call again on {day}.</source>
         <translation>{name}：未接通，{day} 再次回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="369"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="366"/>
         <source>{name}: follow-up call recorded.</source>
         <translation>{name}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="370"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="367"/>
         <source>{name}: not reached, no further call.</source>
         <translation>{name}：未接通，不再回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="371"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="368"/>
         <source>{name}: declined the follow-up call.</source>
         <translation>{name}：谢绝回访。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="377"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="374"/>
         <source>{n} call(s) to make</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="380"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="377"/>
         <source>Follow-up calls</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="381"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="378"/>
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="382"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="379"/>
         <source>Patients to call</source>
         <translation>待回访患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="383"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="380"/>
         <source>&amp;Notes (what the patient said):</source>
         <translation>回访记录（患者反馈）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="384"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="381"/>
         <source>Call notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="385"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="382"/>
         <source>Recovery, questions, complaints…</source>
         <translation>恢复情况、疑问、意见……</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="386"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="383"/>
         <source>If not reached, call &amp;again on:</source>
         <translation>未接通时再次回访日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="387"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="384"/>
         <source>Retry date</source>
         <translation>再次回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="388"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="385"/>
         <source>&amp;Done</source>
         <translation>已回访(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="389"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="386"/>
         <source>Call done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="390"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="387"/>
         <source>The patient was reached (Ctrl+Enter)</source>
         <translation>已与患者通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="391"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="388"/>
         <source>&amp;Unreachable</source>
         <translation>未接通(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="392"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="389"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="393"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="390"/>
         <source>D&amp;eclined</source>
         <translation>谢绝回访(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="394"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="391"/>
         <source>Declined the call</source>
         <translation>谢绝回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="395"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="392"/>
         <source>Satisfaction (if asked)</source>
         <translation>满意度（如有询问）</translation>
     </message>
@@ -2855,37 +2865,37 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="49"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="50"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="51"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="52"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="53"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="53"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="54"/>
         <source>Visit date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="54"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="55"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/followups.py" line="64"/>
+        <location filename="../../frontdesk/ui/service/followups.py" line="65"/>
         <source>No-show {day}</source>
         <translation>预约未到 {day}</translation>
     </message>
@@ -3046,27 +3056,27 @@
 <context>
     <name>HandoverNote</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="271"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="273"/>
         <source>{day} {shift} — written by {author} at {time}</source>
         <translation>{day} {shift} — {author} 于 {time} 填写</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="276"/>
         <source>Equipment</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="275"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="277"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="278"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="277"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="279"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
@@ -3074,112 +3084,112 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="126"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
         <source>Notes for the incoming shift</source>
         <translation>待接班人确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="127"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>Acknowledge the selected note</source>
         <translation>确认选中的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>Handover note for my shift</source>
         <translation>本班交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>Equipment:</source>
         <translation>设备情况：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
         <source>Hard cases:</source>
         <translation>疑难问题：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
         <source>Staff swaps:</source>
         <translation>人员调班：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
         <source>Open visits:</source>
         <translation>未完成就诊：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="137"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="138"/>
         <source>Equipment problems</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="139"/>
         <source>Printer, phone, computer, signage… or “all normal”</source>
         <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="140"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="141"/>
         <source>Patients or questions the next shift must follow up</source>
         <translation>下一班需要跟进的患者或问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="142"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="143"/>
         <source>Who swapped shifts with whom</source>
         <translation>谁和谁调了班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="144"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="145"/>
         <source>Refresh open visits</source>
         <translation>刷新未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="146"/>
         <source>&amp;Save handover note</source>
         <translation>保存交接记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="147"/>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="264"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="266"/>
         <source>Handover note saved; the next shift will see it.</source>
         <translation>交接记录已保存，下一班上岗时会看到。</translation>
     </message>
@@ -3495,83 +3505,83 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="275"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="275"/>
         <source>Type of leave</source>
         <translation>请假类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="273"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="274"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="277"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="279"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="277"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="278"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="281"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="279"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="283"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="283"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="286"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="283"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="286"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="300"/>
         <source>(myself)</source>
         <translation>（本人）</translation>
     </message>
@@ -3758,22 +3768,22 @@
 <context>
     <name>Lookup</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="43"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="44"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="44"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="45"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="50"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="51"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="51"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="52"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
@@ -3897,67 +3907,67 @@
 <context>
     <name>PatientHitModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="56"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="57"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="57"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="58"/>
         <source>pinyin of the name</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="58"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="59"/>
         <source>mobile number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="59"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="60"/>
         <source>last digits of the mobile number</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="60"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="61"/>
         <source>record number</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="61"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="62"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
         <source>Sex/age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
         <source>Last visit</source>
         <translation>上次就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
         <source>VIP</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="96"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="97"/>
         <source>Matched on: {what}</source>
         <translation>匹配：{what}</translation>
     </message>
@@ -3965,44 +3975,44 @@
 <context>
     <name>PatientLookup</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="211"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="210"/>
         <source>%n patient(s) found</source>
         <translation>
             <numerusform>找到 %n 位患者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="213"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="212"/>
         <source>No record found: register as a new patient (Alt+N).</source>
         <translation>未找到档案：请按新患者登记 (Alt+N)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="249"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="248"/>
         <source>Find the patient&apos;s record</source>
         <translation>查找患者档案</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="251"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="250"/>
         <source>Mobile, name, pinyin initials (zs), record or ID number</source>
         <translation>手机号、姓名、拼音首字母（zs）、病历号或身份证号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="252"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="251"/>
         <source>Patient lookup</source>
         <translation>患者查找</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="253"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="252"/>
         <source>Patients found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="254"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="253"/>
         <source>Use this record (Enter)</source>
         <translation>使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="255"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="254"/>
         <source>&amp;New patient (Alt+N)</source>
         <translation>新患者(&amp;N) (Alt+N)</translation>
     </message>
@@ -4010,32 +4020,32 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="128"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="112"/>
         <source>Pause clinic (停诊)</source>
         <translation>停诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="132"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="116"/>
         <source>e.g. called to an emergency</source>
         <translation>如：急会诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="135"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="119"/>
         <source>Keep them waiting here</source>
         <translation>继续在本诊室等候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="139"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="123"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="140"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="124"/>
         <source>&amp;Waiting patients go to</source>
         <translation>候诊患者转给(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="144"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="126"/>
         <source>Pause</source>
         <translation>停诊</translation>
     </message>
@@ -4043,32 +4053,32 @@
 <context>
     <name>PendingHandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="100"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="98"/>
         <source>Handover notes for your shift: {n} to read</source>
         <translation>本班待阅的交接记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="134"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="135"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="136"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="137"/>
         <source>Acknowledge all</source>
         <translation>全部确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/handover_pending.py" line="138"/>
         <source>Later (the Handover tab keeps them)</source>
         <translation>稍后（交接班页面会保留）</translation>
     </message>
@@ -4089,27 +4099,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="59"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="58"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="67"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="66"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="68"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="67"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="380"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="377"/>
         <source>Acknowledge the check</source>
         <translation>确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="381"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="378"/>
         <source>{name}, please read the result and enter your own PIN to acknowledge it.</source>
         <translation>{name}，请查看检查结果，并输入本人 PIN 确认。</translation>
     </message>
@@ -4226,12 +4236,12 @@
 <context>
     <name>PriorityDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="199"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="169"/>
         <source>Priority for {number} {name}</source>
         <translation>{number} {name} 的优先类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="207"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="177"/>
         <source>&amp;Class</source>
         <translation>类别(&amp;C)</translation>
     </message>
@@ -4239,48 +4249,48 @@
 <context>
     <name>QueueBoardArea</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="240"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="253"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="269"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="282"/>
         <source>No one has waited long. Keep an eye on the room.</source>
         <translation>暂无久候患者，请留意候诊区。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="277"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="290"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="286"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="299"/>
         <source>{cue}: {phrase}</source>
         <translation>{cue}：{phrase}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="290"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="303"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="291"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="304"/>
         <source>Queue board</source>
         <translation>候诊看板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="292"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="305"/>
         <source>No patients are waiting.</source>
         <translation>目前没有候诊患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="293"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="306"/>
         <source>Care for waiting patients</source>
         <translation>候诊关怀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/board.py" line="299"/>
-        <location filename="../../frontdesk/ui/queue/board.py" line="300"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="312"/>
+        <location filename="../../frontdesk/ui/queue/board.py" line="313"/>
         <source>≥ {n} min</source>
         <translation>≥ {n} 分钟</translation>
     </message>
@@ -4316,27 +4326,27 @@
 <context>
     <name>ReceptionArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="73"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="74"/>
         <source>Door (Alt+1)</source>
         <translation>导医（门口）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="74"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="75"/>
         <source>Desk (Alt+2)</source>
         <translation>导医台 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="75"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="76"/>
         <source>The guide at the entrance: greet and hand over</source>
         <translation>门口导医：迎接患者，交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="77"/>
         <source>Triage, registration, billing and escort</source>
         <translation>分诊、登记、挂号缴费、陪诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/area.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/area.py" line="78"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
@@ -4349,107 +4359,107 @@
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
         <source>Se&amp;x *</source>
         <translation>性别(&amp;X) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="403"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
         <source>&amp;Mobile *</source>
         <translation>手机(&amp;M) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="404"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
         <source>A&amp;ge *</source>
         <translation>年龄(&amp;G) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="405"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
         <source>Duration of illness</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="406"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
         <source>Disease category</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="407"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="421"/>
         <source>Visit intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="407"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="421"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="408"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="422"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="408"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="422"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="409"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="423"/>
         <source>Spending habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="409"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="423"/>
         <source>Economic situation</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="410"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="424"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="410"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="424"/>
         <source>How they heard of us</source>
         <translation>媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="431"/>
         <source>18 digits</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="421"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="435"/>
         <source>Ask now: “how did you hear about us?”</source>
         <translation>现在就问：“您是从哪里知道我们医院的？”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="415"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="429"/>
         <source>11-digit mobile</source>
         <translation>11 位手机号</translation>
     </message>
@@ -4459,27 +4469,27 @@
         <translation>— 请询问 —</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="432"/>
         <source>18 digits; fills sex and birth date</source>
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="433"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="434"/>
         <source>e.g. 3 days, 2 years</source>
         <translation>例如：3 天、2 年</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="425"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="439"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="426"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="440"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -4538,145 +4548,145 @@
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="243"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="300"/>
         <source>One day</source>
         <translation>单日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="244"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="301"/>
         <source>Date range</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="245"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="302"/>
         <source>Report period</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="246"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="303"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="247"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="304"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="248"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="305"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="249"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="306"/>
         <source>Report day</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="250"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="307"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="251"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="308"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="252"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="253"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="309"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="310"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="254"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="255"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="311"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="312"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="256"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="313"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="257"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="314"/>
         <source>Show report</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="258"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="315"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="259"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="316"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="260"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="317"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="261"/>
-        <location filename="../../frontdesk/ui/reports/area.py" line="498"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="318"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="565"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="262"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="319"/>
         <source>Full phone numbers</source>
         <translation>显示完整电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="264"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="321"/>
         <source>The call-back list shows phone numbers masked (138****8000) unless you need them for follow-up calls.</source>
         <translation>回访名单中的电话默认隐藏中间四位（138****8000），回访时才需显示完整号码。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="266"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="323"/>
         <source>Report in progress</source>
         <translation>正在生成报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="267"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="324"/>
         <source>Report sections</source>
         <translation>报表分类</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="271"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="328"/>
         <source>Choose a day and press Show.</source>
         <translation>请选择日期，然后按“查看”。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="345"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="402"/>
         <source>Working out the numbers…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="367"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="424"/>
         <source>The report could not be made: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="403"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="459"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="499"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="566"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="521"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="588"/>
         <source>Saved to {path}. It holds patients&apos; phone numbers: keep it confidential.</source>
         <translation>已保存到 {path}。文件含患者电话，请注意保密。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reports/area.py" line="529"/>
+        <location filename="../../frontdesk/ui/reports/area.py" line="596"/>
         <source>Nothing was saved or printed: {reason}</source>
         <translation>未保存也未打印：{reason}</translation>
     </message>
@@ -4942,57 +4952,57 @@
 <context>
     <name>RosterWeekTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="151"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="150"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="152"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="151"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="153"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="152"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="155"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="154"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="157"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="156"/>
         <source>Roster grid</source>
         <translation>排班表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="203"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="202"/>
         <source>Signed in that day</source>
         <translation>当天已签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="206"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="205"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="208"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="207"/>
         <source>Keys: {keys}; R rest day; Shift+letter adds a shift; Delete clears; PgUp/PgDn change the week.</source>
         <translation>按键：{keys}；R 轮休；Shift+字母 加一个班次；Delete 清空；PgUp/PgDn 换周。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="246"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="245"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="255"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="254"/>
         <source>Copied last week: {count} days filled.</source>
         <translation>已复制上周排班：填入 {count} 天。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="267"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="266"/>
         <source>Roster</source>
         <translation>排班表</translation>
     </message>
@@ -5121,57 +5131,57 @@
 <context>
     <name>SatisfactionPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="133"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="125"/>
         <source>Your role does not take ratings.</source>
         <translation>您的角色不能登记满意度。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="159"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="151"/>
         <source>Follow-up rate {start} – {end}: {rate} ({reached} of {visits} visits)</source>
         <translation>回访率 {start} – {end}：{rate}（{visits} 次就诊中回访到 {reached} 次）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="174"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="166"/>
         <source>Choose the visit first.</source>
         <translation>请先选择就诊记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="182"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="174"/>
         <source>Rating saved.</source>
         <translation>评价已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="194"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="186"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="197"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="189"/>
         <source>— not asked</source>
         <translation>—（未询问）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="201"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="193"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="203"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="195"/>
         <source>Rate a visit</source>
         <translation>就诊评价</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="204"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="196"/>
         <source>Weekly summary</source>
         <translation>每周汇总</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="205"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="197"/>
         <source>Week of</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/satisfaction.py" line="206"/>
+        <location filename="../../frontdesk/ui/service/satisfaction.py" line="198"/>
         <source>&amp;Save rating (Ctrl+Enter)</source>
         <translation>保存评价(&amp;S)（Ctrl+Enter）</translation>
     </message>
@@ -5235,7 +5245,7 @@
 <context>
     <name>ServiceDeskArea</name>
     <message>
-        <location filename="../../frontdesk/ui/service/desk.py" line="92"/>
+        <location filename="../../frontdesk/ui/service/desk.py" line="89"/>
         <source>⚠ Complaints overdue: {n} — open the complaints (click)</source>
         <translation>⚠ 逾期投诉：{n} 件——点击查看投诉</translation>
     </message>
@@ -5243,72 +5253,72 @@
 <context>
     <name>ServiceReportsPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="91"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="93"/>
         <source>Reports are for supervisors and admins.</source>
         <translation>报表仅限主管和管理员使用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="135"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="137"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="136"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="138"/>
         <source>PDF (*.pdf);;CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;CSV 表格（可用 Excel 打开）(*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="158"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="163"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="170"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="185"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="170"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="185"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="186"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="171"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="186"/>
         <source>&amp;Group by</source>
         <translation>汇总周期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="190"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="190"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="175"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="190"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="177"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="192"/>
         <source>&amp;Show</source>
         <translation>查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="178"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="193"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/service_reports.py" line="179"/>
+        <location filename="../../frontdesk/ui/service/service_reports.py" line="194"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -5394,97 +5404,97 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="179"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="178"/>
         <source>Hospital name (on slips and reports):</source>
         <translation>医院名称（打印在单据和报表上）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="180"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="179"/>
         <source>Lock the screen after (minutes idle):</source>
         <translation>无操作多少分钟后锁屏：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="181"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="180"/>
         <source>PIN length (digits):</source>
         <translation>PIN 码位数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="182"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="181"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="183"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="182"/>
         <source>Keep backups for (days):</source>
         <translation>备份保留天数：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="184"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="183"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="185"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="184"/>
         <source>Door ticket letter(s):</source>
         <translation>门口取号字母：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="186"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="185"/>
         <source>Door: a child is younger than (years):</source>
         <translation>门口：儿童指未满（岁）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="187"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="186"/>
         <source>Door: an elder is from (years):</source>
         <translation>门口：老人指年满（岁）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="188"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="187"/>
         <source>Desk list colours (minutes in the step):</source>
         <translation>导医台列表颜色（本环节分钟数）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="189"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="188"/>
         <source>e.g. A</source>
         <translation>例如 A</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="193"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="192"/>
         <source>Amber from</source>
         <translation>变黄起</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="194"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="193"/>
         <source>Red from</source>
         <translation>变红起</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="199"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="198"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="200"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="199"/>
         <source>empty: the backups folder in the data directory</source>
         <translation>留空：使用数据目录下的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="201"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="200"/>
         <source>Changing the PIN length means everyone needs a new PIN of that length before they can unlock with a PIN.</source>
         <translation>修改 PIN 码位数后，每位员工都需要设置新位数的 PIN 码，才能用 PIN 码解锁。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="203"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="202"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="247"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="246"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/settings.py" line="247"/>
+        <location filename="../../frontdesk/ui/admin/settings.py" line="246"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
@@ -5492,87 +5502,87 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="81"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="79"/>
         <source>Sign in at the start of your shift: choose your name and type your own PIN. Nobody signs in for someone else.</source>
         <translation>上班签到：选择您的姓名并输入本人 PIN。严禁他人代签。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="82"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="80"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="83"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="81"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="84"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="82"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="85"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="83"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="86"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="84"/>
         <source>PIN:</source>
         <translation>PIN：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="87"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="85"/>
         <source>Your PIN</source>
         <translation>您的 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="88"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="86"/>
         <source>&amp;Sign in</source>
         <translation>签到(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="89"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="87"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="115"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="113"/>
         <source> (signed in {time})</source>
         <translation>（{time} 已签到）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="123"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="121"/>
         <source>{name} (not on today&apos;s roster)</source>
         <translation>{name}（今天未排班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="132"/>
         <source>My rostered shift</source>
         <translation>按排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="148"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="171"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="174"/>
         <source>{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.</source>
         <translation>{name} 于 {time} 签到：迟到 {minutes} 分钟，罚款 {amount} 元。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="175"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="178"/>
         <source>{name} signed in at {time}: {minutes} minutes late, within the grace period.</source>
         <translation>{name} 于 {time} 签到：晚到 {minutes} 分钟，在宽限时间内。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="178"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="181"/>
         <source>{name} signed in at {time}: on time, but the rules ask for {early} minutes before the shift.</source>
         <translation>{name} 于 {time} 签到：未迟到，但规定每班提前 {early} 分钟到岗。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/signin.py" line="183"/>
+        <location filename="../../frontdesk/ui/staffing/signin.py" line="186"/>
         <source>{name} signed in at {time}, on time.</source>
         <translation>{name} 于 {time} 签到，准时。</translation>
     </message>
@@ -5851,94 +5861,94 @@
 <context>
     <name>SwapsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="165"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="165"/>
         <source>My shift</source>
         <translation>我的班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="166"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
         <source>Swap with</source>
         <translation>换给</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="166"/>
         <source>Their shift back</source>
         <translation>还班班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="167"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="170"/>
         <source>Back on</source>
         <translation>还班日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="171"/>
         <source>Ask for the swap</source>
         <translation>申请换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="172"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="173"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="174"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="148"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="175"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="151"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="178"/>
         <source>Back</source>
         <translation>还班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="151"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="178"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="151"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="178"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="166"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="220"/>
         <source>(nothing back)</source>
         <translation>（不还班）</translation>
     </message>
@@ -5946,42 +5956,42 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="39"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="37"/>
         <source>Transfer {number} {name}</source>
         <translation>转诊 {number} {name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="53"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="54"/>
         <source>Doc&amp;tor</source>
         <translation>医生(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="57"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="55"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="58"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="56"/>
         <source>No new registration: the fee rules say whether anything more is due.</source>
         <translation>无需重新挂号；是否补缴费用按收费规则计算。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="64"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="60"/>
         <source>Transfer</source>
         <translation>转诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="83"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="72"/>
         <source>Any doctor</source>
         <translation>任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="100"/>
+        <location filename="../../frontdesk/ui/queue/calling_dialogs.py" line="89"/>
         <source>{number} transferred: {fee} more to pay at billing.</source>
         <translation>{number} 已转诊：请到收费处补缴 {fee}。</translation>
     </message>
@@ -6076,42 +6086,42 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="51"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="55"/>
         <source>Waiting for desk</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="53"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="57"/>
         <source>Escort not back</source>
         <translation>陪诊未返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="60"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="74"/>
         <source>At the door</source>
         <translation>待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="62"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="76"/>
         <source>Escort out</source>
         <translation>陪诊未回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="75"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="89"/>
         <source>New arrival</source>
         <translation>新到患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="76"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="90"/>
         <source>1st visit</source>
         <translation>初诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="91"/>
         <source>returning</source>
         <translation>复诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="79"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="93"/>
         <source>booked</source>
         <translation>有预约</translation>
     </message>
@@ -6119,37 +6129,37 @@
 <context>
     <name>VisitListModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="97"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="117"/>
         <source>No.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="98"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="118"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="100"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="120"/>
         <source>Min</source>
         <translation>本步</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="102"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="122"/>
         <source>Minutes in this step</source>
         <translation>在这一步已等的分钟数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="103"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="123"/>
         <source>Minutes since arrival</source>
         <translation>到达以来的分钟数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="99"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="119"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="101"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="121"/>
         <source>Total</source>
         <translation>共计</translation>
     </message>
@@ -6157,17 +6167,17 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="253"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="274"/>
         <source>Patients · {n} waiting for the desk</source>
         <translation>患者 · {n} 人待接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="306"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="327"/>
         <source>Patients at the desk</source>
         <translation>导医台患者列表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/visits.py" line="307"/>
+        <location filename="../../frontdesk/ui/reception/visits.py" line="328"/>
         <source>No one is waiting. New arrivals from the door appear here.</source>
         <translation>暂无患者。门口导医交接的新患者会出现在这里。</translation>
     </message>
@@ -6175,128 +6185,128 @@
 <context>
     <name>VoiceSettingsPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="34"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="35"/>
         <source>Automatic (best available)</source>
         <translation>自动（选用可用的最佳引擎）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="35"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="36"/>
         <source>System voice (Qt text-to-speech)</source>
         <translation>系统语音（Qt 语音合成）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="36"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="37"/>
         <source>espeak-ng (offline)</source>
         <translation>espeak-ng（离线）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="37"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="38"/>
         <source>Pre-recorded clips (number and room)</source>
         <translation>预录语音片段（只报号码和诊室）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="38"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="39"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="41"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="42"/>
         <source>Masked name (王某芳)</source>
         <translation>隐去部分姓名（王某芳）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="42"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="43"/>
         <source>No name, the number only</source>
         <translation>不报姓名，只报号码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
         <source>Engine</source>
         <translation>语音引擎</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
         <source>Say each call</source>
         <translation>每次叫号播报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="113"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="115"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="114"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="115"/>
         <source>Patient&apos;s name</source>
         <translation>患者姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="117"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="118"/>
         <source> times</source>
         <translation> 遍</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="118"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="119"/>
         <source>Ding-dong before each call</source>
         <translation>每次叫号前先响“叮咚”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="119"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="120"/>
         <source>&amp;Test the voice</source>
         <translation>试听(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="120"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="121"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="122"/>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="138"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="123"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="139"/>
         <source>First Mandarin voice</source>
         <translation>第一个普通话语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="167"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
         <source>the system voice</source>
         <translation>系统语音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="169"/>
         <source>the pre-recorded clips</source>
         <translation>预录语音片段</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="168"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="169"/>
         <source>nothing (voice off)</source>
         <translation>无（语音已关闭）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="169"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="170"/>
         <source>Speaking with {engine}.</source>
         <translation>正在使用{engine}播报。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="171"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="172"/>
         <source>The chosen engine is not available on this PC.</source>
         <translation>本机没有所选的语音引擎。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="173"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="174"/>
         <source>This PC has no sound output: connect speakers.</source>
         <translation>本机没有声音输出设备，请连接音箱。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="176"/>
+        <location filename="../../frontdesk/ui/queue/voice/settings_panel.py" line="177"/>
         <source>Sound failed.</source>
         <translation>声音播放失败。</translation>
     </message>

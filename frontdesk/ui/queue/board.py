@@ -136,8 +136,15 @@ class DepartmentCard(QFrame):
 
     def set_department(self, board: queue.BoardDepartment) -> None:
         self.model.set_rows(board.rows)
-        self.title.setText(self.tr("{name} · {n} waiting").format(name=board.name,
-                                                                   n=len(board.rows)))
+        # 候诊 is the clinic queue's waiting count, as on the waiting-room display; who is
+        # called or still at the desk is said in words of its own (a nurse and a patient
+        # read one number under 候诊).
+        parts = [self.tr("{name} · {n} waiting").format(name=board.name, n=board.waiting)]
+        if board.called:
+            parts.append(self.tr("{n} called").format(n=board.called))
+        if board.at_desk:
+            parts.append(self.tr("{n} at the desk").format(n=board.at_desk))
+        self.title.setText(" · ".join(parts))
         self.view.setAccessibleName(board.name)
         rows = max(1, len(board.rows))
         self.view.setMinimumHeight(min(10, rows) * 30 + self.view.horizontalHeader().height() + 4)

@@ -104,3 +104,22 @@ def test_board_refreshes_when_a_visit_changes(qtbot, demo_ctx, desk_staff, pinne
     demo_ctx.changes.visits_changed.emit()
     assert sum(len(b.rows) for b in board.boards) == before + 1
     assert board.timer.isActive()
+
+
+def test_card_title_says_waiting_called_and_at_the_desk_apart(qtbot):
+    """候诊 counts the clinic queue's waiting patients only (as the display does); the desk's
+    and the called ones have words of their own."""
+    from frontdesk.queue.board import DOCTOR_CALLED, DOCTOR_WAITING
+    from frontdesk.ui.queue.board import DepartmentCard
+
+    card = DepartmentCard(1)
+    qtbot.addWidget(card)
+    mixed = [*rows(),
+             queue.BoardRow(4, "内-004", "张*", DOCTOR_WAITING, 5, "ok"),
+             queue.BoardRow(5, "内-005", "赵*", DOCTOR_CALLED, 1, "ok")]
+    card.set_department(queue.BoardDepartment(1, "内科", mixed))
+    assert card.title.text() == "内科 · 1 waiting · 1 called · 3 at the desk"
+    card.set_department(queue.BoardDepartment(1, "耳鼻喉科", rows()[:2]))
+    assert card.title.text() == "耳鼻喉科 · 0 waiting · 2 at the desk"
+    card.set_department(queue.BoardDepartment(1, "内科", mixed[3:4]))
+    assert card.title.text() == "内科 · 1 waiting"

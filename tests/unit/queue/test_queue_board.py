@@ -155,3 +155,21 @@ def test_waiting_board_levels_and_order(env):
     settings.set("queue.red_minutes", 60)
     assert queue.waiting_board(now=FIXED_NOW)[1].rows[0].level == "amber"
     assert queue.waiting_board(day=FIXED_NOW.date() + dt.timedelta(days=1), now=FIXED_NOW) == []
+
+
+def test_board_waiting_is_the_displays_waiting_and_the_desk_is_counted_apart(full_demo_db):
+    """The demo morning: the board said 耳鼻喉科 '候诊 2 人' while the waiting-room display said
+    '0 人候诊' (both patients were still at the desk). 候诊 is now one number on both."""
+    from frontdesk.queue import board as qboard
+    from frontdesk.queue import clinic
+
+    boards = {b.department_id: b for b in qboard.waiting_board()}
+    shown = {c.department_id: c for c in clinic.display_state()}
+    assert shown and boards
+    for dept_id, c in shown.items():
+        b = boards.get(dept_id)
+        assert (b.waiting if b else 0) == c.waiting_count, c.department_name
+    for b in boards.values():
+        assert b.waiting + b.called + b.at_desk == len(b.rows)
+    # some clinic has patients at the desk and none (or fewer) in its queue
+    assert any(b.at_desk for b in boards.values())
