@@ -2,7 +2,10 @@
 
 Shared by steps.py, deferred.py and drafts.py. A change reads the columns it
 decides on with _load(), then _commit() writes the visit (stage, version + 1)
-and its VisitEvent in one go; a stale `expected_version` is a ConflictError.
+and its VisitEvent in one go; a stale `expected_version` is a ConflictError. A
+step with one legal source stage calls _write() without reading first: the
+UPDATE's WHERE (version and stage) is the check, and a miss returns False for
+the step to read the visit and say why.
 """
 
 from __future__ import annotations
@@ -129,16 +132,15 @@ def _update_sql(names: tuple[str, ...], guarded: bool, p: str) -> str:
 
 def _commit(visit: _VisitRow, *, actor, expected_version: int, stage: str, action: str,
             note: str = "", at: dt.datetime | None = None, from_stage: str | None = None,
-            only_from: str | None = None, **changes) -> bool:
+            **changes) -> None:
     """Write the visit (version-checked) and its event; call inside write_tx().
 
     Raw SQL: this runs on every step and peewee would spend longer building the
-    statements than SQLite takes to run them. With `only_from` the update also
-    requires that stage and a miss returns False instead of raising.
+    statements than SQLite takes to run them. A stale version is a ConflictError.
     """
-    return _write(visit.id, visit.stage if from_stage is None else from_stage,
-                  actor=actor, expected_version=expected_version, stage=stage, action=action,
-                  note=note, at=at, only_from=only_from, changes=changes)
+    _write(visit.id, visit.stage if from_stage is None else from_stage, actor=actor,
+           expected_version=expected_version, stage=stage, action=action, note=note, at=at,
+           changes=changes)
 
 
 def _write(visit_id: int, from_stage: str, *, actor, expected_version: int, stage: str,
@@ -147,7 +149,9 @@ def _write(visit_id: int, from_stage: str, *, actor, expected_version: int, stag
     """_commit without a loaded row: the visit's id and the stage its event comes from.
 
     A step whose one legal source stage is `only_from` calls this without reading the
-    visit first: the UPDATE's WHERE is the check, and only a miss reads (to explain it).
+    visit first: the UPDATE's WHERE (version and stage) is the check, and a miss returns
+    False for the caller to read the visit and say why. Without `only_from` a miss is
+    the ConflictError _commit raises.
     """
     db = database_proxy.obj
     p = db.param
