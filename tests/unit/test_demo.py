@@ -358,3 +358,25 @@ def test_nothing_in_the_demo_is_later_than_now(full_demo_db):
 
     later = _later_than(TEST_NOW)
     assert not later, "\n".join(later)
+
+
+def test_demo_staff_signed_in_on_every_past_working_day(full_demo_db):
+    """The staff report does not say everyone missed every shift before today (it said
+    未到岗 6 for each: only today had sign-ins)."""
+    from tests.conftest import DEMO_TODAY
+
+    from frontdesk.db.models import ShiftAssignment, SignIn
+    from frontdesk.permissions import SYSTEM
+    from frontdesk.staffing import shift_rules, staff_report
+
+    past = ShiftAssignment.select().where(ShiftAssignment.date < DEMO_TODAY)
+    assert past.count() > 0
+    signed = {(s.staff_id, s.date, s.shift_id) for s in SignIn.select()}
+    assert all((a.staff_id, a.date, a.shift_id) in signed for a in past)
+    arrivals = {shift_rules.arrival(s) for s in SignIn.select().where(SignIn.date < DEMO_TODAY)}
+    assert arrivals == {shift_rules.ON_TIME_EARLY, shift_rules.ON_TIME_NOT_EARLY}
+    report = staff_report.build(actor=SYSTEM, year=DEMO_TODAY.year, month=DEMO_TODAY.month,
+                                lang="zh_CN")
+    summary = report.tables[0]
+    absent = summary.columns.index("未到岗")
+    assert [row[absent] for row in summary.rows] == [0] * len(summary.rows)
