@@ -139,8 +139,9 @@ def _appointments(totals: Totals, lang, *, period: bool = False) -> ReportTable:
         (text("预约人数", "Booked", lang), text("已到诊", "Arrived", lang),
          text("到诊率（%）", "Arrival rate (%)", lang)),
         ((totals.booked, totals.booked_arrived, None if rate is None else round(rate * 100, 1)),),
-        note=when + text("（未取消）统计；到诊 = 预约已到或已关联就诊。",
-                         " (not cancelled); arrived = marked arrived or linked to a visit.", lang))
+        note=when + text("（未取消）统计，同一患者同一天只计一次；到诊 = 预约已到或已关联就诊。",
+                         " (not cancelled), one per patient and day; arrived = marked arrived "
+                         "or linked to a visit.", lang))
 
 
 def _left(reasons, lang) -> ReportTable:

@@ -183,3 +183,13 @@ def test_a_patient_booked_twice_who_came_once_is_one_booking_kept(fx):
     r = build_range(fx.day, fx.day, actor=SYSTEM, today=fx.today)
     assert (r.totals.booked, r.totals.booked_arrived) == (2, 1)
     assert (r.days[0].totals.booked, r.days[0].totals.booked_arrived) == (2, 1)
+
+
+def test_the_bookings_note_says_one_per_patient_and_day(fx):
+    from frontdesk.reports.tables import tables_for
+
+    s = build_daily(fx.day, actor=SYSTEM, today=fx.today)
+    notes = {t.key: t.note for t in tables_for(s, "zh_CN")}
+    assert "同一患者同一天只计一次" in notes["appointments"]
+    notes = {t.key: t.note for t in tables_for(s, "en")}
+    assert "one per patient and day" in notes["appointments"]
