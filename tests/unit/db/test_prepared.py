@@ -74,3 +74,42 @@ def test_a_row_read_equals_get_or_none(rules_db):
     assert got.__data__ == want.__data__ and not got._dirty
     assert isinstance(got.birth_date, dt.date) and got.vip_tier == "gold"
     assert prepared.get_or_none(Patient, p.id + 1000) is None
+
+
+# --- prepared.execute: a statement on the connection itself ---------------------------
+
+
+def test_execute_in_a_transaction_is_logged_and_fails_as_execute_sql_does(rules_db):
+    """Inside a transaction prepared.execute skips peewee's execute_sql; what that did
+    must still happen: a declared write is in the change log once at COMMIT, and a driver
+    error is peewee's (what the desks' driver_errors turn into a sentence)."""
+    import peewee
+
+    from frontdesk.changes import Changed, changes
+    from frontdesk.db.models import ChangeLog
+    from frontdesk.db.transaction import write_tx
+
+    @changes(Changed.SETTINGS)
+    def write(in_tx: bool) -> None:
+        sql = "UPDATE department SET name_zh = name_zh WHERE id = ?"
+        if not in_tx:
+            prepared.execute(sql, [1])  # autocommit: execute_sql, which logs it
+            return
+        with write_tx():
+            prepared.execute(sql, [1])
+            prepared.execute(sql, [1])
+
+    for in_tx in (True, False):
+        before = ChangeLog.select().count()
+        write(in_tx)
+        rows = list(ChangeLog.select().order_by(ChangeLog.seq.desc()).limit(1))
+        assert ChangeLog.select().count() == before + 1, in_tx
+        assert rows[0].kinds == "SETTINGS"
+    for sql in ("SELECT * FROM no_such_table", "INSERT INTO department (id) VALUES (NULL)"):
+        with write_tx():
+            try:
+                prepared.execute(sql)
+            except peewee.DatabaseError as exc:
+                assert type(exc).__module__ == "peewee", exc
+            else:
+                raise AssertionError(f"{sql} ran")
