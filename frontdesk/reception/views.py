@@ -148,7 +148,7 @@ def _built(cls, values: dict):
     """`cls(**values)` for a frozen dataclass, `values` naming every field.
 
     The generated __init__ sets each field through object.__setattr__ (the price of
-    frozen=True): for a VisitView's 55 fields that was half the time of building the
+    frozen=True): for a VisitView's 48 fields that was half the time of building the
     view every step returns. The instance is the same (equal, still frozen).
     """
     obj = _new(cls)
