@@ -163,7 +163,8 @@ def _take_off_roster(actor, row: LeaveRequest) -> None:
 
         for day in sorted({a.date for a in gone}):  # only days of a normal shift (正常班次)
             ledger.record_in_transaction(actor=actor, staff=row.staff, rule_code=fine_rule,
-                                         day=day, note=f"{row.kind_zh} #{row.id}")
+                                         day=day, note=Msg(f"{row.kind_zh} #{row.id}",
+                                                                f"{row.kind_en} #{row.id}"))
     for a in gone:
         a.delete_instance()
 

@@ -110,8 +110,13 @@ def _rule(code: str) -> RuleItem:
 
 
 def record_in_transaction(*, actor, staff: Staff, rule_code: str, day: dt.date,
-                          note: str = "", acknowledged: bool = False) -> Fine:
-    """Write one ledger row (the caller holds the transaction and checked the permission)."""
+                          note: str | Msg = "", acknowledged: bool = False) -> Fine:
+    """Write one ledger row (the caller holds the transaction and checked the permission).
+
+    `note` ends the reason: a Msg gives each language its own words (a note made by the
+    app, such as a leave's "事假 #1" / "Personal leave #1"); a str (typed by a person)
+    ends both."""
+    note_zh, note_en = (note.zh, note.en) if isinstance(note, Msg) else (note, note)
     rule = _rule(rule_code)
     occurrence = occurrences(staff.id, rule.code, day) + 1
     amounts = json.loads(rule.amounts or "[0]") or [0]
@@ -120,7 +125,7 @@ def record_in_transaction(*, actor, staff: Staff, rule_code: str, day: dt.date,
     snapshot = {"code": rule.code, "kind": rule.kind, "name_zh": rule.name_zh,
                 "name_en": rule.name_en, "source": rule.source, "amounts_fen": amounts,
                 "after_zh": rule.after_zh, "after_en": rule.after_en,
-                "half_days": rule.half_days, "occurrence": occurrence, "note": note}
+                "half_days": rule.half_days, "occurrence": occurrence, "note": note_zh}
     now = clock.now().replace(microsecond=0)
     times_zh = f"（本月第 {occurrence} 次）" if rule.kind == "fine" else ""
     times_en = f" (time {occurrence} this month)" if rule.kind == "fine" else ""
@@ -128,9 +133,9 @@ def record_in_transaction(*, actor, staff: Staff, rule_code: str, day: dt.date,
         staff=staff, kind=FineKind.REWARD if rule.kind == "reward" else FineKind.RULE,
         amount_fen=amount, date=day, rule_code=rule.code,
         reason_zh=f"{rule.name_zh}{times_zh}" + (f"：{rule.after_zh}" if past else "")
-                  + (f" — {note}" if note else ""),
+                  + (f" — {note_zh}" if note_zh else ""),
         reason_en=f"{rule.name_en}{times_en}" + (f": {rule.after_en}" if past else "")
-                  + (f" — {note}" if note else ""),
+                  + (f" — {note_en}" if note_en else ""),
         rule_snapshot=json.dumps(snapshot, ensure_ascii=False),
         created_by=actor.id, created_at=now, acknowledged_at=now if acknowledged else None)
     audit.record(actor, "create", "fine", row.id,

@@ -54,6 +54,10 @@ def test_personal_leave_records_the_rule_per_rostered_day(team):
     leave.decide(actor=boss, leave_id=line.id, approve=True)
     rows = list(Fine.select().where(Fine.rule_code == "personal_leave"))
     assert [f.amount_fen for f in rows] == [3000, 3000]
+    # The leave's own note in each language: the English staff report printed "— 事假 #1".
+    assert rows[0].reason_zh.endswith(f"— 事假 #{line.id}")
+    assert rows[0].reason_en.endswith(f"— Personal leave #{line.id}"), rows[0].reason_en
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in rows[0].reason_en)
 
 
 def test_leave_over_a_day_already_signed_in_is_refused(team):
