@@ -1,8 +1,9 @@
 """A driver error on any desk action: a sentence where the desk looks, typed text kept, no escape.
 
-The database's execute_sql is made to raise what the drivers raise when another
-desk holds the SQLite file, when the connection is gone, or when PostgreSQL
-restarts. pytest-qt fails the test if any exception escapes a Qt slot.
+The database's execute_sql (and db.prepared.execute, which the steps use inside their
+transaction) is made to raise what the drivers raise when another desk holds the SQLite
+file, when the connection is gone, or when PostgreSQL restarts — at BEGIN, or at the
+first statement inside the transaction. pytest-qt fails the test if any exception escapes a Qt slot.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from frontdesk import reception, stages
+from frontdesk.db import prepared
 from frontdesk.db.models import database_proxy
 from tests.helpers.actors import viewer
 from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
@@ -33,21 +35,41 @@ DRIVER_ERRORS = {
 }
 
 
-class Faults:
-    """Arms the database to fail every statement with one driver error."""
+_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
-    def __init__(self, monkeypatch, make):
-        self.make = make
+
+class Faults:
+    """Arms the database to fail with one driver error: at BEGIN (`where="begin"`: another
+    desk holds the SQLite file) or at the first statement inside the transaction
+    (`where="statement"`: the server went away mid-step). The steps run their statements
+    through db.prepared.execute, on the connection itself: both paths are armed."""
+
+    def __init__(self, monkeypatch, make, where: str = "begin"):
+        self.make, self.where = make, where
         self.armed = False
+        self.in_statements = 0  # failures raised inside a transaction, by prepared.execute
         db = database_proxy.obj
         real = db.execute_sql
 
         def execute_sql(sql, params=None, *args, **kwargs):
-            if self.armed:
+            # At a statement: reads before the step and its BEGIN pass; what runs inside
+            # the transaction fails (here, or in prepared.execute below).
+            if self.armed and (where == "begin" or (
+                    db._state.transactions and not sql.lstrip().upper().startswith(_CONTROL))):
                 raise self.make()
             return real(sql, params, *args, **kwargs)
 
+        real_execute = prepared.execute
+
+        def execute(sql, params=()):
+            if self.armed and db._state.transactions:
+                self.in_statements += 1
+                with prepared._driver_errors:  # as the real one raises it: peewee's error
+                    raise self.make()
+            return real_execute(sql, params)
+
         monkeypatch.setattr(db, "execute_sql", execute_sql)
+        monkeypatch.setattr(prepared, "execute", execute)
 
     @contextmanager
     def on(self):
@@ -58,9 +80,17 @@ class Faults:
             self.armed = False
 
 
-@pytest.fixture(params=sorted(DRIVER_ERRORS))
+@pytest.fixture(params=[(e, w) for e in sorted(DRIVER_ERRORS) for w in ("begin", "statement")],
+                ids=lambda p: f"{p[0]}-at-{p[1]}")
 def faults(request, monkeypatch, demo_db):
-    return Faults(monkeypatch, DRIVER_ERRORS[request.param])
+    error, where = request.param
+    return Faults(monkeypatch, DRIVER_ERRORS[error], where)
+
+
+@pytest.fixture(params=sorted(DRIVER_ERRORS))
+def read_faults(request, monkeypatch, demo_db):
+    """For a read outside any transaction: every statement fails."""
+    return Faults(monkeypatch, DRIVER_ERRORS[request.param], "begin")
 
 
 def stage(visit_id: int) -> str:
@@ -89,10 +119,10 @@ def test_every_desk_step_says_so_and_keeps_what_was_typed(area, qtbot, faults):
     visit_id = door.last_visit.id
 
     desk = area.show_desk()
-    # Reading the list.
-    with faults.on():
-        desk.refresh_list()
-    told(desk)
+    if faults.where == "begin":  # reading the list (no transaction: nothing to fail inside)
+        with faults.on():
+            desk.refresh_list()
+        told(desk)
     desk.refresh_list()
     # Taking the patient.
     desk.open_visit(visit_id)
@@ -156,6 +186,8 @@ def test_every_desk_step_says_so_and_keeps_what_was_typed(area, qtbot, faults):
     told(desk)
     press(qtbot, desk.escort.back_button)
     assert reception.get_visit(visit_id, actor=viewer()).escort_back
+    # At a statement: the steps' own statements failed, not only BEGIN.
+    assert (faults.in_statements > 0) == (faults.where == "statement")
 
 
 def test_leave_keeps_the_reason_typed(area, qtbot, faults):
@@ -174,7 +206,8 @@ def test_leave_keeps_the_reason_typed(area, qtbot, faults):
     assert stage(visit_id) == stages.LEFT, desk.notice_text()
 
 
-def test_opening_a_visit_when_the_database_fails(area, qtbot, faults):
+def test_opening_a_visit_when_the_database_fails(area, qtbot, read_faults):
+    faults = read_faults
     visit_id = arrive(area, qtbot, booked=False, first_visit=True)
     desk = area.show_desk()
     with faults.on():
