@@ -684,8 +684,8 @@ def desk_steps(bench: Bench) -> list[Row]:
                                       "change-log row",
         "hand over to doctor": "the domain call and the VisitView it returns; raw = visit, "
                                "event, clinic-queue entry and its event, change-log row",
-        "assign escort": "the domain call and the VisitView it returns; raw = the same "
-                         "UPDATE/INSERT (the app declares no change-log kinds here)",
+        "assign escort": "the domain call (escort checks, the escort's turn) and the VisitView "
+                         "it returns; raw = the same UPDATE/INSERT and change-log row",
     }
     return [Row(f"desk step: {s}", STEP_TARGET, samples=app[s], baseline=base[s], limit=5,
                 max_ratio=2, note=notes.get(s, "the domain call and the VisitView it returns; "
