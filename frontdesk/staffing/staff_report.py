@@ -196,11 +196,22 @@ def save(report: StaffMonthReport, path: str | os.PathLike[str], *, actor,
          lang: str | None = None) -> Path:
     """Write the report (format by extension) atomically and audit the export."""
     return export.save(report, path, actor=actor, render=render,
-                       entity_id=f"staff-{report.year}-{report.month:02d}",
+                       entity_id=_entity_id(report.year, report.month),
                        describe={"report": "staff_month"}, lang=lang)
 
 
+def _entity_id(year: int, month: int) -> str:
+    return f"staff-{year}-{month:02d}"
+
+
 def pdf(*, actor, year: int, month: int, lang: str | None = None) -> bytes:
-    """The PDF the print preview shows."""
+    """The PDF the print preview shows (nothing is audited: the screen calls record_print
+    once the print dialog says it printed)."""
     report = build(actor=actor, year=year, month=month, lang=lang)
     return to_pdf(report, printed_by_name=printed_by(actor), lang=lang)
+
+
+def record_print(*, actor, year: int, month: int, printer: str = "") -> None:
+    """Note in the audit log that the month's report went to a printer (call after it did)."""
+    export.record_printed(actor=actor, entity_id=_entity_id(year, month),
+                          describe={"report": "staff_month"}, printer=printer)

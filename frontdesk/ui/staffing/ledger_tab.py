@@ -223,6 +223,7 @@ class LedgerTab(_RequestsBase):
 
     def print_report(self) -> None:
         year, month = self._month()
+        self._preview_month = (year, month)
         self.ctx.run(staff_report.pdf, actor=self.ctx.staff, year=year, month=month,
                      background=True, on_done=self._show_preview, on_error=self._show)
 
@@ -232,7 +233,20 @@ class LedgerTab(_RequestsBase):
         self.preview = PrintPreviewDialog(
             data, title=self.tr("Monthly staff report"), parent=self,
             settings=PrintSettings(default_printer=settings.get("printing.report.printer")))
+        year, month = self._preview_month
+        preview = self.preview
+        preview.finished.connect(lambda _code: self._preview_closed(preview, year, month))
         self.preview.open()
+
+    def _preview_closed(self, preview, year: int, month: int) -> None:
+        """Audit a print only once the printer took the report (as the daily and service
+        reports do), never for a preview closed unprinted or a cancelled print dialog."""
+        result = preview.print_result
+        if result is None or not result.ok:
+            return
+        self.report_status.setText(result.message)
+        self.ctx.run(staff_report.record_print, actor=self.ctx.staff, year=year, month=month,
+                     printer=result.printer, on_error=self._show)
 
     def save_report(self) -> None:
         year, month = self._month()
