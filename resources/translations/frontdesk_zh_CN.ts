@@ -3043,7 +3043,7 @@
     <name>HandoverArea</name>
     <message>
         <location filename="../../frontdesk/ui/staffing/handover_area.py" line="34"/>
-        <source>Shift handover — {count} note(s) to read</source>
+        <source>Shift handover — notes to read: {count}</source>
         <translation>交接班 — {count} 条待阅</translation>
     </message>
     <message>
@@ -4998,7 +4998,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/roster_week.py" line="254"/>
-        <source>Copied last week: {count} days filled.</source>
+        <source>Copied last week; days filled: {count}.</source>
         <translation>已复制上周排班：填入 {count} 天。</translation>
     </message>
     <message>
@@ -5568,12 +5568,12 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/signin.py" line="174"/>
-        <source>{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.</source>
+        <source>{name} signed in at {time}: late by {minutes} min, fine {amount} yuan.</source>
         <translation>{name} 于 {time} 签到：迟到 {minutes} 分钟，罚款 {amount} 元。</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/signin.py" line="178"/>
-        <source>{name} signed in at {time}: {minutes} minutes late, within the grace period.</source>
+        <source>{name} signed in at {time}: late by {minutes} min, within the grace period.</source>
         <translation>{name} 于 {time} 签到：晚到 {minutes} 分钟，在宽限时间内。</translation>
     </message>
     <message>

@@ -31,6 +31,6 @@ class HandoverArea(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         waiting = len(self.handover.notes)
-        self.title.setText(self.tr("Shift handover — {count} note(s) to read").format(
+        self.title.setText(self.tr("Shift handover — notes to read: {count}").format(
             count=waiting) if waiting else self.tr("Shift handover"))
         self.setAccessibleName(self.tr("Shift handover"))

@@ -251,7 +251,7 @@ class RosterWeekTab(Retranslating, QWidget):
         show_error(self.error, "")
         self.ctx.run(roster.copy_last_week, actor=self.ctx.staff, monday=self.monday,
                      on_done=lambda n: self.status.setText(
-                         self.tr("Copied last week: {count} days filled.").format(count=n)),
+                         self.tr("Copied last week; days filled: {count}.").format(count=n)),
                      on_error=self._failed)
 
     def print_week(self) -> None:

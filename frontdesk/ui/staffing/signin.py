@@ -171,11 +171,11 @@ class SignInPanel(Retranslating, QWidget):
         row = result.sign_in
         name = row.staff.display_name
         if result.fine is not None:
-            message = self.tr("{name} signed in at {time}: {minutes} minutes late, fine {amount} yuan.").format(
+            message = self.tr("{name} signed in at {time}: late by {minutes} min, fine {amount} yuan.").format(
                 name=name, time=row.signed_at.strftime("%H:%M"), minutes=result.minutes_late,
                 amount=format_yuan(result.fine.amount_fen))
         elif result.minutes_late:
-            message = self.tr("{name} signed in at {time}: {minutes} minutes late, within the grace period.").format(
+            message = self.tr("{name} signed in at {time}: late by {minutes} min, within the grace period.").format(
                 name=name, time=row.signed_at.strftime("%H:%M"), minutes=result.minutes_late)
         elif shift_rules.arrival(row) == shift_rules.ON_TIME_NOT_EARLY:
             message = self.tr("{name} signed in at {time}: on time, but the rules ask for "

@@ -261,3 +261,24 @@ def test_the_month_summary_reads_right_in_english_for_one(area, team, qtbot):
     assert "Fines due: " in shown and " checks" not in shown and " arrivals ·" not in shown
     history.refresh()
     assert history.summary.text().startswith("检查 0 次 · 不合格 0 项 · 迟到 1 次")
+
+
+def test_the_handover_heading_reads_right_in_english_for_one_note(area, team, ctx, qtbot):
+    """"1 note(s) to read": English counts without a (s) or a plural for one."""
+    from frontdesk.ui import translation
+    from frontdesk.ui.staffing.handover_area import HandoverArea
+
+    place = HandoverArea(ctx)
+    qtbot.addWidget(place)
+    place.show()
+    tab = place.handover
+    tab.equipment_edit.setPlainText("2号打印机缺纸")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.pending_list.count() == 1
+    translation.install("en")
+    try:
+        place.retranslate()
+        shown = place.title.text()
+    finally:
+        translation.install("zh_CN")
+    assert shown == "Shift handover — notes to read: 1", shown
