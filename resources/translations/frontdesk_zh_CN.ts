@@ -397,7 +397,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/admin/audit.py" line="172"/>
-        <source>{n} entries</source>
+        <source>Entries: {n}</source>
         <translation>共 {n} 条</translation>
     </message>
 </context>
@@ -629,7 +629,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/queue/board.py" line="93"/>
-        <source>waited {n} minutes</source>
+        <source>waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
 </context>
@@ -2778,7 +2778,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/service/followups.py" line="374"/>
-        <source>{n} call(s) to make</source>
+        <source>Calls to make: {n}</source>
         <translation>待回访 {n} 人</translation>
     </message>
     <message>
@@ -3976,7 +3976,7 @@
     <name>PatientLookup</name>
     <message numerus="yes">
         <location filename="../../frontdesk/ui/reception/lookup.py" line="210"/>
-        <source>%n patient(s) found</source>
+        <source>Patients found: %n</source>
         <translation>
             <numerusform>找到 %n 位患者</numerusform>
         </translation>
@@ -4214,7 +4214,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/printing.py" line="367"/>
-        <source>of {n} page(s)</source>
+        <source>of {n}</source>
         <translation>/ 共 {n} 页</translation>
     </message>
     <message>
@@ -5435,7 +5435,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/admin/settings.py" line="184"/>
-        <source>Door ticket letter(s):</source>
+        <source>Door ticket letters:</source>
         <translation>门口取号字母：</translation>
     </message>
     <message>

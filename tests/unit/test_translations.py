@@ -240,3 +240,20 @@ def test_a_string_that_moved_to_another_file_makes_the_ts_stale(project):
     assert "code/screen.py" in problems["stale"][0]
     project.update()
     assert project.problems() == {}
+
+
+def test_english_text_reads_right_for_any_count():
+    # The English UI is the source text itself (no English catalogue): "%n patient(s)" or
+    # "{n} entries" shows "(s)" or "1 entries" to an English-speaking user. A count goes
+    # after a colon, or with a unit that does not change ("min").
+    import re
+
+    root = ET.parse(ROOT / "resources" / "translations" / "frontdesk_zh_CN.ts").getroot()
+    sources = [m.findtext("source") for m in root.iter("message")]
+    counted_plural = re.compile(r"(?:\{\w+\}|%n) (?:[a-z-]+ )?(?!is\b|was\b|has\b)[a-z]+s\b")
+    # Always more than one (PIN lengths 4–6, a page of the audit log), or "1 of 1 visits".
+    fixed_plural = {"{n} digits", "{early} minutes", "{reached} of {visits} visits",
+                    "newest {n} entries"}
+    bad = [s for s in sources if "(s)" in s or (
+        counted_plural.search(s) and not any(f in s for f in fixed_plural))]
+    assert bad == [], bad

@@ -169,4 +169,4 @@ class AuditTab(Retranslating, QWidget):
             self.count.setText(self.tr("Showing the newest {n} entries; narrow the filter to see "
                                        "older ones.").format(n=len(rows)))
         else:
-            self.count.setText(self.tr("{n} entries").format(n=len(rows)))
+            self.count.setText(self.tr("Entries: {n}").format(n=len(rows)))

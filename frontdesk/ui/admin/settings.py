@@ -181,7 +181,7 @@ class SettingsTab(Retranslating, QWidget):
         f.set_label("backup.folder", self.tr("Backup folder:"))
         f.set_label("backup.keep_days", self.tr("Keep backups for (days):"))
         f.set_label("ui.language", self.tr("Language:"))
-        f.set_label("door.ticket_prefix", self.tr("Door ticket letter(s):"))
+        f.set_label("door.ticket_prefix", self.tr("Door ticket letters:"))
         f.set_label("door.child_below_age", self.tr("Door: a child is younger than (years):"))
         f.set_label("door.elder_min_age", self.tr("Door: an elder is from (years):"))
         f.set_label(THRESHOLDS, self.tr("Desk list colours (minutes in the step):"))

@@ -90,7 +90,7 @@ class BoardModel(RowTableModel):
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_WAITED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_WAITED:
-            return self.tr("waited {n} minutes").format(n=r.waited_minutes)
+            return self.tr("waited {n} min").format(n=r.waited_minutes)
         elif role == Qt.ItemDataRole.UserRole:
             return r.level
         return None

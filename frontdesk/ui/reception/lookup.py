@@ -207,7 +207,7 @@ class PatientLookup(Retranslating, QWidget):
         self.model.set_hits(hits)
         if hits:
             self.results.selectRow(0)
-            self.status.setText(self.tr("%n patient(s) found", "", len(hits)))
+            self.status.setText(self.tr("Patients found: %n", "", len(hits)))
         else:
             self.status.setText(self.tr("No record found: register as a new patient (Alt+N)."))
 

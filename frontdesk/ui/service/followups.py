@@ -371,7 +371,7 @@ class FollowUpArea(Retranslating, QWidget):
     # --- text --------------------------------------------------------------------
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{n} call(s) to make").format(n=self.model.rowCount()))
+        self.count_label.setText(self.tr("Calls to make: {n}").format(n=self.model.rowCount()))
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Follow-up calls"))

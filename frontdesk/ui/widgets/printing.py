@@ -364,7 +364,7 @@ class PrintPreviewDialog(QDialog):
         n = self.document.pageCount()
         self.page_box.setRange(1, n)
         # tools.i18n fills plain messages only (no numerus forms); Chinese has no plural.
-        self.page_count_label.setText(self.tr("of {n} page(s)").format(n=n))
+        self.page_count_label.setText(self.tr("of {n}").format(n=n))
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self._page_changed(0)
         first = self.document.pagePointSize(0)
