@@ -29,6 +29,7 @@ from frontdesk.permissions import Perm, allowed
 from frontdesk.service import complaints as cp
 from frontdesk.service import desk_rules
 from frontdesk.ui import style
+from frontdesk.ui.service.columns import fit_columns
 from frontdesk.ui.service.form import KeyedForm, combo, fill_combo
 from frontdesk.ui.widgets import phrase_check
 from frontdesk.ui.widgets.fields import error_label, show_error
@@ -50,6 +51,7 @@ class ComplaintModel(RowTableModel):
         QT_TRANSLATE_NOOP("ComplaintModel", "Handle by"),
         QT_TRANSLATE_NOOP("ComplaintModel", "Overdue"),
     )
+    COL_OVERDUE = 6
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         c: cp.ComplaintView | None = self.row_at(index.row()) if index.isValid() else None
@@ -57,6 +59,8 @@ class ComplaintModel(RowTableModel):
             return None
         if role == Qt.ItemDataRole.BackgroundRole and c.overdue:
             return OVERDUE_BG
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_OVERDUE:
+            return ", ".join(overdue_name(p) for p in c.overdue) or None  # in full (elided)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         late = ", ".join(overdue_name(p) for p in c.overdue)
@@ -111,6 +115,10 @@ class ComplaintPanel(Retranslating, QWidget):
         # List
         self.model = ComplaintModel(self)
         self.table = row_view("complaintTable", self.model)
+        # At 1366 in English seven equal columns clipped the headers ("omplainan") and cut
+        # the date to "2026-11-…": each is sized to its contents, the overdue list takes
+        # the rest (elided, in full as its tooltip).
+        fit_columns(self.table, ComplaintModel.COL_OVERDUE)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         # Work on the selected one

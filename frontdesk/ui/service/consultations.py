@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +34,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.service import consultations as cs
 from frontdesk.service import desk_rules
+from frontdesk.ui.service.columns import fit_columns
 from frontdesk.ui.service.form import KeyedForm, combo, date_edit, fill_combo
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
@@ -51,11 +51,15 @@ class ConsultationModel(RowTableModel):
         QT_TRANSLATE_NOOP("ConsultationModel", "Outcome"),
         QT_TRANSLATE_NOOP("ConsultationModel", "Answered by"),
     )
+    COL_CHANNEL = 1
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row: cs.ConsultationRow | None = self.row_at(index.row()) if index.isValid() else None
-        if row is None or role not in (Qt.ItemDataRole.DisplayRole,
-                                       Qt.ItemDataRole.AccessibleTextRole):
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_CHANNEL:
+            return cs.CHANNEL_NAMES[row.channel].text()  # in full (elided)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         return (row.at.strftime("%H:%M"), cs.CHANNEL_NAMES[row.channel].text(), row.name,
                 row.phone, cs.OUTCOME_NAMES[row.outcome].text(), row.answered_by)[index.column()]
@@ -156,9 +160,10 @@ class ConsultationPanel(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The book beside the form hid its later columns behind a scroll bar at 1366: each
+        # is sized to its contents, the channel ("网络咨询（商务通）") takes the rest (elided,
+        # in full as its tooltip), and the book asks the splitter for the width they need.
+        fit_columns(self.table, ConsultationModel.COL_CHANNEL)
         self.table.activated.connect(self.load)
         self.list_error = error_label("consultListError")
         right = QWidget()
