@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.queue import waiting_room
 from frontdesk.ui import style
+from frontdesk.ui.widgets.labels import FitLabel
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.voice.announcement import Announcement, CallKind, room_words
 
@@ -59,52 +60,6 @@ def _px(widget: QWidget, size: float, *, bold: bool | None = None) -> None:
     if bold is not None:
         font.setBold(bold)
     widget.setFont(font)
-
-
-class FitLabel(QLabel):
-    """A one-line label whose font gives way (never grows past the size it was given) so the
-    whole text fits its width: on a 1366-wide screen the called room "→ 门诊楼 410–412" was
-    cut at both ends (arrow and last digit gone) where the hall must read all of it."""
-
-    MIN_PX = 10
-
-    def __init__(self, text: str = ""):
-        super().__init__(text)
-        self._base_px = 0
-        self._bold: bool | None = None
-
-    def set_px(self, size: float, *, bold: bool | None = None) -> None:
-        self._base_px = max(self.MIN_PX, int(size))
-        self._bold = bold
-        self._fit()
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        super().setText(text)
-        self._fit()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        if not self._base_px:
-            return
-        font = QFont(self.font())
-        if self._bold is not None:
-            font.setBold(self._bold)
-        size = self._base_px
-        font.setPixelSize(size)
-        room = self.contentsRect().width() - 2 * self.margin()
-        need = QFontMetrics(font).horizontalAdvance(self.text())
-        if room > 0 and need > room:
-            size = max(self.MIN_PX, int(size * room / need))
-            font.setPixelSize(size)
-            while size > self.MIN_PX and QFontMetrics(font).horizontalAdvance(self.text()) > room:
-                size -= 1
-                font.setPixelSize(size)
-        current = self.font()  # compared by size and weight only: a style sheet adds its own
-        if current.pixelSize() != size or current.bold() != font.bold():
-            self.setFont(font)
 
 
 def _label(name: str, text: str = "", *, align=Qt.AlignmentFlag.AlignLeft,

@@ -29,13 +29,12 @@ from frontdesk.permissions import Perm, allowed
 from frontdesk.service import complaints as cp
 from frontdesk.service import desk_rules
 from frontdesk.ui import style
-from frontdesk.ui.service.columns import fit_columns
 from frontdesk.ui.service.form import KeyedForm, combo, fill_combo
 from frontdesk.ui.widgets import phrase_check
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
-from frontdesk.ui.widgets.tables import row_view
+from frontdesk.ui.widgets.tables import fit_columns, row_view
 
 OVERDUE_BG = QColor(style.FILL_RED)
 

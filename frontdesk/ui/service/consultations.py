@@ -34,11 +34,11 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.service import consultations as cs
 from frontdesk.service import desk_rules
-from frontdesk.ui.service.columns import fit_columns
 from frontdesk.ui.service.form import KeyedForm, combo, date_edit, fill_combo
 from frontdesk.ui.widgets.fields import error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
 from frontdesk.ui.widgets.row_model import RowTableModel
+from frontdesk.ui.widgets.tables import fit_columns
 
 
 class ConsultationModel(RowTableModel):

@@ -2,7 +2,8 @@
 
 Tables over row objects use a QTableView with a widgets.row_model.RowTableModel
 (built by :func:`row_view`); small lists a screen fills at once (grooming roster and
-history, admin lists) use :func:`read_only_table` + :func:`fill_table`.
+history, admin lists) use :func:`read_only_table` + :func:`fill_table`; a table that must
+fit its pane without a horizontal scroll bar uses :func:`fit_columns`.
 """
 
 from __future__ import annotations
@@ -53,6 +54,37 @@ def _read_only(table, name: str, stretch: int | None, striped: bool):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def fit_columns(table: QTableView, stretch: int) -> None:
+    """Size every column of `table` to its contents but `stretch`, which takes what is left;
+    the table asks its pane (a splitter's) for the width the other columns and the stretch
+    column's header need, so nothing hides behind a horizontal scroll bar."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
+
+    def ask_width(*_args) -> None:
+        need = 0
+        for col in range(header.count()):
+            if header.isSectionHidden(col):
+                continue
+            size = header.sectionSizeHint(col)
+            if col != stretch:
+                size = max(size, table.sizeHintForColumn(col))
+            need += size
+        need += 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(need)
+
+    model = table.model()
+    for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                   model.dataChanged, model.headerDataChanged):
+        signal.connect(ask_width)
+    ask_width()
 
 
 def fill_table(table: QTableWidget, rows: list[list[str]], ids: list[int]) -> None:
