@@ -11,7 +11,7 @@ import pytest
 from frontdesk.db.models import Fine, LeaveRequest, ShiftSwap, Staff, database_proxy
 from frontdesk.errors import ConflictError
 from frontdesk.staffing import leave, ledger, roster, swaps
-from tests.helpers.races import hold_after, race
+from tests.helpers.races import race
 
 pytestmark = pytest.mark.postgres
 MON = dt.date(2026, 11, 23)
@@ -139,23 +139,9 @@ def test_eight_supervisors_setting_one_roster_day_at_once(team):
 def test_two_admins_saving_amber_and_red_at_once_on_postgres(pg_rules_db, pg_make_staff, monkeypatch):
     """Each half is valid against the stored other half, not together: on READ COMMITTED
     both checks passed and amber 18 / red 15 was stored; now the second is told."""
-    from frontdesk import admin
-    from frontdesk.errors import ValidationError
     from frontdesk.reception import urgency
+    from tests.helpers.settings_races import amber_and_red_at_once
 
-    boss = pg_make_staff("admin")
-
-    def full(minutes):
-        return {stage: minutes for stage in urgency.COUNTED_STAGES}
-
-    admin.update_settings(actor=boss, values={"desk.amber_minutes": full(10),
-                                              "desk.red_minutes": full(20)})
-    red, amber = full(20), full(10)
-    red["BILLING"], amber["BILLING"] = 15, 18
-    hold_after(monkeypatch, admin, "_check_together")  # both check, then both save
-    saved, told, errors = race(
-        [lambda: admin.update_settings(actor=boss, values={"desk.red_minutes": red}),
-         lambda: admin.update_settings(actor=boss, values={"desk.amber_minutes": amber})],
-        told=(ValidationError,))
+    saved, told, errors = amber_and_red_at_once(pg_make_staff("admin"), monkeypatch)
     assert errors == [] and len(saved) == 1 and len(told) == 1
     assert all(t.amber < t.red for t in urgency.thresholds().values())

@@ -288,16 +288,8 @@ def test_two_admins_saving_amber_and_red_at_once_never_store_red_before_amber(bo
     """Each half is valid against the stored other half; together they are not: the
     second save checks against the first's commit and is told (SQLite)."""
     from frontdesk.reception import urgency
-    from tests.helpers.races import hold_after, race
+    from tests.helpers.settings_races import amber_and_red_at_once
 
-    admin.update_settings(actor=boss, values={"desk.amber_minutes": full(10),
-                                              "desk.red_minutes": full(20)})
-    red, amber = full(20), full(10)
-    red["BILLING"], amber["BILLING"] = 15, 18
-    hold_after(monkeypatch, admin, "_check_together")  # both check, then both save
-    saved, told, errors = race(
-        [lambda: admin.update_settings(actor=boss, values={"desk.red_minutes": red}),
-         lambda: admin.update_settings(actor=boss, values={"desk.amber_minutes": amber})],
-        told=(ValidationError,))
+    saved, told, errors = amber_and_red_at_once(boss, monkeypatch)
     assert errors == [] and len(saved) == 1 and len(told) == 1
     assert all(t.amber < t.red for t in urgency.thresholds().values())
