@@ -22,6 +22,7 @@ from frontdesk.slips import (
     render_slip,
 )
 
+ROOT = Path(__file__).resolve().parents[3]
 LONG_NAME = "欧阳" + "明" * 57 + "华"  # 60 characters
 
 
@@ -86,24 +87,29 @@ def test_metadata_has_no_patient_name(guide, billing, pdf):
         assert "Creator:" in info and "Frontdesk" in info
 
 
+def qr_payloads(monkeypatch) -> list[str]:
+    """What reportlab's QR encoder is given from now on (the caches cleared)."""
+    calls: list[str] = []
+    encoder = barcodes._qrencoder()
+    real = encoder.QRCode.addData
+
+    def spy(self, data):
+        calls.append(data)
+        return real(self, data)
+
+    monkeypatch.setattr(encoder.QRCode, "addData", spy)
+    barcodes.qr_modules.cache_clear()
+    barcodes.qr_rects.cache_clear()
+    return calls
+
+
 def test_qr_carries_the_visit_id(guide, monkeypatch):
-    import reportlab.graphics.barcode as rl_barcode
-
-    calls = []
-    real = rl_barcode.createBarcodeDrawing
-
-    def spy(code, **options):
-        calls.append((code, options.get("value")))
-        return real(code, **options)
-
-    monkeypatch.setattr(rl_barcode, "createBarcodeDrawing", spy)
-    barcodes.barcode_drawing.cache_clear()
-    barcodes.barcode_rects.cache_clear()
+    calls = qr_payloads(monkeypatch)
     render_guide(replace(guide, visit_id=4711))
-    assert ("QR", "FD-VISIT:4711") in calls
+    assert calls == ["FD-VISIT:4711"]
     from frontdesk.slips import parse_qr_payload
 
-    assert parse_qr_payload(next(v for c, v in calls if c == "QR")) == 4711
+    assert parse_qr_payload(calls[0]) == 4711
 
 
 def test_qr_rects_match_reportlab_encoding():
@@ -124,6 +130,70 @@ def test_qr_rects_match_reportlab_encoding():
         for k in range(round(rw / box)):
             dark.add((row, c0 + k))
     assert dark == {(r, c) for r in range(n) for c in range(n) if modules[r][c]}
+
+
+@pytest.mark.parametrize("payload", ["FD-VISIT:99", "FD-VISIT:4711", "V20261123-0042",
+                                     "V20240506-0012-" + "9" * 40])
+def test_qr_rects_are_those_of_reportlabs_qr_drawing(payload):
+    """The QR code taken from reportlab's encoder is, to the last bit, what
+    createBarcodeDrawing("QR") draws: at every format's size and a few others."""
+    from reportlab.lib.units import mm
+
+    from frontdesk.slips.layout import FORMATS as PAGE_FORMATS
+
+    sizes = {round(f.qr_mm * mm * s / 0.5) * 0.5 for f in PAGE_FORMATS.values()
+             for s in (1.0, 0.85, 0.42)} | {33.3, 100.0}
+    for size in sorted(sizes):
+        assert barcodes.qr_rects(payload, size) == barcodes.barcode_rects(
+            "QR", payload, size, size, barLevel="M", barBorder=2), size
+
+
+FALLBACK = """
+import sys
+from frontdesk.slips import barcodes
+
+def cannot():
+    raise ImportError("as if reportlab's encoder could not be loaded on its own")
+
+barcodes._load_qrencoder_alone = cannot
+rects = barcodes.qr_rects("FD-VISIT:77", 74.0)
+assert barcodes._qrencoder() is sys.modules[barcodes._QRENCODER]
+assert rects == barcodes.barcode_rects("QR", "FD-VISIT:77", 74.0, 74.0, barLevel="M",
+                                       barBorder=2)
+print("ok")
+"""
+
+
+def test_qr_encoder_falls_back_to_the_package_import():
+    """If reportlab's encoder module cannot be loaded on its own, the ordinary import
+    serves: the same rectangles, only slower."""
+    out = subprocess.run([sys.executable, "-c", FALLBACK], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+ONLY_WHAT_A_GUIDE_SLIP_NEEDS = """
+import sys
+from frontdesk.slips import render_guide, render_billing
+from frontdesk.slips.samples import sample_billing_slip, sample_guide_slip
+assert render_guide(sample_guide_slip()).startswith(b"%PDF")
+heavy = sorted(m for m in sys.modules
+               if m.startswith(("reportlab.platypus", "reportlab.graphics.barcode")))
+assert not heavy, heavy
+assert render_billing(sample_billing_slip()).startswith(b"%PDF")  # Code128: the package
+print("ok")
+"""
+
+
+def test_a_guide_slip_imports_neither_platypus_nor_every_barcode():
+    """Issue 20: the first slip of a session loads reportlab's QR encoder, not the
+    barcode package (every widget, and platypus through them)."""
+    out = subprocess.run([sys.executable, "-c", ONLY_WHAT_A_GUIDE_SLIP_NEEDS], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
 
 
 def test_record_number_barcode(billing, monkeypatch):
@@ -276,24 +346,14 @@ print("ok")
 
 def test_guide_qr_and_text_carry_the_visit_number(guide, monkeypatch):
     """Issue 18, point 5: one visible number; the QR opens the visit at the next station."""
-    import reportlab.graphics.barcode as rl_barcode
-
     from frontdesk.reception.visit_numbers import parse_visit_number
     from frontdesk.slips import slip_texts
 
-    calls = []
-    real = rl_barcode.createBarcodeDrawing
-
-    def spy(code, **options):
-        calls.append((code, options.get("value")))
-        return real(code, **options)
-
-    monkeypatch.setattr(rl_barcode, "createBarcodeDrawing", spy)
-    barcodes.barcode_drawing.cache_clear()
-    barcodes.barcode_rects.cache_clear()
+    calls = qr_payloads(monkeypatch)
     slip = replace(guide, visit_id=396, visit_no="V20261207-0396")
     render_guide(slip)
-    payload = next(v for c, v in calls if c == "QR")
+    assert calls == ["V20261207-0396"]
+    payload = calls[0]
     assert payload == "V20261207-0396" and parse_visit_number(payload) == 396
     texts = " ".join(slip_texts(slip, lang="zh_CN"))
     assert "V20261207-0396" in texts and "就诊编号 396" not in texts
