@@ -1,5 +1,5 @@
 """The one place that knows where things live: frozen bundle or source tree,
-resources, and the per-user data directory."""
+resources, and the per-user data and cache directories."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def cache_dir() -> Path:
+    """Per-user cache directory: files the app rebuilds by itself when they are missing
+    (parsed font tables). Under FRONTDESK_DATA_DIR (tests, kiosks) it is `<data dir>/cache`."""
+    override = os.environ.get("FRONTDESK_DATA_DIR")
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
 def default_db_path() -> Path:
