@@ -43,9 +43,9 @@ def _fee_class(doctor_id: int | None) -> tuple[FeeClass, Doctor | None]:
         if fee_class is None:  # what doctor.fee_class raised
             raise FeeClass.DoesNotExist(f"FeeClass {doctor.fee_class_id} does not exist")
         return fee_class, doctor
-    # No doctor chosen yet: the cheapest class is the ordinary registration (普通号).
-    row = prepared.execute("SELECT id FROM fee_class ORDER BY amount_fen, id LIMIT 1").fetchone()
-    fee_class = prepared.get_or_none(FeeClass, row[0]) if row is not None else None
+    # No doctor chosen yet: the cheapest class is the ordinary registration (普通号), read
+    # whole in one statement.
+    fee_class = prepared.first(FeeClass, "ORDER BY amount_fen, id LIMIT 1")
     if fee_class is None:
         raise ConfigError("尚未设置挂号费类别。", "No registration fee classes are set up.")
     return fee_class, None

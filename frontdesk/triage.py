@@ -210,14 +210,17 @@ def warm_up() -> None:
     _learned()
 
 
-def remember_choice(complaint: str, department_id: int, *, red_flag: bool = False) -> None:
+def remember_choice(complaint: str, department_id: int, *, red_flag: bool = False,
+                    checked: bool = False) -> None:
     """The desk confirmed a department for a complaint: later suggestions learn from it.
 
     Red-flag visits teach nothing (they go to Emergency by rule, never by habit).
+    `checked`: the caller's suggest() has just read the rules version (the triage step,
+    a moment before): the cached rules are used without reading it again.
     """
     if red_flag or not (complaint or "").strip():
         return
-    cache = _engine()
+    cache = _cache if checked and _cache.rules is not None else _engine()
     if cache.model is None or cache.model_key != _db_key():
         return  # not loaded yet: the next load reads this visit from the database
     code = next((c for c, row in cache.active.items() if row[0] == department_id), None)

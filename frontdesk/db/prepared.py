@@ -85,17 +85,25 @@ def insert(model: type[M], **values: Any) -> M:
 def get_or_none(model: type[M], pk_value: Any) -> M | None:
     """``model.get_or_none(model.<pk> == pk_value)``: every column, one prepared select."""
     db = database_proxy.obj
-    key = (model, db.param)
+    return first(model, f'WHERE "{model._meta.primary_key.column_name}" = {db.param}',
+                 [pk_value])
+
+
+def first(model: type[M], tail: str, params: list | tuple = ()) -> M | None:
+    """The first row of ``SELECT <every column> FROM <model's table> <tail>`` as a model
+    instance (as ``get_or_none`` builds it), or None. `tail` is the WHERE / ORDER BY /
+    LIMIT text with the driver's parameter marks; the statement is built once per text."""
+    db = database_proxy.obj
+    key = (model, tail)
     entry = _SELECTS.get(key)
     if entry is None:
         meta = model._meta
         fields = list(meta.sorted_fields)
         columns = ", ".join(f'"{f.column_name}"' for f in fields)
-        entry = (f'SELECT {columns} FROM "{meta.table_name}" '
-                 f'WHERE "{meta.primary_key.column_name}" = {db.param}', fields)
+        entry = (f'SELECT {columns} FROM "{meta.table_name}" {tail}', fields)
         _SELECTS[key] = entry
     sql, fields = entry
-    row = execute(sql, [pk_value]).fetchone()
+    row = execute(sql, params).fetchone()
     if row is None:
         return None
     obj = model(__no_default__=1, **{f.name: f.python_value(v)

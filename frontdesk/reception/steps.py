@@ -332,8 +332,9 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
             # on a clash: queue.numbers).
             numbered(dept.id, visit.visit_date, write)
         view = _get_visit(visit_id)
-    # The staff's choice teaches later suggestions (department ranking only, never red flags).
-    triage_rules.remember_choice(complaint, dept.id, red_flag=red)
+    # The staff's choice teaches later suggestions (department ranking only, never red flags);
+    # the rules are the ones suggest() checked before the transaction.
+    triage_rules.remember_choice(complaint, dept.id, red_flag=red, checked=True)
     return view
 
 

@@ -76,6 +76,15 @@ def test_a_row_read_equals_get_or_none(rules_db):
     assert prepared.get_or_none(Patient, p.id + 1000) is None
 
 
+def test_the_first_row_of_an_ordered_select_equals_peewees(rules_db):
+    from frontdesk.db.models import FeeClass
+
+    got = prepared.first(FeeClass, "ORDER BY amount_fen, id LIMIT 1")
+    want = FeeClass.select().order_by(FeeClass.amount_fen, FeeClass.id).first()
+    assert got is not None and got.__data__ == want.__data__ and not got._dirty
+    assert prepared.first(FeeClass, "WHERE amount_fen < 0") is None
+
+
 # --- prepared.execute: a statement on the connection itself ---------------------------
 
 

@@ -504,6 +504,25 @@ def test_an_escort_left_out_yesterday_is_free_today(env, clock):
     assert v.escort_id == env.guide.id
 
 
+def test_the_escort_check_reads_every_visit_of_the_day_whatever_its_id(env):
+    # The check reads the escort's visits from the day's first visit id on: a visit of
+    # another day with a higher id (entered late) must not count, and today's must.
+    first = walk(env, S.DONE)  # the guide is out with today's first visit
+    day_before = FIXED_NOW - dt.timedelta(days=1)
+    late = Visit.create(visit_date=day_before.date(), stage=S.DONE, escort=env.guide.id,
+                        created_at=day_before, updated_at=day_before)
+    assert late.id > first.id
+    second = walk(env, S.ESCORT, dept_code="internal", reg_form=form(name="李四"))
+    with pytest.raises(ValidationError) as err:
+        reception.hand_to_doctor(second.id, actor=env.desk, expected_version=second.version,
+                                 escort_id=env.guide.id)
+    assert first.queue_label in err.value.zh
+    reception.back_at_post(first.id, actor=env.guide)
+    v = reception.assign_escort(second.id, actor=env.desk, expected_version=second.version,
+                                escort_id=env.guide.id)
+    assert v.escort_id == env.guide.id
+
+
 # --- Returning patient: only what changed is written ----------------------------------------
 
 
