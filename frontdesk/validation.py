@@ -408,7 +408,10 @@ def clean_text(raw: str | None, field: str, max_len: int, *, single_line: bool =
         raise ValidationError("不能包含控制字符或不可见的格式字符。",
                               "Control or invisible formatting characters are not allowed.",
                               field=field)
-    value = "".join(ch for ch in value if ch in _KEEP_CONTROLS or not _unsafe(ch))
+    if not value.isprintable():
+        # (isprintable: no character of a category _unsafe drops — Cc, Cf, Cs, Co, Cn;
+        # the bidi marks are Cf — so most text skips the per-character test.)
+        value = "".join(ch for ch in value if ch in _KEEP_CONTROLS or not _unsafe(ch))
     value = value.strip()
     if len(value) > max_len:
         raise _too_long(field, max_len, len(value))

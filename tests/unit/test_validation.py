@@ -311,3 +311,12 @@ def test_record_id_refuses_what_is_not_a_storable_positive_id(value):
 
 def test_record_id_takes_the_largest_id_the_database_stores():
     assert validation.record_id(str(validation.DB_INT_MAX)) == validation.DB_INT_MAX
+
+
+def test_text_that_is_printable_holds_nothing_clean_text_would_drop():
+    # clean_text skips its per-character test for printable text: that is exact only while
+    # no printable character is one it drops (control, format, surrogate, private, unassigned).
+    from frontdesk.validation import _unsafe
+
+    assert [c for c in range(0x110000) if chr(c).isprintable() and _unsafe(chr(c))] == []
+    assert validation.clean_text("王\u202e小明\u3000住址\t", "address", 50) == "王小明\u3000住址"
