@@ -3,7 +3,9 @@
 No layout, wrapping, rules or barcodes: one ``drawString`` per string, in the
 same embedded font and page format as the slip. bench/run.py compares
 ``slips.render_guide`` against it (docs/BENCHMARKS.md). Benchmark code, so it
-lives here and not in the product's ``frontdesk.slips`` API.
+lives here and not in the product's ``frontdesk.slips`` API. In a new process
+the font is whatever registered it first: ``register_bare_font`` (reportlab's
+own parse, the bare page) or ``ensure_font`` (the app's font cache).
 """
 
 from __future__ import annotations
@@ -16,6 +18,23 @@ from reportlab.pdfgen.canvas import Canvas
 from frontdesk.slips import BillingSlip, GuideSlip, slip_texts
 from frontdesk.slips.fonts import ensure_font
 from frontdesk.slips.layout import page_format
+
+
+def register_bare_font() -> str:
+    """Register the slip's font as a bare reportlab program does: reportlab's ``TTFont``
+    parses the whole file (no Frontdesk font cache), under the app's font name, so the
+    baseline draws in the very same font and ``ensure_font`` finds it registered.
+    The first bare page of a session (bench/first_slip.py bare) calls this first."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from frontdesk.paths import resource_path
+    from frontdesk.slips.fonts import FONT_FILE, FONT_NAME, FONT_SUBFONT_INDEX
+
+    if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT_NAME, str(resource_path(*FONT_FILE)),
+                                       subfontIndex=FONT_SUBFONT_INDEX))
+    return FONT_NAME
 
 
 def bench_baseline(slip: GuideSlip | BillingSlip | None = None, fmt: str = "roll80",
