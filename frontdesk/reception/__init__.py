@@ -9,10 +9,11 @@ The parts:
 - steps.py     the transitions (new_arrival … leave), attach_patient, set_vip_card, fee_quote
 - RegistrationForm and FormInvalid (the registration form's checks) live in
   frontdesk/patient_form.py, shared with frontdesk.patients, and are re-exported here
-- views.py     VisitView/EventView; get_visit, open_visits, desk_queue, describe_stage
+- views.py     VisitView/EventView; get_visit, open_visits, desk_queue, describe_stage,
+               deferred_billing (the fees still owed: a read, kept with the reads)
 - escorts.py   escorts_out, free_escorts, busy_escorts and the checks on naming an escort
 - deferred.py  red-flag visits billed after treatment: complete_deferred,
-               confirm_deferred_payment, deferred_billing
+               confirm_deferred_payment
 - drafts.py    save_draft, load_draft, drop_draft
 - _db.py       (private) write transaction, visit row load, version-checked commit
 
@@ -36,10 +37,10 @@ from typing import TYPE_CHECKING
 _HOME = {
     "FormInvalid": "frontdesk.patient_form",
     "RegistrationForm": "frontdesk.patient_form",
-    "DEFERRED_LOOKBACK_DAYS": "frontdesk.reception.deferred",
+    "DEFERRED_LOOKBACK_DAYS": "frontdesk.reception.views",
     "complete_deferred": "frontdesk.reception.deferred",
     "confirm_deferred_payment": "frontdesk.reception.deferred",
-    "deferred_billing": "frontdesk.reception.deferred",
+    "deferred_billing": "frontdesk.reception.views",
     "drop_draft": "frontdesk.reception.drafts",
     "load_draft": "frontdesk.reception.drafts",
     "save_draft": "frontdesk.reception.drafts",
@@ -81,10 +82,8 @@ if TYPE_CHECKING:  # what type checkers and readers see
         RegistrationForm,
     )
     from frontdesk.reception.deferred import (  # noqa: F401
-        DEFERRED_LOOKBACK_DAYS,
         complete_deferred,
         confirm_deferred_payment,
-        deferred_billing,
     )
     from frontdesk.reception.drafts import (  # noqa: F401
         drop_draft,
@@ -119,8 +118,10 @@ if TYPE_CHECKING:  # what type checkers and readers see
         triage,
     )
     from frontdesk.reception.views import (  # noqa: F401
+        DEFERRED_LOOKBACK_DAYS,
         EventView,
         VisitView,
+        deferred_billing,
         describe_stage,
         desk_queue,
         get_visit,

@@ -3,13 +3,13 @@
 triage() sends a red-flag patient straight to ESCORT with the event
 "deferred". Here the desk completes the registration afterwards
 (complete_deferred, "registered_late"), confirms the fee
-(confirm_deferred_payment, "paid_late" | "waived_late") and lists what is
-still owed (deferred_billing). The stage never moves in this module.
+(confirm_deferred_payment, "paid_late" | "waived_late"). What is still owed
+(deferred_billing) is a read and lives with the reads in views.py, so the
+desk's first screen does not import these write paths. The stage never moves
+in this module.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from frontdesk import audit, clock, patients, stages
 from frontdesk.changes import Changed, changes
@@ -26,7 +26,12 @@ from frontdesk.reception._db import (
     _VisitRow,
 )
 from frontdesk.reception.steps import _save_registration
-from frontdesk.reception.views import VisitView, _get_visit, _views
+from frontdesk.reception.views import (  # noqa: F401 - deferred_billing re-exported
+    DEFERRED_LOOKBACK_DAYS,
+    VisitView,
+    _get_visit,
+    deferred_billing,
+)
 from frontdesk.stages import stage_name
 
 
@@ -120,33 +125,3 @@ def confirm_deferred_payment(visit_id: int, *, actor, expected_version: int) -> 
                          {"reason": visit.waiver_reason, "fee_snapshot": visit.fee_snapshot,
                           "deferred": True})
     return _get_visit(visit_id)
-
-
-DEFERRED_LOOKBACK_DAYS = 14  # the desk chases a deferred fee for two weeks; then billing office
-
-# "(v.stage || '')" keeps the planner off the stage index (DONE is nearly every visit):
-# the date range is the selective index (1M-patient bench: 210 ms → see the API doc).
-_DEFERRED_OPEN = (
-    "v.visit_date >= {p} AND v.visit_date <= {p} AND v.red_flag = {p} "
-    "AND (v.stage || '') IN ({p}, {p}) "
-    "AND EXISTS (SELECT 1 FROM visit_event d WHERE d.visit_id = v.id AND d.action = {p}) "
-    "AND NOT EXISTS (SELECT 1 FROM visit_event x WHERE x.visit_id = v.id "
-    "AND x.action IN ({p}, {p}))"
-)
-
-
-def deferred_billing(today: dt.date | None = None, days: int = DEFERRED_LOOKBACK_DAYS, *,
-                     actor) -> list[VisitView]:
-    """Red-flag visits whose billing was deferred and is not yet paid_late / waived_late.
-
-    Oldest first.
-
-    ESCORT or DONE (a patient who LEFT owes nothing), from `days` days back to
-    `today`: the desk's reminder list, so a deferred fee is never forgotten.
-    """
-    require(actor, Perm.VIEW_PATIENT)
-    today = today or clock.today()
-    since = today - dt.timedelta(days=days)
-    return _views(_DEFERRED_OPEN, [since, today, True, stages.ESCORT, stages.DONE,
-                                   stages.DEFERRED, stages.PAID_LATE, stages.WAIVED_LATE],
-                  "v.created_at, v.id")

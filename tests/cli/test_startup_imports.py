@@ -24,6 +24,8 @@ NOT_AT_START = (
     "frontdesk.queue.clinic_rules", "frontdesk.ui.queue", "frontdesk.voice",
     "frontdesk.ui.staffing", "frontdesk.staffing.roster", "frontdesk.live.server",
     "frontdesk.triage", "frontdesk.triage_engine", "frontdesk.triage_safety",
+    # The desk's write paths: the first screen only reads (warm_up_desk loads them after).
+    "frontdesk.reception.steps", "frontdesk.reception.deferred", "frontdesk.fees",
 )
 
 

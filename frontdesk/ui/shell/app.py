@@ -54,6 +54,14 @@ def warm_up_printing() -> None:
     import frontdesk.ui.reception.slip_actions  # noqa: F401 - QtPdf, QtPrintSupport, the preview
 
 
+def warm_up_desk() -> None:
+    """Import the desk's write paths (the steps, late billing, fees) on the worker after the
+    first frame: the first screen only reads, and the first step of the day then does not
+    wait for the import either."""
+    import frontdesk.reception.deferred  # noqa: F401 - with it steps, fees and _db
+    import frontdesk.reception.escorts  # noqa: F401
+
+
 def settle_heap() -> None:
     """Take what start-up built (modules, classes, the first screen, the warmed caches) out
     of the garbage collector's sight (gc.freeze): a full collection later in the day walks
@@ -157,6 +165,9 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         QTimer.singleShot(0, window, lambda: ctx.run(
             triage.warm_up, background=True,
             on_error=lambda exc: log.info("triage warm-up failed: %s", exc)))
+        QTimer.singleShot(0, window, lambda: ctx.run(
+            warm_up_desk, background=True,
+            on_error=lambda exc: log.info("desk warm-up failed: %s", exc)))
         # Likewise reportlab, the slip font and the print preview's Qt modules: the first
         # slip of the day then prints as fast as the next one.
         QTimer.singleShot(0, window, lambda: ctx.run(

@@ -142,6 +142,7 @@ def test_a_logged_in_start_loads_printing_on_the_worker_after_the_first_frame(
     connection.close()
     warmed = []
     monkeypatch.setattr(app_module, "warm_up_printing", lambda: warmed.append(1))
+    monkeypatch.setattr(app_module, "warm_up_desk", lambda: warmed.append("desk"))
     monkeypatch.setattr(app_module, "settle_heap", lambda: warmed.append("heap"))  # over the fixture's
     monkeypatch.setattr("frontdesk.ui.shell.login.ask_login",
                         lambda ctx: ctx.set_staff(Staff.get(Staff.username == "desk1")) or True)
@@ -150,7 +151,7 @@ def test_a_logged_in_start_loads_printing_on_the_worker_after_the_first_frame(
     assert not warmed  # not before the window is up: it waits for the event loop
     QApplication.processEvents()
     window.ctx.tasks.wait()
-    assert warmed == [1, "heap"]  # the heap is settled after the warm-ups, not before
+    assert warmed == ["desk", 1, "heap"]  # the heap is settled after the warm-ups, not before
 
 
 def test_settling_the_heap_freezes_what_start_up_built():
@@ -165,3 +166,17 @@ def test_settling_the_heap_freezes_what_start_up_built():
                          timeout=120)
     assert out.stdout.strip() == "ok", out.stderr
     assert gc.get_freeze_count() == 0  # the test process itself was left alone
+
+
+def test_the_desk_warm_up_loads_the_write_paths_the_first_screen_left_out():
+    import subprocess
+    import sys
+
+    steps = ("frontdesk.reception.steps", "frontdesk.reception.deferred",
+             "frontdesk.reception.escorts", "frontdesk.fees")
+    code = ("import sys; from frontdesk.ui.shell.app import warm_up_desk; "
+            f"steps = {steps!r}; assert not any(s in sys.modules for s in steps); "
+            "warm_up_desk(); assert all(s in sys.modules for s in steps); print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "ok", out.stderr
