@@ -479,8 +479,15 @@ def transition(bench: Bench) -> list[Row]:
              for _ in range(2 * (count // _CHECKPOINT_EVERY + 1))]
     con = sqlite_connect(db)
 
+    from frontdesk.reception.views import _one_sql
+
+    _one, view_sql, events_sql = _one_sql("?")
+
     def raw_move(vid: int) -> None:
         at = clock.now().strftime("%Y-%m-%d %H:%M:%S")
+        # The rows the app must read too: the acting account still active, and (below) the
+        # visit and events the desk shows next, with the app's statements (rows only).
+        con.execute("SELECT active FROM staff WHERE id = ?", (desk.id,)).fetchone()
         con.execute("BEGIN IMMEDIATE")
         cur = con.execute("UPDATE visit SET stage = 'TRIAGE', version = version + 1, "
                           "updated_at = ? WHERE id = ? AND version = 1", (at, vid))
@@ -488,6 +495,8 @@ def transition(bench: Bench) -> list[Row]:
         con.execute("INSERT INTO visit_event (visit_id, from_stage, stage, action, at, "
                     "staff_id, note) VALUES (?, 'GREETING', 'TRIAGE', 'at_desk', ?, ?, '')",
                     (vid, at, desk.id))
+        con.execute(view_sql, (vid,)).fetchone()
+        con.execute(events_sql, (vid,)).fetchall()
         # The change-log row the app's COMMIT appends (frontdesk/db/change_log.py).
         con.execute("INSERT INTO change_log (kinds, entity_id, station, at) VALUES "
                     "('VISITS', ?, 'rawdesk00000', ?)", (vid, clock.now().isoformat(" ")))
@@ -512,8 +521,9 @@ def transition(bench: Bench) -> list[Row]:
     return [Row(*TRANSITION_TITLE, samples=app_ms, baseline=raw_ms, limit=5, max_ratio=2,
                 note="reception.take_at_desk (permission, version check, UPDATE + event + "
                      "change-log row in one IMMEDIATE transaction, WAL, synchronous=NORMAL) and "
-                     "the VisitView it returns; raw = UPDATE + INSERT event + INSERT change-log "
-                     "row in one transaction; "
+                     "the VisitView it returns; raw = the account read, UPDATE + INSERT event, the "
+                     "visit and its events read back, INSERT change-log row in one "
+                     "transaction; "
                      + checkpoints.note(f"every {_CHECKPOINT_EVERY} pairs"))]
 
 
@@ -548,6 +558,18 @@ class _RawDesk:
         # patient on file.
         self.templates = {"visit": self._row("SELECT * FROM visit WHERE id = ?", arrival_id),
                           "patient": self._row("SELECT * FROM patient WHERE id = 1")}
+        # Rows the app must read and the raw side read too, with the app's own statements
+        # (rows only: no Python of the app's runs here): the visit and its events the desk
+        # shows next, the escort's visits of the day (is the escort out?), whether a booking
+        # or consultation waits to be linked.
+        from frontdesk.reception.escorts import _escort_out_params, _one_escort_out_sql
+        from frontdesk.reception.steps import _MAY_LINK_SQL
+        from frontdesk.reception.views import _one_sql
+
+        _one, self.view_sql, self.events_sql = _one_sql("?")
+        self.escort_out_sql = _one_escort_out_sql("?", True)
+        self.escort_out_params = _escort_out_params
+        self.may_link_sql = _MAY_LINK_SQL.format(p="?")
 
     def _row(self, sql: str, *params) -> dict:
         cur = self.con.execute(sql, params)
@@ -583,8 +605,27 @@ class _RawDesk:
                          (vid, src, dst, action, at, self.staff))
         return at
 
+    def _escort_free(self, vid: int) -> None:
+        """The rows the app's escort checks read: the escort's account, and the escort's
+        visits of the day (is the escort still out with another patient?)."""
+        c = self.con
+        c.execute("SELECT id, display_name, role, active FROM staff WHERE id = ?",
+                  (self.escort,)).fetchone()
+        day = clock.today()
+        assert c.execute(self.escort_out_sql, [*self.escort_out_params(day), self.escort, vid,
+                                               day]).fetchone() is None
+
     def step(self, step: str, vid: int | None = None, **kw) -> int:
         name, c = step, self.con
+        # The acting account is still active (the app's permission check reads it).
+        c.execute("SELECT active FROM staff WHERE id = ?", (self.staff,)).fetchone()
+        if name == "triage":
+            # What triage reads before its transaction: the linked patient's sex and age
+            # for the suggestion, and the stored triage rules version (are the rules this
+            # desk holds still current?).
+            c.execute("SELECT p.sex, p.birth_date, v.visit_date FROM visit v JOIN patient p "
+                      "ON p.id = v.patient_id WHERE v.id = ?", (vid,)).fetchone()
+            c.execute("SELECT value FROM setting WHERE key = 'triage.rules_version'").fetchone()
         c.execute("BEGIN IMMEDIATE")
         if name == "new arrival":
             at = self._at()
@@ -620,9 +661,13 @@ class _RawDesk:
             else:
                 # The record's own form saved again: the app compares and writes nothing.
                 c.execute("SELECT * FROM patient WHERE id = ?", (pid,)).fetchone()
+            # The fee: the visit has no doctor, so the cheapest class (the app's quote).
+            fee = c.execute("SELECT id, code, name_zh, name_en, amount_fen FROM fee_class "
+                            "ORDER BY amount_fen, id LIMIT 1").fetchone()
             self._move(vid, "REGISTRATION", "BILLING", "registered",
-                       ", patient_id = ?, fee_fen = ?", (pid, 1000))
+                       ", patient_id = ?, fee_fen = ?", (pid, fee[4]))
             c.execute("DELETE FROM visit_draft WHERE visit_id = ?", (vid,))
+            c.execute(self.may_link_sql, (vid,)).fetchone()  # a booking to link?
         elif name == "confirm payment":
             at = self._at()
             self._move(vid, "BILLING", "ESCORT", "paid")
@@ -630,9 +675,11 @@ class _RawDesk:
                       "confirmed_by_id, confirmed_at) VALUES (?, 1000, 0, '', ?, ?)",
                       (vid, self.staff, at))
         elif name == "assign escort":
+            self._escort_free(vid)
             self._move(vid, "ESCORT", "ESCORT", "escort_assigned", ", escort_id = ?",
                        (self.escort,))
         elif name == "hand over to doctor":
+            self._escort_free(vid)
             at = self._move(vid, "ESCORT", "DONE", "handed_to_doctor", ", escort_id = ?",
                             (self.escort,))
             # The visit joins its clinic's queue: the entry and its "enqueued" event.
@@ -651,6 +698,9 @@ class _RawDesk:
             c.execute("SELECT 1 FROM visit_event WHERE visit_id = ? AND action = 'back_at_post'",
                       (vid,)).fetchone()
             self._move(vid, "DONE", "DONE", "back_at_post")
+        # The visit and its events read back (the VisitView the desk shows next).
+        c.execute(self.view_sql, (vid,)).fetchone()
+        c.execute(self.events_sql, (vid,)).fetchall()
         kinds = self.LOGGED.get(name)
         if kinds:
             at = clock.now()
@@ -757,25 +807,35 @@ def desk_steps(bench: Bench) -> list[Row]:
         checkpoints.run()
     checkpoints.close()
     con.close()
+    # Every raw step also reads the acting account (the app's permission check) and the
+    # visit with its events after its writes (the VisitView the app returns), with the
+    # app's statements: rows only.
+    read = "; raw also reads the account and the visit with its events, as the app must"
     notes = {
         "triage": "reception.triage (complaint checked, triage.suggest, queue number); raw = "
-                  "department + next queue number + UPDATE + event + change-log row",
+                  "the linked patient and the rules version (read before the transaction, as "
+                  "the app's suggestion does), department + next queue number + UPDATE + "
+                  "event + change-log row" + read,
         "register new patient": "a new record: record number, patient row, search keys, audit "
-                                "entry, visit; raw = the same inserts (keys precomputed) + "
-                                "change-log row",
+                                "entry, visit; raw = the same inserts (keys precomputed), the "
+                                "fee class, the booking-link check + change-log row" + read,
         "register returning patient": "the record's own form saved again (unchanged: the app "
-                                      "writes no patient row); raw = read patient + visit + "
-                                      "change-log row",
-        "hand over to doctor": "the domain call and the VisitView it returns; raw = visit, "
-                               "event, clinic-queue entry and its event, change-log row",
+                                      "writes no patient row); raw = read patient, the fee "
+                                      "class, visit, the booking-link check + change-log row"
+                                      + read,
+        "hand over to doctor": "the domain call and the VisitView it returns; raw = the "
+                               "escort's row and the escort's visits of the day (is the escort "
+                               "out?), visit, event, clinic-queue entry and its event, "
+                               "change-log row" + read,
         "assign escort": "the domain call (escort checks, the escort's turn) and the VisitView "
-                         "it returns; raw = the same UPDATE/INSERT and change-log row",
+                         "it returns; raw = the escort's row and the escort's visits of the "
+                         "day, the same UPDATE/INSERT and change-log row" + read,
     }
     how = checkpoints.note("after each iteration (two visits, app and raw)")
     return [Row(f"desk step: {s}", STEP_TARGET, samples=app[s], baseline=base[s], limit=5,
                 max_ratio=2, note=notes.get(s, "the domain call and the VisitView it returns; "
                                                 "raw = the same UPDATE/INSERTs and change-log "
-                                                "row in one IMMEDIATE transaction")
+                                                "row in one IMMEDIATE transaction" + read)
                 + ("; " + how if s == STEPS[0] else ""))
             for s in STEPS]
 
