@@ -191,3 +191,19 @@ def test_a_mixed_column_comes_back_with_each_values_type():
     assert same_value(fontcache._values((a, kinds)), values)
     with pytest.raises(TypeError):
         fontcache._typed([1, "2"])
+
+
+def test_the_tables_made_on_first_use_leave_the_garbage_collector_as_it_was():
+    import gc
+
+    load()
+    for enabled in (True, False):
+        font = load()
+        assert is_cached(font)
+        (gc.enable if enabled else gc.disable)()
+        try:
+            assert len(font.face.hmetrics) == font.face.numGlyphs
+            assert font.face.glyphToChar
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
