@@ -9,6 +9,7 @@ for it.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import unicodedata
@@ -92,10 +93,18 @@ def load() -> None:
 
 def _char_readings(ch: str) -> list[str]:
     """Every toneless reading pypinyin knows for one character, most common first."""
+    return list(_char_readings_of(ch))
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_readings_of(ch: str) -> tuple[str, ...]:
+    # pypinyin's single-character dictionary does not change while the app runs: each
+    # character is looked up once (names repeat their characters; a new record's keys
+    # are computed while the desk waits).
     from pypinyin import Style, pinyin
 
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
-    return [r for r in (readings[0] if readings else []) if r.isascii() and r.isalpha()]
+    return tuple(r for r in (readings[0] if readings else []) if r.isascii() and r.isalpha())
 
 
 def _contextual_readings(run: str) -> list[str | None]:
