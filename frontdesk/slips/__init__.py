@@ -38,9 +38,11 @@ __all__ = [
 
 
 def warm_up() -> None:
-    """Load reportlab, the embedded CJK font and the QR code once, on the app's worker
+    """Load reportlab, the embedded CJK font and the QR encoder once, on the app's worker
     after its first frame, so the desk's first slip of the day prints as fast as any other
-    (cold, that first slip pays about half a second of imports and font parsing)."""
+    (cold, that first slip pays about 70 ms of imports and of reading the font's cached
+    tables; the first session after installing, or after a font or reportlab update, also
+    pays for reportlab parsing the font and for writing the cache: frontdesk.slips.fontcache)."""
     from frontdesk.slips.samples import sample_guide_slip
 
     render_guide(sample_guide_slip())

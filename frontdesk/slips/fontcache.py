@@ -267,7 +267,7 @@ def _typed(values: list) -> tuple[array, list[list]]:
     else:
         if not all(map(int.__instancecheck__, values)):
             raise TypeError("font table holds values other than numbers")
-        lo, hi = (min(whole), max(whole)) if whole else (0, 0)
+        lo, hi = (min(values), max(values)) if values else (0, 0)
         for code in ("H", "I"):
             if lo >= 0 and hi < 1 << (8 * array(code).itemsize):
                 return array(code, values), []
