@@ -21,6 +21,8 @@ then takes well under a millisecond per complaint:
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -102,6 +104,44 @@ class RedFlag:
     patterns: list[re.Pattern]
     excepts: list[re.Pattern]
     scope: str = "clause"
+    # All patterns in one, searched once over the whole complaint before the per-clause,
+    # per-pattern search (_red_flags): None when a pattern depends on what surrounds its
+    # match (see _context_free), and the flag is always searched pattern by pattern.
+    screen: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.patterns and all(_context_free(p) for p in self.patterns) and \
+                len({p.flags for p in self.patterns}) == 1:
+            self.screen = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns),
+                                     self.patterns[0].flags)
+
+
+# What may make a pattern match inside a clause but not at the same place in the whole
+# complaint (or the reverse): anchors and word boundaries, look-arounds, back-references.
+_CONTEXT_OPS = frozenset((_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT, _sre.GROUPREF,
+                          _sre.GROUPREF_EXISTS))
+
+
+def _context_free(pattern: re.Pattern) -> bool:
+    """True when any match of `pattern` inside a piece of a text is also a match of the
+    whole text at the same place: the pattern looks only at the characters it matches.
+
+    Then no match in the whole text means no match in any of its pieces, and a red flag
+    whose every pattern is context-free can be skipped on one search (the same flags).
+    """
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - anything unexpected: searched the long way
+        return False
+
+    def free(node) -> bool:
+        if isinstance(node, _sre_parse.SubPattern):
+            return all(op not in _CONTEXT_OPS and free(av) for op, av in node)
+        if isinstance(node, list | tuple):
+            return all(free(x) for x in node)
+        return True
+
+    return free(tree)
 
 
 @dataclass
@@ -525,6 +565,8 @@ def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered,
     seen_spans: list[tuple[int, int]] = []
     pieces = [(m.start(), m.group()) for m in re.finditer(r"[^,，.。;；!！?？\n]+", text)]
     for flag in rules.red_flags:
+        if flag.screen is not None and flag.screen.search(text) is None:
+            continue  # no pattern matches anywhere in the text, so in no clause either
         scopes = [(0, text)] if flag.scope == "text" else pieces
         for offset, piece in scopes:
             hit = False
