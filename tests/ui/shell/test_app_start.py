@@ -180,3 +180,50 @@ def test_the_desk_warm_up_loads_the_write_paths_the_first_screen_left_out():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=120)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_the_collector_rests_while_the_window_is_built_and_works_again_after(
+        tmp_path, monkeypatch, no_event_loop):
+    # Start-up makes long-lived objects only: no cyclic collection until the window is up;
+    # the login dialog (a person typing) and everything after the window run with it on.
+    import gc
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    app_module.open_and_prepare(url, demo=True)
+    connection.close()
+    seen = {}
+
+    def login(ctx):
+        seen["login"] = gc.isenabled()
+        ctx.set_staff(Staff.get(Staff.username == "desk1"))
+        return True
+
+    real_init = MainWindow.__init__
+
+    def built(self, ctx, parent=None):
+        seen["window"] = gc.isenabled()
+        real_init(self, ctx, parent)
+
+    def loop(self):
+        seen["loop"] = gc.isenabled()  # the event loop starts before the first frame
+        QApplication.processEvents()
+        seen["first turn"] = gc.isenabled()  # the window is up: collect as usual
+        return 0
+
+    monkeypatch.setattr("frontdesk.ui.shell.login.ask_login", login)
+    monkeypatch.setattr(MainWindow, "__init__", built)
+    monkeypatch.setattr(QApplication, "exec", loop)
+    assert gc.isenabled()
+    assert app_module.run_app(url) == 0
+    assert seen == {"login": True, "window": False, "loop": False, "first turn": True}
+    assert gc.isenabled()
+
+
+def test_the_collector_is_never_left_off_by_a_start_that_fails(tmp_path, monkeypatch, qapp):
+    import gc
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database" * 50)
+    assert app_module.run_app(f"sqlite:///{bad}") == 2
+    assert gc.isenabled()
