@@ -19,6 +19,7 @@ nothing heavy).
 from __future__ import annotations
 
 import faulthandler
+import functools
 import logging
 import logging.handlers
 import os
@@ -93,12 +94,21 @@ _SCRUBBERS: list[tuple[re.Pattern[str], str]] = [
 # A value labelled as a name: name='张三', "display_name": "Zhang San", 姓名：张三, 患者 张三.
 _LABELLED_QUOTED = re.compile(
     r"(" + _NAME_KEY + r"['\"]?\s*[:=：]\s*)(['\"“‘])[^'\"”’\n]*(['\"”’])")
-_LABELLED_CJK = re.compile(
-    r"(" + _NAME_KEY + r"['\"]?(?:\s*[:=：]\s*|\s+))[" + _CJK + r"·•]{1,8}")
 _LABELLED_LATIN = re.compile(
     r"(" + _NAME_KEY + r"['\"]?\s*[:=：]\s*)[A-Za-z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*")
-# A short run of CJK characters standing alone (between spaces, quotes, punctuation).
-_STANDALONE_CJK = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"·]{2,4})(?![" + _CJK + r"])")
+
+
+@functools.cache
+def _cjk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name after a label, in Chinese; a short run of CJK characters standing alone
+    (between spaces, quotes, punctuation). Compiled on first need: their large character
+    classes take ~3 ms to compile, and an ASCII-only line (every line of a normal start)
+    cannot match them."""
+    labelled = re.compile(
+        r"(" + _NAME_KEY + r"['\"]?(?:\s*[:=：]\s*|\s+))[" + _CJK + r"·•]{1,8}")
+    standalone = re.compile(
+        r"(?<![" + _CJK + r"])([" + _CJK + r"·]{2,4})(?![" + _CJK + r"])")
+    return labelled, standalone
 
 
 def _looks_like_name(token: str) -> bool:
@@ -110,9 +120,12 @@ def _looks_like_name(token: str) -> bool:
 
 def _scrub_names(text: str) -> str:
     text = _LABELLED_QUOTED.sub(r"\1\2<name>\3", text)
-    text = _LABELLED_CJK.sub(r"\1<name>", text)
+    if not text.isascii():
+        text = _cjk_patterns()[0].sub(r"\1<name>", text)
     text = _LABELLED_LATIN.sub(r"\1<name>", text)
-    return _STANDALONE_CJK.sub(
+    if text.isascii():
+        return text
+    return _cjk_patterns()[1].sub(
         lambda m: "<name>" if _looks_like_name(m.group(1)) else m.group(1), text)
 
 
