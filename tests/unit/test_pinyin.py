@@ -190,3 +190,18 @@ def test_importing_the_module_does_not_load_pypinyin():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert out.stdout.strip() == "False"
+
+
+def test_chinese_characters_are_told_by_code_point_exactly_as_the_character_class_did():
+    import re
+
+    from frontdesk import pinyin
+
+    old = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0003134f]")
+    for code in range(0x32000):
+        ch = chr(code)
+        assert pinyin._is_cjk(ch) == bool(old.fullmatch(ch)), hex(code)
+    assert not pinyin._is_cjk("") and not pinyin._is_cjk("王五")
+    runs = re.compile(r"[a-z]+|" + old.pattern + "+")
+    for text in ("wang xiaoming", "王小明", "欧阳 娜娜", "li·王𠀀x", "〇一 2b", "ünü 司马", ""):
+        assert pinyin._runs_re().findall(text) == runs.findall(text)
