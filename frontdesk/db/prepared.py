@@ -18,6 +18,7 @@ from peewee import __exception_wrapper__ as _driver_errors
 from frontdesk.db.models import database_proxy
 
 M = TypeVar("M")
+_new = object.__new__
 
 _INSERTS: dict[tuple, str] = {}
 _SELECTS: dict[tuple, tuple[str, list]] = {}
@@ -106,7 +107,10 @@ def first(model: type[M], tail: str, params: list | tuple = ()) -> M | None:
     row = execute(sql, params).fetchone()
     if row is None:
         return None
-    obj = model(__no_default__=1, **{f.name: f.python_value(v)
-                                     for f, v in zip(fields, row, strict=True)})
-    obj._dirty.clear()
+    # What peewee's select builds (model(__no_default__=1, **values), then _dirty cleared),
+    # with the values put in place at once instead of one field accessor call each.
+    obj = _new(model)
+    obj.__data__ = {f.name: f.python_value(v) for f, v in zip(fields, row, strict=True)}
+    obj._dirty = set()
+    obj.__rel__ = {}
     return obj
