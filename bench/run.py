@@ -626,6 +626,10 @@ class _RawDesk:
             c.execute("SELECT p.sex, p.birth_date, v.visit_date FROM visit v JOIN patient p "
                       "ON p.id = v.patient_id WHERE v.id = ?", (vid,)).fetchone()
             c.execute("SELECT value FROM setting WHERE key = 'triage.rules_version'").fetchone()
+        if name.startswith("register") and kw.get("media_source_id") is not None:
+            # The form's media source exists (the app's form check reads it).
+            c.execute("SELECT * FROM media_source WHERE id = ?",
+                      (kw["media_source_id"],)).fetchone()
         c.execute("BEGIN IMMEDIATE")
         if name == "new arrival":
             at = self._at()
@@ -789,9 +793,11 @@ def desk_steps(bench: Bench) -> list[Row]:
                     else:
                         view = reception.back_at_post(v.id, actor=desk)
 
-                def run_raw(step=step, pid=pid, name=name, phone=phone, keys=keys):
+                def run_raw(step=step, pid=pid, name=name, phone=phone, keys=keys,
+                            media=form.media_source_id):
                     nonlocal rid
-                    rid = raw.step(step, rid, patient_id=pid, name=name, phone=phone, keys=keys)
+                    rid = raw.step(step, rid, patient_id=pid, name=name, phone=phone, keys=keys,
+                                   media_source_id=media)
 
                 # Alternating, sample by sample; which side goes first swaps at each
                 # checkpoint (the first write after one restarts the WAL).
@@ -820,9 +826,10 @@ def desk_steps(bench: Bench) -> list[Row]:
                                 "entry, visit; raw = the same inserts (keys precomputed), the "
                                 "fee class, the booking-link check + change-log row" + read,
         "register returning patient": "the record's own form saved again (unchanged: the app "
-                                      "writes no patient row); raw = read patient, the fee "
-                                      "class, visit, the booking-link check + change-log row"
-                                      + read,
+                                      "writes no patient row); raw = the form's media source "
+                                      "(read before the transaction, as the form check does), "
+                                      "read patient, the fee class, visit, the booking-link "
+                                      "check + change-log row" + read,
         "hand over to doctor": "the domain call and the VisitView it returns; raw = the "
                                "escort's row and the escort's visits of the day (is the escort "
                                "out?), visit, event, clinic-queue entry and its event, "
