@@ -112,8 +112,14 @@ class RedFlag:
     def __post_init__(self) -> None:
         if self.patterns and all(_context_free(p) for p in self.patterns) and \
                 len({p.flags for p in self.patterns}) == 1:
-            self.screen = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns),
-                                     self.patterns[0].flags)
+            try:
+                self.screen = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns),
+                                         self.patterns[0].flags)
+            except re.error:
+                # Patterns valid one by one need not be valid joined: a global inline flag
+                # ("(?i)…") must start the expression, a group name may be used once. The
+                # rules stay as the admin wrote them; this flag is searched the long way.
+                self.screen = None
 
 
 # What may make a pattern match inside a clause but not at the same place in the whole

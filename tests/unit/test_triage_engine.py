@@ -41,3 +41,22 @@ def test_the_screen_never_changes_which_red_flags_fire(rules_db):
             f.screen = screen
     assert screened == searched
     assert sum(bool(r) for r in searched) > 100  # the set holds red flags to find
+
+
+@pytest.mark.parametrize("patterns, complaint", [
+    (["(?i)QWZX", "(?i)ZXQW"], "qwzx since noon"),  # global inline flags (Latin, no synonym)
+    (["(?P<where>胸)痛", "(?P<where>心)痛"], "今天胸痛"),  # one group name in two patterns
+])
+def test_patterns_valid_alone_but_not_joined_are_searched_one_by_one(rules_db, patterns,
+                                                                       complaint):
+    # The rules validator compiles each pattern alone (triage_rules._regexes): a red flag
+    # whose patterns cannot be joined into one screen must still load, and still fire.
+    flag = engine.RedFlag("joined", "合", "joined", [re.compile(p) for p in patterns], [])
+    assert flag.screen is None
+    rules = triage._engine().rules
+    rules.red_flags.append(flag)
+    try:
+        fired = engine.analyse(rules, complaint).red_flags
+    finally:
+        rules.red_flags.remove(flag)
+    assert any(f[0] == "joined" for f in fired), fired
