@@ -207,3 +207,25 @@ def test_the_tables_made_on_first_use_leave_the_garbage_collector_as_it_was():
             assert gc.isenabled() is enabled
         finally:
             gc.enable()
+
+
+def test_a_full_disk_leaves_no_partial_cache_file_and_costs_no_slip(monkeypatch):
+    # The cache is written to a temporary file and renamed over the old one: a write that
+    # fails (disk full) or a rename that fails (another desk's process holds the file on
+    # Windows) leaves neither a half-written cache nor the temporary file behind.
+    import errno
+
+    where = fontcache.cache_file(FONT, FONT_SUBFONT_INDEX)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(fontcache.os, "replace", disk_full)
+        font = load()
+    assert not is_cached(font)
+    assert font.stringWidth("王小明 内科", 9) == parsed().stringWidth("王小明 内科", 9)
+    assert list(where.parent.iterdir()) == []
+    load()
+    assert is_cached(load())
+    assert [p.name for p in where.parent.iterdir()] == [where.name]
