@@ -48,8 +48,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the file layout or what is stored changes
 MAGIC = b"FDFONTCACHE\n"
 _HEADER_LEN = struct.Struct("<I")
-# The face's tables that reportlab builds only with charInfo (the slow part).
-TABLES = ("charToGlyph", "charWidths", "glyphToChar", "hmetrics", "glyphPos", "defaultWidth")
+# The face's tables made on first use (subsetting, shaping), not when the font is loaded.
 LAZY = ("glyphToChar", "hmetrics", "glyphPos")
 _COLUMNS = "_cached_columns"
 _TYPECODES = ("H", "I", "q", "d")  # what _typed writes
