@@ -66,7 +66,12 @@ def load_font(name: str, font_path: Path, subfont_index: int = 0):
     """
     from reportlab.pdfbase.ttfonts import TTFont
 
-    st = os.stat(font_path)
+    try:
+        st = os.stat(font_path)
+    except OSError:
+        # No cache for a font that cannot be opened: reportlab raises and words the error
+        # (the print-font message the desk shows) as it did before the cache.
+        return TTFont(name, str(font_path), subfontIndex=subfont_index)
     where = cache_file(font_path, subfont_index)
     try:
         font = _cached_font(name, font_path, subfont_index, st, where)

@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[3]
 FONT = resource_path(*FONT_FILE)
 
 
-def parsed(name: str = "Parsed"):
+def parsed(name: str = "Parsed", path: Path = FONT):
     from reportlab.pdfbase.ttfonts import TTFont
 
-    return TTFont(name, str(FONT), subfontIndex=FONT_SUBFONT_INDEX)
+    return TTFont(name, str(path), subfontIndex=FONT_SUBFONT_INDEX)
 
 
 def load(path: Path = FONT, name: str = "Loaded"):
@@ -229,3 +229,17 @@ def test_a_full_disk_leaves_no_partial_cache_file_and_costs_no_slip(monkeypatch)
     load()
     assert is_cached(load())
     assert [p.name for p in where.parent.iterdir()] == [where.name]
+
+
+def test_a_font_that_cannot_be_opened_fails_as_reportlab_words_it(tmp_path):
+    # The print-font error the desk shows (slips.fonts.ensure_font) carries reportlab's
+    # words, with or without the cache in between; and nothing is cached.
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    missing = tmp_path / "moved-away.ttc"
+    with pytest.raises(TTFError) as bare:
+        parsed(path=missing)
+    with pytest.raises(TTFError) as cached:
+        load(missing)
+    assert str(cached.value) == str(bare.value)
+    assert not fontcache.cache_file(missing, FONT_SUBFONT_INDEX).exists()
