@@ -55,7 +55,24 @@ _TYPECODES = ("H", "I", "q", "d")  # what _typed writes
 
 
 def cache_file(font_path: Path, subfont_index: int) -> Path:
-    return cache_dir() / "fonts" / f"{font_path.name}-{subfont_index}.tables"
+    # The folder's path in the name too: two installs sharing one user cache (an old and a
+    # new version side by side) would otherwise rewrite each other's file every session.
+    where = zlib.crc32(os.fsencode(os.path.abspath(font_path)))
+    return cache_dir() / "fonts" / f"{font_path.name}-{subfont_index}-{where:08x}.tables"
+
+
+STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a writer that died
+
+
+def _remove_stale_temps(where: Path) -> None:
+    """Temporary files of `where` that a crashed writer left (a live writer's is young)."""
+    cutoff = os.stat(where).st_mtime - STALE_TEMP_SECONDS
+    for tmp in where.parent.glob(where.name + "*.tmp"):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            pass  # another process removed or replaced it: nothing to do
 
 
 def load_font(name: str, font_path: Path, subfont_index: int = 0):
@@ -329,3 +346,4 @@ def _write(where: Path, font, key: dict) -> None:
         except OSError:
             pass
         raise
+    _remove_stale_temps(where)

@@ -243,3 +243,32 @@ def test_a_font_that_cannot_be_opened_fails_as_reportlab_words_it(tmp_path):
         load(missing)
     assert str(cached.value) == str(bare.value)
     assert not fontcache.cache_file(missing, FONT_SUBFONT_INDEX).exists()
+
+
+def test_two_installs_sharing_one_cache_folder_keep_a_file_each(tmp_path):
+    # Same font file name in two folders (an old and a new install side by side): two
+    # cache files, so neither session rewrites the other's every time.
+    import shutil
+
+    copy = tmp_path / "other-install" / FONT.name
+    copy.parent.mkdir()
+    shutil.copy(FONT, copy)
+    assert fontcache.cache_file(copy, FONT_SUBFONT_INDEX) != \
+        fontcache.cache_file(FONT, FONT_SUBFONT_INDEX)
+    assert is_cached(load()) is False and is_cached(load(copy)) is False
+    assert is_cached(load()) and is_cached(load(copy))
+
+
+def test_a_writer_that_died_leaves_its_temporary_file_only_until_the_next_write():
+    import os
+
+    where = fontcache.cache_file(FONT, FONT_SUBFONT_INDEX)
+    where.parent.mkdir(parents=True, exist_ok=True)
+    dead = where.parent / (where.name + "crashed.tmp")
+    live = where.parent / (where.name + "writing.tmp")  # another process, writing now
+    dead.write_bytes(b"half a cache")
+    live.write_bytes(b"half a cache")
+    old = dead.stat().st_mtime - 2 * fontcache.STALE_TEMP_SECONDS
+    os.utime(dead, (old, old))
+    load()
+    assert where.is_file() and not dead.exists() and live.exists()
