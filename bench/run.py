@@ -739,6 +739,7 @@ def desk_steps(bench: Bench) -> list[Row]:
     # and that one read then dominated both sides of the escort rows.
     guides = list(Staff.select().where((Staff.role == "guide") & (Staff.active == True))  # noqa: E712
                   .order_by(Staff.id))
+    guides = guides[:len(guides) // 2 * 2]  # as many for each side: the same days' load
     app_escorts, raw_escorts = guides[0::2], guides[1::2]
     # A fresh arrival (not timed) is the row the raw side's arrivals are inserted like.
     arrival = reception.new_arrival(actor=guide, booked=False, first_visit=True)
