@@ -224,16 +224,19 @@ def _table(
 
 def parse_phrasebook(path: Path) -> Phrasebook:
     """Read and check a phrases file; raise ConfigError naming the file on any problem."""
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError as exc:
+    from frontdesk.files import read_text
+
+    if not Path(path).exists() and not Path(path).is_symlink():
         raise ConfigError(
             f"缺少话术文件 {path}。请重新安装 Frontdesk。",
             f"The phrases file {path} is missing. Reinstall Frontdesk.",
-        ) from exc
+        )
+    try:  # a folder, binary or non-UTF-8 content: read_text names the file
+        data = tomllib.loads(read_text(path, "话术文件", "phrases file"))
     except tomllib.TOMLDecodeError as exc:
         raise _bad(path, f"格式错误（{exc}）", f"malformed TOML ({exc})") from exc
+    except RecursionError:  # thousands of nested arrays
+        raise _bad(path, "嵌套过深", "nested too deeply") from None
     stages = data.get("stages")
     if not isinstance(stages, dict):
         raise _bad(path, "缺少 stages 表", "the stages table is missing")

@@ -7,13 +7,14 @@ here, so a full disk, a missing folder or a crash never leaves half a file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
 import tempfile
 from pathlib import Path
 
-from frontdesk.errors import ValidationError
+from frontdesk.errors import ConfigError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -239,3 +240,57 @@ def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = F
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return target
+
+
+TEXT_FILE_MAX_BYTES = 64 * 1024 * 1024  # far more than any rules or evaluation file
+
+
+def read_text(path: str | os.PathLike[str], what_zh: str, what_en: str, *,
+              gbk: bool = False, max_bytes: int = TEXT_FILE_MAX_BYTES) -> str:
+    """The text of a file a person hands Frontdesk (rules, an evaluation set), or a ConfigError.
+
+    Every way such a file can be wrong ends in one sentence naming it and what to do: a
+    path that does not exist, a folder, a symlink loop, no access, a file too big, binary
+    content (a NUL byte), text that is not UTF-8. A UTF-8 byte-order mark (Notepad, Excel)
+    is dropped; with `gbk`, text that is not UTF-8 is read as GB18030 (GBK), as Chinese
+    Windows saves it. Line ends are left as they are.
+    """
+    where = str(path)[:200]
+
+    def refuse(zh: str, en: str) -> ConfigError:
+        return ConfigError(f"无法读取{what_zh} {where}：{zh}",
+                           f"Cannot read the {what_en} {where}: {en}")
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise refuse("文件不存在。", "the file does not exist.") from None
+    except IsADirectoryError:
+        raise refuse("这是一个文件夹，不是文件。", "that is a folder, not a file.") from None
+    except PermissionError:
+        raise refuse("没有读取权限。", "permission denied.") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise refuse("符号链接循环指向自身。", "a symbolic link loop.") from None
+        reason = exc.strerror or str(exc)
+        raise refuse(f"{reason}。", f"{reason}.") from None
+    except ValueError as exc:  # a NUL in the name
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise refuse(f"{reason}。", f"{reason}.") from None
+    if len(data) > max_bytes:
+        raise refuse(f"文件太大（超过 {max_bytes // (1024 * 1024)} MB）。",
+                     f"the file is too big (over {max_bytes // (1024 * 1024)} MB).")
+    if b"\0" in data:
+        raise refuse("这不是文本文件。", "it is not a text file.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if gbk:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    raise refuse("文件不是 UTF-8 编码的文本，请另存为 UTF-8 后重试。",
+                 "the file is not UTF-8 text; save it as UTF-8 and try again.")

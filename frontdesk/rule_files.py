@@ -22,21 +22,27 @@ def bad(path: Path, zh: str, en: str) -> ConfigError:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    """A rules file's tables; missing, unreadable (a folder, binary, not UTF-8), malformed
+    or empty files are a ConfigError naming the file (a UTF-8 BOM is accepted)."""
     import tomllib  # here, not at module level: the app's start-up reads no TOML
 
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-        if not data:  # an emptied file would load as "no departments, no fees": say so
-            raise bad(path, "文件是空的", "the file is empty")
-        return data
-    except FileNotFoundError as exc:
+    from frontdesk.files import read_text
+
+    if not Path(path).exists() and not Path(path).is_symlink():
         raise ConfigError(
             f"缺少规则文件 {path}。请重新安装 Frontdesk。",
             f"The rules file {path} is missing. Reinstall Frontdesk.",
-        ) from exc
+        )
+    text = read_text(path, "规则文件", "rules file")
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise bad(path, f"格式错误（{exc}）", f"malformed TOML ({exc})") from exc
+    except RecursionError:  # thousands of nested arrays
+        raise bad(path, "嵌套过深", "nested too deeply") from None
+    if not data:  # an emptied file would load as "no departments, no fees": say so
+        raise bad(path, "文件是空的", "the file is empty")
+    return data
 
 
 class Reader:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from frontdesk.errors import ConfigError
 
+MAX_LINE = 10_000  # characters: a complaint is a sentence, not a page
 TARGETS = {"top1": 0.92, "top3": 0.98, "red_recall": 1.0, "false_red": 0.03}
 
 
@@ -60,25 +61,49 @@ class Result:
 
 
 def read_cases(path: Path) -> list[Case]:
-    """The labelled complaints of a TSV file; a malformed line is named."""
+    """The labelled complaints of a TSV file (UTF-8, with or without BOM, or GBK).
+
+    Anything wrong — no such file, a folder, binary content, another encoding, a line
+    too long, a bad sex or age, no case at all — is a ConfigError naming the file and,
+    where there is one, the line.
+    """
+    from frontdesk.files import read_text
+
+    text = read_text(path, "分诊评估文件", "triage evaluation file", gbk=True)
     cases = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"无法读取分诊评估文件 {path}（{exc}）。",
-                          f"Cannot read the triage evaluation file {path} ({exc}).") from exc
-    for number, row in enumerate(csv.reader(lines, delimiter="\t"), start=1):
+    lines = text.splitlines()
+    number = 0
+
+    def bad_line(zh: str, en: str) -> ConfigError:
+        return ConfigError(f"分诊评估文件 {path} 第 {number} 行格式有误：{zh}",
+                           f"Line {number} of the triage evaluation file {path} is malformed: {en}")
+
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE:
+            raise bad_line(f"一行最多 {MAX_LINE} 个字。", f"a line has at most {MAX_LINE} characters.")
+        row = next(csv.reader([line], delimiter="\t"), [])
         if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
             continue
         if len(row) < 3 or row[2].strip().lower() not in ("yes", "no"):
-            raise ConfigError(
-                f"分诊评估文件 {path} 第 {number} 行格式有误：需要 主诉、科室代码、yes/no 三列。",
-                f"Line {number} of the triage evaluation file {path} is malformed: it needs "
-                "complaint, department code and yes/no.")
+            raise bad_line("需要 主诉、科室代码、yes/no 三列。",
+                           "it needs complaint, department code and yes/no.")
         sex = row[3].strip().upper() if len(row) > 3 and row[3].strip() else None
-        age = float(row[4]) if len(row) > 4 and row[4].strip() else None
+        if sex not in (None, "M", "F"):
+            raise bad_line("第 4 列性别应为 M 或 F。", "the sex in column 4 must be M or F.")
+        age = None
+        if len(row) > 4 and row[4].strip():
+            try:
+                age = float(row[4])
+            except ValueError:
+                age = None
+            if age is None or not 0 <= age <= 150:  # also NaN
+                raise bad_line("第 5 列年龄应为 0–150 的数字。",
+                               "the age in column 5 must be a number from 0 to 150.")
         cases.append(Case(row[0].strip(), row[1].strip(), row[2].strip().lower() == "yes",
                           sex, age, number))
+    if not cases:
+        raise ConfigError(f"分诊评估文件 {path} 中没有任何病例。",
+                          f"The triage evaluation file {path} holds no cases.")
     return cases
 
 

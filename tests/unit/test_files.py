@@ -37,3 +37,32 @@ def test_failures_leave_nothing_behind(tmp_path, monkeypatch):
         write_atomic(b"x", tmp_path / "a.pdf")
     assert "No space left" in err.value.message("en")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- read_text: a file a person hands Frontdesk ---------------------------------------
+
+from frontdesk.errors import ConfigError  # noqa: E402
+from frontdesk.files import read_text  # noqa: E402
+
+
+def test_read_text_drops_a_bom_and_reads_gbk_when_asked(tmp_path):
+    (tmp_path / "bom.txt").write_bytes("头痛".encode("utf-8-sig"))
+    (tmp_path / "gbk.txt").write_bytes("头痛三天".encode("gbk"))
+    assert read_text(tmp_path / "bom.txt", "文件", "file") == "头痛"
+    assert read_text(tmp_path / "gbk.txt", "文件", "file", gbk=True) == "头痛三天"
+    with pytest.raises(ConfigError, match="UTF-8"):
+        read_text(tmp_path / "gbk.txt", "文件", "file")
+
+
+def test_read_text_names_every_unreadable_file(tmp_path):
+    (tmp_path / "bin").write_bytes(b"abc\0def")
+    (tmp_path / "big").write_bytes(b"x" * 101)
+    (tmp_path / "dir").mkdir()
+    os.symlink(tmp_path / "b", tmp_path / "a")
+    os.symlink(tmp_path / "a", tmp_path / "b")
+    for name, words in [("bin", "not a text file"), ("big", "too big"), ("dir", "folder"),
+                        ("a", "loop"), ("none", "does not exist"), ("x\0y", "")]:
+        with pytest.raises(ConfigError) as err:
+            read_text(tmp_path / name, "测试文件", "test file", max_bytes=100)
+        assert words in err.value.message("en") and "test file" in err.value.message("en")
+        assert "测试文件" in err.value.message("zh_CN")
