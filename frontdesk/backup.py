@@ -155,9 +155,13 @@ def verify(path: Path) -> list[str]:
     path = Path(path)
     if not path.is_file():
         return [f"not a file: {path}"]
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            return ["not an SQLite database"]
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:  # no access, or gone since is_file
+        return [exc.strerror or str(exc)]
+    if head != SQLITE_HEADER:
+        return ["not an SQLite database"]
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:

@@ -347,3 +347,16 @@ def test_a_second_desk_backing_up_in_the_same_second_does_not_touch_the_first_on
     assert writing.read_bytes() == b"another desk's copy, half written"
     assert result.path.exists() and not backup.verify(result.path)
     assert not [p for p in tmp_path.glob("*.partial") if p != writing]
+
+
+def test_verify_says_why_an_unreadable_file_is_refused(tmp_path, monkeypatch):
+    from frontdesk import backup as backup_module
+
+    path = tmp_path / "b.sqlite3"
+    path.write_bytes(b"x")
+
+    def denied(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(backup_module, "open", denied, raising=False)
+    assert backup_module.verify(path) == ["Permission denied"]
