@@ -213,6 +213,13 @@ def _fold(text: str) -> str:
 def compile_rules(doc: dict[str, Any]) -> Rules:
     """Build the engine's lookup tables from a validated rule document (see rules.py)."""
     synonyms = {_fold(k): _fold(v) for k, v in doc.get("synonyms", {}).items() if k.strip()}
+    # A synonym whose clinical word holds its own everyday word ("痒" → "瘙痒") would read
+    # the clinical word itself twice over ("瘙痒" → "瘙瘙痒"), so a term written in the
+    # clinical word and a complaint that says it would no longer meet: the clinical word
+    # stays as it is.
+    for key, value in list(synonyms.items()):
+        if key != value and key in value and value not in synonyms:
+            synonyms[value] = value
     partial = Rules(synonyms, _index(synonyms), {}, {}, [], [], "", "", 14, [], [], frozenset(),
                     frozenset())
     terms: dict[str, list[Concept]] = {}
