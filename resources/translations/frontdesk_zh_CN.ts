@@ -951,27 +951,27 @@
 <context>
     <name>ClinicPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="215"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="170"/>
         <source>In consultation</source>
         <translation>就诊中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="224"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="179"/>
         <source>next</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="225"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="180"/>
         <source>{n} ahead</source>
         <translation>前面 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="228"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="183"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="226"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="181"/>
         <source>Clinic paused</source>
         <translation>暂停门诊</translation>
     </message>
@@ -1116,17 +1116,17 @@
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="72"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="75"/>
         <source>not handled</source>
         <translation>未按时处理</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="73"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="76"/>
         <source>no revisit</source>
         <translation>未按时回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="74"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="77"/>
         <source>not closed</source>
         <translation>未按时结案</translation>
     </message>
@@ -1134,177 +1134,177 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="197"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="204"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="208"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="215"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="227"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="234"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="231"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="238"/>
         <source>Concerns: {who}</source>
         <translation>涉及人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="232"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="239"/>
         <source>Handle by {handle}, close by {close}</source>
         <translation>处理期限 {handle}，结案期限 {close}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="235"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
         <source>Revisit by {day}</source>
         <translation>回访期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="237"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="244"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="239"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="246"/>
         <source>Compensation {amount} yuan, approved by: {role} ({state})</source>
         <translation>赔偿 {amount} 元，审批人：{role}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="241"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="248"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="249"/>
         <source>waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="267"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="274"/>
         <source>Complaint recorded; handle by {day}.</source>
         <translation>投诉已登记，须在 {day} 前处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="280"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="287"/>
         <source>Handled.</source>
         <translation>已处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="291"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="298"/>
         <source>Approval recorded.</source>
         <translation>审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="301"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="308"/>
         <source>Revisit recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="311"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="318"/>
         <source>Complaint closed.</source>
         <translation>投诉已结案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
         <source>Se&amp;verity</source>
         <translation>级别(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="318"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="318"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="319"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
         <source>Staff concerned</source>
         <translation>涉及人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="320"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="320"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
         <source>&amp;What happened</source>
         <translation>投诉内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
         <source>Compensation (yuan)</source>
         <translation>赔偿金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
         <source>Approver&apos;s role</source>
         <translation>审批人职务</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="332"/>
         <source>Approver&apos;s name</source>
         <translation>审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
         <source>Revisit outcome</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
         <source>Revisit notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="337"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
         <source>New complaint</source>
         <translation>新投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="338"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
         <source>Selected complaint</source>
         <translation>所选投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="339"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
         <source>&amp;Record (Ctrl+Enter)</source>
         <translation>登记(&amp;R)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="340"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
         <source>Mark &amp;handled</source>
         <translation>已处理(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="341"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
         <source>Record &amp;approval</source>
         <translation>记录审批(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="342"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="349"/>
         <source>Record re&amp;visit</source>
         <translation>记录回访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="343"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="350"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
@@ -1353,189 +1353,189 @@
 <context>
     <name>ConsultationPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="226"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="231"/>
         <source>Your role does not take consultations.</source>
         <translation>您的角色不能登记咨询。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="260"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="265"/>
         <source>Saved: {name} {time}</source>
         <translation>已保存：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="261"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="266"/>
         <source>(no name)</source>
         <translation>（未留姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="283"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="334"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="288"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="339"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="302"/>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="335"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="307"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="340"/>
         <source>&amp;Save changes (Ctrl+Enter)</source>
         <translation>保存修改(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="308"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="309"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
         <source>Duration</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="310"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
         <source>Disease</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="311"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
         <source>Intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="312"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="313"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
         <source>Habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="319"/>
         <source>Economic status</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="314"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="319"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="320"/>
         <source>&amp;Media</source>
         <translation>媒体来源(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="315"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="320"/>
         <source>Source</source>
         <translation>具体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="321"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="316"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="321"/>
         <source>&amp;Outcome</source>
         <translation>咨询结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="322"/>
         <source>Call back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="317"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="322"/>
         <source>Call-back date</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="318"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="323"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="334"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="329"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="334"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="331"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="336"/>
         <source>Call this person back</source>
         <translation>需要回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="332"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="337"/>
         <source>General</source>
         <translation>一般性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="333"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="338"/>
         <source>Targeted</source>
         <translation>定向性登记</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="336"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="341"/>
         <source>Ne&amp;w</source>
         <translation>新建(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="337"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="342"/>
         <source>Consultation book</source>
         <translation>咨询登记簿</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="338"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="343"/>
         <source>Today&apos;s consultations</source>
         <translation>今日咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/consultations.py" line="339"/>
+        <location filename="../../frontdesk/ui/service/consultations.py" line="344"/>
         <source>Call-backs due (caller not come yet)</source>
         <translation>待回访（尚未来院）</translation>
     </message>
@@ -1874,92 +1874,97 @@
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="601"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="389"/>
+        <source>Another desk has just taken this patient; the list is refreshed. Press F4 for the next one.</source>
+        <translation>这位患者刚刚已由其他导医台接待，列表已刷新。请按 F4 接待下一位。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="613"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="684"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="696"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="716"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="704"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="716"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="705"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="717"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="708"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="720"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="709"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="721"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="720"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="732"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="740"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="752"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="741"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="753"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="742"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="754"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="743"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="755"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="747"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="759"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="748"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="760"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="749"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="761"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="750"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="762"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="751"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="763"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="753"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="765"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -2065,47 +2070,47 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="341"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="296"/>
         <source>{hospital} · Waiting room</source>
         <translation>{hospital} · 候诊叫号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="342"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="297"/>
         <source>Waiting room</source>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="343"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="298"/>
         <source>Welcome. Please wait to be called.</source>
         <translation>欢迎就诊，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="344"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="299"/>
         <source>Connection to the server lost; showing the last known queue. Reconnecting…</source>
         <translation>与服务器的连接已断开，显示的是最后的候诊信息，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="489"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="444"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="490"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="445"/>
         <source>Calling again</source>
         <translation>再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="491"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="446"/>
         <source>Missed turn</source>
         <translation>已过号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="492"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="447"/>
         <source>Back from tests</source>
         <translation>检查返回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/queue/display.py" line="497"/>
+        <location filename="../../frontdesk/ui/queue/display.py" line="452"/>
         <source>Please see the triage desk</source>
         <translation>请到分诊台报到</translation>
     </message>
@@ -3717,22 +3722,22 @@
         <translation>（非当天）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="233"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="234"/>
         <source>Monthly staff report</source>
         <translation>员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="240"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="254"/>
         <source>Save the monthly staff report</source>
         <translation>保存员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="241"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="255"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="257"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="271"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -5058,72 +5063,72 @@
 <context>
     <name>RulesListTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="312"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="326"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="313"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
         <source>Add to the pre-shift check</source>
         <translation>加入班前检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Rule</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="315"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Where in the rules</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="316"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="324"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="338"/>
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="324"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="338"/>
         <source>Reward</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="325"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="339"/>
         <source>Behaviour</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="343"/>
         <source>in the check</source>
         <translation>已在班前检查中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="343"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="331"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="345"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="331"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="345"/>
         <source>off</source>
         <translation>已停用</translation>
     </message>

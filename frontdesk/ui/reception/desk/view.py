@@ -377,6 +377,18 @@ class DeskView(Retranslating, QWidget):
         if waiting is None:
             self.show_notice(self.tr("No one is waiting for the desk."), "info")
             return
+        # The list may be older than another desk's F4: read the row now, so a patient
+        # taken elsewhere meanwhile is said so instead of opened here as if taken.
+        try:
+            fresh = self.controller.get_visit(waiting.id)
+        except FrontdeskError as exc:
+            self.show_notice(exc.message(), "error")
+            return
+        if fresh.stage != stages.GREETING:
+            self.refresh_list()
+            self.show_notice(self.tr("Another desk has just taken this patient; the list is "
+                                     "refreshed. Press F4 for the next one."), "warn")
+            return
         self.open_visit(waiting.id)
         self.take()
 

@@ -1,0 +1,249 @@
+"""Whole scenarios through the main window, as the people at the desk walk them.
+
+Each test builds the MainWindow the app shows after log-in, drives its widgets with
+keys, clicks and typed text, and checks what was STORED (and what the screen says).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from frontdesk import reception, stages
+from tests.helpers.actors import viewer
+from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
+from tests.ui.reception.reception_support import NOW, actions, press, type_text
+
+pytestmark = pytest.mark.gui
+CTRL = Qt.KeyboardModifier.ControlModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def window(qtbot, demo_ctx, pinned):
+    """The main window as desk1 sees it after log-in, in the default language."""
+    from frontdesk.ui import translation
+    from frontdesk.ui.shell.main_window import MainWindow
+
+    translation.install("zh_CN")
+    win = MainWindow(demo_ctx)
+    qtbot.addWidget(win)
+    win.resize(1500, 900)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    yield win
+    translation.install("zh_CN")
+
+
+def reception_area(win):
+    return win.show_area("reception")
+
+
+def door_ticket(qtbot, area, *, booked=False, first_visit=True):
+    """The door guide hands a walk-in over with the keyboard; the visit it made."""
+    door = area.show_door()
+    qtbot.keyClick(door, Qt.Key.Key_F2)
+    qtbot.keyClick(door, Qt.Key.Key_1 if booked else Qt.Key.Key_2)
+    qtbot.keyClick(door, Qt.Key.Key_3 if first_visit else Qt.Key.Key_4)
+    qtbot.keyClick(door.handover_button, Qt.Key.Key_Return)
+    assert door.last_visit is not None, door.message.text()
+    return door.last_visit
+
+
+def click_item(qtbot, lst, row: int) -> None:
+    rect = lst.visualItemRect(lst.item(row))
+    lst.scrollToItem(lst.item(row))
+    rect = lst.visualItemRect(lst.item(row))
+    qtbot.mouseClick(lst.viewport(), LEFT, pos=rect.center())
+
+
+def click_row(qtbot, panel, visit_id: int) -> None:
+    """Click the visit's row in a desk's list."""
+    view = panel.view
+    index = panel.model.index(panel.model.row_of(visit_id), 0)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
+
+
+def pdf_printer(tmp_path, files):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from frontdesk.ui.reception.slip_actions import print_visit_slip
+
+    def to_pdf(ctx, visit_id, kind, parent):
+        out = tmp_path / f"{kind}-{visit_id}.pdf"
+        files.append(out)
+
+        def factory():
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            return printer
+
+        return print_visit_slip(ctx, visit_id, kind, parent, preview=False,
+                                run_dialog=lambda _d: 1, printer_factory=factory)
+
+    return to_pdf
+
+
+def fill_new_patient(qtbot, form, *, name, sex, phone, age):
+    type_text(form.name, name)
+    form.sex.setFocus()
+    form.sex.setCurrentIndex(form.sex.findData(sex))
+    type_text(form.phone, phone)
+    type_text(form.age, age)
+    form.choose_not_asked()  # the media question, answered
+
+
+def register(qtbot, desk):
+    press(qtbot, desk.registration.form.name, modifier=CTRL)
+    dups = desk.registration.duplicates
+    if dups.isVisibleTo(desk):  # a similar demo patient is possible: a new person
+        qtbot.mouseClick(dups.create_button, LEFT)
+
+
+def test_walk_in_from_the_door_ticket_to_the_daily_summary(window, qtbot, tmp_path,
+                                                            demo_ctx):
+    from frontdesk.db.models import Staff
+
+    area = reception_area(window)
+    visit = door_ticket(qtbot, area)
+    assert visit.door_ticket
+    desk = area.show_desk()
+    files: list = []
+    desk.slip_printer = pdf_printer(tmp_path, files)
+    assert desk.visit_list.first_waiting().id == visit.id
+    qtbot.mouseClick(desk.next_button, LEFT)
+    assert desk.view.stage == stages.TRIAGE, desk.notice_text()
+
+    # Triage: the complaint typed, the suggestions follow; the desk clicks one.
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "胃痛三天，吃完饭更疼")
+    qtbot.waitUntil(lambda: "胃痛" in triage.departments.item(0).text(), timeout=3000)
+    suggested = triage.department_ids()[0]
+    click_item(qtbot, triage.departments, 0)
+    assert triage.choice().department_id == suggested
+    if triage.doctors.count():
+        click_item(qtbot, triage.doctors, 0)
+    doctor = triage.choice().doctor_id
+    qtbot.mouseClick(triage.confirm_button, LEFT)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.REGISTRATION, desk.notice_text()
+    assert (view.department_id, view.doctor_id) == (suggested, doctor)
+
+    # Registration of a new patient.
+    form = desk.registration.form
+    fill_new_patient(qtbot, form, name="欧阳娜娜", sex="F", phone="13912345678", age="27")
+    register(qtbot, desk)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.BILLING, desk.notice_text() or form.errors()
+    assert view.patient_name == "欧阳娜娜" and view.fee_fen > 0
+
+    # Billing: the slip to a file, then the payment confirmed.
+    press(qtbot, desk.billing.confirm_button, Qt.Key.Key_P, CTRL)
+    assert desk.last_print is not None and desk.last_print.ok, desk.notice_text()
+    qtbot.mouseClick(desk.billing.confirm_button, LEFT)
+    assert reception.get_visit(visit.id, actor=viewer()).stage == stages.ESCORT
+
+    # Escort: the guide slip, the escort walks them to the doctor and comes back.
+    escort_id = desk.escort.escort_id()
+    assert escort_id is not None
+    press(qtbot, desk.escort.escort, Qt.Key.Key_G, CTRL)
+    assert desk.last_print.ok, desk.notice_text()
+    press(qtbot, desk.escort.escort)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.DONE and view.escort_id == escort_id
+    qtbot.mouseClick(desk.escort.back_button, LEFT)
+    assert actions(visit.id)[-1] == stages.BACK_AT_POST
+    assert escort_id in [s for s, _ in reception.free_escorts(NOW.date())]
+    assert [f.name for f in files] == [f"billing-{visit.id}.pdf", f"guide-{visit.id}.pdf"]
+    assert all(f.stat().st_size > 1000 for f in files)
+
+    # The supervisor exports the day's summary: the visit is counted in it.
+    boss = Staff.get(Staff.role == "supervisor")
+    demo_ctx.set_staff(boss)
+    reports = window.show_area("reports")
+    reports.set_day(NOW.date())
+    qtbot.mouseClick(reports.show_button, LEFT)
+    qtbot.waitUntil(lambda: not reports.busy, timeout=20000)
+    assert reports.loaded is not None, reports.error.text()
+    target = tmp_path / "day.csv"
+    reports.ask_save_path = lambda suggested: str(target)
+    qtbot.mouseClick(reports.export_button, LEFT)
+    qtbot.waitUntil(lambda: not reports.busy, timeout=20000)
+    assert target.exists(), reports.error.text()
+    summary = reports.loaded.summary
+    assert (summary.totals.visits, summary.totals.done, summary.totals.first_visits) == (1, 1, 1)
+    dept = next(d for d in summary.by_department if d.visits)
+    text = target.read_text(encoding="utf-8-sig")
+    assert dept.label_zh in text
+
+
+def _second_window(qtbot, demo_db, username):
+    """Another desk on the same database file: its own context (signals, worker) and window."""
+    from frontdesk.db.models import Staff
+    from frontdesk.ui.context import AppContext
+    from frontdesk.ui.shell.main_window import MainWindow
+
+    ctx = AppContext(db_url=str(demo_db.database),
+                     staff=Staff.get(Staff.username == username))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1500, 900)
+    win.show()
+    return ctx, win
+
+
+def test_two_desks_take_the_same_waiting_patient(window, qtbot, demo_db):
+    area_a = reception_area(window)
+    visit = door_ticket(qtbot, area_a)
+    ctx_b, win_b = _second_window(qtbot, demo_db, "desk2")
+    try:
+        desk_a = area_a.show_desk()
+        desk_b = reception_area(win_b).show_desk()
+        # Both desks see the same patient waiting and open it at the same moment.
+        for desk in (desk_a, desk_b):
+            assert desk.visit_list.first_waiting().id == visit.id
+            click_row(qtbot, desk.visit_list, visit.id)
+            assert desk.steps.currentWidget() is desk.greeting
+        qtbot.mouseClick(desk_a.greeting.take_button, LEFT)
+        qtbot.mouseClick(desk_b.greeting.take_button, LEFT)
+
+        stored = reception.get_visit(visit.id, actor=viewer())
+        assert stored.stage == stages.TRIAGE
+        took = [e for e in stored.events if e.action == stages.AT_DESK]
+        assert len(took) == 1 and took[0].staff_name == window.ctx.staff.display_name  # desk A won
+        assert desk_a.view.stage == stages.TRIAGE and desk_a.notice_text() == ""
+        # Desk B is told, in words, and its list no longer offers the patient as waiting.
+        assert "其他导医台" in desk_b.notice_text()
+        waiting = desk_b.visit_list.first_waiting()
+        assert waiting is None or waiting.id != visit.id
+        # Nothing lost: one visit, its door ticket kept, still open at the desk of A.
+        assert stored.door_ticket == visit.door_ticket and stored.open
+    finally:
+        ctx_b.tasks.wait()
+
+
+def test_two_desks_press_next_patient_at_the_same_moment(window, qtbot, demo_db):
+    area_a = reception_area(window)
+    visit = door_ticket(qtbot, area_a)
+    ctx_b, win_b = _second_window(qtbot, demo_db, "desk2")
+    try:
+        desk_a = area_a.show_desk()
+        desk_b = reception_area(win_b).show_desk()
+        assert desk_b.visit_list.first_waiting().id == visit.id
+        qtbot.mouseClick(desk_a.next_button, LEFT)  # F4 at desk A…
+        qtbot.mouseClick(desk_b.next_button, LEFT)  # …and at desk B, its list not yet told
+        stored = reception.get_visit(visit.id, actor=viewer())
+        took = [e for e in stored.events if e.action == stages.AT_DESK]
+        assert len(took) == 1 and took[0].staff_name == window.ctx.staff.display_name
+        assert desk_a.view.id == visit.id and desk_a.view.stage == stages.TRIAGE
+        # Desk B did not take the patient: it is told so, and is not left serving A's patient.
+        assert "其他导医台" in desk_b.notice_text()
+        assert desk_b.view is None or desk_b.view.id != visit.id
+        waiting = desk_b.visit_list.first_waiting()
+        assert waiting is None or waiting.id != visit.id
+    finally:
+        ctx_b.tasks.wait()
+
