@@ -353,3 +353,17 @@ class TriagePanel(Retranslating, QWidget):
         self.doctors.setAccessibleName(self.tr("Doctor"))
         self.confirm_button.setText(self.tr("Confirm triage (Ctrl+Enter)"))
         self.confirm_button.setAccessibleName(self.tr("Confirm triage"))
+        if self._departments:  # shown already: their names and the doctors' are read in
+            self._relist()      # the language, so read them again, keeping the choice
+
+    def _relist(self) -> None:
+        try:
+            self._departments = triage.departments()
+        except FrontdeskError:
+            return  # the lists stay as they are; the next load reads them again
+        dept, doc = self.departments.currentItem(), self.doctors.currentItem()
+        picked = self._picked_by_hand
+        self.update_suggestions(
+            prefer=dept.data(ID_ROLE) if dept is not None and picked else None,
+            doctor=doc.data(ID_ROLE) if doc is not None else None)
+        self._picked_by_hand = picked

@@ -247,3 +247,114 @@ def test_two_desks_press_next_patient_at_the_same_moment(window, qtbot, demo_db)
     finally:
         ctx_b.tasks.wait()
 
+
+def switch_language(qtbot, win, lang: str) -> None:
+    """Settings → language, as the desk does it from the menu."""
+    from PySide6.QtCore import QCoreApplication
+
+    from frontdesk.ui.shell.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(win.ctx, win)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData(lang))
+    dialog.accept()
+    QCoreApplication.processEvents()
+
+
+def visible_texts(root) -> list[tuple[str, str]]:
+    """(widget, text) of every label, button, box title, tab, combo item and placeholder
+    shown under `root` (the texts a person reads)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTabBar,
+        QWidget,
+    )
+
+    out = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        name = w.objectName() or type(w).__name__
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.append((name, w.text()))
+        elif isinstance(w, QGroupBox):
+            out.append((name, w.title()))
+        elif isinstance(w, QComboBox):
+            out += [(name, w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, QListWidget):
+            out += [(name, w.item(i).text()) for i in range(w.count())]
+        elif isinstance(w, QTabBar):
+            out += [(name, w.tabText(i)) for i in range(w.count())]
+        if isinstance(w, (QLineEdit, QPlainTextEdit)):
+            out.append((name + ".placeholder", w.placeholderText()))
+        if w.accessibleName():
+            out.append((name + ".accessible", w.accessibleName()))
+    return [(n, t) for n, t in out if t]
+
+
+def PEOPLE() -> list[str]:  # noqa: N802
+    """Names of people (doctors, staff): shown as written in either language."""
+    from frontdesk.db.models import Doctor, Staff
+
+    return ([d.name for d in Doctor.select()] + [s.display_name for s in Staff.select()])
+
+
+def chinese(texts, allowed=()) -> list[tuple[str, str]]:
+    """The texts with Chinese in them, once the allowed words (what was typed) are taken out."""
+    import re
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    left = []
+    for name, text in texts:
+        for word in allowed:
+            text = text.replace(word, "")
+        if han.search(text):
+            left.append((name, text))
+    return left
+
+
+def test_language_switch_in_the_middle_of_a_visit_keeps_what_was_typed(window, qtbot):
+    area = reception_area(window)
+    visit = door_ticket(qtbot, area)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "咳嗽三天")
+    qtbot.waitUntil(lambda: triage.departments.count() > 0, timeout=3000)
+    click_item(qtbot, triage.departments, 1)
+    chosen = triage.choice().department_id
+
+    switch_language(qtbot, window, "en")
+    assert triage.complaint.toPlainText() == "咳嗽三天"
+    assert triage.choice().department_id == chosen
+    left = chinese(visible_texts(desk), allowed=["咳嗽三天", "咳嗽", *PEOPLE()])
+    assert left == [], "\n".join(map(str, left))
+    qtbot.mouseClick(triage.confirm_button, LEFT)
+    assert reception.get_visit(visit.id, actor=viewer()).stage == stages.REGISTRATION
+
+    queue_label = desk.view.queue_label  # the number on the patient's slip, as printed
+    form = desk.registration.form
+    type_text(form.name, "欧阳娜娜")
+    type_text(form.phone, "13912345678")
+    type_text(form.address, "人民路1号")
+    switch_language(qtbot, window, "zh_CN")
+    switch_language(qtbot, window, "en")
+    assert (form.name.text(), form.phone.text(), form.address.text()) == (
+        "欧阳娜娜", "13912345678", "人民路1号")
+    typed = ["欧阳娜娜", "人民路1号", "欧阳", "咳嗽三天", "咳嗽", queue_label, *PEOPLE()]
+    assert chinese(visible_texts(desk), allowed=typed) == []
+    assert chinese(visible_texts(window.nav)) == []
+    form.sex.setCurrentIndex(form.sex.findData("F"))
+    type_text(form.age, "27")
+    form.choose_not_asked()
+    register(qtbot, desk)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.BILLING, desk.notice_text() or form.errors()
+    assert view.patient_name == "欧阳娜娜" and view.complaint == "咳嗽三天"
+    assert chinese(visible_texts(desk), allowed=typed) == []
