@@ -228,4 +228,6 @@ def surname_pinyin(surname: str) -> str:
 def query_key(typed: str) -> str:
     """Normalise what staff type into the form of the keys ("Zhang San" -> "zhangsan")."""
     text = unicodedata.normalize("NFKC", typed or "").lower()
+    if not text.isprintable():  # zero-width and bidi marks pasted with a phone number
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return _QUERY_DROP_RE.sub("", text).replace("ü", "v")

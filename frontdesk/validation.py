@@ -15,6 +15,17 @@ from datetime import date, datetime
 from frontdesk import clock
 from frontdesk.errors import ValidationError
 
+
+def drop_invisible(value: str) -> str:
+    """`value` without format characters (Unicode category Cf): zero-width spaces and joiners,
+    bidi marks and the byte-order mark. A number copied from a phone's contacts or a chat
+    brings them along ("\u202d138 0013 8000\u202c"); they are never part of a number, a
+    date or a lookup, and would make the person see 11 digits but be told otherwise."""
+    if value.isprintable():  # most text: nothing to drop (Cf is never printable)
+        return value
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
+
+
 # --- Mobile numbers ----------------------------------------------------------
 
 MOBILE_LENGTH = 11
@@ -33,7 +44,7 @@ def normalise_mobile(raw: str | None) -> str:
     if raw is not None and not isinstance(raw, str):
         raise ValidationError("手机号码应为文字。", "A mobile number must be text.", field="phone")
     # NFKC turns full-width digits and plus signs from a Chinese IME into ASCII.
-    value = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw or ""))
+    value = _PHONE_SEPARATORS.sub("", drop_invisible(unicodedata.normalize("NFKC", raw or "")))
     if not value:
         raise ValidationError("请填写手机号码。", "Please enter a mobile number.", field="phone")
     for prefix in _COUNTRY_PREFIXES:
@@ -106,7 +117,7 @@ def _normalise_id(raw: str | None) -> str:
     if raw is not None and not isinstance(raw, str):
         raise _id_error("身份证号应为文字。", "The ID number must be text.")
     # Full-width digits and inner spaces come from IMEs and pasted text.
-    value = unicodedata.normalize("NFKC", raw or "")
+    value = drop_invisible(unicodedata.normalize("NFKC", raw or ""))
     return re.sub(r"\s+", "", value).upper()
 
 
@@ -193,7 +204,7 @@ def validate_age(age: int | str | None) -> int:
     if isinstance(age, bool) or not isinstance(age, int | str | None):
         raise ValidationError(
             "年龄应为整数（周岁）。", "The age must be a whole number of years.", field="age")
-    text = unicodedata.normalize("NFKC", str(age if age is not None else "")).strip()
+    text = drop_invisible(unicodedata.normalize("NFKC", str(age if age is not None else ""))).strip()
     if not text:
         raise ValidationError("请填写年龄。", "Please enter the age.", field="age")
     if not (text.isascii() and text.isdigit()) or len(text) > 4:
@@ -303,7 +314,7 @@ def parse_birth_date(value, today: date | None = None) -> date | None:
     elif not isinstance(value, str):
         raise _date_error(str(type(value).__name__))
     else:
-        text = unicodedata.normalize("NFKC", value).strip()
+        text = drop_invisible(unicodedata.normalize("NFKC", value)).strip()
         if not text:
             return None
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):

@@ -205,3 +205,10 @@ def test_chinese_characters_are_told_by_code_point_exactly_as_the_character_clas
     runs = re.compile(r"[a-z]+|" + old.pattern + "+")
     for text in ("wang xiaoming", "王小明", "欧阳 娜娜", "li·王𠀀x", "〇一 2b", "ünü 司马", ""):
         assert pinyin._runs_re().findall(text) == runs.findall(text)
+
+
+def test_a_lookup_ignores_invisible_marks_pasted_with_a_number():
+    from frontdesk.pinyin import query_key
+
+    assert query_key("\u202d138 0013 8000\u202c") == query_key("13800138000") == "13800138000"
+    assert query_key("\u200b张\u2060三") == query_key("张三")

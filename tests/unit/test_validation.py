@@ -320,3 +320,27 @@ def test_text_that_is_printable_holds_nothing_clean_text_would_drop():
 
     assert [c for c in range(0x110000) if chr(c).isprintable() and _unsafe(chr(c))] == []
     assert validation.clean_text("王\u202e小明\u3000住址\t", "address", 50) == "王小明\u3000住址"
+
+
+# Numbers copied from a phone's contacts or a chat carry invisible bidi marks and
+# zero-width spaces: the person sees 11 digits, so 11 digits is what is read.
+@pytest.mark.parametrize("pasted", ["\u202d138 0013 8000\u202c", "\u2066138\u200b00138000\u2069",
+                                    "\ufeff13800138000", "\u200e+86 138-0013-8000"])
+def test_invisible_marks_pasted_with_a_mobile_number_are_dropped(pasted):
+    assert normalise_mobile(pasted) == "13800138000"
+
+
+def test_invisible_marks_pasted_with_an_id_a_date_or_an_age_are_dropped():
+    assert validation.parse_resident_id("\u202d11010519491231002X\u202c",
+                                        today=date(2026, 1, 1)).number == "11010519491231002X"
+    assert validation.parse_birth_date("\u200e1990-01-31\u200f") == date(1990, 1, 31)
+    assert validation.validate_age("\u2060３０") == 30
+
+
+@pytest.mark.parametrize("raw", ["0000-00-00", "2023-02-29", "9999-12-31", "1990-1-1",
+                                 "1990-01-01\x00", "\ud800", "１９９０/０１/０１"])
+def test_impossible_birth_dates_are_a_message_at_the_field(raw):
+    with pytest.raises(ValidationError) as err:
+        validation.parse_birth_date(raw)
+    assert err.value.field == "birth_date"
+    assert err.value.message("en").isprintable()
