@@ -119,6 +119,13 @@ _DATABASE_NAME = re.compile(
     r"(\.sqlite3\.\d+$)|(before-(migration|restore))", re.IGNORECASE)
 
 
+# Device names Windows reserves in every folder, with any extension ("CON.pdf", "nul.csv"):
+# a report "saved" there goes to a device or nowhere. Refused on every system, so a path
+# typed on Linux means the same on the desk's Windows PC.
+_WINDOWS_DEVICE = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]) *(\.[^.]*)*[ .]*",
+                             re.IGNORECASE)
+
+
 def _kind_of_bytes(head: bytes) -> str:
     if head.startswith(_SQLITE_HEADER):
         return "database"
@@ -168,6 +175,11 @@ def check_output(path: str | os.PathLike[str], data_kind: str | None = None, *,
         raise ValidationError(f"无法使用文件名 {str(target)[:80]}：{reason}",
                               f"Cannot use the file name {str(target)[:80]}: {reason}",
                               field="out") from exc
+    if _WINDOWS_DEVICE.fullmatch(target.name):
+        raise ValidationError(
+            f"不能使用文件名 {target.name}：这是 Windows 保留的设备名。请换一个文件名。",
+            f"Cannot use the file name {target.name}: Windows reserves it for a device. "
+            "Choose another file name.", field="out")
     if _DATABASE_NAME.search(target.name) or _in_backup_folder(target):
         raise ValidationError(
             f"不能写入 {target}：这是数据库或备份的名称或文件夹。请换一个文件名。",

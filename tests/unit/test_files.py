@@ -66,3 +66,19 @@ def test_read_text_names_every_unreadable_file(tmp_path):
             read_text(tmp_path / name, "测试文件", "test file", max_bytes=100)
         assert words in err.value.message("en") and "test file" in err.value.message("en")
         assert "测试文件" in err.value.message("zh_CN")
+
+
+@pytest.mark.parametrize("name", ["CON.pdf", "nul.csv", "Com1.xlsx", "lpt9.tar.gz", "aux", "PRN .pdf"])
+def test_windows_device_names_are_refused_as_outputs(tmp_path, name):
+    from frontdesk.files import check_output
+
+    with pytest.raises(ValidationError) as err:
+        check_output(tmp_path / name, "pdf")
+    assert err.value.field == "out" and "device" in err.value.message("en")
+
+
+@pytest.mark.parametrize("name", ["console.pdf", "con-report.pdf", "nullable.csv", "报表.pdf"])
+def test_names_that_only_start_like_a_device_are_fine(tmp_path, name):
+    from frontdesk.files import check_output
+
+    assert check_output(tmp_path / name, "pdf").name == name
