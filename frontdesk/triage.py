@@ -61,10 +61,12 @@ class TriageSuggestion:
     def red_flag_reason(self) -> str:
         """The red flags with the words that raised them: "疑似卒中（嘴歪 → 口角歪斜）"."""
         names = self.red_flag_names or [""] * len(self.red_flag_words)
+        # Punctuation in the language shown: "chest pain (胸口疼), stroke (…)" in English.
+        left, right, sep = text("（", " ("), text("）", ")"), text("、", ", ")
         parts = []
         for name, words in zip(names, self.red_flag_words, strict=False):
-            parts.append(f"{name}（{words}）" if name else words)
-        return "、".join(parts)
+            parts.append(f"{name}{left}{words}{right}" if name else words)
+        return sep.join(parts)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import clock, triage
+from frontdesk import clock, i18n, triage
 from frontdesk.errors import FrontdeskError, ValidationError
 from frontdesk.money import format_fen
 from frontdesk.reception.load import WaitingLoad, waiting_load
@@ -239,7 +239,8 @@ class TriagePanel(Retranslating, QWidget):
             match = ranked.get(d.id)
             label = d.name + "  " + self.waiting_text(self.load_now.department(d.id))
             if match:
-                label += "  — " + self.tr("matched: {words}").format(words="、".join(match[2]))
+                label += "  — " + self.tr("matched: {words}").format(
+                    words=i18n.text("、", ", ").join(match[2]))
             item = QListWidgetItem(label)
             item.setData(ID_ROLE, d.id)
             if d.is_emergency and self.suggestion.red_flag:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from frontdesk import reception, stages
 from tests.helpers.actors import viewer
@@ -249,16 +250,24 @@ def test_two_desks_press_next_patient_at_the_same_moment(window, qtbot, demo_db)
 
 
 def switch_language(qtbot, win, lang: str) -> None:
-    """Settings → language, as the desk does it from the menu."""
-    from PySide6.QtCore import QCoreApplication
+    """File → Settings → language → OK, as the desk does it (the dialog is modal)."""
+    from PySide6.QtCore import QTimer
 
+    from frontdesk import i18n
     from frontdesk.ui.shell.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(win.ctx, win)
-    qtbot.addWidget(dialog)
-    dialog.language.setCurrentIndex(dialog.language.findData(lang))
-    dialog.accept()
-    QCoreApplication.processEvents()
+    def answer() -> None:
+        [dialog] = [d for d in win.findChildren(SettingsDialog) if d.isVisible()]
+        dialog.language.setCurrentIndex(dialog.language.findData(lang))
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), LEFT)
+
+    QTimer.singleShot(0, answer)
+    win.act_settings.trigger()
+    QApplication.processEvents()  # the language-change events Qt posted to every window
+    win.activateWindow()  # as the window manager does when a dialog closes
+    qtbot.waitUntil(win.isActiveWindow)
+    assert not [d for d in win.findChildren(SettingsDialog) if d.isVisible()]
+    assert i18n.language() == lang
 
 
 def visible_texts(root) -> list[tuple[str, str]]:
@@ -299,20 +308,25 @@ def visible_texts(root) -> list[tuple[str, str]]:
 
 
 def PEOPLE() -> list[str]:  # noqa: N802
-    """Names of people (doctors, staff): shown as written in either language."""
-    from frontdesk.db.models import Doctor, Staff
+    """Names of people (doctors, staff) and rooms as signposted (one language in the
+    rules): shown as written in either language."""
+    from frontdesk.db.models import Department, Doctor, Staff
 
-    return ([d.name for d in Doctor.select()] + [s.display_name for s in Staff.select()])
+    return ([d.name for d in Doctor.select()] + [s.display_name for s in Staff.select()]
+            + [d.room for d in Department.select() if d.room])
 
 
 def chinese(texts, allowed=()) -> list[tuple[str, str]]:
     """The texts with Chinese in them, once the allowed words (what was typed) are taken out."""
     import re
 
-    han = re.compile(r"[\u4e00-\u9fff]")
+    han = re.compile(r"[\u4e00-\u9fff、（）：，。]")  # with Chinese punctuation
+    # Triage quotes the patient's words with what it read them as: "胸口压着疼 → 胸压着痛".
+    quoted = re.compile(r"[\u4e00-\u9fff，]+ → [\u4e00-\u9fff]+")
     left = []
     for name, text in texts:
-        for word in allowed:
+        text = quoted.sub("", text)
+        for word in sorted(allowed, key=len, reverse=True):
             text = text.replace(word, "")
         if han.search(text):
             left.append((name, text))
@@ -358,3 +372,57 @@ def test_language_switch_in_the_middle_of_a_visit_keeps_what_was_typed(window, q
     assert view.stage == stages.BILLING, desk.notice_text() or form.errors()
     assert view.patient_name == "欧阳娜娜" and view.complaint == "咳嗽三天"
     assert chinese(visible_texts(desk), allowed=typed) == []
+
+
+def english_now(qtbot, win, root, allowed=()) -> None:
+    """Switch to English (from Chinese) and check nothing under `root` still reads Chinese."""
+    switch_language(qtbot, win, "zh_CN")
+    switch_language(qtbot, win, "en")
+    left = chinese(visible_texts(root), allowed=[*allowed, *PEOPLE()])
+    assert left == [], "\n".join(map(str, left))
+
+
+def test_every_step_reads_english_after_a_switch(window, qtbot, tmp_path):
+    area = reception_area(window)
+    door = area.show_door()
+    qtbot.keyClick(door, Qt.Key.Key_F2)
+    qtbot.keyClick(door, Qt.Key.Key_2)
+    qtbot.keyClick(door, Qt.Key.Key_3)
+    english_now(qtbot, window, area)
+    qtbot.keyClick(door.handover_button, Qt.Key.Key_Return)
+    visit = door.last_visit
+    assert visit is not None, door.message.text()
+    english_now(qtbot, window, area)
+    desk = area.show_desk()
+    click_row(qtbot, desk.visit_list, visit.id)
+    assert desk.steps.currentWidget() is desk.greeting
+    english_now(qtbot, window, area)
+    qtbot.mouseClick(desk.greeting.take_button, LEFT)
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "胸口压着疼，左胳膊发麻")
+    qtbot.waitUntil(lambda: triage.red_banner.isVisibleTo(triage), timeout=3000)
+    words = ["胸口压着疼，左胳膊发麻", "胸口压着疼", "左胳膊发麻"]  # the coach quotes it
+    english_now(qtbot, window, area, words)
+    assert triage.red_banner.isVisibleTo(triage)
+    qtbot.mouseClick(triage.confirm_button, LEFT)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.ESCORT and view.billing_deferred, desk.notice_text()
+    words.append(view.queue_label)
+    english_now(qtbot, window, area, words)
+    press(qtbot, desk.escort.escort)
+    assert reception.get_visit(visit.id, actor=viewer()).stage == stages.DONE
+    english_now(qtbot, window, area, words)
+    qtbot.mouseClick(desk.late_button, LEFT)
+    reg = desk.registration
+    assert reg.late_banner.isVisibleTo(reg)
+    english_now(qtbot, window, area, words)
+    fill_new_patient(qtbot, reg.form, name="赵急", sex="M", phone="13711112222", age="58")
+    words.append("赵急")
+    english_now(qtbot, window, area, words)
+    register(qtbot, desk)
+    assert desk.steps.currentWidget() is desk.billing and desk.billing.late, desk.notice_text()
+    english_now(qtbot, window, area, words)
+    qtbot.mouseClick(desk.billing.confirm_button, LEFT)
+    english_now(qtbot, window, area, words)
+    qtbot.mouseClick(desk.escort.back_button, LEFT)
+    english_now(qtbot, window, area, words)
