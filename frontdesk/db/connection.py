@@ -128,6 +128,18 @@ def make_database(url: str) -> Database:
 
 def _check_sqlite_file(path: Path) -> None:
     """Fail early, with the file's name, on a directory we cannot write or a non-database."""
+    try:
+        _probe_sqlite_file(path)
+    except OSError as exc:  # a name too long, no access to the file, a symlink loop
+        reason = exc.strerror or str(exc)
+        shown = str(path)[:200]
+        raise ConfigError(
+            f"无法使用数据库文件 {shown}：{reason}。请检查文件名和权限，或用 --db 指定其他位置。",
+            f"Cannot use the database file {shown}: {reason}. Check the name and the "
+            "permissions, or pick another place with --db.") from exc
+
+
+def _probe_sqlite_file(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         make_private_dir(folder)  # a folder we create for the database: owner-only

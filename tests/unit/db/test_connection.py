@@ -110,3 +110,11 @@ def test_postgres_without_driver_is_a_clear_message(monkeypatch):
     with pytest.raises(ConfigError) as err:
         connection.make_database("postgresql://desk@db.local/frontdesk")
     assert "PostgreSQL driver" in err.value.message("en")
+
+
+def test_a_database_path_the_system_cannot_use_is_named_not_a_traceback(tmp_path):
+    """A file name over the system's limit was an OSError traceback: now a ConfigError naming it."""
+    path = tmp_path / ("x" * 300 + ".sqlite3")
+    with pytest.raises(ConfigError) as err:
+        connection.make_database(f"sqlite:///{path}")
+    assert str(path)[:60] in err.value.message("en") and "--db" in err.value.message("zh_CN")
