@@ -66,7 +66,10 @@ _ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五":
               "八": 8, "九": 9, "十": 10, "半": 0}
 _AGE_YEARS = re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(周岁|岁半|岁|-year-old|"
                         r" year old| years old|yo\b)")
-_AGE_MONTHS = re.compile(r"(?:(?:才|刚|刚满|出生)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?"
+# "才两个月" is an age only after a baby ("宝宝才40天", "出生才二十天"); after an illness it
+# is how long it has lasted ("发烧才两天", "怀孕才两个月").
+_BABY_BEFORE = r"(?:(?:宝宝|宝贝|孩子|小孩|婴儿|娃|儿子|女儿|闺女|孙子|孙女|外孙|囡囡|崽)\s*(?:才|刚|刚满|刚刚)|出生|生下来)"
+_AGE_MONTHS = re.compile(r"(?:" + _BABY_BEFORE + r"\s*(?:才|刚|刚满|刚刚)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?"
                          r"(?:多)?(?:月|天|周)|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:多)?"
                          r"(?:月|天|周)\s*(?:大|的(?:宝|孩|婴|娃|小)|宝宝|婴儿)|(\d{1,2})[- ]?"
                          r"(?:month|week|day)s?[- ]old)")
@@ -171,6 +174,9 @@ class Rules:
     fallback: dict[str, Any] = field(default_factory=dict)
     # Pinyin typed with the IME off → the lexicon's Chinese words (triage_pinyin).
     pinyin: triage_pinyin.PinyinIndex | None = None
+    # Phrases that hold a child word but name a grown-up ("孩子他爸", "娃他妈"): a child
+    # word inside one of them says nothing about the patient.
+    not_a_child: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -257,6 +263,7 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
         women_only=frozenset(patient.get("women_only", [])),
         safety=triage_safety.compile_safety(doc.get("safety"), forms),
         fallback=fallback,
+        not_a_child=[f for w in patient.get("not_a_child", []) for f in forms(w)],
     )
     rules.pinyin = triage_pinyin.build(_lexicon(doc, rules))
     return rules
@@ -275,7 +282,7 @@ def _lexicon(doc: dict[str, Any], rules: Rules) -> list[str]:
     words += list(rules.synonyms) + list(rules.synonyms.values())
     words += [_fold(t) for c in doc.get("concepts", []) for t in c.get("terms", [])]
     words += list(rules.terms)
-    words += rules.child_words + rules.adult_words + list(rules.fallback.get("pregnancy_words", []))
+    words += rules.child_words + rules.adult_words + rules.not_a_child + list(rules.fallback.get("pregnancy_words", []))
     for f in doc.get("red_flags", []):
         for p in f.get("patterns", []):
             words += triage_pinyin.han_runs(p)
@@ -495,10 +502,16 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
     if age is not None:
         child = age < rules.child_age
     else:
-        cue = next((w for w in rules.child_words if _word_present(text, w, covered)), None)
-        child = cue is not None and not any(w in text for w in rules.adult_words)
+        said = text
+        cue = next((w for w in rules.child_words if _word_present(said, w, covered)), None)
+        if cue is not None and any(p in text for p in rules.not_a_child):
+            # "孩子他爸胃疼" is the father's complaint; "孩子他爸说孩子咳嗽" still a child's.
+            for phrase in rules.not_a_child:
+                said = said.replace(phrase, " " * len(phrase))
+            cue = next((w for w in rules.child_words if _word_present(said, w, covered)), None)
+        child = cue is not None and not any(w in said for w in rules.adult_words)
         if child:
-            at = text.find(cue)
+            at = said.find(cue)
             why.setdefault(rules.paediatrics, []).append((at, at + len(cue)))
     result.child = child
     if sex and sex.upper().startswith("M"):

@@ -139,6 +139,7 @@ def triage_document(path: Path, triage: dict[str, Any], departments: list[dict[s
         "patient": {"paediatrics": paeds, "child_age": patient.whole("child_age", 14, minimum=1),
                     "child_words": _terms(patient, "child_words"),
                     "adult_words": _terms(patient, "adult_words"),
+                    "not_a_child": _terms(patient, "not_a_child"),
                     "child_moves": _terms(patient, "child_moves"),
                     "women_only": _terms(patient, "women_only")},
         "safety": _safety(path, triage.get("safety", {})),

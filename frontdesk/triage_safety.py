@@ -49,6 +49,10 @@ _HR = re.compile(r"(?:心率|心跳|脉搏|脉率|\bhr\b|pulse|heart rate)[^\d�
 # Ages.
 _AGE_MONTHS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)"
                          r"(?:大|的|宝|孩|婴|娃|小|半)")
+# "宝宝才40天", "出生二十天": the age right after a baby (not "发烧才两天", a duration).
+_AGE_AFTER_BABY = re.compile(r"(?:(?:宝宝|宝贝|孩子|小孩|婴儿|娃|儿子|女儿|闺女|孙子|孙女|外孙|囡囡|崽)"
+                             r"\s*(?:才|刚|刚满|刚刚)|出生|生下来)\s*(?:才|刚|刚满|刚刚)?\s*"
+                             r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)")
 _AGE_MONTHS_OLD = re.compile(r"(\d{1,2})[- ]?(month|week|day)s?[- ]old")
 _AGE_YEARS = re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(多)?\s*(周岁|岁)")
 _NEWBORN = ("新生儿", "刚出生", "刚生下", "月子里的", "满月", "刚满月", "newborn", "出生没几天")
@@ -293,7 +297,7 @@ def patient_age(text: str) -> float | None:
     for w in _NEWBORN:
         if w in text:
             return 1 / 12 if "满月" in w else 0.02
-    m = _AGE_MONTHS.search(text) or None
+    m = _AGE_MONTHS.search(text) or _AGE_AFTER_BABY.search(text)
     if m:
         n = zh_number(m.group(1))
         unit = m.group(4)

@@ -29,3 +29,61 @@ def ranked(complaint: str, **kw) -> tuple[list[str], bool]:
 def test_a_symptom_is_read_the_same_however_it_is_said(rules_db, complaint, first_code):
     codes, red = ranked(complaint)
     assert codes[0] == first_code and not red
+
+
+@pytest.mark.parametrize("complaint", [
+    # IME homophones of danger words: 疯 for 风, 外 for 歪, 起 for 气
+    "我爹犯羊角疯了", "孙子刚才抽疯，现在睡着了", "老太太嘴巴外了，口水直流", "喘不过起，胸口发紧",
+    # the tongue or the speech that will not obey
+    "我妈讲话舌头发僵，一句话说不囫囵", "他说话转不过弯来，嘴也有点斜",
+    # English: the arm that will not lift, speech gone strange
+    "my wife suddenly can't raise her left hand", "his speech is slurred since lunch",
+    # eyes rolled up, limbs jerking, foam at the mouth
+    "老爷子倒在地上眼睛往上翻白", "小孩全身一抽一抽的", "我哥倒地嘴角吐白沫",
+    # nobody can wake him
+    "喊了他半天也没醒过来", "推他也不怎么醒",
+    # fire, a firework, electricity touched
+    "家里厨房着火了，我爸手上胳膊上都烧了", "放烟花炸伤了手", "小孩摸了插座，手发黑",
+    "修空调的时候被电打倒了",
+    # fumes in a closed room, several people at once
+    "晚上屋里生着煤炉子睡觉，早上起来头痛得厉害", "中午一起吃饭的几个人都头晕呕吐",
+    # suicidal ideas said as idioms
+    "婆婆说自己是家里的累赘，不如死了", "他说想一死了之", "我把安眠药攒够了",
+    # pregnancy said as carrying a child
+    "我老婆怀着二宝，肚子突然很痛，还见红了", "有身子五个月了，下面出血",
+    # a young baby feeding poorly or too sleepy
+    "宝宝刚满月，这两天吃奶不好，老是哼哼", "孩子才五十天，一直昏睡",
+    # a listless child with fever
+    "孙女发烧，蔫头耷脑的，叫她不怎么醒",
+])
+def test_red_flag_concepts_in_everyday_words(rules_db, complaint):
+    codes, red = ranked(complaint)
+    assert red and codes[0] == "emergency", (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint", [
+    # near the new red-flag concepts, but ordinary
+    "吃了麻辣烫嘴麻了", "补完牙半边脸还木木的", "一条腿疼得走不动道", "人累得不行了",
+    "早上叫他起床老是不醒", "小腿抽筋，一抽一抽地疼", "嗓子疼得像着了火一样", "全家都感冒了，我也头痛",
+    "降压药已经买好了，问问怎么吃", "腰椎长了骨刺，腿麻",
+])
+def test_ordinary_complaints_near_a_red_flag_concept_are_not_red(rules_db, complaint):
+    assert not ranked(complaint)[1], complaint
+
+
+@pytest.mark.parametrize("complaint, first_code", [
+    # a child word inside a name for a grown-up: the grown-up is the patient
+    ("娃他爹胃里反酸水", "internal"), ("孩子他妈腰扭了", "surgery"),
+    ("孩子他奶奶领来的，孩子咳嗽发烧", "paeds"),
+    # a length of illness after 才 is not an age; a baby's age is
+    ("我咳嗽才三天", "internal"), ("怀孕才六周，想建档", "gyn"), ("宝宝才二十天，身上发黄", "paeds"),
+    # more words for a child
+    ("小男孩拉肚子两天", "paeds"), ("我家囡囡咳嗽", "paeds"),
+    # a body part whose word ends in 头 is not the head
+    ("肩头疼，胳膊抬不高", "surgery"), ("膝盖头痛，蹲不下去", "surgery"),
+    # family planning with a measure word
+    ("想来放个环", "gyn"), ("节育环要取了", "gyn"),
+])
+def test_who_and_where(rules_db, complaint, first_code):
+    codes, red = ranked(complaint)
+    assert codes[0] == first_code and not red, (complaint, codes)
