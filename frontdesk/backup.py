@@ -85,7 +85,14 @@ def configured_folder() -> Path:
 def check_folder(folder: Path, *, create: bool = False) -> Path:
     """A folder we can write to, or a ValidationError naming it (missing, not a folder, read-only)."""
     folder = Path(folder).expanduser()
-    if not folder.exists():
+    try:
+        exists = folder.exists()
+    except OSError as exc:  # a name over the system's limit
+        shown, reason = str(folder)[:200], exc.strerror or str(exc)
+        raise ValidationError(f"无法使用备份文件夹 {shown}：{reason}。",
+                              f"Cannot use the backup folder {shown}: {reason}.",
+                              field="folder") from exc
+    if not exists:
         if create:
             try:
                 make_private_dir(folder)  # holds copies of every patient's data: owner-only

@@ -360,3 +360,12 @@ def test_verify_says_why_an_unreadable_file_is_refused(tmp_path, monkeypatch):
 
     monkeypatch.setattr(backup_module, "open", denied, raising=False)
     assert backup_module.verify(path) == ["Permission denied"]
+
+
+def test_a_backup_folder_name_over_the_system_limit_is_a_message_at_the_folder(tmp_path):
+    from frontdesk import backup as backup_module
+    from frontdesk.errors import ValidationError
+
+    with pytest.raises(ValidationError) as err:
+        backup_module.check_folder(tmp_path / ("x" * 300), create=True)
+    assert err.value.field == "folder" and "backup folder" in err.value.message("en")
