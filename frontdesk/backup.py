@@ -160,9 +160,9 @@ def read_only_uri(path: Path) -> str:
 def verify(path: Path) -> list[str]:
     """Problems with a backup file (empty list = good): header, integrity_check, schema version."""
     path = Path(path)
-    if not path.is_file():
-        return [f"not a file: {path}"]
     try:
+        if not path.is_file():
+            return [f"not a file: {path}"]
         with open(path, "rb") as fh:
             head = fh.read(16)
     except OSError as exc:  # no access, or gone since is_file

@@ -28,7 +28,7 @@ def _files(tmp_path):
 
 
 BAD = ["empty.tsv", "garbage.bin", "latin1.tsv", "folder", "loop_a", "missing.tsv", "huge.tsv",
-       "age.tsv", "nan.tsv", "sex.tsv", "comments.tsv"]
+       "age.tsv", "nan.tsv", "sex.tsv", "comments.tsv", "n" * 300]
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
@@ -53,7 +53,8 @@ def test_triage_eval_reads_a_bom_and_gbk(tmp_path, capsys, encoding):
     assert "1" in out  # one case read, not a refusal
 
 
-@pytest.mark.parametrize("name", ["empty.tsv", "garbage.bin", "folder", "loop_a", "missing.tsv"])
+@pytest.mark.parametrize("name", ["empty.tsv", "garbage.bin", "folder", "loop_a", "missing.tsv",
+                                  "n" * 300])
 def test_restore_refuses_a_bad_file_and_changes_nothing(tmp_path, capsys, name):
     _files(tmp_path)
     db = tmp_path / "live.sqlite3"
