@@ -3464,7 +3464,7 @@
     <message>
         <location filename="../../frontdesk/ui/reception/steps.py" line="291"/>
         <source>The fee</source>
-        <translation>费用原因</translation>
+        <translation>费用问题</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/reception/steps.py" line="292"/>
@@ -6009,67 +6009,67 @@
         <translation>匹配：{words}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="287"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="288"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="295"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="296"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="311"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="312"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="322"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="323"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="347"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="348"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="348"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="349"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="349"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="355"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="355"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="356"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>

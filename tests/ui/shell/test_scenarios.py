@@ -426,3 +426,95 @@ def test_every_step_reads_english_after_a_switch(window, qtbot, tmp_path):
     english_now(qtbot, window, area, words)
     qtbot.mouseClick(desk.escort.back_button, LEFT)
     english_now(qtbot, window, area, words)
+
+
+def _returning_patients(n: int):
+    """Demo patients without a VIP card or a booking today, each found by its pinyin
+    initials among the lookup's first hits (what the desk would type)."""
+    from frontdesk import patients, pinyin
+    from frontdesk.db.models import Appointment, Patient
+    from frontdesk.ui.reception.lookup import RESULT_LIMIT
+
+    booked = {a.patient_id for a in Appointment.select().where(Appointment.date == NOW.date())}
+    out = []
+    for p in (Patient.select().where((Patient.vip_tier == "") & (Patient.phone != "")
+                                     & Patient.merged_into.is_null()).order_by(Patient.id)):
+        if p.id in booked:
+            continue
+        initials = min(pinyin.search_keys(p.name), key=len)
+        hits = patients.search(initials, actor=viewer(), limit=RESULT_LIMIT)
+        if any(h.id == p.id for h in hits):
+            out.append((p, initials))
+            if len(out) == n:
+                return out
+    raise AssertionError("no returning patients found by initials in the demo")
+
+
+def test_returning_patients_found_by_initials_and_phone_and_one_who_leaves(window, qtbot):
+    from frontdesk.db.models import Patient
+
+    (first, initials), (second, _) = _returning_patients(2)
+    records = Patient.select().count()
+    area = reception_area(window)
+
+    # 1) Found by pinyin initials, registered again without typing the record.
+    visit = door_ticket(qtbot, area, first_visit=False)
+    desk = area.show_desk()
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    lookup = desk.triage_step.lookup
+    assert lookup.isVisibleTo(desk) and lookup.query.hasFocus()
+    type_text(lookup.query, initials)
+    qtbot.waitUntil(lambda: any(lookup.model.hit_at(r).id == first.id
+                                for r in range(lookup.model.rowCount())), timeout=3000)
+    qtbot.keyClick(lookup.query, Qt.Key.Key_Down)
+    while lookup.current_hit().id != first.id:
+        qtbot.keyClick(lookup.results, Qt.Key.Key_Down)
+    qtbot.keyClick(lookup.results, Qt.Key.Key_Return)
+    assert reception.get_visit(visit.id, actor=viewer()).patient_id == first.id
+    assert not lookup.isVisibleTo(desk) and first.name in desk.triage_step.patient_line.text()
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "咳嗽发热两天")
+    press(qtbot, triage.complaint, modifier=CTRL)
+    form = desk.registration.form
+    assert (form.name.text(), form.phone.text()) == (first.name, first.phone)
+    if form.media_source.currentIndex() <= 0:
+        form.choose_not_asked()  # the media question, if the record has no answer yet
+    press(qtbot, form.name, modifier=CTRL)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.BILLING, form.errors() or desk.notice_text()
+    assert view.patient_id == first.id and not view.first_visit
+    assert Patient.select().count() == records
+    assert Patient.get_by_id(first.id).name == first.name
+
+    # 2) Found by phone; leaves while the desk registers, the reason picked from the list.
+    other = door_ticket(qtbot, area, first_visit=False)
+    desk = area.show_desk()
+    click_row(qtbot, desk.visit_list, other.id)
+    qtbot.mouseClick(desk.greeting.take_button, LEFT)
+    type_text(lookup.query, second.phone)
+    qtbot.waitUntil(lambda: lookup.current_hit() is not None
+                    and lookup.current_hit().id == second.id, timeout=3000)
+    qtbot.mouseClick(lookup.choose_button, LEFT)
+    type_text(triage.complaint, "头晕")
+    press(qtbot, triage.complaint, modifier=CTRL)
+    assert reception.get_visit(other.id, actor=viewer()).stage == stages.REGISTRATION
+    type_text(form.address, "人民路1号")
+    qtbot.keyClick(desk, Qt.Key.Key_F8)
+    box = desk.leave_box
+    assert box.isVisibleTo(desk) and box.reason.hasFocus()
+    from frontdesk import leave_reasons
+
+    # Each reason offered reads as the visit and the reports will show it afterwards.
+    assert [box.reason.itemText(i) for i in range(box.reason.count())] == [
+        leave_reasons.label(box.reason.itemData(i)) for i in range(box.reason.count())]
+    qtbot.keyClick(box.reason, Qt.Key.Key_Down)
+    picked = box.reason.currentData()
+    assert picked and box.reason.currentText()
+    qtbot.mouseClick(box.confirm_button, LEFT)
+    view = reception.get_visit(other.id, actor=viewer())
+    assert view.stage == stages.LEFT and view.patient_id == second.id, desk.notice_text()
+    assert actions(other.id)[-1] == stages.LEFT_ACTION
+    assert box.reason.currentText() in desk.closed.info.text()
+    assert not desk.leave_button.isEnabled()
+    # The first patient's visit is untouched by the second one leaving.
+    assert reception.get_visit(visit.id, actor=viewer()).stage == stages.BILLING
