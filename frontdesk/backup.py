@@ -192,10 +192,27 @@ def verify(path: Path) -> list[str]:
     return []
 
 
+# verify()'s own problems in Chinese (SQLite's and the system's words stay as they are).
+_PROBLEMS_ZH = ((re.compile(r"not a file: (.*)", re.S), r"不是文件：\1"),
+                (re.compile(r"not an SQLite database"), "不是 SQLite 数据库"),
+                (re.compile(r"not a Frontdesk database \(no schema_version table\)"),
+                 "不是 Frontdesk 数据库（没有 schema_version 表）"),
+                (re.compile(r"schema version (\d+) is newer than this Frontdesk supports"),
+                 r"结构版本 \1 比此版本的 Frontdesk 新"))
+
+
+def _problem_zh(problem: str) -> str:
+    for pattern, zh in _PROBLEMS_ZH:
+        if pattern.fullmatch(problem):
+            return pattern.sub(zh, problem)
+    return problem
+
+
 def refusal(path: Path, problems: list[str]) -> ValidationError:
     detail = "; ".join(problems[:3])
+    detail_zh = "；".join(_problem_zh(p) for p in problems[:3])
     return ValidationError(
-        f"文件 {path} 不是完好的 Frontdesk 备份（{detail}），未做任何更改。",
+        f"文件 {path} 不是完好的 Frontdesk 备份（{detail_zh}），未做任何更改。",
         f"The file {path} is not a sound Frontdesk backup ({detail}); nothing was changed.",
         field="file")
 

@@ -369,3 +369,13 @@ def test_a_backup_folder_name_over_the_system_limit_is_a_message_at_the_folder(t
     with pytest.raises(ValidationError) as err:
         backup_module.check_folder(tmp_path / ("x" * 300), create=True)
     assert err.value.field == "folder" and "backup folder" in err.value.message("en")
+
+
+def test_a_refused_backup_is_said_in_chinese_too(tmp_path):
+    from frontdesk import backup as backup_module
+
+    garbage = tmp_path / "x.sqlite3"
+    garbage.write_bytes(b"\x00garbage" * 10)
+    err = backup_module.refusal(garbage, backup_module.verify(garbage))
+    assert "不是 SQLite 数据库" in err.message("zh_CN") and "SQLite database" not in err.zh
+    assert "not an SQLite database" in err.message("en")
