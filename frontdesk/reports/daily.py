@@ -7,8 +7,10 @@ number is an SQL aggregate (see :mod:`frontdesk.reports.queries`).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
-from frontdesk import audit, clock, settings
+from frontdesk import audit, clock, settings, validation
 from frontdesk.errors import ValidationError
 from frontdesk.patients import mask_phone
 from frontdesk.permissions import SYSTEM, Perm, require
@@ -26,12 +28,17 @@ def parse_day(value: str | dt.date, *, field: str = "date") -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = (value or "").strip()
+    if value is not None and not isinstance(value, str):
+        value = str(value)
+    # Full-width digits from a Chinese IME and invisible marks pasted along read as typed;
+    # anything but exactly YYYY-MM-DD (an ISO week date "2026-W47-1" too) is refused.
+    text = validation.drop_invisible(unicodedata.normalize("NFKC", value or "")).strip()
     try:
-        if len(text) != 10:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
+        text = validation.clean_text(text[:40], field, 40)  # shown: no controls, no surrogates
         raise ValidationError(
             f"日期“{text}”无效，请按 年-月-日 填写，例如 2026-11-23。",
             f"“{text}” is not a valid date; use YYYY-MM-DD, e.g. 2026-11-23.",

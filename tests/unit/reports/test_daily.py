@@ -193,3 +193,17 @@ def test_the_bookings_note_says_one_per_patient_and_day(fx):
     assert "同一患者同一天只计一次" in notes["appointments"]
     notes = {t.key: t.note for t in tables_for(s, "en")}
     assert "one per patient and day" in notes["appointments"]
+
+
+@pytest.mark.parametrize("typed, day", [("２０２６-１１-２０", dt.date(2026, 11, 20)),
+                                        ("\u202d2026-11-20\u202c", dt.date(2026, 11, 20))])
+def test_full_width_and_pasted_dates_read_as_typed(typed, day):
+    assert parse_day(typed) == day
+
+
+@pytest.mark.parametrize("typed", ["2026-W47-1", "0000-00-00", "2023-02-29", "2026-11-20\x00",
+                                   "\ud800", "1" * 10_000, 20261120, "2026-1-2"])
+def test_anything_but_a_day_is_a_message_at_the_field(typed):
+    with pytest.raises(ValidationError) as exc:
+        parse_day(typed, field="from")
+    assert exc.value.field == "from" and exc.value.message("en").isprintable()
