@@ -518,3 +518,96 @@ def test_returning_patients_found_by_initials_and_phone_and_one_who_leaves(windo
     assert not desk.leave_button.isEnabled()
     # The first patient's visit is untouched by the second one leaving.
     assert reception.get_visit(visit.id, actor=viewer()).stage == stages.BILLING
+
+
+def test_supervisor_grooming_fine_and_handover_between_shifts(window, qtbot, demo_ctx):
+    from frontdesk.db.models import Fine, Staff
+    from frontdesk.staffing import handover
+
+    boss = Staff.get(Staff.username == "leitt")
+    checked = Staff.get(Staff.username == "desk2")
+    demo_ctx.set_staff(boss)  # the supervisor logs in
+    grooming = window.show_area("grooming")
+    roster = grooming.roster
+    row = next(r for r, e in enumerate(roster.rows) if e.staff_id == checked.id)
+    qtbot.mouseClick(roster.table.viewport(), LEFT,
+                     pos=roster.table.visualRect(roster.table.model().index(row, 0)).center())
+    qtbot.mouseClick(roster.check_button, LEFT)
+    dialog = roster.dialog
+    assert dialog is not None and dialog.isVisible(), roster.error.text()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # the first item fails
+    failed = dialog.code(0)
+    assert "10.00" in dialog.total_label.text()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    pin = dialog.pin_dialog
+    assert pin is not None and pin.isVisible()
+    qtbot.keyClicks(pin.pin_edit, "2002")  # desk2 acknowledges with her own PIN
+    qtbot.mouseClick(pin.ok_button, LEFT)
+    assert not pin.isVisible() and not dialog.isVisible(), pin.pin_error.text()
+    [fine] = Fine.select().where((Fine.staff == checked) & (Fine.date == NOW.date()))
+    assert fine.amount_fen == 1000
+
+    # The fine is in her fines, on the history tab, without a manual refresh.
+    grooming.tabs.setCurrentWidget(grooming.history)
+    history = grooming.history
+    history.staff_combo.setCurrentIndex(history.staff_combo.findData(checked.id))
+    assert history.fines_table.rowCount() == 1, history.error.text()
+    assert history.fines_table.item(0, 3).text() in history.summary.text()
+
+    # Handover: the supervisor writes the note; the next shift (desk1) acknowledges it.
+    place = window.show_area("handover")
+    tab = place.handover
+    type_text(tab.equipment_edit, "2号打印机缺纸")
+    qtbot.mouseClick(tab.save_button, LEFT)
+    assert not tab.equipment_error.isVisible()
+    nxt = Staff.get(Staff.username == "desk1")
+    demo_ctx.set_staff(nxt)  # the next shift logs in
+    window.show_area("handover")
+    assert tab.pending_list.count() == 1 and "2号打印机缺纸" in tab.pending_list.item(0).text()
+    click_item(qtbot, tab.pending_list, 0)
+    qtbot.mouseClick(tab.ack_button, LEFT)
+    assert tab.pending_list.count() == 0
+    assert handover.pending_notes(actor=nxt) == []
+
+
+def test_red_flag_patient_goes_to_emergency_then_pays_from_the_deferred_list(window, qtbot,
+                                                                             tmp_path):
+    from frontdesk.db.models import Payment
+
+    area = reception_area(window)
+    visit = door_ticket(qtbot, area)
+    desk = area.show_desk()
+    files: list = []
+    desk.slip_printer = pdf_printer(tmp_path, files)
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "胸口压着疼，左胳膊发麻")
+    qtbot.waitUntil(lambda: triage.red_banner.isVisibleTo(triage), timeout=3000)
+    emergency = next(d.id for d in triage._departments if d.is_emergency)
+    assert triage.choice().department_id == emergency
+    qtbot.mouseClick(triage.confirm_button, LEFT)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert (view.stage, view.department_id) == (stages.ESCORT, emergency)
+    assert view.red_flag and view.billing_deferred
+    assert desk.deferred_list.isVisibleTo(desk)
+    press(qtbot, desk.escort.escort)  # treat first
+    assert reception.get_visit(visit.id, actor=viewer()).stage == stages.DONE
+    qtbot.mouseClick(desk.escort.back_button, LEFT)
+
+    # Later, from the deferred-billing list: registration, then the fee.
+    click_item(qtbot, desk.deferred_list.list, 0)
+    reg = desk.registration
+    assert desk.steps.currentWidget() is reg and reg.late_banner.isVisibleTo(reg)
+    fill_new_patient(qtbot, reg.form, name="赵急", sex="M", phone="13711112222", age="58")
+    register(qtbot, desk)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.registered_late and view.patient_name == "赵急", reg.form.errors()
+    assert desk.steps.currentWidget() is desk.billing and desk.billing.late
+    press(qtbot, desk.billing.confirm_button, Qt.Key.Key_P, CTRL)
+    assert desk.last_print is not None and desk.last_print.ok, desk.notice_text()
+    qtbot.mouseClick(desk.billing.confirm_button, LEFT)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.DONE and not view.billing_open
+    assert Payment.get(Payment.visit == visit.id).amount_fen == view.fee_fen > 0
+    assert not desk.deferred_list.isVisibleTo(desk)
+    assert actions(visit.id)[-2:] == [stages.REGISTERED_LATE, stages.PAID_LATE]
