@@ -38,7 +38,11 @@ from frontdesk.errors import FrontdeskError, ValidationError
 # The worst of each kind, tried on every parameter before hypothesis explores (so a
 # break that these show is found on every run, not by chance).
 SWEEP = (None, True, -1, 2**63, 10**30, float("inf"), float("nan"), b"\x80", [], [[1]], {},
-         {"a": [1]}, {"": 0}, {"\x1f": 0}, "\ud800", "¹", "\x1b[2J\u202e", "9" * 6000, "1; DROP TABLE visit")
+         {"a": [1]}, {"": 0}, {"\x1f": 0}, "\ud800", "¹", "\x1b[2J\u202e", "9" * 6000, "1; DROP TABLE visit",
+         # and text a desk is sent: NUL, only blanks or invisible marks, markup, a page of
+         # Chinese, full-width digits, impossible and far dates, emoji with joiners
+         "a\x00b", " \u3000 ", "\u200b\u2060", "<b>&<para><font name=x>", "头" * 10_000,
+         "１３８００１３８０００", "0000-00-00", "2023-02-29", "9999-12-31", "👨\u200d👩\u200d👧")
 
 anything = st.one_of(
     st.none(), st.booleans(), st.integers(), st.integers(min_value=2**63 - 2, max_value=2**80),
