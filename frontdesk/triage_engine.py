@@ -97,6 +97,10 @@ class Concept:
     kind: str  # "body", "symptom" or "keyword"
     departments: dict[str, float]
     pairs: bool = True
+    # For a child, this concept's weight counts towards paediatrics like the departments
+    # of [patient] child_moves (a child's constipation is paediatrics', a grown-up's the
+    # anorectal clinic's).
+    child_moves: bool = False
 
 
 @dataclass
@@ -232,7 +236,7 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
     for c in doc.get("concepts", []):
         concept = Concept(c["code"], c.get("kind", "symptom"),
                           {k: float(v) for k, v in c.get("departments", {}).items()},
-                          bool(c.get("pairs", True)))
+                          bool(c.get("pairs", True)), bool(c.get("child_moves", False)))
         for term in c.get("terms", []):
             key = normalise(partial, term)[0].strip()
             if key:
@@ -475,6 +479,7 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
             why.setdefault(dept, []).append((m.start, m.end))
 
     by_clause: dict[int, list[Match]] = {}
+    child_moving = 0.0  # weight of child_moves concepts
     for m in matches:
         if m.weight <= 0:
             continue
@@ -482,9 +487,18 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
         for c in m.concepts:
             for dept, w in c.departments.items():
                 add(dept, w * m.weight, m)
-    for ms in by_clause.values():
+            if c.child_moves:
+                child_moving += max(c.departments.values(), default=0.0) * m.weight
+    for clause, ms in by_clause.items():
         bodies = [(m, c) for m in ms for c in m.concepts if c.kind == "body"]
         symptoms = [(m, c) for m in ms for c in m.concepts if c.kind == "symptom"]
+        if symptoms and not bodies:
+            # "屁股眼那儿老是潮乎乎的，痒": how it feels, said after a pause, is about the
+            # place just named (when that clause named a place and no symptom of its own).
+            before = [(m, c) for m in by_clause.get(clause - 1, ()) for c in m.concepts
+                      if c.kind == "body" or c.departments]
+            if all(c.kind == "body" for _m, c in before):
+                bodies = before
         for bm, body in bodies:
             for sm, symptom in symptoms:
                 weight = min(bm.weight, sm.weight)
@@ -519,7 +533,7 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
             scores.pop(dept, None)
     if child and rules.paediatrics:
         top = max(scores.values(), default=0.0)
-        moving = sum(scores.get(d, 0.0) for d in rules.child_moves)
+        moving = sum(scores.get(d, 0.0) for d in rules.child_moves) + child_moving
         if top == 0 or moving >= 0.5 * top:
             scores[rules.paediatrics] = max(top, scores.get(rules.paediatrics, 0.0)) + 3.0
             for d in rules.child_moves:

@@ -75,6 +75,9 @@ def _spellings(word: str) -> list[str]:
 class PinyinIndex:
     words: dict[str, str] = field(default_factory=dict)  # "xiongtong" → "胸痛"
     lengths: list[int] = field(default_factory=list)  # key lengths, longest first
+    # One-character words ("teng" → "疼"): read only as a whole word right after a word
+    # already read ("xiong kou teng" → 胸口疼), never on their own ("he", "ma").
+    singles: dict[str, str] = field(default_factory=dict)
 
     def convert(self, text: str) -> tuple[str, list[tuple[int, int]]] | None:
         """(text with pinyin words in Chinese, source span of each character); None if none."""
@@ -110,6 +113,11 @@ class PinyinIndex:
                         if j in ends or _is_pinyin(joined[j:min(e for e in ends if e > j)]):
                             hit = (i, j, word)
                             break
+                if hit is None and pieces and pieces[-1][1] == i and i in starts:
+                    j = min(e for e in ends if e > i)
+                    single = self.singles.get(joined[i:j])
+                    if single is not None:
+                        hit = (i, j, single)
                 if hit:
                     pieces.append(hit)
                     i = hit[1]
@@ -139,7 +147,11 @@ def build(words) -> PinyinIndex:
     """The index of a lexicon (Chinese words; others and single characters are skipped)."""
     index = PinyinIndex()
     for word in words:
-        if not word or len(word) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        if not word or not all("\u4e00" <= c <= "\u9fff" for c in word):
+            continue
+        if len(word) == 1:
+            for spelling in _char_readings(word)[:1]:
+                index.singles.setdefault(spelling, word)
             continue
         for spelling in _spellings(word):
             index.words.setdefault(spelling, word)

@@ -96,7 +96,8 @@ def triage_document(path: Path, triage: dict[str, Any], departments: list[dict[s
         kinds[code] = kind
         concepts.append({"code": code, "kind": kind, "terms": _terms(r, "terms"),
                          "departments": _department_weights(r, "departments", dept_codes),
-                         "pairs": bool(r.entry.get("pairs", True))})
+                         "pairs": bool(r.entry.get("pairs", True)),
+                         "child_moves": bool(r.entry.get("child_moves", False))})
     combinations = []
     for r in _entries(path, triage, "combination"):
         body, symptom = _terms(r, "body"), _terms(r, "symptom")

@@ -87,3 +87,24 @@ def test_ordinary_complaints_near_a_red_flag_concept_are_not_red(rules_db, compl
 def test_who_and_where(rules_db, complaint, first_code):
     codes, red = ranked(complaint)
     assert codes[0] == first_code and not red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint, first_code", [
+    # a child's constipation is paediatrics'; a grown-up's the anorectal clinic's
+    ("闺女六岁，三天没拉屎了", "paeds"), ("宝宝大便干，拉不出来", "paeds"), ("大便干结，一周一次", "anorectal"),
+    # the place named, a pause, then how it feels
+    ("肛门那块，老是痒", "anorectal"), ("耳朵里头，一阵一阵地痒", "ent"),
+])
+def test_bowel_habit_of_a_child_and_a_symptom_after_the_place(rules_db, complaint, first_code):
+    codes, red = ranked(complaint)
+    assert codes[0] == first_code and not red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint, red", [
+    # one-syllable words read as pinyin right after a word already read
+    ("xin kou tong, chu han", True), ("wo ma tou teng", False),
+])
+def test_pinyin_with_one_syllable_words(rules_db, complaint, red):
+    codes, flagged = ranked(complaint)
+    assert flagged is red and codes, (complaint, codes)
+    assert red or codes[0] == "internal"
