@@ -257,6 +257,11 @@ class CheckDialog(Retranslating, QDialog):
         self.save_button.setText(self.tr("&Save check"))
         self.save_button.setAccessibleName(self.tr("Save check"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self._filling = True  # the items' own names, in the language now shown
+        for row, item in enumerate(f.items[:self.table.rowCount()]):
+            self.table.item(row, COL_CATEGORY).setText(grooming.category_name(item["category"]))
+            self.table.item(row, COL_ITEM).setText(text(item["name_zh"], item["name_en"]))
+        self._filling = False
         for row in range(self.table.rowCount()):
             self._paint(row)
 

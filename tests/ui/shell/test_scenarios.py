@@ -611,3 +611,30 @@ def test_red_flag_patient_goes_to_emergency_then_pays_from_the_deferred_list(win
     assert Payment.get(Payment.visit == visit.id).amount_fen == view.fee_fen > 0
     assert not desk.deferred_list.isVisibleTo(desk)
     assert actions(visit.id)[-2:] == [stages.REGISTERED_LATE, stages.PAID_LATE]
+
+
+def test_language_switch_during_a_grooming_check_keeps_the_marks(window, qtbot, demo_ctx):
+    from PySide6.QtWidgets import QTableWidget
+
+    from frontdesk.db.models import Staff
+
+    demo_ctx.set_staff(Staff.get(Staff.username == "leitt"))
+    checked = Staff.get(Staff.username == "desk2")
+    roster = window.show_area("grooming").roster
+    roster.table.selectRow(next(r for r, e in enumerate(roster.rows) if e.staff_id == checked.id))
+    qtbot.mouseClick(roster.check_button, LEFT)
+    dialog = roster.dialog
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # the first item fails
+    dialog.set_note(0, "脸上有油")
+    type_text(dialog.notes_edit, "整体不错")
+    switch_language(qtbot, window, "en")
+    assert not dialog.outcome(0).passed and dialog.outcome(0).note == "脸上有油"
+    assert dialog.notes_edit.text() == "整体不错"
+    table: QTableWidget = dialog.table
+    cells = [("cell", table.item(r, c).text()) for r in range(table.rowCount())
+             for c in range(table.columnCount())]
+    # The shift's name is read when the check opens (CheckForm.shift_name): not checked here.
+    shown = [t for t in visible_texts(dialog) if t[0] != "checkHeader"] + cells
+    left = chinese(shown, allowed=["脸上有油", "整体不错", *PEOPLE()])
+    assert left == [], "\n".join(map(str, left))
+    dialog.reject()
