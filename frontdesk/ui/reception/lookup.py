@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import patients
+from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui import style
 from frontdesk.ui.widgets.fields import ENTER_KEYS
@@ -199,7 +200,10 @@ class PatientLookup(Retranslating, QWidget):
             self.status.clear()
             return
         try:
-            hits = patients.search(typed, actor=self.actor(), limit=RESULT_LIMIT)
+            # A driver error (another desk holds the file, the server went away) is a
+            # sentence under the box, like any refusal: never an exception in this slot.
+            with driver_errors("patient lookup"):
+                hits = patients.search(typed, actor=self.actor(), limit=RESULT_LIMIT)
         except FrontdeskError as exc:
             self.model.set_hits([])
             self.status.setText(exc.message())

@@ -136,3 +136,25 @@ def test_the_lookup_finds_a_number_pasted_with_invisible_marks(qtbot, demo_db, d
     lookup.query.setText(f"\u202d{phone[:3]} {phone[3:7]} {phone[7:]}\u202c")
     lookup.search_now()
     assert lookup.model.rowCount() >= 1
+
+
+def test_the_lookup_box_says_so_when_the_database_fails(qtbot, demo_db, desk_staff, monkeypatch):
+    """A driver error while typing a name (another desk holds the file, the server went
+    away) is a sentence under the box, not an exception in the timer's slot."""
+    import sqlite3
+
+    from frontdesk.db.models import database_proxy
+    from frontdesk.ui.reception.lookup import PatientLookup
+
+    lookup = PatientLookup(actor=lambda: desk_staff)
+    qtbot.addWidget(lookup)
+    db = database_proxy.obj
+
+    def locked(*_a, **_k):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(db, "execute_sql", locked)
+    lookup.query.setText("zhang")
+    lookup.search_now()
+    assert lookup.status.text() and "locked" not in lookup.status.text()
+    assert lookup.model.rowCount() == 0
