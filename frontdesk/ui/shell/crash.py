@@ -5,6 +5,11 @@ logged, masked, to the log file and shown as "Something went wrong; what you
 saved is safe" with a button that copies a technical report for IT. The app
 keeps running. While that dialog is open, further exceptions (a burst from one
 fault) are only logged: the desk sees one dialog, not a stack of them.
+
+A database driver error that a screen's refresh let through (another desk holds the
+SQLite file, the server went away while a change signal refreshed a list) is not a
+crash: it is translated like any other (db.faults) and its sentence shown in the status
+bar of the window the person is using, with no technical report.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
+    QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -103,6 +110,8 @@ class CrashHandler(QObject):
     """The app's sys.excepthook / threading.excepthook while the window is up."""
 
     _report = Signal(str)  # from any thread; the dialog is shown on the UI thread
+    _notice = Signal(str)  # a database sentence, shown on the UI thread
+    NOTICE_MS = 15_000
 
     def __init__(self, db_url: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -110,6 +119,9 @@ class CrashHandler(QObject):
         self.dialog: CrashDialog | None = None
         self.suppressed = 0  # exceptions only logged while the dialog was open
         self._report.connect(self._show)
+        self._notice.connect(self._show_notice)
+        self.notices: list[str] = []  # what was said, latest last (tests, diagnostics)
+        self._box: QMessageBox | None = None
         self._previous = None
         self._previous_thread = None
         self._previous_qt = None
@@ -141,6 +153,15 @@ class CrashHandler(QObject):
 
     def handle(self, exc_type, exc, tb, *, thread_name: str | None = None) -> None:
         """Log the exception and ask the UI thread to show the dialog (if none is open)."""
+        try:
+            from frontdesk.db import faults
+
+            if exc is not None and faults.is_driver_error(exc):
+                # translate() logs it with its traceback; the desk gets the sentence.
+                self._notice.emit(faults.translate(exc, what="screen refresh").message())
+                return
+        except Exception:  # never fail while reporting a failure: fall back to the dialog
+            logging.getLogger(__name__).exception("could not translate a database error")
         logs.log_unhandled(exc_type, exc, tb, thread_name=thread_name)
         try:
             from frontdesk import diagnostics
@@ -166,6 +187,32 @@ class CrashHandler(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    @Slot(str)
+    def _show_notice(self, text: str) -> None:
+        self.notices.append(text)
+        del self.notices[:-20]
+        window = QApplication.activeWindow()
+        windows = [window] if window is not None else []
+        windows += [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for w in windows:
+            w = w.window()
+            if isinstance(w, QMainWindow):
+                w.statusBar().showMessage(text, self.NOTICE_MS)
+                return
+        # No main window (log-in, a dialog on its own): one message box, its text updated.
+        if self._box is None:
+            self._box = QMessageBox(QMessageBox.Icon.Warning, "Frontdesk", text)
+            self._box.setObjectName("databaseNotice")
+            self._box.finished.connect(self._box_closed)
+            self._box.show()
+        else:
+            self._box.setText(text)
+
+    def _box_closed(self, _result: int) -> None:
+        box, self._box = self._box, None
+        if box is not None:
+            box.deleteLater()
 
     def _closed(self, _result: int) -> None:
         dialog, self.dialog = self.dialog, None

@@ -112,3 +112,34 @@ def test_qt_messages_go_to_the_log(handler, caplog):
 
 def test_levels_of_qt_messages():
     assert crash._QT_LEVELS[QtMsgType.QtCriticalMsg] == logging.ERROR
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.parametrize("error", ["sqlite-locked", "pg-gone"])
+def test_a_database_error_a_refresh_let_through_is_a_sentence_not_a_crash(handler, qtbot, error):
+    """A list refreshed on a change signal while another desk holds the file (or the server
+    went away): the status bar says so in a sentence; no crash dialog, no traceback."""
+    import sqlite3
+
+    import psycopg2
+    from PySide6.QtWidgets import QMainWindow
+
+    make = {"sqlite-locked": lambda: sqlite3.OperationalError("database is locked"),
+            "pg-gone": lambda: psycopg2.OperationalError("server closed the connection "
+                                                         "unexpectedly")}[error]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    button = Button()
+
+    def refresh():
+        raise make()
+
+    button.clicked.connect(refresh)
+    button.clicked.emit()
+    qtbot.waitUntil(lambda: bool(handler.notices))
+    QApplication.processEvents()
+    assert not _crash_dialogs()
+    said = window.statusBar().currentMessage()
+    assert said and said == handler.notices[-1]
+    assert "Traceback" not in said and "locked" not in said and "server closed" not in said
