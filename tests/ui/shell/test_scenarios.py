@@ -638,3 +638,25 @@ def test_language_switch_during_a_grooming_check_keeps_the_marks(window, qtbot, 
     left = chinese(shown, allowed=["脸上有油", "整体不错", *PEOPLE()])
     assert left == [], "\n".join(map(str, left))
     dialog.reject()
+
+
+def test_language_switch_rereads_the_visit_shown(window, qtbot):
+    area = reception_area(window)
+    visit = door_ticket(qtbot, area)
+    desk = area.show_desk()
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    type_text(triage.complaint, "头晕")
+    press(qtbot, triage.complaint, modifier=CTRL)
+    queue_label = reception.get_visit(visit.id, actor=viewer()).queue_label
+    qtbot.keyClick(desk, Qt.Key.Key_F8)
+    box = desk.leave_box
+    box.reason.setCurrentIndex(box.reason.findData("fee"))
+    qtbot.mouseClick(box.confirm_button, LEFT)
+    assert reception.get_visit(visit.id, actor=viewer()).stage == stages.LEFT
+    assert "费用问题" in desk.closed.info.text()
+    # Read in Chinese, shown in English after the switch: the department, the reason.
+    switch_language(qtbot, window, "en")
+    assert "The fee" in desk.closed.info.text()
+    left = chinese(visible_texts(desk), allowed=["头晕", queue_label, *PEOPLE()])
+    assert left == [], "\n".join(map(str, left))

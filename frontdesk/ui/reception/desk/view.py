@@ -764,7 +764,13 @@ class DeskView(Retranslating, QWidget):
         self.late_button.setToolTip(self.tr(
             "Treated first: complete this patient's registration and billing now"))
         if self.view is not None:
-            self.show_visit(self.view, keep_typed=True)
+            # The visit's names (department, doctor, stage, leave reason) were read in the
+            # language of the time: read it again in the new one, keeping what is typed.
+            try:
+                view = self.controller.get_visit(self.view.id)
+            except FrontdeskError:
+                view = self.view
+            self.show_visit(view, keep_typed=True)
         else:
             self.track.set_stage(None)
             self.coach.show_step("GREETING")
