@@ -36,7 +36,8 @@ LIMITS = {
     ("department", "name_zh"): 40, ("department", "name_en"): 60, ("department", "room"): 40,
     ("department", "floor"): 16, ("department", "directions_zh"): 500,
     ("department", "directions_en"): 500, ("doctor", "title_zh"): 40, ("doctor", "title_en"): 60,
-    ("doctor", "specialty_zh"): 120, ("doctor", "specialty_en"): 160,
+    ("doctor", "specialty_zh"): 120, ("doctor", "specialty_en"): 160, ("doctor", "name"): 40,
+    ("staff", "display_name"): 40,
     **{("handover_note", c): 1000 for c in ("equipment", "hard_cases", "staff_swaps",
                                              "open_visits")},
     **{(t, c): 500 for t in ("visit", "consultation")
@@ -61,6 +62,9 @@ def poisoned(full_demo_db):
         full_demo_db.execute_sql(f"UPDATE {table} SET {column} = ?",
                                  [HOSTILE[:LIMITS.get((table, column), 200)]])
     full_demo_db.execute_sql("UPDATE patient SET name = ?", ["Jean-Luc O'Brien·Aaaaaaaaaaaa"])
+    from frontdesk import settings
+
+    settings.set("hospital.name", HOSTILE[:60])  # validation.HOSPITAL_NAME_MAX
     return full_demo_db
 
 
