@@ -114,6 +114,7 @@ class PatientLookup(Retranslating, QWidget):
 
     patient_chosen = Signal(int)
     new_patient = Signal()
+    _found: int | None = None  # how many the shown search found (None: nothing said)
 
     def __init__(self, parent: QWidget | None = None, *, actor=None):
         super().__init__(parent)
@@ -180,6 +181,7 @@ class PatientLookup(Retranslating, QWidget):
         self.query.setText(text)
         self.model.set_hits([])
         self.status.clear()
+        self._found = None
         if text:
             self.search_now()
 
@@ -198,6 +200,7 @@ class PatientLookup(Retranslating, QWidget):
         if not typed:
             self.model.set_hits([])
             self.status.clear()
+            self._found = None
             return
         try:
             # A driver error (another desk holds the file, the server went away) is a
@@ -207,11 +210,17 @@ class PatientLookup(Retranslating, QWidget):
         except FrontdeskError as exc:
             self.model.set_hits([])
             self.status.setText(exc.message())
+            self._found = None
             return
         self.model.set_hits(hits)
         if hits:
             self.results.selectRow(0)
-            self.status.setText(self.tr("Patients found: %n", "", len(hits)))
+        self._show_found(len(hits))
+
+    def _show_found(self, count: int) -> None:
+        self._found = count  # said again in the new language by retranslate
+        if count:
+            self.status.setText(self.tr("Patients found: %n", "", count))
         else:
             self.status.setText(self.tr("No record found: register as a new patient (Alt+N)."))
 
@@ -257,6 +266,12 @@ class PatientLookup(Retranslating, QWidget):
         self.choose_button.setText(self.tr("Use this record (Enter)"))
         self.new_button.setText(self.tr("&New patient (Alt+N)"))
         self._fit_columns()
+        if self._found is not None:  # results on show: their sex and count in the language
+            row = self.results.currentIndex().row()
+            self.model.set_hits(self.model.rows())
+            if row >= 0:
+                self.results.selectRow(row)
+            self._show_found(self._found)
 
     def _fit_columns(self) -> None:
         """Column widths for the widest value each column can hold and its title."""

@@ -660,3 +660,25 @@ def test_language_switch_rereads_the_visit_shown(window, qtbot):
     assert "The fee" in desk.closed.info.text()
     left = chinese(visible_texts(desk), allowed=["头晕", queue_label, *PEOPLE()])
     assert left == [], "\n".join(map(str, left))
+
+
+def test_language_switch_with_lookup_results_on_show(window, qtbot):
+    (patient, initials), = _returning_patients(1)
+    area = reception_area(window)
+    door_ticket(qtbot, area, first_visit=False)
+    desk = area.show_desk()
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    lookup = desk.triage_step.lookup
+    type_text(lookup.query, initials)
+    qtbot.waitUntil(lambda: lookup.model.rowCount() > 0, timeout=3000)
+    qtbot.keyClick(lookup.query, Qt.Key.Key_Down)
+    while lookup.current_hit().id != patient.id:
+        qtbot.keyClick(lookup.results, Qt.Key.Key_Down)
+    switch_language(qtbot, window, "en")
+    model = lookup.model
+    cells = [("cell", model.data(model.index(r, c))) for r in range(model.rowCount())
+             for c in range(model.columnCount())]
+    names = [model.hit_at(r).name for r in range(model.rowCount())]
+    left = chinese(visible_texts(desk) + cells, allowed=[*names, *PEOPLE()])
+    assert left == [], "\n".join(map(str, left))
+    assert lookup.query.text() == initials and lookup.current_hit().id == patient.id
