@@ -198,7 +198,9 @@ _PROBLEMS_ZH = ((re.compile(r"not a file: (.*)", re.S), r"不是文件：\1"),
                 (re.compile(r"not a Frontdesk database \(no schema_version table\)"),
                  "不是 Frontdesk 数据库（没有 schema_version 表）"),
                 (re.compile(r"schema version (\d+) is newer than this Frontdesk supports"),
-                 r"结构版本 \1 比此版本的 Frontdesk 新"))
+                 r"结构版本 \1 比此版本的 Frontdesk 新"),
+                (re.compile(r"database disk image is malformed"), "文件已损坏（不完整或被改写）"),
+                (re.compile(r"file is not a database"), "不是数据库文件"))
 
 
 def _problem_zh(problem: str) -> str:

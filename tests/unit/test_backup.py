@@ -379,3 +379,14 @@ def test_a_refused_backup_is_said_in_chinese_too(tmp_path):
     err = backup_module.refusal(garbage, backup_module.verify(garbage))
     assert "不是 SQLite 数据库" in err.message("zh_CN") and "SQLite database" not in err.zh
     assert "not an SQLite database" in err.message("en")
+
+
+def test_a_truncated_backup_is_said_to_be_damaged_in_chinese(tmp_path, db):
+    from frontdesk import backup as backup_module
+
+    whole = backup_module.make_backup(tmp_path, reason="test").path
+    half = tmp_path / "half.sqlite3"
+    half.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    err = backup_module.refusal(half, backup_module.verify(half))
+    assert "malformed" in err.en or "file is not a database" in err.en
+    assert "malformed" not in err.zh and "file is not a database" not in err.zh
