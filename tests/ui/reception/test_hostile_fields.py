@@ -158,3 +158,25 @@ def test_the_lookup_box_says_so_when_the_database_fails(qtbot, demo_db, desk_sta
     lookup.search_now()
     assert lookup.status.text() and "locked" not in lookup.status.text()
     assert lookup.model.rowCount() == 0
+
+
+def test_a_draft_of_hostile_text_comes_back_as_typed_after_a_restart(area, qtbot, demo_ctx):
+    """What was typed is never lost, even when it cannot be saved yet: the half-filled form
+    (an impossible birth date, NUL, markup, a page of text) survives rebuilding the screen."""
+    from frontdesk.ui.reception.area import ReceptionArea
+
+    form, visit_id = _to_registration(area, qtbot)
+    typed = {"name": "张\x00三<b>", "birth_date": "2023-02-29", "habits": "常<font name=x>" * 100,
+             "phone": "１３８ ００１３ ８０００"}
+    for key, text in typed.items():
+        getattr(form, key).setText(text)
+        getattr(form, key).textEdited.emit(text)  # as typing does: the draft is saved
+    qtbot.waitUntil(lambda: (reception.load_draft(visit_id, actor=viewer()) or {}).get(
+        "habits") == typed["habits"], timeout=3000)
+    area.close()
+    again = ReceptionArea(demo_ctx)
+    qtbot.addWidget(again)
+    again.desk.visit_list.select_visit(visit_id)
+    restored = again.desk.registration.form
+    for key, text in typed.items():
+        assert getattr(restored, key).text() == text, key
