@@ -108,3 +108,54 @@ def test_pinyin_with_one_syllable_words(rules_db, complaint, red):
     codes, flagged = ranked(complaint)
     assert flagged is red and codes, (complaint, codes)
     assert red or codes[0] == "internal"
+
+
+@pytest.mark.parametrize("complaint", [
+    # a part cut or crushed off
+    "铡草把手指头铡掉了", "机器把脚趾头轧断了",
+    # livestock
+    "让驴踢了肚子", "被羊顶到胸口",
+    # pulled out of the water; still not awake
+    "孩子在水库边玩，救上来的时候不会哭了", "他喝多了倒在路边，到现在还没醒",
+    # a threat to jump
+    "我妈闹着要跳河", "他站在阳台上说要跳下去",
+    # an animal bite that tore flesh
+    "被狗咬下来一块肉",
+    # a child with someone else's pills, in English
+    "my daughter ate some of her grandpa's tablets",
+    # fever with spots that do not fade; a dehydrated child
+    "孩子高烧，腿上有紫红的小点", "孩子吐了一天，哭没有眼泪，嘴干",
+])
+def test_more_red_flag_concepts(rules_db, complaint):
+    codes, red = ranked(complaint)
+    assert red and codes[0] == "emergency", (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint", [
+    "喝完酒早上起来头痛，酒还没醒", "这半年经常心慌，出虚汗", "嗓子疼，咽唾沫跟吞刀片似的",
+    "马上要出差，头痛开点药", "痒得抓烂了皮", "牙磕掉了半截",
+])
+def test_more_ordinary_complaints_near_red_flag_concepts(rules_db, complaint):
+    assert not ranked(complaint)[1], complaint
+
+
+@pytest.mark.parametrize("complaint, first_code", [
+    # a child's cold is paediatrics'
+    ("宝宝鼻子堵，老打喷嚏", "paeds"), ("孩子咳嗽，有点烧", "paeds"),
+    # hair is the skin's, not the head's; body odour; a hoarse voice; ringing ears
+    ("头发掉得厉害", "derm"), ("胳肢窝有味道", "derm"), ("嗓子沙沙的，半个多月了", "ent"),
+    ("耳朵里老响，睡不好", "ent"),
+    # passing water slowly is the prostate's (surgery here); milk is the mother's
+    ("老头尿线细，尿不尽", "surgery"), ("生完孩子奶水少", "gyn"),
+    # a stool that never feels finished
+    ("老是拉不干净，肛门坠", "anorectal"),
+    # legs swollen that pit: internal medicine
+    ("两条腿浮肿，一按一个窝", "internal"),
+    # an injured ear or nose is ENT's
+    ("掏耳朵把耳朵弄伤了", "ent"),
+    # the jaw joint in front of the ear, a mouth that will not open: the dentist's
+    ("耳前面一嚼东西就咔咔响", "dental"), ("张不开嘴，下巴关节疼", "dental"),
+])
+def test_more_everyday_words_for_departments(rules_db, complaint, first_code):
+    codes, red = ranked(complaint)
+    assert codes[0] == first_code and not red, (complaint, codes)
