@@ -259,7 +259,9 @@ def _tidy(raw) -> str:
     if raw is not None and not isinstance(raw, str):
         raise _booking_error("请扫描或输入预约码、身份证号或手机号。",
                              "Scan or type a booking code, ID card number or phone number.")
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw or "")).upper()
+    # Full-width from an IME, and the invisible bidi marks a code pasted from a chat carries.
+    text = validation.drop_invisible(unicodedata.normalize("NFKC", raw or ""))
+    return re.sub(r"\s+", "", text).upper()
 
 
 def _booking_error(zh: str, en: str) -> ValidationError:

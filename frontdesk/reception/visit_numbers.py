@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from frontdesk.errors import ValidationError
+from frontdesk.validation import drop_invisible
 
-_PATTERN = re.compile(r"^V(\d{8})-(\d{4,})$")
+_PATTERN = re.compile(r"^V([0-9]{8})-([0-9]{4,19})$")
 
 
 def visit_number(visit_date: dt.date, visit_id: int) -> str:
@@ -19,9 +21,17 @@ def visit_number(visit_date: dt.date, visit_id: int) -> str:
     return f"V{visit_date:%Y%m%d}-{visit_id:04d}"
 
 
+def _normalise(number) -> str:
+    """As read by a person: full-width (an IME's mode) and invisible bidi marks (pasted)
+    do not count; case and surrounding blanks neither. Not text: ""."""
+    if not isinstance(number, str) or len(number) > 200:
+        return ""
+    return drop_invisible(unicodedata.normalize("NFKC", number)).strip().upper()
+
+
 def parse_visit_number(number: str) -> int:
     """The visit id in a visit number (typed or scanned); ValidationError when it is none."""
-    s = (number or "").strip().upper() if isinstance(number, str | None) else ""
+    s = _normalise(number)
     match = _PATTERN.match(s)
     if match:
         try:
@@ -52,7 +62,7 @@ def find_visit(number: str, *, actor):
 
     visit_id = parse_visit_number(number)
     view = get_visit(visit_id, actor=actor)
-    if view_number(view) != number.strip().upper():
-        raise NotFound(f"没有就诊号为 {number.strip()} 的就诊。",
-                       f"No visit numbered {number.strip()}.")
+    typed = _normalise(number)
+    if view_number(view) != typed:
+        raise NotFound(f"没有就诊号为 {typed} 的就诊。", f"No visit numbered {typed}.")
     return view

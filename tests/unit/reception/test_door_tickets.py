@@ -204,6 +204,12 @@ def test_a_scanned_code_is_read_in_any_case_with_the_scanners_enter(env):
     assert (match.appointment_id, match.code) == (appt.id, "K7P2QX")
 
 
+def test_a_code_pasted_with_bidi_marks_or_typed_full_width_is_read(env):
+    appt = _booking(_patient())
+    for typed in ("\u202dK7P2QX\u202c", "Ｋ７Ｐ２ＱＸ", "\u200bk7p2qx"):
+        assert tickets.find_booking(typed, actor=env.guide).appointment_id == appt.id
+
+
 def test_check_in_by_booking_code_pre_fills_and_the_hand_over_claims_it(env):
     patient = _patient()
     appt = _booking(patient)
