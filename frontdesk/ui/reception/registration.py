@@ -291,12 +291,13 @@ class RegistrationFormWidget(Retranslating, QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def field_label(self, key: str) -> str:
-        """The field's label as shown, without the shortcut mark and the required star."""
-        label = self.labels.get(key)
+        """The field's label in the language now (its label widget may be retranslated
+        after the caller), without the shortcut mark and the required star."""
+        label = self._label_texts().get(key)
         if label is None:
             return key
         # "&Name *" and "姓名(&N) *" both read as the plain name.
-        return re.sub(r"\(&\w\)", "", label.text()).replace("&", "").rstrip(" *")
+        return re.sub(r"\(&\w\)", "", label).replace("&", "").rstrip(" *")
 
     def clear_errors(self) -> None:
         for box in self.boxes.values():
@@ -412,8 +413,9 @@ class RegistrationFormWidget(Retranslating, QWidget):
 
     # --- text ------------------------------------------------------------------------
 
-    def retranslate(self) -> None:
-        label_text = {
+    def _label_texts(self) -> dict[str, str]:
+        """Each field's label, with its shortcut mark and the required star."""
+        return {
             "name": self.tr("&Name *"), "sex": self.tr("Se&x *"), "phone": self.tr("&Mobile *"),
             "id_number": self.tr("&ID number"), "birth_date": self.tr("&Birth date"), "age": self.tr("A&ge *"),
             "address": self.tr("Address"), "illness_duration": self.tr("Duration of illness"),
@@ -423,6 +425,9 @@ class RegistrationFormWidget(Retranslating, QWidget):
             "habits": self.tr("Spending habits"), "economic_status": self.tr("Economic situation"),
             "person_type": self.tr("Person type"), "media_source_id": self.tr("How they heard of us"),
         }  # fmt: skip
+
+    def retranslate(self) -> None:
+        label_text = self._label_texts()
         for key, label in self.labels.items():
             label.setText(label_text[key])
             self.editors[key].setAccessibleName(label_text[key].replace("&", "").rstrip(" *"))

@@ -682,3 +682,41 @@ def test_language_switch_with_lookup_results_on_show(window, qtbot):
     left = chinese(visible_texts(desk) + cells, allowed=[*names, *PEOPLE()])
     assert left == [], "\n".join(map(str, left))
     assert lookup.query.text() == initials and lookup.current_hit().id == patient.id
+
+
+def test_language_switch_at_registration_with_a_record_under_review(window, qtbot):
+    from frontdesk.db.models import Patient
+
+    existing = (Patient.select().where((Patient.phone != "") & (Patient.sex == "F")
+                                       & Patient.merged_into.is_null())
+                .order_by(Patient.id).first())
+    area = reception_area(window)
+    door_ticket(qtbot, area)
+    desk = area.show_desk()
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    type_text(desk.triage_step.triage.complaint, "头晕")
+    press(qtbot, desk.triage_step.triage.complaint, modifier=CTRL)
+    form = desk.registration.form
+    type_text(form.name, "王五")
+    form.sex.setCurrentIndex(form.sex.findData("M"))
+    type_text(form.phone, existing.phone)
+    type_text(form.age, "33")
+    form.media_source.setCurrentIndex(1)  # the first answer of the rules' list
+    media = form.media_source.currentData()
+    press(qtbot, form.age, modifier=CTRL)
+    dups = desk.registration.duplicates
+    assert dups.isVisibleTo(desk)
+    dups.list.setCurrentRow(next(i for i in range(dups.list.count()) if dups.list.item(i)
+                                 .data(Qt.ItemDataRole.UserRole) == existing.id))
+    qtbot.mouseClick(dups.use_button, LEFT)
+    note = desk.registration.review_note
+    assert note.isVisibleTo(desk) and "王五" in note.text()
+    desk.registration.draft_saved()  # as the draft timer says it
+
+    switch_language(qtbot, window, "en")
+    assert "Typed differently" in note.text() and "王五" in note.text()
+    assert form.media_source.currentData() == media
+    queue_label = desk.view.queue_label
+    typed = ["王五", "头晕", existing.name, existing.address, queue_label]
+    left = chinese(visible_texts(desk), allowed=[*typed, *PEOPLE()])
+    assert left == [], "\n".join(map(str, left))

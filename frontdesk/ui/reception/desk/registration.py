@@ -73,20 +73,26 @@ class RegistrationPage(RegistrationStep):
             signal = getattr(editor, "textEdited", None) or editor.activated
             signal.connect(lambda *_: self.identity_edited.emit())
 
+    # What the notes say, kept to be said again in another language (retranslate).
+    _review: list | None = None  # (field, typed, record) differing, or None: no review
+    _draft: str | None = None  # "restored", "saved" (at _draft_time) or None
+    _draft_time = ""
+
     def reset(self, *, keep: bool) -> None:
         """A visit is shown: hide the warnings (keep the review note with what was typed)."""
         self.duplicates.hide()
         if not keep:
             self.review_note.hide()
+            self._review = None
 
     def load(self, draft: dict | None, record: dict | None) -> None:
         """Fill the form from the visit's draft, else from the linked patient's record."""
         self.form.clear()
         if draft:
             self.form.set_values(draft)
-            self.draft_note.setText(self.tr("Draft restored: nothing typed was lost."))
+            self._say_draft("restored")
         else:
-            self.draft_note.clear()
+            self._say_draft(None)
             if record is not None:
                 data = dict(record)  # an estimated birth date comes back as an age
                 data["birth_date"] = data.get("birth_date") or ""
@@ -96,8 +102,6 @@ class RegistrationPage(RegistrationStep):
 
     def review(self, record: dict, typed: dict) -> None:
         """Fill the form from the record; list what was typed differently (nothing is lost)."""
-        from frontdesk.ui.reception.lookup import sex_text
-
         form = self.form
         if record.get("birth_date") and record.get("age") is None:
             # Show the age the birth date gives, so a typed age is compared with it.
@@ -106,7 +110,15 @@ class RegistrationPage(RegistrationStep):
         values, differs = merge_typed_into_record(record, typed)
         form.clear()
         form.set_values(values)
-        self.draft_note.clear()
+        self._say_draft(None)
+        self._say_review(differs)
+        self.review_note.show()
+
+    def _say_review(self, differs: list) -> None:
+        from frontdesk.ui.reception.lookup import sex_text
+
+        form = self.form
+        self._review = differs
         if differs:
             listed = self.tr("; ").join(
                 self.tr("{field}: typed “{typed}”, record “{record}”").format(
@@ -121,14 +133,30 @@ class RegistrationPage(RegistrationStep):
             self.review_note.setText(self.tr(
                 "The existing record is shown for review. Change what is out of date, then "
                 "register (Ctrl+Enter): only changed fields are saved."))
-        self.review_note.show()
 
     def draft_saved(self) -> None:
-        self.draft_note.setText(
-            self.tr("Draft saved {time}").format(time=clock.now().strftime("%H:%M:%S")))
+        self._draft_time = clock.now().strftime("%H:%M:%S")
+        self._say_draft("saved")
+
+    def _say_draft(self, what: str | None) -> None:
+        self._draft = what
+        if what == "restored":
+            self.draft_note.setText(self.tr("Draft restored: nothing typed was lost."))
+        elif what == "saved":
+            self.draft_note.setText(self.tr("Draft saved {time}").format(time=self._draft_time))
+        else:
+            self.draft_note.clear()
 
     def show_draft_error(self, message: str) -> None:
+        self._draft = None
         self.draft_note.setText(message)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self._draft is not None:
+            self._say_draft(self._draft)
+        if self._review is not None:
+            self._say_review(self._review)
 
     def show_errors(self, errors: dict) -> None:
         self.form.show_errors(errors)

@@ -763,6 +763,9 @@ class DeskView(Retranslating, QWidget):
         self.late_button.setAccessibleName(self.tr("Register and bill a red-flag patient"))
         self.late_button.setToolTip(self.tr(
             "Treated first: complete this patient's registration and billing now"))
+        if (registration := self._built("registration")) is not None:
+            # The answers to "how did you hear of us" are rule rows read in the language.
+            registration.form.set_media_sources(self.controller.media_sources())
         if self.view is not None:
             # The visit's names (department, doctor, stage, leave reason) were read in the
             # language of the time: read it again in the new one, keeping what is typed.
