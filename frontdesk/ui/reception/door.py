@@ -105,6 +105,7 @@ class DoorPanel(Retranslating, QWidget):
     """Creates the visit with its door ticket; emits `handed_over(visit_id)`."""
 
     handed_over = Signal(int)
+    _said = None  # what the message says, as a callable (said again in another language)
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -260,6 +261,7 @@ class DoorPanel(Retranslating, QWidget):
         self.questions.setEnabled(True)
         self.arrival_button.setEnabled(False)
         self.message.clear()
+        self._said = None
         self.booked.yes.setFocus()
         self._answers_changed()
 
@@ -330,8 +332,7 @@ class DoorPanel(Retranslating, QWidget):
         """Create the visit with its ticket (the desk's list updates at once)."""
         booked, first = self.booked.answer(), self.first_visit.answer()
         if booked is None or first is None:
-            style.set_role(self.message, "error")
-            self.message.setText(self.tr("Answer both questions first."))
+            self._say("error", lambda: self.tr("Answer both questions first."))
             return
         for box in (self.name_box, self.priority_box, self.scan_box):
             box.clear_error()
@@ -348,10 +349,15 @@ class DoorPanel(Retranslating, QWidget):
         self.last_visit = view
         self.handed_over.emit(view.id)
         self.reset()
-        style.set_role(self.message, "ok")
-        self.message.setText(self.tr("Ticket {ticket}: handed over to the desk. Back to your "
-                                     "post.").format(ticket=view.door_ticket))
+        self._say("ok", lambda: self.tr("Ticket {ticket}: handed over to the desk. Back to "
+                                        "your post.").format(ticket=view.door_ticket))
         self._show_ticket()
+
+    def _say(self, role: str, text) -> None:
+        """The message under the buttons; `text()` says it again after a language switch."""
+        self._said = text
+        style.set_role(self.message, role)
+        self.message.setText(text())
 
     def _show_ticket(self) -> None:
         view = self.last_visit
@@ -375,8 +381,7 @@ class DoorPanel(Retranslating, QWidget):
                                   **self.print_seams)
         self.last_print = result
         if result.message:
-            style.set_role(self.message, "ok" if result.ok else "error")
-            self.message.setText(result.message)
+            self._say("ok" if result.ok else "error", lambda: result.message)
 
     def _refused(self, exc: FrontdeskError) -> None:
         boxes = {"door_name": self.name_box, "priority": self.priority_box,
@@ -386,8 +391,7 @@ class DoorPanel(Retranslating, QWidget):
             box.set_error(exc.message())
             box.editor.setFocus()
             return
-        style.set_role(self.message, "error")
-        self.message.setText(exc.message())
+        self._say("error", exc.message)  # a Msg: in the language of the moment
 
     def _enter(self) -> None:
         if not self.in_progress():
@@ -435,7 +439,8 @@ class DoorPanel(Retranslating, QWidget):
     def _check_permission(self) -> None:
         if self.ctx.staff is None:
             self.arrival_button.setEnabled(False)
-            self.message.setText(self.tr("Log in to record arrivals."))
+            self._said = lambda: self.tr("Log in to record arrivals.")
+            self.message.setText(self._said())
 
     # --- text -------------------------------------------------------------------------
 
@@ -474,3 +479,5 @@ class DoorPanel(Retranslating, QWidget):
         self.print_button.setText(self.tr("Print ticket (F6)"))
         self._show_ticket()
         self._details_changed()
+        if self._said is not None:
+            self.message.setText(self._said())

@@ -720,3 +720,16 @@ def test_language_switch_at_registration_with_a_record_under_review(window, qtbo
     typed = ["王五", "头晕", existing.name, existing.address, queue_label]
     left = chinese(visible_texts(desk), allowed=[*typed, *PEOPLE()])
     assert left == [], "\n".join(map(str, left))
+
+
+def test_language_switch_after_a_hand_over_at_the_door(window, qtbot):
+    area = reception_area(window)
+    visit = door_ticket(qtbot, area)
+    door = area.door
+    assert visit.door_ticket in door.message.text() and "导医台" in door.message.text()
+    switch_language(qtbot, window, "en")
+    assert door.message.text().startswith(f"Ticket {visit.door_ticket}:")
+    left = chinese(visible_texts(door), allowed=PEOPLE())
+    assert left == [], "\n".join(map(str, left))
+    switch_language(qtbot, window, "zh_CN")
+    assert visit.door_ticket in door.message.text() and "导医台" in door.message.text()
