@@ -374,15 +374,22 @@ def test_language_switch_in_the_middle_of_a_visit_keeps_what_was_typed(window, q
     assert chinese(visible_texts(desk), allowed=typed) == []
 
 
-def english_now(qtbot, win, root, allowed=()) -> None:
-    """Switch to English (from Chinese) and check nothing under `root` still reads Chinese."""
+def _english_now(qtbot, win, root, allowed=(), then: str = "en") -> None:
+    """Switch to English (from Chinese) and check nothing under `root` still reads Chinese;
+    then stay in `then`, the language the next step is taken in."""
     switch_language(qtbot, win, "zh_CN")
     switch_language(qtbot, win, "en")
     left = chinese(visible_texts(root), allowed=[*allowed, *PEOPLE()])
     assert left == [], "\n".join(map(str, left))
+    if then != "en":
+        switch_language(qtbot, win, then)
 
 
-def test_every_step_reads_english_after_a_switch(window, qtbot, tmp_path):
+@pytest.mark.parametrize("steps_in", ["en", "zh_CN"])
+def test_every_step_reads_english_after_a_switch(window, qtbot, tmp_path, steps_in):
+    import functools
+
+    english_now = functools.partial(_english_now, then=steps_in)
     area = reception_area(window)
     door = area.show_door()
     qtbot.keyClick(door, Qt.Key.Key_F2)

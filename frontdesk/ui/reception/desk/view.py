@@ -69,6 +69,8 @@ def _enter_shortcuts(step: QWidget, slot) -> None:
 class DeskView(Retranslating, QWidget):
     """The reception desk: visit list, the current visit's step, and the coach."""
 
+    _notice_says = None  # the notice shown, as a callable (see show_notice)
+
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -355,7 +357,7 @@ class DeskView(Retranslating, QWidget):
         try:
             rows = self.controller.open_visits()
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
             return
         self._refresh_deferred()
         current = self.view.id if self.view is not None else None
@@ -369,25 +371,26 @@ class DeskView(Retranslating, QWidget):
         try:
             self.deferred_list.set_visits(self.controller.deferred_billing())
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
 
     def take_next(self) -> None:
         """F4: take the patient who has waited longest for the desk."""
         waiting = self.visit_list.first_waiting()
         if waiting is None:
-            self.show_notice(self.tr("No one is waiting for the desk."), "info")
+            self.show_notice(lambda: self.tr("No one is waiting for the desk."), "info")
             return
         # The list may be older than another desk's F4: read the row now, so a patient
         # taken elsewhere meanwhile is said so instead of opened here as if taken.
         try:
             fresh = self.controller.get_visit(waiting.id)
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
             return
         if fresh.stage != stages.GREETING:
             self.refresh_list()
-            self.show_notice(self.tr("Another desk has just taken this patient; the list is "
-                                     "refreshed. Press F4 for the next one."), "warn")
+            self.show_notice(lambda: self.tr("Another desk has just taken this patient; the "
+                                             "list is refreshed. Press F4 for the next one."),
+                             "warn")
             return
         self.open_visit(waiting.id)
         self.take()
@@ -402,7 +405,7 @@ class DeskView(Retranslating, QWidget):
         try:
             view = self.controller.get_visit(visit_id)
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
             return
         if not keep_typed:
             self.notice.hide()
@@ -417,7 +420,7 @@ class DeskView(Retranslating, QWidget):
         try:
             view = self.controller.find_by_number(number)
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "warn")
+            self.show_notice(exc.message, "warn")
             self.scan.selectAll()
             return
         self.scan.clear()
@@ -431,7 +434,7 @@ class DeskView(Retranslating, QWidget):
         try:
             view = self.controller.get_visit(visit_id)
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
             return
         self.notice.hide()
         self.controller.late = True
@@ -502,19 +505,19 @@ class DeskView(Retranslating, QWidget):
         try:
             draft = self.controller.load_draft()
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "warn")
+            self.show_notice(exc.message, "warn")
         if not draft and view.patient_id:
             try:
                 record = self.controller.patient_form(view.patient_id)
             except FrontdeskError as exc:
-                self.show_notice(exc.message(), "warn")
+                self.show_notice(exc.message, "warn")
         page.load(draft, record)
 
     def _show_billing(self, view) -> None:
         try:
             quote = self.controller.fee_quote()
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
             return
         self.billing.show_quote(quote)
         self.billing.guide_button.setVisible(bool(view.queue_label))  # a number to go by
@@ -526,7 +529,7 @@ class DeskView(Retranslating, QWidget):
         try:
             escorts, busy = self.controller.escorts()
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
             escorts, busy = [], []
         self.escort.show_visit(view, escorts, busy)
         self.escort.escort.setFocus()
@@ -537,7 +540,7 @@ class DeskView(Retranslating, QWidget):
         try:
             record = self.controller.patient_form(patient_id)
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "warn")
+            self.show_notice(exc.message, "warn")
             return
         self.registration.review(record, typed)
         self._save_draft(self.registration.form.values())
@@ -593,8 +596,11 @@ class DeskView(Retranslating, QWidget):
 
     # --- notices -------------------------------------------------------------------------
 
-    def show_notice(self, message: str, kind: str = "info") -> None:
-        self.notice.setText(message)
+    def show_notice(self, message, kind: str = "info") -> None:
+        """`message`: the text, or a callable that says it in the language of the moment
+        (a tr() in a lambda, a FrontdeskError's `message`): said again by retranslate."""
+        self._notice_says = message if callable(message) else None
+        self.notice.setText(message() if callable(message) else message)
         style.set_role(self.notice, f"notice-{kind}")  # info, warn or error: style.py
         self.notice.setProperty("kind", kind)
         self.notice.show()
@@ -609,13 +615,13 @@ class DeskView(Retranslating, QWidget):
         self.show_visit(view)
 
     def _conflict(self, exc: FrontdeskError) -> None:
-        self.show_notice(exc.message() + " " + self.tr(
+        self.show_notice(lambda: exc.message() + " " + self.tr(
             "The visit was reloaded; what you typed is kept."), "warn")
         self.open_visit(self.view.id, keep_typed=True)
 
     def _refused(self, exc: FrontdeskError, where: str) -> None:
         if isinstance(exc, BusyRetrying):  # not refused: the step is run again (cleared then)
-            self.show_notice(exc.message(), "warn")
+            self.show_notice(exc.message, "warn")
             return
         if isinstance(exc, FormInvalid):
             self.registration.show_errors(exc.errors)
@@ -624,7 +630,7 @@ class DeskView(Retranslating, QWidget):
                  "leave": lambda: self.leave_box}.get(where)
         if isinstance(exc, ValidationError) and panel is not None and panel().show_error(exc):
             return
-        self.show_notice(exc.message(), "error")
+        self.show_notice(exc.message, "error")
 
     # --- the steps (the buttons' slots) ------------------------------------------------------
 
@@ -647,7 +653,7 @@ class DeskView(Retranslating, QWidget):
         try:  # validation reads the database (media sources): a driver error is told too
             errors = {**self.ctx.run(form.validate, clock.today()), **errors}
         except FrontdeskError as exc:
-            self.show_notice(exc.message(), "error")
+            self.show_notice(exc.message, "error")
             return
         if errors:
             form_widget.show_errors(errors)
@@ -656,7 +662,7 @@ class DeskView(Retranslating, QWidget):
             try:
                 dups = self.controller.find_duplicates(form)
             except FrontdeskError as exc:
-                self.show_notice(exc.message(), "error")
+                self.show_notice(exc.message, "error")
                 return
             if dups:
                 self.registration.duplicates.show_duplicates(dups)
@@ -693,8 +699,8 @@ class DeskView(Retranslating, QWidget):
 
     def confirm_payment(self) -> None:
         if self.controller.confirm_payment() == "late":
-            self.show_notice(self.tr("Deferred fee recorded: this visit's billing is "
-                                     "complete."), "info")
+            self.show_notice(lambda: self.tr("Deferred fee recorded: this visit's billing "
+                                             "is complete."), "info")
 
     def choose_vip_card(self) -> None:
         """Supervisor/admin: ask for the patient's VIP card, store it, re-quote the fee."""
@@ -729,7 +735,8 @@ class DeskView(Retranslating, QWidget):
 
     def back_at_post(self) -> None:
         if self.controller.back_at_post() is not None:
-            self.show_notice(self.tr("Back at post. Ready for the next patient (F4)."), "info")
+            self.show_notice(lambda: self.tr("Back at post. Ready for the next patient (F4)."),
+                             "info")
 
     def open_leave(self) -> None:
         if self.view is not None and stages.is_open(self.view.stage):
@@ -777,3 +784,5 @@ class DeskView(Retranslating, QWidget):
         else:
             self.track.set_stage(None)
             self.coach.show_step("GREETING")
+        if self._notice_says is not None:  # a notice on show, said in the new language
+            self.notice.setText(self._notice_says())
