@@ -129,6 +129,10 @@ def query(*, actor, since: dt.date | None = None, until: dt.date | None = None,
           limit: int = MAX_ROWS) -> list[AuditEntry]:
     """Entries newest first, filtered by day range (inclusive), staff member, action, entity."""
     require(actor, Perm.VIEW_AUDIT)
+    from frontdesk.validation import picked_day
+
+    since = picked_day(since, "since") if since is not None else None
+    until = picked_day(until, "until") if until is not None else None
     q = (AuditLog.select(AuditLog, Staff.display_name)
          .join(Staff, join_type=JOIN.LEFT_OUTER, on=(AuditLog.staff == Staff.id))
          .order_by(AuditLog.at.desc(), AuditLog.id.desc()))

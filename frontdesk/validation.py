@@ -476,6 +476,27 @@ def _too_long(field: str, max_len: int, length: int) -> ValidationError:
     )
 
 
+# The days Frontdesk keeps: a date picker offers 1752-09-14 to 9999-12-31, and a range that
+# ends on 9999-12-31 overflows the day after it (the end of every range read).
+DAY_MIN = date(2000, 1, 1)
+DAY_MAX = date(2099, 12, 31)
+
+
+def picked_day(value, field: str = "day") -> date:
+    """A day picked in a calendar (or given by a caller) within DAY_MIN..DAY_MAX, else a
+    ValidationError at `field`; a datetime gives its date."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        raise ValidationError("请选择日期。", "Choose a date.", field=field)
+    if not DAY_MIN <= value <= DAY_MAX:
+        raise ValidationError(
+            f"日期 {value.isoformat()} 超出范围：请选择 {DAY_MIN.year}–{DAY_MAX.year} 年之间的日期。",
+            f"The date {value.isoformat()} is out of range: choose a day from {DAY_MIN.year} "
+            f"to {DAY_MAX.year}.", field=field)
+    return value
+
+
 DB_INT_MAX = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) store
 
 

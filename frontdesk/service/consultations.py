@@ -271,6 +271,7 @@ def get(*, actor, consultation_id: int) -> tuple[ConsultationRow, ConsultationFo
 def listing(*, actor, start: dt.date, end: dt.date, search: str = "") -> list[ConsultationRow]:
     """Consultations taken on [start, end], newest first; `search` in name or phone."""
     require(actor, Perm.CONSULT)
+    start, end = validation.picked_day(start, "start"), validation.picked_day(end, "end")
     q = (Consultation.select(Consultation, Staff.display_name)
          .join(Staff, on=(Consultation.answered_by == Staff.id))
          .where(Consultation.at >= dt.datetime.combine(start, dt.time()),

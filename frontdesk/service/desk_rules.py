@@ -24,7 +24,7 @@ from frontdesk.i18n import Msg, localized
 from frontdesk.paths import resource_path
 from frontdesk.permissions import Perm, require
 from frontdesk.rule_files import Reader, bad, entries, read_toml
-from frontdesk.validation import clean_label, clean_text, lookup_id, whole_number
+from frontdesk.validation import clean_label, clean_text, lookup_id, picked_day, whole_number
 
 SETTING_KEY = "rules.service"
 FILE = "service.toml"
@@ -204,8 +204,7 @@ def calendar_entries(year: int | None = None) -> list[CalendarEntry]:
 def set_calendar_day(*, actor, day: dt.date, working: bool, name: str = "") -> CalendarEntry:
     """Mark `day` as a holiday (working=False) or a make-up working day; replaces any entry."""
     require(actor, Perm.MANAGE_RULES)
-    if not isinstance(day, dt.date):
-        raise ValidationError("请选择日期。", "Choose a date.", field="day")
+    day = picked_day(day, "day")
     label = clean_label(name, "name", 40, "名称", "name", required=False)
     with write_tx():
         CalendarDay.insert(day=day, working=bool(working), name=label).on_conflict(

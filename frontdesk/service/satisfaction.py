@@ -170,6 +170,7 @@ class Summary:
 
 def summary(start: dt.date, end: dt.date) -> Summary:
     """Ratings taken on [start, end] and the follow-up rate of that range's visits."""
+    start, end = validation.picked_day(start, "start"), validation.picked_day(end, "end")
     lo = dt.datetime.combine(start, dt.time())
     hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
     in_range = (SatisfactionRating.at >= lo) & (SatisfactionRating.at < hi)
@@ -208,5 +209,6 @@ def summary(start: dt.date, end: dt.date) -> Summary:
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    day = validation.picked_day(day, "week")
     monday = day - dt.timedelta(days=day.weekday())
     return monday, monday + dt.timedelta(days=6)

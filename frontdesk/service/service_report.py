@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk import clock, settings
+from frontdesk import clock, settings, validation
 from frontdesk.db.models import Complaint, ComplaintRevisit, Consultation, Department
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg, text
@@ -67,6 +67,7 @@ def period_of(day: dt.date, period: str) -> str:
 def build(*, actor, kind: str, start: dt.date, end: dt.date, period: str = "day",
           lang: str | None = None) -> ServiceReport:
     check(actor)
+    start, end = validation.picked_day(start, "from"), validation.picked_day(end, "to")
     if kind not in KINDS:
         raise ValidationError("未知的报表。", "Unknown report.", field="kind")
     if period not in PERIODS:

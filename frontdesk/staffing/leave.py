@@ -29,7 +29,7 @@ from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, allowed, require
 from frontdesk.staffing import staffing_rules
 from frontdesk.staffing.roster import lock_staff, rostered_staff
-from frontdesk.validation import clean_text, lookup_id
+from frontdesk.validation import clean_text, lookup_id, picked_day
 
 PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "withdrawn"
 STANDING = (PENDING, APPROVED)
@@ -68,9 +68,8 @@ def request_leave(*, actor, kind: str, start: dt.date, end: dt.date | None = Non
     leave_type = rules.leave_type(kind or "")
     if leave_type is None:
         raise ValidationError("请选择请假类型。", "Choose the type of leave.", field="kind")
-    if not isinstance(start, dt.date):
-        raise ValidationError("请选择开始日期。", "Choose the first day.", field="start")
-    end = end or start
+    start = picked_day(start, "start")
+    end = picked_day(end or start, "end")
     if end < start:
         raise ValidationError("结束日期不能早于开始日期。", "The last day is before the first.",
                               field="end")
@@ -190,6 +189,7 @@ def leave_list(*, actor, first: dt.date, last: dt.date, lang: str | None = None,
     manager = allowed(actor, Perm.MANAGE_ROSTER)
     if not manager:
         require(actor, Perm.REQUEST_ROSTER)
+    first, last = picked_day(first, "first"), picked_day(last, "last")
     query = (LeaveRequest.select().where(LeaveRequest.start <= last, LeaveRequest.end >= first)
              .order_by(LeaveRequest.start, LeaveRequest.id))
     if status:

@@ -33,7 +33,7 @@ from frontdesk.i18n import Msg, localized
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import fines
 from frontdesk.staffing.attendance import month_bounds, prove_pin
-from frontdesk.validation import clean_text, lookup_code, lookup_id
+from frontdesk.validation import clean_text, lookup_code, lookup_id, picked_day
 
 NOTE_MAX = 200
 CONDUCT = "conduct"
@@ -163,7 +163,7 @@ def record(*, actor, staff_id, rule_code: str, day: dt.date | None = None, note:
         raise ValidationError("不能给自己记录，请由另一位主管记录。",
                               "You cannot record this for yourself; ask another supervisor.",
                               field="staff")
-    day = day or clock.today()
+    day = picked_day(day or clock.today(), "day")
     if day > clock.today():
         raise ValidationError("日期不能在将来。", "The day cannot be in the future.", field="day")
     note = clean_text(note, "note", NOTE_MAX)

@@ -30,7 +30,7 @@ from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import Msg, localized
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import staffing_rules
-from frontdesk.validation import lookup_code, lookup_id
+from frontdesk.validation import lookup_code, lookup_id, picked_day
 
 REST = "rest"
 STAFF_LOCK_CLASS = 0x46440011  # advisory lock namespace ("FD" 17): one person's swaps/leave
@@ -131,7 +131,7 @@ def leave_by_day(first: dt.date, last: dt.date) -> dict[tuple[int, dt.date], Lea
 def week(*, actor, monday: dt.date, lang: str | None = None) -> Week:
     """The week starting `monday` (any day is moved back to its Monday)."""
     require(actor, Perm.MANAGE_ROSTER)
-    monday = monday_of(monday)
+    monday = monday_of(picked_day(monday, "monday"))
     last = monday + dt.timedelta(days=DAYS - 1)
     staff = rostered_staff()
     cells: dict[tuple[int, dt.date], dict] = {}
@@ -246,8 +246,7 @@ def _write_day(staff: Staff, day: dt.date, shifts: list[Shift], rest: bool) -> N
 def set_day(*, actor, staff_id, day: dt.date, shifts=(), rest: bool = False) -> Cell:
     """Set one staff member's day: the shifts worked (codes), or the rest day, or nothing."""
     require(actor, Perm.MANAGE_ROSTER)
-    if not isinstance(day, dt.date):
-        raise ValidationError("请选择日期。", "Choose a day.", field="day")
+    day = picked_day(day, "day")
     staff = _staff(staff_id)
     if rest and shifts:
         raise ValidationError("轮休日不能同时排班。", "A rest day has no shift.", field="shift")
@@ -281,7 +280,7 @@ def copy_last_week(*, actor, monday: dt.date) -> int:
     approved leave day. Returns the number of days filled.
     """
     require(actor, Perm.MANAGE_ROSTER)
-    monday = monday_of(monday)
+    monday = monday_of(picked_day(monday, "monday"))
     source = monday - dt.timedelta(days=DAYS)
     rules = staffing_rules.current()
     staff = {s.id: s for s in rostered_staff()}

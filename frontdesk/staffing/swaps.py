@@ -32,7 +32,7 @@ from frontdesk.permissions import Perm, allowed, require
 from frontdesk.staffing import staffing_rules
 from frontdesk.staffing.attendance import month_bounds
 from frontdesk.staffing.roster import lock_staff, rostered_staff
-from frontdesk.validation import clean_text, lookup_code, lookup_id
+from frontdesk.validation import clean_text, lookup_code, lookup_id, picked_day
 
 PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "withdrawn"
 COUNTING = (PENDING, APPROVED)
@@ -164,8 +164,9 @@ def request_swap(*, actor, day: dt.date, shift_code: str, partner_id,
     if partner is None or not partner.active or partner not in rostered_staff():
         raise ValidationError("请选择换班的同事。", "Choose the colleague to swap with.",
                               field="partner")
-    if not isinstance(day, dt.date):
-        raise ValidationError("请选择日期。", "Choose the day.", field="day")
+    day = picked_day(day, "day")
+    if partner_day is not None:
+        partner_day = picked_day(partner_day, "partner_day")
     r_shift = _shift(shift_code, "requester_shift")
     p_shift = _shift(partner_shift_code, "partner_shift") if partner_day else None
     reason = clean_text(reason, "reason", REASON_MAX)

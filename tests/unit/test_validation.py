@@ -344,3 +344,18 @@ def test_impossible_birth_dates_are_a_message_at_the_field(raw):
         validation.parse_birth_date(raw)
     assert err.value.field == "birth_date"
     assert err.value.message("en").isprintable()
+
+
+@pytest.mark.parametrize("day", [date.max, date(1752, 9, 14), date(1999, 12, 31), date(2100, 1, 1),
+                                 "2026-01-01", None, 20260101])
+def test_a_picked_day_outside_the_years_kept_is_a_message_at_the_field(day):
+    with pytest.raises(ValidationError) as err:
+        validation.picked_day(day, "since")
+    assert err.value.field == "since"
+
+
+def test_a_picked_day_inside_them_is_the_day():
+    from datetime import datetime
+
+    assert validation.picked_day(date(2026, 12, 6)) == date(2026, 12, 6)
+    assert validation.picked_day(datetime(2099, 12, 31, 23, 59)) == date(2099, 12, 31)
