@@ -99,6 +99,11 @@ def test_an_empty_rules_file_is_refused(tmp_path):
     ["slip", "--visit", "99999999999999999999999", "--kind", "guide", "--out", "s.pdf"],
     ["init", "--hospital", "医院\x1b\x07"],
     ["init", "--hospital", "医" * 5000],
+    ["service-report", "complaints", "--from", "9999-12-30", "--to", "9999-12-31"],
+    ["report", "daily", "--date", "２０２６-０２-２９"],
+    ["triage-eval", "/nonexistent/cases.tsv"],
+    ["restore", "--yes", "x" * 300],
+    ["backup", "--out", "x" * 300],
 ])
 def test_command_line_bad_arguments_say_so(args, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
