@@ -159,3 +159,31 @@ def test_more_ordinary_complaints_near_red_flag_concepts(rules_db, complaint):
 def test_more_everyday_words_for_departments(rules_db, complaint, first_code):
     codes, red = ranked(complaint)
     assert codes[0] == first_code and not red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint", [
+    # a side of the body that will not move; sudden collapse after the eyes go dark
+    "外公午睡起来右边胳膊腿都不会动了", "她说眼前发黑，然后就栽倒了",
+    # too drowsy to answer
+    "老伴昏睡了一上午", "喊他名字也不怎么应",
+    # something heavy fell on him
+    "干活时候房顶塌下来压着人了", "被倒下的大树砸着了",
+    # on a height and will not come down
+    "我儿子坐在天台边上不肯下来",
+    # the baby in the womb moves less
+    "怀孕三十五周，今天宝宝不怎么动",
+    # a headache like an axe
+    "头痛得像被锤子砸开一样",
+])
+def test_round_three_red_flag_concepts(rules_db, complaint):
+    codes, red = ranked(complaint)
+    assert red and codes[0] == "emergency", (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint, first_code", [
+    ("鼻孔里长了个疖子", "ent"), ("下雨路滑摔倒了，手腕疼", "surgery"),
+    ("货架上掉下来个盒子砸了脚", "surgery"), ("孩子早上叫不起来，上学老迟到", "paeds"),
+])
+def test_round_three_ordinary(rules_db, complaint, first_code):
+    codes, red = ranked(complaint)
+    assert codes[0] == first_code and not red, (complaint, codes)
