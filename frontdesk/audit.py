@@ -52,12 +52,22 @@ ACTIONS = tuple(ACTION_NAMES)
 MAX_ROWS = 5000  # the browser pages through a filtered view; nobody reads more at once
 
 
+def _storable(text: str) -> str:
+    """`text` as the database can store it: a lone surrogate (a file name given in bytes that
+    are not UTF-8 reaches Python as \udcff) is written as its escape, not refused by the driver
+    after the export it records was written."""
+    if text.isprintable():  # most text; surrogates never are
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "") -> AuditLog:
     """Append one entry; `detail` may be a dict (stored as JSON). Never store secrets here."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     if not isinstance(detail, str):
         detail = json.dumps(detail, ensure_ascii=False, default=str)
+    detail, entity_id = _storable(detail), _storable(str(entity_id))
     # AuditLog.create, with the INSERT prepared once (written by timed desk steps: bench/).
     return prepared.insert(
         AuditLog,
@@ -65,7 +75,7 @@ def record(actor, action: str, entity: str, entity_id: Any = "", detail: Any = "
         staff=None if actor is SYSTEM else actor,  # the system is no staff row
         action=action,
         entity=entity,
-        entity_id=str(entity_id),
+        entity_id=entity_id,
         detail=detail,
     )
 

@@ -209,8 +209,11 @@ def active_log_file() -> Path | None:
 
 def _open_log_file(folder: Path, level: int) -> logging.Handler:
     folder.mkdir(parents=True, exist_ok=True)
+    # backslashreplace: a message holding a lone surrogate (a file name given in bytes that
+    # are not UTF-8 reaches Python as \udcff) is written escaped, never a "Logging error".
     handler = logging.handlers.RotatingFileHandler(
-        folder / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        folder / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+        errors="backslashreplace")
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(FORMAT))
     return handler
@@ -219,7 +222,8 @@ def _open_log_file(folder: Path, level: int) -> logging.Handler:
 def _open_fault_file(folder: Path) -> IO[str]:
     path = folder / FAULT_FILE_NAME
     mode = "w" if path.exists() and path.stat().st_size > FAULT_FILE_LIMIT else "a"
-    return open(path, mode, encoding="utf-8")  # noqa: SIM115 - open for the process's life
+    return open(path, mode, encoding="utf-8",  # noqa: SIM115 - open for the process's life
+                errors="backslashreplace")
 
 
 class _Stderr(logging.StreamHandler):
@@ -239,6 +243,13 @@ class _Stderr(logging.StreamHandler):
     def emit(self, record: logging.LogRecord) -> None:
         if sys.stderr is not None:
             super().emit(record)
+
+    def format(self, record: logging.LogRecord) -> str:
+        # A replaced stderr (a GUI's, a test's) may not take lone surrogates: escape them.
+        text = super().format(record)
+        if not text.isprintable():
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return text
 
 
 def start(*, verbose: bool = False) -> Recording:

@@ -65,3 +65,25 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(tmp_path, capsys, name):
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err and err.startswith("frontdesk: ")
     assert db.read_bytes() == before
+
+
+def test_a_file_name_in_bytes_that_are_not_utf8_is_named_without_a_logging_error(tmp_path):
+    """Linux hands such a name to Python as \\udcff: the message, the log line and the audit
+    of a written report must all take it (the log and the audit raised before)."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "FRONTDESK_DATA_DIR": str(tmp_path / "data")}
+    db = f"sqlite:///{tmp_path / 'h.sqlite3'}"
+    folder = os.fsencode(tmp_path)
+    runs = [[b"triage-eval", folder + b"/\xff\xfe.tsv"],
+            [b"--db", db.encode(), b"init", b"--hospital", "测试医院".encode()],
+            [b"--db", db.encode(), b"report", b"daily", b"--out", folder + b"/\xff.csv"]]
+    codes = []
+    for args in runs:
+        done = subprocess.run([sys.executable, "-m", "frontdesk", *args], env=env,
+                              capture_output=True, timeout=300)
+        assert b"Traceback" not in done.stderr and b"Logging error" not in done.stderr, done.stderr
+        codes.append(done.returncode)
+    assert codes == [2, 0, 0]
+    assert (tmp_path / os.fsdecode(b"\xff.csv")).exists()

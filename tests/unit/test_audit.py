@@ -90,3 +90,13 @@ def test_action_names_are_bilingual():
     for action in audit.ACTIONS:
         assert audit.action_name(action, "zh_CN") and audit.action_name(action, "en")
     assert audit.action_name("login", "zh_CN") == "登录"
+
+
+def test_an_export_to_a_non_utf8_file_name_is_audited_escaped(rules_db):
+    """The path of a report saved under a name in non-UTF-8 bytes (\\udcff in Python) was
+    refused by the driver after the file was written: a traceback for a done export."""
+    from frontdesk.permissions import SYSTEM
+
+    row = audit.record(SYSTEM, "export", "report", "\udcff", {"file": "/tmp/\udcff.pdf"})
+    stored = AuditLog.get_by_id(row.id)
+    assert "\\udcff" in stored.detail and stored.entity_id == "\\udcff"

@@ -232,3 +232,11 @@ def test_a_crash_report_names_no_patient(tmp_path):
     assert "PostgreSQL fd @ db.local:5432" in report
     for secret in (NAME, PHONE, ID_NUMBER, "s3cret", "nurse"):
         assert secret not in report
+
+
+def test_a_message_with_a_lone_surrogate_is_written_escaped_not_a_logging_error(recording, capsys):
+    """A file name in bytes that are not UTF-8 reaches Python as \\udcff: logging it printed
+    '--- Logging error ---' and a traceback on stderr."""
+    logging.getLogger("frontdesk.test").warning("cannot read %s", "/tmp/\udcff\udcfe.tsv")
+    assert "\\udcff\\udcfe" in _text(recording)
+    assert "Logging error" not in capsys.readouterr().err
