@@ -32,6 +32,7 @@ from frontdesk.ui.widgets.retranslate import Retranslating
 
 class HandoverTab(Retranslating, QWidget):
     notes_changed = Signal()  # the list of notes waiting for acknowledgement was reloaded
+    _saved = False  # the status says a note was saved
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -145,6 +146,8 @@ class HandoverTab(Retranslating, QWidget):
         self.fill_button.setText(self.tr("Refresh open visits"))
         self.save_button.setText(self.tr("&Save handover note"))
         self.save_button.setAccessibleName(self.tr("Save handover note"))
+        if self._saved:  # said again in the language switched to
+            self._say_saved()
         self.refresh()
 
     # --- data ------------------------------------------------------------------
@@ -242,6 +245,7 @@ class HandoverTab(Retranslating, QWidget):
         for label in errors.values():
             show_error(label, "")
         self.status.setText("")
+        self._saved = False
         code = self.shift_combo.currentData()
         failed: list[Exception] = []
 
@@ -263,8 +267,12 @@ class HandoverTab(Retranslating, QWidget):
         for edit in (self.equipment_edit, self.cases_edit, self.swaps_edit):
             edit.clear()
         self._visits_touched = False
-        self.status.setText(self.tr("Handover note saved; the next shift will see it."))
+        self._saved = True
+        self._say_saved()
         self.refresh()
+
+    def _say_saved(self) -> None:
+        self.status.setText(self.tr("Handover note saved; the next shift will see it."))
 
 
 def note_text(n: handover.NoteView) -> str:

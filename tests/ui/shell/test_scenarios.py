@@ -566,7 +566,10 @@ def test_supervisor_grooming_fine_and_handover_between_shifts(window, qtbot, dem
     tab = place.handover
     type_text(tab.equipment_edit, "2号打印机缺纸")
     qtbot.mouseClick(tab.save_button, LEFT)
-    assert not tab.equipment_error.isVisible()
+    assert not tab.equipment_error.isVisible() and "交接" in tab.status.text()
+    switch_language(qtbot, window, "en")  # what the tab said follows the language
+    assert tab.status.text() == "Handover note saved; the next shift will see it."
+    switch_language(qtbot, window, "zh_CN")
     nxt = Staff.get(Staff.username == "desk1")
     demo_ctx.set_staff(nxt)  # the next shift logs in
     window.show_area("handover")
