@@ -17,12 +17,31 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
 
 
+# What a worksheet cell cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE: C0 controls but tab,
+# newline and carriage return) and lone surrogates, which no UTF-8 file can hold.
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def writable(text: str) -> str:
+    """`text` without what a spreadsheet or a UTF-8 file cannot hold (see _UNWRITABLE).
+
+    Validation keeps such characters out of what is typed now; rows written before it (an
+    older Frontdesk, another program on a shared server) may still hold them, and one such
+    row made the XLSX export raise IllegalCharacterError.
+    """
+    if text.isprintable():  # most text: nothing to drop
+        return text
+    return _UNWRITABLE.sub("", text)
+
+
 def csv_cell(value):
     """`value` for a CSV cell: text that would start a formula gets a leading apostrophe.
 
     The apostrophe is the spreadsheets' own mark for "this is text". Numbers,
-    dates and None pass through unchanged.
+    dates and None pass through unchanged; text loses what no file can hold (writable).
     """
+    if isinstance(value, str):
+        value = writable(value)
     if not isinstance(value, str) or value[:1] not in FORMULA_START:
         return value
     if _PLAIN_NUMBER.fullmatch(value):
@@ -40,6 +59,8 @@ def xlsx_row(ws, values: Iterable, font=None) -> list:
 
     cells = []
     for v in values:
+        if isinstance(v, str):
+            v = writable(v)
         c = WriteOnlyCell(ws, value=v)
         if isinstance(v, str):
             c.data_type = "s"  # openpyxl would otherwise store "=..." as a formula

@@ -132,3 +132,26 @@ def test_staffing_pdfs_and_slips_survive_hostile_stored_text(poisoned, lang):
                 assert source.slip_pdf(slip, fmt, lang=lang).startswith(b"%PDF")
                 printed += 1
     assert printed
+
+
+def test_rows_written_before_validation_with_control_characters_still_export(full_demo_db,
+                                                                             tmp_path):
+    """An older Frontdesk (or another program on a shared server) may have stored ESC, BEL
+    or NUL; one such row made the XLSX export raise IllegalCharacterError."""
+    from frontdesk.permissions import SYSTEM
+    from frontdesk.reports import export
+    from frontdesk.reports.daily import build_daily
+    from frontdesk.staffing import staff_report
+
+    full_demo_db.execute_sql("UPDATE visit SET complaint = ?, left_reason = ?",
+                             ["咳嗽\x1b[31m\x00", "走了\x07"])
+    full_demo_db.execute_sql("UPDATE staff SET display_name = display_name || ?", ["\x1b"])
+    daily = build_daily(DEMO_TODAY, actor=SYSTEM, today=DEMO_TODAY)
+    staff = staff_report.build(actor=SYSTEM, year=DEMO_TODAY.year, month=DEMO_TODAY.month)
+    for name, report, save in (("daily", daily, export.save_report),
+                               ("staff", staff, staff_report.save)):
+        for ext in (".xlsx", ".csv", ".pdf"):
+            data = save(report, tmp_path / f"{name}{ext}", actor=SYSTEM).read_bytes()
+            assert data
+            if ext == ".csv":
+                assert b"\x1b" not in data and b"\x07" not in data and b"\x00" not in data
