@@ -107,6 +107,11 @@ class CheckForm:
     items: tuple[dict, ...]  # the snapshot
     recheck_of: int | None  # the first check of this shift, if there is one
     already_fined: frozenset[str] = field(default_factory=frozenset)
+    shift_names: tuple[str, str] = ("", "")  # (zh, en): the screen may change language
+
+    def shift_label(self, lang: str | None = None) -> str:
+        """The shift's name in `lang` (the current language by default); '' if none."""
+        return text(*self.shift_names, lang) if any(self.shift_names) else self.shift_name
 
     def warning(self, lang: str | None = None) -> str:
         """What the supervisor must know before checking ('' when nothing)."""
@@ -187,6 +192,7 @@ def open_check(*, actor, staff, day: dt.date | None = None,
         on_roster=shift is not None and shift in rostered,
         items=items, recheck_of=first.id if first else None,
         already_fined=_fined_codes(first),
+        shift_names=(shift.name_zh, shift.name_en) if shift else ("", ""),
     )
 
 

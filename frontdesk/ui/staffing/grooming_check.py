@@ -239,7 +239,7 @@ class CheckDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         f = self.form
         self.setWindowTitle(self.tr("Grooming check: {name}").format(name=f.staff_name))
-        shift = f.shift_name or self.tr("not on the roster")
+        shift = f.shift_label() or self.tr("not on the roster")
         self.header.setText(self.tr("{name} — {day}, {shift}").format(
             name=f.staff_name, day=f.day.isoformat(), shift=shift))
         self.warning.setText(f.warning())
