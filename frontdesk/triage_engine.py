@@ -270,7 +270,26 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
         not_a_child=[f for w in patient.get("not_a_child", []) for f in forms(w)],
     )
     rules.pinyin = triage_pinyin.build(_lexicon(doc, rules))
+    rules.pinyin.english = _english_words(rules)
     return rules
+
+
+def _english_words(rules: Rules) -> frozenset:
+    """The words of the English synonyms ("left side", "snake bite"); the synonyms typed
+    in pinyin ("fa shao", "hunmi") are not English and stay readable as pinyin."""
+    words: set[str] = set()
+    for key, value in rules.synonyms.items():
+        if not key.isascii():
+            continue
+        parts = re.findall(r"[a-z]+", key)
+        joined = "".join(parts)
+        first = value[:1]
+        if first and "\u4e00" <= first <= "\u9fff" and triage_pinyin.is_pinyin(joined) and (
+                any(joined.startswith(r) for r in triage_pinyin.readings(first))
+                or (len(parts) > 1 and all(triage_pinyin.is_pinyin(p) for p in parts))):
+            continue  # a pinyin key: "tou teng" → 头痛, "du zi teng" → 腹痛
+        words.update(parts)
+    return frozenset(words)
 
 
 def _lexicon(doc: dict[str, Any], rules: Rules) -> list[str]:

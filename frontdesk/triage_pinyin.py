@@ -78,6 +78,9 @@ class PinyinIndex:
     # One-character words ("teng" → "疼"): read only as a whole word right after a word
     # already read ("xiong kou teng" → 胸口疼), never on their own ("he", "ma").
     singles: dict[str, str] = field(default_factory=dict)
+    # English words of the rules that happen to spell pinyin ("side" = si de, "bite" = bi
+    # te): left as English, so "left side" and "snake bite" reach their synonyms.
+    english: frozenset = frozenset()
 
     def convert(self, text: str) -> tuple[str, list[tuple[int, int]]] | None:
         """(text with pinyin words in Chinese, source span of each character); None if none."""
@@ -102,6 +105,11 @@ class PinyinIndex:
             i, n = 0, len(joined)
             while i < n:
                 hit = None
+                if i in starts and self.english:
+                    j = min(e for e in ends if e > i)
+                    if joined[i:j] in self.english:
+                        i = j
+                        continue
                 if i in starts or (pieces and pieces[-1][1] == i):
                     for length in self.lengths:
                         j = i + length
@@ -141,6 +149,16 @@ class PinyinIndex:
             out.append(text[k])
             spans.append((k, k + 1))
         return "".join(out), spans
+
+
+def is_pinyin(word: str) -> bool:
+    """Can `word` (lower-case letters) be cut into pinyin syllables?"""
+    return bool(word) and _is_pinyin(word)
+
+
+def readings(ch: str) -> list[str]:
+    """The toneless readings of one Chinese character."""
+    return _char_readings(ch)
 
 
 def build(words) -> PinyinIndex:

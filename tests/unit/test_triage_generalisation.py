@@ -187,3 +187,37 @@ def test_round_three_red_flag_concepts(rules_db, complaint):
 def test_round_three_ordinary(rules_db, complaint, first_code):
     codes, red = ranked(complaint)
     assert codes[0] == first_code and not red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint", [
+    # English words that also spell pinyin stay English ("side" is not 似的)
+    "her right side went numb suddenly", "my husband cannot move his left side",
+    # English poisons, allergens and words for suicide
+    "my son drank rat poison", "lips swelling after eating shrimp", "she says she wants to end it all",
+    # the heart that hurts; the testicles in slang
+    "心脏疼了一早上", "蛋疼得厉害，一下子疼起来的",
+    # acute confusion: does not know where he is, does not know his own people
+    "我爸突然不知道自己在哪", "老太太认不出儿子了",
+    # a cold blue limb; a swollen leg with breathlessness
+    "脚趾头发黑，冰凉没感觉", "小腿肿了好几天，今天喘不过来",
+    # buried; many stings; blood pouring from the mouth; a belly that will not pass wind
+    "塌方被埋了半个身子", "被马蜂蛰了十几下", "血从鼻子里往外喷", "三天没排气了，肚子越来越鼓",
+    # fish bile
+    "吃了生鱼胆",
+])
+def test_round_four_red_flag_concepts(rules_db, complaint):
+    codes, red = ranked(complaint)
+    assert red and codes[0] == "emergency", (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint", [
+    "嗓子肿，吃饭疼", "手脚冰凉，冬天就这样", "被蜜蜂蜇了一下，有点肿", "孩子问他啥都说不知道，不爱说话",
+    "尿色发黄像浓茶", "被蚊子咬了好多包",
+])
+def test_round_four_ordinary_stays_calm(rules_db, complaint):
+    assert not ranked(complaint)[1], complaint
+
+
+def test_pinyin_still_reads_after_english_words_are_kept(rules_db):
+    assert ranked("du zi teng")[0][0] == "internal"
+    assert ranked("xiong kou teng de li hai")[1]
