@@ -119,6 +119,7 @@ class TriagePanel(Retranslating, QWidget):
         self.complaint.textChanged.connect(self._timer.start)
         self._updating = False
         self._picked_by_hand = False  # once the staff picks, typing no longer re-picks
+        self._said_too_long = False  # the complaint box shows "too long" (cleared once it fits)
         self.departments.currentItemChanged.connect(self._department_changed)
         self.confirm_button.clicked.connect(self.confirm)
         for w in (self.complaint, self.departments, self.doctors):
@@ -216,9 +217,22 @@ class TriagePanel(Retranslating, QWidget):
         current = self.departments.currentItem()
         keep = prefer or (current.data(ID_ROLE) if current is not None else None)
         touched = current is not None and self._picked_by_hand
+        text = self.complaint.toPlainText()
         try:
-            self.suggestion = triage.suggest(self.complaint.toPlainText(), sex=self._sex,
-                                             age=self._age)
+            from frontdesk import validation
+            from frontdesk.db.faults import driver_errors
+            from frontdesk.reception import COMPLAINT_MAX_LENGTH
+
+            if len(text) > COMPLAINT_MAX_LENGTH:
+                # Too long to confirm: say so now rather than rank a pasted page (seconds on
+                # the UI thread for 10,000 characters).
+                self._said_too_long = True
+                validation.clean_text(text, "complaint", COMPLAINT_MAX_LENGTH)
+            if self._said_too_long:  # cut down to size: the message goes
+                self._said_too_long = False
+                self.complaint_box.clear_error()
+            with driver_errors("triage suggestions"):  # another desk writing: a sentence
+                self.suggestion = triage.suggest(text, sex=self._sex, age=self._age)
         except FrontdeskError as exc:
             self.complaint_box.set_error(exc.message())
             self.suggestion = triage.TriageSuggestion(False)

@@ -180,3 +180,22 @@ def test_a_draft_of_hostile_text_comes_back_as_typed_after_a_restart(area, qtbot
     restored = again.desk.registration.form
     for key, text in typed.items():
         assert getattr(restored, key).text() == text, key
+
+
+def test_a_pasted_page_is_said_too_long_while_typing_without_ranking_it(area, qtbot, monkeypatch):
+    from frontdesk import triage as triage_domain
+
+    desk, visit_id = to_triage(area, qtbot)
+    triage = desk.triage_step.triage
+    asked = []
+    real = triage_domain.suggest
+    monkeypatch.setattr(triage_domain, "suggest", lambda text, **kw: asked.append(text) or real(
+        text, **kw))
+    triage.complaint.setPlainText("头痛" * 5_000)
+    triage.update_suggestions()
+    assert "10000" in triage.complaint_box.error_text()
+    assert not any(len(t) > 5_000 for t in asked)
+    assert stage_of(visit_id) == stages.TRIAGE
+    triage.complaint.setPlainText("头痛三天")  # cut down: the message goes, ranking comes back
+    triage.update_suggestions()
+    assert not triage.complaint_box.error_text() and asked[-1] == "头痛三天"
