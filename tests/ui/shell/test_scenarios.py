@@ -216,8 +216,9 @@ def test_two_desks_take_the_same_waiting_patient(window, qtbot, demo_db):
         took = [e for e in stored.events if e.action == stages.AT_DESK]
         assert len(took) == 1 and took[0].staff_name == window.ctx.staff.display_name  # desk A won
         assert desk_a.view.stage == stages.TRIAGE and desk_a.notice_text() == ""
-        # Desk B is told, in words, and its list no longer offers the patient as waiting.
-        assert "其他导医台" in desk_b.notice_text()
+        # Desk B is told, in words (not to go on serving them), and its list no longer
+        # offers the patient as waiting.
+        assert "其他导医台" in desk_b.notice_text() and "F4" in desk_b.notice_text()
         waiting = desk_b.visit_list.first_waiting()
         assert waiting is None or waiting.id != visit.id
         # Nothing lost: one visit, its door ticket kept, still open at the desk of A.

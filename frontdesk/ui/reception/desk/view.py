@@ -388,9 +388,7 @@ class DeskView(Retranslating, QWidget):
             return
         if fresh.stage != stages.GREETING:
             self.refresh_list()
-            self.show_notice(lambda: self.tr("Another desk has just taken this patient; the "
-                                             "list is refreshed. Press F4 for the next one."),
-                             "warn")
+            self._taken_elsewhere()
             return
         self.open_visit(waiting.id)
         self.take()
@@ -615,9 +613,18 @@ class DeskView(Retranslating, QWidget):
         self.show_visit(view)
 
     def _conflict(self, exc: FrontdeskError) -> None:
+        was = self.view.stage
         self.show_notice(lambda: exc.message() + " " + self.tr(
             "The visit was reloaded; what you typed is kept."), "warn")
         self.open_visit(self.view.id, keep_typed=True)
+        if was == stages.GREETING and self.view.stage != stages.GREETING:
+            # Refused a take: the other desk is serving the patient, not to be continued here.
+            self._taken_elsewhere()
+
+    def _taken_elsewhere(self) -> None:
+        self.show_notice(lambda: self.tr("Another desk has just taken this patient; the "
+                                         "list is refreshed. Press F4 for the next one."),
+                         "warn")
 
     def _refused(self, exc: FrontdeskError, where: str) -> None:
         if isinstance(exc, BusyRetrying):  # not refused: the step is run again (cleared then)
