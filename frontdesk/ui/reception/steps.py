@@ -351,10 +351,14 @@ class LeaveBox(Retranslating, QFrame):
     def retranslate(self) -> None:
         self.label.setText(self.tr("Why did the patient leave?"))
         self.reason.setAccessibleName(self.tr("Reason the patient left"))
-        typed = self.reason.currentText()
+        typed, i = self.reason.currentText(), self.reason.currentIndex()
+        listed = i >= 0 and typed == self.reason.itemText(i)  # a reason picked, not typed
         self.reason.clear()
         for code, reason in LEAVE_REASONS:
             self.reason.addItem(QCoreApplication.translate("LeaveBox", reason), code)
-        self.reason.setEditText(typed)
+        if listed:
+            self.reason.setCurrentIndex(i)  # the same reason, in the new language
+        else:
+            self.reason.setEditText(typed)
         self.confirm_button.setText(self.tr("Record: patient left (Enter)"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))

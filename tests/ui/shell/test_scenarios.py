@@ -743,3 +743,29 @@ def test_language_switch_after_a_hand_over_at_the_door(window, qtbot):
     assert left == [], "\n".join(map(str, left))
     switch_language(qtbot, window, "zh_CN")
     assert visit.door_ticket in door.message.text() and "导医台" in door.message.text()
+
+
+def test_language_switch_with_the_leave_box_open(window, qtbot):
+    area = reception_area(window)
+    visit = door_ticket(qtbot, area)
+    desk = area.show_desk()
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    qtbot.keyClick(desk, Qt.Key.Key_F8)
+    box = desk.leave_box
+    box.reason.setCurrentIndex(box.reason.findData("fee"))
+    assert box.reason.currentText() == "费用问题"
+    switch_language(qtbot, window, "en")
+    assert box.isVisibleTo(desk) and box.reason.currentText() == "The fee"
+    qtbot.mouseClick(box.confirm_button, LEFT)
+    stored = reception.get_visit(visit.id, actor=viewer())
+    assert stored.stage == stages.LEFT and stored.left_reason == "The fee"
+    # A reason typed in words stays as typed.
+    other = door_ticket(qtbot, area)
+    desk = area.show_desk()
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    qtbot.keyClick(desk, Qt.Key.Key_F8)
+    type_text(box.reason.lineEdit(), "家里有急事")
+    switch_language(qtbot, window, "zh_CN")
+    assert box.reason.currentText() == "家里有急事"
+    press(qtbot, box.reason.lineEdit())
+    assert reception.get_visit(other.id, actor=viewer()).left_reason == "家里有急事"

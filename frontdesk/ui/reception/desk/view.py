@@ -787,7 +787,11 @@ class DeskView(Retranslating, QWidget):
                 view = self.controller.get_visit(self.view.id)
             except FrontdeskError:
                 view = self.view
+            box = self._leave_box
+            leaving = box is not None and box.isVisibleTo(self)
             self.show_visit(view, keep_typed=True)
+            if leaving and stages.is_open(view.stage):
+                box.show()  # the reason being given stays open, as typed
         else:
             self.track.set_stage(None)
             self.coach.show_step("GREETING")
