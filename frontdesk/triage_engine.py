@@ -117,11 +117,14 @@ class RedFlag:
     screen: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.patterns and all(_context_free(p) for p in self.patterns) and \
-                len({p.flags for p in self.patterns}) == 1:
+        # Each pattern as a context-free one that matches at least where it does (its
+        # look-arounds and anchors dropped): the screen may match more often, never less.
+        loose = [_loosened(p) for p in self.patterns]
+        if self.patterns and all(p is not None for p in loose) and \
+                len({p.flags for p in loose}) == 1:
             try:
-                self.screen = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns),
-                                         self.patterns[0].flags)
+                self.screen = re.compile("|".join(f"(?:{p.pattern})" for p in loose),
+                                         loose[0].flags)
             except re.error:
                 # Patterns valid one by one need not be valid joined: a global inline flag
                 # ("(?i)…") must start the expression, a group name may be used once. The
@@ -133,6 +136,67 @@ class RedFlag:
 # complaint (or the reverse): anchors and word boundaries, look-arounds, back-references.
 _CONTEXT_OPS = frozenset((_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT, _sre.GROUPREF,
                           _sre.GROUPREF_EXISTS))
+
+
+_LOOK_AROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _loosened(pattern: re.Pattern) -> re.Pattern | None:
+    """`pattern` if it is context-free; else the same pattern without its look-arounds,
+    anchors and word boundaries when that one is (it matches wherever `pattern` does, and
+    maybe more: "死(?!了)" → "死"); None when neither is (a back-reference)."""
+    if _context_free(pattern):
+        return pattern
+    src, out, i, n, in_class = pattern.pattern, [], 0, len(pattern.pattern), False
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            if not in_class and src[i + 1:i + 2] in ("b", "B", "A", "Z"):
+                i += 2
+                continue
+            out.append(src[i:i + 2])
+            i += 2
+        elif in_class:
+            in_class = c != "]"
+            out.append(c)
+            i += 1
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            for literal in ("^", "]"):  # "[^…", "[]…": not the class's end
+                if src[i:i + 1] == literal:
+                    out.append(literal)
+                    i += 1
+        elif src.startswith(_LOOK_AROUNDS, i):
+            depth, j, cls = 0, i, False
+            while j < n:
+                ch = src[j]
+                if ch == "\\":
+                    j += 2
+                    continue
+                if cls:
+                    cls = ch != "]"
+                elif ch == "[":
+                    cls = True
+                elif ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            i = j + 1
+        elif c in "^$":
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    try:
+        loose = re.compile("".join(out), pattern.flags)
+    except re.error:
+        return None
+    return loose if _context_free(loose) else None
 
 
 def _context_free(pattern: re.Pattern) -> bool:
