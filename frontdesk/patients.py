@@ -30,7 +30,7 @@ from frontdesk.db.models import (
     database_proxy,
 )
 from frontdesk.errors import NotFound, ValidationError
-from frontdesk.i18n import text
+from frontdesk.i18n import Msg
 from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm, require
 from frontdesk.validation import lookup_id
@@ -480,9 +480,25 @@ def _check_comparable(form: RegistrationForm) -> None:
                               field="age")
 
 
+# Why an existing record may be the same person (find_duplicates' reasons).
+DUPLICATE_REASONS = (_SAME_PHONE, _SAME_ID, _SAME_NAME_BIRTH, _SIMILAR) = (
+    Msg("手机号相同", "Same phone number"), Msg("身份证号相同", "Same ID number"),
+    Msg("姓名和出生日期相同", "Same name and birth date"),
+    Msg("姓名相近且性别、年龄相同", "Similar name, same sex and age"))
+
+
+def duplicate_reason_now(reason: str) -> str:
+    """A reason find_duplicates gave, in the current language (a screen switched since)."""
+    for msg in DUPLICATE_REASONS:
+        if reason in (msg.zh, msg.en):
+            return msg.text()
+    return reason
+
+
 def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = None,
                     limit: int = 10) -> list[tuple[PatientHit, list[str]]]:
-    """Existing records that may be the same person, each with the reasons (zh/en by i18n).
+    """Existing records that may be the same person, each with the reasons (zh/en by i18n;
+    `duplicate_reason_now` says one again in the language of a later moment).
 
     Checks: same phone; same name and birth date; same ID number; similar name
     (one character apart, or the same pinyin) with the same sex and age.
@@ -503,23 +519,23 @@ def find_duplicates(form: RegistrationForm, *, actor, exclude_id: int | None = N
     if form.phone:
         for pid in _ids(f"SELECT id FROM patient WHERE phone = {q} AND {unmerged} ORDER BY id",
                         [form.phone]):
-            add(pid, text("手机号相同", "Same phone number"))
+            add(pid, _SAME_PHONE.text())
     if form.id_number:
         for pid in _ids(f"SELECT id FROM patient WHERE id_number = {q} AND {unmerged} "
                         "ORDER BY id", [form.id_number.upper()]):
-            add(pid, text("身份证号相同", "Same ID number"))
+            add(pid, _SAME_ID.text())
     birth = form.birth_date
     if form.name and birth:
         for pid in _ids(f"SELECT id FROM patient WHERE name = {q} AND birth_date = {q} "
                         f"AND {unmerged} ORDER BY id", [form.name, birth.isoformat()]):
-            add(pid, text("姓名和出生日期相同", "Same name and birth date"))
+            add(pid, _SAME_NAME_BIRTH.text())
     age = form.age if form.age is not None else age_on(birth)
     if form.name and form.sex and age is not None:
         for pid, name, p_birth, alike in _similar_candidates(form.name, form.sex, int(age)):
             if alike or name == form.name or _similar(name, form.name):
                 p_age = age_on(_as_date(p_birth))
                 if p_age is not None and abs(p_age - age) <= 1:
-                    add(pid, text("姓名相近且性别、年龄相同", "Similar name, same sex and age"))
+                    add(pid, _SIMILAR.text())
     if not reasons:
         return []
     ids = list(reasons)[:limit]

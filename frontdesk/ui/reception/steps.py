@@ -160,6 +160,7 @@ class DuplicateWarning(Retranslating, QFrame):
 
     use_requested = Signal(int)
     create_anyway = Signal()
+    _dups: list = []  # (hit, reasons) shown, said again in another language
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -190,17 +191,25 @@ class DuplicateWarning(Retranslating, QFrame):
         self.retranslate()
 
     def show_duplicates(self, dups) -> None:
+        self._dups = list(dups)
+        self._fill(0)
+        self.show()
+        self.list.setFocus()
+
+    def _fill(self, row: int) -> None:
+        """The records found, in the language now (sex, the reasons and their commas)."""
+        from frontdesk import i18n, patients
+
         self.list.clear()
-        for hit, reasons in dups:
+        for hit, reasons in self._dups:
             age = "" if hit.age is None else str(hit.age)
+            why = i18n.text("、", ", ").join(map(patients.duplicate_reason_now, reasons))
             text = (f"{hit.name}  {sex_text(hit.sex)} {age}  {hit.phone_masked}  {hit.record_no}"
-                    f"  — {'、'.join(reasons)}")
+                    f"  — {why}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
             self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.show()
-        self.list.setFocus()
+        self.list.setCurrentRow(row)
 
     def _use(self) -> None:
         item = self.list.currentItem()
@@ -212,6 +221,8 @@ class DuplicateWarning(Retranslating, QFrame):
                                      "record unless you are sure it is someone else."))
         self.use_button.setText(self.tr("Same person: use this record (Enter)"))
         self.create_button.setText(self.tr("Someone else: create a new record"))
+        if self._dups:
+            self._fill(max(0, self.list.currentRow()))
 
 
 class RegistrationStep(Retranslating, QWidget):

@@ -716,6 +716,14 @@ def test_language_switch_at_registration_with_a_record_under_review(window, qtbo
     press(qtbot, form.age, modifier=CTRL)
     dups = desk.registration.duplicates
     assert dups.isVisibleTo(desk)
+    # Switched while "the same person?" is asked: still asked, in English.
+    switch_language(qtbot, window, "en")
+    assert dups.isVisibleTo(desk) and "Same phone number" in dups.list.item(0).text()
+    names = [hit.name for hit, _ in dups._dups]
+    left = chinese(visible_texts(dups), allowed=[*names, *PEOPLE()])
+    assert left == [], "\n".join(map(str, left))
+    switch_language(qtbot, window, "zh_CN")
+    assert dups.isVisibleTo(desk) and "手机号相同" in dups.list.item(0).text()
     dups.list.setCurrentRow(next(i for i in range(dups.list.count()) if dups.list.item(i)
                                  .data(Qt.ItemDataRole.UserRole) == existing.id))
     qtbot.mouseClick(dups.use_button, LEFT)

@@ -789,9 +789,13 @@ class DeskView(Retranslating, QWidget):
                 view = self.view
             box = self._leave_box
             leaving = box is not None and box.isVisibleTo(self)
+            page = self._built("registration")
+            asking = page is not None and page.duplicates.isVisibleTo(self)
             self.show_visit(view, keep_typed=True)
             if leaving and stages.is_open(view.stage):
                 box.show()  # the reason being given stays open, as typed
+            if asking and self.steps.currentWidget() is page:
+                page.duplicates.show()  # "the same person?" stays asked
         else:
             self.track.set_stage(None)
             self.coach.show_step("GREETING")
