@@ -221,3 +221,21 @@ def test_round_four_ordinary_stays_calm(rules_db, complaint):
 def test_pinyin_still_reads_after_english_words_are_kept(rules_db):
     assert ranked("du zi teng")[0][0] == "internal"
     assert ranked("xiong kou teng de li hai")[1]
+
+
+@pytest.mark.parametrize("complaint, first_code, red", [
+    # streaks of blood in sputum are not a bleed
+    ("痰里带血丝，咳了一个月", "internal", False), ("咳嗽咳出血丝", "internal", False),
+    # straining at stool; small bumps on the skin; English for the bottom
+    ("大便费劲，老要蹲半天", "anorectal", False), ("胳膊上长了些小疙瘩", "derm", False),
+    ("sore bum when I poop", "anorectal", False),
+    # sleep lost to a toothache is the tooth's
+    ("牙痛得一宿没睡", "dental", False),
+    # the prostate is surgery's (urology); pus from the nose is ENT's, a child's paediatrics'
+    ("前列腺的毛病，尿频", "surgery", False), ("一直流脓鼻涕", "ent", False), ("孩子老流黄鼻涕", "paeds", False),
+    # a grey, floppy baby; a head injury followed by vomiting, said across clauses
+    ("宝宝软趴趴的，脸色发灰", "emergency", True), ("奶奶前天摔了，今天头痛还吐了", "emergency", True),
+])
+def test_round_five_families(rules_db, complaint, first_code, red):
+    codes, flagged = ranked(complaint)
+    assert codes[0] == first_code and flagged is red, (complaint, codes)
