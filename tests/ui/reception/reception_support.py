@@ -89,3 +89,26 @@ def arrive(area, qtbot, *, booked: bool, first_visit: bool) -> int:
     qtbot.keyClick(door, Qt.Key.Key_Return)
     assert door.last_visit is not None, door.message.text()
     return door.last_visit.id
+
+
+def pdf_slip_printer(tmp_path, files: list, name: str = "{kind}-{visit_id}.pdf"):
+    """A desk's slip_printer that prints each slip to a PDF in tmp_path (no preview, no
+    dialog) through the real print path; each file is appended to `files`."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from frontdesk.ui.reception.slip_actions import print_visit_slip
+
+    def to_pdf(ctx, visit_id, kind, parent):
+        out = tmp_path / name.format(kind=kind, visit_id=visit_id)
+        files.append(out)
+
+        def factory():
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            return printer
+
+        return print_visit_slip(ctx, visit_id, kind, parent, preview=False,
+                                run_dialog=lambda _d: 1, printer_factory=factory)
+
+    return to_pdf

@@ -8,7 +8,14 @@ from PySide6.QtCore import Qt
 from frontdesk import reception, stages
 from tests.helpers.actors import viewer
 from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception.reception_support import NOW, actions, arrive, press, type_text
+from tests.ui.reception.reception_support import (
+    NOW,
+    actions,
+    arrive,
+    pdf_slip_printer,
+    press,
+    type_text,
+)
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -192,24 +199,8 @@ def test_patient_who_leaves(area, qtbot):
 
 
 def test_slips_print_from_billing_and_escort(area, qtbot, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter
-
-    from frontdesk.ui.reception.slip_actions import print_visit_slip
-
     files = []
-
-    def to_pdf(ctx, visit_id, kind, parent):
-        out = tmp_path / f"{kind}.pdf"
-        files.append(out)
-
-        def factory():
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(out))
-            return printer
-
-        return print_visit_slip(ctx, visit_id, kind, parent, preview=False,
-                                run_dialog=lambda _d: 1, printer_factory=factory)
+    to_pdf = pdf_slip_printer(tmp_path, files, "{kind}.pdf")
 
     visit_id = arrive(area, qtbot, booked=False, first_visit=True)
     desk = area.show_desk()

@@ -11,7 +11,14 @@ from PySide6.QtCore import Qt
 from frontdesk import reception, stages
 from tests.helpers.actors import viewer
 from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception.reception_support import NOW, actions, arrive, press, type_text
+from tests.ui.reception.reception_support import (
+    NOW,
+    actions,
+    arrive,
+    pdf_slip_printer,
+    press,
+    type_text,
+)
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -121,34 +128,13 @@ def test_same_person_shows_the_record_for_review_and_saves_only_what_changed(are
     assert audit is not None and '"address"' in audit.detail and "name" not in audit.detail
 
 
-def _pdf_printer(tmp_path, files):
-    from PySide6.QtPrintSupport import QPrinter
-
-    from frontdesk.ui.reception.slip_actions import print_visit_slip
-
-    def to_pdf(ctx, visit_id, kind, parent):
-        out = tmp_path / f"{kind}-{visit_id}.pdf"
-        files.append(out)
-
-        def factory():
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(out))
-            return printer
-
-        return print_visit_slip(ctx, visit_id, kind, parent, preview=False,
-                                run_dialog=lambda _d: 1, printer_factory=factory)
-
-    return to_pdf
-
-
 def test_red_flag_patient_is_registered_and_billed_after_the_doctor(area, qtbot, tmp_path):
     from frontdesk.db.models import Patient, Payment
 
     visit_id = arrive(area, qtbot, booked=False, first_visit=True)
     desk = area.show_desk()
     files: list = []
-    desk.slip_printer = _pdf_printer(tmp_path, files)
+    desk.slip_printer = pdf_slip_printer(tmp_path, files)
     press(qtbot, desk, Qt.Key.Key_F4)
     type_text(desk.triage_step.triage.complaint, "突然胸痛")
     press(qtbot, desk.triage_step.triage.complaint, modifier=CTRL)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from frontdesk import reception, stages
 from tests.helpers.actors import viewer
 from tests.ui.reception.reception_support import *  # noqa: F403 - the fixtures
-from tests.ui.reception.reception_support import NOW, actions, press, type_text
+from tests.ui.reception.reception_support import NOW, actions, pdf_slip_printer, press, type_text
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,27 +67,6 @@ def click_row(qtbot, panel, visit_id: int) -> None:
     qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
 
 
-def pdf_printer(tmp_path, files):
-    from PySide6.QtPrintSupport import QPrinter
-
-    from frontdesk.ui.reception.slip_actions import print_visit_slip
-
-    def to_pdf(ctx, visit_id, kind, parent):
-        out = tmp_path / f"{kind}-{visit_id}.pdf"
-        files.append(out)
-
-        def factory():
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(out))
-            return printer
-
-        return print_visit_slip(ctx, visit_id, kind, parent, preview=False,
-                                run_dialog=lambda _d: 1, printer_factory=factory)
-
-    return to_pdf
-
-
 def fill_new_patient(qtbot, form, *, name, sex, phone, age):
     type_text(form.name, name)
     form.sex.setFocus()
@@ -113,7 +92,7 @@ def test_walk_in_from_the_door_ticket_to_the_daily_summary(window, qtbot, tmp_pa
     assert visit.door_ticket
     desk = area.show_desk()
     files: list = []
-    desk.slip_printer = pdf_printer(tmp_path, files)
+    desk.slip_printer = pdf_slip_printer(tmp_path, files)
     assert desk.visit_list.first_waiting().id == visit.id
     qtbot.mouseClick(desk.next_button, LEFT)
     assert desk.view.stage == stages.TRIAGE, desk.notice_text()
@@ -544,7 +523,6 @@ def test_supervisor_grooming_fine_and_handover_between_shifts(window, qtbot, dem
     dialog = roster.dialog
     assert dialog is not None and dialog.isVisible(), roster.error.text()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # the first item fails
-    failed = dialog.code(0)
     assert "10.00" in dialog.total_label.text()
     qtbot.mouseClick(dialog.save_button, LEFT)
     pin = dialog.pin_dialog
@@ -589,7 +567,7 @@ def test_red_flag_patient_goes_to_emergency_then_pays_from_the_deferred_list(win
     visit = door_ticket(qtbot, area)
     desk = area.show_desk()
     files: list = []
-    desk.slip_printer = pdf_printer(tmp_path, files)
+    desk.slip_printer = pdf_slip_printer(tmp_path, files)
     qtbot.keyClick(desk, Qt.Key.Key_F4)
     triage = desk.triage_step.triage
     type_text(triage.complaint, "胸口压着疼，左胳膊发麻")
