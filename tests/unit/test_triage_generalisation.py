@@ -239,3 +239,13 @@ def test_pinyin_still_reads_after_english_words_are_kept(rules_db):
 def test_round_five_families(rules_db, complaint, first_code, red):
     codes, flagged = ranked(complaint)
     assert codes[0] == first_code and flagged is red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint, first_code, red", [
+    ("左手一下子不好使了，端不了碗", "emergency", True), ("the neighbour's dog bit my daughter on the face", "emergency", True),
+    ("鼻子上好多黑头", "derm", False), ("孩子不听话，老是哭闹", "paeds", False),
+    ("my cat scratched my arm", "surgery", False),
+])
+def test_round_six_families(rules_db, complaint, first_code, red):
+    codes, flagged = ranked(complaint)
+    assert codes[0] == first_code and flagged is red, (complaint, codes)
