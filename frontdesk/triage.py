@@ -8,7 +8,16 @@ admin's TriageKeyword rows; both are compiled once and cached in memory per
 rules version (`invalidate()` on an admin edit or a rules reload bumps the
 version stored in the database, so other desks rebuild at their next
 suggestion; a suggestion itself reads one setting row, never the keywords). Past visits re-rank departments (frontdesk.triage_learning);
-red flags come from the rules alone.
+red flags never learn from them.
+
+Red flags come from the rules, with one backstop under them (frontdesk.triage_backstop):
+when no rule raised a flag but the complaint reads like the emergencies of the project's
+labelled sets (a logistic regression over character 1–3 grams, trained on
+resources/triage/red_flag_examples.tsv, which `python -m tools.triage_backstop`
+regenerates from tests/data/triage_*.tsv; `--cv` re-picks its threshold by
+leave-one-file-out), the suggestion carries the red flag "可能危急，请评估" with the
+words that weighed most. It only adds a flag, never removes one, and is built with the
+rules (same cache, same normaliser).
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from frontdesk import settings, triage_learning
+from frontdesk import settings, triage_backstop, triage_learning
 from frontdesk import triage_engine as engine
 from frontdesk.db.models import (
     Department,
@@ -100,6 +109,7 @@ class _Cache:
     # code → (id, name_zh, name_en, sort, is_emergency) of active departments
     active: dict[str, tuple[int, str, str, int, bool]] = field(default_factory=dict)
     model: triage_learning.Model | None = None
+    backstop: triage_backstop.Model | None = None  # built with `rules`, from bundled data only
     model_key: tuple = ()
     model_checked: float = -1e9
 
@@ -173,6 +183,7 @@ def _engine() -> _Cache:
         for kw in TriageKeyword.select().order_by(TriageKeyword.id) if kw.department_id in depts])
     _cache.active = {d.code: (d.id, d.name_zh, d.name_en, d.sort, d.is_emergency)
                      for d in sorted(depts.values(), key=lambda d: (d.sort, d.id)) if d.active}
+    _cache.backstop = triage_backstop.build(lambda c: engine.normalise(rules_, c)[0])
     _cache.rules, _cache.key, _cache.built = rules_, key, now
     return _cache
 
@@ -207,8 +218,9 @@ def _learned(cache: _Cache | None = None) -> triage_learning.Model:
 
 
 def warm_up() -> None:
-    """Compile the rules and load the model of past visits now (the app calls this on its
-    worker at start), so the first complaint typed at the desk is answered at once."""
+    """Compile the rules (training the red-flag backstop with them) and load the model of
+    past visits now (the app calls this on its worker at start), so the first complaint
+    typed at the desk is answered at once."""
     _learned()
 
 
@@ -235,8 +247,9 @@ def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
     """Departments the complaint points to, best first, with the words that matched.
 
     `sex` ("M"/"F") and `age` (years) when the desk knows them; otherwise the
-    complaint's own words decide ("孩子", "五岁"). Red flags come from the rules
-    only; `learn=False` ranks by the rules alone (what the evaluation measures).
+    complaint's own words decide ("孩子", "五岁"). Red flags come from the rules,
+    or, when none fired, from the backstop trained on the labelled sets (never from
+    past visits); `learn=False` ranks by the rules alone (what the evaluation measures).
     """
     if not (complaint or "").strip():
         return TriageSuggestion(False)
@@ -266,6 +279,10 @@ def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
             if code not in posterior:
                 final[code] *= 1 - weight
     red = result.red_flags
+    if not red and cache.backstop is not None:
+        words = cache.backstop.check(result.text)
+        if words:
+            red = [(triage_backstop.CODE, *triage_backstop.NAME, "、".join(words))]
     if red:
         er = next((c for c, row in active.items() if row[4]), None)
         if er:
