@@ -403,6 +403,13 @@ def _ascii_word_ok(text: str, start: int, end: int) -> bool:
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
+def _english_key(rules: Rules, key: str) -> bool:
+    """Is this synonym key English (not pinyin typed with the IME off)?"""
+    english = rules.pinyin.english if rules.pinyin is not None else frozenset()
+    last = re.findall(r"[a-z]+", key)
+    return bool(last) and last[-1] in english
+
+
 def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]], str]:
     """(normalised text, original span of each normalised character, folded original)."""
     folded = src = _fold(complaint)
@@ -418,14 +425,22 @@ def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]],
         replaced = False
         for length in lengths.get(src[i], ()):
             key = src[i:i + length]
-            if len(key) == length and key in syn and (
-                    not key[0].isascii() or _ascii_word_ok(src, i, i + length)):
-                value = syn[key]
-                out.append(value)
-                spans += [(i, i + length)] * len(value)
-                i += length
-                replaced = True
-                break
+            if len(key) != length or key not in syn:
+                continue
+            end = i + length
+            if key[0].isascii() and not _ascii_word_ok(src, i, end):
+                # an English plural or third person ("wrists", "pills", "looks") reads as
+                # its word; only for English words of three letters or more
+                if not (length >= 3 and key[-1].isalpha() and src[end:end + 1] == "s"
+                        and _english_key(rules, key) and _ascii_word_ok(src, i, end + 1)):
+                    continue
+                end += 1
+            value = syn[key]
+            out.append(value)
+            spans += [(i, end)] * len(value)
+            i = end
+            replaced = True
+            break
         if not replaced:
             out.append(src[i])
             spans.append((i, i + 1))

@@ -249,3 +249,24 @@ def test_round_five_families(rules_db, complaint, first_code, red):
 def test_round_six_families(rules_db, complaint, first_code, red):
     codes, flagged = ranked(complaint)
     assert codes[0] == first_code and flagged is red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint, first_code, red", [
+    # English plurals and third persons read as their word ("wrists", "looks")
+    ("he slashed both wrists with a razor", "emergency", True), ("my mum says her ears are ringing", "ent", False),
+    # English breath that will not come; a colour gone blue
+    ("grandpa is gasping and his face went blue", "emergency", True),
+    ("she can't catch her breath after the stings", "emergency", True),
+    # English overdoses named by the drug and the amount
+    ("my brother swallowed a handful of ibuprofen", "emergency", True),
+    ("she took loads of tylenol on purpose", "emergency", True),
+    # a pulse that cannot be felt; a grey face with cold limbs
+    ("爷爷手腕上脉都摸不着了", "emergency", True), ("病人面色青灰，手脚湿冷", "emergency", True),
+    # a wheeze after a sting is the sting's general reaction
+    ("a wasp stung my arm, now wheezy and dizzy", "emergency", True),
+    # redness where the jab went in is the vaccination's
+    ("小孩胳膊上打疫苗的地方红肿一块", "paeds", False),
+])
+def test_round_seven_families(rules_db, complaint, first_code, red):
+    codes, flagged = ranked(complaint)
+    assert codes[0] == first_code and flagged is red, (complaint, codes)
