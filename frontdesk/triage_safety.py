@@ -45,7 +45,12 @@ _SPO2 = re.compile(r"(?:spo2|sao2|sp02|o2\s*sat|sats?\b|血氧饱和度|血氧|�
 _RR = re.compile(r"(?:\brr\b|呼吸频率|呼吸)[\s:：=]{0,3}(\d{1,2})(?!\d)(?!\s*(?:天|日|周|月|年|小时|分钟|d\b|h\b))")
 _GCS = re.compile(r"\bgcs[\s:：=]{0,3}(\d{1,2})(?!\d)")
 _T_PREFIX = re.compile(r"(?<![a-z])t\s*[:：=]?\s*$")
-_HR = re.compile(r"(?:心率|心跳|脉搏|脉率|\bhr\b|pulse|heart rate)[^\d，,。]{0,8}(\d{2,3})")
+_HR = re.compile(r"(?:心率|心跳|脉搏|脉率|\bhr\b|pulse|heart rate)[^\d零〇一二两三四五六七八九十百，,。]{0,8}"
+                 r"(\d{2,3}|[零〇一二两三四五六七八九十百]{2,5})")
+# "心跳得跟打鼓一样，一分钟得有一百八": a count a minute, when the heart is what is counted.
+_HR_MINUTE = re.compile(r"(?:每分钟|一分钟|per minute)[^\d零〇一二两三四五六七八九十百，,。]{0,4}"
+                        r"(\d{2,3}|[零〇一二两三四五六七八九十百]{2,5})")
+_HEART_WORDS = ("心跳", "心率", "心慌", "心悸", "脉", "heart", "pulse")
 # Ages.
 _AGE_MONTHS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)"
                          r"(?:大|的|宝|孩|婴|娃|小|半)")
@@ -289,7 +294,10 @@ def _numbers(view: _View, pattern: re.Pattern, low: int, high: int) -> list[int]
 
 
 def heart_rates(view: _View) -> list[int]:
-    return [int(m.group(1)) for m in _current_numbers(view, _HR) if 20 <= int(m.group(1)) <= 300]
+    found = [zh_number(m.group(1)) for m in _current_numbers(view, _HR)]
+    if any(w in view.text for w in _HEART_WORDS):
+        found += [zh_number(m.group(1)) for m in _current_numbers(view, _HR_MINUTE)]
+    return [n for n in found if n is not None and 20 <= n <= 300]
 
 
 def patient_age(text: str) -> float | None:

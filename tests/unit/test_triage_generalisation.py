@@ -270,3 +270,24 @@ def test_round_six_families(rules_db, complaint, first_code, red):
 def test_round_seven_families(rules_db, complaint, first_code, red):
     codes, flagged = ranked(complaint)
     assert codes[0] == first_code and flagged is red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint, first_code, red", [
+    # a heart rate in Chinese numerals, or counted a minute when the heart is meant
+    ("脉搏一百七，头晕眼花", "emergency", True), ("心慌得厉害，数了一下一分钟两百下", "emergency", True),
+    ("心跳一分钟八十，想体检", "internal", False),
+    # a glucose reading below 3 mmol/L; a high one is not a red flag
+    ("他指尖糖测出来2.3", "emergency", True), ("空腹血糖11.2，想调药", "internal", False),
+    # English breathing fast or unable to finish a sentence; a throat closing
+    ("my grandson is breathing so fast and his ribs suck in", "emergency", True),
+    ("after the shrimp my throat feels tight", "emergency", True),
+    ("he can't speak in full sentences, it's his asthma", "emergency", True),
+    # English dental work that fell out is the dentist's; falling out of bed is still a fall
+    ("a crown came off my molar", "dental", False), ("my old dentures are loose", "dental", False),
+    ("grandpa fell out of his chair, hip hurts", "surgery", False),
+    # an allergy said as an adjective, in the nose
+    ("allergic rhinitis every spring", "ent", False),
+])
+def test_round_eight_families(rules_db, complaint, first_code, red):
+    codes, flagged = ranked(complaint)
+    assert codes[0] == first_code and flagged is red, (complaint, codes)
