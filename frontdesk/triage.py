@@ -281,8 +281,9 @@ def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
     red = result.red_flags
     if not red and cache.backstop is not None:
         words = cache.backstop.check(result.text)
-        if words:
-            red = [(triage_backstop.CODE, *triage_backstop.NAME, "、".join(words))]
+        if words is not None:
+            said = "、".join(words) or text("与已知急症的说法相近", "reads like known emergencies")
+            red = [(triage_backstop.CODE, *triage_backstop.NAME, said)]
     if red:
         er = next((c for c, row in active.items() if row[4]), None)
         if er:

@@ -92,16 +92,19 @@ class Model:
         for w, g, at in sorted(hits, key=lambda h: (len(h[1]) == 1, -h[0], h[2])):
             if w <= 0 or len(taken) == 3 or (len(g) == 1 and taken):
                 break
+            if g.isascii():
+                continue  # a piece of an English word ("is", "ca") explains nothing
             if all(at + len(g) <= a or a + len(t) <= at for a, t in taken):
                 taken.append((at, g))
         return total, [g for _at, g in sorted(taken)]
 
     def check(self, text: str, threshold: float = THRESHOLD) -> list[str] | None:
-        """The words that make `text` read like an emergency, or None when it does not."""
+        """The words that make `text` read like an emergency (empty when only pieces of
+        English words weighed), or None when it does not read like one."""
         if not self.weights or not text.strip():
             return None
         total, words = self.score(text)
-        return words if total > threshold and words else None
+        return words if total > threshold else None
 
 
 def train(examples: Iterable[tuple[str, bool]], normalise: Callable[[str], str]) -> Model:

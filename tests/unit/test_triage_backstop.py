@@ -70,3 +70,15 @@ def test_the_examples_are_those_of_the_labelled_sets():
 def test_without_examples_there_is_no_backstop():
     assert triage_backstop.train([], str).check("心里像被人攥住一样") is None
     assert triage_backstop.train([("胸痛", True)], str).check("胸痛") is None  # one class only
+
+
+def test_pieces_of_english_words_never_explain_a_flag(rules_db, monkeypatch):
+    # Character grams of English ("is", "ca") weigh in the model but say nothing to a
+    # nurse: the reason names Chinese words that weighed, or says what the flag means.
+    model = triage_backstop.Model({"ca": 4.0, "is": 1.0, "冷汗": 2.0}, prior=-1.0)
+    assert model.check("he is calm") == []  # 4 + 1 - 1 > 3: flagged, nothing to name
+    assert model.check("he is calm, 冷汗") == ["冷汗"]
+    assert model.check("hello") is None
+    monkeypatch.setattr(triage._engine(), "backstop", model)
+    s = triage.suggest("my grandpa is calm but can't get up", learn=False)
+    assert s.red_flag and s.red_flag_reason() == "可能危急，请评估（与已知急症的说法相近）"
