@@ -396,6 +396,14 @@ def add_keywords(rules: Rules, keywords: list[tuple[str, str, bool, float]]) -> 
 # --- reading a complaint -----------------------------------------------------------------
 
 
+# English words that carry nothing a rule reads (never a negation, a time or an amount).
+_ENGLISH_WORD = re.compile(r"[a-z']+")
+_ENGLISH_FILLERS = frozenset(
+    "is are was were am be been being his her hers my mine the a an its their our your has "
+    "have had got gotten really very so just quite kind of sort looks look looked seems "
+    "seemed".split())
+
+
 def _ascii_word_ok(text: str, start: int, end: int) -> bool:
     """An English key matches whole words only ("ear" is not in "year")."""
     before = text[start - 1] if start > 0 else " "
@@ -441,6 +449,14 @@ def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]],
             i = end
             replaced = True
             break
+        if not replaced and src[i].isascii() and src[i].isalpha() and \
+                (i == 0 or not (src[i - 1].isascii() and src[i - 1].isalnum())):
+            m = _ENGLISH_WORD.match(src, i)
+            if m.group(0) in _ENGLISH_FILLERS:
+                # "his lips are swollen" → "唇 肿": the words between two understood ones
+                # carry nothing, and the rules' windows are measured in Chinese characters.
+                i = m.end()
+                replaced = True
         if not replaced:
             out.append(src[i])
             spans.append((i, i + 1))

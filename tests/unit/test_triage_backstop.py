@@ -73,9 +73,9 @@ def test_without_examples_there_is_no_backstop():
 
 
 def test_pieces_of_english_words_never_explain_a_flag(rules_db, monkeypatch):
-    # Character grams of English ("is", "ca") weigh in the model but say nothing to a
+    # Character grams of English ("ca", "lm") weigh in the model but say nothing to a
     # nurse: the reason names Chinese words that weighed, or says what the flag means.
-    model = triage_backstop.Model({"ca": 4.0, "is": 1.0, "冷汗": 2.0}, prior=-1.0)
+    model = triage_backstop.Model({"ca": 4.0, "lm": 1.0, "冷汗": 2.0}, prior=-1.0)
     assert model.check("he is calm") == []  # 4 + 1 - 1 > 3: flagged, nothing to name
     assert model.check("he is calm, 冷汗") == ["冷汗"]
     assert model.check("hello") is None

@@ -291,3 +291,17 @@ def test_round_seven_families(rules_db, complaint, first_code, red):
 def test_round_eight_families(rules_db, complaint, first_code, red):
     codes, flagged = ranked(complaint)
     assert codes[0] == first_code and flagged is red, (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint, first_code, red", [
+    # English puts small words between the two things a rule pairs ("lips … swollen"):
+    # they are read past, so the pair is as close as in Chinese
+    ("her lips were really swollen after she had the peanut sauce", "emergency", True),
+    ("his tongue is very swollen since the wasp got him", "emergency", True),
+    # … but never a negation
+    ("she has no chest pain, just a cough", "internal", False),
+    ("my knee has been a bit swollen since football", "surgery", False),
+])
+def test_english_small_words_between_understood_ones(rules_db, complaint, first_code, red):
+    codes, flagged = ranked(complaint)
+    assert codes[0] == first_code and flagged is red, (complaint, codes)
