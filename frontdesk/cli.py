@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "staff-report": "frontdesk.commands.staff_report",
     "service-report": "frontdesk.commands.service_report",
     "display": "frontdesk.commands.display",
+    "rules": "frontdesk.commands.rules",
 }
 
 
