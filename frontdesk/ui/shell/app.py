@@ -93,6 +93,18 @@ def resume_collector() -> None:
         gc.enable()
 
 
+def window_up() -> None:
+    """The first turn of the event loop, before the first frame: what start-up built is
+    taken out of the collector's sight (gc.freeze), then the collector is back on.
+
+    Everything allocated while it rested is still young: the first collection after
+    enable() would walk all of it (~7 ms, just before the first frame) and find next to
+    nothing (41 unreachable objects in a measured start). Frozen, it is never walked."""
+    if _collector_paused:
+        gc.freeze()
+    resume_collector()
+
+
 def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str | None = None) -> int:
     _ensure_platform(smoke)
     pause_collector()  # until the first window is up (resumed there, or below at the latest)
@@ -177,7 +189,7 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
 
         window.live = live.install(window, ctx)
     window.show()
-    QTimer.singleShot(0, window, resume_collector)  # the first frame is on its way
+    QTimer.singleShot(0, window, window_up)  # the first frame is on its way
     if ctx.staff is not None and not smoke:
         # Shift start: the handover notes waiting for this shift, beside the main window.
         from frontdesk.ui.staffing.handover_pending import show_pending_handover
