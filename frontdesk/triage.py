@@ -23,6 +23,7 @@ rules (same cache, same normaliser).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ from frontdesk.db.models import (
     Visit,
     database_proxy,
 )
+from frontdesk import i18n
 from frontdesk.i18n import localized, text
 
 VERSION_KEY = "triage.rules_version"  # a Setting row: bumped on every rules change
@@ -117,6 +119,14 @@ class _Cache:
 _cache = _Cache()
 _generation = 0
 
+# The last suggestions made, by everything they depend on: the desk's page suggests as
+# the complaint is typed, and the triage step asks again for the same text a moment
+# later (it must: a red flag is enforced by the step, not by the page); with the same
+# rules, model, patient and language the answer is the same, so it is not worked out twice.
+_MEMO_SIZE = 32
+_memo: dict[tuple, TriageSuggestion] = {}
+_memo_lock = threading.Lock()
+
 
 def invalidate() -> None:
     """Drop the cached rules (an admin edited departments, or the rules were reloaded).
@@ -126,6 +136,8 @@ def invalidate() -> None:
     """
     global _generation
     _generation += 1
+    with _memo_lock:
+        _memo.clear()
     db = database_proxy.obj
     if db is None:
         return
@@ -253,8 +265,25 @@ def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
     """
     if not (complaint or "").strip():
         return TriageSuggestion(False)
-    cache = _engine()
-    result = engine.analyse(cache.rules, complaint[:2000], sex=sex, age=age)
+    cache = _engine()  # reads the rules version: a reloaded rule set is never missed
+    model = _learned(cache) if learn else None
+    key = (complaint[:2000], sex, None if age is None else float(age), learn, cache.key,
+           id(model), model.size if model is not None else 0, i18n.language())
+    with _memo_lock:
+        found = _memo.get(key)
+    if found is not None:
+        return found
+    made = _suggest(cache, model, complaint[:2000], sex, age)
+    with _memo_lock:
+        if len(_memo) >= _MEMO_SIZE:
+            del _memo[next(iter(_memo))]  # the oldest
+        _memo[key] = made
+    return made
+
+
+def _suggest(cache: _Cache, model: triage_learning.Model | None, complaint: str,
+             sex: str | None, age: float | None) -> TriageSuggestion:
+    result = engine.analyse(cache.rules, complaint, sex=sex, age=age)
     active = cache.active
     rule_scores = {c: s for c, s in result.scores.items() if c in active and s > 0}
     total = sum(rule_scores.values())
@@ -262,11 +291,11 @@ def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
     no_match = text("无具体匹配", "no specific match")
     reasons = {c: [no_match if w == engine.NO_MATCH else w for w in result.reasons.get(c, [])]
                for c in final}
-    posterior = _learned(cache).posterior(result.text) if learn else {}
+    posterior = model.posterior(result.text) if model is not None else {}
     if posterior and max(posterior.values()) >= 0.5:
         if all(r == [engine.NO_MATCH] for r in result.reasons.values()):
             final, reasons = {}, {}  # only the fallback: the hospital's own history decides
-        size = _cache.model.size if _cache.model else 0
+        size = model.size
         weight = 1.0 if not final else LEARNING_WEIGHT * size / (size + 50)
         learned = text("以往分诊", "past visits")
         for code, p in posterior.items():
