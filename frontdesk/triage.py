@@ -61,6 +61,8 @@ class TriageSuggestion:
     # What each red flag means ("疑似卒中"), in the current language.
     red_flag_names: list[str] = field(default_factory=list)
     child: bool = False
+    # The complaint as the engine read it (normalised): what past visits learn from.
+    understood: str = ""
 
     def reason_for(self, department_id: int | None) -> str:
         """The matched words that point to `department_id`, as stored on the visit."""
@@ -237,12 +239,13 @@ def warm_up() -> None:
 
 
 def remember_choice(complaint: str, department_id: int, *, red_flag: bool = False,
-                    checked: bool = False) -> None:
+                    checked: bool = False, understood: str | None = None) -> None:
     """The desk confirmed a department for a complaint: later suggestions learn from it.
 
     Red-flag visits teach nothing (they go to Emergency by rule, never by habit).
     `checked`: the caller's suggest() has just read the rules version (the triage step,
     a moment before): the cached rules are used without reading it again.
+    `understood`: that suggestion's reading of the complaint (not normalised again).
     """
     if red_flag or not (complaint or "").strip():
         return
@@ -251,7 +254,8 @@ def remember_choice(complaint: str, department_id: int, *, red_flag: bool = Fals
         return  # not loaded yet: the next load reads this visit from the database
     code = next((c for c, row in cache.active.items() if row[0] == department_id), None)
     if code:
-        cache.model.add(_normalised(complaint, cache), code)
+        cache.model.add(understood if understood is not None
+                        else _normalised(complaint, cache), code)
 
 
 def suggest(complaint: str, *, sex: str | None = None, age: float | None = None,
@@ -326,6 +330,7 @@ def _suggest(cache: _Cache, model: triage_learning.Model | None, complaint: str,
                       round(final[c] * 100)) for c in ranked],
         red_flag_names=list(dict.fromkeys(text(zh, en) for _c, zh, en, _w in red)),
         child=result.child,
+        understood=result.text,
     )
 
 

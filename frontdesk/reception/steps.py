@@ -334,7 +334,8 @@ def triage(visit_id: int, *, actor, expected_version: int, complaint: str, depar
         view = _get_visit(visit_id)
     # The staff's choice teaches later suggestions (department ranking only, never red flags);
     # the rules are the ones suggest() checked before the transaction.
-    triage_rules.remember_choice(complaint, dept.id, red_flag=red, checked=True)
+    triage_rules.remember_choice(complaint, dept.id, red_flag=red, checked=True,
+                                 understood=suggestion.understood)
     return view
 
 

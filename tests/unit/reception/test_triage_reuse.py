@@ -31,6 +31,20 @@ def analysed(monkeypatch):
     return seen
 
 
+@pytest.fixture
+def normalised(monkeypatch):
+    """The complaints the engine read (normalised), in order."""
+    seen: list[str] = []
+    real = engine.normalise
+
+    def counting(rules, complaint, *a, **kw):
+        seen.append(complaint)
+        return real(rules, complaint, *a, **kw)
+
+    monkeypatch.setattr(engine, "normalise", counting)
+    return seen
+
+
 def test_the_step_reuses_what_the_page_suggested_for_the_same_text(env, analysed):
     v = walk(env, S.TRIAGE)
     shown = triage.suggest("胸痛半小时，出冷汗")  # the page, while the nurse typed
@@ -73,3 +87,15 @@ def test_patient_and_language_are_part_of_the_question(rules_db, analysed):
         i18n.set_language(before)
     assert len(analysed) == 3  # worked out again: its names are said in English
     assert english.departments and english.departments[0][1].isascii()
+
+
+def test_the_choice_is_learned_from_the_reading_the_page_already_made(env, normalised):
+    v = walk(env, S.TRIAGE)
+    triage.suggest("手上起了个包，痒")  # the page
+    model = triage._learned()
+    size = model.size
+    read = len(normalised)
+    reception.triage(v.id, actor=env.desk, expected_version=v.version,
+                     complaint="手上起了个包，痒", department_id=dept("derm").id)
+    assert model.size == size + 1  # learned...
+    assert len(normalised) == read  # ...without reading the complaint again
