@@ -63,6 +63,32 @@ def warm_up_desk() -> None:
     import frontdesk.reception.escorts  # noqa: F401
 
 
+def start_background_work(ctx, window, db_url: str) -> None:
+    """What a logged-in start leaves to the worker until the first frame is painted
+    (first_frame.after_first_frame); the worker runs them one after another."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from frontdesk import triage
+    from frontdesk.db.connection import check_pages_of
+
+    # Damaged pages: said in a message as soon as the worker's page check finds them.
+    ctx.run(check_pages_of, db_url, background=True,
+            on_error=lambda exc: QMessageBox.critical(window, "Frontdesk", exc.message()))
+    # The triage rules and the model of past visits take a moment to build: the desk's
+    # first complaint is then answered at once.
+    ctx.run(triage.warm_up, background=True,
+            on_error=lambda exc: log.info("triage warm-up failed: %s", exc))
+    ctx.run(warm_up_desk, background=True,
+            on_error=lambda exc: log.info("desk warm-up failed: %s", exc))
+    # Likewise reportlab, the slip font and the print preview's Qt modules: the first
+    # slip of the day then prints as fast as the next one.
+    ctx.run(warm_up_printing, background=True,
+            on_error=lambda exc: log.info("printing warm-up failed: %s", exc))
+    # After the warm-ups: a settled heap.
+    ctx.run(settle_heap, background=True,
+            on_error=lambda exc: log.info("heap not settled: %s", exc))
+
+
 def settle_heap() -> None:
     """Take what start-up built (modules, classes, the first screen, the warmed caches) out
     of the garbage collector's sight (gc.freeze): a full collection later in the day walks
@@ -195,37 +221,24 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         from frontdesk.ui.staffing.handover_pending import show_pending_handover
 
         window.pending_handover = show_pending_handover(ctx, window)
-        # Damaged pages: said in a message as soon as the worker's page check finds them.
-        from frontdesk.db.connection import check_pages_of
+        # What can wait for the first frame runs on the worker once it is painted.
+        from frontdesk.ui.shell.first_frame import after_first_frame
 
-        QTimer.singleShot(0, lambda: ctx.run(
-            check_pages_of, db_url, background=True,
-            on_error=lambda exc: QMessageBox.critical(window, "Frontdesk", exc.message())))
-        # The triage rules and the model of past visits take a moment to build: do it
-        # on the worker now, so the desk's first complaint is answered at once.
-        from frontdesk import triage
-
-        QTimer.singleShot(0, window, lambda: ctx.run(
-            triage.warm_up, background=True,
-            on_error=lambda exc: log.info("triage warm-up failed: %s", exc)))
-        QTimer.singleShot(0, window, lambda: ctx.run(
-            warm_up_desk, background=True,
-            on_error=lambda exc: log.info("desk warm-up failed: %s", exc)))
-        # Likewise reportlab, the slip font and the print preview's Qt modules: the first
-        # slip of the day then prints as fast as the next one.
-        QTimer.singleShot(0, window, lambda: ctx.run(
-            warm_up_printing, background=True,
-            on_error=lambda exc: log.info("printing warm-up failed: %s", exc)))
-        # After the warm-ups (the worker runs its tasks in order): a settled heap.
-        QTimer.singleShot(0, window, lambda: ctx.run(
-            settle_heap, background=True,
-            on_error=lambda exc: log.info("heap not settled: %s", exc)))
+        after_first_frame(window, lambda: start_background_work(ctx, window, db_url))
     if smoke:
         shown: list[bool] = []
         damaged: list[FrontdeskError] = []
         from frontdesk.db.connection import check_pages_of
+        from frontdesk.ui.shell.first_frame import after_first_frame
 
-        ctx.run(check_pages_of, db_url, background=True, on_error=damaged.append)
+        checking: list[bool] = []
+
+        def check_pages() -> None:
+            if not checking:
+                checking.append(True)
+                ctx.run(check_pages_of, db_url, background=True, on_error=damaged.append)
+
+        after_first_frame(window, check_pages)  # as a logged-in start does
 
         def finish() -> None:
             shown.append(window.isVisible() and window.nav.count() > 0)
@@ -233,6 +246,7 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
 
         QTimer.singleShot(200, finish)
         app.exec()
+        check_pages()  # a window that was never painted is still checked
         ctx.tasks.wait()  # the page check of a big file may take longer than the 200 ms
         QCoreApplication.processEvents()  # its answer arrives as a signal
         if damaged:

@@ -158,9 +158,16 @@ def test_a_logged_in_start_loads_printing_on_the_worker_after_the_first_frame(
                         lambda ctx: ctx.set_staff(Staff.get(Staff.username == "desk1")) or True)
     assert app_module.run_app(url) == 0
     [window] = main_windows()
-    assert not warmed  # not before the window is up: it waits for the event loop
-    QApplication.processEvents()
-    window.ctx.tasks.wait()
+    assert not warmed  # not before the window is up: it waits for the first frame
+    painted = []
+    window.nav.installEventFilter(
+        _Seen(window.nav, QEvent.Type.Paint, lambda: painted.append(list(warmed))))
+    for _ in range(50):
+        QApplication.processEvents()
+        window.ctx.tasks.wait()
+        if len(warmed) == 3:
+            break
+    assert painted and painted[0] == []  # the first frame came before any of it
     assert warmed == ["desk", 1, "heap"]  # the heap is settled after the warm-ups, not before
 
 
@@ -241,3 +248,16 @@ def test_the_collector_is_never_left_off_by_a_start_that_fails(tmp_path, monkeyp
     bad.write_text("not a database" * 50)
     assert app_module.run_app(f"sqlite:///{bad}") == 2
     assert gc.isenabled()
+
+
+class _Seen(QObject):
+    """Calls `then` each time `obj` gets an event of `kind`."""
+
+    def __init__(self, obj, kind, then):
+        super().__init__(obj)
+        self._kind, self._then = kind, then
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        if event.type() == self._kind:
+            self._then()
+        return False

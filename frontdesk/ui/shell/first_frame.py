@@ -1,0 +1,54 @@
+"""Run something once the main window's first frame is on the screen.
+
+Start-up work that can wait (the triage rules, reportlab, the page check) runs on the
+worker thread. Started at the event loop's first turn it ran while the window was
+still waiting to be exposed and painted; painting calls Python (models, the coach's
+box), and each of those calls then waited for the worker to let go of the
+interpreter lock. Started after the first frame, it costs the nurse nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+# A window that is never painted (minimised at start, no compositor) still gets its
+# start-up work, this long after it was shown.
+FALLBACK_MS = 3000
+
+_PAINT = QEvent.Type.Paint
+
+
+class _FirstFrame(QObject):
+    """Watches the application's events until a widget of `window` is painted."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]):
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        QCoreApplication.instance().installEventFilter(self)
+        QTimer.singleShot(FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if (self._then is not None and event.type() == _PAINT and isinstance(obj, QWidget)
+                and obj.window() is self._window):
+            # The frame is painted in one pass from here: what follows it, after the pass.
+            QTimer.singleShot(0, self, self._run)
+            QCoreApplication.instance().removeEventFilter(self)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is None:
+            return
+        QCoreApplication.instance().removeEventFilter(self)
+        then()
+
+
+def after_first_frame(window: QWidget, then: Callable[[], None]) -> None:
+    """Call `then()` on the UI thread once `window` has painted its first frame (or
+    FALLBACK_MS after this call if it never does); once, and never if the window is
+    deleted first."""
+    _FirstFrame(window, then)
