@@ -66,7 +66,11 @@ class LiveFeed:
     def tracker(self) -> Tracker:
         return self.source.tracker
 
-    def start(self) -> LiveFeed:
+    def start(self, since: int | None = None) -> LiveFeed:
+        """Follow the log on the feed's thread. `since`: the seq the caller's screens were
+        read at; later changes are delivered even if they came before the thread ran."""
+        if since is not None and self.tracker.last is None:
+            self.tracker.start_at(since)
         self._thread.start()
         return self
 

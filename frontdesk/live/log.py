@@ -52,6 +52,12 @@ def bounds(cur) -> tuple[int, int]:
     return int(lo or 0), int(hi or 0)
 
 
+def newest_seq(db) -> int:
+    """The change log's newest seq (0 when empty), read on `db` (a peewee database)."""
+    row = db.execute_sql("SELECT max(seq) FROM change_log").fetchone()
+    return int(row[0] or 0) if row else 0
+
+
 class Tracker:
     """The last seq this station has seen; hands on each later seq once, in order."""
 

@@ -202,6 +202,11 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
                 return 0
             pause_collector()
 
+    since = None
+    if ctx.staff is not None and not smoke:
+        from frontdesk.ui.shell import live
+
+        since = live.log_position()  # before the window reads: nothing is missed after it
     window = MainWindow(ctx)
     if ctx.staff is not None and not smoke:
         # Someone logged in: lock after idle minutes, and take today's backup if none yet.
@@ -211,9 +216,7 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         lock.install(window, ctx)
         start_daily_backup(ctx, window)
         # What other stations commit reaches this window's screens within a second.
-        from frontdesk.ui.shell import live
-
-        window.live = live.install(window, ctx)
+        window.live = live.install(window, ctx, since=since, when_painted=True)
     window.show()
     QTimer.singleShot(0, window, window_up)  # the first frame is on its way
     if ctx.staff is not None and not smoke:

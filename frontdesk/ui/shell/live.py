@@ -68,8 +68,8 @@ class LiveBridge(QObject):
         self.status.connect(self._status)
         self.feed = LiveFeed(ctx.db_url, self.arrived.emit, self.status.emit, **feed_options)
 
-    def start(self) -> LiveBridge:
-        self.feed.start()
+    def start(self, since: int | None = None) -> LiveBridge:
+        self.feed.start(since)
         return self
 
     def stop(self) -> None:
@@ -106,8 +106,31 @@ class LiveBridge(QObject):
             self.banner.setVisible(not ok)
 
 
-def install(window, ctx: AppContext, **feed_options) -> LiveBridge:
-    """Start live updates for the main window: its banner, stopped when the window goes."""
+def log_position() -> int | None:
+    """Where the change log is now: read before the window reads its data, and given to
+    install() as `since`; None when the database cannot say (the feed starts from its own
+    first read then)."""
+    from frontdesk.db.faults import driver_errors
+    from frontdesk.db.models import database_proxy
+    from frontdesk.errors import FrontdeskError
+    from frontdesk.live.log import newest_seq
+
+    try:
+        with driver_errors("live updates"):
+            return newest_seq(database_proxy.obj)
+    except FrontdeskError as exc:
+        log.info("change log position not read: %s", exc.en)
+        return None
+
+
+def install(window, ctx: AppContext, *, since: int | None = None, when_painted: bool = False,
+            **feed_options) -> LiveBridge:
+    """Start live updates for the main window: its banner, stopped when the window goes.
+
+    `since`: log_position() taken before the window read its data, so a change committed
+    in between is announced too. `when_painted`: the feed's thread starts once the
+    window's first frame is painted (first_frame), not while it is being drawn.
+    """
     banner = ConnectionBanner(window)
     window.add_banner(banner)
     bridge = LiveBridge(ctx, banner, window, **feed_options)
@@ -117,4 +140,9 @@ def install(window, ctx: AppContext, **feed_options) -> LiveBridge:
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(bridge.stop)
-    return bridge.start()
+    if when_painted:
+        from frontdesk.ui.shell.first_frame import after_first_frame
+
+        after_first_frame(window, lambda: bridge.feed.start(since))
+        return bridge
+    return bridge.start(since)

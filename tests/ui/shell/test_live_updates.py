@@ -109,3 +109,39 @@ def test_changes_name_the_rows_they_changed(qtbot, ctx, window, db):
         assert named[-1] == {Changed.VISITS: frozenset({took})}
     finally:
         station.close()
+
+
+def test_a_change_made_while_the_window_was_being_built_is_announced(qtbot, ctx, db,
+                                                                      make_staff):
+    # The position is read before the window reads its data; the feed starts later (after
+    # the first frame), and what another station committed in between still arrives.
+    make_staff("guide")
+    make_staff("desk")
+    since = live.log_position()
+    assert since is not None
+    station = Station(f"sqlite:///{db.database}")
+    try:
+        station.go()
+        station.wait_done()  # committed before this window's feed exists
+    finally:
+        station.close()
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(ctx.changes.visits_changed, timeout=5000):
+        w.live = live.install(w, ctx, since=since)
+    w.live.stop()
+
+
+def test_the_feed_waits_for_the_first_frame_when_asked(qtbot, ctx, make_staff):
+    make_staff("guide")
+    make_staff("desk")
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.live = live.install(w, ctx, since=live.log_position(), when_painted=True)
+    try:
+        qtbot.wait(50)
+        assert w.live.connected is None  # not started: nothing painted yet
+        w.show()
+        qtbot.waitUntil(lambda: w.live.connected is True, timeout=5000)
+    finally:
+        w.live.stop()
