@@ -236,5 +236,19 @@ def reload_triage_rules(folder: Path | None = None) -> dict[str, Any]:
     return doc
 
 
+def reload_triage(folder: Path | None = None, *, actor) -> dict[str, Any]:
+    """`frontdesk rules reload`: the folder's triage.toml into the database, with the rules
+    version every desk watches bumped and an audit entry, in one transaction (two of them
+    at once: each writes the whole document, the version goes up twice)."""
+    from frontdesk import audit
+
+    folder = folder or rules_dir()
+    with database_proxy.atomic():
+        doc = reload_triage_rules(folder)
+        audit.record(actor, "update", "setting", "rules.triage",
+                     {"source": str(folder / "triage.toml")})
+    return doc
+
+
 def rules_loaded() -> bool:
     return Department.select().exists()

@@ -23,15 +23,11 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    db = open_for(args)
-    from frontdesk import audit, rules
+    open_for(args)
+    from frontdesk import rules
     from frontdesk.permissions import SYSTEM
 
-    folder = args.folder or rules.rules_dir()
-    with db.atomic():  # the document and the version every desk watches, together
-        doc = rules.reload_triage_rules(folder)
-        audit.record(SYSTEM, "update", "setting", "rules.triage",
-                     {"source": str(folder / "triage.toml")})
+    doc = rules.reload_triage(args.folder, actor=SYSTEM)
     flags, words = len(doc.get("red_flags", ())), len(doc.get("synonyms", {}))
     say(f"已重新载入分诊规则：危急症状 {flags} 类，同义说法 {words} 条。各导医台下次分诊即用新规则。",
         f"Triage rules reloaded: red-flag kinds: {flags}, synonyms: {words}. Every desk uses "

@@ -136,3 +136,9 @@ def test_a_version_9_database_gets_the_wider_consultation_outcome(pg_url):
     db = open_database(pg_url)
     assert migrations.current_version(db) == migrations.latest_version() >= 10
     assert outcome_width(db) == 16
+
+
+def test_two_rules_reloads_at_the_same_moment_both_land(pg_rules_db, monkeypatch):
+    from tests.helpers.rules_races import two_reloads_at_once
+
+    two_reloads_at_once(monkeypatch)

@@ -114,3 +114,9 @@ def test_setting_up_an_installation_needs_a_name(db):
     assert not rules.rules_loaded()
     installation.set_up(hospital_name=" 东城医院 ", admin=None)
     assert settings.hospital_name() == "东城医院" and rules.rules_loaded()
+
+
+def test_two_reloads_at_the_same_moment_both_land(rules_db, monkeypatch):
+    from tests.helpers.rules_races import two_reloads_at_once
+
+    two_reloads_at_once(monkeypatch)
