@@ -57,10 +57,18 @@ _SCOPE_BREAKS = ("但是", "但", "可是", "不过", "就是", "只是", "只�
 _CLAUSE = re.compile(r"[,，.。;；!！?？\n]+")
 _HISTORY = ("以前", "之前", "过去", "曾经", "去年", "前年", "小时候", "年前", "上次", "早年",
             "以往", "既往", "病史", "上个月", "年轻时", "年轻的时候", "多年前", "几年前", "那年",
-            "history of", "previously")
+            "history of", "previously", "last week", "last month", "weeks ago", "a while ago",
+            "a while back", "in the past", "as a child", "as a kid", "as a baby", "when i was")
 _RESOLVED = ("好了", "治好", "已经好", "痊愈", "没事了", "康复", "没再", "不痛了", "不发作",
-             "没复发", "fine now", "better now", "recovered")
-_CURRENT = ("现在", "又", "再次", "这次", "今天", "刚才", "刚刚", "突然", "还在", "一直")
+             "没复发", "fine now", "better now", "recovered", "went away", "gone away", "cleared up",
+             "stopped by itself", "none since", "not since", "nothing since", "no more since")
+_CURRENT = ("现在", "又", "再次", "这次", "今天", "刚才", "刚刚", "突然", "还在", "一直",
+            "now", "today", "tonight", "again", "this morning", "still", "since", "keeps")
+# English that puts a clause long in the past by itself ("had a stroke five years ago",
+# "fainted once last year"): no word that it is over is needed, as "以前…过" needs 过.
+_LONG_AGO = ("years ago", "year ago", "months ago", "month ago", "decades ago", "last year",
+             "years back", "in the past", "as a child", "when i was young", "when i was a kid",
+             "when i was little")
 _TEMPERATURE = re.compile(r"(3[7-9]|4[0-2])(\.\d)?\s*(度|°c|℃|°)")
 _ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9, "十": 10, "半": 0}
@@ -245,6 +253,12 @@ class Rules:
     # Phrases that hold a child word but name a grown-up ("孩子他爸", "娃他妈"): a child
     # word inside one of them says nothing about the patient.
     not_a_child: list[str] = field(default_factory=list)
+    # English as typed at a desk (_english_read): the words of the rules' English synonyms
+    # and safety words, their single deletions (for one-letter typos), and each word's
+    # reading once worked out.
+    english_vocab: frozenset = frozenset()
+    english_deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    english_cache: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -286,7 +300,10 @@ def _fold(text: str) -> str:
 
 def compile_rules(doc: dict[str, Any]) -> Rules:
     """Build the engine's lookup tables from a validated rule document (see rules.py)."""
-    synonyms = {_fold(k): _fold(v) for k, v in doc.get("synonyms", {}).items() if k.strip()}
+    # A key in any person or with its apostrophe dropped reads as the complaint will
+    # ("catch her breath" and "catch his breath" are one key: "catch my breath").
+    synonyms = {_english_person(_fold(k)): _fold(v) for k, v in doc.get("synonyms", {}).items()
+                if k.strip()}
     # A synonym whose clinical word holds its own everyday word ("痒" → "瘙痒") would read
     # the clinical word itself twice over ("瘙痒" → "瘙瘙痒"), so a term written in the
     # clinical word and a complaint that says it would no longer meet: the clinical word
@@ -335,6 +352,17 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
     )
     rules.pinyin = triage_pinyin.build(_lexicon(doc, rules))
     rules.pinyin.english = _english_words(rules)
+    safety_words = [w for w in (doc.get("safety") or {}).get("words", []) if w.isascii()]
+    vocab = set(rules.pinyin.english) | _ENGLISH_FILLERS | _ENGLISH_COMMON | {
+        w for phrase in safety_words for w in re.findall(r"[a-z]+", _fold(phrase))}
+    rules.english_vocab = frozenset(vocab)
+    deletes: dict[str, set[str]] = {}
+    for word in rules.pinyin.english:
+        if len(word) >= 4 and word not in _ENGLISH_COMMON:
+            for i in range(len(word)):
+                deletes.setdefault(word[:i] + word[i + 1:], set()).add(word)
+            deletes.setdefault(word, set()).add(word)
+    rules.english_deletes = {k: tuple(sorted(v)) for k, v in deletes.items()}
     return rules
 
 
@@ -401,7 +429,7 @@ _ENGLISH_WORD = re.compile(r"[a-z']+")
 _ENGLISH_FILLERS = frozenset(
     "is are was were am be been being his her hers my mine the a an its their our your has "
     "have had got gotten really very so just quite kind of sort looks look looked seems "
-    "seemed".split())
+    "seemed went gone goes become becomes became turned turning getting gets all".split())
 
 
 def _ascii_word_ok(text: str, start: int, end: int) -> bool:
@@ -418,13 +446,182 @@ def _english_key(rules: Rules, key: str) -> bool:
     return bool(last) and last[-1] in english
 
 
+# English as it is typed at a desk, read as the words the rules know before anything else:
+# an apostrophe dropped ("cant", "im"), any person ("killing himself" is "kill myself",
+# "catch her breath" is "catch my breath"), an inflection ("wants", "killing", "swallowing")
+# and a one-letter typo ("siezure", "breth", "alergic", "pian") of a word of the rules'
+# English synonyms. Reasons still quote what the patient typed.
+_CONTRACTIONS = {
+    "cant": "can't", "wont": "won't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
+    "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't", "werent": "weren't",
+    "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't",
+    "hasnt": "hasn't", "hadnt": "hadn't", "aint": "ain't", "im": "i'm", "ive": "i've",
+    "theyre": "they're", "youre": "you're", "thats": "that's", "whats": "what's",
+}
+_PERSON = {
+    "his": "my", "her": "my", "their": "my", "your": "my", "our": "my", "hers": "mine",
+    "himself": "myself", "herself": "myself", "themselves": "myself", "themself": "myself",
+    "yourself": "myself", "ourselves": "myself",
+}
+_CANON = {**_CONTRACTIONS, **_PERSON}
+_LATIN = re.compile(r"[a-z][a-z']*")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+# Everyday English words one letter away from a word of the rules: never read as a typo
+# ("could" is not "cold", "sever" stays a word only where the rules know it).
+_ENGLISH_COMMON = frozenset(
+    "could would should about after again also back been before being both came come does "
+    "done down each even ever every feel feels felt from gave give goes going gone good have "
+    "having here into just keep kept know last left like little long look made make many more "
+    "most much must need never next once only other over said same says seen seem some soon "
+    "still such sure take than that them then there these they thing think this those though "
+    "time told took tried very want well went were what when where which while will with "
+    "work worse would year years your yours hours days weeks months week month minutes "
+    "since today night morning tonight lunch dinner food water home house work school care "
+    "help find fine okay better hold held call called calls else cold colds hand hands "
+    "bent bend best test tests pill pills sick dead deep dear hear hair heat hole hold side "
+    "sides wide wider ride rode road cough lose lost most past fast rest safe case cast "
+    "mild mind kind wind find line live life lift lips slip slips tips drop drops "
+    "went want wants wash wish with wife wifes sister brother mother father mum mom dad "
+    "grandma grandpa grandad nan nana son sons friend friends baby babies kid kids".split())
+
+
+# Small words no pinyin complaint holds, that tell a complaint is written in English.
+_ENGLISH_MARKERS = frozenset(w for w in _ENGLISH_FILLERS | frozenset(
+    "and the since for with but from this that when after before then".split()) if len(w) >= 3)
+
+
+def _english_person(text: str) -> str:
+    """Apostrophes dropped or curled, and pronouns of any person, as one spelling."""
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    if not any(w in _CANON for w in _LATIN.findall(text)):
+        return text
+    return _LATIN.sub(lambda m: _CANON.get(m.group(), m.group()) if _latin_edge(
+        text, m.start(), m.end()) else m.group(), text)
+
+
+def _latin_edge(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not (text[start - 1].isascii() and text[start - 1].isalnum())) and \
+        (end == len(text) or not (text[end].isascii() and text[end].isalnum()))
+
+
+def _stems(word: str):
+    """What an English inflection may stand for: "wants" → want, "killing" → kill,
+    "swallowing" → swallow, "bleeds" → bleed, "choked" → choke, "dies" → die."""
+    if word.endswith("ies") or word.endswith("ied"):
+        yield word[:-3] + "y"
+        yield word[:-1]
+    if word.endswith("es"):
+        yield word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        yield word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[:-len(suffix)]
+            yield stem
+            yield stem + "e"
+            if len(stem) >= 2 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # "slurred" → slur, "dropping" → drop
+    if word.endswith("ly"):
+        yield word[:-2]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter left out, one too many, or two neighbours swapped, after the same first
+    letter: the slips of typing. A letter for another is not one: it mostly makes another
+    word ("sitting" is not "fitting", "three" not "threw")."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+def _typo(rules: Rules, word: str) -> str | None:
+    """The one word of the rules' English that `word` is a one-letter typo of, if any."""
+    if len(word) < 4 or word in _ENGLISH_COMMON or "'" in word:
+        return None
+    found = set(rules.english_deletes.get(word, ()))
+    for i in range(len(word)):
+        found.update(rules.english_deletes.get(word[:i] + word[i + 1:], ()))
+    found = {w for w in found if _one_edit(word, w)
+             and (min(len(w), len(word)) >= 5 or len(w) == len(word))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _english_word(rules: Rules, word: str, english_around: bool) -> str:
+    """How the rules read one English word typed at the desk."""
+    key = word if english_around else "\0" + word
+    hit = rules.english_cache.get(key)
+    if hit is not None:
+        return hit
+    read = _CANON.get(word, word)
+    vocab = rules.english_vocab
+    if read == word and vocab and word not in vocab and len(word) >= 4:
+        read = next((s for s in _stems(word) if s in vocab and len(s) >= 3), word)
+        if read == word and (english_around or not triage_pinyin.is_pinyin(word)):
+            read = _typo(rules, word) or word
+    if len(rules.english_cache) < 20_000:
+        rules.english_cache[key] = read
+    return read
+
+
+def _english_read(rules: Rules, text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """(text with its English words read as the rules' words, source span of each
+    character); None when nothing changed."""
+    if not any("a" <= c <= "z" for c in text):
+        return None
+    if not text.isascii():
+        text_q = text.translate(_QUOTES)
+        if len(text_q) == len(text):
+            text = text_q
+    words = [m for m in _LATIN.finditer(text) if _latin_edge(text, m.start(), m.end())]
+    vocab = rules.english_vocab
+
+    # A word that may be pinyin ("pian", "siezure" cut as si-e-zu-re) is read as an English
+    # typo only in a complaint written in English: two or more words that only English
+    # has, and no fewer than the words only pinyin has.
+    plain = sum(1 for m in words if m.group() in _ENGLISH_MARKERS or (
+        m.group() in vocab and not triage_pinyin.is_pinyin(m.group())))
+    pinyin = sum(1 for m in words if m.group() not in vocab and triage_pinyin.is_pinyin(m.group()))
+    around = plain >= 2 and plain >= pinyin
+    out: list[str] = []
+    base: list[tuple[int, int]] = []
+    pos = 0
+    for m in words:
+        word = m.group()
+        read = _english_word(rules, word, around)
+        if read == word:
+            continue
+        out.append(text[pos:m.start()])
+        base += [(i, i + 1) for i in range(pos, m.start())]
+        out.append(read)
+        base += [(m.start(), m.end())] * len(read)
+        pos = m.end()
+    if not out:
+        return None
+    out.append(text[pos:])
+    base += [(i, i + 1) for i in range(pos, len(text))]
+    return "".join(out), base
+
+
 def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]], str]:
     """(normalised text, original span of each normalised character, folded original)."""
     folded = src = _fold(complaint)
+    english = _english_read(rules, src)
+    base = english[1] if english else None
+    if english:
+        src = english[0]
     read = rules.pinyin.convert(src) if rules.pinyin is not None else None
-    base = read[1] if read else None
     if read:
         src = read[0]
+        base = read[1] if base is None else [(base[a][0], base[b - 1][1]) for a, b in read[1]]
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     i, n = 0, len(src)
@@ -537,6 +734,8 @@ def _history_clauses(text: str, clause_texts: list[str]) -> set[int]:
         if any(h in clause for h in _HISTORY) and not any(c in clause for c in _CURRENT):
             if resolved or "过" in clause or "得过" in clause:
                 past.add(i)
+        if any(h in clause for h in _LONG_AGO) and not any(c in clause for c in _CURRENT):
+            past.add(i)
     return past
 
 
