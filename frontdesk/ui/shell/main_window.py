@@ -74,6 +74,16 @@ def area_icon(key: str):
     return QIcon(str(path))
 
 
+# A window this much smaller than the screen's free area still reads as a window.
+FIT_MARGIN = 40
+
+
+def fits(size: QSize, room: QSize) -> bool:
+    """Does a window of `size` fit in `room` (the screen's area without its panels)?"""
+    return (size.width() + FIT_MARGIN <= room.width()
+            and size.height() + FIT_MARGIN <= room.height())
+
+
 def area_title(source: str) -> str:
     return QCoreApplication.translate("Areas", source)
 
@@ -134,6 +144,18 @@ class MainWindow(Retranslating, QMainWindow):
         ctx.changes.session_changed.connect(self._update_staff_label)
         ctx.changes.settings_changed.connect(self.retranslate)
         self.nav.setCurrentRow(0)
+
+    def show_on_screen(self) -> None:
+        """Shown at its own size where the screen has room for it; maximized where it has
+        not (a 1366×768 reception PC: 800 px of window would run off the bottom, with the
+        desk's buttons and the status bar)."""
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and not fits(self.size(), room.size()):
+            self.setGeometry(room)  # without a window manager, maximized keeps the old size
+            self.showMaximized()
+        else:
+            self.show()
 
     # --- areas ---------------------------------------------------------------
 

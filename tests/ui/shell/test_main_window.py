@@ -87,3 +87,23 @@ def test_no_widget_puts_a_whole_screen_through_the_style_sheet_engine(window, qt
                for w in [area, *area.findChildren(QWidget)]
                if w.styleSheet() and len(w.findChildren(QWidget)) > SHEET_SUBTREE_MAX]
         assert big == [], spec.key
+
+
+def test_a_window_fits_the_screen_or_is_maximized():
+    from PySide6.QtCore import QSize
+
+    from frontdesk.ui.shell.main_window import fits
+
+    assert fits(QSize(1280, 800), QSize(1920, 1040))  # a 1080p screen: a window
+    assert not fits(QSize(1280, 800), QSize(1366, 728))  # 1366×768 with a panel: too tall
+    assert not fits(QSize(1280, 800), QSize(1280, 1024))  # as wide as the screen
+
+
+def test_on_a_screen_too_small_for_it_the_window_opens_maximized(window, qtbot):
+    room = window.screen().availableGeometry()
+    assert room.height() < window.height() + 40  # the test screen has no room to spare
+    window.show_on_screen()
+    qtbot.waitExposed(window)
+    assert window.isMaximized()
+    assert window.height() <= max(room.height(), window.minimumHeight())
+    assert window.width() <= max(room.width(), window.minimumWidth())
