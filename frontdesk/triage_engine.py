@@ -70,15 +70,15 @@ _LONG_AGO = ("years ago", "year ago", "months ago", "month ago", "decades ago", 
              "years back", "in the past", "as a child", "when i was young", "when i was a kid",
              "when i was little")
 _TEMPERATURE = re.compile(r"(3[7-9]|4[0-2])(\.\d)?\s*(度|°c|℃|°)")
-_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9, "十": 10, "半": 0}
-_AGE_YEARS = re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(周岁|岁半|岁|-year-old|"
+_AGE_YEARS = re.compile(r"(\d{1,3}|[一二两俩三四五六七八九十]{1,3})\s*(周岁|岁半|岁|-year-old|"
                         r" year old| years old|yo\b)")
 # "才两个月" is an age only after a baby ("宝宝才40天", "出生才二十天"); after an illness it
 # is how long it has lasted ("发烧才两天", "怀孕才两个月").
 _BABY_BEFORE = r"(?:(?:宝宝|宝贝|孩子|小孩|婴儿|娃|儿子|女儿|闺女|孙子|孙女|外孙|囡囡|崽)\s*(?:才|刚|刚满|刚刚)|出生|生下来)"
-_AGE_MONTHS = re.compile(r"(?:" + _BABY_BEFORE + r"\s*(?:才|刚|刚满|刚刚)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?"
-                         r"(?:多)?(?:月|天|周)|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:多)?"
+_AGE_MONTHS = re.compile(r"(?:" + _BABY_BEFORE + r"\s*(?:才|刚|刚满|刚刚)?\s*(\d{1,2}|[一二两俩三四五六七八九十]{1,3})\s*(?:个)?"
+                         r"(?:多)?(?:月|天|周)|(\d{1,2}|[一二两俩三四五六七八九十]{1,3})\s*(?:个)?(?:多)?"
                          r"(?:月|天|周)\s*(?:大|的(?:宝|孩|婴|娃|小)|宝宝|婴儿)|(\d{1,2})[- ]?"
                          r"(?:month|week|day)s?[- ]old)")
 
@@ -429,7 +429,8 @@ _ENGLISH_WORD = re.compile(r"[a-z']+")
 _ENGLISH_FILLERS = frozenset(
     "is are was were am be been being his her hers my mine the a an its their our your has "
     "have had got gotten really very so just quite kind of sort looks look looked seems "
-    "seemed went gone goes become becomes became turned turning getting gets all".split())
+    "seemed went gone goes become becomes became turned turning getting gets all with on in at "
+    "of from some this that it he she they we i me him them us".split())
 
 
 def _ascii_word_ok(text: str, start: int, end: int) -> bool:
@@ -482,7 +483,9 @@ _ENGLISH_COMMON = frozenset(
     "sides wide wider ride rode road cough lose lost most past fast rest safe case cast "
     "mild mind kind wind find line live life lift lips slip slips tips drop drops "
     "went want wants wash wish with wife wifes sister brother mother father mum mom dad "
-    "grandma grandpa grandad nan nana son sons friend friends baby babies kid kids".split())
+    "grandma grandpa grandad nan nana son sons friend friends baby babies kid kids stuff "
+    "string strings stream table tables stats rights reasons thrown throws marking tuning "
+    "arches polo parent raised raises".split())
 
 
 # Small words no pinyin complaint holds, that tell a complaint is written in English.
@@ -547,6 +550,8 @@ def _typo(rules: Rules, word: str) -> str | None:
     """The one word of the rules' English that `word` is a one-letter typo of, if any."""
     if len(word) < 4 or word in _ENGLISH_COMMON or "'" in word:
         return None
+    if any(s in rules.english_vocab for s in _stems(word)):
+        return None  # an inflection of a word the rules know ("backed" is not "blacked")
     found = set(rules.english_deletes.get(word, ()))
     for i in range(len(word)):
         found.update(rules.english_deletes.get(word[:i] + word[i + 1:], ()))

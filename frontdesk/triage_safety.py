@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _CLAUSE_SPLIT = re.compile(r"[,，.。;；!！?？\n]+")
-_ZH_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+_ZH_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
 _ENGLISH_NEG = re.compile(r"\b(no|not|without|denies|never|don't have|doesn't have|isn't|no more)"
                           r"\s+(\w+\s+)?$")
@@ -52,14 +52,14 @@ _HR_MINUTE = re.compile(r"(?:每分钟|一分钟|per minute)[^\d零〇一二两�
                         r"(\d{2,3}|[零〇一二两三四五六七八九十百]{2,5})")
 _HEART_WORDS = ("心跳", "心率", "心慌", "心悸", "脉", "heart", "pulse")
 # Ages.
-_AGE_MONTHS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)"
+_AGE_MONTHS = re.compile(r"(\d{1,2}|[一二两俩三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)"
                          r"(?:大|的|宝|孩|婴|娃|小|半)")
 # "宝宝才40天", "出生二十天": the age right after a baby (not "发烧才两天", a duration).
 _AGE_AFTER_BABY = re.compile(r"(?:(?:宝宝|宝贝|孩子|小孩|婴儿|娃|儿子|女儿|闺女|孙子|孙女|外孙|囡囡|崽)"
                              r"\s*(?:才|刚|刚满|刚刚)|出生|生下来)\s*(?:才|刚|刚满|刚刚)?\s*"
-                             r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)")
+                             r"(\d{1,2}|[一二两俩三四五六七八九十]{1,3})\s*(个|個)?\s*(多)?\s*(月|星期|周|礼拜|天)")
 _AGE_MONTHS_OLD = re.compile(r"(\d{1,2})[- ]?(month|week|day)s?[- ]old")
-_AGE_YEARS = re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(多)?\s*(周岁|岁)")
+_AGE_YEARS = re.compile(r"(\d{1,3}|[一二两俩三四五六七八九十]{1,3})\s*(多)?\s*(周岁|岁)")
 _NEWBORN = ("新生儿", "刚出生", "刚生下", "月子里的", "满月", "刚满月", "newborn", "出生没几天")
 
 

@@ -354,3 +354,38 @@ def test_english_reading_keeps_pinyin_and_quotes_what_was_typed(rules_db):
     assert "抽搐" in text
     at = text.index("抽搐")
     assert src[spans[at][0]:spans[at][1]] == "siezure"  # the reason quotes the patient
+
+
+@pytest.mark.parametrize("complaint", [
+    # English: a side named after the limb, words that will not come, a way to die, a wound
+    "my husband's arm and leg went weak on the right and his face looks funny",
+    "she suddenly can't find her words and her hand is numb", "she tried to hang herself",
+    "i want to jump off a bridge", "i got shot in the leg", "blood pouring from a cut on his head",
+    # pregnancy and birth, a baby in the womb that stopped moving, shock said plainly
+    "i'm pregnant and my water broke", "bleeding after giving birth, soaking pads",
+    "I'm 8 months pregnant and my baby has stopped moving",
+    "she is very pale, cold and sweaty and barely responding",
+    # a stiff neck before the fever; bleach in the eye; a throat too swollen to swallow
+    "i have a terrible headache and my neck is stiff and i have a fever",
+    "my eye got splashed with bleach", "my throat is swollen and i can't swallow my spit",
+    # Chinese: a hand that let go and a mouth that will not close; a cigarette end eaten;
+    # life said to be pointless; childbed fever; a two-month-old said 俩月; a diabetic confused
+    "我爸吃饭吃着吃着，筷子掉了，嘴也合不上了", "闺女把爸爸的烟头吃下去了",
+    "我表弟一直念叨活着没劲，还写了遗书", "刚生完三天，发高烧，肚子疼，恶露臭",
+    "俩月的娃发烧38度5，不咋吃奶", "糖尿病老人一上午没吃饭，出了一身冷汗，说话糊涂",
+])
+def test_round_twelve_more_kinds_are_emergencies(rules_db, complaint):
+    codes, red = ranked(complaint)
+    assert red and codes[0] == "emergency", (complaint, codes)
+
+
+@pytest.mark.parametrize("complaint", [
+    "打哈欠下巴掉了，嘴合不上",  # a jaw out of place, not a face gone slack
+    "手背烫了一下，红了", "脚背烫伤一小块",  # the back of a hand or foot is not the back
+    "i have a stiff neck from sleeping wrong", "had a flu shot yesterday and my arm is sore",
+    "i cut my finger and it was gushing for a minute but stopped with pressure",
+    "my dad had a stroke last year and is doing physio, needs a sick note",
+    "i burned my tongue on hot coffee", "my son was sleepy after school but fine now",
+])
+def test_round_twelve_near_misses_stay_calm(rules_db, complaint):
+    assert not ranked(complaint)[1], complaint
