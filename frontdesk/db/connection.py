@@ -86,8 +86,47 @@ def sqlite_path(url: str) -> Path | None:
     return Path(location) if location is not None else None
 
 
+def _shown_url(url: str) -> str:
+    """`url` as a message may show it: no password, no control characters, not too long."""
+    text = str(url)
+    try:
+        parsed = urlparse(text)
+        if parsed.password:
+            text = text.replace(f":{parsed.password}@", ":***@", 1)
+    except ValueError:
+        pass
+    text = "".join("?" if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) < 0xE000
+                   else ch for ch in text)
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+def _unsupported(url: str) -> ConfigError:
+    shown = _shown_url(url)
+    return ConfigError(
+        f"不支持的数据库地址“{shown}”。请使用 sqlite:///文件路径 或 postgresql://用户@主机/库名。",
+        f"Unsupported database URL '{shown}'. Use sqlite:///path/to/file or "
+        "postgresql://user@host/dbname.",
+    )
+
+
+def _check_url(url: str) -> None:
+    """Refuse a URL no driver can take: a NUL or control character (also as %00), a
+    bracketed host left open, a port that is no port. Each was a ValueError traceback."""
+    if not isinstance(url, str):
+        raise _unsupported(repr(type(url)))
+    try:
+        parsed = urlparse(url)
+        parsed.port  # noqa: B018 - raises ValueError for "host:99999" or "host:x"
+        decoded = unquote(url)
+    except ValueError:
+        raise _unsupported(url) from None
+    if any(ord(ch) < 32 for ch in decoded):
+        raise _unsupported(url)
+
+
 def make_database(url: str) -> Database:
     """Build (not connect) a peewee database for `url`; refuse unknown schemes."""
+    _check_url(url)
     parsed = urlparse(url)
     path = sqlite_path(url)
     if path is not None:
@@ -119,11 +158,7 @@ def make_database(url: str) -> Database:
         )
         params.update(options)
         return ServerDatabase(unquote(parsed.path.lstrip("/")), **params)
-    raise ConfigError(
-        f"不支持的数据库地址“{url}”。请使用 sqlite:///文件路径 或 postgresql://用户@主机/库名。",
-        f"Unsupported database URL '{url}'. Use sqlite:///path/to/file or "
-        "postgresql://user@host/dbname.",
-    )
+    raise _unsupported(url)
 
 
 def _check_sqlite_file(path: Path) -> None:

@@ -118,3 +118,20 @@ def test_a_database_path_the_system_cannot_use_is_named_not_a_traceback(tmp_path
     with pytest.raises(ConfigError) as err:
         connection.make_database(f"sqlite:///{path}")
     assert str(path)[:60] in err.value.message("en") and "--db" in err.value.message("zh_CN")
+
+
+@pytest.mark.parametrize("url", [
+    "sqlite:////tmp/frontdesk-%00.sqlite3",     # a NUL once unquoted: sqlite3 raised ValueError
+    "sqlite:////tmp/a%0Ab.sqlite3",             # a line break in the file name
+    "postgresql://desk@[::1/frontdesk",         # a bracketed host left open: urlparse raised
+    "postgresql://desk:s3cret@db.local:99999/frontdesk",  # no such port: .port raised
+    "postgresql://desk@db.local:abc/frontdesk",
+])
+def test_a_url_no_driver_can_take_is_refused_with_a_sentence(url):
+    with pytest.raises(ConfigError) as err:
+        connection.make_database(url)
+    for lang in ("zh_CN", "en"):
+        message = err.value.message(lang)
+        assert "\x00" not in message and "\n" not in message
+        assert "s3cret" not in message  # a password in the URL is never echoed
+    assert "不支持的数据库地址" in err.value.message("zh_CN")
