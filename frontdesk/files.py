@@ -11,6 +11,7 @@ import errno
 import logging
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -140,7 +141,19 @@ def _kind_of_bytes(head: bytes) -> str:
     return "binary" if b"\0" in head else "text"
 
 
+def is_special_file(path: str | os.PathLike[str]) -> bool:
+    """True for a named pipe, a device or a socket: something that exists but is no file
+    to read or replace (opening a pipe to read waits for a writer for ever)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _kind_of_file(path: Path) -> str:
+    if is_special_file(path):
+        return "special"
     try:
         with open(path, "rb") as fh:
             return _kind_of_bytes(fh.read(512))
@@ -185,6 +198,11 @@ def check_output(path: str | os.PathLike[str], data_kind: str | None = None, *,
             f"不能写入 {target}：这是数据库或备份的名称或文件夹。请换一个文件名。",
             f"Will not write {target}: that is the name or folder of a database or a backup. "
             "Choose another file name.", field="out")
+    if is_special_file(target):
+        raise ValidationError(
+            f"不能写入 {target}：它不是普通文件（而是设备、管道或套接字）。请换一个文件名。",
+            f"Will not write {target}: it is not an ordinary file (a device, a pipe or a "
+            "socket). Choose another file name.", field="out")
     if not target.exists() or target.is_dir():
         return target
     existing = _kind_of_file(target)
@@ -274,8 +292,21 @@ def read_text(path: str | os.PathLike[str], what_zh: str, what_en: str, *,
                            f"Cannot read the {what_en} {where}: {en}")
 
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        # Without blocking: a named pipe would otherwise wait for a writer for ever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, "Is a directory")
+            if not stat.S_ISREG(mode):
+                raise refuse("这不是普通文件（而是设备、管道或套接字）。",
+                             "it is not an ordinary file (a device, a pipe or a socket).")
+            with os.fdopen(fd, "rb") as fh:
+                fd = -1  # the file object closes it
+                data = fh.read(max_bytes + 1)
+        finally:
+            if fd >= 0:
+                os.close(fd)
     except FileNotFoundError:
         raise refuse("文件不存在。", "the file does not exist.") from None
     except IsADirectoryError:

@@ -22,6 +22,7 @@ from frontdesk.db.server import ServerDatabase
 from frontdesk.errors import ConfigError, DatabaseDamaged
 from frontdesk.files import (
     PRIVATE_DIR_MODE,
+    is_special_file,
     make_database_private,
     make_owner_only,
     make_private_dir,
@@ -188,6 +189,11 @@ def _probe_sqlite_file(path: Path) -> None:
         raise ConfigError(
             f"{path} 是一个文件夹，不是数据库文件。请用 --db 指定数据库文件。",
             f"{path} is a folder, not a database file. Name the database file with --db.")
+    if is_special_file(path):
+        raise ConfigError(
+            f"{path} 不是普通文件（而是设备、管道或套接字），不能作为数据库。请用 --db 指定数据库文件。",
+            f"{path} is not an ordinary file (a device, a pipe or a socket) and cannot be a "
+            "database. Name the database file with --db.")
     wal = Path(str(path) + "-wal")
     if path.exists() and path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size):
         # SQLite writes its header when it creates a database: an empty file was cut short

@@ -82,3 +82,27 @@ def test_names_that_only_start_like_a_device_are_fine(tmp_path, name):
     from frontdesk.files import check_output
 
     assert check_output(tmp_path / name, "pdf").name == name
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
+    """A rules or evaluation file, or an output, that is a named pipe: opening it to read
+    waited for a writer for ever (the command hung); now it is a sentence at once."""
+    from frontdesk.files import check_output
+
+    os.mkfifo(tmp_path / "pipe.tsv")
+    os.mkfifo(tmp_path / "pipe.csv")
+    with pytest.raises(ConfigError) as err:
+        read_text(tmp_path / "pipe.tsv", "测试文件", "test file")
+    assert "not an ordinary file" in err.value.message("en")
+    assert "不是普通文件" in err.value.message("zh_CN")
+    for replace in (True, False):
+        with pytest.raises(ValidationError) as out:
+            check_output(tmp_path / "pipe.csv", "text", replace=replace)
+        assert out.value.field == "out" and "not an ordinary file" in out.value.message("en")
+
+
+def test_a_device_is_no_text_file_to_read():
+    with pytest.raises(ConfigError) as err:
+        read_text(os.devnull, "测试文件", "test file")
+    assert "not an ordinary file" in err.value.message("en")

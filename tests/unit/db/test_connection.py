@@ -135,3 +135,11 @@ def test_a_url_no_driver_can_take_is_refused_with_a_sentence(url):
         assert "\x00" not in message and "\n" not in message
         assert "s3cret" not in message  # a password in the URL is never echoed
     assert "不支持的数据库地址" in err.value.message("zh_CN")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_no_database(tmp_path):
+    os.mkfifo(tmp_path / "pipe.sqlite3")
+    with pytest.raises(ConfigError) as err:
+        connection.make_database(f"sqlite:///{tmp_path / 'pipe.sqlite3'}")
+    assert "not an ordinary file" in err.value.message("en")
