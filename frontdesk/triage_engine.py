@@ -61,7 +61,8 @@ _HISTORY = ("以前", "之前", "过去", "曾经", "去年", "前年", "小时�
             "a while back", "in the past", "as a child", "as a kid", "as a baby", "when i was")
 _RESOLVED = ("好了", "治好", "已经好", "痊愈", "没事了", "康复", "没再", "不痛了", "不发作",
              "没复发", "fine now", "better now", "recovered", "went away", "gone away", "cleared up",
-             "stopped by itself", "none since", "not since", "nothing since", "no more since")
+             "stopped by itself", "none since", "not since", "nothing since", "no more since",
+             "now fine", "ok now", "fine since", "no longer", "not anymore", "anymore")
 _CURRENT = ("现在", "又", "再次", "这次", "今天", "刚才", "刚刚", "突然", "还在", "一直",
             "now", "today", "tonight", "again", "this morning", "still", "since", "keeps")
 # English that puts a clause long in the past by itself ("had a stroke five years ago",

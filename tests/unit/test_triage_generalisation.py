@@ -389,3 +389,25 @@ def test_round_twelve_more_kinds_are_emergencies(rules_db, complaint):
 ])
 def test_round_twelve_near_misses_stay_calm(rules_db, complaint):
     assert not ranked(complaint)[1], complaint
+
+
+@pytest.mark.parametrize("complaint, red", [
+    # British and Indian English
+    ("madam my mother is having severe breathlessness since night", True),
+    ("my father is having giddiness and his one side is not working", True),
+    ("my grandmother fell in the bathroom and is not getting up", True),
+    ("my brother met with an accident, head injury, blood coming from ear", True),
+    ("mum's gone a funny colour and she's struggling for breath", True),
+    ("my lad's been knocked off his bike and he's not with it", True),
+    ("he's gone floppy and blue", True), ("my partner's been sick loads and there's blood", True),
+    ("i took like 30 of my pills idk what to do", True),
+    ("cant stop shaking and my chest is killing me", True),
+    ("bf punched a wall, hand is broken and bleeding bad", True),
+    ("we found dad on the floor, he doesn't know where he is", True),
+    # ... and what only sounds like it
+    ("ate too much, stomach feels heavy", False), ("my tooth is killing me", False),
+    ("i'm a bit breathless after climbing stairs, it's normal for me", False),
+    ("i'm having loose motions since yesterday", False),
+])
+def test_round_twelve_british_and_indian_english(rules_db, complaint, red):
+    assert ranked(complaint)[1] is red, complaint
