@@ -55,9 +55,11 @@ def waiver_for(vip_tier: str) -> dict[str, str] | None:
     """The waiver rule for a VIP tier (from rules fees.toml), or None."""
     if not vip_tier:
         return None
-    for rule in settings.get("rules.fee_waivers") or []:
-        if rule.get("vip_tier") == vip_tier:
-            return rule
+    with settings.reading_rule("rules.fee_waivers"):
+        for rule in settings.get("rules.fee_waivers") or []:
+            if rule.get("vip_tier") == vip_tier:
+                str(rule["name_zh"])  # what a quote shows: missing is damage, said now
+                return rule
     return None
 
 

@@ -9,11 +9,17 @@ serves as the hospital's default.
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Setting
+from frontdesk.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 # Every known setting with its default; unknown keys are refused to catch typos.
 DEFAULTS: dict[str, Any] = {
@@ -99,13 +105,95 @@ def _read_desk() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def fits(key: str, value: Any) -> bool:
+    """Whether `value` has the shape of `key`'s default (a bool, a whole number, a text,
+    a mapping or a list): what every reader of the setting counts on."""
+    default = DEFAULTS[key]
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, type(default))
+
+
+def _damage(key: str, raw: Any) -> str | None:
+    """What is wrong with the stored text `raw` of `key` (None: it reads as a value that fits)."""
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError, RecursionError):
+        return "not JSON"
+    return None if fits(key, value) else f"a {type(value).__name__}"
+
+
+def damaged_rule(key: str) -> ConfigError:
+    """The sentence for a rules document in the database that cannot be read."""
+    return ConfigError(
+        f"数据库中保存的规则“{key}”已损坏，无法使用（其他功能不受影响）。请联系信息科从备份恢复"
+        "（frontdesk restore），或运行 frontdesk check 查看详情。",
+        f"The rules '{key}' stored in the database are damaged and cannot be used (the rest "
+        "of Frontdesk still works). Ask IT to restore a backup (frontdesk restore), or run "
+        "frontdesk check for details.")
+
+
+def decode(key: str, raw: Any) -> Any:
+    """The stored text of `key` as its value. A value that is not JSON, or not of the
+    setting's shape (edited by hand, a half-written row), is never handed on to code that
+    would fail on it: a rules document is a ConfigError (fines and fees are not guessed),
+    any other setting its default, with a warning in the log; `frontdesk check` names both."""
+    what = _damage(key, raw)
+    if what is None:
+        return json.loads(raw)
+    if key.startswith("rules."):
+        log.warning("setting %s in the database is damaged (%s)", key, what)
+        raise damaged_rule(key)
+    log.warning("setting %s in the database is damaged (%s): its default is used", key, what)
+    return DEFAULTS[key]
+
+
+@contextmanager
+def reading_rule(key: str) -> Iterator[None]:
+    """Read a rules document inside this: an entry of the wrong shape (a missing name, a
+    number that is text) is the damaged-rules sentence, not an exception of the reader."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        log.warning("setting %s in the database is damaged: %s: %s", key, type(exc).__name__,
+                    exc)
+        raise damaged_rule(key) from exc
+
+
+# Rules documents stored as settings rows by their own module (frontdesk.service.desk_rules),
+# without a default here: checked by damaged() all the same.
+OTHER_DOCUMENTS = {"rules.service": {}}
+
+
+def damaged() -> list[tuple[str, str]]:
+    """(key, what is wrong) for every stored setting that cannot be read as its shape."""
+    shapes = {**OTHER_DOCUMENTS, **DEFAULTS}
+    found = []
+    for row in Setting.select().where(Setting.key.in_(list(shapes))).order_by(Setting.key):
+        try:
+            value = json.loads(row.value)
+        except (TypeError, ValueError, RecursionError):
+            found.append((row.key, "not JSON"))
+            continue
+        if row.key in DEFAULTS and not fits(row.key, value) or \
+                row.key not in DEFAULTS and not isinstance(value, type(shapes[row.key])):
+            found.append((row.key, f"a {type(value).__name__}"))
+    return found
+
+
 def get(key: str) -> Any:
     if key not in DEFAULTS:
         raise KeyError(key)
     if key in DESK_LOCAL:
         local = _read_desk()
         if key in local:
-            return local[key]
+            if fits(key, local[key]):
+                return local[key]
+            # This PC's file edited by hand: the hospital's value instead.
+            log.warning("desk setting %s is damaged (a %s): the hospital's value is used",
+                        key, type(local[key]).__name__)
     return hospital_default(key)
 
 
@@ -134,7 +222,7 @@ def hospital_default(key: str) -> Any:
     if key not in DEFAULTS:
         raise KeyError(key)
     row = Setting.get_or_none(Setting.key == key)
-    return json.loads(row.value) if row else DEFAULTS[key]
+    return decode(key, row.value) if row else DEFAULTS[key]
 
 
 def set_hospital_default(key: str, value: Any) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
-from frontdesk import __version__
+from frontdesk import __version__, settings
 from frontdesk.commands import open_for, say
 from frontdesk.db import migrations
 
@@ -13,11 +13,56 @@ def add_arguments(p) -> None:
     p.add_argument("--full", action="store_true", help="full integrity_check instead of quick_check")
 
 
+def _said(what: str) -> str:
+    """settings.damaged()'s word for what is wrong, in the user's language."""
+    from frontdesk.i18n import text
+
+    if what == "not JSON":
+        return text("不是可读的 JSON", "not readable JSON")
+    if what == "entries":
+        return text("其中的条目格式不对", "entries of the wrong kind")
+    return text(f"类型不对（{what.removeprefix('a ')}）", f"the wrong kind ({what.removeprefix('a ')})")
+
+
+def _unreadable_rules() -> list[str]:
+    """Rules documents that read as JSON of the right kind but whose entries do not
+    (a fine that is text, a season without months): each reader says so."""
+    from frontdesk import fees
+    from frontdesk.errors import ConfigError
+    from frontdesk.service import desk_rules
+    from frontdesk.staffing import attendance, staffing_rules
+
+    found = []
+    for key, read in (("rules.lateness", attendance.lateness_rule),
+                      ("rules.staffing", staffing_rules.current),
+                      ("rules.fee_waivers", lambda: [fees.waiver_for(str(rule.get("vip_tier")))
+                                                     for rule in settings.get(
+                                                         "rules.fee_waivers")]),
+                      ("rules.service", desk_rules.current)):
+        try:
+            read()
+        except ConfigError:
+            found.append(key)
+        except (AttributeError, TypeError):  # fee waivers that are no mappings
+            found.append(key)
+    return found
+
+
 def run(args) -> int:
     db = open_for(args)
     version = migrations.current_version(db)
     say(f"Frontdesk {__version__}，数据库结构版本 {version}（最新 {migrations.latest_version()}）。",
         f"Frontdesk {__version__}, schema version {version} (latest {migrations.latest_version()}).")
+    bad_settings = settings.damaged()
+    bad_settings += [(key, "entries") for key in _unreadable_rules()
+                     if key not in {k for k, _ in bad_settings}]
+    if bad_settings:
+        # Edited by hand or half-written: the desks use the default (or refuse a rules
+        # document); the row itself is left as it is for IT to look at.
+        say("以下设置在数据库中已损坏（无法按其格式读取）：",
+            "These settings are damaged in the database (they cannot be read as their kind):")
+        for key, what in bad_settings:
+            print(f"  {key}: {_said(what)}")
     if isinstance(db, SqliteDatabase):
         pragma = "integrity_check" if args.full else "quick_check"
         rows = [r[0] for r in db.execute_sql(f"PRAGMA {pragma}").fetchall()]
@@ -34,6 +79,6 @@ def run(args) -> int:
         say("已连接数据库服务器（PostgreSQL 的完整性由服务器保证；备份请用 pg_dump）。",
             "Connected to the database server (PostgreSQL keeps its own integrity; back it "
             "up with pg_dump).")
-        return 0
+        return 1 if bad_settings else 0
     say("数据库完整性检查通过。", "Database integrity check passed.")
-    return 0
+    return 1 if bad_settings else 0

@@ -105,7 +105,8 @@ def _next_ticket(day: dt.date) -> tuple[int, str]:
         f"SELECT (SELECT MAX(door_ticket_no) FROM visit WHERE visit_date = {p}), "
         f"(SELECT value FROM setting WHERE key = {p})", [str(day), _PREFIX_KEY]).fetchone()
     # As settings.get reads it: the stored JSON value, else the default.
-    value = json.loads(stored) if stored is not None else settings.DEFAULTS[_PREFIX_KEY]
+    value = (settings.decode(_PREFIX_KEY, stored) if stored is not None
+             else settings.DEFAULTS[_PREFIX_KEY])
     return (top or 0) + 1, _tidy_prefix(value)
 
 

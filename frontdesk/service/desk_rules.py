@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from frontdesk import audit
+from frontdesk import audit, settings
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import CalendarDay, MediaSource, Setting
 from frontdesk.db.transaction import write_tx
@@ -110,7 +110,13 @@ def current() -> dict[str, Any]:
     """The rules in force: the database's copy, else the bundled file's."""
     row = Setting.get_or_none(Setting.key == SETTING_KEY)
     if row is not None:
-        return json.loads(row.value)
+        try:
+            doc = json.loads(row.value)
+        except (TypeError, ValueError, RecursionError):
+            doc = None
+        if not isinstance(doc, dict):
+            raise settings.damaged_rule(SETTING_KEY)
+        return doc
     return read_file()["doc"]
 
 

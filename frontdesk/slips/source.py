@@ -135,9 +135,10 @@ def _named(data: dict[str, Any], lang: str | None) -> str:
 
 
 def _vip_waiver_label(vip_tier: str, lang: str | None) -> str:
-    for rule in settings.get("rules.fee_waivers") or []:
-        if rule.get("vip_tier") == vip_tier:
-            return _named(rule, lang)
+    with settings.reading_rule("rules.fee_waivers"):
+        for rule in settings.get("rules.fee_waivers") or []:
+            if rule.get("vip_tier") == vip_tier:
+                return _named(rule, lang)
     return ""
 
 

@@ -95,8 +95,10 @@ class LatenessRule:
 def lateness_rule() -> LatenessRule:
     stored = settings.get("rules.lateness") or {}
     merged = {**DEFAULT_LATENESS, **stored}
-    return LatenessRule(int(merged["fine_fen"]), int(merged["repeat_fine_fen"]),
-                        max(1, int(merged["repeat_from"])), max(0, int(merged["grace_minutes"])))
+    with settings.reading_rule("rules.lateness"):
+        return LatenessRule(int(merged["fine_fen"]), int(merged["repeat_fine_fen"]),
+                            max(1, int(merged["repeat_from"])),
+                            max(0, int(merged["grace_minutes"])))
 
 
 def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:

@@ -78,6 +78,11 @@ class StaffingRules:
 def current() -> StaffingRules:
     """The staffing rules in force (the defaults where the database has none)."""
     stored = {**DEFAULTS, **(settings.get("rules.staffing") or {})}
+    with settings.reading_rule("rules.staffing"):
+        return _rules_of(stored)
+
+
+def _rules_of(stored: dict[str, Any]) -> StaffingRules:
     return StaffingRules(
         arrive_early_minutes=int(stored["arrive_early_minutes"]),
         rest_days_per_week=int(stored["rest_days_per_week"]),

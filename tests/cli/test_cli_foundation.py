@@ -107,3 +107,24 @@ def test_init_with_first_admin_from_the_environment(tmp_path):
     # Nothing half-done: the rules were not loaded either, so init can simply run again.
     again = frontdesk("--db", f"sqlite:///{tmp_path / 'b.sqlite3'}", "init", "--hospital", "x")
     assert again.returncode == 0 and "规章" in again.stdout
+
+
+def test_check_names_settings_damaged_in_the_database(tmp_path):
+    """A settings row edited by hand ('{not json', a name stored as a number, a fine that is
+    text): `check` said the database was fine; now it names each and exits 1."""
+    import sqlite3
+
+    path = tmp_path / "s.sqlite3"
+    url = f"sqlite:///{path}"
+    assert frontdesk("--db", url, "init", "--hospital", "甲").returncode == 0
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE setting SET value = '{not json' WHERE key = 'hospital.name'")
+        con.execute("UPDATE setting SET value = '{\"fine_fen\": \"abc\"}' "
+                    "WHERE key = 'rules.lateness'")
+    out = frontdesk("--db", url, "--lang", "en", "check")
+    assert out.returncode == 1, out.stderr
+    assert "Traceback" not in out.stderr
+    assert "hospital.name: not readable JSON" in out.stdout
+    assert "rules.lateness: entries of the wrong kind" in out.stdout
+    report = frontdesk("--db", url, "report", "daily", "--out", str(tmp_path / "r.pdf"))
+    assert report.returncode == 0 and "Traceback" not in report.stderr

@@ -45,3 +45,49 @@ def test_unknown_keys_are_refused(db):
         settings.get("printing.colour")
     with pytest.raises(KeyError):
         settings.set("printing.colour", 1)
+
+
+# --- a settings row damaged in the database (edited by hand, half-written) ---------------
+
+from frontdesk.db.models import Setting  # noqa: E402
+from frontdesk.errors import ConfigError  # noqa: E402
+
+
+def _store_raw(key: str, raw: str) -> None:
+    Setting.insert(key=key, value=raw).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: raw}).execute()
+
+
+@pytest.mark.parametrize("raw", ["{not json", "", "12345", "[1, 2]", "null", "true"])
+def test_a_damaged_setting_reads_as_its_default_not_an_exception(db, raw):
+    """hospital.name stored as '{not json' (JSONDecodeError) or as 12345 (AttributeError in
+    every PDF title) stopped the app's start and every report; now the default is used."""
+    _store_raw("hospital.name", raw)
+    _store_raw("security.lockout_after", "\"five\"")
+    assert settings.get("hospital.name") == ""
+    assert settings.get("security.lockout_after") == settings.DEFAULTS["security.lockout_after"]
+    assert [key for key, _ in settings.damaged()] == ["hospital.name", "security.lockout_after"]
+    assert Setting.get(Setting.key == "hospital.name").value == raw  # left for IT to see
+
+
+def test_a_bool_is_no_number_and_a_number_no_bool(db):
+    _store_raw("queue.amber_minutes", "true")
+    _store_raw("printing.print_without_asking", "1")
+    assert settings.get("queue.amber_minutes") == 15
+    assert settings.get("printing.print_without_asking") is False
+
+
+@pytest.mark.parametrize("raw", ["{not json", "[1, 2]", "\"x\"", "5"])
+def test_a_damaged_rules_document_is_a_sentence_not_a_guess(db, raw):
+    _store_raw("rules.lateness", raw)
+    with pytest.raises(ConfigError) as err:
+        settings.get("rules.lateness")
+    assert "rules.lateness" in err.value.message("en") and "损坏" in err.value.message("zh_CN")
+
+
+def test_a_desk_file_value_of_the_wrong_kind_gives_the_hospital_value(db):
+    path = data_dir() / settings.DESK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"display.screen": "abc", "ui.language": 5}), encoding="utf-8")
+    assert settings.get("display.screen") == -1
+    assert settings.get("ui.language") == "zh_CN"
