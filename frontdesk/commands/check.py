@@ -53,6 +53,15 @@ def run(args) -> int:
     version = migrations.current_version(db)
     say(f"Frontdesk {__version__}，数据库结构版本 {version}（最新 {migrations.latest_version()}）。",
         f"Frontdesk {__version__}, schema version {version} (latest {migrations.latest_version()}).")
+    gaps = migrations.schema_gaps(db)
+    if gaps:
+        # Every read of what is missing would fail: say it here, settings cannot be read.
+        say("数据库结构不完整，缺少以下表或列：",
+            "The database's structure is incomplete; these tables or columns are missing:")
+        for name in gaps[:40]:
+            print(f"  {name}")
+        say("请从备份恢复（frontdesk restore）。", "Restore a backup (frontdesk restore).")
+        return 1
     bad_settings = settings.damaged()
     bad_settings += [(key, "entries") for key in _unreadable_rules()
                      if key not in {k for k, _ in bad_settings}]

@@ -312,9 +312,16 @@ def _keep_private(db: SqliteDatabase) -> None:
 
 def describe_database_error(url: str, exc: Exception) -> ConfigError:
     """Turn a driver error into one sentence naming the database and what to do."""
+    from frontdesk.db.faults import missing_schema, missing_schema_error
+
+    missing = missing_schema(exc)
     if urlparse(url).scheme in ("postgresql", "postgres"):
+        if missing:
+            return missing_schema_error(missing, server_parts(url)[1])
         return describe_server_error(url, exc)
     where = sqlite_path(url) or url
+    if missing:
+        return missing_schema_error(missing, str(where))
     msg = str(exc).lower()
     if "locked" in msg or "busy" in msg:
         return ConfigError(

@@ -18,6 +18,7 @@ to every operation; `driver_errors()` is the same for the few direct calls.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,6 +80,36 @@ def _text(exc: BaseException) -> str:
     return " ".join(str(e) for e in error_chain(exc)).lower()
 
 
+# SQLite: "no such table: fine", "no such column: visit.door_ticket_no";
+# PostgreSQL: 'relation "fine" does not exist', 'column visit.door_ticket_no does not exist'.
+_MISSING = re.compile(r'no such (?:table|column): *([\w."]+)|(?:relation|column) "?([\w.]+)"? does '
+                      r'not exist')
+
+
+def missing_schema(exc: BaseException) -> str | None:
+    """The table or column a driver error says is missing (the schema was cut short: a
+    table dropped by hand, a restore of another program's file), else None."""
+    if not is_driver_error(exc):
+        return None
+    for e in error_chain(exc):
+        found = _MISSING.search(str(e))
+        if found:
+            name = (found.group(1) or found.group(2)).strip('"')
+            return re.sub(r"^t\d+\.", "", name)[:80]  # peewee's alias t1.column: the column
+    return None
+
+
+def missing_schema_error(name: str, where: str = "") -> DatabaseDamaged:
+    """The sentence for a database without a table or column Frontdesk needs."""
+    at = f" {where}" if where else ""
+    return DatabaseDamaged(
+        f"数据库{at + ' ' if at else ''}缺少 {name}（结构不完整，可能被手工改动或升级中断），这一步无法完成。"
+        "请联系信息科运行 frontdesk check，并从备份恢复（frontdesk restore）。",
+        f"The database{at} has no {name} (its structure is incomplete: changed by hand, or "
+        "an upgrade was cut short), so this cannot be done. Ask IT to run frontdesk check "
+        "and restore a backup (frontdesk restore).")
+
+
 def is_connection_lost(exc: BaseException) -> bool:
     """The driver error says the server is unreachable or the connection is gone.
 
@@ -121,6 +152,9 @@ def translate(exc: BaseException, *, what: str = "") -> FrontdeskError:
             "其他导医台正在写入数据库，这一步没有保存。请稍等片刻再试一次，填写的内容仍然保留。",
             "Another desk is writing to the database, so this was not saved. Wait a moment "
             "and try again; what you typed is kept.")
+    missing = missing_schema(exc)
+    if missing:
+        return missing_schema_error(missing)
     if is_connection_lost(exc) or any(isinstance(e, InterfaceError) for e in error_chain(exc)):
         return DatabaseUnavailable(
             "无法连接数据库服务器（网络或服务器中断）。下一步操作时会自动重新连接，请稍后再试；"

@@ -242,6 +242,22 @@ def current_version(db: Database) -> int:
     return row.version if row else 0
 
 
+def schema_gaps(db: Database) -> list[str]:
+    """Tables ("fine") and columns ("visit.door_ticket_no") of the current schema that the
+    database lacks: dropped by hand, or a file whose version row says more than it holds."""
+    tables = set(db.get_tables())
+    gaps = []
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        if table not in tables:
+            gaps.append(table)
+            continue
+        have = {c.name for c in db.get_columns(table)}
+        gaps += [f"{table}.{f.column_name}" for f in model._meta.sorted_fields
+                 if f.column_name not in have]
+    return gaps
+
+
 SCHEMA_LOCK_KEY = 0x46440002  # PostgreSQL advisory lock ("FD" 2): schema changes
 
 

@@ -128,3 +128,20 @@ def test_check_names_settings_damaged_in_the_database(tmp_path):
     assert "rules.lateness: entries of the wrong kind" in out.stdout
     report = frontdesk("--db", url, "report", "daily", "--out", str(tmp_path / "r.pdf"))
     assert report.returncode == 0 and "Traceback" not in report.stderr
+
+
+def test_check_and_commands_name_a_table_dropped_by_hand(tmp_path):
+    """`check` passed a database without its fine table and a report showed SQLite's
+    'no such table: fine'; now check lists it (exit 1) and the report says it in a sentence."""
+    import sqlite3
+
+    path = tmp_path / "t.sqlite3"
+    url = f"sqlite:///{path}"
+    assert frontdesk("--db", url, "init", "--hospital", "甲").returncode == 0
+    with sqlite3.connect(path) as con:
+        con.execute("DROP TABLE fine")
+    out = frontdesk("--db", url, "--lang", "en", "check")
+    assert out.returncode == 1 and "  fine" in out.stdout, out.stdout + out.stderr
+    report = frontdesk("--db", url, "--lang", "en", "report", "daily")
+    assert report.returncode == 2 and "Traceback" not in report.stderr
+    assert "has no fine" in report.stderr and "no such table" not in report.stderr

@@ -50,7 +50,7 @@ def wrapped(driver_exc: Exception, peewee_type=peewee.OperationalError) -> Excep
     (peewee.InterfaceError("Error, database connection not opened."), DatabaseUnavailable),
     (psycopg2.errors.DeadlockDetected("deadlock detected"), DatabaseBusy),
     (peewee.IntegrityError("UNIQUE constraint failed: patient.record_no"), DatabaseFailure),
-    (sqlite3.OperationalError("no such table: visit"), DatabaseFailure),
+    (sqlite3.OperationalError("no such table: visit"), DatabaseDamaged),  # never "try again"
     (psycopg2.ProgrammingError("syntax error at or near"), DatabaseFailure),
 ])
 def test_each_driver_error_becomes_its_sentence(exc, kind, caplog):
@@ -75,7 +75,7 @@ def test_the_sentences_say_what_to_do():
     assert "cannot be reached" in gone.en and "reconnects" in gone.en
     damaged = translate(sqlite3.DatabaseError("database disk image is malformed"))
     assert "call it" in damaged.en.lower() and "信息科" in damaged.zh
-    other = translate(sqlite3.OperationalError("no such column: x"))
+    other = translate(sqlite3.OperationalError('near "x": syntax error'))
     assert "refused" in other.en and "log" in other.en
 
 
@@ -100,3 +100,21 @@ def test_driver_errors_block_raises_the_translation():
     assert isinstance(info.value.__cause__, sqlite3.OperationalError)
     with pytest.raises(ValueError), driver_errors():
         raise ValueError("a bug stays a bug")
+
+
+@pytest.mark.parametrize("exc,name", [
+    (wrapped(sqlite3.OperationalError("no such table: fine")), "fine"),
+    (wrapped(sqlite3.OperationalError("no such column: t1.door_ticket_no")), "door_ticket_no"),
+    (wrapped(psycopg2.errors.UndefinedTable('relation "complaint_revisit" does not exist\nLINE 1')),
+     "complaint_revisit"),
+    (wrapped(psycopg2.errors.UndefinedColumn("column visit.door_ticket_no does not exist")),
+     "visit.door_ticket_no"),
+])
+def test_a_missing_table_or_column_is_a_damaged_database_not_try_again(exc, name):
+    """A table dropped by hand: the desk said 'refused, try again' (it never works) and the
+    command line showed the driver's 'no such table: fine'; now it names what is missing
+    and says to restore."""
+    said = translate(exc)
+    assert isinstance(said, DatabaseDamaged)
+    assert name in said.message("en") and "frontdesk restore" in said.message("en")
+    assert "缺少" in said.message("zh_CN") and "no such" not in said.message("zh_CN")
