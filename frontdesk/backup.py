@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import json
+import logging
 import os
 import re
 import secrets
@@ -31,9 +32,11 @@ from frontdesk.db import migrations
 from frontdesk.db.connection import SQLITE_HEADER
 from frontdesk.db.models import Setting, database_proxy
 from frontdesk.errors import ConfigError, DatabaseDamaged, ValidationError
-from frontdesk.files import create_private, make_private_dir, set_mode
+from frontdesk.files import create_private, make_private_dir, os_reason, set_mode
 from frontdesk.paths import backup_dir
 from frontdesk.permissions import Perm, require
+
+log = logging.getLogger(__name__)
 
 PREFIX = "frontdesk-"
 SUFFIX = ".sqlite3"
@@ -87,19 +90,20 @@ def check_folder(folder: Path, *, create: bool = False) -> Path:
     folder = Path(folder).expanduser()
     try:
         exists = folder.exists()
-    except OSError as exc:  # a name over the system's limit
-        shown, reason = str(folder)[:200], exc.strerror or str(exc)
-        raise ValidationError(f"无法使用备份文件夹 {shown}：{reason}。",
-                              f"Cannot use the backup folder {shown}: {reason}.",
+    except (OSError, ValueError) as exc:  # a name over the system's limit, a NUL
+        shown, (zh, en) = str(folder)[:200].replace("\x00", "?"), os_reason(exc)
+        raise ValidationError(f"无法使用备份文件夹 {shown}：{zh}。",
+                              f"Cannot use the backup folder {shown}: {en}.",
                               field="folder") from exc
     if not exists:
         if create:
             try:
                 make_private_dir(folder)  # holds copies of every patient's data: owner-only
             except OSError as exc:
+                zh, en = os_reason(exc)
                 raise ValidationError(
-                    f"无法创建备份文件夹 {folder}：{exc.strerror}。",
-                    f"Cannot create the backup folder {folder}: {exc.strerror}.", field="folder",
+                    f"无法创建备份文件夹 {folder}：{zh}。",
+                    f"Cannot create the backup folder {folder}: {en}.", field="folder",
                 ) from exc
         else:
             # An explicit folder that is missing is often an unplugged drive: never guess.
@@ -290,9 +294,12 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
         _write_copy(source, partial)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
+        log.warning("backup to %s failed: %s", partial, exc)
+        zh, en = os_reason(exc)
         raise ValidationError(
-            f"无法写入备份文件 {partial}：{exc}",
-            f"Cannot write the backup file {partial}: {exc}", field="folder") from exc
+            f"无法写入备份文件 {target}：{zh}。请检查文件夹权限和磁盘空间。",
+            f"Cannot write the backup file {target}: {en}. Check the folder's permissions and "
+            "free space.", field="folder") from exc
     problems = verify(partial)
     if problems:
         partial.unlink(missing_ok=True)
@@ -552,9 +559,11 @@ def restore(backup_file: Path, *, actor=None) -> RestoreResult:
         finally:
             dest.close()
     except (sqlite3.Error, OSError) as exc:
+        log.warning("keeping the database aside at %s failed: %s", aside, exc)
+        zh, en = os_reason(exc)
         raise ConfigError(
-            f"无法先保存当前数据库到 {aside}：{exc}。未做任何更改。",
-            f"Cannot keep the current database aside at {aside}: {exc}. Nothing was changed.",
+            f"无法先保存当前数据库到 {aside}：{zh}。未做任何更改。",
+            f"Cannot keep the current database aside at {aside}: {en}. Nothing was changed.",
         ) from exc
     # Overwrite only once the kept copy is known to be whole: it is the way back.
     aside_problems = verify(aside)
@@ -577,9 +586,11 @@ def restore(backup_file: Path, *, actor=None) -> RestoreResult:
         finally:
             src.close()
     except sqlite3.Error as exc:
+        log.warning("restoring from %s failed: %s", backup_file, exc)
+        zh, en = os_reason(exc)
         raise ConfigError(
-            f"从 {backup_file} 恢复时出错：{exc}。原数据库已另存为 {aside}。",
-            f"Restoring from {backup_file} failed: {exc}. The previous database is kept as "
+            f"从 {backup_file} 恢复时出错：{zh}。原数据库已另存为 {aside}。",
+            f"Restoring from {backup_file} failed: {en}. The previous database is kept as "
             f"{aside}.") from exc
     migrations.migrate(db, backup_dir=db_path.parent)
     _carry_audit(carried)
@@ -702,9 +713,11 @@ def restore_over_damaged(backup_file: Path, db_path: Path) -> RestoreResult:
         os.replace(partial, db_path)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
+        log.warning("restoring %s over %s failed: %s", backup_file, db_path, exc)
+        zh, en = os_reason(exc)
         raise ConfigError(
-            f"无法从 {backup_file} 恢复到 {db_path}：{exc}。",
-            f"Cannot restore {backup_file} over {db_path}: {exc}.") from exc
+            f"无法从 {backup_file} 恢复到 {db_path}：{zh}。",
+            f"Cannot restore {backup_file} over {db_path}: {en}.") from exc
     except ConfigError:
         partial.unlink(missing_ok=True)
         raise

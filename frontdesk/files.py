@@ -19,6 +19,52 @@ from frontdesk.errors import ConfigError, ValidationError
 
 log = logging.getLogger(__name__)
 
+# An operating system's reason (errno) as the desk says it: strerror is English on every PC.
+_REASONS = {
+    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("没有权限", "permission denied"),
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
+    errno.ENAMETOOLONG: ("文件名太长", "the name is too long"),
+    errno.EISDIR: ("这是一个文件夹", "that is a folder"),
+    errno.ENOTDIR: ("路径中有一段不是文件夹", "part of the path is not a folder"),
+    errno.EEXIST: ("同名的文件已存在", "a file of that name exists"),
+    errno.EIO: ("磁盘读写出错", "a disk read or write error"),
+    errno.ELOOP: ("符号链接循环指向自身", "a symbolic link loop"),
+    errno.EBUSY: ("文件正被占用", "the file is busy"),
+    errno.EINVAL: ("文件名或位置无效", "the name or place is not valid"),
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = ("磁盘配额已用完", "the disk quota is used up")
+
+
+def os_reason(exc: BaseException) -> tuple[str, str]:
+    """(zh, en) of why a file operation failed: an OSError's errno, a NUL in a name
+    (ValueError), an SQLite error writing a copy; never the raw '[Errno 2] ...' text."""
+    import sqlite3
+
+    if isinstance(exc, OSError) and exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    if isinstance(exc, ValueError):
+        return ("名称中含有不允许的字符（如 NUL）", "the name holds a character that is not "
+                                                "allowed (such as NUL)")
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc).lower()
+        if "full" in text:
+            return _REASONS[errno.ENOSPC]
+        if "readonly" in text or "read-only" in text:
+            return ("文件不可写", "the file cannot be written")
+        if "unable to open" in text:
+            return ("无法打开文件", "the file cannot be opened")
+        if "disk i/o" in text:
+            return _REASONS[errno.EIO]
+        return ("数据库副本出错（详情已记录在日志中）", "the database copy failed (details are "
+                                                 "in the log)")
+    reason = getattr(exc, "strerror", None) or type(exc).__name__
+    return (str(reason), str(reason))
+
+
 PRIVATE_MODE = 0o600  # reports with phone numbers, fines: for the file's owner only
 PUBLIC_MODE = 0o644
 
@@ -184,9 +230,10 @@ def check_output(path: str | os.PathLike[str], data_kind: str | None = None, *,
     except FileNotFoundError:
         pass
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte, no access
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise ValidationError(f"无法使用文件名 {str(target)[:80]}：{reason}",
-                              f"Cannot use the file name {str(target)[:80]}: {reason}",
+        zh, en = os_reason(exc)
+        shown = str(target)[:80].replace("\x00", "?")
+        raise ValidationError(f"无法使用文件名 {shown}：{zh}",
+                              f"Cannot use the file name {shown}: {en}",
                               field="out") from exc
     if _WINDOWS_DEVICE.fullmatch(target.name):
         raise ValidationError(
@@ -260,10 +307,10 @@ def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = F
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        zh, en = os_reason(exc)
         raise ValidationError(
-            f"无法写入 {target}：{reason}（请检查文件夹权限和磁盘空间）",
-            f"Cannot write {target}: {reason} (check the folder's permissions and free space)",
+            f"无法写入 {target}：{zh}（请检查文件夹权限和磁盘空间）",
+            f"Cannot write {target}: {en} (check the folder's permissions and free space)",
             field="out") from exc
     finally:
         if tmp is not None:
@@ -285,7 +332,7 @@ def read_text(path: str | os.PathLike[str], what_zh: str, what_en: str, *,
     is dropped; with `gbk`, text that is not UTF-8 is read as GB18030 (GBK), as Chinese
     Windows saves it. Line ends are left as they are.
     """
-    where = str(path)[:200]
+    where = str(path)[:200].replace("\x00", "?")
 
     def refuse(zh: str, en: str) -> ConfigError:
         return ConfigError(f"无法读取{what_zh} {where}：{zh}",
@@ -316,11 +363,11 @@ def read_text(path: str | os.PathLike[str], what_zh: str, what_en: str, *,
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise refuse("符号链接循环指向自身。", "a symbolic link loop.") from None
-        reason = exc.strerror or str(exc)
-        raise refuse(f"{reason}。", f"{reason}.") from None
+        zh, en = os_reason(exc)
+        raise refuse(f"{zh}。", f"{en}.") from None
     except ValueError as exc:  # a NUL in the name
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise refuse(f"{reason}。", f"{reason}.") from None
+        zh, en = os_reason(exc)
+        raise refuse(f"{zh}。", f"{en}.") from None
     if len(data) > max_bytes:
         raise refuse(f"文件太大（超过 {max_bytes // (1024 * 1024)} MB）。",
                      f"the file is too big (over {max_bytes // (1024 * 1024)} MB).")

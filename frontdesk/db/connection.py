@@ -23,6 +23,7 @@ from frontdesk.errors import ConfigError, DatabaseDamaged
 from frontdesk.files import (
     PRIVATE_DIR_MODE,
     is_special_file,
+    os_reason,
     make_database_private,
     make_owner_only,
     make_private_dir,
@@ -167,11 +168,11 @@ def _check_sqlite_file(path: Path) -> None:
     try:
         _probe_sqlite_file(path)
     except OSError as exc:  # a name too long, no access to the file, a symlink loop
-        reason = exc.strerror or str(exc)
+        zh, en = os_reason(exc)
         shown = str(path)[:200]
         raise ConfigError(
-            f"无法使用数据库文件 {shown}：{reason}。请检查文件名和权限，或用 --db 指定其他位置。",
-            f"Cannot use the database file {shown}: {reason}. Check the name and the "
+            f"无法使用数据库文件 {shown}：{zh}。请检查文件名和权限，或用 --db 指定其他位置。",
+            f"Cannot use the database file {shown}: {en}. Check the name and the "
             "permissions, or pick another place with --db.") from exc
 
 
@@ -180,9 +181,10 @@ def _probe_sqlite_file(path: Path) -> None:
     try:
         make_private_dir(folder)  # a folder we create for the database: owner-only
     except OSError as exc:
+        zh, en = os_reason(exc)
         raise ConfigError(
-            f"无法创建数据目录 {folder}：{exc.strerror}。请检查权限，或用 --db 指定其他位置。",
-            f"Cannot create the data folder {folder}: {exc.strerror}. Check its permissions "
+            f"无法创建数据目录 {folder}：{zh}。请检查权限，或用 --db 指定其他位置。",
+            f"Cannot create the data folder {folder}: {en}. Check its permissions "
             "or pick another place with --db.",
         ) from exc
     if path.is_dir():

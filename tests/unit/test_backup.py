@@ -390,3 +390,19 @@ def test_a_truncated_backup_is_said_to_be_damaged_in_chinese(tmp_path, db):
     err = backup_module.refusal(half, backup_module.verify(half))
     assert "malformed" in err.en or "file is not a database" in err.en
     assert "malformed" not in err.zh and "file is not a database" not in err.zh
+
+
+def test_a_backup_the_folder_refuses_is_said_in_the_users_language(rules_db, tmp_path,
+                                                                   monkeypatch):
+    """A backup into a folder the system refuses (/proc, a full or read-only disk) showed
+    Python's '[Errno 2] No such file or directory: '….partial'' inside the Chinese sentence."""
+    from frontdesk.errors import ValidationError
+
+    def refuse(source, target):
+        raise FileNotFoundError(2, "No such file or directory", str(target))
+
+    monkeypatch.setattr(backup, "_write_copy", refuse)
+    with pytest.raises(ValidationError) as err:
+        backup.make_backup(tmp_path)
+    assert "Errno" not in err.value.zh and "partial" not in err.value.zh
+    assert "文件或文件夹不存在" in err.value.zh and "no such file or folder" in err.value.en

@@ -35,7 +35,8 @@ def test_failures_leave_nothing_behind(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(ValidationError) as err:
         write_atomic(b"x", tmp_path / "a.pdf")
-    assert "No space left" in err.value.message("en")
+    assert "the disk is full" in err.value.message("en")
+    assert "磁盘已满" in err.value.message("zh_CN")  # not the system's English
     assert list(tmp_path.iterdir()) == []
 
 
@@ -106,3 +107,22 @@ def test_a_device_is_no_text_file_to_read():
     with pytest.raises(ConfigError) as err:
         read_text(os.devnull, "测试文件", "test file")
     assert "not an ordinary file" in err.value.message("en")
+
+
+@pytest.mark.parametrize("exc,zh,en", [
+    (FileNotFoundError(2, "No such file or directory"), "不存在", "no such file or folder"),
+    (PermissionError(13, "Permission denied"), "没有权限", "permission denied"),
+    (OSError(30, "Read-only file system"), "只读", "read-only"),
+    (OSError(36, "File name too long"), "太长", "too long"),
+    (ValueError("embedded null byte"), "NUL", "NUL"),
+])
+def test_system_reasons_are_said_in_the_users_language(exc, zh, en):
+    """The system's strerror is English on every PC; it was put into the Chinese sentence
+    as it was ('无法写入 …：No such file or directory'), and a backup showed Python's
+    '[Errno 2] No such file or directory: …partial'."""
+    from frontdesk.files import os_reason
+
+    said_zh, said_en = os_reason(exc)
+    assert zh in said_zh and en in said_en
+    assert "Errno" not in said_zh + said_en and not any(c.isascii() and c.isalpha()
+                                                        for c in said_zh.replace("NUL", ""))

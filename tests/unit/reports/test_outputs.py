@@ -153,7 +153,7 @@ def test_replacing_a_file_fails_whole(fx, summary, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(ValidationError) as exc:
         save_report(summary, target, actor=SYSTEM)
-    assert "No space left" in exc.value.en
+    assert "the disk is full" in exc.value.en
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["day.csv", "fixture-db"]
 

@@ -56,7 +56,7 @@ def test_unwritable_folder_simulated(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(ValidationError) as err:
         write_pdf(b"%PDF", tmp_path / "g.pdf")
-    assert "Permission denied" in err.value.en
+    assert "permission denied" in err.value.en and "没有权限" in err.value.zh
     assert os.listdir(tmp_path) == []
 
 
@@ -69,7 +69,7 @@ def test_failure_mid_write_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(ValidationError) as err:
         write_pdf(b"%PDF-new", tmp_path / "old.pdf")
-    assert "No space left" in err.value.en
+    assert "the disk is full" in err.value.en and "磁盘已满" in err.value.zh
     assert sorted(os.listdir(tmp_path)) == ["old.pdf"]
     assert (tmp_path / "old.pdf").read_bytes() == b"%PDF-old"
 
