@@ -294,7 +294,7 @@ def make_backup(folder: Path | None = None, *, actor=None, reason: str = "manual
         _write_copy(source, partial)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
-        log.warning("backup to %s failed: %s", partial, exc)
+        log.info("backup to %s failed: %s", partial, exc)  # the file only: stderr gets the sentence
         zh, en = os_reason(exc)
         raise ValidationError(
             f"无法写入备份文件 {target}：{zh}。请检查文件夹权限和磁盘空间。",
@@ -559,7 +559,7 @@ def restore(backup_file: Path, *, actor=None) -> RestoreResult:
         finally:
             dest.close()
     except (sqlite3.Error, OSError) as exc:
-        log.warning("keeping the database aside at %s failed: %s", aside, exc)
+        log.info("keeping the database aside at %s failed: %s", aside, exc)
         zh, en = os_reason(exc)
         raise ConfigError(
             f"无法先保存当前数据库到 {aside}：{zh}。未做任何更改。",
@@ -586,7 +586,7 @@ def restore(backup_file: Path, *, actor=None) -> RestoreResult:
         finally:
             src.close()
     except sqlite3.Error as exc:
-        log.warning("restoring from %s failed: %s", backup_file, exc)
+        log.info("restoring from %s failed: %s", backup_file, exc)
         zh, en = os_reason(exc)
         raise ConfigError(
             f"从 {backup_file} 恢复时出错：{zh}。原数据库已另存为 {aside}。",
@@ -713,7 +713,7 @@ def restore_over_damaged(backup_file: Path, db_path: Path) -> RestoreResult:
         os.replace(partial, db_path)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
-        log.warning("restoring %s over %s failed: %s", backup_file, db_path, exc)
+        log.info("restoring %s over %s failed: %s", backup_file, db_path, exc)
         zh, en = os_reason(exc)
         raise ConfigError(
             f"无法从 {backup_file} 恢复到 {db_path}：{zh}。",
