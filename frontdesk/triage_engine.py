@@ -617,6 +617,27 @@ def _english_read(rules: Rules, text: str) -> tuple[str, list[tuple[int, int]]] 
     return "".join(out), base
 
 
+def _stemmed_key(rules: Rules, src: str, m: re.Match) -> tuple[str, int] | None:
+    """The synonym an English phrase reaches when its first word is read as its stem:
+    (value, end in `src`), or None. Only for a word no key starts with as it is."""
+    word = m.group(0)
+    vocab = rules.english_vocab
+    if not vocab:
+        return None
+    tail = src[m.end():m.end() + 60]
+    for stem in _stems(word):
+        if stem not in vocab or len(stem) < 3:
+            continue
+        cand = stem + tail
+        for length in rules.syn_lengths.get(stem[0], ()):
+            if length < len(stem) or length > len(cand):
+                continue
+            key = cand[:length]
+            if key in rules.synonyms and _ascii_word_ok(cand, 0, length):
+                return rules.synonyms[key], m.end() + length - len(stem)
+    return None
+
+
 def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]], str]:
     """(normalised text, original span of each normalised character, folded original)."""
     folded = src = _fold(complaint)
@@ -655,7 +676,16 @@ def normalise(rules: Rules, complaint: str) -> tuple[str, list[tuple[int, int]],
         if not replaced and src[i].isascii() and src[i].isalpha() and \
                 (i == 0 or not (src[i - 1].isascii() and src[i - 1].isalnum())):
             m = _ENGLISH_WORD.match(src, i)
-            if m.group(0) in _ENGLISH_FILLERS:
+            found = _stemmed_key(rules, src, m) if len(m.group(0)) >= 4 else None
+            if found is not None:
+                # "ended it all" reads as "end it all", "choking on" as "choke on": an
+                # inflected first word of an English phrase the rules know.
+                value, end = found
+                out.append(value)
+                spans += [(i, end)] * len(value)
+                i = end
+                replaced = True
+            elif m.group(0) in _ENGLISH_FILLERS:
                 # "his lips are swollen" → "唇 肿": the words between two understood ones
                 # carry nothing, and the rules' windows are measured in Chinese characters.
                 i = m.end()

@@ -411,3 +411,17 @@ def test_round_twelve_near_misses_stay_calm(rules_db, complaint):
 ])
 def test_round_twelve_british_and_indian_english(rules_db, complaint, red):
     assert ranked(complaint)[1] is red, complaint
+
+
+@pytest.mark.parametrize("complaint", [
+    # an English phrase the rules know, its first word inflected
+    "he ended it all last night, found him with pills", "my son swallowing a coin earlier",
+    "killing himself is all he talks about",
+])
+def test_an_inflected_first_word_still_reaches_its_phrase(rules_db, complaint):
+    assert ranked(complaint)[1], complaint
+
+
+def test_a_swallow_that_hurts_is_the_throats(rules_db):
+    codes, red = ranked("it hurts to swallow")
+    assert codes[0] == "ent" and not red
