@@ -234,7 +234,9 @@ def parse_phrasebook(path: Path) -> Phrasebook:
     try:  # a folder, binary or non-UTF-8 content: read_text names the file
         data = tomllib.loads(read_text(path, "话术文件", "phrases file"))
     except tomllib.TOMLDecodeError as exc:
-        raise _bad(path, f"格式错误（{exc}）", f"malformed TOML ({exc})") from exc
+        from frontdesk.rule_files import toml_error
+
+        raise _bad(path, *toml_error(exc)) from exc
     except RecursionError:  # thousands of nested arrays
         raise _bad(path, "嵌套过深", "nested too deeply") from None
     stages = data.get("stages")

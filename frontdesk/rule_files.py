@@ -21,6 +21,22 @@ def bad(path: Path, zh: str, en: str) -> ConfigError:
     )
 
 
+def toml_error(exc: Exception) -> tuple[str, str]:
+    """(zh, en) of a TOML parse error: where it is in both languages; the parser's own
+    English words ("Expected ']]' at the end of an array declaration") only in English."""
+    import re
+
+    text = str(exc)
+    place = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    if place:
+        zh = f"第 {place.group(1)} 行第 {place.group(2)} 列格式错误"
+    elif "end of document" in text:
+        zh = "文件在末尾处不完整（缺少括号或引号）"
+    else:
+        zh = "格式错误"
+    return zh, f"malformed TOML ({text})"
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """A rules file's tables; missing, unreadable (a folder, binary, not UTF-8), malformed
     or empty files are a ConfigError naming the file (a UTF-8 BOM is accepted)."""
@@ -37,7 +53,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise bad(path, f"格式错误（{exc}）", f"malformed TOML ({exc})") from exc
+        raise bad(path, *toml_error(exc)) from exc
     except RecursionError:  # thousands of nested arrays
         raise bad(path, "嵌套过深", "nested too deeply") from None
     if not data:  # an emptied file would load as "no departments, no fees": say so

@@ -32,3 +32,23 @@ def test_a_folder_a_loop_or_nothing_is_named(tmp_path):
         with pytest.raises(ConfigError) as err:
             read_toml(tmp_path / name)
         assert name in err.value.message("en")
+
+
+@pytest.mark.parametrize("content,zh", [
+    ('a = 1\nb = "open\n', "第 2 行"),
+    ("[[nope", "末尾"),
+])
+def test_a_malformed_rules_file_says_where_in_chinese_without_the_parsers_english(
+        tmp_path, content, zh):
+    """The Chinese sentence carried tomllib's English ('格式错误（Expected ']]' at the end
+    of an array declaration (at end of document)）'); now it says where, in Chinese."""
+    from frontdesk.rule_files import read_toml
+
+    path = tmp_path / "triage.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_toml(path)
+    said = err.value.message("zh_CN")
+    assert zh in said
+    assert not any(word in said for word in ("Expected", "Illegal", "Unclosed", "document"))
+    assert "malformed TOML" in err.value.message("en")
