@@ -207,3 +207,15 @@ def test_existing_file_is_replaced_whole(demo, tmp_path):
     assert out.returncode == 0, out.stderr
     assert out_file.read_bytes().startswith(b"%PDF")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".slip.pdf.")]
+
+
+@pytest.mark.parametrize("name", ["slip.txt", "slip", "slip.pdf.csv"])
+def test_a_slip_named_other_than_pdf_is_refused_before_anything_is_read(tmp_path, name):
+    """`--out slip.txt` wrote a PDF under a .txt name; now it asks for a .pdf name (the
+    database is not even opened: a missing one is not created)."""
+    db = tmp_path / "none.sqlite3"
+    out = frontdesk("--db", f"sqlite:///{db}", "--lang", "en", "slip", "--visit", "1",
+                    "--kind", "guide", "--out", str(tmp_path / name))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert ".pdf" in out.stderr
+    assert not (tmp_path / name).exists() and not db.exists()
