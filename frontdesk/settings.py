@@ -18,6 +18,7 @@ from typing import Any
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import Setting
 from frontdesk.errors import ConfigError
+from frontdesk.i18n import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -105,9 +106,25 @@ def _read_desk() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+# Settings that are one of a few words: any other word is as damaged as a wrong type
+# (an unknown ui.language stopped every command and the display before they began).
+_SLIP_FORMATS = ("roll80", "a5", "a4")  # frontdesk.slips.model.SlipFormat
+CHOICES: dict[str, tuple[str, ...]] = {
+    "ui.language": LANGUAGES,
+    "slips.ticket.format": _SLIP_FORMATS,
+    "slips.guide.format": _SLIP_FORMATS,
+    "slips.billing.format": _SLIP_FORMATS,
+    "voice.engine": ("auto", "qt", "espeak", "clips", "off"),  # frontdesk.voice.prefs.ENGINES
+    "voice.name": ("masked", "none"),  # frontdesk.voice.prefs.NameMode
+}
+
+
 def fits(key: str, value: Any) -> bool:
     """Whether `value` has the shape of `key`'s default (a bool, a whole number, a text,
-    a mapping or a list): what every reader of the setting counts on."""
+    a mapping or a list), and is one of its words if it has a few: what every reader of
+    the setting counts on."""
+    if key in CHOICES:
+        return isinstance(value, str) and value in CHOICES[key]
     default = DEFAULTS[key]
     if isinstance(default, bool):
         return isinstance(value, bool)
@@ -122,7 +139,10 @@ def _damage(key: str, raw: Any) -> str | None:
         value = json.loads(raw)
     except (TypeError, ValueError, RecursionError):
         return "not JSON"
-    return None if fits(key, value) else f"a {type(value).__name__}"
+    if fits(key, value):
+        return None
+    return "an unknown word" if isinstance(value, str) and key in CHOICES else \
+        f"a {type(value).__name__}"
 
 
 def damaged_rule(key: str) -> ConfigError:
@@ -172,13 +192,17 @@ def damaged() -> list[tuple[str, str]]:
     shapes = {**OTHER_DOCUMENTS, **DEFAULTS}
     found = []
     for row in Setting.select().where(Setting.key.in_(list(shapes))).order_by(Setting.key):
+        if row.key in DEFAULTS:
+            what = _damage(row.key, row.value)
+            if what is not None:
+                found.append((row.key, what))
+            continue
         try:
             value = json.loads(row.value)
         except (TypeError, ValueError, RecursionError):
             found.append((row.key, "not JSON"))
             continue
-        if row.key in DEFAULTS and not fits(row.key, value) or \
-                row.key not in DEFAULTS and not isinstance(value, type(shapes[row.key])):
+        if not isinstance(value, type(shapes[row.key])):
             found.append((row.key, f"a {type(value).__name__}"))
     return found
 
@@ -192,8 +216,8 @@ def get(key: str) -> Any:
             if fits(key, local[key]):
                 return local[key]
             # This PC's file edited by hand: the hospital's value instead.
-            log.warning("desk setting %s is damaged (a %s): the hospital's value is used",
-                        key, type(local[key]).__name__)
+            log.warning("desk setting %s is damaged (%.40r): the hospital's value is used",
+                        key, local[key])
     return hospital_default(key)
 
 

@@ -19,6 +19,8 @@ def _said(what: str) -> str:
 
     if what == "not JSON":
         return text("不是可读的 JSON", "not readable JSON")
+    if what == "an unknown word":
+        return text("不是可选的值之一", "not one of its choices")
     if what == "entries":
         return text("其中的条目格式不对", "entries of the wrong kind")
     return text(f"类型不对（{what.removeprefix('a ')}）", f"the wrong kind ({what.removeprefix('a ')})")

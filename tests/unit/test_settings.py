@@ -91,3 +91,28 @@ def test_a_desk_file_value_of_the_wrong_kind_gives_the_hospital_value(db):
     path.write_text(json.dumps({"display.screen": "abc", "ui.language": 5}), encoding="utf-8")
     assert settings.get("display.screen") == -1
     assert settings.get("ui.language") == "zh_CN"
+
+
+def test_a_word_setting_outside_its_words_is_damaged_too(db):
+    """An unknown ui.language (desk file or database) stopped every command and the
+    waiting-room display with 'ValueError: unsupported language'; now the default is used."""
+    _store_raw("ui.language", '"xx"')
+    assert settings.get("ui.language") == "zh_CN"
+    assert ("ui.language", "an unknown word") in settings.damaged()
+    path = data_dir() / settings.DESK_FILE
+    path.write_text(json.dumps({"ui.language": "klingon", "slips.guide.format": "letter"}),
+                    encoding="utf-8")
+    assert settings.get("ui.language") == "zh_CN"
+    assert settings.get("slips.guide.format") == "roll80"
+
+
+def test_the_word_lists_are_the_readers_own():
+    from frontdesk.i18n import LANGUAGES
+    from frontdesk.slips.model import SlipFormat
+    from frontdesk.voice.prefs import ENGINES, NameMode
+
+    assert settings.CHOICES["ui.language"] == LANGUAGES
+    assert settings.CHOICES["slips.guide.format"] == tuple(f.value for f in SlipFormat)
+    assert settings.CHOICES["voice.engine"] == ENGINES
+    assert settings.CHOICES["voice.name"] == tuple(m.value for m in NameMode)
+    assert all(settings.fits(key, settings.DEFAULTS[key]) for key in settings.DEFAULTS)
