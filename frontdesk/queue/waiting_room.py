@@ -261,11 +261,13 @@ def department_choices() -> list[tuple[int, str, str]]:
 
 def station_choice() -> tuple[list[int], int]:
     """(department ids, screen index) this PC's display used last."""
+    # Read as save_station_choice writes it: a desk file edited by hand (an id past what
+    # the database holds left every poll of the display failing, the screen blank) keeps
+    # only the ids that can be, and a screen out of range is the default.
     raw = settings.get("display.departments") or []
-    ids = [x for x in raw if type(x) is int] if isinstance(raw, list) else []
-    try:
-        screen_index = int(settings.get("display.screen"))
-    except (TypeError, ValueError):
+    ids = [x for x in raw if type(x) is int and 0 < x <= DB_INT_MAX] if isinstance(raw, list) else []
+    screen_index = settings.get("display.screen")
+    if type(screen_index) is not int or not -1 <= screen_index <= MAX_SCREENS:
         screen_index = -1
     return ids, screen_index
 

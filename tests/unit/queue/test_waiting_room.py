@@ -73,3 +73,19 @@ def test_new_calls_say_each_kind_once_in_order(rules_db, make_staff, clock):
         (CallKind.MISSED, "内-002", "李*")]
     assert waiting_room.new_calls([], found.last_event_id).calls == []
     assert waiting_room.new_calls([dept("surgery").id], start.last_event_id).calls == []
+
+
+def test_a_display_choice_edited_by_hand_keeps_only_what_can_be(db):
+    """This PC's desk file with a department id past the database's integers (or a screen
+    of 2**70): every poll of the waiting-room display failed ('Python int too large to
+    convert to SQLite INTEGER') and the screen stayed blank; now such values are dropped."""
+    import json
+
+    from frontdesk import settings
+    from frontdesk.paths import data_dir
+
+    path = data_dir() / settings.DESK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"display.departments": [2**70, -1, 0, 3, "x", None, True],
+                                "display.screen": 2**70}), encoding="utf-8")
+    assert waiting_room.station_choice() == ([3], -1)
