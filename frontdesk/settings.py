@@ -119,6 +119,27 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Whole-number settings and the values they can take, as the admin screen checks them
+# (frontdesk.admin.EDITABLE_SETTINGS) or their reader clamps them. A number outside, edited
+# into the database by hand, is damaged too: a keep_days of 10**13 stopped every backup
+# with an OverflowError.
+RANGES: dict[str, tuple[int, int]] = {
+    "security.idle_lock_minutes": (1, 120),
+    "security.pin_length": (4, 6),
+    "security.min_password_length": (4, 128),
+    "security.lockout_after": (1, 1000),
+    "security.lockout_seconds": (1, 86_400),
+    "queue.amber_minutes": (1, 480),
+    "queue.red_minutes": (1, 480),
+    # (door.child_below_age / elder_min_age: the door's reader copes with any pair itself)
+    "backup.keep_days": (1, 3650),
+    "voice.repeat": (1, 5),  # frontdesk.voice.prefs.MAX_REPEAT
+    "voice.volume": (0, 100),
+    "display.next_count": (1, 50),
+    "display.screen": (-1, 16),  # frontdesk.queue.waiting_room.MAX_SCREENS
+}
+
+
 def fits(key: str, value: Any) -> bool:
     """Whether `value` has the shape of `key`'s default (a bool, a whole number, a text,
     a mapping or a list), and is one of its words if it has a few: what every reader of
@@ -129,7 +150,8 @@ def fits(key: str, value: Any) -> bool:
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):
-        return isinstance(value, int) and not isinstance(value, bool)
+        low, high = RANGES.get(key, (-2**63, 2**63 - 1))
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
     return isinstance(value, type(default))
 
 
@@ -141,8 +163,11 @@ def _damage(key: str, raw: Any) -> str | None:
         return "not JSON"
     if fits(key, value):
         return None
-    return "an unknown word" if isinstance(value, str) and key in CHOICES else \
-        f"a {type(value).__name__}"
+    if isinstance(value, str) and key in CHOICES:
+        return "an unknown word"
+    if type(value) is int and isinstance(DEFAULTS[key], int) and not isinstance(DEFAULTS[key], bool):
+        return "out of range"
+    return f"a {type(value).__name__}"
 
 
 def damaged_rule(key: str) -> ConfigError:

@@ -19,6 +19,8 @@ def _said(what: str) -> str:
 
     if what == "not JSON":
         return text("不是可读的 JSON", "not readable JSON")
+    if what == "out of range":
+        return text("超出允许的范围", "out of its range")
     if what == "an unknown word":
         return text("不是可选的值之一", "not one of its choices")
     if what == "entries":

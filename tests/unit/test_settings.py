@@ -116,3 +116,42 @@ def test_the_word_lists_are_the_readers_own():
     assert settings.CHOICES["voice.engine"] == ENGINES
     assert settings.CHOICES["voice.name"] == tuple(m.value for m in NameMode)
     assert all(settings.fits(key, settings.DEFAULTS[key]) for key in settings.DEFAULTS)
+
+
+@pytest.mark.parametrize("key", sorted(settings.RANGES))
+def test_a_number_outside_its_range_is_damaged(db, key):
+    """backup.keep_days of 10**13 in the database stopped every backup (the automatic one
+    too) with OverflowError; any number outside what the admin screen allows is the default."""
+    low, high = settings.RANGES[key]
+    default = settings.DEFAULTS[key]
+    for raw in (str(low - 1), str(high + 1), "10000000000000", "-10000000000000"):
+        _store_raw(key, raw)
+        assert settings.hospital_default(key) == default
+        assert (key, "out of range") in settings.damaged()
+    for fine in (low, high):
+        _store_raw(key, str(fine))
+        assert settings.hospital_default(key) == fine
+
+
+def test_the_ranges_are_what_the_admin_screen_allows():
+    from frontdesk import admin
+    from frontdesk.errors import ValidationError
+    from frontdesk.voice.prefs import MAX_REPEAT
+
+    for key, check in admin.EDITABLE_SETTINGS.items():
+        if key not in settings.RANGES:
+            continue
+        low, high = settings.RANGES[key]
+        assert check(low, key) == low and check(high, key) == high
+        for outside in (low - 1, high + 1):
+            with pytest.raises(ValidationError):
+                check(outside, key)
+    assert settings.RANGES["voice.repeat"] == (1, MAX_REPEAT)
+
+
+def test_backups_go_on_when_keep_days_is_damaged(db, tmp_path):
+    from frontdesk import backup
+
+    settings.set("backup.folder", str(tmp_path))
+    _store_raw("backup.keep_days", "10000000000000")
+    assert backup.prune(tmp_path, keep_days=settings.get("backup.keep_days")) == []
