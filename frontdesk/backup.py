@@ -189,6 +189,13 @@ def verify(path: Path) -> list[str]:
         version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
         if version > migrations.latest_version():
             return [f"schema version {version} is newer than this Frontdesk supports"]
+        if version == migrations.latest_version():
+            # A file of this version must hold every table and column (an older one gets
+            # them from the migrations); restoring one cut short replaced a sound database.
+            gaps = migrations.gaps_between(tables, lambda t: {
+                r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')})
+            if gaps:
+                return [f"tables or columns missing: {', '.join(gaps[:5])}"]
     except sqlite3.Error as exc:
         return [str(exc)]
     finally:
@@ -204,7 +211,8 @@ _PROBLEMS_ZH = ((re.compile(r"not a file: (.*)", re.S), r"不是文件：\1"),
                 (re.compile(r"schema version (\d+) is newer than this Frontdesk supports"),
                  r"结构版本 \1 比此版本的 Frontdesk 新"),
                 (re.compile(r"database disk image is malformed"), "文件已损坏（不完整或被改写）"),
-                (re.compile(r"file is not a database"), "不是数据库文件"))
+                (re.compile(r"file is not a database"), "不是数据库文件"),
+                (re.compile(r"tables or columns missing: (.*)", re.S), r"缺少表或列：\1"))
 
 
 def _problem_zh(problem: str) -> str:

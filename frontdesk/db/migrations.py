@@ -245,14 +245,19 @@ def current_version(db: Database) -> int:
 def schema_gaps(db: Database) -> list[str]:
     """Tables ("fine") and columns ("visit.door_ticket_no") of the current schema that the
     database lacks: dropped by hand, or a file whose version row says more than it holds."""
-    tables = set(db.get_tables())
+    return gaps_between(set(db.get_tables()), lambda t: {c.name for c in db.get_columns(t)})
+
+
+def gaps_between(tables: set[str], columns_of) -> list[str]:
+    """schema_gaps for any connection: its table names and a function giving a table's
+    column names (a raw sqlite3 connection to a backup file has no peewee Database)."""
     gaps = []
     for model in ALL_MODELS:
         table = model._meta.table_name
         if table not in tables:
             gaps.append(table)
             continue
-        have = {c.name for c in db.get_columns(table)}
+        have = columns_of(table)
         gaps += [f"{table}.{f.column_name}" for f in model._meta.sorted_fields
                  if f.column_name not in have]
     return gaps

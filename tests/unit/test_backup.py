@@ -406,3 +406,19 @@ def test_a_backup_the_folder_refuses_is_said_in_the_users_language(rules_db, tmp
         backup.make_backup(tmp_path)
     assert "Errno" not in err.value.zh and "partial" not in err.value.zh
     assert "文件或文件夹不存在" in err.value.zh and "no such file or folder" in err.value.en
+
+
+def test_a_backup_missing_a_table_is_refused_and_nothing_is_replaced(rules_db, tmp_path):
+    """A backup file of this version with a table dropped (or cut short) passed verify and
+    replaced a sound database with one that failed at its first fine or complaint."""
+    good = backup.make_backup(tmp_path).path
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(good.read_bytes())
+    with sqlite3.connect(broken) as con:
+        con.execute("DROP TABLE fine")
+    assert backup.verify(good) == []
+    assert backup.verify(broken) == ["tables or columns missing: fine"]
+    with pytest.raises(ValidationError) as err:
+        backup.restore(broken)
+    assert "缺少表或列：fine" in err.value.zh and err.value.field == "file"
+    assert database_proxy.obj.table_exists("fine")
