@@ -40,6 +40,8 @@ def run(args) -> int:
     from frontdesk.errors import ValidationError
     from frontdesk.files import check_output
 
+    # Before the database is opened: the live database or a backup is never an output.
+    check_output(args.out, "pdf", replace=args.force)
     if Path(args.out).suffix.lower() != ".pdf":
         # A slip is a PDF: "slip.txt" or a folder would get a PDF under a name that lies.
         shown = Path(args.out).suffix or "（无扩展名）"
@@ -47,8 +49,6 @@ def run(args) -> int:
             f"小票只能写成 PDF：请用以 .pdf 结尾的文件名（现在是“{shown[:20]}”）。",
             f"A slip is written as a PDF: name a file ending in .pdf (not "
             f"'{Path(args.out).suffix[:20] or 'no extension'}').", field="out")
-    # Before the database is opened: the live database or a backup is never an output.
-    check_output(args.out, "pdf", replace=args.force)
     open_for(args)
     from frontdesk.permissions import SYSTEM
     from frontdesk.slips import source, write_pdf
