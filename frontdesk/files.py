@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from frontdesk.errors import ConfigError, ValidationError
@@ -216,6 +217,19 @@ def _in_backup_folder(target: Path) -> bool:
         return False
 
 
+def check_name(path: str | os.PathLike[str]) -> None:
+    """Refuse an output path holding a control character (a line break, a tab, ESC) or an
+    invisible format character (a right-to-left override makes "\u202etxt.csv" read
+    "vsc.txt"): such a file was written and its name, echoed, could rewrite the terminal.
+    Bytes that are not UTF-8 (surrogate escapes) are a real file name and pass."""
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in os.fspath(path)):
+        raise ValidationError(
+            "文件名中不能包含控制字符或不可见的格式字符（如换行、制表符、ESC、方向控制符）。"
+            "请换一个文件名。",
+            "A file name cannot hold control or invisible formatting characters (a line "
+            "break, a tab, ESC, a direction mark). Choose another file name.", field="out")
+
+
 def check_output(path: str | os.PathLike[str], data_kind: str | None = None, *,
                  replace: bool = True) -> Path:
     """Refuse an output path that would replace a database, a backup or a file of another kind.
@@ -224,6 +238,7 @@ def check_output(path: str | os.PathLike[str], data_kind: str | None = None, *,
     With `replace` False an existing file is refused too (the command line's
     --force). Raises ValidationError (field "out"); returns the expanded path.
     """
+    check_name(path)
     target = Path(path).expanduser()
     try:
         os.stat(target)

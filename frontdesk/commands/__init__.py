@@ -32,9 +32,10 @@ def check_out_file(args: argparse.Namespace) -> None:
     folder, or a file that may not be replaced (an existing one only with --force)."""
     if not args.out:
         return
-    from frontdesk.files import check_output
+    from frontdesk.files import check_name, check_output
     from frontdesk.reports.export import format_of
 
+    check_name(args.out)  # before any message echoes the name
     fmt = format_of(args.out)
     folder = Path(args.out).expanduser().parent
     if not folder.is_dir():

@@ -126,3 +126,22 @@ def test_system_reasons_are_said_in_the_users_language(exc, zh, en):
     assert zh in said_zh and en in said_en
     assert "Errno" not in said_zh + said_en and not any(c.isascii() and c.isalpha()
                                                         for c in said_zh.replace("NUL", ""))
+
+
+@pytest.mark.parametrize("name", ["r\n.csv", "r\x1b[31m.csv", "r\t.pdf", "\u202etxt.csv",
+                                  "r\u200b.xlsx", "a\x00b.pdf"])
+def test_an_output_name_with_control_or_invisible_characters_is_refused(tmp_path, name):
+    """'r\\n.csv', an ESC sequence or a right-to-left override ('\\u202etxt.csv' reads
+    'vsc.txt') were written as they were, and the name echoed to the terminal."""
+    with pytest.raises(ValidationError) as err:
+        write_atomic(b"x", tmp_path / name)
+    assert err.value.field == "out" and "control or invisible" in err.value.message("en")
+    for lang in ("zh_CN", "en"):
+        assert err.value.message(lang).isprintable()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_in_bytes_that_are_not_utf8_is_still_a_file_name(tmp_path):
+    target = os.fsdecode(os.fsencode(str(tmp_path)) + b"/r\xff.csv")
+    write_atomic(b"x", target)
+    assert os.path.exists(target)
