@@ -62,7 +62,8 @@ _HISTORY = ("以前", "之前", "过去", "曾经", "去年", "前年", "小时�
 _RESOLVED = ("好了", "治好", "已经好", "痊愈", "没事了", "康复", "没再", "不痛了", "不发作",
              "没复发", "fine now", "better now", "recovered", "went away", "gone away", "cleared up",
              "stopped by itself", "none since", "not since", "nothing since", "no more since",
-             "now fine", "ok now", "fine since", "no longer", "not anymore", "anymore")
+             "now fine", "ok now", "fine since", "no longer", "not anymore", "anymore",
+             "hasn't had one", "haven't had one", "hasn't had any", "haven't had any")
 _CURRENT = ("现在", "又", "再次", "这次", "今天", "刚才", "刚刚", "突然", "还在", "一直",
             "now", "today", "tonight", "again", "this morning", "still", "since", "keeps")
 # English that puts a clause long in the past by itself ("had a stroke five years ago",
@@ -283,6 +284,10 @@ class Analysis:
     reasons: dict[str, list[str]] = field(default_factory=dict)
     red_flags: list[tuple[str, str, str, str]] = field(default_factory=list)  # code, zh, en, words
     child: bool = False
+    # Red-flag patterns that matched but were silenced: denied ("i'm not suicidal", "没有胸痛")
+    # or over ("had a stroke five years ago"). The rules have read these words and ruled
+    # them out; a net that knows no negation (the backstop) should not raise them again.
+    silenced: list[str] = field(default_factory=list)
 
 
 # --- compiling ---------------------------------------------------------------------------
@@ -728,6 +733,8 @@ def _question(text: str, pos: int) -> bool:
     """Is the negation at `pos` part of an A-not-A question ("是不是怀上了", "有没有发烧")?"""
     if pos <= 0 or pos + 1 >= len(text) or text[pos] not in "不没无":
         return False
+    if text[pos - 1].isspace():
+        return False  # English "not" between two words ("i'm not suicidal"), not 是不是
     return text[pos - 1] == text[pos + 1] or (text[pos] == "无" and text[pos - 1] == "有")
 
 
@@ -899,7 +906,8 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
             scores[dept] = 1.0
             result.reasons[dept] = [NO_MATCH]
     result.scores = scores
-    result.red_flags = _red_flags(rules, text, spans, src, clause_of, clause_start, covered, past)
+    result.red_flags = _red_flags(rules, text, spans, src, clause_of, clause_start, covered, past,
+                                  result.silenced)
     if not result.red_flags:
         # The safety net: general danger concepts for what no pattern was written for.
         views = triage_safety.views([src, text], rules.safety, _history_clauses)
@@ -949,7 +957,8 @@ def _merge_reasons(text, spans, src, items: list[tuple[int, int]]) -> list[str]:
     return out
 
 
-def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered, past):
+def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered, past,
+               silenced: list[str] | None = None):
     fired: list[tuple[str, str, str, str]] = []
     seen_spans: list[tuple[int, int]] = []
     pieces = [(m.start(), m.group()) for m in re.finditer(r"[^,，.。;；!！?？\n]+", text)]
@@ -964,8 +973,12 @@ def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered,
                     break
                 for m in pattern.finditer(piece):
                     start, end = offset + m.start(), offset + m.end()
-                    if end <= start or _silenced(flag, m, piece, offset, text, clause_of,
-                                                 clause_start, covered, past):
+                    if end <= start:
+                        continue
+                    if _silenced(flag, m, piece, offset, text, clause_of, clause_start,
+                                 covered, past):
+                        if silenced is not None and flag.code not in silenced:
+                            silenced.append(flag.code)
                         continue
                     if any(a <= start and end <= b for a, b in seen_spans) and flag.code == "keyword":
                         continue

@@ -425,3 +425,33 @@ def test_an_inflected_first_word_still_reaches_its_phrase(rules_db, complaint):
 def test_a_swallow_that_hurts_is_the_throats(rules_db):
     codes, red = ranked("it hurts to swallow")
     assert codes[0] == "ent" and not red
+
+
+@pytest.mark.parametrize("complaint, red", [
+    ("he used to have seizures but hasn't had one in ten years", False),
+    ("a wasp stung me on the hand, a bit red and swollen", False),  # not a hornet's (马蜂)
+    # the fall said after the legs; purple spots with a fever; a listless child; an injection
+    # before a swelling; late pregnancy with a headache said far on; pain said severe
+    ("i cant move my legs after a fall from a ladder", True),
+    ("my daughter has purple spots all over and a fever", True),
+    ("the kid is lethargic and has a rash and fever", True),
+    ("her face and lips are swelling up after the antibiotic injection", True),
+    ("i'm 35 weeks pregnant and my hands and face swelled up suddenly, bad headache", True),
+    ("sudden severe pain in my back going to my belly, feel faint", True),
+])
+def test_round_twelve_negation_and_late_words(rules_db, complaint, red):
+    assert ranked(complaint)[1] is red, complaint
+
+
+@pytest.mark.parametrize("complaint, code", [
+    # English "not" between two words is a denial, never an A-not-A question (是不是)
+    ("i'm not suicidal, just stressed about work", "self_harm"),
+    ("my father had a stroke five years ago, he needs a follow up", "stroke"),
+    ("没有胸痛，就是咳嗽", "chest_pain"),
+])
+def test_a_denied_or_past_red_flag_is_silenced_and_said_so(rules_db, complaint, code):
+    # The rules read the danger word and ruled it out; Analysis.silenced says which, so a
+    # net that knows no negation (the backstop in frontdesk.triage) can stand down.
+    from frontdesk import triage_engine as engine
+    result = engine.analyse(triage._engine().rules, complaint)
+    assert not result.red_flags and code in result.silenced, (result.red_flags, result.silenced)
