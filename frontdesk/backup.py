@@ -187,6 +187,8 @@ def verify(path: Path) -> list[str]:
         if "schema_version" not in tables:
             return ["not a Frontdesk database (no schema_version table)"]
         version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+        if type(version) is not int or version < 1:
+            return [f"schema version {str(version)[:20]} is not a version"]
         if version > migrations.latest_version():
             return [f"schema version {version} is newer than this Frontdesk supports"]
         if version == migrations.latest_version():
@@ -212,7 +214,8 @@ _PROBLEMS_ZH = ((re.compile(r"not a file: (.*)", re.S), r"不是文件：\1"),
                  r"结构版本 \1 比此版本的 Frontdesk 新"),
                 (re.compile(r"database disk image is malformed"), "文件已损坏（不完整或被改写）"),
                 (re.compile(r"file is not a database"), "不是数据库文件"),
-                (re.compile(r"tables or columns missing: (.*)", re.S), r"缺少表或列：\1"))
+                (re.compile(r"tables or columns missing: (.*)", re.S), r"缺少表或列：\1"),
+                (re.compile(r"schema version (.*) is not a version", re.S), r"结构版本“\1”无效"))
 
 
 def _problem_zh(problem: str) -> str:

@@ -341,9 +341,16 @@ def describe_database_error(url: str, exc: Exception) -> ConfigError:
             f"无法写入数据库 {where}。请检查文件和目录权限。",
             f"Cannot write the database {where}. Check the file's and folder's permissions.",
         )
+    # Anything else: the driver's own words go to the log, the person gets a sentence.
+    import logging
+
+    logging.getLogger(__name__).warning("cannot open %s: %s: %s", where, type(exc).__name__,
+                                        exc)
     return ConfigError(
-        f"无法打开数据库 {where}：{exc}",
-        f"Cannot open the database {where}: {exc}",
+        f"无法打开数据库 {where}（数据库拒绝了操作，详情已记录在日志中）。请运行 frontdesk check "
+        "检查它，必要时从备份恢复（frontdesk restore）。",
+        f"Cannot open the database {where} (the database refused; the details are in the "
+        "log). Run frontdesk check on it, and restore a backup if need be (frontdesk restore).",
     )
 
 

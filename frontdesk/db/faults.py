@@ -36,7 +36,7 @@ from frontdesk.errors import (
 log = logging.getLogger(__name__)
 
 _DAMAGED = ("malformed", "not a database", "disk image", "file is encrypted")
-_BUSY = ("database is locked", "database table is locked", "database is busy",
+BUSY_WORDS = _BUSY = ("database is locked", "database table is locked", "database is busy",
          "deadlock detected", "could not obtain lock", "lock timeout",
          "could not serialize access")
 # Words of libpq/psycopg2 (and peewee's own) messages when the connection is gone or never came.

@@ -239,6 +239,16 @@ def current_version(db: Database) -> int:
             f"数据库 {where} 的版本表是空的，无法确定它的结构版本。请从备份恢复（frontdesk restore）。",
             f"The database {where} has an empty schema version table, so its version is "
             "unknown. Restore it from a backup (frontdesk restore).")
+    if row is not None and (type(row.version) is not int or row.version < 1):
+        # Edited by hand: from "version -5" every step would run again over tables that
+        # are there ("duplicate column name"). Never guess which steps a file has had.
+        where = getattr(db, "database", "")
+        shown = str(row.version)[:20]
+        raise DatabaseDamaged(
+            f"数据库 {where} 的版本表记录的版本“{shown}”无效，无法确定它的结构版本。"
+            "请从备份恢复（frontdesk restore）。",
+            f"The database {where} records the schema version '{shown}', which is not a "
+            "version, so its version is unknown. Restore it from a backup (frontdesk restore).")
     return row.version if row else 0
 
 
@@ -330,19 +340,42 @@ def _migrate(db: Database, *, backup_dir: Path | None,
         for step in steps:
             if step.version <= have:
                 continue
-            with db.atomic():
-                step.apply(db)
-                if is_sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchone():
-                    raise ConfigError(
-                        f"数据库升级步骤 {step.version} 破坏了数据关联，已撤销。请联系技术支持。",
-                        f"Schema step {step.version} broke foreign keys and was rolled back. "
-                        "Contact support.",
-                    )
-                SchemaVersion.create(version=step.version, app_version=__version__)
+            try:
+                with db.atomic():
+                    step.apply(db)
+                    if is_sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchone():
+                        raise ConfigError(
+                            f"数据库升级步骤 {step.version} 破坏了数据关联，已撤销。请联系技术支持。",
+                            f"Schema step {step.version} broke foreign keys and was rolled back. "
+                            "Contact support.",
+                        )
+                    SchemaVersion.create(version=step.version, app_version=__version__)
+            except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
+                _step_failed(exc, step.version, have, getattr(db, "database", ""))
     finally:
         if is_sqlite:
             db.execute_sql("PRAGMA foreign_keys=ON")
     return MigrationReport(have, target, backup)
+
+
+def _step_failed(exc: Exception, version: int, have: int, where: str):
+    """A schema step the driver refused (rolled back): the tables do not match the version
+    the file records (a column already there, a table missing). Said as such, never as the
+    driver's 'duplicate column name'; a busy or unreachable database stays what it is."""
+    from frontdesk.db import faults
+
+    text = " ".join(str(e) for e in faults.error_chain(exc)).lower()
+    if faults.is_connection_lost(exc) or any(w in text for w in faults.BUSY_WORDS):
+        raise faults.translate(exc, what=f"schema step {version}") from exc
+    # The log file only (with the traceback): the terminal and the window get the sentence.
+    log.info("schema step %s refused: %s", version, exc, exc_info=exc)
+    raise DatabaseDamaged(
+        f"数据库 {where} 无法从结构版本 {have} 升级（第 {version} 步被拒绝，已撤销，未做任何更改）："
+        "它的表与版本表记录的版本不符。请从备份恢复（frontdesk restore），或联系技术支持。",
+        f"The database {where} cannot be upgraded from schema version {have} (step {version} "
+        "was refused and rolled back; nothing was changed): its tables do not match the "
+        "version it records. Restore it from a backup (frontdesk restore), or contact "
+        "support.") from exc
 
 
 # How long a process waits for another one's migration of the same file.

@@ -422,3 +422,11 @@ def test_a_backup_missing_a_table_is_refused_and_nothing_is_replaced(rules_db, t
         backup.restore(broken)
     assert "缺少表或列：fine" in err.value.zh and err.value.field == "file"
     assert database_proxy.obj.table_exists("fine")
+
+
+def test_a_backup_whose_version_is_no_version_is_refused(rules_db, tmp_path):
+    good = backup.make_backup(tmp_path).path
+    with sqlite3.connect(good) as con:
+        con.execute("UPDATE schema_version SET version = -5")
+    assert backup.verify(good) == ["schema version -5 is not a version"]
+    assert "结构版本“-5”无效" in backup.refusal(good, backup.verify(good)).zh

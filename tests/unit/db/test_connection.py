@@ -143,3 +143,11 @@ def test_a_named_pipe_is_no_database(tmp_path):
     with pytest.raises(ConfigError) as err:
         connection.make_database(f"sqlite:///{tmp_path / 'pipe.sqlite3'}")
     assert "not an ordinary file" in err.value.message("en")
+
+
+def test_a_driver_refusal_at_open_is_a_sentence_not_the_drivers_words():
+    err = connection.describe_database_error(
+        "sqlite:////tmp/x.sqlite3", sqlite3.OperationalError("duplicate column name: y"))
+    for lang in ("zh_CN", "en"):
+        assert "duplicate" not in err.message(lang) and "/tmp/x.sqlite3" in err.message(lang)
+    assert "frontdesk check" in err.message("en")

@@ -205,3 +205,48 @@ def test_step_4_makes_follow_ups_unique_per_visit(tmp_path, demo_db):
     FollowUp.create(visit=visit, patient=visit.patient, due_date=dt.date(2026, 11, 24))
     with pytest.raises(IntegrityError):
         FollowUp.create(visit=visit, patient=visit.patient, due_date=dt.date(2026, 11, 25))
+
+
+def _current_file_recording(tmp_path, version):
+    """A database of the latest schema whose version table was edited to say `version`."""
+    path = tmp_path / "v.sqlite3"
+    db = _connect(path)
+    migrations.migrate(db)
+    connection.close()
+    with sqlite3.connect(path) as con:
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (?, '2026-11-23 10:00:00', '0.1.0')",
+                    (version,))
+    return path
+
+
+@pytest.mark.parametrize("version", [-5, 0])
+def test_a_version_that_is_no_version_is_a_damaged_database(tmp_path, version):
+    """'version -5' ran every step again over the tables that were there and the command
+    line showed SQLite's 'duplicate column name: birth_date_estimated'."""
+    from frontdesk.errors import DatabaseDamaged
+
+    path = _current_file_recording(tmp_path, version)
+    db = SqliteDatabase(str(path))
+    database_proxy.initialize(db)
+    with pytest.raises(DatabaseDamaged) as err:
+        migrations.migrate(db, backup_dir=tmp_path)
+    assert f"'{version}'" in err.value.message("en") and "duplicate" not in err.value.zh
+    db.close()
+
+
+def test_a_step_refused_over_tables_that_do_not_match_is_a_sentence(tmp_path):
+    """A file saying version 1 while its tables are current: step 2 adds a column that is
+    there. It is rolled back, the version stays 1, and the sentence says so."""
+    from frontdesk.errors import DatabaseDamaged
+
+    path = _current_file_recording(tmp_path, 1)
+    db = SqliteDatabase(str(path))
+    database_proxy.initialize(db)
+    with pytest.raises(DatabaseDamaged) as err:
+        migrations.migrate(db, backup_dir=tmp_path)
+    assert "step 2" in err.value.message("en") and "第 2 步" in err.value.zh
+    assert "duplicate column" not in err.value.zh + err.value.en
+    db.close()
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
