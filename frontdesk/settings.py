@@ -172,6 +172,12 @@ def _damage(key: str, raw: Any) -> str | None:
 
 def damaged_rule(key: str) -> ConfigError:
     """The sentence for a rules document in the database that cannot be read."""
+    if key == "rules.triage":  # the one document a command puts back from the installed file
+        return ConfigError(
+            f"数据库中保存的规则“{key}”已损坏，无法使用（其他功能不受影响）。请联系信息科运行 "
+            "frontdesk rules reload 重新载入分诊规则。",
+            f"The rules '{key}' stored in the database are damaged and cannot be used (the "
+            "rest of Frontdesk still works). Ask IT to run frontdesk rules reload.")
     return ConfigError(
         f"数据库中保存的规则“{key}”已损坏，无法使用（其他功能不受影响）。请联系信息科从备份恢复"
         "（frontdesk restore），或运行 frontdesk check 查看详情。",

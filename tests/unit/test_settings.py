@@ -155,3 +155,10 @@ def test_backups_go_on_when_keep_days_is_damaged(db, tmp_path):
     settings.set("backup.folder", str(tmp_path))
     _store_raw("backup.keep_days", "10000000000000")
     assert backup.prune(tmp_path, keep_days=settings.get("backup.keep_days")) == []
+
+
+def test_damaged_triage_rules_point_at_the_command_that_puts_them_back(db):
+    _store_raw("rules.triage", "{not json")
+    with pytest.raises(ConfigError) as err:
+        settings.get("rules.triage")
+    assert "frontdesk rules reload" in err.value.message("zh_CN")
