@@ -98,11 +98,23 @@ def _desk_file() -> Path:
     return data_dir() / DESK_FILE
 
 
+DESK_FILE_MAX_BYTES = 1024 * 1024  # a few printers and a language: far less than this
+
+
 def _read_desk() -> dict[str, Any]:
+    from frontdesk.files import read_text
+
+    path = _desk_file()
+    if not path.exists():
+        return {}
     try:
-        data = json.loads(_desk_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # missing or unreadable: the hospital defaults apply
+        # read_text: a named pipe or a device put there is refused, not waited on for ever
+        # (every command and the app's start hung), and a huge file is not read whole.
+        data = json.loads(read_text(path, "本机设置文件", "desk settings file",
+                                    max_bytes=DESK_FILE_MAX_BYTES))
+    except (ConfigError, ValueError, RecursionError) as exc:
+        log.warning("desk settings %s not used: %s", path, getattr(exc, "en", exc))
+        return {}  # unreadable: the hospital defaults apply
     return data if isinstance(data, dict) else {}
 
 

@@ -162,3 +162,19 @@ def test_damaged_triage_rules_point_at_the_command_that_puts_them_back(db):
     with pytest.raises(ConfigError) as err:
         settings.get("rules.triage")
     assert "frontdesk rules reload" in err.value.message("zh_CN")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_a_huge_file_in_place_of_the_desk_file_is_not_waited_on(db):
+    """A named pipe at desk-settings.json hung every command and the app's start (the
+    read waited for a writer for ever); a huge file was read whole at every setting."""
+    import os
+
+    path = data_dir() / settings.DESK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    assert settings.get("slips.guide.format") == "roll80"
+    path.unlink()
+    path.write_text('{"slips.guide.format": "a5", "x": "' + "y" * settings.DESK_FILE_MAX_BYTES
+                    + '"}', encoding="utf-8")
+    assert settings.get("slips.guide.format") == "roll80"
