@@ -18,6 +18,7 @@ nothing heavy).
 
 from __future__ import annotations
 
+import errno
 import faulthandler
 import functools
 import logging
@@ -207,8 +208,19 @@ def active_log_file() -> Path | None:
     return _current.path if _current is not None else None
 
 
+def _ordinary(path: Path) -> Path:
+    """`path`, unless a named pipe or a device sits there: opening a pipe to append waits
+    for a reader for ever (every command and the app's start hung); no log file then."""
+    from frontdesk.files import is_special_file
+
+    if is_special_file(path):
+        raise OSError(errno.EINVAL, "not an ordinary file (a pipe or a device)", str(path))
+    return path
+
+
 def _open_log_file(folder: Path, level: int) -> logging.Handler:
     folder.mkdir(parents=True, exist_ok=True)
+    _ordinary(folder / LOG_FILE_NAME)
     # backslashreplace: a message holding a lone surrogate (a file name given in bytes that
     # are not UTF-8 reaches Python as \udcff) is written escaped, never a "Logging error".
     handler = logging.handlers.RotatingFileHandler(
@@ -220,7 +232,7 @@ def _open_log_file(folder: Path, level: int) -> logging.Handler:
 
 
 def _open_fault_file(folder: Path) -> IO[str]:
-    path = folder / FAULT_FILE_NAME
+    path = _ordinary(folder / FAULT_FILE_NAME)
     mode = "w" if path.exists() and path.stat().st_size > FAULT_FILE_LIMIT else "a"
     return open(path, mode, encoding="utf-8",  # noqa: SIM115 - open for the process's life
                 errors="backslashreplace")

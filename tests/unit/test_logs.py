@@ -240,3 +240,32 @@ def test_a_message_with_a_lone_surrogate_is_written_escaped_not_a_logging_error(
     logging.getLogger("frontdesk.test").warning("cannot read %s", "/tmp/\udcff\udcfe.tsv")
     assert "\\udcff\\udcfe" in _text(recording)
     assert "Logging error" not in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_in_place_of_the_log_file_is_not_waited_on(tmp_path, monkeypatch, request):
+    """A named pipe at logs/frontdesk.log (or faults.log): opening it to append waited for
+    a reader for ever, so every command and the app's start hung; now there is no log file
+    (said in About, as for a folder that cannot be written) and everything else goes on."""
+    import os
+
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path))
+    folder = logs.log_dir()
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / logs.LOG_FILE_NAME)
+    rec = logs.start()
+    try:
+        assert rec.path is None and "not an ordinary file" in rec.problem
+    finally:
+        logs.stop()
+    (folder / logs.LOG_FILE_NAME).unlink()
+    os.mkfifo(folder / logs.FAULT_FILE_NAME)
+    from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+    faulthandler.disable()  # so that start() tries faults.log
+    rec = logs.start()
+    try:
+        assert rec.path is not None and rec.fault_path is None
+    finally:
+        logs.stop()
+        faulthandler.enable(file=request.config.stash[fault_handler_stderr_fd_key])
