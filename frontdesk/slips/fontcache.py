@@ -117,6 +117,10 @@ def _key(font_path: Path, subfont_index: int, st: os.stat_result) -> dict:
 
 
 def _read(where: Path) -> tuple[dict, memoryview] | None:
+    from frontdesk.files import is_special_file
+
+    if is_special_file(where):  # a pipe would wait for a writer for ever: rebuilt instead
+        raise ValueError("not a font cache file (a pipe or a device)")
     try:
         data = where.read_bytes()
     except FileNotFoundError:

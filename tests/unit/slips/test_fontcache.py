@@ -272,3 +272,16 @@ def test_a_writer_that_died_leaves_its_temporary_file_only_until_the_next_write(
     os.utime(dead, (old, old))
     load()
     assert where.is_file() and not dead.exists() and live.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_in_place_of_the_cache_is_not_waited_on():
+    """A named pipe at the cache file's name: reading it waited for a writer for ever and
+    the first slip never printed; now the font is parsed and the cache written over it."""
+    load()
+    where = fontcache.cache_file(FONT, FONT_SUBFONT_INDEX)
+    where.unlink()
+    os.mkfifo(where)
+    font = load()
+    assert not is_cached(font)
+    assert where.is_file() and is_cached(load())
