@@ -29,6 +29,19 @@ from frontdesk import clock
 database_proxy = DatabaseProxy()
 
 
+class LockTimeField(DateTimeField):
+    """A nullable time whose None means "no wait" (an account's lock). Text that is no
+    time (edited into SQLite by hand, which keeps any text in a DATETIME column) reads as
+    None: peewee hands such text on as it is, and comparing it with a time made every
+    login of that account end in a TypeError."""
+
+    def python_value(self, value):
+        import datetime as _dt
+
+        value = super().python_value(value)
+        return value if isinstance(value, _dt.datetime) else None
+
+
 class BaseModel(Model):
     class Meta:
         database = database_proxy
@@ -72,7 +85,7 @@ class Staff(BaseModel):
     pin_hash = CharField(max_length=255, default="")
     active = BooleanField(default=True)
     failed_logins = SmallIntegerField(default=0)
-    locked_until = DateTimeField(null=True)
+    locked_until = LockTimeField(null=True)
     created_at = DateTimeField(default=clock.now)
 
 

@@ -310,3 +310,19 @@ def test_no_secret_in_clear_in_the_database_file(make_staff, db):
         assert secret.encode() not in raw, secret
         assert secret.encode("utf-16-le") not in raw, secret
     assert b"$argon2id$" in raw  # the hashes are there instead
+
+
+def test_a_lock_time_that_is_no_time_does_not_stop_the_account(make_staff):
+    """locked_until edited into SQLite as text ('garbage'): every login of that account
+    ended in "TypeError: '<=' not supported between 'str' and 'datetime'" (a traceback at
+    the login box); now it reads as no lock, and a wrong password still counts."""
+    from frontdesk.db.models import Staff, database_proxy
+    from frontdesk.errors import ValidationError
+
+    staff = make_staff("desk", username="amy")
+    database_proxy.obj.execute_sql("UPDATE staff SET locked_until = 'garbage' WHERE id = ?",
+                                   [staff.id])
+    assert Staff.get_by_id(staff.id).locked_until is None
+    with pytest.raises(ValidationError):
+        accounts.login("amy", "wrong-pass-1")
+    assert accounts.login("amy", "pw123456").id == staff.id
