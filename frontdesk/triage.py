@@ -312,7 +312,9 @@ def _suggest(cache: _Cache, model: triage_learning.Model | None, complaint: str,
             if code not in posterior:
                 final[code] *= 1 - weight
     red = result.red_flags
-    if not red and cache.backstop is not None:
+    # The backstop knows no negation: where the rules read a danger word and ruled it out
+    # ("i'm not suicidal", "had fits as a child, fine since"), it does not raise it again.
+    if not red and not result.silenced and cache.backstop is not None:
         words = cache.backstop.check(result.text)
         if words is not None:
             said = "、".join(words) or text("与已知急症的说法相近", "reads like known emergencies")

@@ -82,3 +82,14 @@ def test_pieces_of_english_words_never_explain_a_flag(rules_db, monkeypatch):
     monkeypatch.setattr(triage._engine(), "backstop", model)
     s = triage.suggest("my grandpa is calm but can't get up", learn=False)
     assert s.red_flag and s.red_flag_reason() == "可能危急，请评估（与已知急症的说法相近）"
+
+
+def test_words_the_rules_ruled_out_are_not_raised_again(rules_db):
+    # Denied or over: the rules read the danger word and silenced it; the backstop (which
+    # knows no negation) must not flag it on the same words.
+    cache = triage._engine()
+    for complaint in ("i'm not suicidal, just can't sleep", "i'm not suicidal"):
+        result = engine.analyse(cache.rules, complaint)
+        assert not result.red_flags and result.silenced, complaint
+        assert cache.backstop.check(result.text) is not None  # it would have flagged it
+        assert not triage.suggest(complaint, learn=False).red_flag, complaint
