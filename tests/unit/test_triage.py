@@ -202,3 +202,18 @@ def test_warm_up_builds_the_rules_and_the_model_ahead_of_the_first_complaint(rul
     assert triage._cache.key[-1] == triage._generation  # built for the current rules
     assert triage.suggest("牙疼").departments
     assert triage._cache.rules is built  # the first complaint used what warm_up built
+
+
+@pytest.mark.parametrize("complaint, red", [
+    # 血 inside another word is not bleeding; "no breathing difficulty" is not "not breathing"
+    ("我妈高血压吃药好多年了，来开点药", False),
+    ("血糖高好多年了，来复查", False),
+    ("身上起了好多红疙瘩，痒的睡不着，没有呼吸困难", False),
+    ("起了一身疹子，没有喘不上气", False),
+    # ...while bleeding and a child not breathing still are
+    ("鼻子流血好多，止不住", True),
+    ("血压高，鼻子出血很多", True),
+    ("孩子没有呼吸了", True),
+])
+def test_compound_words_and_denied_difficulty(rules_db, complaint, red):
+    assert triage.suggest(complaint, learn=False).red_flag is red, complaint
