@@ -169,12 +169,23 @@ def fits(key: str, value: Any) -> bool:
 
 def _damage(key: str, raw: Any) -> str | None:
     """What is wrong with the stored text `raw` of `key` (None: it reads as a value that fits)."""
+    return _read(key, raw)[1]
+
+
+def _read(key: str, raw: Any) -> tuple[Any, str | None]:
+    """(value, None) when the stored text reads as a value that fits `key`, else (None, what
+    is wrong): parsed once (a rules document is tens of kilobytes of JSON)."""
     try:
         value = json.loads(raw)
     except (TypeError, ValueError, RecursionError):
-        return "not JSON"
+        return None, "not JSON"
     if fits(key, value):
-        return None
+        return value, None
+    return None, _misfit(key, value)
+
+
+def _misfit(key: str, value: Any) -> str:
+    """What is wrong with a parsed value that does not fit `key`."""
     if isinstance(value, str) and key in CHOICES:
         return "an unknown word"
     if type(value) is int and isinstance(DEFAULTS[key], int) and not isinstance(DEFAULTS[key], bool):
@@ -203,9 +214,9 @@ def decode(key: str, raw: Any) -> Any:
     setting's shape (edited by hand, a half-written row), is never handed on to code that
     would fail on it: a rules document is a ConfigError (fines and fees are not guessed),
     any other setting its default, with a warning in the log; `frontdesk check` names both."""
-    what = _damage(key, raw)
+    value, what = _read(key, raw)
     if what is None:
-        return json.loads(raw)
+        return value
     if key.startswith("rules."):
         log.warning("setting %s in the database is damaged (%s)", key, what)
         raise damaged_rule(key)

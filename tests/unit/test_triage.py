@@ -214,12 +214,6 @@ def test_warm_up_builds_the_rules_and_the_model_ahead_of_the_first_complaint(rul
     ("鼻子流血好多，止不住", True),
     ("血压高，鼻子出血很多", True),
     ("孩子没有呼吸了", True),
-])
-def test_compound_words_and_denied_difficulty(rules_db, complaint, red):
-    assert triage.suggest(complaint, learn=False).red_flag is red, complaint
-
-
-@pytest.mark.parametrize("complaint, red", [
     # ketoacidosis: the breath of ketones, or a diabetic vomiting and breathing deep
     ("糖尿病好多年，这两天一直吐，喘大气，嘴里有烂苹果味", True),
     ("my son is diabetic, been vomiting all day and his breath smells fruity", True),
@@ -228,5 +222,5 @@ def test_compound_words_and_denied_difficulty(rules_db, complaint, red):
     # an electric shock in everyday English
     ("mate got zapped by a live wire at work, chest feels weird now", True),
 ])
-def test_ketoacidosis_and_a_shock_said_plainly(rules_db, complaint, red):
+def test_red_flags_of_the_tenth_probe_by_kind(rules_db, complaint, red):
     assert triage.suggest(complaint, learn=False).red_flag is red, complaint
