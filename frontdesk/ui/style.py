@@ -51,6 +51,11 @@ FILL_SLATE = "#f1f5f9"  # missed
 TEXT_AMBER_STRONG = "#78350f"  # text on FILL_AMBER_STRONG
 TEXT_RED_STRONG = "#7f1d1d"  # text on FILL_RED_STRONG
 TEXT_REASON = "#9a3412"  # a visit reason given in Chinese, in the calling list
+# The desk's progress strip (ui/reception/desk/track.py paints it): the current step on
+# ACCENT, steps done in light teal, steps to come on FILL_SLATE in MUTED.
+TRACK_CURRENT_TEXT = "#ffffff"
+TRACK_DONE_FILL = "#ccfbf1"
+TRACK_DONE_TEXT = "#115e59"
 
 # The waiting-room display's own palette: dark, high contrast, read from 5 metres.
 DISPLAY_BACKGROUND = "#0b1f2a"
@@ -161,13 +166,6 @@ QLabel[role="notice-info"], QLabel[role="notice-warn"], QLabel[role="notice-erro
 QLabel[role="notice-info"] {{ background: #ecfdf5; color: {OK}; border: 1px solid #86efac; }}
 QLabel[role="notice-warn"] {{ background: #fffbeb; color: {WARN_TEXT}; border: 1px solid #fcd34d; }}
 QLabel[role="notice-error"] {{ background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5; }}
-
-/* The desk's progress strip ① … ⑥ */
-QLabel[role="track-current"], QLabel[role="track-done"], QLabel[role="track-todo"] {{
-    padding: 4px; border-radius: 3px; }}
-QLabel[role="track-current"] {{ background: {ACCENT}; color: white; font-weight: 700; }}
-QLabel[role="track-done"] {{ background: #ccfbf1; color: #115e59; }}
-QLabel[role="track-todo"] {{ background: #f1f5f9; color: {MUTED}; }}
 
 /* Reports, admin, log-in, about */
 #reportTitle {{ font-size: 15pt; font-weight: 600; }}
@@ -385,15 +383,25 @@ def _rules(sheet: str) -> tuple[dict, dict, list]:
 
 
 _PLAIN_KEYS = ("color", "font-size", "font-weight")
+# Space around the text of a label with no border or background: the same as
+# contents margins (margin and padding only differ where a border is drawn).
+_SIDES = ("top", "right", "bottom", "left")
+_SPACE_KEYS = tuple(f"{box}-{side}" for box in ("margin", "padding") for side in _SIDES)
 _WEIGHTS = {"bold": 700, "normal": 400}
 
 
 def _plain(body: str) -> dict | None:
-    """The declarations as values when they only set the text colour, size and weight
-    (then a palette and a font do it, without the style-sheet engine); else None."""
+    """The declarations as values when they only set the text colour, size and weight,
+    and the space on a side (then a palette, a font and contents margins do it, without
+    the style-sheet engine); else None."""
     values = {}
     for declaration in filter(None, (d.strip() for d in body.split(";"))):
         key, _, value = (part.strip() for part in declaration.partition(":"))
+        if key in _SPACE_KEYS:
+            if not value.endswith("px") or not value[:-2].isdigit():
+                return None
+            values[key] = int(value[:-2])
+            continue
         if key not in _PLAIN_KEYS:
             return None
         if key == "font-size":
@@ -428,8 +436,9 @@ def _matched(widget) -> list[_Rule]:
 def dress(widget) -> None:
     """Give `widget` the look its rules give it (only when that changed).
 
-    Colour, size and weight alone are set as the widget's palette and font; anything
-    else (boxes, padding, sub-controls, rules for descendants) as its own sheet.
+    Colour, size, weight and the space on a side alone are set as the widget's palette,
+    font and contents margins; anything else (boxes, backgrounds, sub-controls, rules for
+    descendants) as its own sheet.
     """
     rules = _matched(widget)
     plain = None
@@ -437,6 +446,8 @@ def dress(widget) -> None:
         plain = {}
         for r in rules:
             plain.update(r.plain)
+        if not widget.inherits("QLabel") and any(key in _SPACE_KEYS for key in plain):
+            plain = None  # a button's padding sits inside its bevel: the sheet's to draw
     sheet = "" if plain is not None else "\n".join(r.text for r in rules)
     state = (sheet, tuple(sorted(plain.items())) if plain else ())
     before = widget.property(_DRESSED)
@@ -465,16 +476,24 @@ def _plain_applies(widget) -> bool:
 
 
 def _set_plain(widget, values: dict) -> None:
-    """The widget's own font and palette (as its code left them before the first rule),
-    with the rule's colour, size and weight on top; `values` empty: back to its own."""
+    """The widget's own font, palette and margins (as its code left them before the first
+    rule), with the rule's colour, size, weight and space on top; `values` empty: back
+    to its own."""
     base = getattr(widget, "_frontdesk_own_look", None)
     if base is None:
         # What the code set itself (WA_SetFont / WA_SetPalette), else nothing: inherit.
         own_font = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
         own_palette = widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette)
         base = (QFont(widget.font()) if own_font else QFont(),
-                QPalette(widget.palette()) if own_palette else QPalette())
+                QPalette(widget.palette()) if own_palette else QPalette(),
+                widget.contentsMargins())
         widget._frontdesk_own_look = base
+    own = base[2]
+    extra = {side: values.get(f"margin-{side}", 0) + values.get(f"padding-{side}", 0)
+             for side in _SIDES}
+    if any(extra.values()) or widget.contentsMargins() != own:
+        widget.setContentsMargins(own.left() + extra["left"], own.top() + extra["top"],
+                                  own.right() + extra["right"], own.bottom() + extra["bottom"])
     palette = QPalette(base[1])
     if "color" in values:
         colour = QColor(values["color"])

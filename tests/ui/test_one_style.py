@@ -70,7 +70,7 @@ def test_the_central_sheet_uses_the_palette():
 
     assert style.ACCENT in style.STYLE_SHEET and style.ERROR in style.STYLE_SHEET
     for name in ("#feeTotal", "#escortWhere", "QPushButton[role=\"primary\"]", "#lockCover",
-                 "QLabel[role=\"notice-warn\"]", "QLabel[role=\"track-current\"]",
+                 "QLabel[role=\"notice-warn\"]", "QLabel[role=\"coach-heading\"]",
                  "QPushButton#newArrival", "#boardCard", "#callingPaused", "#followUpScript",
                  "#checkHeader"):
         assert name in style.STYLE_SHEET, name

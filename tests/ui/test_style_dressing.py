@@ -159,3 +159,28 @@ def test_a_sheet_widget_keeps_its_font(qtbot):
     box.setFont(big)
     _host = shown(qtbot, box)
     assert box.styleSheet() and box.font().pointSize() == 25
+
+
+def test_space_on_a_side_of_a_label_becomes_contents_margins_not_a_sheet(qtbot):
+    # "margin-top: 4px" on the coach's headings: with colour, size and weight it is
+    # still plain (no style-sheet engine), as contents margins on top of the label's own.
+    heading = QLabel("现在说")
+    heading.setContentsMargins(1, 2, 3, 0)
+    heading.setProperty(style.ROLE, "coach-heading")
+    plain = QLabel("说明")
+    _host = shown(qtbot, heading, plain)
+    assert heading.styleSheet() == ""
+    margins = heading.contentsMargins()
+    assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == (1, 6, 3, 0)
+    assert heading.font().pointSizeF() == 9
+    style.set_role(heading, "muted")  # no space in that rule: back to the label's own
+    margins = heading.contentsMargins()
+    assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == (1, 2, 3, 0)
+    assert plain.contentsMargins().top() == 0
+
+
+def test_space_in_a_rule_for_a_button_stays_in_a_sheet():
+    # A button's padding sits inside its bevel: contents margins would not draw it.
+    rules = style._rules('QPushButton#x { padding-top: 3px; color: #111111; }')[0]["x"]
+    assert rules[0].plain == {"padding-top": 3, "color": "#111111"}
+    assert style._plain("margin: 4px") is None and style._plain("margin-top: 1em") is None

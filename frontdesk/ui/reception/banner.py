@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk import clock, stages
+from frontdesk.ui import style
 from frontdesk.ui.widgets.labels import ElidedLabel, set_whole_text
 from frontdesk.ui.widgets.retranslate import Retranslating
 
@@ -29,8 +30,19 @@ class PatientBanner(Retranslating, QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("patientBanner")
         self.view = None
+        self.built = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self.hide()
+
+    def _build(self) -> None:
+        """The rows, made with the first patient: the desk opens with nobody chosen, and
+        the banner's boxed labels are not worth their start-up time before then."""
+        self.built = True
+        self.setObjectName("patientBanner")  # its box: ui/style.py
+        style.repolish(self)
         self.number = _label("bannerNumber")
         self.name = ElidedLabel()  # a long name gives way; the number never does
         self.name.setObjectName("bannerName")
@@ -55,11 +67,7 @@ class PatientBanner(Retranslating, QFrame):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(second)
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._tick)
         self._timer.start()
-        self.hide()
 
     def show_visit(self, view) -> None:
         """Fill the banner from `view` (None: hide it)."""
@@ -67,6 +75,8 @@ class PatientBanner(Retranslating, QFrame):
         if view is None:
             self.hide()
             return
+        if not self.built:
+            self._build()
         # Imported here: frontdesk.reception (the whole domain package) is not needed to
         # paint the first frame, and the banner is built with the desk at start-up.
         from frontdesk.reception.visit_numbers import view_number
@@ -124,6 +134,8 @@ class PatientBanner(Retranslating, QFrame):
         return max(0, int((clock.now() - v.arrived_at).total_seconds() // 60))
 
     def _tick(self) -> None:
+        if not self.built:
+            return
         minutes = self.waited_minutes()
         if minutes is None:
             self.waited.clear()
@@ -136,6 +148,8 @@ class PatientBanner(Retranslating, QFrame):
 
     def text(self) -> str:
         """Everything the banner says, for tests and screen readers."""
+        if not self.built:
+            return ""
         parts = [w.text() for w in (self.number, self.name, self.sex_age, self.vip,
                                     self.red_flag, self.waited, self.context_row)
                  if not w.isHidden() and w.text()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -185,6 +185,10 @@ class EtiquetteCoach(Retranslating, QFrame):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No scroll bar until the coach has its real size (first paint): while the
+        # window is laid out the first time the column is briefly short, and the bar
+        # came and went before the first frame.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
         # The coach's box shows through (setWidget made the body fill its background).
         self.scroll.viewport().setAutoFillBackground(False)
@@ -209,6 +213,11 @@ class EtiquetteCoach(Retranslating, QFrame):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         painter.end()
         super().paintEvent(event)
+        if self.scroll.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            QTimer.singleShot(0, self._allow_scrolling)
+
+    def _allow_scrolling(self) -> None:
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     # --- folding -------------------------------------------------------------------
 

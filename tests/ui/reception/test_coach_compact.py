@@ -52,3 +52,22 @@ def test_phrases_for_this_moment_are_big_and_anytime_phrases_are_there(area, qtb
     # The forbidden words once, on one line, not a long list of chips.
     assert coach.forbidden.text().count("✗") == len(coach.forbidden_words()) >= 4
     assert coach.forbidden.wordWrap()
+
+
+def test_a_coach_too_short_for_its_lines_scrolls_once_painted(qtbot):
+    # No scroll bar while the window is laid out the first time (it came and went before
+    # the first frame); once painted, a column too short for its lines scrolls.
+    from frontdesk.ui.reception.coach import EtiquetteCoach
+
+    coach = EtiquetteCoach()
+    qtbot.addWidget(coach)
+    bar = coach.scroll.verticalScrollBar()
+    assert coach.scroll.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    coach.show_step("GREETING", CoachSubject(name="王芳", sex="F", age=40))
+    coach.resize(EXPANDED_WIDTH[0], 220)
+    coach.show()
+    qtbot.waitExposed(coach)
+    qtbot.waitUntil(lambda: bar.isVisible())
+    assert bar.maximum() > 0
+    coach.resize(EXPANDED_WIDTH[1], 1400)  # room for every line: no bar
+    qtbot.waitUntil(lambda: not bar.isVisible())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from frontdesk import reception, stages
 from frontdesk.reception.load import waiting_load
@@ -163,3 +164,18 @@ def test_before_registration_the_banner_names_the_patient_as_the_door_recorded(a
     assert banner.isVisible()
     assert banner.name.text() == "郑（门口登记）"
     assert "尚未登记" not in banner.text()
+
+
+def test_the_banner_is_built_with_the_first_patient_not_before(area, qtbot):
+    # The desk opens with nobody chosen: the banner's boxed labels are made with the
+    # first patient (start-up, issue 19); the box's rule comes with them.
+    desk = area.show_desk()
+    banner = desk.header
+    assert not banner.built and banner.isHidden() and banner.text() == ""
+    assert banner.findChildren(QLabel) == []
+    arrive(area, qtbot, booked=False, first_visit=True)
+    desk = area.show_desk()
+    press(qtbot, desk, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: banner.built and banner.isVisible())
+    assert banner.objectName() == "patientBanner" and "#patientBanner" in banner.styleSheet()
+    assert banner.number.text() and banner.number.isVisible()

@@ -1,38 +1,94 @@
-"""The desk's progress strip: ① 迎接 ② 分诊 … with the current step highlighted."""
+"""The desk's progress strip: ① 迎接 ② 分诊 … with the current step highlighted.
+
+One widget paints the six pills itself: six labels with a rounded box each went
+through Qt's style-sheet engine one by one at start-up and again at every step.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from frontdesk import stages
 from frontdesk.ui import style
 
 STEP_ORDER = (stages.GREETING, stages.TRIAGE, stages.REGISTRATION, stages.BILLING,
               stages.ESCORT, stages.DONE)
+NUMBERS = "①②③④⑤⑥"
+SPACING = 4  # between pills
+PADDING = 4  # around a pill's text
+RADIUS = 3
 
 
 class StageTrack(QWidget):
-    """① 迎接 ② 分诊 … with the current step highlighted."""
+    """① 迎接 ② 分诊 … with the current step highlighted; done steps in light teal."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("stageTrack")
-        self.labels: list[QLabel] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        for stage in STEP_ORDER:
-            label = QLabel()
-            label.setObjectName(f"track{stage.title()}")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.labels.append(label)
-            row.addWidget(label, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.current = -1
         self.set_stage(None)
 
     def set_stage(self, stage: str | None) -> None:
-        current = STEP_ORDER.index(stage) if stage in STEP_ORDER else -1
-        for i, (label, s) in enumerate(zip(self.labels, STEP_ORDER, strict=True)):
-            label.setText(f"{'①②③④⑤⑥'[i]} {stages.STAGE_NAMES[s]}")
-            state = "current" if i == current else "done" if i < current else "todo"
-            style.set_role(label, f"track-{state}")  # colours: ui/style.py
+        self.current = STEP_ORDER.index(stage) if stage in STEP_ORDER else -1
+        # What a screen reader (and a test) reads: every step, the current one marked.
+        self.setAccessibleName(self.texts()[self.current] if self.current >= 0 else "")
+        self.setAccessibleDescription("  ".join(self.texts()))
+        self.update()
+
+    def texts(self) -> list[str]:
+        """Each pill's text, in the language of the moment."""
+        return [f"{NUMBERS[i]} {stages.STAGE_NAMES[s]}" for i, s in enumerate(STEP_ORDER)]
+
+    def state(self, index: int) -> str:
+        """`current`, `done` or `todo` for the pill at `index`."""
+        if index == self.current:
+            return "current"
+        return "done" if index < self.current else "todo"
+
+    def _bold(self) -> QFont:
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.Bold)
+        return font
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        metrics = QFontMetrics(self._bold())
+        widths = [metrics.horizontalAdvance(t) + 2 * PADDING for t in self.texts()]
+        return QSize(sum(widths) + SPACING * (len(widths) - 1),
+                     metrics.height() + 2 * PADDING)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(0, self.sizeHint().height())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Stage names follow the language; the font follows the application's.
+        if event.type() in (event.Type.LanguageChange, event.Type.FontChange):
+            self.set_stage(STEP_ORDER[self.current] if self.current >= 0 else None)
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        looks = {"current": (style.ACCENT, style.TRACK_CURRENT_TEXT, True),
+                 "done": (style.TRACK_DONE_FILL, style.TRACK_DONE_TEXT, False),
+                 "todo": (style.FILL_SLATE, style.MUTED, False)}
+        count = len(STEP_ORDER)
+        width = (self.width() - SPACING * (count - 1)) / count  # equal shares, as before
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        plain, bold = QFont(self.font()), self._bold()
+        for i, text in enumerate(self.texts()):
+            fill, ink, strong = looks[self.state(i)]
+            box = QRectF(i * (width + SPACING), 0, width, self.height())
+            painter.setBrush(QColor(fill))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(box, RADIUS, RADIUS)
+            painter.setFont(bold if strong else plain)
+            painter.setPen(QColor(ink))
+            metrics = painter.fontMetrics()
+            inner = box.adjusted(PADDING, 0, -PADDING, 0)
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
+            painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, shown)
+        painter.end()
