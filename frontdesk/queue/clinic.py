@@ -233,18 +233,21 @@ def _checked_doctor_of(department_id: int, doctor_id: int | None) -> int | None:
 def enqueue_in_tx(visit_id: int, *, actor, at: dt.datetime | None = None) -> int:
     """Put the visit in its clinic's queue inside the caller's transaction; the entry id.
 
-    Called by reception.hand_to_doctor. A visit already queued keeps its entry.
+    Called by reception.hand_to_doctor. A visit already queued keeps its entry. The entry
+    belongs to the day it joins the queue (a clinic reads its queue by day): a patient
+    who arrived at 23:50 and is handed to the doctor at 00:10 waits in today's queue,
+    not in yesterday's, where no clinic would ever call them.
     """
     at = (at or _now()).replace(microsecond=0)
     # The visit and its entry, if any, in one prepared read (the hand-over is timed: bench/).
     db = database_proxy.obj
     row = db.execute_sql(
-        "SELECT v.visit_date, v.department_id, v.doctor_id, q.id FROM visit v "
+        "SELECT v.department_id, v.doctor_id, q.id FROM visit v "
         f"LEFT JOIN queue_entry q ON q.visit_id = v.id WHERE v.id = {db.param}",
         [visit_id]).fetchone()
     if row is None:
         raise NotFound(f"找不到这次就诊（编号 {visit_id}）。", f"No visit with id {visit_id}.")
-    visit_date, department_id, doctor_id, existing = row
+    department_id, doctor_id, existing = row
     if existing is not None:
         return existing
     if department_id is None:
@@ -253,7 +256,7 @@ def enqueue_in_tx(visit_id: int, *, actor, at: dt.datetime | None = None) -> int
                               field="department_id")
     try:
         with retry_point():  # a twin insert undoes only itself
-            entry = prepared.insert(QueueEntry, visit=visit_id, day=_parse_date(visit_date),
+            entry = prepared.insert(QueueEntry, visit=visit_id, day=at.date(),
                                 department=department_id, doctor=doctor_id, state=WAITING,
                                 joined_at=at, updated_at=at)
     except IntegrityError:
