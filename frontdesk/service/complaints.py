@@ -311,17 +311,26 @@ def close(*, actor, complaint_id: int, expected_version: int) -> ComplaintView:
 
 def listing(*, actor, day: dt.date, include_closed: bool = False,
             since: dt.date | None = None) -> list[ComplaintView]:
-    """Complaints (open and handled; with `include_closed` also closed ones received since)."""
+    """Complaints (open and handled; with `include_closed` also closed ones received since).
+
+    A closed complaint whose revisit is still owed stays listed: the rules close a complaint
+    within days but allow the revisit weeks after the remedy (seed 002), and it is
+    recorded from this list; it turns red like any other when the revisit is late.
+    """
     require(actor, Perm.CONSULT)
     q = (Complaint.select(Complaint, Department)
          .join(Department, JOIN.LEFT_OUTER, on=(Complaint.department == Department.id))
          .order_by(Complaint.received_at.desc(), Complaint.id.desc()))
+    shown = (Complaint.status != CLOSED) | (
+        Complaint.revisit_by.is_null(False)
+        & Complaint.id.not_in(ComplaintRevisit.select(ComplaintRevisit.complaint)
+                              .where(ComplaintRevisit.outcome != "unreachable")))
     if include_closed:
         if since is not None:
-            q = q.where((Complaint.status != CLOSED)
+            q = q.where(shown
                         | (Complaint.received_at >= dt.datetime.combine(since, dt.time())))
     else:
-        q = q.where(Complaint.status != CLOSED)
+        q = q.where(shown)
     out = [_view(c, day) for c in q.limit(1000)]
     audit.viewed(actor, "complaint_list", day.isoformat())
     return out

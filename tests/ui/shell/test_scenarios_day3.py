@@ -71,3 +71,77 @@ def test_a_visit_that_crosses_midnight_reaches_the_doctor_of_the_new_day(
     [called] = clinic.queue_rows(view.department_id).active
     assert called.visit_id == visit.id
 
+
+def _select_complaint(qtbot, panel, complaint_id: int) -> None:
+    row = next(i for i in range(panel.model.rowCount())
+               if panel.model.row_at(i).id == complaint_id)
+    index = panel.model.index(row, 0)
+    panel.table.scrollTo(index)
+    qtbot.mouseClick(panel.table.viewport(), LEFT, pos=panel.table.visualRect(index).center())
+    assert panel.selected().id == complaint_id
+
+
+def test_a_complaint_closed_before_its_revisit_still_asks_for_the_revisit(
+        window, qtbot, clock, demo_ctx):  # noqa: F811
+    """Received Monday, handled Tuesday, closed within the six days (seed 000 第2篇), but
+    the revisit is due two weeks after the remedy (seed 002 三 1(2)): the closed complaint
+    stays in the list until the revisit is recorded, and is red when it is late."""
+    from frontdesk.db.models import Complaint, ComplaintRevisit, Staff
+    from frontdesk.service import complaints as cp
+
+    desk1 = demo_ctx.staff
+    boss = Staff.get(Staff.username == "leitt")
+    service = window.show_area("service")
+    panel = service.show_tab("complaints")
+    f = panel.new_form
+    f.editor("severity").setCurrentIndex(f.editor("severity").findData(cp.GENERAL))
+    type_text(f.editor("name"), "周女士")
+    type_text(f.editor("phone"), "13800002222")
+    type_text(f.editor("description"), "挂号窗口排队太久，没人解释")
+    qtbot.mouseClick(panel.record_button, LEFT)
+    assert panel.error.text() == "" and "处理" in panel.status.text(), panel.error.text()
+    [c] = Complaint.select().where(Complaint.name == "周女士")
+
+    # Tuesday: the supervisor puts it right.
+    clock.freeze(NOW + dt.timedelta(days=1))
+    demo_ctx.set_staff(boss)
+    _select_complaint(qtbot, panel, c.id)
+    type_text(panel.work.editor("resolution"), "增开一个挂号窗口，主管当面致歉")
+    qtbot.mouseClick(panel.handle_button, LEFT)
+    c = Complaint.get_by_id(c.id)
+    assert c.status == cp.HANDLED, panel.error.text()
+    revisit_by = c.revisit_by
+    assert revisit_by > c.close_by  # the revisit falls after the closing deadline
+
+    # Friday: closed within the six days.
+    clock.freeze(NOW + dt.timedelta(days=4))
+    demo_ctx.set_staff(boss)
+    _select_complaint(qtbot, panel, c.id)
+    qtbot.mouseClick(panel.close_button, LEFT)
+    assert Complaint.get_by_id(c.id).status == cp.CLOSED, panel.error.text()
+    assert panel.status.text() == "投诉已结案。"
+    assert c.id in [panel.model.row_at(i).id for i in range(panel.model.rowCount())]
+
+    # The day after the revisit was due: the supervisor sees it late, on every tab.
+    clock.freeze(dt.datetime.combine(revisit_by + dt.timedelta(days=1), dt.time(9)))
+    demo_ctx.set_staff(boss)
+    late = next(panel.model.row_at(i) for i in range(panel.model.rowCount())
+                if panel.model.row_at(i).id == c.id)
+    assert late.overdue == ("revisit",) and panel.banner.isVisibleTo(panel)
+    service.show_tab("consultations")
+    assert service.overdue_banner.isVisibleTo(service)
+
+    # The desk phones her and records the revisit: off the list, nothing owed.
+    demo_ctx.set_staff(desk1)
+    panel = service.show_tab("complaints")
+    _select_complaint(qtbot, panel, c.id)
+    outcome = panel.work.editor("outcome")
+    outcome.setCurrentIndex(outcome.findData("satisfied"))
+    type_text(panel.work.editor("notes"), "已签字认可")
+    qtbot.mouseClick(panel.revisit_button, LEFT)
+    assert ComplaintRevisit.get(ComplaintRevisit.complaint == c.id).outcome == "satisfied", \
+        panel.error.text()
+    assert c.id not in [panel.model.row_at(i).id for i in range(panel.model.rowCount())]
+    demo_ctx.set_staff(boss)
+    assert cp.overdue(actor=boss, day=revisit_by + dt.timedelta(days=1)) == []
+
