@@ -335,6 +335,20 @@ def write_atomic(data: bytes, path: str | os.PathLike[str], *, private: bool = F
 
 
 TEXT_FILE_MAX_BYTES = 64 * 1024 * 1024  # far more than any rules or evaluation file
+_CHUNK = 1024 * 1024
+
+
+def _read_up_to(fh, limit: int) -> bytes:
+    """At most `limit` bytes of `fh`, in chunks: read(n) allocates n bytes before it reads,
+    and a 20 kB phrases file read with the 64 MB limit made a 64 MB peak at start-up."""
+    chunks, total = [], 0
+    while total < limit:
+        chunk = fh.read(min(_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def read_text(path: str | os.PathLike[str], what_zh: str, what_en: str, *,
@@ -365,7 +379,7 @@ def read_text(path: str | os.PathLike[str], what_zh: str, what_en: str, *,
                              "it is not an ordinary file (a device, a pipe or a socket).")
             with os.fdopen(fd, "rb") as fh:
                 fd = -1  # the file object closes it
-                data = fh.read(max_bytes + 1)
+                data = _read_up_to(fh, max_bytes + 1)
         finally:
             if fd >= 0:
                 os.close(fd)

@@ -145,3 +145,27 @@ def test_a_name_in_bytes_that_are_not_utf8_is_still_a_file_name(tmp_path):
     target = os.fsdecode(os.fsencode(str(tmp_path)) + b"/r\xff.csv")
     write_atomic(b"x", target)
     assert os.path.exists(target)
+
+
+def test_read_text_does_not_allocate_its_limit_for_a_small_file(tmp_path):
+    # read(n) allocates n bytes before reading: a 20 kB file read with the 64 MB limit
+    # made a 64 MB peak at every start-up (the phrasebook).
+    import tracemalloc
+
+    small = tmp_path / "phrases.toml"
+    small.write_text("[stages]\n" + "x = 1\n" * 3000, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        assert read_text(small, "话术文件", "phrases file").startswith("[stages]")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024
+
+
+def test_read_text_still_refuses_a_file_over_the_limit_read_in_chunks(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (3 * 1024 * 1024 + 5))
+    assert read_text(big, "文件", "file", max_bytes=3 * 1024 * 1024 + 5) == "a" * (3 * 1024 * 1024 + 5)
+    with pytest.raises(ConfigError, match="too big|太大"):
+        read_text(big, "文件", "file", max_bytes=3 * 1024 * 1024 + 4)
