@@ -1088,7 +1088,7 @@ TRIAGE_TITLE = ("triage.suggest, rules cached + learned model", "p95 ≤ 1 ms")
 @benchmark("triage", TRIAGE_TITLE)
 def triage_suggest(bench: Bench) -> list[Row]:
     triage = need("frontdesk.triage", "suggest", "invalidate")
-    cases = need("frontdesk.triage_eval", "read_cases").read_cases(
+    cases = need("frontdesk.triage.eval", "read_cases").read_cases(
         ROOT / "tests" / "data" / "triage_test.tsv")
     _open_app_db(bench.copy("read"))
     triage.invalidate()

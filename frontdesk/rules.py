@@ -30,7 +30,6 @@ from frontdesk.rule_files import Reader as _Reader
 from frontdesk.rule_files import bad as _bad
 from frontdesk.rule_files import entries as _entries
 from frontdesk.rule_files import read_toml
-from frontdesk.triage_rules import triage_document
 
 RULE_FILES = (
     "departments.toml",
@@ -73,6 +72,10 @@ def load_rules(folder: Path | None = None) -> LoadReport:
 
 
 def _plan(folder: Path, data: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    # Inside: importing frontdesk.triage.rules loads the triage package, and the app's
+    # start imports this module (tests/cli/test_startup_imports.py).
+    from frontdesk.triage.rules import triage_document
+
     plan: dict[str, Any] = {}
     path = folder / "departments.toml"
     plan["departments"] = []
@@ -227,6 +230,8 @@ def reload_triage_rules(folder: Path | None = None) -> dict[str, Any]:
     """
     folder = folder or rules_dir()
     path = folder / "triage.toml"
+    from frontdesk.triage.rules import triage_document
+
     departments = [{"code": d.code, "is_emergency": d.is_emergency} for d in Department.select()]
     _keywords, doc = triage_document(path, read_toml(path), departments)
     settings.set_json("rules.triage", doc)

@@ -18,7 +18,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from frontdesk import triage_eval
+    from frontdesk.triage import eval as triage_eval
 
     cases = triage_eval.read_cases(args.file)
     if args.use_database:

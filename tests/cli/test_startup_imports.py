@@ -23,7 +23,7 @@ NOT_AT_START = (
     "frontdesk.ui.service", "frontdesk.service", "frontdesk.queue.clinic",
     "frontdesk.queue.clinic_rules", "frontdesk.ui.queue", "frontdesk.voice",
     "frontdesk.ui.staffing", "frontdesk.staffing.roster", "frontdesk.live.server",
-    "frontdesk.triage", "frontdesk.triage_engine", "frontdesk.triage_safety",
+    "frontdesk.triage",  # the package: engine, safety net, backstop, learning
     # The desk's write paths: the first screen only reads (warm_up_desk loads them after).
     "frontdesk.reception.steps", "frontdesk.reception.deferred", "frontdesk.fees",
 )

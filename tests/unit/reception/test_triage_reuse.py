@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from frontdesk import i18n, reception, triage
-from frontdesk import triage_engine as engine
+from frontdesk.triage import engine
 from frontdesk import stages as S
 from frontdesk.errors import ValidationError
 from tests.helpers.reception_flow import dept, make_env, walk

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from frontdesk import reception, triage, triage_eval
+from frontdesk import reception, triage
+from frontdesk.triage import eval as triage_eval
 from frontdesk.db.models import Department
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _code(s) -> str | None:

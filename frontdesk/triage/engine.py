@@ -27,7 +27,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontdesk import triage_pinyin, triage_safety
+from frontdesk.triage import pinyin as triage_pinyin
+from frontdesk.triage import safety as triage_safety
 
 # Common traditional characters a patient or an IME may type, → simplified.
 _TRAD = (
@@ -916,7 +917,7 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
     return result
 
 
-NO_MATCH = "<no specific match>"  # the reason of a fallback suggestion (triage.py translates it)
+NO_MATCH = "<no specific match>"  # the reason of a fallback suggestion (frontdesk.triage translates it)
 
 
 def _fallback(rules: Rules, text: str, src: str, child: bool, sex: str | None) -> str | None:

@@ -1,11 +1,11 @@
 """The red-flag backstop: a complaint no rule flagged but that reads like the hospital's emergencies.
 
-The rules (frontdesk.triage_engine's [[red_flag]] patterns and frontdesk.triage_safety)
+The rules (frontdesk.triage.engine's [[red_flag]] patterns and frontdesk.triage.safety)
 catch the emergencies they were written for; fresh wording they have never seen slips
 past them (the rules as they were before each fresh labelled set was written found
 62–76 % of its emergencies). This is a statistical net under them: a logistic
 regression of "red flag or not" over the character 1–3 grams of the normalised
-complaint (punctuation dropped, as in frontdesk.triage_learning), trained on the
+complaint (punctuation dropped, as in frontdesk.triage.learning), trained on the
 project's labelled complaints. It only ever ADDS a red flag, when no rule raised one
 (frontdesk.triage.suggest), named `NAME`, with the grams that weighed most as its
 words, so the desk sees why: "可能危急，请评估（一身、冷汗）".
@@ -23,7 +23,7 @@ parent of the commit that added it): first-run red-flag recall 71.1 % → 78.1 %
 (496 ordinary complaints; no file gained a false alarm). `THRESHOLD` is the larger of
 the threshold cross-validation picks (the lowest at which its own false red flags stay
 ≤ `CV_MARGIN` in every held-out file: about 2.2) and the lowest at which the hand-written
-near-miss ordinary complaints of tests/unit/test_triage*.py stay calm ("SpO2 98%",
+near-miss ordinary complaints of tests/unit/triage/ stay calm ("SpO2 98%",
 "3个月的宝宝吐奶" score 2.7 and 2.9): 3.0. A bag of grams knows no negation or normal
 vital signs; the rules do, and keep their word wherever they fired.
 
@@ -32,8 +32,8 @@ Retraining, after adding or changing a labelled set under tests/data:
     .venv/bin/python -m tools.triage_backstop            # rewrites the examples file
     .venv/bin/python -m tools.triage_backstop --cv       # leave-one-file-out table and
                                                          # the threshold it picks
-then run tests/unit/test_triage*.py and `frontdesk triage-eval` on each set, move
-`THRESHOLD` only as far as both allow, and commit. tests/unit/test_triage_backstop.py
+then run tests/unit/triage/ and `frontdesk triage-eval` on each set, move
+`THRESHOLD` only as far as both allow, and commit. tests/unit/triage/test_backstop.py
 fails while the examples file is out of date.
 """
 

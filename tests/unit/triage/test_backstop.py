@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from frontdesk import triage, triage_backstop
-from frontdesk import triage_engine as engine
+from frontdesk import triage
+from frontdesk.triage import backstop as triage_backstop
+from frontdesk.triage import engine
 from frontdesk.db.models import Department
 from frontdesk.paths import resource_path
 from tools import triage_backstop as retrain

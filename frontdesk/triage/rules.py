@@ -2,7 +2,7 @@
 
 `triage_document(path, data, departments)` checks triage.toml (every problem
 names the entry, and the pattern or department, in both languages) and returns
-the keyword rows and the rule document frontdesk.triage_engine compiles; it is
+the keyword rows and the rule document frontdesk.triage.engine compiles; it is
 kept in settings as `rules.triage`. frontdesk.rules (loading all the rule
 files) and frontdesk.triage (the bundled file when a database has no document
 yet) both use this module, so triage does not import rules.

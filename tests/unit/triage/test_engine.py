@@ -1,4 +1,4 @@
-"""triage_engine's red-flag screen: one search over the complaint may skip a flag only when
+"""triage.engine's red-flag screen: one search over the complaint may skip a flag only when
 no pattern of it could match in any clause, so it never changes which flags fire."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from frontdesk import triage
-from frontdesk import triage_engine as engine
-from frontdesk.triage_eval import read_cases
+from frontdesk.triage import engine
+from frontdesk.triage.eval import read_cases
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.mark.parametrize("pattern, free", [
@@ -65,7 +65,7 @@ def test_the_screen_never_changes_which_red_flags_fire(rules_db):
 ])
 def test_patterns_valid_alone_but_not_joined_are_searched_one_by_one(rules_db, patterns,
                                                                        complaint):
-    # The rules validator compiles each pattern alone (triage_rules._regexes): a red flag
+    # The rules validator compiles each pattern alone (triage.rules._regexes): a red flag
     # whose patterns cannot be joined into one screen must still load, and still fire.
     flag = engine.RedFlag("joined", "合", "joined", [re.compile(p) for p in patterns], [])
     assert flag.screen is None

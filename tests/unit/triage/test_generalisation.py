@@ -346,7 +346,7 @@ def test_round_twelve_ordinary_english_stays_calm(rules_db, complaint, first_cod
 
 
 def test_english_reading_keeps_pinyin_and_quotes_what_was_typed(rules_db):
-    from frontdesk import triage_engine as engine
+    from frontdesk.triage import engine
     rules = triage._engine().rules
     # a pinyin complaint is not read as English typos ("pian tou teng" is 偏头痛-like pinyin)
     assert engine._english_read(rules, "tou teng, hu xi kun nan") is None
@@ -452,6 +452,6 @@ def test_round_twelve_negation_and_late_words(rules_db, complaint, red):
 def test_a_denied_or_past_red_flag_is_silenced_and_said_so(rules_db, complaint, code):
     # The rules read the danger word and ruled it out; Analysis.silenced says which, so a
     # net that knows no negation (the backstop in frontdesk.triage) can stand down.
-    from frontdesk import triage_engine as engine
+    from frontdesk.triage import engine
     result = engine.analyse(triage._engine().rules, complaint)
     assert not result.red_flags and code in result.silenced, (result.red_flags, result.silenced)

@@ -1,16 +1,29 @@
 """Triage: departments suggested from the complaint, red flags, doctors on duty.
 
+Import from `frontdesk.triage` (this module: suggest, TriageSuggestion, invalidate,
+remember_choice, doctors_on_duty, emergency_department …); the parts below serve it.
+
+The parts:
+- engine.py    the reading of a complaint: normalising how patients talk, body part ×
+               symptom, negation, age/sex; the red-flag screen of the rules
+- safety.py    the red-flag safety net: danger words, families, vital signs
+- rules.py     triage.toml read and validated into the rule document (no database)
+- pinyin.py    pinyin typed with the IME off → the lexicon's Chinese words
+- backstop.py  the red-flag backstop trained on the labelled sets
+- learning.py  naive Bayes over past visits re-ranks departments, never red flags
+- eval.py      `frontdesk triage-eval`: top-1/top-3/red-flag recall on a labelled TSV
+
 The app only suggests; the staff choose. A suggestion always says which
 words matched ("肚子疼 → 腹痛"), so the desk can see why. The understanding is
-frontdesk.triage_engine's, from the rule document (resources/rules/triage.toml,
-validated by frontdesk.triage_rules and kept in settings as `rules.triage`) plus an
+frontdesk.triage.engine's, from the rule document (resources/rules/triage.toml,
+validated by frontdesk.triage.rules and kept in settings as `rules.triage`) plus an
 admin's TriageKeyword rows; both are compiled once and cached in memory per
 rules version (`invalidate()` on an admin edit or a rules reload bumps the
 version stored in the database, so other desks rebuild at their next
-suggestion; a suggestion itself reads one setting row, never the keywords). Past visits re-rank departments (frontdesk.triage_learning);
+suggestion; a suggestion itself reads one setting row, never the keywords). Past visits re-rank departments (frontdesk.triage.learning);
 red flags never learn from them.
 
-Red flags come from the rules, with one backstop under them (frontdesk.triage_backstop):
+Red flags come from the rules, with one backstop under them (frontdesk.triage.backstop):
 when no rule raised a flag but the complaint reads like the emergencies of the project's
 labelled sets (a logistic regression over character 1–3 grams, trained on
 resources/triage/red_flag_examples.tsv, which `python -m tools.triage_backstop`
@@ -29,8 +42,10 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from frontdesk import settings, triage_backstop, triage_learning
-from frontdesk import triage_engine as engine
+from frontdesk import settings
+from frontdesk.triage import backstop as triage_backstop
+from frontdesk.triage import engine
+from frontdesk.triage import learning as triage_learning
 from frontdesk.db.models import (
     Department,
     Doctor,
@@ -164,7 +179,7 @@ def _db_key() -> tuple:
 
 def _bundled_document() -> dict:
     """The bundled triage.toml, checked against the database's departments."""
-    from frontdesk import triage_rules
+    from frontdesk.triage import rules as triage_rules
 
     path = triage_rules.rules_dir() / "triage.toml"
     departments = [{"code": d.code, "is_emergency": d.is_emergency} for d in Department.select()]
