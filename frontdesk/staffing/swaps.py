@@ -183,6 +183,23 @@ def request_swap(*, actor, day: dt.date, shift_code: str, partner_id,
     return _line(swap)
 
 
+def _still_allowed(swap: ShiftSwap) -> None:
+    """The rules checked when the swap was asked for, checked again at approval.
+
+    A leave (换班和还班均不得请假), a sign-in, a roster edit or another swap may have
+    come between the request and the supervisor's decision; approving regardless put a
+    person on a shift on their approved leave day. Said at the decision's note.
+    """
+    if _assignment(swap.requester, swap.requester_date, swap.requester_shift) is None:
+        raise ConflictError("排班已变动，这次换班无法执行，请重新申请。",
+                            "The roster changed since the swap was asked for; ask again.")
+    try:
+        _check(swap.requester, swap.requester_date, swap.requester_shift, swap.partner,
+               swap.partner_date, swap.partner_shift if swap.partner_shift_id else None)
+    except ValidationError as exc:
+        raise ValidationError(exc.msg, field="note") from None
+
+
 def _move(staff_from: Staff, staff_to: Staff, day: dt.date, shift: Shift) -> None:
     row = _assignment(staff_from, day, shift)
     if row is None:
@@ -204,6 +221,10 @@ def decide(*, actor, swap_id, approve: bool, note: str = "") -> SwapLine:
         if swap.requester_id == actor.id:
             raise ValidationError("不能审批自己的换班申请。", "You cannot decide your own swap.",
                                   field="note")
+        if approve:
+            lock_staff(swap.requester_id, swap.partner_id)
+            if ShiftSwap.get_by_id(swap.id).status == PENDING:  # else: decided, said below
+                _still_allowed(swap)
         won = (ShiftSwap.update(status=APPROVED if approve else REJECTED, decided_by=actor.id,
                                 decided_at=clock.now(), decision_note=note)
                .where(ShiftSwap.id == swap.id, ShiftSwap.status == PENDING).execute())

@@ -145,3 +145,84 @@ def test_a_complaint_closed_before_its_revisit_still_asks_for_the_revisit(
     demo_ctx.set_staff(boss)
     assert cp.overdue(actor=boss, day=revisit_by + dt.timedelta(days=1)) == []
 
+
+def _pick_row(qtbot, table, row_id: int) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    row = next(r for r in range(table.rowCount())
+               if table.item(r, 0).data(_Qt.ItemDataRole.UserRole) == row_id)
+    table.scrollToItem(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualItemRect(table.item(row, 0)).center())
+
+
+def _free_day_for(taker, giver, boss):
+    """Tomorrow, on which `giver` works a shift and the supervisor's rota leaves `taker` off."""
+    from frontdesk.db.models import ShiftAssignment
+    from frontdesk.staffing import roster
+
+    day = NOW.date() + dt.timedelta(days=1)
+    roster.set_day(actor=boss, staff_id=taker.id, day=day, shifts=[])
+    given = ShiftAssignment.select().where(ShiftAssignment.staff == giver,
+                                           ShiftAssignment.date == day).first()
+    assert given is not None, "the demo roster has the giver on tomorrow"
+    return day, given.shift
+
+
+def _set_date(edit, day: dt.date) -> None:
+    from PySide6.QtCore import QDate
+
+    edit.setFocus()
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def test_a_swap_onto_a_colleague_who_since_got_leave_is_not_approved(
+        window, qtbot, demo_ctx):  # noqa: F811
+    """desk2 asks desk1 to take her shift; desk1 then asks for that day off and the
+    supervisor approves the leave first. Approving the swap afterwards would put desk1 on a
+    shift on her leave day (换班和还班均不得请假, seed 004): it is refused, in words, at the
+    decision, and the roster keeps desk2 on it."""
+    from frontdesk.db.models import LeaveRequest, ShiftAssignment, ShiftSwap, Staff
+
+    desk1 = demo_ctx.staff
+    desk2 = Staff.get(Staff.username == "desk2")
+    boss = Staff.get(Staff.username == "leitt")
+    day, shift = _free_day_for(desk1, desk2, boss)
+
+    demo_ctx.set_staff(desk2)
+    staffing = window.show_area("staffing")
+    tab = staffing.swaps
+    staffing.tabs.setCurrentWidget(tab)
+    _set_date(tab.day_edit, day)
+    tab.shift_combo.setCurrentIndex(tab.shift_combo.findData(shift.code))
+    tab.partner_combo.setCurrentIndex(tab.partner_combo.findData(desk1.id))
+    type_text(tab.reason_edit, "孩子开家长会")
+    qtbot.mouseClick(tab.request_button, LEFT)
+    [swap] = ShiftSwap.select()
+    assert swap.status == "pending", tab.error.text()
+
+    demo_ctx.set_staff(desk1)
+    tab = staffing.leave
+    staffing.tabs.setCurrentWidget(tab)
+    _set_date(tab.start_edit, day)
+    _set_date(tab.end_edit, day)
+    type_text(tab.reason_edit, "发烧")
+    qtbot.mouseClick(tab.request_button, LEFT)
+    leave_row = LeaveRequest.get_or_none(LeaveRequest.staff == desk1, LeaveRequest.start == day)
+    assert leave_row is not None, tab.error.text() or tab.fields["start"].error_text()
+
+    demo_ctx.set_staff(boss)
+    _pick_row(qtbot, tab.table, leave_row.id)
+    qtbot.mouseClick(tab.approve_button, LEFT)
+    assert LeaveRequest.get_by_id(leave_row.id).status == "approved", tab.error.text()
+
+    tab = staffing.swaps
+    staffing.tabs.setCurrentWidget(tab)
+    _pick_row(qtbot, tab.table, swap.id)
+    qtbot.mouseClick(tab.approve_button, LEFT)
+    assert ShiftSwap.get_by_id(swap.id).status == "pending"
+    said = tab.fields["note"].error_text() or tab.error.text()
+    assert desk1.display_name in said and "请假" in said
+    on_day = {(a.staff_id, a.shift_id) for a in
+              ShiftAssignment.select().where(ShiftAssignment.date == day)}
+    assert (desk2.id, shift.id) in on_day and not any(s == desk1.id for s, _ in on_day)
+
