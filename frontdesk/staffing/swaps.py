@@ -270,6 +270,18 @@ def register(*, actor, year: int, month: int, lang: str | None = None) -> list[S
     return month_lines(first, nxt, lang, staff_id=None if manager else actor.id)
 
 
+def listing(*, actor, first: dt.date, last: dt.date, lang: str | None = None) -> list[SwapLine]:
+    """Swaps whose day is in [first, last], oldest first, as the swaps tab lists them (a
+    month back to three ahead, like leave: a swap asked for next month is decided now); a
+    staff member sees the swaps they are part of."""
+    manager = allowed(actor, Perm.MANAGE_ROSTER)
+    if not manager:
+        require(actor, Perm.REQUEST_ROSTER)
+    first, last = picked_day(first, "first"), picked_day(last, "last")
+    return month_lines(first, last + dt.timedelta(days=1), lang,
+                       staff_id=None if manager else actor.id)
+
+
 def month_lines(first: dt.date, nxt: dt.date, lang: str | None = None,
                 staff_id: int | None = None) -> list[SwapLine]:
     """Swaps of [first, nxt) (the caller checked access)."""

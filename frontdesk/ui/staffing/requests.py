@@ -199,8 +199,11 @@ class SwapsTab(_RequestsBase):
         self.partner_combo.blockSignals(False)
         self._fill_return()
         today = clock.today()
-        self.ctx.run(swaps.register, actor=actor, year=today.year, month=today.month,
-                     on_done=self._fill, on_error=self._show)
+        # As the leave tab: a month back and three ahead (a swap asked now for a day next
+        # month vanished from the list when only this month's were read, and could be
+        # neither decided nor withdrawn until that month came).
+        self.ctx.run(swaps.listing, actor=actor, first=today - dt.timedelta(days=31),
+                     last=today + dt.timedelta(days=92), on_done=self._fill, on_error=self._show)
 
     def _shifts_of(self, staff_id, day: dt.date, combo: QComboBox, none: str | None) -> None:
         combo.clear()

@@ -226,3 +226,35 @@ def test_a_swap_onto_a_colleague_who_since_got_leave_is_not_approved(
               ShiftAssignment.select().where(ShiftAssignment.date == day)}
     assert (desk2.id, shift.id) in on_day and not any(s == desk1.id for s, _ in on_day)
 
+
+def test_a_swap_asked_for_next_month_is_listed_and_approved_now(window, qtbot, demo_ctx):  # noqa: F811
+    """On the 23rd desk2 asks desk1 to take her shift on the 2nd of next month: her list
+    shows the request (it vanished: only this month's swaps were read), and the supervisor
+    approves it from the list the same day."""
+    from frontdesk.db.models import ShiftAssignment, ShiftSwap, Staff
+    from frontdesk.staffing import roster
+
+    desk1 = demo_ctx.staff
+    desk2 = Staff.get(Staff.username == "desk2")
+    boss = Staff.get(Staff.username == "leitt")
+    day = (NOW.date().replace(day=1) + dt.timedelta(days=32)).replace(day=2)
+    roster.set_day(actor=boss, staff_id=desk2.id, day=day, shifts=["day"])
+
+    demo_ctx.set_staff(desk2)
+    staffing = window.show_area("staffing")
+    tab = staffing.swaps
+    staffing.tabs.setCurrentWidget(tab)
+    _set_date(tab.day_edit, day)
+    tab.shift_combo.setCurrentIndex(tab.shift_combo.findData("day"))
+    tab.partner_combo.setCurrentIndex(tab.partner_combo.findData(desk1.id))
+    qtbot.mouseClick(tab.request_button, LEFT)
+    [swap] = ShiftSwap.select()
+    assert swap.status == "pending", tab.error.text()
+    assert [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())] == [
+        f"{day:%m-%d}"]
+
+    demo_ctx.set_staff(boss)
+    _pick_row(qtbot, tab.table, swap.id)
+    qtbot.mouseClick(tab.approve_button, LEFT)
+    assert ShiftSwap.get_by_id(swap.id).status == "approved", tab.error.text()
+    assert ShiftAssignment.get(ShiftAssignment.date == day).staff_id == desk1.id
