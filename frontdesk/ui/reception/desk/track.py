@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from frontdesk import stages
 from frontdesk.ui import style
+from frontdesk.ui.widgets.retranslate import Retranslating
 
 STEP_ORDER = (stages.GREETING, stages.TRIAGE, stages.REGISTRATION, stages.BILLING,
               stages.ESCORT, stages.DONE)
@@ -21,7 +22,7 @@ PADDING = 4  # around a pill's text
 RADIUS = 3
 
 
-class StageTrack(QWidget):
+class StageTrack(Retranslating, QWidget):
     """① 迎接 ② 分诊 … with the current step highlighted; done steps in light teal."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -62,12 +63,10 @@ class StageTrack(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(0, self.sizeHint().height())
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        # Stage names follow the language; the font follows the application's.
-        if event.type() in (event.Type.LanguageChange, event.Type.FontChange):
-            self.set_stage(STEP_ORDER[self.current] if self.current >= 0 else None)
-            self.updateGeometry()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        # The stage names follow the language: new texts, new width.
+        self.set_stage(STEP_ORDER[self.current] if self.current >= 0 else None)
+        self.updateGeometry()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         looks = {"current": (style.ACCENT, style.TRACK_CURRENT_TEXT, True),
