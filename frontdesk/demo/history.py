@@ -1,11 +1,11 @@
-"""A demo hospital: staff, patients, appointments, a past week of visits and this morning.
+"""The demo hospital's history: staff, patients, appointments, a past week of visits.
 
 Deterministic (seeded) so screenshots, reports and benchmarks see the same
 data every time. Last week's visits are written in bulk with the same rows and
 events the reception flow writes one at a time (see frontdesk/stages.py for the
 events); the roster, sign-ins, grooming checks, consultations, complaints,
 handover notes and this morning's patients and clinic queues are written through
-the domain APIs by frontdesk/demo_today.py, so they obey the same rules as a real day.
+the domain APIs by today.py, so they obey the same rules as a real day.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from frontdesk.db.models import (
     VisitEvent,
     database_proxy,
 )
-from frontdesk.demo_people import COMPLAINTS, DEMO_STAFF, GIVEN, SURNAMES
+from frontdesk.demo.people import COMPLAINTS, DEMO_STAFF, GIVEN, SURNAMES
 from frontdesk.permissions import Role
 
 DEMO_HOSPITAL = ("仁和医院（演示）", "Renhe Hospital (demo)")
@@ -88,7 +88,7 @@ def install_demo(*, today: dt.date | None = None, this_week: bool = True) -> Dem
 def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 7,
               this_week: bool = True) -> DemoReport:
     """Add demo staff, patients, appointments and last week's visits (rules must be loaded);
-    with `this_week`, also the week's roster, service desk and this morning (demo_today)."""
+    with `this_week`, also the week's roster, service desk and this morning (today.py)."""
     rng = random.Random(seed)
     today = today or clock.today()
     with database_proxy.atomic():
@@ -116,7 +116,7 @@ def load_demo(*, today: dt.date | None = None, patients: int = 300, seed: int = 
         _past_follow_ups(today, staff)
         if not this_week:
             return DemoReport(len(staff), len(pats), visits, appts)
-        from frontdesk.demo_today import load_week_and_today
+        from frontdesk.demo.today import load_week_and_today
 
         week = load_week_and_today(today=today, staff=staff, patients=pats)
     return DemoReport(len(staff), len(pats), visits + week.visits_today, appts,

@@ -1,6 +1,6 @@
 """The demo hospital's week and its morning, written through the domain APIs.
 
-demo.py writes last week's visits in bulk (fast; nothing reads them live). What a
+history.py writes last week's visits in bulk (fast; nothing reads them live). What a
 new user opens first is written here by the functions the screens call, as the demo
 staff on duty, with the clock standing at the moment each thing happens (`_Clock`):
 
@@ -39,7 +39,7 @@ from frontdesk.db.models import (
     Staff,
     Visit,
 )
-from frontdesk.demo_people import COMPLAINTS, DEMO_STAFF, GIVEN, SURNAMES
+from frontdesk.demo.people import COMPLAINTS, DEMO_STAFF, GIVEN, SURNAMES
 from frontdesk.permissions import Role
 
 SEED = 23

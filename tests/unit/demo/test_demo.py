@@ -105,7 +105,7 @@ def test_demo_desk_has_called_everyone_but_yesterdays_patients(full_demo_db):
                for c in due if c.no_show_date is not None)
 
 
-# --- the week and the morning, written through the domain APIs (frontdesk/demo_today.py) ---
+# --- the week and the morning, written through the domain APIs (frontdesk/demo/today.py) ---
 
 
 def _today():

@@ -1,6 +1,6 @@
 """The demo hospital's people and what they come with: staff, names, complaints.
 
-Shared by the demo's history (demo.py) and its morning (demo_today.py), which both
+Shared by the demo's history (history.py) and its morning (today.py), which both
 draw from it; neither imports the other's module for it.
 """
 
