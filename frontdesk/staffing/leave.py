@@ -1,7 +1,8 @@
 """Leave (请假): the rules' leave types, asked for over whole days, approved by a supervisor.
 
 Leave cannot cover a day already signed in (the person worked it), nor overlap
-another leave still standing. Approval takes the roster rows of those days off
+another leave still standing, nor a day of a swap asked for or approved (换班和还班均不得
+请假). Approval takes the roster rows of those days off
 (kept on the leave row, so the history says what was replaced) so sign-in and
 the grooming check no longer expect the person; the roster shows the leave.
 A leave type with a `fine_rule` (事假: 第3篇 五 4) records that rule once per
@@ -20,6 +21,7 @@ from frontdesk.db.models import (
     LeaveRequest,
     Shift,
     ShiftAssignment,
+    ShiftSwap,
     SignIn,
     Staff,
     database_proxy,
@@ -97,6 +99,20 @@ def request_leave(*, actor, kind: str, start: dt.date, end: dt.date | None = Non
     return _line(row)
 
 
+def _swap_day(staff: Staff, start: dt.date, end: dt.date) -> dt.date | None:
+    """The first day in [start, end] of a swap asked for or approved that `staff` is part of
+    (either side, the swap's day or its return day): 换班和还班均不得请假 (004 换班 六).
+    The swap checks leave when asked for; this is the same rule from the leave's side."""
+    days = []
+    for s in ShiftSwap.select().where(
+            ShiftSwap.status.in_(STANDING),
+            (ShiftSwap.requester == staff) | (ShiftSwap.partner == staff),
+            ShiftSwap.requester_date.between(start, end)
+            | ShiftSwap.partner_date.between(start, end)):
+        days += [d for d in (s.requester_date, s.partner_date) if d and start <= d <= end]
+    return min(days) if days else None
+
+
 def _check_days(staff: Staff, start: dt.date, end: dt.date) -> None:
     signed = (SignIn.select().where(SignIn.staff == staff, SignIn.date.between(start, end))
               .order_by(SignIn.date).first())
@@ -105,6 +121,12 @@ def _check_days(staff: Staff, start: dt.date, end: dt.date) -> None:
             f"{staff.display_name} 已于 {signed.date:%m-%d} 签到上班，这一天不能请假。",
             f"{staff.display_name} signed in on {signed.date:%m-%d}; that day cannot be leave.",
             field="start")
+    swapped = _swap_day(staff, start, end)
+    if swapped is not None:
+        raise ValidationError(
+            f"{staff.display_name} 在 {swapped:%m-%d} 有换班，换班和还班均不得请假。",
+            f"{staff.display_name} has a shift swap on {swapped:%m-%d}; no leave on a swap "
+            "day or its return day.", field="start")
     other = LeaveRequest.get_or_none(LeaveRequest.staff == staff,
                                      LeaveRequest.status.in_(STANDING),
                                      LeaveRequest.start <= end, LeaveRequest.end >= start)

@@ -175,13 +175,14 @@ def _set_date(edit, day: dt.date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))
 
 
-def test_a_swap_onto_a_colleague_who_since_got_leave_is_not_approved(
+def test_a_swap_day_is_no_leave_day_and_a_swap_the_roster_since_overtook_is_not_approved(
         window, qtbot, demo_ctx):  # noqa: F811
-    """desk2 asks desk1 to take her shift; desk1 then asks for that day off and the
-    supervisor approves the leave first. Approving the swap afterwards would put desk1 on a
-    shift on her leave day (换班和还班均不得请假, seed 004): it is refused, in words, at the
-    decision, and the roster keeps desk2 on it."""
+    """desk2 asks desk1 to take her shift tomorrow. desk1 then asks for that day off: refused
+    at the first day (换班和还班均不得请假, seed 004), nothing stored. The supervisor's rota
+    meanwhile puts desk1 on that very shift: approving the swap would double it up, so it
+    is refused in words at the decision, and the roster keeps desk2 on it."""
     from frontdesk.db.models import LeaveRequest, ShiftAssignment, ShiftSwap, Staff
+    from frontdesk.staffing import roster
 
     desk1 = demo_ctx.staff
     desk2 = Staff.get(Staff.username == "desk2")
@@ -207,24 +208,25 @@ def test_a_swap_onto_a_colleague_who_since_got_leave_is_not_approved(
     _set_date(tab.end_edit, day)
     type_text(tab.reason_edit, "发烧")
     qtbot.mouseClick(tab.request_button, LEFT)
-    leave_row = LeaveRequest.get_or_none(LeaveRequest.staff == desk1, LeaveRequest.start == day)
-    assert leave_row is not None, tab.error.text() or tab.fields["start"].error_text()
+    said = tab.fields["start"].error_text()
+    assert desk1.display_name in said and "换班" in said, tab.error.text()
+    assert not LeaveRequest.select().where(LeaveRequest.staff == desk1,
+                                           LeaveRequest.start == day).exists()
+    assert tab.reason_edit.text() == "发烧"  # what she typed is still there
 
+    # The rota changes under the request; the supervisor then opens the swaps.
+    roster.set_day(actor=boss, staff_id=desk1.id, day=day, shifts=[shift.code])
     demo_ctx.set_staff(boss)
-    _pick_row(qtbot, tab.table, leave_row.id)
-    qtbot.mouseClick(tab.approve_button, LEFT)
-    assert LeaveRequest.get_by_id(leave_row.id).status == "approved", tab.error.text()
-
     tab = staffing.swaps
     staffing.tabs.setCurrentWidget(tab)
     _pick_row(qtbot, tab.table, swap.id)
     qtbot.mouseClick(tab.approve_button, LEFT)
     assert ShiftSwap.get_by_id(swap.id).status == "pending"
-    said = tab.fields["note"].error_text() or tab.error.text()
-    assert desk1.display_name in said and "请假" in said
-    on_day = {(a.staff_id, a.shift_id) for a in
-              ShiftAssignment.select().where(ShiftAssignment.date == day)}
-    assert (desk2.id, shift.id) in on_day and not any(s == desk1.id for s, _ in on_day)
+    said = tab.fields["note"].error_text()
+    assert desk1.display_name in said, tab.error.text()
+    on_day = sorted((a.staff_id, a.shift_id) for a in ShiftAssignment.select().where(
+        ShiftAssignment.date == day, ShiftAssignment.staff.in_([desk1.id, desk2.id])))
+    assert on_day == sorted([(desk1.id, shift.id), (desk2.id, shift.id)])
 
 
 def test_a_swap_asked_for_next_month_is_listed_and_approved_now(window, qtbot, demo_ctx):  # noqa: F811
