@@ -165,6 +165,12 @@ class ComplaintPanel(Retranslating, QWidget):
         work_col = QVBoxLayout(self.work_box)
         work_col.addLayout(wl)
         work_col.addStretch()  # the form stays together at the top
+        # What is typed in the work panel belongs to the complaint it was typed for: kept
+        # per complaint while another is looked at, cleared once that action is saved
+        # (a resolution typed for one complaint stayed in the box for the next one
+        # selected, and "Mark handled" saved it there).
+        self._shown_id: int | None = None
+        self._drafts: dict[int, dict[str, str]] = {}
         self.status = QLabel()
         self.status.setObjectName("complaintStatus")
         self.error = error_label("complaintError")
@@ -223,8 +229,37 @@ class ComplaintPanel(Retranslating, QWidget):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
+    DRAFTED = ("resolution", "compensation", "approver_name", "notes")
+
+    def _switch_drafts(self, complaint_id: int | None) -> None:
+        """Keep what was typed for the complaint shown until now; show the selected one's."""
+        if complaint_id == self._shown_id:
+            return
+        if self._shown_id is not None:
+            typed = {k: self.work.value(k) for k in self.DRAFTED if self.work.value(k)}
+            if typed:
+                self._drafts[self._shown_id] = typed
+            else:
+                self._drafts.pop(self._shown_id, None)
+        draft = self._drafts.get(complaint_id, {}) if complaint_id is not None else {}
+        for key in self.DRAFTED:
+            self.work.set_value(key, draft.get(key, ""))
+        self._shown_id = complaint_id
+
+    def _saved(self, complaint_id: int, keys: tuple[str, ...], message: str):
+        """on_done of an action: its fields are cleared for that complaint, then the status."""
+        def done(_view) -> None:
+            draft = self._drafts.get(complaint_id, {})
+            for key in keys:
+                draft.pop(key, None)
+                if self._shown_id == complaint_id:
+                    self.work.set_value(key, "")
+            self.status.setText(message)
+        return done
+
     def _show_selected(self) -> None:
         c = self.selected()
+        self._switch_drafts(c.id if c is not None else None)
         supervisor = allowed(self.ctx.staff, Perm.SUPERVISE_COMPLAINTS)
         self.work_box.setEnabled(c is not None)
         for b in (self.handle_button, self.approve_button, self.close_button):
@@ -284,7 +319,8 @@ class ComplaintPanel(Retranslating, QWidget):
         self.ctx.run(cp.handle, actor=self.ctx.staff, complaint_id=c.id,
                      expected_version=c.version, resolution=self.work.value("resolution"),
                      compensation=self.work.value("compensation") or "0",
-                     on_done=lambda v: self.status.setText(self.tr("Handled.")),
+                     on_done=self._saved(c.id, ("resolution", "compensation"),
+                                         self.tr("Handled.")),
                      on_error=self._failed_at(self.work))
 
     def approve(self) -> None:
@@ -295,7 +331,8 @@ class ComplaintPanel(Retranslating, QWidget):
         self.ctx.run(cp.approve, actor=self.ctx.staff, complaint_id=c.id,
                      role=self.work.value("approver_role"),
                      approver_name=self.work.value("approver_name"),
-                     on_done=lambda v: self.status.setText(self.tr("Approval recorded.")),
+                     on_done=self._saved(c.id, ("approver_name",),
+                                         self.tr("Approval recorded.")),
                      on_error=self._failed_at(self.work))
 
     def revisit(self) -> None:
@@ -305,7 +342,7 @@ class ComplaintPanel(Retranslating, QWidget):
         self.work.clear_errors()
         self.ctx.run(cp.revisit, actor=self.ctx.staff, complaint_id=c.id,
                      outcome=self.work.value("outcome"), notes=self.work.value("notes"),
-                     on_done=lambda v: self.status.setText(self.tr("Revisit recorded.")),
+                     on_done=self._saved(c.id, ("notes",), self.tr("Revisit recorded.")),
                      on_error=self._failed_at(self.work))
 
     def close_selected(self) -> None:
