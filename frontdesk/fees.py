@@ -6,12 +6,13 @@ stores it so a later change of prices never rewrites history.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from frontdesk import settings
 from frontdesk.db import prepared
-from frontdesk.db.models import Doctor, FeeClass
+from frontdesk.db.models import Doctor, FeeClass, database_proxy
 from frontdesk.errors import ConfigError, NotFound
 from frontdesk.i18n import localized, text
 from frontdesk.money import format_fen  # noqa: F401 - fees.format_fen for callers
@@ -90,6 +91,52 @@ def quote(*, doctor_id: int | None, vip_tier: str = "") -> FeeQuote:
         total_fen=amount - waiver_fen,
         snapshot=snapshot,
     )
+
+
+_DOCTOR_SQL = "SELECT id, name, fee_class_id FROM doctor WHERE id = {p}"
+_CLASS_SQL = "SELECT code, name_zh, name_en, amount_fen FROM fee_class "
+_CLASS_BY_ID = _CLASS_SQL + "WHERE id = {p}"
+_CHEAPEST = _CLASS_SQL + "ORDER BY amount_fen, id LIMIT 1"
+
+
+def registration_fee(*, doctor_id: int | None, vip_tier: str = "") -> tuple[int, str, bool, str]:
+    """What a visit stores of a fresh quote: (total fen, the snapshot as JSON, waived,
+    the waiver's name).
+
+    quote() for registration without the model instances and the FeeQuote it builds:
+    the same rows read, the same errors, the same snapshot (registration is timed: bench/).
+    """
+    db = database_proxy.obj
+    doctor = None
+    if doctor_id is not None:
+        doctor = prepared.execute(_DOCTOR_SQL.format(p=db.param),
+                                  [lookup_id(doctor_id)]).fetchone()
+        if doctor is None:
+            raise NotFound("找不到这位医生。", "That doctor was not found.")
+        row = prepared.execute(_CLASS_BY_ID.format(p=db.param), [doctor[2]]).fetchone()
+        if row is None:  # what doctor.fee_class raised
+            raise FeeClass.DoesNotExist(f"FeeClass {doctor[2]} does not exist")
+    else:
+        row = prepared.execute(_CHEAPEST).fetchone()
+        if row is None:
+            raise ConfigError("尚未设置挂号费类别。", "No registration fee classes are set up.")
+    code, name_zh, name_en, amount = row
+    rule = waiver_for(vip_tier)
+    waiver_fen = amount if rule else 0
+    snapshot = {
+        "fee_class": code,
+        "name_zh": name_zh,
+        "name_en": name_en,
+        "amount_fen": amount,
+        "doctor_id": doctor[0] if doctor else None,
+        "doctor_name": doctor[1] if doctor else "",
+        "vip_tier": vip_tier,
+        "waiver": dict(rule) if rule else None,
+        "waiver_fen": waiver_fen,
+        "total_fen": amount - waiver_fen,
+    }
+    return (amount - waiver_fen, json.dumps(snapshot, ensure_ascii=False), waiver_fen > 0,
+            ((rule or {}).get("name_zh") or "")[:80])
 
 
 def quote_from_snapshot(snapshot: dict[str, Any]) -> FeeQuote:

@@ -300,10 +300,14 @@ def get_patient(patient_id: int, *, actor) -> Patient:
     return _get_patient(patient_id)
 
 
+def _not_found(patient_id) -> NotFound:
+    return NotFound(f"找不到患者（编号 {patient_id}）。", f"No patient with id {patient_id}.")
+
+
 def _get_patient(patient_id: int) -> Patient:
     p = prepared.get_or_none(Patient, lookup_id(patient_id))
     if p is None:
-        raise NotFound(f"找不到患者（编号 {patient_id}）。", f"No patient with id {patient_id}.")
+        raise _not_found(patient_id)
     return p
 
 
@@ -665,14 +669,72 @@ def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient
         return _update(patient_id, actor, form)
 
 
+def _merged_error() -> ValidationError:
+    return ValidationError(
+        "该档案已合并到另一份档案，请打开合并后的档案。",
+        "This record was merged into another; open that record instead.",
+    )
+
+
+class _Stored:
+    """The columns of a patient row a registration compares the form with (no model)."""
+
+    __slots__ = ("name", "sex", "birth_date", "birth_date_estimated", "phone", "id_number",
+                 "address", "medical_history", "person_type", "economic_status",
+                 "media_source_id", "vip_tier", "merged_into_id")
+
+
+# What _patient_fields compares, plus the tier the fee is quoted with and the merge mark
+# (the columns of _Stored, in its order); the values converted as the Patient model does.
+STORED_COLUMNS = _Stored.__slots__
+_STORED_SQL = f"SELECT {', '.join(STORED_COLUMNS)} FROM patient WHERE id = {{p}}"
+_STORED_BIRTH = Patient.birth_date.python_value
+
+
+def stored_from(values: tuple) -> _Stored:
+    """A _Stored from STORED_COLUMNS' values as the driver gives them."""
+    stored = _Stored()
+    for name, value in zip(STORED_COLUMNS, values, strict=True):
+        setattr(stored, name, value)
+    stored.birth_date = _STORED_BIRTH(stored.birth_date)
+    stored.birth_date_estimated = bool(stored.birth_date_estimated)
+    return stored
+
+
+def _stored(patient_id: int) -> _Stored:
+    db = database_proxy.obj
+    row = prepared.execute(_STORED_SQL.format(p=db.param), [lookup_id(patient_id)]).fetchone()
+    if row is None:
+        raise _not_found(patient_id)
+    return stored_from(row)
+
+
+def _update_for_visit(patient_id: int, actor, form: RegistrationForm,
+                      stored: _Stored | None = None) -> tuple[int, str]:
+    """_update for registration: (id, VIP tier) of the record saved with `form`.
+
+    A returning patient's form usually holds the record unchanged (the desk shows it
+    for review): then the record is read as plain values (`stored`, when the caller
+    read them with its own row: STORED_COLUMNS), compared, and nothing is written (no
+    model is built; bench/ times registration). A changed field is written by _update,
+    as update_patient writes it.
+    """
+    if stored is None:
+        stored = _stored(patient_id)
+    if stored.merged_into_id is not None:
+        raise _merged_error()
+    for name, value in _patient_fields(form, stored).items():
+        if getattr(stored, "media_source_id" if name == "media_source" else name) != value:
+            patient = _update(patient_id, actor, form)
+            return patient.id, patient.vip_tier
+    return lookup_id(patient_id), stored.vip_tier
+
+
 def _update(patient_id: int, actor, form: RegistrationForm) -> Patient:
     """update_patient's writes, inside the caller's transaction (as _create)."""
     patient = _get_patient(patient_id)
     if patient.merged_into_id is not None:
-        raise ValidationError(
-            "该档案已合并到另一份档案，请打开合并后的档案。",
-            "This record was merged into another; open that record instead.",
-        )
+        raise _merged_error()
     changed = {}
     for name, value in _patient_fields(form, patient).items():
         attr = "media_source_id" if name == "media_source" else name

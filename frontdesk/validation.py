@@ -116,6 +116,8 @@ def _id_error(zh: str, en: str) -> ValidationError:
 def _normalise_id(raw: str | None) -> str:
     if raw is not None and not isinstance(raw, str):
         raise _id_error("身份证号应为文字。", "The ID number must be text.")
+    if raw and raw.isascii() and raw.isalnum():  # as stored: nothing below would change it
+        return raw.upper()
     # Full-width digits and inner spaces come from IMEs and pasted text.
     value = drop_invisible(unicodedata.normalize("NFKC", raw or ""))
     return re.sub(r"\s+", "", value).upper()

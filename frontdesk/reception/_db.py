@@ -22,7 +22,7 @@ from frontdesk.db import prepared
 from frontdesk.db.faults import is_connection_lost
 from frontdesk.db.models import Visit, database_proxy
 from frontdesk.errors import ConflictError, DatabaseUnavailable, ValidationError
-from frontdesk.reception.views import _as_date, _get_visit, _not_found
+from frontdesk.reception.views import _as_date, _built, _get_visit, _not_found
 from frontdesk.stages import stage_name
 from frontdesk.validation import lookup_id
 
@@ -51,9 +51,11 @@ class _VisitRow:
     fee_snapshot: str
 
 
-_LOAD_SQL = ("SELECT id, version, stage, visit_date, queue_no, patient_id, department_id, "
-             "doctor_id, appointment_id, complaint, first_visit, fee_fen, fee_waived, "
-             "waiver_reason, fee_snapshot FROM visit WHERE id = {p}")
+_LOAD_COLUMNS = ("id, version, stage, visit_date, queue_no, patient_id, department_id, "
+                 "doctor_id, appointment_id, complaint, first_visit, fee_fen, fee_waived, "
+                 "waiver_reason, fee_snapshot")
+_LOAD_SQL = f"SELECT {_LOAD_COLUMNS} FROM visit WHERE id = {{p}}"
+_LOAD_WIDTH = _LOAD_COLUMNS.count(",") + 1
 
 
 def _load(visit_id: int) -> _VisitRow:
@@ -61,12 +63,21 @@ def _load(visit_id: int) -> _VisitRow:
     row = prepared.execute(_LOAD_SQL.format(p=db.param), [lookup_id(visit_id)]).fetchone()
     if row is None:
         raise _not_found(visit_id)
+    return _visit_row(row)
+
+
+def _visit_row(row: tuple) -> _VisitRow:
+    """A _VisitRow from _LOAD_COLUMNS' values (built as views._built builds a view: the
+    frozen dataclass's __init__ sets each field through object.__setattr__)."""
     (vid, version, stage, visit_date, queue_no, patient_id, department_id, doctor_id,
      appointment_id, complaint, first_visit, fee_fen, fee_waived, waiver_reason,
      fee_snapshot) = row
-    return _VisitRow(vid, version, stage, _as_date(visit_date), queue_no, patient_id,
-                     department_id, doctor_id, appointment_id, complaint, bool(first_visit),
-                     fee_fen, bool(fee_waived), waiver_reason, fee_snapshot)
+    return _built(_VisitRow, dict(
+        id=vid, version=version, stage=stage, visit_date=_as_date(visit_date),
+        queue_no=queue_no, patient_id=patient_id, department_id=department_id,
+        doctor_id=doctor_id, appointment_id=appointment_id, complaint=complaint,
+        first_visit=bool(first_visit), fee_fen=fee_fen, fee_waived=bool(fee_waived),
+        waiver_reason=waiver_reason, fee_snapshot=fee_snapshot))
 
 
 def _conflict(visit: Visit) -> ConflictError:

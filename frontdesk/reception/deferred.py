@@ -90,7 +90,8 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
         else:
             patient = patients.create_patient(actor=actor, form=form)
         _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
-                           patient=patient, stage=visit.stage, action=stages.REGISTERED_LATE,
+                           patient_id=patient.id, vip_tier=patient.vip_tier, stage=visit.stage,
+                           action=stages.REGISTERED_LATE,
                            first_visit=visit.first_visit and pid is None)
     return _get_visit(visit_id)
 

@@ -28,6 +28,8 @@ from frontdesk.permissions import Perm, Role, require
 from frontdesk.queue.numbers import numbered
 from frontdesk.reception import tickets
 from frontdesk.reception._db import (
+    _LOAD_COLUMNS,
+    _LOAD_WIDTH,
     _check_version,
     _commit,
     _conflict,
@@ -35,11 +37,20 @@ from frontdesk.reception._db import (
     _insert_event,
     _load,
     _settled,
+    _visit_row,
     _VisitRow,
     _write,
 )
 from frontdesk.reception.escorts import ESCORT_ASSIGNED, _check_escort_free, _checked_escort
-from frontdesk.reception.views import VisitView, _get_visit
+from frontdesk.reception.views import (
+    _ROW_SQL,
+    VisitView,
+    _event,
+    _get_visit,
+    _not_found,
+    _one_sql,
+    _view,
+)
 from frontdesk.stages import stage_name
 
 # Action on a visit that does not move it: a patient record was linked.
@@ -353,7 +364,13 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
         raise FormInvalid(errors)
     patients.load_search_keys()  # an import must not hold the write lock
     with write_tx():
-        visit = _load(visit_id)
+        # The visit and the record it is registered to (the one given, else the one
+        # linked) in one statement.
+        row = prepared.execute(_register_load_sql(), [
+            validation.lookup_id(patient_id) if patient_id else None, visit_id]).fetchone()
+        if row is None:
+            raise _not_found(visit_id)
+        visit = _visit_row(row[:_LOAD_WIDTH])
         _check_version(visit, expected_version)
         if not stages.can_move(visit.stage, stages.BILLING):
             raise _illegal(visit.stage, stages.BILLING)
@@ -362,45 +379,66 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
         # The permission is checked, the form validated and pypinyin loaded above: the
         # record's writes join this transaction without doing those again.
         if returning:
-            patient = patients._update(pid, actor, form)
+            if row[-1] is None:
+                raise patients._not_found(pid)
+            patient_id, vip_tier = patients._update_for_visit(
+                pid, actor, form, patients.stored_from(row[_LOAD_WIDTH:-1]))
         else:
             patient = patients._create(actor, form)
+            patient_id, vip_tier = patient.id, patient.vip_tier
         _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
-                           patient=patient, stage=stages.BILLING, action=stages.REGISTERED,
-                           first_visit=visit.first_visit and not returning)
-        return _get_visit(visit_id)
+                           patient_id=patient_id, vip_tier=vip_tier, stage=stages.BILLING,
+                           action=stages.REGISTERED,
+                           first_visit=visit.first_visit and not returning, link=False)
+        return _linked_view(visit_id)
+
+
+_REGISTER_LOAD: dict[str, str] = {}
+
+
+def _register_load_sql() -> str:
+    """_load's columns of the visit, then the record's (patients.STORED_COLUMNS) and its id."""
+    p = database_proxy.obj.param
+    sql = _REGISTER_LOAD.get(p)
+    if sql is None:
+        visit = ", ".join(f"v.{c}" for c in _LOAD_COLUMNS.split(", "))
+        record = ", ".join(f"r.{c}" for c in patients.STORED_COLUMNS)
+        sql = _REGISTER_LOAD[p] = (
+            f"SELECT {visit}, {record}, r.id FROM visit v LEFT JOIN patient r "
+            f"ON r.id = COALESCE({p}, v.patient_id) WHERE v.id = {p}")
+    return sql
 
 
 def _fee_changes(doctor_id: int | None, vip_tier: str) -> dict[str, Any]:
     """The visit's fee columns for a fresh quote (fees.quote; a VIP tier may waive it)."""
-    quote = fees.quote(doctor_id=doctor_id, vip_tier=vip_tier)
-    waiver = quote.snapshot.get("waiver") or {}
-    return dict(fee_fen=quote.total_fen,
-                fee_snapshot=json.dumps(quote.snapshot, ensure_ascii=False),
-                fee_waived=quote.waived, waiver_reason=(waiver.get("name_zh") or "")[:80])
+    total, snapshot, waived, reason = fees.registration_fee(doctor_id=doctor_id,
+                                                            vip_tier=vip_tier)
+    return dict(fee_fen=total, fee_snapshot=snapshot, fee_waived=waived, waiver_reason=reason)
 
 
 def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
-                       form: RegistrationForm, patient: Patient, stage: str, action: str,
-                       first_visit: bool) -> None:
+                       form: RegistrationForm, patient_id: int, vip_tier: str, stage: str,
+                       action: str, first_visit: bool, link: bool = True) -> None:
     """What register() and complete_deferred() both write, inside their transaction.
 
     The visit gets the patient, the form's answers and media source and the fee
     quote, with the event `action`; the registration draft is deleted. The day's
     booking and the caller's consultations are linked to the visit in the same
-    transaction (service.conversion), so 来院就诊达到率 counts the arrival.
+    transaction (service.conversion), so 来院就诊达到率 counts the arrival; with
+    `link` False the caller links them (_linked_view, as it reads the view).
     """
     _commit(
         visit, actor=actor, expected_version=expected_version, stage=stage, action=action,
-        patient=patient.id, first_visit=first_visit,
+        patient=patient_id, first_visit=first_visit,
         illness_duration=form.illness_duration, disease_category=form.disease_category,
         intention=form.intention, concerns=form.concerns,
         health_question=form.health_question, price_comparison=form.price_comparison,
         habits=form.habits, media_source=form.media_source_id,
-        **_fee_changes(visit.doctor_id, patient.vip_tier),
+        **_fee_changes(visit.doctor_id, vip_tier),
     )
     _drop_draft(visit.id)
-    _link_bookings(visit.id)
+    if link:
+        _link_bookings(visit.id)
 
 
 def _drop_draft(visit_id: int) -> None:
@@ -411,15 +449,19 @@ def _drop_draft(visit_id: int) -> None:
 # Is there anything conversion.link_visit would link? A booking of the visit's day by the
 # patient's record or phone, or a consultation without a visit by either in the window it
 # links. One read; most arrivals have neither, and link_visit's four statements are spared.
-_MAY_LINK_SQL = (
-    "SELECT EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = v.patient_id "
+_MAY_LINK_TEST = (
+    "EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = v.patient_id "
     "AND a.date = v.visit_date) "
     "OR EXISTS (SELECT 1 FROM appointment a WHERE a.phone = p.phone AND a.date = v.visit_date) "
     "OR EXISTS (SELECT 1 FROM consultation c WHERE c.patient_id = v.patient_id "
     "AND c.visit_id IS NULL) "
-    "OR EXISTS (SELECT 1 FROM consultation c WHERE c.phone = p.phone AND c.visit_id IS NULL) "
-    "FROM visit v JOIN patient p ON p.id = v.patient_id WHERE v.id = {p}"
+    "OR EXISTS (SELECT 1 FROM consultation c WHERE c.phone = p.phone AND c.visit_id IS NULL)"
 )
+_MAY_LINK_SQL = (f"SELECT {_MAY_LINK_TEST} "
+                 "FROM visit v JOIN patient p ON p.id = v.patient_id WHERE v.id = {p}")
+# The view's row (views._ROW_SQL: the visit joined to its patient as p) with the test as
+# its last column.
+_VIEW_LINK_SQL = _ROW_SQL.replace(" FROM visit v ", f", ({_MAY_LINK_TEST}) FROM visit v ", 1)
 
 
 def _link_bookings(visit_id: int) -> None:
@@ -427,9 +469,29 @@ def _link_bookings(visit_id: int) -> None:
     row = _row(_MAY_LINK_SQL, [visit_id])
     if row is None or not row[0]:
         return  # no patient, or nothing of theirs to link: link_visit would change nothing
+    _link(visit_id)
+
+
+def _link(visit_id: int) -> None:
     from frontdesk.service import conversion  # the service desk: not needed at start-up
 
     conversion.link_visit(visit_id)
+
+
+def _linked_view(visit_id: int) -> VisitView:
+    """_link_bookings, then the view the step returns (_get_visit, inside the transaction).
+
+    The visit's row carries the link test: when nothing is to link (most visits) that is
+    one statement fewer; otherwise the bookings are linked and the view read again.
+    """
+    row = _row(_VIEW_LINK_SQL, [visit_id])
+    if row is None:
+        raise _not_found(visit_id)
+    if row[-1]:
+        _link(visit_id)
+        return _get_visit(visit_id)
+    events_sql = _one_sql(database_proxy.obj.param)[2]
+    return _view(row[:-1], [_event(*e) for e in prepared.execute(events_sql, [visit_id])])
 
 
 def fee_quote(visit_id: int, *, actor) -> fees.FeeQuote:
