@@ -1016,7 +1016,7 @@ def _loop_gaps(app, start, until_done) -> float:
 @benchmark("freeze", *((f"UI thread while: {j}", FREEZE_TARGET) for j in FREEZE_JOBS))
 def freeze(bench: Bench) -> list[Row]:
     export = need("frontdesk.reports.export", "report_pdf", "save_report")
-    from frontdesk import backup
+    from frontdesk.admin import backup
     from frontdesk.reports.access import SYSTEM
     from frontdesk.ui.context import AppContext
     from frontdesk.ui.reports.area import _load

@@ -15,7 +15,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from frontdesk import backup
+    from frontdesk.admin import backup
 
     open_for(args)
     result = backup.make_backup(Path(args.out) if args.out else None, reason="cli")

@@ -18,7 +18,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from frontdesk import backup
+    from frontdesk.admin import backup
     from frontdesk.cli import database_url
     from frontdesk.commands import open_for
     from frontdesk.db.connection import sqlite_path

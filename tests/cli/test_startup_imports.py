@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Libraries and modules for features the first screen does not show.
 NOT_AT_START = (
     "reportlab", "openpyxl", "argon2", "pypinyin", "psycopg2",
-    "frontdesk.commands", "frontdesk.reports", "frontdesk.staffing.grooming", "frontdesk.backup",
+    "frontdesk.commands", "frontdesk.reports", "frontdesk.staffing.grooming",
+    "frontdesk.admin",  # the package: rule edits, backup, print prefs, audit words
     "frontdesk.ui.reception.steps", "frontdesk.ui.reception.registration",
     "frontdesk.ui.reception.triage", "frontdesk.ui.reception.billing",
     "frontdesk.ui.reception.escort", "frontdesk.ui.reception.door",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from frontdesk import admin
+from frontdesk.admin import rule_edits
 from frontdesk.errors import ValidationError
 from frontdesk.reception import urgency
 from tests.helpers.races import hold_after, race
@@ -19,7 +20,7 @@ def amber_and_red_at_once(boss, monkeypatch) -> tuple[list, list, list]:
                                               "desk.red_minutes": full(20)})
     red, amber = full(20), full(10)
     red["BILLING"], amber["BILLING"] = 15, 18
-    hold_after(monkeypatch, admin, "_check_together")
+    hold_after(monkeypatch, rule_edits, "_check_together")
     return race(
         [lambda: admin.update_settings(actor=boss, values={"desk.red_minutes": red}),
          lambda: admin.update_settings(actor=boss, values={"desk.amber_minutes": amber})],

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from frontdesk import backup
+from frontdesk.admin import backup
 from frontdesk.db import connection
 from frontdesk.db.session import open_database
 from frontdesk.errors import ConfigError

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from frontdesk import accounts, admin, audit, backup
+from frontdesk import accounts, admin, audit
 from frontdesk import clock as app_clock
+from frontdesk.admin import backup
 from frontdesk.db.models import AuditLog, Patient
 from frontdesk.errors import PermissionDenied, ValidationError
 

@@ -54,7 +54,8 @@ def test_outside_a_collecting_block_nothing_is_kept():
 
 
 def test_the_domain_declares_its_writes():
-    from frontdesk import admin, backup, reception, settings
+    from frontdesk import admin, reception, settings
+    from frontdesk.admin import backup
     from frontdesk.staffing import attendance, fines, grooming
 
     assert declared(reception.take_at_desk) == Changed.VISITS

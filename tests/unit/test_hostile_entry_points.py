@@ -392,7 +392,7 @@ def _attempt(fn, world, corrupt: str, value, field_index: int) -> None:
 def test_every_write_is_tried():
     """The discovery finds the reception steps and admin saves (a broken walk finds none)."""
     names = {_name(fn) for fn in ENTRY_POINTS}
-    assert {"frontdesk.reception.steps.register", "frontdesk.admin.save_doctor",
+    assert {"frontdesk.reception.steps.register", "frontdesk.admin.rule_edits.save_doctor",
             "frontdesk.staffing.fines.waive"} <= names
     assert len(names) >= 30
 

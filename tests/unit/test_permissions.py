@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import accounts, admin, audit, backup, patients
+from frontdesk import accounts, admin, audit, patients
+from frontdesk.admin import backup
 from frontdesk.db.models import FeeClass, Patient
 from frontdesk.errors import PermissionDenied
 from frontdesk.permissions import ROLE_PERMISSIONS, Perm, allowed, require

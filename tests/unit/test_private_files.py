@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from frontdesk import backup
+from frontdesk.admin import backup
 from frontdesk.db import connection
 from frontdesk.db.session import open_database
 

@@ -150,7 +150,7 @@ def test_the_ranges_are_what_the_admin_screen_allows():
 
 
 def test_backups_go_on_when_keep_days_is_damaged(db, tmp_path):
-    from frontdesk import backup
+    from frontdesk.admin import backup
 
     settings.set("backup.folder", str(tmp_path))
     _store_raw("backup.keep_days", "10000000000000")

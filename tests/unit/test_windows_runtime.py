@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk import backup, files
+from frontdesk import files
+from frontdesk.admin import backup
 
 ROOT = Path(__file__).resolve().parents[2]
 

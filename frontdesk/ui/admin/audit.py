@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import audit, audit_words, clock
+from frontdesk import audit, clock
+from frontdesk.admin import audit_words
 from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.retranslate import Retranslating

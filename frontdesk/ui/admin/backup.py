@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk import backup
+from frontdesk.admin import backup
 from frontdesk.db.faults import driver_errors
 from frontdesk.errors import FrontdeskError
 from frontdesk.ui.widgets.retranslate import Retranslating

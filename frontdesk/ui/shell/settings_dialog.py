@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from frontdesk import print_prefs, settings
+from frontdesk import settings
+from frontdesk.admin import print_prefs
 from frontdesk.errors import FrontdeskError
 from frontdesk.slips.model import SlipKind
 from frontdesk.ui import translation

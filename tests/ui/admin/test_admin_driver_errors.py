@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from frontdesk import accounts, backup, settings
+from frontdesk import accounts, settings
+from frontdesk.admin import backup
 from frontdesk.db.models import FeeClass, Staff
 from frontdesk.ui.admin.area import AdminArea
 from frontdesk.ui.admin.staff import SecretDialog, StaffDialog

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 
-from frontdesk import accounts, audit, backup, settings
+from frontdesk import accounts, audit, settings
+from frontdesk.admin import backup
 from frontdesk.db.models import AuditLog, FeeClass, Staff
 from frontdesk.ui.admin.area import AdminArea
 from frontdesk.ui.admin.audit import COL_ACTION, COL_STAFF, AuditTableModel

@@ -8,7 +8,7 @@ import re
 import pytest
 from PySide6.QtCore import QDate
 
-from frontdesk import audit_words
+from frontdesk.admin import audit_words
 from frontdesk.db.models import AuditLog, Staff
 from frontdesk.ui.admin.audit import COL_DETAIL, COL_ENTITY
 from tests.ui.admin.test_admin_ui import area  # noqa: F401  (fixture)

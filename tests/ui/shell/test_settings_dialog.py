@@ -2,7 +2,8 @@
 
 import pytest
 
-from frontdesk import print_prefs, settings
+from frontdesk import settings
+from frontdesk.admin import print_prefs
 from frontdesk.db.models import AuditLog
 from frontdesk.ui.shell.settings_dialog import SettingsDialog
 

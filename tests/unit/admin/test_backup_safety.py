@@ -9,7 +9,8 @@ import sqlite3
 
 import pytest
 
-from frontdesk import audit, backup
+from frontdesk import audit
+from frontdesk.admin import backup
 from frontdesk.db import migrations
 from frontdesk.db.models import AuditLog, Department
 

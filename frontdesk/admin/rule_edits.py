@@ -405,7 +405,7 @@ def _int_in(lo: int, hi: int, zh: str, en: str):
 
 
 def _folder(value: Any, key: str) -> str:
-    from frontdesk.backup import check_folder
+    from frontdesk.admin.backup import check_folder
 
     text = str(value or "").strip()
     if text:

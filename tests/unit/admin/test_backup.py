@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from frontdesk import backup, settings
+from frontdesk import settings
+from frontdesk.admin import backup
 from frontdesk.db.models import AuditLog, Department, database_proxy
 from frontdesk.errors import ConfigError, PermissionDenied, ValidationError
 
@@ -350,7 +351,7 @@ def test_a_second_desk_backing_up_in_the_same_second_does_not_touch_the_first_on
 
 
 def test_verify_says_why_an_unreadable_file_is_refused(tmp_path, monkeypatch):
-    from frontdesk import backup as backup_module
+    from frontdesk.admin import backup as backup_module
 
     path = tmp_path / "b.sqlite3"
     path.write_bytes(b"x")
@@ -363,7 +364,7 @@ def test_verify_says_why_an_unreadable_file_is_refused(tmp_path, monkeypatch):
 
 
 def test_a_backup_folder_name_over_the_system_limit_is_a_message_at_the_folder(tmp_path):
-    from frontdesk import backup as backup_module
+    from frontdesk.admin import backup as backup_module
     from frontdesk.errors import ValidationError
 
     with pytest.raises(ValidationError) as err:
@@ -372,7 +373,7 @@ def test_a_backup_folder_name_over_the_system_limit_is_a_message_at_the_folder(t
 
 
 def test_a_refused_backup_is_said_in_chinese_too(tmp_path):
-    from frontdesk import backup as backup_module
+    from frontdesk.admin import backup as backup_module
 
     garbage = tmp_path / "x.sqlite3"
     garbage.write_bytes(b"\x00garbage" * 10)
@@ -382,7 +383,7 @@ def test_a_refused_backup_is_said_in_chinese_too(tmp_path):
 
 
 def test_a_truncated_backup_is_said_to_be_damaged_in_chinese(tmp_path, db):
-    from frontdesk import backup as backup_module
+    from frontdesk.admin import backup as backup_module
 
     whole = backup_module.make_backup(tmp_path, reason="test").path
     half = tmp_path / "half.sqlite3"
