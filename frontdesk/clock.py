@@ -41,6 +41,15 @@ def today() -> dt.date:
     return _source().date()
 
 
+def age_on(birth: dt.date | None, day: dt.date | None = None) -> int | None:
+    """Whole years from `birth` to `day` (today when None); None without a birth date."""
+    if birth is None:
+        return None
+    day = day or today()
+    years = day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+    return max(years, 0)
+
+
 def set_source(source: Source | None) -> Source:
     """Replace where the time comes from (tests); None restores the system's.
 

@@ -1,11 +1,11 @@
 """The queue area: queue numbers, the waiting board and the clinic queues after the desk.
 
 The clinic queues (clinic.py, clinic_rules.py) are imported by who uses them: the
-desk's first frame needs queue numbers, not the calling rules.
+desk's first frame needs queue numbers, not the calling rules. The waiting board's
+names load with their first use (`queue.waiting_board`), for the same reason.
 """
 
 from frontdesk.privacy import mask_name
-from frontdesk.queue.board import BoardDepartment, BoardRow, wait_level, waiting_board
 from frontdesk.queue.numbers import (
     MAX_ATTEMPTS,
     QUEUE_LOCK_CLASS,
@@ -20,3 +20,13 @@ __all__ = [
     "assign_queue_no", "mask_name", "next_queue_no", "queue_label",
     "wait_level", "waiting_board",
 ]
+
+_BOARD = ("BoardDepartment", "BoardRow", "wait_level", "waiting_board")
+
+
+def __getattr__(name: str):
+    if name in _BOARD:
+        from frontdesk.queue import board
+
+        return getattr(board, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

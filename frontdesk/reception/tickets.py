@@ -31,7 +31,7 @@ from enum import StrEnum
 
 from peewee import IntegrityError
 
-from frontdesk import audit, clock, etiquette, patients, settings, validation
+from frontdesk import audit, clock, etiquette, settings, validation
 from frontdesk.changes import Changed, changes
 from frontdesk.db import prepared
 from frontdesk.db.models import Appointment, Department, Patient, Visit, database_proxy
@@ -378,7 +378,7 @@ def _match(appt: Appointment, matched_by: str, day: dt.date, resident) -> Bookin
         appointment_id=appt.id, code=appt.code or "", matched_by=matched_by,
         name=(patient.name if patient is not None else appt.patient_name) or "",
         sex=sex if sex in ("M", "F") else "",
-        age_band=band_of_age(patients.age_on(birth, day)) if birth else AgeBand.UNKNOWN,
+        age_band=band_of_age(clock.age_on(birth, day)) if birth else AgeBand.UNKNOWN,
         first_visit=not returning, patient_id=patient.id if patient is not None else None,
         department_name=Msg(dept.name_zh, dept.name_en or dept.name_zh), time=appt.time or "",
         complaint=appt.complaint or "")

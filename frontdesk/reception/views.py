@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from frontdesk import audit, clock, leave_reasons, patients, queue, stages
+from frontdesk import audit, clock, leave_reasons, stages
+from frontdesk.queue.numbers import queue_label
 from frontdesk.db import prepared
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import NotFound
@@ -183,9 +184,9 @@ def _view(row: tuple, events: list[EventView]) -> VisitView:
     deferred = stages.DEFERRED in actions
     return _built(VisitView, dict(
         id=vid, version=version, stage=stage, visit_date=visit_date,
-        queue_label=queue.queue_label(d_short, queue_no) if has_dept else "",
+        queue_label=queue_label(d_short, queue_no) if has_dept else "",
         patient_id=patient_id, patient_name=p_name or "", sex=p_sex or door_sex or "",
-        age=patients.age_on(_as_date(p_birth), visit_date) if has_patient else None,
+        age=clock.age_on(_as_date(p_birth), visit_date) if has_patient else None,
         vip_tier=p_vip or "", first_visit=bool(first_visit),
         has_appointment=bool(has_appointment), appointment_id=appointment_id,
         complaint=complaint, red_flag=bool(red_flag), triage_reason=triage_reason,

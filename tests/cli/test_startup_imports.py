@@ -27,6 +27,10 @@ NOT_AT_START = (
     "frontdesk.triage",  # the package: engine, safety net, backstop, learning
     # The desk's write paths: the first screen only reads (warm_up_desk loads them after).
     "frontdesk.reception.steps", "frontdesk.reception.deferred", "frontdesk.fees",
+    # The patient record (lookup, duplicates, the registration form): loaded after the
+    # first frame by warm_up_desk; the visit list needs only an age (clock.age_on).
+    "frontdesk.patients", "frontdesk.patient_form",
+    "frontdesk.queue.board",  # the waiting board: its own area
 )
 
 

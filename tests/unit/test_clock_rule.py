@@ -98,3 +98,19 @@ def test_travel_moves_freezes_and_runs(clock):
     assert app_clock.today() == dt.date(2028, 3, 1)
     clock.run()
     assert app_clock.now() >= start + dt.timedelta(days=1)
+
+
+def test_age_on_counts_whole_years_to_the_day_and_defaults_to_today(clock):
+    import datetime as dt
+
+    from frontdesk import clock as the_clock
+
+    birth = dt.date(1990, 11, 24)
+    assert the_clock.age_on(birth, dt.date(2026, 11, 23)) == 35  # the day before
+    assert the_clock.age_on(birth, dt.date(2026, 11, 24)) == 36  # the birthday
+    assert the_clock.age_on(dt.date(2000, 2, 29), dt.date(2026, 2, 28)) == 25
+    assert the_clock.age_on(dt.date(2000, 2, 29), dt.date(2026, 3, 1)) == 26
+    assert the_clock.age_on(None) is None
+    assert the_clock.age_on(dt.date(2030, 1, 1), dt.date(2026, 1, 1)) == 0  # never negative
+    today = the_clock.today()
+    assert the_clock.age_on(today.replace(year=today.year - 40)) == 40

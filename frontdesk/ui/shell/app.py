@@ -59,6 +59,7 @@ def warm_up_desk() -> None:
     """Import the desk's write paths (the steps, late billing, fees) on the worker after the
     first frame: the first screen only reads, and the first step of the day then does not
     wait for the import either."""
+    import frontdesk.patients  # noqa: F401 - the record's reads and checks, the form
     import frontdesk.reception.deferred  # noqa: F401 - with it steps, fees and _db
     import frontdesk.reception.escorts  # noqa: F401
 

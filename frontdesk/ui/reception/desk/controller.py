@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from frontdesk import clock, patients, reception, stages
+from frontdesk import clock, reception, stages
 from frontdesk.errors import BusyRetrying, ConflictError, FrontdeskError
 
 
@@ -104,6 +104,8 @@ class DeskController(QObject):
         return True
 
     def patient_form(self, patient_id: int) -> dict:
+        from frontdesk import patients  # the record's side: not needed for the first frame
+
         return self._read(patients.form_for, patient_id, actor=self.ctx.staff).to_dict()
 
     def find_duplicates(self, form) -> list:
@@ -120,6 +122,8 @@ class DeskController(QObject):
         def finish(key: str, value) -> None:
             out[key] = value
             loop.quit()
+
+        from frontdesk import patients
 
         self.ctx.run(patients.find_duplicates, form, actor=self.ctx.staff, background=True,
                      on_done=lambda dups: finish("dups", dups),

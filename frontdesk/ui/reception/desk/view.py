@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from frontdesk import clock, permissions, stages
 from frontdesk.changes import Changed
 from frontdesk.errors import BusyRetrying, FrontdeskError, ValidationError
-from frontdesk.patient_form import FormInvalid, RegistrationForm
 from frontdesk.permissions import Perm
 from frontdesk.ui import style
 from frontdesk.ui.reception.banner import PatientBanner
@@ -630,6 +629,8 @@ class DeskView(Retranslating, QWidget):
         if isinstance(exc, BusyRetrying):  # not refused: the step is run again (cleared then)
             self.show_notice(exc.message, "warn")
             return
+        from frontdesk.patient_form import FormInvalid  # registering: not at start-up
+
         if isinstance(exc, FormInvalid):
             self.registration.show_errors(exc.errors)
             return
@@ -656,6 +657,8 @@ class DeskView(Retranslating, QWidget):
         form_widget = self.registration.form
         form_widget.clear_errors()
         values, errors = form_widget.typed()
+        from frontdesk.patient_form import RegistrationForm
+
         form = RegistrationForm.from_dict(values)
         try:  # validation reads the database (media sources): a driver error is told too
             errors = {**self.ctx.run(form.validate, clock.today()), **errors}
