@@ -14,7 +14,7 @@ The parts:
 - escorts.py   escorts_out, free_escorts, busy_escorts and the checks on naming an escort
 - deferred.py  red-flag visits billed after treatment: complete_deferred,
                confirm_deferred_payment
-- drafts.py    save_draft, load_draft, drop_draft
+- drafts.py    save_draft, load_draft, drop_draft, booked_form (a new patient's booking)
 - _db.py       (private) write transaction, visit row load, version-checked commit
 
 Changes to the agreed contract (also in docs/reception_api.md):
@@ -41,6 +41,7 @@ _HOME = {
     "complete_deferred": "frontdesk.reception.deferred",
     "confirm_deferred_payment": "frontdesk.reception.deferred",
     "deferred_billing": "frontdesk.reception.views",
+    "booked_form": "frontdesk.reception.drafts",
     "drop_draft": "frontdesk.reception.drafts",
     "load_draft": "frontdesk.reception.drafts",
     "save_draft": "frontdesk.reception.drafts",
@@ -86,6 +87,7 @@ if TYPE_CHECKING:  # what type checkers and readers see
         confirm_deferred_payment,
     )
     from frontdesk.reception.drafts import (  # noqa: F401
+        booked_form,
         drop_draft,
         load_draft,
         save_draft,
@@ -134,7 +136,8 @@ __all__ = [
     "COMPLAINT_MAX_LENGTH", "DEFERRED_LOOKBACK_DAYS", "ESCORT_ASSIGNED", "ESCORT_ROLES",
     "NOTE_MAX_LENGTH", "PATIENT_ATTACHED", "REASON_MAX_LENGTH", "VIP_CARD_SET",
     "BusyEscort", "EventView", "FormInvalid", "RegistrationForm", "VisitView",
-    "assign_escort", "attach_patient", "back_at_post", "busy_escorts", "complete_deferred",
+    "assign_escort", "attach_patient", "back_at_post", "booked_form", "busy_escorts",
+    "complete_deferred",
     "confirm_deferred_payment", "confirm_payment", "deferred_billing", "describe_stage",
     "desk_queue", "drop_draft", "escorts_out", "fee_quote", "free_escorts", "get_visit",
     "hand_to_doctor", "leave", "load_draft", "new_arrival", "open_visits", "register", "visits_by_id",

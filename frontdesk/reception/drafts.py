@@ -68,6 +68,23 @@ def load_draft(visit_id: int, *, actor) -> dict[str, Any] | None:
         return None  # a damaged draft is dropped, not shown as an error
 
 
+def booked_form(visit_id: int, *, actor) -> dict[str, str] | None:
+    """The name and phone a new patient's booking was made with, to start the registration
+    form from (taken on the phone by the service desk, checked in at the door), or None:
+    no booking, or the visit has its patient on file (the record fills the form then)."""
+    require(actor, Perm.RUN_VISIT)
+    db = database_proxy.obj
+    p = db.param
+    row = db.execute_sql(
+        "SELECT a.patient_name, a.phone FROM visit v JOIN appointment a "
+        f"ON a.id = v.appointment_id WHERE v.id = {p} AND v.patient_id IS NULL",
+        [lookup_id(visit_id)]).fetchone()
+    if row is None or not (row[0] or row[1]):
+        return None
+    audit.viewed(actor, "visit_booking", visit_id)
+    return {"name": row[0] or "", "phone": row[1] or ""}
+
+
 def drop_draft(visit_id: int, *, actor) -> None:
     """Forget the visit's draft (the desk cleared the form)."""
     require(actor, Perm.RUN_VISIT)

@@ -260,3 +260,48 @@ def test_a_swap_asked_for_next_month_is_listed_and_approved_now(window, qtbot, d
     qtbot.mouseClick(tab.approve_button, LEFT)
     assert ShiftSwap.get_by_id(swap.id).status == "approved", tab.error.text()
     assert ShiftAssignment.get(ShiftAssignment.date == day).staff_id == desk1.id
+
+
+def test_a_phone_booking_checked_in_at_the_door_is_registered_without_asking_again(
+        window, qtbot, demo_ctx, tmp_path):  # noqa: F811
+    """The service desk books a new patient on the phone (name, phone, doctor, time). At the
+    door the guide scans the booking code; the desk's triage starts from the booking, and
+    the registration form from the name and phone the booking was made with (it was blank:
+    asked and typed again). The booking is marked arrived and the day counts it."""
+    from frontdesk.db.models import Appointment, Doctor
+    from frontdesk.service import appointments
+
+    doctor = Doctor.select().where(Doctor.active == True).order_by(Doctor.id).first()  # noqa: E712
+    slot = [s for s in appointments.slots(doctor.id, NOW.date()) if s.free > 0][-1]
+    booking = appointments.book(actor=demo_ctx.staff, department_id=doctor.department_id,
+                                doctor_id=doctor.id, day=NOW.date(), time=slot.time,
+                                name="司马预约", phone="13911112222", complaint="复查肠镜结果")
+    area = reception_area(window)
+    door = area.show_door()
+    qtbot.keyClick(door, Qt.Key.Key_F2)
+    type_text(door.scan_edit, booking.code)
+    qtbot.keyClick(door.scan_edit, Qt.Key.Key_Return)
+    assert "司马预约" in door.booking_label.text(), door.scan_box.error_text()
+    qtbot.mouseClick(door.handover_button, LEFT)
+    visit = door.last_visit
+    assert visit is not None, door.message.text()
+
+    desk = area.show_desk()
+    desk.slip_printer = pdf_slip_printer(tmp_path, [])
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    triage = desk.triage_step.triage
+    choice = triage.choice()
+    assert (choice.department_id, choice.doctor_id) == (doctor.department_id, doctor.id)
+    press(qtbot, triage.complaint, modifier=CTRL)
+    form = desk.registration.form
+    assert (form.name.text(), form.phone.text()) == ("司马预约", "13911112222")
+    form.sex.setFocus()
+    form.sex.setCurrentIndex(form.sex.findData("F"))
+    type_text(form.age, "45")
+    form.choose_not_asked()
+    register(qtbot, desk)
+    view = reception.get_visit(visit.id, actor=viewer())
+    assert view.stage == stages.BILLING, desk.notice_text() or form.errors()
+    assert (view.patient_name, view.patient_phone) == ("司马预约", "13911112222")
+    assert view.has_appointment and view.appointment_id == booking.id
+    assert Appointment.get_by_id(booking.id).status == "arrived"

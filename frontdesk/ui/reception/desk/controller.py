@@ -103,6 +103,9 @@ class DeskController(QObject):
         self._read(reception.save_draft, self.view.id, data, actor=self.ctx.staff)
         return True
 
+    def booked_form(self) -> dict | None:
+        return self._read(reception.booked_form, self.view.id, actor=self.ctx.staff)
+
     def patient_form(self, patient_id: int) -> dict:
         from frontdesk import patients  # the record's side: not needed for the first frame
 

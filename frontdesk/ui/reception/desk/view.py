@@ -503,11 +503,15 @@ class DeskView(Retranslating, QWidget):
             draft = self.controller.load_draft()
         except FrontdeskError as exc:
             self.show_notice(exc.message, "warn")
-        if not draft and view.patient_id:
-            try:
+        try:
+            if not draft and view.patient_id:
                 record = self.controller.patient_form(view.patient_id)
-            except FrontdeskError as exc:
-                self.show_notice(exc.message, "warn")
+            elif not draft and view.appointment_id:
+                # A new patient's booking: the name and phone it was made with (not
+                # asked and typed a second time).
+                record = self.controller.booked_form()
+        except FrontdeskError as exc:
+            self.show_notice(exc.message, "warn")
         page.load(draft, record)
 
     def _show_billing(self, view) -> None:
