@@ -305,3 +305,65 @@ def test_a_phone_booking_checked_in_at_the_door_is_registered_without_asking_aga
     assert (view.patient_name, view.patient_phone) == ("司马预约", "13911112222")
     assert view.has_appointment and view.appointment_id == booking.id
     assert Appointment.get_by_id(booking.id).status == "arrived"
+
+
+def _pdf_text(path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_a_grooming_fine_reaches_the_monthly_staff_report_and_the_daily_summary(
+        window, qtbot, demo_ctx, tmp_path):  # noqa: F811
+    """The supervisor's pre-shift check fails an item for desk2; the fine is then in the
+    month's staff report and in the day's summary, both saved as PDF from their screens,
+    in Chinese glyphs (pdftotext reads the characters back)."""
+    import shutil
+
+    from frontdesk.db.models import Fine, Staff
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    boss = Staff.get(Staff.username == "leitt")
+    checked = Staff.get(Staff.username == "desk2")
+    demo_ctx.set_staff(boss)
+    grooming = window.show_area("grooming")
+    roster = grooming.roster
+    row = next(r for r, e in enumerate(roster.rows) if e.staff_id == checked.id)
+    qtbot.mouseClick(roster.table.viewport(), LEFT,
+                     pos=roster.table.visualRect(roster.table.model().index(row, 0)).center())
+    qtbot.mouseClick(roster.check_button, LEFT)
+    dialog = roster.dialog
+    assert dialog is not None and dialog.isVisible(), roster.error.text()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # the first item fails
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.keyClicks(dialog.pin_dialog.pin_edit, "2002")
+    qtbot.mouseClick(dialog.pin_dialog.ok_button, LEFT)
+    [fine] = Fine.select().where((Fine.staff == checked) & (Fine.date == NOW.date()))
+
+    staffing = window.show_area("staffing")
+    ledger = staffing.ledger
+    staffing.tabs.setCurrentWidget(ledger)
+    target = tmp_path / "staff.pdf"
+    ledger.save_report_to(str(target))
+    qtbot.waitUntil(lambda: target.exists() or bool(ledger.error.text()), timeout=30000)
+    assert target.exists(), ledger.error.text()
+    text = _pdf_text(target)
+    assert f"{NOW:%Y} 年 {NOW.month} 月 员工月报" in text
+    line = next(x for x in text.splitlines() if checked.display_name in x and "仪容" in x)
+    assert f"{fine.amount_fen / 100:.1f}" in line
+
+    reports = window.show_area("reports")
+    reports.set_day(NOW.date())
+    qtbot.mouseClick(reports.show_button, LEFT)
+    qtbot.waitUntil(lambda: not reports.busy, timeout=30000)
+    assert reports.loaded is not None, reports.error.text()
+    day_pdf = tmp_path / "day.pdf"
+    reports.ask_save_path = lambda suggested: str(day_pdf)
+    qtbot.mouseClick(reports.export_button, LEFT)
+    qtbot.waitUntil(lambda: not reports.busy, timeout=30000)
+    assert day_pdf.exists(), reports.error.text()
+    text = _pdf_text(day_pdf)
+    assert "每日工作汇总" in text and "仪容与考勤" in text
+    assert any(checked.display_name in x and "仪容" in x for x in text.splitlines())
