@@ -64,7 +64,8 @@ def _line(r: LeaveRequest, lang: str | None = None) -> LeaveLine:
 @changes(Changed.ROSTER)
 def request_leave(*, actor, kind: str, start: dt.date, end: dt.date | None = None,
                   reason: str = "", staff_id=None) -> LeaveLine:
-    """Ask for leave for oneself; a supervisor may enter it for someone (病假 by phone)."""
+    """Ask for leave for oneself; a supervisor may enter it for someone (病假 by phone), but
+    not a type the rules keep to the person (`in_person`: 事假, 004 请假 四)."""
     require(actor, Perm.REQUEST_ROSTER)
     rules = staffing_rules.current()
     leave_type = rules.leave_type(kind or "")
@@ -85,6 +86,11 @@ def request_leave(*, actor, kind: str, start: dt.date, end: dt.date | None = Non
         staff = Staff.get_or_none(Staff.id == lookup_id(staff_id))
         if staff is None or staff not in rostered_staff():
             raise ValidationError("请选择员工。", "Choose the staff member.", field="staff")
+        if leave_type.in_person:  # 004 请假 四: 不得由他人代请，病假除外
+            raise ValidationError(
+                f"{leave_type.name_zh}须由本人申请，不能代请（病假可以代请）。",
+                f"{leave_type.name_en} is asked for by the person themselves, not for them "
+                "(sick leave can be).", field="kind")
     reason = clean_text(reason, "reason", REASON_MAX)
     with database_proxy.atomic():
         lock_staff(staff.id)

@@ -46,6 +46,7 @@ class LeaveType:
     name_zh: str
     name_en: str
     fine_rule: str
+    in_person: bool = False  # asked for by the person only, never entered for them (事假)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def _rules_of(stored: dict[str, Any]) -> StaffingRules:
         swaps_per_month=int(stored["swaps_per_month"]),
         seasons=tuple(Season(s["code"], s["name_zh"], s["name_en"], tuple(s["months"]),
                              s["shift_code"]) for s in stored["seasons"]),
-        leave_types=tuple(LeaveType(t["code"], t["name_zh"], t["name_en"], t.get("fine_rule", ""))
+        leave_types=tuple(LeaveType(t["code"], t["name_zh"], t["name_en"], t.get("fine_rule", ""),
+                                    t.get("in_person") is True)
                           for t in stored["leave_types"]),
     )
 
@@ -159,8 +161,12 @@ def plan(folder: Path) -> dict[str, Any]:
         fine_rule = r.str("fine_rule", "")
         if fine_rule and fine_rule not in codes:
             raise r._fail("fine_rule", f"不存在（{fine_rule}）", f"names no rule ({fine_rule})")
+        in_person = r.entry.get("in_person", False)
+        if not isinstance(in_person, bool):
+            raise r._fail("in_person", "应为 true 或 false", "must be true or false")
         doc["leave_types"].append({"code": r.str("code"), "name_zh": name.zh,
-                                   "name_en": name.en, "fine_rule": fine_rule})
+                                   "name_en": name.en, "fine_rule": fine_rule,
+                                   "in_person": in_person})
     if not doc["leave_types"]:
         raise bad(path, "至少需要一种请假类型", "needs at least one leave type")
     for i, r in enumerate(entries(path, data, "conduct")):

@@ -367,3 +367,34 @@ def test_a_grooming_fine_reaches_the_monthly_staff_report_and_the_daily_summary(
     text = _pdf_text(day_pdf)
     assert "每日工作汇总" in text and "仪容与考勤" in text
     assert any(checked.display_name in x and "仪容" in x for x in text.splitlines())
+
+
+def test_the_supervisor_enters_sick_leave_for_a_colleague_but_not_personal_leave(
+        window, qtbot, demo_ctx):  # noqa: F811
+    """desk1 phones in before her shift. The supervisor may enter sick leave for her, but
+    personal leave is asked for by the person herself (事假必须由本人出面办理，不得由他人代请，
+    病假除外, seed 004): refused at the type of leave, nothing stored, the form kept."""
+    from frontdesk.db.models import LeaveRequest, Staff
+
+    desk1 = demo_ctx.staff
+    boss = Staff.get(Staff.username == "leitt")
+    day = NOW.date() + dt.timedelta(days=1)
+    demo_ctx.set_staff(boss)
+    staffing = window.show_area("staffing")
+    tab = staffing.leave
+    staffing.tabs.setCurrentWidget(tab)
+    tab.staff_combo.setCurrentIndex(tab.staff_combo.findData(desk1.id))
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("personal"))
+    _set_date(tab.start_edit, day)
+    _set_date(tab.end_edit, day)
+    type_text(tab.reason_edit, "家里有事")
+    qtbot.mouseClick(tab.request_button, LEFT)
+    said = tab.fields["kind"].error_text()
+    assert "本人" in said and "病假" in said, tab.error.text()
+    assert not LeaveRequest.select().where(LeaveRequest.staff == desk1).exists()
+    assert tab.reason_edit.text() == "家里有事"
+
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("sick"))
+    qtbot.mouseClick(tab.request_button, LEFT)
+    [row] = LeaveRequest.select().where(LeaveRequest.staff == desk1)
+    assert (row.kind, row.start, row.requested_by_id) == ("sick", day, boss.id), tab.error.text()
