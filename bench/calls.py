@@ -55,7 +55,8 @@ def _rss_mb() -> float:
 
 def prepare(url: str, per_dept: int) -> None:
     """Rules, a guide and a desk nurse, and `per_dept` patients queued in each department."""
-    from frontdesk import auth, reception, rules, settings
+    from frontdesk import reception, rules, settings
+    from frontdesk.accounts import auth
     from frontdesk.db import connection
     from frontdesk.db.models import Department, Doctor, Staff
     from frontdesk.db.session import open_database

@@ -244,7 +244,8 @@ class Hospital:
 
 def prepare_schema(path: Path, rng: random.Random) -> Hospital:
     """Create the real schema, load the house rules and the staff through the app."""
-    from frontdesk import auth, rules, settings
+    from frontdesk import rules, settings
+    from frontdesk.accounts import auth
     from frontdesk.db import connection
     from frontdesk.db.models import (
         Department,

@@ -51,7 +51,8 @@ def _now_ns() -> int:
 
 def prepare(url: str) -> None:
     """A migrated database with the house rules, a door guide and a desk nurse."""
-    from frontdesk import auth, rules, settings
+    from frontdesk import rules, settings
+    from frontdesk.accounts import auth
     from frontdesk.db import connection
     from frontdesk.db.models import Staff
     from frontdesk.db.session import open_database

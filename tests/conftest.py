@@ -157,7 +157,7 @@ def full_demo_db(_full_demo_template, tmp_path):
 @pytest.fixture
 def make_staff(db):
     """Factory: make_staff("desk") -> a Staff row with password "pw123456" and PIN "1234"."""
-    from frontdesk import auth
+    from frontdesk.accounts import auth
     from frontdesk.db.models import Staff
 
     hashed = {}

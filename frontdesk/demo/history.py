@@ -15,7 +15,8 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from frontdesk import auth, clock, settings, stages
+from frontdesk import clock, settings, stages
+from frontdesk.accounts import auth
 from frontdesk.db.models import (
     Appointment,
     Department,

@@ -320,7 +320,7 @@ def _other_days(fx: FixtureDay, arrive) -> None:
 
 
 def _staff_factory():
-    from frontdesk import auth
+    from frontdesk.accounts import auth
 
     hashed = {"pin": auth.hash_secret("1234"), "pw": auth.hash_secret("pw123456")}
 

@@ -65,17 +65,17 @@ TYPED_FORMS = {"RegistrationForm", "ConsultationForm", "VoicePrefs"}
 # Called by code with keys from code, never with user input.
 INTERNAL = {"frontdesk.settings.set", "frontdesk.settings.set_json"}
 # Who acts when the action is the actor's own (ask for a swap, for leave).
-ACTOR = {"frontdesk.accounts.change_password": "admin", "frontdesk.accounts.change_pin": "admin",
+ACTOR = {"frontdesk.accounts.staff.change_password": "admin", "frontdesk.accounts.staff.change_pin": "admin",
          "frontdesk.staffing.swaps.request_swap": "desk1",
          "frontdesk.staffing.leave.request_leave": "desk1",
          "frontdesk.staffing.swaps.withdraw": "desk1",
          "frontdesk.staffing.leave.withdraw": "desk1"}
 # Valid values that differ for one function (log in as someone who exists).
 OVERRIDES = {
-    "frontdesk.accounts.login": {"username": "desk1", "password": "demo1234"},
-    "frontdesk.accounts.unlock": {"username": "leitt", "secret": "1001"},
-    "frontdesk.accounts.change_password": {"new_password": "Hypo-2026-pass"},
-    "frontdesk.accounts.change_pin": {"new_pin": "4826"},
+    "frontdesk.accounts.staff.login": {"username": "desk1", "password": "demo1234"},
+    "frontdesk.accounts.staff.unlock": {"username": "leitt", "secret": "1001"},
+    "frontdesk.accounts.staff.change_password": {"new_password": "Hypo-2026-pass"},
+    "frontdesk.accounts.staff.change_pin": {"new_pin": "4826"},
     "frontdesk.staffing.handover.write_note": {"equipment": "打印机缺纸"},
     "frontdesk.service.service_report.build": {"kind": "consultations"},
 }

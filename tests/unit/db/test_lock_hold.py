@@ -13,7 +13,8 @@ import sys
 
 import pytest
 
-from frontdesk import accounts, auth, reception, stages
+from frontdesk import accounts, reception, stages
+from frontdesk.accounts import auth
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import ValidationError
 from tests.helpers.reception_flow import form, make_env, walk

@@ -19,7 +19,8 @@ import sqlite3
 
 import pytest
 
-from frontdesk import accounts, auth, clock, installation, settings
+from frontdesk import accounts, clock, installation, settings
+from frontdesk.accounts import auth
 from frontdesk.db.models import FollowUp, Setting, Staff, database_proxy
 from frontdesk.reports.sql import read_transaction
 from frontdesk.service import followups

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from frontdesk import auth, settings, stages
+from frontdesk import settings, stages
+from frontdesk.accounts import auth
 from frontdesk.db.models import (
     Appointment,
     Patient,

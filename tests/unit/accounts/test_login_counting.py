@@ -7,7 +7,8 @@ import threading
 import pytest
 from argon2 import PasswordHasher
 
-from frontdesk import accounts, auth, settings
+from frontdesk import accounts, settings
+from frontdesk.accounts import auth
 from frontdesk.db.models import AuditLog, Staff
 from frontdesk.errors import FrontdeskError
 

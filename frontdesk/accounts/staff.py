@@ -15,7 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from frontdesk import audit, auth, clock, settings
+from frontdesk import audit, clock, settings
+from frontdesk.accounts import auth
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
     AuditLog,
