@@ -23,7 +23,6 @@ what to pre-fill.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from dataclasses import dataclass

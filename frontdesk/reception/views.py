@@ -10,12 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from frontdesk import audit, clock, leave_reasons, stages
-from frontdesk.queue.numbers import queue_label
 from frontdesk.db import prepared
 from frontdesk.db.models import database_proxy
 from frontdesk.errors import NotFound
 from frontdesk.i18n import text
 from frontdesk.permissions import Perm, require
+from frontdesk.queue.numbers import queue_label
 from frontdesk.validation import lookup_id
 
 

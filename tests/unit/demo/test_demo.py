@@ -364,11 +364,10 @@ def test_nothing_in_the_demo_is_later_than_now(full_demo_db):
 def test_demo_staff_signed_in_on_every_past_working_day(full_demo_db):
     """The staff report does not say everyone missed every shift before today (it said
     未到岗 6 for each: only today had sign-ins)."""
-    from tests.conftest import DEMO_TODAY
-
     from frontdesk.db.models import ShiftAssignment, SignIn
     from frontdesk.permissions import SYSTEM
     from frontdesk.staffing import shift_rules, staff_report
+    from tests.conftest import DEMO_TODAY
 
     past = ShiftAssignment.select().where(ShiftAssignment.date < DEMO_TODAY)
     assert past.count() > 0
