@@ -18,6 +18,7 @@ from peewee import fn
 from frontdesk import audit, clock
 from frontdesk.changes import Changed, changes
 from frontdesk.db.models import (
+    CalendarDay,
     LeaveRequest,
     Shift,
     ShiftAssignment,
@@ -122,11 +123,26 @@ def _no_double_shift(staff: Staff, day: dt.date, shift: Shift, giving_up: Shift 
                 field="partner")
 
 
+def _holiday(day: dt.date | None) -> CalendarDay | None:
+    """The working-day calendar's holiday on `day` (Admin > the service desk's calendar)."""
+    if day is None:
+        return None
+    return CalendarDay.get_or_none((CalendarDay.day == day) & (CalendarDay.working == False))  # noqa: E712
+
+
 def _check(requester: Staff, r_day: dt.date, r_shift: Shift, partner: Staff,
            p_day: dt.date | None, p_shift: Shift | None) -> None:
     if partner.id == requester.id:
         raise ValidationError("不能和自己换班。", "Choose someone else to swap with.",
                               field="partner")
+    for day, field in ((r_day, "day"), (p_day, "partner_shift")):
+        holiday = _holiday(day)
+        if holiday is not None:  # 004 换班 九: 节假日当班人员不允许换班或请假
+            name = f"（{holiday.name}）" if holiday.name else ""
+            raise ValidationError(
+                f"{day:%m-%d} 是节假日{name}，节假日当班人员不允许换班。",
+                f"{day:%m-%d} is a holiday{f' ({holiday.name})' if holiday.name else ''}; "
+                "no swaps of a holiday's shifts.", field=field)
     if _assignment(requester, r_day, r_shift) is None:
         raise ValidationError(f"{requester.display_name} 在 {r_day:%m-%d} 没有这个班次。",
                               f"{requester.display_name} is not rostered on that shift on "

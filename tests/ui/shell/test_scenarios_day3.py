@@ -398,3 +398,29 @@ def test_the_supervisor_enters_sick_leave_for_a_colleague_but_not_personal_leave
     qtbot.mouseClick(tab.request_button, LEFT)
     [row] = LeaveRequest.select().where(LeaveRequest.staff == desk1)
     assert (row.kind, row.start, row.requested_by_id) == ("sick", day, boss.id), tab.error.text()
+
+
+def test_no_swap_of_a_holiday_shift(window, qtbot, demo_ctx):  # noqa: F811
+    """Tomorrow is a holiday on the hospital's calendar: desk2 cannot hand her shift on
+    (节假日当班人员不允许换班或请假, seed 004 换班 九); said at the day, nothing stored."""
+    from frontdesk.db.models import ShiftSwap, Staff
+    from frontdesk.service import desk_rules
+
+    desk1 = demo_ctx.staff
+    desk2 = Staff.get(Staff.username == "desk2")
+    boss = Staff.get(Staff.username == "leitt")
+    admin = Staff.get(Staff.username == "admin")
+    day, shift = _free_day_for(desk1, desk2, boss)
+    desk_rules.set_calendar_day(actor=admin, day=day, working=False, name="院庆")
+
+    demo_ctx.set_staff(desk2)
+    staffing = window.show_area("staffing")
+    tab = staffing.swaps
+    staffing.tabs.setCurrentWidget(tab)
+    _set_date(tab.day_edit, day)
+    tab.shift_combo.setCurrentIndex(tab.shift_combo.findData(shift.code))
+    tab.partner_combo.setCurrentIndex(tab.partner_combo.findData(desk1.id))
+    qtbot.mouseClick(tab.request_button, LEFT)
+    said = tab.fields["day"].error_text()
+    assert "节假日" in said and "院庆" in said, tab.error.text()
+    assert ShiftSwap.select().count() == 0
