@@ -100,7 +100,7 @@ _PERM_NAMES = {
     Perm.SIGN_IN: Msg("签到", "sign in"),
     Perm.VIEW_FINES: Msg("查看罚款", "view fines"),
     Perm.WAIVE_FINES: Msg("免除罚款", "waive fines"),
-    Perm.PRINT_REPORTS: Msg("打印报表", "print reports"),
+    Perm.PRINT_REPORTS: Msg("查看和打印报表", "view and print reports"),
     Perm.WRITE_HANDOVER: Msg("填写交接班记录", "write handover notes"),
     Perm.MANAGE_STAFF: Msg("管理员工", "manage staff"),
     Perm.MANAGE_RULES: Msg("修改规则", "change rules"),

@@ -167,7 +167,7 @@ def test_desk_staff_may_not_see_reports(area, fx, qtbot):
     area.ctx.set_staff(fx.staff.desk)
     area.set_day(fx.day)
     show(area, qtbot)
-    assert "无权打印报表" in area.error.text()
+    assert "无权查看和打印报表" in area.error.text()  # what was pressed: Show
     assert not area.print_button.isEnabled() and not area.export_button.isEnabled()
     assert area.models == {}
 
