@@ -45,9 +45,9 @@ def examples_text() -> str:
 
 def cross_validate() -> float:
     from frontdesk import rules, triage
-    from frontdesk.triage import backstop as triage_backstop
     from frontdesk.db import connection
     from frontdesk.db.session import open_database
+    from frontdesk.triage import backstop as triage_backstop
 
     by_file = cases_by_file()
     with tempfile.TemporaryDirectory() as folder:

@@ -42,10 +42,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from frontdesk import settings
-from frontdesk.triage import backstop as triage_backstop
-from frontdesk.triage import engine
-from frontdesk.triage import learning as triage_learning
+from frontdesk import i18n, settings
 from frontdesk.db.models import (
     Department,
     Doctor,
@@ -56,8 +53,10 @@ from frontdesk.db.models import (
     Visit,
     database_proxy,
 )
-from frontdesk import i18n
 from frontdesk.i18n import localized, text
+from frontdesk.triage import backstop as triage_backstop
+from frontdesk.triage import engine
+from frontdesk.triage import learning as triage_learning
 
 VERSION_KEY = "triage.rules_version"  # a Setting row: bumped on every rules change
 MODEL_CHECK_SECONDS = 300.0  # how often to look for visits confirmed at other desks

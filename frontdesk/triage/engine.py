@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontdesk.triage import negation
 from frontdesk.triage import pinyin as triage_pinyin
 from frontdesk.triage import safety as triage_safety
 
@@ -46,15 +47,10 @@ _SIMP = (
 assert len(_TRAD) == len(_SIMP)
 _VARIANTS = str.maketrans(_TRAD, _SIMP)
 
-# Negation cues: strong ones reach over a few characters ("没有发热、咳嗽"), 不
-# only the next word ("不发热"), and not in set phrases ("不止", "血止不住").
-_STRONG_NEG = ("没有", "没", "无", "否认", "未", "并无", "不是", "不再", "没再")
-_NOT = "不"
-_NOT_FOLLOWERS = set("止停退住清醒适了断过到出起动开下得用够见少")
-_NOT_AFTER_CUE = ("无法", "无力", "没事", "没多久", "没几天", "未来")
-# Words after which a denial no longer reaches: "没有发热，但是咳嗽" / "没发热就是咳嗽".
-_SCOPE_BREAKS = ("但是", "但", "可是", "不过", "就是", "只是", "只有", "却", "而且", "还有",
-                 "又", "现在", "今天", "这次", "反而")
+# Negation (cues, their reach, English lists): frontdesk.triage.negation, shared with the
+# safety net so every reader of a complaint rules out the same words.
+_STRONG_NEG = negation.STRONG_NEG
+_NOT = negation.NOT
 _CLAUSE = re.compile(r"[,，.。;；!！?？\n]+")
 _HISTORY = ("以前", "之前", "过去", "曾经", "去年", "前年", "小时候", "年前", "上次", "早年",
             "以往", "既往", "病史", "上个月", "年轻时", "年轻的时候", "多年前", "几年前", "那年",
@@ -730,44 +726,7 @@ def _find_terms(rules: Rules, text: str, clause_of: list[int]) -> list[Match]:
     return found
 
 
-def _question(text: str, pos: int) -> bool:
-    """Is the negation at `pos` part of an A-not-A question ("是不是怀上了", "有没有发烧")?"""
-    if pos <= 0 or pos + 1 >= len(text) or text[pos] not in "不没无":
-        return False
-    if text[pos - 1].isspace():
-        return False  # English "not" between two words ("i'm not suicidal"), not 是不是
-    return text[pos - 1] == text[pos + 1] or (text[pos] == "无" and text[pos - 1] == "有")
-
-
-def _denied(text: str, start: int, clause_start: int, covered: list[bool], reach: int = 5) -> bool:
-    """Is the word at `start` denied by a cue just before it, in the same clause?"""
-    before = text[clause_start:start]
-    for brk in _SCOPE_BREAKS:
-        at = before.rfind(brk)
-        if at >= 0:
-            before = before[at + len(brk):]
-    offset = start - len(before)
-    stripped = before.rstrip()
-    # 不 right before the word: "不发热", "不太咳嗽".
-    for gap in (0, 1, 2):
-        pos = len(stripped) - 1 - gap
-        if pos >= 0 and stripped[pos] == _NOT and not covered[offset + pos] \
-                and not _question(text, offset + pos):
-            follower = stripped[pos + 1] if pos + 1 < len(stripped) else text[start]
-            if follower not in _NOT_FOLLOWERS and (gap == 0 or stripped[pos + 1:] in ("太", "怎么", "再", "怎", "很", "会")):
-                return True
-    window = before[-reach - 3:]
-    base = len(before) - len(window)
-    for cue in _STRONG_NEG:
-        at = window.rfind(cue)
-        while at >= 0:
-            absolute = offset + base + at
-            phrase_ok = not any(text.startswith(p, absolute) for p in _NOT_AFTER_CUE) \
-                and not _question(text, absolute)
-            if phrase_ok and not covered[absolute] and len(window) - at - len(cue) <= reach:
-                return True
-            at = window.rfind(cue, 0, at)
-    return False
+_denied = negation.denied
 
 
 def _history_clauses(text: str, clause_texts: list[str]) -> set[int]:
@@ -910,10 +869,12 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
     result.red_flags = _red_flags(rules, text, spans, src, clause_of, clause_start, covered, past,
                                   result.silenced)
     if not result.red_flags:
+        _denied_in_context(rules, text, matches, clause_texts, result.silenced)
+    if not result.red_flags:
         # The safety net: general danger concepts for what no pattern was written for.
         views = triage_safety.views([src, text], rules.safety, _history_clauses)
         result.red_flags = triage_safety.check(rules.safety, views, child=child, age=stated_age,
-                                               denied=_denied)
+                                               denied=negation.ruled_out)
     return result
 
 
@@ -992,13 +953,36 @@ def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered,
     return fired
 
 
+def _denied_in_context(rules: Rules, text: str, matches: list[Match], clause_texts: list[str],
+                       silenced: list[str]) -> None:
+    """Red flags the complaint rules out where its patterns never met: a danger word denied
+    in one clause that would raise a flag with what another clause says ("20 weeks
+    pregnant, here for my scan, baby moving fine, no bleeding": pregnant + bleeding). Said
+    as silenced, so the backstop, which knows no negation, does not raise them again."""
+    denied = [m for m in matches if m.weight == 0.0]
+    if not denied or len(clause_texts) < 2:
+        return
+    for m in denied:
+        for i, clause in enumerate(clause_texts):
+            if i == m.clause or not clause.strip():
+                continue
+            probe = clause.strip() + m.term
+            for flag in rules.red_flags:
+                if flag.code in silenced or flag.scope != "text":
+                    continue
+                if flag.screen is not None and flag.screen.search(probe) is None:
+                    continue
+                if any(p.search(probe) for p in flag.patterns):
+                    silenced.append(flag.code)
+
+
 def _silenced(flag: RedFlag, m: re.Match, piece: str, offset: int, text: str, clause_of,
               clause_start, covered, past) -> bool:
     start = offset + m.start()
     clause = clause_of[start]
     if clause in past:
         return True
-    if _denied(text, start, clause_start[clause], covered, reach=3):
+    if negation.ruled_out(text, start, clause_start[clause], covered, reach=3):
         return True
     # A denial inside the match, just before its last part: "怀孕没有出血".
     if m.lastindex:
@@ -1006,6 +990,19 @@ def _silenced(flag: RedFlag, m: re.Match, piece: str, offset: int, text: str, cl
         if inner > m.start():
             before = piece[max(m.start(), inner - 3):inner]
             if any(before.endswith(c) for c in _STRONG_NEG) or before.endswith(_NOT):
+                return True
+            # … or the term it ends in denied as a term on its own is ("孕32周产检，没有阴道
+            # 出血", "pregnant, no headaches or swelling", "itchy, no swelling of face or
+            # trouble breathing"): the same reading as everywhere else. A cue just before
+            # a part that is no known term is the pattern's own ("喊他也不怎么应", "没气了"):
+            # the danger itself, so there only a list is read.
+            at = offset + inner
+            if covered[at]:
+                while at > start and covered[at - 1]:
+                    at -= 1
+                if negation.denied(text, at, clause_start[clause_of[at]], covered, reach=3):
+                    return True
+            elif negation.list_denied(text, at):
                 return True
     if flag.excepts:
         around = piece if flag.scope != "text" else text

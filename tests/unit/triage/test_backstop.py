@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from frontdesk import triage
-from frontdesk.triage import backstop as triage_backstop
-from frontdesk.triage import engine
 from frontdesk.db.models import Department
 from frontdesk.paths import resource_path
+from frontdesk.triage import backstop as triage_backstop
+from frontdesk.triage import engine
 from tools import triage_backstop as retrain
 
 # Chest pain in words no [[red_flag]] pattern or safety-net family knows (a squeezed
@@ -94,3 +96,32 @@ def test_words_the_rules_ruled_out_are_not_raised_again(rules_db):
         assert not result.red_flags and result.silenced, complaint
         assert cache.backstop.check(result.text) is not None  # it would have flagged it
         assert not triage.suggest(complaint, learn=False).red_flag, complaint
+
+
+# A danger word denied in one clause, with the context that makes it a red flag in another
+# (a pregnancy and "no bleeding"): the rules read it and ruled it out, so the backstop, which
+# knows no negation, does not raise it again.
+@pytest.mark.parametrize("complaint", [
+    "24 weeks pregnant, came for the anomaly scan, no bleeding or cramping",
+    "pregnant with my second, 16 weeks, routine check, no spotting",
+    "I am 28 weeks pregnant and need my glucose test, no headaches or swelling",
+    "pregnant 12 weeks, came for booking bloods, no spotting, no cramps",
+    "怀孕20周了，来做B超，胎动挺好，没有出血",
+    "孕32周产检，没有见红，也不肚子疼",
+    "怀孕五个月了，来建档，没有流血也没有肚子疼",
+    # travel sickness in pregnancy, a faint before it: not a faint in pregnancy
+    "孕期晕车，坐车就想吐", "怀孕前晕过一次，现在没事", "怀孕三个月，坐船晕船吐了",
+])
+def test_a_pregnancy_with_its_danger_denied_is_not_flagged(rules_db, complaint):
+    assert not triage.suggest(complaint, learn=False).red_flag, complaint
+
+
+@pytest.mark.parametrize("complaint", [
+    "20 weeks pregnant, here for my scan but I've started bleeding",
+    "pregnant 30 weeks, no bleeding but my waters broke",
+    "I'm 20 weeks pregnant, no bleeding but severe tummy pain",
+    "怀孕20周，没有肚子疼，但是出血了",
+    "孕妇晕倒了", "怀孕7个月突然晕倒", "孕28周，今天头晕得厉害",
+])
+def test_a_pregnancy_with_a_danger_said_stays_flagged(rules_db, complaint):
+    assert triage.suggest(complaint, learn=False).red_flag, complaint

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from frontdesk import reception, triage
-from frontdesk.triage import eval as triage_eval
 from frontdesk.db.models import Department
+from frontdesk.triage import eval as triage_eval
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

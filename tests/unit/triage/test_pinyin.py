@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from frontdesk import triage
-from frontdesk.triage import pinyin as triage_pinyin
 from frontdesk.db.models import Department
+from frontdesk.triage import pinyin as triage_pinyin
 
 
 def _top(complaint, **kw):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from frontdesk import triage
-from frontdesk.triage import safety as triage_safety
 from frontdesk.db.models import Department
+from frontdesk.triage import safety as triage_safety
 
 
 def codes(suggestion) -> list[str]:
