@@ -243,6 +243,8 @@ class Rules:
     adult_words: list[str]
     child_moves: frozenset
     women_only: frozenset
+    # Combinations whose body and symptom may be said in different clauses (scope = "text").
+    text_combinations: list[tuple[frozenset, frozenset, str, float]] = field(default_factory=list)
     safety: triage_safety.Safety = field(default_factory=triage_safety.Safety)
     # Where a complaint that matches nothing goes: {"adult", "child", "pregnancy",
     # "pregnancy_words"}; the staff still choose.
@@ -326,7 +328,10 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
             if key:
                 terms.setdefault(key, []).append(concept)
     combos = [(frozenset(c["body"]), frozenset(c["symptom"]), c["department"], float(c["weight"]))
-              for c in doc.get("combinations", [])]
+              for c in doc.get("combinations", []) if c.get("scope", "clause") == "clause"]
+    text_combos = [(frozenset(c["body"]), frozenset(c["symptom"]), c["department"],
+                    float(c["weight"])) for c in doc.get("combinations", [])
+                   if c.get("scope", "clause") == "text"]
     flags = [RedFlag(f["code"], f["name_zh"], f["name_en"],
                      [re.compile(p) for p in f.get("patterns", [])],
                      [re.compile(p) for p in f.get("except", [])], f.get("scope", "clause"))
@@ -341,7 +346,8 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
     fallback["pregnancy_words"] = [f for w in fallback.get("pregnancy_words", []) for f in forms(w)]
     rules = Rules(
         synonyms=synonyms, syn_lengths=partial.syn_lengths, terms=terms,
-        term_lengths=_index(terms), combinations=combos, red_flags=flags,
+        term_lengths=_index(terms), combinations=combos, text_combinations=text_combos,
+        red_flags=flags,
         emergency=doc.get("emergency", "emergency"),
         paediatrics=patient.get("paediatrics", "paeds"),
         child_age=int(patient.get("child_age", 14)),
@@ -824,6 +830,17 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
                 for b_codes, s_codes, dept, w in rules.combinations:
                     if body.code in b_codes and symptom.code in s_codes:
                         add(dept, w * weight, bm, sm)
+    for b_codes, s_codes, dept, w in rules.text_combinations:
+        # Once per complaint, by its strongest pair: "感冒了，流鼻涕嗓子疼" (a cold named, its
+        # throat said in the next clause).
+        pairs = [(min(bm.weight, sm.weight), bm, sm)
+                 for bm in matches if bm.weight > 0 for body in bm.concepts
+                 if body.kind == "body" and body.code in b_codes
+                 for sm in matches if sm.weight > 0 for symptom in sm.concepts
+                 if symptom.kind == "symptom" and symptom.code in s_codes]
+        if pairs:
+            weight, bm, sm = max(pairs, key=lambda p: p[0])
+            add(dept, w * weight, bm, sm)
 
     # Who the patient is.
     stated_age = age if age is not None else triage_safety.patient_age(src)

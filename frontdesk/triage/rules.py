@@ -112,8 +112,12 @@ def triage_document(path: Path, triage: dict[str, Any], departments: list[dict[s
         weight = r.entry.get("weight", 1)
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
             raise r._fail("weight", "必须是非负数", "must be a number >= 0")
+        # "clause" (default): both said in one clause; "text": anywhere in the complaint.
+        scope = r.str("scope", "clause")
+        if scope not in ("clause", "text"):
+            raise r._fail("scope", "只能是 clause 或 text", "must be clause or text")
         combinations.append({"body": body, "symptom": symptom, "department": dept,
-                             "weight": float(weight)})
+                             "weight": float(weight), "scope": scope})
     flags = []
     for r in _entries(path, triage, "red_flag"):
         name = r.bilingual("name")

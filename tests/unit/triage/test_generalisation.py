@@ -455,3 +455,22 @@ def test_a_denied_or_past_red_flag_is_silenced_and_said_so(rules_db, complaint, 
     from frontdesk.triage import engine
     result = engine.analyse(triage._engine().rules, complaint)
     assert not result.red_flags and code in result.silenced, (result.red_flags, result.silenced)
+
+
+@pytest.mark.parametrize("complaint, first_code", [
+    # A cold, a flu or a cough named goes to internal medicine with its sore throat, said in
+    # the same clause or the next (a [[combination]] of scope "text") …
+    ("感冒三天，鼻塞，喉咙痛", "internal"), ("着凉了，流鼻涕，嗓子有点疼", "internal"),
+    ("I've got a cold, runny nose and sore throat", "internal"),
+    ("咳嗽好几天了，嗓子也疼", "internal"),
+    # … and a relative's old illness adds nothing to the patient's own cold
+    ("我妈几年前中过风，我这次是着凉感冒了，嗓子疼流鼻涕", "internal"),
+    ("my mum had a stroke years ago, I just have a cold with a sore throat and runny nose",
+     "internal"),
+    # a sore throat alone, or with the cold denied, stays ENT's
+    ("流鼻涕嗓子疼", "ent"), ("没感冒，就是嗓子疼", "ent"),
+    ("sore throat and runny nose for three days, no fever", "ent"),
+])
+def test_a_named_cold_takes_its_sore_throat_to_internal_medicine(rules_db, complaint, first_code):
+    codes, red = ranked(complaint)
+    assert codes[0] == first_code and not red, (complaint, codes)
