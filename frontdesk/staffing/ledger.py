@@ -29,7 +29,7 @@ from frontdesk.db.models import (
     database_proxy,
 )
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.i18n import Msg, localized
+from frontdesk.i18n import Msg, language, localized
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import fines
 from frontdesk.staffing.attendance import month_bounds, prove_pin
@@ -53,13 +53,18 @@ class RuleView:
     half_days: int
     active: bool
     in_check: bool = False  # a conduct item already in the pre-shift check
+    lang: str | None = None  # the language `name` and `after` are in (None: the UI's)
 
     def amount_for(self, occurrence: int) -> int:
         return amount_for(self.amounts_fen, occurrence)
 
     def amounts_text(self) -> str:
         text = " / ".join(fines.format_yuan(a) for a in self.amounts_fen)
-        return f"{text}（{self.after}）" if self.after else text
+        if not self.after:
+            return text
+        # Chinese full-width brackets in Chinese only ("50.00（Third time: …）" in English).
+        return (f"{text} ({self.after})" if (self.lang or language()) == "en"
+                else f"{text}（{self.after}）")
 
 
 def amount_for(amounts: tuple[int, ...] | list[int], occurrence: int) -> int:
@@ -71,7 +76,7 @@ def _view(r: RuleItem, lang: str | None = None, in_check: bool = False) -> RuleV
     return RuleView(r.code, r.kind, localized(r, "name", lang), r.source,
                     tuple(json.loads(r.amounts or "[]") or [0]),
                     Msg(r.after_zh, r.after_en or r.after_zh).text(lang), r.half_days,
-                    r.active, in_check)
+                    r.active, in_check, lang)
 
 
 def rule_list(*, kinds=("fine", "reward"), active_only: bool = True,

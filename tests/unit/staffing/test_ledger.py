@@ -34,6 +34,16 @@ def test_the_whole_list_is_rules_data(team):
     assert len(ledger.rule_list(kinds=("conduct",))) == 13
 
 
+def test_the_amounts_read_in_the_list_language(team):
+    """'50.00 / 100.00（第三次…）' in Chinese; in English plain brackets (it read
+    '50.00 / 100.00（Third time: dismissal…）')."""
+    zh = {r.code: r for r in ledger.rule_list(lang="zh_CN")}["private_call"].amounts_text()
+    en = {r.code: r for r in ledger.rule_list(lang="en")}["private_call"].amounts_text()
+    assert zh.startswith("50.00 / 100.00（") and zh.endswith("）")
+    assert en.startswith("50.00 / 100.00 (Third time") and en.endswith(")")
+    assert "（" not in en
+
+
 def test_record_with_pin_snapshot_and_amount(team):
     boss, _, desk, _ = team
     line = ledger.record(actor=boss, staff_id=desk.id, rule_code="chatting", day=DAY,
