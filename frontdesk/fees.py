@@ -94,33 +94,53 @@ def quote(*, doctor_id: int | None, vip_tier: str = "") -> FeeQuote:
 
 
 _DOCTOR_SQL = "SELECT id, name, fee_class_id FROM doctor WHERE id = {p}"
-_CLASS_SQL = "SELECT code, name_zh, name_en, amount_fen FROM fee_class "
+_CLASS_SQL = "SELECT id, code, name_zh, name_en, amount_fen FROM fee_class "
 _CLASS_BY_ID = _CLASS_SQL + "WHERE id = {p}"
 _CHEAPEST = _CLASS_SQL + "ORDER BY amount_fen, id LIMIT 1"
 
+# What registration_fee reads, as part of a caller's statement that has the visit as `v`:
+# the visit's doctor and the fee class quoted (the doctor's, else the cheapest), the
+# columns FEE_COLUMNS (FEE_WIDTH of them) after FEE_JOIN.
+FEE_JOIN = ("LEFT JOIN doctor fd ON fd.id = v.doctor_id "
+            "LEFT JOIN fee_class fc ON fc.id = CASE WHEN v.doctor_id IS NULL THEN "
+            "(SELECT id FROM fee_class ORDER BY amount_fen, id LIMIT 1) "
+            "ELSE fd.fee_class_id END")
+FEE_COLUMNS = ("fd.id, fd.name, fd.fee_class_id, "
+               "fc.id, fc.code, fc.name_zh, fc.name_en, fc.amount_fen")
+FEE_WIDTH = FEE_COLUMNS.count(",") + 1
 
-def registration_fee(*, doctor_id: int | None, vip_tier: str = "") -> tuple[int, str, bool, str]:
+
+def registration_fee(*, doctor_id: int | None, vip_tier: str = "",
+                     read: tuple | None = None) -> tuple[int, str, bool, str]:
     """What a visit stores of a fresh quote: (total fen, the snapshot as JSON, waived,
     the waiver's name).
 
     quote() for registration without the model instances and the FeeQuote it builds:
-    the same rows read, the same errors, the same snapshot (registration is timed: bench/).
+    the same rows, the same errors, the same snapshot (registration is timed: bench/).
+    `read`: FEE_COLUMNS' values, read by the caller's own statement for the visit whose
+    doctor is `doctor_id`; without it the rows are read here.
     """
-    db = database_proxy.obj
-    doctor = None
-    if doctor_id is not None:
-        doctor = prepared.execute(_DOCTOR_SQL.format(p=db.param),
-                                  [lookup_id(doctor_id)]).fetchone()
-        if doctor is None:
+    if read is not None:
+        doctor = read[:3] if read[0] is not None else None
+        row = read[3:] if read[3] is not None else None
+        if doctor_id is not None and doctor is None:
             raise NotFound("找不到这位医生。", "That doctor was not found.")
-        row = prepared.execute(_CLASS_BY_ID.format(p=db.param), [doctor[2]]).fetchone()
-        if row is None:  # what doctor.fee_class raised
-            raise FeeClass.DoesNotExist(f"FeeClass {doctor[2]} does not exist")
     else:
-        row = prepared.execute(_CHEAPEST).fetchone()
-        if row is None:
-            raise ConfigError("尚未设置挂号费类别。", "No registration fee classes are set up.")
-    code, name_zh, name_en, amount = row
+        db = database_proxy.obj
+        doctor = None
+        if doctor_id is not None:
+            doctor = prepared.execute(_DOCTOR_SQL.format(p=db.param),
+                                      [lookup_id(doctor_id)]).fetchone()
+            if doctor is None:
+                raise NotFound("找不到这位医生。", "That doctor was not found.")
+            row = prepared.execute(_CLASS_BY_ID.format(p=db.param), [doctor[2]]).fetchone()
+        else:
+            row = prepared.execute(_CHEAPEST).fetchone()
+    if row is None:
+        if doctor is not None:  # what doctor.fee_class raised
+            raise FeeClass.DoesNotExist(f"FeeClass {doctor[2]} does not exist")
+        raise ConfigError("尚未设置挂号费类别。", "No registration fee classes are set up.")
+    _id, code, name_zh, name_en, amount = row
     rule = waiver_for(vip_tier)
     waiver_fen = amount if rule else 0
     snapshot = {

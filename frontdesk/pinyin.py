@@ -116,10 +116,19 @@ def _char_readings_of(ch: str) -> tuple[str, ...]:
     # pypinyin's single-character dictionary does not change while the app runs: each
     # character is looked up once (names repeat their characters; a new record's keys
     # are computed while the desk waits).
-    from pypinyin import Style, pinyin
+    #
+    # What pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] gives, read
+    # from its dictionary and converted by its own NORMAL style, without its converter's
+    # per-call machinery (a third of the time; tests/unit/test_pinyin.py compares the two
+    # for every character of the dictionary).
+    from pypinyin.constants import PINYIN_DICT, Style
+    from pypinyin.style import convert
 
-    readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
-    return tuple(r for r in (readings[0] if readings else []) if r.isascii() and r.isalpha())
+    raw = PINYIN_DICT.get(ord(ch)) if len(ch) == 1 else None
+    if raw is None:
+        return ()
+    readings = dict.fromkeys(convert(r, Style.NORMAL, True, han=ch) for r in raw.split(","))
+    return tuple(r for r in readings if r.isascii() and r.isalpha())
 
 
 def _contextual_readings(run: str) -> list[str | None]:

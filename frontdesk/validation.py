@@ -279,6 +279,10 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+def _PLAIN_HAN(ch: str) -> bool:  # noqa: N802 - a character test, named as the range
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
 def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
 
@@ -348,6 +352,10 @@ def validate_name(raw: str | None) -> str:
     """Return a patient or staff name, trimmed; Chinese, latin letters and · only."""
     if raw is not None and not isinstance(raw, str):
         raise ValidationError("姓名应为文字。", "A name must be text.", field="name")
+    if raw and len(raw) <= NAME_MAX_LENGTH and all(_PLAIN_HAN(ch) for ch in raw):
+        # Most names: only the unified ideographs, which NFKC, trimming and the checks
+        # below leave as they are (not the compatibility ideographs, which NFKC changes).
+        return raw
     # Control characters are judged before tidying, which would turn some into spaces.
     if any(_is_control(ch) and not _is_emoji(ch) and ch not in " \t" for ch in raw or ""):
         raise ValidationError(

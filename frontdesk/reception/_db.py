@@ -17,6 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
 from frontdesk import clock
 from frontdesk.db import prepared
 from frontdesk.db.faults import is_connection_lost
@@ -104,20 +113,26 @@ def _check_version(visit: Visit, expected_version: int) -> None:
         raise _conflict(visit)
 
 
-_COLUMNS: dict[str, tuple[Any, str]] = {}  # Visit field name -> (field, column name)
+# Visit field name -> (field, column name, the Python type the field stores as it is)
+_COLUMNS: dict[str, tuple[Any, str, type | None]] = {}
+# Fields whose db_value gives a value of this exact type back unchanged.
+_AS_IS = {CharField: str, TextField: str, IntegerField: int, AutoField: int, BooleanField: bool}
 
 
-def _field(name: str) -> tuple[Any, str]:
+def _field(name: str) -> tuple[Any, str, type | None]:
     entry = _COLUMNS.get(name)
     if entry is None:
         fld = Visit._meta.fields[name]
-        entry = _COLUMNS[name] = (fld, fld.column_name)
+        target = fld.rel_field if isinstance(fld, ForeignKeyField) else fld  # an id: its key's
+        entry = _COLUMNS[name] = (fld, fld.column_name, _AS_IS.get(type(target)))
     return entry
 
 
 def _db_value(name: str, value: Any) -> tuple[str, Any]:
     """Column name and driver value for a Visit field given by its model name."""
-    fld, column = _field(name)
+    fld, column, as_is = _field(name)
+    if value is None or type(value) is as_is:  # what db_value would give back
+        return column, value
     if isinstance(value, dt.datetime):
         value = value.replace(microsecond=0)
     value = fld.db_value(value)

@@ -371,6 +371,7 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
         if row is None:
             raise _not_found(visit_id)
         visit = _visit_row(row[:_LOAD_WIDTH])
+        fee = row[_LOAD_WIDTH:_LOAD_WIDTH + fees.FEE_WIDTH]
         _check_version(visit, expected_version)
         if not stages.can_move(visit.stage, stages.BILLING):
             raise _illegal(visit.stage, stages.BILLING)
@@ -382,14 +383,15 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
             if row[-1] is None:
                 raise patients._not_found(pid)
             patient_id, vip_tier = patients._update_for_visit(
-                pid, actor, form, patients.stored_from(row[_LOAD_WIDTH:-1]))
+                pid, actor, form, patients.stored_from(row[_LOAD_WIDTH + fees.FEE_WIDTH:-1]))
         else:
             patient = patients._create(actor, form)
             patient_id, vip_tier = patient.id, patient.vip_tier
         _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
                            patient_id=patient_id, vip_tier=vip_tier, stage=stages.BILLING,
                            action=stages.REGISTERED,
-                           first_visit=visit.first_visit and not returning, link=False)
+                           first_visit=visit.first_visit and not returning, fee=fee,
+                           link=False)
         return _linked_view(visit_id)
 
 
@@ -397,35 +399,40 @@ _REGISTER_LOAD: dict[str, str] = {}
 
 
 def _register_load_sql() -> str:
-    """_load's columns of the visit, then the record's (patients.STORED_COLUMNS) and its id."""
+    """What register reads before it writes, in one statement: _load's columns of the visit,
+    the fee's (fees.FEE_COLUMNS), then the record's (patients.STORED_COLUMNS) and its id."""
     p = database_proxy.obj.param
     sql = _REGISTER_LOAD.get(p)
     if sql is None:
         visit = ", ".join(f"v.{c}" for c in _LOAD_COLUMNS.split(", "))
         record = ", ".join(f"r.{c}" for c in patients.STORED_COLUMNS)
         sql = _REGISTER_LOAD[p] = (
-            f"SELECT {visit}, {record}, r.id FROM visit v LEFT JOIN patient r "
-            f"ON r.id = COALESCE({p}, v.patient_id) WHERE v.id = {p}")
+            f"SELECT {visit}, {fees.FEE_COLUMNS}, {record}, r.id FROM visit v "
+            f"LEFT JOIN patient r ON r.id = COALESCE({p}, v.patient_id) {fees.FEE_JOIN} "
+            f"WHERE v.id = {p}")
     return sql
 
 
-def _fee_changes(doctor_id: int | None, vip_tier: str) -> dict[str, Any]:
+def _fee_changes(doctor_id: int | None, vip_tier: str,
+                 read: tuple | None = None) -> dict[str, Any]:
     """The visit's fee columns for a fresh quote (fees.quote; a VIP tier may waive it)."""
     total, snapshot, waived, reason = fees.registration_fee(doctor_id=doctor_id,
-                                                            vip_tier=vip_tier)
+                                                            vip_tier=vip_tier, read=read)
     return dict(fee_fen=total, fee_snapshot=snapshot, fee_waived=waived, waiver_reason=reason)
 
 
 def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
                        form: RegistrationForm, patient_id: int, vip_tier: str, stage: str,
-                       action: str, first_visit: bool, link: bool = True) -> None:
+                       action: str, first_visit: bool, fee: tuple | None = None,
+                       link: bool = True) -> None:
     """What register() and complete_deferred() both write, inside their transaction.
 
     The visit gets the patient, the form's answers and media source and the fee
     quote, with the event `action`; the registration draft is deleted. The day's
     booking and the caller's consultations are linked to the visit in the same
     transaction (service.conversion), so 来院就诊达到率 counts the arrival; with
-    `link` False the caller links them (_linked_view, as it reads the view).
+    `link` False the caller links them (_linked_view, as it reads the view). `fee`: the
+    fee's rows as the caller read them with the visit (fees.FEE_COLUMNS), else read here.
     """
     _commit(
         visit, actor=actor, expected_version=expected_version, stage=stage, action=action,
@@ -434,7 +441,7 @@ def _save_registration(visit: _VisitRow, *, actor, expected_version: int,
         intention=form.intention, concerns=form.concerns,
         health_question=form.health_question, price_comparison=form.price_comparison,
         habits=form.habits, media_source=form.media_source_id,
-        **_fee_changes(visit.doctor_id, vip_tier),
+        **_fee_changes(visit.doctor_id, vip_tier, fee),
     )
     _drop_draft(visit.id)
     if link:

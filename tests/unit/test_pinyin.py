@@ -212,3 +212,19 @@ def test_a_lookup_ignores_invisible_marks_pasted_with_a_number():
 
     assert query_key("\u202d138 0013 8000\u202c") == query_key("13800138000") == "13800138000"
     assert query_key("\u200b张\u2060三") == query_key("张三")
+
+
+def test_a_characters_readings_are_pypinyins_own_for_every_character_it_knows():
+    """_char_readings_of reads pypinyin's dictionary and style directly (registration is
+    timed: bench/); it must give what pypinyin.pinyin(heteronym=True) gives, for all."""
+    from pypinyin import Style, pinyin
+    from pypinyin.constants import PINYIN_DICT
+
+    from frontdesk.pinyin import _char_readings_of
+
+    def reference(ch: str) -> tuple[str, ...]:
+        readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+        return tuple(r for r in (readings[0] if readings else []) if r.isascii() and r.isalpha())
+
+    for ch in [*map(chr, PINYIN_DICT), "a", "1", " ", "，", "Ⅻ", "Ａ", "😀", "\u3007", ""]:
+        assert _char_readings_of.__wrapped__(ch) == reference(ch), repr(ch)
