@@ -538,7 +538,15 @@ def _carry_audit(rows: list[tuple]) -> None:
 
 
 def aside_path(db_path: Path, at: dt.datetime) -> Path:
-    return db_path.with_name(f"{db_path.stem}.before-restore.{at:%Y%m%d-%H%M%S}{SUFFIX}")
+    """A name beside the database for what a restore replaces, not yet taken: a second
+    restore in the same second gets "-2" (it failed on the first one's file)."""
+    stem = f"{db_path.stem}.before-restore.{at:%Y%m%d-%H%M%S}"
+    candidate = db_path.with_name(f"{stem}{SUFFIX}")
+    n = 1
+    while candidate.exists() or Path(f"{candidate}-wal").exists():
+        n += 1
+        candidate = db_path.with_name(f"{stem}-{n}{SUFFIX}")
+    return candidate
 
 
 @changes(ALL_DATA)

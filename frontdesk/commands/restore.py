@@ -14,7 +14,8 @@ HELP = "restore the database from a backup file (the current database is kept as
 def add_arguments(p) -> None:
     p.add_argument("file", metavar="FILE", help="a backup written by `frontdesk backup`")
     p.add_argument("--yes", action="store_true",
-                   help="do not ask before restoring (what is lost is still printed)")
+                   help="restore without asking (what is lost is still printed); needed where "
+                        "nobody can answer, as in a script")
 
 
 def run(args) -> int:
@@ -38,7 +39,14 @@ def run(args) -> int:
         # Say what the restore loses before doing it; at a terminal, ask.
         loss = backup.restore_preview(source)
         say(loss.message("zh_CN"), loss.message("en"))
-        if not args.yes and sys.stdin.isatty():
+        if not args.yes and not sys.stdin.isatty():
+            # A script, a scheduler or a pipe: nobody can answer, and a restore replaces
+            # today's data. It must say so itself.
+            say("恢复会替换当前数据库，但这里无法询问确认：确定要恢复时请加 --yes。未做任何更改。",
+                "A restore replaces the current database and nobody can be asked here: add "
+                "--yes to restore. Nothing was changed.")
+            return 1
+        if not args.yes:
             from frontdesk.i18n import text
 
             if input(text("继续恢复？[y/N] ", "Restore anyway? [y/N] ")).strip().lower() not in (

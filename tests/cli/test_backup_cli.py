@@ -40,7 +40,7 @@ def test_backup_then_restore_round_trip(tmp_path, capsys):
     conn.commit()
     conn.close()
 
-    assert cli.main(["--db", url, "--lang", "en", "restore", str(files[0])]) == 0
+    assert cli.main(["--db", url, "--lang", "en", "restore", "--yes", str(files[0])]) == 0
     connection.close()
     text = capsys.readouterr().out
     assert "restored" in text and "kept" in text
@@ -134,3 +134,57 @@ def test_restore_refuses_a_locked_database(tmp_path, capsys, monkeypatch):
     assert db_path.exists() and backup_file.exists()
     assert not list(tmp_path.glob("fd.before-restore.*"))
     assert count(db_path, "SELECT count(*) FROM audit_log WHERE action='restore'") == 0
+
+
+def _backed_up(tmp_path, capsys):
+    db_path = tmp_path / "fd.sqlite3"
+    url = init_db(db_path)
+    out = tmp_path / "bk"
+    out.mkdir()
+    assert cli.main(["--db", url, "backup", "--out", str(out)]) == 0
+    connection.close()
+    capsys.readouterr()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE setting SET value='\"改名医院\"' WHERE key='hospital.name'")
+    conn.commit()
+    conn.close()
+    return db_path, url, next(out.glob("frontdesk-*.sqlite3"))
+
+
+def renamed(db_path) -> int:
+    return count(db_path, "SELECT count(*) FROM setting WHERE value LIKE '%改名%'")
+
+
+def test_restore_without_yes_where_nobody_can_answer_changes_nothing(tmp_path, capsys,
+                                                                     monkeypatch):
+    # A script or a scheduler: no terminal to ask at, so no restore without --yes
+    # (it replaces today's data). Found by the end-to-end round.
+    db_path, url, backup_file = _backed_up(tmp_path, capsys)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert cli.main(["--db", url, "--lang", "en", "restore", str(backup_file)]) == 1
+    connection.close()
+    assert "--yes" in capsys.readouterr().out
+    assert renamed(db_path) == 1 and not list(tmp_path.glob("fd.before-restore.*"))
+
+
+def test_restore_at_a_terminal_asks_and_no_keeps_the_database(tmp_path, capsys, monkeypatch):
+    db_path, url, backup_file = _backed_up(tmp_path, capsys)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter(["n", "y"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert cli.main(["--db", url, "--lang", "en", "restore", str(backup_file)]) == 1
+    connection.close()
+    assert "Nothing was changed" in capsys.readouterr().out and renamed(db_path) == 1
+    assert cli.main(["--db", url, "--lang", "en", "restore", str(backup_file)]) == 0
+    connection.close()
+    assert renamed(db_path) == 0
+
+
+def test_two_restores_in_the_same_second_keep_both_databases_aside(tmp_path, capsys, clock):
+    db_path, url, backup_file = _backed_up(tmp_path, capsys)
+    clock.freeze()
+    for _ in range(2):
+        assert cli.main(["--db", url, "--lang", "en", "restore", "--yes", str(backup_file)]) == 0
+        connection.close()
+    kept = sorted(p.name for p in tmp_path.glob("fd.before-restore.*.sqlite3"))
+    assert len(kept) == 2 and kept[0] != kept[1], kept
