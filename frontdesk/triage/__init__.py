@@ -7,6 +7,8 @@ The parts:
 - engine.py    the reading of a complaint: normalising how patients talk, body part ×
                symptom, negation, age/sex; the red-flag screen of the rules
 - safety.py    the red-flag safety net: danger words, families, vital signs
+- negation.py  what a complaint rules out (denied words, English lists, an illness feared
+               or someone else's), one reading for the engine and the safety net
 - rules.py     triage.toml read and validated into the rule document (no database)
 - pinyin.py    pinyin typed with the IME off → the lexicon's Chinese words
 - backstop.py  the red-flag backstop trained on the labelled sets

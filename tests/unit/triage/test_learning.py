@@ -62,7 +62,7 @@ def test_learning_breaks_a_close_call_but_never_a_red_flag(desk):
                                   "triage_fresh_1.tsv", "triage_fresh_2.tsv", "triage_fresh_3.tsv",
                                   "triage_fresh_4.tsv", "triage_fresh_5.tsv",
                                   "triage_fresh_6.tsv", "triage_fresh_7.tsv", "triage_fresh_8.tsv",
-                                  "triage_fresh_9.tsv"])
+                                  "triage_fresh_9.tsv", "triage_fresh_10.tsv"])
 def test_the_project_eval_sets_meet_the_targets(rules_db, name):
     result = triage_eval.evaluate(triage_eval.read_cases(DATA / name))
     misses = [(c.complaint, ranked, red) for c, ranked, red in result.misses]
