@@ -471,6 +471,9 @@ _MAY_LINK_SQL = (f"SELECT {_MAY_LINK_TEST} "
 _VIEW_LINK_SQL = _ROW_SQL.replace(" FROM visit v ", f", ({_MAY_LINK_TEST}) FROM visit v ", 1)
 
 
+_VIEW_LINK: dict[str, str] = {}
+
+
 def _link_bookings(visit_id: int) -> None:
     """The caller's booking and consultations now belong to this visit (来院就诊达到率)."""
     row = _row(_MAY_LINK_SQL, [visit_id])
@@ -491,13 +494,17 @@ def _linked_view(visit_id: int) -> VisitView:
     The visit's row carries the link test: when nothing is to link (most visits) that is
     one statement fewer; otherwise the bookings are linked and the view read again.
     """
-    row = _row(_VIEW_LINK_SQL, [visit_id])
+    db = database_proxy.obj
+    sql = _VIEW_LINK.get(db.param)
+    if sql is None:  # formatted once: the text is long (hashing and formatting it per call)
+        sql = _VIEW_LINK[db.param] = _VIEW_LINK_SQL.format(p=db.param)
+    row = prepared.execute(sql, [visit_id]).fetchone()
     if row is None:
         raise _not_found(visit_id)
     if row[-1]:
         _link(visit_id)
         return _get_visit(visit_id)
-    events_sql = _one_sql(database_proxy.obj.param)[2]
+    events_sql = _one_sql(db.param)[2]
     return _view(row[:-1], [_event(*e) for e in prepared.execute(events_sql, [visit_id])])
 
 
