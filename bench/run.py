@@ -654,14 +654,19 @@ class _RawDesk:
             at = self._at()
             pid = kw.get("patient_id")
             if pid is None:
-                top = c.execute("SELECT MAX(record_no) FROM patient").fetchone()[0]
-                pid = self._insert_like("patient", record_no=f"R{top}", name=kw["name"],
+                # The next record number as the app takes it (P00000001 style), and its
+                # search key beside the name's and phone's (computed before the timing).
+                top = c.execute("SELECT record_no FROM patient WHERE record_no >= ? AND "
+                                "record_no <= ? ORDER BY record_no DESC LIMIT 1",
+                                ("P00000000", "P99999999")).fetchone()
+                record_no = f"P{(int(top[0][1:]) + 1 if top else 1):08d}"
+                pid = self._insert_like("patient", record_no=record_no, name=kw["name"],
                                         phone=kw["phone"], created_at=at, updated_at=at)
                 c.executemany("INSERT INTO patient_search_key (patient_id, key) VALUES (?, ?)",
-                              [(pid, k) for k in kw["keys"]])
+                              [(pid, k) for k in (*kw["keys"], record_no.lower())])
                 c.execute("INSERT INTO audit_log (at, staff_id, action, entity, entity_id, "
                           "detail) VALUES (?, ?, 'create', 'patient', ?, ?)",
-                          (at, self.staff, str(pid), f'{{"record_no": "R{top}"}}'))
+                          (at, self.staff, str(pid), f'{{"record_no": "{record_no}"}}'))
             else:
                 # The record's own form saved again: the app compares and writes nothing.
                 c.execute("SELECT * FROM patient WHERE id = ?", (pid,)).fetchone()
@@ -769,7 +774,7 @@ def desk_steps(bench: Bench) -> list[Row]:
                 form = RegistrationForm.from_dict(patients.form_for(pid, actor=desk).to_dict())
                 if form.validate(clock.today()):
                     pid = None
-            keys = sorted(patients.search_keys_for(name, phone, "R"))
+            keys = sorted(patients.search_keys_for(name, phone))  # + the record's, by raw
             view = None
             rid = None
             escort = app_escorts[walked % len(app_escorts)]
