@@ -103,6 +103,17 @@ _STOP = frozenset((
     *SCOPE_BREAKS))
 
 
+# Right after the cue, these make the negation the complaint itself, not a denial: "not
+# waking up or responding", "no pulse or breathing", "not able to speak or move", "no
+# feeling in the left arm or leg".
+_FUNCTIONS = frozenset((
+    "breathing", "breathe", "breath", "waking", "wake", "awake", "responding", "respond",
+    "responsive", "response", "moving", "move", "movement", "talking", "talk", "speaking",
+    "speak", "speech", "eating", "feeding", "drinking", "answering", "making", "conscious",
+    "able", "feeling", "sensation", "strength", "power", "control", "pulse", "use", "reacting",
+    "recognising", "recognizing", "peeing", "urine", "focus", "focusing"))
+
+
 def _item_ok(item: str) -> bool:
     """A short noun phrase of a list: one to four words, none of them a statement's."""
     words = [w for w in _TOKEN.findall(item) if w not in _FILLERS]
@@ -152,7 +163,9 @@ def list_denied(text: str, start: int) -> bool:
             # "not" (不) denies a list only joined by "or" ("not dizzy or short of breath");
             # "is not feeding, floppy or blue" says the floppiness.
             weak = cues[-1].group().strip() in ("not", "不")
-            return _item_ok(segment[cues[-1].end():]) and not (weak and commas)
+            head = segment[cues[-1].end():]
+            words = [w for w in _TOKEN.findall(head) if w not in _FILLERS]
+            return _item_ok(head) and not (weak and commas) and words[0] not in _FUNCTIONS
         if prev is None or not _item_ok(segment):
             return False
         commas = commas or not _is_or(prev)

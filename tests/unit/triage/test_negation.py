@@ -50,6 +50,9 @@ def test_an_english_denial_reaches_the_end_of_its_list(rules_db, complaint):
     "no rash. chest pain or shortness of breath now",
     # Chinese: a comma ends 没有's reach
     "没有发烧，胸口疼得厉害，喘不上气",
+    # a function negated is the complaint itself, and so is the rest of its list
+    "no pulse or breathing", "he is not breathing or moving",
+    "my son is not responding or breathing properly",
 ])
 def test_what_the_list_does_not_reach_stays_red(rules_db, complaint):
     assert red(complaint), complaint
@@ -64,6 +67,17 @@ def test_what_the_list_does_not_reach_stays_red(rules_db, complaint):
 def test_list_denial_is_one_reading_for_read_and_typed_text(text, word):
     at = text.index(word)
     assert negation.denied(text, at, 0, [False] * len(text), 3)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("she's not waking up or responding", "responding"), ("no pulse or breathing", "breathing"),
+    ("not able to speak or move right side", "move"),
+    ("no feeling in my left arm or leg", "leg"),
+    ("my baby is not feeding, floppy or blue lips", "floppy"),
+    ("no fever, chest pain since this morning or so", "chest"),
+])
+def test_a_negated_function_or_an_open_list_denies_nothing_after_it(text, word):
+    assert not negation.list_denied(text, text.index(word))
 
 
 # --- b) fear of an illness, or someone else's, is not the patient's emergency ----------
