@@ -54,13 +54,15 @@ _NOT = negation.NOT
 _CLAUSE = re.compile(r"[,，.。;；!！?？\n]+")
 _HISTORY = ("以前", "之前", "过去", "曾经", "去年", "前年", "小时候", "年前", "上次", "早年",
             "以往", "既往", "病史", "上个月", "年轻时", "年轻的时候", "多年前", "几年前", "那年",
-            "history of", "previously", "last week", "last month", "weeks ago", "a while ago",
+            "history of", "previously", "last night", "last week", "last month", "weeks ago", "a while ago",
             "a while back", "in the past", "as a child", "as a kid", "as a baby", "when i was")
 _RESOLVED = ("好了", "治好", "已经好", "痊愈", "没事了", "康复", "没再", "不痛了", "不发作",
              "没复发", "fine now", "better now", "recovered", "went away", "gone away", "cleared up",
              "stopped by itself", "none since", "not since", "nothing since", "no more since",
              "now fine", "ok now", "fine since", "no longer", "not anymore", "anymore",
-             "hasn't had one", "haven't had one", "hasn't had any", "haven't had any")
+             "hasn't had one", "haven't had one", "hasn't had any", "haven't had any",
+             "fine straight away", "fine right away", "fine straight after", "fine right after",
+             "fine afterwards", "fine after that", "okay straight away", "ok straight away")
 _CURRENT = ("现在", "又", "再次", "这次", "今天", "刚才", "刚刚", "突然", "还在", "一直",
             "now", "today", "tonight", "again", "this morning", "still", "since", "keeps")
 # English that puts a clause long in the past by itself ("had a stroke five years ago",

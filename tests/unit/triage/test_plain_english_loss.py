@@ -58,3 +58,25 @@ def test_a_loss_said_in_plain_english_is_a_red_flag(rules_db, complaint):
 ])
 def test_a_look_alike_stays_calm(rules_db, complaint):
     assert not red(complaint), complaint
+
+
+# --- an English event said as over: last night, and fine straight after ----------------
+
+@pytest.mark.parametrize("complaint", [
+    "my daughter choked on some water at dinner last night but was fine straight away",
+    "he fainted last night but was fine right after, just want a check",
+    "had a bit of chest tightness last night, fine afterwards, here for a check",
+])
+def test_an_event_last_night_that_was_over_at_once_is_calm(rules_db, complaint):
+    assert not red(complaint), complaint
+
+
+@pytest.mark.parametrize("complaint", [
+    "choked on a sweet last night and he is still coughing and wheezing now",
+    "she had chest pain last night and it is still there",
+    "my son choked on a grape last night and now he can't breathe",
+    "chest pain since last night",
+    "he was fine last night but this morning he won't wake up",
+])
+def test_an_event_last_night_that_goes_on_stays_red(rules_db, complaint):
+    assert red(complaint), complaint
