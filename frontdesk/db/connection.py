@@ -23,10 +23,10 @@ from frontdesk.errors import ConfigError, DatabaseDamaged
 from frontdesk.files import (
     PRIVATE_DIR_MODE,
     is_special_file,
-    os_reason,
     make_database_private,
     make_owner_only,
     make_private_dir,
+    os_reason,
 )
 
 SQLITE_PRAGMAS = {

@@ -94,7 +94,6 @@ def first(model: type[M], tail: str, params: list | tuple = ()) -> M | None:
     """The first row of ``SELECT <every column> FROM <model's table> <tail>`` as a model
     instance (as ``get_or_none`` builds it), or None. `tail` is the WHERE / ORDER BY /
     LIMIT text with the driver's parameter marks; the statement is built once per text."""
-    db = database_proxy.obj
     key = (model, tail)
     entry = _SELECTS.get(key)
     if entry is None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from frontdesk import i18n, reception, triage
-from frontdesk.triage import engine
 from frontdesk import stages as S
 from frontdesk.errors import ValidationError
+from frontdesk.triage import engine
 from tests.helpers.reception_flow import dept, make_env, walk
 
 
