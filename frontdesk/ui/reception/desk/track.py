@@ -35,8 +35,9 @@ class StageTrack(Retranslating, QWidget):
     def set_stage(self, stage: str | None) -> None:
         self.current = STEP_ORDER.index(stage) if stage in STEP_ORDER else -1
         # What a screen reader (and a test) reads: every step, the current one marked.
-        self.setAccessibleName(self.texts()[self.current] if self.current >= 0 else "")
-        self.setAccessibleDescription("  ".join(self.texts()))
+        texts = self.texts()
+        self.setAccessibleName(texts[self.current] if self.current >= 0 else "")
+        self.setAccessibleDescription("  ".join(texts))
         self.update()
 
     def texts(self) -> list[str]:
