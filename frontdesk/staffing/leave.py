@@ -155,7 +155,13 @@ def decide(*, actor, leave_id, approve: bool, note: str = "") -> LeaveLine:
         if row.staff_id == actor.id:
             raise ValidationError("不能审批自己的请假。", "You cannot decide your own leave.",
                                   field="note")
-        if approve:  # a sign-in may have come since it was asked for
+        if approve:
+            # Approval writes fines priced by their time in the month (ledger.occurrences):
+            # two of one person's leaves approved at once at two desks both counted the
+            # month's earlier records before either wrote, and both were "the 1st time".
+            # The person's lock makes the second approval count after the first commits.
+            lock_staff(row.staff_id)
+            # a sign-in may have come since it was asked for
             signed = SignIn.select().where(SignIn.staff == row.staff_id,
                                            SignIn.date.between(row.start, row.end)).first()
             if signed is not None:
@@ -168,6 +174,8 @@ def decide(*, actor, leave_id, approve: bool, note: str = "") -> LeaveLine:
                                    decision_note=note)
                .where(LeaveRequest.id == row.id, LeaveRequest.status == PENDING).execute())
         if won != 1:
+            if LeaveRequest.get_by_id(row.id).status == WITHDRAWN:  # not "decided": taken back
+                raise ConflictError("这个请假申请已被撤回。", "This leave was withdrawn.")
             raise ConflictError("这个请假申请已被处理。", "This leave was already decided.")
         if approve:
             _take_off_roster(actor, row)

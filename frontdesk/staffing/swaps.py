@@ -246,6 +246,9 @@ def decide(*, actor, swap_id, approve: bool, note: str = "") -> SwapLine:
                .where(ShiftSwap.id == swap.id, ShiftSwap.status == PENDING).execute())
         if won != 1:
             swap = ShiftSwap.get_by_id(swap.id)
+            if swap.status == WITHDRAWN:  # the requester took it back meanwhile: say so
+                raise ConflictError("申请人已撤回这个换班申请。",
+                                    "The requester withdrew this swap.")
             raise ConflictError(
                 f"这个换班申请已被 {swap.decided_by.display_name if swap.decided_by_id else '他人'} 处理。",
                 f"This swap was already decided by "
