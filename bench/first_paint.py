@@ -13,7 +13,10 @@ peak across fork/exec), then leaves at once: what follows the first frame
 The first frame: the first Paint event delivered to the main window or one of
 its children; the frame is done when control returns to the event loop
 (Qt paints a whole window in one synchronous pass), so a zero timer marks it.
-Both processes install the same filter, so its cost is in both.
+The app's first frame is its window in the shapes of the desk (ui/shell/skeleton.py);
+"ready" is the first frame of the built window, with the day's visits (the same
+frame for the bare window). Both processes install the same filter, so its cost is
+in both.
 """
 
 from __future__ import annotations
@@ -36,26 +39,37 @@ def vm_hwm_mb() -> float:
 
 
 def watch(app, window_type) -> None:
-    """Report the first frame painted by a `window_type` window, then exit the process."""
+    """Report the first frame painted by a `window_type` window and the first frame of it
+    built (`attached`: the app's window shows its layout in shapes first, then the desk;
+    a bare window is built from the start), then exit the process."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
-        seen = False
+        first: tuple[int, float] | None = None  # (painted_ns, vm_hwm_mb)
+        pending = False
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-            if not self.seen and event.type() == QEvent.Type.Paint:
+            if not self.pending and event.type() == QEvent.Type.Paint:
                 win = obj.window() if hasattr(obj, "window") else None
                 if isinstance(win, window_type):
-                    self.seen = True
-                    QTimer.singleShot(0, self.done)
+                    self.pending = True
+                    built = getattr(win, "attached", True)
+                    QTimer.singleShot(0, lambda: self.done(built))
             return False
 
-        def done(self) -> None:
+        def done(self, built: bool) -> None:
             painted = time.clock_gettime_ns(time.CLOCK_MONOTONIC)
+            peak = vm_hwm_mb()
+            self.pending = False
+            if self.first is None:
+                self.first = (painted, peak)
+            if not built:
+                return  # the desk's own first frame is still to come
             visible = any(isinstance(w, window_type) and w.isVisible()
                           for w in app.topLevelWidgets())
-            print(f"{MARK} painted_ns={painted} vm_hwm_mb={vm_hwm_mb():.2f} "
-                  f"shown={visible}", flush=True)
+            print(f"{MARK} painted_ns={self.first[0]} vm_hwm_mb={self.first[1]:.2f} "
+                  f"ready_ns={painted} ready_vm_hwm_mb={peak:.2f} shown={visible}",
+                  flush=True)
             sys.stderr.flush()
             os._exit(0 if visible else 1)
 
@@ -79,8 +93,8 @@ def main() -> int:
 
     make = shell.make_application
 
-    def make_and_watch():
-        application = make()
+    def make_and_watch(**kwargs):
+        application = make(**kwargs)
         from frontdesk.ui.shell.main_window import MainWindow
 
         watch(application, MainWindow)

@@ -12,11 +12,8 @@ import importlib
 import importlib.util
 import logging
 import os
-import sqlite3
 import sys
 from pathlib import Path
-
-from peewee import DatabaseError as PeeweeDatabaseError
 
 from frontdesk import __version__, i18n, logs
 from frontdesk.errors import FrontdeskError
@@ -99,11 +96,17 @@ def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
 
 def database_url(args: argparse.Namespace) -> str:
     """--db, else FRONTDESK_DB, else the default (or demo) file in the data directory."""
-    from frontdesk.db.connection import resolve_url
-    from frontdesk.paths import data_dir, default_db_path
+    from frontdesk.paths import data_dir, default_db_path, resolve_url
 
     default = data_dir() / "demo.sqlite3" if getattr(args, "demo", False) else default_db_path()
     return resolve_url(args.db, Path(default))
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's and peewee's DatabaseError, of those imported: only they can have raised
+    one. Opening the app imports them after its first frame, not with this module."""
+    return tuple(module.DatabaseError for name in ("sqlite3", "peewee")
+                 if (module := sys.modules.get(name)) is not None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         log.info("%s", exc.en)  # the file only: stderr gets the message below
         print(f"frontdesk: {exc.message()}", file=sys.stderr)
         return 2
-    except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
+    except _database_errors() as exc:
         # A damaged or vanished database mid-command: name it, no traceback.
         from frontdesk.db.connection import describe_database_error
 

@@ -51,3 +51,11 @@ def default_db_path() -> Path:
 
 def backup_dir() -> Path:
     return data_dir() / "backups"
+
+
+def resolve_url(url: str | None, default_path: Path) -> str:
+    """--db beats FRONTDESK_DB beats the default file in the user data directory.
+
+    Here rather than in db.connection: the app resolves it before its first frame,
+    and db.connection loads peewee and the models."""
+    return url or os.environ.get("FRONTDESK_DB") or f"sqlite:///{default_path}"

@@ -53,11 +53,6 @@ class LocalDatabase(SqliteLog, SqliteDatabase):
     """SqliteDatabase whose commits leave a change_log row for the other stations."""
 
 
-def resolve_url(url: str | None, default_path: Path) -> str:
-    """--db beats FRONTDESK_DB beats the default file in the user data directory."""
-    return url or os.environ.get("FRONTDESK_DB") or f"sqlite:///{default_path}"
-
-
 def sqlite_location(url: str, os_name: str = os.name) -> str | None:
     """The file behind an SQLite URL or bare path, as text; None for other databases.
 

@@ -3,10 +3,13 @@
 peewee imports psycopg2 (and with it libpq, OpenSSL and ~15 Python modules)
 the moment it is imported, whether or not a PostgreSQL database is ever
 opened. On a desk running SQLite that is ~6 MB of resident memory and ~15 ms
-of every start-up for nothing. `import_peewee()` (run by `frontdesk/__init__`
-before anything else can import peewee) hides the driver while peewee loads;
-`load_postgres_driver()` hands it to peewee when a PostgreSQL URL is opened,
-setting exactly what peewee's own import would have set.
+of every start-up for nothing. `import_peewee()` hides the driver while peewee
+loads; `load_postgres_driver()` hands it to peewee when a PostgreSQL URL is
+opened, setting exactly what peewee's own import would have set.
+
+peewee itself (~40 ms) is not imported with `frontdesk`: the window's first frame
+is painted before the database is opened. `install_import_hook()` (run by
+`frontdesk/__init__`) makes whichever module imports peewee first load it this way.
 """
 
 from __future__ import annotations
@@ -21,15 +24,63 @@ def import_peewee() -> None:
     """Import peewee with the PostgreSQL drivers hidden (no-op if peewee is loaded)."""
     if "peewee" in sys.modules:
         return
-    hidden = [name for name in _DEFERRED if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # makes `import name` raise ImportError
-    try:
-        import peewee  # noqa: F401
-    finally:
+    install_import_hook()
+    import peewee  # noqa: F401
+
+
+class _PeeweeFinder:
+    """A meta path finder (importlib's protocol; not its ABC, whose import costs more than
+    this module): finds peewee for its first import and loads it with the drivers hidden."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "peewee":
+            return None
+        _remove_hook()
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            spec = find(fullname, path, target) if find is not None else None
+            if spec is not None:
+                spec.loader = _DriversHidden(spec.loader)
+                return spec
+        return None
+
+
+class _DriversHidden:
+    """peewee's own loader, run with the PostgreSQL drivers hidden."""
+
+    def __init__(self, loader):
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        hidden = [name for name in _DEFERRED if name not in sys.modules]
         for name in hidden:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
+            sys.modules[name] = None  # makes `import name` raise ImportError
+        try:
+            self._loader.exec_module(module)
+        finally:
+            for name in hidden:
+                if sys.modules.get(name, False) is None:
+                    del sys.modules[name]
+
+    def __getattr__(self, name):  # get_source, get_filename… for tracebacks and inspect
+        return getattr(self._loader, name)
+
+
+_HOOK = _PeeweeFinder()
+
+
+def install_import_hook() -> None:
+    """Load peewee without the drivers whenever it is first imported (no-op if loaded)."""
+    if "peewee" not in sys.modules and _HOOK not in sys.meta_path:
+        sys.meta_path.insert(0, _HOOK)
+
+
+def _remove_hook() -> None:
+    if _HOOK in sys.meta_path:
+        sys.meta_path.remove(_HOOK)
 
 
 def load_postgres_driver() -> None:

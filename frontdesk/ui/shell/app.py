@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 
-from frontdesk import i18n, rules, settings
+from frontdesk import i18n
 from frontdesk.errors import FrontdeskError
 
 log = logging.getLogger(__name__)
@@ -20,7 +20,9 @@ def _ensure_platform(smoke: bool) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def make_application():
+def make_application(*, styled: bool = True):
+    """The QApplication with Frontdesk's names and (`styled`) its style; the desk's start
+    styles it after the first frame (apply_style), which needs no style."""
     from PySide6.QtWidgets import QApplication
 
     from frontdesk.ui.shell.import_scan import skip_source_scan
@@ -30,14 +32,41 @@ def make_application():
     app.setApplicationName("Frontdesk")
     app.setOrganizationName("Frontdesk")
     app.setApplicationDisplayName("Frontdesk")
+    if styled:
+        apply_style(app)
+    return app
+
+
+def apply_style(app) -> None:
     from frontdesk.ui import style
 
     style.apply(app)
-    return app
+
+
+# How long start-up waits for the window's first frame before it goes on loading anyway
+# (a window that is minimised, or on a display that never exposes it, is not painted).
+FIRST_FRAME_WAIT_MS = 500
+
+
+def show_first_frame(window, *, smoke: bool) -> None:
+    """Show the not-yet-built main window and return once its first frame is painted."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from frontdesk.ui.shell.first_frame import after_first_frame
+
+    loop = QEventLoop()
+    after_first_frame(window, loop.quit)
+    QTimer.singleShot(FIRST_FRAME_WAIT_MS, loop, loop.quit)
+    if smoke:
+        window.show()  # the benchmarks' start-up: the same window size on every machine
+    else:
+        window.show_on_screen()
+    loop.exec()
 
 
 def open_and_prepare(db_url: str, *, demo: bool, check_pages: bool = True) -> None:
     """Open and migrate the database; a new demo database gets the demo hospital."""
+    from frontdesk import rules
     from frontdesk.db.session import open_database
 
     open_database(db_url, check_pages=check_pages)
@@ -136,26 +165,36 @@ def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str |
     _ensure_platform(smoke)
     pause_collector()  # until the first window is up (resumed there, or below at the latest)
     try:
-        app = make_application()
+        app = make_application(styled=False)
+        # The window first, in the shapes of the desk, before the database and the screens
+        # load: on a slow PC or a busy server the nurse sees it open at once.
+        from frontdesk.ui.shell.main_window import MainWindow
+
+        window = MainWindow()
+        show_first_frame(window, smoke=smoke)
+        apply_style(app)
         from frontdesk.ui.shell import crash
 
         # Qt's messages into the log; an unhandled exception shows one dialog, the app goes on.
         guard = crash.install(db_url)
         try:
-            return _run(app, db_url, demo=demo, smoke=smoke, lang=lang)
+            return _run(app, window, db_url, demo=demo, smoke=smoke, lang=lang)
         finally:
             guard.uninstall()
+            if not window.attached:  # nobody logged in, or the database did not open
+                window.close()
+                window.deleteLater()
     finally:
         resume_collector()
 
 
-def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
+def _run(app, window, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QDialog, QMessageBox
 
+    from frontdesk import settings
     from frontdesk.ui import translation
     from frontdesk.ui.context import AppContext
-    from frontdesk.ui.shell.main_window import MainWindow
 
     translation.install(lang or i18n.language())
     try:
@@ -166,7 +205,7 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         if smoke:
             raise
         log.warning("database not opened: %s", exc.en)
-        QMessageBox.critical(None, "Frontdesk", exc.message())
+        QMessageBox.critical(window, "Frontdesk", exc.message())
         return 2
     from frontdesk.diagnostics import database_location
 
@@ -208,7 +247,7 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         from frontdesk.ui.shell import live
 
         since = live.log_position()  # before the window reads: nothing is missed after it
-    window = MainWindow(ctx)
+    window.attach(ctx)
     if ctx.staff is not None and not smoke:
         # Someone logged in: lock after idle minutes, and take today's backup if none yet.
         from frontdesk.ui.admin.backup import start_daily_backup
@@ -218,11 +257,7 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
         start_daily_backup(ctx, window)
         # What other stations commit reaches this window's screens within a second.
         window.live = live.install(window, ctx, since=since, when_painted=True)
-    if smoke:
-        window.show()  # the benchmarks' start-up: the same window size on every machine
-    else:
-        window.show_on_screen()
-    QTimer.singleShot(0, window, window_up)  # the first frame is on its way
+    QTimer.singleShot(0, window, window_up)  # the built window's first frame is on its way
     if ctx.staff is not None and not smoke:
         # Shift start: the handover notes waiting for this shift, beside the main window.
         from frontdesk.ui.staffing.handover_pending import show_pending_handover
@@ -251,7 +286,9 @@ def _run(app, db_url: str, *, demo: bool, smoke: bool, lang: str | None) -> int:
             shown.append(window.isVisible() and window.nav.count() > 0)
             app.quit()
 
-        QTimer.singleShot(200, finish)
+        # 200 ms after the built window's first frame (the shapes' frame came before it):
+        # on a loaded machine that frame can come later than 200 ms after it was built.
+        after_first_frame(window, lambda: QTimer.singleShot(200, finish))
         app.exec()
         check_pages()  # a window that was never painted is still checked
         ctx.tasks.wait()  # the page check of a big file may take longer than the 200 ms

@@ -3,6 +3,12 @@
 Areas are built the first time they are shown, so start-up only pays for the
 first screen. An area whose module does not exist yet shows a plain "not built
 yet" page instead of pretending to work.
+
+Start-up shows the window before anything else loads (`MainWindow()`, the desk's
+layout in shapes: ui/shell/skeleton.py) and builds it when the database is open and
+someone is logged in (`attach(ctx)`); `MainWindow(ctx)` does both at once. This
+module imports little for that reason: Qt's namespace and Frontdesk's modules are
+imported by `attach`.
 """
 
 from __future__ import annotations
@@ -10,24 +16,16 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from frontdesk import settings
 from frontdesk.paths import resource_path
-from frontdesk.ui.context import AppContext
 from frontdesk.ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from frontdesk.ui.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -94,12 +92,40 @@ def build_area(spec: AreaSpec, ctx: AppContext, parent: QWidget | None = None) -
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
+        self.setWindowTitle("Frontdesk")
+        if ctx is None:
+            from frontdesk.ui.shell.skeleton import Skeleton
+
+            self.setCentralWidget(Skeleton())
+        else:
+            self.attach(ctx)
+
+    @property
+    def attached(self) -> bool:
+        """Built for a database and a person (attach), not the start-up's first frame."""
+        return self.ctx is not None
+
+    def attach(self, ctx: AppContext) -> None:
+        """Build the window for `ctx`: navigation, menus, the first area (once)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QHBoxLayout,
+            QLabel,
+            QListWidget,
+            QListWidgetItem,
+            QStackedWidget,
+            QVBoxLayout,
+        )
+
+        if self.ctx is not None:
+            raise RuntimeError("the main window is already built")
+        self.ctx = ctx
         icon_path = resource_path("icons", "frontdesk.svg")
         if icon_path.exists():
             from PySide6.QtGui import QIcon
@@ -134,7 +160,7 @@ class MainWindow(Retranslating, QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self._column.addLayout(row, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(central)  # the skeleton, if any, is deleted with it
 
         self.staff_label = QLabel()
         self.staff_label.setObjectName("staffLabel")
@@ -189,6 +215,8 @@ class MainWindow(Retranslating, QMainWindow):
     # --- menus and text ------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         self.menu_file = self.menuBar().addMenu("")
         self.act_settings = QAction(self)
         self.act_settings.setObjectName("actionSettings")
@@ -222,6 +250,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
+        if not self.attached:
+            return  # the first frame has no text
+        from frontdesk import settings
+
         name = settings.hospital_name() or "Frontdesk"
         self.setWindowTitle(self.tr("{hospital} — Frontdesk").format(hospital=name))
         for i, spec in enumerate(AREAS):
@@ -264,6 +296,8 @@ class MainWindow(Retranslating, QMainWindow):
         SettingsDialog(self.ctx, self).exec()
 
     def open_display_setup(self) -> QWidget:
+        from PySide6.QtCore import Qt
+
         from frontdesk.ui.queue.display_setup import DisplaySetupDialog
 
         dialog = DisplaySetupDialog(self.ctx, self)
@@ -273,6 +307,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def about(self) -> QWidget:
         """Help → About: version, database, log file and schema, with Copy for IT."""
+        from PySide6.QtCore import Qt
+
         from frontdesk.ui.shell.about import AboutDialog
 
         dialog = AboutDialog(self.ctx.db_url, self)

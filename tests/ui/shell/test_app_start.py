@@ -49,7 +49,7 @@ def close_main_windows() -> None:
     """
     contexts = []
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow):
+        if isinstance(widget, MainWindow) and widget.attached:
             contexts.append(widget.ctx)
             widget.ctx.tasks.wait()
             widget.close()
@@ -215,11 +215,11 @@ def test_the_collector_rests_while_the_window_is_built_and_works_again_after(
         ctx.set_staff(Staff.get(Staff.username == "desk1"))
         return True
 
-    real_init = MainWindow.__init__
+    real_attach = MainWindow.attach
 
-    def built(self, ctx, parent=None):
+    def built(self, ctx):
         seen["window"] = gc.isenabled()
-        real_init(self, ctx, parent)
+        real_attach(self, ctx)
 
     def loop(self):
         seen["loop"] = gc.isenabled()  # the event loop starts before the first frame
@@ -231,7 +231,7 @@ def test_the_collector_rests_while_the_window_is_built_and_works_again_after(
         return 0
 
     monkeypatch.setattr("frontdesk.ui.shell.login.ask_login", login)
-    monkeypatch.setattr(MainWindow, "__init__", built)
+    monkeypatch.setattr(MainWindow, "attach", built)
     monkeypatch.setattr(QApplication, "exec", loop)
     assert gc.isenabled()
     assert app_module.run_app(url) == 0

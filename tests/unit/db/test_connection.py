@@ -4,6 +4,7 @@ import stat
 
 import pytest
 
+from frontdesk import paths
 from frontdesk.db import connection
 from frontdesk.db.session import open_database
 from frontdesk.errors import ConfigError, DatabaseDamaged
@@ -33,10 +34,10 @@ def test_sqlite_url_forms(tmp_path):
 def test_resolve_url_precedence(tmp_path, monkeypatch):
     default = tmp_path / "default.sqlite3"
     monkeypatch.delenv("FRONTDESK_DB", raising=False)
-    assert connection.resolve_url(None, default) == f"sqlite:///{default}"
+    assert paths.resolve_url(None, default) == f"sqlite:///{default}"
     monkeypatch.setenv("FRONTDESK_DB", "sqlite:///env.db")
-    assert connection.resolve_url(None, default) == "sqlite:///env.db"
-    assert connection.resolve_url("sqlite:///arg.db", default) == "sqlite:///arg.db"
+    assert paths.resolve_url(None, default) == "sqlite:///env.db"
+    assert paths.resolve_url("sqlite:///arg.db", default) == "sqlite:///arg.db"
 
 
 def test_corrupt_file_is_named(tmp_path):
