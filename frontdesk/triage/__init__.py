@@ -8,7 +8,8 @@ The parts:
                symptom, negation, age/sex; the red-flag screen of the rules
 - safety.py    the red-flag safety net: danger words, families, vital signs
 - negation.py  what a complaint rules out (denied words, English lists, an illness feared
-               or someone else's), one reading for the engine and the safety net
+               or someone else's, events long over or another's, signs of years), one
+               reading for the engine and the safety net
 - rules.py     triage.toml read and validated into the rule document (no database)
 - pinyin.py    pinyin typed with the IME off → the lexicon's Chinese words
 - backstop.py  the red-flag backstop trained on the labelled sets

@@ -120,6 +120,9 @@ class RedFlag:
     patterns: list[re.Pattern]
     excepts: list[re.Pattern]
     scope: str = "clause"
+    # "sudden": a sign that comes on suddenly (a stroke's); said to have lasted months or
+    # years, with nothing sudden, new or worse, it raises no flag (negation.long_standing).
+    onset: str = ""
     # All patterns in one, searched once over the whole complaint before the per-clause,
     # per-pattern search (_red_flags): None when a pattern depends on what surrounds its
     # match (see _context_free), and the flag is always searched pattern by pattern.
@@ -336,7 +339,8 @@ def compile_rules(doc: dict[str, Any]) -> Rules:
                    if c.get("scope", "clause") == "text"]
     flags = [RedFlag(f["code"], f["name_zh"], f["name_en"],
                      [re.compile(p) for p in f.get("patterns", [])],
-                     [re.compile(p) for p in f.get("except", [])], f.get("scope", "clause"))
+                     [re.compile(p) for p in f.get("except", [])], f.get("scope", "clause"),
+                     f.get("onset", ""))
              for f in doc.get("red_flags", [])]
     patient = doc.get("patient", {})
 
@@ -786,10 +790,15 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
         for p in range(m.start, m.end):
             covered[p] = True
     past = _history_clauses(text, clause_texts)
+    # What the complaint tells that is not the patient's now ("a friend overdosed last week",
+    # "I was in a car crash 3 years ago"): read on the original, where "I" and "my" are.
+    story_src = negation.story_mask(src)
+    story = [b > a and all(story_src[a:b]) for a, b in spans] if any(story_src) \
+        else [False] * len(text)
     for m in matches:
         if _denied(text, m.start, clause_start[m.clause], covered):
             m.weight = 0.0
-        elif m.clause in past:
+        elif m.clause in past or all(story[m.start:m.end]):
             m.weight = 0.2
 
     scores: dict[str, float] = {}
@@ -886,14 +895,22 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
             result.reasons[dept] = [NO_MATCH]
     result.scores = scores
     result.red_flags = _red_flags(rules, text, spans, src, clause_of, clause_start, covered, past,
-                                  result.silenced)
+                                  result.silenced, story)
     if not result.red_flags:
         _denied_in_context(rules, text, matches, clause_texts, result.silenced)
     if not result.red_flags:
         # The safety net: general danger concepts for what no pattern was written for.
         views = triage_safety.views([src, text], rules.safety, _history_clauses)
+        masks = {text: story, src: story_src}
+
+        def ruled_out(said: str, at: int, clause_start: int, covered: list[bool],
+                      reach: int = 5) -> bool:
+            mask = masks.get(said)
+            return negation.ruled_out(said, at, clause_start, covered, reach) or (
+                mask is not None and at < len(mask) and mask[at])
+
         result.red_flags = triage_safety.check(rules.safety, views, child=child, age=stated_age,
-                                               denied=negation.ruled_out)
+                                               denied=ruled_out)
     return result
 
 
@@ -939,7 +956,7 @@ def _merge_reasons(text, spans, src, items: list[tuple[int, int]]) -> list[str]:
 
 
 def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered, past,
-               silenced: list[str] | None = None):
+               silenced: list[str] | None = None, story: list[bool] | None = None):
     fired: list[tuple[str, str, str, str]] = []
     seen_spans: list[tuple[int, int]] = []
     pieces = [(m.start(), m.group()) for m in re.finditer(r"[^,，.。;；!！?？\n]+", text)]
@@ -957,7 +974,9 @@ def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered,
                     if end <= start:
                         continue
                     if _silenced(flag, m, piece, offset, text, clause_of, clause_start,
-                                 covered, past):
+                                 covered, past) or (story is not None and all(story[start:end])) \
+                            or (flag.onset == "sudden"
+                                and negation.long_standing(src, spans[start][0])):
                         if silenced is not None and flag.code not in silenced:
                             silenced.append(flag.code)
                         continue

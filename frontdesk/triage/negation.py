@@ -11,7 +11,13 @@ matching, its red-flag patterns and the safety net), so they never disagree:
   ("担心自己会得心梗", "怕自己中风", "worried I might have a heart attack"), or someone
   else's, over ("邻居上个月心梗走了", "my friend had a stroke so I'm worried").
   A suspicion of now stays the patient's ("担心是心梗", "怕是中风了", "scared I'm having
-  a stroke"), and so do symptoms: only the name of an illness is ruled out this way.
+  a stroke"), and so do symptoms: only the name of an illness is ruled out this way;
+* `stories(text)`: parts of a clause that tell what is not the patient's now, whatever
+  they name: an event long over ("I was in a car crash 3 years ago and my neck still
+  aches": the crash), someone else's of weeks ago when the speaker says what they came
+  for ("a friend overdosed last week, I want to talk to someone");
+* `long_standing(text)`: a sign said to have lasted months or years with nothing new
+  ("left arm weak for 2 years"): not a sudden one (a stroke's).
 
 Works on the normalised text (English read into Chinese terms: "no" → "没有 ") and on the
 folded original (English as typed). No database, no Qt.
@@ -45,12 +51,31 @@ def question(text: str, pos: int) -> bool:
     return text[pos - 1] == text[pos + 1] or (text[pos] == "无" and text[pos - 1] == "有")
 
 
+# … and said in the past ("didn't pass out", "wasn't knocked out", "haven't fainted"),
+# unless what is not done is the danger itself ("didn't wake up", "hasn't moved").
+_ENGLISH_PAST_NEG = re.compile(r"\b(?:didn't|did not|hasn't|has not|haven't|have not|hadn't|"
+                               r"wasn't|was not|weren't|were not)\s+(?:(\w+)\s+)?$")
+_UNDONE = frozenset(("wake", "woke", "woken", "come", "came", "respond", "responded", "react",
+                     "reacted", "answer", "answered", "open", "opened", "stop", "stopped",
+                     "know", "recognise", "recognize", "make", "made", "pee", "peed", "wee",
+                     "eat", "eaten", "drink", "drunk", "feed", "fed", "moved", "cried", "cry"))
+
+
 def denied(text: str, start: int, clause_start: int, covered: list[bool], reach: int = 5) -> bool:
     """Is the word at `start` denied: by a cue just before it in its clause, or as an item
     of an English list a cue heads ("no fever, chest pain or shortness of breath")?"""
     return _cue_before(text, start, clause_start, covered, reach) \
         or _ENGLISH_NEG.search(text[max(0, start - 24):start]) is not None \
-        or list_denied(text, start)
+        or _past_denied(text, start) or list_denied(text, start)
+
+
+def _past_denied(text: str, start: int) -> bool:
+    m = _ENGLISH_PAST_NEG.search(text[max(0, start - 30):start])
+    if m is None:
+        return False
+    word = _TOKEN.match(text, start)
+    said = [w for w in (m.group(1), word.group() if word else None) if w]
+    return not any(w in _FUNCTIONS or w in _UNDONE for w in said)
 
 
 def _cue_before(text: str, start: int, clause_start: int, covered: list[bool], reach: int) -> bool:
@@ -266,3 +291,146 @@ def not_the_patients(text: str, start: int) -> bool:
 def ruled_out(text: str, start: int, clause_start: int, covered: list[bool], reach: int = 5) -> bool:
     """A danger word that does not count: denied, or an illness not the patient's now."""
     return denied(text, start, clause_start, covered, reach) or not_the_patients(text, start)
+
+
+# --- Stories: what a complaint tells that is not the patient's now ------------------------
+# Read on the folded original (English as typed: "I", "my" and time words are still there),
+# in parts of a clause: a clause splits where a new statement starts ("… 3 years ago and my
+# neck still aches", "两年前摔的，腰到现在还疼") or a comparison does ("chest pain like my
+# heart attack two years ago": the pain is now, the heart attack is the story).
+_PART_BREAK = re.compile(
+    r"[,，.。;；:：!！?？\n]|\b(?:and|but|so|because|cos|coz|now|then|though|although|while|"
+    r"which|who|when|like|as|since|until|after|before|except|apart from)\b|但是|但|可是|不过|"
+    r"然后|后来|所以|因为|而且|现在|至今|到现在|如今|目前|这次|这回|这两天|最近|好像|像|跟|就是|只是")
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|" \
+          r"thirty|forty|fifty|several|many|a few|few|some|a couple of|couple of|a couple)"
+_ZH_COUNT = r"(?:\d+|[一二两三四五六七八九十几多好]+)"
+# A time long past: months or years ago ("3 years ago", "two months ago", "last year",
+# "去年", "三年前", "几个月前", "小时候"). Not "last month", "last week": a fall or an
+# overdose of then may still be the patient's emergency now.
+_LONG_AGO_AT = re.compile(
+    rf"\b(?:{_NUMBER}\s+(?:years?|yrs?|decades?)\s+(?:ago|back)|years ago|decades ago|"
+    rf"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|many|a few|some)"
+    rf"\s+)?months\s+(?:ago|back)|last year|the year before last|"
+    rf"as a (?:child|kid|baby|teenager)|when i was (?:young|little|a kid|a child|younger|"
+    rf"a teenager|at school))\b|"
+    rf"{_ZH_COUNT}年(?:以)?前|{_ZH_COUNT}年多前|去年|前年|早年|小时候|年轻(?:的)?时|"
+    rf"(?:[2-9]|\d\d|[两三四五六七八九十几多好]+)个(?:多)?月(?:以)?前")
+# … and, for what happened to someone else, a week or more ago ("a friend overdosed last
+# week", "同事上周晕倒了"), or a death.
+_WEEK_AGO_AT = re.compile(
+    rf"\b(?:last (?:week|month)|{_NUMBER}\s+(?:weeks?|months?)\s+(?:ago|back)|a week ago|"
+    rf"a month ago|the other week)\b|上周|上个?星期|上个?礼拜|上个月|{_ZH_COUNT}(?:个)?(?:星期|礼拜|周)前|"
+    rf"{_ZH_COUNT}个(?:多)?月前")
+# In the same part, the story is not over: a time of now, a start ("started", "开始"), more.
+_STILL_NOW = re.compile(
+    r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|just|just now|right now|"
+    r"currently|still|again|suddenly|sudden|started|starting|starts|began|begun|since|keeps?|"
+    r"keeping|getting|worse|worsening|ongoing|yesterday|last night|hours?|minutes?|mins?|"
+    r"is|are|am|i'm|im|it's|has been|have been|'s been)\b|"
+    r"现在|今天|今早|今晚|昨天|昨晚|刚才|刚刚|突然|忽然|正在|还在|还是|仍|一直|开始|起|又|再次|"
+    r"还|越来越|加重|小时|分钟|这会")
+_SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|我(?!的?(?:" + _FAMILY.pattern
+                      + "|" + _OTHERS.pattern + "))")
+_AGAIN = re.compile(r"\b(?:again|once more|another (?:one|attack|fit|seizure|fall|episode)|"
+                    r"recurr\w*|relaps\w*|back again)\b|又|再次|再一次|复发|再犯|又犯")
+_MY = re.compile(r"\bmy\s+([a-z]+)")
+_THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's|hes|shes|they|them|their)\b|他|她")
+
+
+_PUNCTUATION = frozenset(",，.。;；:：!！?？\n")
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """The parts of each clause (start, end), split where a new statement starts."""
+    out, last = [], 0
+    for m in _PART_BREAK.finditer(text):
+        if m.start() > last:
+            out.append((last, m.start()))
+        # A word that starts a new statement stays with it ("… and my neck still aches",
+        # "现在还疼"); a mark of punctuation belongs to neither part.
+        last = m.end() if m.group() in _PUNCTUATION else m.start()
+    if last < len(text):
+        out.append((last, len(text)))
+    return out
+
+
+def _speaks_of_self(text: str, lo: int, hi: int) -> bool:
+    """Does the complaint outside [lo, hi) say what the speaker has or wants ("I'm here for
+    my knee", "I can't sleep", "我想找人聊聊")?"""
+    outside = text[:lo] + " " + text[hi:]
+    if _THIRD.search(outside):
+        return False  # the other one is still spoken of: maybe the patient ("…, he keeps vomiting")
+    if _SPEAKER.search(outside):
+        return True
+    return any(_PERSON.fullmatch(m.group(1)) is None for m in _MY.finditer(outside))
+
+
+def stories(text: str) -> list[tuple[int, int]]:
+    """Parts of the (folded, original) complaint that tell of what is not the patient's now:
+    an event long over ("I was in a car crash 3 years ago", "两年前从梯子上摔下来"), or what
+    happened to someone else, over, when the speaker says what they have come for ("a
+    friend overdosed last week, I want to talk to someone", "我妈去年放了支架，我来看膝盖").
+
+    A part that says it goes on ("started 3 months ago", "still", "现在", "又") is no
+    story; nor is someone else's illness now ("my husband is having chest pain") or lately
+    ("my son fell last night"), nor the patient's own of weeks ago.
+    """
+    if _AGAIN.search(text):
+        return []  # "fell off a ladder two years ago and again today": the story is back
+    found = []
+    for lo, hi in _parts(text):
+        part = text[lo:hi]
+        if not part.strip() or _STILL_NOW.search(part):
+            continue
+        if _LONG_AGO_AT.search(part):
+            found.append((lo, hi))
+            continue
+        who = _PERSON.search(part)
+        if who is None or _SPEAKER.search(part, who.end()):
+            continue
+        if (_WEEK_AGO_AT.search(part) or _DEATH.search(part)) and _speaks_of_self(text, lo, hi):
+            found.append((lo, hi))
+    return found
+
+
+def story_mask(text: str) -> list[bool]:
+    """For each character of `text`, whether it lies in one of its `stories`."""
+    mask = [False] * len(text)
+    for lo, hi in stories(text):
+        mask[lo:hi] = [True] * (hi - lo)
+    return mask
+
+
+# --- A sign of long standing --------------------------------------------------------------
+# How long a sign has lasted, in months or years ("left arm weak for 2 years", "for the past
+# few months", "右腿无力好几年了", "左手没劲两年多了").
+_MONTHS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a few|" \
+          r"few|some|a couple of|couple of)"
+_LASTING = re.compile(
+    rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:{_NUMBER}\s+)?(?:years?|decades?)\b|"
+    rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:{_MONTHS}\s+)?months\b|"
+    rf"\b{_NUMBER}\s+years?\s+now\b|"
+    rf"{_ZH_COUNT}年(?:多)?了|好几年|多年|这几年|这些年|"
+    rf"(?:[2-9]|\d\d|[两三四五六七八九十几多好]+)个(?:多)?月了|好几个月")
+# Anywhere in the complaint: something sudden, new or worse, or a time of today.
+_NEW = re.compile(
+    r"\b(?:sudden|suddenly|today|tonight|this (?:morning|afternoon|evening)|yesterday|"
+    r"last night|just|now|hours?|minutes?|mins?|worse|worsening|new|again|went|gone|came on|"
+    r"started|began|woke|since)\b|突然|忽然|今天|今早|今晚|昨天|昨晚|刚才|刚刚|早上|现在|加重|"
+    r"越来越|更|又|再次|一下子|猛地|小时|分钟|开始|变得|醒来")
+
+
+def long_standing(text: str, start: int | None = None) -> bool:
+    """Is the sign at `start` of the complaint said to have lasted months or years, in its
+    own part of the clause, with nothing sudden, new or worse said anywhere ("left arm weak
+    for 2 years", "左手没力气两年了")? A stroke comes on suddenly; a weakness of years is not
+    one, unless something changed ("…, worse since this morning"). `start` None: a part
+    anywhere in the complaint says so."""
+    if _NEW.search(text):
+        return False
+    for lo, hi in _parts(text):
+        if start is None or lo <= start < hi:
+            if _LASTING.search(text, lo, hi) is not None:
+                return True
+    return False

@@ -127,8 +127,14 @@ def triage_document(path: Path, triage: dict[str, Any], departments: list[dict[s
         patterns = _regexes(r, "patterns")
         if not patterns:
             raise r._fail("patterns", "至少需要一个规则", "needs at least one pattern")
+        # "sudden": the flag's signs come on suddenly (a stroke's); said to have lasted
+        # months or years, with nothing new, they raise no flag.
+        onset = r.str("onset", "")
+        if onset not in ("", "sudden"):
+            raise r._fail("onset", "只能是 sudden", "must be sudden")
         flags.append({"code": r.str("code"), "name_zh": name.zh, "name_en": name.en,
-                      "patterns": patterns, "except": _regexes(r, "except"), "scope": scope})
+                      "patterns": patterns, "except": _regexes(r, "except"), "scope": scope,
+                      **({"onset": onset} if onset else {})})
     patient = _Reader(path, triage.get("patient", {}), "[patient]")
     paeds = patient.str("paediatrics", "")
     if paeds and paeds not in dept_codes:
@@ -185,8 +191,12 @@ def _safety(path: Path, data: Any) -> dict[str, Any]:
                 isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g)
                 for g in groups):
             raise f._fail("groups", "必须是非空词组的列表", "must be a list of non-empty word lists")
+        onset = f.str("onset", "")
+        if onset not in ("", "sudden"):
+            raise f._fail("onset", "只能是 sudden", "must be sudden")
         families.append({"code": f.str("code"), "name_zh": fname.zh, "name_en": fname.en,
-                         "groups": groups, "scope": scope, "who": who, "mask": _terms(f, "mask")})
+                         "groups": groups, "scope": scope, "who": who, "mask": _terms(f, "mask"),
+                         **({"onset": onset} if onset else {})})
     return {"name": {"zh": name.zh or "危险信号", "en": name.en or "danger sign"},
             "words": _terms(r, "words"), "mask": _terms(r, "mask"), "families": families,
             "vitals": vitals}

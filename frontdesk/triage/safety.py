@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontdesk.triage import negation
+
 _CLAUSE_SPLIT = re.compile(r"[,，.。;；!！?？\n]+")
 _ZH_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
@@ -93,6 +95,9 @@ class Family:
     scope: str = "text"  # "clause" or "text"
     who: str = ""  # "", "child" or "infant"
     mask: list[str] = field(default_factory=list)  # any of these in its scope: it does not fire
+    # "sudden": signs that come on suddenly (a stroke's); said to have lasted months or years
+    # with nothing new (frontdesk.triage.negation.long_standing), they do not fire.
+    onset: str = ""
 
 
 @dataclass
@@ -136,7 +141,8 @@ def compile_safety(doc: dict[str, Any] | None, forms) -> Safety:
         groups = [[w for w in g if not any(w in other for j, other in enumerate(raw) if j != i)
                    or w in raw[i]] for i, g in enumerate(groups)]
         families.append(Family(f["code"], f["name_zh"], f["name_en"], groups,
-                               f.get("scope", "text"), f.get("who", ""), expand(f.get("mask", []))))
+                               f.get("scope", "text"), f.get("who", ""), expand(f.get("mask", [])),
+                               f.get("onset", "")))
     name = doc.get("name", {})
     return Safety(
         name_zh=name.get("zh", "危险信号"), name_en=name.get("en", "danger sign"),
@@ -347,6 +353,8 @@ def check(safety: Safety, views: list[_View], *, child: bool, age: float | None,
         if fam.who == "child" and not child:
             continue
         for view in views:
+            if fam.onset == "sudden" and negation.long_standing(view.text):
+                continue
             if fam.scope == "clause":
                 found = [None]
                 per_group = []
