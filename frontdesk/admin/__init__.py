@@ -15,6 +15,8 @@ through them, triage. Import the other modules by name: `from frontdesk.admin im
 
 from __future__ import annotations
 
+from frontdesk.lazy import lazy_exports
+
 # frontdesk.admin.rule_edits' public names, served from here.
 __all__ = [
     "CHILD_AGE_RANGE", "CODE_RE", "EDITABLE_SETTINGS", "ELDER_AGE_RANGE", "MAX_FEE_FEN",
@@ -26,15 +28,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from frontdesk.admin import rule_edits
-
-    value = getattr(rule_edits, name)
-    globals()[name] = value  # once loaded, a plain attribute
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, dict.fromkeys(__all__, "frontdesk.admin.rule_edits"))

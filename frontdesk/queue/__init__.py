@@ -5,6 +5,7 @@ desk's first frame needs queue numbers, not the calling rules. The waiting board
 names load with their first use (`queue.waiting_board`), for the same reason.
 """
 
+from frontdesk.lazy import lazy_exports
 from frontdesk.privacy import mask_name
 from frontdesk.queue.numbers import (
     MAX_ATTEMPTS,
@@ -23,10 +24,4 @@ __all__ = [
 
 _BOARD = ("BoardDepartment", "BoardRow", "wait_level", "waiting_board")
 
-
-def __getattr__(name: str):
-    if name in _BOARD:
-        from frontdesk.queue import board
-
-        return getattr(board, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __dir__ = lazy_exports(__name__, dict.fromkeys(_BOARD, "frontdesk.queue.board"))

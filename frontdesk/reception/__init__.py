@@ -29,8 +29,9 @@ Changes to the agreed contract (also in docs/reception_api.md):
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from frontdesk.lazy import lazy_exports
 
 # Names are imported from their module on first use (PEP 562), so a screen that needs
 # one view does not pay for every step module at start-up (issue 19/20).
@@ -145,23 +146,4 @@ __all__ = [
 ]
 
 
-
-
-def __getattr__(name: str):
-    """The public name `name` from its module, or the submodule `name`, imported now."""
-    home = _HOME.get(name)
-    if home is not None:
-        value = getattr(importlib.import_module(home), name)
-    else:
-        try:
-            value = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _HOME, submodules=True)
