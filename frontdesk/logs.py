@@ -77,11 +77,16 @@ _SURNAMES = frozenset(
 # name, display_name, patient_name (not hostname, filename); Chinese labels for a person.
 _NAME_KEY = r"(?:(?i:\b(?:\w+_)?name\b|\bpatient\b)|姓名|患者|病人|病患|就诊人|联系人|家属)"
 
-_SCRUBBERS: list[tuple[re.Pattern[str], str]] = [
-    # Database URLs and libpq strings: the password, never the rest.
-    (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s/:@]*):[^\s@/]*@"), r"\1:***@"),
+# Database URLs and libpq strings: the password, never the rest. A password typed with
+# an "@" in it (not %40) runs to the last "@" before the host, as urlparse reads it.
+_PASSWORD_SCRUBBERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s/:@]*):[^\s/]*@"), r"\1:***@"),
     (re.compile(r"(?i)\b(password|passwd|pwd|pgpassword)(\s*[=:]\s*)"
                 r"(?:'[^'\n]*'|\"[^\"\n]*\"|[^\s,;&]+)"), r"\1\2***"),
+]
+
+_SCRUBBERS: list[tuple[re.Pattern[str], str]] = [
+    *_PASSWORD_SCRUBBERS,
     # PostgreSQL's "Key (id_number)=(...)" and "Failing row contains (...)" quote values.
     (re.compile(r"(Key \([^)]*\)=\()[^\n]*?(\) already exists|\) is (?:still )?"
                 r"(?:not present|referenced))"), r"\1***\2"),
@@ -138,6 +143,13 @@ def _scrub_home(text: str) -> str:
     if len(home) <= 1:
         return text
     return re.sub(re.escape(home) + r"(?=[\\/]|$|[^\w])", "~", text)
+
+
+def mask_passwords(text: str) -> str:
+    """`text` with database passwords masked (URLs and libpq key=value strings)."""
+    for pattern, replacement in _PASSWORD_SCRUBBERS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def scrub(text: str) -> str:

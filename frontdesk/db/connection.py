@@ -28,6 +28,7 @@ from frontdesk.files import (
     make_private_dir,
     os_reason,
 )
+from frontdesk.logs import mask_passwords
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -85,13 +86,7 @@ def sqlite_path(url: str) -> Path | None:
 
 def _shown_url(url: str) -> str:
     """`url` as a message may show it: no password, no control characters, not too long."""
-    text = str(url)
-    try:
-        parsed = urlparse(text)
-        if parsed.password:
-            text = text.replace(f":{parsed.password}@", ":***@", 1)
-    except ValueError:
-        pass
+    text = mask_passwords(str(url))
     text = "".join("?" if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) < 0xE000
                    else ch for ch in text)
     return text if len(text) <= 200 else text[:200] + "…"

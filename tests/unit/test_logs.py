@@ -180,6 +180,20 @@ def test_database_passwords_are_masked():
     assert logs.scrub("postgresql://desk:s3cret@db.local:5432/fd") == \
         "postgresql://desk:***@db.local:5432/fd"
     assert "s3cret" not in logs.scrub("host=db password='s3cret' dbname=fd")
+    # typed with an "@" (not %40): all of it, up to the host
+    assert logs.mask_passwords("postgresql://desk:pa@ss@db.local/fd") == \
+        "postgresql://desk:***@db.local/fd"
+
+
+def test_a_refused_database_url_shows_no_password():
+    from frontdesk.db.session import open_database
+    from frontdesk.errors import ConfigError
+
+    with pytest.raises(ConfigError) as refused:
+        open_database("mysql://desk:pa@ss@db.local/fd")
+    for lang in ("zh_CN", "en"):
+        text = refused.value.message(lang)
+        assert "desk:***@db.local" in text and "pa@ss" not in text and "ss@" not in text
 
 
 def test_log_records_and_their_tracebacks_carry_no_patient(recording, caplog):
