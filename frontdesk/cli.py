@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from frontdesk import __version__, i18n, logs
+from frontdesk import __version__, i18n
 from frontdesk.errors import FrontdeskError
 
 log = logging.getLogger("frontdesk")
@@ -114,7 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(subcommands=names_a_subcommand(argv))
     args = parser.parse_args(argv)
-    logs.start(verbose=args.verbose)  # the log file; warnings also on stderr
+
+    def start_logging() -> None:
+        from frontdesk import logs
+
+        logs.start(verbose=args.verbose)  # the log file; warnings also on stderr
+
+    if args.command:
+        start_logging()
     if args.lang:
         i18n.set_language(args.lang)
     try:
@@ -122,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
             return importlib.import_module(COMMANDS[args.command]).run(args)
         from frontdesk.ui.shell.app import run_app  # Qt only when a window is wanted
 
-        return run_app(database_url(args), demo=args.demo, smoke=args.smoke, lang=args.lang)
+        # The window's first frame comes before the log file, as before everything else.
+        return run_app(database_url(args), demo=args.demo, smoke=args.smoke, lang=args.lang,
+                       start_logging=start_logging)
     except FrontdeskError as exc:
         log.info("%s", exc.en)  # the file only: stderr gets the message below
         print(f"frontdesk: {exc.message()}", file=sys.stderr)
@@ -138,7 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
+        from frontdesk import logs
+
         logs.log_unhandled(type(exc), exc, exc.__traceback__)  # before the file closes
         raise
     finally:
-        logs.stop()
+        if (logs := sys.modules.get("frontdesk.logs")) is not None:
+            logs.stop()  # (never imported: nothing to stop)

@@ -7,6 +7,7 @@ import importlib.util
 import logging
 import os
 import sys
+from collections.abc import Callable
 
 from frontdesk import i18n
 from frontdesk.errors import FrontdeskError
@@ -161,7 +162,10 @@ def window_up() -> None:
     resume_collector()
 
 
-def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str | None = None) -> int:
+def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str | None = None,
+            start_logging: Callable[[], None] | None = None) -> int:
+    """Open the desk on `db_url`; `start_logging` (the command line's log file) is called
+    once the window's first frame is painted."""
     _ensure_platform(smoke)
     pause_collector()  # until the first window is up (resumed there, or below at the latest)
     try:
@@ -172,6 +176,8 @@ def run_app(db_url: str, *, demo: bool = False, smoke: bool = False, lang: str |
 
         window = MainWindow()
         show_first_frame(window, smoke=smoke)
+        if start_logging is not None:
+            start_logging()
         apply_style(app)
         from frontdesk.ui.shell import crash
 

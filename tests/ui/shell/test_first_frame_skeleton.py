@@ -150,7 +150,8 @@ def show(window, **kwargs):
     real(window, **kwargs)
     heavy = ("peewee", "sqlite3", "frontdesk.db.models", "frontdesk.db.connection",
              "frontdesk.settings", "frontdesk.ui.style", "frontdesk.ui.context",
-             "frontdesk.ui.reception.area", "frontdesk.ui.translation")
+             "frontdesk.ui.reception.area", "frontdesk.ui.translation", "frontdesk.logs",
+             "logging.handlers")
     print("loaded:", [m for m in heavy if m in sys.modules], flush=True)
     os._exit(0)
 
@@ -161,6 +162,7 @@ main(["--db", "sqlite:///" + sys.argv[1], "--smoke"])
 
 
 def test_the_first_frame_loads_neither_the_database_nor_the_screens(tmp_path):
+    # nor the log file's machinery: the log starts just after the first frame
     # What keeps the first frame near a bare window's cost (bench/run.py, start-up row):
     # a module added to this path shows up here, not only in the benchmark.
     out = subprocess.run(
@@ -168,3 +170,17 @@ def test_the_first_frame_loads_neither_the_database_nor_the_screens(tmp_path):
         capture_output=True, text=True, timeout=120,
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert "loaded: []" in out.stdout, out.stdout + out.stderr
+
+
+def test_opening_the_app_still_writes_its_log_file_from_the_first_frame_on(tmp_path):
+    # The log starts after the first frame (above): a start still leaves its lines.
+    import os
+
+    data = tmp_path / "data"
+    out = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}",
+         "--smoke"], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "FRONTDESK_DATA_DIR": str(data)})
+    assert out.returncode == 0, out.stderr
+    text = (data / "logs" / "frontdesk.log").read_text(encoding="utf-8")
+    assert "Frontdesk " in text and "database:" in text
