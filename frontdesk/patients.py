@@ -586,29 +586,41 @@ def next_record_no() -> str:
 
 
 def estimated_birth(age: int, today: dt.date) -> dt.date:
-    """Today's date `age` years ago (28 Feb for a 29 Feb today in a common year)."""
+    """`today`'s date `age` years ago (28 Feb for a 29 Feb `today` in a common year).
+
+    `today` is the day the age was true on: for an age typed while registering a
+    visit, the visit's day (a night arrival registered after midnight is aged on the
+    day it arrived, as the visit list, the banner and the clinic queue show it).
+    """
     try:
         return today.replace(year=today.year - age)
     except ValueError:
         return today.replace(year=today.year - age, day=28)
 
 
-def _birth(form: RegistrationForm, current: Patient | None) -> tuple[dt.date | None, bool]:
-    """(birth_date, estimated) to store: a real date wins; an age alone gives an estimate."""
+def _birth(form: RegistrationForm, current: Patient | None,
+           day: dt.date | None = None) -> tuple[dt.date | None, bool]:
+    """(birth_date, estimated) to store: a real date wins; an age alone gives an estimate.
+
+    The age is the age on `day`: the visit's day when registering a visit, else today
+    (form_for gives the age on the same day, so a form saved unchanged keeps the record).
+    """
+    day = day or clock.today()
     if form.birth_date is not None:
         same_estimate = (current is not None and current.birth_date_estimated
                          and current.birth_date == form.birth_date)
         return form.birth_date, same_estimate
     if form.age is None:
         return (current.birth_date, current.birth_date_estimated) if current else (None, False)
-    if current is not None and current.birth_date and age_on(current.birth_date) == form.age:
+    if current is not None and current.birth_date and age_on(current.birth_date, day) == form.age:
         # The age still fits what is stored: keep it rather than drift by re-estimating.
         return current.birth_date, current.birth_date_estimated
-    return estimated_birth(int(form.age), clock.today()), True
+    return estimated_birth(int(form.age), day), True
 
 
-def _patient_fields(form: RegistrationForm, current: Patient | None = None) -> dict:
-    birth, estimated = _birth(form, current)
+def _patient_fields(form: RegistrationForm, current: Patient | None = None,
+                    day: dt.date | None = None) -> dict:
+    birth, estimated = _birth(form, current, day)
     return {
         "name": form.name,
         "sex": form.sex,
@@ -631,16 +643,19 @@ def _checked(form: RegistrationForm) -> RegistrationForm:
     return form
 
 
-def create_patient(*, actor, form: RegistrationForm) -> Patient:
-    """A new record from a validated form, with its search keys; audited."""
+def create_patient(*, actor, form: RegistrationForm, day: dt.date | None = None) -> Patient:
+    """A new record from a validated form, with its search keys; audited.
+
+    `day`: the day a typed age is true on (the visit's day; today when None).
+    """
     require(actor, Perm.RUN_VISIT)
     form = _checked(form)
     load_search_keys()  # not while holding the write lock
     with database_proxy.atomic():
-        return _create(actor, form)
+        return _create(actor, form, day)
 
 
-def _create(actor, form: RegistrationForm) -> Patient:
+def _create(actor, form: RegistrationForm, day: dt.date | None = None) -> Patient:
     """create_patient's writes, inside the caller's transaction: the permission checked,
     the form validated and the search keys loaded (registration does all three)."""
     if form.media_source_id is not None:
@@ -650,23 +665,25 @@ def _create(actor, form: RegistrationForm) -> Patient:
             raise ValidationError("请选择媒体来源。", "Choose a media source.", field="media_source_id")
     _take_record_number_turn()
     # Patient.create, with the INSERT prepared once (registration is timed: bench/).
-    patient = prepared.insert(Patient, record_no=next_record_no(), **_patient_fields(form))
+    patient = prepared.insert(Patient, record_no=next_record_no(), **_patient_fields(form, None, day))
     _write_keys(patient, new=True)
     audit.record(actor, "create", "patient", patient.id, {"record_no": patient.record_no})
     return patient
 
 
-def update_patient(patient_id: int, *, actor, form: RegistrationForm) -> Patient:
+def update_patient(patient_id: int, *, actor, form: RegistrationForm,
+                   day: dt.date | None = None) -> Patient:
     """Write the fields of a validated form that differ from the record; audited by name.
 
     Nothing changed → nothing written and no audit entry. The desk shows the record
-    (form_for) for review before this, so an unchanged field stays as it was.
+    (form_for, with the same `day`) for review before this, so an unchanged field stays
+    as it was. `day`: the day a typed age is true on (the visit's day; today when None).
     """
     require(actor, Perm.RUN_VISIT)
     form = _checked(form)
     load_search_keys()  # not while holding the write lock
     with database_proxy.atomic():
-        return _update(patient_id, actor, form)
+        return _update(patient_id, actor, form, day)
 
 
 def _merged_error() -> ValidationError:
@@ -710,33 +727,35 @@ def _stored(patient_id: int) -> _Stored:
 
 
 def _update_for_visit(patient_id: int, actor, form: RegistrationForm,
-                      stored: _Stored | None = None) -> tuple[int, str]:
+                      stored: _Stored | None = None,
+                      day: dt.date | None = None) -> tuple[int, str]:
     """_update for registration: (id, VIP tier) of the record saved with `form`.
 
     A returning patient's form usually holds the record unchanged (the desk shows it
     for review): then the record is read as plain values (`stored`, when the caller
     read them with its own row: STORED_COLUMNS), compared, and nothing is written (no
     model is built; bench/ times registration). A changed field is written by _update,
-    as update_patient writes it.
+    as update_patient writes it. `day`: the visit's day (a typed age is true on it).
     """
     if stored is None:
         stored = _stored(patient_id)
     if stored.merged_into_id is not None:
         raise _merged_error()
-    for name, value in _patient_fields(form, stored).items():
+    for name, value in _patient_fields(form, stored, day).items():
         if getattr(stored, "media_source_id" if name == "media_source" else name) != value:
-            patient = _update(patient_id, actor, form)
+            patient = _update(patient_id, actor, form, day)
             return patient.id, patient.vip_tier
     return lookup_id(patient_id), stored.vip_tier
 
 
-def _update(patient_id: int, actor, form: RegistrationForm) -> Patient:
+def _update(patient_id: int, actor, form: RegistrationForm,
+            day: dt.date | None = None) -> Patient:
     """update_patient's writes, inside the caller's transaction (as _create)."""
     patient = _get_patient(patient_id)
     if patient.merged_into_id is not None:
         raise _merged_error()
     changed = {}
-    for name, value in _patient_fields(form, patient).items():
+    for name, value in _patient_fields(form, patient, day).items():
         attr = "media_source_id" if name == "media_source" else name
         if getattr(patient, attr) != value:
             changed[name] = [getattr(patient, attr), value]
@@ -829,17 +848,19 @@ def merge_patients(*, actor, keep_id: int, merge_id: int) -> Patient:
     return keep
 
 
-def form_for(patient_id: int, *, actor) -> RegistrationForm:
+def form_for(patient_id: int, *, actor, day: dt.date | None = None) -> RegistrationForm:
     """A registration form pre-filled from a record (returning patient), audited as a view.
 
-    An estimated birth date is given back as the age, so saving the form
-    unchanged keeps it an estimate.
+    An estimated birth date is given back as the age on `day` (the day of the visit
+    being registered; today when None): register() compares it on the same day, so
+    saving the form unchanged keeps the estimate.
     """
     view = view_patient(patient_id, actor=actor)
+    estimated = view.birth_date_estimated or view.birth_date is None
     return RegistrationForm(
         name=view.name, sex=view.sex, phone=view.phone, id_number=view.id_number,
         birth_date=None if view.birth_date_estimated else view.birth_date,
-        age=view.age if view.birth_date_estimated or view.birth_date is None else None,
+        age=age_on(view.birth_date, day) if estimated else None,
         address=view.address, medical_history=view.medical_history,
         economic_status=view.economic_status, person_type=view.person_type,
         media_source_id=view.media_source_id,

@@ -86,9 +86,11 @@ def complete_deferred(visit_id: int, *, actor, expected_version: int, form: Regi
             patient = patients.get_patient(pid, actor=actor)
             while patient.merged_into_id is not None:  # follow a merge to the record kept
                 patient = patients.get_patient(patient.merged_into_id, actor=actor)
-            patient = patients.update_patient(patient.id, actor=actor, form=form)
+            # A typed age is the age on the visit's day (registered late: often another day).
+            patient = patients.update_patient(patient.id, actor=actor, form=form,
+                                              day=visit.visit_date)
         else:
-            patient = patients.create_patient(actor=actor, form=form)
+            patient = patients.create_patient(actor=actor, form=form, day=visit.visit_date)
         _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
                            patient_id=patient.id, vip_tier=patient.vip_tier, stage=visit.stage,
                            action=stages.REGISTERED_LATE,

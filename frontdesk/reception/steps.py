@@ -379,13 +379,16 @@ def register(visit_id: int, *, actor, expected_version: int, form: RegistrationF
         returning = pid is not None
         # The permission is checked, the form validated and pypinyin loaded above: the
         # record's writes join this transaction without doing those again.
+        # A typed age is the age on the visit's day, not today's: a night arrival
+        # registered after midnight is aged as the visit list and banner show it.
         if returning:
             if row[-1] is None:
                 raise patients._not_found(pid)
             patient_id, vip_tier = patients._update_for_visit(
-                pid, actor, form, patients.stored_from(row[_LOAD_WIDTH + fees.FEE_WIDTH:-1]))
+                pid, actor, form, patients.stored_from(row[_LOAD_WIDTH + fees.FEE_WIDTH:-1]),
+                visit.visit_date)
         else:
-            patient = patients._create(actor, form)
+            patient = patients._create(actor, form, visit.visit_date)
             patient_id, vip_tier = patient.id, patient.vip_tier
         _save_registration(visit, actor=actor, expected_version=expected_version, form=form,
                            patient_id=patient_id, vip_tier=vip_tier, stage=stages.BILLING,

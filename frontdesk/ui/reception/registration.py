@@ -81,10 +81,16 @@ def parse_birth_date(raw: str) -> dt.date | None:
 
 
 class RegistrationFormWidget(Retranslating, QWidget):
-    """The patient's record form; :meth:`values` / :meth:`set_values` round-trip a draft."""
+    """The patient's record form; :meth:`values` / :meth:`set_values` round-trip a draft.
+
+    `age_day`: the day the form's age is on — the day of the visit being registered
+    (set by the desk), else today. A night arrival registered after midnight is aged
+    on the day it arrived, as the visit list, the banner and the domain age it.
+    """
 
     draft_changed = Signal(dict)
     submit_requested = Signal()
+    age_day: dt.date | None = None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -235,8 +241,20 @@ class RegistrationFormWidget(Retranslating, QWidget):
         except ValidationError:
             return  # check_field shows why
         if birth is not None:
-            self.age.setText(str(validation.age_from_birth(birth, clock.today())))
+            try:
+                self.age.setText(str(self.age_of(birth)))
+            except ValidationError:
+                return  # a birth date after today: check_field shows why
             self._filled_age = self.age.text()
+
+    def age_of(self, birth: dt.date) -> int:
+        """The age `birth` gives on the form's day (`age_day`, else today).
+
+        Raises ValidationError for a birth date after today.
+        """
+        today = clock.today()
+        validation.age_from_birth(birth, today)  # refuses a date in the future
+        return clock.age_on(birth, min(self.age_day or today, today))
 
     def clear(self) -> None:
         self.set_values({k: "" if isinstance(e, QLineEdit) else None
@@ -379,7 +397,7 @@ class RegistrationFormWidget(Retranslating, QWidget):
         An age typed by hand that disagrees by more than a year is kept and
         asked about at the age field (the domain refuses it too), never replaced.
         """
-        age = validation.age_from_birth(birth, clock.today())
+        age = self.age_of(birth)
         typed = self.age.text().strip()
         if typed and typed != getattr(self, "_filled_age", None):
             try:

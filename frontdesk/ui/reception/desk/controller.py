@@ -107,9 +107,12 @@ class DeskController(QObject):
         return self._read(reception.booked_form, self.view.id, actor=self.ctx.staff)
 
     def patient_form(self, patient_id: int) -> dict:
+        """The record's form, its age (an estimated birth date) on the visit's day."""
         from frontdesk import patients  # the record's side: not needed for the first frame
 
-        return self._read(patients.form_for, patient_id, actor=self.ctx.staff).to_dict()
+        day = self.view.visit_date if self.view is not None else None
+        return self._read(patients.form_for, patient_id, actor=self.ctx.staff,
+                          day=day).to_dict()
 
     def find_duplicates(self, form) -> list:
         """The records that may be this person, checked on the worker (issue 20).

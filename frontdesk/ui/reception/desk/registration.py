@@ -106,7 +106,7 @@ class RegistrationPage(RegistrationStep):
         if record.get("birth_date") and record.get("age") is None:
             # Show the age the birth date gives, so a typed age is compared with it.
             birth = dt.date.fromisoformat(record["birth_date"])
-            record["age"] = patients.age_on(birth, clock.today())
+            record["age"] = patients.age_on(birth, form.age_day or clock.today())
         values, differs = merge_typed_into_record(record, typed)
         form.clear()
         form.set_values(values)

@@ -494,6 +494,7 @@ class DeskView(Retranslating, QWidget):
 
     def _show_registration(self, view, keep: bool) -> None:
         page = self.registration
+        page.form.age_day = view.visit_date  # a typed or shown age is on the visit's day
         page.reset(keep=keep)
         self.controller.dups_checked_for = None
         if keep:
