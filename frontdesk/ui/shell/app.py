@@ -286,15 +286,19 @@ def _run(app, window, db_url: str, *, demo: bool, smoke: bool, lang: str | None)
                 checking.append(True)
                 ctx.run(check_pages_of, db_url, background=True, on_error=damaged.append)
 
-        after_first_frame(window, check_pages)  # as a logged-in start does
-
         def finish() -> None:
             shown.append(window.isVisible() and window.nav.count() > 0)
             app.quit()
 
-        # 200 ms after the built window's first frame (the shapes' frame came before it):
-        # on a loaded machine that frame can come later than 200 ms after it was built.
-        after_first_frame(window, lambda: QTimer.singleShot(200, finish))
+        def painted() -> None:
+            check_pages()  # as a logged-in start does
+            # 200 ms after the built window's first frame (the shapes' frame came before
+            # it): on a loaded machine that frame can come later than 200 ms after it was
+            # built.
+            QTimer.singleShot(200, finish)
+
+        # One watch for both: each watch sees every event until that frame, in Python.
+        after_first_frame(window, painted)
         app.exec()
         check_pages()  # a window that was never painted is still checked
         ctx.tasks.wait()  # the page check of a big file may take longer than the 200 ms
