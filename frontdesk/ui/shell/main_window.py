@@ -160,7 +160,6 @@ class MainWindow(Retranslating, QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self._column.addLayout(row, 1)
-        self.setCentralWidget(central)  # the skeleton, if any, is deleted with it
 
         self.staff_label = QLabel()
         self.staff_label.setObjectName("staffLabel")
@@ -170,6 +169,10 @@ class MainWindow(Retranslating, QMainWindow):
         ctx.changes.session_changed.connect(self._update_staff_label)
         ctx.changes.settings_changed.connect(self.retranslate)
         self.nav.setCurrentRow(0)
+        # Last, with the first area built: the window may be on screen already (its first
+        # frame), and widgets built inside a shown window are shown, laid out and polished
+        # one by one. The skeleton, if any, is deleted with it.
+        self.setCentralWidget(central)
 
     def show_on_screen(self) -> None:
         """Shown at its own size where the screen has room for it; maximized where it has
