@@ -33,6 +33,7 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, require
+from frontdesk.staffing.roster import lock_staff
 
 # Used when the setting is empty (a database created before the rules were loaded).
 DEFAULT_LATENESS = {"fine_fen": 1000, "repeat_fine_fen": 2000, "repeat_from": 2,
@@ -170,23 +171,25 @@ def sign_in(*, staff, pin: str, at: dt.datetime | None = None,
     prove_pin(staff, pin)
     at = (at or clock.now()).replace(microsecond=0)
     day = at.date()
-    rostered = assigned_shifts(staff, day)
-    if shift is None:
-        pending = [s for s in rostered if not _signed(staff, s, day)]
-        if not rostered:
-            raise ValidationError(
-                f"{staff.display_name} 今天没有排班。如是调班，请选择所上的班次。",
-                f"{staff.display_name} is not on today's roster. If covering a swap, "
-                "choose the shift being worked.", field="shift")
-        if not pending:
-            raise ConflictError(*_already_text(staff, rostered[0], day))
-        shift = pending[0]
-    if _signed(staff, shift, day):
-        raise ConflictError(*_already_text(staff, shift, day))
-
-    late = minutes_late(shift, day, at)
-    rule = lateness_rule()
     with database_proxy.atomic():
+        # Swap/leave approvals check "not signed in" then move the row under this lock.
+        lock_staff(staff.id)
+        rostered = assigned_shifts(staff, day)
+        if shift is None:
+            pending = [s for s in rostered if not _signed(staff, s, day)]
+            if not rostered:
+                raise ValidationError(
+                    f"{staff.display_name} 今天没有排班。如是调班，请选择所上的班次。",
+                    f"{staff.display_name} is not on today's roster. If covering a swap, "
+                    "choose the shift being worked.", field="shift")
+            if not pending:
+                raise ConflictError(*_already_text(staff, rostered[0], day))
+            shift = pending[0]
+        if _signed(staff, shift, day):
+            raise ConflictError(*_already_text(staff, shift, day))
+
+        late = minutes_late(shift, day, at)
+        rule = lateness_rule()
         row = SignIn.create(staff=staff, shift=shift, date=day, signed_at=at, minutes_late=late)
         fine = None
         if late > rule.grace_minutes:
@@ -232,6 +235,7 @@ def record_early_leave(*, actor, staff, shift: Shift, left_at: dt.datetime) -> F
             f"{left_at:%H:%M} is not before the shift end {shift.end} "
             f"(grace {rule.grace_minutes} min): not an early leave.", field="left_at")
     with database_proxy.atomic():
+        lock_staff(staff.id)  # a sign-in counts the month's lateness under it too
         occurrence = late_count_in_month(staff, day) + 1
         fine = Fine.create(
             staff=staff, kind=FineKind.LATE, amount_fen=rule.fine_for(occurrence), date=day,

@@ -33,6 +33,7 @@ from frontdesk.i18n import Msg, language, localized
 from frontdesk.permissions import Perm, require
 from frontdesk.staffing import fines
 from frontdesk.staffing.attendance import month_bounds, prove_pin
+from frontdesk.staffing.roster import lock_staff
 from frontdesk.validation import clean_text, lookup_code, lookup_id, picked_day
 
 NOTE_MAX = 200
@@ -123,6 +124,7 @@ def record_in_transaction(*, actor, staff: Staff, rule_code: str, day: dt.date,
     ends both."""
     note_zh, note_en = (note.zh, note.en) if isinstance(note, Msg) else (note, note)
     rule = _rule(rule_code)
+    lock_staff(staff.id)  # "Nth time this month": count after the other desk's record commits
     occurrence = occurrences(staff.id, rule.code, day) + 1
     amounts = json.loads(rule.amounts or "[0]") or [0]
     amount = amount_for(amounts, occurrence)

@@ -252,6 +252,7 @@ def set_day(*, actor, staff_id, day: dt.date, shifts=(), rest: bool = False) -> 
         raise ValidationError("轮休日不能同时排班。", "A rest day has no shift.", field="shift")
     wanted = check_shifts(shifts, day)
     with database_proxy.atomic():
+        lock_staff(staff.id)  # a swap approval checks then moves this person's rows under it
         if wanted and _approved_leave(staff, day):
             raise ValidationError(f"{staff.display_name} 在 {day:%m-%d} 已批准请假，不能排班。",
                                   f"{staff.display_name} is on approved leave on {day:%m-%d}.",
@@ -293,6 +294,7 @@ def copy_last_week(*, actor, monday: dt.date) -> int:
         plan.setdefault((r.staff_id, r.date), {"shifts": [], "rest": False})["rest"] = True
     filled = 0
     with database_proxy.atomic():
+        lock_staff(*staff)  # a swap approved meanwhile would fill a day we read as empty
         taken = {(a.staff_id, a.date) for a in ShiftAssignment.select().where(
             ShiftAssignment.date.between(monday, monday + dt.timedelta(days=DAYS - 1)))}
         taken |= {(r.staff_id, r.date) for r in RestDay.select().where(

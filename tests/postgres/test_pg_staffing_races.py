@@ -11,8 +11,14 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.staffing.test_staffing_races import (
+    fine_recorded_while_personal_leave_approved,
+    last_week_copied_while_swap_approved,
+    late_sign_in_while_early_leave_recorded,
     leave_approved_while_person_withdraws,
     make_team,
+    one_sign_in_at_two_desks,
+    roster_day_set_while_swap_approved,
+    sign_in_while_swap_approved,
     swap_approved_while_partner_asks_leave,
     swap_approved_while_requester_withdraws,
     swap_asked_while_partner_asks_leave,
@@ -59,3 +65,28 @@ def test_two_personal_leaves_approved_at_once(team, monkeypatch):
 
 def test_leave_approved_while_swap_approved_on_its_day(team, monkeypatch):
     leave_and_swap_approved(team, monkeypatch)
+
+
+def test_sign_in_while_swap_approved(team, monkeypatch):
+    sign_in_while_swap_approved(team, monkeypatch)
+
+
+def test_one_sign_in_at_two_desks(team, monkeypatch):
+    one_sign_in_at_two_desks(team, monkeypatch)
+
+
+def test_late_sign_in_while_early_leave_recorded(team, monkeypatch):
+    late_sign_in_while_early_leave_recorded(team, monkeypatch)
+
+
+@pytest.mark.parametrize("by_hand", [1, 2])
+def test_fine_recorded_while_personal_leave_approved(team, monkeypatch, by_hand):
+    fine_recorded_while_personal_leave_approved(team, monkeypatch, by_hand)
+
+
+def test_roster_day_set_while_swap_approved(team, monkeypatch):
+    roster_day_set_while_swap_approved(team, monkeypatch)
+
+
+def test_last_week_copied_while_swap_approved(team, monkeypatch):
+    last_week_copied_while_swap_approved(team, monkeypatch)

@@ -23,16 +23,18 @@ import pytest
 from frontdesk.db.models import (
     AuditLog,
     Fine,
+    FineKind,
     LeaveRequest,
     RuleItem,
     Shift,
     ShiftAssignment,
     ShiftSwap,
+    SignIn,
     Staff,
     database_proxy,
 )
 from frontdesk.errors import ConflictError, FrontdeskError, ValidationError
-from frontdesk.staffing import leave, ledger, roster, swaps
+from frontdesk.staffing import attendance, fines, leave, ledger, roster, swaps
 
 MON = dt.date(2026, 11, 23)
 DAY = MON + dt.timedelta(days=3)  # the contested day (a Thursday, no holiday)
@@ -333,6 +335,180 @@ def leave_approved_while_swap_approved_on_its_day(t: Team, monkeypatch) -> None:
     assert shifts_on(DAY) == [("李静", "early")]
 
 
+def her_pin(t: Team) -> str:
+    """李静's own PIN for signing in (the PostgreSQL staff factory gives everyone 1234)."""
+    from frontdesk.accounts import auth
+
+    Staff.update(pin_hash=auth.hash_secret("2001")).where(Staff.id == t.a.id).execute()
+    return "2001"
+
+
+def sign_in_while_swap_approved(t: Team, monkeypatch) -> None:
+    """李静 signs in for her early shift on DAY while a supervisor approves her swap giving
+    that shift to 王悦. The approval checks the shift is not signed in (这个班次已签到，不能再
+    换), the sign-in that she is on the roster. One wins: signed in with the swap still
+    pending, or swapped with no sign-in — never her sign-in on a shift now 王悦's."""
+    roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
+    line = swaps.request_swap(actor=t.a, day=DAY, shift_code="early", partner_id=t.b.id)
+    pin = her_pin(t)
+    hold_together(monkeypatch, (swaps, "_still_allowed"), (attendance, "lateness_rule"))
+    at = dt.datetime.combine(DAY, dt.time(7, 50))
+    swapped, signed = two_desks(
+        desk(t.boss.id, lambda boss: swaps.decide(actor=boss, swap_id=line.id, approve=True)),
+        desk(t.a.id, lambda a: attendance.sign_in(staff=a, pin=pin, at=at)))
+    if isinstance(swapped, swaps.SwapLine):
+        assert_told(signed, ValidationError, "没有排班")
+        assert SignIn.select().count() == 0
+        assert shifts_on(DAY) == [("王悦", "early")]
+    else:
+        assert isinstance(signed, attendance.SignInResult), repr(signed)
+        assert_told(swapped, ValidationError, "已签到")
+        assert ShiftSwap.get_by_id(line.id).status == "pending"
+        assert shifts_on(DAY) == [("李静", "early")]
+        assert [(s.staff_id, s.shift.code) for s in SignIn.select()] == [(t.a.id, "early")]
+
+
+def one_sign_in_at_two_desks(t: Team, monkeypatch) -> None:
+    """李静 signs in, late, at the door and at the desk at the same moment: one sign-in and
+    one lateness fine; the other desk is told she already signed in (not a database
+    error about a duplicate row)."""
+    roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
+    pin = her_pin(t)
+    hold_together(monkeypatch, (attendance, "lateness_rule"))
+    at = dt.datetime.combine(DAY, dt.time(8, 5))
+    results = two_desks(*(desk(t.a.id, lambda a: attendance.sign_in(staff=a, pin=pin, at=at))
+                          for _ in range(2)))
+    assert sum(isinstance(r, attendance.SignInResult) for r in results) == 1, results
+    lost = next(r for r in results if not isinstance(r, attendance.SignInResult))
+    assert_told(lost, ConflictError, "已于", "签到")
+    assert SignIn.select().count() == 1
+    assert Fine.select().where(Fine.kind == FineKind.LATE).count() == 1
+
+
+def late_sign_in_while_early_leave_recorded(t: Team, monkeypatch) -> None:
+    """迟到/早退 share one monthly count (10 yuan, from the 2nd time 20): 李静 signs in late
+    on DAY while a supervisor records her leaving early on Monday. Together they are the
+    1st and the 2nd time this month — never the 1st twice."""
+    roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
+    early = Shift.get(Shift.code == "early")
+    pin = her_pin(t)
+    hold_together(monkeypatch, (attendance, "late_count_in_month"))
+    signed, left = two_desks(
+        desk(t.a.id, lambda a: attendance.sign_in(
+            staff=a, pin=pin, at=dt.datetime.combine(DAY, dt.time(8, 5)))),
+        desk(t.boss.id, lambda boss: attendance.record_early_leave(
+            actor=boss, staff=t.a.id, shift=early,
+            left_at=dt.datetime.combine(MON, dt.time(15, 0)))))
+    assert isinstance(signed, attendance.SignInResult) and signed.fine is not None, repr(signed)
+    assert isinstance(left, Fine), repr(left)
+    lateness = list(Fine.select().where(Fine.kind == FineKind.LATE))
+    assert sorted(json.loads(f.rule_snapshot)["occurrence"] for f in lateness) == [1, 2]
+    assert sorted(f.amount_fen for f in lateness) == [1000, 2000]
+
+
+def fine_recorded_while_personal_leave_approved(t: Team, monkeypatch, by_hand: int) -> None:
+    """A supervisor records 事假 (personal_leave) for 李静 by hand — her phoned-in absence on
+    Monday — while another approves her 事假 on DAY, which records the same rule; or two
+    supervisors record it by hand at once. Priced 30 then 60 by its time in the month,
+    the two are the 1st and the 2nd time — never the 1st twice."""
+    RuleItem.update(amounts=json.dumps([3000, 6000])).where(
+        RuleItem.code == "personal_leave").execute()
+    roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["day"])
+    line = leave.request_leave(actor=t.a, kind="personal", start=DAY)
+
+    def record(boss):
+        return ledger.record(actor=boss, staff_id=t.a.id, rule_code="personal_leave",
+                             day=MON, note="电话请假")
+
+    def approve(boss):
+        return leave.decide(actor=boss, leave_id=line.id, approve=True)
+
+    hold_together(monkeypatch, (ledger, "occurrences"))
+    results = two_desks(desk(t.boss.id, record if by_hand == 2 else approve),
+                        desk(t.boss2.id, record))
+    assert all(isinstance(r, fines.FineLine | leave.LeaveLine) for r in results), results
+    rows = list(Fine.select().where(Fine.rule_code == "personal_leave"))
+    times = sorted(json.loads(f.rule_snapshot)["occurrence"] for f in rows)
+    assert times == [1, 2], [f.reason_zh for f in rows]
+    assert sorted(f.amount_fen for f in rows) == [3000, 6000]
+    assert sorted("本月第 2 次" in f.reason_zh for f in rows) == [False, True]
+
+
+def roster_day_set_while_swap_approved(t: Team, monkeypatch) -> None:
+    """A supervisor sets 李静's DAY to the day shift (taking her early shift off) while
+    another approves her swap giving that early shift to 王悦, and the approval lands after
+    the edit read her rows. Unguarded (PostgreSQL) the edit then deleted the moved row,
+    王悦's now: the swap stood approved and nobody worked early. The edit goes first here;
+    the approval must then be refused because the shift it moves is gone."""
+    roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
+    line = swaps.request_swap(actor=t.a, day=DAY, shift_code="early", partner_id=t.b.id)
+    read, swapped = threading.Event(), threading.Event()
+    real = ShiftAssignment.delete_instance
+
+    def read_then_let_the_swap_in(self, *args, **kwargs):
+        read.set()
+        swapped.wait(timeout=HOLD)  # guarded: the approval waits for our commit
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(ShiftAssignment, "delete_instance", read_then_let_the_swap_in)
+
+    def approve(boss):
+        read.wait(timeout=30)
+        try:
+            return swaps.decide(actor=boss, swap_id=line.id, approve=True)
+        finally:
+            swapped.set()
+
+    edited, decided = two_desks(
+        desk(t.boss2.id, lambda boss: roster.set_day(actor=boss, staff_id=t.a.id, day=DAY,
+                                                     shifts=["day"])),
+        desk(t.boss.id, approve))
+    assert isinstance(edited, roster.Cell), repr(edited)
+    assert_told(decided, ConflictError, "排班已变动")
+    assert ShiftSwap.get_by_id(line.id).status == "pending"
+    assert audited("swap", line.id) == ["create"]
+    assert shifts_on(DAY) == [("李静", "day")]
+
+
+def last_week_copied_while_swap_approved(t: Team, monkeypatch) -> None:
+    """The supervisor copies last week into this week (only days still empty) while another
+    approves 李静's swap giving her early shift on DAY to 王悦, who worked late that weekday
+    last week; the approval lands after the copy read which days are empty. Unguarded
+    (PostgreSQL) the copy then set 王悦's DAY to last week's late shift, deleting the early
+    shift the swap had just given her: the swap stood approved and nobody worked early.
+    The copy goes first here; the approval must then be refused (late after early would
+    be a double shift, 连班)."""
+    roster.set_day(actor=t.boss, staff_id=t.b.id, day=DAY - dt.timedelta(days=7),
+                   shifts=["late"])
+    roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
+    line = swaps.request_swap(actor=t.a, day=DAY, shift_code="early", partner_id=t.b.id)
+    read, swapped = threading.Event(), threading.Event()
+    real = roster._write_day
+
+    def read_then_let_the_swap_in(*args, **kwargs):
+        if not read.is_set():
+            read.set()
+            swapped.wait(timeout=HOLD)  # guarded: the approval waits for our commit
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(roster, "_write_day", read_then_let_the_swap_in)
+
+    def approve(boss):
+        read.wait(timeout=30)
+        try:
+            return swaps.decide(actor=boss, swap_id=line.id, approve=True)
+        finally:
+            swapped.set()
+
+    copied, decided = two_desks(
+        desk(t.boss2.id, lambda boss: roster.copy_last_week(actor=boss, monday=MON)),
+        desk(t.boss.id, approve))
+    assert copied == 1, repr(copied)
+    assert_told(decided, ValidationError, "连班")
+    assert ShiftSwap.get_by_id(line.id).status == "pending"
+    assert shifts_on(DAY) == [("李静", "early"), ("王悦", "late")]
+
+
 # --- SQLite ----------------------------------------------------------------------------
 
 
@@ -364,3 +540,28 @@ def test_two_personal_leaves_approved_at_once(team, monkeypatch):
 
 def test_leave_approved_while_swap_approved_on_its_day(team, monkeypatch):
     leave_approved_while_swap_approved_on_its_day(team, monkeypatch)
+
+
+def test_sign_in_while_swap_approved(team, monkeypatch):
+    sign_in_while_swap_approved(team, monkeypatch)
+
+
+def test_one_sign_in_at_two_desks(team, monkeypatch):
+    one_sign_in_at_two_desks(team, monkeypatch)
+
+
+def test_late_sign_in_while_early_leave_recorded(team, monkeypatch):
+    late_sign_in_while_early_leave_recorded(team, monkeypatch)
+
+
+@pytest.mark.parametrize("by_hand", [1, 2])
+def test_fine_recorded_while_personal_leave_approved(team, monkeypatch, by_hand):
+    fine_recorded_while_personal_leave_approved(team, monkeypatch, by_hand)
+
+
+def test_roster_day_set_while_swap_approved(team, monkeypatch):
+    roster_day_set_while_swap_approved(team, monkeypatch)
+
+
+def test_last_week_copied_while_swap_approved(team, monkeypatch):
+    last_week_copied_while_swap_approved(team, monkeypatch)
