@@ -24,28 +24,17 @@ def count(path, sql) -> int:
 
 
 def test_backup_then_restore_round_trip(tmp_path, capsys):
-    db_path = tmp_path / "fd.sqlite3"
-    url = init_db(db_path)
-    out = tmp_path / "bk"
-    out.mkdir()
-    assert cli.main(["--db", url, "--lang", "en", "backup", "--out", str(out)]) == 0
-    connection.close()
-    files = list(out.glob("frontdesk-*.sqlite3"))
-    assert len(files) == 1
+    db_path, url, backup_file = _backed_up(tmp_path, capsys, lang="en", keep_output=True)
     assert "verified" in capsys.readouterr().out
-
+    assert [backup_file] == list(backup_file.parent.glob("frontdesk-*.sqlite3"))
     departments = count(db_path, "SELECT count(*) FROM department")
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE setting SET value='\"改名医院\"' WHERE key='hospital.name'")
-    conn.commit()
-    conn.close()
 
-    assert cli.main(["--db", url, "--lang", "en", "restore", "--yes", str(files[0])]) == 0
+    assert cli.main(["--db", url, "--lang", "en", "restore", "--yes", str(backup_file)]) == 0
     connection.close()
     text = capsys.readouterr().out
     assert "restored" in text and "kept" in text
     assert count(db_path, "SELECT count(*) FROM department") == departments
-    assert count(db_path, "SELECT count(*) FROM setting WHERE value LIKE '%改名%'") == 0
+    assert renamed(db_path) == 0
     assert len(list(tmp_path.glob("fd.before-restore.*.sqlite3"))) == 1
     assert count(db_path, "SELECT count(*) FROM audit_log WHERE action='restore'") == 1
 
@@ -136,18 +125,24 @@ def test_restore_refuses_a_locked_database(tmp_path, capsys, monkeypatch):
     assert count(db_path, "SELECT count(*) FROM audit_log WHERE action='restore'") == 0
 
 
-def _backed_up(tmp_path, capsys):
+def _backed_up(tmp_path, capsys, lang: str | None = None, keep_output: bool = False):
+    """A hospital backed up to tmp_path/bk, then renamed (the change a restore undoes);
+    what the backup printed is left for the caller to read if `keep_output`."""
     db_path = tmp_path / "fd.sqlite3"
     url = init_db(db_path)
     out = tmp_path / "bk"
     out.mkdir()
-    assert cli.main(["--db", url, "backup", "--out", str(out)]) == 0
-    connection.close()
     capsys.readouterr()
+    language = ["--lang", lang] if lang else []
+    assert cli.main(["--db", url, *language, "backup", "--out", str(out)]) == 0
+    connection.close()
+    if not keep_output:
+        capsys.readouterr()
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE setting SET value='\"改名医院\"' WHERE key='hospital.name'")
     conn.commit()
     conn.close()
+    assert renamed(db_path) == 1
     return db_path, url, next(out.glob("frontdesk-*.sqlite3"))
 
 
