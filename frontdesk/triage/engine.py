@@ -741,17 +741,41 @@ def _find_terms(rules: Rules, text: str, clause_of: list[int]) -> list[Match]:
 _denied = negation.denied
 
 
+# The past come back: "had a seizure 2 years ago, and another one this morning",
+# "两年前从梯子上摔过，今天又摔了" (the event of now is said only by reference).
+_RECURS = re.compile(r"\b(?:again|another one|another (?:fit|seizure|attack|fall|episode|bleed)|"
+                     r"once more)\b|(?<![没不未无])(?:又|再次|再一次|复发)")
+# A comparison with the past: "crushing chest pain like when I had my heart attack years
+# ago", "胸口压着疼，像两年前心梗那次": what comes before it is now.
+_NOT_AGAIN = re.compile(r"\b(?:never|not|no|nothing|none)\b|n't\b|没有 |不 |否认 ")
+_COMPARED = re.compile(r"\b(?:like|same as|similar to|as when|as bad as|just as)\b|像|跟")
+
+
 def _history_clauses(text: str, clause_texts: list[str]) -> set[int]:
     """Clauses about the past that the patient says are over ("以前…现在好了")."""
     resolved = any(r in text for r in _RESOLVED)
     past = set()
     for i, clause in enumerate(clause_texts):
+        marks = [clause.find(h) for h in (*_HISTORY, *_LONG_AGO) if h in clause]
+        compared = _COMPARED.search(clause)
+        if compared and marks and compared.start() < min(marks) and clause[:compared.start()].strip():
+            continue
         if any(h in clause for h in _HISTORY) and not any(c in clause for c in _CURRENT):
             if resolved or "过" in clause or "得过" in clause:
                 past.add(i)
         if any(h in clause for h in _LONG_AGO) and not any(c in clause for c in _CURRENT):
             past.add(i)
+    if past and any(_recurs(c) for i, c in enumerate(clause_texts) if i not in past):
+        return set()
     return past
+
+
+def _recurs(clause: str) -> bool:
+    """Does the clause say the past has come back ("another one this morning", "今天又摔了"),
+    not that it has not ("never again", "hasn't happened again", "没再犯")? An English word
+    is denied by a cue a few words before it (as typed, or read: "never" → "没有")."""
+    return any(not m.group().isascii() or not _NOT_AGAIN.search(clause[max(0, m.start() - 24):m.start()])
+               for m in _RECURS.finditer(clause))
 
 
 def _patient_age(text: str) -> float | None:

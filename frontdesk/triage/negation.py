@@ -54,7 +54,8 @@ def question(text: str, pos: int) -> bool:
 # … and said in the past ("didn't pass out", "wasn't knocked out", "haven't fainted"),
 # unless what is not done is the danger itself ("didn't wake up", "hasn't moved").
 _ENGLISH_PAST_NEG = re.compile(r"\b(?:didn't|did not|hasn't|has not|haven't|have not|hadn't|"
-                               r"wasn't|was not|weren't|were not)\s+(?:(\w+)\s+)?$")
+                               r"wasn't|was not|weren't|were not)\s+(?:(\w+)\s+)?"
+                               r"(?:(?:any|a|an)\s+)?$")
 _UNDONE = frozenset(("wake", "woke", "woken", "come", "came", "respond", "responded", "react",
                      "reacted", "answer", "answered", "open", "opened", "stop", "stopped",
                      "know", "recognise", "recognize", "make", "made", "pee", "peed", "wee",
@@ -66,7 +67,17 @@ def denied(text: str, start: int, clause_start: int, covered: list[bool], reach:
     of an English list a cue heads ("no fever, chest pain or shortness of breath")?"""
     return _cue_before(text, start, clause_start, covered, reach) \
         or _ENGLISH_NEG.search(text[max(0, start - 24):start]) is not None \
-        or _past_denied(text, start) or list_denied(text, start)
+        or _past_denied(text, start) or list_denied(text, start) or _answered_no(text, start)
+
+
+# Asked and answered: "chest pain? no.", "breathless? none", "胸痛？没有。", "发烧：无".
+_QUESTION_END = re.compile(r"[^,，.。;；!！?？:：\n]*")
+_ANSWER_NO = re.compile(r"\s*[?？:：]+\s*(?:no|nope|none|never|not really|negative|没有|没|无|否|不)"
+                        r"\s*(?:[,，.。;；!！?？\n]|$)")
+
+
+def _answered_no(text: str, start: int) -> bool:
+    return _ANSWER_NO.match(text, _QUESTION_END.match(text, start).end()) is not None
 
 
 def _past_denied(text: str, start: int) -> bool:
@@ -231,12 +242,15 @@ _AFTER_NOW = re.compile(r"^\s*(?:了|发作|犯了|\b(?:now|right now|again)\b)"
 _CURRENT = re.compile(r"现在|刚才|刚刚|突然|正在|今天|这会|今早|今晚|早上|\b(?:now|just|today|tonight|"
                       r"this morning|this evening|suddenly|right now)\b")
 _FAMILY = re.compile(r"爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|哥|姐|弟|妹|老公|老婆|丈夫|妻子|"
-                     r"儿子|女儿|叔|舅|姨|姑|伯|亲戚|家里人|家人|\b(?:dad|father|mom|mum|mother|"
-                     r"grandma|grandpa|grandfather|grandmother|gran|nan|brother|sister|husband|wife|"
-                     r"son|daughter|uncle|aunt|cousin|family|parents?)\b")
-_OTHERS = re.compile(r"邻居|朋友|同事|同学|室友|老乡|熟人|领导|老板|别人|有人|\b(?:friend|friends|"
-                     r"neighbou?r|colleague|co-?worker|classmate|room-?mate|boss|someone|somebody|"
-                     r"mate|buddy|guy|lady)\b")
+                     r"儿子|女儿|叔|舅|姨|姑|伯|亲戚|家里人|家人|侄|外甥|孙子|孙女|对象|前夫|前妻|公公|婆婆|"
+                     r"岳父|岳母|\b(?:dad|father|mom|mum|mother|grandma|grandpa|grandad|granddad|"
+                     r"grandfather|grandmother|gran|nan|nana|brother|sister|husband|wife|son|daughter|"
+                     r"uncle|aunt|auntie|cousin|nephew|niece|grandson|granddaughter|stepdad|stepmum|"
+                     r"stepmom|partner|boyfriend|girlfriend|fianc[eé]e?|ex|relatives?|in-laws?|"
+                     r"family|parents?)\b")
+_OTHERS = re.compile(r"邻居|朋友|同事|同学|室友|舍友|闺蜜|老乡|熟人|领导|老板|别人|有人|\b(?:friend|"
+                     r"friends|neighbou?r|colleague|co-?worker|classmate|room-?mate|flat-?mate|"
+                     r"house-?mate|boss|someone|somebody|mate|buddy|guy|lady|pal)\b")
 _DEATH = re.compile(r"走了|去世|过世|没了|死了|死的|走的|病逝|\b(?:died|die|passed away|passed|dead|"
                     r"killed)\b")
 _PAST = re.compile(r"以前|之前|过去|曾经|去年|前年|小时候|年前|上次|早年|以往|既往|病史|上个月|上周|"
@@ -315,13 +329,18 @@ _LONG_AGO_AT = re.compile(
     rf"as a (?:child|kid|baby|teenager)|when i was (?:young|little|a kid|a child|younger|"
     rf"a teenager|at school))\b|"
     rf"{_ZH_COUNT}年(?:以)?前|{_ZH_COUNT}年多前|去年|前年|早年|小时候|年轻(?:的)?时|"
+    rf"前(?:几|两|三|些|些)年|早些年|那几年|(?:大)?半年(?:多)?前|"
     rf"(?:[2-9]|\d\d|[两三四五六七八九十几多好]+)个(?:多)?月(?:以)?前")
 # … and, for what happened to someone else, a week or more ago ("a friend overdosed last
 # week", "同事上周晕倒了"), or a death.
 _WEEK_AGO_AT = re.compile(
     rf"\b(?:last (?:week|month)|{_NUMBER}\s+(?:weeks?|months?)\s+(?:ago|back)|a week ago|"
-    rf"a month ago|the other week)\b|上周|上个?星期|上个?礼拜|上个月|{_ZH_COUNT}(?:个)?(?:星期|礼拜|周)前|"
-    rf"{_ZH_COUNT}个(?:多)?月前")
+    rf"a month ago|the other week|a while (?:ago|back)|some time ago|"
+    rf"(?:in|over|during|at) (?:the )?(?:summer|spring|autumn|fall|winter|holidays|christmas|"
+    rf"easter|new year)|in (?:january|february|march|april|may|june|july|august|september|"
+    rf"october|november|december))\b|上周|上个?星期|上个?礼拜|上个月|"
+    rf"{_ZH_COUNT}(?:个)?(?:星期|礼拜|周)前|前(?:几|两|三)个?(?:星期|礼拜|周)|前阵子|前段时间|前一阵|"
+    rf"{_ZH_COUNT}个(?:多)?月前|(?:今年|去年)?(?:春天|夏天|秋天|冬天|过年|春节|年初)(?:的时候|时|那会)?")
 # In the same part, the story is not over: a time of now, a start ("started", "开始"), more.
 _STILL_NOW = re.compile(
     r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|just|just now|right now|"
@@ -407,17 +426,21 @@ def story_mask(text: str) -> list[bool]:
 # few months", "右腿无力好几年了", "左手没劲两年多了").
 _MONTHS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a few|" \
           r"few|some|a couple of|couple of)"
+_ABOUT = r"(?:(?:about|around|nearly|almost|over|more than|at least|roughly|like|well over)\s+)?"
 _LASTING = re.compile(
-    rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:{_NUMBER}\s+)?(?:years?|decades?)\b|"
-    rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:{_MONTHS}\s+)?months\b|"
+    rf"\bfor\s+(?:the\s+(?:past|last)\s+)?{_ABOUT}(?:{_NUMBER}\s+)?(?:years?|decades?)\b|"
+    rf"\bfor\s+(?:the\s+(?:past|last)\s+)?{_ABOUT}(?:{_MONTHS}\s+)?months\b|"
+    rf"(?:大)?半年(?:多)?了|(?:大)?半年多|一年多|"
     rf"\b{_NUMBER}\s+years?\s+now\b|"
     rf"{_ZH_COUNT}年(?:多)?了|好几年|多年|这几年|这些年|"
     rf"(?:[2-9]|\d\d|[两三四五六七八九十几多好]+)个(?:多)?月了|好几个月")
 # Anywhere in the complaint: something sudden, new or worse, or a time of today.
 _NEW = re.compile(
     r"\b(?:sudden|suddenly|today|tonight|this (?:morning|afternoon|evening)|yesterday|"
-    r"last night|just|now|hours?|minutes?|mins?|worse|worsening|new|again|went|gone|came on|"
-    r"started|began|woke|since)\b|突然|忽然|今天|今早|今晚|昨天|昨晚|刚才|刚刚|早上|现在|加重|"
+    r"last night|just|now|hours?|minutes?|mins?|worsening|new|again|went|gone|came on|"
+    r"started|began|woke|worse(?!\s+(?:when|with|in|at|after|if|during|on|by|whenever|"
+    r"first))|since(?!\s+(?:my|a|an|childhood|birth|i was|surgery|the (?:operation|accident|"
+    r"surgery|stroke|crash|injury|fall))))\b|突然|忽然|今天|今早|今晚|昨天|昨晚|刚才|刚刚|早上|现在|加重|"
     r"越来越|更|又|再次|一下子|猛地|小时|分钟|开始|变得|醒来")
 
 

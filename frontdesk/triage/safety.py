@@ -352,9 +352,9 @@ def check(safety: Safety, views: list[_View], *, child: bool, age: float | None,
             continue
         if fam.who == "child" and not child:
             continue
+        if fam.onset == "sudden" and negation.long_standing(views[0].text):
+            continue  # read on the complaint as typed (the first view: "since my operation")
         for view in views:
-            if fam.onset == "sudden" and negation.long_standing(view.text):
-                continue
             if fam.scope == "clause":
                 found = [None]
                 per_group = []

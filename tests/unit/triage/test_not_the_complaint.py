@@ -34,6 +34,9 @@ CALM = [
     "没晕倒，也没抽筋，只是有点累",
     "不喘，不胸闷，就是嗓子痒咳嗽",
     "没有摔跤，没有撞到头，就是腰酸",
+    "I haven't had any chest pain, I just get heartburn",
+    "chest pain? no. breathless? no. I just have a cough",
+    "胸口疼？没有。出汗？没有。就是有点反酸",
     # b) someone else's, over
     "my dad died of a heart attack two years ago and I want my cholesterol checked",
     "my best friend took an overdose last month, I can't stop crying and need to talk",
@@ -44,6 +47,10 @@ CALM = [
     "我舅舅几年前脑梗了，我最近有点头晕想查查血压",
     "朋友上周吃药自杀了，我想找人聊聊",
     "同事上周在单位晕倒了，我想量血压",
+    "my grandad had a stroke in the summer, I'm here about my eczema",
+    "my flatmate took an overdose a few weeks ago and I keep having nightmares",
+    "my cousin had a fit at christmas, I need a sick note",
+    "我同事前几周被车撞了，我就是来体检的",
     # c) long over, a mild symptom left; a weakness of months or years
     "I was in a car crash 3 years ago and my neck still aches",
     "fell off a ladder two years ago and my back still hurts sometimes",
@@ -54,6 +61,10 @@ CALM = [
     "right arm weakness for the past six months, slowly getting better",
     "左腿没劲好多年了，来开药",
     "左手没力气两年了",
+    "前几年煤气中毒过，现在记性不太好",
+    "numbness in my right hand for about a year, worse when I type",
+    "右手发麻大半年了",
+    "weakness in my left leg for the last two years since my back operation",
 ]
 
 RED = [
@@ -86,7 +97,40 @@ RED = [
     "右腿无力两天了",
     "left arm weak for 2 years, suddenly much worse today and I can't talk",
     "右手突然没力气，我高血压好多年了",
+    "chest pain? yes, crushing, and I'm sweating",
+    "chest pain? no idea why but it's crushing me",
+    "my flatmate took an overdose and won't wake up",
+    "我同事刚被车撞了，腿断了",
+    "昨天煤气中毒了，现在头晕恶心",
+    "right hand numb since this morning, I've had carpal tunnel for years",
+    "右手发麻半天了",
+    "my grandad had a stroke in the summer and now his speech is slurred again",
+    "numbness in my right hand for about a year, suddenly my face is drooping today",
 ]
+
+
+# The past come back, or compared with: what is said of now is read as now.
+BACK = [
+    "两年前从梯子上摔过，今天又摔了",
+    "had a seizure 2 years ago, and another one this morning",
+    "fell off a ladder two years ago and again today",
+    "crushing chest pain like when I had my heart attack years ago",
+    "胸口压着疼，像两年前心梗那次一样",
+]
+OVER = [
+    "几年前抽过一次，之后没再犯，这次是来看感冒",
+    "fainted once years ago, never again, here for a sore throat",
+]
+
+
+@pytest.mark.parametrize("complaint", BACK)
+def test_the_past_said_again_or_compared_with_is_now(rules_db, complaint):
+    assert red(complaint), complaint
+
+
+@pytest.mark.parametrize("complaint", OVER)
+def test_the_past_said_not_to_come_back_stays_over(rules_db, complaint):
+    assert not red(complaint), complaint
 
 
 @pytest.mark.parametrize("complaint", CALM)
