@@ -7,10 +7,24 @@ another leave still standing, nor a day of a swap asked for or approved (换班�
 the grooming check no longer expect the person; the roster shows the leave.
 A leave type with a `fine_rule` (事假: 第3篇 五 4) records that rule once per
 rostered day on approval, on the same ledger as every other rule.
+
+When it is asked for (004 请假, checked again at approval against the time it was asked):
+- 七 / 换班 九: a holiday of the working-day calendar on which the person is rostered
+  (节假日当班) takes no leave, except a most special case asked for at least two
+  calendar days before that day (on the 8th at the latest for the 10th);
+- 六: a night shift (shift_rules.is_night) takes no leave, except a special case asked
+  for before 12:00 noon of that shift's day;
+- 二: 事假 (`personal`) is asked for a day ahead (before its first day: 一般事假); asked
+  on its first day at least an hour before the person's first shift that day it is a
+  special one (特殊事假) and must say why (the reason); later than that, or for a day
+  already past, it stands only with a manager's approval (否则按旷工处理).
+Those exceptions are pending requests like any leave; the supervisor who approves one
+must write the special circumstances in the decision's note (`needs` says what).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -29,7 +43,8 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, allowed, require
-from frontdesk.staffing import staffing_rules
+from frontdesk.staffing import shift_rules, staffing_rules
+from frontdesk.staffing.attendance import shift_start
 from frontdesk.staffing.roster import lock_staff, rostered_staff
 from frontdesk.validation import clean_text, lookup_id, picked_day
 
@@ -37,6 +52,10 @@ PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "wit
 STANDING = (PENDING, APPROVED)
 REASON_MAX = 200
 MAX_DAYS = 190  # the longest leave (产假) fits
+PERSONAL = "personal"  # 事假 (staffing.toml): the notice of 004 请假 二
+SPECIAL_NOTICE = dt.timedelta(hours=1)  # 特殊事假需在班前一小时提出
+HOLIDAY_NOTICE_DAYS = 2  # 节假日…极特殊情况需提前二天提出
+NIGHT_DEADLINE = dt.time(12, 0)  # 夜班…特殊情况必须在当日十二点之前提出
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,7 @@ class LeaveLine:
     reason: str
     status: str
     decided_by: str
+    needs: str = ""  # what a manager's approval must state (004 请假 二/六/七), when asked
 
 
 def _line(r: LeaveRequest, lang: str | None = None) -> LeaveLine:
@@ -95,14 +115,83 @@ def request_leave(*, actor, kind: str, start: dt.date, end: dt.date | None = Non
     with database_proxy.atomic():
         lock_staff(staff.id)
         _check_days(staff, start, end)
+        asked = clock.now()
+        needs = _house_rules(staff, leave_type.code, start, end, reason, asked)
         row = LeaveRequest.create(
             staff=staff, kind=leave_type.code, kind_zh=leave_type.name_zh,
             kind_en=leave_type.name_en, start=start, end=end, reason=reason,
-            requested_by=actor.id, requested_at=clock.now())
+            requested_by=actor.id, requested_at=asked)
         audit.record(actor, "create", "leave", row.id,
                      {"staff": staff.id, "kind": kind, "start": start.isoformat(),
                       "end": end.isoformat()})
-    return _line(row)
+    return dataclasses.replace(_line(row), needs=_needs_text(needs).text())
+
+
+def _duties(staff, start: dt.date, end: dt.date) -> list[ShiftAssignment]:
+    """The person's rostered shifts in [start, end], by day and start time."""
+    return sorted(ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
+                  .where(ShiftAssignment.staff == staff,
+                         ShiftAssignment.date.between(start, end)),
+                  key=lambda a: (a.date, a.shift.start))
+
+
+def _house_rules(staff, kind: str, start: dt.date, end: dt.date, reason: str,
+                 asked: dt.datetime) -> list[Msg]:
+    """004 请假 七, 六 and 二 for a leave asked for at `asked`: raise where it is refused;
+    return the exceptions it stands on, which a manager's approval must state."""
+    name = staff.display_name
+    needs: list[Msg] = []
+    duties = _duties(staff, start, end)
+    for a in duties:  # 七 / 换班 九: 节假日当班人员不允许请假
+        holiday = shift_rules.holiday(a.date)
+        if holiday is None:
+            continue
+        called = f"（{holiday.name}）" if holiday.name else ""
+        called_en = f" ({holiday.name})" if holiday.name else ""
+        if asked.date() > a.date - dt.timedelta(days=HOLIDAY_NOTICE_DAYS):
+            raise ValidationError(
+                f"{name} {a.date:%m-%d} 节假日{called}当班，节假日不允许请假；极特殊情况须提前"
+                f"两天提出，经管理人员批准（请假制度 七）。",
+                f"{name} is on duty on {a.date:%m-%d}, a holiday{called_en}: no leave on a "
+                "holiday; a most special case is asked for two days ahead and approved by a "
+                "manager (leave rules 7).", field="start")
+        needs.append(Msg(f"{a.date:%m-%d} 节假日当班请假（请假制度 七）",
+                         f"leave while on duty on the holiday {a.date:%m-%d} (leave rules 7)"))
+        break
+    for a in duties:  # 六: 原则上夜班不允许请假
+        if not shift_rules.is_night(a.shift):
+            continue
+        if asked >= dt.datetime.combine(a.date, NIGHT_DEADLINE):
+            raise ValidationError(
+                f"{name} {a.date:%m-%d} 上夜班（{a.shift.start}–{a.shift.end}），夜班原则上不允许"
+                f"请假；特殊情况须在当日十二点之前提出，经管理人员批准（请假制度 六）。",
+                f"{name} works the night shift ({a.shift.start}–{a.shift.end}) on "
+                f"{a.date:%m-%d}: no leave from a night shift; a special case is asked for "
+                "before 12:00 noon that day and approved by a manager (leave rules 6).",
+                field="start")
+        needs.append(Msg(f"{a.date:%m-%d} 夜班请假（请假制度 六）",
+                         f"leave from the night shift of {a.date:%m-%d} (leave rules 6)"))
+        break
+    if kind == PERSONAL and start <= asked.date():  # 二: 一般事假需在一天提出
+        first = next((a for a in duties if a.date == start), None)
+        if start == asked.date() and first is None:
+            pass  # no shift on that day: nothing to ask for ahead of
+        elif start < asked.date() or asked > shift_start(first.shift, start) - SPECIAL_NOTICE:
+            needs.append(Msg("事假未提前提出（一般事假提前一天，特殊事假班前一小时；请假制度 二）",
+                             "personal leave not asked for in time (a day ahead; a special "
+                             "case an hour before the shift; leave rules 2)"))
+        elif not reason:  # 特殊事假需在班前一小时提出: the special matter is said
+            raise ValidationError(
+                "当天的事假属特殊事假（须在班前一小时提出）：请写明事由；一般事假须提前一天提出"
+                "（请假制度 二）。",
+                "Personal leave for today is special personal leave (asked for an hour before "
+                "the shift): say why; ordinary personal leave is asked for a day ahead "
+                "(leave rules 2).", field="reason")
+    return needs
+
+
+def _needs_text(needs: list[Msg]) -> Msg:
+    return Msg("；".join(m.zh for m in needs), "; ".join(m.en for m in needs))
 
 
 def _swap_day(staff: Staff, start: dt.date, end: dt.date) -> dt.date | None:
@@ -169,6 +258,7 @@ def decide(*, actor, leave_id, approve: bool, note: str = "") -> LeaveLine:
                     f"{row.staff.display_name} 已于 {signed.date:%m-%d} 签到，不能批准这段请假。",
                     f"{row.staff.display_name} signed in on {signed.date:%m-%d}; this leave "
                     "cannot be approved.", field="note")
+            _approval_allowed(row, note)
         won = (LeaveRequest.update(status=APPROVED if approve else REJECTED,
                                    decided_by=actor.id, decided_at=clock.now(),
                                    decision_note=note)
@@ -182,6 +272,22 @@ def decide(*, actor, leave_id, approve: bool, note: str = "") -> LeaveLine:
         audit.record(actor, "approve" if approve else "reject", "leave", row.id, {"note": note})
         row = LeaveRequest.get_by_id(row.id)
     return _line(row)
+
+
+def _approval_allowed(row: LeaveRequest, note: str) -> None:
+    """004 请假 二/六/七 again, as of when the leave was asked for (the roster may have
+    changed since): refused, said at the note; an exception needs the manager's note."""
+    try:
+        needs = _house_rules(row.staff, row.kind, row.start, row.end, row.reason,
+                             row.requested_at)
+    except ValidationError as exc:
+        raise ValidationError(exc.msg, field="note") from None
+    if needs and not note:
+        what = _needs_text(needs)
+        raise ValidationError(
+            f"这次请假须经管理人员批准：{what.zh}。批准请在说明中写明特殊情况。",
+            f"This leave stands only with a manager's approval: {what.en}. To approve it, "
+            "write the special circumstances in the note.", field="note")
 
 
 def _take_off_roster(actor, row: LeaveRequest) -> None:

@@ -8,6 +8,8 @@
   the next shift (frontdesk/staffing/handover.py).
 - Away from the post over the rules' minutes without the supervisor's consent
   counts as half a day's absence (按旷工半日处理, 第3篇 二 2): a ledger row.
+- What leave and swaps ask of a day: is it a holiday of the admin's working-day
+  calendar (节假日, 004 请假 七 / 换班 九), is a shift a night shift (夜班, 004 请假 六).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 
 from frontdesk import clock
 from frontdesk.changes import Changed, changes
-from frontdesk.db.models import HandoverNote, Shift, SignIn
+from frontdesk.db.models import CalendarDay, HandoverNote, Shift, SignIn
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import Msg
 from frontdesk.permissions import Perm, require
@@ -26,6 +28,28 @@ from frontdesk.staffing.attendance import shift_start
 from frontdesk.validation import lookup_code
 
 ON_TIME_EARLY, ON_TIME_NOT_EARLY, LATE = "early", "not_early", "late"
+NIGHT_FROM, NIGHT_UNTIL = 22 * 60, 6 * 60  # the night: 22:00 to 06:00, in minutes of the day
+
+
+def holiday(day: dt.date | None) -> CalendarDay | None:
+    """The holiday on `day` of the working-day calendar (Admin > the service desk's calendar,
+    frontdesk/service/desk_rules.py): a CalendarDay marked not working, else None."""
+    if day is None:
+        return None
+    return CalendarDay.get_or_none((CalendarDay.day == day) & (CalendarDay.working == False))  # noqa: E712
+
+
+def _minutes(hhmm: str) -> int:
+    hours, mins = (int(p) for p in hhmm.split(":"))
+    return hours * 60 + mins
+
+
+def is_night(shift: Shift) -> bool:
+    """A night shift (夜班, 004 请假 六): one that works into the night (22:00-06:00): it runs
+    past midnight (ends at or before its start), ends after 22:00 or starts before 06:00.
+    The house's day, early and late shifts (08:00-20:00 at the latest) are not."""
+    start, end = _minutes(shift.start), _minutes(shift.end)
+    return end <= start or end > NIGHT_FROM or start < NIGHT_UNTIL
 
 
 def report_by(shift: Shift, day: dt.date) -> dt.datetime:

@@ -3,7 +3,9 @@
 A swap hands the requester's shift on one day to a partner and, when given, the
 partner's shift on a day back to the requester (还班). Each person may be in at
 most the rules' number of swaps a calendar month (004 三: 2), counting swaps
-asked for and approved; refused and withdrawn ones do not count. Approval moves
+asked for and approved; refused and withdrawn ones do not count; no two of them on
+consecutive days (不允许连续换班), no holiday's shift (换班 九), no double
+shift for either side (不允许连班). Approval moves
 the roster rows in the same transaction; of two supervisors approving the same
 swap at once exactly one wins (a conditional UPDATE on the status).
 """
@@ -30,7 +32,7 @@ from frontdesk.db.models import (
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.i18n import localized
 from frontdesk.permissions import Perm, allowed, require
-from frontdesk.staffing import staffing_rules
+from frontdesk.staffing import shift_rules, staffing_rules
 from frontdesk.staffing.attendance import month_bounds
 from frontdesk.staffing.roster import lock_staff, rostered_staff
 from frontdesk.validation import clean_text, lookup_code, lookup_id, picked_day
@@ -125,13 +127,36 @@ def _no_double_shift(staff: Staff, day: dt.date, shift: Shift, giving_up: Shift 
 
 def _holiday(day: dt.date | None) -> CalendarDay | None:
     """The working-day calendar's holiday on `day` (Admin > the service desk's calendar)."""
-    if day is None:
-        return None
-    return CalendarDay.get_or_none((CalendarDay.day == day) & (CalendarDay.working == False))  # noqa: E712
+    return shift_rules.holiday(day)
+
+
+def _no_consecutive(staff: Staff, days: tuple[dt.date | None, ...], swap_id: int | None,
+                    field: str) -> None:
+    """不允许连续换班 (004 换班 三), read as: no two of a person's swaps (asked for or
+    approved, on either side) on consecutive days. The days of a swap are its day and its
+    return day; a swap's own day and return day may be adjacent (that is one swap). Two
+    swaps on the same day are left to the 连班 / same-shift checks above."""
+    for day in sorted(d for d in days if d is not None):
+        lo, hi = day - dt.timedelta(days=1), day + dt.timedelta(days=1)
+        near = ShiftSwap.select().where(
+            ShiftSwap.status.in_(COUNTING),
+            (ShiftSwap.requester == staff) | (ShiftSwap.partner == staff),
+            ShiftSwap.requester_date.in_((lo, hi)) | ShiftSwap.partner_date.in_((lo, hi)))
+        if swap_id is not None:
+            near = near.where(ShiftSwap.id != swap_id)
+        other = near.order_by(ShiftSwap.requester_date, ShiftSwap.id).first()
+        if other is not None:
+            taken = next(d for d in (other.requester_date, other.partner_date)
+                         if d in (lo, hi))
+            raise ValidationError(
+                f"{staff.display_name} 在 {taken:%m-%d} 已有换班，不允许连续换班"
+                f"（相邻两天不能都换班；换班制度 三）。",
+                f"{staff.display_name} already has a swap on {taken:%m-%d}: no consecutive "
+                "swaps (not on two days in a row; swap rules 3).", field=field)
 
 
 def _check(requester: Staff, r_day: dt.date, r_shift: Shift, partner: Staff,
-           p_day: dt.date | None, p_shift: Shift | None) -> None:
+           p_day: dt.date | None, p_shift: Shift | None, swap_id: int | None = None) -> None:
     if partner.id == requester.id:
         raise ValidationError("不能和自己换班。", "Choose someone else to swap with.",
                               field="partner")
@@ -167,6 +192,8 @@ def _check(requester: Staff, r_day: dt.date, r_shift: Shift, partner: Staff,
             raise ValidationError(f"{who.display_name} 在 {day:%m-%d} 请假，换班和还班均不得请假。",
                                   f"{who.display_name} has leave on {day:%m-%d}; no swap over "
                                   "a leave day.", field="partner")
+    _no_consecutive(requester, (r_day, p_day), swap_id, "day")
+    _no_consecutive(partner, (r_day, p_day), swap_id, "partner")
 
 
 @changes(Changed.ROSTER)
@@ -211,7 +238,8 @@ def _still_allowed(swap: ShiftSwap) -> None:
                             "The roster changed since the swap was asked for; ask again.")
     try:
         _check(swap.requester, swap.requester_date, swap.requester_shift, swap.partner,
-               swap.partner_date, swap.partner_shift if swap.partner_shift_id else None)
+               swap.partner_date, swap.partner_shift if swap.partner_shift_id else None,
+               swap_id=swap.id)
     except ValidationError as exc:
         raise ValidationError(exc.msg, field="note") from None
 

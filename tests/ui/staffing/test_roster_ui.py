@@ -140,17 +140,17 @@ def test_swap_beyond_the_limit_shows_at_the_field(area, team, ctx, qtbot):
     boss, desk, guide = team
     from frontdesk.staffing import swaps
 
-    for i in range(3):
+    for i in (0, 2, 4):  # not on consecutive days (不允许连续换班)
         roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=i),
                        shifts=["day"])
-    for i in range(2):
+    for i in (0, 2):
         swaps.request_swap(actor=desk, day=MON + dt.timedelta(days=i), shift_code="day",
                            partner_id=guide.id)
     ctx.set_staff(desk)
     tab = area.swaps
     area.tabs.setCurrentWidget(tab)
     tab.refresh()
-    tab.day_edit.setDate(tab.day_edit.date().addDays(2))
+    tab.day_edit.setDate(tab.day_edit.date().addDays(4))
     tab.partner_combo.setCurrentIndex(tab.partner_combo.findText("王悦"))
     qtbot.mouseClick(tab.request_button, Qt.MouseButton.LeftButton)
     box = tab.fields["day"]

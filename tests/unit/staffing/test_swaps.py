@@ -52,7 +52,7 @@ def test_request_and_approve_moves_both_shifts(team):
 
 def test_the_limit_is_two_a_month_for_each_side(team):
     boss, _, desk, guide, other = team
-    d1, d2, d3 = (MON - dt.timedelta(days=n) for n in (19, 18, 17))
+    d1, d2, d3 = (MON - dt.timedelta(days=n) for n in (19, 17, 15))  # not adjacent: 不允许连续换班
     for d in (d1, d2):  # straight swaps of the day's shifts: nobody works two
         swaps.request_swap(actor=desk, day=d, shift_code="day", partner_id=other.id,
                            partner_day=d, partner_shift_code="early")
