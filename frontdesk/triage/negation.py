@@ -38,7 +38,8 @@ SCOPE_BREAKS = ("但是", "但", "可是", "不过", "就是", "只是", "只有
                 "又", "现在", "今天", "这次", "反而")
 # English as typed: a cue and at most one word before the denied one ("no chest pain",
 # "not really dizzy").
-_ENGLISH_NEG = re.compile(r"\b(no|not|without|denies|never|neither|don't have|doesn't have|isn't|no more)"
+_ENGLISH_NEG = re.compile(r"\b(no|not|without|denies|never|neither|don't have|doesn't have|isn't|no more|"
+                          r"nothing (?:like|像|such as))"
                           r"\s+(\w+\s+)?$")
 
 
@@ -122,6 +123,7 @@ def _cue_before(text: str, start: int, clause_start: int, covered: list[bool], r
 # --- English lists: "no A, B or C" ------------------------------------------------------
 # A cue said in English (as typed, or read: "no" → "没有 ", "denies" → "否认 ", "not" → "不 ").
 _LIST_CUE_IN = re.compile(r"(?:\b(?:no|not|without|denies|denied|deny|denying|never|neither)\b"
+                          r"|\bnothing (?:like|像|such as)"
                           r"|n't (?:have|had|got)\b|negative for|free of|(?:没有|否认|不|无) )")
 _SENTENCE = re.compile(r"[.。;；!！?？\n]")
 _TOKEN = re.compile(r"[a-z']+|[\u4e00-\u9fff]+|\d+")
@@ -314,7 +316,8 @@ def ruled_out(text: str, start: int, clause_start: int, covered: list[bool], rea
 # heart attack two years ago": the pain is now, the heart attack is the story).
 _PART_BREAK = re.compile(
     r"[,，.。;；:：!！?？\n]|\b(?:and|but|so|because|cos|coz|now|then|though|although|while|"
-    r"which|who|when|like|as|since|until|after|before|except|apart from)\b|但是|但|可是|不过|"
+    r"which|who|like|since|until|after|before|except|apart from|from|"
+    r"when(?! i was)|as(?! a (?:child|kid|baby|teenager|teen|boy|girl|student)))\b|但是|但|可是|不过|"
     r"然后|后来|所以|因为|而且|现在|至今|到现在|如今|目前|这次|这回|这两天|最近|好像|像|跟|就是|只是")
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|" \
           r"thirty|forty|fifty|several|many|a few|few|some|a couple of|couple of|a couple)"
@@ -327,7 +330,7 @@ _LONG_AGO_AT = re.compile(
     rf"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|many|a few|some)"
     rf"\s+)?months\s+(?:ago|back)|last year|the year before last|"
     rf"as a (?:child|kid|baby|teenager)|when i was (?:young|little|a kid|a child|younger|"
-    rf"a teenager|at school))\b|"
+    rf"a teenager|at school)|in my (?:teens|twenties|thirties|forties|fifties|youth|childhood))\b|"
     rf"{_ZH_COUNT}年(?:以)?前|{_ZH_COUNT}年多前|去年|前年|早年|小时候|年轻(?:的)?时|"
     rf"前(?:几|两|三|些|些)年|早些年|那几年|(?:大)?半年(?:多)?前|"
     rf"(?:[2-9]|\d\d|[两三四五六七八九十几多好]+)个(?:多)?月(?:以)?前")
@@ -340,12 +343,20 @@ _WEEK_AGO_AT = re.compile(
     rf"easter|new year)|in (?:january|february|march|april|may|june|july|august|september|"
     rf"october|november|december))\b|上周|上个?星期|上个?礼拜|上个月|"
     rf"{_ZH_COUNT}(?:个)?(?:星期|礼拜|周)前|前(?:几|两|三)个?(?:星期|礼拜|周)|前阵子|前段时间|前一阵|"
-    rf"{_ZH_COUNT}个(?:多)?月前|(?:今年|去年)?(?:春天|夏天|秋天|冬天|过年|春节|年初)(?:的时候|时|那会)?")
+    rf"{_ZH_COUNT}个(?:多)?月前|(?:今年|去年)?(?:春天|夏天|秋天|冬天|过年|春节|年初)(?:的时候|时|那会)?|"
+    rf"以前|之前|曾经|有一次|那次|\b(?:once|before|previously|in the past|used to)\b")
+# The speaker says plainly they came for themselves ("I'm here for my own cough",
+# "我自己是来看膝盖的"): someone else's illness told with it is a story, dated or not.
+_FOR_MYSELF = re.compile(r"\b(?:i'm|i am|im) (?:only |just )?here (?:for|about) (?:(?:a|an|me)\b|"
+                         r"my (?!(?:" + _PERSON.pattern.replace("\\b", "") + r")\b))|"
+                         r"\bfor (?:myself|my own)\b|\bmy own\b|我自己|我本人")
 # In the same part, the story is not over: a time of now, a start ("started", "开始"), more.
 _STILL_NOW = re.compile(
     r"\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|just|just now|right now|"
-    r"currently|still|again|suddenly|sudden|started|starting|starts|began|begun|since|keeps?|"
+    r"currently|still|again|suddenly|sudden|started|starting|starts|began|begun|keeps?|"
     r"keeping|getting|worse|worsening|ongoing|yesterday|last night|hours?|minutes?|mins?|"
+    r"since(?!\s+(?:my|a|an|childhood|birth|i was|the (?:operation|accident|surgery|stroke|"
+    r"crash|injury|fall)))|"
     r"is|are|am|i'm|im|it's|has been|have been|'s been)\b|"
     r"现在|今天|今早|今晚|昨天|昨晚|刚才|刚刚|突然|忽然|正在|还在|还是|仍|一直|开始|起|又|再次|"
     r"还|越来越|加重|小时|分钟|这会")
@@ -408,7 +419,8 @@ def stories(text: str) -> list[tuple[int, int]]:
         who = _PERSON.search(part)
         if who is None or _SPEAKER.search(part, who.end()):
             continue
-        if (_WEEK_AGO_AT.search(part) or _DEATH.search(part)) and _speaks_of_self(text, lo, hi):
+        if (_WEEK_AGO_AT.search(part) or _DEATH.search(part)) and _speaks_of_self(text, lo, hi) \
+                or _FOR_MYSELF.search(text, hi) and not _THIRD.search(text, hi):
             found.append((lo, hi))
     return found
 
@@ -430,7 +442,8 @@ _ABOUT = r"(?:(?:about|around|nearly|almost|over|more than|at least|roughly|like
 _LASTING = re.compile(
     rf"\bfor\s+(?:the\s+(?:past|last)\s+)?{_ABOUT}(?:{_NUMBER}\s+)?(?:years?|decades?)\b|"
     rf"\bfor\s+(?:the\s+(?:past|last)\s+)?{_ABOUT}(?:{_MONTHS}\s+)?months\b|"
-    rf"(?:大)?半年(?:多)?了|(?:大)?半年多|一年多|"
+    rf"(?:大)?半年(?:多)?了|(?:大)?半年多|一年多|好些年|很多年|十几年|几十年|"
+    rf"\bsince\b[^,.;]*\b(?:years?|months?) ago\b|"
     rf"\b{_NUMBER}\s+years?\s+now\b|"
     rf"{_ZH_COUNT}年(?:多)?了|好几年|多年|这几年|这些年|"
     rf"(?:[2-9]|\d\d|[两三四五六七八九十几多好]+)个(?:多)?月了|好几个月")
@@ -452,8 +465,19 @@ def long_standing(text: str, start: int | None = None) -> bool:
     anywhere in the complaint says so."""
     if _NEW.search(text):
         return False
-    for lo, hi in _parts(text):
+    parts = _parts(text)
+    for i, (lo, hi) in enumerate(parts):
         if start is None or lo <= start < hi:
             if _LASTING.search(text, lo, hi) is not None:
                 return True
+            # … or said right after it, on its own: "左手一直没劲，好些年了", "…, for years now"
+            if i + 1 < len(parts):
+                nlo, nhi = parts[i + 1]
+                m = _LASTING.search(text, nlo, nhi)
+                if m and not _BARE_DURATION.sub("", text[nlo:m.start()] + text[m.end():nhi]):
+                    return True
     return False
+
+
+_BARE_DURATION = re.compile(r"[\s了已经都有快差不多]|\b(?:it's|it has|has|have|been|now|already|"
+                            r"about|like|so|and)\b")

@@ -37,6 +37,7 @@ CALM = [
     "I haven't had any chest pain, I just get heartburn",
     "chest pain? no. breathless? no. I just have a cough",
     "胸口疼？没有。出汗？没有。就是有点反酸",
+    "nothing like chest pain or fainting, just tiredness",
     # b) someone else's, over
     "my dad died of a heart attack two years ago and I want my cholesterol checked",
     "my best friend took an overdose last month, I can't stop crying and need to talk",
@@ -51,6 +52,9 @@ CALM = [
     "my flatmate took an overdose a few weeks ago and I keep having nightmares",
     "my cousin had a fit at christmas, I need a sick note",
     "我同事前几周被车撞了，我就是来体检的",
+    "my dad had a heart attack, but I'm here for my own cough",
+    "my friend overdosed once, I just want to talk to someone about my stress",
+    "我妈心梗放过支架，我自己是来看膝盖的",
     # c) long over, a mild symptom left; a weakness of months or years
     "I was in a car crash 3 years ago and my neck still aches",
     "fell off a ladder two years ago and my back still hurts sometimes",
@@ -65,6 +69,10 @@ CALM = [
     "numbness in my right hand for about a year, worse when I type",
     "右手发麻大半年了",
     "weakness in my left leg for the last two years since my back operation",
+    "I was hit by a car as a teenager and my knee clicks",
+    "my knee still clicks from a motorbike crash in my twenties",
+    "左手一直没劲，好些年了",
+    "my left side has been weak since my stroke 5 years ago",
 ]
 
 RED = [
@@ -106,6 +114,13 @@ RED = [
     "右手发麻半天了",
     "my grandad had a stroke in the summer and now his speech is slurred again",
     "numbness in my right hand for about a year, suddenly my face is drooping today",
+    "my dad just collapsed, I'm here for my dad",
+    "my husband collapsed, I'm here with him",
+    "我爸吐血了，我来拿药",
+    "nothing helps the chest pain, it's crushing",
+    "I was hit by a car an hour ago as I crossed the road",
+    "left arm weak, diabetic for years",
+    "左手没劲，高血压好些年了",
 ]
 
 
