@@ -49,8 +49,9 @@ def test_eight_supervisors_approve_one_swap_one_wins(team):
 
 def test_eight_supervisors_decide_one_leave_one_wins_and_one_fine(team):
     bosses, desk, _ = team
-    line = leave.request_leave(actor=desk, kind="personal", start=MON)
-    results = _race(bosses, lambda a: leave.decide(actor=a, leave_id=line.id, approve=True))
+    line = leave.request_leave(actor=desk, kind="personal", start=MON)  # late: 请假 二
+    results = _race(bosses, lambda a: leave.decide(actor=a, leave_id=line.id, approve=True,
+                                                   note="当天事假，特批"))
     assert len([r for r in results if isinstance(r, leave.LeaveLine)]) == 1, results
     assert LeaveRequest.get_by_id(line.id).status == "approved"
     assert Fine.select().where(Fine.rule_code == "personal_leave").count() == 1
