@@ -230,7 +230,7 @@ def _closed_by_or(right: str) -> bool:
 # --- Illnesses that are not the patient's now -------------------------------------------
 # Names of illnesses (as read and as typed), not symptoms: a symptom said is the patient's.
 _ILLNESSES = ("心梗", "心肌梗", "心脏病", "中风", "脑梗", "脑卒中", "卒中", "脑出血", "脑溢血", "猝死",
-              "心衰", "心力衰竭", "stroke", "heart attack", "cardiac arrest", "aneurysm")
+              "心衰", "心力衰竭", "心脏骤停", "心跳骤停", "stroke", "heart attack", "cardiac arrest", "aneurysm")
 _WORRY = re.compile(r"担心|担忧|害怕|恐惧|焦虑|吓|(?<![恐哪])怕(?!是|不是)|\b(?:worried|worry|worrying|"
                     r"worries|afraid|scared|fear|fearful|frightened|terrified|anxious|nervous|"
                     r"paranoid|concerned)\b")
@@ -252,7 +252,7 @@ _FAMILY = re.compile(r"爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|
                      r"family|parents?)\b")
 _OTHERS = re.compile(r"邻居|朋友|同事|同学|室友|舍友|闺蜜|老乡|熟人|领导|老板|别人|有人|\b(?:friend|"
                      r"friends|neighbou?r|colleague|co-?worker|classmate|room-?mate|flat-?mate|"
-                     r"house-?mate|boss|someone|somebody|mate|buddy|guy|lady|pal)\b")
+                     r"house-?mate|boss|someone|somebody|mate|buddy|guy|lady|pal|man|woman|stranger)\b")
 _DEATH = re.compile(r"走了|去世|过世|没了|死了|死的|走的|病逝|\b(?:died|die|passed away|passed|dead|"
                     r"killed)\b")
 _PAST = re.compile(r"以前|之前|过去|曾经|去年|前年|小时候|年前|上次|早年|以往|既往|病史|上个月|上周|"

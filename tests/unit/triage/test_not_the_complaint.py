@@ -55,6 +55,8 @@ CALM = [
     "my dad had a heart attack, but I'm here for my own cough",
     "my friend overdosed once, I just want to talk to someone about my stress",
     "我妈心梗放过支架，我自己是来看膝盖的",
+    "a man at work had a cardiac arrest last month, I want to learn CPR",
+    "my uncle had a cardiac arrest years ago, I'm here for my knee",
     # c) long over, a mild symptom left; a weakness of months or years
     "I was in a car crash 3 years ago and my neck still aches",
     "fell off a ladder two years ago and my back still hurts sometimes",
@@ -121,6 +123,10 @@ RED = [
     "I was hit by a car an hour ago as I crossed the road",
     "left arm weak, diabetic for years",
     "左手没劲，高血压好些年了",
+    # the heart stopped, said in English
+    "a man at work just had a cardiac arrest",
+    "my dad just had a cardiac arrest",
+    "her heart stopped",
 ]
 
 
