@@ -34,6 +34,7 @@ CALM = [
     "没晕倒，也没抽筋，只是有点累",
     "不喘，不胸闷，就是嗓子痒咳嗽",
     "没有摔跤，没有撞到头，就是腰酸",
+    "no lip or tongue swelling, just an itchy rash",
     "I haven't had any chest pain, I just get heartburn",
     "chest pain? no. breathless? no. I just have a cough",
     "胸口疼？没有。出汗？没有。就是有点反酸",
@@ -127,6 +128,9 @@ RED = [
     "a man at work just had a cardiac arrest",
     "my dad just had a cardiac arrest",
     "her heart stopped",
+    # lips and tongue swelling together, after a denial or alone
+    "no rash, only my lips and tongue are swelling",
+    "嘴唇和舌头肿了",
 ]
 
 
