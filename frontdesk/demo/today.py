@@ -120,7 +120,9 @@ class _World:
         if now - start < dt.timedelta(minutes=90):
             start = max(dt.datetime.combine(today, dt.time(0, 5)),
                         now - dt.timedelta(minutes=120))
-        self.start = start
+        # Just after midnight the morning is minutes long, or not begun (before 00:05):
+        # it is squeezed into what there is, never after now.
+        self.start = min(start, now)
         self.depts = {d.code: d for d in Department.select()}
         self.doctors: dict[int, list[Doctor]] = {}
         for doc in Doctor.select().order_by(Doctor.id):
@@ -665,9 +667,12 @@ def _plan(w: _World, a: _Arrival) -> list[tuple[dt.datetime, object]]:
     t = a.t0
 
     def later(minutes: float) -> dt.datetime:
+        # Half a minute before now at the latest, and never before the step before it:
+        # in a morning minutes long (just after midnight) the arrival itself can be later
+        # than that, and a step before its arrival had no visit to act on.
         nonlocal t
-        t = min(t + minutes * minute + dt.timedelta(seconds=rng.randrange(60)),
-                w.now - dt.timedelta(seconds=30))
+        t = max(t, min(t + minutes * minute + dt.timedelta(seconds=rng.randrange(60)),
+                       w.now - dt.timedelta(seconds=30)))
         return t
 
     def guide():

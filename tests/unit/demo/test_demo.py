@@ -380,3 +380,21 @@ def test_demo_staff_signed_in_on_every_past_working_day(full_demo_db):
     summary = report.tables[0]
     absent = summary.columns.index("未到岗")
     assert [row[absent] for row in summary.rows] == [0] * len(summary.rows)
+
+
+@pytest.mark.parametrize("at", ["00:00:00", "00:03:00", "00:08:00"])
+def test_the_demo_installs_just_after_midnight(tmp_path, clock, at):
+    # The demo's morning runs from the opening to now, squeezed when it is early: just
+    # after midnight it was minutes long and a step came before its arrival (a crash of
+    # `init --demo`, and of every test that installed it, between 00:00 and 00:10).
+    from frontdesk.db import connection
+    from frontdesk.db.session import open_database
+    from frontdesk.demo import install_demo
+
+    clock.set(dt.datetime.fromisoformat(f"2026-11-24T{at}"))
+    open_database(f"sqlite:///{tmp_path / 'midnight.sqlite3'}")
+    try:
+        report = install_demo()
+        assert report.visits > 0
+    finally:
+        connection.close()
