@@ -19,7 +19,9 @@ When it is asked for (004 请假, checked again at approval against the time it 
   special one (特殊事假) and must say why (the reason); later than that, or for a day
   already past, it stands only with a manager's approval (否则按旷工处理).
 Those exceptions are pending requests like any leave; the supervisor who approves one
-must write the special circumstances in the decision's note (`needs` says what).
+must write the special circumstances in the decision's note (`needs` says what). The
+list says it of every pending request before anyone decides (`needs`, or `refused` when
+the roster or the calendar changed since and approval would now be refused).
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class LeaveLine:
     status: str
     decided_by: str
     needs: str = ""  # what a manager's approval must state (004 请假 二/六/七), when asked
+    refused: str = ""  # pending but no longer approvable under those rules: the sentence why
 
 
 def _line(r: LeaveRequest, lang: str | None = None) -> LeaveLine:
@@ -338,7 +341,19 @@ def leave_list(*, actor, first: dt.date, last: dt.date, lang: str | None = None,
         query = query.where(LeaveRequest.status == status)
     if not manager:
         query = query.where(LeaveRequest.staff == actor.id)
-    return [_line(r, lang) for r in query]
+    return [_still_to_decide(r, _line(r, lang), lang) if r.status == PENDING else _line(r, lang)
+            for r in query]
+
+
+def _still_to_decide(row: LeaveRequest, line: LeaveLine, lang: str | None) -> LeaveLine:
+    """A pending request with what its approval needs (the same rules as `decide`, as of
+    when it was asked), so the supervisor sees it in the list, not only at approval."""
+    try:
+        needs = _house_rules(row.staff, row.kind, row.start, row.end, row.reason,
+                             row.requested_at)
+    except ValidationError as exc:
+        return dataclasses.replace(line, refused=exc.msg.text(lang))
+    return dataclasses.replace(line, needs=_needs_text(needs).text(lang) if needs else "")
 
 
 def leave_types(lang: str | None = None) -> list[tuple[str, str]]:

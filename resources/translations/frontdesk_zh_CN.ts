@@ -276,54 +276,54 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="42"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="40"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="44"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="42"/>
         <source>Queue board</source>
         <translatorcomment>variant: short label in the navigation list; the area itself says 候诊看板</translatorcomment>
         <translation>候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="46"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="44"/>
         <source>Grooming check</source>
         <translation>仪容检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="48"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="46"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="50"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="48"/>
         <source>Follow-up calls</source>
         <translatorcomment>variant: short label in the navigation list; the area&apos;s heading says 电话回访</translatorcomment>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="52"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="50"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="54"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="52"/>
         <source>Service desk</source>
         <translation>客服中心</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="56"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="54"/>
         <source>Calling panel</source>
         <translation>叫号面板</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="59"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="57"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="62"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="60"/>
         <source>Roster and staff</source>
         <translation>排班与考勤</translation>
     </message>
@@ -331,72 +331,72 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="124"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="123"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="124"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="124"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="125"/>
         <source>&amp;Staff:</source>
         <translation>员工(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="124"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="125"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="126"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="127"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="128"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="129"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="129"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="130"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="131"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="131"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="132"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="140"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="141"/>
         <source>everyone</source>
         <translation>全部员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="148"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="149"/>
         <source>all actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="169"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="170"/>
         <source>Showing the newest {n} entries; narrow the filter to see older ones.</source>
         <translation>只显示最新的 {n} 条；请缩小筛选范围查看更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="172"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="173"/>
         <source>Entries: {n}</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -404,37 +404,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="33"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="34"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="34"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="35"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="35"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="36"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="36"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="37"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="37"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="38"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="38"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="39"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/audit.py" line="50"/>
+        <location filename="../../frontdesk/ui/admin/audit.py" line="51"/>
         <source>(system)</source>
         <translation>（系统）</translation>
     </message>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="250"/>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="314"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="319"/>
         <source>Corrected</source>
         <translation>已当场纠正</translation>
     </message>
@@ -928,22 +928,22 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="310"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="315"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="310"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="315"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="312"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="317"/>
         <source>FAIL (fined earlier this shift)</source>
         <translation>不合格（本班已罚）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="331"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="336"/>
         <source>{count} failed · fines {total} yuan</source>
         <translation>不合格 {count} 项 · 罚款 {total} 元</translation>
     </message>
@@ -1068,12 +1068,12 @@
 <context>
     <name>ClosedStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="281"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="292"/>
         <source>The patient left: {reason}</source>
         <translation>患者已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="284"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="295"/>
         <source>With the doctor; the escort is back at the post. This visit is complete.</source>
         <translation>患者已交给医生，陪诊人员已返回岗位。本次接待已完成。</translation>
     </message>
@@ -1134,177 +1134,177 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="204"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="210"/>
         <source>Your role does not take complaints.</source>
         <translation>您的角色不能受理投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="215"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="221"/>
         <source>⚠ Complaints overdue: {n} — see the red rows</source>
         <translation>⚠ 逾期投诉：{n} 件——见红色行</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="234"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="269"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="238"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="273"/>
         <source>Concerns: {who}</source>
         <translation>涉及人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="239"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="274"/>
         <source>Handle by {handle}, close by {close}</source>
         <translation>处理期限 {handle}，结案期限 {close}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="242"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="277"/>
         <source>Revisit by {day}</source>
         <translation>回访期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="244"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="279"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="246"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="281"/>
         <source>Compensation {amount} yuan, approved by: {role} ({state})</source>
         <translation>赔偿 {amount} 元，审批人：{role}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="248"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="283"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="249"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="284"/>
         <source>waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="274"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="309"/>
         <source>Complaint recorded; handle by {day}.</source>
         <translation>投诉已登记，须在 {day} 前处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="287"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="323"/>
         <source>Handled.</source>
         <translation>已处理。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="298"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="335"/>
         <source>Approval recorded.</source>
         <translation>审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="308"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
         <source>Revisit recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="318"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="355"/>
         <source>Complaint closed.</source>
         <translation>投诉已结案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="361"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="324"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="361"/>
         <source>Se&amp;verity</source>
         <translation>级别(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="362"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="325"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="362"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="326"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="363"/>
         <source>Staff concerned</source>
         <translation>涉及人员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="364"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="327"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="364"/>
         <source>&amp;What happened</source>
         <translation>投诉内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="367"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="330"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="367"/>
         <source>Compensation (yuan)</source>
         <translation>赔偿金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="331"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="368"/>
         <source>Approver&apos;s role</source>
         <translation>审批人职务</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="332"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="369"/>
         <source>Approver&apos;s name</source>
         <translation>审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="370"/>
         <source>Revisit outcome</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="333"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="370"/>
         <source>Revisit notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="344"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="381"/>
         <source>New complaint</source>
         <translation>新投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="345"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="382"/>
         <source>Selected complaint</source>
         <translation>所选投诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="346"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="383"/>
         <source>&amp;Record (Ctrl+Enter)</source>
         <translation>登记(&amp;R)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="347"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="384"/>
         <source>Mark &amp;handled</source>
         <translation>已处理(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="348"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="385"/>
         <source>Record &amp;approval</source>
         <translation>记录审批(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="349"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="386"/>
         <source>Record re&amp;visit</source>
         <translation>记录回访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/service/complaints.py" line="350"/>
+        <location filename="../../frontdesk/ui/service/complaints.py" line="387"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
@@ -1543,37 +1543,37 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="89"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="96"/>
         <source>Something went wrong</source>
         <translation>出了点问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="90"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="97"/>
         <source>Something went wrong; what you saved is safe.</source>
         <translation>出了点问题；已保存的内容都在。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="91"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="98"/>
         <source>You can close this message and carry on. If it happens again, copy the details and send them to IT.</source>
         <translation>可以关闭此提示继续工作。如果再次出现，请复制详细信息发给信息科。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="93"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="100"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="94"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="101"/>
         <source>Copy details for IT</source>
         <translation>复制详细信息给信息科</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="95"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="102"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/crash.py" line="99"/>
+        <location filename="../../frontdesk/ui/shell/crash.py" line="106"/>
         <source>Copied. Paste it into the message to IT.</source>
         <translation>已复制，请粘贴到发给信息科的消息里。</translation>
     </message>
@@ -1869,102 +1869,102 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="378"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="379"/>
         <source>No one is waiting for the desk.</source>
         <translation>目前没有等待接待的患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="389"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="629"/>
         <source>Another desk has just taken this patient; the list is refreshed. Press F4 for the next one.</source>
         <translation>这位患者刚刚已由其他导医台接待，列表已刷新。请按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="613"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="622"/>
         <source>The visit was reloaded; what you typed is kept.</source>
         <translation>已重新载入这次就诊，您填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="696"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="717"/>
         <source>Deferred fee recorded: this visit&apos;s billing is complete.</source>
         <translation>已记录补缴费用，这次就诊的缴费已完成。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="716"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="737"/>
         <source>No VIP card</source>
         <translation>无 VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="716"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="737"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="717"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="738"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="720"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="741"/>
         <source>VIP card</source>
         <translation>VIP 卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="721"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="742"/>
         <source>The patient&apos;s VIP card:</source>
         <translation>患者的 VIP 卡：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="732"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="753"/>
         <source>Back at post. Ready for the next patient (F4).</source>
         <translation>已返回岗位，可以接待下一位 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="752"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="774"/>
         <source>Choose a patient on the left, or press F4 for the next one waiting.</source>
         <translation>请在左侧选择患者，或按 F4 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="753"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="775"/>
         <source>Patient left… (F8)</source>
         <translation>患者离开… (F8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="754"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="776"/>
         <source>Patient left</source>
         <translation>患者离开</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="755"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="777"/>
         <source>Scan or type visit No. (Ctrl+K)</source>
         <translation>扫码或输入就诊号 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="759"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="781"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="760"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="782"/>
         <source>Next waiting patient (F4)</source>
         <translation>接待下一位 (F4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="761"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="783"/>
         <source>Next waiting patient</source>
         <translation>接待下一位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="762"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="784"/>
         <source>Register and bill now (F7)</source>
         <translation>补办登记缴费 (F7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="763"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="785"/>
         <source>Register and bill a red-flag patient</source>
         <translation>为危急症状患者补办登记缴费</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/view.py" line="765"/>
+        <location filename="../../frontdesk/ui/reception/desk/view.py" line="787"/>
         <source>Treated first: complete this patient&apos;s registration and billing now</source>
         <translation>已先救治：现在为这位患者补办登记和缴费</translation>
     </message>
@@ -2221,12 +2221,12 @@
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="334"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="335"/>
         <source>Answer both questions first.</source>
         <translation>请先问完两个问题。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="317"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="319"/>
         <source>Booked: {name} · {dept}{when}</source>
         <translation>已预约：{name} · {dept}{when}</translation>
     </message>
@@ -2236,137 +2236,137 @@
         <translation>{ticket} 号已交给导医台。请回到岗位。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="363"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="369"/>
         <source>Say: “Your number is {ticket}. Please wait at the desk, {address}.”</source>
         <translation>请说：“{address}，您的号码是 {ticket}，请到导医台稍候。”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="438"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="442"/>
         <source>Log in to record arrivals.</source>
         <translation>请先登录，再登记新到患者。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="443"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="448"/>
         <source>New patient arrived (F2)</source>
         <translation>新患者到达 (F2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="444"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="449"/>
         <source>New patient arrived</source>
         <translation>新患者到达</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="446"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="451"/>
         <source>Booked? Scan the booking code or ID card, or type the phone (F3)</source>
         <translation>已预约？扫预约码或身份证，或输入手机号（F3）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="447"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="452"/>
         <source>Booking code, ID card or phone number</source>
         <translation>预约码、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="448"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="453"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="449"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="454"/>
         <source>Have you booked an appointment?</source>
         <translation>请问您预约过吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="450"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="455"/>
         <source>Is this your first visit to us?</source>
         <translation>请问您是第一次来我们医院吗？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="451"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="456"/>
         <source>Booked (1)</source>
         <translation>预约过 (1)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="452"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="457"/>
         <source>Not booked (2)</source>
         <translation>没有预约 (2)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="453"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="458"/>
         <source>First visit (3)</source>
         <translation>第一次来 (3)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="454"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="459"/>
         <source>Been before (4)</source>
         <translation>以前来过 (4)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="455"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="460"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="456"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="461"/>
         <source>Male (5)</source>
         <translation>男 (5)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="457"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="462"/>
         <source>Female (6)</source>
         <translation>女 (6)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="458"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="463"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="459"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="464"/>
         <source>Child (7)</source>
         <translation>儿童 (7)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="460"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="465"/>
         <source>Adult (8)</source>
         <translation>成人 (8)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="461"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="466"/>
         <source>Elder (9)</source>
         <translation>老人 (9)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="464"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="469"/>
         <source>&amp;Surname or name:</source>
         <translation>姓氏或姓名(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="465"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="470"/>
         <source>optional, e.g. Wang</source>
         <translation>可不填，如：王</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="466"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="471"/>
         <source>&amp;Priority:</source>
         <translation>优先(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="471"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="476"/>
         <source>Hand over to the desk (Enter)</source>
         <translation>交给导医台 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="472"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="477"/>
         <source>Hand over to the desk</source>
         <translation>交给导医台</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="473"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="478"/>
         <source>Start again (Esc)</source>
         <translation>重新开始 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/door.py" line="474"/>
+        <location filename="../../frontdesk/ui/reception/door.py" line="479"/>
         <source>Print ticket (F6)</source>
         <translation>打印小票 (F6)</translation>
     </message>
@@ -2374,17 +2374,17 @@
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="211"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="220"/>
         <source>This may be a patient we already have. Use the existing record unless you are sure it is someone else.</source>
         <translation>这可能是已有档案的患者。除非确定是另一个人，请使用已有档案。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="213"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="222"/>
         <source>Same person: use this record (Enter)</source>
         <translation>是同一人：使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="214"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="223"/>
         <source>Someone else: create a new record</source>
         <translation>不是同一人：新建档案</translation>
     </message>
@@ -2518,57 +2518,57 @@
 <context>
     <name>EtiquetteCoach</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="247"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="256"/>
         <source>Show the etiquette coach ({key})</source>
         <translation>显示礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="248"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="257"/>
         <source>Fold the etiquette coach ({key})</source>
         <translation>收起礼仪提示 ({key})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="298"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="307"/>
         <source>What to say</source>
         <translation>怎么说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="299"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="308"/>
         <source>Say now</source>
         <translation>现在说</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="300"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="309"/>
         <source>Any time</source>
         <translation>任何时候</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="301"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="310"/>
         <source>Seeing off</source>
         <translation>送别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="302"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="311"/>
         <source>Never say</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="303"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="312"/>
         <source>Etiquette coach</source>
         <translation>礼仪提示</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="339"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="348"/>
         <source>Address the patient as</source>
         <translation>对患者的称呼</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="344"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="353"/>
         <source>Hand-over: {cue}</source>
         <translation>交接：{cue}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/coach.py" line="373"/>
+        <location filename="../../frontdesk/ui/reception/coach.py" line="382"/>
         <source>Instead of “{word}” say: {phrase}</source>
         <translation>不说“{word}”，应说：{phrase}</translation>
     </message>
@@ -3061,27 +3061,27 @@
 <context>
     <name>HandoverNote</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="273"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="281"/>
         <source>{day} {shift} — written by {author} at {time}</source>
         <translation>{day} {shift} — {author} 于 {time} 填写</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="284"/>
         <source>Equipment</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="277"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="285"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="278"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="286"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="279"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="287"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
@@ -3089,112 +3089,112 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
         <source>Notes for the incoming shift</source>
         <translation>待接班人确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
         <source>Handover notes not yet acknowledged</source>
         <translation>尚未确认的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
         <source>I have read it — &amp;acknowledge</source>
         <translation>已阅读，确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
         <source>Acknowledge the selected note</source>
         <translation>确认选中的交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
         <source>Handover note for my shift</source>
         <translation>本班交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
         <source>Equipment:</source>
         <translation>设备情况：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
         <source>Hard cases:</source>
         <translation>疑难问题：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
         <source>Staff swaps:</source>
         <translation>人员调班：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="136"/>
         <source>Open visits:</source>
         <translation>未完成就诊：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="138"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="139"/>
         <source>Equipment problems</source>
         <translation>设备情况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="140"/>
         <source>Printer, phone, computer, signage… or “all normal”</source>
         <translation>打印机、电话、电脑、指示牌……或写“正常”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="141"/>
         <source>Hard cases</source>
         <translation>疑难问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="142"/>
         <source>Patients or questions the next shift must follow up</source>
         <translation>下一班需要跟进的患者或问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="143"/>
         <source>Staff swaps</source>
         <translation>人员调班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="144"/>
         <source>Who swapped shifts with whom</source>
         <translation>谁和谁调了班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="145"/>
         <source>Open visits</source>
         <translation>未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="146"/>
         <source>Refresh open visits</source>
         <translation>刷新未完成就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="147"/>
         <source>&amp;Save handover note</source>
         <translation>保存交接记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="148"/>
         <source>Save handover note</source>
         <translation>保存交接记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/handover.py" line="266"/>
+        <location filename="../../frontdesk/ui/staffing/handover.py" line="275"/>
         <source>Handover note saved; the next shift will see it.</source>
         <translation>交接记录已保存，下一班上岗时会看到。</translation>
     </message>
@@ -3457,52 +3457,52 @@
 <context>
     <name>LeaveBox</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="290"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="301"/>
         <source>Waited too long</source>
         <translation>等候时间太长</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="291"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="302"/>
         <source>The fee</source>
         <translation>费用问题</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="292"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="303"/>
         <source>Will come another day</source>
         <translation>改天再来</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="293"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="304"/>
         <source>Went to another hospital</source>
         <translation>去其他医院</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="294"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="305"/>
         <source>Something came up</source>
         <translation>临时有事</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="295"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="306"/>
         <source>Only came to ask</source>
         <translation>只是咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="352"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="363"/>
         <source>Why did the patient leave?</source>
         <translation>患者离开的原因：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="353"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="364"/>
         <source>Reason the patient left</source>
         <translation>患者离开的原因</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="359"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="374"/>
         <source>Record: patient left (Enter)</source>
         <translation>记录：患者离开 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="360"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="375"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -3510,83 +3510,113 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="275"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="294"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="275"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="294"/>
         <source>Type of leave</source>
         <translation>请假类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="295"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="276"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="295"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="277"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="296"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="279"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="298"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="280"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="299"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="281"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="300"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="282"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="301"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="283"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
+        <source>Before approving</source>
+        <translation>批准须知</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="346"/>
+        <source>Cannot be approved: {reason}</source>
+        <translation>不能批准：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="348"/>
+        <source>Note needed: {needs}</source>
+        <translation>须写审批说明：{needs}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="355"/>
+        <source>To approve this leave, write the special circumstances in the note: it stands only with a manager&apos;s approval ({needs}).</source>
+        <translation>批准这次请假须在说明中写明特殊情况：须经管理人员批准（{needs}）。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="369"/>
+        <source>Note on the decision (needed to approve: the special circumstances)</source>
+        <translation>审批意见（批准须写明特殊情况）</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="371"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="378"/>
+        <source>This leave stands only with a manager&apos;s approval: {needs}. To approve it, write the special circumstances in the note.</source>
+        <translation>这次请假须经管理人员批准：{needs}。批准请在说明中写明特殊情况。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="285"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="286"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="286"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="300"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="318"/>
         <source>(myself)</source>
         <translation>（本人）</translation>
     </message>
@@ -3773,22 +3803,22 @@
 <context>
     <name>Lookup</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="44"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="45"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="45"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="46"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="51"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="52"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="52"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="53"/>
         <source>Diamond card</source>
         <translation>钻卡</translation>
     </message>
@@ -3796,57 +3826,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="204"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="261"/>
         <source>{hospital} — Frontdesk</source>
         <translation>{hospital} — 导医台助手</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="268"/>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="213"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="270"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="214"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="215"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="272"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="273"/>
         <source>&amp;Waiting-room display and voice…</source>
         <translation>候诊叫号屏与语音(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="217"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="274"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="218"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="275"/>
         <source>&amp;About Frontdesk</source>
         <translation>关于 Frontdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="235"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="292"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/main_window.py" line="237"/>
+        <location filename="../../frontdesk/ui/shell/main_window.py" line="294"/>
         <source>On duty: {name}</source>
         <translation>当班：{name}</translation>
     </message>
@@ -3854,57 +3884,57 @@
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="100"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="110"/>
         <source>(name not taken yet)</source>
         <translation>（尚未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="80"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="90"/>
         <source>{n} y</source>
         <translation>{n} 岁</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="86"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="96"/>
         <source>⚠ Red flag</source>
         <translation>⚠ 红旗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="99"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="109"/>
         <source>{name} (given at the door)</source>
         <translation>{name}（门口登记）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="104"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="114"/>
         <source>Complaint: {text}</source>
         <translation>主诉：{text}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="106"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="116"/>
         <source>Department: {name}</source>
         <translation>科室：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="110"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="120"/>
         <source>Doctor: {name}</source>
         <translation>医生：{name}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="113"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="123"/>
         <source>Doctor: any on duty</source>
         <translation>医生：当班任一医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="132"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="144"/>
         <source>Arrived {m} min ago</source>
         <translation>到达 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="134"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="146"/>
         <source>Arrived {h} h {m} min ago</source>
         <translation>到达 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/banner.py" line="145"/>
+        <location filename="../../frontdesk/ui/reception/banner.py" line="159"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -3912,67 +3942,67 @@
 <context>
     <name>PatientHitModel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="57"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="58"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="58"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="59"/>
         <source>pinyin of the name</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="59"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="60"/>
         <source>mobile number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="60"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="61"/>
         <source>last digits of the mobile number</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="61"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="62"/>
         <source>record number</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="62"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="63"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="78"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="78"/>
         <source>Sex/age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="78"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="78"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="78"/>
         <source>Last visit</source>
         <translation>上次就诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="77"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="78"/>
         <source>VIP</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="97"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="98"/>
         <source>Matched on: {what}</source>
         <translation>匹配：{what}</translation>
     </message>
@@ -3980,44 +4010,44 @@
 <context>
     <name>PatientLookup</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="210"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="223"/>
         <source>Patients found: %n</source>
         <translation>
             <numerusform>找到 %n 位患者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="212"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="225"/>
         <source>No record found: register as a new patient (Alt+N).</source>
         <translation>未找到档案：请按新患者登记 (Alt+N)。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="248"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="261"/>
         <source>Find the patient&apos;s record</source>
         <translation>查找患者档案</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="250"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="263"/>
         <source>Mobile, name, pinyin initials (zs), record or ID number</source>
         <translation>手机号、姓名、拼音首字母（zs）、病历号或身份证号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="251"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="264"/>
         <source>Patient lookup</source>
         <translation>患者查找</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="252"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="265"/>
         <source>Patients found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="253"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="266"/>
         <source>Use this record (Enter)</source>
         <translation>使用此档案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/lookup.py" line="254"/>
+        <location filename="../../frontdesk/ui/reception/lookup.py" line="267"/>
         <source>&amp;New patient (Alt+N)</source>
         <translation>新患者(&amp;N) (Alt+N)</translation>
     </message>
@@ -4119,12 +4149,12 @@
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="377"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="382"/>
         <source>Acknowledge the check</source>
         <translation>确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="378"/>
+        <location filename="../../frontdesk/ui/staffing/grooming_check.py" line="383"/>
         <source>{name}, please read the result and enter your own PIN to acknowledge it.</source>
         <translation>{name}，请查看检查结果，并输入本人 PIN 确认。</translation>
     </message>
@@ -4359,142 +4389,142 @@
 <context>
     <name>RegistrationFormWidget</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="199"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="205"/>
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="437"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="437"/>
         <source>Se&amp;x *</source>
         <translation>性别(&amp;X) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="417"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="437"/>
         <source>&amp;Mobile *</source>
         <translation>手机(&amp;M) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="438"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="438"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="418"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="438"/>
         <source>A&amp;ge *</source>
         <translation>年龄(&amp;G) *</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="439"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="419"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="439"/>
         <source>Duration of illness</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="440"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="420"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="440"/>
         <source>Disease category</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="421"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="441"/>
         <source>Visit intention</source>
         <translation>就诊意向</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="421"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="441"/>
         <source>Concerns</source>
         <translation>关心内容</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="422"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="442"/>
         <source>Health question</source>
         <translation>健康咨询</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="422"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="442"/>
         <source>Price comparison</source>
         <translation>价格比对</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="423"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="443"/>
         <source>Spending habits</source>
         <translation>消费习惯</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="423"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="443"/>
         <source>Economic situation</source>
         <translation>经济状况</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="424"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="444"/>
         <source>Person type</source>
         <translation>人员类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="424"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="444"/>
         <source>How they heard of us</source>
         <translation>媒体来源</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="431"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="454"/>
         <source>18 digits</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="435"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="458"/>
         <source>Ask now: “how did you hear about us?”</source>
         <translation>现在就问：“您是从哪里知道我们医院的？”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="429"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="452"/>
         <source>11-digit mobile</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="196"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="202"/>
         <source>— ask —</source>
         <translation>— 请询问 —</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="432"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="455"/>
         <source>18 digits; fills sex and birth date</source>
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="433"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="456"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="434"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="457"/>
         <source>e.g. 3 days, 2 years</source>
         <translation>例如：3 天、2 年</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="439"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="462"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/registration.py" line="440"/>
+        <location filename="../../frontdesk/ui/reception/registration.py" line="463"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -4502,32 +4532,32 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="87"/>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="144"/>
         <source>Draft restored: nothing typed was lost.</source>
         <translation>已恢复草稿，之前填写的内容都在。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="111"/>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="123"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="112"/>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="124"/>
         <source>{field}: typed “{typed}”, record “{record}”</source>
         <translation>{field}：填写“{typed}”，档案“{record}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="117"/>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="129"/>
         <source>The existing record is shown for review; the record&apos;s values are kept. Typed differently: {list}. Change a field if what was typed is right, then register (Ctrl+Enter): only changed fields are saved.</source>
         <translation>已调出原有档案供核对，保留档案中的内容。填写不一致的有：{list}。如填写的内容正确，请修改相应字段，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="122"/>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="134"/>
         <source>The existing record is shown for review. Change what is out of date, then register (Ctrl+Enter): only changed fields are saved.</source>
         <translation>已调出原有档案供核对。请修改过时的内容，再登记 (Ctrl+Enter)：只保存改动的字段。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="128"/>
+        <location filename="../../frontdesk/ui/reception/desk/registration.py" line="146"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
@@ -4535,17 +4565,17 @@
 <context>
     <name>RegistrationStep</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="262"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="273"/>
         <source>Deferred registration: this red-flag patient was treated first. Register now; the visit stays at its step, billing follows.</source>
         <translation>补办登记：这位危急症状患者已先救治。请现在登记；就诊步骤不变，随后补缴费用。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="264"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="275"/>
         <source>Register, then billing (Ctrl+Enter)</source>
         <translation>登记，去挂号缴费 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/steps.py" line="265"/>
+        <location filename="../../frontdesk/ui/reception/steps.py" line="276"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -5331,77 +5361,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="98"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="99"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
         <source>Printing at this desk</source>
         <translation>本台打印设置</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
         <source>Guide slips:</source>
         <translation>导诊单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="102"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
         <source>Billing slips:</source>
         <translation>缴费单打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="104"/>
         <source>Reports:</source>
         <translation>报表打印机：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="103"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="104"/>
         <source>Door tickets:</source>
         <translation>取号小票：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="107"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="108"/>
         <source>Ask each time (system default)</source>
         <translation>每次询问（系统默认打印机）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="111"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="112"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
         <source>80 mm receipt roll</source>
         <translation>80 毫米小票纸</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="113"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="114"/>
         <source>Guide slip paper:</source>
         <translation>导诊单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="114"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="115"/>
         <source>Billing slip paper:</source>
         <translation>缴费单纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="115"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="116"/>
         <source>Door ticket paper:</source>
         <translation>取号小票纸张：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="120"/>
+        <location filename="../../frontdesk/ui/shell/settings_dialog.py" line="121"/>
         <source>Print slips without asking (busy desk)</source>
         <translation>不经询问直接打印单据（繁忙时）</translation>
     </message>
@@ -5866,94 +5896,94 @@
 <context>
     <name>SwapsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="165"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="179"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="165"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="179"/>
         <source>My shift</source>
         <translation>我的班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="166"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="180"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
         <source>Swap with</source>
         <translation>换给</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="166"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="180"/>
         <source>Their shift back</source>
         <translation>还班班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="167"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="181"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="170"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="184"/>
         <source>Back on</source>
         <translation>还班日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="171"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="185"/>
         <source>Ask for the swap</source>
         <translation>申请换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="172"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="186"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="173"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="187"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="174"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="188"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="175"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="189"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="177"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="178"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
         <source>Back</source>
         <translation>还班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="178"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="178"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="207"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="220"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="237"/>
         <source>(nothing back)</source>
         <translation>（不还班）</translation>
     </message>
@@ -6004,72 +6034,72 @@
 <context>
     <name>TriagePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="242"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="256"/>
         <source>matched: {words}</source>
         <translation>匹配：{words}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="288"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="302"/>
         <source>⚠ RED FLAG: {words} — send to Emergency now, escort at once; the fee is paid later.</source>
         <translation>⚠ 危急症状：{words} —— 立即分到急诊并陪送，先救治后缴费。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="296"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="310"/>
         <source>Any doctor on duty</source>
         <translation>不指定（在班医生均可）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="312"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="326"/>
         <source>(not on duty now)</source>
         <translation>（现在不在班）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="323"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="337"/>
         <source>{n} waiting</source>
         <translation>{n} 人候诊</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="348"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="362"/>
         <source>&amp;Complaint — what is bothering the patient most?</source>
         <translation>主诉(&amp;C) —— 主要是哪里不舒服？</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="349"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="363"/>
         <source>e.g. stomach ache for three days</source>
         <translation>例如：胃痛三天</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="350"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="364"/>
         <source>Complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="351"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="365"/>
         <source>&amp;Department (suggested first)</source>
         <translation>科室(&amp;D)（建议的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="352"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="366"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="353"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="367"/>
         <source>D&amp;octor (on duty first)</source>
         <translation>医生(&amp;O)（在班的排在前面）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="354"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="368"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="355"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="369"/>
         <source>Confirm triage (Ctrl+Enter)</source>
         <translation>确认分诊 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/reception/triage.py" line="356"/>
+        <location filename="../../frontdesk/ui/reception/triage.py" line="370"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
     </message>

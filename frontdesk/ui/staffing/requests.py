@@ -3,6 +3,12 @@
 Each tab is a small form (every editor in a FieldBox: a refusal shows at its
 field) over the month's list; a supervisor's list has Approve / Refuse for what
 is pending. All work goes through ctx.run to staffing.swaps / staffing.leave.
+
+The leave list says what a pending request still needs before anyone decides
+(leave.LeaveLine.needs: the manager's note seed 004 asks for a holiday on duty, a
+night shift, a late 事假; or `refused`: approval would now be refused), in a column
+of its own with the whole sentence as the tooltip; approving such a request without
+a note puts the cursor in the note field, with what to write, before asking the domain.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from types import ModuleType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -111,7 +118,14 @@ class _RequestsBase(Retranslating, QWidget):
         self._clear()
         self.ctx.run(self.domain.decide, actor=self.ctx.staff, **{self.id_arg: request_id},
                      approve=approve, note=self.note_edit.text(),
-                     on_done=lambda _l: self.note_edit.clear(), on_error=self._show)
+                     on_done=lambda _l: self.note_edit.clear(), on_error=self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        """A decision refused: said at its field; one refused at the note puts the cursor
+        there, where the supervisor writes what it needs."""
+        self._show(exc)
+        if getattr(exc, "field", None) == "note":
+            self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def withdraw(self) -> None:
         request_id = selected_id(self.table)
@@ -267,7 +281,9 @@ class LeaveTab(_RequestsBase):
         self.form = QFormLayout()
         for key in ("staff", "kind", "start", "end", "reason"):
             self.form.addRow(QLabel(), self.fields[key])
-        self._lay_out("leave", columns=6)
+        self._lay_out("leave", columns=7)
+        self.lines: list[leave.LeaveLine] = []
+        self.table.currentCellChanged.connect(lambda *_a: self._show_needs())
         self.start_edit.dateChanged.connect(
             lambda d: self.end_edit.setDate(d) if self.end_edit.date() < d else None)
         self.request_button.clicked.connect(self.request)
@@ -283,10 +299,9 @@ class LeaveTab(_RequestsBase):
         self.approve_button.setText(self.tr("Approve"))
         self.refuse_button.setText(self.tr("Refuse"))
         self.withdraw_button.setText(self.tr("Withdraw"))
-        self.note_edit.setPlaceholderText(self.tr("Note on the decision (optional)"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Staff member"), self.tr("Type"), self.tr("From"), self.tr("To"),
-            self.tr("Days"), self.tr("Status")])
+            self.tr("Days"), self.tr("Status"), self.tr("Before approving")])
         self.refresh()
 
     def refresh(self) -> None:
@@ -317,8 +332,54 @@ class LeaveTab(_RequestsBase):
     def _fill(self, lines) -> None:
         self.lines = lines
         fill_table(self.table, [[s.staff, s.kind_name, f"{s.start:%Y-%m-%d}", f"{s.end:%m-%d}",
-                                 str(s.days), status_name(s.status)] for s in lines],
-                   [s.id for s in lines])
+                                 str(s.days), status_name(s.status), self._needs_cell(s)]
+                                for s in lines], [s.id for s in lines])
+        for row, line in enumerate(lines):
+            tip = self._needs_tip(line)
+            if tip:
+                for col in range(self.table.columnCount()):
+                    self.table.item(row, col).setToolTip(tip)
+        self._show_needs()
+
+    def _needs_cell(self, line: leave.LeaveLine) -> str:
+        if line.refused:
+            return self.tr("Cannot be approved: {reason}").format(reason=line.refused)
+        if line.needs:
+            return self.tr("Note needed: {needs}").format(needs=line.needs)
+        return ""
+
+    def _needs_tip(self, line: leave.LeaveLine) -> str:
+        if line.refused:
+            return line.refused
+        if line.needs:
+            return self.tr("To approve this leave, write the special circumstances in the "
+                           "note: it stands only with a manager's approval ({needs}).").format(
+                needs=line.needs)
+        return ""
+
+    def _current(self) -> leave.LeaveLine | None:
+        request_id = selected_id(self.table)
+        return next((x for x in self.lines if x.id == request_id), None)
+
+    def _show_needs(self) -> None:
+        """The note's placeholder says whether the selected request's approval needs it."""
+        line = self._current()
+        if line is not None and line.needs:
+            self.note_edit.setPlaceholderText(
+                self.tr("Note on the decision (needed to approve: the special circumstances)"))
+        else:
+            self.note_edit.setPlaceholderText(self.tr("Note on the decision (optional)"))
+
+    def decide(self, approve: bool) -> None:
+        line = self._current()
+        if approve and line is not None and line.needs and not self.note_edit.text().strip():
+            self._clear()
+            self.fields["note"].set_error(self.tr(
+                "This leave stands only with a manager's approval: {needs}. To approve it, "
+                "write the special circumstances in the note.").format(needs=line.needs))
+            self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().decide(approve)
 
     def request(self) -> None:
         self._clear()

@@ -154,6 +154,36 @@ def test_personal_leave_too_late_stands_only_with_the_managers_note(team, clock)
     assert line.needs == ""
 
 
+def test_the_list_says_what_a_pending_leave_still_needs(team, clock):
+    """leave_list carries `needs` for a pending exception (before anyone approves), in the
+    language asked for; `refused` when the calendar changed since and approval would fail;
+    nothing once decided."""
+    boss, desk, guide, _ = team
+    late_day, plain_day = MON + 3 * DAY, MON + 4 * DAY
+    clock.set(at(late_day, 7, 1))
+    late = leave.request_leave(actor=desk, kind="personal", start=late_day, reason="孩子发烧")
+    plain = leave.request_leave(actor=desk, kind="sick", start=plain_day)
+    lines = {x.id: x for x in leave.leave_list(actor=boss, first=MON, last=MON + 7 * DAY,
+                                               lang="zh_CN")}
+    assert "请假制度 二" in lines[late.id].needs and lines[late.id].refused == ""
+    assert lines[plain.id].needs == "" and lines[plain.id].refused == ""
+    english = {x.id: x for x in leave.leave_list(actor=desk, first=MON, last=MON + 7 * DAY,
+                                                 lang="en")}
+    assert "leave rules 2" in english[late.id].needs  # the person sees it too
+    # plain_day became a holiday after the sick leave was asked, too late for one on duty
+    CalendarDay.create(day=plain_day, working=False, name="测试节")
+    refused = next(x for x in leave.leave_list(actor=boss, first=MON, last=MON + 7 * DAY,
+                                               lang="zh_CN") if x.id == plain.id)
+    assert refused.needs == "" and "请假制度 七" in refused.refused
+    with pytest.raises(ValidationError) as err:  # what the list said is what approval says
+        leave.decide(actor=boss, leave_id=plain.id, approve=True, note="特批")
+    assert err.value.zh == refused.refused
+    leave.decide(actor=boss, leave_id=late.id, approve=True, note="家中急事，特批")
+    done = next(x for x in leave.leave_list(actor=boss, first=MON, last=MON + 7 * DAY)
+                if x.id == late.id)
+    assert done.status == "approved" and done.needs == "" and done.refused == ""
+
+
 # --- 换班 三: 不允许连续换班 -----------------------------------------------------------
 
 
