@@ -111,6 +111,44 @@ def hold_together(monkeypatch, *targets) -> None:
         monkeypatch.setattr(owner, name, then_wait)
 
 
+def hold_for_the_other(monkeypatch, target, *, before: bool = False):
+    """Hold the desk that first calls `target` ((module or class, name)) right after that
+    call (its check; with `before`, right before it: a target that is the write itself)
+    until the other desk has written, at most HOLD seconds. Returns `other`, which wraps
+    the other desk's call: it starts once the held desk is there, and releases it when
+    done. Unguarded, the other desk writes between the held desk's check and its write;
+    guarded, the other desk waits for the held desk's commit, the hold runs out, the
+    held desk goes on and the other follows."""
+    owner, name = target
+    real = getattr(owner, name)
+    there, written = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):
+        first = not there.is_set()
+        if first and before:
+            there.set()
+            written.wait(timeout=HOLD)
+        out = real(*args, **kwargs)
+        if first and not before:
+            there.set()
+            written.wait(timeout=HOLD)
+        return out
+
+    monkeypatch.setattr(owner, name, held)
+
+    def other(fn):
+        def run(*args):
+            there.wait(timeout=30)
+            try:
+                return fn(*args)
+            finally:
+                written.set()
+
+        return run
+
+    return other
+
+
 def desk(staff_id: int, fn):
     """A desk's call: the actor read on the desk's own connection."""
     return lambda: fn(Staff.get_by_id(staff_id))
@@ -217,26 +255,10 @@ def swap_approved_while_requester_withdraws(t: Team, monkeypatch) -> None:
     withdrawn, never moved for a withdrawn swap; the loser is told which."""
     roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
     line = swaps.request_swap(actor=t.a, day=DAY, shift_code="early", partner_id=t.b.id)
-    checked, withdrawn = threading.Event(), threading.Event()
-    real = swaps._still_allowed
-
-    def check_then_let_the_withdrawal_in(swap):
-        real(swap)
-        checked.set()
-        withdrawn.wait(timeout=HOLD)  # SQLite: the withdrawal waits for our commit
-
-    monkeypatch.setattr(swaps, "_still_allowed", check_then_let_the_withdrawal_in)
-
-    def withdraw(a):
-        checked.wait(timeout=30)
-        try:
-            return swaps.withdraw(actor=a, swap_id=line.id)
-        finally:
-            withdrawn.set()
-
+    withdrawal = hold_for_the_other(monkeypatch, (swaps, "_still_allowed"))
     decided, took_back = two_desks(
         desk(t.boss.id, lambda boss: swaps.decide(actor=boss, swap_id=line.id, approve=True)),
-        desk(t.a.id, withdraw))
+        desk(t.a.id, withdrawal(lambda a: swaps.withdraw(actor=a, swap_id=line.id))))
     row = ShiftSwap.get_by_id(line.id)
     if isinstance(decided, swaps.SwapLine):
         assert_told(took_back, ConflictError, "已处理")
@@ -257,26 +279,10 @@ def leave_approved_while_person_withdraws(t: Team, monkeypatch) -> None:
     off and the fine recorded, or withdrawn with neither — and the loser is told which."""
     roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["day"])
     line = leave.request_leave(actor=t.a, kind="personal", start=DAY)
-    checked, withdrawn = threading.Event(), threading.Event()
-    real = leave.lock_staff
-
-    def lock_then_let_the_withdrawal_in(*ids):
-        real(*ids)
-        checked.set()
-        withdrawn.wait(timeout=HOLD)  # SQLite: the withdrawal waits for our commit
-
-    monkeypatch.setattr(leave, "lock_staff", lock_then_let_the_withdrawal_in)
-
-    def withdraw(a):
-        checked.wait(timeout=30)
-        try:
-            return leave.withdraw(actor=a, leave_id=line.id)
-        finally:
-            withdrawn.set()
-
+    withdrawal = hold_for_the_other(monkeypatch, (leave, "lock_staff"))
     decided, took_back = two_desks(
         desk(t.boss.id, lambda boss: leave.decide(actor=boss, leave_id=line.id, approve=True)),
-        desk(t.a.id, withdraw))
+        desk(t.a.id, withdrawal(lambda a: leave.withdraw(actor=a, leave_id=line.id))))
     row = LeaveRequest.get_by_id(line.id)
     fined = Fine.select().where(Fine.rule_code == "personal_leave").count()
     if isinstance(decided, leave.LeaveLine):
@@ -442,27 +448,13 @@ def roster_day_set_while_swap_approved(t: Team, monkeypatch) -> None:
     the approval must then be refused because the shift it moves is gone."""
     roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
     line = swaps.request_swap(actor=t.a, day=DAY, shift_code="early", partner_id=t.b.id)
-    read, swapped = threading.Event(), threading.Event()
-    real = ShiftAssignment.delete_instance
-
-    def read_then_let_the_swap_in(self, *args, **kwargs):
-        read.set()
-        swapped.wait(timeout=HOLD)  # guarded: the approval waits for our commit
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(ShiftAssignment, "delete_instance", read_then_let_the_swap_in)
-
-    def approve(boss):
-        read.wait(timeout=30)
-        try:
-            return swaps.decide(actor=boss, swap_id=line.id, approve=True)
-        finally:
-            swapped.set()
-
+    approval = hold_for_the_other(monkeypatch, (ShiftAssignment, "delete_instance"),
+                                  before=True)
     edited, decided = two_desks(
         desk(t.boss2.id, lambda boss: roster.set_day(actor=boss, staff_id=t.a.id, day=DAY,
                                                      shifts=["day"])),
-        desk(t.boss.id, approve))
+        desk(t.boss.id, approval(
+            lambda boss: swaps.decide(actor=boss, swap_id=line.id, approve=True))))
     assert isinstance(edited, roster.Cell), repr(edited)
     assert_told(decided, ConflictError, "排班已变动")
     assert ShiftSwap.get_by_id(line.id).status == "pending"
@@ -482,27 +474,11 @@ def last_week_copied_while_swap_approved(t: Team, monkeypatch) -> None:
                    shifts=["late"])
     roster.set_day(actor=t.boss, staff_id=t.a.id, day=DAY, shifts=["early"])
     line = swaps.request_swap(actor=t.a, day=DAY, shift_code="early", partner_id=t.b.id)
-    read, swapped = threading.Event(), threading.Event()
-    real = roster._write_day
-
-    def read_then_let_the_swap_in(*args, **kwargs):
-        if not read.is_set():
-            read.set()
-            swapped.wait(timeout=HOLD)  # guarded: the approval waits for our commit
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(roster, "_write_day", read_then_let_the_swap_in)
-
-    def approve(boss):
-        read.wait(timeout=30)
-        try:
-            return swaps.decide(actor=boss, swap_id=line.id, approve=True)
-        finally:
-            swapped.set()
-
+    approval = hold_for_the_other(monkeypatch, (roster, "_write_day"), before=True)
     copied, decided = two_desks(
         desk(t.boss2.id, lambda boss: roster.copy_last_week(actor=boss, monday=MON)),
-        desk(t.boss.id, approve))
+        desk(t.boss.id, approval(
+            lambda boss: swaps.decide(actor=boss, swap_id=line.id, approve=True))))
     assert copied == 1, repr(copied)
     assert_told(decided, ValidationError, "连班")
     assert ShiftSwap.get_by_id(line.id).status == "pending"
