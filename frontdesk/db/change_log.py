@@ -27,14 +27,14 @@ skip what it wrote itself (its own runner already announced it).
 from __future__ import annotations
 
 import datetime as dt
-import secrets
+import os
 import threading
 from collections.abc import Callable
 
 from frontdesk import clock
 from frontdesk.changes import Changed, writing
 
-STATION = secrets.token_hex(6)  # this process, as written in change_log.station
+STATION = os.urandom(6).hex()  # this process, as written in change_log.station
 CHANNEL = "frontdesk_changes"  # PostgreSQL LISTEN/NOTIFY channel
 LOG_LOCK = (0x46440002, 0)  # advisory lock namespace ("FD" 2): change log order
 KEEP = dt.timedelta(days=1)

@@ -5,7 +5,8 @@ the moment it is imported, whether or not a PostgreSQL database is ever
 opened. On a desk running SQLite that is ~6 MB of resident memory and ~15 ms
 of every start-up for nothing. `import_peewee()` hides the driver while peewee
 loads; `load_postgres_driver()` hands it to peewee when a PostgreSQL URL is
-opened, setting exactly what peewee's own import would have set.
+opened, setting exactly what peewee's own import would have set. hashlib, which peewee
+imports for one rare call, is imported at that call (OpenSSL: 3 MB resident).
 
 peewee itself (~40 ms) is not imported with `frontdesk`: the window's first frame
 is painted before the database is opened. `install_import_hook()` (run by
@@ -14,10 +15,15 @@ is painted before the database is opened. `install_import_hook()` (run by
 
 from __future__ import annotations
 
+import importlib
 import sys
+import types
 
 # Drivers peewee tries at import time that Frontdesk's SQLite desks never use.
 _DEFERRED = ("psycopg2cffi", "psycopg2", "psycopg")
+# Modules peewee imports for rare calls: hashlib (OpenSSL, 3 MB resident) names an index
+# too long for the database. peewee gets a stand-in that imports it at its first use.
+_ON_FIRST_USE = ("hashlib",)
 
 
 def import_peewee() -> None:
@@ -58,15 +64,29 @@ class _DriversHidden:
         hidden = [name for name in _DEFERRED if name not in sys.modules]
         for name in hidden:
             sys.modules[name] = None  # makes `import name` raise ImportError
+        later = {name: _OnFirstUse(name) for name in _ON_FIRST_USE if name not in sys.modules}
+        sys.modules.update(later)
         try:
             self._loader.exec_module(module)
         finally:
             for name in hidden:
                 if sys.modules.get(name, False) is None:
                     del sys.modules[name]
+            for name, stand_in in later.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]  # the next `import` anywhere loads the real one
 
     def __getattr__(self, name):  # get_source, get_filename… for tracebacks and inspect
         return getattr(self._loader, name)
+
+
+class _OnFirstUse(types.ModuleType):
+    """Stands in for a module until one of its attributes is read, then imports it."""
+
+    def __getattr__(self, name):
+        if sys.modules.get(self.__name__) is self:  # used while peewee is still loading
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 _HOOK = _PeeweeFinder()

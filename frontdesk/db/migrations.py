@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import secrets
 import sqlite3
 import time
 from collections.abc import Callable
@@ -459,7 +458,7 @@ def backup_before_migration(db: SqliteDatabase, version: int, backup_dir: Path |
     folder = backup_dir or source.parent
     folder.mkdir(parents=True, exist_ok=True)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    tag = f"{os.getpid()}{secrets.token_hex(3)}"
+    tag = f"{os.getpid()}{os.urandom(3).hex()}"
     target = folder / f"{source.stem}.v{version}.{stamp}-{tag}{MIGRATION_COPY_MARK}.sqlite3"
     partial = target.with_name(target.name + ".partial")
     from frontdesk.files import create_private  # only when migrating, not at every start

@@ -2,55 +2,32 @@
 
 PySide6 hooks `import` for its optional `__feature__` switches (snake_case,
 true_property): the first time a module is imported after PySide6, it reads that
-module's whole source (`inspect.getsource`) to see whether it mentions PySide6.
-Frontdesk never switches a feature on, so the answer changes nothing; reading it
-cost the desk's start-up about 90 source files (tens of milliseconds, 4 MB of
-`linecache` kept for the life of the process).
+module's whole source (`inspect.getsource`) to see whether it mentions PySide6, and
+`linecache` keeps the text for the life of the process. Frontdesk never switches a
+feature on, so the answer changes nothing; the reading cost the desk's start-up about
+130 source files (the app's, and the standard library's and peewee's after the first
+frame: ~20 ms and ~6 MB kept), and the first slip reportlab's.
 
-`skip_source_scan()` gives PySide6 the answer up front, as the scan would: the
-app's own modules "use PySide6, no feature selected" (0), modules already loaded
-before PySide6 "ignore" (-1). It relies on PySide6's internal table; when that is
+`skip_source_scan()` gives PySide6 the answer without the reading: the app's own modules
+"use PySide6, no feature selected", every other module "ignore" — which is what the
+scan finds for the standard library and the app's other packages, and either answer
+selects no feature. It replaces PySide6's internal `_mod_uses_pyside`; when that is
 not there (another PySide6 version), it does nothing and imports scan as before.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 
-NO_FEATURE = 0  # what the scan records for a module that mentions PySide6
-IGNORE = -1  # ... and for one that does not
+
+def _uses_pyside(module) -> bool:
+    return getattr(module, "__name__", "").partition(".")[0] == "frontdesk"
 
 
-def _table() -> dict | None:
+def skip_source_scan() -> bool:
+    """Answer PySide6's feature check by the module's name; False if this PySide6 has none."""
     feature = sys.modules.get("shibokensupport.feature")
-    table = getattr(feature, "pyside_feature_dict", None)
-    return table if isinstance(table, dict) else None
-
-
-def app_module_names(package: str = "frontdesk") -> list[str]:
-    """Every module and package name of `package` (from its files; nothing imported)."""
-    root = os.path.dirname(sys.modules[package].__file__)
-    names = []
-    for folder, dirs, files in os.walk(root):  # os.walk: pathlib's rglob costs ~5 ms here
-        dirs[:] = [d for d in dirs if not d.startswith((".", "__pycache__"))]
-        rel = os.path.relpath(folder, root)
-        prefix = package if rel == "." else f"{package}.{rel.replace(os.sep, '.')}"
-        for name in files:
-            if name.endswith(".py"):
-                names.append(prefix if name == "__init__.py" else f"{prefix}.{name[:-3]}")
-    return names
-
-
-def skip_source_scan() -> int:
-    """Record the scan's answer for the app's modules and those already loaded; returns
-    how many were recorded (0 when PySide6 keeps no such table)."""
-    table = _table()
-    if table is None:
-        return 0
-    before = len(table)
-    for name in list(sys.modules):
-        table.setdefault(name, IGNORE)
-    for name in app_module_names():
-        table[name] = NO_FEATURE
-    return len(table) - before
+    if not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = _uses_pyside
+    return True

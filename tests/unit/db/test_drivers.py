@@ -66,3 +66,22 @@ def test_a_postgres_url_loads_the_driver(monkeypatch):
     assert isinstance(db, peewee.PostgresqlDatabase)
     assert peewee.psycopg2 is not None
     assert db._adapter.txn_idle is not None
+
+
+def test_peewee_loads_hashlib_only_when_it_names_a_long_index():
+    # OpenSSL (hashlib) is 3 MB resident; peewee needs it only to shorten an index name.
+    code = (
+        "import sys, frontdesk, peewee\n"
+        "before = '_hashlib' in sys.modules or 'hashlib' in sys.modules\n"
+        "short = peewee._truncate_constraint_name('visit_day')\n"
+        "still = '_hashlib' in sys.modules\n"
+        "long = peewee._truncate_constraint_name('x' * 80)\n"
+        "import hashlib\n"
+        "want = 'x' * 56 + '_' + hashlib.md5(b'x' * 80).hexdigest()[:7]\n"
+        "print(int(before), int(still), int(short == 'visit_day'), int(long == want),\n"
+        "      int(type(sys.modules['hashlib']).__name__ == 'module'))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, cwd=ROOT, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "0", "1", "1", "1"]
