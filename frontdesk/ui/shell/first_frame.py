@@ -49,6 +49,7 @@ class _FirstFrame(QObject):
         if then is None:
             return
         self._window.removeEventFilter(self)
+        self.deleteLater()  # and with it the fallback's timer, which has nothing left to do
         then()
 
 

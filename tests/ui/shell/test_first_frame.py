@@ -65,3 +65,16 @@ def test_another_window_painting_does_not_count(qtbot):
     assert done == []
     main.show()
     qtbot.waitUntil(lambda: done == [1], timeout=2000)
+
+
+def test_once_the_work_has_run_nothing_of_the_watch_is_left(qtbot):
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("x"))
+    qtbot.addWidget(window)
+    done: list[int] = []
+    first_frame.after_first_frame(window, lambda: done.append(1))
+    assert len(window.findChildren(first_frame._FirstFrame)) == 1
+    window.show()
+    qtbot.waitUntil(lambda: done == [1], timeout=2000)
+    # The watcher is deleted with its fallback timer (deleted at the loop's next turn).
+    qtbot.waitUntil(lambda: not window.findChildren(first_frame._FirstFrame), timeout=2000)
