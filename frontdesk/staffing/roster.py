@@ -5,7 +5,8 @@ rows for the weekly rest day (每周轮休一天, 000 第2篇 六 1). Sign-in, l
 and the grooming check read ShiftAssignment, so whatever the supervisor sets
 here is what they see. A seasonal shift (summer/winter office hours) is offered
 only on the days of its season; two shifts of one person on one day may not
-overlap; an approved leave day takes no shift.
+overlap; an approved leave day takes no shift. A shift that ends at or before its
+start (a night shift, 20:00–08:00) runs past midnight into the next day (`span`).
 """
 
 from __future__ import annotations
@@ -48,8 +49,21 @@ def minutes(hhmm: str) -> int:
     return hours * 60 + mins
 
 
-def overlaps(a: Shift, b: Shift) -> bool:
-    return minutes(a.start) < minutes(b.end) and minutes(b.start) < minutes(a.end)
+def span(shift: Shift, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """When `shift` worked on `day` starts and ends: one that ends at or before its start
+    ends the next day (a night shift, 20:00–08:00); an end of "24:00" is that midnight."""
+    midnight = dt.datetime.combine(day, dt.time())
+    start = midnight + dt.timedelta(minutes=minutes(shift.start))
+    end = midnight + dt.timedelta(minutes=minutes(shift.end))
+    return start, end if end > start else end + dt.timedelta(days=1)
+
+
+def overlaps(a: Shift, b: Shift, b_day: int = 0) -> bool:
+    """Whether `a` and `b` share working time, both on one day or `b` worked `b_day` days
+    after `a` (a night shift's hours after midnight are the next day's)."""
+    day = dt.date(2000, 1, 3)  # any day: only the difference matters
+    (a_start, a_end), (b_start, b_end) = span(a, day), span(b, day + dt.timedelta(days=b_day))
+    return a_start < b_end and b_start < a_end
 
 
 @dataclass(frozen=True)
@@ -242,6 +256,27 @@ def _write_day(staff: Staff, day: dt.date, shifts: list[Shift], rest: bool) -> N
         RestDay.delete().where(RestDay.staff == staff, RestDay.date == day).execute()
 
 
+def _no_overlap_next_door(staff: Staff, day: dt.date, wanted: list[Shift]) -> None:
+    """A night shift runs into the next day: the day before's may not overlap `day`'s
+    shifts, nor `day`'s the day after's (check_shifts compares one day's among themselves)."""
+    if not wanted:
+        return
+    for row in (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
+                .where(ShiftAssignment.staff == staff,
+                       ShiftAssignment.date.in_((day - dt.timedelta(days=1),
+                                                 day + dt.timedelta(days=1))))
+                .order_by(ShiftAssignment.date, Shift.start)):
+        other = row.shift
+        for shift in wanted:
+            if overlaps(shift, other, (row.date - day).days):
+                raise ValidationError(
+                    f"班次重叠：{row.date:%m-%d} 的 {other.code} {other.start}–{other.end} 与 "
+                    f"{day:%m-%d} 的 {shift.code} {shift.start}–{shift.end}。",
+                    f"Shifts overlap: {other.code} {other.start}–{other.end} on "
+                    f"{row.date:%m-%d} and {shift.code} {shift.start}–{shift.end} on "
+                    f"{day:%m-%d}.", field="shift")
+
+
 @changes(Changed.ROSTER)
 def set_day(*, actor, staff_id, day: dt.date, shifts=(), rest: bool = False) -> Cell:
     """Set one staff member's day: the shifts worked (codes), or the rest day, or nothing."""
@@ -257,6 +292,7 @@ def set_day(*, actor, staff_id, day: dt.date, shifts=(), rest: bool = False) -> 
             raise ValidationError(f"{staff.display_name} 在 {day:%m-%d} 已批准请假，不能排班。",
                                   f"{staff.display_name} is on approved leave on {day:%m-%d}.",
                                   field="shift")
+        _no_overlap_next_door(staff, day, wanted)
         _write_day(staff, day, wanted, rest)
         audit.record(actor, "update", "roster", f"{staff.id}:{day.isoformat()}",
                      {"shifts": [s.code for s in wanted], "rest": rest})

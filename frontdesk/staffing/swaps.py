@@ -5,7 +5,7 @@ partner's shift on a day back to the requester (还班). Each person may be in a
 most the rules' number of swaps a calendar month (004 三: 2), counting swaps
 asked for and approved; refused and withdrawn ones do not count; no two of them on
 consecutive days (不允许连续换班), no holiday's shift (换班 九), no double
-shift for either side (不允许连班). Approval moves
+shift for either side (不允许连班, across midnight too: roster.span). Approval moves
 the roster rows in the same transaction; of two supervisors approving the same
 swap at once exactly one wins (a conditional UPDATE on the status).
 """
@@ -106,22 +106,30 @@ def _on_leave(staff: Staff, day: dt.date) -> bool:
         LeaveRequest.start <= day, LeaveRequest.end >= day).exists()
 
 
-def _no_double_shift(staff: Staff, day: dt.date, shift: Shift, giving_up: Shift | None) -> None:
+def _no_double_shift(staff: Staff, day: dt.date, shift: Shift,
+                     giving_up: tuple[dt.date, Shift] | None) -> None:
     """换班者、还班者不允许连班 (004 换班 三): the shift taken over may not overlap or run
-    straight on from one the person already works that day."""
-    from frontdesk.staffing.roster import overlaps
+    straight on from one the person already works (but `giving_up`, the shift they hand
+    over in the same swap), across midnight too: a night shift ending at 08:00 and the
+    next morning's 08:00 shift are one double shift."""
+    from frontdesk.staffing.roster import span
 
+    start, end = span(shift, day)
     for row in (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
-                .where(ShiftAssignment.staff == staff, ShiftAssignment.date == day)):
+                .where(ShiftAssignment.staff == staff,
+                       ShiftAssignment.date.between(day - dt.timedelta(days=1),
+                                                    day + dt.timedelta(days=1)))
+                .order_by(ShiftAssignment.date, Shift.start)):
         other = row.shift
-        if giving_up is not None and other.id == giving_up.id:
+        if giving_up is not None and (row.date, other.id) == (giving_up[0], giving_up[1].id):
             continue
-        if overlaps(other, shift) or other.end == shift.start or shift.end == other.start:
+        other_start, other_end = span(other, row.date)
+        if other_start <= end and start <= other_end:  # overlapping, or one straight on
             raise ValidationError(
-                f"{staff.display_name} 在 {day:%m-%d} 已上 {other.start}–{other.end}，"
+                f"{staff.display_name} 在 {row.date:%m-%d} 已上 {other.start}–{other.end}，"
                 f"换班后会连班（不允许连班）。",
                 f"{staff.display_name} already works {other.start}–{other.end} on "
-                f"{day:%m-%d}; the swap would make a double shift (not allowed).",
+                f"{row.date:%m-%d}; the swap would make a double shift (not allowed).",
                 field="partner")
 
 
@@ -184,9 +192,10 @@ def _check(requester: Staff, r_day: dt.date, r_shift: Shift, partner: Staff,
         raise ValidationError(f"{partner.display_name} 当天已经上这个班次。",
                               f"{partner.display_name} already works that shift that day.",
                               field="partner")
-    _no_double_shift(partner, r_day, r_shift, giving_up=p_shift if p_day == r_day else None)
+    _no_double_shift(partner, r_day, r_shift,
+                     giving_up=(p_day, p_shift) if p_day is not None else None)
     if p_day is not None:
-        _no_double_shift(requester, p_day, p_shift, giving_up=r_shift if p_day == r_day else None)
+        _no_double_shift(requester, p_day, p_shift, giving_up=(r_day, r_shift))
     for who, day in ((requester, r_day), (partner, r_day), (requester, p_day), (partner, p_day)):
         if day is not None and _on_leave(who, day):
             raise ValidationError(f"{who.display_name} 在 {day:%m-%d} 请假，换班和还班均不得请假。",

@@ -59,6 +59,40 @@ def test_overlapping_shifts_are_refused_and_nothing_is_saved(team):
     assert not roster.overlaps(a, b) and roster.overlaps(a, Shift(start="11:59", end="13:00"))
 
 
+def test_a_night_shift_runs_past_midnight(team):
+    """A shift ending at or before its start (夜班 20:00–08:00) ends the next morning: it
+    overlaps an evening shift of its own day after 20:00 and a next-day shift before
+    08:00; one starting at 08:00 the next day only follows it (the roster allows that)."""
+    boss, desk, _ = team
+    night = Shift.create(code="night", name_zh="夜班 20:00–08:00", name_en="Night 20:00–08:00",
+                         start="20:00", end="08:00")
+    Shift.create(code="evening", name_zh="小夜班 16:00–24:00", name_en="Evening 16:00–24:00",
+                 start="16:00", end="24:00")
+    Shift.create(code="dawn", name_zh="清晨班 06:00–14:00", name_en="Dawn 06:00–14:00",
+                 start="06:00", end="14:00")
+    assert roster.span(night, MON) == (dt.datetime(2026, 11, 23, 20), dt.datetime(2026, 11, 24, 8))
+    assert roster.span(Shift(start="16:00", end="24:00"), MON)[1] == dt.datetime(2026, 11, 24)
+    assert roster.overlaps(night, Shift(start="16:00", end="24:00"))
+    assert not roster.overlaps(night, Shift(start="00:00", end="06:00"))  # that day's early hours
+    assert roster.overlaps(night, Shift(start="00:00", end="06:00"), 1)  # the next day's
+    assert not roster.overlaps(night, Shift(start="08:00", end="16:00"), 1)
+    with pytest.raises(ValidationError) as err:
+        roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["night", "evening"])
+    assert err.value.field == "shift" and "重叠" in err.value.zh
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["night"])
+    with pytest.raises(ValidationError) as err:  # Tuesday 06:00, before Monday's night ends
+        roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=1),
+                       shifts=["dawn"])
+    assert err.value.field == "shift" and "11-23" in err.value.zh and "11-24" in err.value.zh
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=1), shifts=["early"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=3), shifts=["dawn"])
+    with pytest.raises(ValidationError):  # the other way round: the day before's night
+        roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=2),
+                       shifts=["night"])
+    assert roster.on_shift(MON + dt.timedelta(days=2)) == []
+    assert roster.on_shift(MON + dt.timedelta(days=1)) == [("李静", "early")]
+
+
 def test_seasonal_hours_only_in_their_season(team):
     boss, desk, _ = team
     roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["office_winter"])

@@ -132,6 +132,43 @@ def test_two_supervisors_approving_at_once_one_wins(team, db):
     assert roster.on_shift(MON).count(("王悦", "day")) == 1
 
 
+def test_no_double_shift_across_midnight(team):
+    """换班者、还班者不允许连班 (004 换班 三) across midnight: a night shift (20:00–08:00)
+    and the next morning's 08:00 shift are one double shift, whichever is taken over; a
+    night shift after the same day's early shift (four hours apart) is not."""
+    boss, _, desk, guide, other = team
+    from frontdesk.db.models import Shift
+
+    Shift.create(code="night", name_zh="夜班 20:00–08:00", name_en="Night 20:00–08:00",
+                 start="20:00", end="08:00")
+    day = MON + dt.timedelta(days=3)  # Thursday
+    before, after = day - dt.timedelta(days=1), day + dt.timedelta(days=1)
+    roster.set_day(actor=boss, staff_id=guide.id, day=before, shifts=["night"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=day, shifts=["early"])
+    with pytest.raises(ValidationError) as err:  # 王悦 off the night at 08:00, on again at 08:00
+        swaps.request_swap(actor=desk, day=day, shift_code="early", partner_id=guide.id)
+    assert "连班" in err.value.zh and f"{before:%m-%d}" in err.value.zh
+    assert err.value.field == "partner"
+    # the other way: taking a night shift with the next morning's early shift rostered
+    roster.set_day(actor=boss, staff_id=other.id, day=day, shifts=["night"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=after, shifts=["early"])
+    with pytest.raises(ValidationError) as err:
+        swaps.request_swap(actor=other, day=day, shift_code="night", partner_id=desk.id)
+    assert "连班" in err.value.zh and f"{after:%m-%d}" in err.value.zh
+    # handing the night back in the same swap (还班 the day before) leaves no double shift
+    line = swaps.request_swap(actor=desk, day=day, shift_code="early", partner_id=guide.id,
+                              partner_day=before, partner_shift_code="night")
+    swaps.decide(actor=boss, swap_id=line.id, approve=True)
+    assert roster.on_shift(before) == [("李静", "night")]
+    assert ("王悦", "early") in roster.on_shift(day)
+    # the look-alike: the night of the same day as one's early shift starts 4 hours after it
+    later = MON + dt.timedelta(days=8)
+    roster.set_day(actor=boss, staff_id=guide.id, day=later, shifts=["early"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=later, shifts=["night"])
+    assert swaps.request_swap(actor=desk, day=later, shift_code="night",
+                              partner_id=guide.id).status == "pending"
+
+
 def test_no_double_shift_for_either_side(team):
     boss, _, desk, guide, other = team
     day = MON + dt.timedelta(days=2)
