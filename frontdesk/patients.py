@@ -81,15 +81,15 @@ def _write_keys(patient: Patient, *, new: bool = False) -> None:
     db = database_proxy.obj
     p = db.param
     if not new:
-        db.execute_sql(f"DELETE FROM patient_search_key WHERE patient_id = {p}", [patient.id])
+        prepared.execute(f"DELETE FROM patient_search_key WHERE patient_id = {p}", [patient.id])
     keys = sorted(search_keys_for(patient.name, patient.phone, patient.record_no,
                                   patient.id_number))
     if keys:
         # One multi-row INSERT, as PatientSearchKey.insert_many wrote it, without peewee
         # building it (registration is timed: bench/).
-        db.execute_sql("INSERT INTO patient_search_key (patient_id, key) VALUES "
-                       + ", ".join([f"({p}, {p})"] * len(keys)),
-                       [v for k in keys for v in (patient.id, k)])
+        prepared.execute("INSERT INTO patient_search_key (patient_id, key) VALUES "
+                         + ", ".join([f"({p}, {p})"] * len(keys)),
+                         [v for k in keys for v in (patient.id, k)])
 
 
 # --- Lookup ------------------------------------------------------------------------
@@ -576,7 +576,7 @@ def next_record_no() -> str:
     On PostgreSQL call _take_record_number_turn() first, in the same transaction.
     """
     db = database_proxy.obj
-    row = db.execute_sql(
+    row = prepared.execute(
         f"SELECT record_no FROM patient WHERE record_no >= {db.param} AND record_no <= {db.param} "
         "ORDER BY record_no DESC LIMIT 1",
         [RECORD_PREFIX + "0" * RECORD_DIGITS, RECORD_PREFIX + "9" * RECORD_DIGITS]).fetchone()
@@ -660,8 +660,8 @@ def _create(actor, form: RegistrationForm, day: dt.date | None = None) -> Patien
     the form validated and the search keys loaded (registration does all three)."""
     if form.media_source_id is not None:
         db = database_proxy.obj
-        if db.execute_sql(f"SELECT 1 FROM media_source WHERE id = {db.param}",
-                          [lookup_id(form.media_source_id)]).fetchone() is None:
+        if prepared.execute(f"SELECT 1 FROM media_source WHERE id = {db.param}",
+                            [lookup_id(form.media_source_id)]).fetchone() is None:
             raise ValidationError("请选择媒体来源。", "Choose a media source.", field="media_source_id")
     _take_record_number_turn()
     # Patient.create, with the INSERT prepared once (registration is timed: bench/).
