@@ -571,6 +571,7 @@ class _RawDesk:
         self.con, self.staff, self.dept, self.escort = con, staff_id, dept_id, escort_id
         self.version: dict[int, int] = {}
         self.station = "rawdesk00000"
+        self._vip_col: int | None = None  # where a patient row holds its VIP tier
         # The rows a new arrival and a new patient are inserted like, read once before the
         # timed calls (the app reads no such row): a fresh arrival the app made, and a
         # patient on file.
@@ -687,7 +688,14 @@ class _RawDesk:
                           (at, self.staff, str(pid), f'{{"record_no": "{record_no}"}}'))
             else:
                 # The record's own form saved again: the app compares and writes nothing.
-                c.execute("SELECT * FROM patient WHERE id = ?", (pid,)).fetchone()
+                cur = c.execute("SELECT * FROM patient WHERE id = ?", (pid,))
+                row = cur.fetchone()
+                if self._vip_col is None:
+                    self._vip_col = [d[0] for d in cur.description].index("vip_tier")
+                if row[self._vip_col]:
+                    # A VIP's fee may be waived: the waiver rules are a setting row.
+                    c.execute("SELECT value FROM setting WHERE key = 'rules.fee_waivers'"
+                              ).fetchone()
             # The fee: the visit has no doctor, so the cheapest class (the app's quote).
             fee = c.execute("SELECT id, code, name_zh, name_en, amount_fen FROM fee_class "
                             "ORDER BY amount_fen, id LIMIT 1").fetchone()
@@ -838,6 +846,11 @@ def desk_steps(bench: Bench) -> list[Row]:
                     # row times that); the step asks again for the same text and the same
                     # answer comes back. Untimed, as the typing is.
                     triage.suggest("咳嗽两天")
+                elif step == "register new patient":
+                    # The desk checks a new record for duplicates before it registers it
+                    # (the duplicate-check row times that; pypinyin read the name there).
+                    form.validate(clock.today())
+                    patients.find_duplicates(form, actor=desk)
                 # Alternating, sample by sample; which side goes first swaps at each
                 # checkpoint (the first write after one restarts the WAL).
                 if i % 2 == 0:
@@ -864,12 +877,15 @@ def desk_steps(bench: Bench) -> list[Row]:
                   "the app's suggestion does), department + next queue number + UPDATE + "
                   "event + change-log row" + read,
         "register new patient": "a new record: record number, patient row, search keys, audit "
-                                "entry, visit; raw = the same inserts (keys precomputed), the "
-                                "fee class, the booking-link check + change-log row" + read,
+                                "entry, visit, after the duplicate check the desk runs first "
+                                "(untimed; its own row); raw = the same inserts (keys "
+                                "precomputed), the fee class, the booking-link check + "
+                                "change-log row" + read,
         "register returning patient": "the record's own form saved again (unchanged: the app "
                                       "writes no patient row); raw = the form's media source "
                                       "(read before the transaction, as the form check does), "
-                                      "read patient, the fee class, visit, the booking-link "
+                                      "read patient (and a VIP's fee-waiver rules), the fee class, "
+                                      "visit, the booking-link "
                                       "check + change-log row" + read,
         "hand over to doctor": "the domain call and the VisitView it returns; raw = the "
                                "escort's row and the escort's visits of the day (is the escort "

@@ -160,8 +160,14 @@ def _chinese_slots(run: str, surname: str) -> list[list[str]]:
     return [s for s in slots if s]
 
 
-def _slots(name: str) -> tuple[list[list[str]], int]:
-    """Split a name into syllable slots; also return how many belong to the surname."""
+@functools.lru_cache(maxsize=256)
+def _slots(name: str) -> tuple[tuple[tuple[str, ...], ...], int]:
+    """Split a name into syllable slots; also return how many belong to the surname.
+
+    Remembered for the last names read: a new patient's name is read by the duplicate
+    check, then again for the record's search keys when it is registered (the slots are
+    most of both; tuples, so no caller can change what the next one gets).
+    """
     text = unicodedata.normalize("NFKC", name).lower()
     surname, _ = split_surname(text)
     slots: list[list[str]] = []
@@ -171,10 +177,10 @@ def _slots(name: str) -> tuple[list[list[str]], int]:
             slots.append([run])
         else:
             slots.extend(_chinese_slots(run, surname if not slots else ""))
-    return slots, len(surname) if surname else 0
+    return tuple(tuple(slot) for slot in slots), len(surname) if surname else 0
 
 
-def _ranked_combinations(slots: list[list[str]]) -> Iterator[tuple[str, ...]]:
+def _ranked_combinations(slots: Sequence[Sequence[str]]) -> Iterator[tuple[str, ...]]:
     """Reading combinations, fewest departures from the preferred readings first.
 
     Best-first over index vectors, so a cap keeps e.g. both readings of the

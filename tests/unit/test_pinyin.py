@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk import pinyin
 from frontdesk.pinyin import (
     COMPOUND_SURNAMES,
     MAX_KEY_LENGTH,
@@ -228,3 +229,21 @@ def test_a_characters_readings_are_pypinyins_own_for_every_character_it_knows():
 
     for ch in [*map(chr, PINYIN_DICT), "a", "1", " ", "，", "Ⅻ", "Ａ", "😀", "\u3007", ""]:
         assert _char_readings_of.__wrapped__(ch) == reference(ch), repr(ch)
+
+
+def test_a_name_read_by_the_duplicate_check_is_not_read_again_for_its_keys(monkeypatch):
+    # The desk checks a new patient's name for duplicates (primary_key), then registers
+    # it (search_keys): pypinyin reads the name once.
+    name = "测试单于乐"
+    pinyin._slots.cache_clear()
+    want = pinyin.search_keys(name)
+    pinyin._slots.cache_clear()
+    calls: list[str] = []
+    real = pinyin._contextual_readings
+    monkeypatch.setattr(pinyin, "_contextual_readings",
+                        lambda run: calls.append(run) or real(run))
+    pinyin.primary_key(name)
+    assert pinyin.search_keys(name) == want
+    assert len(calls) == 1
+    slots, _ = pinyin._slots(name)
+    assert all(isinstance(slot, tuple) for slot in slots)  # nobody can change them
