@@ -739,6 +739,42 @@ def _find_terms(rules: Rules, text: str, clause_of: list[int]) -> list[Match]:
 
 
 _denied = negation.denied
+# An English cue as typed, or read ("not" → "不 "), right before a part of a match.
+_INNER_NEG = re.compile(r"(?:\b(?:isn't|wasn't|aren't|weren't|not|no|never)|不|没有) ?$")
+# A negation at the head of a red flag's match ("没呼吸", "没了呼吸").
+_LEAD_CUE = re.compile(r"(?:没有|没|无|未|不)(?:了)?")
+
+
+def _word_ends(rules: Rules, text: str, spans: list[tuple[int, int]], matches: list[Match]
+               ) -> list[int]:
+    """For each character, the end of the longest word said that starts there (0: none): a
+    term, the reading of one everyday phrase ("喘不上气" → "呼吸困难": one word however it
+    reads) or a danger word of the safety net."""
+    ends = [0] * len(text)
+    for m in matches:
+        ends[m.start] = max(ends[m.start], m.end)
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and spans[j] == spans[i]:
+            j += 1
+        if j - i > 1:
+            ends[i] = max(ends[i], j)
+        i = j
+    for word in rules.safety.words:
+        if len(word) > 1 and not word.isascii():
+            at = text.find(word)
+            while at >= 0:
+                ends[at] = max(ends[at], at + len(word))
+                at = text.find(word, at + 1)
+    return ends
+
+
+def _lost_function(piece: str, at: int, offset: int, word_end: list[int]) -> bool:
+    """Is the word at `at` a function whose negation is the sign ("突然不说话了", "就没醒过",
+    "has not woken"), not the head of a longer symptom a cue would deny ("没呼吸困难")?"""
+    word = negation.function_at(piece, at)
+    return word is not None and word_end[offset + at] <= offset + at + len(word)
 
 
 # The past come back: "had a seizure 2 years ago, and another one this morning",
@@ -919,7 +955,7 @@ def analyse(rules: Rules, complaint: str, *, sex: str | None = None,
             result.reasons[dept] = [NO_MATCH]
     result.scores = scores
     result.red_flags = _red_flags(rules, text, spans, src, clause_of, clause_start, covered, past,
-                                  result.silenced, story)
+                                  result.silenced, story, _word_ends(rules, text, spans, matches))
     if not result.red_flags:
         _denied_in_context(rules, text, matches, clause_texts, result.silenced)
     if not result.red_flags:
@@ -980,7 +1016,8 @@ def _merge_reasons(text, spans, src, items: list[tuple[int, int]]) -> list[str]:
 
 
 def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered, past,
-               silenced: list[str] | None = None, story: list[bool] | None = None):
+               silenced: list[str] | None = None, story: list[bool] | None = None,
+               word_end: list[int] | None = None):
     fired: list[tuple[str, str, str, str]] = []
     seen_spans: list[tuple[int, int]] = []
     pieces = [(m.start(), m.group()) for m in re.finditer(r"[^,，.。;；!！?？\n]+", text)]
@@ -998,7 +1035,8 @@ def _red_flags(rules: Rules, text, spans, src, clause_of, clause_start, covered,
                     if end <= start:
                         continue
                     if _silenced(flag, m, piece, offset, text, clause_of, clause_start,
-                                 covered, past) or (story is not None and all(story[start:end])) \
+                                 covered, past, word_end) \
+                            or (story is not None and all(story[start:end])) \
                             or (flag.onset == "sudden"
                                 and negation.long_standing(src, spans[start][0])):
                         if silenced is not None and flag.code not in silenced:
@@ -1039,33 +1077,42 @@ def _denied_in_context(rules: Rules, text: str, matches: list[Match], clause_tex
 
 
 def _silenced(flag: RedFlag, m: re.Match, piece: str, offset: int, text: str, clause_of,
-              clause_start, covered, past) -> bool:
+              clause_start, covered, past, word_end: list[int] | None = None) -> bool:
     start = offset + m.start()
     clause = clause_of[start]
     if clause in past:
         return True
+    word_end = word_end or [0] * len(text)
+    # A cue that heads the match and denies a longer word than the match reads: "没呼吸" of
+    # "也没呼吸困难" ("nor short of breath": 喘不上气 said under a denial) is no arrest.
+    lead = _LEAD_CUE.match(piece, m.start(), m.end())
+    if lead and lead.end() < m.end() and word_end[offset + lead.end()] > offset + m.end():
+        return True
     if negation.ruled_out(text, start, clause_start[clause], covered, reach=3):
         return True
-    # A denial inside the match, just before its last part: "怀孕没有出血".
-    if m.lastindex:
-        inner = m.start(m.lastindex)
-        if inner > m.start():
-            before = piece[max(m.start(), inner - 3):inner]
-            if any(before.endswith(c) for c in _STRONG_NEG) or before.endswith(_NOT):
+    # A denial inside the match, just before its last part: "怀孕没有出血", "chest isn't
+    # crushed". Not before a function whose loss is the sign ("突然不说话了", "has not woken").
+    # (Only the last: a cue before an earlier part is mostly the pattern's own, "喘不(上)气".)
+    inner = m.start(m.lastindex) if m.lastindex else -1
+    if m.start() < inner < m.end():
+        before = piece[max(m.start(), inner - 3):inner]
+        said = _INNER_NEG.search(piece, m.start(), inner) or any(
+            before.endswith(c) for c in _STRONG_NEG) or before.endswith(_NOT)
+        if said and not _lost_function(piece, inner, offset, word_end):
+            return True
+        # … or the term it ends in denied as a term on its own is ("孕32周产检，没有阴道
+        # 出血", "pregnant, no headaches or swelling", "itchy, no swelling of face or
+        # trouble breathing"): the same reading as everywhere else. A cue just before
+        # a part that is no known term is the pattern's own ("喊他也不怎么应", "没气了"):
+        # the danger itself, so there only a list is read.
+        at = offset + inner
+        if covered[at]:
+            while at > start and covered[at - 1]:
+                at -= 1
+            if negation.denied(text, at, clause_start[clause_of[at]], covered, reach=3):
                 return True
-            # … or the term it ends in denied as a term on its own is ("孕32周产检，没有阴道
-            # 出血", "pregnant, no headaches or swelling", "itchy, no swelling of face or
-            # trouble breathing"): the same reading as everywhere else. A cue just before
-            # a part that is no known term is the pattern's own ("喊他也不怎么应", "没气了"):
-            # the danger itself, so there only a list is read.
-            at = offset + inner
-            if covered[at]:
-                while at > start and covered[at - 1]:
-                    at -= 1
-                if negation.denied(text, at, clause_start[clause_of[at]], covered, reach=3):
-                    return True
-            elif negation.list_denied(text, at):
-                return True
+        elif negation.list_denied(text, at):
+            return True
     if flag.excepts:
         around = piece if flag.scope != "text" else text
         if flag.scope == "text":

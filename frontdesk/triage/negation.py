@@ -63,6 +63,23 @@ _UNDONE = frozenset(("wake", "woke", "woken", "come", "came", "respond", "respon
                      "eat", "eaten", "drink", "drunk", "feed", "fed", "moved", "cried", "cry"))
 
 
+# Chinese functions whose loss is the emergency ("突然不说话了", "摔了就没醒过", "没呼吸了",
+# "没动静了"): a cue right before one inside a red flag's match is the sign, not a denial
+# (unless the function word starts a longer symptom that the cue denies: "没呼吸困难").
+ZH_FUNCTIONS = ("说话", "讲话", "吭声", "出声", "醒", "睁眼", "呼吸", "喘气", "动静", "反应", "认人")
+
+
+def function_at(text: str, at: int) -> str | None:
+    """The function named at `at` whose negation is the sign itself, if any: a Chinese one
+    ("醒", "说话") or an English one ("woken", "responding", "breathing")."""
+    word = next((w for w in ZH_FUNCTIONS if text.startswith(w, at)), None)
+    if word is None:
+        m = _TOKEN.match(text, at)
+        if m and (m.group() in _FUNCTIONS or m.group() in _UNDONE):
+            word = m.group()
+    return word
+
+
 def denied(text: str, start: int, clause_start: int, covered: list[bool], reach: int = 5) -> bool:
     """Is the word at `start` denied: by a cue just before it in its clause, or as an item
     of an English list a cue heads ("no fever, chest pain or shortness of breath")?"""
