@@ -256,25 +256,37 @@ def _write_day(staff: Staff, day: dt.date, shifts: list[Shift], rest: bool) -> N
         RestDay.delete().where(RestDay.staff == staff, RestDay.date == day).execute()
 
 
-def _no_overlap_next_door(staff: Staff, day: dt.date, wanted: list[Shift]) -> None:
-    """A night shift runs into the next day: the day before's may not overlap `day`'s
-    shifts, nor `day`'s the day after's (check_shifts compares one day's among themselves)."""
+def _overlap_next_door(staff: Staff, day: dt.date,
+                       wanted: list[Shift]) -> tuple[Shift, ShiftAssignment] | None:
+    """The first of `wanted` (worked on `day`) that overlaps a shift of the day before or
+    after, with that day's row; None when none does. A night shift runs into the next day
+    (check_shifts compares one day's shifts among themselves)."""
     if not wanted:
-        return
+        return None
     for row in (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
                 .where(ShiftAssignment.staff == staff,
                        ShiftAssignment.date.in_((day - dt.timedelta(days=1),
                                                  day + dt.timedelta(days=1))))
                 .order_by(ShiftAssignment.date, Shift.start)):
-        other = row.shift
         for shift in wanted:
-            if overlaps(shift, other, (row.date - day).days):
-                raise ValidationError(
-                    f"班次重叠：{row.date:%m-%d} 的 {other.code} {other.start}–{other.end} 与 "
-                    f"{day:%m-%d} 的 {shift.code} {shift.start}–{shift.end}。",
-                    f"Shifts overlap: {other.code} {other.start}–{other.end} on "
-                    f"{row.date:%m-%d} and {shift.code} {shift.start}–{shift.end} on "
-                    f"{day:%m-%d}.", field="shift")
+            if overlaps(shift, row.shift, (row.date - day).days):
+                return shift, row
+    return None
+
+
+def _no_overlap_next_door(staff: Staff, day: dt.date, wanted: list[Shift]) -> None:
+    """Refuse `wanted` on `day` when one overlaps the day before's or after's shifts."""
+    found = _overlap_next_door(staff, day, wanted)
+    if found is None:
+        return
+    shift, row = found
+    other = row.shift
+    raise ValidationError(
+        f"班次重叠：{row.date:%m-%d} 的 {other.code} {other.start}–{other.end} 与 "
+        f"{day:%m-%d} 的 {shift.code} {shift.start}–{shift.end}。",
+        f"Shifts overlap: {other.code} {other.start}–{other.end} on "
+        f"{row.date:%m-%d} and {shift.code} {shift.start}–{shift.end} on "
+        f"{day:%m-%d}.", field="shift")
 
 
 @changes(Changed.ROSTER)
@@ -309,12 +321,34 @@ def assign(*, actor, staff_id, day: dt.date, shift_code: str) -> Cell:
     return set_day(actor=actor, staff_id=staff.id, day=day, shifts=[*have, shift_code])
 
 
+@dataclass(frozen=True)
+class Copied:
+    """What copy_last_week did: the days it filled, and the shifts it left out because
+    they would overlap the same person's shift the day before or after (a night shift
+    running past midnight), each said in both languages."""
+
+    filled: int
+    skipped: tuple[Msg, ...] = ()
+
+
+def _skipped_overlap(staff: Staff, day: dt.date, shift: Shift, row: ShiftAssignment) -> Msg:
+    other = row.shift
+    return Msg(f"{staff.display_name} {day:%m-%d} 的 {shift.code} {shift.start}–{shift.end} "
+               f"与 {row.date:%m-%d} 的 {other.code} {other.start}–{other.end} 重叠，未复制。",
+               f"{staff.display_name}: {shift.code} {shift.start}–{shift.end} on "
+               f"{day:%m-%d} overlaps {other.code} {other.start}–{other.end} on "
+               f"{row.date:%m-%d}; not copied.")
+
+
 @changes(Changed.ROSTER)
-def copy_last_week(*, actor, monday: dt.date) -> int:
+def copy_last_week(*, actor, monday: dt.date) -> Copied:
     """Copy the week before `monday` into its week, where a day is still empty.
 
     A seasonal shift whose season ended is not copied; nor is anything onto an
-    approved leave day. Returns the number of days filled.
+    approved leave day; nor a shift that would overlap the same person's shift the
+    day before or after (as set_day refuses: a night shift runs past midnight), whether
+    that day is in this week, the Sunday before it or the Monday after. Returns the
+    number of days filled and what was left out for an overlap.
     """
     require(actor, Perm.MANAGE_ROSTER)
     monday = monday_of(picked_day(monday, "monday"))
@@ -323,12 +357,14 @@ def copy_last_week(*, actor, monday: dt.date) -> int:
     staff = {s.id: s for s in rostered_staff()}
     plan: dict[tuple[int, dt.date], dict] = {}
     for a in (ShiftAssignment.select(ShiftAssignment, Shift).join(Shift)
-              .where(ShiftAssignment.date.between(source, monday - dt.timedelta(days=1)))):
+              .where(ShiftAssignment.date.between(source, monday - dt.timedelta(days=1)))
+              .order_by(Shift.start)):
         plan.setdefault((a.staff_id, a.date), {"shifts": [], "rest": False})["shifts"].append(
             a.shift)
     for r in RestDay.select().where(RestDay.date.between(source, monday - dt.timedelta(days=1))):
         plan.setdefault((r.staff_id, r.date), {"shifts": [], "rest": False})["rest"] = True
     filled = 0
+    skipped: list[Msg] = []
     with database_proxy.atomic():
         lock_staff(*staff)  # a swap approved meanwhile would fill a day we read as empty
         taken = {(a.staff_id, a.date) for a in ShiftAssignment.select().where(
@@ -342,13 +378,20 @@ def copy_last_week(*, actor, monday: dt.date) -> int:
             if sid not in staff or (sid, target) in taken or (sid, target) in leave:
                 continue
             shifts = [s for s in what["shifts"] if rules.shift_fits(s.code, target)]
+            # Days are copied in order, so a day filled by this copy is a neighbour too.
+            while (found := _overlap_next_door(staff[sid], target, shifts)) is not None:
+                shift, row = found
+                skipped.append(_skipped_overlap(staff[sid], target, shift, row))
+                shifts.remove(shift)
             if not shifts and not what["rest"]:
                 continue
             _write_day(staff[sid], target, shifts, what["rest"] and not shifts)
             filled += 1
-        audit.record(actor, "update", "roster", monday.isoformat(),
-                     {"copied_from": source.isoformat(), "days": filled})
-    return filled
+        detail: dict = {"copied_from": source.isoformat(), "days": filled}
+        if skipped:
+            detail["skipped"] = [m.en for m in skipped]
+        audit.record(actor, "update", "roster", monday.isoformat(), detail)
+    return Copied(filled, tuple(skipped))
 
 
 def on_shift(day: dt.date) -> list[tuple[str, str]]:

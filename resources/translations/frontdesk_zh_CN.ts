@@ -3510,113 +3510,113 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="294"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="294"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
         <source>Type of leave</source>
         <translation>请假类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="295"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="298"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="295"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="298"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="296"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="299"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="298"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="301"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="299"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="302"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="300"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="301"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="307"/>
         <source>Before approving</source>
         <translation>批准须知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="346"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="349"/>
         <source>Cannot be approved: {reason}</source>
         <translation>不能批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="348"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="351"/>
         <source>Note needed: {needs}</source>
         <translation>须写审批说明：{needs}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="355"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="358"/>
         <source>To approve this leave, write the special circumstances in the note: it stands only with a manager&apos;s approval ({needs}).</source>
         <translation>批准这次请假须在说明中写明特殊情况：须经管理人员批准（{needs}）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="369"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="372"/>
         <source>Note on the decision (needed to approve: the special circumstances)</source>
         <translation>审批意见（批准须写明特殊情况）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="371"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="374"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="378"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="381"/>
         <source>This leave stands only with a manager&apos;s approval: {needs}. To approve it, write the special circumstances in the note.</source>
         <translation>这次请假须经管理人员批准：{needs}。批准请在说明中写明特殊情况。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="307"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="307"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="318"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="321"/>
         <source>(myself)</source>
         <translation>（本人）</translation>
     </message>
@@ -3624,150 +3624,150 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
         <source>Rule or reward</source>
         <translation>违反的规定或奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="130"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="131"/>
         <source>Staff member&apos;s PIN</source>
         <translation>员工本人 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="132"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="133"/>
         <source>The staff member types it (or confirms later)</source>
         <translation>由员工本人输入（也可稍后确认）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="135"/>
         <source>Record it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="136"/>
         <source> min away</source>
         <translation> 分钟离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="137"/>
         <source>with the supervisor&apos;s consent</source>
         <translation>经负责人同意</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="138"/>
         <source>Away from the post</source>
         <translation>记录脱岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
         <source>Left before relieved</source>
         <translation>未交接即离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="140"/>
         <source>Confirm with PIN</source>
         <translation>本人 PIN 确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="141"/>
         <source>Paid now</source>
         <translation>已缴纳</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="142"/>
         <source>Waive</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="143"/>
         <source>Monthly staff report…</source>
         <translation>员工月报…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
         <source>Save the report…</source>
         <translation>保存月报…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="147"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="147"/>
         <source>Confirmed</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="147"/>
         <source>Paid / waived</source>
         <translation>缴纳 / 免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="156"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="163"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="157"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="164"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="182"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="183"/>
         <source>waived</source>
         <translation>已免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="185"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="186"/>
         <source> (not the same day)</source>
         <translation>（非当天）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="234"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="235"/>
         <source>Monthly staff report</source>
         <translation>员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="254"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="255"/>
         <source>Save the monthly staff report</source>
         <translation>保存员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="255"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="256"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="271"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="272"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -4987,57 +4987,62 @@
 <context>
     <name>RosterWeekTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="150"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="151"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="151"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="152"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="152"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="153"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="154"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="155"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="156"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="157"/>
         <source>Roster grid</source>
         <translation>排班表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="202"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="203"/>
         <source>Signed in that day</source>
         <translation>当天已签到</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="205"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="206"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="207"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="208"/>
         <source>Keys: {keys}; R rest day; Shift+letter adds a shift; Delete clears; PgUp/PgDn change the week.</source>
         <translation>按键：{keys}；R 轮休；Shift+字母 加一个班次；Delete 清空；PgUp/PgDn 换周。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="245"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="246"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="254"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="258"/>
         <source>Copied last week; days filled: {count}.</source>
         <translation>已复制上周排班：填入 {count} 天。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="266"/>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="260"/>
+        <source>Not copied (would overlap a shift the day before or after):</source>
+        <translation>未复制（与前一天或后一天的班次重叠）：</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/staffing/roster_week.py" line="273"/>
         <source>Roster</source>
         <translation>排班表</translation>
     </message>
@@ -5093,72 +5098,72 @@
 <context>
     <name>RulesListTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="326"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="328"/>
         <source>Add to the pre-shift check</source>
         <translation>加入班前检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
         <source>Rule</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
         <source>Where in the rules</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="331"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="338"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="339"/>
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="338"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="339"/>
         <source>Reward</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="339"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="340"/>
         <source>Behaviour</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="343"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="344"/>
         <source>in the check</source>
         <translation>已在班前检查中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="343"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="344"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="345"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="346"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="345"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="346"/>
         <source>off</source>
         <translation>已停用</translation>
     </message>
@@ -5896,94 +5901,94 @@
 <context>
     <name>SwapsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="179"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="182"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="179"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="182"/>
         <source>My shift</source>
         <translation>我的班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="180"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="183"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
         <source>Swap with</source>
         <translation>换给</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="180"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="183"/>
         <source>Their shift back</source>
         <translation>还班班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="181"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="184"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="184"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="187"/>
         <source>Back on</source>
         <translation>还班日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="185"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="188"/>
         <source>Ask for the swap</source>
         <translation>申请换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="186"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="189"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="187"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="190"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="188"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="189"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="195"/>
         <source>Back</source>
         <translation>还班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="195"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="195"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="207"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="210"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="237"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="240"/>
         <source>(nothing back)</source>
         <translation>（不还班）</translation>
     </message>

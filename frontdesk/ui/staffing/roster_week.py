@@ -124,6 +124,7 @@ class RosterWeekTab(Retranslating, QWidget):
         self.error = error_label("rosterGridError")
         self.status = QLabel()
         self.status.setObjectName("rosterStatus")
+        self.status.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -250,9 +251,15 @@ class RosterWeekTab(Retranslating, QWidget):
     def copy_last_week(self) -> None:
         show_error(self.error, "")
         self.ctx.run(roster.copy_last_week, actor=self.ctx.staff, monday=self.monday,
-                     on_done=lambda n: self.status.setText(
-                         self.tr("Copied last week; days filled: {count}.").format(count=n)),
-                     on_error=self._failed)
+                     on_done=self._copied, on_error=self._failed)
+
+    def _copied(self, copied: roster.Copied) -> None:
+        """How many days were filled, and each shift left out for an overlap."""
+        lines = [self.tr("Copied last week; days filled: {count}.").format(count=copied.filled)]
+        if copied.skipped:
+            lines.append(self.tr("Not copied (would overlap a shift the day before or after):"))
+            lines += [m.text() for m in copied.skipped]
+        self.status.setText("\n".join(lines))
 
     def print_week(self) -> None:
         self.ctx.run(roster_pdf.week_pdf, actor=self.ctx.staff, monday=self.monday,

@@ -333,3 +333,33 @@ def tab_shift(code):
     from frontdesk.db.models import Shift
 
     return Shift.get(Shift.code == code)
+
+
+def test_copy_last_week_says_what_it_left_out_for_an_overlap(area, team, qtbot):
+    """Last Monday's night shift (20:00–08:00) would run into this Tuesday's 06:00 shift:
+    the copy leaves it out and says so under the grid."""
+    from frontdesk.db.models import Shift
+
+    boss, desk, guide = team
+    Shift.create(code="night", name_zh="夜班 20:00–08:00", name_en="Night 20:00–08:00",
+                 start="20:00", end="08:00")
+    Shift.create(code="dawn", name_zh="清晨班 06:00–14:00", name_en="Dawn 06:00–14:00",
+                 start="06:00", end="14:00")
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON - dt.timedelta(days=7),
+                   shifts=["night"])
+    roster.set_day(actor=boss, staff_id=guide.id, day=MON - dt.timedelta(days=7),
+                   shifts=["day"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=1),
+                   shifts=["dawn"])
+    area.tabs.setCurrentWidget(area.week)
+    week = area.week
+    week.refresh()
+    qtbot.mouseClick(week.copy_button, Qt.MouseButton.LeftButton)
+    status = week.status.text()
+    assert "已填入 1 天" in status or "1" in status.splitlines()[0], status
+    assert "李静 11-23 的 night 20:00–08:00 与 11-24 的 dawn 06:00–14:00 重叠，未复制。" in status
+    assert roster.on_shift(MON) == [("王悦", "day")]
+    names = [s[1] for s in week.week.staff]
+    assert cell(week, names.index("李静"), 0) == ""
+    if SHOTS:
+        area.grab().save(os.path.join(SHOTS, "s7_copy_skipped_zh_1366.png"))

@@ -131,10 +131,10 @@ def test_copy_last_week_fills_empty_days_only(team):
     roster.set_day(actor=boss, staff_id=desk.id, day=last + dt.timedelta(days=1), rest=True)
     roster.set_day(actor=boss, staff_id=guide.id, day=last, shifts=["late"])
     roster.set_day(actor=boss, staff_id=guide.id, day=MON, shifts=["early"])  # already set
-    assert roster.copy_last_week(actor=boss, monday=MON) == 2
+    assert roster.copy_last_week(actor=boss, monday=MON) == roster.Copied(2)
     assert roster.on_shift(MON) == [("李静", "day"), ("王悦", "early")]
     assert RestDay.get_or_none(RestDay.staff == desk, RestDay.date == MON + dt.timedelta(days=1))
-    assert roster.copy_last_week(actor=boss, monday=MON) == 0  # twice changes nothing
+    assert roster.copy_last_week(actor=boss, monday=MON).filled == 0  # twice changes nothing
 
 
 def test_copy_skips_a_season_that_ended_and_approved_leave(team):
@@ -144,8 +144,59 @@ def test_copy_skips_a_season_that_ended_and_approved_leave(team):
     roster.set_day(actor=boss, staff_id=guide.id, day=oct_mon, shifts=["day"])
     LeaveRequest.create(staff=guide, kind="sick", kind_zh="病假", kind_en="Sick", start=dt.date(2026, 11, 2),
                         end=dt.date(2026, 11, 2), status="approved", requested_by=guide)
-    assert roster.copy_last_week(actor=boss, monday=dt.date(2026, 11, 2)) == 0
+    assert roster.copy_last_week(actor=boss, monday=dt.date(2026, 11, 2)) == roster.Copied(0)
     assert ShiftAssignment.select().where(ShiftAssignment.date == dt.date(2026, 11, 2)).count() == 0
+
+
+def _night_and_dawn():
+    Shift.create(code="night", name_zh="夜班 20:00–08:00", name_en="Night 20:00–08:00",
+                 start="20:00", end="08:00")
+    Shift.create(code="dawn", name_zh="清晨班 06:00–14:00", name_en="Dawn 06:00–14:00",
+                 start="06:00", end="14:00")
+
+
+def test_copy_skips_a_night_shift_overlapping_a_day_already_filled(team):
+    """Copy last week checks across midnight as set_day does: last Monday's night shift
+    (20:00–08:00) would run into this Tuesday's 06:00 shift, already set: it is left out
+    and said, and the rest of the week is still copied."""
+    boss, desk, guide = team
+    _night_and_dawn()
+    last = MON - dt.timedelta(days=7)
+    roster.set_day(actor=boss, staff_id=desk.id, day=last, shifts=["night"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=last + dt.timedelta(days=2), shifts=["day"])
+    roster.set_day(actor=boss, staff_id=guide.id, day=last, shifts=["night"])  # Tuesday free
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=1), shifts=["dawn"])
+    copied = roster.copy_last_week(actor=boss, monday=MON)
+    assert copied.filled == 2
+    assert [(m.zh, m.en) for m in copied.skipped] == [(
+        "李静 11-23 的 night 20:00–08:00 与 11-24 的 dawn 06:00–14:00 重叠，未复制。",
+        "李静: night 20:00–08:00 on 11-23 overlaps dawn 06:00–14:00 on 11-24; not copied.")]
+    assert roster.on_shift(MON) == [("王悦", "night")]
+    assert roster.on_shift(MON + dt.timedelta(days=1)) == [("李静", "dawn")]
+    assert roster.on_shift(MON + dt.timedelta(days=2)) == [("李静", "day")]
+    # the roster as set_day would have it: Monday can still take a shift that fits
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON, shifts=["early"])
+
+
+def test_copy_checks_the_days_either_side_of_the_week(team):
+    """The Sunday before the week (last week's, worked as a night shift) and the Monday
+    after it (already set) are neighbours too: this Monday's 06:00 shift would start
+    before Sunday's night ends, and this Sunday's night would run into next Monday's."""
+    boss, desk, _ = team
+    _night_and_dawn()
+    last = MON - dt.timedelta(days=7)
+    sunday = MON - dt.timedelta(days=1)
+    roster.set_day(actor=boss, staff_id=desk.id, day=last, shifts=["dawn"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=sunday, shifts=["night"])
+    roster.set_day(actor=boss, staff_id=desk.id, day=MON + dt.timedelta(days=7), shifts=["dawn"])
+    copied = roster.copy_last_week(actor=boss, monday=MON)
+    assert copied.filled == 0
+    assert [m.en for m in copied.skipped] == [
+        "李静: dawn 06:00–14:00 on 11-23 overlaps night 20:00–08:00 on 11-22; not copied.",
+        "李静: night 20:00–08:00 on 11-29 overlaps dawn 06:00–14:00 on 11-30; not copied."]
+    assert ShiftAssignment.select().where(
+        ShiftAssignment.date.between(MON, MON + dt.timedelta(days=6))).count() == 0
+    assert roster.copy_last_week(actor=boss, monday=MON).skipped == copied.skipped  # again
 
 
 def test_approved_leave_day_takes_no_shift(team):
