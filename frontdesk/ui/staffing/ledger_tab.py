@@ -27,11 +27,10 @@ from frontdesk import clock, settings
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import fines, ledger, roster, shift_rules, staff_report
 from frontdesk.staffing.fines import format_yuan
-from frontdesk.ui.staffing.lists import fill_list
 from frontdesk.ui.staffing.requests import _date_edit, _narrow, _RequestsBase
 from frontdesk.ui.staffing.roster_week import pydate
 from frontdesk.ui.widgets.fields import FieldBox, error_label
-from frontdesk.ui.widgets.tables import read_only_table, selected_id
+from frontdesk.ui.widgets.tables import fill_table, read_only_table, selected_id
 
 
 class LedgerTab(_RequestsBase):
@@ -189,7 +188,7 @@ class LedgerTab(_RequestsBase):
             rows.append([f"{f.day:%m-%d}", f.staff_name, fines.kind_name(f.kind), f.reason(),
                          ("+" if f.is_reward else "") + format_yuan(f.amount_fen),
                          "✓" if f.acknowledged_at else "", state])
-        fill_list(self.table, rows, [f.id for f in lines])
+        fill_table(self.table, rows, [f.id for f in lines])
 
     def record(self) -> None:
         self._clear()
@@ -345,7 +344,7 @@ class RulesListTab(_RequestsBase):
             else:
                 state = self.tr("on") if r.active else self.tr("off")
             rows.append([kinds[r.kind], r.name, r.amounts_text(), r.source, state])
-        fill_list(self.table, rows, list(range(len(self.rules))))
+        fill_table(self.table, rows, list(range(len(self.rules))))
 
     def _selected(self):
         index = selected_id(self.table)

@@ -34,11 +34,10 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.permissions import Perm, allowed
 from frontdesk.staffing import leave, roster, swaps
 from frontdesk.staffing.staff_report import status_name
-from frontdesk.ui.staffing.lists import fill_list
 from frontdesk.ui.staffing.roster_week import pydate, qdate
 from frontdesk.ui.widgets.fields import FieldBox, error_label, show_error
 from frontdesk.ui.widgets.retranslate import Retranslating
-from frontdesk.ui.widgets.tables import read_only_table, selected_id
+from frontdesk.ui.widgets.tables import fill_table, read_only_table, selected_id
 
 
 def _date_edit(name: str, day: dt.date) -> QDateEdit:
@@ -241,7 +240,7 @@ class SwapsTab(_RequestsBase):
 
     def _fill(self, lines) -> None:
         self.lines = lines
-        fill_list(self.table, [[
+        fill_table(self.table, [[
             f"{s.requester_date:%m-%d}", s.requester, s.requester_shift, s.partner,
             f"{s.partner_date:%m-%d} {s.partner_shift}" if s.partner_date else "",
             status_name(s.status), s.decided_by] for s in lines], [s.id for s in lines])
@@ -334,7 +333,7 @@ class LeaveTab(_RequestsBase):
 
     def _fill(self, lines) -> None:
         self.lines = lines
-        fill_list(self.table, [[s.staff, s.kind_name, f"{s.start:%Y-%m-%d}", f"{s.end:%m-%d}",
+        fill_table(self.table, [[s.staff, s.kind_name, f"{s.start:%Y-%m-%d}", f"{s.end:%m-%d}",
                                  str(s.days), status_name(s.status), self._needs_cell(s)]
                                 for s in lines], [s.id for s in lines])
         for row, line in enumerate(lines):

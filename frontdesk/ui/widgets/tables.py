@@ -98,6 +98,10 @@ def fill_table(table: QTableWidget, rows: list[list[str]], ids: list[int]) -> No
                 item.setData(Qt.ItemDataRole.UserRole, row_id)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    # resizeColumnsToContents fixes every width, the stretching column's too, and the
+    # header kept them until the pane was resized: a list shown empty, or refilled with
+    # as many rows, left blank space on its right. Lay the sections out by their modes.
+    table.horizontalHeader().resizeSections()
 
 
 def id_at(table: QTableWidget, row: int) -> int | None:
