@@ -76,6 +76,15 @@ def run(args) -> int:
             "These settings are damaged in the database (they cannot be read as their kind):")
         for key, what in bad_settings:
             print(f"  {key}: {_said(what)}")
+    if "rules.triage" not in {key for key, _ in bad_settings}:
+        from frontdesk import triage
+
+        if triage.stored_rules_current() is False:
+            # Not a fault: the desks triage with the database's rules until IT takes the new ones.
+            say("数据库中的分诊规则与本机安装的 triage.toml 不同（升级或修改后）；"
+                "运行 frontdesk rules reload 即可采用当前的规则。",
+                "The database's triage rules differ from the triage.toml installed here (after "
+                "an upgrade or an edit); run frontdesk rules reload to take the current ones.")
     if isinstance(db, SqliteDatabase):
         pragma = "integrity_check" if args.full else "quick_check"
         rows = [r[0] for r in db.execute_sql(f"PRAGMA {pragma}").fetchall()]

@@ -188,6 +188,22 @@ def _bundled_document() -> dict:
     return triage_rules.triage_document(path, triage_rules.read_toml(path), departments)[1]
 
 
+def stored_rules_current() -> bool | None:
+    """Whether the database's triage rules are the installed triage.toml's (None: the
+    database keeps none of its own, or the installed file cannot be read). An upgrade
+    brings a new file; the desks keep the database's rules until `frontdesk rules reload`
+    (all desks on one server read the same rules, whatever each PC has installed)."""
+    from frontdesk.errors import ConfigError
+
+    stored = settings.get_json("rules.triage")
+    if not stored:
+        return None
+    try:
+        return stored == _bundled_document()
+    except ConfigError:
+        return None
+
+
 def _rule_document() -> dict:
     doc = settings.get_json("rules.triage")
     if not doc:

@@ -65,3 +65,23 @@ def test_a_broken_rules_file_is_a_message_and_changes_nothing(tmp_path):
     assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
     assert "triage.toml" in out.stderr
     assert _stored(path) == before
+
+
+def test_check_says_when_the_database_keeps_older_triage_rules(tmp_path):
+    path = tmp_path / "h.sqlite3"
+    url = f"sqlite:///{path}"
+    assert frontdesk("--db", url, "init", "--demo", data_dir=tmp_path).returncode == 0
+    fresh = frontdesk("--db", url, "check", data_dir=tmp_path)
+    assert fresh.returncode == 0, fresh.stderr
+    assert "rules reload" not in fresh.stdout
+    doc = _stored(path)[0]
+    con = sqlite3.connect(path)
+    con.execute("UPDATE setting SET value = ? WHERE key = 'rules.triage'",
+                (json.dumps({**doc, "red_flags": doc["red_flags"][:3]}, ensure_ascii=False),))
+    con.commit()
+    con.close()
+    old = frontdesk("--db", url, "check", data_dir=tmp_path)
+    assert old.returncode == 0, old.stderr  # not a fault: the desks still triage
+    assert "frontdesk rules reload" in old.stdout and "triage.toml" in old.stdout
+    assert frontdesk("--db", url, "rules", "reload", data_dir=tmp_path).returncode == 0
+    assert "rules reload" not in frontdesk("--db", url, "check", data_dir=tmp_path).stdout
