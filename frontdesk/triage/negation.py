@@ -131,7 +131,11 @@ def _cue_before(text: str, start: int, clause_start: int, covered: list[bool], r
             absolute = offset + base + at
             phrase_ok = not any(text.startswith(p, absolute) for p in _NOT_AFTER_CUE) \
                 and not question(text, absolute)
-            if phrase_ok and not covered[absolute] and len(window) - at - len(cue) <= reach:
+            # A cue read from English keeps the spaces between the words it reaches ("no
+            # crushing chest pain" → "没有 压榨 胸痛"): they are no distance.
+            between = window[at + len(cue):]
+            gap = len(between.replace(" ", "")) if between.startswith(" ") else len(between)
+            if phrase_ok and not covered[absolute] and gap <= reach:
                 return True
             at = window.rfind(cue, 0, at)
     return False

@@ -43,6 +43,8 @@ def flagged(complaint: str) -> bool:
     "she has no cough but her chest feels crushed and she's clammy",
     "no cough but crushing chest pain and sweating",
     "no cough - chest pain and cold sweats",
+    "no fever, severe chest pain and sweating",
+    "not feeling well, crushing chest pain",
     "no fever, he can't breathe",
     "no headache but her face is drooping on one side",
     "不咳嗽，就是胸口像压了块石头，一直出冷汗",
@@ -69,6 +71,11 @@ def test_a_denial_does_not_reach_the_symptom_said_after_it(rules_db, complaint):
     "no chest pain, just a cough",
     "no chest pain or sweating, just a cough",
     "no chest pain, no sweating, just tired",
+    # a cue said in English with an adjective before the symptom still denies it
+    "no crushing chest pain, only heartburn",
+    "no severe chest pain, just a cough",
+    "no sudden weakness, just tired legs",
+    "no heavy bleeding, just a little spotting after my smear",
     "my chest isn't crushed or tight, just a tickly cough",
     "not crushed, just bruised my shin",
     "squeezed my finger in the door",
@@ -109,6 +116,9 @@ def test_true_denials_stay_denials(rules_db, complaint):
     "she isn't talking anymore since the fall",
     "he hasn't spoken since he hit his head",
     "he's not breathing",
+    "no longer breathing",
+    "he is not really breathing",
+    "she's barely breathing",
     "我爸摔了以后就没醒过",
     "撞了头以后就没醒",
     "他摔了之后再没醒过",
@@ -148,6 +158,9 @@ def test_a_negated_function_is_the_emergency(rules_db, complaint):
     "没有叫不醒，就是睡得多",
     "没摔跤，也没晕，就是膝盖疼",
     "他没摔，就是手腕扭了",
+    "no breathing problems, just a cough",
+    "no trouble breathing, sore throat",
+    "no difficulty breathing, itchy rash",
 ])
 def test_look_alikes_of_a_negated_function_are_not_red(rules_db, complaint):
     assert not flagged(complaint), complaint
