@@ -24,7 +24,8 @@ __all__ = [
     "DoctorInfo", "current_settings", "list_departments", "list_doctors", "list_fee_classes",
     "list_grooming_items", "parse_day_blocks", "parse_yuan", "save_department", "save_doctor",
     "save_fee_class", "save_grooming_item", "set_department_active", "set_doctor_active",
-    "set_doctor_schedule", "set_grooming_item_active", "update_settings",
+    "set_doctor_schedule", "set_grooming_item_active", "take_installed_triage_rules",
+    "triage_rules_current", "update_settings",
 ]
 
 

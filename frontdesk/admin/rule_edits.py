@@ -130,6 +130,28 @@ def _set_active(actor, model, row_id: int, active: bool, entity: str) -> None:
         _save(actor, model, lookup_id(row_id), {"active": bool(active)}, entity)
 
 
+# --- triage rules ----------------------------------------------------------------
+
+
+def triage_rules_current(*, actor) -> bool | None:
+    """Whether the database's triage rules are the installed triage.toml's (None: the
+    database keeps none of its own, or the installed file cannot be read)."""
+    require(actor, Perm.MANAGE_RULES)
+    return triage.stored_rules_current()
+
+
+@changes(Changed.RULES)
+def take_installed_triage_rules(*, actor) -> dict[str, Any]:
+    """What `frontdesk rules reload` does, for an admin at a desk without a shell: the
+    installed triage.toml becomes the database's rule document, the rules version every
+    desk watches goes up and the change is audited, in one transaction. A broken
+    installed file is a ConfigError naming it; nothing is written then."""
+    require(actor, Perm.MANAGE_RULES)
+    from frontdesk import rules
+
+    return rules.reload_triage(actor=actor)
+
+
 # --- departments -----------------------------------------------------------------
 
 

@@ -1665,78 +1665,78 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="204"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="291"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="205"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="292"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="206"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="293"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="207"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="294"/>
         <source>Queue prefix (Chinese):</source>
         <translation>排队号前缀（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="208"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
         <source>Queue prefix (English):</source>
         <translation>排队号前缀（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="209"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="296"/>
         <source>Rooms:</source>
         <translation>诊室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="210"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="297"/>
         <source>Floor:</source>
         <translation>楼层：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="211"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="298"/>
         <source>Directions (Chinese):</source>
         <translation>路线（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="212"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="299"/>
         <source>Directions (English):</source>
         <translation>路线（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="213"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
         <source>Emergency:</source>
         <translation>急诊科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a department, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Prefix</source>
         <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="217"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
         <source>Rooms</source>
         <translation>诊室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="218"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="305"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -2118,102 +2118,102 @@
 <context>
     <name>DoctorsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="369"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="456"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="370"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="457"/>
         <source>Department:</source>
         <translation>科室：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="371"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="458"/>
         <source>Fee class:</source>
         <translation>号别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="372"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="459"/>
         <source>Title (Chinese):</source>
         <translation>职称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="373"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="460"/>
         <source>Title (English):</source>
         <translation>职称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="374"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="461"/>
         <source>Specialty (Chinese):</source>
         <translation>专长（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="375"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="462"/>
         <source>Specialty (English):</source>
         <translation>专长（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="376"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="463"/>
         <source>Weekly schedule</source>
         <translation>每周出诊时间</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="464"/>
         <source>Monday:</source>
         <translation>周一：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="464"/>
         <source>Tuesday:</source>
         <translation>周二：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="377"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="464"/>
         <source>Wednesday:</source>
         <translation>周三：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="465"/>
         <source>Thursday:</source>
         <translation>周四：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="465"/>
         <source>Friday:</source>
         <translation>周五：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="465"/>
         <source>Saturday:</source>
         <translation>周六：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="378"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="465"/>
         <source>Sunday:</source>
         <translation>周日：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="470"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="470"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="470"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="470"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="384"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="471"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -2576,38 +2576,38 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="256"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="343"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="257"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="344"/>
         <source>Name (Chinese):</source>
         <translation>名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="258"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="345"/>
         <source>Name (English):</source>
         <translation>名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="259"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="346"/>
         <source>Registration fee (yuan):</source>
         <translation>挂号费（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="350"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="350"/>
         <source>Name</source>
         <translatorcomment>variant: 名称 names a fee item, 姓名 a person</translatorcomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="263"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="350"/>
         <source>Fee (yuan)</source>
         <translation>挂号费（元）</translation>
     </message>
@@ -2979,67 +2979,67 @@
 <context>
     <name>GroomingItemsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="382"/>
         <source>Appearance</source>
         <translation>仪容仪表</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="295"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="382"/>
         <source>Dress</source>
         <translation>衣着</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="296"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="383"/>
         <source>Manner</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="300"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="387"/>
         <source>Code:</source>
         <translation>代码：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="301"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="388"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="302"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="389"/>
         <source>Item (Chinese):</source>
         <translation>检查项（中文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="303"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="390"/>
         <source>Item (English):</source>
         <translation>检查项（英文）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="304"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="391"/>
         <source>Fine (yuan):</source>
         <translation>罚款（元）：</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="399"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="399"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="399"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="312"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="399"/>
         <source>Fine (yuan)</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="313"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="400"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -3510,113 +3510,113 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="296"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="305"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="296"/>
         <source>Type of leave</source>
         <translation>请假类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="298"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="298"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="297"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="299"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="298"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="301"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="300"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="302"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="301"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="302"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="304"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="303"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="307"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
         <source>Before approving</source>
         <translation>批准须知</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="349"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="348"/>
         <source>Cannot be approved: {reason}</source>
         <translation>不能批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="351"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="350"/>
         <source>Note needed: {needs}</source>
         <translation>须写审批说明：{needs}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="358"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="357"/>
         <source>To approve this leave, write the special circumstances in the note: it stands only with a manager&apos;s approval ({needs}).</source>
         <translation>批准这次请假须在说明中写明特殊情况：须经管理人员批准（{needs}）。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="372"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="371"/>
         <source>Note on the decision (needed to approve: the special circumstances)</source>
         <translation>审批意见（批准须写明特殊情况）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="374"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="373"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="381"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="380"/>
         <source>This leave stands only with a manager&apos;s approval: {needs}. To approve it, write the special circumstances in the note.</source>
         <translation>这次请假须经管理人员批准：{needs}。批准请在说明中写明特殊情况。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="305"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="305"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="305"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="307"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="307"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="306"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="321"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="320"/>
         <source>(myself)</source>
         <translation>（本人）</translation>
     </message>
@@ -3624,150 +3624,150 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="128"/>
         <source>Rule or reward</source>
         <translation>违反的规定或奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="130"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="130"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="129"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="131"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="130"/>
         <source>Staff member&apos;s PIN</source>
         <translation>员工本人 PIN</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="133"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="132"/>
         <source>The staff member types it (or confirms later)</source>
         <translation>由员工本人输入（也可稍后确认）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="133"/>
         <source>Reason for waiving</source>
         <translation>免除理由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="135"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="134"/>
         <source>Record it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="136"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="135"/>
         <source> min away</source>
         <translation> 分钟离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="136"/>
         <source>with the supervisor&apos;s consent</source>
         <translation>经负责人同意</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="137"/>
         <source>Away from the post</source>
         <translation>记录脱岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="138"/>
         <source>Left before relieved</source>
         <translation>未交接即离岗</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="139"/>
         <source>Confirm with PIN</source>
         <translation>本人 PIN 确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="141"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="140"/>
         <source>Paid now</source>
         <translation>已缴纳</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="142"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="141"/>
         <source>Waive</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="143"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="142"/>
         <source>Monthly staff report…</source>
         <translation>员工月报…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="144"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="143"/>
         <source>Save the report…</source>
         <translation>保存月报…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="145"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Confirmed</source>
         <translation>本人确认</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="146"/>
         <source>Paid / waived</source>
         <translation>缴纳 / 免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="157"/>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="164"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="156"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="163"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="183"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="182"/>
         <source>waived</source>
         <translation>已免除</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="186"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="185"/>
         <source> (not the same day)</source>
         <translation>（非当天）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="235"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="234"/>
         <source>Monthly staff report</source>
         <translation>员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="255"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="254"/>
         <source>Save the monthly staff report</source>
         <translation>保存员工月报</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="256"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="255"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="272"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="271"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -5050,47 +5050,47 @@
 <context>
     <name>RuleTab</name>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="118"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="120"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="119"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="121"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="160"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="158"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="160"/>
         <source>Change entry</source>
         <translation>修改条目</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="160"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="162"/>
         <source>Switch &amp;on</source>
         <translation>启用(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="161"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="163"/>
         <source>Switch o&amp;ff</source>
         <translation>停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="169"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="171"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="185"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/admin/rules.py" line="183"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="185"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -5098,72 +5098,72 @@
 <context>
     <name>RulesListTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="326"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="328"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="327"/>
         <source>Add to the pre-shift check</source>
         <translation>加入班前检查</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Rule</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="329"/>
         <source>Where in the rules</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="331"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="330"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="339"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="338"/>
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="339"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="338"/>
         <source>Reward</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="340"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="339"/>
         <source>Behaviour</source>
         <translation>举止</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="344"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="343"/>
         <source>in the check</source>
         <translation>已在班前检查中</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="344"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="343"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="346"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="345"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="346"/>
+        <location filename="../../frontdesk/ui/staffing/ledger_tab.py" line="345"/>
         <source>off</source>
         <translation>已停用</translation>
     </message>
@@ -5901,94 +5901,94 @@
 <context>
     <name>SwapsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="182"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="181"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="182"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="181"/>
         <source>My shift</source>
         <translation>我的班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="183"/>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="182"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
         <source>Swap with</source>
         <translation>换给</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="183"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="182"/>
         <source>Their shift back</source>
         <translation>还班班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="184"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="183"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="187"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="186"/>
         <source>Back on</source>
         <translation>还班日期</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="188"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="187"/>
         <source>Ask for the swap</source>
         <translation>申请换班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="189"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="188"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="190"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="189"/>
         <source>Refuse</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="190"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="192"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="191"/>
         <source>Note on the decision (optional)</source>
         <translation>审批意见（可选）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="193"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="195"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
         <source>Back</source>
         <translation>还班</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="195"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="195"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="194"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="210"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="209"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/staffing/requests.py" line="240"/>
+        <location filename="../../frontdesk/ui/staffing/requests.py" line="239"/>
         <source>(nothing back)</source>
         <translation>（不还班）</translation>
     </message>
@@ -6107,6 +6107,45 @@
         <location filename="../../frontdesk/ui/reception/triage.py" line="370"/>
         <source>Confirm triage</source>
         <translation>确认分诊</translation>
+    </message>
+</context>
+<context>
+    <name>TriageRulesBox</name>
+    <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="222"/>
+        <source>Triage rules</source>
+        <translation>分诊规则</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="223"/>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="254"/>
+        <source>Take the installed triage rules</source>
+        <translation>采用本机安装的分诊规则</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="237"/>
+        <source>The database&apos;s triage rules are the installed ones (triage.toml).</source>
+        <translation>数据库中的分诊规则与本机安装的规则一致（triage.toml）。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="239"/>
+        <source>The database&apos;s triage rules are older than or different from the installed triage.toml: every desk triages with the database&apos;s until you take the installed ones.</source>
+        <translation>数据库中的分诊规则与本机安装的 triage.toml 不一致（较旧或被改过）：在采用本机安装的规则之前，各导医台都按数据库中的规则分诊。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="243"/>
+        <source>The database&apos;s triage rules cannot be compared with the installed triage.toml.</source>
+        <translation>无法将数据库中的分诊规则与本机安装的 triage.toml 比较。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="255"/>
+        <source>Replace the database&apos;s triage rules with the installed triage.toml? Every desk triages with them from its next suggestion.</source>
+        <translation>用本机安装的 triage.toml 替换数据库中的分诊规则吗？各导医台下次分诊即用新规则。</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/admin/rules.py" line="262"/>
+        <source>The installed triage rules are taken.</source>
+        <translation>已采用本机安装的分诊规则。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -183,8 +185,93 @@ class RuleTab(Retranslating, QWidget):
         return self.tr("yes") if flag else self.tr("no")
 
 
+class TriageRulesBox(Retranslating, QGroupBox):
+    """Whether the database's triage rules are the installed triage.toml's, and a button
+    that takes the installed ones: what `frontdesk rules reload` does, for an admin at a
+    desk without a command line (after an upgrade brought a better triage.toml)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: bool | None = None
+        self.setObjectName("triageRulesBox")
+        # A line and a button under the list: the list keeps the height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.state = QLabel()
+        self.state.setObjectName("triageRulesState")
+        self.state.setWordWrap(True)
+        self.take_button = QPushButton()
+        self.take_button.setObjectName("triageRulesTake")
+        self.take_button.setEnabled(False)
+        self.take_button.clicked.connect(self.take)
+        self.message = QLabel()
+        self.message.setObjectName("triageRulesMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.state, 1)
+        row.addWidget(self.take_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.retranslate()
+        ctx.changes.rules_changed.connect(self.refresh)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Triage rules"))
+        self.take_button.setText(self.tr("Take the installed triage rules"))
+        self._show_state()
+
+    def refresh(self) -> None:
+        try:
+            with driver_errors("load rules"):
+                self.current = admin.triage_rules_current(actor=self.ctx.staff)
+        except FrontdeskError as exc:
+            self.current = None
+            self._say(exc.message())
+        self._show_state()
+
+    def _show_state(self) -> None:
+        if self.current is True:
+            words = self.tr("The database's triage rules are the installed ones (triage.toml).")
+        elif self.current is False:
+            words = self.tr("The database's triage rules are older than or different from the "
+                            "installed triage.toml: every desk triages with the database's until "
+                            "you take the installed ones.")
+        else:
+            words = self.tr("The database's triage rules cannot be compared with the installed "
+                            "triage.toml.")
+        self.state.setText(words)
+        self.take_button.setEnabled(self.current is False)
+
+    def _say(self, words: str) -> None:
+        self.message.setText(words)
+        self.message.setVisible(bool(words))
+
+    def take(self) -> None:
+        if QMessageBox.question(
+                self, self.tr("Take the installed triage rules"),
+                self.tr("Replace the database's triage rules with the installed triage.toml? "
+                        "Every desk triages with them from its next suggestion.")
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self._say("")
+        # The runner announces rules_changed (the function declares it): refresh() follows.
+        self.ctx.run(admin.take_installed_triage_rules, actor=self.ctx.staff,
+                     on_done=lambda _doc: self._say(self.tr("The installed triage rules are taken.")),
+                     on_error=lambda exc: self._say(exc.message()))
+
+
 class DepartmentsTab(RuleTab):
+    """Departments, and under them the triage rules that send patients to them."""
+
     key = "department"
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.triage_box = TriageRulesBox(ctx)
+        self.layout().addWidget(self.triage_box)
 
     def build_form(self) -> None:
         f = self.form
