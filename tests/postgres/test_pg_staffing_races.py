@@ -19,6 +19,7 @@ from tests.unit.staffing.test_staffing_races import (  # noqa: F401
     test_late_sign_in_while_early_leave_recorded,
     test_leave_approved_while_person_withdraws,
     test_leave_approved_while_swap_approved_on_its_day,
+    test_night_and_next_morning_set_at_once,
     test_one_sign_in_at_two_desks,
     test_roster_day_set_while_swap_approved,
     test_sign_in_while_swap_approved,

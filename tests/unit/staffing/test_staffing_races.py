@@ -462,6 +462,28 @@ def roster_day_set_while_swap_approved(t: Team, monkeypatch) -> None:
     assert shifts_on(DAY) == [("李静", "day")]
 
 
+def night_and_next_morning_set_at_once(t: Team, monkeypatch) -> None:
+    """One supervisor gives 李静 the night shift (20:00–08:00) on DAY while another gives
+    her the 06:00 shift on the next day, each checking the other day before either wrote.
+    Unguarded both passed their check and she stood rostered twice from 06:00 to 08:00;
+    the staff lock makes the second desk check after the first commits, and refuse."""
+    Shift.create(code="night", name_zh="夜班 20:00–08:00", name_en="Night 20:00–08:00",
+                 start="20:00", end="08:00")
+    Shift.create(code="dawn", name_zh="清晨班 06:00–14:00", name_en="Dawn 06:00–14:00",
+                 start="06:00", end="14:00")
+    hold_together(monkeypatch, (roster, "_no_overlap_next_door"))
+    night, dawn = two_desks(
+        desk(t.boss.id, lambda boss: roster.set_day(actor=boss, staff_id=t.a.id, day=DAY,
+                                                    shifts=["night"])),
+        desk(t.boss2.id, lambda boss: roster.set_day(actor=boss, staff_id=t.a.id, day=DAY2,
+                                                     shifts=["dawn"])))
+    done = [r for r in (night, dawn) if isinstance(r, roster.Cell)]
+    refused = [r for r in (night, dawn) if not isinstance(r, roster.Cell)]
+    assert len(done) == 1 and len(refused) == 1, (night, dawn)
+    assert_told(refused[0], ValidationError, "重叠")
+    assert len(shifts_on(DAY) + shifts_on(DAY2)) == 1
+
+
 def last_week_copied_while_swap_approved(t: Team, monkeypatch) -> None:
     """The supervisor copies last week into this week (only days still empty) while another
     approves 李静's swap giving her early shift on DAY to 王悦, who worked late that weekday
@@ -541,3 +563,7 @@ def test_roster_day_set_while_swap_approved(team, monkeypatch):
 
 def test_last_week_copied_while_swap_approved(team, monkeypatch):
     last_week_copied_while_swap_approved(team, monkeypatch)
+
+
+def test_night_and_next_morning_set_at_once(team, monkeypatch):
+    night_and_next_morning_set_at_once(team, monkeypatch)
