@@ -63,3 +63,25 @@ def test_a_broken_installed_file_is_a_config_error_and_changes_nothing(older, ma
         admin.take_installed_triage_rules(actor=make_staff("admin"))
     assert settings.get_json("rules.triage") == older
     assert rules_version() == version and _audits() == 0
+
+
+def two_admins_take_at_once(make_staff) -> None:
+    """Two admins press the button at the same moment (on two desks, each its own
+    connection): both are done, the document is the installed one, the rules version went
+    up once for each and each is audited; no desk sees an error."""
+    from tests.unit.staffing.test_staffing_races import desk, two_desks
+
+    installed = settings.get_json("rules.triage")
+    settings.set_json("rules.triage", {**installed, "red_flags": installed["red_flags"][:3]})
+    bosses = [make_staff("admin"), make_staff("admin")]
+    version = int(rules_version() or 0)
+    out = two_desks(*(desk(b.id, lambda actor: admin.take_installed_triage_rules(actor=actor))
+                      for b in bosses))
+    assert all(isinstance(doc, dict) for doc in out), out
+    assert settings.get_json("rules.triage") == installed
+    assert int(rules_version()) == version + 2
+    assert _audits() == 2
+
+
+def test_two_admins_take_the_installed_rules_at_once(rules_db, make_staff):
+    two_admins_take_at_once(make_staff)
